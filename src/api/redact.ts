@@ -1,0 +1,21 @@
+/** Removes secrets and masks phone numbers in text bound for a log or an error message.
+ *  Used by the output channel and by the API client's own logging. */
+const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
+  [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
+  [/((?:access|refresh|id)_?token["'=:\s]+)["']?[A-Za-z0-9._~+/=-]{6,}/gi, '$1***'],
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***'],
+  [/(code_verifier|client_secret|code)=([^&\s]+)/g, '$1=***'],
+  [/\+\d[\d\s().-]{6,}\d/g, (m) => maskPhone(m)],
+];
+
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 5) return '+***';
+  return `+${digits.slice(0, 2)}${'•'.repeat(Math.max(3, digits.length - 4))}${digits.slice(-2)}`;
+}
+
+export function redact(text: string): string {
+  let out = text;
+  for (const [re, rep] of PATTERNS) out = out.replace(re, rep as string);
+  return out;
+}

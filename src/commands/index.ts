@@ -1,0 +1,5 @@
+// PLACEHOLDER until the call/ask issue lands.
+import type { Services } from '../services';
+import type { Views } from '../views';
+
+export function registerCommands(_services: Services, _views: Views): void {}

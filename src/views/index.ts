@@ -1,0 +1,13 @@
+// PLACEHOLDER until the views issue lands.
+import type { Services } from '../services';
+
+export interface Views {
+  /** Refresh every view (or the named ones). */
+  refresh(which?: Array<'goals' | 'calls' | 'inbox' | 'credits'>): void;
+  /** Reveal a goal's node in the Goals view. */
+  revealGoal(goalId: string): Promise<void>;
+}
+
+export function registerViews(_services: Services): Views {
+  return { refresh: () => {}, revealGoal: async () => {} };
+}
