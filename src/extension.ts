@@ -21,9 +21,9 @@ export function activate(context: vscode.ExtensionContext) {
     log: (line) => log.debug(line),
   });
   const services: Services = { context, log, settings: readSettings, client, auth };
-  registerDocuments(services);
-  const views = registerViews(services);
-  registerCommands(services, views);
+  const documents = registerDocuments(services);
+  const views = registerViews(services, documents);
+  registerCommands(services, views, documents);
   const activationMs = performance.now() - started;
   log.info(`KallyAI activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, services };

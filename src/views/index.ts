@@ -1,4 +1,5 @@
 // PLACEHOLDER until the views issue lands.
+import type { Documents } from '../documents';
 import type { Services } from '../services';
 
 export interface Views {
@@ -8,6 +9,6 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
 }
 
-export function registerViews(_services: Services): Views {
+export function registerViews(_services: Services, _documents: Documents): Views {
   return { refresh: () => {}, revealGoal: async () => {} };
 }
