@@ -1,0 +1,73 @@
+// Shared helpers for the integration suites that run inside the real extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'kallyai.kallyai';
+
+/** What `activate()` returns (src/extension.ts). Typed loosely so suites do not bundle the extension. */
+export interface ActivatedExtension {
+  readonly activationMs: number;
+  readonly services: unknown;
+  readonly [key: string]: unknown;
+}
+
+/** The sandbox the launcher started (test/launcher/sandbox.js), e.g. http://127.0.0.1:41234. */
+export function sandboxUrl(): string {
+  const url = process.env.KALLYAI_SANDBOX_URL;
+  assert.ok(url, 'KALLYAI_SANDBOX_URL is not set: run the suite through test/launcher/runHostTests.js');
+  return url.replace(/\/+$/, '');
+}
+
+/** fetch against the sandbox: `sandboxFetch('/sandbox/reset', { method: 'POST' })`. JSON bodies may be passed as objects. */
+export async function sandboxFetch(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<Response> {
+  const { body, headers, ...rest } = init;
+  const isJson = body !== undefined && typeof body !== 'string' && !(body instanceof URLSearchParams);
+  return fetch(sandboxUrl() + path, {
+    ...rest,
+    headers: { ...(isJson ? { 'content-type': 'application/json' } : {}), ...(headers as Record<string, string> | undefined) },
+    body: body === undefined ? undefined : isJson ? JSON.stringify(body) : (body as string | URLSearchParams),
+  });
+}
+
+/** Same as sandboxFetch, but fails on a non-2xx answer and returns the parsed JSON. */
+export async function sandboxJson<T = unknown>(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<T> {
+  const res = await sandboxFetch(path, init);
+  const text = await res.text();
+  assert.ok(res.ok, `${init.method ?? 'GET'} ${path} → ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out. */
+export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await predicate();
+      if (value) return value as NonNullable<T>;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Activates the KallyAI extension (if it is not yet) and returns what `activate()` returned. */
+export async function activateExtension(): Promise<ActivatedExtension> {
+  const ext = vscode.extensions.getExtension<ActivatedExtension>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded in this host`);
+  const exports = ext.isActive ? ext.exports : await ext.activate();
+  assert.ok(exports && typeof exports === 'object', 'activate() returned nothing');
+  return exports;
+}
+
+/** The `package.json` of the extension under test. */
+export function extensionManifest(): { contributes: Record<string, unknown>; [key: string]: unknown } {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded in this host`);
+  return ext.packageJSON;
+}

@@ -1,0 +1,36 @@
+// Builds what the host runs: the extension (esbuild.js) and the mocha suites, each
+// test/integration/*.ts entry bundled on its own into out/test/integration/*.js
+// (CommonJS for the Node extension host, `vscode` external, inline source maps for stack traces).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function buildExtension({ production = false } = {}) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), ...(production ? ['--production'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the extension failed (node esbuild.js)');
+}
+
+/** Bundles every entry (index.ts and *.test.ts, or the given files) of srcDir into outDir; returns the outDir. */
+async function buildSuite(srcDir = path.join(ROOT, 'test/integration'), outDir = path.join(ROOT, 'out/test/integration'), entries) {
+  const files = entries ?? fs.readdirSync(srcDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(srcDir, f));
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: files,
+    outdir: outDir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    logOverride: { 'require-resolve-not-external': 'silent' }, // mocha's parallel mode, unused here
+  });
+  return outDir;
+}
+
+module.exports = { buildExtension, buildSuite, ROOT };

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// npm run test:e2e — end-to-end checks of the real workbench: the extension is packaged
+// (vsce package --no-dependencies) and installed into a fresh code-server, whose workbench
+// headless Chromium opens; each test/e2e/*.e2e.js (or .e2e.ts) drives it with playwright-core.
+// Every script gets its own code-server and browser; the sandbox is shared and reset in between.
+// A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, workbenchUrl,
+// openUrl, workspaceFolder, sandboxUrl, screenshot(name), log(msg) }. Screenshots go to test-results/ (git-ignored);
+// a failing script also leaves test-results/<name>-failure.png.
+// Options: --only smoke,signin   only these scripts
+//          --dev                   load the extension from this folder (extensionDevelopmentPath, the
+//                                  current dist/) instead of packaging and installing the .vsix
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startSandbox } = require('./sandbox');
+const { startCodeServer } = require('./codeServer');
+const { launchBrowser, forwardConsole } = require('./browser');
+const { onCleanup, runCleanups } = require('./processes');
+
+const ROOT = path.resolve(__dirname, '../..');
+const RESULTS = path.join(ROOT, 'test-results');
+const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
+
+function packageExtension() {
+  // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', VSIX],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+function loadScript(file) {
+  if (file.endsWith('.ts')) require('tsx/cjs/api').register();
+  const mod = require(file);
+  const fn = typeof mod === 'function' ? mod : mod.run || mod.default;
+  if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
+  return fn;
+}
+
+async function runScript(file, sandbox) {
+  const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
+  const t0 = Date.now();
+  await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
+  const dev = process.argv.includes('--dev');
+  const cs = await startCodeServer({
+    vsix: dev ? [] : [VSIX],
+    settings: { 'kallyai.apiBaseUrl': sandbox.url },
+    env: { KALLYAI_SANDBOX_URL: sandbox.url },
+  });
+  let browser;
+  let ok = false;
+  const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
+  const unregister = onCleanup(stopAll);
+  try {
+    browser = await launchBrowser({ profileDir: cs.chromeDir });
+    const { page } = browser;
+    page.setDefaultTimeout(30_000);
+    forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
+    const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
+    const ctx = {
+      page, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url,
+      /** The address that opens the workbench on the run's folder (with the extension loaded). */
+      openUrl: `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`,
+      screenshot: async (shot) => {
+        const file = path.join(RESULTS, `${shot}.png`);
+        await page.screenshot({ path: file });
+        console.log(`  [${name}] screenshot ${path.relative(ROOT, file)}`);
+        return file;
+      },
+      log: (m) => console.log(`  [${name}] ${m}`),
+    };
+    await loadScript(file)(ctx);
+    ok = true;
+    console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  } catch (e) {
+    console.log(`✘ ${name}: ${e.stack || e.message}`);
+    if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure.png`) }).catch(() => {});
+  } finally {
+    unregister();
+    await stopAll();
+  }
+  return ok;
+}
+
+async function main() {
+  const t0 = Date.now();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : undefined;
+  const dir = path.join(ROOT, 'test/e2e');
+  const scripts = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
+    .filter((f) => !only || only.includes(f.replace(/\.e2e\.[jt]s$/, ''))).sort().map((f) => path.join(dir, f));
+  if (scripts.length === 0) throw new Error('no test/e2e/*.e2e.js scripts to run');
+  if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
+  else {
+    packageExtension();
+    console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}`);
+  }
+  const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
+  onCleanup(() => sandbox.stop());
+  console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
+  let passed = 0, failed = 0;
+  for (const s of scripts) (await runScript(s, sandbox)) ? passed++ : failed++;
+  await runCleanups();
+  console.log(`[summary] e2e passed=${passed} failed=${failed} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), async (e) => {
+  console.error(`[e2e] ${e.stack || e.message}`);
+  await runCleanups();
+  console.log('[summary] e2e passed=0 failed=1');
+  process.exit(2);
+});
