@@ -1,0 +1,118 @@
+/** One step of a multi-step quick input: an input box or a quick pick showing "step n of m", a Back
+ *  button from the second step on, validation as the user types. Escape cancels the whole flow. */
+import * as vscode from 'vscode';
+
+export type StepResult<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
+
+export interface StepFrame {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+/** What a text step's validator says about the current value: an error blocks Enter, a note does not. */
+export interface Validation {
+  readonly error?: string;
+  readonly note?: string;
+  /** Nothing usable typed yet (an empty required answer): Enter does nothing, no message shown. */
+  readonly incomplete?: boolean;
+}
+
+export interface TextStep extends StepFrame {
+  readonly prompt: string;
+  readonly placeholder?: string;
+  readonly value?: string;
+  readonly validate: (value: string) => Validation;
+}
+
+export function askText(step: TextStep): Promise<StepResult<string>> {
+  const box = vscode.window.createInputBox();
+  box.title = step.title;
+  box.step = step.step;
+  box.totalSteps = step.totalSteps;
+  box.prompt = step.prompt;
+  box.placeholder = step.placeholder;
+  box.value = step.value ?? '';
+  box.valueSelection = [0, box.value.length];
+  box.ignoreFocusOut = true;
+  box.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  const show = (value: string) => {
+    const v = step.validate(value);
+    box.validationMessage = v.error
+      ? { message: v.error, severity: vscode.InputBoxValidationSeverity.Error }
+      : v.note
+        ? { message: v.note, severity: vscode.InputBoxValidationSeverity.Info }
+        : undefined;
+    return v;
+  };
+  show(box.value);
+  return new Promise<StepResult<string>>((resolve) => {
+    let done = false;
+    const finish = (r: StepResult<string>) => {
+      if (done) return;
+      done = true;
+      resolve(r);
+      disposables.forEach((d) => d.dispose());
+      box.dispose();
+    };
+    const disposables = [
+      box.onDidChangeValue((v) => show(v)),
+      box.onDidAccept(() => {
+        const v = show(box.value);
+        if (v.error || v.incomplete) return;
+        finish({ kind: 'value', value: box.value.trim() });
+      }),
+      box.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+      }),
+      box.onDidHide(() => finish({ kind: 'cancel' })),
+    ];
+    box.show();
+  });
+}
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  readonly value: T;
+}
+
+export interface PickStep<T> extends StepFrame {
+  readonly placeholder: string;
+  readonly items: readonly PickItem<T>[];
+  /** The item selected when the step opens (the last answer, or the default). */
+  readonly active?: T;
+}
+
+export function askPick<T>(step: PickStep<T>): Promise<StepResult<T>> {
+  const pick = vscode.window.createQuickPick<PickItem<T>>();
+  pick.title = step.title;
+  pick.step = step.step;
+  pick.totalSteps = step.totalSteps;
+  pick.placeholder = step.placeholder;
+  pick.items = step.items;
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  const active = step.items.find((i) => i.value === step.active);
+  if (active) pick.activeItems = [active];
+  pick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  return new Promise<StepResult<T>>((resolve) => {
+    let done = false;
+    const finish = (r: StepResult<T>) => {
+      if (done) return;
+      done = true;
+      resolve(r);
+      disposables.forEach((d) => d.dispose());
+      pick.dispose();
+    };
+    const disposables = [
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen) finish({ kind: 'value', value: chosen.value });
+      }),
+      pick.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+      }),
+      pick.onDidHide(() => finish({ kind: 'cancel' })),
+    ];
+    pick.show();
+  });
+}
