@@ -1,0 +1,36 @@
+/** Runs a call on the simulated clock: in_progress until its planned end or a stop; credits are deducted at the end. */
+import type { RunningCall, Sandbox } from '../context';
+import { spend } from '../credits';
+import type { CallRecord } from '../state';
+import { type CallPlan } from './outcome';
+import { endCall } from './record';
+
+export function startCall(sb: Sandbox, call: CallRecord, plan: CallPlan): RunningCall {
+  const startMs = Date.now();
+  const generation = sb.generation;
+  let resolveDone!: (c: CallRecord) => void;
+  const done = new Promise<CallRecord>((resolve) => { resolveDone = resolve; });
+  let finished = false;
+
+  const finish = (status: string, durationSeconds: number) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    endCall(call, status, durationSeconds, startMs + durationSeconds * 1000);
+    sb.running.delete(call.call_id);
+    if (generation === sb.generation && call.credits_used) {
+      spend(sb, call.credits_used, 'call', `Call to ${call.business_name ?? call.to}`);
+    }
+    sb.changed();
+    resolveDone(call);
+  };
+
+  const timer = setTimeout(() => finish(plan.status, plan.durationSeconds), sb.clock.realMs(plan.durationSeconds));
+  const running: RunningCall = {
+    call,
+    done,
+    stop: () => finish('cancelled', Math.min(plan.durationSeconds, Math.round(sb.clock.simSecondsSince(startMs) * 100) / 100)),
+  };
+  sb.running.set(call.call_id, running);
+  return running;
+}

@@ -1,0 +1,92 @@
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, expire-tokens, credits, state, tokens. */
+import { DAY, MINUTE, ymd } from '../clock';
+import { finishedCall } from '../calls/record';
+import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
+import type { Sandbox } from '../context';
+import type { FaultSpec } from '../faults';
+import { type Ctx, bodyObject, fail, noContent, ok } from '../http';
+import { credits, newId } from '../ids';
+import type { Router } from '../router';
+import { type CallRecord, type Submission, createState } from '../state';
+
+const STATUSES = ['success', 'success', 'success', 'no_answer', 'busy', 'voicemail', 'success', 'failed', 'terminated', 'cancelled'];
+const CATEGORIES = ['restaurant', 'clinic', 'hotel', 'general'];
+const BUSINESSES: Record<string, string[]> = {
+  restaurant: ["Luigi's Trattoria", 'Sakura Sushi', 'Casa Lucio', 'The Green Fork'],
+  clinic: ['Bright Smile Dental', 'City Physio', 'ClearView Optometry'],
+  hotel: ['Harbor View Hotel', 'Hotel Miramar', 'The Linden Inn'],
+  general: ['City Hardware', 'Nordic Home', 'Peak Fitness', 'FixIt Phones'],
+};
+
+/** count past calls, older than every existing call, spread one every 7 minutes going back. */
+export function seedPastCalls(sb: Sandbox, count: number): CallRecord[] {
+  const calls = sb.state.calls;
+  const oldest = calls.length ? Math.min(Date.now(), Date.parse(calls[calls.length - 1].created_at)) : Date.now();
+  const added: CallRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const category = CATEGORIES[i % CATEGORIES.length];
+    const names = BUSINESSES[category];
+    const created = oldest - (i + 1) * 7 * MINUTE;
+    const status = STATUSES[i % STATUSES.length];
+    const submission: Submission = {
+      task_category: category,
+      task_description: category === 'general' ? 'Ask about the opening hours this weekend.' : `Book for ${(i % 6) + 1} people.`,
+      respondent_phone: `+1201555${String(1000 + (i % 9000)).padStart(4, '0')}`,
+      business_name: names[i % names.length],
+      party_size: (i % 6) + 1,
+      appointment_date: ymd(created + 2 * DAY),
+      appointment_time: `${String(9 + (i % 11)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+      language: 'en',
+      call_language: 'en',
+    };
+    const duration = status === 'success' ? 60 + (i % 90) + 0.4 : status === 'cancelled' ? 12.5 : 5 + (i % 30) + 0.25;
+    added.push(finishedCall(newId(), submission, 'America/New_York', created, status, duration));
+  }
+  for (const c of added) calls.push(c);
+  sb.changed();
+  return added;
+}
+
+export function registerControls(router: Router, reset: (empty: boolean) => void): void {
+  const pub = { public: true };
+  router.post('/sandbox/faults', (ctx: Ctx) => {
+    const b = bodyObject(ctx) as unknown as FaultSpec;
+    if (typeof b.path !== 'string' || !b.path) fail(422, 'validation_error', 'path (a regex or glob on the request path) is required.');
+    try {
+      return ok({ id: ctx.sb.faults.add(b).id });
+    } catch (e) {
+      return fail(422, 'validation_error', `Invalid fault: ${(e as Error).message}`);
+    }
+  }, pub);
+  router.get('/sandbox/faults', (ctx) => ok({ faults: ctx.sb.faults.list().map(({ matcher: _m, ...f }) => f) }), pub);
+  router.delete('/sandbox/faults', (ctx) => { ctx.sb.faults.clear(); return ok({ cleared: true }); }, pub);
+
+  router.post('/sandbox/reset', (ctx) => {
+    reset(bodyObject(ctx).empty === true);
+    return ok({ reset: true, empty: bodyObject(ctx).empty === true });
+  }, pub);
+  router.get('/sandbox/requests', (ctx) => ok({ requests: ctx.sb.requests.list() }), pub);
+  router.delete('/sandbox/requests', (ctx) => { ctx.sb.requests.clear(); return noContent(); }, pub);
+
+  router.post('/sandbox/seed-calls', (ctx) => {
+    const count = Number(bodyObject(ctx).count);
+    if (!Number.isInteger(count) || count < 1 || count > 100_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 100000.');
+    seedPastCalls(ctx.sb, count);
+    return ok({ added: count, total: ctx.sb.state.calls.length });
+  }, pub);
+  router.post('/sandbox/expire-tokens', (ctx) => ok({ expired: expireAllAccessTokens(ctx.sb) }), pub);
+  router.post('/sandbox/credits', (ctx) => {
+    const remaining = Number(bodyObject(ctx).remaining);
+    if (!Number.isFinite(remaining) || remaining < 0) fail(422, 'validation_error', 'remaining must be a number ≥ 0.');
+    ctx.sb.state.credits.remaining = credits(remaining);
+    ctx.sb.changed();
+    return ok({ credits_remaining: ctx.sb.state.credits.remaining });
+  }, pub);
+  router.get('/sandbox/state', (ctx) => ok(ctx.sb.state), pub);
+  /** Convenience for tests: a fresh token pair for the demo user without the browser flow. */
+  router.post('/sandbox/tokens', (ctx) => ok(issueTokens(ctx.sb)), pub);
+}
+
+export function freshState(sb: Sandbox, empty: boolean) {
+  return createState({ empty, auth: sb.state.auth });
+}
