@@ -5,7 +5,9 @@ const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/((?:access|refresh|id)_?token["'=:\s]+)["']?[A-Za-z0-9._~+/=-]{6,}/gi, '$1***'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***'],
   [/(code_verifier|client_secret|code)=([^&\s]+)/g, '$1=***'],
+  [/([?&](?:token|state|code_challenge|bot_token|id_token|identity_token|authorization_code)=)[^&\s]+/g, '$1***'],
   [/\+\d[\d\s().-]{6,}\d/g, (m) => maskPhone(m)],
+  [/%2B\d{7,15}/gi, (m) => maskPhone(`+${m.slice(3)}`)],
 ];
 
 export function maskPhone(phone: string): string {

@@ -1,0 +1,127 @@
+/** Executes catalogue operations over HTTP: bearer token, timeout + caller cancellation on
+ *  every request, retries (idempotent ops; a creating POST only with its Idempotency-Key),
+ *  one refresh-and-retry after a 401, errors as KallyApiError, responses parsed by schema. */
+import type { Operation, InputOf, OutputOf } from './operation';
+import type { TokenSource } from './tokenSource';
+import { KallyApiError, parseErrorResponse } from './errors';
+import { prepareRequest, type OperationInput, type PreparedRequest } from './requestInput';
+import { readSuccessBody } from './responseBody';
+import { backoffDelay, DEFAULT_RETRY, MAX_HONOURED_RETRY_AFTER_MS, parseRetryAfter, sleep, type RetryPolicy } from './retry';
+import { redact } from './redact';
+
+export interface ClientOptions {
+  /** e.g. http://127.0.0.1:8790 (no /v1). A function is read on every request (the setting may change). */
+  baseUrl: string | (() => string);
+  tokenSource?: TokenSource;
+  /** Default globalThis.fetch (inside VS Code it follows the user's proxy settings). */
+  fetch?: typeof fetch;
+  userAgent?: string;
+  /** Receives one already-redacted line per HTTP attempt. */
+  log?: (line: string) => void;
+  /** Default 30 000. */
+  timeoutMs?: number;
+  /** Default 900 000, for longRunning operations (calls.create blocks until the call ends). */
+  longTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface RequestOptions { signal?: AbortSignal; timeoutMs?: number; idempotencyKey?: string }
+
+type Attempt =
+  | { kind: 'response'; response: Response; text: string }
+  | { kind: 'failure'; error: KallyApiError };
+
+export class KallyClient {
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: ClientOptions) {
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+  }
+
+  async execute<O extends Operation>(op: O, input?: InputOf<O>, options: RequestOptions = {}): Promise<OutputOf<O>> {
+    const prepared = prepareRequest(op, input as OperationInput | undefined);
+    if (options.signal?.aborted) throw cancelled();
+    const idempotencyKey = op.creates ? options.idempotencyKey ?? crypto.randomUUID() : undefined;
+    const mayRetry = op.idempotent || op.creates === true;
+    const useToken = op.auth === 'bearer' && this.options.tokenSource !== undefined;
+    let token = useToken ? await this.options.tokenSource!.getToken() : undefined;
+    let refreshed = false;
+
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.attempt(op, prepared, token, idempotencyKey, options, attempt);
+      if (result.kind === 'response') {
+        const { response, text } = result;
+        const redirected = op.response === 'text' && response.status >= 300 && response.status < 400;
+        if (response.ok || redirected) return readSuccessBody(op, response, text) as OutputOf<O>;
+        if (response.status === 401 && useToken && token && !refreshed) {
+          refreshed = true;
+          const fresh = await this.options.tokenSource!.refreshAfterUnauthorized(token);
+          if (fresh) {
+            token = fresh;
+            attempt--; // the retry after a refresh does not use up a transient-failure retry
+            continue;
+          }
+        }
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const error = parseErrorResponse(response.status, text, response.headers, retryAfterMs);
+        const transient = response.status === 429 || response.status >= 500;
+        if (!(mayRetry && transient && attempt < this.retry.retries)) throw error;
+        if (retryAfterMs !== undefined && retryAfterMs > MAX_HONOURED_RETRY_AFTER_MS) throw error;
+        await this.wait(retryAfterMs ?? backoffDelay(attempt, this.retry), options.signal);
+      } else {
+        const { error } = result;
+        if (error.code === 'cancelled' || !(mayRetry && attempt < this.retry.retries)) throw error;
+        await this.wait(backoffDelay(attempt, this.retry), options.signal);
+      }
+    }
+  }
+
+  private async attempt(op: Operation, prepared: PreparedRequest, token: string | undefined, idempotencyKey: string | undefined, options: RequestOptions, attempt: number): Promise<Attempt> {
+    const timeoutMs = options.timeoutMs ?? (op.longRunning ? this.options.longTimeoutMs ?? 900_000 : this.options.timeoutMs ?? 30_000);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { Accept: op.response === 'text' ? '*/*' : 'application/json' };
+    if (this.options.userAgent) headers['User-Agent'] = this.options.userAgent;
+    if (token && op.auth === 'bearer') headers.Authorization = `Bearer ${token}`;
+    if (prepared.contentType) headers['Content-Type'] = prepared.contentType;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+
+    const started = Date.now();
+    const doFetch = this.options.fetch ?? globalThis.fetch;
+    try {
+      const response = await doFetch(this.url(prepared.pathAndQuery), { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
+      const text = await response.text();
+      this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+      return { kind: 'response', response, text };
+    } catch (cause) {
+      const error = options.signal?.aborted
+        ? cancelled(cause)
+        : timeout.aborted
+          ? new KallyApiError({ code: 'timeout', status: 0, message: `KallyAI did not answer "${op.summary}" within ${Math.round(timeoutMs / 1000)} s.`, cause })
+          : new KallyApiError({ code: 'network_error', status: 0, cause });
+      this.log(`${op.method} ${prepared.pathAndQuery} → ${error.code} after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+      return { kind: 'failure', error };
+    }
+  }
+
+  private url(pathAndQuery: string): string {
+    const base = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
+    return `${base.replace(/\/+$/, '')}${pathAndQuery}`;
+  }
+
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch (cause) {
+      throw cancelled(cause);
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(redact(line));
+  }
+}
+
+function cancelled(cause?: unknown): KallyApiError {
+  return new KallyApiError({ code: 'cancelled', status: 0, cause });
+}

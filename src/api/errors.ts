@@ -1,0 +1,115 @@
+/** The one error type of the API layer, and the parser for every error body shape of
+ *  contract §7.1 (nested message, nested details.message, flat string code, non-JSON,
+ *  FastAPI `{detail}`). `.message` is a sentence for a person and never carries a token. */
+import { describeErrorCode, describeStatus, RETRYABLE_CODES, type UserAction } from './errorCodes';
+import { redact } from './redact';
+
+export { describeErrorCode, type UserAction, type UserActionKind, PRICING_URL } from './errorCodes';
+
+export interface KallyApiErrorInit {
+  code: string;
+  status: number;
+  /** Overrides the code's standard sentence (used for invalid_input / invalid_response details). */
+  message?: string;
+  /** What the server said, kept for logs and "details" views (redacted). */
+  serverMessage?: string;
+  correlationId?: string;
+  field?: string;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class KallyApiError extends Error {
+  override readonly name = 'KallyApiError';
+  /** API code, or local: invalid_input | network_error | timeout | cancelled | invalid_response | validation_error | http_<status>. */
+  readonly code: string;
+  /** HTTP status, 0 when the error arose locally. */
+  readonly status: number;
+  readonly correlationId?: string;
+  readonly field?: string;
+  readonly serverMessage?: string;
+  /** From a Retry-After header, when the server sent one. */
+  readonly retryAfterMs?: number;
+  readonly action: UserAction;
+  readonly retryable: boolean;
+
+  constructor(init: KallyApiErrorInit) {
+    const described = describeErrorCode(init.code);
+    super(init.message ?? described.sentence, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.correlationId = init.correlationId;
+    this.field = init.field;
+    this.serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
+    this.retryAfterMs = init.retryAfterMs;
+    this.action = described.action;
+    this.retryable = RETRYABLE_CODES.has(init.code) || init.status === 429 || init.status >= 500;
+  }
+}
+
+export function isKallyApiError(e: unknown): e is KallyApiError {
+  return e instanceof KallyApiError;
+}
+
+type Json = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+
+/** Builds the error for a non-2xx response from its status, body text and headers. */
+export function parseErrorResponse(status: number, bodyText: string, headers?: { get(name: string): string | null }, retryAfterMs?: number): KallyApiError {
+  const headerCorrelation = headers?.get('x-correlation-id') ?? headers?.get('x-request-id') ?? undefined;
+  let body: unknown;
+  try {
+    body = bodyText.trim() ? JSON.parse(bodyText) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const root = obj(body);
+  const base = { status, retryAfterMs, correlationId: str(root?.correlation_id) ?? headerCorrelation };
+
+  const nested = obj(root?.error);
+  if (nested) {
+    // Shape 1 {error:{code,message,details:{reason}}} and shape 2 {error:{code,details:{message}}}.
+    const details = obj(nested.details);
+    const serverMessage = str(nested.message) ?? str(details?.message) ?? str(details?.reason);
+    const code = str(nested.code) ?? `http_${status}`;
+    return known(code, { ...base, serverMessage, correlationId: str(nested.correlation_id) ?? base.correlationId });
+  }
+  if (str(root?.error)) {
+    // Shape 3: {error: "<code>", message: "…"}.
+    return known(str(root!.error)!, { ...base, serverMessage: str(root!.message) });
+  }
+  if (root && 'detail' in root) return fastApiError(root.detail, base);
+  // Shape 4: no JSON, or no error key.
+  const text = root ? str(root.message) : str(bodyText.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  return new KallyApiError({ code: `http_${status}`, ...base, serverMessage: text });
+}
+
+/** A code we have a sentence for keeps it; an unknown code uses the server's own words. */
+function known(code: string, init: Omit<KallyApiErrorInit, 'code'>): KallyApiError {
+  const standard = describeErrorCode(code);
+  const isGeneric = standard.sentence.startsWith('KallyAI reported a problem');
+  const message = isGeneric ? (init.serverMessage ? redact(init.serverMessage) : describeStatus(init.status).sentence) : undefined;
+  return new KallyApiError({ code, ...init, message });
+}
+
+/** FastAPI: `{detail: [{loc, msg, type}]}` (422 validation) or `{detail: "text"}` or `{detail: {code, message}}`. */
+function fastApiError(detail: unknown, base: Omit<KallyApiErrorInit, 'code'>): KallyApiError {
+  const status = base.status;
+  if (Array.isArray(detail)) {
+    const first = obj(detail[0]);
+    const loc = Array.isArray(first?.loc) ? (first!.loc as unknown[]).filter((p) => p !== 'body' && p !== 'query' && p !== 'path').join('.') : undefined;
+    const msg = str(first?.msg) ?? 'invalid value';
+    const more = detail.length > 1 ? ` (and ${detail.length - 1} more)` : '';
+    return new KallyApiError({
+      code: status === 422 ? 'validation_error' : `http_${status}`,
+      ...base,
+      field: loc || undefined,
+      message: `The server refused ${loc ? `"${loc}"` : 'the request'}: ${redact(msg)}${more}.`,
+      serverMessage: detail.map((d) => str(obj(d)?.msg)).filter(Boolean).join('; '),
+    });
+  }
+  const d = obj(detail);
+  if (d && (str(d.code) || str(d.error))) return known((str(d.code) ?? str(d.error))!, { ...base, serverMessage: str(d.message) });
+  return known(`http_${status}`, { ...base, serverMessage: str(detail) });
+}

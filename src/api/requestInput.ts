@@ -1,0 +1,67 @@
+/** Validates an operation's input against its schemas and turns it into URL and body,
+ *  before any network I/O. Invalid input throws KallyApiError 'invalid_input'. */
+import type { Operation } from './operation';
+import type { Schema } from './schemas/common';
+import { KallyApiError } from './errors';
+import { describeIssue } from './validation/issues';
+
+export interface OperationInput { path?: Record<string, unknown>; query?: unknown; body?: unknown }
+export interface PreparedRequest { pathAndQuery: string; body?: string; contentType?: string }
+
+export function prepareRequest(op: Operation, input: OperationInput = {}): PreparedRequest {
+  let path = op.path as string;
+  for (const name of op.pathParams) {
+    const value = input.path?.[name];
+    if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
+      throw invalid(name, `"${name}" is required.`);
+    }
+    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+  }
+
+  const query = op.query ? validate(op.query, input.query ?? {}, undefined) : rejectUnexpected(input.query, 'query');
+  const search = toSearchParams(query).toString();
+
+  let body: string | undefined;
+  let contentType: string | undefined;
+  if (op.body) {
+    const value = validate(op.body, input.body ?? {}, undefined);
+    if (op.bodyEncoding === 'form') {
+      body = toSearchParams(value).toString();
+      contentType = 'application/x-www-form-urlencoded';
+    } else {
+      body = JSON.stringify(value);
+      contentType = 'application/json';
+    }
+  } else {
+    rejectUnexpected(input.body, 'body');
+  }
+  return { pathAndQuery: search ? `${path}?${search}` : path, body, contentType };
+}
+
+function validate(schema: Schema, value: unknown, prefix: string | undefined): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const { field, sentence } = describeIssue(result.error.issues, prefix);
+  throw invalid(field, sentence);
+}
+
+function rejectUnexpected(value: unknown, what: string): undefined {
+  if (value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0)) {
+    throw invalid(what, `This request takes no ${what}.`);
+  }
+  return undefined;
+}
+
+function invalid(field: string, message: string): KallyApiError {
+  return new KallyApiError({ code: 'invalid_input', status: 0, field, message });
+}
+
+function toSearchParams(value: unknown): URLSearchParams {
+  const params = new URLSearchParams();
+  if (!value || typeof value !== 'object') return params;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined || v === null) continue;
+    for (const item of Array.isArray(v) ? v : [v]) params.append(key, String(item));
+  }
+  return params;
+}

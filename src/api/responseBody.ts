@@ -1,0 +1,37 @@
+/** Reads a successful response: text ops as { contentType, text }, empty bodies as {}, JSON
+ *  parsed and checked against the operation's schema. Anything else → 'invalid_response'. */
+import type { Operation, TextResponse } from './operation';
+import { KallyApiError } from './errors';
+import { describeIssue } from './validation/issues';
+
+export function readSuccessBody(op: Operation, response: Pick<Response, 'status' | 'headers'>, text: string): unknown {
+  const { status } = response;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (op.response === 'text') {
+    const location = response.headers.get('location') ?? undefined;
+    return (location ? { contentType, text, status, location } : { contentType, text, status }) satisfies TextResponse;
+  }
+  let value: unknown = {};
+  if (status !== 204 && text.trim() !== '') {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      const what = contentType ? `"${contentType.split(';')[0]}"` : 'text';
+      throw new KallyApiError({
+        code: 'invalid_response',
+        status,
+        message: `KallyAI's answer to "${op.summary}" could not be read: it sent ${what} that is not valid JSON.`,
+      });
+    }
+  }
+  if (op.response === 'empty') return value && typeof value === 'object' ? value : {};
+  const result = op.response.safeParse(value);
+  if (result.success) return result.data;
+  const { field, sentence } = describeIssue(result.error.issues, undefined);
+  throw new KallyApiError({
+    code: 'invalid_response',
+    status,
+    field: field || undefined,
+    message: `KallyAI's answer to "${op.summary}" was not understood: ${sentence.replace(/^"/, 'field "')}`,
+  });
+}

@@ -1,0 +1,57 @@
+/** Actions: calendar, bookings, bills, errands, outgoing email (contract §5.5). */
+import * as z from 'zod/mini';
+import { bounded, date, time, partySize, isoDateTime, limit, loose, optStr, optNum, optBool, optId, listOf, anyObject } from './common';
+
+export const ACTION_TYPES = ['calendar', 'booking', 'bill', 'ride', 'food', 'errand', 'email'] as const;
+export const BOOKING_TYPES = ['restaurant', 'hotel', 'service', 'other'] as const;
+
+export const CalendarEventBody = z.strictObject({
+  title: bounded(1, 200),
+  start: isoDateTime,
+  end: z.optional(isoDateTime),
+  location: z.optional(bounded(1, 300)),
+  description: z.optional(bounded(1, 2000)),
+});
+export const CalendarSlotsQuery = z.strictObject({ date: z.optional(date), duration_minutes: z.optional(z.int().check(z.gte(5), z.lte(1440))) });
+export const RestaurantSearchBody = z.strictObject({
+  query: bounded(1, 300),
+  location: z.optional(bounded(1, 200)),
+  party_size: z.optional(partySize),
+  date: z.optional(date),
+  time: z.optional(time),
+});
+export const Restaurant = loose({ id: optId, name: optStr, cuisine: optStr, rating: optNum, price_range: optStr, phone: optStr, address: optStr });
+export const RestaurantResults = listOf('results', Restaurant);
+export const BookingBody = z.strictObject({
+  type: z.enum(BOOKING_TYPES),
+  restaurant_id: z.optional(bounded(1, 100)),
+  date: z.optional(date),
+  time: z.optional(time),
+  party_size: z.optional(partySize),
+  name: z.optional(bounded(1, 100)),
+  notes: z.optional(bounded(1, 1000)),
+});
+const amount = z.number().check(z.gte(0));
+export const BillAnalyzeBody = z.strictObject({ description: bounded(1, 2000), amount: z.optional(amount), provider: z.optional(bounded(1, 200)) });
+export const BillAnalysis = loose({
+  analysis: z.optional(loose({ fair_price_range: z.optional(z.unknown()), overcharge_detected: optBool, savings_potential: z.optional(z.unknown()), recommendations: z.optional(z.array(z.unknown())) })),
+});
+export const BillDisputeBody = z.strictObject({ description: bounded(1, 2000), amount: z.optional(amount), provider: z.optional(bounded(1, 200)), reason: z.optional(bounded(1, 1000)) });
+export const RideBody = z.strictObject({ pickup: bounded(1, 300), destination: bounded(1, 300), pickup_time: z.optional(bounded(1, 100)) });
+export const FoodBody = z.strictObject({ description: bounded(1, 1000), delivery_address: z.optional(bounded(1, 300)) });
+export const ErrandBody = z.strictObject({ description: bounded(1, 1000) });
+
+const emailAddress = z.email('Use an email address such as name@example.com.');
+export const SendEmailBody = z.strictObject({
+  to: emailAddress,
+  subject: bounded(1, 300),
+  body: bounded(1, 20000),
+  cc: z.optional(z.union([emailAddress, z.array(emailAddress)])),
+});
+export const OutboxEmail = loose({ id: optId, to: optStr, subject: optStr, body: optStr, status: optStr, created_at: optStr });
+export const Outbox = listOf('emails', OutboxEmail);
+export const EmailReplies = listOf('replies', loose({ id: optId, from: optStr, body: optStr, received_at: optStr }));
+export const ActionLogQuery = z.strictObject({ type: z.optional(z.enum(ACTION_TYPES)), limit: z.optional(limit(200)) });
+export const ActionLogEntry = loose({ id: optId, type: optStr, description: optStr, status: optStr, created_at: optStr, undoable: optBool });
+export const ActionLog = listOf('actions', ActionLogEntry);
+export const Result = anyObject;

@@ -1,0 +1,19 @@
+/** Every domain's schemas under one name each: `schemas.calls.Call`, `schemas.coordination.Goal`, … */
+export * as common from './common';
+export * as auth from './auth';
+export * as coordination from './coordination';
+export * as calls from './calls';
+export * as inbound from './inbound';
+export * as phone from './phone';
+export * as actions from './actions';
+export * as messages from './messages';
+export * as search from './search';
+export * as email from './email';
+export * as channels from './channels';
+export * as outreach from './outreach';
+export * as budget from './budget';
+export * as credits from './credits';
+export * as subscription from './subscription';
+export * as referrals from './referrals';
+export * as notifications from './notifications';
+export * as stripe from './stripe';

@@ -1,0 +1,64 @@
+/** Checks a phone number before anything is sent: E.164 validity (libphonenumber-js with the
+ *  metadata of the countries we can call), emergency short codes, premium-rate / shared-cost
+ *  numbers, and countries KallyAI does not call. */
+import { parsePhoneNumberFromString, type MetadataJson, type CountryCode } from 'libphonenumber-js/core';
+import metadataJson from './phoneMetadata.json';
+import { EMERGENCY_SHORT_CODES, SUPPORTED_COUNTRIES } from './phoneCountries';
+
+const metadata = metadataJson as unknown as MetadataJson;
+const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
+
+export type PhoneCheck =
+  | { ok: true; e164: string; country?: string; formatted: string }
+  | { ok: false; code: 'invalid' | 'emergency_number' | 'toll_number' | 'unsupported_country'; reason: string };
+
+const SUPPORTED_SENTENCE = 'KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries.';
+
+export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneCheck {
+  const text = (input ?? '').trim();
+  const compact = text.replace(/[\s().\-\u00a0]/g, '');
+  if (!compact) return fail('invalid', 'Enter a phone number, e.g. +1 201 555 0100.');
+  if (isEmergency(compact)) return fail('emergency_number', 'Emergency and public-safety numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.');
+  if (!/^\+?\d+$/.test(compact)) return fail('invalid', `"${shorten(text)}" is not a phone number: use digits, optionally starting with +.`);
+  if (compact.startsWith('+') && (compact.length < 8 || compact.length > 16)) return fail('invalid', 'An international number has 7 to 15 digits after the +.');
+
+  const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
+  if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
+  const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata);
+  if (!parsed) {
+    // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
+    return compact.startsWith('+') ? fail('unsupported_country', `${SUPPORTED_SENTENCE} This number's country is not one of them.`) : fail('invalid', 'This is not a valid phone number.');
+  }
+  if (!parsed.country || !SUPPORTED.has(parsed.country)) {
+    if (parsed.isPossible()) return fail('unsupported_country', `${SUPPORTED_SENTENCE} +${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}… is outside them.`);
+    return fail('invalid', 'This is not a valid phone number: check the digits.');
+  }
+  if (!parsed.isValid()) return fail('invalid', `This is not a valid ${parsed.country} phone number: check the digits.`);
+  const type = parsed.getType();
+  if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') {
+    return fail('toll_number', 'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.');
+  }
+  return { ok: true, e164: parsed.number, country: parsed.country, formatted: parsed.formatInternational() };
+}
+
+/** A short emergency code, bare, with a national 0 prefix, or after a country calling code (+1911, +34112). */
+function isEmergency(compact: string): boolean {
+  const digits = compact.replace(/^\+/, '');
+  if (EMERGENCY_SHORT_CODES.has(digits)) return true;
+  if (!compact.startsWith('+') && digits.startsWith('0') && EMERGENCY_SHORT_CODES.has(digits.slice(1))) return true;
+  if (digits.length <= 9) {
+    for (const ccLength of [1, 2, 3]) {
+      const rest = digits.slice(ccLength);
+      if (rest && (EMERGENCY_SHORT_CODES.has(rest) || (rest.startsWith('0') && EMERGENCY_SHORT_CODES.has(rest.slice(1))))) return true;
+    }
+  }
+  return false;
+}
+
+function fail(code: Exclude<PhoneCheck, { ok: true }>['code'], reason: string): PhoneCheck {
+  return { ok: false, code, reason };
+}
+
+function shorten(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}

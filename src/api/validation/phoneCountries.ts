@@ -1,0 +1,22 @@
+/** Where KallyAI can place calls, and the short codes it must never dial.
+ *  Contract §1: "Calls can go to the US, Canada, the UK, Spain and most European countries.
+ *  Emergency numbers (911, 112, …) are blocked." We keep the EU/EEA, Switzerland, the UK with
+ *  its Crown Dependencies and the European micro-states; everything else is refused locally
+ *  with `unsupported_country`. The phone metadata bundled with the extension is generated from
+ *  this list (buildPhoneMetadata.ts), so a number outside it cannot be validated anyway. */
+export const SUPPORTED_COUNTRIES = [
+  'US', 'CA',
+  'GB', 'GG', 'JE', 'IM',
+  'ES', 'AD', 'PT', 'FR', 'MC', 'BE', 'NL', 'LU', 'DE', 'AT', 'CH', 'LI', 'IT', 'SM', 'VA', 'MT',
+  'IE', 'DK', 'SE', 'NO', 'FI', 'AX', 'IS', 'EE', 'LV', 'LT', 'PL', 'CZ', 'SK', 'HU', 'SI', 'HR',
+  'RO', 'BG', 'GR', 'CY',
+] as const;
+
+/** Emergency and public-safety short codes across the world (police, fire, ambulance, crisis
+ *  lines). Refused whether typed bare ("112"), national ("0112") or after a country code ("+34112"). */
+export const EMERGENCY_SHORT_CODES: ReadonlySet<string> = new Set([
+  '911', '112', '999', '000', '110', '119', '118', '100', '101', '102', '103', '104', '105', '108',
+  '15', '17', '18', '061', '062', '080', '085', '088', '091', '092', '113', '114', '115', '116',
+  '117', '122', '123', '133', '150', '155', '190', '192', '193', '197', '933', '988',
+  '111', '1006', '116000', '116111', '116117', '116123',
+]);
