@@ -100,7 +100,10 @@ async function main() {
   onCleanup(() => sandbox.stop());
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
-  for (const s of scripts) (await runScript(s, sandbox)) ? passed++ : failed++;
+  for (const s of scripts) {
+    if (await runScript(s, sandbox)) passed++;
+    else failed++;
+  }
   await runCleanups();
   console.log(`[summary] e2e passed=${passed} failed=${failed} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return failed === 0 ? 0 : 1;
