@@ -69,6 +69,15 @@ export const ERROR_CODES: Record<string, Entry> = {
   trial_requires_checkout: ['Trial accounts change plan through checkout.', A.openCheckout],
   pending_change_exists: ['A plan change is already scheduled. Cancel it before making another.', A.cancelPendingChange],
   no_active_subscription: ['You have no active subscription. Choose a plan first.', A.openPricing],
+  // generic codes servers commonly send alongside §7.2
+  not_found: ['That item was not found on KallyAI.', A.none],
+  conflict: ['This conflicts with something that already exists.', A.none],
+  bad_request: ['KallyAI could not accept this request.', A.editRequest],
+  internal_error: ['KallyAI had an internal error. Try again in a moment.', A.retry],
+  bad_gateway: ['KallyAI is unreachable right now (bad gateway). Try again in a moment.', A.retry],
+  service_unavailable: ['KallyAI is temporarily unavailable. Try again in a moment.', A.retry],
+  gateway_timeout: ['KallyAI took too long to answer (gateway timeout). Try again in a moment.', A.retry],
+  invalid_grant: ['The sign-in code was not accepted (it may have expired or been used). Sign in again.', A.signIn],
   // the client's own codes
   invalid_input: ['Some of the details are not valid. Correct them and try again.', A.editRequest],
   validation_error: ['The server refused some of the details. Correct them and try again.', A.editRequest],

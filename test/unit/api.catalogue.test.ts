@@ -1,0 +1,88 @@
+/** The catalogue: one entry per method+path of contract §5 (146), consistent flags, and every
+ *  operation executed once through KallyClient against the sandbox with its response parsed. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { allOperations, ops } from '../../src/api/catalogue';
+import { KallyApiError } from '../../src/api/errors';
+import { client, sandbox, type SandboxHandle } from './api.helpers';
+import { SAMPLES } from './api.samples';
+
+describe('operation catalogue', () => {
+  it('has the 146 method+path pairs of contract §5, each once', () => {
+    assert.equal(allOperations.length, 146);
+    const pairs = new Set(allOperations.map((op) => `${op.method} ${op.path}`));
+    assert.equal(pairs.size, 146);
+    assert.equal(new Set(allOperations.map((op) => op.id)).size, 146);
+  });
+
+  it('has the per-domain counts of contract §5.18', () => {
+    const counts: Record<string, number> = {};
+    for (const op of allOperations) counts[op.domain] = (counts[op.domain] ?? 0) + 1;
+    assert.deepEqual(counts, {
+      auth: 6, coordination: 16, calls: 9, inbound: 25, phone: 16, actions: 19, messages: 4, search: 4, email: 9,
+      channels: 10, outreach: 5, budget: 4, credits: 5, subscription: 3, referrals: 5, notifications: 1, stripe: 3, users: 2,
+    });
+  });
+
+  it('derives ids, path params and concrete flags for every entry', () => {
+    for (const op of allOperations) {
+      assert.equal(op.id, `${op.domain}.${op.name}`);
+      assert.match(op.path, /^\/v1\//);
+      assert.deepEqual([...op.pathParams], [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]), op.id);
+      for (const flag of ['costsCredits', 'contactsPeople', 'irreversible', 'idempotent'] as const) assert.equal(typeof op[flag], 'boolean', `${op.id}.${flag}`);
+      assert.ok(op.summary.length > 5, op.id);
+      if (op.method === 'GET') assert.equal(op.idempotent, true, op.id);
+      if (op.method === 'GET') assert.equal(op.body, undefined, op.id);
+    }
+  });
+
+  it('marks calls.create as the one creating, long-running, costly, people-contacting operation', () => {
+    const creating = allOperations.filter((op) => op.creates);
+    assert.deepEqual(creating.map((op) => op.id), ['calls.create']);
+    const c = ops.calls.create;
+    assert.deepEqual([c.method, c.path, c.longRunning, c.costsCredits, c.contactsPeople, c.irreversible, c.idempotent], ['POST', '/v1/calls', true, true, true, true, false]);
+  });
+
+  it('uses form encoding only for the GPT token exchange and no bearer only for public endpoints', () => {
+    assert.deepEqual(allOperations.filter((op) => op.bodyEncoding === 'form').map((op) => op.id), ['auth.gptToken']);
+    assert.deepEqual(
+      allOperations.filter((op) => op.auth === 'none').map((op) => op.id).sort(),
+      ['auth.appleToken', 'auth.authorize', 'auth.cli', 'auth.googleValidate', 'auth.gptToken', 'auth.refresh', 'channels.verifyEmail', 'credits.costs', 'credits.plans', 'referrals.track', 'referrals.validate', 'stripe.plans'],
+    );
+  });
+
+  it('flags the operations that dial, email or spend', () => {
+    for (const id of ['coordination.message', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
+      assert.equal(allOperations.find((op) => op.id === id)?.contactsPeople, true, id);
+    }
+    for (const id of ['phone.release', 'calls.stop', 'coordination.cancelGoal', 'actions.approveEmail']) {
+      assert.equal(allOperations.find((op) => op.id === id)?.irreversible, true, id);
+    }
+  });
+
+  it('has a sample input for every operation', () => {
+    assert.deepEqual(allOperations.map((op) => op.id).filter((id) => !SAMPLES[id]), []);
+  });
+});
+
+describe('every operation once against the sandbox', () => {
+  let sb: SandboxHandle;
+  before(async () => { sb = await sandbox(); });
+  after(async () => { await sb.close(); });
+
+  for (const op of allOperations) {
+    it(`${op.id}: ${op.method} ${op.path}`, async () => {
+      const c = client(sb);
+      const input = await SAMPLES[op.id]({ client: c, sb });
+      let out: unknown;
+      try {
+        out = await c.execute(op, input as never, { timeoutMs: 20_000 });
+      } catch (e) {
+        if (e instanceof KallyApiError) assert.fail(`${op.id} → ${e.code} (${e.status}) ${e.message}${e.field ? ` [${e.field}]` : ''}`);
+        throw e;
+      }
+      assert.ok(out && typeof out === 'object', `${op.id} returned ${typeof out}`);
+      if (op.response === 'text') assert.equal(typeof (out as { text: unknown }).text, 'string');
+    });
+  }
+});

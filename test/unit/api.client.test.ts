@@ -1,0 +1,220 @@
+/** KallyClient over real HTTP against the sandbox: retries, Idempotency-Key, Retry-After,
+ *  timeouts, cancellation, dropped connections, malformed bodies, 401 refresh, headers, logging. */
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { ops } from '../../src/api/catalogue';
+import { KallyClient } from '../../src/api/client';
+import { KallyApiError } from '../../src/api/errors';
+import type { TokenSource } from '../../src/api/tokenSource';
+import { addFault, clearFaults, clearRequests, client, control, countingFetch, requests, sandbox, SandboxTokenSource, type SandboxHandle } from './api.helpers';
+
+const rejects = async (p: Promise<unknown>, code: string): Promise<KallyApiError> => {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof KallyApiError, `expected KallyApiError, got ${e}`);
+    assert.equal(e.code, code, e.message);
+    return e;
+  }
+  assert.fail(`expected ${code}, but it succeeded`);
+};
+const callBody = (description: string, phone = '+12015550100') => ({ submission: { task_category: 'general' as const, task_description: description, respondent_phone: phone }, timezone: 'America/New_York' });
+
+describe('KallyClient against the sandbox', () => {
+  let sb: SandboxHandle;
+  before(async () => { sb = await sandbox(); });
+  after(async () => { await sb.close(); });
+  beforeEach(async () => { await clearFaults(sb); await clearRequests(sb); });
+
+  it('retries a timed-out POST /v1/calls with the same Idempotency-Key and places exactly one call', async () => {
+    const description = `Idempotency check ${Date.now()}`;
+    await addFault(sb, { path: '^/v1/calls$', method: 'POST', count: 1, latencyMs: 1500 });
+    const c = client(sb, { longTimeoutMs: 400 });
+    const call = await c.execute(ops.calls.create, { body: callBody(description) });
+    assert.equal(typeof call.call_id, 'string');
+    // Let the delayed first attempt reach the sandbox too before counting.
+    await new Promise((r) => setTimeout(r, 1800));
+    const posts = await requests(sb, { method: 'POST', path: '/v1/calls' });
+    assert.equal(posts.length, 2);
+    const keys = posts.map((r) => r.headers['idempotency-key']);
+    assert.ok(typeof keys[0] === 'string' && keys[0].length >= 16);
+    assert.equal(keys[0], keys[1]);
+    const list = await c.execute(ops.calls.list, { query: { limit: 200 } });
+    assert.equal(list.calls.filter((x) => x.submission?.task_description === description).length, 1);
+  });
+
+  it('sends the caller-given Idempotency-Key, and a fresh one for each new creating call', async () => {
+    const c = client(sb);
+    await c.execute(ops.calls.create, { body: callBody('Key given by the caller') }, { idempotencyKey: 'caller-key-0001' });
+    await c.execute(ops.calls.create, { body: callBody('Key made by the client A') });
+    await c.execute(ops.calls.create, { body: callBody('Key made by the client B') });
+    const keys = (await requests(sb, { method: 'POST', path: '/v1/calls' })).map((r) => r.headers['idempotency-key']);
+    assert.equal(keys[0], 'caller-key-0001');
+    assert.equal(new Set(keys).size, 3);
+  });
+
+  it('honours Retry-After on a 429 before retrying a GET', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 1, status: 429, retryAfter: 1 });
+    const list = await client(sb).execute(ops.calls.list);
+    assert.ok(Array.isArray(list.calls));
+    const gets = await requests(sb, { method: 'GET', path: '/v1/calls' });
+    assert.equal(gets.length, 2);
+    const waited = Date.parse(String(gets[1].at)) - Date.parse(String(gets[0].at));
+    assert.ok(waited >= 1000 - 5, `waited ${waited} ms after Retry-After: 1`);
+  });
+
+  it('retries a GET after 5xx answers, and gives up with the status sentence when they persist', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 2, status: 503 });
+    await client(sb).execute(ops.calls.list);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 3);
+
+    await clearRequests(sb);
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 500 });
+    const err = await rejects(client(sb, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 } }).execute(ops.calls.list), 'internal_error');
+    assert.equal(err.status, 500);
+    assert.equal(err.retryable, true);
+    assert.equal(err.action.kind, 'retry');
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 3);
+  });
+
+  it('never retries a non-idempotent POST without a key (coordination.message) after a 5xx', async () => {
+    await addFault(sb, { path: '^/v1/coordination/message$', method: 'POST', count: 1, status: 500 });
+    await rejects(client(sb).execute(ops.coordination.message, { body: { message: 'Hello there' } }), 'internal_error');
+    const posts = await requests(sb, { method: 'POST', path: '/v1/coordination/message' });
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0].headers['idempotency-key'], undefined);
+  });
+
+  it('retries a GET whose connection was dropped', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 1, drop: true });
+    const list = await client(sb).execute(ops.calls.list);
+    assert.ok(list.calls.length > 0);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
+  });
+
+  it('reports a dropped connection as network_error when retries run out', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 5, drop: true });
+    const err = await rejects(client(sb, { retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list), 'network_error');
+    assert.equal(err.status, 0);
+    assert.equal(err.action.kind, 'retry');
+  });
+
+  it('turns a malformed JSON body into invalid_response with a clear sentence', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 1, malformed: true });
+    const err = await rejects(client(sb).execute(ops.calls.list), 'invalid_response');
+    assert.match(err.message, /could not be read: it sent .* that is not valid JSON/);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 1);
+  });
+
+  it('times out a slow GET, retries it, then reports timeout', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 2, latencyMs: 600 });
+    const err = await rejects(client(sb, { timeoutMs: 150, retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list), 'timeout');
+    assert.match(err.message, /did not answer/);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
+  });
+
+  it("stops at once when the caller's AbortSignal fires, without retrying", async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 3, latencyMs: 800 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const err = await rejects(client(sb).execute(ops.calls.list, undefined, { signal: controller.signal }), 'cancelled');
+    assert.equal(err.action.kind, 'none');
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 1);
+  });
+
+  it('refreshes exactly once after a 401 and retries once with the new token', async () => {
+    const real = new SandboxTokenSource(sb);
+    let refreshes = 0;
+    const source: TokenSource = {
+      getToken: async () => 'stale.token.value',
+      refreshAfterUnauthorized: async (rejected) => {
+        refreshes++;
+        assert.equal(rejected, 'stale.token.value');
+        return real.getToken();
+      },
+    };
+    const c = new KallyClient({ baseUrl: sb.url, tokenSource: source });
+    const list = await c.execute(ops.calls.list);
+    assert.ok(list.calls.length > 0);
+    assert.equal(refreshes, 1);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
+  });
+
+  it('asks the user to sign in when the refreshed token is refused too (one refresh, two requests)', async () => {
+    let refreshes = 0;
+    const source: TokenSource = { getToken: async () => 'stale.one', refreshAfterUnauthorized: async () => { refreshes++; return 'stale.two'; } };
+    const err = await new KallyClient({ baseUrl: sb.url, tokenSource: source }).execute(ops.calls.list).then(() => assert.fail('succeeded'), (e: KallyApiError) => e);
+    assert.ok(['token_expired', 'missing_token'].includes(err.code), err.code);
+    assert.equal(err.status, 401);
+    assert.equal(err.action.kind, 'signIn');
+    assert.equal(refreshes, 1);
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
+  });
+
+  it('recovers from server-side token expiry through the real refresh endpoint', async () => {
+    const source = new SandboxTokenSource(sb);
+    const c = new KallyClient({ baseUrl: sb.url, tokenSource: source });
+    await c.execute(ops.calls.list);
+    await control(sb, 'POST', '/sandbox/expire-tokens');
+    await c.execute(ops.calls.list);
+    assert.equal(source.refreshes, 1);
+  });
+
+  it('sends User-Agent and the bearer token, but no bearer to auth:none operations', async () => {
+    const seen: Array<{ url: string; auth: string | null }> = [];
+    const inspect: typeof fetch = (input, init) => {
+      seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
+      return globalThis.fetch(input, init);
+    };
+    const c = client(sb, { fetch: inspect, userAgent: 'KallyAI-VSCode/9.9' });
+    await c.execute(ops.calls.list);
+    const refresh = (await control<{ refresh_token: string }>(sb, 'POST', '/sandbox/tokens')).refresh_token;
+    await c.execute(ops.auth.refresh, { body: { refresh_token: refresh } });
+    assert.match(seen[0].auth ?? '', /^Bearer \S+/);
+    assert.equal(seen[1].auth, null);
+    const logged = await requests(sb, { method: 'GET', path: '/v1/calls' });
+    assert.equal(logged[0].headers['user-agent'], 'KallyAI-VSCode/9.9');
+  });
+
+  it('form-encodes the GPT token exchange', async () => {
+    await rejects(client(sb).execute(ops.auth.gptToken, { body: { grant_type: 'authorization_code', client_id: 'kallyai-vscode', code: 'not-a-real-code', client_secret: 'sandbox-secret' } }), 'invalid_grant');
+    const [req] = await requests(sb, { method: 'POST', path: '/v1/auth/gpt/token' });
+    assert.match(String(req.headers['content-type']), /application\/x-www-form-urlencoded/);
+  });
+
+  it('returns non-JSON answers as { contentType, text }', async () => {
+    const c = client(sb);
+    const call = (await c.execute(ops.calls.list)).calls.find((x) => x.status === 'success' && x.submission?.appointment_date)!;
+    const ics = await c.execute(ops.calls.calendar, { path: { call_id: call.call_id } });
+    assert.match(ics.contentType, /text\/calendar/);
+    assert.match(ics.text, /BEGIN:VCALENDAR/);
+  });
+
+  it('logs one redacted line per attempt, with no token', async () => {
+    const lines: string[] = [];
+    const source = new SandboxTokenSource(sb);
+    const c = new KallyClient({ baseUrl: sb.url, tokenSource: source, log: (l) => lines.push(l) });
+    await c.execute(ops.calls.list, { query: { limit: 5 } });
+    await c.execute(ops.auth.cli, { query: { redirect_uri: 'http://127.0.0.1:8741/', state: 'secret-state-value' } });
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /^GET \/v1\/calls\?limit=5 → 200 in \d+ ms$/);
+    const token = (await source.getToken())!;
+    for (const line of lines) {
+      assert.ok(!line.includes(token));
+      assert.ok(!line.includes('secret-state-value'), line);
+    }
+  });
+
+  it('validates input before any network I/O', async () => {
+    const counter = countingFetch();
+    const c = client(sb, { fetch: counter.fetch });
+    const err = await rejects(c.execute(ops.calls.create, { body: callBody('Call the emergency line', '911') }), 'invalid_input');
+    assert.equal(err.field, 'submission.respondent_phone');
+    assert.equal(err.status, 0);
+    assert.match(err.message, /Emergency/);
+    await rejects(c.execute(ops.calls.get, { path: { call_id: '' } }), 'invalid_input');
+    assert.equal(counter.count(), 0);
+    assert.equal((await requests(sb)).length, 0);
+  });
+});
+
