@@ -161,11 +161,11 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
-    const result = await match.route.handler(ctx);
-    if (method !== 'GET') sb.changed();
-    reply(result);
+    reply(await match.route.handler(ctx));
   } catch (e) {
     if (e instanceof ApiError) return replyError(e);
     throw e;
+  } finally {
+    if (method !== 'GET') sb.changed();
   }
 }

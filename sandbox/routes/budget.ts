@@ -1,0 +1,37 @@
+/** §5.11 Budget (under /v1/goals/…): estimate, approve budget, cost breakdown, acknowledge soft cap. */
+import * as engine from '../goals/engine';
+import { bodyObject, fail, ok, str } from '../http';
+import { credits } from '../ids';
+import type { Router } from '../router';
+
+const ESTIMATES: Record<string, Record<string, number>> = {
+  call: { call_base: 1.0, call_minutes: 0.3 },
+  email: { email_send: 0.3, drafting: 0.1 },
+  search: { search: 0.5 },
+  booking: { search: 0.5, call_base: 1.0, call_minutes: 0.2, booking: 0.5 },
+  ride: { ride: 0.5 },
+  food: { food: 0.5 },
+  errand: { errand: 1.0, call_base: 1.0, call_minutes: 0.2 },
+};
+
+export function registerBudget(router: Router): void {
+  router.post('/v1/goals/estimate', (ctx) => {
+    const b = bodyObject(ctx);
+    const type = str(b.type) ?? 'call';
+    if (!ESTIMATES[type]) fail(422, 'validation_error', `type must be one of ${Object.keys(ESTIMATES).join(', ')}.`, { details: { field: 'type' } });
+    const description = str(b.description) ?? '';
+    const breakdown = { ...ESTIMATES[type] };
+    if (/\b(three|3|several|quotes|compare)\b/i.test(description) && breakdown.call_base) {
+      breakdown.call_base = 3;
+      breakdown.call_minutes = 0.9;
+    }
+    const estimated = credits(Object.values(breakdown).reduce((a, n) => a + n, 0));
+    return ok({ estimated_credits: estimated, breakdown, confidence: description.length > 20 ? 'high' : 'medium', type });
+  });
+  router.post('/v1/goals/{goal_id}/approve-budget', (ctx) => ok(engine.approveBudget(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id))));
+  router.get('/v1/goals/{goal_id}/cost-breakdown', (ctx) => {
+    const g = engine.findGoal(ctx.sb, ctx.params.goal_id);
+    return ok({ goal_id: g.id, total_credits: g.credits_used, items: g.cost_items });
+  });
+  router.post('/v1/goals/{goal_id}/acknowledge-soft-cap', (ctx) => ok(engine.acknowledgeSoftCap(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id))));
+}

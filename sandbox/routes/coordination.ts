@@ -1,0 +1,134 @@
+/** §5.1 Coordination: message → goal, conversations, history, goals and their actions, goal budget. */
+import { iso } from '../clock';
+import type { Sandbox } from '../context';
+import * as engine from '../goals/engine';
+import { goalTree, goalView, makeGoal, recountSubGoals } from '../goals/model';
+import { BUDGET_APPROVAL_ABOVE, intentOf, planSteps, titleFrom } from '../goals/planner';
+import { type Ctx, bodyObject, fail, intQuery, ok, str } from '../http';
+import { credits, newId } from '../ids';
+import type { Router } from '../router';
+import type { Conversation, GoalRecord } from '../state';
+
+function findConversation(sb: Sandbox, id: string): Conversation {
+  const c = sb.state.conversations.find((x) => x.id === id);
+  if (!c) fail(404, 'conversation_not_found', `No conversation with id ${id}.`);
+  return c;
+}
+
+function newConversation(sb: Sandbox, title: string): Conversation {
+  const c: Conversation = { id: newId(), title, created_at: iso(), messages: [] };
+  sb.state.conversations.unshift(c);
+  return c;
+}
+
+function message(ctx: Ctx) {
+  const { sb } = ctx;
+  const b = bodyObject(ctx);
+  const text = str(b.message);
+  if (!text) fail(422, 'validation_error', 'message is required.', { details: { field: 'message' } });
+  const conversationId = str(b.conversation_id);
+  const conversation = conversationId ? findConversation(sb, conversationId) : newConversation(sb, titleFrom(text as string));
+  if (conversation.messages.length === 0 && conversation.title === 'New conversation') conversation.title = titleFrom(text as string);
+  conversation.messages.push({ id: newId(), role: 'user', content: text as string, created_at: iso() });
+
+  const intent = intentOf(text as string);
+  let reply: string;
+  let goal: GoalRecord | undefined;
+  let suggestions: string[];
+  if (intent === 'greeting') {
+    reply = 'Hi! Tell me what you need: I can call businesses, book tables and appointments, send emails and track errands for you.';
+    suggestions = ['Book a table for 2 tonight', 'Find a plumber for tomorrow', 'What is my credit balance?'];
+  } else if (intent === 'balance') {
+    const c = sb.state.credits;
+    reply = `You have ${c.remaining} credits left of ${c.allocated} on the ${c.plan_type} plan.`;
+    suggestions = ['Show my credit history', 'Upgrade my plan'];
+  } else {
+    const steps = planSteps(text as string);
+    const estimate = credits(steps.reduce((sum, s) => sum + s[2], 0));
+    const needsBudget = estimate > BUDGET_APPROVAL_ABOVE;
+    goal = makeGoal({
+      id: newId(), title: titleFrom(text as string), description: text as string, status: needsBudget ? 'pending' : 'active', createdMs: Date.now(), steps,
+      waitingFor: needsBudget ? 'budget_approval' : 'step_approval', creditsEstimated: estimate, conversationId: conversation.id, budgetApproved: !needsBudget,
+    });
+    sb.state.goals.unshift(goal);
+    reply = needsBudget
+      ? `I can do that. It will cost about ${estimate} credits; approve the budget and I will start with: ${steps[0][0]}.`
+      : `I can do that in ${steps.length} steps (about ${estimate} credits). First: ${steps[0][0]}. Approve the step to start.`;
+    suggestions = needsBudget ? ['Approve the budget', 'Cancel the goal'] : ['Approve the next step', 'Show the goal budget'];
+  }
+  const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: goal?.id ?? null };
+  conversation.messages.push(turn);
+  sb.changed();
+  return ok({
+    response: reply,
+    message: reply,
+    goal_id: goal?.id ?? null,
+    conversation_id: conversation.id,
+    actions_taken: goal ? ['goal_created'] : [],
+    triggered_actions: [],
+    intent: intent === 'task' ? 'create_goal' : intent,
+    suggestions,
+    credits_used: '0.0',
+    message_id: turn.id,
+    goal_completed: false,
+    ...(goal ? { goal: goalView(goal) } : {}),
+  });
+}
+
+function listGoals(ctx: Ctx) {
+  const status = ctx.query.get('status');
+  const limit = intQuery(ctx, 'limit', 50, 1, 200);
+  const offset = intQuery(ctx, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+  const valid = ['active', 'pending', 'completed', 'cancelled', 'archived'];
+  if (status && !valid.includes(status)) fail(422, 'validation_error', `status must be one of ${valid.join(', ')}.`, { details: { field: 'status' } });
+  const all = ctx.sb.state.goals.filter((g) => (status ? g.status === status : g.status !== 'archived'));
+  return ok({ goals: all.slice(offset, offset + limit).map(goalView), total: all.length, limit, offset });
+}
+
+export function registerCoordination(router: Router): void {
+  router.post('/v1/coordination/message', message);
+  router.get('/v1/coordination/history', (ctx) => {
+    const id = ctx.query.get('conversation_id');
+    const limit = intQuery(ctx, 'limit', 50, 1, 500);
+    const conversation = id ? findConversation(ctx.sb, id) : ctx.sb.state.conversations[0];
+    const messages = conversation ? conversation.messages.slice(-limit) : [];
+    return ok({ conversation_id: conversation?.id ?? null, messages, total: conversation?.messages.length ?? 0 });
+  });
+  router.get('/v1/coordination/conversations', (ctx) => ok({
+    conversations: ctx.sb.state.conversations.map((c) => ({ id: c.id, title: c.title, created_at: c.created_at, message_count: c.messages.length })),
+  }));
+  router.post('/v1/coordination/conversations', (ctx) => ok({ conversation_id: newConversation(ctx.sb, 'New conversation').id }));
+  router.get('/v1/coordination/goals', listGoals);
+  router.post('/v1/coordination/goals/batch-archive', (ctx) => {
+    const ids = bodyObject(ctx).goal_ids;
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string')) fail(422, 'validation_error', 'goal_ids must be a non-empty list of goal ids.', { details: { field: 'goal_ids' } });
+    const archived: string[] = [];
+    const notFound: string[] = [];
+    for (const id of ids as string[]) {
+      const goal = ctx.sb.state.goals.find((g) => g.id === id);
+      if (!goal) notFound.push(id);
+      else { engine.archiveGoal(ctx.sb, goal); archived.push(id); }
+    }
+    return ok({ success: notFound.length === 0, archived, archived_count: archived.length, not_found: notFound });
+  });
+  router.get('/v1/coordination/goals/{id}', (ctx) => ok(goalView(engine.findGoal(ctx.sb, ctx.params.id))));
+  router.get('/v1/coordination/goals/{id}/tree', (ctx) => ok(goalTree(ctx.sb.state, engine.findGoal(ctx.sb, ctx.params.id))));
+  router.get('/v1/coordination/goals/{id}/budget', (ctx) => {
+    const g = engine.findGoal(ctx.sb, ctx.params.id);
+    const breakdown = g.steps.map((s) => ({ action: s.description, credits: s.credits ?? 0, status: s.status }));
+    return ok({ goal_id: g.id, credits_estimated: g.credits_estimated, credits_used: g.credits_used, credits_remaining: credits(Math.max(0, g.credits_estimated - g.credits_used)), soft_cap: g.budget.soft_cap, hard_cap: g.budget.hard_cap, budget_approved: g.budget.approved, soft_cap_acknowledged: g.budget.soft_cap_acknowledged, breakdown });
+  });
+  const action = (name: string, fn: (sb: Sandbox, g: GoalRecord) => unknown) =>
+    router.post(`/v1/coordination/goals/{id}/${name}`, (ctx) => {
+      const out = ok(fn(ctx.sb, engine.findGoal(ctx.sb, ctx.params.id)));
+      recountSubGoals(ctx.sb.state);
+      return out;
+    });
+  action('cancel', engine.cancelGoal);
+  action('cascade-cancel', engine.cascadeCancel);
+  action('escalate', engine.escalate);
+  action('approve-step', engine.approveStep);
+  action('accept-outcome', engine.acceptOutcome);
+  action('continue-negotiating', engine.continueNegotiating);
+  action('archive', engine.archiveGoal);
+}

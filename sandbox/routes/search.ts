@@ -1,0 +1,34 @@
+/** §5.7 Search: run (costs credits), quick, history, sources. */
+import { iso } from '../clock';
+import { COSTS, requireCredits, spend } from '../credits';
+import { bodyObject, fail, ok, str } from '../http';
+import { newId } from '../ids';
+import type { Router } from '../router';
+import { searchResults } from './searchData';
+
+export function registerSearch(router: Router): void {
+  router.post('/v1/search', (ctx) => {
+    const b = bodyObject(ctx);
+    const query = str(b.query);
+    if (!query) fail(422, 'validation_error', 'query is required.', { details: { field: 'query' } });
+    const cost = COSTS.search.per_query;
+    requireCredits(ctx.sb, cost);
+    const results = searchResults(query as string, str(b.location));
+    spend(ctx.sb, cost, 'search', `Search: ${query}`);
+    ctx.sb.state.searches.unshift({ id: newId(), query, location: str(b.location) ?? null, created_at: iso(), result_count: results.length, credits_used: cost });
+    return ok({ query, results, credits_used: cost });
+  });
+  router.post('/v1/search/quick', (ctx) => {
+    const query = str(bodyObject(ctx).query);
+    if (!query) fail(422, 'validation_error', 'query is required.', { details: { field: 'query' } });
+    const top = searchResults(query as string)[0];
+    return ok({ query, answer: `${top.title}: ${top.description} Call ${top.phone}.`, results: [top], credits_used: 0 });
+  });
+  router.get('/v1/search/history', (ctx) => ok({ searches: ctx.sb.state.searches }));
+  router.get('/v1/search/sources', () => ok({ sources: [
+    { id: 'web', name: 'Web search', enabled: true },
+    { id: 'maps', name: 'Maps and local businesses', enabled: true },
+    { id: 'reviews', name: 'Reviews', enabled: true },
+    { id: 'news', name: 'News', enabled: false },
+  ] }));
+}
