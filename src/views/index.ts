@@ -1,14 +1,153 @@
-// PLACEHOLDER until the views issue lands.
+import * as vscode from 'vscode';
+import type { Balance } from '../api/schemas/credits';
 import type { Documents } from '../documents';
 import type { Services } from '../services';
+import { registerCallCommands } from './callsCommands';
+import { CallsProvider, type CallsData } from './callsView';
+import { CreditsProvider } from './creditsView';
+import { DataLoader, type LoadReason } from './dataLoader';
+import { registerGoalCommands } from './goalsCommands';
+import { GoalsProvider, type GoalsData } from './goalsView';
+import { registerInboxCommands } from './inboxCommands';
+import { InboxProvider, type InboxData } from './inboxView';
+import { RefreshScheduler } from './refreshScheduler';
+import { CreditsStatusBar } from './statusBar';
+import type { KallyTreeProvider } from './treeProvider';
+import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
 
-export interface Views {
-  /** Refresh every view (or the named ones). */
-  refresh(which?: Array<'goals' | 'calls' | 'inbox' | 'credits'>): void;
-  /** Reveal a goal's node in the Goals view. */
-  revealGoal(goalId: string): Promise<void>;
+export type { ViewName, ViewNode } from './viewNode';
+
+/** What the integration tests and the bench look at (reached through the extension's exports). */
+export interface ViewsTestApi {
+  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider };
+  readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
+  readonly statusBar: vscode.StatusBarItem;
+  readonly scheduler: RefreshScheduler;
 }
 
-export function registerViews(_services: Services, _documents: Documents): Views {
-  return { refresh: () => {}, revealGoal: async () => {} };
+export interface Views {
+  /** Refresh every view (or the named ones) after something changed on the server. Views that were
+   *  never shown load when they are; a refresh during a load runs once after it. Resolves when done. */
+  refresh(which?: Array<'goals' | 'calls' | 'inbox' | 'credits'>): Promise<void>;
+  /** Reveal a goal's node in the Goals view (loading the list, or the parent's tree, if needed). */
+  revealGoal(goalId: string): Promise<void>;
+  /** Credits remaining, if loaded (confirmation modals show the balance). */
+  balance(): number | undefined;
+  readonly testing: ViewsTestApi;
+}
+
+export function registerViews(services: Services, documents: Documents): Views {
+  const { context, log, auth } = services;
+  const subscriptions = context.subscriptions;
+  const isSignedIn = () => auth.isSignedIn;
+  const treeViews = {} as Record<ViewName, vscode.TreeView<ViewNode>>;
+
+  // Created before the loaders (they ask it whether the window is focused); refreshes go through `refresh`.
+  const scheduler: RefreshScheduler = new RefreshScheduler(services, {
+    refresh: (views, reason) => void refresh(views, reason),
+    isSignedIn,
+  });
+  subscriptions.push(scheduler);
+
+  const loader = <D>(name: ViewName, fetch: (signal: AbortSignal) => Promise<D>) => {
+    const l = new DataLoader<D>({
+      name: `${name} view`,
+      fetch,
+      log,
+      canAutoRefresh: () => scheduler.focused && isSignedIn(),
+      freshMs: () => scheduler.freshMs(),
+      wrap: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: viewId(name) } }, () => work)),
+    });
+    subscriptions.push(l);
+    return l;
+  };
+
+  const goalsLoader = loader<GoalsData>('goals', GoalsProvider.fetch(services));
+  const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader));
+  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
+  const creditsLoader = loader<Balance>('credits', CreditsProvider.fetch(services));
+
+  const providers = {
+    goals: new GoalsProvider(services, goalsLoader, isSignedIn),
+    calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
+    inbox: new InboxProvider(inboxLoader, isSignedIn),
+    credits: new CreditsProvider(services, creditsLoader, isSignedIn),
+  };
+  const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
+
+  for (const name of VIEW_NAMES) {
+    const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
+      treeDataProvider: all[name],
+      showCollapseAll: name !== 'credits',
+      canSelectMany: name === 'goals' || name === 'inbox',
+    });
+    treeViews[name] = view;
+    subscriptions.push(view, all[name]);
+  }
+
+  const updateBadges = () => {
+    const waiting = isSignedIn() ? providers.goals.waitingCount() : 0;
+    treeViews.goals.badge = waiting ? { value: waiting, tooltip: vscode.l10n.t('{0} goal(s) waiting for you', waiting) } : undefined;
+    const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
+    treeViews.inbox.badge = unread ? { value: unread, tooltip: vscode.l10n.t('{0} unread message(s)', unread) } : undefined;
+  };
+  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
+
+  const statusBar = new CreditsStatusBar(services, creditsLoader);
+  subscriptions.push(statusBar, scheduler.onDidChangeFocus(() => providers.calls.followLiveCalls()));
+
+  /** Refreshes the named views. A view never shown is left to load when it is (Credits always
+   *  loads: the status bar shows it). */
+  function refresh(views: readonly ViewName[], reason: LoadReason): Promise<void> {
+    if (!isSignedIn()) return Promise.resolve();
+    return Promise.all(views.map((name) => {
+      const l = all[name].loader;
+      if (name !== 'credits' && !l.hasSettled && !l.loading && !treeViews[name].visible) return undefined;
+      return l.load(reason);
+    })).then(() => undefined);
+  }
+
+  const onSignInChanged = (signedIn: boolean) => {
+    providers.goals.forgetTree();
+    for (const name of VIEW_NAMES) all[name].loader.reset();
+    scheduler.reset();
+    updateBadges();
+    if (signedIn) void creditsLoader.load('initial');
+  };
+  subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
+  if (isSignedIn()) void creditsLoader.load('initial');
+
+  const command = (id: string, handler: (...args: unknown[]) => unknown) => subscriptions.push(vscode.commands.registerCommand(id, handler));
+  for (const name of VIEW_NAMES) command(`kallyai.${name}.refresh`, () => all[name].loader.load('user'));
+  command('kallyai.refreshAll', () => refresh(VIEW_NAMES, 'user'));
+  command('kallyai.retry', async (arg) => {
+    const named = typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? [arg as ViewName] : undefined;
+    const targets = named ?? VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
+    if (!named) for (const n of VIEW_NAMES) all[n].invalidate();
+    await Promise.all(targets.map((n) => all[n].loader.load('retry')));
+  });
+
+  const refreshAfterChange = (views: readonly ViewName[], reason: LoadReason) => refresh(views, reason);
+  subscriptions.push(
+    ...registerGoalCommands({ services, documents, provider: providers.goals, refresh: refreshAfterChange, balance: () => creditsLoader.data?.credits_remaining ?? undefined }),
+    ...registerCallCommands({ services, documents, provider: providers.calls, refresh: refreshAfterChange }),
+    ...registerInboxCommands({ services, documents, provider: providers.inbox, refresh: refreshAfterChange }),
+  );
+
+  return {
+    refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
+    async revealGoal(goalId) {
+      if (!isSignedIn()) return;
+      let node = await providers.goals.findGoalNode(goalId);
+      if (!node) {
+        // Just created (e.g. by Ask): the list we have predates it.
+        await goalsLoader.load('mutation');
+        node = await providers.goals.findGoalNode(goalId);
+      }
+      if (node) await treeViews.goals.reveal(node, { select: true, focus: true, expand: false });
+      else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
+    },
+    balance: () => creditsLoader.data?.credits_remaining ?? undefined,
+    testing: { providers, treeViews, statusBar: statusBar.item, scheduler },
+  };
 }

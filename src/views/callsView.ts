@@ -1,0 +1,193 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { Call } from '../api/schemas/calls';
+import type { Services } from '../services';
+import { callContextValue, callDescription, callIcon, callLabel, callTooltip, hasAppointment, hasTranscript, isRunning, orderCalls } from './callPresentation';
+import type { DataLoader } from './dataLoader';
+import { KallyTreeProvider } from './treeProvider';
+import { icon, infoNode, makeItem, type ViewNode } from './viewNode';
+
+export const PAGE_SIZE = 50;
+const LIVE_REFRESH_MS = 3_000;
+
+export interface CallsData {
+  /** Every call loaded so far, in the server's order (newest first). */
+  calls: Call[];
+  total?: number;
+  /** No more pages. */
+  exhausted: boolean;
+}
+
+export interface CallNode extends ViewNode {
+  readonly kind: 'call' | 'callDetails' | 'callTranscript' | 'callRecording' | 'callCalendar';
+  readonly call: Call;
+}
+
+export const isCallNode = (n: unknown): n is CallNode => !!n && typeof n === 'object' && 'call' in (n as object) && typeof (n as ViewNode).kind === 'string';
+
+type Page = { calls: Call[]; total?: number | null };
+
+/** First page on top of what was loaded before: the new page wins, older pages stay (deduplicated). */
+export function mergeFirstPage(previous: CallsData | undefined, page: Page): CallsData {
+  const ids = new Set(page.calls.map((c) => c.call_id));
+  const calls = [...page.calls, ...(previous?.calls ?? []).filter((c) => !ids.has(c.call_id))];
+  const total = page.total ?? undefined;
+  const exhausted = total !== undefined ? calls.length >= total : page.calls.length < PAGE_SIZE || (previous?.exhausted ?? false);
+  return { calls, total, exhausted };
+}
+
+/** A further page appended (calls we already have are skipped). */
+export function appendPage(previous: CallsData, page: Page): CallsData {
+  const ids = new Set(previous.calls.map((c) => c.call_id));
+  const calls = [...previous.calls, ...page.calls.filter((c) => !ids.has(c.call_id))];
+  const total = page.total ?? previous.total;
+  const exhausted = page.calls.length < PAGE_SIZE || (total !== undefined && calls.length >= total);
+  return { calls, total, exhausted };
+}
+
+export class CallsProvider extends KallyTreeProvider<CallsData> {
+  private readonly nodes = new WeakMap<Call, CallNode>();
+  private loadingMore: Promise<void> | undefined;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private runningIds = new Set<string>();
+  /** Load-more requests sent (tests and the bench read it). */
+  loadMoreRequests = 0;
+  /** Milliseconds from the last Load-more response to its nodes being built. */
+  lastLoadMoreBuildMs = 0;
+
+  constructor(
+    private readonly services: Services,
+    loader: DataLoader<CallsData>,
+    isSignedIn: () => boolean,
+    private readonly isFocused: () => boolean,
+    /** A running call ended: its credits were deducted. */
+    private readonly onCallsEnded: () => void,
+  ) {
+    super('calls', vscode.l10n.t('your calls'), loader, isSignedIn);
+    loader.onDidChange(() => this.followLiveCalls());
+  }
+
+  static fetch(services: Services, loader: () => DataLoader<CallsData>) {
+    return async (signal: AbortSignal): Promise<CallsData> => {
+      const page = await services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: 0 } }, { signal });
+      return mergeFirstPage(loader().data, page);
+    };
+  }
+
+  /** Fetches the next page (one request at a time; clicks during it join it). */
+  loadMore(): Promise<void> {
+    if (this.loadingMore) return this.loadingMore;
+    const data = this.loader.data;
+    if (!data || data.exhausted) return Promise.resolve();
+    this.loadingMore = (async () => {
+      this.invalidate();
+      try {
+        this.loadMoreRequests++;
+        const page = await this.services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: data.calls.length } });
+        const started = performance.now();
+        this.loadingMore = undefined;
+        this.loader.update((current) => appendPage(current, page));
+        this.rootNodes();
+        this.lastLoadMoreBuildMs = performance.now() - started;
+      } finally {
+        this.loadingMore = undefined;
+      }
+    })();
+    const done = this.loadingMore;
+    return done.catch(() => this.invalidate());
+  }
+
+  /** Keeps refreshing while a call runs and the window is focused; notices calls that ended. */
+  followLiveCalls(): void {
+    const calls = this.loader.data?.calls ?? [];
+    const running = new Set(calls.filter(isRunning).map((c) => c.call_id));
+    const ended = [...this.runningIds].some((id) => !running.has(id));
+    this.runningIds = running;
+    if (ended) this.onCallsEnded();
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    if (running.size === 0 || !this.isFocused() || !this.isSignedIn()) return;
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      void this.loader.load('live');
+    }, LIVE_REFRESH_MS);
+  }
+
+  protected buildRoots(data: CallsData): ViewNode[] {
+    if (data.calls.length === 0) {
+      return [infoNode('calls/empty', undefined, {
+        label: vscode.l10n.t('No calls yet — Make a call…'),
+        tooltip: vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.'),
+        icon: icon('call-outgoing'),
+        command: { command: 'kallyai.makeCall', title: vscode.l10n.t('Make a Call…') },
+      }, 'empty')];
+    }
+    const roots: ViewNode[] = orderCalls(data.calls).map((c) => this.callNode(c));
+    if (!data.exhausted) roots.push(this.loadMoreNode(data));
+    return roots;
+  }
+
+  private loadMoreNode(data: CallsData): ViewNode {
+    const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.calls.length, data.total) : vscode.l10n.t('{0} shown', data.calls.length);
+    const loading = this.loadingMore !== undefined;
+    return infoNode('calls/loadMore', undefined, {
+      label: loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more'),
+      description: shown,
+      tooltip: vscode.l10n.t('Load the next {0} calls', PAGE_SIZE),
+      icon: icon(loading ? 'loading~spin' : 'fold-down'),
+      command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: vscode.l10n.t('Load More Calls') },
+      accessibilityLabel: vscode.l10n.t('Load more calls, {0}', shown),
+    }, 'loadMore');
+  }
+
+  private callNode(call: Call): CallNode {
+    const cached = this.nodes.get(call);
+    if (cached) return cached;
+    const id = `calls/${call.call_id}`;
+    const label = callLabel(call);
+    const description = callDescription(call);
+    const node: CallNode = {
+      id,
+      kind: 'call',
+      call,
+      item: makeItem({
+        id,
+        label,
+        description,
+        tooltip: callTooltip(call),
+        icon: callIcon(call),
+        contextValue: callContextValue(call),
+        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+        accessibilityLabel: vscode.l10n.t('Call with {0}, {1}', label, description),
+      }),
+      children: () => this.callChildren(node),
+    };
+    this.nodes.set(call, node);
+    return node;
+  }
+
+  private callChildren(parent: CallNode): CallNode[] {
+    const call = parent.call;
+    const child = (kind: CallNode['kind'], label: string, codicon: string, command: string, tooltip: string): CallNode => {
+      const id = `${parent.id}/${kind}`;
+      return {
+        id, parent, kind, call,
+        item: makeItem({ id, label, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }),
+      };
+    };
+    const children = [child('callDetails', vscode.l10n.t('Details'), 'info', 'kallyai.calls.openDetails', vscode.l10n.t('What was asked and what happened'))];
+    if (hasTranscript(call)) {
+      children.push(child('callTranscript', vscode.l10n.t('Transcript'), 'note', 'kallyai.calls.openTranscript', vscode.l10n.t('The conversation, turn by turn, with the summary on top')));
+      children.push(child('callRecording', vscode.l10n.t('Recording'), 'play', 'kallyai.calls.openRecording', vscode.l10n.t('Listen to the call')));
+    }
+    if (hasAppointment(call)) {
+      children.push(child('callCalendar', vscode.l10n.t('Add to calendar'), 'calendar', 'kallyai.calls.addToCalendar', vscode.l10n.t('Save the appointment as an .ics calendar entry')));
+    }
+    return children;
+  }
+
+  override dispose(): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    super.dispose();
+  }
+}

@@ -1,0 +1,87 @@
+import type { Goal } from '../api/schemas/coordination';
+
+/** How the Goals view reads a goal: which group it sits in, what waits on the user, and the
+ *  space-separated context tokens that package.json's `viewItem =~ /…/` menus match. */
+
+export type GoalGroup = 'needsYou' | 'active' | 'pending' | 'completed' | 'cancelled' | 'archived' | 'other';
+export const GOAL_GROUPS: readonly GoalGroup[] = ['needsYou', 'active', 'pending', 'completed', 'cancelled', 'archived', 'other'];
+
+export type WaitingFor = 'step_approval' | 'budget_approval' | 'soft_cap' | 'outcome_acceptance';
+
+const OPEN_STATUSES = new Set(['active', 'pending', 'in_progress', 'needs_input', 'waiting', 'paused']);
+const FINISHED_STATUSES = new Set(['completed', 'cancelled', 'failed']);
+
+export function goalStatus(goal: Goal): string {
+  return (goal.status ?? '').toLowerCase();
+}
+
+/** What the goal waits for from the user, if anything. */
+export function waitingFor(goal: Goal): WaitingFor | 'input' | undefined {
+  const w = (goal.waiting_for ?? '').toLowerCase();
+  if (w === 'step_approval' || w === 'budget_approval' || w === 'soft_cap' || w === 'outcome_acceptance') return w;
+  if (w) return 'input';
+  if (goalStatus(goal) === 'needs_input') return 'input';
+  return undefined;
+}
+
+export function isOpen(goal: Goal): boolean {
+  return OPEN_STATUSES.has(goalStatus(goal));
+}
+
+export function goalGroup(goal: Goal): GoalGroup {
+  const status = goalStatus(goal);
+  if (status === 'archived') return 'archived';
+  if (waitingFor(goal) && !FINISHED_STATUSES.has(status)) return 'needsYou';
+  if (status === 'active' || status === 'in_progress') return 'active';
+  if (status === 'pending' || status === 'needs_input' || status === 'waiting' || status === 'paused') return 'pending';
+  if (status === 'completed') return 'completed';
+  if (status === 'cancelled' || status === 'failed') return 'cancelled';
+  return 'other';
+}
+
+export function subGoalCount(goal: Goal): number {
+  return typeof goal.sub_goal_count === 'number' && goal.sub_goal_count > 0 ? goal.sub_goal_count : 0;
+}
+
+/** e.g. "goal open waitingStep hasSubgoals". Tokens never contain one another's names by accident
+ *  (the menus use unanchored regexes such as /open/ and /goal\b/). */
+export function goalContextValue(goal: Goal): string {
+  const tokens = ['goal'];
+  const status = goalStatus(goal);
+  const open = isOpen(goal);
+  if (open) tokens.push('open');
+  const w = waitingFor(goal);
+  if (open || w) {
+    if (w === 'step_approval') tokens.push('waitingStep');
+    if (w === 'outcome_acceptance') tokens.push('outcome');
+    if (w === 'budget_approval') tokens.push('budgetApproval');
+    if (w === 'soft_cap') tokens.push('softCap');
+  }
+  if (open && subGoalCount(goal) > 0) tokens.push('hasSubgoals');
+  if (status === 'completed' || status === 'cancelled' || status === 'failed') tokens.push('archivable');
+  return tokens.join(' ');
+}
+
+/** Budget figures of a goal: estimated, used and what is left. */
+export function goalBudget(goal: Goal): { estimated?: number; used?: number; remaining?: number } {
+  const estimated = goal.credits_estimated ?? undefined;
+  const used = goal.credits_used ?? undefined;
+  const remaining = estimated !== undefined && used !== undefined ? Math.max(0, estimated - used) : undefined;
+  return { estimated, used, remaining };
+}
+
+/** Top-level goals: those without a parent in the list. Sub-goals show under their parent (from
+ *  the goal tree); a sub-goal that waits on the user also shows in "Needs you". */
+export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {
+  const ids = new Set(goals.map((g) => g.id).filter(Boolean));
+  const groups = new Map<GoalGroup, Goal[]>(GOAL_GROUPS.map((g) => [g, []]));
+  for (const goal of goals) {
+    const group = goalGroup(goal);
+    const hasParentHere = !!goal.parent_goal_id && ids.has(goal.parent_goal_id);
+    if (hasParentHere && group !== 'needsYou') continue;
+    groups.get(group)!.push(goal);
+  }
+  const newest = (a: Goal, b: Goal) => (b.updated_at ?? b.created_at ?? '').localeCompare(a.updated_at ?? a.created_at ?? '');
+  for (const list of groups.values()) list.sort(newest);
+  return groups;
+}

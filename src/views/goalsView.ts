@@ -1,0 +1,289 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { Goal, GoalTree } from '../api/schemas/coordination';
+import type { Services } from '../services';
+import { DataLoader } from './dataLoader';
+import { creditsLabel, escapeMarkdown, formatCredits, humanize, shortDateTime } from './format';
+import { GOAL_GROUPS, type GoalGroup, goalBudget, goalContextValue, goalGroup, groupGoals, subGoalCount, waitingFor } from './goalModel';
+import { KallyTreeProvider } from './treeProvider';
+import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+
+export interface GoalsData { goals: Goal[] }
+
+/** A node that carries the goal it belongs to (goal, its budget, its steps). */
+export interface GoalNode extends ViewNode {
+  readonly kind: 'goal' | 'budget' | 'step';
+  readonly goal: Goal;
+}
+
+export const isGoalNode = (n: unknown): n is GoalNode =>
+  !!n && typeof n === 'object' && ['goal', 'budget', 'step'].includes((n as ViewNode).kind) && 'goal' in (n as object);
+
+const GROUP_LABEL: Record<GoalGroup, () => string> = {
+  needsYou: () => vscode.l10n.t('Needs you'),
+  active: () => vscode.l10n.t('Active'),
+  pending: () => vscode.l10n.t('Pending'),
+  completed: () => vscode.l10n.t('Completed'),
+  cancelled: () => vscode.l10n.t('Cancelled'),
+  archived: () => vscode.l10n.t('Archived'),
+  other: () => vscode.l10n.t('Other'),
+};
+
+const GROUP_ICON: Record<GoalGroup, vscode.ThemeIcon> = {
+  needsYou: icon('bell-dot', 'list.warningForeground'),
+  active: icon('play-circle', 'charts.blue'),
+  pending: icon('clock'),
+  completed: icon('pass', 'testing.iconPassed'),
+  cancelled: icon('circle-slash', 'disabledForeground'),
+  archived: icon('archive', 'disabledForeground'),
+  other: icon('question'),
+};
+
+export function waitingLabel(goal: Goal): string | undefined {
+  switch (waitingFor(goal)) {
+    case 'step_approval': return vscode.l10n.t('Approve the next step');
+    case 'budget_approval': return vscode.l10n.t('Approve the budget');
+    case 'soft_cap': return vscode.l10n.t('Soft cap reached');
+    case 'outcome_acceptance': return vscode.l10n.t('Accept the outcome');
+    case 'input': return vscode.l10n.t('Needs your input');
+    default: return undefined;
+  }
+}
+
+function stepIcon(status: string): vscode.ThemeIcon {
+  switch (status) {
+    case 'completed': case 'done': return icon('pass', 'testing.iconPassed');
+    case 'in_progress': case 'running': return icon('sync', 'charts.blue');
+    case 'awaiting_approval': case 'needs_approval': case 'waiting_approval': return icon('bell-dot', 'list.warningForeground');
+    case 'failed': return icon('error', 'testing.iconFailed');
+    case 'skipped': case 'cancelled': return icon('circle-slash', 'disabledForeground');
+    default: return icon('circle-large-outline');
+  }
+}
+
+export class GoalsProvider extends KallyTreeProvider<GoalsData> {
+  /** Goal trees fetched on expansion, kept while the goal does not change. */
+  private readonly trees = new Map<string, { signature: string; tree: () => Promise<GoalTree> }>();
+  private archived: (() => Promise<Goal[]>) | undefined;
+
+  constructor(private readonly services: Services, loader: DataLoader<GoalsData>, isSignedIn: () => boolean) {
+    super('goals', vscode.l10n.t('your goals'), loader, isSignedIn);
+  }
+
+  static fetch(services: Services) {
+    return async (signal: AbortSignal): Promise<GoalsData> => {
+      const r = await services.client.execute(ops.coordination.goals, {}, { signal });
+      return { goals: r.goals };
+    };
+  }
+
+  /** Goals that wait on the user (the view's badge). */
+  waitingCount(): number {
+    return (this.loader.data?.goals ?? []).filter((g) => goalGroup(g) === 'needsYou').length;
+  }
+
+  protected override onRootsInvalidated(): void {
+    this.archived = undefined;
+  }
+
+  protected buildRoots(data: GoalsData): ViewNode[] {
+    const groups = groupGoals(data.goals);
+    const roots: ViewNode[] = [];
+    const any = data.goals.length > 0;
+    if (!any) {
+      roots.push(infoNode('goals/empty', undefined, {
+        label: vscode.l10n.t('No goals yet — Ask KallyAI…'),
+        tooltip: vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.'),
+        icon: icon('sparkle'),
+        command: { command: 'kallyai.ask', title: vscode.l10n.t('Ask KallyAI…') },
+      }, 'empty'));
+    }
+    for (const group of GOAL_GROUPS) {
+      const goals = groups.get(group)!;
+      if (group === 'archived') {
+        roots.push(this.archivedGroup(goals));
+        continue;
+      }
+      if (goals.length === 0) continue;
+      roots.push(groupNode(`goals/group/${group}`, undefined, {
+        label: GROUP_LABEL[group](),
+        description: String(goals.length),
+        tooltip: vscode.l10n.t('{0}: {1} goal(s)', GROUP_LABEL[group](), goals.length),
+        icon: GROUP_ICON[group],
+        expanded: group !== 'completed' && group !== 'cancelled',
+        contextValue: `goalGroup ${group}`,
+      }, (self) => goals.map((g) => this.goalNode(g, self, `${self.id}/`))));
+    }
+    return roots;
+  }
+
+  /** Archived goals are collapsed; if the list left them out they are fetched on expansion. */
+  private archivedGroup(listed: Goal[]): ViewNode {
+    this.archived = listed.length
+      ? async () => listed
+      : memo(async () => (await this.services.client.execute(ops.coordination.goals, { query: { status: 'archived' } })).goals);
+    const load = this.archived;
+    return groupNode('goals/group/archived', undefined, {
+      label: GROUP_LABEL.archived(),
+      description: listed.length ? String(listed.length) : undefined,
+      tooltip: vscode.l10n.t('Goals you archived'),
+      icon: GROUP_ICON.archived,
+      expanded: false,
+      contextValue: 'goalGroup archived',
+    }, async (self) => {
+      try {
+        const goals = await load();
+        if (goals.length === 0) return [infoNode(`${self.id}/empty`, self, { label: vscode.l10n.t('No archived goals'), icon: icon('info') }, 'empty')];
+        return goals.map((g) => this.goalNode(g, self, `${self.id}/`));
+      } catch (e) {
+        return [this.errorNode(e, `${self.id}/error`, self)];
+      }
+    });
+  }
+
+  goalNode(goal: Goal, parent: ViewNode, idPrefix: string, tree?: GoalTree): GoalNode {
+    const id = `${idPrefix}${goal.id ?? goal.title ?? 'goal'}`;
+    const group = goalGroup(goal);
+    const waiting = waitingLabel(goal);
+    const budget = goalBudget(goal);
+    const subs = subGoalCount(goal);
+    const description = [waiting ?? humanize(goal.status), subs ? vscode.l10n.t('{0} sub-goals', subs) : undefined].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escapeMarkdown(goal.title ?? goal.id)}**\n\n`);
+    if (goal.description) tooltip.appendMarkdown(`${escapeMarkdown(goal.description)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Status')}: ${escapeMarkdown(humanize(goal.status))}`);
+    if (waiting) tooltip.appendMarkdown(` — **${escapeMarkdown(waiting)}**`);
+    if (budget.estimated !== undefined || budget.used !== undefined) {
+      tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}`);
+    }
+    const when = shortDateTime(goal.updated_at ?? goal.created_at);
+    if (when) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Updated {0}', when)}`);
+    const node: GoalNode = {
+      id,
+      parent,
+      kind: 'goal',
+      goal,
+      item: makeItem({
+        id,
+        label: goal.title ?? goal.id ?? vscode.l10n.t('Untitled goal'),
+        description,
+        tooltip,
+        icon: parent.kind === 'goal' && group !== 'needsYou' ? icon('target') : GROUP_ICON[group],
+        contextValue: goalContextValue(goal),
+        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+        accessibilityLabel: vscode.l10n.t('Goal {0}, {1}', goal.title ?? goal.id ?? '', description),
+      }),
+      children: memo(
+        () => this.goalChildren(node, tree),
+        (e) => [this.errorNode(e, `${id}/error`, node, [])],
+      ),
+    };
+    return node;
+  }
+
+  private async goalChildren(node: GoalNode, known?: GoalTree): Promise<ViewNode[]> {
+    const goal = node.goal;
+    const needsTree = !known && (subGoalCount(goal) > 0 || !goal.steps);
+    const tree = known ?? (needsTree && goal.id ? await this.tree(goal) : undefined);
+    const full = tree?.goal ? { ...goal, ...stripEmpty(tree.goal) } : goal;
+    const children: ViewNode[] = [this.budgetNode(full, node)];
+    for (const [i, step] of (full.steps ?? []).entries()) children.push(this.stepNode(full, node, i, step));
+    for (const sub of tree?.sub_goals ?? []) children.push(this.goalNode(sub.goal, node, `${node.id}/`, sub));
+    return children;
+  }
+
+  private tree(goal: Goal): Promise<GoalTree> {
+    const id = goal.id!;
+    const signature = JSON.stringify([goal.status, goal.updated_at, goal.waiting_for, goal.sub_goal_count, goal.credits_used]);
+    const cached = this.trees.get(id);
+    if (cached && cached.signature === signature) return cached.tree();
+    const entry = { signature, tree: memo(() => this.services.client.execute(ops.coordination.goalTree, { path: { id } })) };
+    this.trees.set(id, entry);
+    return entry.tree();
+  }
+
+  /** Drops cached goal trees (after an action on a goal). */
+  forgetTree(goalId?: string): void {
+    if (goalId) this.trees.delete(goalId);
+    else this.trees.clear();
+  }
+
+  private budgetNode(goal: Goal, parent: GoalNode): GoalNode {
+    const b = goalBudget(goal);
+    const id = `${parent.id}/budget`;
+    const label = b.estimated !== undefined
+      ? vscode.l10n.t('Budget: {0} of {1} used', formatCredits(b.used ?? 0), creditsLabel(b.estimated))
+      : vscode.l10n.t('Budget: {0} used', creditsLabel(b.used ?? 0));
+    const description = b.remaining !== undefined ? vscode.l10n.t('{0} left', formatCredits(b.remaining)) : undefined;
+    const w = waitingFor(goal);
+    const tokens = ['budget', w === 'budget_approval' ? 'budgetApproval' : '', w === 'soft_cap' ? 'softCap' : ''].filter(Boolean).join(' ');
+    return {
+      id,
+      parent,
+      kind: 'budget',
+      goal,
+      item: makeItem({
+        id,
+        label,
+        description,
+        tooltip: vscode.l10n.t('Estimated {0}, used {1}, remaining {2}. Click for the breakdown.', formatCredits(b.estimated), formatCredits(b.used), formatCredits(b.remaining)),
+        icon: icon('credit-card', w === 'soft_cap' || w === 'budget_approval' ? 'list.warningForeground' : undefined),
+        contextValue: tokens,
+        command: { command: 'kallyai.goals.showBudget', title: vscode.l10n.t('Show Budget Breakdown'), arguments: [parent] },
+      }),
+    };
+  }
+
+  private stepNode(goal: Goal, parent: GoalNode, index: number, step: NonNullable<Goal['steps']>[number]): GoalNode {
+    const id = `${parent.id}/step/${step.step ?? index + 1}`;
+    const status = (step.status ?? '').toLowerCase();
+    const waitingHere = waitingFor(goal) === 'step_approval' && isCurrentStep(goal, index);
+    const label = `${step.step ?? index + 1}. ${step.description ?? vscode.l10n.t('Step')}`;
+    const description = waitingHere ? vscode.l10n.t('Waiting for your approval') : humanize(step.status);
+    return {
+      id,
+      parent,
+      kind: 'step',
+      goal,
+      item: makeItem({
+        id,
+        label,
+        description,
+        tooltip: `${label}\n${description}`,
+        icon: waitingHere ? icon('bell-dot', 'list.warningForeground') : stepIcon(status),
+        contextValue: waitingHere ? 'step waitingStep' : `step ${status}`,
+        accessibilityLabel: vscode.l10n.t('Step {0}, {1}', label, description),
+      }),
+    };
+  }
+
+  /** The node showing this goal: top level first, then under its parents (loading their trees). */
+  async findGoalNode(goalId: string, depth = 0): Promise<GoalNode | undefined> {
+    await this.loader.ensureLoaded();
+    for (const root of this.rootNodes()) {
+      if (root.kind !== 'group' || !root.children) continue;
+      if (root.id === 'goals/group/archived' && !(this.loader.data?.goals ?? []).some((g) => g.id === goalId && goalGroup(g) === 'archived')) continue;
+      const found = (await root.children()).find((n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId);
+      if (found) return found;
+    }
+    if (depth > 5) return undefined;
+    const goal = await this.services.client.execute(ops.coordination.goal, { path: { id: goalId } }).catch(() => undefined);
+    if (!goal?.parent_goal_id) return undefined;
+    const parent = await this.findGoalNode(goal.parent_goal_id, depth + 1);
+    if (!parent?.children) return undefined;
+    return (await parent.children()).find((n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId);
+  }
+}
+
+/** The step awaiting approval: one marked so, else the first that is not done. */
+function isCurrentStep(goal: Goal, index: number): boolean {
+  const steps = goal.steps ?? [];
+  const marked = steps.findIndex((s) => /approv|waiting/.test((s.status ?? '').toLowerCase()));
+  if (marked >= 0) return marked === index;
+  const firstOpen = steps.findIndex((s) => !['completed', 'done', 'skipped'].includes((s.status ?? '').toLowerCase()));
+  return firstOpen === index;
+}
+
+function stripEmpty(goal: Goal): Partial<Goal> {
+  return Object.fromEntries(Object.entries(goal).filter(([, v]) => v !== undefined && v !== null)) as Partial<Goal>;
+}

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import type { Balance } from '../api/schemas/credits';
+import type { Services } from '../services';
+import type { DataLoader } from './dataLoader';
+import { creditsLabel, formatCredits, humanize, longDate } from './format';
+import { describeLoadError } from './loadError';
+
+/** The credit balance in the status bar. It shares the Credits view's data (no request of its
+ *  own); a click opens the Credits view; signed out it offers Sign in. */
+export class CreditsStatusBar implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services, private readonly loader: DataLoader<Balance>) {
+    this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = vscode.l10n.t('KallyAI Credits');
+    this.disposables.push(
+      this.item,
+      loader.onDidChange(() => this.update()),
+      services.auth.onDidChangeSignIn(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kallyai.lowCreditThreshold')) this.update();
+      }),
+    );
+    this.update();
+    this.item.show();
+  }
+
+  update(): void {
+    const item = this.item;
+    if (!this.services.auth.isSignedIn) {
+      item.text = `$(account) ${vscode.l10n.t('Sign in to KallyAI')}`;
+      item.tooltip = vscode.l10n.t('Sign in to see your credits, goals, calls and inbox');
+      item.command = { command: 'kallyai.signIn', title: vscode.l10n.t('Sign In') };
+      item.backgroundColor = undefined;
+      item.accessibilityInformation = { label: vscode.l10n.t('Sign in to KallyAI') };
+      return;
+    }
+    item.command = { command: 'kallyai.credits.focus', title: vscode.l10n.t('Show Credits') };
+    const b = this.loader.data;
+    if (!b) {
+      const failed = this.loader.error !== undefined;
+      item.text = failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
+      item.tooltip = failed ? describeLoadError(this.loader.error, '', []).label : vscode.l10n.t('Loading your credits…');
+      item.backgroundColor = undefined;
+      item.accessibilityInformation = { label: String(item.tooltip) };
+      return;
+    }
+    const threshold = this.services.settings().lowCreditThreshold;
+    const remaining = b.credits_remaining ?? undefined;
+    const low = remaining !== undefined && remaining < threshold;
+    item.text = `$(credit-card) ${creditsLabel(remaining)}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${vscode.l10n.t('KallyAI credits')}**\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}\n\n`);
+    if (b.plan_type) md.appendMarkdown(`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}\n\n`);
+    const end = longDate(b.period_end);
+    if (end) md.appendMarkdown(`${vscode.l10n.t('Period ends {0}', end)}\n\n`);
+    if (low) md.appendMarkdown(`$(warning) ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}\n\n`);
+    if (this.loader.error !== undefined) md.appendMarkdown(`$(debug-disconnect) ${describeLoadError(this.loader.error, '', []).label}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('Click to open the Credits view.'));
+    item.tooltip = md;
+    item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = {
+      label: low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

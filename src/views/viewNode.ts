@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+
+/** The four sidebar views. */
+export type ViewName = 'goals' | 'calls' | 'inbox' | 'credits';
+export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'credits'];
+export const viewId = (view: ViewName) => `kallyai.${view}`;
+
+/** One element of a KallyAI tree. `id` is stable across refreshes (VS Code keeps the expansion
+ *  and the selection by it), `parent` makes `TreeView.reveal` work, `children` is lazy. */
+export interface ViewNode {
+  readonly id: string;
+  readonly parent?: ViewNode;
+  /** What a command run on this node acts on (a goal, a call, a message…), if anything. */
+  readonly kind: string;
+  readonly item: vscode.TreeItem;
+  children?(): ViewNode[] | Promise<ViewNode[]>;
+}
+
+export interface ItemOptions {
+  id: string;
+  label: string | vscode.TreeItemLabel;
+  description?: string;
+  tooltip?: string | vscode.MarkdownString;
+  icon?: vscode.ThemeIcon;
+  contextValue?: string;
+  collapsible?: vscode.TreeItemCollapsibleState;
+  command?: vscode.Command;
+  /** Read by screen readers instead of the label (defaults to label + description). */
+  accessibilityLabel?: string;
+  resourceUri?: vscode.Uri;
+}
+
+/** A TreeItem with everything the house rules ask of an item: id, tooltip, icon, context, a11y. */
+export function makeItem(o: ItemOptions): vscode.TreeItem {
+  const item = new vscode.TreeItem(o.label, o.collapsible ?? vscode.TreeItemCollapsibleState.None);
+  const labelText = typeof o.label === 'string' ? o.label : o.label.label;
+  item.id = o.id;
+  item.description = o.description;
+  item.tooltip = o.tooltip ?? (o.description ? `${labelText} — ${o.description}` : labelText);
+  item.iconPath = o.icon;
+  item.contextValue = o.contextValue;
+  item.command = o.command;
+  item.resourceUri = o.resourceUri;
+  item.accessibilityInformation = { label: o.accessibilityLabel ?? (o.description ? `${labelText}, ${o.description}` : labelText) };
+  return item;
+}
+
+/** A leaf node that only shows something (an empty state, a figure). */
+export function infoNode(id: string, parent: ViewNode | undefined, o: Omit<ItemOptions, 'id'>, kind = 'info'): ViewNode {
+  return { id, parent, kind, item: makeItem({ contextValue: kind, ...o, id }) };
+}
+
+/** A group node (e.g. "Needs you", "Email") whose children are already known. */
+export function groupNode(
+  id: string,
+  parent: ViewNode | undefined,
+  o: Omit<ItemOptions, 'id'> & { expanded?: boolean },
+  makeChildren: (self: ViewNode) => ViewNode[] | Promise<ViewNode[]>,
+): ViewNode {
+  const collapsible = o.expanded === false ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+  const node: ViewNode = {
+    id,
+    parent,
+    kind: 'group',
+    item: makeItem({ contextValue: 'group', ...o, id, collapsible }),
+    children: memo(() => makeChildren(node)),
+  };
+  return node;
+}
+
+export const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+
+/** Memoizes a node's lazily computed children, so the same objects come back each time. A failure
+ *  is not kept: `onError` turns it into nodes (an inline error) and the next expansion tries again. */
+export function memo<T>(make: () => T | Promise<T>, onError?: (e: unknown) => T): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= Promise.resolve()
+      .then(make)
+      .catch((e) => {
+        value = undefined;
+        if (onError) return onError(e);
+        throw e;
+      });
+    return value;
+  };
+}
