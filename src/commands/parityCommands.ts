@@ -107,7 +107,7 @@ export async function openBillingPortal(ctx: CommandContext, raw: unknown): Prom
 }
 
 /** --history: a quick pick of the most recent calls; choosing one opens its details. */
-export async function callHistory(ctx: CommandContext, raw: unknown): Promise<{ outcome: 'opened'; callId: string; listed: number } | { outcome: 'dismissed' | 'empty'; listed: number } | Failed> {
+export async function callHistory(ctx: CommandContext, raw: unknown): Promise<{ outcome: 'opened'; callId: string; listed: number; documentUri: string } | { outcome: 'dismissed' | 'empty'; listed: number } | Failed> {
   const args = parseArgs('kallyai.callHistory', callHistoryArgs, raw);
   try {
     const list = await vscode.window.withProgress(
@@ -129,8 +129,9 @@ export async function callHistory(ctx: CommandContext, raw: unknown): Promise<{ 
       matchOnDetail: true,
     });
     if (!picked) return { outcome: 'dismissed', listed: calls.length };
-    await ctx.documents.openCallDetails(picked.callId);
-    return { outcome: 'opened', callId: picked.callId, listed: calls.length };
+    const call = calls.find((c) => c.call_id === picked.callId);
+    const uri = await ctx.documents.openCallDetails(picked.callId, call);
+    return { outcome: 'opened', callId: picked.callId, listed: calls.length, documentUri: uri.toString() };
   } catch (e) {
     return { outcome: 'failed', ...ctx.errors.show(e) };
   }
@@ -159,7 +160,7 @@ function statusIcon(status: string, tone: string): string {
 }
 
 /** --call-info / --transcript: takes {callId} or asks for it, then opens the read-only document. */
-export async function openCallDocument(ctx: CommandContext, raw: unknown, which: 'details' | 'transcript'): Promise<{ outcome: 'opened'; callId: string } | { outcome: 'dismissed' } | Failed> {
+export async function openCallDocument(ctx: CommandContext, raw: unknown, which: 'details' | 'transcript'): Promise<{ outcome: 'opened'; callId: string; documentUri: string } | { outcome: 'dismissed' } | Failed> {
   const command = which === 'details' ? 'kallyai.callInfo' : 'kallyai.callTranscript';
   const args = parseArgs(command, callIdArgs, raw, 'callId');
   const callId = args.callId ?? (await vscode.window.showInputBox({
@@ -171,9 +172,8 @@ export async function openCallDocument(ctx: CommandContext, raw: unknown, which:
   }))?.trim();
   if (!callId) return { outcome: 'dismissed' };
   try {
-    if (which === 'details') await ctx.documents.openCallDetails(callId);
-    else await ctx.documents.openTranscript(callId);
-    return { outcome: 'opened', callId };
+    const uri = which === 'details' ? await ctx.documents.openCallDetails(callId) : await ctx.documents.openTranscript(callId);
+    return { outcome: 'opened', callId, documentUri: uri.toString() };
   } catch (e) {
     return { outcome: 'failed', ...ctx.errors.show(e) };
   }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import { describeCallStatus } from '../api/callStatus';
-import type { UserActionKind } from '../api/errors';
+import { describeErrorCode, type UserActionKind } from '../api/errors';
 import type { Call } from '../api/schemas/calls';
 import { checkPhoneNumber, type PhoneCheck } from '../api/validation/phone';
 import { confirmCall, fetchCallCosts, type CallCosts } from './callConfirmation';
@@ -14,6 +14,7 @@ import { showCallOutcome } from './callOutcome';
 import { runCallWizard, type CallAnswers, type WizardInput } from './callWizard';
 import { makeCallArgs, parseArgs, type MakeCallArgs } from './commandArgs';
 import type { CommandContext } from './commandContext';
+import type { ActionHandlers, PresentableError } from './errorPresenter';
 import { LiveCall, type Settled } from './liveCall';
 
 export const LAST_CALL_KEY = 'kallyai.makeCall.lastAnswers';
@@ -156,7 +157,7 @@ async function runCall(ctx: CommandContext, answers: CallAnswers, formatted: str
     const call = result.call;
     const status = describeCallStatus(call.status);
     services.log.info(`Call ${call.call_id} ended: ${call.status}`);
-    void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers));
+    void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers), answers);
     return { outcome: 'completed', callId: call.call_id, status: call.status, statusLabel: status.label, call, stoppedByUser, costs };
   }
   const failure = errors.show(result.error, {
@@ -216,10 +217,11 @@ function elapsedText(ms: number): string {
 
 function refusePhone(ctx: CommandContext, check: Extract<PhoneCheck, { ok: false }>): MakeCallResult {
   const code = check.code === 'invalid' ? 'missing_phone_number' : check.code;
-  return refuse(ctx, { code, message: check.reason, action: { kind: 'editRequest', label: vscode.l10n.t('Edit Number') } }, () => makeCall(ctx, {}, {}));
+  const again = () => makeCall(ctx, {}, {});
+  return refuse(ctx, { code, message: check.reason, action: describeErrorCode(code).action }, { editRequest: again, chooseAnotherNumber: again });
 }
 
-function refuse(ctx: CommandContext, error: { code: string; message: string; action: { kind: UserActionKind; label: string } }, edit?: () => unknown): MakeCallResult {
-  const failure = ctx.errors.show(error, edit ? { editRequest: edit } : {});
+function refuse(ctx: CommandContext, error: PresentableError, handlers: ActionHandlers = {}): MakeCallResult {
+  const failure = ctx.errors.show(error, handlers);
   return { outcome: 'refused', ...failure };
 }
