@@ -3,7 +3,7 @@
  *  numbers, and countries KallyAI does not call. */
 import { parsePhoneNumberFromString, type MetadataJson, type CountryCode } from 'libphonenumber-js/core';
 import metadataJson from './phoneMetadata.json';
-import { EMERGENCY_SHORT_CODES, SUPPORTED_COUNTRIES } from './phoneCountries';
+import { EMERGENCY_SHORT_CODES, PREMIUM_PREFIXES, SUPPORTED_COUNTRIES } from './phoneCountries';
 
 const metadata = metadataJson as unknown as MetadataJson;
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
@@ -22,6 +22,7 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   if (!/^\+?\d+$/.test(compact)) return fail('invalid', `"${shorten(text)}" is not a phone number: use digits, optionally starting with +.`);
   if (compact.startsWith('+') && (compact.length < 8 || compact.length > 16)) return fail('invalid', 'An international number has 7 to 15 digits after the +.');
 
+  if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
   const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
   if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
   const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata);
@@ -29,15 +30,14 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
     return compact.startsWith('+') ? fail('unsupported_country', `${SUPPORTED_SENTENCE} This number's country is not one of them.`) : fail('invalid', 'This is not a valid phone number.');
   }
+  if (isPremiumPrefix(parsed.number)) return premium();
   if (!parsed.country || !SUPPORTED.has(parsed.country)) {
     if (parsed.isPossible()) return fail('unsupported_country', `${SUPPORTED_SENTENCE} +${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}… is outside them.`);
     return fail('invalid', 'This is not a valid phone number: check the digits.');
   }
   if (!parsed.isValid()) return fail('invalid', `This is not a valid ${parsed.country} phone number: check the digits.`);
   const type = parsed.getType();
-  if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') {
-    return fail('toll_number', 'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.');
-  }
+  if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') return premium();
   return { ok: true, e164: parsed.number, country: parsed.country, formatted: parsed.formatInternational() };
 }
 
@@ -54,6 +54,9 @@ function isEmergency(compact: string): boolean {
   }
   return false;
 }
+
+const isPremiumPrefix = (e164: string) => PREMIUM_PREFIXES.some((prefix) => e164.startsWith(prefix));
+const premium = () => fail('toll_number', 'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.');
 
 function fail(code: Exclude<PhoneCheck, { ok: true }>['code'], reason: string): PhoneCheck {
   return { ok: false, code, reason };
