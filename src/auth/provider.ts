@@ -1,24 +1,334 @@
-// PLACEHOLDER until the sign-in issue lands: replaced by the real AuthenticationProvider.
+/** The `kallyai` authentication provider: adapts AuthService (the vscode-free sign-in core) to
+ *  VS Code — Accounts menu, progress, pickers, prompts, the `kallyai.signedIn` context key, the
+ *  `vscode://` URI handler for OAuth. Tokens live only in `context.secrets`. */
 import * as vscode from 'vscode';
 import type { TokenSource } from '../api/tokenSource';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
+import { AuthFlowError, isCancellation } from './authErrors';
+import { AuthService } from './authService';
+import type { SignInMethod, StoredSession } from './sessionStore';
+import { accountIdFromAccessToken, emailFromAccessToken } from './tokens';
+
+export const AUTH_PROVIDER_ID = 'kallyai';
+export const KEYRING_DOCS_URL = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
+/** globalState flag (never a token): the CLI sign-in was offered once already. */
+export const CLI_IMPORT_OFFERED_KEY = 'kallyai.cliImportOffered';
+const SIGN_IN_AGAIN_COOLDOWN_MS = 15 * 60_000;
+const OAUTH_CALLBACK_PATH = '/auth/callback';
+
+export interface KallyAccount {
+  /** The email claim of the token, else "KallyAI account". */
+  readonly label: string;
+  /** Access-token expiry, ms epoch. */
+  readonly expiresAt: number;
+  readonly method: SignInMethod;
+  /** False when the OS keyring refused the session: it lasts for this window only. */
+  readonly persisted: boolean;
+}
 
 export interface KallyAuth extends TokenSource {
   readonly isSignedIn: boolean;
   readonly onDidChangeSignIn: vscode.Event<boolean>;
-  signIn(): Promise<boolean>;
+  /** Signs in (the default way unless `method` says otherwise); false when it did not happen. */
+  signIn(method?: SignInMethod): Promise<boolean>;
   signOut(): Promise<void>;
+  /** Who is signed in (no tokens); undefined when signed out. */
+  readonly account: KallyAccount | undefined;
+  /** Settles once the stored session has been read at start-up (no network). */
+  readonly ready: Promise<void>;
+  /** Fires with each sign-in address handed to the browser. A test seam (the integration test
+   *  follows the address as a browser would); carries a one-time `state`, never a token. */
+  readonly onDidOpenSignInPage: vscode.Event<string>;
 }
 
-export function registerAuth(_context: vscode.ExtensionContext, _log: Log, _settings: () => Settings): KallyAuth {
-  const emitter = new vscode.EventEmitter<boolean>();
+function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
   return {
-    isSignedIn: false,
-    onDidChangeSignIn: emitter.event,
-    signIn: async () => false,
-    signOut: async () => {},
-    getToken: async () => undefined,
-    refreshAfterUnauthorized: async () => undefined,
+    id: s.id,
+    accessToken: s.tokens.accessToken,
+    account: { id: accountIdFromAccessToken(s.tokens.accessToken), label: accountLabel(s) },
+    scopes: [],
   };
+}
+
+function accountLabel(s: StoredSession): string {
+  return emailFromAccessToken(s.tokens.accessToken) ?? vscode.l10n.t('KallyAI account');
+}
+
+class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vscode.Disposable {
+  private readonly sessionsEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly signInEmitter = new vscode.EventEmitter<boolean>();
+  private readonly pageEmitter = new vscode.EventEmitter<string>();
+  readonly onDidChangeSessions = this.sessionsEmitter.event;
+  readonly onDidChangeSignIn = this.signInEmitter.event;
+  readonly onDidOpenSignInPage = this.pageEmitter.event;
+  readonly ready: Promise<void>;
+  private known: StoredSession | undefined;
+  private keyringWarned = false;
+  private lastSignInAgainPrompt = -Infinity;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: Log,
+    private readonly service: AuthService,
+  ) {
+    this.disposables.push(this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
+    this.disposables.push(service.onDidChangeSession((s) => this.sync(s)));
+    this.disposables.push(service.onDidEndSession((e) => void this.promptSignInAgain(e.message)));
+    this.disposables.push(service.onKeyringUnavailable(() => void this.warnKeyring()));
+    // Reading secrets is asynchronous; activation does not wait for it, and no network is used.
+    this.ready = service.initialise().then(
+      (s) => this.afterStart(s),
+      (e) => this.log.error('Could not read the KallyAI session', e),
+    );
+  }
+
+  get isSignedIn(): boolean {
+    return this.service.session !== undefined;
+  }
+
+  get account(): KallyAccount | undefined {
+    const s = this.service.session;
+    return s && { label: accountLabel(s), expiresAt: s.tokens.expiresAt, method: s.method, persisted: this.service.store.persistent };
+  }
+
+  getToken(): Promise<string | undefined> {
+    return this.service.getToken();
+  }
+
+  refreshAfterUnauthorized(rejectedToken: string): Promise<string | undefined> {
+    return this.service.refreshAfterUnauthorized(rejectedToken);
+  }
+
+  // ---------- vscode.AuthenticationProvider ----------
+
+  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+    await this.ready;
+    // Hand out a token that is not about to expire (renewed here if due; kept on network trouble).
+    await this.service.getToken().catch(() => undefined);
+    const s = this.service.session;
+    return s ? [toVscodeSession(s)] : [];
+  }
+
+  async createSession(): Promise<vscode.AuthenticationSession> {
+    await this.ready;
+    return toVscodeSession(await this.runSignIn(this.defaultMethod()));
+  }
+
+  async removeSession(sessionId: string): Promise<void> {
+    if (this.service.session?.id !== sessionId) return;
+    await this.service.signOut();
+    this.log.info('Signed out of KallyAI.');
+  }
+
+  // ---------- KallyAuth ----------
+
+  async signIn(method?: SignInMethod): Promise<boolean> {
+    await this.ready;
+    try {
+      await this.runSignIn(method ?? this.defaultMethod());
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const s = this.service.session;
+    if (s) await this.removeSession(s.id);
+  }
+
+  dispose(): void {
+    this.service.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  // ---------- sign-in ----------
+
+  private defaultMethod(): SignInMethod {
+    return this.service.oauthConfigured ? 'oauth' : 'browser';
+  }
+
+  /** Runs one way in; when it fails, offers the others (without holding this promise open). */
+  private async runSignIn(method: SignInMethod): Promise<StoredSession> {
+    try {
+      const session = await this.signInWith(method);
+      vscode.window.showInformationMessage(vscode.l10n.t('Signed in to KallyAI as {0}.', accountLabel(session)));
+      return session;
+    } catch (e) {
+      if (e instanceof AuthFlowError && !isCancellation(e)) this.log.warn(`Sign-in (${method}) failed: ${e.message}`);
+      void this.offerAnotherWay(e, method);
+      throw isCancellation(e) ? new vscode.CancellationError() : e;
+    }
+  }
+
+  private signInWith(method: SignInMethod): Promise<StoredSession> {
+    switch (method) {
+      case 'browser':
+        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI in your browser…'), (hooks) => this.service.signInWithBrowser(hooks));
+      case 'oauth':
+        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI (OAuth) in your browser…'), async (hooks) => {
+          const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`);
+          const redirectUri = (await vscode.env.asExternalUri(callback)).toString(true);
+          return this.service.signInWithOAuth({ ...hooks, redirectUri });
+        });
+      case 'paste':
+        return this.withPastedToken();
+      case 'cli':
+        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
+    }
+  }
+
+  private async inBrowser(
+    title: string,
+    run: (hooks: { openBrowser(url: string): Promise<boolean>; externalUri(url: string): Promise<string>; signal: AbortSignal }) => Promise<StoredSession>,
+  ): Promise<StoredSession> {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      progress.report({ message: vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.') });
+      return run({
+        signal: abort.signal,
+        openBrowser: async (url) => {
+          this.pageEmitter.fire(url);
+          return vscode.env.openExternal(vscode.Uri.parse(url));
+        },
+        externalUri: async (url) => (await vscode.env.asExternalUri(vscode.Uri.parse(url))).toString(true),
+      }).finally(() => sub.dispose());
+    });
+  }
+
+  private async withProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, run);
+  }
+
+  private async withPastedToken(): Promise<StoredSession> {
+    const text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Sign in to KallyAI with a token'),
+      prompt: vscode.l10n.t('Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).'),
+      placeHolder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (!text?.trim()) throw new AuthFlowError('cancelled', 'Sign-in was cancelled.');
+    return this.withProgress(vscode.l10n.t('Checking the token with KallyAI…'), () => this.service.signInWithPastedText(text));
+  }
+
+  /** "Having trouble? Try another way": a quick pick of the other ways in. */
+  private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
+    const reason = isCancellation(error) ? vscode.l10n.t('Sign-in was cancelled.') : vscode.l10n.t('KallyAI sign-in failed: {0}', error instanceof Error ? error.message : String(error));
+    const tryAnother = vscode.l10n.t('Try Another Way');
+    const show = isCancellation(error) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    if ((await show(`${reason} ${vscode.l10n.t('Having trouble?')}`, tryAnother)) !== tryAnother) return;
+    const method = await this.pickMethod(failed);
+    if (method) await this.signIn(method);
+  }
+
+  private async pickMethod(failed?: SignInMethod): Promise<SignInMethod | undefined> {
+    type Item = vscode.QuickPickItem & { method: SignInMethod };
+    const items: Item[] = [
+      { method: 'browser', label: `$(globe) ${vscode.l10n.t('Browser sign-in')}`, detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.') },
+      { method: 'paste', label: `$(key) ${vscode.l10n.t('Paste a token')}`, detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.') },
+    ];
+    if (await this.service.cliTokenFileExists()) {
+      items.push({ method: 'cli', label: `$(terminal) ${vscode.l10n.t('Import from the kallyai CLI')}`, detail: vscode.l10n.t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath) });
+    }
+    if (this.service.oauthConfigured) {
+      items.push({ method: 'oauth', label: `$(shield) ${vscode.l10n.t('OAuth (authorization code)')}`, detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.') });
+    }
+    for (const item of items) if (item.method === failed) item.description = vscode.l10n.t('did not work just now');
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Having trouble? Try another way to sign in to KallyAI'), ignoreFocusOut: true });
+    return picked?.method;
+  }
+
+  // ---------- state and prompts ----------
+
+  private afterStart(session: StoredSession | undefined): void {
+    this.sync(session);
+    if (!session) {
+      this.requestAccountsMenuEntry();
+      void this.offerCliImportOnce();
+    }
+  }
+
+  /** Turns a stored-session change (this window or another) into VS Code events and the context key. */
+  private sync(next: StoredSession | undefined): void {
+    const prev = this.known;
+    this.known = next;
+    void vscode.commands.executeCommand('setContext', 'kallyai.signedIn', next !== undefined);
+    if (prev === next) return;
+    const added = next && (!prev || prev.id !== next.id) ? [toVscodeSession(next)] : [];
+    const removed = prev && (!next || prev.id !== next.id) ? [toVscodeSession(prev)] : [];
+    const changed = prev && next && prev.id === next.id ? [toVscodeSession(next)] : [];
+    if (added.length + removed.length + changed.length === 0) return;
+    this.sessionsEmitter.fire({ added, removed, changed });
+    if (!prev !== !next) {
+      this.signInEmitter.fire(next !== undefined);
+      if (!next) this.requestAccountsMenuEntry();
+    }
+  }
+
+  /** Puts "Sign in with KallyAI to use KallyAI" in the Accounts menu (VS Code's own entry). */
+  private requestAccountsMenuEntry(): void {
+    vscode.authentication.getSession(AUTH_PROVIDER_ID, [], { createIfNone: false }).then(undefined, () => undefined);
+  }
+
+  private async offerCliImportOnce(): Promise<void> {
+    const state = this.context.globalState;
+    if (state.get<boolean>(CLI_IMPORT_OFFERED_KEY) || !(await this.service.cliTokenFileExists()) || this.isSignedIn) return;
+    await state.update(CLI_IMPORT_OFFERED_KEY, true);
+    const use = vscode.l10n.t('Use CLI Sign-In');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI\'s file is only read, never changed.)'),
+      use,
+      vscode.l10n.t('Not Now'),
+    );
+    if (choice === use) await this.signIn('cli');
+  }
+
+  /** One "Sign in again" prompt per ended session, with a cooldown so polling never repeats it. */
+  private async promptSignInAgain(message: string): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastSignInAgainPrompt < SIGN_IN_AGAIN_COOLDOWN_MS) return;
+    this.lastSignInAgainPrompt = now;
+    const again = vscode.l10n.t('Sign In Again');
+    if ((await vscode.window.showWarningMessage(message, again)) === again) await this.signIn();
+  }
+
+  private async warnKeyring(): Promise<void> {
+    if (this.keyringWarned) return;
+    this.keyringWarned = true;
+    const learnMore = vscode.l10n.t('Learn More');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.'),
+      learnMore,
+    );
+    if (choice === learnMore) await vscode.env.openExternal(vscode.Uri.parse(KEYRING_DOCS_URL));
+  }
+
+  /** For the URI handler. */
+  handleUri(uri: vscode.Uri): void {
+    if (uri.path !== OAUTH_CALLBACK_PATH) return;
+    if (!this.service.handleOAuthCallback(uri.query)) this.log.info('Ignored a sign-in callback that belongs to no sign-in in progress.');
+  }
+}
+
+/** Registers the `kallyai` authentication provider and its URI handler; returns the sign-in state. */
+export function registerAuth(context: vscode.ExtensionContext, log: Log, settings: () => Settings): KallyAuth {
+  const service = new AuthService({
+    secrets: context.secrets,
+    baseUrl: () => settings().apiBaseUrl,
+    clientId: () => settings().oauthClientId,
+    userAgent: `KallyAI-VSCode/${context.extension.packageJSON.version}`,
+    log: (line) => log.info(line),
+    requestLog: (line) => log.debug(line),
+  });
+  const provider = new KallyAuthProvider(context, log, service);
+  context.subscriptions.push(
+    provider,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'KallyAI', provider, { supportsMultipleAccounts: false }),
+    vscode.window.registerUriHandler({ handleUri: (uri) => provider.handleUri(uri) }),
+  );
+  return provider;
 }

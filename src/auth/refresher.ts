@@ -78,7 +78,9 @@ export class Refresher {
   nextCheckAt(): number | undefined {
     const session = this.options.store.current;
     if (!session) return undefined;
-    return Math.max(session.tokens.expiresAt - this.margin, this.retryAt);
+    // Without a refresh token nothing can be renewed: the next event is the expiry itself.
+    const due = session.tokens.refreshToken ? session.tokens.expiresAt - this.margin : session.tokens.expiresAt;
+    return Math.max(due, this.retryAt);
   }
 
   /** Fired once per session that can no longer be renewed (it has been removed from storage). */
