@@ -51,8 +51,10 @@ export function isValidTime(s: string): boolean {
 }
 
 /** 'Friday, March 6' for a YYYY-MM-DD date. */
+const SPOKEN_DATE = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+
 export function spokenDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return SPOKEN_DATE.format(new Date(`${date}T12:00:00Z`));
 }
 
 /** '7:30 PM' for '19:30'. */

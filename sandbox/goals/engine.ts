@@ -76,7 +76,8 @@ export function approveStep(sb: Sandbox, goal: GoalRecord) {
 export function approveBudget(sb: Sandbox, goal: GoalRecord) {
   ensureOpen(goal);
   goal.budget.approved = true;
-  if (goal.waiting_for === 'budget_approval' || goal.budget.hard_cap < goal.credits_estimated) goal.budget.hard_cap = Math.max(goal.budget.hard_cap, credits(goal.credits_estimated * 1.5));
+  const remaining = goal.steps.filter((s) => s.status === 'pending' || s.status === 'in_progress').reduce((sum, s) => sum + (s.credits ?? 0), 0);
+  goal.budget.hard_cap = Math.max(goal.budget.hard_cap, credits(goal.credits_used + remaining), credits(goal.credits_estimated * 1.5));
   if (goal.status === 'pending') goal.status = 'active';
   goal.waiting_for = settle(goal);
   touch(sb, goal);

@@ -11,7 +11,7 @@ export function seedGoals(state: SandboxState, now: number): void {
   const goals: GoalRecord[] = [
     makeGoal({ id: seedId('goal-dinner'), title: "Book dinner for 4 at Luigi's on Friday", createdMs: now - 3 * HOUR, conversationId: convDinner, creditsEstimated: 3.5, creditsUsed: 0.5,
       waitingFor: 'step_approval', steps: [["Search Italian restaurants near you with a table for 4 on Friday", 'completed', 0.5], ["Call Luigi's Trattoria to book a table for 4 on Friday at 8:00 PM", 'pending', 1.2], ['Add the booking to your calendar and email the invitation to your guests', 'pending', 0.3]] }),
-    makeGoal({ id: seedId('goal-internet'), title: 'Negotiate a lower internet bill', createdMs: now - 2 * DAY, creditsEstimated: 10, creditsUsed: 8, softCap: 8, hardCap: 15,
+    makeGoal({ id: seedId('goal-internet'), title: 'Negotiate a lower internet bill', createdMs: now - 2 * DAY, creditsEstimated: 10, creditsUsed: 8, softCap: 8, hardCap: 9,
       waitingFor: 'soft_cap', steps: [['Analyse the last three bills', 'completed', 1], ['Call the provider and ask for the loyalty discount', 'completed', 4], ['Call the retention team with the competitor offer', 'completed', 3], ['Call back to confirm the new price in writing', 'pending', 2]] }),
     makeGoal({ id: seedId('goal-plumber'), title: 'Find a plumber for the kitchen sink', status: 'pending', createdMs: now - 40 * MINUTE, conversationId: convPlumber, creditsEstimated: 12, budgetApproved: false,
       waitingFor: 'budget_approval', steps: [['Search plumbers with good reviews near you', 'pending', 0.5], ['Call three plumbers for a quote and the earliest visit', 'pending', 6], ['Book the best offer', 'pending', 1.5]] }),
