@@ -15,7 +15,7 @@ const path = require('node:path');
 const { setInterval, clearInterval } = require('node:timers');
 const { startSandbox } = require('../test/launcher/sandbox');
 const { startCodeServer, ensureCodeServer } = require('../test/launcher/codeServer');
-const { freePort, onCleanup, runCleanups } = require('../test/launcher/processes');
+const { freePort, onCleanup, runCleanups, isShuttingDown } = require('../test/launcher/processes');
 
 const ROOT = path.resolve(__dirname, '..');
 const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
@@ -64,6 +64,7 @@ async function main() {
   // Stay up until Ctrl-C (processes.js stops the groups and exits), or until a server dies.
   await new Promise((resolve) => {
     const timer = setInterval(() => {
+      if (isShuttingDown()) { clearInterval(timer); return; } // Ctrl-C: processes.js stops everything and exits
       for (const [name, pid] of [['sandbox', sandbox.pid], ['code-server', cs.pid]]) {
         try { process.kill(pid, 0); } catch { console.error(`[demo] ${name} stopped unexpectedly`); clearInterval(timer); resolve(); }
       }

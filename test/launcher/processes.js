@@ -8,6 +8,7 @@ const net = require('node:net');
 const groups = new Set(); // pgids still to stop
 const cleanups = []; // async functions to run before exit (close the browser, stop servers)
 let signalsInstalled = false;
+let shuttingDown = false;
 
 function groupAlive(pgid) {
   try {
@@ -58,6 +59,8 @@ function installSignalHandlers() {
   signalsInstalled = true;
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
     process.on(sig, () => {
+      if (shuttingDown) return;
+      shuttingDown = true;
       console.error(`\n[launcher] ${sig}: stopping everything this run started…`);
       const force = setTimeout(() => process.exit(code), 10_000);
       runCleanups().finally(() => { clearTimeout(force); process.exit(code); });
@@ -67,6 +70,9 @@ function installSignalHandlers() {
     for (const pgid of groups) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
   });
 }
+
+/** True once a signal started the shutdown (so watchers do not report the servers' exit as a failure). */
+function isShuttingDown() { return shuttingDown; }
 
 function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 
@@ -80,4 +86,4 @@ function freePort(preferred) {
   return (async () => (preferred && (await tryPort(preferred))) || tryPort(0))();
 }
 
-module.exports = { stopGroup, trackGroup, onCleanup, runCleanups, groupAlive, freePort, sleep };
+module.exports = { stopGroup, trackGroup, onCleanup, runCleanups, groupAlive, freePort, sleep, isShuttingDown };
