@@ -77,7 +77,7 @@ export function registerActions(router: Router): void {
   });
   router.post('/v1/actions/bookings', (ctx) => {
     const b = bodyObject(ctx);
-    const type = str(b.type) ?? 'restaurant';
+    const type = str(b.type) ?? '';
     if (!['restaurant', 'hotel', 'service', 'other'].includes(type)) fail(422, 'validation_error', 'type must be restaurant, hotel, service or other.', { details: { field: 'type' } });
     if (b.date !== undefined && !(typeof b.date === 'string' && isValidDate(b.date))) fail(422, 'scheduling_violation', 'date must be YYYY-MM-DD.', { details: { field: 'date' } });
     if (b.time !== undefined && !(typeof b.time === 'string' && isValidTime(b.time))) fail(422, 'scheduling_violation', 'time must be HH:MM.', { details: { field: 'time' } });
