@@ -35,10 +35,11 @@ const throwawayGoal = async ({ client }: SampleContext, text: string) => {
 const inboundCall = async ({ client }: SampleContext, pred: (c: Row) => boolean = () => true) => idOf(first((await client.execute(ops.inbound.calls, { query: { limit: 50 } })).calls as Row[], pred));
 const liveInbound = (ctx: SampleContext) => inboundCall(ctx, (c) => c.status === 'active');
 const phoneId = async ({ client }: SampleContext) => idOf(first((await client.execute(ops.phone.list)).phone_numbers as Row[]));
-const outboxId = async ({ client }: SampleContext) => idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'pending_approval'));
 const draftEmail = async ({ client }: SampleContext) => idOf(await client.execute(ops.actions.sendEmail, { body: { to: 'someone@example.com', subject: 'Throwaway', body: 'Created by the catalogue test.' } }) as Row);
 const channelEmail = async ({ client }: SampleContext, address: string) => idOf(await client.execute(ops.channels.addEmail, { body: { email_address: address, label: 'Test' } }) as Row);
 const outreachTask = async ({ client }: SampleContext) => idOf(await client.execute(ops.outreach.create, { body: { channel: 'email', target: 'someone@example.com', description: 'Ask for a quote.' } }) as Row);
+/** Reseeds the sandbox (sign-ins survive): for operations whose target an earlier irreversible sample used up. */
+const reseed = (sb: SandboxHandle) => control(sb, 'POST', '/sandbox/reset', {});
 const verificationCode = async (sb: SandboxHandle, number: string) => {
   const state = await control<{ verifications: Record<string, { code: string }> }>(sb, 'GET', '/sandbox/state');
   return state.verifications[number]?.code ?? '000000';
@@ -71,7 +72,7 @@ export const SAMPLES: Record<string, Sample> = {
   'coordination.escalate': goalWaiting(),
   'coordination.approveStep': goalWaiting('step_approval'),
   'coordination.acceptOutcome': goalWaiting('outcome_acceptance'),
-  'coordination.continueNegotiating': goalWaiting('outcome_acceptance'),
+  'coordination.continueNegotiating': async (ctx) => { await reseed(ctx.sb); return goalWaiting('outcome_acceptance')(ctx); },
   'coordination.archive': async (ctx) => ({ path: { id: idOf(first(await goals(ctx), (g) => g.status === 'completed')) } }),
   'coordination.batchArchive': async (ctx) => ({ body: { goal_ids: [idOf(first(await goals(ctx), (g) => g.status === 'completed' || g.status === 'cancelled'))] } }),
   'coordination.goalBudget': goalWaiting(),
@@ -107,8 +108,8 @@ export const SAMPLES: Record<string, Sample> = {
   'inbound.recording': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.updateActionItem': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => Array.isArray(c.action_items) && c.action_items.length > 0), index: '0' }, body: { status: 'completed' } }),
   'inbound.transfer': async (ctx) => ({ path: { id: await liveInbound(ctx) }, body: { target_number: '+12015550177' } }),
-  'inbound.takeover': async (ctx) => ({ path: { id: await liveInbound(ctx) } }),
-  'inbound.reject': async (ctx) => ({ path: { id: await liveInbound(ctx) }, body: { reason: 'user_rejected' } }),
+  'inbound.takeover': async (ctx) => { await reseed(ctx.sb); return { path: { id: await liveInbound(ctx) } }; },
+  'inbound.reject': async (ctx) => { await reseed(ctx.sb); return { path: { id: await liveInbound(ctx) }, body: { reason: 'user_rejected' } }; },
   'inbound.rules': async () => undefined,
   'inbound.createRule': async () => ({ body: { name: 'VIPs to my mobile', action: 'transfer', priority: 100, is_active: true, conditions: { caller_vip: true }, action_config: { target: '+12015550177' } } }),
   'inbound.updateRule': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.inbound.rules)).rules as Row[])) }, body: { priority: 50 } }),
@@ -178,7 +179,7 @@ export const SAMPLES: Record<string, Sample> = {
   'email.gmailUrl': async () => undefined,
   'email.outlookUrl': async () => undefined,
   'email.disconnect': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.accounts)).accounts as Row[])) } }),
-  'email.messages': async () => ({ query: { classification: 'important', limit: 10 } }),
+  'email.messages': async ({ sb }) => { await reseed(sb); return { query: { classification: 'important', limit: 10 } }; },
   'email.message': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) } }),
   'email.respond': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) }, body: { instructions: 'Say yes, Thursday works.' } }),
   'email.voiceProfile': async () => undefined,
@@ -198,7 +199,11 @@ export const SAMPLES: Record<string, Sample> = {
   'outreach.tasks': async () => ({ query: { status: 'pending,in_progress', limit: 20, offset: 0 } }),
   'outreach.task': async (ctx) => ({ path: { id: await outreachTask(ctx) } }),
   'outreach.create': async () => ({ body: { goal: 'Get a quote for a new roof.', recipient_identifier: '+12015550181', recipient_name: 'Roof Co', urgency: 'high', auto_execute: false } }),
-  'outreach.retry': async (ctx) => ({ path: { id: await outreachTask(ctx) } }),
+  'outreach.retry': async (ctx) => {
+    const id = await outreachTask(ctx);
+    await ctx.client.execute(ops.outreach.cancel, { path: { id } });
+    return { path: { id } };
+  },
   'outreach.cancel': async (ctx) => ({ path: { id: await outreachTask(ctx) } }),
   // budget
   'budget.estimate': async () => ({ body: { type: 'call', description: 'Book a table for 4 on Friday.' } }),
