@@ -49,7 +49,7 @@ export function normaliseEnvelope(key: string, value: unknown): unknown {
 }
 
 /** A list response normalised to `{ [key]: Item[], ...extra }`. */
-export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = {}>(key: K, item: I, extra?: E) {
+export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = Record<never, never>>(key: K, item: I, extra?: E) {
   const shape = { ...(extra ?? ({} as E)), [key]: z.array(item) } as E & { [P in K]: z.ZodMiniArray<I> };
   return z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
 }
