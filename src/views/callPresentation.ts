@@ -32,7 +32,10 @@ const NO_TRANSCRIPT = new Set(['no_answer', 'busy', 'failed', 'scheduled']);
 
 /** A transcript exists once the call has ended after someone (or a voicemail) answered. */
 export function hasTranscript(call: Call): boolean {
-  return !isRunning(call) && !NO_TRANSCRIPT.has(call.status);
+  if (isRunning(call) || NO_TRANSCRIPT.has(call.status)) return false;
+  // A call cancelled before it was placed (a scheduled one) has nothing to read; one stopped mid-call has.
+  if (call.status === 'cancelled') return (call.duration_seconds ?? 0) > 0;
+  return true;
 }
 
 /** A booked appointment that the calendar entry describes. */

@@ -72,7 +72,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
 
   static fetch(services: Services) {
     return async (signal: AbortSignal): Promise<GoalsData> => {
-      const r = await services.client.execute(ops.coordination.goals, {}, { signal });
+      const r = await services.client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal });
       return { goals: r.goals };
     };
   }

@@ -34,7 +34,7 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
   if (e instanceof KallyApiError) {
     if (e.code === 'invalid_response') {
       return {
-        label: vscode.l10n.t("KallyAI sent {0} we could not read — Retry", what),
+        label: vscode.l10n.t('Could not read {0} from KallyAI — Retry', what),
         detail: vscode.l10n.t('{0} (field: {1})', e.message, e.field ?? '?'),
         icon: 'warning',
         command: retry,

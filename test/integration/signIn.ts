@@ -1,8 +1,14 @@
 // Signs the extension in to the launcher's sandbox (started with --auto-approve), the way a user
-// does: `kallyai.signIn` → the loopback flow opens the sandbox's sign-in page → the sandbox
-// redirects to the extension's 127.0.0.1 listener with the tokens. The auth provider announces
-// each sign-in address on `onDidOpenSignInPage` (its test seam); we follow it with fetch, as the
-// browser tab that `openExternal` opens would. Whichever reaches the listener first wins.
+// does, and waits until vscode.authentication.getSession('kallyai', [], { silent: true }) returns
+// the session.
+//
+// Route: VS Code's Accounts-menu entry "Sign in with KallyAI to use KallyAI" (the provider puts it
+// there whenever it is signed out). Running it signs in through the provider AND records that this
+// extension may read the session, which `getSession({ silent: true })` requires; `kallyai.signIn`
+// (or auth.signIn) signs in too but grants no such access, so it is only the fallback when the
+// menu entry is missing. Either way the loopback flow hands the sandbox's sign-in address to
+// `openExternal`; the auth provider announces it on `onDidOpenSignInPage` (its test seam) and we
+// follow it with fetch, as the browser tab would. Whichever reaches the listener first wins.
 import * as vscode from 'vscode';
 import { activateExtension, waitFor } from './helpers';
 
@@ -12,7 +18,10 @@ interface AuthLike {
   readonly onDidOpenSignInPage?: vscode.Event<string>;
   signIn(method?: string): Promise<boolean>;
   signOut(): Promise<void>;
+  getToken(): Promise<string | undefined>;
 }
+
+const ACCOUNTS_MENU_SIGN_IN = /^kallyai:kallyai\.kallyai:signIn\d+$/i;
 
 /** The extension's KallyAuth (exports.services.auth). */
 export async function extensionAuth(): Promise<AuthLike> {
@@ -28,22 +37,34 @@ async function sessionPresent(): Promise<boolean> {
   return session !== undefined;
 }
 
-/** Resolves once the extension is signed in and VS Code reports a `kallyai` session. */
+async function accountsMenuSignIn(): Promise<string | undefined> {
+  return (await vscode.commands.getCommands()).find((c) => ACCOUNTS_MENU_SIGN_IN.test(c));
+}
+
+/** Resolves once the extension is signed in and VS Code hands this extension the `kallyai` session. */
 export async function ensureSignedIn(timeoutMs = 30_000): Promise<void> {
   const auth = await extensionAuth();
-  if (!auth.isSignedIn) {
-    const follow = auth.onDidOpenSignInPage?.((url) => {
-      // The sandbox answers with a 302 to the loopback listener; fetch follows it like a browser.
-      void fetch(url, { redirect: 'follow' }).then((r) => r.arrayBuffer()).catch(() => undefined);
-    });
-    try {
-      const registered = (await vscode.commands.getCommands(true)).includes('kallyai.signIn');
-      const started: Thenable<unknown> = registered ? vscode.commands.executeCommand('kallyai.signIn') : auth.signIn('browser');
-      void Promise.resolve(started).catch(() => undefined);
-      await waitFor(() => auth.isSignedIn, timeoutMs, 'the extension to be signed in to the sandbox');
-    } finally {
-      follow?.dispose();
-    }
+  if (auth.isSignedIn && (await sessionPresent())) return;
+  // Signed in without access granted to this extension (e.g. through kallyai.signIn): sign in
+  // again through the Accounts menu, which grants it.
+  if (auth.isSignedIn) {
+    await auth.signOut();
+    await waitFor(() => !auth.isSignedIn, timeoutMs, 'sign-out');
   }
-  await waitFor(sessionPresent, timeoutMs, 'vscode.authentication.getSession("kallyai") to return a session');
+  const menu = await waitFor(accountsMenuSignIn, 5_000, 'the Accounts menu sign-in entry').catch(() => undefined);
+  const follow = auth.onDidOpenSignInPage?.((url) => {
+    // The sandbox answers with a 302 to the loopback listener; fetch follows it like a browser.
+    void fetch(url, { redirect: 'follow' }).then((r) => r.arrayBuffer()).catch(() => undefined);
+  });
+  try {
+    const registered = (await vscode.commands.getCommands(true)).includes('kallyai.signIn');
+    const started: Thenable<unknown> = menu
+      ? vscode.commands.executeCommand(menu)
+      : registered ? vscode.commands.executeCommand('kallyai.signIn') : auth.signIn('browser');
+    void Promise.resolve(started).catch(() => undefined);
+    await waitFor(() => auth.isSignedIn, timeoutMs, 'the extension to be signed in to the sandbox');
+  } finally {
+    follow?.dispose();
+  }
+  await waitFor(sessionPresent, timeoutMs, 'vscode.authentication.getSession("kallyai", [], { silent: true }) to return a session');
 }
