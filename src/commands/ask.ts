@@ -74,8 +74,8 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
     { role: 'kallyai', text, at: now, goal, suggestions },
   ];
   store.append(id, ...turns);
-  if (goal) ctx.views.refresh(['goals', 'credits']);
-  else if (reply.credits_used) ctx.views.refresh(['credits']);
+  if (goal) void ctx.views.refresh(['goals', 'credits']);
+  else if (reply.credits_used) void ctx.views.refresh(['credits']);
 
   const uri = await ctx.documents.showMarkdown(ConversationStore.documentPath(id), store.markdown(id), { preview: true });
   if (goal && args.revealGoal) await ctx.views.revealGoal(goal.id);

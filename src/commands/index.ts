@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Documents } from '../documents';
 import type { Services } from '../services';
 import type { Views } from '../views';
+import { registerAccountCommands } from './accountCommands';
 import { ask } from './ask';
 import type { CommandContext } from './commandContext';
 import { conversationHistory, startNewConversation } from './conversationHistory';
@@ -40,5 +41,5 @@ export function registerCommands(services: Services, views: Views, documents: Do
       }
     }));
   }
-  // registerAccountCommands(services) joins here once src/commands/accountCommands.ts (auth helper) lands.
+  registerAccountCommands(services);
 }

@@ -44,7 +44,7 @@ export class LiveCall {
     let first = true;
     while (!this.id && !this.isSettled && Date.now() < deadline) {
       await Promise.race([delay(first ? 250 : POLL_MS), this.settled]);
-      if (first) this.ctx.views.refresh(['calls']);
+      if (first) void this.ctx.views.refresh(['calls']);
       first = false;
       if (this.id || this.isSettled) break;
       try {
@@ -53,7 +53,7 @@ export class LiveCall {
         if (found) {
           this.id = found.call_id;
           this.ctx.services.log.info(`The call is running as ${found.call_id}`);
-          this.ctx.views.refresh(['calls']);
+          void this.ctx.views.refresh(['calls']);
         }
       } catch (e) {
         this.ctx.services.log.debug(`Looking for the running call failed: ${e instanceof Error ? e.message : String(e)}`);

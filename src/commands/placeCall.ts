@@ -152,7 +152,7 @@ async function runCall(ctx: CommandContext, answers: CallAnswers, formatted: str
     result = await settled;
   }
 
-  views.refresh(['calls', 'credits']);
+  void views.refresh(['calls', 'credits']);
   if (result.ok) {
     const call = result.call;
     const status = describeCallStatus(call.status);
