@@ -7,8 +7,9 @@ import type { TokenSource } from '../../src/api/tokenSource';
 
 export interface SandboxHandle { url: string; close(): Promise<void> }
 
-export async function sandbox(): Promise<SandboxHandle> {
-  return startSandbox({ port: 0, timeScale: 1000, quiet: true });
+/** timeScale 1000: a 90-second simulated call takes 90 ms. */
+export async function sandbox(timeScale = 1000): Promise<SandboxHandle> {
+  return startSandbox({ port: 0, timeScale, quiet: true });
 }
 
 export async function control<T = unknown>(sb: SandboxHandle, method: string, path: string, body?: unknown): Promise<T> {

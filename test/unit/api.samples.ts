@@ -88,15 +88,16 @@ export const SAMPLES: Record<string, Sample> = {
   'calls.stop': async (ctx) => {
     // A long call (10 simulated minutes) is placed and stopped while it runs.
     const placing = ctx.client.execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'A long call to stop midway.', respondent_phone: '+12015550199' }, timezone: 'UTC' } }).catch(() => undefined);
-    for (let i = 0; i < 200; i++) {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
       const live = (await calls(ctx)).find((c) => c.status === 'in_progress');
       if (live) {
         void placing;
         return { path: { call_id: live.call_id } };
       }
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error('no live call appeared');
+    throw new Error('no live call appeared within 5 s');
   },
   // inbound
   'inbound.calls': async () => ({ query: { limit: 20, offset: 0, status: 'completed' } }),
