@@ -26,7 +26,7 @@ async function main() {
   onCleanup(async () => fs.rmSync(tmp, { recursive: true, force: true }));
   const vsix = path.join(tmp, 'kallyai.vsix');
   console.log('[demo] packaging the extension…');
-  const pack = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+  const pack = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
     { cwd: ROOT, encoding: 'utf8' });
   if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);
 

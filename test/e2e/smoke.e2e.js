@@ -1,7 +1,7 @@
 // End-to-end smoke in the real workbench (code-server + Chromium), signed out:
 // the KallyAI container is in the activity bar, its four views render their signed-out welcome
 // content with a "Sign in to KallyAI" button, and a KallyAI command runs from the command palette.
-// Screenshot: test-results/smoke.png.
+// Screenshots: test-results/smoke-views.png (the four views), test-results/smoke.png (with the command's notification).
 'use strict';
 const assert = require('node:assert/strict');
 const { VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, runCommand, waitForNotification, assertNoErrorNotifications } = require('./lib');
@@ -25,6 +25,7 @@ module.exports = async function smoke(ctx) {
     assert.match(text, /Sign in to KallyAI/, `${name}: ${text}`);
     ctx.log(`${name}: welcome content with "Sign in to KallyAI"`);
   }
+  await ctx.screenshot('smoke-views');
 
   // 3. A KallyAI command from the palette: Account Status, signed out, says so in a notification.
   await runCommand(page, 'KallyAI: Account Status');
@@ -32,6 +33,5 @@ module.exports = async function smoke(ctx) {
   ctx.log(`notification: ${toast.replace(/\s+/g, ' ').trim()}`);
   assert.match(toast, /not signed in|sign in/i);
   await assertNoErrorNotifications(page);
-
   await ctx.screenshot('smoke');
 };

@@ -24,7 +24,7 @@ const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
 
 function packageExtension() {
   // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', VSIX],
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', VSIX],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
 }
