@@ -1,0 +1,187 @@
+// End to end in the real workbench (code-server + Chromium), against the launcher's sandbox:
+// sign in, then F1 → "KallyAI: Make a Call…" → the wizard typed step by step through the real
+// quick input (phone validated as typed, category, task, business, name, date, time, party size,
+// languages, time zone) → the confirmation modal read and accepted ("Place Call") → the completion
+// notification read (it names the status) → "Open Transcript" opens the transcript. Then a second
+// call, the wizard offering the last answers again, to the sandbox's long-call number: it shows live
+// in the Calls view, the progress notification's Cancel asks "Stop the call?", "Stop the Call" stops
+// it on the server and the outcome says Cancelled.
+// Screenshots: test-results/make-call-outcome.png (the completion notification),
+// test-results/make-call.png (the transcript), test-results/make-call-stopped.png.
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, runCommand, assertNoErrorNotifications } = require('./lib');
+
+const INPUT = '.quick-input-widget input';
+const TITLE = '.quick-input-widget .quick-input-title';
+const MESSAGE = '.quick-input-widget .quick-input-message';
+
+function inDays(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
+ *  the session to the extension's loopback listener. Done when the status bar shows the credits. */
+async function signIn(ctx) {
+  const { page } = ctx;
+  for (let attempt = 1; ; attempt++) {
+    const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    await runCommand(page, 'KallyAI: Sign In');
+    let tab = await newTab;
+    if (!tab) {
+      // The workbench asks before opening a tab the browser's pop-up blocker held back.
+      const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+      if (await open.isVisible().catch(() => false)) {
+        const next = page.context().waitForEvent('page', { timeout: 15_000 }).catch(() => undefined);
+        await open.click();
+        tab = await next;
+      }
+    }
+    if (tab) {
+      await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
+      const demo = tab.getByText('Sign in as the demo user');
+      if (await demo.isVisible().catch(() => false)) await demo.click();
+      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await tab.close().catch(() => undefined);
+      await page.bringToFront();
+    }
+    const signedIn = await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    if (signedIn) return;
+    assert.ok(attempt < 3, 'could not sign in with "KallyAI: Sign In"');
+    ctx.log(`sign-in attempt ${attempt} did not finish; trying again`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Waits for wizard step `n` (the title reads "… (n/m)"), types `text` and checks the message shown. */
+async function step(ctx, n, text, { expectMessage, select } = {}) {
+  const { page } = ctx;
+  await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 10_000 });
+  const input = page.locator(INPUT);
+  await input.fill(text);
+  if (expectMessage) {
+    const message = page.locator(MESSAGE, { hasText: expectMessage });
+    await message.waitFor({ state: 'visible', timeout: 5_000 });
+    ctx.log(`step ${n}: "${text}" → ${(await message.innerText()).trim()}`);
+  }
+  if (select) await page.locator('.quick-input-list .monaco-list-row', { hasText: select }).first().waitFor({ state: 'visible', timeout: 5_000 });
+  await input.press('Enter');
+}
+
+module.exports = async function makeCall(ctx) {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await openWorkbench(ctx);
+  await openKallyAI(page);
+  await signIn(ctx);
+  ctx.log('signed in');
+
+  await runCommand(page, 'KallyAI: Make a Call…');
+  const date = inDays(7);
+
+  // 1. The number: an emergency number is refused as it is typed, then the real one is formatted.
+  await page.locator(TITLE, { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(INPUT).fill('911');
+  const refusal = await page.locator(MESSAGE, { hasText: /Emergency/ }).innerText({ timeout: 5_000 });
+  ctx.log(`911 → ${refusal.trim()}`);
+  await page.locator(INPUT).press('Enter');
+  assert.ok(await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).isVisible(), 'Enter does not leave a refused number');
+  await step(ctx, 1, '+1 201 555 0100', { expectMessage: /KallyAI will call \+1 201 555 0100/ });
+  await step(ctx, 2, 'Restaurant', { select: 'Restaurant' });
+  await step(ctx, 3, 'Book a table for two by the window, tonight if possible', { expectMessage: /\d+ of 1000 characters/ });
+  await step(ctx, 4, "Luigi's Trattoria");
+  await step(ctx, 5, 'Alex Tester');
+  await step(ctx, 6, date, { expectMessage: /day/ });
+  await step(ctx, 7, '20:30');
+  await step(ctx, 8, '2');
+  await step(ctx, 9, 'English', { select: 'English' });
+  await step(ctx, 10, 'English', { select: 'English' });
+  await step(ctx, 11, 'Europe/Madrid');
+
+  // 2. The confirmation modal names the number, the business, the task, the estimate and the balance.
+  const dialog = page.locator('.monaco-dialog-box', { hasText: /Call Luigi's Trattoria now\?/ });
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`confirmation: ${detail}`);
+  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) {
+    assert.match(detail, expected);
+  }
+  await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
+
+  // 3. The outcome notification names the status, the highlights and the next steps.
+  const toast = page.locator('.notification-toast', { hasText: /Call to Luigi's Trattoria — Succeeded/ }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  const outcome = (await toast.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`outcome: ${outcome}`);
+  assert.match(outcome, /Succeeded/);
+  assert.match(outcome, /Table booked for 2 at Luigi's Trattoria/);
+  assert.match(outcome, /Next steps:/);
+  for (const button of ['Open Transcript', 'Add to Calendar', 'Call Again']) {
+    assert.ok(await toast.locator('.monaco-button', { hasText: button }).isVisible(), `the notification offers "${button}"`);
+  }
+
+  await ctx.screenshot('make-call-outcome');
+
+  // 4. "Open Transcript" opens the transcript in the Markdown preview.
+  await toast.locator('.monaco-button', { hasText: 'Open Transcript' }).click();
+  const tab = page.locator('.tabs-container .tab', { hasText: /Transcript/ }).first();
+  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  ctx.log(`tab: ${(await tab.innerText()).trim()}`);
+  const frameWithTranscript = async () => {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (/Table booked for 2 at Luigi/.test(text) && /Transcript/.test(text) && /Summary/.test(text)) return text;
+    }
+    return undefined;
+  };
+  let previewText;
+  for (let i = 0; i < 40 && !previewText; i++) {
+    previewText = await frameWithTranscript();
+    if (!previewText) await page.waitForTimeout(250);
+  }
+  assert.ok(previewText, 'the preview shows the summary and the transcript');
+  ctx.log(`preview: ${previewText.replace(/\s+/g, ' ').slice(0, 200)}…`);
+
+  // 5. The call is in the sandbox once.
+  const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const placed = state.calls.filter((c) => c.submission.business_name === "Luigi's Trattoria" && c.submission.appointment_date === date);
+  assert.equal(placed.length, 1, 'one call placed');
+  assert.equal(placed[0].status, 'success');
+
+  await ctx.screenshot('make-call');
+
+  // 6. Again, to the long-call number: the last answers are offered, the call shows live, Cancel stops it.
+  await runCommand(page, 'KallyAI: Make a Call…');
+  await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  assert.equal(await page.locator(INPUT).inputValue(), '+12015550100', 'the last number is offered again');
+  await step(ctx, 1, '+1 201 555 0199', { expectMessage: /KallyAI will call \+1 201 555 0199/ });
+  for (let n = 2; n <= 11; n++) {
+    await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 10_000 });
+    if (n === 4) assert.equal(await page.locator(INPUT).inputValue(), "Luigi's Trattoria", 'the last business is offered again');
+    await page.locator(INPUT).press('Enter');
+  }
+  const second = page.locator('.monaco-dialog-box', { hasText: /Call Luigi's Trattoria now\?/ });
+  await second.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match(await second.innerText(), /\+1 201 555 0199/);
+  await second.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
+
+  const progress = page.locator('.notification-toast', { hasText: /Calling Luigi's Trattoria/ }).first();
+  await progress.waitFor({ state: 'visible', timeout: 10_000 });
+  const liveRow = page.locator('.sidebar .pane:has(.pane-header[aria-label^="Calls"]) .monaco-list-row', { hasText: /In progress/i }).first();
+  await liveRow.waitFor({ state: 'visible', timeout: 5_000 });
+  ctx.log(`live in the Calls view: ${(await liveRow.innerText()).replace(/\s+/g, ' ')}`);
+  await progress.hover();
+  await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+  const stopDialog = page.locator('.monaco-dialog-box', { hasText: /Stop the call to Luigi's Trattoria\?/ });
+  await stopDialog.waitFor({ state: 'visible', timeout: 5_000 });
+  await stopDialog.locator('.monaco-button', { hasText: /^Stop the Call$/ }).click();
+  const stopped = page.locator('.notification-toast', { hasText: /Call to Luigi's Trattoria — Cancelled/ }).first();
+  await stopped.waitFor({ state: 'visible', timeout: 30_000 });
+  ctx.log(`after Stop: ${(await stopped.innerText()).replace(/\s+/g, ' ')}`);
+  const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const longCalls = after.calls.filter((c) => c.submission.respondent_phone === '+12015550199');
+  assert.deepEqual(longCalls.map((c) => c.status), ['cancelled'], 'placed once, stopped on the server');
+  await ctx.screenshot('make-call-stopped');
+  await assertNoErrorNotifications(page);
+};
