@@ -42,6 +42,16 @@ export interface KallyAuth extends TokenSource {
   readonly onDidOpenSignInPage: vscode.Event<string>;
 }
 
+/** `vscode.env.asExternalUri` for an http(s) address, keeping its path and query (the web
+ *  workbench maps a localhost address to its port proxy and keeps only the port). */
+async function externalAddress(url: string): Promise<string> {
+  const u = new URL(url);
+  const origin = vscode.Uri.parse(`${u.protocol}//${u.host}/`);
+  const mapped = await vscode.env.asExternalUri(origin);
+  if (mapped.toString() === origin.toString()) return url;
+  return `${mapped.toString(true).replace(/\/+$/, '')}${u.pathname}${u.search}`;
+}
+
 function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
   return {
     id: s.id,
@@ -192,9 +202,12 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
         signal: abort.signal,
         openBrowser: async (url) => {
           this.pageEmitter.fire(url);
-          return vscode.env.openExternal(vscode.Uri.parse(url));
+          // In the web workbench, openExternal maps a localhost address (a local sandbox) to the
+          // port proxy and drops its path; mapped here first, the path survives.
+          const target = vscode.env.uiKind === vscode.UIKind.Web ? await externalAddress(url) : url;
+          return vscode.env.openExternal(vscode.Uri.parse(target));
         },
-        externalUri: async (url) => (await vscode.env.asExternalUri(vscode.Uri.parse(url))).toString(true),
+        externalUri: externalAddress,
       }).finally(() => sub.dispose());
     });
   }
