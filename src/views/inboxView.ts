@@ -115,8 +115,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       message: m,
       item: makeItem({
         id,
-        // Unread: the whole label highlighted (rendered bold) and a filled dot.
-        label: m.unread ? { label: title, highlights: [[0, title.length]] } : title,
+        // Unread: a filled dot and "unread" in the description (label highlights would look like a search match).
+        label: title,
         description,
         tooltip,
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),

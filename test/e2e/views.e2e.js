@@ -1,0 +1,142 @@
+// End to end in the real workbench (code-server + Chromium), signed in to the launcher's sandbox:
+// the four KallyAI views render the seeded data (goals waiting for the user with a badge, calls,
+// the inbox with its drafts, the credit figures), the status-bar text equals the sandbox balance,
+// and a transcript opens in the Markdown preview from the Calls view.
+// Screenshot for the README: test-results/views.png (copied by hand to media/screenshots/views.png).
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, assertNoErrorNotifications } = require('./lib');
+
+const ACCOUNTS = '.activitybar a.action-label[aria-label^="Accounts"]';
+const MENU_ITEM = '.monaco-menu .action-item .action-label';
+
+/** Opens the Accounts menu and returns its "Sign in with KallyAI" entry, or undefined. */
+async function accountsMenuSignIn(page) {
+  const entry = page.locator(MENU_ITEM, { hasText: /Sign in with KallyAI/ }).first();
+  const box = await page.locator(ACCOUNTS).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  const opened = await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  if (opened && (await entry.isVisible())) return entry;
+  await page.keyboard.press('Escape');
+  return undefined;
+}
+
+/** A loopback redirect address with fresh tokens, straight from the (auto-approving) sandbox. */
+async function sandboxRedirectWithTokens(sandboxUrl) {
+  const res = await fetch(`${sandboxUrl}/v1/auth/cli?redirect_uri=${encodeURIComponent('http://127.0.0.1:9/')}&state=e2e`, { redirect: 'manual' });
+  const location = res.headers.get('location');
+  assert.ok(location && location.includes('access_token='), `the sandbox did not redirect with tokens (${res.status})`);
+  return location;
+}
+
+/** Signs in the way a user does when the browser cannot reach VS Code: Accounts menu → "Sign in
+ *  with KallyAI" → cancel the browser wait → "Try Another Way" → "Paste a token" → paste the
+ *  address the sign-in page redirected to. (The browser route itself is signin.e2e.js's subject.) */
+async function signIn(ctx) {
+  const { page } = ctx;
+  await page.locator(ACCOUNTS).waitFor({ state: 'visible', timeout: 20_000 });
+  let entry;
+  for (let attempt = 0; !entry; attempt++) {
+    entry = await accountsMenuSignIn(page);
+    assert.ok(entry || attempt < 20, 'no "Sign in with KallyAI" in the Accounts menu');
+    if (!entry) await page.waitForTimeout(500);
+  }
+  const popup = page.context().waitForEvent('page', { timeout: 8_000 }).then((tab) => tab.close(), () => undefined);
+  await entry.click();
+  const progress = page.locator('.notification-toast', { hasText: /Signing in to KallyAI/ }).first();
+  await progress.waitFor({ state: 'visible', timeout: 20_000 });
+  await popup;
+  const dialogOpen = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Cancel|Close)$/ });
+  if (await dialogOpen.isVisible().catch(() => false)) await dialogOpen.click();
+  await progress.hover();
+  await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+  await page.locator('.notification-toast', { hasText: /Having trouble/ }).first().locator('.monaco-button', { hasText: 'Try Another Way' }).click();
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste a token' }).first().click();
+  await input.waitFor({ state: 'visible' });
+  await input.fill(await sandboxRedirectWithTokens(ctx.sandboxUrl));
+  await input.press('Enter');
+  await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+  ctx.log('signed in as the demo user (pasted sign-in address)');
+}
+
+/** The rows (tree items) of a view's pane, as their visible text. */
+async function rows(page, viewName) {
+  return pane(page, viewName).locator('.monaco-list-row').allInnerTexts();
+}
+
+async function waitForRow(page, viewName, pattern, timeout = 30_000) {
+  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  return row;
+}
+
+/** Clicks a row's twistie to expand it, if it is collapsed. */
+async function expandRow(row) {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+}
+
+module.exports = async function views(ctx) {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await openWorkbench(ctx);
+  await openKallyAI(page);
+  await signIn(ctx);
+  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) await expandPane(page, name);
+
+  // What the sandbox holds, read directly.
+  const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const remaining = state.credits.remaining;
+  const waiting = state.goals.filter((g) => g.waiting_for && !['completed', 'cancelled', 'archived'].includes(g.status));
+
+  // Goals: the "Needs you" group first, with every goal that waits for the user; the badge counts them.
+  const needsYou = await waitForRow(page, 'Goals', /^Needs you/);
+  assert.equal(await needsYou.getAttribute('aria-expanded'), 'true');
+  const goalRows = await rows(page, 'Goals');
+  for (const g of waiting.filter((x) => !x.parent_goal_id)) assert.ok(goalRows.some((r) => r.includes(g.title)), `goal "${g.title}" is not shown`);
+  const badge = await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="KallyAI"]') }).locator('.badge-content').innerText().catch(() => '');
+  ctx.log(`Goals rows: ${goalRows.length}; activity badge: ${badge || '—'}`);
+
+  // Calls: the seeded history, the scheduled calls on top.
+  await waitForRow(page, 'Calls', /Le Petit Bistro|ClearView Optometry/);
+  const luigi = await waitForRow(page, 'Calls', /Luigi's Trattoria/);
+  // Inbox: the drafts group on top, the channels below.
+  await waitForRow(page, 'Inbox', /^Drafts awaiting approval/);
+  await waitForRow(page, 'Inbox', /^Email/);
+  // Credits: the figures equal the sandbox.
+  await waitForRow(page, 'Credits', new RegExp(`^${String(remaining).replace('.', '\\.')} credits remaining`));
+
+  // The status bar shows the same balance.
+  const status = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
+  await status.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.equal((await status.innerText()).trim(), `${remaining} credits`);
+  ctx.log(`status bar: ${(await status.innerText()).trim()} (sandbox: ${remaining})`);
+
+  // A transcript from the Calls view, in the Markdown preview beside the views.
+  await expandRow(luigi);
+  const transcript = await waitForRow(page, 'Calls', /^Transcript$/);
+  await transcript.click();
+  const tab = page.locator('.tabs-container .tab', { hasText: /Transcript — Luigi's Trattoria/ }).first();
+  await tab.waitFor({ state: 'visible', timeout: 30_000 });
+  ctx.log(`editor tab: ${(await tab.innerText()).trim()}`);
+
+  // A goal opened to show its budget and steps, for the screenshot.
+  const dinner = await waitForRow(page, 'Goals', /Book dinner for 4/);
+  await expandRow(dinner);
+  await waitForRow(page, 'Goals', /^Budget:/);
+  // A wider side bar, no notification, no hover tooltip: a screenshot that reads well.
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar) {
+    await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 300);
+    await page.mouse.down();
+    await page.mouse.move(sidebar.x + 470, sidebar.y + 300, { steps: 8 });
+    await page.mouse.up();
+  }
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(1100, 860);
+  await page.waitForTimeout(1500); // the preview renders
+  await assertNoErrorNotifications(page);
+  await ctx.screenshot('views');
+};
