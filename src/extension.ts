@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext) {
   registerCommands(services, views, documents);
   const activationMs = performance.now() - started;
   log.info(`KallyAI activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, services };
+  return { activationMs, services, views, documents };
 }
 
 export function deactivate() {
