@@ -37,6 +37,8 @@ export class DataLoader<D> implements vscode.Disposable {
   private generation = 0;
   /** Requests actually sent (tests and the bench read it). */
   requestsStarted = 0;
+  /** performance.now() when the last response arrived (the bench measures rendering from it). */
+  lastResponseAt = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -99,6 +101,7 @@ export class DataLoader<D> implements vscode.Disposable {
     try {
       const data = await (this.options.wrap ? this.options.wrap(work) : work);
       if (generation !== this.generation) return;
+      this.lastResponseAt = performance.now();
       this._data = data;
       this._error = undefined;
       this._loadedAt = Date.now();
