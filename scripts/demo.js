@@ -5,8 +5,10 @@
 //   3. starts code-server 4.100.3 on 127.0.0.1 (port 8080 if free) with the extension installed and
 //      kallyai.apiBaseUrl pointing at the sandbox,
 //   4. prints the address to open. Ctrl-C stops everything it started (process groups), nothing is left.
-// Options: --port N (code-server), --sandbox-port N, --time-scale K (default 10), --auto-approve
-// (skip the sandbox's sign-in page).
+// Options: --port N (code-server), --sandbox-port N, --time-scale K (default 10),
+// --sign-in-page (show the sandbox's "Sign in as the demo user" page instead of approving at once).
+// Sign-in in the browser goes through code-server's port proxy (<code-server>/proxy/<port>/), as it
+// would on a remote machine.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -32,7 +34,7 @@ async function main() {
 
   const sandbox = await startSandbox({
     port: await freePort(Number(arg('sandbox-port')) || 8790),
-    autoApprove: process.argv.includes('--auto-approve'),
+    autoApprove: !process.argv.includes('--sign-in-page'),
     timeScale: Number(arg('time-scale')) || 10,
     echo: (line) => { if (!/listening on/.test(line)) console.log(`[sandbox] ${line}`); },
   });
@@ -42,7 +44,7 @@ async function main() {
   const workspace = path.join(tmp, 'kallyai-demo');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, 'README.md'),
-    '# KallyAI demo\n\nOpen the KallyAI icon in the activity bar and sign in: the sandbox signs you in as the demo user.\n' +
+    '# KallyAI demo\n\nOpen the KallyAI icon in the activity bar and click **Sign in to KallyAI**: the sandbox signs you in as the demo user.\n' +
     `The extension talks to the sandbox at ${sandbox.url} (setting kallyai.apiBaseUrl).\n`);
   const cs = await startCodeServer({
     port: await freePort(Number(arg('port')) || 8080),
@@ -57,7 +59,7 @@ async function main() {
   console.log('');
   console.log(`    ${cs.url}/?folder=${encodeURIComponent(workspace)}`);
   console.log('');
-  console.log('  Then click the KallyAI icon in the activity bar and "Sign in to KallyAI".');
+  console.log('  Then click the KallyAI icon in the activity bar and "Sign in to KallyAI": the sandbox signs you in as the demo user.');
   console.log('  Test phone numbers: +12015550100 succeeds, +12015550101 no answer, +12015550102 busy (more in the README).');
   console.log('  Press Ctrl-C to stop the demo.');
   console.log('');
