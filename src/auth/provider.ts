@@ -52,6 +52,17 @@ async function externalAddress(url: string): Promise<string> {
   return `${mapped.toString(true).replace(/\/+$/, '')}${u.pathname}${u.search}`;
 }
 
+/** Opens an address exactly as given. A `vscode.Uri` would decode and re-encode the query, which
+ *  breaks a `redirect_uri` that itself has a query (microsoft/vscode#85930, #173239); the host
+ *  keeps a string argument unchanged. */
+async function openInBrowser(url: string): Promise<boolean> {
+  try {
+    return await vscode.env.openExternal(url as unknown as vscode.Uri);
+  } catch {
+    return vscode.env.openExternal(vscode.Uri.parse(url));
+  }
+}
+
 function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
   return {
     id: s.id,
@@ -204,8 +215,7 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
           this.pageEmitter.fire(url);
           // In the web workbench, openExternal maps a localhost address (a local sandbox) to the
           // port proxy and drops its path; mapped here first, the path survives.
-          const target = vscode.env.uiKind === vscode.UIKind.Web ? await externalAddress(url) : url;
-          return vscode.env.openExternal(vscode.Uri.parse(target));
+          return openInBrowser(vscode.env.uiKind === vscode.UIKind.Web ? await externalAddress(url) : url);
         },
         externalUri: externalAddress,
       }).finally(() => sub.dispose());

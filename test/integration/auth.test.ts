@@ -165,6 +165,35 @@ suite('Sign-in: the kallyai authentication provider', () => {
     }
   });
 
+  test('with kallyai.oauth.clientId set, signs in with authorization code + PKCE through the vscode:// URI handler', async () => {
+    const config = vscode.workspace.getConfiguration('kallyai');
+    await services.auth.signOut();
+    await config.update('oauth.clientId', 'kallyai-vscode', vscode.ConfigurationTarget.Global);
+    try {
+      const opened = new Promise<string>((resolve) => {
+        const sub = services.auth.onDidOpenSignInPage((url) => {
+          sub.dispose();
+          resolve(url);
+        });
+      });
+      const signingIn = services.auth.signIn('oauth');
+      const authorizeUrl = new URL(await opened);
+      assert.equal(authorizeUrl.pathname, '/v1/auth/authorize');
+      assert.equal(authorizeUrl.searchParams.get('client_id'), 'kallyai-vscode');
+      assert.equal(authorizeUrl.searchParams.get('code_challenge_method'), 'S256');
+      // The workbench opened the page in a browser tab; the sandbox approves at once and sends the
+      // tab to the extension's callback address, which the workbench hands to the URI handler.
+      assert.equal(await signingIn, true);
+      assert.equal(services.auth.account?.method, 'oauth');
+      assert.equal(services.auth.account?.label, 'demo@kallyai.test');
+      const { requests } = await sandboxJson<{ requests: Array<{ path: string }> }>('/sandbox/requests');
+      assert.ok(requests.some((r) => r.path === '/v1/auth/gpt/token'), 'the code was exchanged');
+      await rememberStoredTokens(services);
+    } finally {
+      await config.update('oauth.clientId', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('sign-out removes the session everywhere and puts the Accounts-menu entry back', async () => {
     const removed = new Promise<void>((resolve) => {
       const sub = vscode.authentication.onDidChangeSessions((e) => {
