@@ -132,8 +132,8 @@ export class AuthService implements TokenSource {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        pending.cancel();
         reject(new AuthFlowError('timeout', 'Sign-in timed out: nobody completed it in the browser.'));
+        pending.cancel(); // after the rejection above, so the race reports the timeout
       }, this.options.flowTimeoutMs ?? LOOPBACK_TIMEOUT_MS);
     });
     timeout.catch(() => undefined);

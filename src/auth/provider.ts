@@ -126,8 +126,7 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
     await this.ready;
-    // Hand out a token that is not about to expire (renewed here if due; kept on network trouble).
-    await this.service.getToken().catch(() => undefined);
+    // No network here (VS Code asks at start-up); API calls renew the token through getToken.
     const s = this.service.session;
     return s ? [toVscodeSession(s)] : [];
   }
