@@ -27,12 +27,18 @@ export const isCallNode = (n: unknown): n is CallNode => !!n && typeof n === 'ob
 
 type Page = { calls: Call[]; total?: number | null };
 
-/** First page on top of what was loaded before: the new page wins, older pages stay (deduplicated). */
+/** A refreshed first page on top of what was loaded before. The pages loaded after it stay only
+ *  when the new page still leads into them (its last call is in the old list); otherwise (a full
+ *  page of new calls, or calls gone from the server) paging starts again from the new page. */
 export function mergeFirstPage(previous: CallsData | undefined, page: Page): CallsData {
   const ids = new Set(page.calls.map((c) => c.call_id));
-  const calls = [...page.calls, ...(previous?.calls ?? []).filter((c) => !ids.has(c.call_id))];
+  const old = previous?.calls ?? [];
+  const last = page.calls.at(-1);
+  const joint = last && page.calls.length >= PAGE_SIZE ? old.findIndex((c) => c.call_id === last.call_id) : -1;
+  const rest = joint >= 0 ? old.slice(joint + 1).filter((c) => !ids.has(c.call_id)) : [];
+  const calls = [...page.calls, ...rest];
   const total = page.total ?? undefined;
-  const exhausted = total !== undefined ? calls.length >= total : page.calls.length < PAGE_SIZE || (previous?.exhausted ?? false);
+  const exhausted = total !== undefined ? calls.length >= total : page.calls.length < PAGE_SIZE || (rest.length > 0 && (previous?.exhausted ?? false));
   return { calls, total, exhausted };
 }
 

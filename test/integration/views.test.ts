@@ -233,6 +233,13 @@ suite('Views: the sidebar against the sandbox', function () {
     const sent = await requests(/^\/v1\/calls$/);
     assert.equal(sent.length, pages);
     for (const r of sent) assert.equal(r.query.limit, '50');
+
+    // Calls gone from the server (a reset) do not linger in the loaded pages after a refresh.
+    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await reload('calls');
+    const now = (await api<{ calls: Json[] }>('/v1/calls?limit=50')).calls;
+    assert.deepEqual((await kids(views.testing.providers.calls)).filter((n) => n.kind === 'call').map((n) => n.id).sort(), now.map((c) => `calls/${c.call_id}`).sort());
+    assert.equal(await byId(views.testing.providers.calls, 'calls/loadMore'), undefined);
   });
 
   test('Inbox: channels, drafts on top, unread marked and counted; open marks read and the badge drops', async () => {
