@@ -86,7 +86,7 @@ export function registerAuth(router: Router): void {
     if ('status' in p) return p;
     if (ctx.sb.options.autoApprove) return cliApproved(ctx.sb, p.redirectUri, p.state);
     const fields: Record<string, string> = { flow: 'cli', redirect_uri: p.redirectUri, ...(p.state ? { state: p.state } : {}) };
-    return html(signInPage({ action: '/sandbox/auth/approve', fields, denyHref: `/sandbox/auth/deny?${new URLSearchParams(fields)}`, clientLabel: 'The KallyAI command-line sign-in' }));
+    return html(signInPage({ action: '../../sandbox/auth/approve', fields, denyHref: `../../sandbox/auth/deny?${new URLSearchParams(fields)}`, clientLabel: 'The KallyAI command-line sign-in' }));
   }, pub);
 
   router.get('/v1/auth/authorize', (ctx) => {
@@ -95,7 +95,7 @@ export function registerAuth(router: Router): void {
     if (ctx.sb.options.autoApprove) return authorizeApproved(ctx.sb, p);
     const fields: Record<string, string> = Object.fromEntries([...ctx.query.entries()]);
     fields.flow = 'authorize';
-    return html(signInPage({ action: '/sandbox/auth/approve', fields, denyHref: `/sandbox/auth/deny?${new URLSearchParams(fields)}`, clientLabel: `The app "${p.clientId}"` }));
+    return html(signInPage({ action: '../../sandbox/auth/approve', fields, denyHref: `../../sandbox/auth/deny?${new URLSearchParams(fields)}`, clientLabel: `The app "${p.clientId}"` }));
   }, pub);
 
   // The sign-in page's button and cancel link (sandbox pages, not part of the API contract).
