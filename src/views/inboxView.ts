@@ -71,7 +71,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         description: String(data.drafts.length),
         tooltip: vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve'),
         icon: icon('mail', 'list.warningForeground'),
-        contextValue: 'draftGroup',
+        contextValue: 'outboxGroup',
       }, (self) => data.drafts.map((d, i) => this.draftNode(d, self, i))));
     }
     if (data.messages.length === 0) {
