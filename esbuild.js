@@ -2,6 +2,14 @@
 // --production minifies without source maps; --watch rebuilds on change and reports in the
 // esbuild problem-matcher format ("[watch] build started/finished").
 const esbuild = require('esbuild');
+const fs = require('fs');
+
+// Data the bundle reads at run time, beside dist/extension.js (see src/api/validation/phone.ts).
+const runtimeAssets = ['src/api/validation/phoneMetadata.json'];
+function copyRuntimeAssets() {
+  fs.mkdirSync('dist', { recursive: true });
+  for (const file of runtimeAssets) fs.copyFileSync(file, `dist/${require('path').basename(file)}`);
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +45,7 @@ async function main() {
     metafile: true,
     plugins: watch ? [problemMatcher] : [],
   });
+  copyRuntimeAssets();
   if (watch) {
     await ctx.watch();
     return;

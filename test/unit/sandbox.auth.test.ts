@@ -11,9 +11,13 @@ async function clickSignIn(pageUrl: string): Promise<{ page: string; location: s
   assert.match(page.text, /Sign in as the demo user/);
   const action = /<form method="get" action="([^"]+)"/.exec(page.text)?.[1];
   assert.ok(action, 'the page has a form');
+  // Behind a port proxy (code-server's /proxy/<port>/) the button must stay under the proxy prefix.
+  assert.equal(new URL(action, 'http://127.0.0.1:8080/proxy/8790/v1/auth/cli?state=s').pathname, '/proxy/8790/sandbox/auth/approve');
   const fields = [...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, k, v]) => [k, v.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')]);
-  const origin = new URL(pageUrl).origin;
-  const res = await fetch(`${origin}${action}?${new URLSearchParams(fields)}`, { redirect: 'manual' });
+  // As a browser does: the form's action is resolved against the page's own address.
+  const target = new URL(action, pageUrl);
+  target.search = String(new URLSearchParams(fields));
+  const res = await fetch(target, { redirect: 'manual' });
   return { page: page.text, location: res.headers.get('location'), status: res.status };
 }
 

@@ -1,11 +1,17 @@
 /** Checks a phone number before anything is sent: E.164 validity (libphonenumber-js with the
  *  metadata of the countries we can call), emergency short codes, premium-rate / shared-cost
  *  numbers, and countries KallyAI does not call. */
+import { join } from 'node:path';
 import { parsePhoneNumberFromString, type MetadataJson, type CountryCode } from 'libphonenumber-js/core';
-import metadataJson from './phoneMetadata.json';
 import { EMERGENCY_SHORT_CODES, PREMIUM_PREFIXES, SUPPORTED_COUNTRIES } from './phoneCountries';
 
-const metadata = metadataJson as unknown as MetadataJson;
+/** The phone metadata (25 KB of JSON) is read on the first check, not at extension start-up.
+ *  It sits beside this module in the sources and beside dist/extension.js in the build (esbuild.js copies it). */
+let metadataCache: MetadataJson | undefined;
+function metadata(): MetadataJson {
+  metadataCache ??= require(join(__dirname, 'phoneMetadata.json')) as MetadataJson;
+  return metadataCache;
+}
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
 
 export type PhoneCheck =
@@ -25,7 +31,7 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
   const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
   if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
-  const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata);
+  const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata());
   if (!parsed) {
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
     return compact.startsWith('+') ? fail('unsupported_country', `${SUPPORTED_SENTENCE} This number's country is not one of them.`) : fail('invalid', 'This is not a valid phone number.');
