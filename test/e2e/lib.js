@@ -73,7 +73,41 @@ async function assertNoErrorNotifications(page) {
   assert.deepEqual(bad, [], `error notifications: ${bad.join(' | ')}`);
 }
 
+/** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
+ *  the session to the extension's loopback listener. Done when the status bar shows the credits. */
+async function signIn(ctx) {
+  const { page } = ctx;
+  for (let attempt = 1; ; attempt++) {
+    const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    await runCommand(page, 'KallyAI: Sign In');
+    let tab = await newTab;
+    if (!tab) {
+      // The workbench asks before opening a tab the browser's pop-up blocker held back.
+      const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+      if (await open.isVisible().catch(() => false)) {
+        const next = page.context().waitForEvent('page', { timeout: 15_000 }).catch(() => undefined);
+        await open.click();
+        tab = await next;
+      }
+    }
+    if (tab) {
+      await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
+      const demo = tab.getByText('Sign in as the demo user');
+      if (await demo.isVisible().catch(() => false)) await demo.click();
+      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await tab.close().catch(() => undefined);
+      await page.bringToFront();
+    }
+    const signedIn = await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    if (signedIn) return;
+    assert.ok(attempt < 3, 'could not sign in with "KallyAI: Sign In"');
+    ctx.log(`sign-in attempt ${attempt} did not finish; trying again`);
+    await page.keyboard.press('Escape');
+  }
+}
+
 module.exports = {
+  signIn,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

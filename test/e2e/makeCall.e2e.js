@@ -10,7 +10,7 @@
 // test-results/make-call.png (the transcript), test-results/make-call-stopped.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -19,39 +19,6 @@ const MESSAGE = '.quick-input-widget .quick-input-message';
 function inDays(days) {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
- *  the session to the extension's loopback listener. Done when the status bar shows the credits. */
-async function signIn(ctx) {
-  const { page } = ctx;
-  for (let attempt = 1; ; attempt++) {
-    const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
-    await runCommand(page, 'KallyAI: Sign In');
-    let tab = await newTab;
-    if (!tab) {
-      // The workbench asks before opening a tab the browser's pop-up blocker held back.
-      const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-      if (await open.isVisible().catch(() => false)) {
-        const next = page.context().waitForEvent('page', { timeout: 15_000 }).catch(() => undefined);
-        await open.click();
-        tab = await next;
-      }
-    }
-    if (tab) {
-      await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
-      const demo = tab.getByText('Sign in as the demo user');
-      if (await demo.isVisible().catch(() => false)) await demo.click();
-      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 15_000 }).catch(() => undefined);
-      await tab.close().catch(() => undefined);
-      await page.bringToFront();
-    }
-    const signedIn = await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
-    if (signedIn) return;
-    assert.ok(attempt < 3, 'could not sign in with "KallyAI: Sign In"');
-    ctx.log(`sign-in attempt ${attempt} did not finish; trying again`);
-    await page.keyboard.press('Escape');
-  }
 }
 
 /** Waits for wizard step `n` (the title reads "… (n/m)"), types `text` and checks the message shown. */

@@ -5,62 +5,7 @@
 // Screenshot for the README: test-results/views.png (copied by hand to media/screenshots/views.png).
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, assertNoErrorNotifications } = require('./lib');
-
-const ACCOUNTS = '.activitybar a.action-label[aria-label^="Accounts"]';
-const MENU_ITEM = '.monaco-menu .action-item .action-label';
-
-/** Opens the Accounts menu and returns its "Sign in with KallyAI" entry, or undefined. */
-async function accountsMenuSignIn(page) {
-  const entry = page.locator(MENU_ITEM, { hasText: /Sign in with KallyAI/ }).first();
-  const box = await page.locator(ACCOUNTS).boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.up();
-  const opened = await page.locator('.monaco-menu').first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-  if (opened && (await entry.isVisible())) return entry;
-  await page.keyboard.press('Escape');
-  return undefined;
-}
-
-/** A loopback redirect address with fresh tokens, straight from the (auto-approving) sandbox. */
-async function sandboxRedirectWithTokens(sandboxUrl) {
-  const res = await fetch(`${sandboxUrl}/v1/auth/cli?redirect_uri=${encodeURIComponent('http://127.0.0.1:9/')}&state=e2e`, { redirect: 'manual' });
-  const location = res.headers.get('location');
-  assert.ok(location && location.includes('access_token='), `the sandbox did not redirect with tokens (${res.status})`);
-  return location;
-}
-
-/** Signs in the way a user does when the browser cannot reach VS Code: Accounts menu → "Sign in
- *  with KallyAI" → cancel the browser wait → "Try Another Way" → "Paste a token" → paste the
- *  address the sign-in page redirected to. (The browser route itself is signin.e2e.js's subject.) */
-async function signIn(ctx) {
-  const { page } = ctx;
-  await page.locator(ACCOUNTS).waitFor({ state: 'visible', timeout: 20_000 });
-  let entry;
-  for (let attempt = 0; !entry; attempt++) {
-    entry = await accountsMenuSignIn(page);
-    assert.ok(entry || attempt < 20, 'no "Sign in with KallyAI" in the Accounts menu');
-    if (!entry) await page.waitForTimeout(500);
-  }
-  const popup = page.context().waitForEvent('page', { timeout: 8_000 }).then((tab) => tab.close(), () => undefined);
-  await entry.click();
-  const progress = page.locator('.notification-toast', { hasText: /Signing in to KallyAI/ }).first();
-  await progress.waitFor({ state: 'visible', timeout: 20_000 });
-  await popup;
-  const dialogOpen = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Cancel|Close)$/ });
-  if (await dialogOpen.isVisible().catch(() => false)) await dialogOpen.click();
-  await progress.hover();
-  await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
-  await page.locator('.notification-toast', { hasText: /Having trouble/ }).first().locator('.monaco-button', { hasText: 'Try Another Way' }).click();
-  const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste a token' }).first().click();
-  await input.waitFor({ state: 'visible' });
-  await input.fill(await sandboxRedirectWithTokens(ctx.sandboxUrl));
-  await input.press('Enter');
-  await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
-  ctx.log('signed in as the demo user (pasted sign-in address)');
-}
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
