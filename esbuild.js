@@ -39,6 +39,7 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    charset: 'utf8',
     outfile: 'dist/extension.js',
     external: ['vscode'],
     logLevel: 'silent',

@@ -16,7 +16,11 @@ export function readSettings(): Settings {
   const language = c.get<string>('language') === 'es' ? 'es' : 'en';
   return {
     apiBaseUrl: (c.get<string>('apiBaseUrl') || 'https://api.kallyai.com').replace(/\/+$/, ''),
-    timezone: c.get<string>('timezone') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    // A getter: the machine's zone comes from Intl, whose first use loads time-zone data (~10 ms),
+    // and only the call wizard and date formatting need it — not activation.
+    get timezone() {
+      return c.get<string>('timezone') || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    },
     language,
     defaultCountry: (c.get<string>('defaultCountry') || 'US').toUpperCase(),
     pollIntervalSeconds: Math.max(0, c.get<number>('pollIntervalSeconds') ?? 60),
