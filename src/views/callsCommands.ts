@@ -6,10 +6,10 @@ import type { Documents } from '../documents';
 import type { Services } from '../services';
 import { callLabel, isRunning, isScheduled } from './callPresentation';
 import { isCallNode, type CallsProvider } from './callsView';
-import { commandOptions, preConfirmed } from './commandOptions';
+import { askFirst, commandOptions } from './commandOptions';
 import type { LoadReason } from './dataLoader';
 import { shortDateTime } from './format';
-import { confirmModal, runAction, showActionError } from './runAction';
+import { runAction, showActionError } from './runAction';
 import type { ViewName } from './viewNode';
 
 export interface CallCommandDeps {
@@ -84,7 +84,7 @@ export function registerCallCommands(deps: CallCommandDeps): vscode.Disposable[]
     vscode.commands.registerCommand('kallyai.calls.stop', async (item, _selected, options) => {
       const call = callOf(item);
       if (!call || !isRunning(call)) return;
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Stop the live call to {0}?', callLabel(call)),
         vscode.l10n.t('KallyAI hangs up now; the task may be left unfinished. This cannot be undone.'),
         vscode.l10n.t('Stop Call'),
@@ -97,7 +97,7 @@ export function registerCallCommands(deps: CallCommandDeps): vscode.Disposable[]
       const call = callOf(item);
       if (!call || !(isScheduled(call) || call.status === 'queued')) return;
       const when = shortDateTime(call.scheduled_for);
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Cancel the scheduled call to {0}?', callLabel(call)),
         when ? vscode.l10n.t('It was to be placed {0}. This cannot be undone.', when) : vscode.l10n.t('This cannot be undone.'),
         vscode.l10n.t('Cancel Call'),

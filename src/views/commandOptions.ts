@@ -26,3 +26,11 @@ export function commandOptions(value: unknown): ViewCommandOptions {
 export function preConfirmed(services: Services, options: ViewCommandOptions): boolean {
   return options.confirmed === true && services.context.extensionMode === vscode.ExtensionMode.Test;
 }
+
+/** Asks before an action that costs credits, contacts a person or cannot be undone: the modal
+ *  names the stakes; only the test host may skip it (see `confirmed`). True when it may go ahead. */
+export async function askFirst(services: Services, options: unknown, message: string, detail: string, confirm: string): Promise<boolean> {
+  if (preConfirmed(services, commandOptions(options))) return true;
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm);
+  return choice === confirm;
+}

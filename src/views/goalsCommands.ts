@@ -5,12 +5,12 @@ import { budgetMarkdown } from '../documents/budgetMarkdown';
 import type { Documents } from '../documents';
 import { encodeSegment } from '../documents/paths';
 import type { Services } from '../services';
-import { commandOptions, preConfirmed } from './commandOptions';
+import { askFirst } from './commandOptions';
 import type { LoadReason } from './dataLoader';
 import { creditsLabel, formatCredits, oneLine } from './format';
 import { goalBudget, goalStatus, subGoalCount } from './goalModel';
 import { isGoalNode, type GoalNode, type GoalsProvider } from './goalsView';
-import { confirmModal, runAction, selection } from './runAction';
+import { runAction, selection } from './runAction';
 import type { ViewName } from './viewNode';
 
 export interface GoalCommandDeps {
@@ -63,7 +63,7 @@ export function registerGoalCommands(deps: GoalCommandDeps): vscode.Disposable[]
     command('kallyai.goals.cancel', async (item, _selected, options) => {
       const goal = goalOf(item);
       if (!goal) return;
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Cancel the goal "{0}"?', title(goal)),
         vscode.l10n.t('KallyAI stops working on it. This cannot be undone.'),
         vscode.l10n.t('Cancel Goal'),
@@ -74,7 +74,7 @@ export function registerGoalCommands(deps: GoalCommandDeps): vscode.Disposable[]
       const goal = goalOf(item);
       if (!goal) return;
       const subs = subGoalCount(goal);
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Cancel "{0}" and all its sub-goals?', title(goal)),
         vscode.l10n.t('This also cancels its {0} sub-goal(s) and everything they are doing. It cannot be undone.', subs),
         vscode.l10n.t('Cancel Goal and Sub-goals'),
@@ -119,7 +119,7 @@ export function registerGoalCommands(deps: GoalCommandDeps): vscode.Disposable[]
       if (!goal) return;
       const b = goalBudget(goal);
       const balance = deps.balance();
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Approve the budget for "{0}"?', title(goal)),
         [
           vscode.l10n.t('KallyAI may spend your credits on this goal.'),

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Documents } from '../documents';
 import type { Services } from '../services';
-import { commandOptions, preConfirmed } from './commandOptions';
+import { askFirst } from './commandOptions';
 import type { LoadReason } from './dataLoader';
 import { escapeMarkdown, oneLine, shortDateTime } from './format';
 import { isDraftNode, isMessageNode, type DraftNode, type InboxProvider, type MessageNode, type OutboxEmail } from './inboxView';
-import { confirmModal, runAction, selection, showActionError } from './runAction';
+import { runAction, selection, showActionError } from './runAction';
 import type { ViewName } from './viewNode';
 
 export interface InboxCommandDeps {
@@ -75,7 +75,7 @@ export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable
     vscode.commands.registerCommand('kallyai.inbox.approveEmail', async (item: unknown, _selected: unknown, options: unknown) => {
       if (!isDraftNode(item) || !item.draft.id) return;
       const d = item.draft;
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Send the email "{0}" to {1}?', subject(d), d.to ?? '?'),
         vscode.l10n.t('KallyAI sends it now, from your account, to a real person. Sent email cannot be recalled.'),
         vscode.l10n.t('Send Email'),
@@ -87,7 +87,7 @@ export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable
     vscode.commands.registerCommand('kallyai.inbox.cancelEmail', async (item: unknown, _selected: unknown, options: unknown) => {
       if (!isDraftNode(item) || !item.draft.id) return;
       const d = item.draft;
-      const ok = preConfirmed(services, commandOptions(options)) || await confirmModal(
+      const ok = await askFirst(services, options, 
         vscode.l10n.t('Discard the draft "{0}" to {1}?', subject(d), d.to ?? '?'),
         vscode.l10n.t('The email will not be sent. This cannot be undone.'),
         vscode.l10n.t('Discard Draft'),

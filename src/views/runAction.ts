@@ -36,12 +36,6 @@ export async function showActionError(e: unknown, retry?: () => unknown): Promis
   }
 }
 
-/** A modal yes/no that names the stakes. Returns true only when the user chose `confirm`. */
-export async function confirmModal(message: string, detail: string, confirm: string): Promise<boolean> {
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirm);
-  return choice === confirm;
-}
-
 /** The items a command acts on: the multi-selection when the clicked item is part of it, else the item. */
 export function selection<T>(item: unknown, selected: unknown, is: (x: unknown) => x is T): T[] {
   const list = Array.isArray(selected) ? selected.filter(is) : [];
