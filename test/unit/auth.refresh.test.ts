@@ -40,6 +40,17 @@ describe('token refresh against the sandbox', () => {
     return { store, refresher };
   }
 
+  /** Two windows over one secret store: A saved an expired session, B has read it. */
+  async function twoWindowsWithAnExpiredSession() {
+    const { session } = await expiredSession();
+    const secrets = new MemorySecretStore();
+    const a = window(secrets);
+    const b = window(secrets);
+    await a.store.save(session);
+    await b.store.load();
+    return { session, a, b };
+  }
+
   function changed(store: SessionStore, accessToken: string): Promise<StoredSession | undefined> {
     if (store.current?.tokens.accessToken === accessToken) return Promise.resolve(store.current);
     return new Promise((resolve) => {
@@ -104,12 +115,7 @@ describe('token refresh against the sandbox', () => {
   });
 
   test('two windows sharing one secret store: the second uses the first one\'s refresh', async () => {
-    const { session } = await expiredSession();
-    const secrets = new MemorySecretStore();
-    const a = window(secrets);
-    const b = window(secrets);
-    await a.store.save(session);
-    await b.store.load();
+    const { session, a, b } = await twoWindowsWithAnExpiredSession();
     assert.equal(b.store.current?.tokens.accessToken, session.tokens.accessToken);
 
     const fromA = await a.refresher.getAccessToken();
@@ -122,12 +128,7 @@ describe('token refresh against the sandbox', () => {
   });
 
   test('two windows renewing at the same moment send one request and both end with the new tokens', async () => {
-    const { session } = await expiredSession();
-    const secrets = new MemorySecretStore();
-    const a = window(secrets);
-    const b = window(secrets);
-    await a.store.save(session);
-    await b.store.load();
+    const { a, b } = await twoWindowsWithAnExpiredSession();
     const [fromA, fromB] = await Promise.all([a.refresher.getAccessToken(), b.refresher.getAccessToken()]);
     assert.ok(fromA);
     assert.equal(fromA, fromB);
