@@ -1,20 +1,25 @@
 /** The one error type of the API layer, and the parser for every error body shape of
  *  contract §7.1 (nested message, nested details.message, flat string code, non-JSON,
- *  FastAPI `{detail}`). `.message` is a sentence for a person and never carries a token. */
-import { describeErrorCode, describeStatus, RETRYABLE_CODES, type UserAction } from './errorCodes';
+ *  FastAPI `{detail}`). It carries codes and data; `.message` is plain English for logs and
+ *  never carries a token. The sentence a person reads is made at the UI edge from `code`,
+ *  `status`, `issue` and `serverMessage` (src/pipeline/errors). */
+import { actionFor, RETRYABLE_CODES, type UserAction } from './errorCodes';
 import { redact } from './redact';
+import type { InputIssue } from './validation/issues';
 
-export { describeErrorCode, type UserAction, type UserActionKind, PRICING_URL } from './errorCodes';
+export { actionFor, isKnownErrorCode, PRICING_URL, type UserAction, type UserActionKind } from './errorCodes';
 
 export interface KallyApiErrorInit {
   code: string;
   status: number;
-  /** Overrides the code's standard sentence (used for invalid_input / invalid_response details). */
+  /** Plain English for logs; defaults to the code, the status and what the server said. */
   message?: string;
   /** What the server said, kept for logs and "details" views (redacted). */
   serverMessage?: string;
   correlationId?: string;
   field?: string;
+  /** invalid_input: what is wrong with which field (src/api/validation/issues.ts). */
+  issue?: InputIssue;
   retryAfterMs?: number;
   cause?: unknown;
 }
@@ -27,6 +32,7 @@ export class KallyApiError extends Error {
   readonly status: number;
   readonly correlationId?: string;
   readonly field?: string;
+  readonly issue?: InputIssue;
   readonly serverMessage?: string;
   /** From a Retry-After header, when the server sent one. */
   readonly retryAfterMs?: number;
@@ -34,21 +40,24 @@ export class KallyApiError extends Error {
   readonly retryable: boolean;
 
   constructor(init: KallyApiErrorInit) {
-    const described = describeErrorCode(init.code);
-    super(init.message ?? described.sentence, init.cause === undefined ? undefined : { cause: init.cause });
+    const serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
+    const message = init.message ?? [init.code, init.status ? `(HTTP ${init.status})` : '', serverMessage ? `: ${serverMessage}` : ''].join(' ').replace(/ +:/, ':').trim();
+    super(redact(message), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
     this.correlationId = init.correlationId;
-    this.field = init.field;
-    this.serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
+    this.field = init.field ?? init.issue?.field;
+    this.issue = init.issue;
+    this.serverMessage = serverMessage;
     this.retryAfterMs = init.retryAfterMs;
-    this.action = described.action;
+    this.action = actionFor(init.code, init.status);
     this.retryable = RETRYABLE_CODES.has(init.code) || init.status === 429 || init.status >= 500;
   }
 }
 
+/** True for a KallyApiError, also one made by another copy of this module (a lazily loaded bundle). */
 export function isKallyApiError(e: unknown): e is KallyApiError {
-  return e instanceof KallyApiError;
+  return e instanceof KallyApiError || (e instanceof Error && e.name === 'KallyApiError' && typeof (e as KallyApiError).code === 'string');
 }
 
 type Json = Record<string, unknown>;
@@ -85,12 +94,8 @@ export function parseErrorResponse(status: number, bodyText: string, headers?: {
   return new KallyApiError({ code: `http_${status}`, ...base, serverMessage: text });
 }
 
-/** A code we have a sentence for keeps it; an unknown code uses the server's own words. */
 function known(code: string, init: Omit<KallyApiErrorInit, 'code'>): KallyApiError {
-  const standard = describeErrorCode(code);
-  const isGeneric = standard.sentence.startsWith('KallyAI reported a problem');
-  const message = isGeneric ? (init.serverMessage ? redact(init.serverMessage) : describeStatus(init.status).sentence) : undefined;
-  return new KallyApiError({ code, ...init, message });
+  return new KallyApiError({ code, ...init });
 }
 
 /** FastAPI: `{detail: [{loc, msg, type}]}` (422 validation) or `{detail: "text"}` or `{detail: {code, message}}`. */
@@ -106,7 +111,7 @@ function fastApiError(detail: unknown, base: Omit<KallyApiErrorInit, 'code'>): K
       ...base,
       field: loc || undefined,
       message: `The server refused ${loc ? `"${loc}"` : 'the request'}: ${redact(msg)}${more}.`,
-      serverMessage: detail.map((d) => str(obj(d)?.msg)).filter(Boolean).join('; '),
+      serverMessage: `${loc ? `${loc}: ` : ''}${msg}${more}`,
     });
   }
   const d = obj(detail);

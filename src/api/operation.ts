@@ -2,6 +2,7 @@
  *  flags, and the types that give `KallyClient.execute` typed input and output. */
 import type * as z from 'zod/mini';
 import type { Schema } from './schemas/common';
+import type { CostKey, EstimateType, Resource } from './resources';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ResponseKind = Schema | 'text' | 'empty';
@@ -38,6 +39,12 @@ export interface Operation<
   creates?: boolean;
   /** Runs for minutes (POST /v1/calls blocks until the phone call ends): uses longTimeoutMs. */
   longRunning?: boolean;
+  /** The data it changes on the server: the views showing it refresh afterwards (empty for reads). */
+  changes: readonly Resource[];
+  /** The POST /v1/goals/estimate type that prices it, if the contract has one. */
+  estimate?: EstimateType;
+  /** The GET /v1/credits/costs entry that prices it, if any (used when no estimate can be had). */
+  cost?: CostKey;
   summary: string;
 }
 
@@ -57,6 +64,9 @@ export interface OperationSpec<P extends string, Q extends Schema | undefined, B
   idempotent?: boolean;
   creates?: boolean;
   longRunning?: boolean;
+  changes?: readonly Resource[];
+  estimate?: EstimateType;
+  cost?: CostKey;
   summary: string;
 }
 
@@ -79,6 +89,7 @@ export function defineDomain<const T extends Record<string, AnySpec>>(domain: st
       contactsPeople: spec.contactsPeople ?? false,
       irreversible: spec.irreversible ?? false,
       idempotent: spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT'),
+      changes: spec.changes ?? [],
     };
   }
   return out as { [K in keyof T]: OperationOf<T[K]> };

@@ -3,17 +3,18 @@
 import type { Operation } from './operation';
 import type { Schema } from './schemas/common';
 import { KallyApiError } from './errors';
-import { describeIssue } from './validation/issues';
+import { describeIssue, type InputIssue } from './validation/issues';
 
 export interface OperationInput { path?: Record<string, unknown>; query?: unknown; body?: unknown }
 export interface PreparedRequest { pathAndQuery: string; body?: string; contentType?: string }
 
+/** Validates and builds the request; exported for the UI, which validates field by field as the user types. */
 export function prepareRequest(op: Operation, input: OperationInput = {}): PreparedRequest {
   let path = op.path as string;
   for (const name of op.pathParams) {
     const value = input.path?.[name];
     if ((typeof value !== 'string' && typeof value !== 'number') || String(value).trim() === '') {
-      throw invalid(name, `"${name}" is required.`);
+      throw invalid({ field: name, kind: 'required', english: `"${name}" is required.` });
     }
     path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
   }
@@ -41,19 +42,18 @@ export function prepareRequest(op: Operation, input: OperationInput = {}): Prepa
 function validate(schema: Schema, value: unknown, prefix: string | undefined): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const { field, sentence } = describeIssue(result.error.issues, prefix);
-  throw invalid(field, sentence);
+  throw invalid(describeIssue(result.error.issues, prefix));
 }
 
 function rejectUnexpected(value: unknown, what: string): undefined {
   if (value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0)) {
-    throw invalid(what, `This request takes no ${what}.`);
+    throw invalid({ field: what, kind: 'unknown_fields', values: Object.keys(value as object), english: `This request takes no ${what}.` });
   }
   return undefined;
 }
 
-function invalid(field: string, message: string): KallyApiError {
-  return new KallyApiError({ code: 'invalid_input', status: 0, field, message });
+function invalid(issue: InputIssue): KallyApiError {
+  return new KallyApiError({ code: 'invalid_input', status: 0, issue, message: issue.english });
 }
 
 function toSearchParams(value: unknown): URLSearchParams {

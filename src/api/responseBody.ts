@@ -27,11 +27,11 @@ export function readSuccessBody(op: Operation, response: Pick<Response, 'status'
   if (op.response === 'empty') return value && typeof value === 'object' ? value : {};
   const result = op.response.safeParse(value);
   if (result.success) return result.data;
-  const { field, sentence } = describeIssue(result.error.issues, undefined);
+  const { field, english } = describeIssue(result.error.issues, undefined);
   throw new KallyApiError({
     code: 'invalid_response',
     status,
     field: field || undefined,
-    message: `KallyAI's answer to "${op.summary}" was not understood: ${sentence.replace(/^"/, 'field "')}`,
+    message: `KallyAI's answer to "${op.summary}" was not understood: ${english.replace(/^"/, 'field "')}`,
   });
 }

@@ -52,12 +52,37 @@ describe('operation catalogue', () => {
   });
 
   it('flags the operations that dial, email or spend', () => {
-    for (const id of ['coordination.message', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
+    for (const id of ['calls.create', 'coordination.approveStep', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
       assert.equal(allOperations.find((op) => op.id === id)?.contactsPeople, true, id);
     }
     for (const id of ['phone.release', 'calls.stop', 'coordination.cancelGoal', 'actions.approveEmail']) {
       assert.equal(allOperations.find((op) => op.id === id)?.irreversible, true, id);
     }
+  });
+
+  it('Ask (coordination.message) costs credits but contacts nobody itself: goal steps ask again before anyone is called', () => {
+    const m = ops.coordination.message;
+    assert.deepEqual([m.costsCredits, m.contactsPeople, m.irreversible], [true, false, false]);
+  });
+
+  it('declares what each operation changes: every write at least one kind of data, no read any', () => {
+    // Writes with nothing to show afterwards: sign-in, the estimate, public referral calls, a channel test, a code sent by SMS.
+    const noVisibleChange = new Set(['budget.estimate', 'referrals.track', 'channels.test', 'phone.verifyStart', 'coordination.history']);
+    // A GET that changes something: the verification link of a notification email.
+    const changingGets = new Set(['channels.verifyEmail']);
+    for (const op of allOperations) {
+      if (op.domain === 'auth' || noVisibleChange.has(op.id)) continue;
+      if (op.method === 'GET' && !changingGets.has(op.id)) assert.deepEqual([...op.changes], [], `${op.id} is a read`);
+      else assert.ok(op.changes.length > 0, `${op.id} declares no changes`);
+    }
+    assert.deepEqual([...ops.coordination.approveStep.changes].sort(), ['credits', 'goals']);
+    assert.deepEqual([...ops.calls.create.changes].sort(), ['calls', 'credits']);
+  });
+
+  it('prices what costs credits: an estimate type or a price-list entry for each priced action', () => {
+    for (const op of allOperations.filter((o) => o.estimate || o.cost)) assert.equal(op.costsCredits, true, op.id);
+    assert.equal(ops.calls.create.estimate, 'call');
+    assert.equal(ops.actions.approveEmail.cost, 'email_send');
   });
 
   it('has a sample input for every operation', () => {

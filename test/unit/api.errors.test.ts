@@ -1,10 +1,12 @@
-/** Error bodies of every shape of contract §7.1, and every §7.2 code with its sentence and action,
- *  produced by the sandbox (test numbers, credits control, faults with a code). */
+/** Error bodies of every shape of contract §7.1, and every §7.2 code with its next step (src/api)
+ *  and its sentence (made at the UI edge, src/format/errors.ts), produced by the sandbox (test
+ *  numbers, credits control, faults with a code). */
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { ops } from '../../src/api/catalogue';
-import { KallyApiError, describeErrorCode, parseErrorResponse } from '../../src/api/errors';
-import { PRICING_URL } from '../../src/api/errorCodes';
+import { KallyApiError, parseErrorResponse } from '../../src/api/errors';
+import { actionFor, PRICING_URL } from '../../src/api/errorCodes';
+import { describeError, errorSentence } from '../../src/format/errors';
 import { addFault, clearFaults, client, control, sandbox, type SandboxHandle } from './api.helpers';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
@@ -16,8 +18,10 @@ describe('error body parser (§7.1)', () => {
     assert.equal(e.status, 402);
     assert.equal(e.correlationId, 'corr-1');
     assert.equal(e.serverMessage, 'No credits left');
-    assert.equal(e.message, describeErrorCode('quota_exceeded').sentence);
-    assert.deepEqual(e.action, { kind: 'openPricing', label: 'Open Pricing', url: PRICING_URL });
+    assert.equal(describeError(e).sentence, errorSentence('quota_exceeded'));
+    assert.deepEqual(e.action, { kind: 'openPricing', url: PRICING_URL });
+    assert.deepEqual(describeError(e).action, { kind: 'openPricing', url: PRICING_URL, label: 'Open Pricing' });
+    assert.match(e.message, /quota_exceeded \(HTTP 402\): No credits left/, 'the technical message keeps the code and what the server said');
   });
 
   it('shape 2: {error:{code,details:{message}}}', () => {
@@ -37,19 +41,19 @@ describe('error body parser (§7.1)', () => {
   it('shape 4: non-JSON or no error key → http_<status> with a status sentence', () => {
     const html = parseErrorResponse(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', headers({ 'x-request-id': 'req-9' }));
     assert.equal(html.code, 'http_502');
-    assert.match(html.message, /bad gateway/i);
+    assert.match(describeError(html).sentence, /bad gateway/i);
     assert.equal(html.serverMessage, '502 Bad Gateway');
     assert.equal(html.correlationId, 'req-9');
     assert.equal(html.retryable, true);
     const empty = parseErrorResponse(404, '');
     assert.equal(empty.code, 'http_404');
-    assert.equal(empty.message, 'That item was not found on KallyAI.');
+    assert.equal(describeError(empty).sentence, 'That item was not found on KallyAI.');
     const noKey = parseErrorResponse(409, JSON.stringify({ message: 'Email already registered' }));
     assert.equal(noKey.code, 'http_409');
     assert.equal(noKey.serverMessage, 'Email already registered');
     const odd = parseErrorResponse(418, 'teapot');
     assert.equal(odd.code, 'http_418');
-    assert.ok(odd.message.length > 10);
+    assert.ok(describeError(odd).sentence.length > 10);
   });
 
   it('FastAPI 422 {detail:[{loc,msg,type}]} names the field', () => {
@@ -57,6 +61,7 @@ describe('error body parser (§7.1)', () => {
     assert.equal(e.code, 'validation_error');
     assert.equal(e.field, 'submission.party_size');
     assert.match(e.message, /"submission\.party_size": ensure this value is less than or equal to 50 \(and 1 more\)/);
+    assert.match(e.serverMessage ?? '', /submission\.party_size: ensure this value/);
     assert.equal(e.action.kind, 'editRequest');
     const text = parseErrorResponse(404, JSON.stringify({ detail: 'Not Found' }));
     assert.equal(text.code, 'http_404');
@@ -68,8 +73,11 @@ describe('error body parser (§7.1)', () => {
   it('an unknown code keeps the server words, never a token', () => {
     const e = parseErrorResponse(400, JSON.stringify({ error: { code: 'weird_new_code', message: 'Token eyJhbGciOi.eyJzdWIiOiIxIn0.sig rejected for +12015550100' } }));
     assert.equal(e.code, 'weird_new_code');
-    assert.ok(!e.message.includes('eyJ'));
-    assert.ok(!e.message.includes('5550100'));
+    for (const text of [e.message, describeError(e).sentence]) {
+      assert.ok(!text.includes('eyJ'), text);
+      assert.ok(!text.includes('5550100'), text);
+    }
+    assert.match(describeError(e).sentence, /rejected for/, 'an unknown code shows the server words');
   });
 
   it('keeps Retry-After for the caller', () => {
@@ -97,10 +105,11 @@ const LOCAL: Array<[string, string]> = [['invalid_input', 'editRequest'], ['netw
 
 describe('error codes (§7.2)', () => {
   it('every code has its own sentence and action', () => {
-    for (const [code, , action] of [...CODES, ...LOCAL.map(([c, a]) => [c, 0, a] as const)]) {
-      const d = describeErrorCode(code);
+    for (const [code, status, action] of [...CODES, ...LOCAL.map(([c, a]) => [c, 0, a] as const)]) {
+      const d = describeError(new KallyApiError({ code, status }));
+      assert.equal(actionFor(code, status).kind, action, code);
       assert.equal(d.action.kind, action, code);
-      assert.ok(d.action.label.length > 1, code);
+      if (action !== 'none') assert.ok(d.action.label.length > 1, code);
       assert.match(d.sentence, /^[A-Z].{10,}[.)]$/, code);
       assert.ok(!d.sentence.includes('reported a problem'), code);
     }
@@ -119,7 +128,7 @@ describe('error codes (§7.2)', () => {
       const row = CODES.find(([c]) => c === code)!;
       assert.equal(e.code, code, e.message);
       assert.equal(e.status, row[1]);
-      assert.equal(e.message, describeErrorCode(code).sentence);
+      assert.equal(describeError(e).sentence, errorSentence(code));
       assert.equal(e.action.kind, row[2]);
     };
 

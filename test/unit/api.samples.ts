@@ -87,7 +87,8 @@ export const SAMPLES: Record<string, Sample> = {
   'calls.reschedule': async (ctx) => ({ ...(await scheduled(ctx, 1)), body: { date: future(20), time: '10:30' } }),
   'calls.stop': async (ctx) => {
     // A long call (10 simulated minutes) is placed and stopped while it runs.
-    const placing = ctx.client.execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'A long call to stop midway.', respondent_phone: '+12015550199' }, timezone: 'UTC' } }).catch(() => undefined);
+    let failure: unknown;
+    const placing = ctx.client.execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'A long call to stop midway.', respondent_phone: '+12015550199' }, timezone: 'UTC' } }).catch((e: unknown) => { failure = e; });
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
       const live = (await calls(ctx)).find((c) => c.status === 'in_progress');
@@ -97,7 +98,7 @@ export const SAMPLES: Record<string, Sample> = {
       }
       await new Promise((r) => setTimeout(r, 10));
     }
-    throw new Error('no live call appeared within 5 s');
+    throw new Error(`no live call appeared within 5 s${failure ? `: placing it failed: ${String(failure)}` : ''}`);
   },
   // inbound
   'inbound.calls': async () => ({ query: { limit: 20, offset: 0, status: 'completed' } }),

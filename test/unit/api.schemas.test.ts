@@ -8,7 +8,7 @@ import { KallyApiError } from '../../src/api/errors';
 import { callCreatedAt, callSummary } from '../../src/api/schemas/calls';
 import { replyText } from '../../src/api/schemas/coordination';
 import { portalUrl } from '../../src/api/schemas/stripe';
-import { describeCallStatus } from '../../src/api/callStatus';
+import { describeCallStatus } from '../../src/format';
 import type { Operation } from '../../src/api/operation';
 
 const read = (op: Operation, body: unknown, status = 200, type = 'application/json') =>

@@ -9,14 +9,14 @@ export const calls = defineDomain('calls', {
   create: {
     method: 'POST', path: '/v1/calls', body: s.CreateCallBody, response: s.Call,
     costsCredits: true, contactsPeople: true, irreversible: true, creates: true, longRunning: true,
-    summary: 'Place a phone call; answers when the call has ended',
+    changes: ['calls', 'credits'], estimate: 'call', cost: 'call', summary: 'Place a phone call; answers when the call has ended',
   },
   list: { method: 'GET', path: '/v1/calls', query: s.CallListQuery, response: s.CallList, summary: 'Call history (paged)' },
   get: { method: 'GET', path: call, response: s.Call, summary: 'Call details' },
   transcript: { method: 'GET', path: `${call}/transcript`, response: s.Transcript, summary: 'Call transcript' },
   recording: { method: 'GET', path: `${call}/recording`, response: s.Recording, summary: 'Link to the call recording' },
   calendar: { method: 'GET', path: `${call}/calendar.ics`, response: 'text', summary: 'Calendar entry (.ics) for a booked appointment' },
-  cancel: { method: 'POST', path: `${call}/cancel`, response: anyObject, irreversible: true, summary: 'Cancel a scheduled or queued call' },
-  reschedule: { method: 'POST', path: `${call}/reschedule`, body: s.RescheduleBody, response: anyObject, summary: 'Move a scheduled call' },
-  stop: { method: 'POST', path: `${call}/stop`, response: anyObject, irreversible: true, summary: 'Hang up a live call' },
+  cancel: { method: 'POST', path: `${call}/cancel`, response: anyObject, irreversible: true, changes: ['calls'], summary: 'Cancel a scheduled or queued call' },
+  reschedule: { method: 'POST', path: `${call}/reschedule`, body: s.RescheduleBody, response: anyObject, changes: ['calls'], summary: 'Move a scheduled call' },
+  stop: { method: 'POST', path: `${call}/stop`, response: anyObject, irreversible: true, changes: ['calls', 'credits'], summary: 'Hang up a live call' },
 });

@@ -6,10 +6,10 @@ export const email = defineDomain('email', {
   accounts: { method: 'GET', path: '/v1/email/accounts', response: s.EmailAccounts, summary: 'Connected email accounts' },
   gmailUrl: { method: 'GET', path: '/v1/email/oauth/gmail/url', response: s.OAuthUrl, summary: 'Link to connect Gmail' },
   outlookUrl: { method: 'GET', path: '/v1/email/oauth/outlook/url', response: s.OAuthUrl, summary: 'Link to connect Outlook' },
-  disconnect: { method: 'DELETE', path: '/v1/email/accounts/{id}', response: s.Result, irreversible: true, summary: 'Disconnect an email account' },
+  disconnect: { method: 'DELETE', path: '/v1/email/accounts/{id}', response: s.Result, irreversible: true, changes: ['email'], summary: 'Disconnect an email account' },
   messages: { method: 'GET', path: '/v1/email/messages', query: s.EmailMessagesQuery, response: s.EmailMessages, summary: 'Classified email messages' },
   message: { method: 'GET', path: '/v1/email/messages/{id}', response: s.EmailMessage, summary: 'An email message' },
-  respond: { method: 'POST', path: '/v1/email/messages/{id}/respond', body: s.RespondBody, response: s.Result, costsCredits: true, summary: 'Draft a reply to an email' },
+  respond: { method: 'POST', path: '/v1/email/messages/{id}/respond', body: s.RespondBody, response: s.Result, costsCredits: true, changes: ['inbox', 'credits'], estimate: 'email', summary: 'Draft a reply to an email' },
   voiceProfile: { method: 'GET', path: '/v1/email/voice-profile', response: s.Result, summary: 'Your writing-voice profile' },
-  trainVoice: { method: 'POST', path: '/v1/email/voice-profile/train', response: s.Result, summary: 'Train the writing-voice profile' },
+  trainVoice: { method: 'POST', path: '/v1/email/voice-profile/train', response: s.Result, changes: ['email'], summary: 'Train the writing-voice profile' },
 });

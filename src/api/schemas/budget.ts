@@ -1,8 +1,8 @@
 /** Goal budgets: estimates, approval, cost breakdown, soft cap (contract §5.11). */
 import * as z from 'zod/mini';
+import { ESTIMATE_TYPES } from '../resources';
 import { bounded, loose, opt, optStr, optNum, optId, listOf, anyObject } from './common';
 
-export const ESTIMATE_TYPES = ['call', 'email', 'search', 'booking', 'ride', 'food', 'errand'] as const;
 export const EstimateBody = z.strictObject({ type: z.enum(ESTIMATE_TYPES), description: bounded(1, 2000) });
 export const Estimate = loose({
   estimated_credits: optNum,

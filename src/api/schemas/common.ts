@@ -72,8 +72,8 @@ export const offset = z.int().check(z.gte(0));
 export const phone = z.string().check(
   z.superRefine((value, ctx) => {
     const check = checkPhoneNumber(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, input: value, params: { phoneCode: check.code } });
-    else if (check.e164 !== value) ctx.addIssue({ code: 'custom', message: `Write the number in international form: ${check.e164}.`, input: value, params: { phoneCode: 'invalid' } });
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, input: value, params: { phoneCode: check.code, template: check.template, args: check.args } });
+    else if (check.e164 !== value) ctx.addIssue({ code: 'custom', message: `Write the number in international form: ${check.e164}.`, input: value, params: { phoneCode: 'invalid', template: 'Write the number in international form: {0}.', args: [check.e164] } });
   }),
 );
 /** ISO 3166 alpha-2 country code. */

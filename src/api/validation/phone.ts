@@ -16,16 +16,22 @@ const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
 
 export type PhoneCheck =
   | { ok: true; e164: string; country?: string; formatted: string }
-  | { ok: false; code: 'invalid' | 'emergency_number' | 'toll_number' | 'unsupported_country'; reason: string };
-
-const SUPPORTED_SENTENCE = 'KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries.';
+  | {
+      ok: false;
+      code: 'invalid' | 'emergency_number' | 'toll_number' | 'unsupported_country';
+      /** The reason as a message template ({0}…) and its arguments: the UI translates it. */
+      template: string;
+      args: string[];
+      /** The same in English, filled in (logs, tests). */
+      reason: string;
+    };
 
 export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneCheck {
   const text = (input ?? '').trim();
   const compact = text.replace(/[\s().\-\u00a0]/g, '');
   if (!compact) return fail('invalid', 'Enter a phone number, e.g. +1 201 555 0100.');
   if (isEmergency(compact)) return fail('emergency_number', 'Emergency and public-safety numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.');
-  if (!/^\+?\d+$/.test(compact)) return fail('invalid', `"${shorten(text)}" is not a phone number: use digits, optionally starting with +.`);
+  if (!/^\+?\d+$/.test(compact)) return fail('invalid', '"{0}" is not a phone number: use digits, optionally starting with +.', shorten(text));
   if (compact.startsWith('+') && (compact.length < 8 || compact.length > 16)) return fail('invalid', 'An international number has 7 to 15 digits after the +.');
 
   if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
@@ -34,17 +40,25 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata());
   if (!parsed) {
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
-    return compact.startsWith('+') ? fail('unsupported_country', `${SUPPORTED_SENTENCE} This number's country is not one of them.`) : fail('invalid', 'This is not a valid phone number.');
+    return compact.startsWith('+') ? fail('unsupported_country', "KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. This number's country is not one of them.") : fail('invalid', 'This is not a valid phone number.');
   }
   if (isPremiumPrefix(parsed.number)) return premium();
   if (!parsed.country || !SUPPORTED.has(parsed.country)) {
-    if (parsed.isPossible()) return fail('unsupported_country', `${SUPPORTED_SENTENCE} +${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}… is outside them.`);
+    if (parsed.isPossible()) return fail('unsupported_country', 'KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. {0} is outside them.', `+${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}…`);
     return fail('invalid', 'This is not a valid phone number: check the digits.');
   }
-  if (!parsed.isValid()) return fail('invalid', `This is not a valid ${parsed.country} phone number: check the digits.`);
+  if (!parsed.isValid()) return fail('invalid', 'This is not a valid {0} phone number: check the digits.', parsed.country);
   const type = parsed.getType();
   if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') return premium();
   return { ok: true, e164: parsed.number, country: parsed.country, formatted: parsed.formatInternational() };
+}
+
+/** A number as a person reads it ("+1 201 555 0100"); text that is not a valid number comes back as given. */
+export function formatPhoneNumber(value: string): string {
+  const compact = (value ?? '').trim().replace(/[\s().\-\u00a0]/g, '');
+  if (!/^\+\d{7,15}$/.test(compact)) return value;
+  const parsed = parsePhoneNumberFromString(compact, {}, metadata());
+  return parsed?.isPossible() ? parsed.formatInternational() : value;
 }
 
 /** A short emergency code, bare, with a national 0 prefix, or after a country calling code (+1911, +34112). */
@@ -64,8 +78,9 @@ function isEmergency(compact: string): boolean {
 const isPremiumPrefix = (e164: string) => PREMIUM_PREFIXES.some((prefix) => e164.startsWith(prefix));
 const premium = () => fail('toll_number', 'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.');
 
-function fail(code: Exclude<PhoneCheck, { ok: true }>['code'], reason: string): PhoneCheck {
-  return { ok: false, code, reason };
+function fail(code: Exclude<PhoneCheck, { ok: true }>['code'], template: string, ...args: string[]): PhoneCheck {
+  const reason = template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
+  return { ok: false, code, template, args, reason };
 }
 
 function shorten(text: string): string {
