@@ -77,42 +77,68 @@ export interface PickItem<T> extends vscode.QuickPickItem {
 
 export interface PickStep<T> extends StepFrame {
   readonly placeholder: string;
-  readonly items: readonly PickItem<T>[];
+  /** The items, or a promise of them (the pick shows as busy until they arrive). */
+  readonly items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>;
   /** The item selected when the step opens (the last answer, or the default). */
   readonly active?: T;
+  /** Shown instead of the list when it comes back empty. */
+  readonly empty?: string;
 }
 
 export function askPick<T>(step: PickStep<T>): Promise<StepResult<T>> {
-  const pick = vscode.window.createQuickPick<PickItem<T>>();
-  pick.title = step.title;
-  pick.step = step.step;
-  pick.totalSteps = step.totalSteps;
-  pick.placeholder = step.placeholder;
-  pick.items = step.items;
-  pick.ignoreFocusOut = true;
-  pick.matchOnDescription = true;
-  const active = step.items.find((i) => i.value === step.active);
-  if (active) pick.activeItems = [active];
-  pick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  return new Promise<StepResult<T>>((resolve) => {
+  return pick(step, false).then((r) => (r.kind === 'value' ? { kind: 'value', value: r.value[0] } : r));
+}
+
+/** Several items at once (checkboxes); resolves with the chosen values. */
+export function askPickMany<T>(step: PickStep<T>): Promise<StepResult<T[]>> {
+  return pick(step, true);
+}
+
+function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
+  const quickPick = vscode.window.createQuickPick<PickItem<T>>();
+  quickPick.title = step.title;
+  quickPick.step = step.step;
+  quickPick.totalSteps = step.totalSteps;
+  quickPick.placeholder = step.placeholder;
+  quickPick.ignoreFocusOut = true;
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.canSelectMany = many;
+  quickPick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  const fill = (items: readonly PickItem<T>[]) => {
+    quickPick.busy = false;
+    quickPick.items = items;
+    if (items.length === 0 && step.empty) quickPick.placeholder = step.empty;
+    const active = items.find((i) => i.value === step.active);
+    if (active) quickPick.activeItems = [active];
+  };
+  return new Promise<StepResult<T[]>>((resolve) => {
     let done = false;
-    const finish = (r: StepResult<T>) => {
+    const finish = (r: StepResult<T[]>) => {
       if (done) return;
       done = true;
       resolve(r);
       disposables.forEach((d) => d.dispose());
-      pick.dispose();
+      quickPick.dispose();
     };
     const disposables = [
-      pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (chosen) finish({ kind: 'value', value: chosen.value });
+      quickPick.onDidAccept(() => {
+        const chosen = many ? [...quickPick.selectedItems] : [quickPick.selectedItems[0] ?? quickPick.activeItems[0]].filter(Boolean);
+        if (chosen.length) finish({ kind: 'value', value: chosen.map((c) => c.value) });
       }),
-      pick.onDidTriggerButton((b) => {
+      quickPick.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
       }),
-      pick.onDidHide(() => finish({ kind: 'cancel' })),
+      quickPick.onDidHide(() => finish({ kind: 'cancel' })),
     ];
-    pick.show();
+    if (Array.isArray(step.items)) fill(step.items);
+    else {
+      quickPick.busy = true;
+      void Promise.resolve(step.items).then(fill, (e: unknown) => {
+        quickPick.busy = false;
+        quickPick.placeholder = e instanceof Error ? e.message : String(e);
+      });
+    }
+    quickPick.show();
   });
 }

@@ -1,0 +1,91 @@
+/** The one error presenter: any failure becomes one sentence and the button that fixes it (sign in,
+ *  open pricing, retry, edit the request…). Being offline gives one quiet notice, not a storm;
+ *  a cancellation shows nothing. Commands, view actions, pages and chat all present through it. */
+import * as vscode from 'vscode';
+import type { UserActionKind } from '../../api/errorCodes';
+import type { Log } from '../../log';
+import { describeError, type ErrorView } from '../../format/errors';
+
+/** The outcome of a failed command, as returned to `executeCommand` callers (tests, chat). */
+export interface FailureResult {
+  readonly outcome: 'failed';
+  readonly code: string;
+  readonly message: string;
+  readonly action: UserActionKind;
+}
+
+/** Handlers for actions that depend on where the error happened ("Edit Request" re-opens the
+ *  form, "Retry" repeats the request). Actions without a handler use the default below. */
+export type ActionHandlers = Partial<Record<UserActionKind, () => unknown>>;
+
+export interface ErrorPresenter {
+  /** Shows the error (unless it is a cancellation) and returns it as a command result. */
+  show(error: unknown, handlers?: ActionHandlers, fieldLabels?: Readonly<Record<string, string>>): FailureResult;
+  describe(error: unknown, fieldLabels?: Readonly<Record<string, string>>): ErrorView;
+}
+
+const OFFLINE_CODES = new Set(['network_error', 'timeout']);
+const OFFLINE_QUIET_MS = 60_000;
+
+export function createErrorPresenter(log: Log): ErrorPresenter {
+  let lastOfflineNotice = 0;
+
+  const show = (error: unknown, handlers: ActionHandlers = {}, fieldLabels: Readonly<Record<string, string>> = {}): FailureResult => {
+    const view = describeError(error, fieldLabels);
+    const result: FailureResult = { outcome: 'failed', code: view.code, message: view.sentence, action: view.action.kind };
+    if (view.code === 'cancelled' || view.code === 'auth_cancelled') return result;
+    if (view.code === 'unexpected_error') log.error('Command failed', error);
+    else log.warn(`Request failed: ${view.code}${error instanceof Error ? ` (${error.message})` : ''}`);
+
+    if (OFFLINE_CODES.has(view.code)) {
+      // One quiet notice per minute: views and pollers keep failing while offline; the user needs to hear it once.
+      const now = Date.now();
+      if (now - lastOfflineNotice < OFFLINE_QUIET_MS) return result;
+      lastOfflineNotice = now;
+    }
+    const runnable = canRun(view.action.kind, handlers) || !!view.action.url;
+    const buttons = runnable && view.action.label ? [view.action.label] : [];
+    const quiet = ['retry', 'none', 'editRequest'].includes(view.action.kind);
+    const notify = quiet ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void notify(view.sentence, ...buttons).then((choice) => {
+      if (choice && choice === view.action.label) return runAction(view, handlers, log);
+    }).then(undefined, (err) => log.error('The error action failed', err));
+    return result;
+  };
+
+  return { show, describe: describeError };
+}
+
+/** Whether a button for this action can do something here (context-dependent actions need a handler). */
+function canRun(kind: UserActionKind, handlers: ActionHandlers): boolean {
+  if (handlers[kind]) return true;
+  return ['signIn', 'openPricing', 'approveBudget', 'acknowledgeSoftCap', 'connectEmail', 'provisionNumber', 'cancelPendingChange', 'openCheckout', 'contactSupport'].includes(kind);
+}
+
+/** Runs the action behind a button: the caller's handler first, then the default for its kind. */
+async function runAction(view: ErrorView, handlers: ActionHandlers, log: Log): Promise<unknown> {
+  const handler = handlers[view.action.kind];
+  if (handler) return handler();
+  switch (view.action.kind) {
+    case 'signIn':
+      return vscode.commands.executeCommand('kallyai.signIn');
+    case 'openPricing':
+      return vscode.env.openExternal(vscode.Uri.parse(view.action.url ?? 'https://kallyai.com/pricing'));
+    case 'openCheckout':
+      return vscode.commands.executeCommand('kallyai.billing.openPortal');
+    case 'approveBudget':
+    case 'acknowledgeSoftCap':
+      // Budget and soft-cap approvals are per goal: they live on the goal's node in the Goals view.
+      return vscode.commands.executeCommand('kallyai.goals.focus');
+    case 'connectEmail':
+      return vscode.commands.executeCommand('kallyai.email.connect');
+    case 'provisionNumber':
+      return vscode.commands.executeCommand('kallyai.phone.provision');
+    case 'cancelPendingChange':
+      return vscode.commands.executeCommand('kallyai.subscription.cancelChange');
+    case 'contactSupport':
+      return log.show();
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+/** Shows an operation's result in the form its presentation entry declares: a status-bar
+ *  confirmation, a notification with next actions, a read-only document rendered for people, an
+ *  address opened in the browser, a pick list, or a saved file. */
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Documents } from '../../documents';
+import { t } from '../../format';
+import type { Log } from '../../log';
+import type { NextAction, ResultContext, ResultSpec } from '../presentation';
+import { openExternalUrl } from '../../platform/openExternal';
+
+export interface ResultDeps {
+  readonly documents: Documents;
+  readonly log: Log;
+  /** A file result goes here (a URI) instead of a save dialog. */
+  readonly saveTo?: string;
+}
+
+/** What the command returns besides the data (tests and chat read it). */
+export interface Shown {
+  readonly documentUri?: string;
+  readonly url?: string;
+  readonly message?: string;
+  readonly picked?: string;
+  readonly saved?: string;
+}
+
+export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: ResultDeps): Promise<Shown> {
+  switch (spec.kind) {
+    case 'status': {
+      const message = spec.message(ctx);
+      vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);
+      return { message };
+    }
+    case 'notify': {
+      const message = spec.message(ctx);
+      const actions = spec.actions?.(ctx) ?? [];
+      void vscode.window.showInformationMessage(message, ...actions.map((a) => a.title)).then((choice) => {
+        const action = actions.find((a) => a.title === choice);
+        if (action) return run(action);
+      }).then(undefined, (e) => deps.log.error('Next action failed', e));
+      return { message };
+    }
+    case 'document': {
+      const markdown = await spec.markdown(ctx);
+      const uri = await deps.documents.showMarkdown(`${spec.path(ctx)}/${spec.title(ctx)}.md`, markdown.text, { preview: true });
+      return { documentUri: uri.toString() };
+    }
+    case 'open': {
+      const url = spec.url(ctx);
+      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(spec.missing), { name: 'ResultError' });
+      await openExternalUrl(url);
+      deps.log.info(`Opened ${new URL(url).host} in the browser`);
+      return { url };
+    }
+    case 'pick': {
+      const items = spec.items(ctx);
+      if (items.length === 0) {
+        void vscode.window.showInformationMessage(spec.empty);
+        return { message: spec.empty };
+      }
+      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, label: i.icon ? `$(${i.icon}) ${i.label}` : i.label })), {
+        placeHolder: spec.placeholder,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
+      if (!chosen) return {};
+      await run(chosen.run);
+      return { picked: chosen.label };
+    }
+    case 'save': {
+      const name = spec.fileName(ctx);
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
+      const target = deps.saveTo ? vscode.Uri.parse(deps.saveTo) : await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder, name),
+        filters: { [spec.filter.label]: [...spec.filter.extensions] },
+        saveLabel: t('Save'),
+      });
+      if (!target) return {};
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(spec.text(ctx)));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
+      const open = t('Open in Calendar App');
+      void vscode.window.showInformationMessage(spec.saved, open).then((c) => {
+        if (c === open) return vscode.env.openExternal(target);
+      });
+      return { saved: target.toString() };
+    }
+  }
+}
+
+function run(action: NextAction): Thenable<unknown> {
+  return vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+}
