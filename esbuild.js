@@ -31,7 +31,9 @@ const problemMatcher = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+    // extension.js is what activation loads; commands.js (the pipeline and every command) is
+    // required on the first command run (src/commandLoader.ts).
+    entryPoints: { extension: 'src/extension.ts', commands: 'src/commands/index.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -40,7 +42,7 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     charset: 'utf8',
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,

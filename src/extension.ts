@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { KallyClient } from './api/client';
 import { registerAuth } from './auth/provider';
-import { registerCommands } from './commands';
+import { registerCommandStubs } from './commandLoader';
 import { registerDocuments } from './documents';
+import { configureFormat } from './format';
 import { createLog } from './log';
 import type { Services } from './services';
 import { readSettings } from './settings';
@@ -11,6 +12,7 @@ import { registerViews } from './views';
 /** Composes the parts. Kept cheap: nothing here waits on the network. */
 export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
+  configureFormat({ locale: vscode.env.language, t: vscode.l10n.t });
   const log = createLog();
   context.subscriptions.push(log);
   const auth = registerAuth(context, log, readSettings);
@@ -21,12 +23,15 @@ export function activate(context: vscode.ExtensionContext) {
     log: (line) => log.debug(line),
   });
   const services: Services = { context, log, settings: readSettings, client, auth };
-  const documents = registerDocuments(services);
-  const views = registerViews(services, documents);
-  registerCommands(services, views, documents);
+  const documents = registerDocuments(context, log);
+  const views = registerViews(services);
+  const commands = registerCommandStubs(context, { services, views, documents });
   const activationMs = performance.now() - started;
   log.info(`KallyAI activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, services, views, documents };
+  // Internals (the client, its token getter, the views) are handed out only to the test host:
+  // any other extension gets nothing to reach the account with.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { activationMs, services, views, documents, commands: () => commands.load() };
 }
 
 export function deactivate() {

@@ -2,6 +2,8 @@
  *  VS Code — Accounts menu, progress, pickers, prompts, the `kallyai.signedIn` context key, the
  *  `vscode://` URI handler for OAuth. Tokens live only in `context.secrets`. */
 import * as vscode from 'vscode';
+import { describeError } from '../format';
+import { externalAddress, openExternalUrl } from '../platform/openExternal';
 import type { TokenSource } from '../api/tokenSource';
 import type { Log } from '../log';
 import type { Settings } from '../settings';
@@ -42,27 +44,6 @@ export interface KallyAuth extends TokenSource {
   readonly onDidOpenSignInPage: vscode.Event<string>;
 }
 
-/** `vscode.env.asExternalUri` for an http(s) address, keeping its path and query (the web
- *  workbench maps a localhost address to its port proxy and keeps only the port). */
-async function externalAddress(url: string): Promise<string> {
-  const u = new URL(url);
-  const origin = vscode.Uri.parse(`${u.protocol}//${u.host}/`);
-  const mapped = await vscode.env.asExternalUri(origin);
-  if (mapped.toString() === origin.toString()) return url;
-  return `${mapped.toString(true).replace(/\/+$/, '')}${u.pathname}${u.search}`;
-}
-
-/** Opens an address exactly as given. A `vscode.Uri` would decode and re-encode the query, which
- *  breaks a `redirect_uri` that itself has a query (microsoft/vscode#85930, #173239); the host
- *  keeps a string argument unchanged. */
-async function openInBrowser(url: string): Promise<boolean> {
-  try {
-    return await vscode.env.openExternal(url as unknown as vscode.Uri);
-  } catch {
-    return vscode.env.openExternal(vscode.Uri.parse(url));
-  }
-}
-
 function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
   return {
     id: s.id,
@@ -96,7 +77,7 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
   ) {
     this.disposables.push(this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
     this.disposables.push(service.onDidChangeSession((s) => this.sync(s)));
-    this.disposables.push(service.onDidEndSession((e) => void this.promptSignInAgain(e.message)));
+    this.disposables.push(service.onDidEndSession((e) => void this.promptSignInAgain(describeError(e).sentence)));
     this.disposables.push(service.onKeyringUnavailable(() => void this.warnKeyring()));
     // Reading secrets is asynchronous; activation does not wait for it, and no network is used.
     this.ready = service.initialise().then(
@@ -212,9 +193,7 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
         signal: abort.signal,
         openBrowser: async (url) => {
           this.pageEmitter.fire(url);
-          // In the web workbench, openExternal maps a localhost address (a local sandbox) to the
-          // port proxy and drops its path; mapped here first, the path survives.
-          return openInBrowser(vscode.env.uiKind === vscode.UIKind.Web ? await externalAddress(url) : url);
+          return openExternalUrl(url, { map: vscode.env.uiKind === vscode.UIKind.Web });
         },
         externalUri: externalAddress,
       }).finally(() => sub.dispose());
@@ -239,7 +218,7 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
 
   /** "Having trouble? Try another way": a quick pick of the other ways in. */
   private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
-    const reason = isCancellation(error) ? vscode.l10n.t('Sign-in was cancelled.') : vscode.l10n.t('KallyAI sign-in failed: {0}', error instanceof Error ? error.message : String(error));
+    const reason = isCancellation(error) ? vscode.l10n.t('Sign-in was cancelled.') : vscode.l10n.t('KallyAI sign-in failed: {0}', describeError(error).sentence);
     const tryAnother = vscode.l10n.t('Try Another Way');
     const show = isCancellation(error) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     if ((await show(`${reason} ${vscode.l10n.t('Having trouble?')}`, tryAnother)) !== tryAnother) return;

@@ -1,12 +1,14 @@
-/** What every command handler of this folder is given. Built once in registerCommands(). */
+/** What every hand-written command is given. Built once in registerCommands(). */
 import type { Documents } from '../documents';
+import type { ErrorPresenter } from '../pipeline/errors/presenter';
+import type { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { ErrorPresenter } from './errorPresenter';
 
 export interface CommandContext {
   readonly services: Services;
   readonly views: Views;
   readonly documents: Documents;
   readonly errors: ErrorPresenter;
+  readonly pipeline: Pipeline;
 }

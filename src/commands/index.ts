@@ -1,45 +1,103 @@
-/** Registers the commands of this issue (Make a Call, Ask, conversations, the CLI parity commands)
- *  and the account commands. Each handler takes one optional argument object (see commandArgs.ts)
- *  and returns a result object, so tests and the chat assistant can drive them. */
+/** Every command's handler: each operation command of the command table runs its operation through
+ *  the pipeline; the hand-written ones (the call wizard, Ask, conversations, sign-in, the views'
+ *  refresh/retry/load-more) ask their own questions and hand over to the same pipeline. Every
+ *  handler returns a result object, so tests, pages and chat can drive them.
+ *  This module is the entry of the lazily loaded bundle (dist/commands.js, see commandLoader.ts):
+ *  activation registers cheap stubs, and the first command run loads it. */
 import * as vscode from 'vscode';
 import type { Documents } from '../documents';
+import { requestFromArgs } from '../pipeline/commandArgs';
+import { createErrorPresenter } from '../pipeline/errors/presenter';
+import { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import { registerAccountCommands } from './accountCommands';
-import { ask } from './ask';
+import type { ViewName } from '../views/viewNode';
+import { configureFormat } from '../format';
+import { accountCommands } from './account/accountCommands';
+import { ask } from './ask/ask';
+import { conversationHistory, startNewConversation } from './ask/conversationHistory';
+import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
-import { conversationHistory, startNewConversation } from './conversationHistory';
-import { ConversationStore } from './conversationStore';
-import { createErrorPresenter } from './errorPresenter';
-import { callHistory, openBillingPortal, openCallDocument, showSubscription, showUsage } from './parityCommands';
-import { makeCall } from './placeCall';
+import { makeCall } from './makeCall/makeCall';
+import { openDraft } from './openDraft';
+import { entityOf, operationCommands, presentationOf } from './presentation';
 
-export function registerCommands(services: Services, views: Views, documents: Documents): void {
+export interface CommandHost {
+  readonly services: Services;
+  readonly views: Views;
+  readonly documents: Documents;
+}
+
+export interface CommandsModule {
+  /** Runs a command by id; an error becomes one message and a `failed` result. */
+  run(id: string, args: readonly unknown[]): Promise<unknown>;
+  readonly ids: readonly string[];
+  readonly pipeline: Pipeline;
+  dispose(): void;
+}
+
+export function createCommands(host: CommandHost): CommandsModule {
+  const { services, views, documents } = host;
+  // This bundle has its own copy of the formatters: give it the UI language and translator too.
+  configureFormat({ locale: vscode.env.language, t: vscode.l10n.t });
   const errors = createErrorPresenter(services.log);
-  const ctx: CommandContext = { services, views, documents, errors };
+  const pipeline = new Pipeline({
+    client: services.client,
+    log: services.log,
+    settings: services.settings,
+    documents,
+    errors,
+    testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
+    refresh: (resources) => views.refreshResources(resources),
+    balance: () => views.balance(),
+    presentationOf,
+    entity: entityOf,
+    isSignedIn: () => services.auth.isSignedIn,
+  });
+  const ctx: CommandContext = { services, views, documents, errors, pipeline };
   const store = new ConversationStore(services.context.workspaceState);
 
-  const handlers: Record<string, (arg: unknown) => Promise<unknown>> = {
+  const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => handlers.set(id, handler);
+
+  for (const { spec, presentation } of operationCommands) {
+    const op = presentation.op;
+    const single = op.pathParams.length === 1 ? op.pathParams[0] : undefined;
+    register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
+  }
+
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits'].includes(arg) ? (arg as ViewName) : undefined);
+  const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
     'kallyai.newConversation': () => startNewConversation(ctx, store),
     'kallyai.conversationHistory': (a) => conversationHistory(ctx, store, a),
-    'kallyai.showUsage': (a) => showUsage(ctx, a),
-    'kallyai.showSubscription': (a) => showSubscription(ctx, a),
-    'kallyai.openBillingPortal': (a) => openBillingPortal(ctx, a),
-    'kallyai.callHistory': (a) => callHistory(ctx, a),
-    'kallyai.callInfo': (a) => openCallDocument(ctx, a, 'details'),
-    'kallyai.callTranscript': (a) => openCallDocument(ctx, a, 'transcript'),
+    'kallyai.inbox.openDraft': (a) => openDraft(ctx, a),
+    'kallyai.refreshAll': () => views.refresh(),
+    'kallyai.goals.refresh': () => views.reload('goals'),
+    'kallyai.calls.refresh': () => views.reload('calls'),
+    'kallyai.inbox.refresh': () => views.reload('inbox'),
+    'kallyai.credits.refresh': () => views.reload('credits'),
+    'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
+    'kallyai.retry': (a) => views.retry(view(a)),
   };
-  for (const [id, handler] of Object.entries(handlers)) {
-    services.context.subscriptions.push(vscode.commands.registerCommand(id, async (arg: unknown) => {
+  for (const [id, handler] of Object.entries(custom)) register(id, handler);
+  const account = accountCommands(services, documents);
+  for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
+
+  return {
+    ids: [...handlers.keys()],
+    pipeline,
+    async run(id, args) {
+      const handler = handlers.get(id);
+      if (!handler) return errors.show(new Error(`Unknown command ${id}`));
       try {
-        return await handler(arg);
+        return await handler(...args);
       } catch (e) {
         // Invalid arguments and anything unexpected: shown once, and returned as a failure.
-        return { outcome: 'failed', ...errors.show(e) };
+        return errors.show(e);
       }
-    }));
-  }
-  registerAccountCommands(services);
+    },
+    dispose: () => account.dispose(),
+  };
 }

@@ -1,6 +1,7 @@
-import * as vscode from 'vscode';
+/** A goal's budget (estimated, used, remaining, by action) and what it has spent, item by item. No `vscode` import. */
 import type { Goal } from '../api/schemas/coordination';
-import { escapeMarkdown, formatCredits, humanize, shortDateTime } from '../views/format';
+import { blocks, formatCredits, humanize, md, shortDateTime, t, table, type Markdown } from '../format';
+import { goalTitle } from '../models/goal';
 
 interface GoalBudget {
   credits_estimated?: number | null;
@@ -13,33 +14,25 @@ interface CostBreakdown {
   items: Array<{ action?: string | null; credits?: number | null; timestamp?: string | null }>;
 }
 
-/** A goal's budget (estimated, used, remaining, by action) and what it has spent, item by item. */
-export function budgetMarkdown(goal: Goal, budget?: GoalBudget, spent?: CostBreakdown): string {
+export function budgetMarkdown(goal: Goal, budget?: GoalBudget, spent?: CostBreakdown): Markdown {
   const estimated = budget?.credits_estimated ?? goal.credits_estimated;
   const used = budget?.credits_used ?? goal.credits_used;
   const remaining = budget?.credits_remaining ?? (estimated != null && used != null ? Math.max(0, estimated - used) : undefined);
-  const lines = [
-    `# ${escapeMarkdown(vscode.l10n.t('Budget — {0}', goal.title ?? goal.id ?? ''))}`,
-    '',
-    `| ${vscode.l10n.t('Estimated')} | ${vscode.l10n.t('Used')} | ${vscode.l10n.t('Remaining')} |`,
-    '|---:|---:|---:|',
-    `| ${formatCredits(estimated)} | ${formatCredits(used)} | ${formatCredits(remaining)} |`,
-    '',
-  ];
-  if (budget?.breakdown?.length) {
-    lines.push(`## ${vscode.l10n.t('Budget by action')}`, '', `| ${vscode.l10n.t('Action')} | ${vscode.l10n.t('Credits')} |`, '|---|---:|');
-    for (const b of budget.breakdown) lines.push(`| ${escapeMarkdown(humanize(b.action ?? '?'))} | ${formatCredits(b.credits)} |`);
-    lines.push('');
-  }
-  lines.push(`## ${vscode.l10n.t('Spent so far')}`, '');
-  if (!spent) {
-    lines.push(`_${vscode.l10n.t('The cost breakdown could not be loaded.')}_`, '');
-  } else if (spent.items.length === 0) {
-    lines.push(`_${vscode.l10n.t('Nothing spent yet.')}_`, '');
-  } else {
-    lines.push(`| ${vscode.l10n.t('When')} | ${vscode.l10n.t('Action')} | ${vscode.l10n.t('Credits')} |`, '|---|---|---:|');
-    for (const item of spent.items) lines.push(`| ${escapeMarkdown(shortDateTime(item.timestamp) ?? '')} | ${escapeMarkdown(humanize(item.action ?? '?'))} | ${formatCredits(item.credits)} |`);
-    lines.push('', `**${vscode.l10n.t('Total')}:** ${formatCredits(spent.total_credits ?? spent.items.reduce((sum, i) => sum + (i.credits ?? 0), 0))}`, '');
-  }
-  return lines.join('\n');
+  const right = ['right', 'right', 'right'] as const;
+  return blocks(
+    md`# ${t('Budget — {0}', goalTitle(goal))}`,
+    table([t('Estimated'), t('Used'), t('Remaining')], [[formatCredits(estimated), formatCredits(used), formatCredits(remaining)]], right),
+    budget?.breakdown?.length
+      ? blocks(md`## ${t('Budget by action')}`, table([t('Action'), t('Credits')], budget.breakdown.map((b) => [humanize(b.action ?? '?'), formatCredits(b.credits)]), ['left', 'right']))
+      : undefined,
+    md`## ${t('Spent so far')}`,
+    !spent
+      ? md`_${t('The cost breakdown could not be loaded.')}_`
+      : spent.items.length === 0
+        ? md`_${t('Nothing spent yet.')}_`
+        : blocks(
+          table([t('When'), t('Action'), t('Credits')], spent.items.map((i) => [shortDateTime(i.timestamp) ?? '', humanize(i.action ?? '?'), formatCredits(i.credits)]), ['left', 'left', 'right']),
+          md`**${t('Total')}:** ${formatCredits(spent.total_credits ?? spent.items.reduce((sum, i) => sum + (i.credits ?? 0), 0))}`,
+        ),
+  );
 }

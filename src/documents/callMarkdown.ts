@@ -1,100 +1,67 @@
-import * as vscode from 'vscode';
-import { describeCallStatus } from '../api/callStatus';
+/** A call as documents for people: the transcript (summary and next steps on top, then who said
+ *  what) and the details (what was asked, what happened, when, what it cost). Every server string
+ *  is escaped by construction (src/format/markdown.ts). No `vscode` import. */
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { escapeMarkdown, formatCredits, formatDuration, humanize, isoDay, shortDateTime } from '../views/format';
+import { blocks, code, describeCallStatus, formatCredits, formatDuration, humanize, join, listOrParagraphs, md, paragraphs, phoneForPeople, shortDateTime, t, table, type Markdown, type MarkdownValue } from '../format';
+import { businessName, callLabel, callPhone } from '../models/call';
 
 type TranscriptEntry = { speaker: string; content: string; timestamp?: string | null };
 
-export function businessName(call: Call): string | undefined {
-  return call.submission?.business_name ?? call.business_name ?? undefined;
-}
-
-export function callPhone(call: Call): string | undefined {
-  return call.submission?.respondent_phone ?? call.to ?? undefined;
-}
-
-/** "Bella Napoli 2026-03-14": what a call's documents are named after. */
-export function callTitle(call: Call): string {
-  const who = businessName(call) ?? callPhone(call) ?? vscode.l10n.t('Call {0}', call.call_id);
-  const day = isoDay(callCreatedAt(call) ?? call.scheduled_for);
-  return day ? `${who} ${day}` : who;
-}
-
-/** Free text that may be a list already ("- a\n- b") or one sentence. */
-function asParagraphs(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => {
-      const bullet = /^\s*(?:[-*•]|\d+[.)])\s+(.*)$/.exec(line);
-      return bullet ? `- ${escapeMarkdown(bullet[1])}` : escapeMarkdown(line);
-    })
-    .join('\n');
-}
-
-function factsLine(call: Call): string {
+function facts(call: Call): Markdown {
   const status = describeCallStatus(call.status);
-  const facts = [`**${vscode.l10n.t('Outcome')}:** ${escapeMarkdown(status.label)}`];
+  const parts: MarkdownValue[] = [md`**${t('Outcome')}:** ${status.label}`];
   const duration = formatDuration(call.duration_seconds);
-  if (duration) facts.push(`**${vscode.l10n.t('Duration')}:** ${duration}`);
-  if (call.credits_used !== undefined && call.credits_used !== null) facts.push(`**${vscode.l10n.t('Credits')}:** ${formatCredits(call.credits_used)}`);
-  return facts.join(' · ');
+  if (duration) parts.push(md`**${t('Duration')}:** ${duration}`);
+  if (call.credits_used !== undefined && call.credits_used !== null) parts.push(md`**${t('Credits')}:** ${formatCredits(call.credits_used)}`);
+  return join(parts, ' · ');
 }
 
 function speakerName(speaker: string, call: Call): string {
   const s = speaker.toUpperCase();
   if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
-  if (s === 'HUMAN' || s === 'USER' || s === 'CALLEE') return businessName(call) ?? vscode.l10n.t('Business');
+  if (s === 'HUMAN' || s === 'USER' || s === 'CALLEE') return businessName(call) ?? t('Business');
   return speaker;
 }
 
-/** The transcript document: summary and next steps on top, then speaker, time and text per turn. */
-export function transcriptMarkdown(call: Call, entries: readonly TranscriptEntry[]): string {
-  const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(vscode.l10n.t('Call with {0}', callTitle(call)))}`, '');
-  lines.push(factsLine(call), '');
+/** The transcript document. */
+export function transcriptMarkdown(call: Call, entries: readonly TranscriptEntry[]): Markdown {
   const summary = callSummary(call);
-  lines.push(`## ${vscode.l10n.t('Summary')}`, '', summary ? asParagraphs(summary) : `_${vscode.l10n.t('No summary.')}_`, '');
-  if (call.next_steps) lines.push(`## ${vscode.l10n.t('Next steps')}`, '', asParagraphs(call.next_steps), '');
-  lines.push(`## ${vscode.l10n.t('Transcript')}`, '');
-  if (entries.length === 0) lines.push(`_${vscode.l10n.t('This call has no transcript.')}_`, '');
-  for (const entry of entries) {
-    const time = entry.timestamp ? ` · \`${entry.timestamp.replace(/`/g, '')}\`` : '';
-    lines.push(`**${escapeMarkdown(speakerName(entry.speaker, call))}**${time}  `, asParagraphs(entry.content), '');
-  }
-  return lines.join('\n');
+  return blocks(
+    md`# ${t('Call with {0}', callLabel(call))}`,
+    facts(call),
+    md`## ${t('Summary')}`,
+    summary ? listOrParagraphs(summary) : md`_${t('No summary.')}_`,
+    call.next_steps ? blocks(md`## ${t('Next steps')}`, listOrParagraphs(call.next_steps)) : undefined,
+    md`## ${t('Transcript')}`,
+    entries.length === 0 ? md`_${t('This call has no transcript.')}_` : undefined,
+    ...entries.map((e) => blocks(md`**${speakerName(e.speaker, call)}**${e.timestamp ? md` · ${code(e.timestamp)}` : ''}`, paragraphs(e.content))),
+  );
 }
 
-/** The call details document: what was asked, what happened, when, and what it cost. */
-export function callDetailsMarkdown(call: Call): string {
+/** The call details document. */
+export function callDetailsMarkdown(call: Call): Markdown {
   const status = describeCallStatus(call.status);
   const s = call.submission ?? {};
-  const row = (label: string, value: unknown) =>
-    value === undefined || value === null || value === '' ? undefined : `| ${escapeMarkdown(label)} | ${escapeMarkdown(String(value)).replace(/\r?\n/g, ' ')} |`;
-  const lines = [
-    `# ${escapeMarkdown(vscode.l10n.t('Call with {0}', callTitle(call)))}`,
-    '',
-    `**${escapeMarkdown(status.label)}** — ${escapeMarkdown(status.explanation)}`,
-    '',
-    `| ${vscode.l10n.t('Field')} | ${vscode.l10n.t('Value')} |`,
-    '|---|---|',
-    ...[
-      row(vscode.l10n.t('Business'), businessName(call)),
-      row(vscode.l10n.t('Phone'), callPhone(call)),
-      row(vscode.l10n.t('Task'), s.task_description),
-      row(vscode.l10n.t('Category'), s.task_category ? humanize(s.task_category) : undefined),
-      row(vscode.l10n.t('Appointment'), [s.appointment_date, s.appointment_time].filter(Boolean).join(' ') || undefined),
-      row(vscode.l10n.t('Party size'), s.party_size),
-      row(vscode.l10n.t('Scheduled for'), call.scheduled_for ? shortDateTime(call.scheduled_for) : undefined),
-      row(vscode.l10n.t('Placed'), shortDateTime(callCreatedAt(call))),
-      row(vscode.l10n.t('Ended'), shortDateTime(call.ended_at ?? call.metadata?.ended_at)),
-      row(vscode.l10n.t('Duration'), formatDuration(call.duration_seconds)),
-      row(vscode.l10n.t('Credits used'), call.credits_used === undefined || call.credits_used === null ? undefined : formatCredits(call.credits_used)),
-      row(vscode.l10n.t('Call id'), call.call_id),
-    ].filter((r): r is string => !!r),
-    '',
+  const phone = callPhone(call);
+  const rows: Array<[string, unknown]> = [
+    [t('Business'), businessName(call)],
+    [t('Phone'), phone ? phoneForPeople(phone) : undefined],
+    [t('Task'), s.task_description],
+    [t('Category'), s.task_category ? humanize(s.task_category) : undefined],
+    [t('Appointment'), [s.appointment_date, s.appointment_time].filter(Boolean).join(' ') || undefined],
+    [t('Party size'), s.party_size],
+    [t('Scheduled for'), call.scheduled_for ? shortDateTime(call.scheduled_for) : undefined],
+    [t('Placed'), shortDateTime(callCreatedAt(call))],
+    [t('Ended'), shortDateTime(call.ended_at ?? call.metadata?.ended_at)],
+    [t('Duration'), formatDuration(call.duration_seconds)],
+    [t('Credits used'), call.credits_used === undefined || call.credits_used === null ? undefined : formatCredits(call.credits_used)],
   ];
   const summary = callSummary(call);
-  if (summary) lines.push(`## ${vscode.l10n.t('Summary')}`, '', asParagraphs(summary), '');
-  if (call.next_steps) lines.push(`## ${vscode.l10n.t('Next steps')}`, '', asParagraphs(call.next_steps), '');
-  return lines.join('\n');
+  return blocks(
+    md`# ${t('Call with {0}', callLabel(call))}`,
+    md`**${status.label}** — ${status.explanation}`,
+    table([t('Field'), t('Value')], rows.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])),
+    summary ? blocks(md`## ${t('Summary')}`, listOrParagraphs(summary)) : undefined,
+    call.next_steps ? blocks(md`## ${t('Next steps')}`, listOrParagraphs(call.next_steps)) : undefined,
+  );
 }

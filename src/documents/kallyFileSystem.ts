@@ -1,23 +1,15 @@
 import * as vscode from 'vscode';
-import { parseDynamic, type DynamicDocument } from './paths';
 
-const FRESH_MS = 5_000;
 const encoder = new TextEncoder();
 
 interface Entry { bytes: Uint8Array; mtime: number; ctime: number }
 
-/** The read-only `kallyai:` file system. Two kinds of files:
- *  - in-memory documents (`put`): the Ask conversation, a budget breakdown… Updating one fires a
- *    change, so an open editor and its Markdown preview follow;
- *  - fetched documents (transcripts, call details, messages, threads): rendered on read from the
- *    API, kept a few seconds so that stat + read make one request. */
+/** The read-only `kallyai:` file system: in-memory documents (`put`). Updating one fires a change,
+ *  so an open editor and its Markdown preview follow. */
 export class KallyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly memory = new Map<string, Entry>();
-  private readonly fetched = new Map<string, { entry: Promise<Entry>; at: number }>();
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
-
-  constructor(private readonly render: (doc: DynamicDocument) => Promise<string>) {}
 
   /** Creates or replaces an in-memory document; an open editor reloads it. */
   put(uri: vscode.Uri, text: string): void {
@@ -27,48 +19,26 @@ export class KallyFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     this.emitter.fire([{ type: existing ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
   }
 
-  /** Drops a fetched document so the next read fetches it again, and tells open editors. */
-  invalidate(uri: vscode.Uri): void {
-    if (this.fetched.delete(uri.path)) this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
-  private load(uri: vscode.Uri): Promise<Entry> {
-    const inMemory = this.memory.get(uri.path);
-    if (inMemory) return Promise.resolve(inMemory);
-    const doc = parseDynamic(uri);
-    if (!doc) return Promise.reject(vscode.FileSystemError.FileNotFound(uri));
-    const cached = this.fetched.get(uri.path);
-    if (cached && Date.now() - cached.at < FRESH_MS) return cached.entry;
-    const entry = this.render(doc).then((text) => {
-      const now = Date.now();
-      return { bytes: encoder.encode(text), mtime: now, ctime: now };
-    });
-    this.fetched.set(uri.path, { entry, at: Date.now() });
-    entry.catch(() => this.fetched.delete(uri.path));
+  private load(uri: vscode.Uri): Entry {
+    const entry = this.memory.get(uri.path);
+    if (!entry) throw vscode.FileSystemError.FileNotFound(uri);
     return entry;
   }
 
   private isDirectory(uri: vscode.Uri): boolean {
-    if (this.memory.has(uri.path) || parseDynamic(uri)) return false;
+    if (this.memory.has(uri.path)) return false;
     const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
-    return uri.path === '/' || [...this.memory.keys()].some((p) => p.startsWith(prefix)) || /^\/(calls|inbox|threads|goals)(\/[^/]+){0,2}$/.test(uri.path);
+    return uri.path === '/' || [...this.memory.keys()].some((p) => p.startsWith(prefix));
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     if (this.isDirectory(uri)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
-    const e = await this.load(uri).catch((err) => {
-      throw err instanceof vscode.FileSystemError ? err : vscode.FileSystemError.Unavailable(err instanceof Error ? err.message : String(err));
-    });
+    const e = this.load(uri);
     return { type: vscode.FileType.File, ctime: e.ctime, mtime: e.mtime, size: e.bytes.byteLength, permissions: vscode.FilePermission.Readonly };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    try {
-      return (await this.load(uri)).bytes;
-    } catch (err) {
-      if (err instanceof vscode.FileSystemError) throw err;
-      throw vscode.FileSystemError.Unavailable(err instanceof Error ? err.message : String(err));
-    }
+    return this.load(uri).bytes;
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {

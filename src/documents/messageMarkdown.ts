@@ -1,41 +1,36 @@
-import * as vscode from 'vscode';
+/** Inbox messages and threads as documents for people. No `vscode` import. */
 import type { Message } from '../api/schemas/messages';
-import { escapeMarkdown, humanize, shortDateTime } from '../views/format';
+import { blocks, count, humanize, join, md, paragraphs, shortDateTime, t, type Markdown } from '../format';
 
 export function messageTitle(m: Message): string {
-  return m.subject || m.preview?.slice(0, 60) || vscode.l10n.t('Message from {0}', m.from ?? '?');
+  return m.subject || m.preview?.slice(0, 60) || t('Message from {0}', m.from ?? '?');
 }
 
-function body(m: Message): string {
+function body(m: Message): Markdown {
   const text = m.body ?? m.preview ?? '';
-  if (!text) return `_${vscode.l10n.t('No content.')}_`;
-  // Keep the sender's line breaks; escape so that the text shows as text.
-  return text.split(/\r?\n/).map((line) => `${escapeMarkdown(line)}  `).join('\n');
+  return text ? paragraphs(text) : md`_${t('No content.')}_`;
 }
 
-function header(m: Message): string[] {
-  const facts = [
-    `**${vscode.l10n.t('From')}:** ${escapeMarkdown(m.from ?? '?')}`,
-    `**${vscode.l10n.t('Channel')}:** ${escapeMarkdown(humanize(m.channel ?? 'other'))}`,
-  ];
+function header(m: Message): Markdown {
   const when = shortDateTime(m.received_at);
-  if (when) facts.push(`**${vscode.l10n.t('Received')}:** ${escapeMarkdown(when)}`);
-  return [facts.join(' · ')];
+  return join([
+    md`**${t('From')}:** ${m.from ?? '?'}`,
+    md`**${t('Channel')}:** ${humanize(m.channel ?? 'other')}`,
+    when ? md`**${t('Received')}:** ${when}` : undefined,
+  ], ' · ');
 }
 
-/** One inbox message as a read-only document. */
-export function messageMarkdown(m: Message): string {
-  return [`# ${escapeMarkdown(messageTitle(m))}`, '', ...header(m), '', '---', '', body(m), ''].join('\n');
+/** One inbox message. */
+export function messageMarkdown(m: Message): Markdown {
+  return blocks(md`# ${messageTitle(m)}`, header(m), md`---`, body(m));
 }
 
 /** A conversation: its messages oldest first. */
-export function threadMarkdown(messages: readonly Message[], title: string): string {
+export function threadMarkdown(messages: readonly Message[], title: string): Markdown {
   const sorted = [...messages].sort((a, b) => (a.received_at ?? '').localeCompare(b.received_at ?? ''));
-  const lines = [`# ${escapeMarkdown(title)}`, '', `_${vscode.l10n.t('{0} message(s)', sorted.length)}_`, ''];
-  for (const m of sorted) {
-    lines.push(`## ${escapeMarkdown(m.from ?? '?')} — ${escapeMarkdown(shortDateTime(m.received_at) ?? '')}`, '');
-    if (m.subject) lines.push(`**${escapeMarkdown(m.subject)}**`, '');
-    lines.push(body(m), '');
-  }
-  return lines.join('\n');
+  return blocks(
+    md`# ${title}`,
+    md`_${count(sorted.length, '{0} message', '{0} messages')}_`,
+    ...sorted.map((m) => blocks(md`## ${m.from ?? '?'} — ${shortDateTime(m.received_at) ?? ''}`, m.subject ? md`**${m.subject}**` : undefined, body(m))),
+  );
 }

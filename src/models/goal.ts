@@ -1,6 +1,7 @@
 import type { Goal } from '../api/schemas/coordination';
+import { t } from '../format';
 
-/** How the Goals view reads a goal: which group it sits in, what waits on the user, and the
+/** How the extension reads a goal: which group it sits in, what waits on the user, and the
  *  space-separated context tokens that package.json's `viewItem =~ /…/` menus match. */
 
 export type GoalGroup = 'needsYou' | 'active' | 'pending' | 'completed' | 'cancelled' | 'archived' | 'other';
@@ -84,4 +85,28 @@ export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {
   const newest = (a: Goal, b: Goal) => (b.updated_at ?? b.created_at ?? '').localeCompare(a.updated_at ?? a.created_at ?? '');
   for (const list of groups.values()) list.sort(newest);
   return groups;
+}
+
+/** A goal's name for people (never its id). */
+export function goalTitle(goal: Goal): string {
+  return goal.title?.trim() || goal.description?.trim() || t('Untitled goal');
+}
+
+export type GoalStep = NonNullable<Goal['steps']>[number];
+
+/** The step awaiting approval: one marked so, else the first that is not done. */
+export function currentStepIndex(goal: Goal): number {
+  const steps = goal.steps ?? [];
+  const marked = steps.findIndex((s) => /approv|waiting/.test((s.status ?? '').toLowerCase()));
+  if (marked >= 0) return marked;
+  return steps.findIndex((s) => !['completed', 'done', 'skipped'].includes((s.status ?? '').toLowerCase()));
+}
+
+/** The step the goal waits on, with its own credit estimate when the server gives one. */
+export function waitingStep(goal: Goal): { index: number; description?: string; credits?: number } | undefined {
+  const index = currentStepIndex(goal);
+  const step = index >= 0 ? goal.steps?.[index] : undefined;
+  if (!step) return undefined;
+  const credits = Number((step as Record<string, unknown>).credits);
+  return { index, description: step.description ?? undefined, credits: Number.isFinite(credits) ? credits : undefined };
 }

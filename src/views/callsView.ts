@@ -164,6 +164,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       id,
       kind: 'call',
       call,
+      target: { kind: 'call', id: call.call_id, value: call },
       item: makeItem({
         id,
         label,
@@ -185,7 +186,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     const child = (kind: CallNode['kind'], label: string, codicon: string, command: string, tooltip: string): CallNode => {
       const id = `${parent.id}/${kind}`;
       return {
-        id, parent, kind, call,
+        id, parent, kind, call, target: parent.target,
         item: makeItem({ id, label, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }),
       };
     };
@@ -194,7 +195,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       children.push(child('callTranscript', vscode.l10n.t('Transcript'), 'note', 'kallyai.calls.openTranscript', vscode.l10n.t('The conversation, turn by turn, with the summary on top')));
       children.push(child('callRecording', vscode.l10n.t('Recording'), 'play', 'kallyai.calls.openRecording', vscode.l10n.t('Listen to the call')));
     }
-    if (hasAppointment(call)) {
+    if (hasAppointment(call) && call.status === 'success') {
       children.push(child('callCalendar', vscode.l10n.t('Add to calendar'), 'calendar', 'kallyai.calls.addToCalendar', vscode.l10n.t('Save the appointment as an .ics calendar entry')));
     }
     return children;

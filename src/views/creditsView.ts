@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { creditsLabel, formatCredits, humanize, longDate, shortDateTime } from './format';
+import { creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
 
@@ -56,7 +56,7 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
         label: vscode.l10n.t('Manage billing'),
         tooltip: vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices'),
         icon: icon('link-external'),
-        command: { command: 'kallyai.openBillingPortal', title: vscode.l10n.t('Manage Billing') },
+        command: { command: 'kallyai.billing.openPortal', title: vscode.l10n.t('Manage Billing') },
       }, 'billing'),
     ];
     return roots;

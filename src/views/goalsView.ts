@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
+import { waitingText } from '../documents/goalMarkdown';
+import { count, creditsLabel, formatCredits, humanize, md, shortDateTime } from '../format';
+import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
 import { DataLoader } from './dataLoader';
-import { creditsLabel, escapeMarkdown, formatCredits, humanize, shortDateTime } from './format';
-import { GOAL_GROUPS, type GoalGroup, goalBudget, goalContextValue, goalGroup, groupGoals, subGoalCount, waitingFor } from './goalModel';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
 
@@ -39,16 +40,7 @@ const GROUP_ICON: Record<GoalGroup, vscode.ThemeIcon> = {
   other: icon('question'),
 };
 
-export function waitingLabel(goal: Goal): string | undefined {
-  switch (waitingFor(goal)) {
-    case 'step_approval': return vscode.l10n.t('Approve the next step');
-    case 'budget_approval': return vscode.l10n.t('Approve the budget');
-    case 'soft_cap': return vscode.l10n.t('Soft cap reached');
-    case 'outcome_acceptance': return vscode.l10n.t('Accept the outcome');
-    case 'input': return vscode.l10n.t('Needs your input');
-    default: return undefined;
-  }
-}
+export const waitingLabel = waitingText;
 
 function stepIcon(status: string): vscode.ThemeIcon {
   switch (status) {
@@ -108,7 +100,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       roots.push(groupNode(`goals/group/${group}`, undefined, {
         label: GROUP_LABEL[group](),
         description: String(goals.length),
-        tooltip: vscode.l10n.t('{0}: {1} goal(s)', GROUP_LABEL[group](), goals.length),
+        tooltip: `${GROUP_LABEL[group]()}: ${count(goals.length, '{0} goal', '{0} goals')}`,
         icon: GROUP_ICON[group],
         expanded: group !== 'completed' && group !== 'cancelled',
         contextValue: `goalGroup ${group}`,
@@ -147,37 +139,38 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const waiting = waitingLabel(goal);
     const budget = goalBudget(goal);
     const subs = subGoalCount(goal);
-    const description = [waiting ?? humanize(goal.status), subs ? vscode.l10n.t('{0} sub-goals', subs) : undefined].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escapeMarkdown(goal.title ?? goal.id)}**\n\n`);
-    if (goal.description) tooltip.appendMarkdown(`${escapeMarkdown(goal.description)}\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Status')}: ${escapeMarkdown(humanize(goal.status))}`);
-    if (waiting) tooltip.appendMarkdown(` — **${escapeMarkdown(waiting)}**`);
-    if (budget.estimated !== undefined || budget.used !== undefined) {
-      tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}`);
-    }
+    const description = [waiting ?? humanize(goal.status), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
-    if (when) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Updated {0}', when)}`);
+    // The label already shows the title: the tooltip tells what the row cannot.
+    const tooltip = new vscode.MarkdownString([
+      goal.description && goal.description !== goal.title ? md`${goal.description}` : undefined,
+      md`${vscode.l10n.t('Status')}: ${humanize(goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
+      budget.estimated !== undefined || budget.used !== undefined ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}` : undefined,
+      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
     const node: GoalNode = {
       id,
       parent,
       kind: 'goal',
       goal,
+      target: goal.id ? { kind: 'goal', id: goal.id, value: goal } : undefined,
       item: makeItem({
         id,
-        label: goal.title ?? goal.id ?? vscode.l10n.t('Untitled goal'),
+        label: goalTitle(goal),
         description,
         tooltip,
         icon: parent.kind === 'goal' && group !== 'needsYou' ? icon('target') : GROUP_ICON[group],
         contextValue: goalContextValue(goal),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: vscode.l10n.t('Goal {0}, {1}', goal.title ?? goal.id ?? '', description),
+        accessibilityLabel: vscode.l10n.t('Goal {0}, {1}', goalTitle(goal), description),
       }),
       children: memo(
         () => this.goalChildren(node, tree),
         (e) => [this.errorNode(e, `${id}/error`, node, [])],
       ),
     };
+    // Enter (or a click on the title) opens the goal.
+    if (goal.id) node.item.command = { command: 'kallyai.goals.openGoal', title: vscode.l10n.t('Open Goal'), arguments: [node] };
     return node;
   }
 
@@ -222,6 +215,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       parent,
       kind: 'budget',
       goal,
+      target: parent.target,
       item: makeItem({
         id,
         label,
@@ -237,7 +231,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
   private stepNode(goal: Goal, parent: GoalNode, index: number, step: NonNullable<Goal['steps']>[number]): GoalNode {
     const id = `${parent.id}/step/${step.step ?? index + 1}`;
     const status = (step.status ?? '').toLowerCase();
-    const waitingHere = waitingFor(goal) === 'step_approval' && isCurrentStep(goal, index);
+    const waitingHere = waitingFor(goal) === 'step_approval' && currentStepIndex(goal) === index;
     const label = `${step.step ?? index + 1}. ${step.description ?? vscode.l10n.t('Step')}`;
     const description = waitingHere ? vscode.l10n.t('Waiting for your approval') : humanize(step.status);
     return {
@@ -245,6 +239,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       parent,
       kind: 'step',
       goal,
+      target: parent.target,
       item: makeItem({
         id,
         label,
@@ -273,15 +268,6 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     if (!parent?.children) return undefined;
     return (await parent.children()).find((n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId);
   }
-}
-
-/** The step awaiting approval: one marked so, else the first that is not done. */
-function isCurrentStep(goal: Goal, index: number): boolean {
-  const steps = goal.steps ?? [];
-  const marked = steps.findIndex((s) => /approv|waiting/.test((s.status ?? '').toLowerCase()));
-  if (marked >= 0) return marked === index;
-  const firstOpen = steps.findIndex((s) => !['completed', 'done', 'skipped'].includes((s.status ?? '').toLowerCase()));
-  return firstOpen === index;
 }
 
 function stripEmpty(goal: Goal): Partial<Goal> {

@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { escapeMarkdown, humanize, oneLine, shortDateTime } from './format';
+import { count, humanize, md, oneLine, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 
@@ -89,7 +89,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       roots.push(groupNode(`inbox/channel/${channel}`, undefined, {
         label: CHANNEL_LABEL[channel](),
         description: unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length),
-        tooltip: vscode.l10n.t('{0}: {1} message(s), {2} unread', CHANNEL_LABEL[channel](), messages.length, unread),
+        tooltip: `${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`,
         icon: icon(CHANNEL_ICON[channel]),
         contextValue: `channel ${channel}`,
       }, (self) => messages.map((m, i) => this.messageNode(m, self, i))));
@@ -103,16 +103,17 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     const from = oneLine(m.from ?? '', 40);
     const when = shortDateTime(m.received_at);
     const description = [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escapeMarkdown(m.subject || vscode.l10n.t('(no subject)'))}**\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('From')}: ${escapeMarkdown(m.from ?? '?')} · ${escapeMarkdown(humanize(m.channel ?? 'other'))}`);
-    if (when) tooltip.appendMarkdown(` · ${escapeMarkdown(when)}`);
-    if (m.preview) tooltip.appendMarkdown(`\n\n${escapeMarkdown(m.preview)}`);
+    const tooltip = new vscode.MarkdownString([
+      md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
+      md`${vscode.l10n.t('From')}: ${m.from ?? '?'} · ${humanize(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
+      m.preview ? md`${m.preview}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
     const node: MessageNode = {
       id,
       parent,
       kind: 'message',
       message: m,
+      target: m.id ? { kind: 'message', id: m.id, value: m } : undefined,
       item: makeItem({
         id,
         // Unread: a filled dot and "unread" in the description (label highlights would look like a search match).
@@ -132,26 +133,29 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   private draftNode(d: OutboxEmail, parent: ViewNode, index: number): DraftNode {
     const id = `${parent.id}/${d.id ?? `#${index}`}`;
     const subject = oneLine(d.subject || vscode.l10n.t('(no subject)'), 70);
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escapeMarkdown(d.subject ?? '')}**\n\n${vscode.l10n.t('To')}: ${escapeMarkdown(d.to ?? '?')}\n\n`);
-    if (d.body) tooltip.appendMarkdown(escapeMarkdown(oneLine(d.body, 400)));
-    tooltip.appendMarkdown(`\n\n_${escapeMarkdown(vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.'))}_`);
+    const tooltip = new vscode.MarkdownString([
+      md`**${d.subject ?? ''}**`,
+      md`${vscode.l10n.t('To')}: ${d.to ?? '?'}`,
+      d.body ? md`${oneLine(d.body, 400)}` : undefined,
+      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`,
+    ].filter(Boolean).join('\n\n'), true);
     const node: DraftNode = {
       id,
       parent,
       kind: 'draft',
       draft: d,
+      target: d.id ? { kind: 'draft', id: d.id, value: d } : undefined,
       item: makeItem({
         id,
         label: subject,
         description: vscode.l10n.t('to {0}', d.to ?? '?'),
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
-        contextValue: 'draft',
+        contextValue: 'draft awaitingApproval',
         accessibilityLabel: vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject),
       }),
     };
-    node.item.command = { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [node] };
+    node.item.command = { command: 'kallyai.inbox.openDraft', title: vscode.l10n.t('Open Email Draft'), arguments: [node] };
     return node;
   }
 }

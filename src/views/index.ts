@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
+import type { Resource } from '../api/resources';
 import type { Balance } from '../api/schemas/credits';
-import type { Documents } from '../documents';
+import { count } from '../format';
 import type { Services } from '../services';
-import { registerCallCommands } from './callsCommands';
 import { CallsProvider, type CallsData } from './callsView';
 import { CreditsProvider } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
-import { registerGoalCommands } from './goalsCommands';
 import { GoalsProvider, type GoalsData } from './goalsView';
-import { registerInboxCommands } from './inboxCommands';
 import { InboxProvider, type InboxData } from './inboxView';
 import { RefreshScheduler } from './refreshScheduler';
 import { CreditsStatusBar } from './statusBar';
@@ -25,10 +23,22 @@ export interface ViewsTestApi {
   readonly scheduler: RefreshScheduler;
 }
 
+/** Which views show each kind of data (an operation's `changes` refresh exactly these). */
+const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
+  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
+};
+
 export interface Views {
   /** Refresh every view (or the named ones) after something changed on the server. Views that were
    *  never shown load when they are; a refresh during a load runs once after it. Resolves when done. */
-  refresh(which?: Array<'goals' | 'calls' | 'inbox' | 'credits'>): Promise<void>;
+  refresh(which?: readonly ViewName[]): Promise<void>;
+  /** Refresh the views that show these kinds of data (after an operation changed them). */
+  refreshResources(resources: readonly Resource[]): Promise<void>;
+  /** A view's refresh button, and Retry (every failed view, or the named one). */
+  reload(view: ViewName): Promise<void>;
+  retry(view?: ViewName): Promise<void>;
+  /** The next page of calls. */
+  loadMoreCalls(): Promise<void>;
   /** Reveal a goal's node in the Goals view (loading the list, or the parent's tree, if needed). */
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
@@ -36,7 +46,7 @@ export interface Views {
   readonly testing: ViewsTestApi;
 }
 
-export function registerViews(services: Services, documents: Documents): Views {
+export function registerViews(services: Services): Views {
   const { context, log, auth } = services;
   const subscriptions = context.subscriptions;
   const isSignedIn = () => auth.isSignedIn;
@@ -87,9 +97,9 @@ export function registerViews(services: Services, documents: Documents): Views {
 
   const updateBadges = () => {
     const waiting = isSignedIn() ? providers.goals.waitingCount() : 0;
-    treeViews.goals.badge = waiting ? { value: waiting, tooltip: vscode.l10n.t('{0} goal(s) waiting for you', waiting) } : undefined;
+    treeViews.goals.badge = waiting ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') } : undefined;
     const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
-    treeViews.inbox.badge = unread ? { value: unread, tooltip: vscode.l10n.t('{0} unread message(s)', unread) } : undefined;
+    treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
   };
   subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
 
@@ -117,25 +127,16 @@ export function registerViews(services: Services, documents: Documents): Views {
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
   if (isSignedIn()) void creditsLoader.load('initial');
 
-  const command = (id: string, handler: (...args: unknown[]) => unknown) => subscriptions.push(vscode.commands.registerCommand(id, handler));
-  for (const name of VIEW_NAMES) command(`kallyai.${name}.refresh`, () => all[name].loader.load('user'));
-  command('kallyai.refreshAll', () => refresh(VIEW_NAMES, 'user'));
-  command('kallyai.retry', async (arg) => {
-    const named = typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? [arg as ViewName] : undefined;
-    const targets = named ?? VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
-    if (!named) for (const n of VIEW_NAMES) all[n].invalidate();
-    await Promise.all(targets.map((n) => all[n].loader.load('retry')));
-  });
-
-  const refreshAfterChange = (views: readonly ViewName[], reason: LoadReason) => refresh(views, reason);
-  subscriptions.push(
-    ...registerGoalCommands({ services, documents, provider: providers.goals, refresh: refreshAfterChange, balance: () => creditsLoader.data?.credits_remaining ?? undefined }),
-    ...registerCallCommands({ services, documents, provider: providers.calls, refresh: refreshAfterChange }),
-    ...registerInboxCommands({ services, documents, provider: providers.inbox, refresh: refreshAfterChange }),
-  );
-
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
+    refreshResources: (resources) => refresh([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))], 'mutation'),
+    reload: (name) => all[name].loader.load('user'),
+    async retry(named) {
+      const targets = named ? [named] : VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
+      if (!named) for (const n of VIEW_NAMES) all[n].invalidate();
+      await Promise.all(targets.map((n) => all[n].loader.load('retry')));
+    },
+    loadMoreCalls: () => providers.calls.loadMore(),
     async revealGoal(goalId) {
       if (!isSignedIn()) return;
       let node = await providers.goals.findGoalNode(goalId);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { KallyApiError } from '../api/errors';
+import { isKallyApiError } from '../api/errors';
+import { describeError } from '../format';
 
 /** How a failed load shows in a view: one inline node, never a pop-up. */
 export interface LoadErrorView {
@@ -16,26 +17,27 @@ export interface LoadErrorView {
 const UNREACHABLE = new Set(['network_error', 'timeout', 'service_unavailable', 'internal_error', 'rate_limited']);
 
 export function isSignInError(e: unknown): boolean {
-  return e instanceof KallyApiError && (e.status === 401 || e.action?.kind === 'signIn');
+  return isKallyApiError(e) && (e.status === 401 || e.action.kind === 'signIn');
 }
 
 export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]): LoadErrorView {
   const retry: vscode.Command = { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: retryArgs };
+  const sentence = describeError(e).sentence;
   if (isSignInError(e)) {
     return {
       label: vscode.l10n.t('Sign in again to see {0}', what),
-      detail: e instanceof Error ? e.message : String(e),
+      detail: sentence,
       icon: 'account',
       command: { command: 'kallyai.signIn', title: vscode.l10n.t('Sign In') },
       retryable: false,
       needsSignIn: true,
     };
   }
-  if (e instanceof KallyApiError) {
+  if (isKallyApiError(e)) {
     if (e.code === 'invalid_response') {
       return {
         label: vscode.l10n.t('Could not read {0} from KallyAI — Retry', what),
-        detail: vscode.l10n.t('{0} (field: {1})', e.message, e.field ?? '?'),
+        detail: e.field ? vscode.l10n.t('{0} (field: {1})', sentence, e.field) : sentence,
         icon: 'warning',
         command: retry,
         retryable: false,
@@ -43,10 +45,9 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
       };
     }
     if (UNREACHABLE.has(e.code) || e.status >= 500 || e.status === 429 || e.status === 0) {
-      return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: e.message, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+      return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
     }
-    return { label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, e.message), detail: e.message, icon: 'error', command: retry, retryable: false, needsSignIn: false };
+    return { label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, sentence), detail: sentence, icon: 'error', command: retry, retryable: false, needsSignIn: false };
   }
-  const message = e instanceof Error ? e.message : String(e);
-  return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: message, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+  return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
 }

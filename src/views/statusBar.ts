@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { creditsLabel, formatCredits, humanize, longDate } from './format';
+import { creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
 import { describeLoadError } from './loadError';
 
 /** The credit balance in the status bar. It shares the Credits view's data (no request of its
@@ -50,16 +50,17 @@ export class CreditsStatusBar implements vscode.Disposable {
     const remaining = b.credits_remaining ?? undefined;
     const low = remaining !== undefined && remaining < threshold;
     item.text = `$(credit-card) ${creditsLabel(remaining)}`;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${vscode.l10n.t('KallyAI credits')}**\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}\n\n`);
-    if (b.plan_type) md.appendMarkdown(`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}\n\n`);
     const end = longDate(b.period_end);
-    if (end) md.appendMarkdown(`${vscode.l10n.t('Period ends {0}', end)}\n\n`);
-    if (low) md.appendMarkdown(`$(warning) ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}\n\n`);
-    if (this.loader.error !== undefined) md.appendMarkdown(`$(debug-disconnect) ${describeLoadError(this.loader.error, '', []).label}\n\n`);
-    md.appendMarkdown(vscode.l10n.t('Click to open the Credits view.'));
-    item.tooltip = md;
+    const text = [
+      md`**${vscode.l10n.t('KallyAI credits')}**`,
+      md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
+      b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
+      end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
+      low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
+      this.loader.error !== undefined ? md`${raw('$(debug-disconnect)')} ${describeLoadError(this.loader.error, '', []).label}` : undefined,
+      md`${vscode.l10n.t('Click to open the Credits view.')}`,
+    ].filter(Boolean).join('\n\n');
+    item.tooltip = new vscode.MarkdownString(text, true);
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
       label: low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),

@@ -10,8 +10,10 @@ export const viewId = (view: ViewName) => `kallyai.${view}`;
 export interface ViewNode {
   readonly id: string;
   readonly parent?: ViewNode;
-  /** What a command run on this node acts on (a goal, a call, a message…), if anything. */
+  /** What kind of node it is ('goal', 'step', 'call', 'group', 'error'…). */
   readonly kind: string;
+  /** The entity a command run on this node acts on (the pipeline fills the matching id from it). */
+  readonly target?: { readonly kind: string; readonly id: string; readonly value: unknown };
   readonly item: vscode.TreeItem;
   children?(): ViewNode[] | Promise<ViewNode[]>;
 }

@@ -4,7 +4,7 @@
 // languages, time zone) → the confirmation modal read and accepted ("Place Call") → the completion
 // notification read (it names the status) → "Open Transcript" opens the transcript. Then a second
 // call, the wizard offering the last answers again, to the sandbox's long-call number: it shows live
-// in the Calls view, the progress notification's Cancel asks "Stop the call?", "Stop the Call" stops
+// in the Calls view, the progress notification's Cancel asks "Stop the live call?", "Stop Call" stops
 // it on the server and the outcome says Cancelled.
 // Screenshots: test-results/make-call-outcome.png (the completion notification),
 // test-results/make-call.png (the transcript), test-results/make-call-stopped.png.
@@ -92,7 +92,7 @@ module.exports = async function makeCall(ctx) {
 
   // 4. "Open Transcript" opens the transcript in the Markdown preview.
   await toast.locator('.monaco-button', { hasText: 'Open Transcript' }).click();
-  const tab = page.locator('.tabs-container .tab', { hasText: /Transcript/ }).first();
+  const tab = page.locator('.tabs-container .tab', { hasText: /transcript/i }).first();
   await tab.waitFor({ state: 'visible', timeout: 20_000 });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
   const frameWithTranscript = async () => {
@@ -150,9 +150,11 @@ module.exports = async function makeCall(ctx) {
   ctx.log(`live in the Calls view: ${(await liveRow.innerText()).replace(/\s+/g, ' ')}`);
   await progress.hover();
   await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
-  const stopDialog = page.locator('.monaco-dialog-box', { hasText: /Stop the call to Luigi's Trattoria\?/ });
-  await stopDialog.waitFor({ state: 'visible', timeout: 5_000 });
-  await stopDialog.locator('.monaco-button', { hasText: /^Stop the Call$/ }).click();
+  const stopDialog = page.locator('.monaco-dialog-box', { hasText: /Stop the live call to Luigi's Trattoria\?/ });
+  await stopDialog.waitFor({ state: 'visible', timeout: 15_000 });
+  ctx.log(`stop: ${(await stopDialog.innerText()).replace(/\s+/g, ' ')}`);
+  assert.ok(await stopDialog.locator('.monaco-button', { hasText: /^Let It Run$/ }).isVisible(), 'the other button keeps the call');
+  await stopDialog.locator('.monaco-button', { hasText: /^Stop Call$/ }).click();
   const stopped = page.locator('.notification-toast', { hasText: /Call to Luigi's Trattoria — Cancelled/ }).first();
   await stopped.waitFor({ state: 'visible', timeout: 30_000 });
   ctx.log(`after Stop: ${(await stopped.innerText()).replace(/\s+/g, ' ')}`);

@@ -63,7 +63,7 @@ module.exports = async function views(ctx) {
   await expandRow(luigi);
   const transcript = await waitForRow(page, 'Calls', /^Transcript$/);
   await transcript.click();
-  const tab = page.locator('.tabs-container .tab', { hasText: /Transcript — Luigi's Trattoria/ }).first();
+  const tab = page.locator('.tabs-container .tab', { hasText: /Luigi's Trattoria — transcript/ }).first();
   await tab.waitFor({ state: 'visible', timeout: 30_000 });
   ctx.log(`editor tab: ${(await tab.innerText()).trim()}`);
 

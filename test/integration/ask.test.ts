@@ -3,8 +3,8 @@
 // creates shows in the Goals view and is revealed there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AskResult } from '../../src/commands/ask';
-import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/conversationHistory';
+import type { AskResult } from '../../src/commands/ask/ask';
+import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/ask/conversationHistory';
 import { activateExtension, sandboxFetch, sandboxJson, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
@@ -69,7 +69,10 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.ok(text.includes('**You:**') && text.includes('**KallyAI:**'), text);
     assert.ok(text.includes('Book a table for 4 at an Italian restaurant near me on Friday at 8pm'), 'the question is in the document');
     assert.ok(text.indexOf('**You:**') < text.indexOf('**KallyAI:**'), 'question before answer');
-    assert.ok(text.includes(`\`${first.goalId}\``), 'the goal is named in the document');
+    const goalTitle = goal.title.replace(/([\\`*_{}[\]()#+\-!|~$])/g, '\\$1');
+    assert.ok(text.includes(`Goal: ${goalTitle}`), `the goal is named in the document by its title:\n${text}`);
+    assert.ok(!text.includes(first.goalId!) && !text.includes(first.conversationId!), 'no ids in the document');
+    assert.ok(!first.documentUri.split('/').pop()!.includes(first.conversationId!), 'no id in the tab title');
 
     const exports = await activateExtension();
     const views = exports.views as ViewsTesting | undefined;

@@ -1,15 +1,15 @@
 // "KallyAI: Make a Call…" in the real extension host against the sandbox (time scale 100: a call
 // lasts about a second, the long test number about six). The command runs with its arguments and
-// `confirmed: true`, the test seam that skips the confirmation modal in ExtensionMode.Test only.
+// `confirmed: true`, the test seam that records the pipeline's consent without showing its modal
+// (ExtensionMode.Test only).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeCallStatus } from '../../src/api/callStatus';
-import { describeErrorCode } from '../../src/api/errors';
 import { ops } from '../../src/api/catalogue';
-import { addCallToCalendar, outcomeText } from '../../src/commands/callOutcome';
+import { outcomeText } from '../../src/commands/makeCall/callOutcome';
+import type { MakeCallResult } from '../../src/commands/makeCall/makeCall';
+import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import type { MakeCallResult } from '../../src/commands/placeCall';
-import { activateExtension, sandboxFetch, sandboxJson, waitFor } from './helpers';
+import { activateExtension, sandboxFetch, sandboxJson, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface LoggedRequest { method: string; path: string; headers: Record<string, string>; body?: unknown; at: string }
@@ -21,8 +21,6 @@ const sandboxCalls = async () => (await sandboxJson<{ calls: SandboxCall[] }>('/
 const setCredits = (remaining: number) => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining } });
 const addFault = (fault: Record<string, unknown>) => sandboxJson('/sandbox/faults', { method: 'POST', body: fault });
 
-/** The document's text with Markdown escapes removed (`\\!` → `!`), to look for what the server said. */
-const unescapeMarkdown = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 
 function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -101,14 +99,19 @@ suite('Make a Call: against the sandbox', () => {
       timezone: 'Europe/Madrid',
     });
 
-    // The confirmation's figures were fetched (the modal itself is skipped by the test seam).
+    // The pipeline's consent named the stakes (the modal itself is skipped by the test seam).
     const all = await requests();
     const estimate = all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate');
     assert.ok(estimate, 'the budget estimate was asked');
     assert.equal((estimate.body as { type?: string }).type, 'call');
-    assert.ok(all.some((r) => r.method === 'GET' && r.path === '/v1/credits/balance'), 'the balance was asked');
-    assert.equal(typeof result.costs.estimatedCredits, 'number');
-    assert.equal(result.costs.balance, 100);
+    const stakes = result.stakes!;
+    assert.equal(stakes.question, "Call Luigi's Trattoria now?");
+    assert.equal(stakes.credits.kind, 'amount');
+    assert.equal(stakes.balance, 100);
+    assert.equal(stakes.whom, "Luigi's Trattoria at +1 201 555 0100");
+    const detail = stakes.lines.join('\n');
+    for (const text of [args.task, 'Party size: 2', 'Booking name: Alex Tester', 'Estimated cost: about', 'This cannot be undone.']) assert.ok(detail.includes(text), `the consent names "${text}":\n${detail}`);
+    assert.deepEqual([stakes.confirm, stakes.decline], ['Place Call', "Don't Call"]);
 
     const calls = (await sandboxCalls()).filter((c) => c.call_id === result.callId);
     assert.equal(calls.length, 1, 'the call is in the sandbox once');
@@ -173,10 +176,9 @@ suite('Make a Call: against the sandbox', () => {
     const result = await makeCall(args);
     assert.equal(result.outcome, 'failed', JSON.stringify(result));
     if (result.outcome !== 'failed') return;
-    const described = describeErrorCode(code);
     assert.equal(result.code, code);
-    assert.equal(result.message, described.sentence);
-    assert.equal(result.action, expectedAction ?? described.action.kind);
+    assert.equal(result.message, errorSentence(code));
+    if (expectedAction) assert.equal(result.action, expectedAction);
     assert.equal((await callPosts()).length, 1, 'sent once: a refusal is not retried');
     assert.equal((await sandboxCalls()).length, before, 'no call was created');
   }
@@ -269,8 +271,8 @@ suite('Make a Call: against the sandbox', () => {
     if (result.outcome !== 'completed') return;
     const services = (await activateExtension()).services as Services;
 
-    const opened = await vscode.commands.executeCommand<{ outcome: string; documentUri: string }>('kallyai.callTranscript', { callId: result.callId });
-    assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
+    const opened = await vscode.commands.executeCommand<{ outcome: string; documentUri: string }>('kallyai.calls.openTranscript', { id: result.callId });
+    assert.equal(opened.outcome, 'done', JSON.stringify(opened));
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.documentUri));
     const text = unescapeMarkdown(doc.getText());
     const transcript = await services.client.execute(ops.calls.transcript, { path: { call_id: result.callId } });
@@ -284,8 +286,9 @@ suite('Make a Call: against the sandbox', () => {
     }
 
     const target = vscode.Uri.joinPath(services.context.globalStorageUri, 'test-calendar', `${result.callId}.ics`);
-    const saved = await addCallToCalendar(services, result.call, { interactive: false, target });
-    assert.equal(saved?.toString(), target.toString());
+    const saved = await vscode.commands.executeCommand<{ outcome: string; saved?: string }>('kallyai.calls.addToCalendar', { id: result.callId, saveTo: target.toString() });
+    assert.equal(saved.outcome, 'done', JSON.stringify(saved));
+    assert.equal(saved.saved, target.toString());
     const ics = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(ics, /^BEGIN:VCALENDAR\r?\n/);
     assert.match(ics, /\r?\nBEGIN:VEVENT\r?\n[\s\S]*\r?\nEND:VEVENT\r?\n/);

@@ -71,3 +71,11 @@ export function extensionManifest(): { contributes: Record<string, unknown>; [ke
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded in this host`);
   return ext.packageJSON;
 }
+
+/** Markdown text with its escapes undone (\\! → !, &lt; → <), to look for what the server said. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/<(https?:\/\/[^>]*)>/g, '$1');
+}
+
+/** The command results of the pipeline (src/pipeline/pipeline.ts). */
+export type RunResult = { outcome: 'done' | 'dismissed' | 'failed' | 'unavailable'; [key: string]: unknown };

@@ -1,27 +1,27 @@
-// The old CLI flags as palette commands (contract §8), in the real extension host against the
-// sandbox: --usage, --subscription, --billing, --history, --call-info, --transcript.
+// The old CLI flags (contract §8) and their subcommands, as commands of the pipeline, in the real
+// extension host against the sandbox: --usage, --subscription, --billing, --history, --call-info,
+// --transcript — each shown the way its presentation entry says (notification, document, browser,
+// pick list), an id picked from a list or given, never typed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
-import { describeErrorCode } from '../../src/api/errors';
+import { errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl } from './helpers';
+import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface LoggedRequest { method: string; path: string; query: Record<string, string> }
 interface SandboxCall { call_id: string; status: string; business_name?: string; submission: { business_name?: string; task_description: string } }
-type Result = { outcome: string; [key: string]: unknown };
 
 const requests = async () => (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
-const run = async (command: string, args?: unknown) => {
-  const r = await vscode.commands.executeCommand<Result>(command, args);
+const run = async (command: string, ...args: unknown[]) => {
+  const r = await vscode.commands.executeCommand<RunResult>(command, ...args);
   assert.ok(r && typeof r === 'object', `${command} returned nothing`);
   return r;
 };
-/** The document's text with Markdown escapes removed (`\\!` → `!`), to look for what the server said. */
-const unescapeMarkdown = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 const documentText = async (uri: unknown) => unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
 
+/** Runs a command that shows a quick pick and accepts its first (active) item. */
 async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
   let done = false;
   const settled = Promise.resolve(pending).finally(() => { done = true; });
@@ -46,84 +46,95 @@ suite('CLI parity commands: against the sandbox', () => {
 
   suiteTeardown(() => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining: 100 } }));
 
-  test('Show Usage (--usage): the credit balance, in words', async () => {
+  test('Show Credit Balance (credits balance, --usage): the balance in words', async () => {
     await sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining: 42.5 } });
-    const r = await run('kallyai.showUsage');
-    assert.equal(r.outcome, 'shown', JSON.stringify(r));
-    assert.equal((r.balance as { credits_remaining: number }).credits_remaining, 42.5);
-    assert.match(String(r.message), /42\.5 KallyAI credits left/);
-    assert.equal((await requests()).filter((q) => q.path === '/v1/credits/balance').length >= 1, true, 'the balance was asked');
+    const r = await run('kallyai.credits.showBalance');
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
+    assert.equal((r.data as { credits_remaining: number }).credits_remaining, 42.5);
+    assert.match(String(r.message), /You have 42\.5 credits left/);
+    assert.ok((await requests()).some((q) => q.path === '/v1/credits/balance'), 'the balance was asked');
   });
 
-  test('Show Subscription (--subscription): plan and status from both endpoints, as a message and a document', async () => {
+  test('Show Subscription (subscription status, --subscription): both endpoints in one document', async () => {
     const status = await services.client.execute(ops.subscription.status);
     assert.ok(status.plan_type, 'the sandbox has a plan');
-    const r = await run('kallyai.showSubscription');
-    assert.equal(r.outcome, 'shown', JSON.stringify(r));
-    assert.ok(String(r.message).includes(String(status.plan_type)), String(r.message));
-    // (The Credits view may ask for the status too while this runs.)
+    const r = await run('kallyai.subscription.show');
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
     const asked = new Set((await requests()).map((q) => `${q.method} ${q.path}`));
     assert.ok(asked.has('GET /v1/subscriptions/status') && asked.has('GET /v1/users/me/subscription'), [...asked].join(', '));
     const text = await documentText(r.documentUri);
     assert.match(text, /^# KallyAI subscription/);
-    assert.ok(text.includes(String(status.plan_type)), text);
+    assert.ok(text.toLowerCase().includes(String(status.plan_type).toLowerCase()), text);
   });
 
-  test('Manage Billing (--billing): opens the billing portal the server names', async () => {
-    const r = await run('kallyai.openBillingPortal');
-    assert.equal(r.outcome, 'opened', JSON.stringify(r));
+  test('Manage Billing (billing): opens the billing portal the server names', async () => {
+    const r = await run('kallyai.billing.openPortal');
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.ok(String(r.url).startsWith(`${sandboxUrl()}/sandbox/pages/billing?customer=`), String(r.url));
-    assert.equal(typeof r.opened, 'boolean');
     assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
   });
 
-  test('Call History (--history): the 10 most recent calls in a quick pick; the chosen one opens its details', async () => {
+  test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its details', async () => {
     await sandboxJson('/sandbox/seed-calls', { method: 'POST', body: { count: 10 } });
     const newest = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls[0];
-    const r = await acceptFirstPick(vscode.commands.executeCommand<Result>('kallyai.callHistory'));
-    assert.equal(r.outcome, 'opened', JSON.stringify(r));
-    assert.equal(r.callId, newest.call_id);
-    assert.equal(r.listed, 10);
+    const r = await acceptFirstPick(vscode.commands.executeCommand<RunResult>('kallyai.calls.history'));
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
+    assert.equal((r.data as { calls: unknown[] }).calls.length, 10);
     const list = (await requests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
     assert.equal(list?.query.limit, '10');
-    const text = await documentText(r.documentUri);
-    assert.ok(text.includes(newest.submission.task_description), `the details name the task:\n${text}`);
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith(`/calls/${newest.call_id}/details/`)), 10_000, 'the details of the chosen call');
+    assert.ok(unescapeMarkdown(doc.getText()).includes(newest.submission.task_description), 'the details name the task');
   });
 
-  test('Call Info (--call-info) with an id: the call details document', async () => {
+  test('Open Call Details (calls info, --call-info) with an id, or a bare id string', async () => {
     const call = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls.find((c) => c.status === 'success' && c.submission.business_name);
     assert.ok(call, 'the sandbox has a successful call');
-    const r = await run('kallyai.callInfo', { callId: call.call_id });
-    assert.equal(r.outcome, 'opened', JSON.stringify(r));
+    const r = await run('kallyai.calls.openDetails', { id: call.call_id });
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
     const text = await documentText(r.documentUri);
     assert.ok(text.includes(call.submission.business_name!), text);
-    // A bare string is accepted too (executeCommand('kallyai.callInfo', id)).
-    const again = await run('kallyai.callInfo', call.call_id);
-    assert.equal(again.callId, call.call_id);
+    assert.ok(!text.includes(call.call_id), 'the document shows no id');
+    assert.ok(!String(r.documentUri).split('/').pop()!.includes(call.call_id), 'the tab title shows no id');
+    const again = await run('kallyai.calls.openDetails', call.call_id);
+    assert.equal(again.outcome, 'done');
+    assert.equal(again.documentUri, r.documentUri, 'one tab per call');
   });
 
-  test('Call Info with an unknown id: "call_not_found" in words', async () => {
-    const r = await run('kallyai.callInfo', { callId: 'no-such-call' });
+  test('Open Call Details with an unknown id: "call_not_found" in words', async () => {
+    const r = await run('kallyai.calls.openDetails', { id: 'no-such-call' });
     assert.equal(r.outcome, 'failed', JSON.stringify(r));
     assert.equal(r.code, 'call_not_found');
-    assert.equal(r.message, describeErrorCode('call_not_found').sentence);
+    assert.equal(r.message, errorSentence('call_not_found'));
   });
 
-  test('Call Transcript (--transcript) with an id: the transcript document with every turn', async () => {
-    const call = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls.find((c) => c.status === 'success');
-    assert.ok(call);
-    const r = await run('kallyai.callTranscript', { callId: call.call_id });
-    assert.equal(r.outcome, 'opened', JSON.stringify(r));
+  test('Open Transcript (calls transcript, --transcript): every turn; a call without one says why and sends nothing', async () => {
+    const calls = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls;
+    const call = calls.find((c) => c.status === 'success')!;
+    const r = await run('kallyai.calls.openTranscript', { id: call.call_id });
+    assert.equal(r.outcome, 'done', JSON.stringify(r));
     const text = await documentText(r.documentUri);
     const transcript = await services.client.execute(ops.calls.transcript, { path: { call_id: call.call_id } });
     assert.ok(transcript.entries.length > 0);
     for (const e of transcript.entries) assert.ok(text.includes(e.content), `missing turn: ${e.content}`);
+    const details = await run('kallyai.calls.openDetails', { id: call.call_id });
+    assert.notEqual(details.documentUri, r.documentUri, 'details and transcript have their own tabs');
+
+    const unanswered = calls.find((c) => c.status === 'no_answer')!;
+    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    const none = await run('kallyai.calls.openTranscript', { id: unanswered.call_id });
+    assert.equal(none.outcome, 'unavailable', JSON.stringify(none));
+    assert.equal(none.reason, 'Nobody answered, so there is no transcript.');
+    assert.deepEqual((await requests()).filter((q) => q.path.endsWith('/transcript')), [], 'no transcript was asked for');
   });
 
-  test('signed-in commands with wrong arguments say which field is wrong', async () => {
-    const r = await run('kallyai.callHistory', { limit: 0 });
+  test('commands with wrong arguments say which field is wrong and send nothing', async () => {
+    const r = await run('kallyai.calls.history', { limit: 0 });
     assert.equal(r.outcome, 'failed');
     assert.equal(r.code, 'invalid_arguments');
     assert.match(String(r.message), /limit/);
+    const bad = await run('kallyai.calls.reschedule', { id: 'x', body: { date: '2026-02-30' } });
+    assert.equal(bad.outcome, 'failed');
+    assert.equal(bad.code, 'invalid_input');
+    assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/calls')), []);
   });
 });

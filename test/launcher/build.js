@@ -30,6 +30,8 @@ async function buildSuite(srcDir = path.join(ROOT, 'test/integration'), outDir =
     logLevel: 'warning',
     logOverride: { 'require-resolve-not-external': 'silent' }, // mocha's parallel mode, unused here
   });
+  // Suites that validate with src/api (a phone number in a schema) read the phone metadata beside their bundle.
+  fs.copyFileSync(path.join(ROOT, 'src/api/validation/phoneMetadata.json'), path.join(outDir, 'phoneMetadata.json'));
   return outDir;
 }
 

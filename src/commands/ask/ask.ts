@@ -1,12 +1,18 @@
 /** "KallyAI: Ask…": plain words to the coordination AI (POST /v1/coordination/message), in the
- *  current conversation. The reply lands in a read-only Markdown document that grows with the
- *  conversation; a goal it created can be revealed in the Goals view; its suggestions are buttons. */
+ *  current conversation, through the pipeline. The reply lands in a read-only document that grows
+ *  with the conversation; a goal it created can be revealed in the Goals view; its suggestions
+ *  are buttons. The input box names the stakes (KallyAI may use credits to answer; whatever calls,
+ *  emails or spends more stops for approval) and pressing Enter is the consent: a message starts
+ *  work only through goals, whose steps ask again before anyone is contacted. */
 import * as vscode from 'vscode';
-import { ops } from '../api/catalogue';
-import type { UserActionKind } from '../api/errors';
-import { replyText, type MessageReply } from '../api/schemas/coordination';
-import { askArgs, parseArgs } from './commandArgs';
-import type { CommandContext } from './commandContext';
+import { ops } from '../../api/catalogue';
+import { replyText, type MessageReply } from '../../api/schemas/coordination';
+import { clockTime, creditsLabel, t } from '../../format';
+import { goalTitle } from '../../models/goal';
+import { parseArgs } from '../../pipeline/commandArgs';
+import type { FailureResult } from '../../pipeline/errors/presenter';
+import type { CommandContext } from '../commandContext';
+import { askArgs } from './askArgs';
 import { startNewConversation } from './conversationHistory';
 import { ConversationStore, type Turn } from './conversationStore';
 
@@ -17,67 +23,71 @@ export type AskResult =
       reply: string;
       goalId?: string;
       suggestions: string[];
-      /** The conversation document (kallyai:/conversations/<id>.md). */
+      /** The conversation document (kallyai:/conversations/<id>/<title>.md). */
       documentUri: string;
       raw: MessageReply;
     }
   | { outcome: 'dismissed' }
-  | { outcome: 'failed'; code: string; message: string; action: UserActionKind };
+  | FailureResult;
 
 const MAX_SUGGESTION_BUTTONS = 3;
 
 export async function ask(ctx: CommandContext, store: ConversationStore, raw: unknown): Promise<AskResult> {
   const args = parseArgs('kallyai.ask', askArgs, raw, 'message');
   const { services } = ctx;
-  if (!services.auth.isSignedIn) {
-    const f = ctx.errors.show({ code: 'missing_token', message: vscode.l10n.t('Sign in to KallyAI to ask it something.'), action: { kind: 'signIn', label: vscode.l10n.t('Sign In') } });
-    return { outcome: 'failed', ...f };
-  }
+  if (!services.auth.isSignedIn) return ctx.errors.show({ code: 'missing_token', status: 0 });
   if (args.newConversation) await startNewConversation(ctx, store, { quiet: true });
 
+  const balance = ctx.views.balance();
+  const stakes = balance === undefined
+    ? t('KallyAI may use credits to answer; anything that calls, emails or spends more asks you first.')
+    : t('KallyAI may use credits to answer (you have {0}); anything that calls, emails or spends more asks you first.', creditsLabel(balance));
   const message = args.message ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('Ask KallyAI'),
-    prompt: store.currentId ? vscode.l10n.t('Continues the current conversation ("KallyAI: New Conversation" starts another).') : vscode.l10n.t('Say what you need in plain words.'),
-    placeHolder: vscode.l10n.t("e.g. Book a table for 4 at an Italian place near me on Friday at 8pm"),
+    title: t('Ask KallyAI'),
+    prompt: store.currentId ? t('Continues the current conversation ("KallyAI: New Conversation" starts another). {0}', stakes) : t('Say what you need in plain words. {0}', stakes),
+    placeHolder: t('e.g. Book a table for 4 at an Italian place near me on Friday at 8pm'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length > 4000 ? vscode.l10n.t('At most 4000 characters.') : undefined),
+    validateInput: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
   }))?.trim();
   if (!message) return { outcome: 'dismissed' };
 
-  const conversationId = args.conversationId ?? store.currentId;
-  let reply: MessageReply;
-  try {
-    reply = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Asking KallyAI…'), cancellable: true },
-      (_p, token) => services.client.execute(
-        ops.coordination.message,
-        { body: { message, ...(conversationId ? { conversation_id: conversationId } : {}) } },
-        { signal: signalOf(token) },
-      ),
-    );
-  } catch (e) {
-    const f = ctx.errors.show(e, { retry: () => ask(ctx, store, { message, conversationId }) });
-    return { outcome: 'failed', ...f };
+  let conversationId = args.conversationId ?? store.currentId;
+  const send = () => ctx.pipeline.run(ops.coordination.message, {
+    input: { body: { message, ...(conversationId ? { conversation_id: conversationId } : {}) } },
+    interactive: false,
+    quiet: true,
+    inlineConsent: true,
+    handlers: { retry: () => ask(ctx, store, { message, conversationId }) },
+    // The current conversation is gone on the server (deleted, another account): start a new one.
+    recover: (e) => !args.conversationId && (e as { code?: unknown }).code === 'conversation_not_found',
+  });
+  let result = await send();
+  if (result.outcome === 'failed' && result.code === 'conversation_not_found' && !args.conversationId) {
+    services.log.info('The current conversation is gone on the server: starting a new one');
+    await store.setCurrent(undefined);
+    conversationId = undefined;
+    result = await send();
   }
+  if (result.outcome === 'failed') return result;
+  if (result.outcome !== 'done') return { outcome: 'dismissed' };
+  const reply = result.data;
 
   const id = reply.conversation_id ?? conversationId;
   if (id) {
     store.adopt(id);
     await store.setCurrent(id);
   }
-  const text = replyText(reply) ?? vscode.l10n.t('(KallyAI sent no text with this reply.)');
+  const text = replyText(reply) ?? t('(KallyAI sent no text with this reply.)');
   const suggestions = (reply.suggestions ?? []).filter((s) => s.trim());
   const goal = reply.goal_id ? await goalSummary(ctx, reply.goal_id) : undefined;
-  const now = new Date().toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  const now = clockTime(new Date());
   const turns: Turn[] = [
     { role: 'you', text: message, at: now },
     { role: 'kallyai', text, at: now, goal, suggestions },
   ];
   store.append(id, ...turns);
-  if (goal) void ctx.views.refresh(['goals', 'credits']);
-  else if (reply.credits_used) void ctx.views.refresh(['credits']);
 
-  const uri = await ctx.documents.showMarkdown(ConversationStore.documentPath(id), store.markdown(id), { preview: true });
+  const uri = await ctx.documents.showMarkdown(store.documentPath(id), store.markdown(id), { preview: true });
   if (goal && args.revealGoal) await ctx.views.revealGoal(goal.id);
   void offerNext(ctx, store, text, goal?.id, suggestions);
   return { outcome: 'answered', conversationId: id, reply: text, goalId: goal?.id, suggestions, documentUri: uri.toString(), raw: reply };
@@ -85,8 +95,8 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
 
 /** The reply's notification: "Show Goal", the suggestions (each sends itself as the next message), "Reply…". */
 async function offerNext(ctx: CommandContext, store: ConversationStore, text: string, goalId: string | undefined, suggestions: string[]): Promise<void> {
-  const showGoal = vscode.l10n.t('Show Goal');
-  const replyButton = vscode.l10n.t('Reply…');
+  const showGoal = t('Show Goal');
+  const replyButton = t('Reply…');
   const offered = suggestions.slice(0, MAX_SUGGESTION_BUTTONS).map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s));
   const buttons = [...(goalId ? [showGoal] : []), ...offered, replyButton];
   const short = text.length > 300 ? `${text.slice(0, 299)}…` : text;
@@ -107,16 +117,9 @@ async function offerNext(ctx: CommandContext, store: ConversationStore, text: st
 async function goalSummary(ctx: CommandContext, goalId: string): Promise<Turn['goal']> {
   try {
     const goal = await ctx.services.client.execute(ops.coordination.goal, { path: { id: goalId } });
-    return { id: goalId, title: goal.title ?? undefined, status: goal.status ?? undefined };
+    return { id: goalId, title: goalTitle(goal), status: goal.status ?? undefined };
   } catch (e) {
     ctx.services.log.debug(`Could not read goal ${goalId}: ${e instanceof Error ? e.message : String(e)}`);
     return { id: goalId };
   }
-}
-
-function signalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
 }

@@ -1,79 +1,79 @@
 /** "KallyAI: New Conversation" and "KallyAI: Conversation History": start a fresh conversation, or
  *  pick a past one, read it as a document, and continue it with "Ask…". */
 import * as vscode from 'vscode';
-import { ops } from '../api/catalogue';
-import type { UserActionKind } from '../api/errors';
-import { conversationArgs, parseArgs } from './commandArgs';
-import type { CommandContext } from './commandContext';
+import { ops } from '../../api/catalogue';
+import { shortDateTime, t } from '../../format';
+import { parseArgs } from '../../pipeline/commandArgs';
+import type { FailureResult } from '../../pipeline/errors/presenter';
+import type { CommandContext } from '../commandContext';
+import { conversationEntity } from '../presentation/entities';
+import { conversationArgs } from './askArgs';
 import { ConversationStore, type Turn } from './conversationStore';
 
-export type NewConversationResult = { outcome: 'started'; conversationId?: string } | { outcome: 'failed'; code: string; message: string; action: UserActionKind };
+export type NewConversationResult = { outcome: 'started'; conversationId?: string } | FailureResult | { outcome: 'dismissed' };
 
 export async function startNewConversation(ctx: CommandContext, store: ConversationStore, options: { quiet?: boolean } = {}): Promise<NewConversationResult> {
-  try {
-    const r = await ctx.services.client.execute(ops.coordination.newConversation);
-    const id = r.conversation_id ?? r.id ?? undefined;
-    await store.setCurrent(id);
-    if (id) store.replace(id, []);
-    ctx.services.log.info(`Started conversation ${id ?? '(unnamed)'}`);
-    if (!options.quiet) {
-      const askButton = vscode.l10n.t('Ask…');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Started a new conversation with KallyAI.'), askButton).then((c) => {
-        if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
-      });
-    }
-    return { outcome: 'started', conversationId: id };
-  } catch (e) {
-    return { outcome: 'failed', ...ctx.errors.show(e) };
+  const r = await ctx.pipeline.run(ops.coordination.newConversation, { interactive: false, quiet: true });
+  if (r.outcome === 'failed') return r;
+  if (r.outcome !== 'done') return { outcome: 'dismissed' };
+  const id = r.data.conversation_id ?? r.data.id ?? undefined;
+  await store.setCurrent(id);
+  if (id) store.replace(id, []);
+  ctx.services.log.info('Started a new conversation');
+  if (!options.quiet) {
+    const askButton = t('Ask…');
+    void vscode.window.showInformationMessage(t('Started a new conversation with KallyAI.'), askButton).then((c) => {
+      if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
+    });
   }
+  return { outcome: 'started', conversationId: id };
 }
 
 export type ConversationHistoryResult =
   | { outcome: 'opened'; conversationId: string; turns: number; documentUri: string }
   | { outcome: 'dismissed' }
   | { outcome: 'empty' }
-  | { outcome: 'failed'; code: string; message: string; action: UserActionKind };
+  | FailureResult;
 
 export async function conversationHistory(ctx: CommandContext, store: ConversationStore, raw: unknown): Promise<ConversationHistoryResult> {
   const args = parseArgs('kallyai.conversationHistory', conversationArgs, raw, 'conversationId');
-  const { client } = ctx.services;
-  try {
-    let id = args.conversationId;
-    let title: string | undefined;
-    if (!id) {
-      const list = await client.execute(ops.coordination.conversations);
-      const conversations = list.conversations.filter((c) => c.id);
-      if (conversations.length === 0) {
-        const askButton = vscode.l10n.t('Ask…');
-        void vscode.window.showInformationMessage(vscode.l10n.t('No conversations with KallyAI yet.'), askButton).then((c) => {
-          if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
-        });
-        return { outcome: 'empty' };
-      }
-      const current = store.currentId;
-      const picked = await vscode.window.showQuickPick(
-        conversations.map((c) => ({
-          id: String(c.id),
-          title: c.title ?? undefined,
-          label: `${c.id === current ? '$(comment-discussion) ' : ''}${c.title || vscode.l10n.t('Conversation {0}', String(c.id))}`,
-          description: [formatDate(c.created_at ?? undefined), c.message_count === undefined || c.message_count === null ? undefined : vscode.l10n.t('{0} messages', c.message_count)].filter(Boolean).join(' · '),
-          detail: c.id === current ? vscode.l10n.t('The current conversation') : undefined,
-        })),
-        { title: vscode.l10n.t('KallyAI: Conversation History'), placeHolder: vscode.l10n.t('Open a conversation and continue it with "Ask…"'), matchOnDescription: true },
-      );
-      if (!picked) return { outcome: 'dismissed' };
-      id = picked.id;
-      title = picked.title;
+  let id = args.conversationId;
+  let title: string | undefined;
+  if (!id) {
+    const list = await ctx.pipeline.run(ops.coordination.conversations, { interactive: false, quiet: true });
+    if (list.outcome === 'failed') return list;
+    if (list.outcome !== 'done') return { outcome: 'dismissed' };
+    const conversations = list.data.conversations.filter((c) => c.id);
+    if (conversations.length === 0) {
+      const askButton = t('Ask…');
+      void vscode.window.showInformationMessage(t('No conversations with KallyAI yet.'), askButton).then((c) => {
+        if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
+      });
+      return { outcome: 'empty' };
     }
-    const history = await client.execute(ops.coordination.history, { query: { conversation_id: id } });
-    const turns = historyTurns(history);
-    store.replace(id, turns);
-    await store.setCurrent(id);
-    const uri = await ctx.documents.showMarkdown(ConversationStore.documentPath(id), store.markdown(id, title), { preview: true });
-    return { outcome: 'opened', conversationId: id, turns: turns.length, documentUri: uri.toString() };
-  } catch (e) {
-    return { outcome: 'failed', ...ctx.errors.show(e) };
+    const current = store.currentId;
+    const picked = await vscode.window.showQuickPick(
+      conversations.map((c) => ({
+        id: String(c.id),
+        title: c.title ?? undefined,
+        label: `${String(c.id) === current ? '$(comment-discussion) ' : ''}${conversationEntity.label(c as never)}`,
+        description: conversationEntity.description?.(c as never),
+        detail: String(c.id) === current ? t('The current conversation') : undefined,
+      })),
+      { title: t('KallyAI: Conversation History'), placeHolder: t('Open a conversation and continue it with "Ask…"'), matchOnDescription: true },
+    );
+    if (!picked) return { outcome: 'dismissed' };
+    id = picked.id;
+    title = picked.title;
   }
+  const history = await ctx.pipeline.run(ops.coordination.history, { input: { query: { conversation_id: id } }, interactive: false, quiet: true });
+  if (history.outcome === 'failed') return history;
+  if (history.outcome !== 'done') return { outcome: 'dismissed' };
+  const turns = historyTurns(history.data);
+  store.replace(id, turns);
+  await store.setCurrent(id);
+  const uri = await ctx.documents.showMarkdown(store.documentPath(id, title), store.markdown(id, title), { preview: true });
+  return { outcome: 'opened', conversationId: id, turns: turns.length, documentUri: uri.toString() };
 }
 
 /** The history endpoint's answer is undocumented (contract §12): accept a bare list or one under
@@ -86,7 +86,8 @@ export function historyTurns(history: unknown): Turn[] {
   for (const item of list as unknown[]) {
     if (!item || typeof item !== 'object') continue;
     const m = item as Record<string, unknown>;
-    const at = str(m.created_at ?? m.timestamp ?? m.at);
+    const rawAt = str(m.created_at ?? m.timestamp ?? m.at);
+    const at = rawAt ? shortDateTime(rawAt) : undefined;
     const role = str(m.role ?? m.sender ?? m.speaker ?? m.from ?? m.author);
     const goalId = str(m.goal_id);
     const goal = goalId ? { id: goalId } : undefined;
@@ -104,10 +105,4 @@ export function historyTurns(history: unknown): Turn[] {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined;
-}
-
-function formatDate(iso: string | undefined): string | undefined {
-  if (!iso) return undefined;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
 }

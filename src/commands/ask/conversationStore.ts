@@ -1,6 +1,8 @@
 /** The Ask conversation: which one is current (workspace state, until "New Conversation"), its turns
  *  (in memory, seeded from the server's history when reopened) and its read-only Markdown document. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { oneLine, t } from '../../format';
+import { conversationMarkdown } from './conversationMarkdown';
 
 export interface Turn {
   readonly role: 'you' | 'kallyai';
@@ -16,6 +18,7 @@ const UNNAMED = 'current';
 
 export class ConversationStore {
   private readonly turns = new Map<string, Turn[]>();
+  private readonly paths = new Map<string, string>();
 
   constructor(private readonly state: vscode.Memento) {}
 
@@ -33,6 +36,9 @@ export class ConversationStore {
     if (!pending || id === UNNAMED) return;
     this.turns.set(id, [...pending, ...(this.turns.get(id) ?? [])]);
     this.turns.delete(UNNAMED);
+    const path = this.paths.get(UNNAMED);
+    if (path && !this.paths.has(id)) this.paths.set(id, path.replace(`/${UNNAMED}/`, `/${id.replace(/[^A-Za-z0-9_-]/g, '_')}/`));
+    this.paths.delete(UNNAMED);
   }
 
   append(id: string | undefined, ...turns: Turn[]): void {
@@ -48,42 +54,21 @@ export class ConversationStore {
     return this.turns.get(id ?? UNNAMED) ?? [];
   }
 
-  /** kallyai:/conversations/<id>.md */
-  static documentPath(id: string | undefined): string {
-    return `conversations/${(id ?? UNNAMED).replace(/[^A-Za-z0-9_-]/g, '_')}.md`;
+  /** kallyai:/conversations/<id>/<title>.md: the tab shows the title, never the id. The path of a
+   *  conversation is fixed the first time it is shown, so it keeps one tab. */
+  documentPath(id: string | undefined, title?: string): string {
+    const key = id ?? UNNAMED;
+    let path = this.paths.get(key);
+    if (!path) {
+      const first = this.turnsOf(id).find((turn) => turn.role === 'you')?.text;
+      const name = title || (first ? oneLine(first, 50) : t('KallyAI conversation'));
+      path = `conversations/${key.replace(/[^A-Za-z0-9_-]/g, '_')}/${name}.md`;
+      this.paths.set(key, path);
+    }
+    return path;
   }
 
   markdown(id: string | undefined, title?: string): string {
-    const lines = [`# ${escapeMd(title || vscode.l10n.t('KallyAI conversation'))}`, ''];
-    if (id) lines.push(`_${vscode.l10n.t('Conversation {0}', id)}_`, '');
-    const turns = this.turnsOf(id);
-    if (turns.length === 0) lines.push(vscode.l10n.t('No messages yet. Run "KallyAI: Ask…" to start.'), '');
-    for (const t of turns) lines.push(...renderTurn(t));
-    return lines.join('\n');
+    return conversationMarkdown(this.turnsOf(id), title).text;
   }
-}
-
-function renderTurn(t: Turn): string[] {
-  const who = t.role === 'you' ? vscode.l10n.t('You') : 'KallyAI';
-  const when = t.at ? ` _(${t.at})_` : '';
-  const out = [`**${who}:**${when} ${quoteBlock(t.text)}`, ''];
-  if (t.goal) {
-    const name = t.goal.title ? `**${escapeMd(t.goal.title)}** (\`${t.goal.id}\`)` : `\`${t.goal.id}\``;
-    const status = t.goal.status ? `, ${escapeMd(t.goal.status)}` : '';
-    out.push(`> ${vscode.l10n.t('Goal: {0}{1} — shown in the Goals view ("Show Goal" in the notification reveals it).', name, status)}`, '');
-  }
-  if (t.suggestions?.length) {
-    out.push(`${vscode.l10n.t('Suggestions:')} ${t.suggestions.map((s) => `_${escapeMd(s)}_`).join(' · ')}`, '');
-  }
-  out.push('---', '');
-  return out;
-}
-
-/** Multi-line text keeps its line breaks; Markdown that could inject links or HTML is escaped. */
-function quoteBlock(text: string): string {
-  return escapeMd(text.trim()).replace(/\n/g, '  \n');
-}
-
-export function escapeMd(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|]/g, (c) => `\\${c}`);
 }

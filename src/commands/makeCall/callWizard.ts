@@ -1,13 +1,13 @@
 /** "KallyAI: Make a Call…": the multi-step quick input that collects a call request. Questions the
  *  caller already answered are skipped; the others open prefilled with the last values used. */
 import * as vscode from 'vscode';
-import { checkPhoneNumber } from '../api/validation/phone';
-import { isValidDate, isValidTime } from '../api/validation/dateTime';
+import { checkPhoneNumber } from '../../api/validation/phone';
+import { isValidDate, isValidTime } from '../../api/validation/dateTime';
 import {
   BUSINESS_MAX, CALL_CATEGORIES, PARTY_MAX, PARTY_MIN, TASK_MAX, TASK_MIN, TIME_PREFERENCE_MAX, USER_NAME_MAX,
   isTimeZone, type CallCategory, type Language,
-} from './commandArgs';
-import { askPick, askText, type PickItem, type StepFrame, type StepResult, type Validation } from './quickInputSteps';
+} from './makeCallArgs';
+import { askPick, askText, type PickItem, type StepFrame, type StepResult, type Validation } from '../../pipeline/input/steps';
 
 /** A complete call request as the user gave it (optional fields absent when not given). */
 export interface CallAnswers {

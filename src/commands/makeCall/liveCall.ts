@@ -1,10 +1,10 @@
 /** The call that is ringing right now. POST /v1/calls answers only when the call has ended, so its
  *  id is learnt from the call list (the running call to the same number), which also makes the
  *  Calls view show it live. Knowing the id is what lets the user stop the call on the server. */
-import { ops } from '../api/catalogue';
-import { RUNNING_CALL_STATUSES } from '../api/callStatus';
-import { callCreatedAt, type Call } from '../api/schemas/calls';
-import type { CommandContext } from './commandContext';
+import { ops } from '../../api/catalogue';
+import { RUNNING_CALL_STATUSES } from '../../api/callStatus';
+import { callCreatedAt, type Call } from '../../api/schemas/calls';
+import type { CommandContext } from '../commandContext';
 
 /** The POST's outcome, whichever way it went. */
 export type Settled = { ok: true; call: Call } | { ok: false; error: unknown };

@@ -1,43 +1,47 @@
-/** "KallyAI: Make a Call…" from the question to the outcome: the wizard (or the caller's arguments),
- *  the local phone check, the confirmation modal, the running call under a cancellable progress,
- *  and the outcome notification. One confirmation places at most one call: the POST is sent once
- *  with a fresh Idempotency-Key, and the client reuses that key on its own retries. */
+/** "KallyAI: Make a Call…" from the question to the outcome: the wizard (or the caller's arguments)
+ *  asks its own questions and checks the number locally; then the pipeline takes over — the one
+ *  consent (number, business, task, estimate, balance), the call under a cancellable progress,
+ *  the refresh of Calls and Credits. One confirmation places at most one call: the POST carries
+ *  an Idempotency-Key the client reuses on its own retries, and a Retry of the same answers after
+ *  an unknown outcome reuses it too, so the server answers with the call already placed. */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ops } from '../api/catalogue';
-import { describeCallStatus } from '../api/callStatus';
-import { describeErrorCode, type UserActionKind } from '../api/errors';
-import type { Call } from '../api/schemas/calls';
-import { checkPhoneNumber, type PhoneCheck } from '../api/validation/phone';
-import { confirmCall, fetchCallCosts, type CallCosts } from './callConfirmation';
+import { ops } from '../../api/catalogue';
+import { actionFor } from '../../api/errorCodes';
+import type { Call } from '../../api/schemas/calls';
+import { checkPhoneNumber, type PhoneCheck } from '../../api/validation/phone';
+import { describeCallStatus, t } from '../../format';
+import { parseArgs } from '../../pipeline/commandArgs';
+import type { FailureResult } from '../../pipeline/errors/presenter';
+import type { Stakes } from '../../pipeline/consent/stakes';
+import type { CommandContext } from '../commandContext';
 import { showCallOutcome } from './callOutcome';
 import { runCallWizard, type CallAnswers, type WizardInput } from './callWizard';
-import { makeCallArgs, parseArgs, type MakeCallArgs } from './commandArgs';
-import type { CommandContext } from './commandContext';
-import type { ActionHandlers, PresentableError } from './errorPresenter';
 import { LiveCall, type Settled } from './liveCall';
+import { makeCallArgs, type MakeCallArgs } from './makeCallArgs';
+import { IdempotencyKeys } from './idempotencyKeys';
 
 export const LAST_CALL_KEY = 'kallyai.makeCall.lastAnswers';
 
 export type MakeCallResult =
   /** The call ended (whatever its status, including `cancelled` after a stop). */
-  | { outcome: 'completed'; callId: string; status: string; statusLabel: string; call: Call; stoppedByUser: boolean; costs: CallCosts }
-  /** The user left the wizard or declined the confirmation: nothing was sent. */
+  | { outcome: 'completed'; callId: string; status: string; statusLabel: string; call: Call; stoppedByUser: boolean; stakes?: Stakes }
+  /** The person left the wizard or declined the confirmation: nothing was sent. */
   | { outcome: 'dismissed'; at: 'wizard' | 'confirmation' }
   /** Refused before anything was sent (emergency, premium-rate, unsupported or invalid number; signed out). */
-  | { outcome: 'refused'; code: string; message: string; action: UserActionKind }
+  | { outcome: 'refused'; code: string; message: string; action: FailureResult['action'] }
   /** The API answered with an error (quota_exceeded, country_restriction, safety_violation, …). */
-  | { outcome: 'failed'; code: string; message: string; action: UserActionKind };
+  | { outcome: 'failed'; code: string; message: string; action: FailureResult['action'] };
+
+/** Keys of attempts whose outcome is unknown (the answer was lost): a Retry of the same answers reuses them. */
+const pendingKeys = new IdempotencyKeys();
 
 export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Partial<CallAnswers> = {}): Promise<MakeCallResult> {
   const args = parseArgs('kallyai.makeCall', makeCallArgs, raw);
   const { services } = ctx;
   const settings = services.settings();
   if (!services.auth.isSignedIn) {
-    return refuse(ctx, {
-      code: 'missing_token', message: vscode.l10n.t('Sign in to KallyAI to place calls.'),
-      action: { kind: 'signIn', label: vscode.l10n.t('Sign In') },
-    });
+    return refuse(ctx, { code: 'missing_token', status: 0 });
   }
   if (args.phone !== undefined) {
     const given = checkPhoneNumber(args.phone, settings.defaultCountry);
@@ -56,12 +60,65 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   const phone = checkPhoneNumber(answers.phone, settings.defaultCountry);
   if (!phone.ok) return refusePhone(ctx, phone);
   answers.phone = phone.e164;
+  const body = callRequestBody(answers, args.isUrgent);
+  const idempotencyKey = pendingKeys.keyFor(body) ?? randomUUID();
+  const who = answers.businessName || phone.formatted;
 
-  const costs = await fetchCallCosts(ctx, answers);
-  const skipModal = args.confirmed === true && services.context.extensionMode === vscode.ExtensionMode.Test;
-  if (!skipModal && !(await confirmCall(answers, phone.formatted, costs))) return { outcome: 'dismissed', at: 'confirmation' };
-  await services.context.globalState.update(LAST_CALL_KEY, answers);
-  return runCall(ctx, answers, phone.formatted, costs, args);
+  let live: LiveCall | undefined;
+  let stoppedByUser = false;
+  const result = await ctx.pipeline.run(ops.calls.create, {
+    input: { body },
+    interactive: false,
+    quiet: true,
+    confirmed: args.confirmed,
+    idempotencyKey,
+    handlers: {
+      editRequest: () => makeCall(ctx, {}, answers),
+      chooseAnotherNumber: () => makeCall(ctx, {}, { ...answers, phone: undefined }),
+      retry: () => makeCall(ctx, {}, answers),
+    },
+    runner: async (execute) => {
+      await services.context.globalState.update(LAST_CALL_KEY, answers);
+      services.log.info(`Placing a call (${answers.category}) with Idempotency-Key ${idempotencyKey}`);
+      const startedAt = Date.now();
+      const settled: Promise<Settled> = execute().then((call) => ({ ok: true as const, call: call as Call }), (error: unknown) => ({ ok: false as const, error }));
+      live = new LiveCall(ctx, answers.phone, startedAt, settled);
+      void live.discover();
+      const outcome = await followCall(ctx, live, settled, who, startedAt, args);
+      stoppedByUser = outcome.stoppedByUser;
+      if (!outcome.settled.ok) throw outcome.settled.error;
+      return outcome.settled.call;
+    },
+  });
+
+  if (result.outcome === 'dismissed') return { outcome: 'dismissed', at: result.at === 'consent' ? 'confirmation' : 'wizard' };
+  if (result.outcome === 'unavailable') return { outcome: 'refused', code: 'unavailable', message: result.reason, action: 'none' };
+  if (result.outcome === 'failed') {
+    if (mayHaveBeenPlaced(result.code)) {
+      pendingKeys.remember(body, idempotencyKey);
+      offerOpenCalls(ctx, who);
+    }
+    return { outcome: 'failed', code: result.code, message: result.message, action: result.action };
+  }
+  pendingKeys.forget(body);
+  const call = result.data as Call;
+  const status = describeCallStatus(call.status);
+  services.log.info(`Call ${call.call_id} ended: ${call.status}`);
+  void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers), answers);
+  return { outcome: 'completed', callId: call.call_id, status: call.status, statusLabel: status.label, call, stoppedByUser, stakes: result.stakes };
+}
+
+/** The call's answer never arrived (network, timeout, an unreadable body): it may have been placed. */
+function mayHaveBeenPlaced(code: string): boolean {
+  return ['network_error', 'timeout', 'invalid_response', 'response_too_large'].includes(code) || /^http_5\d\d$/.test(code) || ['internal_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'].includes(code);
+}
+
+function offerOpenCalls(ctx: CommandContext, who: string): void {
+  const open = t('Show Calls');
+  void vscode.window.showWarningMessage(
+    t('The call to {0} may have gone through even though KallyAI did not answer. Check the Calls view before calling again: a Retry of the same call will not dial twice.', who),
+    open,
+  ).then((c) => (c === open ? ctx.views.refresh(['calls']).then(() => vscode.commands.executeCommand('kallyai.calls.focus')) : undefined));
 }
 
 /** Which questions are settled by the arguments (null/'' = answered "none"). */
@@ -109,66 +166,37 @@ export function callRequestBody(a: CallAnswers, isUrgent?: boolean) {
   };
 }
 
-async function runCall(ctx: CommandContext, answers: CallAnswers, formatted: string, costs: CallCosts, args: MakeCallArgs): Promise<MakeCallResult> {
-  const { services, views, errors } = ctx;
-  const who = answers.businessName || formatted;
-  const startedAt = Date.now();
-  const idempotencyKey = randomUUID();
-  services.log.info(`Placing a call (${answers.category}) with Idempotency-Key ${idempotencyKey}`);
-  const settled: Promise<Settled> = services.client
-    .execute(ops.calls.create, { body: callRequestBody(answers, args.isUrgent) }, { idempotencyKey })
-    .then((call) => ({ ok: true as const, call }), (error: unknown) => ({ ok: false as const, error }));
-  const live = new LiveCall(ctx, answers.phone, startedAt, settled);
-  void live.discover();
+type Cancellable = { isCancellationRequested: boolean; onCancellationRequested: (l: () => void) => { dispose(): void } } | undefined;
 
+/** Waits for the call under a cancellable notification. Cancel asks (through the pipeline's
+ *  consent for calls.stop) whether to hang up; declining keeps the call running in the background. */
+async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<Settled>, who: string, startedAt: number, args: MakeCallArgs): Promise<{ settled: Settled; stoppedByUser: boolean }> {
   const first = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Calling {0}', who), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('Calling {0}', who), cancellable: true },
     (progress, token) => waitOrCancel(settled, [token, args.cancellation], (elapsed) => progress.report({ message: elapsedText(elapsed) }), startedAt),
   );
+  if (first !== 'cancel' || live.isSettled) return { settled: await settled, stoppedByUser: false };
+  if (args.whenCancelled === 'keep') return { settled: await inBackground(settled, who), stoppedByUser: false };
 
-  let stoppedByUser = false;
-  let result: Settled;
-  if (first === 'cancel' && !live.isSettled) {
-    const choice = args.whenCancelled && args.whenCancelled !== 'ask' ? args.whenCancelled : await askStopOrKeep(who);
-    if (choice === 'stop') {
-      result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Stopping the call to {0}…', who) },
-        async () => {
-          const stop = await live.stop();
-          if (stop.ok) {
-            stoppedByUser = true;
-            return live.confirmEnded();
-          }
-          errors.show(stop.error instanceof Error && stop.error.message === 'not-found'
-            ? { code: 'call_not_found', message: vscode.l10n.t('The call could not be stopped yet: it goes on, and you will be told how it ends.'), action: { kind: 'none', label: '' } }
-            : stop.error);
-          return inBackground(settled, who);
-        },
-      );
-    } else {
-      result = await inBackground(settled, who);
-    }
-  } else {
-    result = await settled;
+  const id = live.callId ?? (await live.discover(15_000));
+  if (live.isSettled) return { settled: await settled, stoppedByUser: false };
+  if (!id) {
+    void vscode.window.showWarningMessage(t('The call could not be stopped yet: it goes on, and you will be told how it ends.'));
+    return { settled: await inBackground(settled, who), stoppedByUser: false };
   }
-
-  void views.refresh(['calls', 'credits']);
-  if (result.ok) {
-    const call = result.call;
-    const status = describeCallStatus(call.status);
-    services.log.info(`Call ${call.call_id} ended: ${call.status}`);
-    void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers), answers);
-    return { outcome: 'completed', callId: call.call_id, status: call.status, statusLabel: status.label, call, stoppedByUser, costs };
-  }
-  const failure = errors.show(result.error, {
-    editRequest: () => makeCall(ctx, {}, answers),
-    chooseAnotherNumber: () => makeCall(ctx, {}, { ...answers, phone: undefined }),
-    retry: () => makeCall(ctx, {}, answers),
+  const stop = await ctx.pipeline.run(ops.calls.stop, {
+    input: { path: { call_id: id } },
+    interactive: false,
+    quiet: true,
+    confirmed: args.whenCancelled === 'stop',
   });
-  return { outcome: 'failed', ...failure };
+  if (stop.outcome !== 'done') {
+    // Declined ("Let It Run"), or the stop failed: the call goes on and its outcome still comes.
+    return { settled: await inBackground(settled, who), stoppedByUser: false };
+  }
+  const ended = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Stopping the call to {0}…', who) }, () => live.confirmEnded());
+  return { settled: ended, stoppedByUser: true };
 }
-
-type Cancellable = { isCancellationRequested: boolean; onCancellationRequested: (l: () => void) => { dispose(): void } } | undefined;
 
 /** Resolves 'done' when the POST answers, 'cancel' when any token fires; reports elapsed time each second. */
 function waitOrCancel(settled: Promise<Settled>, tokens: Cancellable[], report: (elapsedMs: number) => void, startedAt: number): Promise<'done' | 'cancel'> {
@@ -182,46 +210,36 @@ function waitOrCancel(settled: Promise<Settled>, tokens: Cancellable[], report: 
     };
     report(0);
     void settled.then(() => end('done'));
-    for (const t of tokens) {
-      if (!t) continue;
-      if (t.isCancellationRequested) return end('cancel');
-      subs.push(t.onCancellationRequested(() => end('cancel')));
+    for (const token of tokens) {
+      if (!token) continue;
+      if (token.isCancellationRequested) return end('cancel');
+      subs.push(token.onCancellationRequested(() => end('cancel')));
     }
   });
 }
 
-async function askStopOrKeep(who: string): Promise<'stop' | 'keep'> {
-  const stop = vscode.l10n.t('Stop the Call');
-  const keep = vscode.l10n.t('Keep It Running');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Stop the call to {0}?', who),
-    { modal: true, detail: vscode.l10n.t('The call is still going on. Stop it now (KallyAI hangs up), or keep it running: you will be told how it ends either way.') },
-    stop, keep,
-  );
-  return choice === stop ? 'stop' : 'keep';
-}
-
 /** The call goes on: a status-bar progress until it ends; the outcome notification still comes. */
 function inBackground(settled: Promise<Settled>, who: string): Promise<Settled> {
-  void vscode.window.showInformationMessage(vscode.l10n.t('The call to {0} goes on in the background. You will be told how it ends.', who));
-  return Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('KallyAI: call to {0} running', who) },
-    () => settled,
-  ));
+  void vscode.window.showInformationMessage(t('The call to {0} goes on in the background. You will be told how it ends.', who));
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('KallyAI: call to {0} running', who) }, () => settled));
 }
 
 function elapsedText(ms: number): string {
   const s = Math.floor(ms / 1000);
-  return vscode.l10n.t('{0}:{1} elapsed — the call is in progress', Math.floor(s / 60), String(s % 60).padStart(2, '0'));
+  return t('{0}:{1} elapsed — the call is in progress', Math.floor(s / 60), String(s % 60).padStart(2, '0'));
 }
 
 function refusePhone(ctx: CommandContext, check: Extract<PhoneCheck, { ok: false }>): MakeCallResult {
   const code = check.code === 'invalid' ? 'missing_phone_number' : check.code;
   const again = () => makeCall(ctx, {}, {});
-  return refuse(ctx, { code, message: check.reason, action: describeErrorCode(code).action }, { editRequest: again, chooseAnotherNumber: again });
+  const failure = ctx.errors.show(
+    { code, status: 0, issue: { field: 'phone', kind: 'rule', template: check.template, args: check.args, english: check.reason } },
+    { editRequest: again, chooseAnotherNumber: again },
+  );
+  return { outcome: 'refused', code: failure.code, message: failure.message, action: failure.action };
 }
 
-function refuse(ctx: CommandContext, error: PresentableError, handlers: ActionHandlers = {}): MakeCallResult {
-  const failure = ctx.errors.show(error, handlers);
-  return { outcome: 'refused', ...failure };
+function refuse(ctx: CommandContext, error: { code: string; status: number }): MakeCallResult {
+  const failure = ctx.errors.show(error);
+  return { outcome: 'refused', code: failure.code, message: failure.message, action: failure.action ?? actionFor(error.code).kind };
 }

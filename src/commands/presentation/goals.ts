@@ -1,0 +1,190 @@
+/** Goals (contract §5.1, §5.11): how each goal operation is asked, consented, shown, and placed in
+ *  the Goals view. */
+import { ops } from '../../api/catalogue';
+import type { Goal, GoalTree } from '../../api/schemas/coordination';
+import { budgetMarkdown } from '../../documents/budgetMarkdown';
+import { goalMarkdown } from '../../documents/goalMarkdown';
+import { count, creditsLabel, formatCredits, humanize, oneLine, t } from '../../format';
+import { goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
+import { present, type Presentation } from '../../pipeline/presentation';
+
+const goalOf = (target: unknown): Goal => (target ?? {}) as Goal;
+const title = (target: unknown) => oneLine(goalTitle(goalOf(target)), 60);
+const goalParam = (filter?: (g: Goal) => boolean) => ({ id: { entity: 'goal' as const, filter: filter as ((item: never) => boolean) | undefined, label: 'Goal' } });
+const budgetParam = (filter?: (g: Goal) => boolean) => ({ goal_id: { entity: 'goal' as const, filter: filter as ((item: never) => boolean) | undefined, label: 'Goal' } });
+const remaining = (g: Goal) => goalBudget(g).remaining;
+const finished = (g: Goal) => ['completed', 'cancelled', 'failed'].includes(goalStatus(g));
+const goalPath = (id: string | undefined) => `goals/${id ?? 'goal'}`;
+
+export const goalPresentations: Presentation[] = [
+  present(ops.coordination.goals, {
+    command: { id: 'kallyai.goals.list', title: 'Find a Goal…', cli: ['kallyai coord goals'], icon: 'search', menus: [{ view: 'goals', group: 'titleMenu', order: 1 }] },
+    fields: { status: { label: 'Status', choiceLabels: { active: 'Active', completed: 'Completed', cancelled: 'Cancelled', pending: 'Pending', archived: 'Archived' } } },
+    ask: ['status'],
+    progress: 'Loading your goals…',
+    result: {
+      kind: 'pick',
+      placeholder: t('Pick a goal to open'),
+      empty: t('No goals match.'),
+      items: ({ data }) => data.goals.filter((g) => g.id).map((g) => ({
+        label: goalTitle(g),
+        description: humanize(waitingFor(g) ?? g.status),
+        icon: waitingFor(g) ? 'bell-dot' : 'target',
+        run: { title: t('Open Goal'), command: 'kallyai.goals.openGoal', args: [{ id: g.id }] },
+      })),
+    },
+  }),
+  present(ops.coordination.goal, {
+    command: { id: 'kallyai.goals.openGoal', title: 'Open Goal', cli: ['kallyai coord goal'], icon: 'go-to-file', menus: [{ view: 'goals', item: 'goal', group: 'primary', order: 1 }] },
+    params: goalParam(),
+    progress: 'Opening the goal…',
+    result: { kind: 'document', path: ({ input }) => goalPath(input.path?.id), title: ({ data }) => t('{0} — goal', oneLine(goalTitle(data), 60)), markdown: ({ data }) => goalMarkdown(data) },
+  }),
+  present(ops.coordination.goalTree, {
+    command: { id: 'kallyai.goals.openTree', title: 'Open Goal with Sub-goals', cli: ['kallyai coord goal-tree'], icon: 'type-hierarchy', menus: [{ view: 'goals', item: 'hasSubgoals', group: 'primary', order: 2 }] },
+    params: goalParam((g) => subGoalCount(g) > 0),
+    progress: 'Opening the goal and its sub-goals…',
+    result: {
+      kind: 'document',
+      path: ({ input }) => `${goalPath(input.path?.id)}/tree`,
+      title: ({ data }) => t('{0} — sub-goals', oneLine(goalTitle((data as GoalTree).goal), 60)),
+      markdown: ({ data }) => goalMarkdown((data as GoalTree).goal, data as GoalTree),
+    },
+  }),
+  present(ops.coordination.approveStep, {
+    command: { id: 'kallyai.goals.approveStep', title: 'Approve Step', cli: ['kallyai coord approve-step'], icon: 'check', menus: [{ view: 'goals', item: 'waitingStep', group: 'inline', order: 1 }] },
+    params: goalParam((g) => waitingFor(g) === 'step_approval'),
+    consent: {
+      question: ({ target }) => t('Approve the next step of "{0}"?', title(target)),
+      what: ({ target }) => {
+        const step = waitingStep(goalOf(target))?.description;
+        return step ? t('KallyAI goes ahead with the next step: {0}', step) : t('KallyAI goes ahead with the next step of this goal.');
+      },
+      credits: ({ target }) => waitingStep(goalOf(target))?.credits,
+      confirm: 'Approve Step',
+      decline: 'Not Now',
+    },
+    progress: 'Approving the step…',
+    result: { kind: 'status', message: ({ target }) => t('Step approved: {0}', title(target)) },
+  }),
+  present(ops.coordination.acceptOutcome, {
+    command: { id: 'kallyai.goals.acceptOutcome', title: 'Accept Outcome', cli: ['kallyai coord accept'], icon: 'pass', menus: [{ view: 'goals', item: 'outcome', group: 'inline', order: 2 }] },
+    params: goalParam((g) => waitingFor(g) === 'outcome_acceptance'),
+    consent: {
+      question: ({ target }) => t('Accept the outcome of "{0}"?', title(target)),
+      what: ({ target }) => {
+        const outcome = goalOf(target).outcome;
+        return typeof outcome === 'string' ? t('The goal is completed with this outcome: {0}', outcome) : t('The goal is completed with its current outcome.');
+      },
+      confirm: 'Accept Outcome',
+      decline: 'Not Now',
+    },
+    progress: 'Accepting the outcome…',
+    result: { kind: 'status', message: ({ target }) => t('Outcome accepted: {0}', title(target)) },
+  }),
+  present(ops.coordination.continueNegotiating, {
+    command: { id: 'kallyai.goals.continueNegotiating', title: 'Continue Negotiating', cli: ['kallyai coord continue'], icon: 'debug-restart', menus: [{ view: 'goals', item: 'outcome', group: 'primary', order: 3 }] },
+    params: goalParam((g) => waitingFor(g) === 'outcome_acceptance'),
+    consent: {
+      question: ({ target }) => t('Keep negotiating for "{0}"?', title(target)),
+      what: ({ target }) => {
+        const outcome = goalOf(target).outcome;
+        return typeof outcome === 'string' ? t('KallyAI turns down this outcome and negotiates again: {0}', outcome) : t('KallyAI turns down the outcome and negotiates again.');
+      },
+      credits: ({ target }) => remaining(goalOf(target)),
+      confirm: 'Keep Negotiating',
+      decline: 'Not Now',
+    },
+    progress: 'Asking KallyAI to keep negotiating…',
+    result: { kind: 'status', message: ({ target }) => t('KallyAI keeps negotiating: {0}', title(target)) },
+  }),
+  present(ops.coordination.escalate, {
+    command: { id: 'kallyai.goals.escalate', title: 'Escalate to Me', cli: ['kallyai coord escalate'], icon: 'person', menus: [{ view: 'goals', item: 'open', group: 'secondary', order: 1 }] },
+    params: goalParam(isOpen),
+    progress: 'Escalating…',
+    result: { kind: 'status', message: ({ target }) => t('Escalated to you: {0}', title(target)) },
+  }),
+  present(ops.coordination.cancelGoal, {
+    command: { id: 'kallyai.goals.cancel', title: 'Cancel Goal', cli: ['kallyai coord cancel-goal'], icon: 'circle-slash', menus: [{ view: 'goals', item: 'open', group: 'danger', order: 1 }] },
+    params: goalParam(isOpen),
+    consent: {
+      question: ({ target }) => t('Cancel the goal "{0}"?', title(target)),
+      what: () => t('KallyAI stops working on it.'),
+      confirm: 'Cancel Goal',
+      decline: 'Keep Goal',
+    },
+    progress: 'Cancelling the goal…',
+    result: { kind: 'status', message: ({ target }) => t('Goal cancelled: {0}', title(target)) },
+  }),
+  present(ops.coordination.cascadeCancel, {
+    command: { id: 'kallyai.goals.cascadeCancel', title: 'Cancel Goal and Sub-goals…', cli: ['kallyai coord cascade-cancel'], icon: 'close-all', menus: [{ view: 'goals', item: 'hasSubgoals', group: 'danger', order: 2 }] },
+    params: goalParam((g) => isOpen(g) && subGoalCount(g) > 0),
+    consent: {
+      question: ({ target }) => t('Cancel "{0}" and all its sub-goals?', title(target)),
+      what: ({ target }) => t('KallyAI stops working on it and on {0}.', count(subGoalCount(goalOf(target)), '{0} sub-goal', '{0} sub-goals')),
+      confirm: 'Cancel Goal and Sub-goals',
+      decline: 'Keep Goals',
+    },
+    progress: 'Cancelling the goal and its sub-goals…',
+    result: { kind: 'status', message: ({ target }) => t('Goal and sub-goals cancelled: {0}', title(target)) },
+  }),
+  present(ops.coordination.archive, {
+    command: { id: 'kallyai.goals.archive', title: 'Archive', cli: ['kallyai coord archive'], icon: 'archive', menus: [{ view: 'goals', item: 'archivable', group: 'danger', order: 3 }] },
+    params: goalParam(finished),
+    many: { op: ops.coordination.batchArchive, input: (ids) => ({ body: { goal_ids: ids } }) },
+    progress: 'Archiving…',
+    result: { kind: 'status', message: ({ target, targets }) => (targets && targets.length > 1 ? t('{0} goals archived', targets.length) : t('Goal archived: {0}', title(target))) },
+  }),
+  present(ops.coordination.batchArchive, {
+    command: { id: 'kallyai.goals.archiveMany', title: 'Archive Goals…', cli: ['kallyai coord batch-archive'], icon: 'archive', menus: [{ view: 'goals', group: 'titleMenu', order: 3 }] },
+    fields: { goal_ids: { label: 'Goals to archive', entity: 'goal' } },
+    progress: 'Archiving…',
+    result: { kind: 'status', message: ({ input }) => count(input.body?.goal_ids?.length ?? 0, '{0} goal archived', '{0} goals archived') },
+  }),
+  present(ops.coordination.goalBudget, {
+    command: { id: 'kallyai.goals.showBudget', title: 'Show Budget', cli: ['kallyai coord budget', 'kallyai budget breakdown'], icon: 'credit-card', menus: [{ view: 'goals', item: 'goal', group: 'primary', order: 4 }, { view: 'goals', item: 'budget', group: 'primary', order: 1 }] },
+    params: goalParam(),
+    progress: 'Loading the budget…',
+    result: {
+      kind: 'document',
+      path: ({ input }) => `${goalPath(input.path?.id)}/budget`,
+      title: ({ target }) => t('{0} — budget', title(target)),
+      markdown: async ({ data, target, input, client }) => {
+        const spent = await client.execute(ops.budget.costBreakdown, { path: { goal_id: input.path?.id ?? '' } }).catch(() => undefined);
+        return budgetMarkdown(goalOf(target), data, spent);
+      },
+    },
+  }),
+  present(ops.budget.approve, {
+    command: { id: 'kallyai.goals.approveBudget', title: 'Approve Budget', cli: ['kallyai budget approve'], icon: 'check-all', menus: [{ view: 'goals', item: 'budgetApproval', group: 'inline', order: 3 }] },
+    params: budgetParam((g) => waitingFor(g) === 'budget_approval'),
+    consent: {
+      question: ({ target }) => t('Approve the budget for "{0}"?', title(target)),
+      what: ({ target }) => {
+        const estimated = goalBudget(goalOf(target)).estimated;
+        return estimated !== undefined ? t('KallyAI may spend about {0} of your credits on this goal.', creditsLabel(estimated)) : t('KallyAI may spend your credits on this goal.');
+      },
+      credits: ({ target }) => goalBudget(goalOf(target)).estimated,
+      confirm: 'Approve Budget',
+      decline: 'Not Now',
+    },
+    progress: 'Approving the budget…',
+    result: { kind: 'status', message: ({ target }) => t('Budget approved: {0}', title(target)) },
+  }),
+  present(ops.budget.acknowledgeSoftCap, {
+    command: { id: 'kallyai.goals.acknowledgeSoftCap', title: 'Acknowledge Soft Cap', cli: ['kallyai budget ack-cap'], icon: 'unlock', menus: [{ view: 'goals', item: 'softCap', group: 'inline', order: 4 }] },
+    params: budgetParam((g) => waitingFor(g) === 'soft_cap'),
+    consent: {
+      question: ({ target }) => t('Let "{0}" spend past its soft cap?', title(target)),
+      what: ({ target }) => {
+        const b = goalBudget(goalOf(target));
+        return t('It has used {0} of the {1} estimated; KallyAI continues and may spend the rest.', formatCredits(b.used), creditsLabel(b.estimated));
+      },
+      credits: ({ target }) => remaining(goalOf(target)),
+      confirm: 'Continue Past the Cap',
+      decline: 'Not Now',
+    },
+    progress: 'Acknowledging the soft cap…',
+    result: { kind: 'status', message: ({ target }) => t('Soft cap acknowledged: {0}', title(target)) },
+  }),
+];

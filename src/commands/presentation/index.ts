@@ -1,0 +1,31 @@
+/** Every presentation entry and every command, in one place: the pipeline looks entries up here,
+ *  the manifest generator writes package.json and the README from here, the tests walk it. */
+import type { Operation } from '../../api/operation';
+import type { CommandSpec, Presentation } from '../../pipeline/presentation';
+import { accountPresentations } from './account';
+import { callPresentations } from './calls';
+import { customCommands } from './custom';
+import { goalPresentations } from './goals';
+import { inboxPresentations } from './inbox';
+
+export { entityOf } from './entities';
+
+export const presentations: readonly Presentation[] = [
+  ...goalPresentations,
+  ...callPresentations,
+  ...inboxPresentations,
+  ...accountPresentations,
+];
+
+const byOp = new Map<string, Presentation>(presentations.map((p) => [p.op.id, p]));
+
+export function presentationOf(op: Operation): Presentation | undefined {
+  return byOp.get(op.id);
+}
+
+/** The operation commands, then the hand-written ones. */
+export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation: Presentation }> = presentations
+  .filter((p) => p.command)
+  .map((p) => ({ spec: p.command!, presentation: p }));
+
+export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands];
