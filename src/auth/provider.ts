@@ -3,6 +3,7 @@
  *  `vscode://` URI handler for OAuth. Tokens live only in `context.secrets`. */
 import * as vscode from 'vscode';
 import { describeError } from '../format';
+import { Disposables } from '../platform/disposables';
 import { externalAddress, openExternalUrl } from '../platform/openExternal';
 import type { TokenSource } from '../api/tokenSource';
 import type { Log } from '../log';
@@ -57,7 +58,7 @@ function accountLabel(s: StoredSession): string {
   return emailFromAccessToken(s.tokens.accessToken) ?? vscode.l10n.t('KallyAI account');
 }
 
-class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vscode.Disposable {
+class KallyAuthProvider extends Disposables implements vscode.AuthenticationProvider, KallyAuth {
   private readonly sessionsEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   private readonly signInEmitter = new vscode.EventEmitter<boolean>();
   private readonly pageEmitter = new vscode.EventEmitter<string>();
@@ -68,17 +69,17 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
   private known: StoredSession | undefined;
   private keyringWarned = false;
   private lastSignInAgainPrompt = -Infinity;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: Log,
     private readonly service: AuthService,
   ) {
-    this.disposables.push(this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
-    this.disposables.push(service.onDidChangeSession((s) => this.sync(s)));
-    this.disposables.push(service.onDidEndSession((e) => void this.promptSignInAgain(describeError(e).sentence)));
-    this.disposables.push(service.onKeyringUnavailable(() => void this.warnKeyring()));
+    super();
+    this.own(service, this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
+    this.own(service.onDidChangeSession((s) => this.sync(s)));
+    this.own(service.onDidEndSession((e) => void this.promptSignInAgain(describeError(e).sentence)));
+    this.own(service.onKeyringUnavailable(() => void this.warnKeyring()));
     // Reading secrets is asynchronous; activation does not wait for it, and no network is used.
     this.ready = service.initialise().then(
       (s) => this.afterStart(s),
@@ -138,11 +139,6 @@ class KallyAuthProvider implements vscode.AuthenticationProvider, KallyAuth, vsc
   async signOut(): Promise<void> {
     const s = this.service.session;
     if (s) await this.removeSession(s.id);
-  }
-
-  dispose(): void {
-    this.service.dispose();
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 
   // ---------- sign-in ----------

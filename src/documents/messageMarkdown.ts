@@ -1,9 +1,9 @@
 /** Inbox messages and threads as documents for people. No `vscode` import. */
 import type { Message } from '../api/schemas/messages';
-import { blocks, count, humanize, join, md, paragraphs, shortDateTime, t, type Markdown } from '../format';
+import { blocks, count, humanize, join, md, paragraphs, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
 
 export function messageTitle(m: Message): string {
-  return m.subject || m.preview?.slice(0, 60) || t('Message from {0}', m.from ?? '?');
+  return m.subject || m.preview?.slice(0, 60) || t('Message from {0}', phoneForPeople(m.from ?? '?'));
 }
 
 function body(m: Message): Markdown {
@@ -14,7 +14,7 @@ function body(m: Message): Markdown {
 function header(m: Message): Markdown {
   const when = shortDateTime(m.received_at);
   return join([
-    md`**${t('From')}:** ${m.from ?? '?'}`,
+    md`**${t('From')}:** ${phoneForPeople(m.from ?? '?')}`,
     md`**${t('Channel')}:** ${humanize(m.channel ?? 'other')}`,
     when ? md`**${t('Received')}:** ${when}` : undefined,
   ], ' · ');
@@ -31,6 +31,6 @@ export function threadMarkdown(messages: readonly Message[], title: string): Mar
   return blocks(
     md`# ${title}`,
     md`_${count(sorted.length, '{0} message', '{0} messages')}_`,
-    ...sorted.map((m) => blocks(md`## ${m.from ?? '?'} — ${shortDateTime(m.received_at) ?? ''}`, m.subject ? md`**${m.subject}**` : undefined, body(m))),
+    ...sorted.map((m) => blocks(md`## ${phoneForPeople(m.from ?? '?')} — ${shortDateTime(m.received_at) ?? ''}`, m.subject ? md`**${m.subject}**` : undefined, body(m))),
   );
 }

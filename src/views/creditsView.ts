@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
+import { count, creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
 
@@ -86,7 +86,7 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
           key: i.action_type ?? String(n),
           label: what,
           description: [creditsLabel(i.credits_total), share !== undefined ? `${share}%` : undefined, i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined].filter(Boolean).join(' · '),
-          tooltip: vscode.l10n.t('{0}: {1} in {2} transaction(s)', what, creditsLabel(i.credits_total), i.transaction_count ?? '?'),
+          tooltip: i.transaction_count != null ? `${what}: ${creditsLabel(i.credits_total)} — ${count(i.transaction_count, '{0} transaction', '{0} transactions')}` : `${what}: ${creditsLabel(i.credits_total)}`,
           icon: icon('circle-small-filled'),
         };
       });

@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { count, humanize, md, oneLine, shortDateTime } from '../format';
+import { count, humanize, md, oneLine, phoneForPeople, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 
@@ -100,12 +100,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   private messageNode(m: Message, parent: ViewNode, index: number): MessageNode {
     const id = `${parent.id}/${m.id ?? `#${index}`}`;
     const title = oneLine(m.subject || m.preview || vscode.l10n.t('(no subject)'), 70);
-    const from = oneLine(m.from ?? '', 40);
+    const from = oneLine(phoneForPeople(m.from ?? ''), 40);
     const when = shortDateTime(m.received_at);
     const description = [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString([
       md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
-      md`${vscode.l10n.t('From')}: ${m.from ?? '?'} · ${humanize(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
+      md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${humanize(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
       m.preview ? md`${m.preview}` : undefined,
     ].filter(Boolean).join('\n\n'), true);
     const node: MessageNode = {
@@ -123,7 +123,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m),
         command: { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [undefined] },
-        accessibilityLabel: vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', m.from ?? '?', title, when ?? ''),
+        accessibilityLabel: vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', title, when ?? ''),
       }),
     };
     node.item.command!.arguments = [node];

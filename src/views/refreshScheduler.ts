@@ -3,6 +3,7 @@ import { ops } from '../api/catalogue';
 import type { OutputOf } from '../api/operation';
 import type { Services } from '../services';
 import type { LoadReason } from './dataLoader';
+import { Disposables } from '../platform/disposables';
 import type { ViewName } from './viewNode';
 
 type Pending = OutputOf<typeof ops.notifications.pending>;
@@ -16,12 +17,11 @@ export interface SchedulerHooks {
 /** Keeps the views current without noise: polls `notifications/pending` only while the window is
  *  focused, every `kallyai.pollIntervalSeconds` (0 = off), and refreshes only the views whose counts
  *  changed; on regaining focus, views whose data is stale refresh. */
-export class RefreshScheduler implements vscode.Disposable {
+export class RefreshScheduler extends Disposables {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polling: Promise<readonly ViewName[]> | undefined;
   private last: Map<ViewName, string> | undefined;
   private _focused = vscode.window.state.focused;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly focusEmitter = new vscode.EventEmitter<boolean>();
   /** Fires when the window gains or loses focus (the live-call refresh follows it). */
   readonly onDidChangeFocus = this.focusEmitter.event;
@@ -29,7 +29,9 @@ export class RefreshScheduler implements vscode.Disposable {
   pollsSent = 0;
 
   constructor(private readonly services: Services, private readonly hooks: SchedulerHooks) {
-    this.disposables.push(
+    super();
+    this.own(
+      { dispose: () => this.timer && clearTimeout(this.timer) },
       this.focusEmitter,
       vscode.window.onDidChangeWindowState((state) => this.setFocused(state.focused)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -100,11 +102,6 @@ export class RefreshScheduler implements vscode.Disposable {
     const changed = [...next.keys()].filter((view) => previous.get(view) !== next.get(view));
     if (changed.length) this.hooks.refresh(changed, 'mutation');
     return changed;
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -3,18 +3,19 @@ import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
 import { creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { Disposables } from '../platform/disposables';
 import { describeLoadError } from './loadError';
 
 /** The credit balance in the status bar. It shares the Credits view's data (no request of its
  *  own); a click opens the Credits view; signed out it offers Sign in. */
-export class CreditsStatusBar implements vscode.Disposable {
+export class CreditsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services, private readonly loader: DataLoader<Balance>) {
+    super();
     this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('KallyAI Credits');
-    this.disposables.push(
+    this.own(
       this.item,
       loader.onDidChange(() => this.update()),
       services.auth.onDidChangeSignIn(() => this.update()),
@@ -65,9 +66,5 @@ export class CreditsStatusBar implements vscode.Disposable {
     item.accessibilityInformation = {
       label: low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
     };
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
