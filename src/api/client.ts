@@ -6,6 +6,7 @@ import type { TokenSource } from './tokenSource';
 import { KallyApiError, parseErrorResponse } from './errors';
 import { prepareRequest, type OperationInput, type PreparedRequest } from './requestInput';
 import { readSuccessBody } from './responseBody';
+import { MAX_ERROR_BODY_BYTES, readLimitedText } from './responseLimits';
 import { backoffDelay, DEFAULT_RETRY, MAX_HONOURED_RETRY_AFTER_MS, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { redact } from './redact';
 
@@ -51,8 +52,7 @@ export class KallyClient {
       const result = await this.attempt(op, prepared, token, idempotencyKey, options, attempt);
       if (result.kind === 'response') {
         const { response, text } = result;
-        const redirected = op.response === 'text' && response.status >= 300 && response.status < 400;
-        if (response.ok || redirected) return readSuccessBody(op, response, text) as OutputOf<O>;
+        if (isSuccess(op, response)) return readSuccessBody(op, response, text) as OutputOf<O>;
         if (response.status === 401 && useToken && token && !refreshed) {
           refreshed = true;
           const fresh = await this.options.tokenSource!.refreshAfterUnauthorized(token);
@@ -90,7 +90,8 @@ export class KallyClient {
     const doFetch = this.options.fetch ?? globalThis.fetch;
     try {
       const response = await doFetch(this.url(prepared.pathAndQuery), { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
-      const text = await response.text();
+      // An error body is only ever shown in part: read a few KB of it and let go of the rest.
+      const text = isSuccess(op, response) ? await response.text() : (await readLimitedText(response, MAX_ERROR_BODY_BYTES)).text;
       this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
       return { kind: 'response', response, text };
     } catch (cause) {
@@ -120,6 +121,11 @@ export class KallyClient {
   private log(line: string): void {
     this.options.log?.(redact(line));
   }
+}
+
+/** 2xx, or a redirect answered to a text operation (redirects are not followed for those). */
+function isSuccess(op: Operation, response: Response): boolean {
+  return response.ok || (op.response === 'text' && response.status >= 300 && response.status < 400);
 }
 
 function cancelled(cause?: unknown): KallyApiError {
