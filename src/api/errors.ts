@@ -36,7 +36,7 @@ export class KallyApiError extends Error {
 
   constructor(init: KallyApiErrorInit) {
     const described = describeErrorCode(init.code);
-    super(init.message ?? described.sentence, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redact(init.message ?? described.sentence), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
     this.correlationId = init.correlationId;
@@ -84,7 +84,8 @@ export function parseErrorResponse(status: number, fullBodyText: string, headers
   }
   if (root && 'detail' in root) return fastApiError(root.detail, base);
   // Shape 4: no JSON, or no error key.
-  const text = root ? str(root.message) : str(bodyText.replace(TAG, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  // Redacted before it is cut, so that a cut cannot leave a token's first half behind.
+  const text = root ? str(root.message) : str(redact(bodyText.replace(TAG, ' ').replace(/\s+/g, ' ').trim()).slice(0, 300));
   return new KallyApiError({ code: `http_${status}`, ...base, serverMessage: text });
 }
 

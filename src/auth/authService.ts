@@ -2,6 +2,7 @@
  *  in, the stored session, renewal on a timer and on demand, sign-out. The provider
  *  (provider.ts) adds the UI and the `vscode.AuthenticationProvider` around it. */
 import { KallyClient } from '../api/client';
+import { forgetSecret, registerSecret } from '../api/secretValues';
 import type { TokenSource } from '../api/tokenSource';
 import { exchangeAuthorizationCode, requestRefresh, verifyAccessToken } from './authApi';
 import { AuthFlowError } from './authErrors';
@@ -179,6 +180,7 @@ export class AuthService implements TokenSource {
   /** Forgets the session here and in every window sharing the secret storage. */
   async signOut(): Promise<void> {
     await this.store.clear();
+    this.store.forgetSecrets();
   }
 
   dispose(): void {
@@ -201,14 +203,27 @@ export class AuthService implements TokenSource {
     });
   }
 
-  /** Renews an expiring imported token first (when it can), then checks it with one API call. */
+  /** Renews an expiring imported token first (when it can), then checks it with one API call.
+   *  The tokens are masked in logs and errors from the start (a server may echo them while they
+   *  are checked); the session store keeps them registered once they are adopted. */
   private async adoptChecked(tokens: TokenSet, method: SignInMethod): Promise<StoredSession> {
-    let usable = tokens;
-    if (isExpiring(tokens, this.now(), this.options.marginMs ?? 60_000) && tokens.refreshToken) {
-      usable = await requestRefresh(this.authClient, tokens.refreshToken, this.now);
+    const pending = [tokens.accessToken, tokens.refreshToken];
+    pending.forEach(registerSecret);
+    try {
+      let usable = tokens;
+      if (isExpiring(tokens, this.now(), this.options.marginMs ?? 60_000) && tokens.refreshToken) {
+        usable = await requestRefresh(this.authClient, tokens.refreshToken, this.now);
+        pending.push(usable.accessToken, usable.refreshToken);
+        registerSecret(usable.accessToken);
+        registerSecret(usable.refreshToken);
+      }
+      await verifyAccessToken((ts) => this.clientFor(ts), usable.accessToken);
+      return await this.adopt(usable, method);
+    } finally {
+      // Held from here on by the session store (registered again there), or not held at all.
+      const held = this.store.current?.tokens;
+      for (const value of pending) if (value && value !== held?.accessToken && value !== held?.refreshToken) forgetSecret(value);
     }
-    await verifyAccessToken((ts) => this.clientFor(ts), usable.accessToken);
-    return this.adopt(usable, method);
   }
 
   private async adopt(tokens: TokenSet, method: SignInMethod): Promise<StoredSession> {
