@@ -5,8 +5,8 @@ import type { Operation, InputOf, OutputOf } from './operation';
 import type { TokenSource } from './tokenSource';
 import { KallyApiError, parseErrorResponse } from './errors';
 import { prepareRequest, type OperationInput, type PreparedRequest } from './requestInput';
-import { readSuccessBody } from './responseBody';
-import { MAX_ERROR_BODY_BYTES, readLimitedText } from './responseLimits';
+import { readSuccessBody, responseTooLarge } from './responseBody';
+import { declaredTooLarge, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readLimitedText } from './responseLimits';
 import { backoffDelay, DEFAULT_RETRY, MAX_HONOURED_RETRY_AFTER_MS, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { redact } from './redact';
 
@@ -70,7 +70,7 @@ export class KallyClient {
         await this.wait(retryAfterMs ?? backoffDelay(attempt, this.retry), options.signal);
       } else {
         const { error } = result;
-        if (error.code === 'cancelled' || !(mayRetry && attempt < this.retry.retries)) throw error;
+        if (!error.retryable || !(mayRetry && attempt < this.retry.retries)) throw error;
         await this.wait(backoffDelay(attempt, this.retry), options.signal);
       }
     }
@@ -91,9 +91,18 @@ export class KallyClient {
     try {
       const response = await doFetch(this.url(prepared.pathAndQuery), { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
       // An error body is only ever shown in part: read a few KB of it and let go of the rest.
-      const text = isSuccess(op, response) ? await response.text() : (await readLimitedText(response, MAX_ERROR_BODY_BYTES)).text;
+      // A success body is read up to MAX_RESPONSE_BYTES; past that it is refused, not buffered.
+      const success = isSuccess(op, response);
+      const limit = success ? MAX_RESPONSE_BYTES : MAX_ERROR_BODY_BYTES;
+      const tooLarge = success && declaredTooLarge(response, limit);
+      const body = tooLarge ? undefined : await readLimitedText(response, limit);
+      if (tooLarge) await response.body?.cancel().catch(() => undefined);
+      if (tooLarge || (success && body?.truncated)) {
+        this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status}, body over ${limit} bytes refused after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+        return { kind: 'failure', error: responseTooLarge(op, response.status) };
+      }
       this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
-      return { kind: 'response', response, text };
+      return { kind: 'response', response, text: body?.text ?? '' };
     } catch (cause) {
       const error = options.signal?.aborted
         ? cancelled(cause)

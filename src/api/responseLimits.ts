@@ -2,12 +2,16 @@
  *  chunk by chunk and never past its cap, so a huge or endless answer costs a bounded amount of
  *  memory and time. Past the cap an error body is cut (a few KB say all a person needs); a
  *  success body is refused, and in both cases the rest of the stream is cancelled, which lets
- *  go of the connection. */
+ *  go of the connection. Parsed JSON is also bounded in depth. */
 
 /** What is read (and parsed) of an error body. */
 export const MAX_ERROR_BODY_BYTES = 8 * 1024;
 /** The largest success body accepted (JSON lists of 200 calls are ~100 KB). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+/** The deepest nesting of JSON arrays and objects accepted (real answers nest < 10; a goal tree
+ *  takes two per level, so this allows sub-goals 31 levels deep). Schemas and the views that
+ *  render unknown JSON recurse: deeper input would end in a RangeError instead of an error. */
+export const MAX_JSON_DEPTH = 64;
 
 export interface LimitedText {
   text: string;
@@ -46,4 +50,18 @@ export async function readLimitedText(response: Pick<Response, 'body'>, maxBytes
 export function declaredTooLarge(response: Pick<Response, 'headers'>, maxBytes: number): boolean {
   const declared = response.headers.get('content-length');
   return declared !== null && Number(declared) > maxBytes;
+}
+
+/** True when `value` nests arrays/objects more than `max` levels deep (checked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

@@ -38,15 +38,16 @@ export async function hostileServer(handler: HostileHandler): Promise<HostileSer
   };
 }
 
-/** Writes `chunk` again and again (respecting back-pressure) until `maxBytes` or the client goes away. */
-export function stream(res: ServerResponse, chunk: string, maxBytes: number, end = true): void {
+/** Writes `chunk` again and again (respecting back-pressure) until about `maxBytes` or until the
+ *  client goes away, then ends the response with `tail`. */
+export function stream(res: ServerResponse, chunk: string, maxBytes: number, tail = ''): void {
   let sent = 0;
   const pump = () => {
     while (sent < maxBytes && !res.destroyed) {
       sent += chunk.length;
       if (!res.write(chunk)) return void res.once('drain', pump);
     }
-    if (end && !res.destroyed) res.end();
+    if (!res.destroyed) res.end(tail);
   };
   res.on('error', () => undefined);
   pump();
