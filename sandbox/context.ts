@@ -13,6 +13,7 @@ export interface SandboxOptions {
   empty: boolean;
   statePath?: string;
   quiet: boolean;
+  bodyTimeoutMs: number;
 }
 
 export interface RunningCall {

@@ -6,7 +6,7 @@ import { endCall } from './calls/record';
 import { createClock } from './clock';
 import type { Sandbox, SandboxOptions } from './context';
 import { FaultList, defaultFaultCode } from './faults';
-import { ApiError, type Ctx, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
+import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
@@ -23,6 +23,8 @@ export interface StartSandboxOptions {
   empty?: boolean;
   statePath?: string;
   quiet?: boolean;
+  /** How long a request body may take to arrive (default 10 s), then 408. */
+  bodyTimeoutMs?: number;
 }
 
 export interface RunningSandbox {
@@ -52,6 +54,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     empty: !!opts.empty,
     statePath: opts.statePath,
     quiet: !!opts.quiet,
+    bodyTimeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
   };
   let saver: StateSaver | undefined;
   const sb: Sandbox = {
@@ -127,7 +130,7 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
 
   let body: unknown;
   try {
-    body = await readBody(req);
+    body = await readBody(req, sb.options.bodyTimeoutMs);
   } catch (e) {
     if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, undefined);
     return replyError(e instanceof ApiError ? e : new ApiError(400, 'bad_request', 'The request body could not be read.'));
@@ -154,7 +157,13 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
     }
   }
 
-  const match = router.match(method, path);
+  let match: ReturnType<Router['match']>;
+  try {
+    match = router.match(method, path);
+  } catch (e) {
+    if (e instanceof ApiError) return replyError(e);
+    throw e;
+  }
   if (match === undefined) return replyError(new ApiError(404, 'not_found', `No endpoint ${method} ${path}.`));
   if (match === 'method_not_allowed') return replyError(new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
 
