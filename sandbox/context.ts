@@ -2,6 +2,7 @@
 import type { Clock } from './clock';
 import type { FaultList } from './faults';
 import type { RequestLog } from './requestLog';
+import type { Variant } from './variants';
 import type { CallRecord, SandboxState } from './state';
 
 export interface SandboxOptions {
@@ -14,6 +15,7 @@ export interface SandboxOptions {
   statePath?: string;
   quiet: boolean;
   bodyTimeoutMs: number;
+  variant: Variant;
 }
 
 export interface RunningCall {

@@ -53,8 +53,9 @@ export const noContent = (): Reply => ({ status: 204 });
 export const html = (body: string, status = 200): Reply => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
 export const redirect = (location: string): Reply => ({ status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' });
 
-export function errorBody(error: ApiError, correlationId: string): unknown {
-  switch (error.options.shape ?? 'standard') {
+/** The body of an error reply; `shape` (a variant) overrides the route's own shape. */
+export function errorBody(error: ApiError, correlationId: string, shape?: ErrorShape): unknown {
+  switch (shape ?? error.options.shape ?? 'standard') {
     case 'flat':
       return { error: error.code, message: error.message, correlation_id: correlationId };
     case 'detail':

@@ -10,6 +10,8 @@ import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, new
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
+import { routeKey } from './listRoutes';
+import { type Variant, VARIANT_HEADER, applyEnvelope, errorShapeOf, parseVariant, requestVariant } from './variants';
 import { registerAllRoutes } from './routes';
 import { freshState } from './routes/controls';
 import { type SandboxState, createState } from './state';
@@ -25,6 +27,8 @@ export interface StartSandboxOptions {
   quiet?: boolean;
   /** How long a request body may take to arrive (default 10 s), then 408. */
   bodyTimeoutMs?: number;
+  /** Variants served by default (variants.ts): an object, or the `--variant` text. */
+  variant?: Variant | string;
 }
 
 export interface RunningSandbox {
@@ -55,6 +59,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     statePath: opts.statePath,
     quiet: !!opts.quiet,
     bodyTimeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+    variant: typeof opts.variant === 'string' ? parseVariant(opts.variant) : opts.variant ?? {},
   };
   let saver: StateSaver | undefined;
   const sb: Sandbox = {
@@ -126,7 +131,21 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const method = (req.method ?? 'GET').toUpperCase();
   const isControl = CONTROL_PATHS.test(path);
   const reply = (r: Reply) => send(res, r, correlationId);
-  const replyError = (e: ApiError) => reply({ status: e.status, headers: e.options.headers, body: errorBody(e, correlationId) });
+  // Variants apply to what the API answers (/v1), not to the sandbox's own pages and controls.
+  let variant: Variant = {};
+  let variantError: ApiError | undefined;
+  if (path.startsWith('/v1/')) {
+    try {
+      variant = requestVariant(sb.options.variant, req.headers[VARIANT_HEADER]);
+    } catch (e) {
+      variantError = new ApiError(400, 'invalid_variant', `${VARIANT_HEADER}: ${(e as Error).message}`);
+    }
+  }
+  const replyError = (e: ApiError) => {
+    const error = e.status === 401 && variant.unauthorized ? new ApiError(401, variant.unauthorized, e.message, e.options) : e;
+    reply({ status: error.status, headers: error.options.headers, body: errorBody(error, correlationId, errorShapeOf(variant)) });
+  };
+  if (variantError) return replyError(variantError);
 
   let body: unknown;
   try {
@@ -170,7 +189,7 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
-    reply(await match.route.handler(ctx));
+    reply(applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant));
   } catch (e) {
     if (e instanceof ApiError) return replyError(e);
     throw e;

@@ -48,10 +48,19 @@ export function normaliseEnvelope(key: string, value: unknown): unknown {
   return value;
 }
 
+const listKeys = new WeakMap<object, string>();
+
 /** A list response normalised to `{ [key]: Item[], ...extra }`. */
 export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = Record<never, never>>(key: K, item: I, extra?: E) {
   const shape = { ...(extra ?? ({} as E)), [key]: z.array(item) } as E & { [P in K]: z.ZodMiniArray<I> };
-  return z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
+  const schema = z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
+  listKeys.set(schema, key);
+  return schema;
+}
+
+/** The documented key of a list response schema made by `listOf`; undefined for anything else. */
+export function listKeyOf(response: unknown): string | undefined {
+  return response && typeof response === 'object' ? listKeys.get(response) : undefined;
 }
 
 // ---------- sent (strict) ----------
