@@ -1,5 +1,5 @@
-/** Fault injection for tests: latency, error status (+code, Retry-After), dropped connection,
- *  malformed body. A spec is checked when it is added (a bad one is refused with a sentence,
+/** Fault injection for tests: latency, error status (+code, Retry-After), dropped connection
+ *  (before or after the request is handled), malformed body. A spec is checked when it is added (a bad one is refused with a sentence,
  *  never accepted to fail later), and its path pattern is matched in linear time (pathPattern.ts). */
 import { randomUUID } from 'node:crypto';
 import { compilePathPattern, PatternError, type PathMatcher } from './pathPattern';
@@ -14,6 +14,8 @@ export interface FaultSpec {
   /** Seconds, or an HTTP date. */
   retryAfter?: number | string;
   drop?: boolean;
+  /** The request is handled (a call is placed), then the connection is dropped: a lost response. */
+  dropResponse?: boolean;
   malformed?: boolean;
 }
 
@@ -25,7 +27,7 @@ export interface Fault extends FaultSpec {
 
 export class FaultSpecError extends Error {}
 
-const FIELDS = new Set(['path', 'method', 'count', 'latencyMs', 'status', 'code', 'retryAfter', 'drop', 'malformed']);
+const FIELDS = new Set(['path', 'method', 'count', 'latencyMs', 'status', 'code', 'retryAfter', 'drop', 'dropResponse', 'malformed']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const MAX_COUNT = 100_000;
 const MAX_LATENCY_MS = 600_000;
@@ -55,7 +57,7 @@ export function parseFaultSpec(raw: unknown): { spec: FaultSpec; matcher: PathMa
     spec.code = b.code;
   }
   if (b.retryAfter !== undefined) spec.retryAfter = retryAfter(b.retryAfter);
-  for (const flag of ['drop', 'malformed'] as const) {
+  for (const flag of ['drop', 'dropResponse', 'malformed'] as const) {
     if (b[flag] === undefined) continue;
     if (typeof b[flag] !== 'boolean') throw new FaultSpecError(`${flag} must be true or false.`);
     spec[flag] = b[flag] as boolean;

@@ -156,23 +156,21 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   }
   if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, body);
 
-  if (!isControl) {
-    const fault = sb.faults.take(method, path);
-    if (fault) {
-      if (fault.latencyMs) await sleep(fault.latencyMs);
-      if (fault.drop) {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.malformed) {
-        return reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"calls": [{"call_id": "broken", "status": ' });
-      }
-      if (fault.status) {
-        const status = fault.status;
-        const headers: Record<string, string> = {};
-        if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-        return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
-      }
+  const fault = isControl ? undefined : sb.faults.take(method, path);
+  if (fault) {
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.drop) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.malformed) {
+      return reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"calls": [{"call_id": "broken", "status": ' });
+    }
+    if (fault.status) {
+      const status = fault.status;
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
     }
   }
 
@@ -189,9 +187,11 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
-    reply(applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant));
+    const answer = applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant);
+    if (fault?.dropResponse) return void req.socket.destroy(); // handled, but the answer is lost on the way back
+    reply(answer);
   } catch (e) {
-    if (e instanceof ApiError) return replyError(e);
+    if (e instanceof ApiError) return fault?.dropResponse ? void req.socket.destroy() : replyError(e);
     throw e;
   } finally {
     if (method !== 'GET') sb.changed();
