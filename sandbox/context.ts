@@ -2,6 +2,7 @@
 import type { Clock } from './clock';
 import type { FaultList } from './faults';
 import type { RequestLog } from './requestLog';
+import type { Variant } from './variants';
 import type { CallRecord, SandboxState } from './state';
 
 export interface SandboxOptions {
@@ -13,6 +14,8 @@ export interface SandboxOptions {
   empty: boolean;
   statePath?: string;
   quiet: boolean;
+  bodyTimeoutMs: number;
+  variant: Variant;
 }
 
 export interface RunningCall {

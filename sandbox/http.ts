@@ -53,8 +53,9 @@ export const noContent = (): Reply => ({ status: 204 });
 export const html = (body: string, status = 200): Reply => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
 export const redirect = (location: string): Reply => ({ status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' });
 
-export function errorBody(error: ApiError, correlationId: string): unknown {
-  switch (error.options.shape ?? 'standard') {
+/** The body of an error reply; `shape` (a variant) overrides the route's own shape. */
+export function errorBody(error: ApiError, correlationId: string, shape?: ErrorShape): unknown {
+  switch (shape ?? error.options.shape ?? 'standard') {
     case 'flat':
       return { error: error.code, message: error.message, correlation_id: correlationId };
     case 'detail':
@@ -95,14 +96,34 @@ export function send(res: ServerResponse, reply: Reply, correlationId: string): 
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** How long a request body may take to arrive once its headers have (default of --body-timeout). */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
-export async function readBody(req: IncomingMessage): Promise<unknown> {
+/** Reads and parses the body: 413 past 1 MB (at once when Content-Length says so), 408 when it
+ *  has not all arrived within `timeoutMs` (a Content-Length longer than the body would otherwise
+ *  hold the connection forever). Either way the connection is closed after the answer. */
+export async function readBody(req: IncomingMessage, timeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.');
-    chunks.push(chunk as Buffer);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError(408, 'request_timeout', `The request body did not arrive within ${timeoutMs / 1000} s.`, { headers: { connection: 'close' } })), timeoutMs);
+  });
+  late.catch(() => undefined);
+  const read = (async () => {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  })();
+  read.catch(() => undefined);
+  try {
+    await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return undefined;
@@ -116,6 +137,10 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
     if (type.includes('json')) throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
     return text;
   }
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.', { headers: { connection: 'close' } });
 }
 
 /** The body as a plain object (empty object when absent or not an object). */

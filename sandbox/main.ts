@@ -1,5 +1,6 @@
-/** CLI: `npm run sandbox -- --port 8790 [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--quiet]`. */
+/** CLI: `npm run sandbox -- --port 8790 [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant LIST] [--quiet]`. */
 import { startSandbox } from './server';
+import { parseVariant } from './variants';
 
 function parseArgs(argv: string[]) {
   const opts: Parameters<typeof startSandbox>[0] = {};
@@ -14,7 +15,8 @@ function parseArgs(argv: string[]) {
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
+    const eq = argv[i].indexOf('=');
+    const [flag, inline] = eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--port': opts.port = num(take(), flag); break;
@@ -24,8 +26,9 @@ function parseArgs(argv: string[]) {
       case '--token-ttl': opts.tokenTtlSeconds = num(take(), flag); break;
       case '--empty': opts.empty = true; break;
       case '--quiet': opts.quiet = true; break;
+      case '--variant': opts.variant = parseVariant(take()); break;
       case '--help':
-        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--quiet]');
+        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,error=details] [--quiet]');
         process.exit(0);
         break;
       default:

@@ -1,14 +1,14 @@
 /** --state FILE: load at start, save on change (debounced, atomic rename), flush on close. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { readStateFile } from './stateFile';
 import type { SandboxState } from './state';
 
 const DEBOUNCE_MS = 200;
 
+/** The state saved in `path` (missing parts filled, wrong ones refused: stateFile.ts), or
+ *  undefined when the file does not exist yet. */
 export function loadState(path: string): SandboxState | undefined {
-  if (!existsSync(path)) return undefined;
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as SandboxState;
-  if (!parsed || parsed.version !== 1 || !Array.isArray(parsed.calls)) throw new Error(`${path} is not a KallyAI sandbox state file.`);
-  return parsed;
+  return readStateFile(path);
 }
 
 export function saveStateNow(path: string, state: SandboxState): void {

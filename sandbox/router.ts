@@ -1,5 +1,5 @@
 /** A tiny method+path router: '/v1/calls/{call_id}' patterns, first match wins. */
-import type { Handler } from './http';
+import { ApiError, type Handler } from './http';
 
 export interface RouteOptions {
   /** No bearer token needed. */
@@ -44,7 +44,8 @@ export class Router {
   patch(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('PATCH', pattern, handler, options); }
   delete(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('DELETE', pattern, handler, options); }
 
-  /** The route for method+path, or 'method_not_allowed' when only the path matches, or undefined. */
+  /** The route for method+path, or 'method_not_allowed' when only the path matches, or undefined.
+   *  Throws ApiError 400 when a path parameter is not valid percent-encoding. */
   match(method: string, path: string): RouteMatch | 'method_not_allowed' | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
@@ -54,7 +55,11 @@ export class Router {
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
       route.paramNames.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]);
+        try {
+          params[name] = decodeURIComponent(m[i + 1]);
+        } catch {
+          throw new ApiError(400, 'bad_request', `The path has a bad percent-encoding: ${path.slice(0, 200)}`);
+        }
       });
       return { route, params };
     }

@@ -6,10 +6,12 @@ import { endCall } from './calls/record';
 import { createClock } from './clock';
 import type { Sandbox, SandboxOptions } from './context';
 import { FaultList, defaultFaultCode } from './faults';
-import { ApiError, type Ctx, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
+import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
+import { routeKey } from './listRoutes';
+import { type Variant, VARIANT_HEADER, applyEnvelope, errorShapeOf, parseVariant, requestVariant } from './variants';
 import { registerAllRoutes } from './routes';
 import { freshState } from './routes/controls';
 import { type SandboxState, createState } from './state';
@@ -23,6 +25,10 @@ export interface StartSandboxOptions {
   empty?: boolean;
   statePath?: string;
   quiet?: boolean;
+  /** How long a request body may take to arrive (default 10 s), then 408. */
+  bodyTimeoutMs?: number;
+  /** Variants served by default (variants.ts): an object, or the `--variant` text. */
+  variant?: Variant | string;
 }
 
 export interface RunningSandbox {
@@ -52,6 +58,8 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     empty: !!opts.empty,
     statePath: opts.statePath,
     quiet: !!opts.quiet,
+    bodyTimeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+    variant: typeof opts.variant === 'string' ? parseVariant(opts.variant) : opts.variant ?? {},
   };
   let saver: StateSaver | undefined;
   const sb: Sandbox = {
@@ -123,47 +131,67 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const method = (req.method ?? 'GET').toUpperCase();
   const isControl = CONTROL_PATHS.test(path);
   const reply = (r: Reply) => send(res, r, correlationId);
-  const replyError = (e: ApiError) => reply({ status: e.status, headers: e.options.headers, body: errorBody(e, correlationId) });
+  // Variants apply to what the API answers (/v1), not to the sandbox's own pages and controls.
+  let variant: Variant = {};
+  let variantError: ApiError | undefined;
+  if (path.startsWith('/v1/')) {
+    try {
+      variant = requestVariant(sb.options.variant, req.headers[VARIANT_HEADER]);
+    } catch (e) {
+      variantError = new ApiError(400, 'invalid_variant', `${VARIANT_HEADER}: ${(e as Error).message}`);
+    }
+  }
+  const replyError = (e: ApiError) => {
+    const error = e.status === 401 && variant.unauthorized ? new ApiError(401, variant.unauthorized, e.message, e.options) : e;
+    reply({ status: error.status, headers: error.options.headers, body: errorBody(error, correlationId, errorShapeOf(variant)) });
+  };
+  if (variantError) return replyError(variantError);
 
   let body: unknown;
   try {
-    body = await readBody(req);
+    body = await readBody(req, sb.options.bodyTimeoutMs);
   } catch (e) {
     if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, undefined);
     return replyError(e instanceof ApiError ? e : new ApiError(400, 'bad_request', 'The request body could not be read.'));
   }
   if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, body);
 
-  if (!isControl) {
-    const fault = sb.faults.take(method, path);
-    if (fault) {
-      if (fault.latencyMs) await sleep(fault.latencyMs);
-      if (fault.drop) {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.malformed) {
-        return reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"calls": [{"call_id": "broken", "status": ' });
-      }
-      if (fault.status) {
-        const status = fault.status;
-        const headers: Record<string, string> = {};
-        if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-        return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
-      }
+  const fault = isControl ? undefined : sb.faults.take(method, path);
+  if (fault) {
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.drop) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.malformed) {
+      return reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"calls": [{"call_id": "broken", "status": ' });
+    }
+    if (fault.status) {
+      const status = fault.status;
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
     }
   }
 
-  const match = router.match(method, path);
+  let match: ReturnType<Router['match']>;
+  try {
+    match = router.match(method, path);
+  } catch (e) {
+    if (e instanceof ApiError) return replyError(e);
+    throw e;
+  }
   if (match === undefined) return replyError(new ApiError(404, 'not_found', `No endpoint ${method} ${path}.`));
   if (match === 'method_not_allowed') return replyError(new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
 
   const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
-    reply(await match.route.handler(ctx));
+    const answer = applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant);
+    if (fault?.dropResponse) return void req.socket.destroy(); // handled, but the answer is lost on the way back
+    reply(answer);
   } catch (e) {
-    if (e instanceof ApiError) return replyError(e);
+    if (e instanceof ApiError) return fault?.dropResponse ? void req.socket.destroy() : replyError(e);
     throw e;
   } finally {
     if (method !== 'GET') sb.changed();

@@ -96,7 +96,8 @@ export interface SandboxState {
   subscription: { plan_type: string; status: string; annual: boolean; current_period_start: string; current_period_end: string; pending_change: { new_plan: string; effective_date: string } | null; change_times: number[] };
   /** Newest first. */
   calls: CallRecord[];
-  idempotency: Record<string, string>;
+  /** Idempotency-Key → the call it placed and a hash of its body (a bare call id in older state files). */
+  idempotency: Record<string, string | { call_id: string; fingerprint: string }>;
   goals: GoalRecord[];
   conversations: Conversation[];
   inbox: InboxMessage[];

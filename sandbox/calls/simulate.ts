@@ -1,4 +1,5 @@
-/** Runs a call on the simulated clock: in_progress until its planned end or a stop; credits are deducted at the end. */
+/** Runs a call on the simulated clock: in_progress until its planned end or a stop; credits are
+ *  deducted at the end. Its timestamps are wall-clock times, never in the future. */
 import type { RunningCall, Sandbox } from '../context';
 import { spend } from '../credits';
 import type { CallRecord } from '../state';
@@ -16,7 +17,9 @@ export function startCall(sb: Sandbox, call: CallRecord, plan: CallPlan): Runnin
     if (finished) return;
     finished = true;
     clearTimeout(timer);
-    endCall(call, status, durationSeconds, startMs + durationSeconds * 1000);
+    // Under --time-scale K the simulated end (start + duration) lies in the future of the wall
+    // clock: timestamps say when the call really ended; duration_seconds keeps the simulated length.
+    endCall(call, status, durationSeconds, Math.min(startMs + durationSeconds * 1000, Date.now()));
     sb.running.delete(call.call_id);
     if (generation === sb.generation && call.credits_used) {
       spend(sb, call.credits_used, 'call', `Call to ${call.business_name ?? call.to}`);

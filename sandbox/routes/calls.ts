@@ -11,6 +11,7 @@ import { type Ctx, bodyObject, created, fail, intQuery, ok, str } from '../http'
 import { newId } from '../ids';
 import type { Router } from '../router';
 import type { CallRecord } from '../state';
+import { bodyFingerprint } from '../fingerprint';
 
 export function findCall(sb: Sandbox, id: string): CallRecord {
   const call = sb.state.calls.find((c) => c.call_id === id);
@@ -22,20 +23,27 @@ export function recordingUrl(sb: Sandbox, kind: 'recordings' | 'voicemails', id:
   return `${sb.baseUrl}/sandbox/media/${kind}/${encodeURIComponent(id)}.mp3`;
 }
 
+/** Idempotency-Key (IETF draft): the same key with the same body answers the earlier call (a
+ *  retry while it runs waits for it); the same key with another body is refused with 422. */
 async function placeCall(ctx: Ctx) {
   const { sb } = ctx;
   const key = str(ctx.headers['idempotency-key'] as string | undefined);
+  const fingerprint = bodyFingerprint(ctx.body);
   const previous = key ? sb.state.idempotency[key] : undefined;
   if (previous) {
-    const running = sb.running.get(previous);
+    const { call_id, fingerprint: earlier } = typeof previous === 'string' ? { call_id: previous, fingerprint: undefined } : previous;
+    if (earlier !== undefined && earlier !== fingerprint) {
+      fail(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request body. Use a new key for a new call.');
+    }
+    const running = sb.running.get(call_id);
     if (running) return created(await running.done);
-    const known = sb.state.calls.find((c) => c.call_id === previous);
+    const known = sb.state.calls.find((c) => c.call_id === call_id);
     if (known) return created(known);
   }
   const { submission, timezone } = validateCall(sb, bodyObject(ctx));
   const call = newCallRecord(newId(), submission, timezone, Date.now());
   sb.state.calls.unshift(call);
-  if (key) sb.state.idempotency[key] = call.call_id;
+  if (key) sb.state.idempotency[key] = { call_id: call.call_id, fingerprint };
   sb.changed();
   const running = startCall(sb, call, planFor(submission.respondent_phone));
   // The call goes on even if the client disconnects; the answer is written only if it is still listening.

@@ -3,7 +3,7 @@ import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
 import type { Sandbox } from '../context';
-import type { FaultSpec } from '../faults';
+import { FaultSpecError } from '../faults';
 import { type Ctx, bodyObject, fail, noContent, ok } from '../http';
 import { credits, newId } from '../ids';
 import type { Router } from '../router';
@@ -50,12 +50,11 @@ export function seedPastCalls(sb: Sandbox, count: number): CallRecord[] {
 export function registerControls(router: Router, reset: (empty: boolean) => void): void {
   const pub = { public: true };
   router.post('/sandbox/faults', (ctx: Ctx) => {
-    const b = bodyObject(ctx) as unknown as FaultSpec;
-    if (typeof b.path !== 'string' || !b.path) fail(422, 'validation_error', 'path (a regex or glob on the request path) is required.');
     try {
-      return ok({ id: ctx.sb.faults.add(b).id });
+      return ok({ id: ctx.sb.faults.add(ctx.body).id });
     } catch (e) {
-      return fail(422, 'validation_error', `Invalid fault: ${(e as Error).message}`);
+      if (e instanceof FaultSpecError) fail(400, 'invalid_fault', `Invalid fault: ${e.message}`);
+      throw e;
     }
   }, pub);
   router.get('/sandbox/faults', (ctx) => ok({ faults: ctx.sb.faults.list().map(({ matcher: _m, ...f }) => f) }), pub);

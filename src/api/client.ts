@@ -5,7 +5,8 @@ import type { Operation, InputOf, OutputOf } from './operation';
 import type { TokenSource } from './tokenSource';
 import { KallyApiError, parseErrorResponse } from './errors';
 import { prepareRequest, type OperationInput, type PreparedRequest } from './requestInput';
-import { readSuccessBody } from './responseBody';
+import { readSuccessBody, responseTooLarge } from './responseBody';
+import { declaredTooLarge, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readLimitedText } from './responseLimits';
 import { backoffDelay, DEFAULT_RETRY, MAX_HONOURED_RETRY_AFTER_MS, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { redact } from './redact';
 
@@ -51,8 +52,7 @@ export class KallyClient {
       const result = await this.attempt(op, prepared, token, idempotencyKey, options, attempt);
       if (result.kind === 'response') {
         const { response, text } = result;
-        const redirected = op.response === 'text' && response.status >= 300 && response.status < 400;
-        if (response.ok || redirected) return readSuccessBody(op, response, text) as OutputOf<O>;
+        if (isSuccess(op, response)) return readSuccessBody(op, response, text) as OutputOf<O>;
         if (response.status === 401 && useToken && token && !refreshed) {
           refreshed = true;
           const fresh = await this.options.tokenSource!.refreshAfterUnauthorized(token);
@@ -70,7 +70,7 @@ export class KallyClient {
         await this.wait(retryAfterMs ?? backoffDelay(attempt, this.retry), options.signal);
       } else {
         const { error } = result;
-        if (error.code === 'cancelled' || !(mayRetry && attempt < this.retry.retries)) throw error;
+        if (!error.retryable || !(mayRetry && attempt < this.retry.retries)) throw error;
         await this.wait(backoffDelay(attempt, this.retry), options.signal);
       }
     }
@@ -90,9 +90,19 @@ export class KallyClient {
     const doFetch = this.options.fetch ?? globalThis.fetch;
     try {
       const response = await doFetch(this.url(prepared.pathAndQuery), { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
-      const text = await response.text();
+      // An error body is only ever shown in part: read a few KB of it and let go of the rest.
+      // A success body is read up to MAX_RESPONSE_BYTES; past that it is refused, not buffered.
+      const success = isSuccess(op, response);
+      const limit = success ? MAX_RESPONSE_BYTES : MAX_ERROR_BODY_BYTES;
+      const tooLarge = success && declaredTooLarge(response, limit);
+      const body = tooLarge ? undefined : await readLimitedText(response, limit);
+      if (tooLarge) await response.body?.cancel().catch(() => undefined);
+      if (tooLarge || (success && body?.truncated)) {
+        this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status}, body over ${limit} bytes refused after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+        return { kind: 'failure', error: responseTooLarge(op, response.status) };
+      }
       this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
-      return { kind: 'response', response, text };
+      return { kind: 'response', response, text: body?.text ?? '' };
     } catch (cause) {
       const error = options.signal?.aborted
         ? cancelled(cause)
@@ -120,6 +130,11 @@ export class KallyClient {
   private log(line: string): void {
     this.options.log?.(redact(line));
   }
+}
+
+/** 2xx, or a redirect answered to a text operation (redirects are not followed for those). */
+function isSuccess(op: Operation, response: Response): boolean {
+  return response.ok || (op.response === 'text' && response.status >= 300 && response.status < 400);
 }
 
 function cancelled(cause?: unknown): KallyApiError {

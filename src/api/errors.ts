@@ -6,6 +6,7 @@
 import { actionFor, RETRYABLE_CODES, type UserAction } from './errorCodes';
 import { redact } from './redact';
 import type { InputIssue } from './validation/issues';
+import { MAX_ERROR_BODY_BYTES } from './responseLimits';
 
 export { actionFor, isKnownErrorCode, PRICING_URL, type UserAction, type UserActionKind } from './errorCodes';
 
@@ -65,7 +66,9 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
 
 /** Builds the error for a non-2xx response from its status, body text and headers. */
-export function parseErrorResponse(status: number, bodyText: string, headers?: { get(name: string): string | null }, retryAfterMs?: number): KallyApiError {
+export function parseErrorResponse(status: number, fullBodyText: string, headers?: { get(name: string): string | null }, retryAfterMs?: number): KallyApiError {
+  // Only the first few KB are parsed: enough for every error shape, and bounded work whatever arrives.
+  const bodyText = fullBodyText.length > MAX_ERROR_BODY_BYTES ? fullBodyText.slice(0, MAX_ERROR_BODY_BYTES) : fullBodyText;
   const headerCorrelation = headers?.get('x-correlation-id') ?? headers?.get('x-request-id') ?? undefined;
   let body: unknown;
   try {
@@ -90,9 +93,14 @@ export function parseErrorResponse(status: number, bodyText: string, headers?: {
   }
   if (root && 'detail' in root) return fastApiError(root.detail, base);
   // Shape 4: no JSON, or no error key.
-  const text = root ? str(root.message) : str(bodyText.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300));
+  // Redacted before it is cut, so that a cut cannot leave a token's first half behind.
+  const text = root ? str(root.message) : str(redact(bodyText.replace(TAG, ' ').replace(/\s+/g, ' ').trim()).slice(0, 300));
   return new KallyApiError({ code: `http_${status}`, ...base, serverMessage: text });
 }
+
+/** A tag without `<` inside it: each `<` scans only up to the next `<` or `>`, so stripping is
+ *  linear in the text (`/<[^>]*>/` rescans to the end from every `<`: quadratic on "<<<<…"). */
+const TAG = /<[^<>]*>/g;
 
 function known(code: string, init: Omit<KallyApiErrorInit, 'code'>): KallyApiError {
   return new KallyApiError({ code, ...init });

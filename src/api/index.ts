@@ -10,7 +10,7 @@ export type { TokenSource } from './tokenSource';
 export { redact, maskPhone } from './redact';
 export { checkPhoneNumber, type PhoneCheck } from './validation/phone';
 export { SUPPORTED_COUNTRIES, EMERGENCY_SHORT_CODES } from './validation/phoneCountries';
-export { isValidDate, isValidTime } from './validation/dateTime';
+export { isValidDate, isValidTime, isValidTimeZone } from './validation/dateTime';
 export { RUNNING_CALL_STATUSES, SCHEDULED_CALL_STATUS, callTone, isRunningCallStatus, type CallTone } from './callStatus';
 export { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry';
 export { normaliseEnvelope } from './schemas/common';

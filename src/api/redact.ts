@@ -1,5 +1,13 @@
 /** Removes secrets and masks phone numbers in text bound for a log or an error message.
- *  Used by the output channel and by the API client's own logging. */
+ *  Used by the output channel and by the API client's own logging. Tokens the extension holds
+ *  are masked by value first (secretValues.ts); the patterns then catch the shapes of others. */
+import { maskSecrets } from './secretValues';
+
+/** A North American number written without "+": 12015550100, (201) 555-0100, 201-555-0100,
+ *  1 201 555 0100. Area code and exchange start with 2–9, so epoch seconds (1…) and ids glued to
+ *  letters, dashes or other digits (UUIDs, ms timestamps, decimals) are not numbers to mask. */
+const NATIONAL_PHONE = /(?<![\w+-]|\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
+
 const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
   [/((?:access|refresh|id)_?token["'=:\s]+)["']?[A-Za-z0-9._~+/=-]{6,}/gi, '$1***'],
@@ -8,6 +16,7 @@ const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
   [/([?&](?:token|state|code_challenge|bot_token|id_token|identity_token|authorization_code)=)[^&\s]+/g, '$1***'],
   [/\+\d[\d\s().-]{6,}\d/g, (m) => maskPhone(m)],
   [/%2B\d{7,15}/gi, (m) => maskPhone(`+${m.slice(3)}`)],
+  [NATIONAL_PHONE, (m) => maskNationalPhone(m)],
 ];
 
 export function maskPhone(phone: string): string {
@@ -16,8 +25,13 @@ export function maskPhone(phone: string): string {
   return `+${digits.slice(0, 2)}${'•'.repeat(Math.max(3, digits.length - 4))}${digits.slice(-2)}`;
 }
 
+function maskNationalPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `${digits.slice(0, 2)}${'•'.repeat(digits.length - 4)}${digits.slice(-2)}`;
+}
+
 export function redact(text: string): string {
-  let out = text;
+  let out = maskSecrets(text);
   for (const [re, rep] of PATTERNS) out = out.replace(re, rep as string);
   return out;
 }

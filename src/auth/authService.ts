@@ -2,10 +2,11 @@
  *  in, the stored session, renewal on a timer and on demand, sign-out. The provider
  *  (provider.ts) adds the UI and the `vscode.AuthenticationProvider` around it. */
 import { KallyClient } from '../api/client';
+import { forgetSecret, registerSecret } from '../api/secretValues';
 import type { TokenSource } from '../api/tokenSource';
 import { exchangeAuthorizationCode, requestRefresh, verifyAccessToken } from './authApi';
 import { AuthFlowError } from './authErrors';
-import { cliTokenFileExists, defaultCliTokenPath, readCliTokenFile } from './cliTokenFile';
+import { cliTokenFileExists, defaultCliTokenPath, readCliTokenFile, type CliTokenFileWarning } from './cliTokenFile';
 import { LOOPBACK_TIMEOUT_MS, runLoopbackSignIn } from './loopbackFlow';
 import { PkceFlow } from './pkceFlow';
 import { Refresher, type SessionEnded } from './refresher';
@@ -170,15 +171,19 @@ export class AuthService implements TokenSource {
     return this.options.cliTokenPath ?? defaultCliTokenPath();
   }
 
-  /** Copies the `kallyai` CLI's sign-in (read only; the file is never changed). */
-  async importCliTokenFile(): Promise<StoredSession> {
-    const tokens = await readCliTokenFile(this.cliTokenPath, this.now());
-    return this.adoptChecked(tokens, 'cli');
+  /** Copies the `kallyai` CLI's sign-in (read only; the file is never changed). The session comes
+   *  with what is worrying about the file (readable by others…), for the caller to show. */
+  async importCliTokenFile(): Promise<StoredSession & { readonly warnings: readonly CliTokenFileWarning[] }> {
+    const { tokens, warnings } = await readCliTokenFile(this.cliTokenPath, this.now());
+    if (warnings.length) this.options.log?.(`The kallyai CLI token file is ${warnings.join(', ').replace(/_/g, ' ')}; the CLI writes it readable by its owner only (0600).`);
+    const session = await this.adoptChecked(tokens, 'cli');
+    return { ...session, warnings };
   }
 
   /** Forgets the session here and in every window sharing the secret storage. */
   async signOut(): Promise<void> {
     await this.store.clear();
+    this.store.forgetSecrets();
   }
 
   dispose(): void {
@@ -201,14 +206,27 @@ export class AuthService implements TokenSource {
     });
   }
 
-  /** Renews an expiring imported token first (when it can), then checks it with one API call. */
+  /** Renews an expiring imported token first (when it can), then checks it with one API call.
+   *  The tokens are masked in logs and errors from the start (a server may echo them while they
+   *  are checked); the session store keeps them registered once they are adopted. */
   private async adoptChecked(tokens: TokenSet, method: SignInMethod): Promise<StoredSession> {
-    let usable = tokens;
-    if (isExpiring(tokens, this.now(), this.options.marginMs ?? 60_000) && tokens.refreshToken) {
-      usable = await requestRefresh(this.authClient, tokens.refreshToken, this.now);
+    const pending = [tokens.accessToken, tokens.refreshToken];
+    pending.forEach(registerSecret);
+    try {
+      let usable = tokens;
+      if (isExpiring(tokens, this.now(), this.options.marginMs ?? 60_000) && tokens.refreshToken) {
+        usable = await requestRefresh(this.authClient, tokens.refreshToken, this.now);
+        pending.push(usable.accessToken, usable.refreshToken);
+        registerSecret(usable.accessToken);
+        registerSecret(usable.refreshToken);
+      }
+      await verifyAccessToken((ts) => this.clientFor(ts), usable.accessToken);
+      return await this.adopt(usable, method);
+    } finally {
+      // Held from here on by the session store (registered again there), or not held at all.
+      const held = this.store.current?.tokens;
+      for (const value of pending) if (value && value !== held?.accessToken && value !== held?.refreshToken) forgetSecret(value);
     }
-    await verifyAccessToken((ts) => this.clientFor(ts), usable.accessToken);
-    return this.adopt(usable, method);
   }
 
   private async adopt(tokens: TokenSet, method: SignInMethod): Promise<StoredSession> {

@@ -2,8 +2,11 @@
  *  store with the same four members), cached in memory and kept in step with other windows:
  *  when another window writes (a refresh, a sign-in, a sign-out) `onDidChange` reports the new
  *  session so this window uses it instead of spending an old refresh token. A corrupt stored
- *  value is dropped, not fatal. No `vscode` here. */
+ *  value is dropped, not fatal. Every token a session holds is registered with the API layer's
+ *  secret registry (so logs and errors mask it by value); they are forgotten at sign-out.
+ *  No `vscode` here. */
 import { randomUUID } from 'node:crypto';
+import { forgetSecret, registerSecret } from '../api/secretValues';
 import { tokenSetFromJson, tokenSetToJson, type TokenSet } from './tokens';
 
 /** The part of `vscode.SecretStorage` this store needs. */
@@ -55,6 +58,9 @@ function deserialise(text: string): StoredSession | undefined {
   return { id: o.id, tokens, method, createdAt };
 }
 
+/** The most tokens kept registered (a refresh rotates two an hour): the newest are kept. */
+const MAX_REGISTERED = 16;
+
 interface Lease {
   owner: string;
   until: number;
@@ -68,6 +74,8 @@ export class SessionStore {
   private readonly listeners = new Set<(session: StoredSession | undefined, origin: SessionChangeOrigin) => void>();
   private readonly subscription: { dispose(): unknown };
   private readonly leaseKey: string;
+  /** Tokens this store registered for masking, oldest first. */
+  private registered: string[] = [];
   /** False after the keyring refused a write: the session lives in memory only. */
   persistent = true;
 
@@ -162,6 +170,11 @@ export class SessionStore {
     });
   }
 
+  /** Forgets, for masking, every token this store has held (at sign-out, after `clear`). */
+  forgetSecrets(): void {
+    for (const value of this.registered.splice(0)) forgetSecret(value);
+  }
+
   /**
    * Claims the right to spend the refresh token, across windows sharing this storage. Writes a
    * lease, waits `settleMs` for a concurrent writer, and reads it back: the last writer wins.
@@ -209,6 +222,7 @@ export class SessionStore {
 
   private set(session: StoredSession | undefined, text: string | undefined, origin: SessionChangeOrigin): void {
     if (text === this.cacheText) return;
+    this.trackSecrets(session);
     this.cache = session;
     this.cacheText = text;
     for (const listener of [...this.listeners]) {
@@ -218,6 +232,18 @@ export class SessionStore {
         this.options.log?.(`A session listener failed: ${describe(e)}`);
       }
     }
+  }
+
+  /** Registers the tokens `session` holds. Tokens it no longer holds stay registered (a server
+   *  may still echo a rotated token, or the token of a session that has just been refused), up
+   *  to a bound, until `forgetSecrets` at sign-out. */
+  private trackSecrets(session: StoredSession | undefined): void {
+    for (const value of [session?.tokens.accessToken, session?.tokens.refreshToken]) {
+      if (!value || this.registered.includes(value)) continue;
+      registerSecret(value);
+      this.registered.push(value);
+    }
+    while (this.registered.length > MAX_REGISTERED) forgetSecret(this.registered.shift());
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

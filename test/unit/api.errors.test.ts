@@ -80,6 +80,18 @@ describe('error body parser (§7.1)', () => {
     assert.match(describeError(e).sentence, /rejected for/, 'an unknown code shows the server words');
   });
 
+  it('parses a 200 KB run of "<" in linear time (no quadratic tag stripping)', () => {
+    const body = '<'.repeat(200_000);
+    const started = performance.now();
+    const e = parseErrorResponse(502, body);
+    const ms = performance.now() - started;
+    assert.equal(e.code, 'http_502');
+    assert.ok(ms < 500, `took ${Math.round(ms)} ms`);
+    const tagged = parseErrorResponse(502, `${'<b>x</b>'.repeat(30_000)}`);
+    assert.ok((tagged.serverMessage ?? '').length <= 300, 'what is kept of a long body stays short');
+    assert.ok(!/[<>]/.test(tagged.serverMessage ?? ''), 'tags are stripped');
+  });
+
   it('keeps Retry-After for the caller', () => {
     const e = parseErrorResponse(429, JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), headers(), 30_000);
     assert.equal(e.retryAfterMs, 30_000);

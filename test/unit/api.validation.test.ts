@@ -143,6 +143,31 @@ describe('invalid input never reaches the network', () => {
     assert.equal(counter.count(), 1);
   });
 
+  it('time zones are checked against the real zone database: Mars/Base never leaves', async () => {
+    const counter = countingFetch();
+    const c = client(sb, { fetch: counter.fetch });
+    const send = (timezone: string) => c.execute(ops.calls.create, { body: { submission: base, timezone } });
+    for (const zone of ['Mars/Base', 'America/Nowhere', 'Europe/Atlantis', 'Etc/GMT+99', 'UTC/Extra', 'EST5EDT/X', '', 'Not a zone', 'America/New_York/']) {
+      await assert.rejects(send(zone), (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone' && /IANA time zone/.test(e.message), zone);
+    }
+    assert.equal(counter.count(), 0, 'nothing was sent');
+    for (const zone of ['UTC', 'America/New_York', 'Europe/Madrid', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5', 'Asia/Kolkata']) {
+      await send(zone);
+    }
+    assert.equal(counter.count(), 6, 'real zones go out');
+  });
+
+  it('property: a made-up Area/Name zone is refused locally', async () => {
+    const counter = countingFetch();
+    const c = client(sb, { fetch: counter.fetch });
+    const word = fc.stringMatching(/^[A-Z][a-z]{3,9}$/);
+    const madeUp = fc.tuple(fc.constantFrom('Mars', 'Moon', 'Atlantis', 'Narnia'), word).map(([a, b]) => `${a}/${b}`);
+    await fc.assert(fc.asyncProperty(madeUp, async (timezone) => {
+      await assert.rejects(c.execute(ops.calls.create, { body: { submission: base, timezone } }), (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone');
+    }), { numRuns: 100 });
+    assert.equal(counter.count(), 0);
+  });
+
   it('strict bodies: unknown fields and wrong enums elsewhere are refused too', async () => {
     const counter = countingFetch();
     const c = client(sb, { fetch: counter.fetch });

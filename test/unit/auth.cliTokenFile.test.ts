@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -32,7 +33,8 @@ describe('importing the kallyai CLI token file', () => {
     await writeFile(path, '{"access_token": "eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x", "refresh_token": null, "expires_at": 1750003540.123456}');
     await chmod(path, 0o644); // not 0600: MCP would refuse it; we read it and never fix it
     const before = await snapshot(path);
-    const tokens = await readCliTokenFile(path);
+    const { tokens, warnings } = await readCliTokenFile(path);
+    assert.deepEqual(warnings, ['group_readable', 'world_readable'], 'warned, not refused');
     assert.equal(tokens.accessToken, 'eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x');
     assert.equal(tokens.refreshToken, undefined);
     assert.equal(tokens.expiresAt, 1_750_003_540_123);
@@ -43,7 +45,7 @@ describe('importing the kallyai CLI token file', () => {
     const path = join(dir, 'mcp.json');
     await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_1', expires_at: 1_750_003_600 }, null, 2), { mode: 0o600 });
     const before = await snapshot(path);
-    assert.deepEqual(await readCliTokenFile(path), { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 });
+    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 }, warnings: [] });
     assert.deepEqual(await snapshot(path), before);
   });
 
@@ -60,12 +62,69 @@ describe('importing the kallyai CLI token file', () => {
     await assert.rejects(readCliTokenFile(empty), (e: AuthFlowError) => e.code === 'file_unavailable' && !/null/.test(e.message));
   });
 
+  /** Fails the test instead of hanging it when the read does not come back. */
+  function within<T>(ms: number, p: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+    return Promise.race([p, late]).finally(() => clearTimeout(timer));
+  }
+  const good = JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_abcdefghijkl', expires_at: 1_750_003_600 });
+
+  test('a FIFO at the path is refused at once instead of hanging the import', async () => {
+    const path = join(dir, 'fifo.json');
+    execFileSync('mkfifo', ['-m', '600', path]);
+    await assert.rejects(within(2000, readCliTokenFile(path)), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+  });
+
+  test('a device or a directory is refused', async () => {
+    await assert.rejects(within(2000, readCliTokenFile('/dev/null')), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+    const folder = join(dir, 'folder.json');
+    await mkdir(folder);
+    await assert.rejects(readCliTokenFile(folder), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+  });
+
+  test('a 200 MB file is refused by its size, without reading it', async () => {
+    const path = join(dir, 'huge.json');
+    await writeFile(path, good, { mode: 0o600 });
+    await truncate(path, 200 * 1024 * 1024); // sparse: costs no disk
+    const started = performance.now();
+    await assert.rejects(within(5000, readCliTokenFile(path)), (e: AuthFlowError) => e.code === 'file_unavailable' && /larger than 64 KB/.test(e.message));
+    assert.ok(performance.now() - started < 500, 'refused from its size, not after reading it');
+  });
+
+  test('a symbolic link is refused, even to a good token file', async () => {
+    const target = join(dir, 'target.json');
+    await writeFile(target, good, { mode: 0o600 });
+    const link = join(dir, 'link.json');
+    await symlink(target, link);
+    assert.ok((await readCliTokenFile(target)).tokens.accessToken, 'the target itself is fine');
+    await assert.rejects(readCliTokenFile(link), (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message));
+  });
+
+  test('0600 reads without a warning; readable or writable by others reads with warnings to show', async () => {
+    const path = join(dir, 'modes.json');
+    await writeFile(path, good, { mode: 0o600 });
+    for (const [mode, warnings] of [
+      [0o600, []],
+      [0o400, []],
+      [0o640, ['group_readable']],
+      [0o604, ['world_readable']],
+      [0o644, ['group_readable', 'world_readable']],
+      [0o666, ['group_readable', 'world_readable', 'writable_by_others']],
+    ] as const) {
+      await chmod(path, mode);
+      const read = await readCliTokenFile(path);
+      assert.deepEqual(read.warnings, warnings, mode.toString(8));
+      assert.equal(read.tokens.accessToken, 'tok_abcdefghijklmnop');
+    }
+  });
+
   test('a real CLI sign-in imports: the token is checked by one API call, and can be renewed', async () => {
     const signedIn = await signIn(sb.url);
     const path = join(dir, 'real.json');
     await writeFile(path, JSON.stringify({ access_token: signedIn.accessToken, refresh_token: signedIn.refreshToken, expires_at: signedIn.expiresAt / 1000 - 60 + 0.5 }), { mode: 0o600 });
     const before = await snapshot(path);
-    const tokens = await readCliTokenFile(path);
+    const { tokens } = await readCliTokenFile(path);
     await verifyAccessToken((ts) => clientFor(sb.url, ts), tokens.accessToken);
     const renewed = await requestRefresh(clientFor(sb.url), tokens.refreshToken!);
     assert.notEqual(renewed.accessToken, tokens.accessToken);

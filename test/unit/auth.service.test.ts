@@ -108,6 +108,7 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     assert.equal(await auth.cliTokenFileExists(), true);
     const session = await auth.importCliTokenFile();
     assert.equal(session.method, 'cli');
+    assert.deepEqual(session.warnings, [], 'a 0600 file: nothing to warn about');
     assert.notEqual(session.tokens.accessToken, tokens.accessToken, 'renewed, since the file said it had expired');
     assert.ok(session.tokens.expiresAt > Date.now());
     assert.equal(await readFile(path, 'utf8'), text);

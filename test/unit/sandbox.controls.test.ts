@@ -64,6 +64,15 @@ describe('sandbox faults and request log', () => {
     assert.equal((await c.get('/v1/messages/inbox')).status, 200);
   });
 
+  it('dropResponse: the request is handled (the call is placed), then its answer is lost', async () => {
+    await c.post('/sandbox/faults', { path: '^/v1/calls$', method: 'POST', dropResponse: true });
+    const description = `Lost answer ${Date.now()}`;
+    const body = JSON.stringify({ submission: { task_category: 'general', task_description: description, respondent_phone: '+12015550102' }, timezone: 'UTC' });
+    await assert.rejects(fetch(`${c.url}/v1/calls`, { method: 'POST', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' }, body }));
+    const placed = (await c.get('/sandbox/state')).json.calls.filter((x: { submission: { task_description: string } }) => x.submission.task_description === description);
+    assert.equal(placed.length, 1);
+  });
+
   it('latency delays only the matching request', async () => {
     await c.post('/sandbox/faults', { path: '^/v1/credits/history$', latencyMs: 400 });
     const order: string[] = [];

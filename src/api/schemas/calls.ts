@@ -1,6 +1,6 @@
 /** Outbound calls (contract §4, §5.2). */
 import * as z from 'zod/mini';
-import { bounded, date, time, partySize, language, phone, limit, offset, loose, opt, optStr, optNum, optBool, listOf, id, openEnum, nonEmpty } from './common';
+import { bounded, date, time, timeZone, partySize, language, phone, limit, offset, loose, opt, optStr, optNum, optBool, listOf, id, openEnum, nonEmpty } from './common';
 
 export const TASK_CATEGORIES = ['restaurant', 'clinic', 'hotel', 'general'] as const;
 
@@ -24,7 +24,7 @@ export const CallSubmissionInput = z.strictObject({
 export const CreateCallBody = z.strictObject({
   submission: CallSubmissionInput,
   /** IANA time zone, e.g. America/New_York. */
-  timezone: z.string().check(z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/, 'Use an IANA time zone such as America/New_York.')),
+  timezone: timeZone,
   session_id: z.optional(nonEmpty),
 });
 

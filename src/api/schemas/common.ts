@@ -4,7 +4,7 @@
  *  kept, nulls are tolerated, and lists may come under their documented key, `items`, or bare.
  *  We use `zod/mini` (functional API, tree-shakeable) to keep the extension bundle small. */
 import * as z from 'zod/mini';
-import { isValidDate, isValidTime } from '../validation/dateTime';
+import { isValidDate, isValidTime, isValidTimeZone } from '../validation/dateTime';
 import { checkPhoneNumber } from '../validation/phone';
 
 
@@ -48,10 +48,19 @@ export function normaliseEnvelope(key: string, value: unknown): unknown {
   return value;
 }
 
+const listKeys = new WeakMap<object, string>();
+
 /** A list response normalised to `{ [key]: Item[], ...extra }`. */
 export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = Record<never, never>>(key: K, item: I, extra?: E) {
   const shape = { ...(extra ?? ({} as E)), [key]: z.array(item) } as E & { [P in K]: z.ZodMiniArray<I> };
-  return z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
+  const schema = z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
+  listKeys.set(schema, key);
+  return schema;
+}
+
+/** The documented key of a list response schema made by `listOf`; undefined for anything else. */
+export function listKeyOf(response: unknown): string | undefined {
+  return response && typeof response === 'object' ? listKeys.get(response) : undefined;
 }
 
 // ---------- sent (strict) ----------
@@ -64,6 +73,8 @@ export const nonEmpty = z.string().check(z.minLength(1));
 export const date = z.string().check(z.refine(isValidDate, 'Use a real date written YYYY-MM-DD, e.g. 2026-03-14.'));
 /** HH:MM on a 24-hour clock. */
 export const time = z.string().check(z.refine(isValidTime, 'Use a 24-hour time written HH:MM, e.g. 19:30.'));
+/** An IANA time zone the zone database knows, e.g. America/New_York (or UTC). */
+export const timeZone = z.string().check(z.refine(isValidTimeZone, 'Use an IANA time zone such as America/New_York.'));
 export const partySize = z.int().check(z.gte(1, 'Party size is 1 to 50.'), z.lte(50, 'Party size is 1 to 50.'));
 export const limit = (max: number) => z.int().check(z.gte(1), z.lte(max));
 export const offset = z.int().check(z.gte(0));
