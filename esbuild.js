@@ -4,8 +4,9 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 
-// Data the bundle reads at run time, beside dist/extension.js (see src/api/validation/phone.ts).
-const runtimeAssets = ['src/api/validation/phoneMetadata.json'];
+// Files read at run time, beside dist/extension.js: the phone metadata (src/api/validation/phone.ts)
+// and the codicon font the pages show (src/pages/pageShell.ts).
+const runtimeAssets = ['src/api/validation/phoneMetadata.json', 'node_modules/@vscode/codicons/dist/codicon.css', 'node_modules/@vscode/codicons/dist/codicon.ttf'];
 function copyRuntimeAssets() {
   fs.mkdirSync('dist', { recursive: true });
   for (const file of runtimeAssets) fs.copyFileSync(file, `dist/${require('path').basename(file)}`);

@@ -35,6 +35,8 @@ export interface CallRecord {
   created_at: string;
   ended_at?: string;
   scheduled_for?: string;
+  /** A transcript given by a test control (/sandbox/seed-hostile) instead of the derived one. */
+  transcript?: { speaker: string; content: string; timestamp: string }[];
 }
 
 export interface GoalStep { step: number; description: string; status: 'completed' | 'in_progress' | 'pending' | 'skipped'; credits?: number }

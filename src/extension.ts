@@ -7,6 +7,7 @@ import { configureFormat } from './format';
 import { createLog } from './log';
 import type { Services } from './services';
 import { readSettings } from './settings';
+import { PAGE_VIEW_TYPE } from './pages/viewType';
 import { registerViews } from './views';
 
 /** Composes the parts. Kept cheap: nothing here waits on the network. */
@@ -26,6 +27,10 @@ export function activate(context: vscode.ExtensionContext) {
   const documents = registerDocuments(context, log);
   const views = registerViews(services);
   const commands = registerCommandStubs(context, { services, views, documents });
+  // Pages open before a window reload come back with it (the commands bundle loads for them).
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),
+  }));
   const activationMs = performance.now() - started;
   log.info(`KallyAI activated in ${activationMs.toFixed(1)} ms`);
   // Internals (the client, its token getter, the views) are handed out only to the test host:

@@ -74,6 +74,7 @@ function spread(turns: [TranscriptEntry['speaker'], string][], duration: number)
 
 /** The transcript of a call, or undefined when there is none (not connected, scheduled, running). */
 export function transcriptOf(call: CallRecord): TranscriptEntry[] | undefined {
+  if (call.transcript) return call.transcript as TranscriptEntry[];
   const s = call.submission;
   const staff = pick(STAFF, call.call_id);
   const duration = call.duration_seconds ?? 0;

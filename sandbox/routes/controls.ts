@@ -1,6 +1,7 @@
-/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, expire-tokens, credits, state, tokens. */
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-hostile, expire-tokens, credits, state, tokens. */
 import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
+import { seedHostile } from '../seed/hostile';
 import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
 import type { Sandbox } from '../context';
 import { FaultSpecError } from '../faults';
@@ -72,6 +73,11 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     if (!Number.isInteger(count) || count < 1 || count > 100_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 100000.');
     seedPastCalls(ctx.sb, count);
     return ok({ added: count, total: ctx.sb.state.calls.length });
+  }, pub);
+  router.post('/sandbox/seed-hostile', (ctx) => {
+    const payloads = bodyObject(ctx).payloads;
+    if (!Array.isArray(payloads) || payloads.length === 0 || payloads.some((x) => typeof x !== 'string')) fail(422, 'validation_error', 'payloads must be a list of strings.');
+    return ok(seedHostile(ctx.sb, payloads as string[]));
   }, pub);
   router.post('/sandbox/expire-tokens', (ctx) => ok({ expired: expireAllAccessTokens(ctx.sb) }), pub);
   router.post('/sandbox/credits', (ctx) => {

@@ -26,7 +26,14 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export interface RequestOptions { signal?: AbortSignal; timeoutMs?: number; idempotencyKey?: string }
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Each attempt's timeout. */
+  timeoutMs?: number;
+  /** The whole request, retries included, gives up after this long (a view's load: ~10 s). */
+  deadlineMs?: number;
+  idempotencyKey?: string;
+}
 
 type Attempt =
   | { kind: 'response'; response: Response; text: string }
@@ -47,9 +54,14 @@ export class KallyClient {
     const useToken = op.auth === 'bearer' && this.options.tokenSource !== undefined;
     let token = useToken ? await this.options.tokenSource!.getToken() : undefined;
     let refreshed = false;
+    const deadline = options.deadlineMs === undefined ? undefined : Date.now() + options.deadlineMs;
+    /** Whether a retry after `ms` still fits before the deadline. */
+    const fits = (ms: number) => deadline === undefined || Date.now() + ms + 500 < deadline;
 
     for (let attempt = 0; ; attempt++) {
-      const result = await this.attempt(op, prepared, token, idempotencyKey, options, attempt);
+      const remaining = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
+      const attemptOptions = remaining === undefined ? options : { ...options, timeoutMs: Math.min(options.timeoutMs ?? this.options.timeoutMs ?? 30_000, remaining) };
+      const result = await this.attempt(op, prepared, token, idempotencyKey, attemptOptions, attempt);
       if (result.kind === 'response') {
         const { response, text } = result;
         if (isSuccess(op, response)) return readSuccessBody(op, response, text) as OutputOf<O>;
@@ -67,11 +79,15 @@ export class KallyClient {
         const transient = response.status === 429 || response.status >= 500;
         if (!(mayRetry && transient && attempt < this.retry.retries)) throw error;
         if (retryAfterMs !== undefined && retryAfterMs > MAX_HONOURED_RETRY_AFTER_MS) throw error;
-        await this.wait(retryAfterMs ?? backoffDelay(attempt, this.retry), options.signal);
+        const delay = retryAfterMs ?? backoffDelay(attempt, this.retry);
+        if (!fits(delay)) throw error;
+        await this.wait(delay, options.signal);
       } else {
         const { error } = result;
         if (!error.retryable || !(mayRetry && attempt < this.retry.retries)) throw error;
-        await this.wait(backoffDelay(attempt, this.retry), options.signal);
+        const delay = backoffDelay(attempt, this.retry);
+        if (!fits(delay)) throw error;
+        await this.wait(delay, options.signal);
       }
     }
   }

@@ -21,6 +21,8 @@ const SIGN_IN_AGAIN_COOLDOWN_MS = 15 * 60_000;
 const OAUTH_CALLBACK_PATH = '/auth/callback';
 
 export interface KallyAccount {
+  /** Stable per account (the token's subject), never a secret: keys what is kept per account. */
+  readonly id: string;
   /** The email claim of the token, else "KallyAI account". */
   readonly label: string;
   /** Access-token expiry, ms epoch. */
@@ -93,7 +95,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   get account(): KallyAccount | undefined {
     const s = this.service.session;
-    return s && { label: accountLabel(s), expiresAt: s.tokens.expiresAt, method: s.method, persisted: this.service.store.persistent };
+    return s && { id: accountIdFromAccessToken(s.tokens.accessToken), label: accountLabel(s), expiresAt: s.tokens.expiresAt, method: s.method, persisted: this.service.store.persistent };
   }
 
   getToken(): Promise<string | undefined> {
@@ -160,7 +162,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     }
   }
 
-  private signInWith(method: SignInMethod): Promise<StoredSession> {
+  private async signInWith(method: SignInMethod): Promise<StoredSession> {
     switch (method) {
       case 'browser':
         return this.inBrowser(vscode.l10n.t('Signing in to KallyAI in your browser…'), (hooks) => this.service.signInWithBrowser(hooks));
@@ -172,8 +174,14 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         });
       case 'paste':
         return this.withPastedToken();
-      case 'cli':
-        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
+      case 'cli': {
+        const imported = await this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
+        // Readable by others: imported (the CLI's own choice), but said once, with how to fix it.
+        if (imported.warnings.length) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('The kallyai CLI sign-in file (~/.kallyai_token.json) can be read by other users of this computer. The CLI keeps it private: run "chmod 600 ~/.kallyai_token.json".'));
+        }
+        return imported;
+      }
     }
   }
 

@@ -11,4 +11,6 @@ export interface CommandContext {
   readonly documents: Documents;
   readonly errors: ErrorPresenter;
   readonly pipeline: Pipeline;
+  /** Opens (or reveals) the page of a thing. */
+  openPage(kind: 'goal' | 'call' | 'conversation', id: string, initial?: unknown): Promise<unknown>;
 }

@@ -14,7 +14,13 @@ import type { Views } from '../views';
 import type { ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
-import { ask } from './ask/ask';
+import type { Resource } from '../api/resources';
+import { CallPage } from '../pages/callPage';
+import type { PageController, PageKind } from '../pages/pageController';
+import { ConversationPage } from '../pages/conversationPage';
+import { GoalPage } from '../pages/goalPage';
+import { Pages } from '../pages/pages';
+import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
@@ -33,6 +39,10 @@ export interface CommandsModule {
   run(id: string, args: readonly unknown[]): Promise<unknown>;
   readonly ids: readonly string[];
   readonly pipeline: Pipeline;
+  /** The open pages, once any was opened (tests). */
+  pages(): Pages | undefined;
+  /** A page VS Code restored after a window reload (its serializer hands it here). */
+  restorePage(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   dispose(): void;
 }
 
@@ -41,21 +51,54 @@ export function createCommands(host: CommandHost): CommandsModule {
   // This bundle has its own copy of the formatters: give it the UI language and translator too.
   configureFormat({ locale: vscode.env.language, t: vscode.l10n.t });
   const errors = createErrorPresenter(services.log);
-  const pipeline = new Pipeline({
+  const store = new ConversationStore(services.context.workspaceState);
+  // Pages are created lazily with the pipeline they run their buttons through.
+  let pages: Pages | undefined;
+  const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'] };
+  const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
     settings: services.settings,
     documents,
     errors,
     testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
-    refresh: (resources) => views.refreshResources(resources),
+    refresh: async (resources) => {
+      await Promise.all([
+        views.refreshResources(resources),
+        pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
+      ]);
+    },
+    openPage,
     balance: () => views.balance(),
     presentationOf,
     entity: entityOf,
     isSignedIn: () => services.auth.isSignedIn,
   });
-  const ctx: CommandContext = { services, views, documents, errors, pipeline };
-  const store = new ConversationStore(services.context.workspaceState);
+  const ctx: CommandContext = { services, views, documents, errors, pipeline, openPage };
+  const run = async (id: string, ...args: unknown[]) => handlers.get(id)?.(...args);
+  const createPages = (): Pages => {
+    const created: Pages = new Pages(services.context.extensionUri, services.log, (state, initial): PageController | undefined => {
+      switch (state.kind) {
+        case 'goal': return new GoalPage(state, { client: services.client, pipeline, openGoal: (id) => openPage('goal', id), runCommand: run }, initial);
+        case 'call': return new CallPage(state, {
+          client: services.client, pipeline, runCommand: run,
+          refreshLater: (ms) => setTimeout(() => void created.find('call', state.id)?.refresh(), ms),
+        }, initial);
+        case 'conversation': return new ConversationPage(state, {
+          client: services.client, pipeline, runCommand: run,
+          turns: (id) => store.turnsOf(id),
+          title: (id) => store.titleOf(id),
+          send: (id, text) => ask(ctx, store, { message: text, fromPage: true, ...(id === 'current' ? {} : { conversationId: id }) }),
+          openGoal: (id) => openPage('goal', id),
+          stakes: () => askStakes(views.balance()),
+        });
+      }
+    });
+    disposables.push(created);
+    return created;
+  };
+  const disposables: Array<{ dispose(): void }> = [];
 
   const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => handlers.set(id, handler);
@@ -98,6 +141,11 @@ export function createCommands(host: CommandHost): CommandsModule {
         return errors.show(e);
       }
     },
-    dispose: () => account.dispose(),
+    pages: () => pages,
+    restorePage: async (panel, state) => (pages ??= createPages()).restore(panel, state),
+    dispose: () => {
+      account.dispose();
+      for (const d of disposables) d.dispose();
+    },
   };
 }

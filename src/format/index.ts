@@ -10,3 +10,4 @@ export { phoneForPeople } from './phone';
 export { Markdown, md, raw, paragraphs, listOrParagraphs, code, table, link, join, blocks, escapeInline, type MarkdownValue } from './markdown';
 export { describeCallStatus, type CallStatusText } from './callStatus';
 export { describeError, errorSentence, issueSentence, actionLabel, humanField, type ErrorView } from './errors';
+export { Html, html, trustedHtml, escapeHtml, textBlock, listOrParagraphsHtml, type HtmlValue } from './html';

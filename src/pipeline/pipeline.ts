@@ -37,6 +37,8 @@ export interface PipelineDeps {
   presentationOf(op: Operation): Presentation | undefined;
   entity(kind: EntityKind): EntitySpec<unknown> | undefined;
   isSignedIn(): boolean;
+  /** Opens (or reveals) the page of a thing. */
+  openPage(kind: 'goal' | 'call', id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -174,7 +176,7 @@ export class Pipeline {
         return kind !== undefined && deps.entity(kind)?.getOp === op.id;
       });
       const resultCtx = { ...ctx, data, target: ctx.target ?? (ownEntity ? data : undefined) };
-      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo });
+      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage });
       if (presentation?.followUp?.when(resultCtx as never)) {
         void this.run(presentation.followUp.op, { input: presentation.followUp.input(resultCtx as never) as PartialInput, interactive: false, quiet: true });
       }

@@ -121,6 +121,8 @@ export type ResultSpec<O extends Operation = Operation> =
   | { readonly kind: 'open'; url(ctx: ResultContext<O>): string | undefined; missing: string }
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
+  /** A page (webview) for the thing: the goal page, the call page. */
+  | { readonly kind: 'page'; readonly page: 'goal' | 'call'; id(ctx: ResultContext<O>): string }
   /** A file saved where the user chooses (an .ics calendar entry). */
   | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 

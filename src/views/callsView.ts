@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Call } from '../api/schemas/calls';
 import type { Services } from '../services';
 import { callContextValue, callDescription, callIcon, callLabel, callTooltip, hasAppointment, hasTranscript, isRunning, orderCalls } from './callPresentation';
-import type { DataLoader } from './dataLoader';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { icon, infoNode, makeItem, type ViewNode } from './viewNode';
 
@@ -75,7 +75,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
 
   static fetch(services: Services, loader: () => DataLoader<CallsData>) {
     return async (signal: AbortSignal): Promise<CallsData> => {
-      const page = await services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: 0 } }, { signal });
+      const page = await services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: 0 } }, { signal, deadlineMs: VIEW_DEADLINE_MS });
       return mergeFirstPage(loader().data, page);
     };
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
-import type { DataLoader } from './dataLoader';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
@@ -17,7 +17,7 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
   }
 
   static fetch(services: Services) {
-    return (signal: AbortSignal): Promise<Balance> => services.client.execute(ops.credits.balance, {}, { signal });
+    return (signal: AbortSignal): Promise<Balance> => services.client.execute(ops.credits.balance, {}, { signal, deadlineMs: VIEW_DEADLINE_MS });
   }
 
   protected buildRoots(b: Balance): ViewNode[] {

@@ -17,7 +17,12 @@ export interface DataLoaderOptions<D> {
   wrap?<T>(work: Promise<T>): Promise<T>;
   /** Data younger than this is fresh: automatic loads skip it. */
   freshMs?(): number;
+  /** The last good data saved from an earlier session: shown at once, then replaced. */
+  snapshot?: { read(): D | undefined; write(data: D): void };
 }
+
+/** A view's load gives up after this long (retries included): one quiet state, not a long spinner. */
+export const VIEW_DEADLINE_MS = 10_000;
 
 const BACKOFF_FIRST_MS = 5_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
@@ -28,6 +33,8 @@ export class DataLoader<D> implements vscode.Disposable {
   private _data: D | undefined;
   private _error: unknown;
   private _loadedAt = 0;
+  private _dataLoadedAt = 0;
+  private _fromSnapshot = false;
   private inFlight: Promise<void> | undefined;
   private controller: AbortController | undefined;
   private again = false;
@@ -45,6 +52,11 @@ export class DataLoader<D> implements vscode.Disposable {
   constructor(private readonly options: DataLoaderOptions<D>) {}
 
   get data(): D | undefined { return this._data; }
+  /** The data shown is not fresh from the server: a snapshot from an earlier session, or the last
+   *  good data after a failed load. */
+  get stale(): boolean { return this._fromSnapshot || (this._error !== undefined && this._data !== undefined); }
+  /** When the data shown was loaded (0 for a snapshot). */
+  get dataLoadedAt(): number { return this._dataLoadedAt; }
   get error(): unknown { return this._error; }
   get loadedAt(): number { return this._loadedAt; }
   get loading(): boolean { return this.inFlight !== undefined; }
@@ -74,7 +86,7 @@ export class DataLoader<D> implements vscode.Disposable {
       if (reason !== 'live' && this.isFresh()) return Promise.resolve();
       if (this._error !== undefined && Date.now() < this.nextRetryAt) return Promise.resolve();
     }
-    if (reason === 'initial' && this.hasSettled) return Promise.resolve();
+    if (reason === 'initial' && this.hasSettled && !this._fromSnapshot) return Promise.resolve();
     const generation = this.generation;
     const current: Promise<void> = this.run().then(() => {
       if (this.inFlight !== current || generation !== this.generation) return;
@@ -87,9 +99,22 @@ export class DataLoader<D> implements vscode.Disposable {
     return current;
   }
 
-  /** Loads once unless there is data already (what a view's getChildren calls). */
+  /** Loads once unless there is data already (what a view's getChildren calls). With a snapshot of
+   *  an earlier session it resolves at once, showing the snapshot, and the load goes on behind it. */
   ensureLoaded(): Promise<void> {
-    return this.hasSettled && !this.inFlight ? Promise.resolve() : this.load('initial');
+    if (this.hasSettled && !this.inFlight) return Promise.resolve();
+    if (this._data === undefined && !this.inFlight) {
+      const snapshot = this.options.snapshot?.read();
+      if (snapshot !== undefined) {
+        this._data = snapshot;
+        this._fromSnapshot = true;
+        const loading = this.load('initial');
+        void loading;
+        return Promise.resolve();
+      }
+    }
+    if (this._fromSnapshot) return Promise.resolve();
+    return this.load('initial');
   }
 
   private async run(): Promise<void> {
@@ -105,7 +130,10 @@ export class DataLoader<D> implements vscode.Disposable {
       this._data = data;
       this._error = undefined;
       this._loadedAt = Date.now();
+      this._dataLoadedAt = this._loadedAt;
+      this._fromSnapshot = false;
       this.failures = 0;
+      this.options.snapshot?.write(data);
     } catch (e) {
       if (generation !== this.generation) return;
       this._error = e;
@@ -145,6 +173,8 @@ export class DataLoader<D> implements vscode.Disposable {
     this._data = undefined;
     this._error = undefined;
     this._loadedAt = 0;
+    this._dataLoadedAt = 0;
+    this._fromSnapshot = false;
     this.failures = 0;
     this.nextRetryAt = 0;
     this.clearRetryTimer();

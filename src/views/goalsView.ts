@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
 import { count, creditsLabel, formatCredits, humanize, md, shortDateTime } from '../format';
 import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
-import { DataLoader } from './dataLoader';
+import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
 
@@ -64,7 +64,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
 
   static fetch(services: Services) {
     return async (signal: AbortSignal): Promise<GoalsData> => {
-      const r = await services.client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal });
+      const r = await services.client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal, deadlineMs: VIEW_DEADLINE_MS });
       return { goals: r.goals };
     };
   }

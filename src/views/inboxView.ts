@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Message } from '../api/schemas/messages';
 import type { Services } from '../services';
-import type { DataLoader } from './dataLoader';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, humanize, md, oneLine, phoneForPeople, shortDateTime } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
@@ -46,8 +46,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   static fetch(services: Services) {
     return async (signal: AbortSignal): Promise<InboxData> => {
       const [inbox, outbox] = await Promise.all([
-        services.client.execute(ops.messages.inbox, {}, { signal }),
-        services.client.execute(ops.actions.emailOutbox, {}, { signal }),
+        services.client.execute(ops.messages.inbox, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+        services.client.execute(ops.actions.emailOutbox, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
       ]);
       return { messages: inbox.messages, drafts: outbox.emails.filter((e) => e.status === 'pending_approval') };
     };

@@ -1,16 +1,18 @@
 import * as vscode from 'vscode';
 import type { Resource } from '../api/resources';
 import type { Balance } from '../api/schemas/credits';
-import { count } from '../format';
+import { clockTime, count } from '../format';
 import type { Services } from '../services';
-import { CallsProvider, type CallsData } from './callsView';
+import { CallsProvider, PAGE_SIZE, type CallsData } from './callsView';
 import { CreditsProvider } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
 import { GoalsProvider, type GoalsData } from './goalsView';
 import { InboxProvider, type InboxData } from './inboxView';
 import { RefreshScheduler } from './refreshScheduler';
+import { Snapshots } from './snapshots';
 import { CreditsStatusBar } from './statusBar';
-import type { KallyTreeProvider } from './treeProvider';
+import { describeLoadError } from './loadError';
+import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
 
 export type { ViewName, ViewNode } from './viewNode';
@@ -27,6 +29,14 @@ export interface ViewsTestApi {
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
   goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
 };
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 export interface Views {
   /** Refresh every view (or the named ones) after something changed on the server. Views that were
@@ -56,10 +66,17 @@ export function registerViews(services: Services): Views {
   const scheduler: RefreshScheduler = new RefreshScheduler(services, {
     refresh: (views, reason) => void refresh(views, reason),
     isSignedIn,
+    // The service answers again: views that failed load again at once, without a click.
+    reachable: () => {
+      const failed = VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
+      if (failed.length) void Promise.all(failed.map((n) => all[n].loader.load('retry')));
+    },
   });
   subscriptions.push(scheduler);
 
-  const loader = <D>(name: ViewName, fetch: (signal: AbortSignal) => Promise<D>) => {
+  let account = auth.account?.id;
+  const snapshots = new Snapshots(context.globalState, () => auth.account?.id);
+  const loader = <D>(name: ViewName, fetch: (signal: AbortSignal) => Promise<D>, trim: (data: D) => D = (d) => d) => {
     const l = new DataLoader<D>({
       name: `${name} view`,
       fetch,
@@ -67,13 +84,15 @@ export function registerViews(services: Services): Views {
       canAutoRefresh: () => scheduler.focused && isSignedIn(),
       freshMs: () => scheduler.freshMs(),
       wrap: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: viewId(name) } }, () => work)),
+      snapshot: { read: () => snapshots.read<D>(name), write: (data) => snapshots.write(name, trim(data)) },
     });
     subscriptions.push(l);
     return l;
   };
 
   const goalsLoader = loader<GoalsData>('goals', GoalsProvider.fetch(services));
-  const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader));
+  // A snapshot keeps the first page of calls only: the view pages on from the server.
+  const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
   const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
   const creditsLoader = loader<Balance>('credits', CreditsProvider.fetch(services));
 
@@ -84,6 +103,13 @@ export function registerViews(services: Services): Views {
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
   };
   const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
+
+  // Unreachable: one view (the first that failed) says so with Retry and Open Settings; the others
+  // keep what they had, with a quiet line saying how old it is.
+  const offline = (name: ViewName) => all[name].loader.error !== undefined && describeLoadError(all[name].loader.error, '', []).retryable;
+  const host = () => hostOf(services.settings().apiBaseUrl);
+  const reachability: Reachability = { showsOfflineState: (name) => VIEW_NAMES.find(offline) === name, host };
+  for (const name of VIEW_NAMES) all[name].reachability = reachability;
 
   for (const name of VIEW_NAMES) {
     const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
@@ -103,6 +129,23 @@ export function registerViews(services: Services): Views {
   };
   subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
 
+  let offlineViews = '';
+  const updateMessages = () => {
+    const now = VIEW_NAMES.filter(offline).join(',');
+    // Which view shows the offline state may have moved: the others rebuild their nodes.
+    if (now !== offlineViews) for (const name of VIEW_NAMES) all[name].invalidate();
+    offlineViews = now;
+    for (const name of VIEW_NAMES) {
+      const l = all[name].loader;
+      treeViews[name].message = offline(name) && !reachability.showsOfflineState(name)
+        ? l.data !== undefined && l.dataLoadedAt
+          ? vscode.l10n.t("Can't reach KallyAI at {0}. Showing what was loaded at {1}.", host(), clockTime(new Date(l.dataLoadedAt)))
+          : vscode.l10n.t("Can't reach KallyAI at {0}.", host())
+        : undefined;
+    }
+  };
+  for (const name of VIEW_NAMES) subscriptions.push(all[name].loader.onDidChange(updateMessages));
+
   const statusBar = new CreditsStatusBar(services, creditsLoader);
   subscriptions.push(statusBar, scheduler.onDidChangeFocus(() => providers.calls.followLiveCalls()));
 
@@ -117,7 +160,20 @@ export function registerViews(services: Services): Views {
     })).then(() => undefined);
   }
 
+  // Another server: everything is loaded again from it.
+  subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('kallyai.apiBaseUrl')) return;
+    log.info(`The API address changed to ${host()}: reloading every view`);
+    providers.goals.forgetTree();
+    for (const name of VIEW_NAMES) all[name].loader.reset();
+    scheduler.reset();
+    if (isSignedIn()) void refresh(VIEW_NAMES, 'user');
+  }));
+
   const onSignInChanged = (signedIn: boolean) => {
+    // Signing out (or into another account) drops the snapshots of the account that left.
+    if (account && account !== auth.account?.id) snapshots.forget(account);
+    account = auth.account?.id;
     providers.goals.forgetTree();
     for (const name of VIEW_NAMES) all[name].loader.reset();
     scheduler.reset();

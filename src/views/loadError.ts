@@ -20,7 +20,8 @@ export function isSignInError(e: unknown): boolean {
   return isKallyApiError(e) && (e.status === 401 || e.action.kind === 'signIn');
 }
 
-export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]): LoadErrorView {
+export function describeLoadError(e: unknown, what: string, retryArgs: unknown[], host?: string): LoadErrorView {
+  const unreachable = host ? vscode.l10n.t("Can't reach KallyAI at {0} — Retry", host) : vscode.l10n.t("Can't reach KallyAI — Retry");
   const retry: vscode.Command = { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: retryArgs };
   const sentence = describeError(e).sentence;
   if (isSignInError(e)) {
@@ -45,9 +46,9 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
       };
     }
     if (UNREACHABLE.has(e.code) || e.status >= 500 || e.status === 429 || e.status === 0) {
-      return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+      return { label: unreachable, detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
     }
     return { label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, sentence), detail: sentence, icon: 'error', command: retry, retryable: false, needsSignIn: false };
   }
-  return { label: vscode.l10n.t("Can't reach KallyAI — Retry"), detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+  return { label: unreachable, detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { OutputOf } from '../api/operation';
 import type { Services } from '../services';
-import type { LoadReason } from './dataLoader';
+import { VIEW_DEADLINE_MS, type LoadReason } from './dataLoader';
 import { Disposables } from '../platform/disposables';
 import type { ViewName } from './viewNode';
 
@@ -12,6 +12,8 @@ export interface SchedulerHooks {
   /** Refreshes the named views (each view's loader drops the request if its data is fresh). */
   refresh(views: readonly ViewName[], reason: LoadReason): void;
   isSignedIn(): boolean;
+  /** A poll succeeded: the service is reachable (views that failed load again). */
+  reachable(): void;
 }
 
 /** Keeps the views current without noise: polls `notifications/pending` only while the window is
@@ -89,12 +91,13 @@ export class RefreshScheduler extends Disposables {
     let pending: Pending;
     try {
       this.pollsSent++;
-      pending = await this.services.client.execute(ops.notifications.pending, {});
+      pending = await this.services.client.execute(ops.notifications.pending, {}, { deadlineMs: VIEW_DEADLINE_MS });
     } catch (e) {
       // The views show their own inline error when they fail; a failed poll stays quiet.
       this.services.log.debug(`notifications poll failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     }
+    this.hooks.reachable();
     const next = signatures(pending);
     const previous = this.last;
     this.last = next;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Balance } from '../api/schemas/credits';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { clockTime, creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
 import { Disposables } from '../platform/disposables';
 import { describeLoadError } from './loadError';
 
@@ -50,7 +50,10 @@ export class CreditsStatusBar extends Disposables {
     const threshold = this.services.settings().lowCreditThreshold;
     const remaining = b.credits_remaining ?? undefined;
     const low = remaining !== undefined && remaining < threshold;
-    item.text = `$(credit-card) ${creditsLabel(remaining)}`;
+    // Offline: the last good balance, marked as such, with its time.
+    const stale = this.loader.error !== undefined;
+    const asOf = this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
+    item.text = `$(${stale ? 'cloud-offline' : 'credit-card'}) ${creditsLabel(remaining)}`;
     const end = longDate(b.period_end);
     const text = [
       md`**${vscode.l10n.t('KallyAI credits')}**`,
@@ -58,13 +61,15 @@ export class CreditsStatusBar extends Disposables {
       b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
-      this.loader.error !== undefined ? md`${raw('$(debug-disconnect)')} ${describeLoadError(this.loader.error, '', []).label}` : undefined,
+      stale ? md`${raw('$(cloud-offline)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
       md`${vscode.l10n.t('Click to open the Credits view.')}`,
     ].filter(Boolean).join('\n\n');
     item.tooltip = new vscode.MarkdownString(text, true);
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
-      label: low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
+      label: stale
+        ? vscode.l10n.t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
+        : low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
     };
   }
 }

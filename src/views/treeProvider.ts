@@ -7,11 +7,21 @@ import { icon, infoNode, type ViewName, type ViewNode } from './viewNode';
  *  expansion loads; a failed load is one inline node on top (with any data we still have below);
  *  the root nodes are built once per data change, so the same objects come back on every call
  *  (TreeView.reveal and the expansion state rely on that). */
+/** Where the views stand with the server: which view shows the one "can't reach" state. */
+export interface Reachability {
+  /** True for the one view that shows "Can't reach KallyAI at <host>" while the service is unreachable. */
+  showsOfflineState(view: ViewName): boolean;
+  /** The API's host, for the sentence. */
+  host(): string;
+}
+
 export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
   protected readonly changeEmitter = new vscode.EventEmitter<ViewNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: ViewNode[] | undefined;
   private readonly subscription: vscode.Disposable;
+  /** Which view tells that the service is unreachable (set by registerViews). */
+  reachability?: Reachability;
   /** Milliseconds spent building the root nodes after the last change (the bench reads it). */
   lastBuildMs = 0;
 
@@ -55,7 +65,20 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
     if (this.roots) return this.roots;
     const started = performance.now();
     const nodes: ViewNode[] = [];
-    if (this.loader.error !== undefined) nodes.push(this.errorNode(this.loader.error));
+    const error = this.loader.error;
+    if (error !== undefined) {
+      const offline = describeLoadError(error, this.what, [this.name]).retryable;
+      // Unreachable: one view says so (Retry · Open Settings); the others keep what they had.
+      if (!offline || !this.reachability || this.reachability.showsOfflineState(this.name)) nodes.push(this.errorNode(error));
+      if (offline && this.reachability?.showsOfflineState(this.name)) {
+        nodes.push(infoNode(`${this.name}/settings`, undefined, {
+          label: vscode.l10n.t('Open Settings'),
+          tooltip: vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)'),
+          icon: icon('settings-gear'),
+          command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['kallyai.apiBaseUrl'] },
+        }, 'settings'));
+      }
+    }
     if (this.loader.data !== undefined) {
       try {
         nodes.push(...this.buildRoots(this.loader.data));
@@ -71,7 +94,7 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
   protected abstract buildRoots(data: D): ViewNode[];
 
   protected errorNode(e: unknown, id = `${this.name}/error`, parent?: ViewNode, retryArgs: unknown[] = [this.name]): ViewNode {
-    const view = describeLoadError(e, this.what, retryArgs);
+    const view = describeLoadError(e, this.what, retryArgs, this.reachability?.host());
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(view.detail);
     return infoNode(id, parent, {

@@ -79,3 +79,15 @@ export function unescapeMarkdown(text: string): string {
 
 /** The command results of the pipeline (src/pipeline/pipeline.ts). */
 export type RunResult = { outcome: 'done' | 'dismissed' | 'failed' | 'unavailable'; [key: string]: unknown };
+
+/** An open KallyAI page (src/pages), found through the extension's test exports. */
+export async function openPage(kind: string, id: string): Promise<{ current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: { title: string } } | undefined> {
+  const exports = await activateExtension();
+  const commands = (exports.commands as () => { pages(): { find(kind: string, id: string): unknown } | undefined })();
+  return commands.pages()?.find(kind, id) as never;
+}
+
+/** A page's visible text: its HTML without tags, entities decoded. */
+export function pageText(body: { text: string }): string {
+  return body.text.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}

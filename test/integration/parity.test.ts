@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import { errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface LoggedRequest { method: string; path: string; query: Record<string, string> }
@@ -74,7 +74,7 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
   });
 
-  test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its details', async () => {
+  test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its page', async () => {
     await sandboxJson('/sandbox/seed-calls', { method: 'POST', body: { count: 10 } });
     const newest = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls[0];
     const r = await acceptFirstPick(vscode.commands.executeCommand<RunResult>('kallyai.calls.history'));
@@ -82,22 +82,24 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal((r.data as { calls: unknown[] }).calls.length, 10);
     const list = (await requests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
     assert.equal(list?.query.limit, '10');
-    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith(`/calls/${newest.call_id}/details/`)), 10_000, 'the details of the chosen call');
-    assert.ok(unescapeMarkdown(doc.getText()).includes(newest.submission.task_description), 'the details name the task');
+    const page = await waitFor(async () => (await openPage('call', newest.call_id))?.current, 10_000, 'the page of the chosen call');
+    assert.ok(pageText(page.body).includes(newest.submission.task_description), 'the page names the task');
   });
 
-  test('Open Call Details (calls info, --call-info) with an id, or a bare id string', async () => {
+  test('Open Call Details (calls info, --call-info) with an id, or a bare id string: the call page, one per call', async () => {
     const call = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls.find((c) => c.status === 'success' && c.submission.business_name);
     assert.ok(call, 'the sandbox has a successful call');
     const r = await run('kallyai.calls.openDetails', { id: call.call_id });
     assert.equal(r.outcome, 'done', JSON.stringify(r));
-    const text = await documentText(r.documentUri);
+    assert.equal(r.page, `call:${call.call_id}`);
+    const page = (await openPage('call', call.call_id))!;
+    const text = pageText(page.current!.body);
     assert.ok(text.includes(call.submission.business_name!), text);
-    assert.ok(!text.includes(call.call_id), 'the document shows no id');
-    assert.ok(!String(r.documentUri).split('/').pop()!.includes(call.call_id), 'the tab title shows no id');
+    assert.ok(!text.includes(call.call_id), 'the page shows no id');
+    assert.match(page.panel.title, new RegExp(`^${call.submission.business_name!.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} — call, `));
     const again = await run('kallyai.calls.openDetails', call.call_id);
     assert.equal(again.outcome, 'done');
-    assert.equal(again.documentUri, r.documentUri, 'one tab per call');
+    assert.equal(await openPage('call', call.call_id), page, 'one tab per call');
   });
 
   test('Open Call Details with an unknown id: "call_not_found" in words', async () => {

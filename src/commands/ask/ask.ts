@@ -32,16 +32,20 @@ export type AskResult =
 
 const MAX_SUGGESTION_BUTTONS = 3;
 
+/** What sending a message may cost, said where the person writes it (the input box, the page). */
+export function askStakes(balance: number | undefined): string {
+  return balance === undefined
+    ? t('KallyAI may use credits to answer; anything that calls, emails or spends more asks you first.')
+    : t('KallyAI may use credits to answer (you have {0}); anything that calls, emails or spends more asks you first.', creditsLabel(balance));
+}
+
 export async function ask(ctx: CommandContext, store: ConversationStore, raw: unknown): Promise<AskResult> {
   const args = parseArgs('kallyai.ask', askArgs, raw, 'message');
   const { services } = ctx;
   if (!services.auth.isSignedIn) return ctx.errors.show({ code: 'missing_token', status: 0 });
   if (args.newConversation) await startNewConversation(ctx, store, { quiet: true });
 
-  const balance = ctx.views.balance();
-  const stakes = balance === undefined
-    ? t('KallyAI may use credits to answer; anything that calls, emails or spends more asks you first.')
-    : t('KallyAI may use credits to answer (you have {0}); anything that calls, emails or spends more asks you first.', creditsLabel(balance));
+  const stakes = askStakes(ctx.views.balance());
   const message = args.message ?? (await vscode.window.showInputBox({
     title: t('Ask KallyAI'),
     prompt: store.currentId ? t('Continues the current conversation ("KallyAI: New Conversation" starts another). {0}', stakes) : t('Say what you need in plain words. {0}', stakes),
@@ -87,9 +91,11 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   ];
   store.append(id, ...turns);
 
-  const uri = await ctx.documents.showMarkdown(store.documentPath(id), store.markdown(id), { preview: true });
+  // The page shows the conversation; its text stays in a document for copying and searching.
+  const uri = ctx.documents.updateMarkdown(store.documentPath(id), store.markdown(id));
+  await ctx.openPage('conversation', id ?? 'current');
   if (goal && args.revealGoal) await ctx.views.revealGoal(goal.id);
-  void offerNext(ctx, store, text, goal?.id, suggestions);
+  if (!args.fromPage) void offerNext(ctx, store, text, goal?.id, suggestions);
   return { outcome: 'answered', conversationId: id, reply: text, goalId: goal?.id, suggestions, documentUri: uri.toString(), raw: reply };
 }
 

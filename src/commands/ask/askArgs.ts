@@ -10,12 +10,16 @@ export const askArgs = z.object({
   newConversation: z.optional(z.boolean()),
   /** Reveal the goal the message created in the Goals view. */
   revealGoal: z.optional(z.boolean()),
+  /** Sent from the conversation page, which shows the reply itself (no notification). */
+  fromPage: z.optional(z.boolean()),
 });
 export type AskArgs = z.infer<typeof askArgs>;
 
 export const conversationArgs = z.object({
   /** Open this conversation instead of picking one. */
   conversationId: z.optional(z.string().check(z.minLength(1))),
+  /** Open it as a Markdown document (to copy or search) instead of its page. */
+  asText: z.optional(z.boolean()),
 });
 export type ConversationArgs = z.infer<typeof conversationArgs>;
 

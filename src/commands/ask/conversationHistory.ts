@@ -71,8 +71,12 @@ export async function conversationHistory(ctx: CommandContext, store: Conversati
   if (history.outcome !== 'done') return { outcome: 'dismissed' };
   const turns = historyTurns(history.data);
   store.replace(id, turns);
+  store.setTitle(id, title);
   await store.setCurrent(id);
-  const uri = await ctx.documents.showMarkdown(store.documentPath(id, title), store.markdown(id, title), { preview: true });
+  // The page shows the conversation; its text stays in a document for copying and searching.
+  const uri = ctx.documents.updateMarkdown(store.documentPath(id, title), store.markdown(id, title));
+  if (args.asText) await ctx.documents.showMarkdown(store.documentPath(id, title), store.markdown(id, title), { preview: true });
+  else await ctx.openPage('conversation', id);
   return { outcome: 'opened', conversationId: id, turns: turns.length, documentUri: uri.toString() };
 }
 

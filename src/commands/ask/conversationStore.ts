@@ -19,6 +19,7 @@ const UNNAMED = 'current';
 export class ConversationStore {
   private readonly turns = new Map<string, Turn[]>();
   private readonly paths = new Map<string, string>();
+  private readonly titles = new Map<string, string>();
 
   constructor(private readonly state: vscode.Memento) {}
 
@@ -48,6 +49,15 @@ export class ConversationStore {
 
   replace(id: string, turns: Turn[]): void {
     this.turns.set(id, [...turns]);
+  }
+
+  /** The conversation's title, when its history named one. */
+  titleOf(id: string | undefined): string | undefined {
+    return this.titles.get(id ?? UNNAMED);
+  }
+
+  setTitle(id: string, title: string | undefined): void {
+    if (title) this.titles.set(id, title);
   }
 
   turnsOf(id: string | undefined): readonly Turn[] {

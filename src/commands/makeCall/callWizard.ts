@@ -2,7 +2,9 @@
  *  caller already answered are skipped; the others open prefilled with the last values used. */
 import * as vscode from 'vscode';
 import { checkPhoneNumber } from '../../api/validation/phone';
-import { isValidDate, isValidTime } from '../../api/validation/dateTime';
+import { isValidTime } from '../../api/validation/dateTime';
+import { calendarDay } from '../../format';
+import { readDate, readTime, todayIso } from './naturalDates';
 import {
   BUSINESS_MAX, CALL_CATEGORIES, PARTY_MAX, PARTY_MIN, TASK_MAX, TASK_MIN, TIME_PREFERENCE_MAX, USER_NAME_MAX,
   isTimeZone, type CallCategory, type Language,
@@ -119,10 +121,12 @@ const STEPS: readonly StepDef[] = [
   },
   {
     keys: ['businessName'],
-    async ask(frame, d) {
+    async ask(frame, d, input) {
+      // The business remembered from the last call belongs to its number: not offered for another one.
+      const sameNumber = samePhone(d.phone, input.defaults.phone, input.defaultCountry);
       const r = await askText({
         ...frame, prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'), placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
-        value: d.businessName, validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
+        value: sameNumber || d.businessName !== input.defaults.businessName ? d.businessName : '', validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
       });
       return map(r, (v) => ({ businessName: optional(v) }));
     },
@@ -141,17 +145,20 @@ const STEPS: readonly StepDef[] = [
     keys: ['date'],
     async ask(frame, d) {
       const r = await askText({
-        ...frame, prompt: vscode.l10n.t('The date, YYYY-MM-DD (optional)'), placeholder: todayIso(),
+        ...frame, prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'), placeholder: todayIso(),
         value: d.date && d.date >= todayIso() ? d.date : '', validate: validateDate,
       });
-      return map(r, (v) => ({ date: optional(v) }));
+      return map(r, (v) => {
+        const reading = readDate(v);
+        return { date: reading.kind === 'date' ? reading.iso : optional(v) };
+      });
     },
   },
   {
     keys: ['time', 'timePreference'],
     async ask(frame, d) {
       const r = await askText({
-        ...frame, prompt: vscode.l10n.t('A time (HH:MM, 24-hour) or a preference such as "morning before 11am" (optional)'),
+        ...frame, prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
         placeholder: '20:00', value: d.time ?? d.timePreference, validate: validateWhen,
       });
       return map(r, (v) => splitWhen(v));
@@ -208,29 +215,43 @@ function lengthBetween(value: string, min: number, max: number): Validation {
   return max > 200 && n > 0 ? { note: vscode.l10n.t('{0} of {1} characters', n, max) } : {};
 }
 
-function validateDate(value: string): Validation {
+/** The date as typed, shown back as the day it means ("Friday, December 4, 2026"). */
+export function validateDate(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
-  if (!isValidDate(v)) return { error: vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. {0}.', todayIso()) };
-  if (v < todayIso()) return { error: vscode.l10n.t('{0} is in the past.', v) };
-  const weekday = new Date(`${v}T12:00:00Z`).toLocaleDateString(vscode.env.language, { weekday: 'long', timeZone: 'UTC' });
-  return { note: weekday };
+  const reading = readDate(v);
+  switch (reading.kind) {
+    case 'notADate': return { error: vscode.l10n.t("{0} doesn't exist on the calendar: check the month and the day.", reading.text) };
+    case 'past': return { error: vscode.l10n.t('{0} is in the past.', calendarDay(reading.iso)) };
+    case 'unknown': return { error: vscode.l10n.t('Write a date such as {0}, "tomorrow" or "next Friday".', todayIso()) };
+    case 'date': return { note: calendarDay(reading.iso) };
+  }
 }
 
-function validateWhen(value: string): Validation {
+/** A clock time ("8pm" → 20:00), shown back; anything else is a preference KallyAI works with. */
+export function validateWhen(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
-  if (/^\d{1,2}:\d{2}$/.test(v)) return isValidTime(v.padStart(5, '0')) ? {} : { error: vscode.l10n.t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
+  if (/^\d{1,2}:\d{2}$/.test(v) && !isValidTime(v.padStart(5, '0'))) return { error: vscode.l10n.t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
+  const time = readTime(v);
+  if (time) return { note: vscode.l10n.t('At {0}', time) };
   if (v.length > TIME_PREFERENCE_MAX) return { error: vscode.l10n.t('{0} characters: at most {1}.', v.length, TIME_PREFERENCE_MAX) };
   return { note: vscode.l10n.t('A time preference: KallyAI will ask for a slot that fits it.') };
 }
 
-/** "9:30" → time 09:30; anything else → a free-text preference. */
+/** "8pm" or "9:30" → a time (20:00, 09:30); anything else → a free-text preference. */
 export function splitWhen(value: string): Draft {
   const v = value.trim();
   if (!v) return { time: undefined, timePreference: undefined };
-  if (/^\d{1,2}:\d{2}$/.test(v)) return { time: v.padStart(5, '0'), timePreference: undefined };
-  return { time: undefined, timePreference: v };
+  const time = readTime(v);
+  return time ? { time, timePreference: undefined } : { time: undefined, timePreference: v };
+}
+
+function samePhone(a: string | undefined, b: string | undefined, country: string): boolean {
+  if (!a || !b) return !a && !b;
+  const x = checkPhoneNumber(a, country);
+  const y = checkPhoneNumber(b, country);
+  return x.ok && y.ok ? x.e164 === y.e164 : a.trim() === b.trim();
 }
 
 function validatePartySize(value: string): Validation {
@@ -266,8 +287,3 @@ function categoryHint(c: CallCategory): string {
   }
 }
 
-function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -51,7 +51,7 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   const remembered = services.context.globalState.get<Partial<CallAnswers>>(LAST_CALL_KEY) ?? {};
   const wizard: WizardInput = {
     given: givenAnswers(args),
-    defaults: { category: 'general', language: settings.language, callLanguage: settings.language, timezone: settings.timezone, ...remembered, ...prefill },
+    defaults: { category: 'general', language: settings.language, callLanguage: settings.language, timezone: settings.timezone, ...remembered, ...definedOnly(args.prefill), ...prefill },
     defaultCountry: settings.defaultCountry,
   };
   const answers = await runCallWizard(wizard);
@@ -242,4 +242,8 @@ function refusePhone(ctx: CommandContext, check: Extract<PhoneCheck, { ok: false
 function refuse(ctx: CommandContext, error: { code: string; status: number }): MakeCallResult {
   const failure = ctx.errors.show(error);
   return { outcome: 'refused', code: failure.code, message: failure.message, action: failure.action ?? actionFor(error.code).kind };
+}
+
+function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
 }

@@ -57,6 +57,15 @@ export const makeCallArgs = z.object({
   callLanguage: z.optional(z.enum(LANGUAGES)),
   timezone: z.optional(timeZoneString),
   isUrgent: z.optional(z.boolean()),
+  /** Answers the wizard starts from without skipping their questions ("Call Again" from a call page). */
+  prefill: z.optional(z.object({
+    phone: z.optional(z.string()),
+    businessName: z.optional(z.string().check(z.maxLength(BUSINESS_MAX))),
+    category: z.optional(z.enum(CALL_CATEGORIES)),
+    task: z.optional(z.string().check(z.maxLength(TASK_MAX))),
+    partySize: z.optional(z.int().check(z.minimum(PARTY_MIN), z.maximum(PARTY_MAX))),
+    userName: z.optional(z.string().check(z.maxLength(USER_NAME_MAX))),
+  })),
   /** Test seam: skips the confirmation modal, honoured ONLY when the extension runs in
    *  ExtensionMode.Test (the integration suite). Everywhere else the modal is always shown. */
   confirmed: z.optional(z.boolean()),

@@ -3,7 +3,7 @@
  *  which hands its confirmation and the call itself to the pipeline with the stakes below. */
 import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
-import { callDetailsMarkdown, transcriptMarkdown } from '../../documents/callMarkdown';
+import { transcriptMarkdown } from '../../documents/callMarkdown';
 import { calendarDay, describeCallStatus, humanize, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
 import { callFileName, callLabel, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
@@ -62,7 +62,7 @@ export const callPresentations: Presentation[] = [
     command: { id: 'kallyai.calls.openDetails', title: 'Open Call Details', cli: ['kallyai calls info', 'kallyai --call-info'], icon: 'info', menus: [{ view: 'calls', item: 'call', group: 'primary', order: 1 }] },
     params: callParam(),
     progress: 'Opening the call…',
-    result: { kind: 'document', path: ({ data }) => `${callPath(data.call_id)}/details`, title: ({ data }) => callTabTitle(data, t('call')), markdown: ({ data }) => callDetailsMarkdown(data) },
+    result: { kind: 'page', page: 'call', id: ({ data }) => data.call_id },
   }),
   present(ops.calls.transcript, {
     command: { id: 'kallyai.calls.openTranscript', title: 'Open Transcript', cli: ['kallyai calls transcript', 'kallyai --transcript'], icon: 'note', menus: [{ view: 'calls', item: 'hasTranscript', group: 'primary', order: 2 }] },

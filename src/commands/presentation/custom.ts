@@ -19,7 +19,7 @@ export const customCommands: readonly CommandSpec[] = [
   refresh('calls', 'Refresh Calls'),
   refresh('inbox', 'Refresh Inbox'),
   refresh('credits', 'Refresh Credits'),
-  { id: 'kallyai.inbox.openDraft', title: 'Open Email Draft', palette: false, runs: ['actions.emailOutbox'] },
+  { id: 'kallyai.inbox.openDraft', title: 'Open Email Draft', palette: false, runs: ['actions.emailOutbox'], menus: [{ view: 'inbox', item: 'draft', group: 'primary', order: 0 }] },
   { id: 'kallyai.calls.loadMore', title: 'Load More Calls', palette: false, runs: ['calls.list'] },
   { id: 'kallyai.retry', title: 'Retry', palette: false, runs: [] },
 ];

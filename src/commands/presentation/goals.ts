@@ -35,10 +35,10 @@ export const goalPresentations: Presentation[] = [
     },
   }),
   present(ops.coordination.goal, {
-    command: { id: 'kallyai.goals.openGoal', title: 'Open Goal', cli: ['kallyai coord goal'], icon: 'go-to-file', menus: [{ view: 'goals', item: 'goal', group: 'primary', order: 1 }] },
+    command: { id: 'kallyai.goals.openGoal', title: 'Open Goal', cli: ['kallyai coord goal'], icon: 'go-to-file', menus: [{ view: 'goals', item: 'goal', group: 'primary', order: 1 }, { view: 'goals', item: 'step', group: 'primary', order: 2 }, { view: 'goals', item: 'budget', group: 'primary', order: 2 }] },
     params: goalParam(),
     progress: 'Opening the goal…',
-    result: { kind: 'document', path: ({ input }) => goalPath(input.path?.id), title: ({ data }) => t('{0} — goal', oneLine(goalTitle(data), 60)), markdown: ({ data }) => goalMarkdown(data) },
+    result: { kind: 'page', page: 'goal', id: ({ input }) => input.path?.id ?? '' },
   }),
   present(ops.coordination.goalTree, {
     command: { id: 'kallyai.goals.openTree', title: 'Open Goal with Sub-goals', cli: ['kallyai coord goal-tree'], icon: 'type-hierarchy', menus: [{ view: 'goals', item: 'hasSubgoals', group: 'primary', order: 2 }] },

@@ -14,6 +14,8 @@ export interface ResultDeps {
   readonly log: Log;
   /** A file result goes here (a URI) instead of a save dialog. */
   readonly saveTo?: string;
+  /** Opens (or reveals) the page of a thing. */
+  openPage(kind: 'goal' | 'call', id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** What the command returns besides the data (tests and chat read it). */
@@ -23,6 +25,8 @@ export interface Shown {
   readonly message?: string;
   readonly picked?: string;
   readonly saved?: string;
+  /** The page shown ('goal:<id>'). */
+  readonly page?: string;
 }
 
 export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: ResultDeps): Promise<Shown> {
@@ -67,6 +71,11 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
       if (!chosen) return {};
       await run(chosen.run);
       return { picked: chosen.label };
+    }
+    case 'page': {
+      const id = spec.id(ctx);
+      await deps.openPage(spec.page, id, ctx.data);
+      return { page: `${spec.page}:${id}` };
     }
     case 'save': {
       const name = spec.fileName(ctx);

@@ -1,0 +1,46 @@
+/** Hostile strings in every field a page or document shows (POST /sandbox/seed-hostile): a goal
+ *  with its steps and outcome, a conversation about it, a finished call with its transcript, an
+ *  inbox message and an email draft. The extension's XSS tests open each and check that nothing runs. */
+import { DAY, HOUR, iso, ymd } from '../clock';
+import { finishedCall } from '../calls/record';
+import type { Sandbox } from '../context';
+import { makeGoal, recountSubGoals } from '../goals/model';
+import { newId } from '../ids';
+
+export interface HostileIds { goalId: string; conversationId: string; callId: string; messageId: string; draftId: string }
+
+export function seedHostile(sb: Sandbox, payloads: readonly string[]): HostileIds {
+  const p = (i: number) => payloads[i % payloads.length];
+  const all = payloads.join(' ');
+  const now = Date.now();
+  const { state } = sb;
+  const conversationId = newId();
+  const goal = makeGoal({
+    id: newId(), title: p(0), description: all, createdMs: now - HOUR, conversationId, creditsEstimated: 3, creditsUsed: 0.5,
+    waitingFor: 'step_approval', outcome: all,
+    steps: payloads.map((text, i) => [text, i === 0 ? 'completed' : 'pending', 1] as [string, 'completed' | 'pending', number]),
+  });
+  state.goals.unshift(goal);
+  recountSubGoals(state);
+  state.conversations.unshift({
+    id: conversationId, title: p(1), created_at: iso(now - HOUR),
+    messages: payloads.flatMap((text, i) => [
+      { id: newId(), role: 'user' as const, content: text, created_at: iso(now - HOUR + i * 1000) },
+      { id: newId(), role: 'assistant' as const, content: p(i + 1), created_at: i % 2 ? p(i) : iso(now - HOUR + i * 1000 + 500), goal_id: goal.id },
+    ]),
+  });
+  const call = finishedCall(newId(), {
+    task_category: 'restaurant', task_description: all, respondent_phone: '+12015550100', business_name: p(2),
+    party_size: 2, appointment_date: ymd(now + 2 * DAY), appointment_time: '20:00', language: 'en', call_language: 'en',
+  }, 'UTC', now - 2 * HOUR, 'success', 90);
+  call.highlights = all;
+  call.next_steps = payloads.map((x) => `- ${x}`).join('\n');
+  call.transcript = payloads.map((text, i) => ({ speaker: i % 2 ? 'AI' : p(i + 3), content: text, timestamp: p(i + 4) }));
+  state.calls.unshift(call);
+  const messageId = newId();
+  state.inbox.unshift({ id: messageId, from: p(3), subject: p(4), channel: 'email', preview: p(5), body: all, unread: true, received_at: iso(now - HOUR), conversation_id: newId() });
+  const draftId = newId();
+  state.outbox.unshift({ id: draftId, to: 'someone@example.com', subject: p(6), body: all, status: 'pending_approval', created_at: iso(now - HOUR), replies: [] });
+  sb.changed();
+  return { goalId: goal.id, conversationId, callId: call.call_id, messageId, draftId };
+}

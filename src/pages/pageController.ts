@@ -1,0 +1,26 @@
+/** What each page (goal, call, conversation) provides to the framework. */
+import type { Html } from '../format';
+
+export type PageKind = 'goal' | 'call' | 'conversation';
+
+export interface PageState {
+  readonly kind: PageKind;
+  readonly id: string;
+}
+
+export type PageAction = (message: { arg?: string; text?: string }) => Promise<unknown>;
+export type PageActions = Record<string, PageAction>;
+
+export interface PageView {
+  /** The tab title: "Luigi's Trattoria — call, Nov 29". Never an id. */
+  readonly title: string;
+  readonly body: Html;
+  /** The actions its buttons and forms may ask for, and what each does. */
+  readonly actions: PageActions;
+}
+
+export interface PageController {
+  readonly state: PageState;
+  /** Loads what the page shows (errors become part of the page, never a blank one). */
+  render(): Promise<PageView>;
+}

@@ -1,0 +1,107 @@
+/** One page in one editor tab: it renders its controller into the shell, takes the page's messages
+ *  (validated first; an unknown or malformed one is ignored and logged), runs the action asked for,
+ *  and renders again so the page shows what changed. */
+import * as vscode from 'vscode';
+import { html, t } from '../format';
+import type { Log } from '../log';
+import { Disposables } from '../platform/disposables';
+import type { PageController, PageView } from './pageController';
+import { PageMessage } from './pageMessages';
+import { pageAssets, pageShell } from './pageShell';
+
+
+export class PagePanel extends Disposables {
+  private view: PageView | undefined;
+  private rendering: Promise<void> | undefined;
+  /** Messages ignored because they failed validation (tests read it). */
+  ignored = 0;
+  /** Content-Security-Policy violations the page reported (tests read it). */
+  readonly violations: Array<{ directive: string; blocked?: string }> = [];
+  private readonly rendered = new vscode.EventEmitter<PageView>();
+  /** Fires after each render (tests wait on it). */
+  readonly onDidRender = this.rendered.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly controller: PageController,
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+  ) {
+    super();
+    this.own(this.rendered);
+    this.own(panel.webview.onDidReceiveMessage((m: unknown) => void this.deliver(m)));
+    this.own(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get key(): string {
+    return `${this.controller.state.kind}:${this.controller.state.id}`;
+  }
+
+  get current(): PageView | undefined {
+    return this.view;
+  }
+
+  /** (Re)renders the page from fresh data. */
+  refresh(): Promise<void> {
+    this.rendering ??= this.render().finally(() => (this.rendering = undefined));
+    return this.rendering;
+  }
+
+  private async render(): Promise<void> {
+    let view: PageView;
+    try {
+      view = await this.controller.render();
+    } catch (e) {
+      this.log.error(`Page ${this.controller.state.kind} failed to render`, e);
+      view = { title: t('KallyAI'), body: html`<h1>${t('This page could not be shown')}</h1><p class="error">${e instanceof Error ? e.message : String(e)}</p>`, actions: {} };
+    }
+    if (this.isDisposed) return;
+    this.view = view;
+    try {
+      this.panel.title = view.title;
+      this.panel.webview.html = pageShell(this.panel.webview, pageAssets(this.panel.webview, this.extensionUri), view.title, view.body, this.controller.state);
+    } catch (e) {
+      // Closed while it rendered: nothing to show it in.
+      this.log.debug(`Page ${this.controller.state.kind} closed while rendering: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.rendered.fire(view);
+  }
+
+  /** A message from the page (the webview, or a test through the same path). */
+  async deliver(raw: unknown): Promise<'ran' | 'ignored' | 'noted'> {
+    const parsed = PageMessage.safeParse(raw);
+    if (!parsed.success) {
+      this.ignored++;
+      this.log.warn(`Page ${this.controller.state.kind}: ignored a malformed message`);
+      return 'ignored';
+    }
+    const message = parsed.data;
+    if (message.type === 'ready') return 'noted';
+    if (message.type === 'cspViolation') {
+      this.violations.push({ directive: message.directive, blocked: message.blocked });
+      this.log.warn(`Page ${this.controller.state.kind}: Content-Security-Policy blocked ${message.directive}`);
+      return 'noted';
+    }
+    const action = this.view?.actions[message.action];
+    if (!action) {
+      this.ignored++;
+      this.log.warn(`Page ${this.controller.state.kind}: ignored the action "${message.action}", which the page does not offer`);
+      return 'ignored';
+    }
+    try {
+      await action({ arg: message.arg, text: message.text });
+    } catch (e) {
+      this.log.error(`Page ${this.controller.state.kind}: ${message.action} failed`, e);
+    }
+    if (!this.isDisposed) {
+      await this.refresh();
+      if (!this.isDisposed) void Promise.resolve(this.panel.webview.postMessage({ type: 'busy', on: false })).catch(() => undefined);
+    }
+    return 'ran';
+  }
+
+  override dispose(): void {
+    if (!this.isDisposed) super.dispose();
+  }
+}

@@ -1,0 +1,130 @@
+// The pages in the real workbench (code-server + Chromium): Enter on a goal in the Goals view opens
+// its page; Approve Step on the page asks in a modal that names the step and the credits; after
+// "Approve Step" the page shows the goal moving on. The call and conversation pages too.
+// Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png.
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+
+/** The frame of the KallyAI page whose <title> matches. */
+async function pageFrame(page, title, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const t = await frame.title().catch(() => '');
+      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no page titled ${title}`);
+}
+
+/** The workbench's theme kind, from the body's class. */
+const themeOf = (page) => page.locator('.monaco-workbench').first().getAttribute('class').then((c) => (/\bvs-dark\b/.test(c ?? '') ? 'dark' : /\bhc-/.test(c ?? '') ? 'hc' : 'light'));
+
+async function toggleTheme(page) {
+  const before = await themeOf(page);
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(600); // the page picks up the new colours
+}
+
+/** A screenshot in the current theme and one in the other. */
+async function shoot(ctx, kind) {
+  await ctx.screenshot(`page-${kind}-${await themeOf(ctx.page)}`);
+  await toggleTheme(ctx.page);
+  await ctx.screenshot(`page-${kind}-${await themeOf(ctx.page)}`);
+  await toggleTheme(ctx.page);
+}
+
+module.exports = async function pages(ctx) {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await openWorkbench(ctx);
+  await openKallyAI(page);
+  await signIn(ctx);
+  await expandPane(page, 'Goals');
+
+  // 1. Enter on a goal opens its page.
+  const row = pane(page, 'Goals').locator('.monaco-list-row', { hasText: /Book dinner for 4/ }).first();
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  await row.locator('.monaco-tl-twistie').click(); // selects the row without running its command
+  await row.focus();
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.tabs-container .tab', { hasText: /Book dinner for 4 at Luigi's on Friday — goal/ }).first();
+  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  ctx.log(`tab: ${(await tab.innerText()).trim()}`);
+  let goal = await pageFrame(page, /Book dinner for 4/);
+  const before = (await goal.locator('body').innerText()).replace(/\s+/g, ' ');
+  assert.match(before, /Waiting for your approval/);
+  assert.match(before, /Call Luigi's Trattoria to book a table for 4/);
+  await shoot(ctx, 'goal');
+
+  // 2. Approve Step on the page: the modal names the step and the credits.
+  goal = await pageFrame(page, /Book dinner for 4/);
+  await goal.locator('button[data-action="approveStep"]').click();
+  const dialog = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Book dinner for 4 at Luigi's on Friday"\?/ });
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`consent: ${detail}`);
+  assert.match(detail, /Call Luigi's Trattoria to book a table for 4/);
+  assert.match(detail, /Estimated cost: about 1\.2 credits/);
+  assert.match(detail, /Your balance: [\d.]+ credits/);
+  assert.ok(await dialog.locator('.monaco-button', { hasText: /^Not Now$/ }).isVisible(), 'the other button says "Not Now"');
+  await ctx.screenshot('page-goal-consent');
+  await dialog.locator('.monaco-button', { hasText: /^Approve Step$/ }).click();
+
+  // 3. The page follows: the approved step is done and the goal waits on the next one.
+  const deadline = Date.now() + 20_000;
+  let after = before;
+  while (Date.now() < deadline && after === before) {
+    await page.waitForTimeout(300);
+    goal = await pageFrame(page, /Book dinner for 4/).catch(() => goal);
+    after = (await goal.locator('body').innerText().catch(() => before)).replace(/\s+/g, ' ');
+  }
+  ctx.log(`after: ${after.slice(0, 200)}…`);
+  assert.notEqual(after, before, 'the page shows the approved step');
+  assert.match(after, /waiting for your approval to go ahead with: Add the booking to your calendar/, 'the next step is the one waiting now');
+
+  // 4. The call page, from the Calls view: status in words, the transcript inline.
+  await expandPane(page, 'Calls');
+  const call = pane(page, 'Calls').locator('.monaco-list-row', { hasText: /Luigi's Trattoria/ }).first();
+  await call.waitFor({ state: 'visible', timeout: 20_000 });
+  if ((await call.getAttribute('aria-expanded')) === 'false') await call.locator('.monaco-tl-twistie').click();
+  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
+  const callPage = await pageFrame(page, /Luigi's Trattoria — call/);
+  const callText = (await callPage.locator('body').innerText()).replace(/\s+/g, ' ');
+  assert.match(callText, /Succeeded/);
+  assert.match(callText, /Transcript/);
+  // "Open Recording" opens the recording itself in the web workbench (not the proxy's root, a JSON 404).
+  const tabOpened = page.context().waitForEvent('page', { timeout: 15_000 });
+  await callPage.locator('button[data-action="recording"]').click();
+  const openDialog = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+  const recordingTab = await Promise.race([tabOpened, openDialog.waitFor({ state: 'visible', timeout: 15_000 }).then(async () => {
+    const next = page.context().waitForEvent('page', { timeout: 15_000 });
+    await openDialog.click();
+    return next;
+  })]);
+  const response = await recordingTab.waitForEvent('response', { timeout: 15_000 }).catch(() => undefined);
+  const recordingUrl = recordingTab.url();
+  ctx.log(`recording: ${recordingUrl} → ${response ? `${response.status()} ${response.headers()['content-type']}` : '(no response seen)'}`);
+  assert.match(recordingUrl, /\/sandbox\/media\/recordings\/[^/]+\.mp3$/, 'the recording address keeps its path');
+  if (response) assert.equal(response.status(), 200);
+  await recordingTab.close();
+  await page.bringToFront();
+  await shoot(ctx, 'call');
+
+  // 5. The conversation page, from Ask.
+  await runCommand(page, 'KallyAI: Ask…');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('Book a table for 2 at a sushi place on Saturday at 7pm');
+  await input.press('Enter');
+  const conversation = await pageFrame(page, /sushi place.*KallyAI/);
+  const talk = (await conversation.locator('body').innerText()).replace(/\s+/g, ' ');
+  assert.match(talk, /Book a table for 2 at a sushi place/);
+  assert.ok(await conversation.locator('button[data-action="suggest"]').count() > 0, 'suggestions are buttons');
+  await page.keyboard.press('Escape'); // the reply notification
+  await shoot(ctx, 'conversation');
+  await assertNoErrorNotifications(page);
+};

@@ -1,0 +1,118 @@
+// The XSS corpus in the real workbench: the sandbox puts hostile strings in every field a page or a
+// document shows (POST /sandbox/seed-hostile); each surface is opened the way a person would, and
+// nothing may run — no payload sets its marker (window.__kallyaiPwned) in any frame, the browser
+// reports no Content-Security-Policy violation, and the payloads are on the screen as text.
+// Prints "payloads × surfaces" tried.
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+
+const MARK = 'window.__kallyaiPwned=1';
+const PAYLOADS = [
+  `<img src=x onerror="${MARK}">`,
+  `<script>${MARK}</script>`,
+  `"><svg onload="${MARK}">`,
+  `' onmouseover='${MARK}`,
+  `javascript:${MARK}`,
+  '[open a terminal](command:workbench.action.terminal.new)',
+  '<a href="command:kallyai.signOut">sign out</a>',
+  '<command:kallyai.signOut>',
+  '![tracker](https://evil.example/pixel.png)',
+  '<style>body{display:none}</style>',
+  `</textarea><img src=x onerror=${MARK}>`,
+  '```\n</div><img src=x onerror=window.__kallyaiPwned=1>\n```',
+  `<iframe src="javascript:${MARK}"></iframe>`,
+  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+  `\${${MARK}} {{constructor.constructor('${MARK}')()}}`,
+  '\u202Egnp.exe \u2066<b>rtl</b>',
+  '$(zap) <details open ontoggle="window.__kallyaiPwned=1">',
+  `<math><mtext><table><mglyph><style><img src=x onerror=${MARK}>`,
+];
+
+async function pwnedFrames(page) {
+  const hit = [];
+  for (const frame of page.frames()) {
+    const v = await frame.evaluate(() => globalThis.__kallyaiPwned).catch(() => undefined);
+    if (v !== undefined) hit.push(frame.url().slice(0, 80));
+  }
+  return hit;
+}
+
+/** The frame whose text contains `needle` (a page or a Markdown preview). */
+async function frameWithText(page, needle, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (text.includes(needle)) return { frame, text };
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame shows ${JSON.stringify(needle)}`);
+}
+
+module.exports = async function xss(ctx) {
+  const { page } = ctx;
+  const violations = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text().slice(0, 200));
+  });
+  await page.setViewportSize({ width: 1440, height: 960 });
+  const seeded = await (await fetch(`${ctx.sandboxUrl}/sandbox/seed-hostile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payloads: PAYLOADS }) })).json();
+  await openWorkbench(ctx);
+  await openKallyAI(page);
+  await signIn(ctx);
+
+  const surfaces = [];
+  const check = async (name, needle) => {
+    const { text } = await frameWithText(page, needle);
+    await page.waitForTimeout(500); // anything a payload could start has started
+    const shown = PAYLOADS.filter((p) => text.includes(p.replace(/\s+/g, ' ').trim().slice(0, 20))).length;
+    const pwned = await pwnedFrames(page);
+    assert.deepEqual(pwned, [], `${name}: a payload ran in ${pwned.join(', ')}`);
+    assert.deepEqual(violations, [], `${name}: CSP violations: ${violations.join(' | ')}`);
+    ctx.log(`${name}: ${shown} payloads visible as text, nothing ran`);
+    surfaces.push({ name, shown });
+  };
+
+  // The goal page, from the Goals view (its hostile title is the first goal waiting for you).
+  await expandPane(page, 'Goals');
+  const goalRow = pane(page, 'Goals').locator('.monaco-list-row', { hasText: PAYLOADS[0].slice(0, 12) }).first();
+  await goalRow.locator('.monaco-tl-twistie').click(); // selects it without its command
+  await goalRow.focus();
+  await page.keyboard.press('Enter');
+  await check('goal page', PAYLOADS[2].slice(0, 10));
+  await ctx.screenshot('xss-goal');
+
+  // The call page, from the Calls view (Details of the hostile call).
+  await expandPane(page, 'Calls');
+  const call = pane(page, 'Calls').locator('.monaco-list-row', { hasText: PAYLOADS[2].slice(0, 10) }).first();
+  await call.waitFor({ state: 'visible' });
+  if ((await call.getAttribute('aria-expanded')) === 'false') await call.locator('.monaco-tl-twistie').click();
+  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
+  await check('call page', 'javascript:window');
+  // …and its transcript as a Markdown document.
+  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Transcript$/ }).first().click();
+  await check('transcript document', '[open a terminal]');
+  await ctx.screenshot('xss-call');
+
+  // The conversation page, from Conversation History (the hostile conversation is the newest).
+  await runCommand(page, 'KallyAI: Conversation History…');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.locator('.quick-input-widget input').press('Enter');
+  await check('conversation page', '<style>body{display:none}</style>');
+
+  // The inbox message and the email draft, as documents.
+  await expandPane(page, 'Inbox');
+  await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[4].slice(0, 12) }).first().click();
+  await check('message document', '<command:kallyai.signOut>');
+  await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[6].slice(0, 12) }).first().click();
+  await check('draft document', '![tracker]');
+  await ctx.screenshot('xss-documents');
+
+  ctx.log(`XSS corpus: ${PAYLOADS.length} payloads × ${surfaces.length} surfaces = ${PAYLOADS.length * surfaces.length} tried; 0 ran, 0 CSP violations`);
+  assert.ok(surfaces.every((s) => s.shown > 0), 'every surface shows payloads as text');
+  void seeded;
+  await assertNoErrorNotifications(page);
+};
