@@ -113,6 +113,20 @@ describe('KallyClient against the sandbox', () => {
     assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
   });
 
+  it('gives up within the deadline, retries included (a view load: one quiet error, not minutes of spinner)', async () => {
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, latencyMs: 2_000 });
+    const started = Date.now();
+    await rejects(client(sb, { timeoutMs: 30_000, retry: { retries: 3, baseDelayMs: 10 } }).execute(ops.calls.list, undefined, { deadlineMs: 700 }), 'timeout');
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 1_500, `gave up after ${elapsed} ms`);
+    await clearFaults(sb);
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 503 });
+    const t0 = Date.now();
+    await rejects(client(sb, { retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, undefined, { deadlineMs: 1_000 }), 'service_unavailable');
+    assert.ok(Date.now() - t0 < 1_500, 'no retry started past the deadline');
+    assert.ok((await requests(sb, { method: 'GET', path: '/v1/calls' })).length <= 3);
+  });
+
   it("stops at once when the caller's AbortSignal fires, without retrying", async () => {
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 3, latencyMs: 800 });
     const controller = new AbortController();
