@@ -120,6 +120,7 @@ describe('KallyClient against the sandbox', () => {
     const elapsed = Date.now() - started;
     assert.ok(elapsed < 1_500, `gave up after ${elapsed} ms`);
     await clearFaults(sb);
+    await clearRequests(sb);
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 503 });
     const t0 = Date.now();
     await rejects(client(sb, { retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, undefined, { deadlineMs: 1_000 }), 'service_unavailable');
