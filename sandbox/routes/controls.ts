@@ -1,6 +1,7 @@
-/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-hostile, expire-tokens, credits, state, tokens. */
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-hostile, expire-tokens, credits, state, tokens, inbound-call. */
 import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
+import { startInboundCall } from '../inbound/live';
 import { seedHostile } from '../seed/hostile';
 import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
 import type { Sandbox } from '../context';
@@ -88,6 +89,20 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     return ok({ credits_remaining: ctx.sb.state.credits.remaining });
   }, pub);
   router.get('/sandbox/state', (ctx) => ok(ctx.sb.state), pub);
+  /** An inbound call arrives now: KallyAI answers it (status active) and it ends by itself after
+   *  `duration_seconds` real seconds (default 45) — completed, or with a voicemail left. */
+  router.post('/sandbox/inbound-call', (ctx) => {
+    const b = bodyObject(ctx);
+    const number = b.caller_number;
+    if (number !== undefined && (typeof number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(number))) fail(422, 'validation_error', 'caller_number must be in E.164 form, e.g. +12015550136.');
+    const name = b.caller_name;
+    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) fail(422, 'validation_error', 'caller_name must be text (at most 100 characters) or null.');
+    const seconds = b.duration_seconds;
+    if (seconds !== undefined && (typeof seconds !== 'number' || !(seconds >= 1 && seconds <= 3600))) fail(422, 'validation_error', 'duration_seconds must be a number from 1 to 3600 (real seconds).');
+    const outcome = b.outcome;
+    if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') fail(422, 'validation_error', 'outcome must be completed or voicemail.');
+    return ok(startInboundCall(ctx.sb, { caller_number: number as string | undefined, caller_name: name as string | null | undefined, duration_seconds: seconds as number | undefined, outcome: outcome as 'completed' | 'voicemail' | undefined }));
+  }, pub);
   /** Convenience for tests: a fresh token pair for the demo user without the browser flow. */
   router.post('/sandbox/tokens', (ctx) => ok(issueTokens(ctx.sb)), pub);
 }

@@ -52,13 +52,19 @@ export function registerPhone(router: Router): void {
   router.get('/v1/phone-numbers/supported-countries', () => ok({ countries: Object.entries(COUNTRIES).map(([code, c]) => ({ code, iso_country: code, name: c.name, prefix: c.prefix })) }));
   router.get('/v1/phone-numbers/available', (ctx) => {
     const country = countryOf(ctx, ctx.query.get('country'));
-    return ok({ country, numbers: available(country, ctx.query.get('area_code') ?? undefined) });
+    const taken = new Set(ctx.sb.state.phoneNumbers.map((n) => n.phone_number));
+    return ok({ country, numbers: available(country, ctx.query.get('area_code') ?? undefined).filter((n) => !taken.has(n.phone_number)) });
   });
   router.post('/v1/phone-numbers/provision', (ctx) => {
     const b = bodyObject(ctx);
     const country = countryOf(ctx, b.country);
     const taken = new Set(ctx.sb.state.phoneNumbers.map((n) => n.phone_number));
-    const pick = available(country, str(b.area_code)).find((n) => !taken.has(n.phone_number));
+    const wanted = str(b.phone_number);
+    const areaCode = str(b.area_code) ?? (wanted && (country === 'US' || country === 'CA') ? wanted.slice(2, 5) : undefined);
+    const offered = available(country, areaCode).filter((n) => !taken.has(n.phone_number));
+    // A number picked from the available list is provisioned as picked; else the first free one.
+    const pick = wanted ? offered.find((n) => n.phone_number === wanted) : offered[0];
+    if (wanted && !pick) err(409, 'number_not_available', `${wanted} is no longer available. Pick another number.`, 'phone_number');
     if (!pick) err(409, 'no_numbers_available', 'No more numbers are available for this area.');
     const number = { id: newId(), phone_number: pick?.phone_number, iso_country: country, friendly_name: pick?.phone_number, status: 'active', forwarding_number: null, caller_id_name: ctx.sb.state.user.name, verified: true, capabilities: pick?.capabilities, created_at: iso() };
     ctx.sb.state.phoneNumbers.push(number);
