@@ -11,7 +11,8 @@ import { fetchMedia, mediaUrl } from '../../src/api/media';
 import { client, control, sandbox, SandboxTokenSource, type SandboxHandle } from './api.helpers';
 
 /** A plain server on 127.0.0.1 that records the headers it got and answers what `reply` says. */
-async function recorder(reply: (path: string) => { status: number; headers?: Record<string, string>; body?: Buffer | string }) {
+type Reply = { status: number; headers?: Record<string, string>; body?: Buffer | string };
+async function recorder(reply: (path: string) => Reply) {
   const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
   const server: Server = createServer((req, res) => {
     seen.push({ path: req.url ?? '', headers: req.headers });
@@ -57,7 +58,7 @@ describe('fetchMedia', () => {
   it('never sends the token to another host, nor across a redirect to another origin', async () => {
     const wav = Buffer.from('RIFF0000WAVEfmt ');
     const storage = await recorder(() => ({ status: 200, headers: { 'content-type': 'audio/wav' }, body: wav }));
-    const api = await recorder((path) => (path.startsWith('/moved') ? { status: 302, headers: { location: `${storage.url}/file.wav?sig=abc` } } : { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: wav }));
+    const api = await recorder((path): Reply => (path.startsWith('/moved') ? { status: 302, headers: { location: `${storage.url}/file.wav?sig=abc` } } : { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: wav }));
     const tokens = { getToken: async () => 'secret-token', refreshAfterUnauthorized: async () => undefined };
     try {
       await fetchMedia(`${storage.url}/direct.wav?sig=1`, { baseUrl: api.url, tokens });
