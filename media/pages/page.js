@@ -44,8 +44,57 @@
     vscode.postMessage({ type: 'cspViolation', directive: String(event.violatedDirective).slice(0, 200), blocked: String(event.blockedURI || '').slice(0, 500) });
   });
 
+  // The audio player: the extension fetches the audio and hands over its bytes; the page plays
+  // them from a blob: address (no network, no token). Its own buttons act on the <audio> locally.
+  const audio = document.querySelector('audio[data-player]');
+  const status = document.querySelector('[data-player-status]');
+  const clock = document.querySelector('[data-player-time]');
+  const toggle = document.querySelector('[data-player-toggle]');
+  const say = (text) => { if (status) status.textContent = text; };
+  const time = (s) => (Number.isFinite(s) ? `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}` : '–:––');
+  const tick = () => {
+    if (!audio) return;
+    if (clock) clock.textContent = `${time(audio.currentTime)} / ${time(audio.duration)}`;
+    if (toggle) {
+      const label = toggle.querySelector('.label');
+      const icon = toggle.querySelector('.codicon');
+      if (label) label.textContent = audio.paused ? toggle.dataset.playLabel : toggle.dataset.pauseLabel;
+      if (icon) icon.className = `codicon codicon-${audio.paused ? 'play' : 'debug-pause'}`;
+    }
+  };
+  if (audio) {
+    for (const name of ['timeupdate', 'play', 'pause', 'ended', 'loadedmetadata']) audio.addEventListener(name, tick);
+    audio.addEventListener('error', () => say(audio.dataset.failedText || 'This audio cannot be played here.'));
+    document.addEventListener('click', (event) => {
+      const el = event.target instanceof Element ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]') : null;
+      if (!el || !audio.src) return;
+      event.preventDefault();
+      if (el.hasAttribute('data-player-toggle')) {
+        if (audio.paused) audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
+        else audio.pause();
+      } else if (el.hasAttribute('data-player-skip')) {
+        audio.currentTime = Math.max(0, Math.min(audio.duration || 0, audio.currentTime + Number(el.dataset.playerSkip)));
+      } else {
+        const rates = [1, 1.25, 1.5, 2];
+        audio.playbackRate = rates[(rates.indexOf(audio.playbackRate) + 1) % rates.length];
+        el.querySelector('.label').textContent = `${audio.playbackRate}×`;
+      }
+    });
+  }
+  const playable = (data, mimeType) => {
+    if (!audio) return;
+    const blob = new Blob([data], { type: mimeType });
+    audio.src = URL.createObjectURL(blob);
+    for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
+    say('');
+    if (audio.dataset.autoplay === 'true') audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
+  };
+
   window.addEventListener('message', (event) => {
-    if (event.data && event.data.type === 'busy') busy(Boolean(event.data.on));
+    if (!event.data) return;
+    if (event.data.type === 'busy') busy(Boolean(event.data.on));
+    else if (event.data.type === 'media' && event.data.data) playable(event.data.data, String(event.data.mimeType || 'audio/wav'));
+    else if (event.data.type === 'mediaError') say(String(event.data.message || ''));
   });
 
   vscode.postMessage({ type: 'ready' });

@@ -4,6 +4,7 @@ import type { ErrorPresenter } from '../pipeline/errors/presenter';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
+import type { PageKind } from '../pages/pageController';
 
 export interface CommandContext {
   readonly services: Services;
@@ -12,5 +13,5 @@ export interface CommandContext {
   readonly errors: ErrorPresenter;
   readonly pipeline: Pipeline;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: 'goal' | 'call' | 'conversation', id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }

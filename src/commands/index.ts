@@ -19,6 +19,10 @@ import { CallPage } from '../pages/callPage';
 import type { PageController, PageKind } from '../pages/pageController';
 import { ConversationPage } from '../pages/conversationPage';
 import { GoalPage } from '../pages/goalPage';
+import { InboundCallPage } from '../pages/inboundCallPage';
+import { PlayerPage } from '../pages/playerPage';
+import { ReceptionistAnalyticsPage } from '../pages/receptionistAnalyticsPage';
+import { VIEW_NAMES } from '../views/viewNode';
 import { Pages } from '../pages/pages';
 import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
@@ -27,6 +31,7 @@ import type { CommandContext } from './commandContext';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
+import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
 
 export interface CommandHost {
   readonly services: Services;
@@ -55,7 +60,7 @@ export function createCommands(host: CommandHost): CommandsModule {
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
   const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
-  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'] };
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'], receptionist: ['inboundCall', 'receptionistAnalytics'] };
   const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
@@ -93,6 +98,23 @@ export function createCommands(host: CommandHost): CommandsModule {
           openGoal: (id) => openPage('goal', id),
           stakes: () => askStakes(views.balance()),
         });
+        case 'inboundCall': return new InboundCallPage(state, {
+          client: services.client, pipeline, runCommand: run,
+          // A live call's page follows it while it is shown; hidden, it waits (no requests) until shown again.
+          refreshLater: (ms) => {
+            const again = () => {
+              const page = created.find('inboundCall', state.id);
+              if (page?.panel.visible) void page.refresh();
+              else if (page) setTimeout(again, ms);
+            };
+            setTimeout(again, ms);
+          },
+        }, initial);
+        case 'player': return new PlayerPage(state, {
+          client: services.client, runCommand: run, fetchMedia: mediaFetcher(ctx), saveAudio, openExternal: openAudioInBrowser,
+          refresh: (resources) => views.refreshResources(resources),
+        }, initial);
+        case 'receptionistAnalytics': return new ReceptionistAnalyticsPage(state, { client: services.client, runCommand: run, askRange }, initial);
       }
     });
     disposables.push(created);
@@ -109,7 +131,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits'].includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
@@ -124,7 +146,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
   };
-  for (const [id, handler] of Object.entries(custom)) register(id, handler);
+  for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 

@@ -11,6 +11,10 @@ export type Voicemail = z.infer<typeof VoicemailSchema>;
 export type Rule = z.infer<typeof RuleSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** Statuses the Receptionist view can be filtered by (undefined: every call). */
+export const INBOUND_FILTERS = ['completed', 'missed', 'rejected'] as const;
+export type InboundFilter = (typeof INBOUND_FILTERS)[number];
+
 const LIVE = new Set(['active', 'in_progress', 'ringing', 'live', 'answering']);
 
 /** KallyAI is on this call right now. */

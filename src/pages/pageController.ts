@@ -1,7 +1,8 @@
 /** What each page (goal, call, conversation) provides to the framework. */
 import type { Html } from '../format';
 
-export type PageKind = 'goal' | 'call' | 'conversation';
+export type PageKind = 'goal' | 'call' | 'conversation' | 'inboundCall' | 'player' | 'receptionistAnalytics';
+export const PAGE_KINDS: readonly PageKind[] = ['goal', 'call', 'conversation', 'inboundCall', 'player', 'receptionistAnalytics'];
 
 export interface PageState {
   readonly kind: PageKind;
@@ -17,10 +18,15 @@ export interface PageView {
   readonly body: Html;
   /** The actions its buttons and forms may ask for, and what each does. */
   readonly actions: PageActions;
+  /** Audio the page plays, fetched by the extension and handed to the page as bytes once it is
+   *  ready (the page never sees an address or a token). */
+  media?(): Promise<{ readonly data: Uint8Array; readonly mimeType: string }>;
 }
 
 export interface PageController {
   readonly state: PageState;
   /** Loads what the page shows (errors become part of the page, never a blank one). */
   render(): Promise<PageView>;
+  /** The page is shown again for a command that brings what it should show now (a new date range). */
+  reuse?(initial: unknown): void;
 }

@@ -8,6 +8,9 @@ import { CreditsProvider } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
 import { GoalsProvider, type GoalsData } from './goalsView';
 import { InboxProvider, type InboxData } from './inboxView';
+import { LiveCallWatcher } from './liveCallWatcher';
+import { PhoneNumbersProvider, type PhoneNumbersData } from './phoneNumbersView';
+import { ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
 import { CreditsStatusBar } from './statusBar';
@@ -19,7 +22,8 @@ export type { ViewName, ViewNode } from './viewNode';
 
 /** What the integration tests and the bench look at (reached through the extension's exports). */
 export interface ViewsTestApi {
-  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider };
+  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider; receptionist: ReceptionistProvider; phoneNumbers: PhoneNumbersProvider };
+  readonly liveCalls: LiveCallWatcher;
   readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
   readonly statusBar: vscode.StatusBarItem;
   readonly scheduler: RefreshScheduler;
@@ -27,7 +31,7 @@ export interface ViewsTestApi {
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
-  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
+  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'], receptionist: ['receptionist'], phoneNumbers: ['phoneNumbers'],
 };
 
 function hostOf(url: string): string {
@@ -53,6 +57,11 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
   balance(): number | undefined;
+  /** The Receptionist view's status filter (undefined: every call); setting it reloads the view. */
+  filterReceptionist(status: InboundFilter | undefined): Promise<void>;
+  receptionistFilter(): InboundFilter | undefined;
+  /** A voicemail was just heard: its "new" mark goes at once. */
+  voicemailHeard(id: string): void;
   readonly testing: ViewsTestApi;
 }
 
@@ -95,12 +104,17 @@ export function registerViews(services: Services): Views {
   const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
   const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
   const creditsLoader = loader<Balance>('credits', CreditsProvider.fetch(services));
+  let inboundFilter: InboundFilter | undefined;
+  const receptionistLoader = loader<ReceptionistData>('receptionist', ReceptionistProvider.fetch(services, () => inboundFilter));
+  const phoneNumbersLoader = loader<PhoneNumbersData>('phoneNumbers', PhoneNumbersProvider.fetch(services));
 
   const providers = {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),
     calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
     inbox: new InboxProvider(inboxLoader, isSignedIn),
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
+    receptionist: new ReceptionistProvider(services, receptionistLoader, isSignedIn, () => scheduler.focused),
+    phoneNumbers: new PhoneNumbersProvider(phoneNumbersLoader, isSignedIn),
   };
   const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
 
@@ -115,7 +129,7 @@ export function registerViews(services: Services): Views {
     const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
       treeDataProvider: all[name],
       showCollapseAll: name !== 'credits',
-      canSelectMany: name === 'goals' || name === 'inbox',
+      canSelectMany: name === 'goals' || name === 'inbox' || name === 'receptionist',
     });
     treeViews[name] = view;
     subscriptions.push(view, all[name]);
@@ -126,8 +140,11 @@ export function registerViews(services: Services): Views {
     treeViews.goals.badge = waiting ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') } : undefined;
     const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
     treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
+    const voicemails = isSignedIn() ? providers.receptionist.newVoicemails() : 0;
+    treeViews.receptionist.badge = voicemails ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') } : undefined;
+    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', inboundFilter) : undefined;
   };
-  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
+  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges), receptionistLoader.onDidChange(updateBadges));
 
   let offlineViews = '';
   const updateMessages = () => {
@@ -147,7 +164,15 @@ export function registerViews(services: Services): Views {
   for (const name of VIEW_NAMES) subscriptions.push(all[name].loader.onDidChange(updateMessages));
 
   const statusBar = new CreditsStatusBar(services, creditsLoader);
-  subscriptions.push(statusBar, scheduler.onDidChangeFocus(() => providers.calls.followLiveCalls()));
+  const liveCalls = new LiveCallWatcher(services, { isSignedIn, focused: () => scheduler.focused, changed: () => void refresh(['receptionist'], 'mutation') });
+  subscriptions.push(statusBar, liveCalls, scheduler.onDidChangeFocus(() => {
+    providers.calls.followLiveCalls();
+    providers.receptionist.followLiveCalls();
+    liveCalls.arm();
+  }));
+  subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('kallyai.pollIntervalSeconds')) liveCalls.arm();
+  }));
 
   /** Refreshes the named views. A view never shown is left to load when it is (Credits always
    *  loads: the status bar shows it). */
@@ -178,10 +203,17 @@ export function registerViews(services: Services): Views {
     for (const name of VIEW_NAMES) all[name].loader.reset();
     scheduler.reset();
     updateBadges();
-    if (signedIn) void creditsLoader.load('initial');
+    liveCalls.reset();
+    if (signedIn) {
+      void creditsLoader.load('initial');
+      void liveCalls.probeNow();
+    }
   };
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
-  if (isSignedIn()) void creditsLoader.load('initial');
+  if (isSignedIn()) {
+    void creditsLoader.load('initial');
+    void liveCalls.probeNow().finally(() => liveCalls.arm());
+  }
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
@@ -205,6 +237,13 @@ export function registerViews(services: Services): Views {
       else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
-    testing: { providers, treeViews, statusBar: statusBar.item, scheduler },
+    async filterReceptionist(status) {
+      inboundFilter = status;
+      updateBadges();
+      await receptionistLoader.load('mutation');
+    },
+    receptionistFilter: () => inboundFilter,
+    voicemailHeard: (id) => providers.receptionist.markHeardLocally(id),
+    testing: { providers, treeViews, statusBar: statusBar.item, scheduler, liveCalls },
   };
 }

@@ -4,7 +4,7 @@ import type { OutputOf } from '../api/operation';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type LoadReason } from './dataLoader';
 import { Disposables } from '../platform/disposables';
-import type { ViewName } from './viewNode';
+import { VIEW_NAMES, type ViewName } from './viewNode';
 
 type Pending = OutputOf<typeof ops.notifications.pending>;
 
@@ -56,7 +56,7 @@ export class RefreshScheduler extends Disposables {
     this._focused = focused;
     this.focusEmitter.fire(focused);
     if (focused && this.hooks.isSignedIn()) {
-      this.hooks.refresh(['goals', 'calls', 'inbox', 'credits'], 'focus');
+      this.hooks.refresh(VIEW_NAMES, 'focus');
     }
     this.arm();
   }

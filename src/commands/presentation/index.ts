@@ -7,6 +7,8 @@ import { callPresentations } from './calls';
 import { customCommands } from './custom';
 import { goalPresentations } from './goals';
 import { inboxPresentations } from './inbox';
+import { phoneCommands, phonePresentations } from './phoneNumbers';
+import { receptionistCommands, receptionistPresentations } from './receptionist';
 
 export { entityOf } from './entities';
 
@@ -15,6 +17,8 @@ export const presentations: readonly Presentation[] = [
   ...callPresentations,
   ...inboxPresentations,
   ...accountPresentations,
+  ...receptionistPresentations,
+  ...phonePresentations,
 ];
 
 const byOp = new Map<string, Presentation>(presentations.map((p) => [p.op.id, p]));
@@ -28,4 +32,4 @@ export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation:
   .filter((p) => p.command)
   .map((p) => ({ spec: p.command!, presentation: p }));
 
-export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands];
+export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...receptionistCommands, ...phoneCommands];

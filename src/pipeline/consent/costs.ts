@@ -18,7 +18,7 @@ export class CostSource {
 
   async credits(op: Operation, spec: ConsentSpec | undefined, ctx: PresentationContext): Promise<CreditsFigure> {
     if (!op.costsCredits) return { kind: 'unknown' };
-    const own = spec?.credits?.(ctx);
+    const own = await Promise.resolve(spec?.credits?.(ctx)).catch(() => undefined);
     if (own !== undefined && Number.isFinite(own)) return { kind: 'amount', amount: own, source: 'entry' };
     if (op.estimate) {
       const description = (spec?.estimate?.(ctx) ?? op.summary).slice(0, 2000) || op.summary;
