@@ -51,10 +51,14 @@
   const clock = document.querySelector('[data-player-time]');
   const toggle = document.querySelector('[data-player-toggle]');
   const say = (text) => { if (status) status.textContent = text; };
-  const time = (s) => (Number.isFinite(s) ? `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}` : '–:––');
+  const time = (s, round) => {
+    if (!Number.isFinite(s)) return '–:––';
+    const whole = round ? Math.round(s) : Math.floor(s);
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  };
   const tick = () => {
     if (!audio) return;
-    if (clock) clock.textContent = `${time(audio.currentTime)} / ${time(audio.duration)}`;
+    if (clock) clock.textContent = `${time(audio.currentTime)} / ${time(audio.duration, true)}`;
     if (toggle) {
       const label = toggle.querySelector('.label');
       const icon = toggle.querySelector('.codicon');

@@ -2,7 +2,7 @@
  *  and `inbound analytics`): the totals a person cares about, calls per day over a date range, and
  *  calls by outcome — from the answer's own series when it has them, else counted from the calls.
  *  No `vscode`. */
-import { formatDuration, humanize, t } from '../format';
+import { formatDuration, humanize, locale, t } from '../format';
 import type { InboundCall } from './inbound';
 
 type Json = Record<string, unknown>;
@@ -150,7 +150,12 @@ export function topCallers(analytics: Json | undefined): Bar[] {
   }).slice(0, 10);
 }
 
-function dayLabel(day: string): string {
+function dayLabel(day: string, withYear = false): string {
   const d = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale(), { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+}
+
+/** "Nov 1 – Nov 30, 2026" */
+export function rangeLabel(range: DateRange): string {
+  return t('{0} – {1}', dayLabel(range.from), dayLabel(range.to, true));
 }

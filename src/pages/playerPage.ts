@@ -11,7 +11,7 @@ import type { Resource } from '../api/resources';
 import type { Call } from '../api/schemas/calls';
 import { formatDuration, html, shortDateTime, t, textBlock, type Html } from '../format';
 import { callPhone, callTabTitle } from '../models/call';
-import { callerLabel, inboundTabTitle, isNewVoicemail, voicemailText, type InboundCall, type Voicemail } from '../models/inbound';
+import { callerLabel, inboundTabTitle, voicemailText, type InboundCall, type Voicemail } from '../models/inbound';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
 import { actionButton, icon, loadFailed } from './pageParts';
 
@@ -151,11 +151,10 @@ ${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ?
     const s = this.subject as (Voicemail & InboundCall) | undefined;
     if (!s) return { title: what, heading: what, facts: duration ?? '' };
     const word = kind === 'voicemail' ? t('voicemail') : t('recording');
-    const isNew = kind === 'voicemail' && isNewVoicemail(s as Voicemail);
     return {
       title: inboundTabTitle(s, word),
       heading: kind === 'voicemail' ? t('Voicemail from {0}', callerLabel(s)) : t('Call from {0}', callerLabel(s)),
-      facts: [what, shortDateTime(s.created_at), duration, isNew ? t('new') : undefined].filter(Boolean).join(' · '),
+      facts: [what, shortDateTime(s.created_at), duration].filter(Boolean).join(' · '),
       transcript: kind === 'voicemail' ? voicemailText(s as Voicemail) ?? '' : undefined,
       phone: s.caller_number ?? undefined,
     };

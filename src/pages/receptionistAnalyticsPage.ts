@@ -7,7 +7,7 @@ import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import { count, describeError, html, t, type Html } from '../format';
 import type { InboundCall } from '../models/inbound';
-import { callsByOutcome, callsPerDay, daysIn, lastDays, summaryFigures, topCallers, type Bar, type DateRange } from '../models/receptionistAnalytics';
+import { callsByOutcome, callsPerDay, daysIn, lastDays, rangeLabel, summaryFigures, topCallers, type Bar, type DateRange } from '../models/receptionistAnalytics';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
 import { actionButton } from './pageParts';
 
@@ -86,7 +86,7 @@ export class ReceptionistAnalyticsPage implements PageController {
       actions,
       body: html`
 <h1>${t('Receptionist')}</h1>
-<p class="subtitle">${t('{0} to {1}', range.from, range.to)} · ${count(totalInRange, '{0} call', '{0} calls')}</p>
+<p class="subtitle">${rangeLabel(range)} · ${count(totalInRange, '{0} call', '{0} calls')}</p>
 <div class="actions">${rangeButtons}${actionButton('custom', t('Choose Dates…'), 'calendar')}${actionButton('calls', t('Calls in This Range'), 'list-flat')}${actionButton('events', t('Event Log'), 'output')}</div>
 ${summary.__error ? html`<p class="error">${String(summary.__error)}</p>` : figuresHtml(figures)}
 <h2>${t('Calls per day')}</h2>

@@ -65,7 +65,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         services.client.execute(ops.inbound.contacts, {}, options).then((r) => r.contacts, () => [] as Contact[]),
       ]);
       const liveCalls = live ?? calls.calls.filter(isLive);
-      return { calls: calls.calls.filter((c) => !isLive(c)), live: liveCalls, voicemails: voicemails.voicemails, contacts, total: calls.total ?? undefined, filter: status };
+      const past = calls.calls.filter((c) => !isLive(c));
+      // The total counts the live calls too when the list is not filtered: "5 of 7" would read wrong.
+      const total = calls.total == null ? undefined : status ? calls.total : calls.total - (calls.calls.length - past.length);
+      return { calls: past, live: liveCalls, voicemails: voicemails.voicemails, contacts, total, filter: status };
     };
   }
 

@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 
 const ACTIVITY_ICON = '.activitybar a.action-label[aria-label^="KallyAI"]';
-const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Credits'];
+const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Credits', 'Receptionist', 'Phone Numbers'];
 
 /** Opens the workbench on the run's folder (ctx from test/launcher/runE2E.js) and waits until the activity bar is there. */
 async function openWorkbench(ctx) {
