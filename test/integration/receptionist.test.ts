@@ -254,6 +254,21 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.ok(!(await requests()).some((q) => q.query.date_from === new Date(Date.now() - 11 * 86_400_000).toISOString().slice(0, 10)), 'a range the page did not offer is ignored');
   });
 
+  test('a caller name from the server is text everywhere: the view, the notification, the page', async () => {
+    const hostile = '<img src=x onerror="alert(1)"> `Bob` & <script>x</script>';
+    await views.testing.liveCalls.probeNow();
+    const call = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550138', caller_name: hostile, duration_seconds: 60 } });
+    await views.testing.liveCalls.probeNow();
+    await receptionist().loader.load('mutation');
+    const live = await receptionist().getChildren((await receptionist().getChildren())[0]);
+    assert.ok(live.some((n) => label(n) === hostile), 'the tree item label is the plain text');
+    await vscode.commands.executeCommand('kallyai.receptionist.openCall', { id: call.id });
+    const p = await page('inboundCall', call.id);
+    const html = p.current!.body.text;
+    assert.ok(!html.includes('<img') && !html.includes('<script>x'), 'no markup from the server');
+    assert.ok(html.includes('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#96;Bob&#96; &amp; &lt;script&gt;'), 'escaped');
+  });
+
   test('the event log is a readable document: what happened, who called, in words', async () => {
     const r = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.events', { query: {} });
     assert.equal(r.outcome, 'done', JSON.stringify(r));
