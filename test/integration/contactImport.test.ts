@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, sandboxFetch, sandboxJson, unescapeMarkdown } from './helpers';
+import { activateExtension, extensionManifest, sandboxFetch, sandboxJson, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -99,6 +99,17 @@ suite('Contacts: import from a file', function () {
     assert.deepEqual([jamie?.name, jamie?.is_vip, jamie?.notes], ['Jamie Chen', true, 'Met at the conference']);
     assert.equal(after.find((c) => c.phone_number === '+12015550135')?.name, 'Mother');
     assert.equal(after.length, 4);
+  });
+
+  test("from the Explorer's context menu: the file's URI, with the same preview; offered only on .csv and .vcf files", async () => {
+    const asked = record(false);
+    const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.importContacts', vscode.Uri.file(file('explorer.csv', 'Name,Phone\nJamie Chen,+12015550136\n')));
+    assert.deepEqual(r, { outcome: 'dismissed', at: 'consent', preview: { created: 1, updated: 0, unchanged: 0, rejected: 0 } });
+    assert.equal(asked[0].question, 'Import 1 contact from explorer.csv?');
+    const menu = (extensionManifest().contributes as { menus: Record<string, Array<{ command: string; when: string }>> }).menus['explorer/context'];
+    const entry = menu.find((m) => m.command === 'kallyai.receptionist.importContacts');
+    assert.match(entry?.when ?? '', /resourceExtname =~ \/\^\\\.\(csv\|vcf\|vcard\)\$\/i/);
+    assert.deepEqual(await writes(), []);
   });
 
   test('a vCard file is read the same way', async () => {

@@ -37,7 +37,9 @@ const counts = (p: ImportPreview): Counts => ({ created: p.created, updated: p.u
 
 export async function importContacts(ctx: CommandContext, raw: unknown): Promise<unknown> {
   if (raw instanceof vscode.Uri) return importFile(ctx, raw, {});
-  const a = parseArgs('kallyai.receptionist.importContacts', args, raw);
+  // From the Contacts group of the view (an item, not arguments): ask as from the palette.
+  const fromView = !!raw && typeof raw === 'object' && 'item' in raw && 'kind' in raw;
+  const a = parseArgs('kallyai.receptionist.importContacts', args, fromView ? undefined : raw);
   if (a.file) return importFile(ctx, a.file.includes('://') ? vscode.Uri.parse(a.file) : vscode.Uri.file(a.file), a);
   if (a.source) return ctx.pipeline.run(ops.inbound.importContacts, { input: { body: { source: a.source } }, interactive: false });
   const fromFile = t('From a CSV or vCard File…');
