@@ -7,13 +7,14 @@ import type { Router } from '../router';
 import type { Json } from '../state';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-const COUNTRIES: Record<string, { name: string; prefix: string; sample: string }> = {
-  US: { name: 'United States', prefix: '+1', sample: '415555' },
-  CA: { name: 'Canada', prefix: '+1', sample: '416555' },
-  GB: { name: 'United Kingdom', prefix: '+44', sample: '2079460' },
-  ES: { name: 'Spain', prefix: '+34', sample: '91123' },
-  FR: { name: 'France', prefix: '+33', sample: '1999' },
-  DE: { name: 'Germany', prefix: '+49', sample: '30999' },
+/** Where numbers are offered; `base` + a `digits`-long suffix is a valid national number (US/CA: area code + 5550 + 3 digits). */
+const COUNTRIES: Record<string, { name: string; prefix: string; base: string; digits: number; city: string }> = {
+  US: { name: 'United States', prefix: '+1', base: '4155550', digits: 3, city: 'San Francisco' },
+  CA: { name: 'Canada', prefix: '+1', base: '4165550', digits: 3, city: 'Toronto' },
+  GB: { name: 'United Kingdom', prefix: '+44', base: '2079460', digits: 3, city: 'London' },
+  ES: { name: 'Spain', prefix: '+34', base: '9112345', digits: 2, city: 'Madrid' },
+  FR: { name: 'France', prefix: '+33', base: '1400001', digits: 2, city: 'Paris' },
+  DE: { name: 'Germany', prefix: '+49', base: '309990', digits: 4, city: 'Berlin' },
 };
 const VERIFY_CODE = '123456';
 
@@ -34,10 +35,14 @@ function countryOf(ctx: Ctx, raw: unknown): string {
 
 function available(country: string, areaCode?: string) {
   const c = COUNTRIES[country];
+  const nanp = country === 'US' || country === 'CA';
+  const base = nanp && areaCode ? `${areaCode}5550` : c.base;
   return [11, 27, 48, 63, 85].map((n, i) => {
-    const base = country === 'US' || country === 'CA' ? `${areaCode ?? c.sample.slice(0, 3)}555` : c.sample;
-    const local = `${base}${String(100 + n + i).padStart(4, '0')}`.slice(0, country === 'US' || country === 'CA' ? 10 : 9);
-    return { phone_number: `${c.prefix}${local}`, iso_country: country, locality: country === 'US' ? 'San Francisco' : c.name, capabilities: { voice: true, sms: country === 'US' || country === 'CA' }, monthly_credits: 5 };
+    const suffix = String(100 + n + i).slice(-c.digits).padStart(c.digits, '0');
+    return {
+      phone_number: `${c.prefix}${base}${suffix}`, iso_country: country, locality: nanp && areaCode ? `Area code ${areaCode}` : c.city,
+      capabilities: { voice: true, sms: nanp }, monthly_credits: 5,
+    };
   });
 }
 

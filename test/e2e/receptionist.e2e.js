@@ -6,9 +6,13 @@
 //  2. the Receptionist view shows it live first, the voicemail as new, rules and contacts;
 //  3. a voicemail plays in the editor: in the player's webview frame the <audio> element plays
 //     (not paused) and its currentTime advances — the audio came from the extension as bytes;
-//  4. the Phone Numbers view and the analytics page.
+//  4. a rule added through its multi-step input (an empty name is not accepted);
+//  5. a number provisioned from the palette: country → available number → the consent naming it
+//     and its monthly price;
+//  6. the Phone Numbers view and the analytics page.
 // Screenshots: test-results/receptionist-notification.png, receptionist-takeover-consent.png,
-// receptionist-view.png, receptionist-player.png, phone-numbers-view.png, receptionist-analytics.png.
+// receptionist-view.png, receptionist-player.png, phone-provision-consent.png,
+// phone-numbers-view.png, receptionist-analytics.png.
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
@@ -120,9 +124,65 @@ module.exports = async function receptionist(ctx) {
   assert.match(bodyText, /The quote is \$850 including materials/);
   await ctx.screenshot('receptionist-player');
 
-  // 4. The Phone Numbers view and the analytics page.
+  // 4. A rule through its multi-step input: name (empty is refused), action, target, conditions, priority, on.
+  await runCommand(page, 'KallyAI: Add Rule…');
+  const input = page.locator('.quick-input-widget input.input');
+  const answerText = async (text) => {
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await page.waitForTimeout(150);
+    await input.press('Enter');
+    await page.waitForTimeout(300);
+  };
+  await input.waitFor({ state: 'visible' });
+  await input.press('Enter'); // an empty name: nothing happens, the step stays
+  await page.waitForTimeout(300);
+  assert.match(await page.locator('.quick-input-widget').innerText(), /Name of the rule/, 'an empty name is not accepted');
+  await answerText('VIPs to my mobile');
+  await answerText('Transfer the call');
+  await answerText('+1 201 555 0177');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIP callers' }).first().click();
+  await page.waitForTimeout(200);
+  await input.press('Enter');
+  await page.waitForTimeout(300);
+  await answerText('20');
+  await input.press('Enter'); // "On"
+  let rule;
+  for (let i = 0; i < 50 && !rule; i++) {
+    rule = (await sandboxState(ctx)).rules.find((r) => r.name === 'VIPs to my mobile');
+    if (!rule) await page.waitForTimeout(200);
+  }
+  ctx.log(`rule: ${JSON.stringify(rule)}`);
+  assert.ok(rule, 'the rule was added');
+  assert.deepEqual([rule.action, rule.priority, rule.is_active, rule.conditions, rule.action_config], ['transfer', 20, true, { caller_vip: true }, { target: '+12015550177' }]);
+
+  // 5. Provision from the palette: a country from the supported list, an available number, the consent naming both and the price.
+  await runCommand(page, 'KallyAI: Provision a Number…');
+  await answerText('United Kingdom');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ }).first().waitFor({ timeout: 15_000 });
+  await input.press('ArrowDown'); // past "Skip"
+  const pickedNumber = /^\+[\d ]*\d/.exec((await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).trim())?.[0] ?? '?';
+  await input.press('Enter');
+  const provision = page.locator('.monaco-dialog-box', { hasText: /Provision \+44/ });
+  await provision.waitFor({ state: 'visible', timeout: 20_000 });
+  const provisionText = (await provision.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`provision consent (${pickedNumber}): ${provisionText}`);
+  assert.ok(provisionText.includes(`Provision ${pickedNumber}?`), 'the consent names the number picked');
+  assert.match(provisionText, /It costs 5 credits a month until you release it\./);
+  await ctx.screenshot('phone-provision-consent');
+  await provision.locator('.monaco-button', { hasText: /^Provision Number$/ }).click();
+  let provisioned = false;
+  for (let i = 0; i < 50 && !provisioned; i++) {
+    provisioned = (await sandboxState(ctx)).phoneNumbers.some((n) => n.phone_number === pickedNumber.replace(/\s/g, ''));
+    if (!provisioned) await page.waitForTimeout(200);
+  }
+  assert.ok(provisioned, 'the number picked is provisioned');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+
+  // 6. The Phone Numbers view and the analytics page.
   await collapsePane(page, 'Receptionist');
   await expandPane(page, 'Phone Numbers');
+  await waitForRow(page, 'Phone Numbers', /\+44 20 7946/);
   const number = await waitForRow(page, 'Phone Numbers', /\+1 415 555 0134/);
   assert.match((await number.innerText()).replace(/\s+/g, ' '), /forwards to \+1 201 555 0177/);
   await number.locator('.monaco-tl-twistie').click();

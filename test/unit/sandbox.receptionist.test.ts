@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { type SandboxClient, eventually, fetchResult, openSandbox } from '../../sandbox/testing';
+import { checkPhoneNumber } from '../../src/api/validation/phone';
 
 type Json = Record<string, unknown>;
 
@@ -84,6 +85,16 @@ describe('sandbox receptionist', () => {
     assert.ok(Math.abs(audio.readUInt32LE(40) / 8000 - Number(voicemail.duration_seconds)) < 0.1);
     assert.equal(((await c.get(`/v1/inbound/voicemails/${voicemail.id}`)).json).listened, true, 'playing it marks it heard');
     assert.equal((await fetchResult(`${c.url}/sandbox/media/voicemails/not-a-voicemail.wav`, { headers: { authorization: `Bearer ${c.token}` } })).status, 404);
+  });
+
+  it('every supported country offers five different, valid numbers', async () => {
+    const countries = (await c.get('/v1/phone-numbers/supported-countries')).json.countries as Json[];
+    assert.ok(countries.length >= 6);
+    for (const country of countries) {
+      const numbers = ((await c.get(`/v1/phone-numbers/available?country=${String(country.code)}`)).json.numbers as Json[]).map((n) => String(n.phone_number));
+      assert.equal(new Set(numbers).size, 5, `${String(country.code)}: ${numbers.join(', ')}`);
+      for (const n of numbers) assert.ok(checkPhoneNumber(n).ok, `${String(country.code)}: ${n} is not a valid number`);
+    }
   });
 
   it('provisions the number picked from the available list, and says when it is gone', async () => {
