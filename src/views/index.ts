@@ -134,6 +134,8 @@ export function registerViews(services: Services): Views {
     treeViews[name] = view;
     subscriptions.push(view, all[name]);
   }
+  providers.receptionist.isVisible = () => treeViews.receptionist.visible;
+  subscriptions.push(treeViews.receptionist.onDidChangeVisibility(() => providers.receptionist.followLiveCalls()));
 
   const updateBadges = () => {
     const waiting = isSignedIn() ? providers.goals.waitingCount() : 0;

@@ -48,6 +48,9 @@ export function inboundContextValue(c: InboundCall): string {
 export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether the view is on screen (set by registerViews): a hidden view does not follow live calls. */
+  isVisible: () => boolean = () => true;
+
   constructor(private readonly services: Services, loader: DataLoader<ReceptionistData>, isSignedIn: () => boolean, private readonly isFocused: () => boolean) {
     super('receptionist', vscode.l10n.t('the calls to your number'), loader, isSignedIn);
     loader.onDidChange(() => this.followLiveCalls());
@@ -85,11 +88,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     this.loader.update((d) => ({ ...d, voicemails: d.voicemails.map((v) => (v.id === id ? { ...v, listened: true, unread: false, is_read: true } : v)) }));
   }
 
-  /** While KallyAI is on a call and the window is focused, the view follows it every few seconds. */
+  /** While KallyAI is on a call, the window is focused and the view shown, it follows the call
+   *  every few seconds (the live-call notification does not need the view: it has its own probe). */
   followLiveCalls(): void {
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    if (this.liveCalls().length === 0 || !this.isFocused() || !this.isSignedIn()) return;
+    if (this.liveCalls().length === 0 || !this.isFocused() || !this.isSignedIn() || !this.isVisible()) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
       void this.loader.load('live');
