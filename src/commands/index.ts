@@ -27,6 +27,8 @@ import type { CommandContext } from './commandContext';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
+import { KallyChat } from '../chat/participant';
+import { ModelTools } from '../tools/modelTools';
 
 export interface CommandHost {
   readonly services: Services;
@@ -39,6 +41,10 @@ export interface CommandsModule {
   run(id: string, args: readonly unknown[]): Promise<unknown>;
   readonly ids: readonly string[];
   readonly pipeline: Pipeline;
+  /** The @kallyai chat participant's handler. */
+  readonly chat: KallyChat;
+  /** The language-model tools' implementation. */
+  readonly tools: ModelTools;
   /** The open pages, once any was opened (tests). */
   pages(): Pages | undefined;
   /** A page VS Code restored after a window reload (its serializer hands it here). */
@@ -123,14 +129,20 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.credits.refresh': () => views.reload('credits'),
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
+    'kallyai.showLog': async () => services.log.show(),
   };
   for (const [id, handler] of Object.entries(custom)) register(id, handler);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 
+  const chat = new KallyChat(ctx, run);
+  const tools = new ModelTools({ pipeline, settings: services.settings, log: services.log });
+
   return {
     ids: [...handlers.keys()],
     pipeline,
+    chat,
+    tools,
     async run(id, args) {
       const handler = handlers.get(id);
       if (!handler) return errors.show(new Error(`Unknown command ${id}`));

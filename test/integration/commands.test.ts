@@ -54,6 +54,7 @@ const CUSTOM: Record<string, { args: unknown[]; calls: string[] }> = {
   'kallyai.retry': { args: ['credits'], calls: ['GET /v1/credits/balance'] },
   'kallyai.inbox.openDraft': { args: [], calls: ['GET /v1/actions/email/outbox'] },
   'kallyai.signOut': { args: [], calls: [] },
+  'kallyai.showLog': { args: [], calls: [] },
 };
 
 suite('Commands: every one, against the sandbox', function () {
