@@ -7,27 +7,8 @@
 const assert = require('node:assert/strict');
 const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
-const MARK = 'window.__kallyaiPwned=1';
-const PAYLOADS = [
-  `<img src=x onerror="${MARK}">`,
-  `<script>${MARK}</script>`,
-  `"><svg onload="${MARK}">`,
-  `' onmouseover='${MARK}`,
-  `javascript:${MARK}`,
-  '[open a terminal](command:workbench.action.terminal.new)',
-  '<a href="command:kallyai.signOut">sign out</a>',
-  '<command:kallyai.signOut>',
-  '![tracker](https://evil.example/pixel.png)',
-  '<style>body{display:none}</style>',
-  `</textarea><img src=x onerror=${MARK}>`,
-  '```\n</div><img src=x onerror=window.__kallyaiPwned=1>\n```',
-  `<iframe src="javascript:${MARK}"></iframe>`,
-  '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-  `\${${MARK}} {{constructor.constructor('${MARK}')()}}`,
-  '\u202Egnp.exe \u2066<b>rtl</b>',
-  '$(zap) <details open ontoggle="window.__kallyaiPwned=1">',
-  `<math><mtext><table><mglyph><style><img src=x onerror=${MARK}>`,
-];
+// The corpus is shared with `npm run reliability` (bench/reliability/injectionPayloads.ts).
+const { payloads: PAYLOADS } = require('../shared/injectionPayloads.json');
 
 async function pwnedFrames(page) {
   const hit = [];
