@@ -4,7 +4,7 @@
  *  page shows them again without paying for the search twice. No `vscode`. */
 import type { Restaurant } from '../api/schemas/actions';
 import type { QuickSearchResult, SearchResult } from '../api/schemas/search';
-import { oneLine, t } from '../format';
+import { oneLine, phoneForPeople, t } from '../format';
 
 export type SearchKind = 'search' | 'quick' | 'restaurants';
 
@@ -110,7 +110,7 @@ export function callCategoryOf(kind: SearchKind): 'restaurant' | 'general' {
 
 /** The message "Ask KallyAI About It" starts from: the business and what it was found for. */
 export function askAboutText(hit: SearchHit, query: SearchQuery): string {
-  const where = [hit.address, hit.phone].filter(Boolean).join(', ');
+  const where = [hit.address, hit.phone ? phoneForPeople(hit.phone) : undefined].filter(Boolean).join(', ');
   return where
     ? t('Tell me more about {0} ({1}), which I found searching for "{2}".', hit.name, where, oneLine(query.query, 120))
     : t('Tell me more about {0}, which I found searching for "{1}".', hit.name, oneLine(query.query, 120));

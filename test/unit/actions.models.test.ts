@@ -91,7 +91,7 @@ describe('search results', () => {
     assert.deepEqual(parseSearchKey(key), { kind: 'search', query: 'plumbers', location: 'Hoboken', partySize: undefined, date: undefined, time: undefined });
     assert.equal(parseSearchKey('not json'), undefined);
     assert.equal(parseSearchKey('["nope","x"]'), undefined);
-    assert.match(askAboutText({ name: 'Central Plumbing', address: '12 Main St', phone: '+12015552001' }, q), /Central Plumbing \(12 Main St, \+12015552001\).*"plumbers"/);
+    assert.match(askAboutText({ name: 'Central Plumbing', address: '12 Main St', phone: '+12015552001' }, q), /Central Plumbing \(12 Main St, \+1 201 555 2001\).*"plumbers"/);
   });
 });
 
