@@ -125,7 +125,7 @@ suite('Search, actions, outreach and the account', function () {
     const asked = answer(false);
     await run('kallyai.actions.book', { type: 'restaurant', restaurantId: 'rest-luigi-s-trattoria', restaurantName: "Luigi's Trattoria", date: inDays(4), time: '8pm', partySize: 4, name: 'Alex', notes: null });
     await run('kallyai.outreach.create', { channel: 'sms', target: '(201) 555-0181', description: 'Ask when the plumber can come' });
-    assert.match(asked[0].question, /^Book at Luigi's Trattoria: restaurant for 4 .* at 20:00\?$/);
+    assert.match(asked[0].question, /^Book at Luigi's Trattoria for 4 on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4} at 20:00\?$/);
     assert.equal(asked[0].whom, "Luigi's Trattoria");
     assert.ok(asked[0].lines.includes("KallyAI will contact Luigi's Trattoria."), text(asked[0]));
     assert.ok(text(asked[0]).includes('Party size: 4') && text(asked[0]).includes('Name: Alex'), text(asked[0]));
@@ -269,6 +269,16 @@ suite('Search, actions, outreach and the account', function () {
     assert.equal(cancelled.outcome, 'done', JSON.stringify(cancelled));
     assert.deepEqual([asked.at(-1)!.confirm, asked.at(-1)!.decline], ['Cancel Task', 'Keep Task']);
     assert.equal((await state()).outreachTasks.find((t: Json) => t.id === (running.target!.value as Json).id).status, 'cancelled');
+
+    const made = await run('kallyai.actions.book', { type: 'service', date: inDays(6), time: '11:00', name: null, notes: 'Boiler service', confirmed: true });
+    assert.equal(made.outcome, 'done', JSON.stringify(made));
+    const bookingId = String((made.data as Json).id);
+    const live = await waitFor(async () => (await activity()).actions.find((n) => /\bliveBooking\b/.test(String(n.item.contextValue)) && (n.target!.value as Json).target_id === bookingId), 10_000, 'the new booking in the view');
+    const cancelledBooking = await run('kallyai.actions.cancelBooking', live, [live]);
+    assert.equal(cancelledBooking.outcome, 'done', JSON.stringify(cancelledBooking));
+    assert.deepEqual([asked.at(-1)!.question, asked.at(-1)!.confirm, asked.at(-1)!.decline], ['Cancel this booking?', 'Cancel Booking', 'Keep Booking']);
+    assert.ok(asked.at(-1)!.lines.includes('KallyAI will contact the business.'), text(asked.at(-1)!));
+    assert.equal((await state()).bookings.find((b: Json) => b.id === bookingId).status, 'cancelled');
 
     // An action that can no longer be undone says so, without a request.
     const fixed = (await state()).actions.find((a: Json) => !a.undoable);

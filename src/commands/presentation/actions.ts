@@ -168,9 +168,8 @@ export const actionPresentations: Presentation[] = [
         const b = input.body;
         const where = (target as BookingContext | undefined)?.restaurantName;
         const when = bookingWhen(b);
-        const party = b?.party_size ? t('for {0}', b.party_size) : undefined;
-        const what = [t(BOOKING_TYPE_LABELS[b?.type ?? 'other']), party, when].filter(Boolean).join(' ');
-        return where ? t('Book at {0}: {1}?', where, what.toLowerCase()) : t('Book: {0}?', what);
+        const details = [b?.party_size ? t('for {0}', b.party_size) : undefined, when ? (b?.date ? t('on {0}', when) : when) : undefined].filter(Boolean).join(' ');
+        return where ? t('Book at {0} {1}?', where, details).replace(/ \?$/, '?') : t('Book: {0} {1}?', t(BOOKING_TYPE_LABELS[b?.type ?? 'other']), details).replace(/ \?$/, '?');
       },
       whom: ({ target }) => (target as BookingContext | undefined)?.restaurantName ?? t('the business'),
       what: ({ input }) => {
