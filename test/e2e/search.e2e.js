@@ -5,8 +5,10 @@
 // number and the business filled in → the rest answered → "Place Call" in the modal → the call is
 // placed (once, to that number, for that business) and its outcome notification names it. Then
 // "Ask KallyAI About It" opens the Ask box prefilled with the business; Enter sends it.
+// Last, a restaurant search → "Book a Table" → the booking form reads days and times as people write
+// them, refuses a day in the past as it is typed → the consent names the restaurant → booked.
 // Screenshots: test-results/search-consent.png, search-page.png, search-call-wizard.png,
-// search-call-placed.png, search-ask.png.
+// search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
 const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
@@ -125,5 +127,43 @@ module.exports = async function search(ctx) {
   const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
   assert.ok(after.conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))), 'the message reached KallyAI');
   ctx.log(`conversation page: ${conversation ? 'open' : 'not found'}`);
+
+  // 7. Find a Restaurant → Book a Table: the form reads "next Friday" and "8pm", refuses "yesterday".
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'KallyAI: Find a Restaurant…');
+  await page.locator(TITLE, { hasText: /KallyAI: Find a Restaurant/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await step(ctx, 1, { type: 'italian' });
+  await step(ctx, 2, { type: 'Hoboken' });
+  await step(ctx, 3, { type: '4' });
+  await step(ctx, 4);
+  await step(ctx, 5);
+  const search = page.locator('.monaco-dialog-box', { hasText: /Search restaurants for "italian"\?/ });
+  await search.waitFor({ state: 'visible', timeout: 15_000 });
+  await search.locator('.monaco-button', { hasText: /^Search$/ }).click();
+  const restaurants = await pageFrame(page, /"italian" — restaurants/);
+  assert.match((await restaurants.locator('body').innerText()).replace(/\s+/g, ' '), /Luigi's Trattoria .*Free tables/);
+  await ctx.screenshot('search-restaurants');
+  await restaurants.locator('button[data-action="book"][data-arg="0"]').click();
+  await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/4\)/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator(INPUT).fill('yesterday');
+  await page.locator(MESSAGE, { hasText: /is in the past/ }).waitFor({ state: 'visible', timeout: 5_000 });
+  await page.locator(INPUT).press('Enter');
+  assert.ok(await page.locator(TITLE, { hasText: /\(1\/4\)/ }).isVisible(), 'Enter does not leave a day in the past');
+  await step(ctx, 1, { type: 'next Friday', expectMessage: /Friday, / });
+  await step(ctx, 2, { type: '8pm', expectMessage: /At 20:00/ });
+  await ctx.screenshot('search-book-form');
+  await step(ctx, 3, { type: 'Alex Tester' });
+  await step(ctx, 4);
+  const booking = page.locator('.monaco-dialog-box', { hasText: /Book at Luigi's Trattoria for 4 on Friday, .* at 20:00\?/ });
+  await booking.waitFor({ state: 'visible', timeout: 15_000 });
+  const bookingText = (await booking.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`booking consent: ${bookingText}`);
+  assert.match(bookingText, /KallyAI will contact Luigi's Trattoria\./);
+  assert.match(bookingText, /Estimated cost: about [\d.]+ credits/);
+  await booking.locator('.monaco-button', { hasText: /^Book$/ }).click();
+  await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  const booked = (await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json()).bookings.filter((b) => b.name === 'Alex Tester');
+  assert.equal(booked.length, 1, 'one booking made');
+  assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);
   await assertNoErrorNotifications(page);
 };
