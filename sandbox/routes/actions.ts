@@ -14,6 +14,16 @@ export function logAction(sb: Sandbox, type: string, description: string, undoab
   return entry;
 }
 
+/** What the log says once the thing an action made is gone: it can no longer be undone. */
+function settleActionsOf(sb: Sandbox, targetId: string, status: string): void {
+  for (const a of sb.state.actions) {
+    if (a.target_id === targetId && a.status !== 'undone') {
+      a.status = status;
+      a.undoable = false;
+    }
+  }
+}
+
 function required(b: Record<string, unknown>, field: string): string {
   const v = str(b[field]);
   if (!v) fail(422, 'validation_error', `${field} is required.`, { details: { field } });
@@ -66,6 +76,7 @@ export function registerActions(router: Router): void {
     const before = ctx.sb.state.calendarEvents.length;
     ctx.sb.state.calendarEvents = ctx.sb.state.calendarEvents.filter((e) => e.id !== ctx.params.id);
     if (ctx.sb.state.calendarEvents.length === before) fail(404, 'event_not_found', `No calendar event with id ${ctx.params.id}.`);
+    settleActionsOf(ctx.sb, ctx.params.id, 'deleted');
     return ok({ success: true, id: ctx.params.id, deleted: true });
   });
   router.post('/v1/actions/bookings/restaurants/search', (ctx) => {
@@ -91,7 +102,9 @@ export function registerActions(router: Router): void {
   router.delete('/v1/actions/bookings/{id}', (ctx) => {
     const booking = ctx.sb.state.bookings.find((x) => x.id === ctx.params.id);
     if (!booking) fail(404, 'booking_not_found', `No booking with id ${ctx.params.id}.`);
+    if (booking.status === 'cancelled') fail(409, 'booking_already_cancelled', 'This booking is already cancelled.');
     booking.status = 'cancelled';
+    settleActionsOf(ctx.sb, booking.id as string, 'cancelled');
     return ok({ success: true, id: booking.id, status: 'cancelled' });
   });
   router.post('/v1/actions/bills/analyze', (ctx) => {

@@ -14,12 +14,19 @@ import type { Views } from '../views';
 import type { ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
+import { changePlan, copyReferral } from './account/changePlan';
+import { filterActions, filterOutreach } from './actions/activityFilters';
+import { book } from './actions/booking';
+import { addCalendarEvent } from './actions/calendarEvent';
+import { createOutreachTask } from './outreach/createTask';
+import { askAbout } from './search/askAbout';
 import type { Resource } from '../api/resources';
 import { CallPage } from '../pages/callPage';
 import type { PageController, PageKind } from '../pages/pageController';
 import { ConversationPage } from '../pages/conversationPage';
 import { GoalPage } from '../pages/goalPage';
 import { Pages } from '../pages/pages';
+import { SearchPage } from '../pages/searchPage';
 import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
@@ -99,6 +106,7 @@ export function createCommands(host: CommandHost): CommandsModule {
           openGoal: (id) => openPage('goal', id),
           stakes: () => askStakes(views.balance()),
         });
+        case 'search': return new SearchPage(state, { pipeline, runCommand: run, askAbout: (hit, query) => askAbout(ctx, hit, query) });
       }
     });
     disposables.push(created);
@@ -115,7 +123,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits'].includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits', 'activity'].includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
@@ -130,6 +138,15 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
     'kallyai.showLog': async () => services.log.show(),
+    // Search, actions, outreach and the account (issue 13).
+    'kallyai.activity.refresh': () => views.reload('activity'),
+    'kallyai.activity.filterActions': (a) => filterActions(ctx, a),
+    'kallyai.activity.filterOutreach': (a) => filterOutreach(ctx, a),
+    'kallyai.actions.createCalendarEvent': (a) => addCalendarEvent(ctx, a),
+    'kallyai.actions.book': (a) => book(ctx, a),
+    'kallyai.outreach.create': (a) => createOutreachTask(ctx, a),
+    'kallyai.subscription.changePlan': (a, _selection, options) => changePlan(ctx, a, options),
+    'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
   for (const [id, handler] of Object.entries(custom)) register(id, handler);
   const account = accountCommands(services, documents);

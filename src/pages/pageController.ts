@@ -1,7 +1,7 @@
 /** What each page (goal, call, conversation) provides to the framework. */
 import type { Html } from '../format';
 
-export type PageKind = 'goal' | 'call' | 'conversation';
+export type PageKind = 'goal' | 'call' | 'conversation' | 'search';
 
 export interface PageState {
   readonly kind: PageKind;

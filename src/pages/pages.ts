@@ -38,7 +38,7 @@ export class Pages extends Disposables {
   /** A panel VS Code restored after a reload. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const s = state as Partial<PageState> | undefined;
-    if (!s || (s.kind !== 'goal' && s.kind !== 'call' && s.kind !== 'conversation') || typeof s.id !== 'string') {
+    if (!s || (s.kind !== 'goal' && s.kind !== 'call' && s.kind !== 'conversation' && s.kind !== 'search') || typeof s.id !== 'string') {
       panel.dispose();
       return;
     }

@@ -5,12 +5,17 @@
  *  import: entries are data and small functions over data, translated at the edge. */
 import type { KallyClient } from '../api/client';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
+import type { EstimateType } from '../api/resources';
 import type { Markdown } from '../format';
 
 /** The kinds of things an id parameter names; each has a list that feeds its picker. */
 export type EntityKind =
   | 'goal' | 'call' | 'message' | 'thread' | 'draft' | 'conversation' | 'inboundCall' | 'voicemail' | 'rule' | 'contact'
-  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail';
+  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail'
+  | 'calendarEvent' | 'booking' | 'plan';
+
+/** The pages a result may open (src/pages). */
+export type ResultPage = 'goal' | 'call' | 'search';
 
 /** How the views, the palette and menus place a command. */
 export interface CommandSpec {
@@ -97,6 +102,9 @@ export interface ConsentSpec<O extends Operation = Operation> {
   credits?(ctx: PresentationContext<O>): number | undefined;
   /** The description sent to the budget estimate (when the operation has an estimate type). */
   estimate?(ctx: PresentationContext<O>): string | undefined;
+  /** The estimate type for this input, when it depends on it (an outreach task by email is priced
+   *  as an email, by phone as a call); else the catalogue's `estimate`. */
+  estimateType?(ctx: PresentationContext<O>): EstimateType | undefined;
   /** The button that goes ahead: 'Approve Step', 'Send Email', 'Cancel Goal'. */
   readonly confirm: string;
   /** The button that does nothing: 'Not Now', 'Keep Goal'. Never a bare "Cancel" beside "Cancel Goal". */
@@ -122,7 +130,7 @@ export type ResultSpec<O extends Operation = Operation> =
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
   /** A page (webview) for the thing: the goal page, the call page. */
-  | { readonly kind: 'page'; readonly page: 'goal' | 'call'; id(ctx: ResultContext<O>): string }
+  | { readonly kind: 'page'; readonly page: ResultPage; id(ctx: ResultContext<O>): string }
   /** A file saved where the user chooses (an .ics calendar entry). */
   | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import type { Resource } from '../api/resources';
-import type { Balance } from '../api/schemas/credits';
 import { clockTime, count } from '../format';
 import type { Services } from '../services';
+import { ActivityProvider, type ActivityData, type ActivityFilter } from './activityView';
 import { CallsProvider, PAGE_SIZE, type CallsData } from './callsView';
-import { CreditsProvider } from './creditsView';
+import { CreditsProvider, type CreditsData } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
 import { GoalsProvider, type GoalsData } from './goalsView';
 import { InboxProvider, type InboxData } from './inboxView';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
-import { CreditsStatusBar } from './statusBar';
+import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
 import { describeLoadError } from './loadError';
 import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
@@ -19,15 +19,17 @@ export type { ViewName, ViewNode } from './viewNode';
 
 /** What the integration tests and the bench look at (reached through the extension's exports). */
 export interface ViewsTestApi {
-  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider };
+  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider; activity: ActivityProvider };
   readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
   readonly statusBar: vscode.StatusBarItem;
+  readonly notificationsItem: vscode.StatusBarItem;
   readonly scheduler: RefreshScheduler;
 }
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
   goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
+  actions: ['activity'], outreach: ['activity'], account: ['credits'],
 };
 
 function hostOf(url: string): string {
@@ -53,6 +55,9 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
   balance(): number | undefined;
+  /** What the Activity view shows (one kind of action, some outreach statuses). */
+  activityFilter(): ActivityFilter;
+  setActivityFilter(filter: ActivityFilter): Promise<void>;
   readonly testing: ViewsTestApi;
 }
 
@@ -94,13 +99,16 @@ export function registerViews(services: Services): Views {
   // A snapshot keeps the first page of calls only: the view pages on from the server.
   const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
   const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
-  const creditsLoader = loader<Balance>('credits', CreditsProvider.fetch(services));
+  const creditsLoader = loader<CreditsData>('credits', CreditsProvider.fetch(services));
+  // The Activity view's filter (one kind of action, some outreach statuses) is sent with its requests.
+  const activityLoader: DataLoader<ActivityData> = loader<ActivityData>('activity', ActivityProvider.fetch(services, () => providers.activity.filter));
 
   const providers = {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),
     calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
     inbox: new InboxProvider(inboxLoader, isSignedIn),
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
+    activity: new ActivityProvider(activityLoader, isSignedIn),
   };
   const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
 
@@ -147,7 +155,16 @@ export function registerViews(services: Services): Views {
   for (const name of VIEW_NAMES) subscriptions.push(all[name].loader.onDidChange(updateMessages));
 
   const statusBar = new CreditsStatusBar(services, creditsLoader);
-  subscriptions.push(statusBar, scheduler.onDidChangeFocus(() => providers.calls.followLiveCalls()));
+  const notificationsBar = new NotificationsStatusBar(services, scheduler.onDidReceivePending);
+  // The bell is filled by the notifications poll: once at sign-in, then on its interval, and on
+  // coming back to the window when its figure is older than the poll interval.
+  const pollForBell = () => {
+    if (isSignedIn() && Date.now() - scheduler.lastPendingAt > scheduler.freshMs()) void scheduler.pollNow();
+  };
+  subscriptions.push(statusBar, notificationsBar, scheduler.onDidChangeFocus((focused) => {
+    providers.calls.followLiveCalls();
+    if (focused) pollForBell();
+  }));
 
   /** Refreshes the named views. A view never shown is left to load when it is (Credits always
    *  loads: the status bar shows it). */
@@ -178,10 +195,17 @@ export function registerViews(services: Services): Views {
     for (const name of VIEW_NAMES) all[name].loader.reset();
     scheduler.reset();
     updateBadges();
-    if (signedIn) void creditsLoader.load('initial');
+    scheduler.lastPendingAt = 0;
+    if (signedIn) {
+      void creditsLoader.load('initial');
+      pollForBell();
+    }
   };
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
-  if (isSignedIn()) void creditsLoader.load('initial');
+  if (isSignedIn()) {
+    void creditsLoader.load('initial');
+    pollForBell();
+  }
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
@@ -205,6 +229,8 @@ export function registerViews(services: Services): Views {
       else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
-    testing: { providers, treeViews, statusBar: statusBar.item, scheduler },
+    activityFilter: () => providers.activity.filter,
+    setActivityFilter: (filter) => providers.activity.setFilter(filter),
+    testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler },
   };
 }

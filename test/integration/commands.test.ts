@@ -55,7 +55,21 @@ const CUSTOM: Record<string, { args: unknown[]; calls: string[] }> = {
   'kallyai.inbox.openDraft': { args: [], calls: ['GET /v1/actions/email/outbox'] },
   'kallyai.signOut': { args: [], calls: [] },
   'kallyai.showLog': { args: [], calls: [] },
+  // Search, actions, outreach and the account (issue 13): forms given every answer.
+  'kallyai.actions.createCalendarEvent': { args: [{ title: 'Every Command Test event', date: inDays(3), time: '10:00', duration: '1h', location: null }], calls: ['POST /v1/actions/calendar/events'] },
+  'kallyai.actions.book': { args: [{ type: 'service', date: inDays(5), time: '11:00', name: null, notes: 'Every command test', confirmed: true }], calls: ['POST /v1/actions/bookings'] },
+  'kallyai.outreach.create': { args: [{ channel: 'email', target: 'quotes@example.com', description: 'Ask for a quote for the roof', confirmed: true }], calls: ['POST /v1/outreach/tasks'] },
+  'kallyai.subscription.changePlan': { args: [{ plan: 'power', confirmed: true }], calls: ['POST /v1/subscriptions/change-plan'] },
+  'kallyai.referrals.copy': { args: [{ text: 'DEMO-KALLY' }], calls: [] },
+  'kallyai.activity.filterActions': { args: ['all'], calls: ['GET /v1/actions/log'] },
+  'kallyai.activity.filterOutreach': { args: [[]], calls: ['GET /v1/outreach/tasks'] },
+  'kallyai.activity.refresh': { args: [], calls: ['GET /v1/actions/log', 'GET /v1/outreach/tasks'] },
 };
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 suite('Commands: every one, against the sandbox', function () {
   this.timeout(300_000);

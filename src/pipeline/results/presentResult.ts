@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Documents } from '../../documents';
 import { t } from '../../format';
 import type { Log } from '../../log';
-import type { NextAction, ResultContext, ResultSpec } from '../presentation';
+import type { NextAction, ResultContext, ResultPage, ResultSpec } from '../presentation';
 import { openExternalUrl } from '../../platform/openExternal';
 
 export interface ResultDeps {
@@ -15,7 +15,7 @@ export interface ResultDeps {
   /** A file result goes here (a URI) instead of a save dialog. */
   readonly saveTo?: string;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: 'goal' | 'call', id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: ResultPage, id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** What the command returns besides the data (tests and chat read it). */
