@@ -11,7 +11,7 @@ import { createErrorPresenter } from '../pipeline/errors/presenter';
 import { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { ViewName } from '../views/viewNode';
+import { VIEW_NAMES, type ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
 import type { Resource } from '../api/resources';
@@ -24,6 +24,7 @@ import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
+import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
@@ -55,7 +56,16 @@ export function createCommands(host: CommandHost): CommandsModule {
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
   const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
-  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'] };
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = {
+    goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'],
+    inbox: ['draft'], email: ['draft', 'mail', 'compose'], channels: ['channels'],
+  };
+  const refreshAll = async (resources: readonly Resource[]) => {
+    await Promise.all([
+      views.refreshResources(resources),
+      pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
+    ]);
+  };
   const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
@@ -63,12 +73,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     documents,
     errors,
     testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
-    refresh: async (resources) => {
-      await Promise.all([
-        views.refreshResources(resources),
-        pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
-      ]);
-    },
+    refresh: refreshAll,
     openPage,
     balance: () => views.balance(),
     presentationOf,
@@ -93,6 +98,7 @@ export function createCommands(host: CommandHost): CommandsModule {
           openGoal: (id) => openPage('goal', id),
           stakes: () => askStakes(views.balance()),
         });
+        default: return emailPage(state, { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) }, initial);
       }
     });
     disposables.push(created);
@@ -109,7 +115,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits'].includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
@@ -125,6 +131,9 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.retry': (a) => views.retry(view(a)),
   };
   for (const [id, handler] of Object.entries(custom)) register(id, handler);
+  const email = emailHandlers(ctx, refreshAll);
+  for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
+  disposables.push(email);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 

@@ -4,9 +4,12 @@ import type { Operation } from '../../api/operation';
 import type { CommandSpec, Presentation } from '../../pipeline/presentation';
 import { accountPresentations } from './account';
 import { callPresentations } from './calls';
+import { channelCommands, channelPresentations } from './channels';
 import { customCommands } from './custom';
+import { emailCommands, emailPresentations } from './email';
 import { goalPresentations } from './goals';
 import { inboxPresentations } from './inbox';
+import { messageCommands } from './messages';
 
 export { entityOf } from './entities';
 
@@ -15,6 +18,8 @@ export const presentations: readonly Presentation[] = [
   ...callPresentations,
   ...inboxPresentations,
   ...accountPresentations,
+  ...emailPresentations,
+  ...channelPresentations,
 ];
 
 const byOp = new Map<string, Presentation>(presentations.map((p) => [p.op.id, p]));
@@ -28,4 +33,4 @@ export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation:
   .filter((p) => p.command)
   .map((p) => ({ spec: p.command!, presentation: p }));
 
-export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands];
+export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...emailCommands, ...messageCommands, ...channelCommands];
