@@ -54,6 +54,18 @@ const CUSTOM: Record<string, { args: unknown[]; calls: string[] }> = {
   'kallyai.retry': { args: ['credits'], calls: ['GET /v1/credits/balance'] },
   'kallyai.inbox.openDraft': { args: [], calls: ['GET /v1/actions/email/outbox'] },
   'kallyai.signOut': { args: [], calls: [] },
+  // Email, the inbox's filters and the channels (issue 12).
+  'kallyai.email.refresh': { args: [], calls: ['GET /v1/email/accounts', 'GET /v1/actions/email/outbox', 'GET /v1/email/messages'] },
+  'kallyai.email.write': { args: [{ to: 'landlord@example.com', cc: ['me@example.com'], subject: 'Every command', body: 'Written by the command test.' }], calls: ['POST /v1/actions/email/send'] },
+  'kallyai.email.connect': { args: [{ provider: 'gmail', watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectGmail': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectOutlook': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/outlook/url'] },
+  'kallyai.email.filterMail': { args: ['all'], calls: ['GET /v1/email/messages'] },
+  'kallyai.inbox.filterChannel': { args: ['all'], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showUnreadOnly': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showAllMessages': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.loadMore': { args: [], calls: [] },
+  'kallyai.channels.copyMailbox': { args: [], calls: ['GET /v1/channels/mailbox'] },
 };
 
 suite('Commands: every one, against the sandbox', function () {
