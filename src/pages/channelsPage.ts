@@ -10,7 +10,7 @@ import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import type { OutputOf } from '../api/operation';
 import type { ChannelEmail, ChannelResult, ChannelState } from '../api/schemas/channels';
-import { html, shortDateTime, t, type Html } from '../format';
+import { html, phoneForPeople, shortDateTime, t, type Html } from '../format';
 import { canConnect, canDisconnect, canTest, CHANNEL_ICONS, channelName, isPairing, pairingOf, type Pairing } from '../models/channel';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
@@ -85,7 +85,7 @@ export class ChannelsPage implements PageController {
       const now = channels.find((c) => c.channel === pairing.channel);
       if (now?.connected) {
         this.pairing = undefined;
-        this.notice = { text: t('{0} is connected{1}.', channelName(pairing.channel), now.account_name ? ` (${now.account_name})` : ''), tone: 'good' };
+        this.notice = { text: t('{0} is connected{1}.', channelName(pairing.channel), now.account_name ? ` (${phoneForPeople(now.account_name)})` : ''), tone: 'good' };
       } else if (this.polls++ < PAIRING_POLLS) {
         this.deps.refreshLater(PAIRING_POLL_MS);
       }
@@ -169,7 +169,7 @@ function channelRow(c: ChannelState): Html {
   if (canDisconnect(c)) buttons.push(actionButton('disconnect', t('Disconnect'), 'debug-disconnect', 'danger', name));
   const since = shortDateTime(c.connected_at);
   const state = c.connected
-    ? html`<span class="badge good">${t('Connected')}</span> ${c.account_name ? html`<span>${c.account_name}</span>` : ''}${since ? html` <span class="muted">${t('since {0}', since)}</span>` : ''}`
+    ? html`<span class="badge good">${t('Connected')}</span> ${c.account_name ? html`<span>${phoneForPeople(c.account_name)}</span>` : ''}${since ? html` <span class="muted">${t('since {0}', since)}</span>` : ''}`
     : isPairing(c)
       ? html`<span class="badge warning">${t('Waiting for pairing')}</span>`
       : html`<span class="badge">${t('Not connected')}</span>${name === 'sms' ? html` <span class="muted">${t('SMS goes through your KallyAI phone number.')}</span>` : !canConnect(c) && name !== 'email' ? html` <span class="muted">${t('Connect it in the KallyAI app.')}</span>` : ''}`;

@@ -92,7 +92,10 @@ export class DraftPage implements PageController {
     }
 
     const subject = email.subject || t('(no subject)');
-    const when = state === 'sent' ? t('Sent {0}', shortDateTime(email.sent_at ?? email.updated_at ?? email.created_at) ?? '') : t('Written {0}', shortDateTime(email.updated_at ?? email.created_at) ?? '');
+    const revised = !!email.updated_at && email.updated_at !== email.created_at && state === 'pending';
+    const when = state === 'sent'
+      ? t('Sent {0}', shortDateTime(email.sent_at ?? email.updated_at ?? email.created_at) ?? '')
+      : revised ? t('Revised {0}', shortDateTime(email.updated_at) ?? '') : t('Written {0}', shortDateTime(email.created_at) ?? '');
     const tone = state === 'sent' ? 'good' : state === 'failed' ? 'bad' : state === 'pending' ? 'warning' : '';
     return {
       title: state === 'pending' ? t('Draft — {0}', oneLine(subject, 50)) : t('Email — {0}', oneLine(subject, 50)),
@@ -145,8 +148,8 @@ function reviseForm(stakes: string): Html {
 function thread(email: OutboxEmail, replies: readonly EmailReply[] | undefined): Html {
   const head = html`<h2>${t('Replies')}</h2>`;
   if (!replies) return html`${head}<p class="muted">${t('The replies could not be loaded.')}</p>`;
+  if (!replies.length) return html`${head}<p class="muted">${t('No replies yet.')}</p>`;
   const you = threadEntry(t('You'), email.sent_at ?? email.created_at, email.body, email.subject);
-  if (!replies.length) return html`${head}<div class="thread">${you}</div><p class="muted">${t('No replies yet.')}</p>`;
   const sorted = [...replies].sort((a, b) => (a.received_at ?? '').localeCompare(b.received_at ?? ''));
   return html`${head}<div class="thread">${you}${sorted.map((r) => threadEntry(senderName(r.from) || r.from || '?', r.received_at, r.body ?? r.snippet, r.subject))}</div>`;
 }

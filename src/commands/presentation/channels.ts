@@ -4,7 +4,7 @@
  *  verify) and the KallyAI mailbox. Most of it lives on the Channels page (src/pages/channelsPage.ts). */
 import { ops } from '../../api/catalogue';
 import type { ChannelEmail, ChannelState } from '../../api/schemas/channels';
-import { shortDateTime, t } from '../../format';
+import { phoneForPeople, t } from '../../format';
 import { canConnect, canDisconnect, canTest, channelName } from '../../models/channel';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
@@ -12,7 +12,7 @@ import { registerEntities } from './entities';
 const entity = <T>(spec: EntitySpec<T>) => spec as unknown as EntitySpec<unknown>;
 const channelOf = (target: unknown): ChannelState => (target ?? {}) as ChannelState;
 const emailOf = (target: unknown): ChannelEmail => (target ?? {}) as ChannelEmail;
-const named = (c: ChannelState) => (c.account_name ? t('{0} ({1})', channelName(c.channel), c.account_name) : channelName(c.channel));
+const named = (c: ChannelState) => (c.account_name ? t('{0} ({1})', channelName(c.channel), phoneForPeople(c.account_name)) : channelName(c.channel));
 export const channelEmailLabel = (e: ChannelEmail) => e.email_address || t('(no address)');
 
 export const channelEntity = entity<ChannelState>({
@@ -22,7 +22,7 @@ export const channelEntity = entity<ChannelState>({
   list: async (client, signal) => (await client.execute(ops.channels.status, {}, { signal })).channels ?? [],
   id: (c) => c.channel ?? undefined,
   label: (c) => channelName(c.channel),
-  description: (c) => (c.connected ? [t('connected'), c.account_name].filter(Boolean).join(' · ') : t('not connected')),
+  description: (c) => (c.connected ? [t('connected'), c.account_name ? phoneForPeople(c.account_name) : undefined].filter(Boolean).join(' · ') : t('not connected')),
 });
 
 export const channelEmailEntity = entity<ChannelEmail>({
@@ -172,6 +172,3 @@ function verified(where: string | undefined): boolean {
 export const channelCommands: readonly CommandSpec[] = [
   { id: 'kallyai.channels.copyMailbox', title: 'Copy KallyAI Mailbox Address', icon: 'copy', runs: ['channels.mailbox'] },
 ];
-
-/** When the channel connected (for the page). */
-export const connectedSince = (c: ChannelState) => (c.connected_at ? shortDateTime(c.connected_at) : undefined);
