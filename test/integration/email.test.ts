@@ -400,7 +400,7 @@ suite('Email, messages and channels', function () {
     assert.equal(r.outcome, 'done');
     const p = (await page('channels', 'all'))!;
     const t = text(p);
-    for (const s of ['Email', 'SMS', 'WhatsApp', 'Telegram', 'LinkedIn', 'Instagram', 'X (Twitter)', '@demo_kally_bot', '+14155550134', 'Your KallyAI mailbox', 'Notification email addresses', 'demo@kallyai.test']) assert.ok(t.includes(s), `"${s}" on the page`);
+    for (const s of ['Email', 'SMS', 'WhatsApp', 'Telegram', 'LinkedIn', 'Instagram', 'X (Twitter)', '@demo_kally_bot', '+1 415 555 0134', 'Your KallyAI mailbox', 'Notification email addresses', 'demo@kallyai.test']) assert.ok(t.includes(s), `"${s}" on the page`);
     assert.match(p.current!.body.text, /data-action="connect" data-arg="whatsapp"/);
     assert.match(p.current!.body.text, /data-action="test" data-arg="telegram"/);
     assert.match(p.current!.body.text, /data-action="disconnect" data-arg="telegram"/);
