@@ -69,7 +69,7 @@ module.exports = async function xss(ctx) {
 
   const surfaces = [];
   const check = async (name, needle) => {
-    const { text } = await frameWithText(page, needle);
+    const { text } = await frameWithText(page, needle, 45_000); // a loaded machine renders a new page slowly
     await page.waitForTimeout(500); // anything a payload could start has started
     const shown = PAYLOADS.filter((p) => text.includes(p.replace(/\s+/g, ' ').trim().slice(0, 20))).length;
     const pwned = await pwnedFrames(page);
