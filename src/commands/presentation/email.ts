@@ -124,7 +124,7 @@ export const emailPresentations: Presentation[] = [
   present(ops.email.respond, {
     command: { id: 'kallyai.email.respond', title: 'Draft a Reply…', cli: ['kallyai email respond'], icon: 'reply', menus: [{ view: 'email', item: 'mail', group: 'inline', order: 1 }] },
     params: { id: { entity: 'email', label: 'Email' } },
-    fields: { instructions: { label: 'Instructions for the reply', placeholder: 'e.g. Say yes, Thursday at 10 works', help: 'optional: leave empty and KallyAI decides' } },
+    fields: { instructions: { label: 'Instructions for the reply', placeholder: 'e.g. Say yes, Thursday at 10 works', help: 'leave it empty and KallyAI decides' } },
     ask: ['instructions'],
     consent: {
       question: ({ target }) => t('Ask KallyAI to draft a reply to "{0}"?', subjectOf(mailOf(target).subject)),

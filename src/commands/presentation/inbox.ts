@@ -13,8 +13,8 @@ const recipients = (d: OutboxEmail) => recipientsText(d);
 export const inboxPresentations: Presentation[] = [
   present(ops.messages.inbox, {
     command: { id: 'kallyai.inbox.list', title: 'Find a Message…', cli: ['kallyai messages inbox'], icon: 'search', menus: [{ view: 'inbox', group: 'titleMenu', order: 1 }] },
-    fields: { channel: { label: 'Channel', choiceLabels: { email: 'Email', sms: 'SMS', call: 'Call', chat: 'Chat' } } },
-    ask: ['channel'],
+    fields: { channel: { label: 'Channel', choiceLabels: { email: 'Email', sms: 'SMS', call: 'Call', chat: 'Chat' } }, unread: { label: 'Unread only', choiceLabels: { true: 'Unread messages only' } } },
+    ask: ['channel', 'unread'],
     progress: 'Loading your inbox…',
     result: {
       kind: 'pick',
