@@ -11,7 +11,7 @@ import { createErrorPresenter } from '../pipeline/errors/presenter';
 import { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { ViewName } from '../views/viewNode';
+import { VIEW_NAMES, type ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
 import { changePlan, copyReferral } from './account/changePlan';
@@ -31,6 +31,7 @@ import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
+import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
@@ -68,7 +69,16 @@ export function createCommands(host: CommandHost): CommandsModule {
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
   const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
-  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'] };
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = {
+    goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'],
+    inbox: ['draft'], email: ['draft', 'mail', 'compose'], channels: ['channels'],
+  };
+  const refreshAll = async (resources: readonly Resource[]) => {
+    await Promise.all([
+      views.refreshResources(resources),
+      pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
+    ]);
+  };
   const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
@@ -76,12 +86,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     documents,
     errors,
     testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
-    refresh: async (resources) => {
-      await Promise.all([
-        views.refreshResources(resources),
-        pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
-      ]);
-    },
+    refresh: refreshAll,
     openPage,
     balance: () => views.balance(),
     presentationOf,
@@ -107,6 +112,7 @@ export function createCommands(host: CommandHost): CommandsModule {
           stakes: () => askStakes(views.balance()),
         });
         case 'search': return new SearchPage(state, { pipeline, runCommand: run, askAbout: (hit, query) => askAbout(ctx, hit, query) });
+        default: return emailPage(state, { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) }, initial);
       }
     });
     disposables.push(created);
@@ -123,7 +129,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits', 'activity'].includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
@@ -149,6 +155,9 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
   for (const [id, handler] of Object.entries(custom)) register(id, handler);
+  const email = emailHandlers(ctx, refreshAll);
+  for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
+  disposables.push(email);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 

@@ -89,7 +89,7 @@ const ACTION_LABELS: Record<UserActionKind, () => string> = {
   openPricing: () => t('Open Pricing'),
   approveBudget: () => t('Approve Budget'),
   acknowledgeSoftCap: () => t('Acknowledge Cap'),
-  connectEmail: () => t('Connect Email'),
+  connectEmail: () => t('Connect Email Account'),
   provisionNumber: () => t('Get a Number'),
   chooseAnotherNumber: () => t('Use Another Number'),
   editRequest: () => t('Edit Request'),

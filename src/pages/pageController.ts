@@ -1,14 +1,15 @@
-/** What each page (goal, call, conversation) provides to the framework. */
+/** What each page (goal, call, conversation, email draft, email message, compose, channels) provides to the framework. */
 import type { Html } from '../format';
 
-export type PageKind = 'goal' | 'call' | 'conversation' | 'search';
+export type PageKind = 'goal' | 'call' | 'conversation' | 'search' | 'draft' | 'mail' | 'compose' | 'channels';
+export const PAGE_KINDS: readonly PageKind[] = ['goal', 'call', 'conversation', 'search', 'draft', 'mail', 'compose', 'channels'];
 
 export interface PageState {
   readonly kind: PageKind;
   readonly id: string;
 }
 
-export type PageAction = (message: { arg?: string; text?: string }) => Promise<unknown>;
+export type PageAction = (message: { arg?: string; text?: string; fields?: Readonly<Record<string, string>> }) => Promise<unknown>;
 export type PageActions = Record<string, PageAction>;
 
 export interface PageView {
@@ -23,4 +24,6 @@ export interface PageController {
   readonly state: PageState;
   /** Loads what the page shows (errors become part of the page, never a blank one). */
   render(): Promise<PageView>;
+  /** What a command hands to the page when it is opened again (a pairing to finish, a prefill). */
+  receive?(initial: unknown): void;
 }

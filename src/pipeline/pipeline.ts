@@ -12,6 +12,7 @@ import type { Resource } from '../api/resources';
 import type { Documents } from '../documents';
 import { t } from '../format';
 import type { Log } from '../log';
+import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
@@ -19,7 +20,7 @@ import { buildStakes, genericConsent, needsConsent, type Stakes } from './consen
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
-import type { EntityKind, EntitySpec, Presentation, PresentationContext, ResultPage } from './presentation';
+import type { EntityKind, EntitySpec, Presentation, PresentationContext } from './presentation';
 import { IdempotencyKeys, mayHaveGoneThrough } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
@@ -39,7 +40,7 @@ export interface PipelineDeps {
   entity(kind: EntityKind): EntitySpec<unknown> | undefined;
   isSignedIn(): boolean;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: ResultPage, id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** A partial input, as a command or a tool is given it. */

@@ -7,15 +7,13 @@ import type { KallyClient } from '../api/client';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
 import type { EstimateType } from '../api/resources';
 import type { Markdown } from '../format';
+import type { PageKind } from '../pages/pageController';
 
 /** The kinds of things an id parameter names; each has a list that feeds its picker. */
 export type EntityKind =
   | 'goal' | 'call' | 'message' | 'thread' | 'draft' | 'conversation' | 'inboundCall' | 'voicemail' | 'rule' | 'contact'
-  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail'
+  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail' | 'channel'
   | 'calendarEvent' | 'booking' | 'plan';
-
-/** The pages a result may open (src/pages). */
-export type ResultPage = 'goal' | 'call' | 'search';
 
 /** How the views, the palette and menus place a command. */
 export interface CommandSpec {
@@ -129,8 +127,9 @@ export type ResultSpec<O extends Operation = Operation> =
   | { readonly kind: 'open'; url(ctx: ResultContext<O>): string | undefined; missing: string }
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
-  /** A page (webview) for the thing: the goal page, the call page. */
-  | { readonly kind: 'page'; readonly page: ResultPage; id(ctx: ResultContext<O>): string }
+  /** A page (webview) for the thing: the goal page, the call page. When `id` finds nothing to
+   *  open, `missing` is said instead (the operation did succeed). */
+  | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string }
   /** A file saved where the user chooses (an .ics calendar entry). */
   | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 

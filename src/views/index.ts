@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import type { Resource } from '../api/resources';
 import { clockTime, count } from '../format';
+import { classificationLabel } from '../models/email';
 import type { Services } from '../services';
 import { ActivityProvider, type ActivityData, type ActivityFilter } from './activityView';
 import { CallsProvider, PAGE_SIZE, type CallsData } from './callsView';
 import { CreditsProvider, type CreditsData } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
 import { GoalsProvider, type GoalsData } from './goalsView';
-import { InboxProvider, type InboxData } from './inboxView';
+import { EmailProvider, type EmailData } from './emailView';
+import { hasMoreMessages, INBOX_MAX, INBOX_PAGE, InboxProvider, type InboxData, type InboxFilter } from './inboxView';
+import type { EmailClassification } from '../api/schemas/email';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
 import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
@@ -19,7 +22,7 @@ export type { ViewName, ViewNode } from './viewNode';
 
 /** What the integration tests and the bench look at (reached through the extension's exports). */
 export interface ViewsTestApi {
-  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider; activity: ActivityProvider };
+  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; email: EmailProvider; credits: CreditsProvider; activity: ActivityProvider };
   readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
   readonly statusBar: vscode.StatusBarItem;
   readonly notificationsItem: vscode.StatusBarItem;
@@ -28,9 +31,15 @@ export interface ViewsTestApi {
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
-  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
+  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'], email: ['email'], channels: ['email'],
   actions: ['activity'], outreach: ['activity'], account: ['credits'],
 };
+
+/** Drafts show in the Inbox and in the Email view: whatever refreshes the inbox refreshes both. */
+const withEmail = (views: readonly ViewName[]): readonly ViewName[] => (views.includes('inbox') && !views.includes('email') ? [...views, 'email'] : views);
+
+const INBOX_FILTER_KEY = 'kallyai.inbox.filter';
+const MAIL_CLASSIFICATION_KEY = 'kallyai.email.classification';
 
 function hostOf(url: string): string {
   try {
@@ -58,6 +67,17 @@ export interface Views {
   /** What the Activity view shows (one kind of action, some outreach statuses). */
   activityFilter(): ActivityFilter;
   setActivityFilter(filter: ActivityFilter): Promise<void>;
+  /** The Inbox view's filters (its title) and paging. */
+  readonly inbox: {
+    filter(): InboxFilter;
+    setFilter(filter: InboxFilter): Promise<void>;
+    loadMore(): Promise<void>;
+  };
+  /** The Email view's mail classification (its title). */
+  readonly email: {
+    classification(): EmailClassification | undefined;
+    setClassification(classification: EmailClassification | undefined): Promise<void>;
+  };
   readonly testing: ViewsTestApi;
 }
 
@@ -69,7 +89,7 @@ export function registerViews(services: Services): Views {
 
   // Created before the loaders (they ask it whether the window is focused); refreshes go through `refresh`.
   const scheduler: RefreshScheduler = new RefreshScheduler(services, {
-    refresh: (views, reason) => void refresh(views, reason),
+    refresh: (views, reason) => void refresh(withEmail(views), reason),
     isSignedIn,
     // The service answers again: views that failed load again at once, without a click.
     reachable: () => {
@@ -98,7 +118,12 @@ export function registerViews(services: Services): Views {
   const goalsLoader = loader<GoalsData>('goals', GoalsProvider.fetch(services));
   // A snapshot keeps the first page of calls only: the view pages on from the server.
   const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
-  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
+  // The filters live in the workspace: a reload keeps what the person chose.
+  let inboxFilter: InboxFilter = context.workspaceState.get<InboxFilter>(INBOX_FILTER_KEY) ?? {};
+  let inboxLimit = INBOX_PAGE;
+  let mailClassification = context.workspaceState.get<EmailClassification>(MAIL_CLASSIFICATION_KEY);
+  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services, () => inboxFilter, () => inboxLimit));
+  const emailLoader = loader<EmailData>('email', EmailProvider.fetch(services, () => mailClassification));
   const creditsLoader = loader<CreditsData>('credits', CreditsProvider.fetch(services));
   // The Activity view's filter (one kind of action, some outreach statuses) is sent with its requests.
   const activityLoader: DataLoader<ActivityData> = loader<ActivityData>('activity', ActivityProvider.fetch(services, () => providers.activity.filter));
@@ -107,6 +132,7 @@ export function registerViews(services: Services): Views {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),
     calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
     inbox: new InboxProvider(inboxLoader, isSignedIn),
+    email: new EmailProvider(services, emailLoader, isSignedIn),
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
     activity: new ActivityProvider(activityLoader, isSignedIn),
   };
@@ -134,8 +160,19 @@ export function registerViews(services: Services): Views {
     treeViews.goals.badge = waiting ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') } : undefined;
     const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
     treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
+    const drafts = isSignedIn() ? providers.email.draftCount() : 0;
+    treeViews.email.badge = drafts ? { value: drafts, tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval') } : undefined;
   };
-  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
+  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges), emailLoader.onDidChange(updateBadges));
+
+  /** The filters, said in the view titles. */
+  const describeFilters = () => {
+    const channel = inboxFilter.channel ? ({ email: vscode.l10n.t('Email'), sms: vscode.l10n.t('SMS'), call: vscode.l10n.t('Calls'), chat: vscode.l10n.t('Chat') })[inboxFilter.channel] : undefined;
+    treeViews.inbox.description = [channel, inboxFilter.unreadOnly ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
+    treeViews.email.description = mailClassification ? classificationLabel(mailClassification) : undefined;
+    void vscode.commands.executeCommand('setContext', 'kallyai.inbox.unreadOnly', inboxFilter.unreadOnly === true);
+  };
+  describeFilters();
 
   let offlineViews = '';
   const updateMessages = () => {
@@ -209,7 +246,7 @@ export function registerViews(services: Services): Views {
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
-    refreshResources: (resources) => refresh([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))], 'mutation'),
+    refreshResources: (resources) => refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation'),
     reload: (name) => all[name].loader.load('user'),
     async retry(named) {
       const targets = named ? [named] : VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
@@ -231,6 +268,33 @@ export function registerViews(services: Services): Views {
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
     activityFilter: () => providers.activity.filter,
     setActivityFilter: (filter) => providers.activity.setFilter(filter),
+    inbox: {
+      filter: () => ({ ...inboxFilter }),
+      async setFilter(filter) {
+        inboxFilter = { ...(filter.channel ? { channel: filter.channel } : {}), ...(filter.unreadOnly ? { unreadOnly: true } : {}) };
+        inboxLimit = INBOX_PAGE;
+        await context.workspaceState.update(INBOX_FILTER_KEY, inboxFilter);
+        describeFilters();
+        // A load that starts after the change (one in flight still has the old filter).
+        if (isSignedIn()) await inboxLoader.load('mutation');
+      },
+      async loadMore() {
+        const data = inboxLoader.data;
+        if (!data || !isSignedIn() || !hasMoreMessages(data)) return;
+        inboxLimit = Math.min(INBOX_MAX, Math.max(inboxLimit, data.messages.length) + INBOX_PAGE);
+        providers.inbox.showLoadingMore();
+        await inboxLoader.load('mutation');
+      },
+    },
+    email: {
+      classification: () => mailClassification,
+      async setClassification(classification) {
+        mailClassification = classification;
+        await context.workspaceState.update(MAIL_CLASSIFICATION_KEY, classification);
+        describeFilters();
+        if (isSignedIn()) await emailLoader.load('mutation');
+      },
+    },
     testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler },
   };
 }

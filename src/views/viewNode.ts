@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 
 /** The sidebar views. */
-export type ViewName = 'goals' | 'calls' | 'inbox' | 'credits' | 'activity';
-export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'credits', 'activity'];
+export type ViewName = 'goals' | 'calls' | 'inbox' | 'email' | 'credits' | 'activity';
+export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'email', 'credits', 'activity'];
 export const viewId = (view: ViewName) => `kallyai.${view}`;
 
 /** One element of a KallyAI tree. `id` is stable across refreshes (VS Code keeps the expansion

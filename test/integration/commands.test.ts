@@ -64,6 +64,18 @@ const CUSTOM: Record<string, { args: unknown[]; calls: string[] }> = {
   'kallyai.activity.filterActions': { args: ['all'], calls: ['GET /v1/actions/log'] },
   'kallyai.activity.filterOutreach': { args: [[]], calls: ['GET /v1/outreach/tasks'] },
   'kallyai.activity.refresh': { args: [], calls: ['GET /v1/actions/log', 'GET /v1/outreach/tasks'] },
+  // Email, the inbox's filters and the channels (issue 12).
+  'kallyai.email.refresh': { args: [], calls: ['GET /v1/email/accounts', 'GET /v1/actions/email/outbox', 'GET /v1/email/messages'] },
+  'kallyai.email.write': { args: [{ to: 'landlord@example.com', cc: ['me@example.com'], subject: 'Every command', body: 'Written by the command test.' }], calls: ['POST /v1/actions/email/send'] },
+  'kallyai.email.connect': { args: [{ provider: 'gmail', watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectGmail': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectOutlook': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/outlook/url'] },
+  'kallyai.email.filterMail': { args: ['all'], calls: ['GET /v1/email/messages'] },
+  'kallyai.inbox.filterChannel': { args: ['all'], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showUnreadOnly': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showAllMessages': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.loadMore': { args: [], calls: [] },
+  'kallyai.channels.copyMailbox': { args: [], calls: ['GET /v1/channels/mailbox'] },
 };
 
 function inDays(days: number): string {

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl } from './helpers';
 
 const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.activity', 'kallyai.credits'];
+/** Views other issues add (Email, …): present, and Credits stays last. */
+const MORE_VIEWS = ['kallyai.email'];
 
 suite('Smoke: the extension in a real host', () => {
   test('activates and reports its activation time', async () => {
@@ -14,16 +16,19 @@ suite('Smoke: the extension in a real host', () => {
     assert.ok(exports.activationMs >= 0, `activationMs = ${exports.activationMs}`);
   });
 
-  test('the manifest contributes the KallyAI container with its views', () => {
+  test('the manifest contributes the KallyAI container with the four views (and the ones added since)', () => {
     const contributes = extensionManifest().contributes as {
       viewsContainers: { activitybar: Array<{ id: string; title: string }> };
       views: Record<string, Array<{ id: string }>>;
     };
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['kallyai', 'KallyAI']]);
-    assert.deepEqual(contributes.views.kallyai.map((v) => v.id), VIEW_IDS);
+    const ids = contributes.views.kallyai.map((v) => v.id);
+    assert.deepEqual(ids.filter((id) => VIEW_IDS.includes(id)), VIEW_IDS);
+    assert.deepEqual(ids.filter((id) => !VIEW_IDS.includes(id)).sort(), [...MORE_VIEWS].sort());
+    assert.equal(ids.at(-1), 'kallyai.credits');
   });
 
-  for (const id of VIEW_IDS) {
+  for (const id of [...VIEW_IDS, ...MORE_VIEWS]) {
     test(`view ${id} is registered and can be focused`, async () => {
       const commands = await vscode.commands.getCommands(true);
       assert.ok(commands.includes(`${id}.focus`), `${id}.focus is not a command: the view is not registered`);

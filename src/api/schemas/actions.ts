@@ -1,7 +1,7 @@
 /** Actions: calendar, bookings, bills, errands, outgoing email (contract §5.5). */
 import * as z from 'zod/mini';
 import { isValidDate, isValidTime } from '../validation/dateTime';
-import { bounded, date, time, partySize, isoDateTime, limit, loose, optStr, optNum, optBool, optId, listOf, anyObject } from './common';
+import { bounded, date, time, partySize, isoDateTime, limit, loose, opt, optStr, optNum, optBool, optId, listOf, anyObject } from './common';
 
 export const ACTION_TYPES = ['calendar', 'booking', 'bill', 'ride', 'food', 'errand', 'email'] as const;
 export const BOOKING_TYPES = ['restaurant', 'hotel', 'service', 'other'] as const;
@@ -72,16 +72,38 @@ export const RideBody = z.strictObject({ pickup: bounded(1, 300), destination: b
 export const FoodBody = z.strictObject({ description: bounded(1, 1000), delivery_address: z.optional(bounded(1, 300)) });
 export const ErrandBody = z.strictObject({ description: bounded(1, 1000) });
 
-const emailAddress = z.email('Use an email address such as name@example.com.');
+/** One email address: trimmed, then checked (name@example.com). */
+const emailAddress = z.string().check(z.trim(), z.email('Use an email address such as name@example.com.'));
+/** Text that must say something: trimmed, then not empty. */
+const written = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const SendEmailBody = z.strictObject({
   to: emailAddress,
-  subject: bounded(1, 300),
-  body: bounded(1, 20000),
-  cc: z.optional(z.union([emailAddress, z.array(emailAddress)])),
+  subject: written(300),
+  body: written(20000),
+  cc: z.optional(z.union([emailAddress, z.array(emailAddress).check(z.maxLength(50))])),
 });
-export const OutboxEmail = loose({ id: optId, to: optStr, subject: optStr, body: optStr, status: optStr, created_at: optStr });
+/** An outgoing email as the outbox lists it: `pending_approval` (a draft), `sent`, `failed`,
+ *  `cancelled` (discarded) — and statuses we have never seen, kept as they are. */
+export const OutboxEmail = loose({
+  id: optId,
+  email_id: optId,
+  to: optStr,
+  cc: opt(z.union([z.string(), z.array(z.string())])),
+  subject: optStr,
+  body: optStr,
+  status: optStr,
+  created_at: optStr,
+  updated_at: optStr,
+  sent_at: optStr,
+  error: opt(z.union([z.string(), loose({ message: optStr, code: optStr })])),
+  failure_reason: optStr,
+  reply_count: optNum,
+});
+export type OutboxEmail = z.output<typeof OutboxEmail>;
 export const Outbox = listOf('emails', OutboxEmail);
-export const EmailReplies = listOf('replies', loose({ id: optId, from: optStr, body: optStr, received_at: optStr }));
+export const EmailReply = loose({ id: optId, from: optStr, subject: optStr, body: optStr, snippet: optStr, received_at: optStr });
+export type EmailReply = z.output<typeof EmailReply>;
+export const EmailReplies = listOf('replies', EmailReply, { email_id: optId });
 export const ActionLogQuery = z.strictObject({ type: z.optional(z.enum(ACTION_TYPES)), limit: z.optional(limit(200)) });
 /** `target_id` (and its spellings) names what the action made (the event, the booking): read when present. */
 export const ActionLogEntry = loose({ id: optId, type: optStr, description: optStr, status: optStr, created_at: optStr, undoable: optBool, target_id: optId, event_id: optId, booking_id: optId });

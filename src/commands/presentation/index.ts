@@ -5,11 +5,14 @@ import type { CommandSpec, Presentation } from '../../pipeline/presentation';
 import { accountCommandSpecs, accountPresentations } from './account';
 import { actionCommands, actionPresentations } from './actions';
 import { callPresentations } from './calls';
+import { channelCommands, channelPresentations } from './channels';
 import { customCommands } from './custom';
+import { emailCommands, emailPresentations } from './email';
 import { goalPresentations } from './goals';
 import { inboxPresentations } from './inbox';
 import { outreachCommands, outreachPresentations } from './outreach';
 import { searchPresentations } from './search';
+import { messageCommands } from './messages';
 
 export { entityOf } from './entities';
 
@@ -21,6 +24,8 @@ export const presentations: readonly Presentation[] = [
   ...searchPresentations,
   ...actionPresentations,
   ...outreachPresentations,
+  ...emailPresentations,
+  ...channelPresentations,
 ];
 
 const byOp = new Map<string, Presentation>(presentations.map((p) => [p.op.id, p]));
@@ -34,4 +39,4 @@ export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation:
   .filter((p) => p.command)
   .map((p) => ({ spec: p.command!, presentation: p }));
 
-export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...actionCommands, ...outreachCommands, ...accountCommandSpecs];
+export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...actionCommands, ...outreachCommands, ...accountCommandSpecs, ...emailCommands, ...messageCommands, ...channelCommands];
