@@ -40,7 +40,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|expire-tokens|credits|state|tokens|inbound-call)$/;
+const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { KallyClient } from './api/client';
 import { registerAuth } from './auth/provider';
+import { registerChatStubs } from './chatLoader';
 import { registerCommandStubs } from './commandLoader';
 import { registerDocuments } from './documents';
 import { configureFormat } from './format';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext) {
   const documents = registerDocuments(context, log);
   const views = registerViews(services);
   const commands = registerCommandStubs(context, { services, views, documents });
+  registerChatStubs(context, commands);
   // Pages open before a window reload come back with it (the commands bundle loads for them).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),

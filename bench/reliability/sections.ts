@@ -1,9 +1,9 @@
-/** The sections of `npm run reliability`, in the order they run. Adding a section (for example
- *  "injection payloads × documents/pages that render active content") is one module exporting a
- *  `Section` and one line here. */
+/** The sections of `npm run reliability`, in the order they run. Adding a section is one module
+ *  exporting a `Section` and one line here. */
 import type { Section } from './section';
 import { duplicateCalls } from './duplicateCalls';
 import { hostileResponses } from './hostileResponses';
+import { injectionPayloads } from './injectionPayloads';
 import { invalidInputs } from './invalidInputs';
 import { leaks } from './leaks';
 import { signInAttacks } from './signInAttacks';
@@ -11,6 +11,7 @@ import { signInAttacks } from './signInAttacks';
 export const SECTIONS: Section[] = [
   duplicateCalls,
   hostileResponses,
+  injectionPayloads,
   invalidInputs,
   leaks,
   signInAttacks,

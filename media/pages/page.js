@@ -9,7 +9,7 @@
 
   const busy = (on) => {
     document.body.classList.toggle('busy', on);
-    for (const b of document.querySelectorAll('button[data-action]')) b.disabled = on;
+    for (const b of document.querySelectorAll('button[data-action], form[data-action] button')) b.disabled = on;
   };
 
   document.addEventListener('click', (event) => {
@@ -24,6 +24,17 @@
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.action) return;
     event.preventDefault();
+    if (form.dataset.fields !== undefined) {
+      // A form of several named fields (an email): every field is sent, empty ones too — the
+      // extension checks them and says what is missing next to each.
+      const fields = {};
+      for (const el of form.querySelectorAll('input[name], textarea[name], select[name]')) {
+        fields[el.name] = el.type === 'checkbox' ? (el.checked ? 'true' : 'false') : el.value;
+      }
+      busy(true);
+      vscode.postMessage({ type: 'action', action: form.dataset.action, fields });
+      return;
+    }
     const field = form.querySelector('textarea, input[type="text"]');
     const text = field ? field.value.trim() : '';
     if (!text) return;
@@ -31,10 +42,16 @@
     vscode.postMessage({ type: 'action', action: form.dataset.action, text });
   });
 
-  // Enter sends, Shift+Enter makes a new line.
+  // Enter sends, Shift+Enter makes a new line; in a form of several fields (an email body) Enter
+  // makes a new line and Ctrl/Cmd+Enter sends.
   document.addEventListener('keydown', (event) => {
     const target = event.target;
-    if (event.key === 'Enter' && !event.shiftKey && target instanceof HTMLTextAreaElement && target.form) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target instanceof Element && target.closest('form[data-fields]')) {
+      event.preventDefault();
+      target.closest('form').requestSubmit();
+      return;
+    }
+    if (event.key === 'Enter' && !event.shiftKey && target instanceof HTMLTextAreaElement && target.form && target.form.dataset.fields === undefined) {
       event.preventDefault();
       target.form.requestSubmit();
     }

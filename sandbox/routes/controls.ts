@@ -1,4 +1,4 @@
-/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-hostile, expire-tokens, credits, state, tokens, inbound-call. */
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-messages, seed-hostile, expire-tokens, credits, state, tokens, inbound-call. */
 import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import { startInboundCall } from '../inbound/live';
@@ -49,6 +49,25 @@ export function seedPastCalls(sb: Sandbox, count: number): CallRecord[] {
   return added;
 }
 
+const CHANNEL_SAMPLES: Array<[string, string, string]> = [
+  ['email', 'Harbor View Hotel <stay@harborview.example>', 'Your reservation is confirmed'],
+  ['sms', '+12015550150', 'Your table is ready'],
+  ['call', '+12015550151', 'Call summary: Casa Lucio'],
+  ['chat', 'KallyAI', 'I found three dentists with openings'],
+];
+
+/** count inbox messages older than every existing one, one every 11 minutes going back, all read. */
+export function seedOlderMessages(sb: Sandbox, count: number): void {
+  const inbox = sb.state.inbox;
+  const oldest = inbox.length ? Math.min(Date.now(), ...inbox.map((m) => Date.parse(m.received_at))) : Date.now();
+  for (let i = 0; i < count; i++) {
+    const [channel, from, subject] = CHANNEL_SAMPLES[i % CHANNEL_SAMPLES.length];
+    const id = newId();
+    inbox.push({ id, from, subject: `${subject} (#${i + 1})`, channel, preview: `Older message ${i + 1}.`, body: `Older message ${i + 1}.`, unread: false, received_at: new Date(oldest - (i + 1) * 11 * MINUTE).toISOString(), conversation_id: newId() });
+  }
+  sb.changed();
+}
+
 export function registerControls(router: Router, reset: (empty: boolean) => void): void {
   const pub = { public: true };
   router.post('/sandbox/faults', (ctx: Ctx) => {
@@ -74,6 +93,12 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     if (!Number.isInteger(count) || count < 1 || count > 100_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 100000.');
     seedPastCalls(ctx.sb, count);
     return ok({ added: count, total: ctx.sb.state.calls.length });
+  }, pub);
+  router.post('/sandbox/seed-messages', (ctx) => {
+    const count = Number(bodyObject(ctx).count);
+    if (!Number.isInteger(count) || count < 1 || count > 10_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 10000.');
+    seedOlderMessages(ctx.sb, count);
+    return ok({ added: count, total: ctx.sb.state.inbox.length });
   }, pub);
   router.post('/sandbox/seed-hostile', (ctx) => {
     const payloads = bodyObject(ctx).payloads;

@@ -8,12 +8,17 @@ import { maskSecrets } from './secretValues';
  *  letters, dashes or other digits (UUIDs, ms timestamps, decimals) are not numbers to mask. */
 const NATIONAL_PHONE = /(?<![\w+-]|\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
 
-const PATTERNS: Array<[RegExp, string | ((m: string) => string)]> = [
+type Pattern = [RegExp, string | ((m: string) => string)];
+
+const SECRET_PATTERNS: Pattern[] = [
   [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
   [/((?:access|refresh|id)_?token["'=:\s]+)["']?[A-Za-z0-9._~+/=-]{6,}/gi, '$1***'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***'],
   [/(code_verifier|client_secret|code)=([^&\s]+)/g, '$1=***'],
   [/([?&](?:token|state|code_challenge|bot_token|id_token|identity_token|authorization_code)=)[^&\s]+/g, '$1***'],
+];
+
+const PHONE_PATTERNS: Pattern[] = [
   [/\+\d[\d\s().-]{6,}\d/g, (m) => maskPhone(m)],
   [/%2B\d{7,15}/gi, (m) => maskPhone(`+${m.slice(3)}`)],
   [NATIONAL_PHONE, (m) => maskNationalPhone(m)],
@@ -30,8 +35,22 @@ function maskNationalPhone(phone: string): string {
   return `${digits.slice(0, 2)}${'•'.repeat(digits.length - 4)}${digits.slice(-2)}`;
 }
 
-export function redact(text: string): string {
-  let out = maskSecrets(text);
-  for (const [re, rep] of PATTERNS) out = out.replace(re, rep as string);
+function apply(text: string, patterns: readonly Pattern[]): string {
+  let out = text;
+  for (const [re, rep] of patterns) out = out.replace(re, rep as string);
   return out;
+}
+
+/** Tokens and credentials removed; phone numbers kept (text a person asked to see in full). */
+export function redactSecrets(text: string): string {
+  return apply(maskSecrets(text), SECRET_PATTERNS);
+}
+
+/** Phone numbers masked (+12•••••••00). */
+export function maskPhoneNumbers(text: string): string {
+  return apply(text, PHONE_PATTERNS);
+}
+
+export function redact(text: string): string {
+  return maskPhoneNumbers(redactSecrets(text));
 }

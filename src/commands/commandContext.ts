@@ -1,10 +1,10 @@
 /** What every hand-written command is given. Built once in registerCommands(). */
 import type { Documents } from '../documents';
 import type { ErrorPresenter } from '../pipeline/errors/presenter';
+import type { PageKind } from '../pages/pageController';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { PageKind } from '../pages/pageController';
 
 export interface CommandContext {
   readonly services: Services;

@@ -11,9 +11,15 @@ import { createErrorPresenter } from '../pipeline/errors/presenter';
 import { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { ViewName } from '../views/viewNode';
+import { VIEW_NAMES, type ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
+import { changePlan, copyReferral } from './account/changePlan';
+import { filterActions, filterOutreach } from './actions/activityFilters';
+import { book } from './actions/booking';
+import { addCalendarEvent } from './actions/calendarEvent';
+import { createOutreachTask } from './outreach/createTask';
+import { askAbout } from './search/askAbout';
 import type { Resource } from '../api/resources';
 import { CallPage } from '../pages/callPage';
 import type { PageController, PageKind } from '../pages/pageController';
@@ -22,16 +28,19 @@ import { GoalPage } from '../pages/goalPage';
 import { InboundCallPage } from '../pages/inboundCallPage';
 import { PlayerPage } from '../pages/playerPage';
 import { ReceptionistAnalyticsPage } from '../pages/receptionistAnalyticsPage';
-import { VIEW_NAMES } from '../views/viewNode';
 import { Pages } from '../pages/pages';
+import { SearchPage } from '../pages/searchPage';
 import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
+import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
+import { KallyChat } from '../chat/participant';
+import { ModelTools } from '../tools/modelTools';
 
 export interface CommandHost {
   readonly services: Services;
@@ -44,6 +53,10 @@ export interface CommandsModule {
   run(id: string, args: readonly unknown[]): Promise<unknown>;
   readonly ids: readonly string[];
   readonly pipeline: Pipeline;
+  /** The @kallyai chat participant's handler. */
+  readonly chat: KallyChat;
+  /** The language-model tools' implementation. */
+  readonly tools: ModelTools;
   /** The open pages, once any was opened (tests). */
   pages(): Pages | undefined;
   /** A page VS Code restored after a window reload (its serializer hands it here). */
@@ -60,7 +73,16 @@ export function createCommands(host: CommandHost): CommandsModule {
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
   const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
-  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'], receptionist: ['inboundCall', 'receptionistAnalytics'] };
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = {
+    goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'], receptionist: ['inboundCall', 'receptionistAnalytics'],
+    inbox: ['draft'], email: ['draft', 'mail', 'compose'], channels: ['channels'],
+  };
+  const refreshAll = async (resources: readonly Resource[]) => {
+    await Promise.all([
+      views.refreshResources(resources),
+      pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
+    ]);
+  };
   const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
@@ -68,12 +90,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     documents,
     errors,
     testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
-    refresh: async (resources) => {
-      await Promise.all([
-        views.refreshResources(resources),
-        pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
-      ]);
-    },
+    refresh: refreshAll,
     openPage,
     balance: () => views.balance(),
     presentationOf,
@@ -115,6 +132,8 @@ export function createCommands(host: CommandHost): CommandsModule {
           refresh: (resources) => views.refreshResources(resources),
         }, initial);
         case 'receptionistAnalytics': return new ReceptionistAnalyticsPage(state, { client: services.client, runCommand: run, askRange }, initial);
+        case 'search': return new SearchPage(state, { pipeline, runCommand: run, askAbout: (hit, query) => askAbout(ctx, hit, query) });
+        default: return emailPage(state, { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) }, initial);
       }
     });
     disposables.push(created);
@@ -145,14 +164,32 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.credits.refresh': () => views.reload('credits'),
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
+    'kallyai.showLog': async () => services.log.show(),
+    // Search, actions, outreach and the account (issue 13).
+    'kallyai.activity.refresh': () => views.reload('activity'),
+    'kallyai.activity.filterActions': (a) => filterActions(ctx, a),
+    'kallyai.activity.filterOutreach': (a) => filterOutreach(ctx, a),
+    'kallyai.actions.createCalendarEvent': (a) => addCalendarEvent(ctx, a),
+    'kallyai.actions.book': (a) => book(ctx, a),
+    'kallyai.outreach.create': (a) => createOutreachTask(ctx, a),
+    'kallyai.subscription.changePlan': (a, _selection, options) => changePlan(ctx, a, options),
+    'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
   for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);
+  const email = emailHandlers(ctx, refreshAll);
+  for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
+  disposables.push(email);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
+
+  const chat = new KallyChat(ctx, run);
+  const tools = new ModelTools({ pipeline, settings: services.settings, log: services.log });
 
   return {
     ids: [...handlers.keys()],
     pipeline,
+    chat,
+    tools,
     async run(id, args) {
       const handler = handlers.get(id);
       if (!handler) return errors.show(new Error(`Unknown command ${id}`));

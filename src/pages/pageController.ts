@@ -1,15 +1,15 @@
-/** What each page (goal, call, conversation) provides to the framework. */
+/** What each page (goal, call, conversation, email draft, email message, compose, channels) provides to the framework. */
 import type { Html } from '../format';
 
-export type PageKind = 'goal' | 'call' | 'conversation' | 'inboundCall' | 'player' | 'receptionistAnalytics';
-export const PAGE_KINDS: readonly PageKind[] = ['goal', 'call', 'conversation', 'inboundCall', 'player', 'receptionistAnalytics'];
+export type PageKind = 'goal' | 'call' | 'conversation' | 'search' | 'draft' | 'mail' | 'compose' | 'channels' | 'inboundCall' | 'player' | 'receptionistAnalytics';
+export const PAGE_KINDS: readonly PageKind[] = ['goal', 'call', 'conversation', 'search', 'draft', 'mail', 'compose', 'channels', 'inboundCall', 'player', 'receptionistAnalytics'];
 
 export interface PageState {
   readonly kind: PageKind;
   readonly id: string;
 }
 
-export type PageAction = (message: { arg?: string; text?: string }) => Promise<unknown>;
+export type PageAction = (message: { arg?: string; text?: string; fields?: Readonly<Record<string, string>> }) => Promise<unknown>;
 export type PageActions = Record<string, PageAction>;
 
 export interface PageView {
@@ -27,6 +27,6 @@ export interface PageController {
   readonly state: PageState;
   /** Loads what the page shows (errors become part of the page, never a blank one). */
   render(): Promise<PageView>;
-  /** The page is shown again for a command that brings what it should show now (a new date range). */
-  reuse?(initial: unknown): void;
+  /** What a command hands to the page when it is opened again (a pairing to finish, a prefill, a new date range). */
+  receive?(initial: unknown): void;
 }

@@ -95,7 +95,7 @@ export class PagePanel extends Disposables {
       return 'ignored';
     }
     try {
-      await action({ arg: message.arg, text: message.text });
+      await action({ arg: message.arg, text: message.text, fields: message.fields });
     } catch (e) {
       this.log.error(`Page ${this.controller.state.kind}: ${message.action} failed`, e);
     }

@@ -23,7 +23,7 @@ export class Pages extends Disposables {
     const key = `${kind}:${id}`;
     const existing = this.open.get(key);
     if (existing) {
-      if (initial !== undefined) existing.controller.reuse?.(initial);
+      if (initial !== undefined) existing.controller.receive?.(initial);
       existing.panel.reveal(undefined, false);
       await existing.refresh();
       return existing;

@@ -50,7 +50,7 @@ export class PlayerPage implements PageController {
     this.autoplay = i.autoplay === true;
   }
 
-  reuse(initial: unknown): void {
+  receive(initial: unknown): void {
     const i = (initial ?? {}) as Initial;
     if (i.playback) {
       this.playback = i.playback;

@@ -30,10 +30,10 @@ export class ReceptionistAnalyticsPage implements PageController {
   private analytics: Json | undefined;
 
   constructor(readonly state: PageState, private readonly deps: ReceptionistAnalyticsDeps, initial?: unknown) {
-    this.reuse(initial);
+    this.receive(initial);
   }
 
-  reuse(initial: unknown): void {
+  receive(initial: unknown): void {
     const i = (initial ?? {}) as Initial;
     if (i.summary) this.summary = i.summary;
     if (i.range === undefined && i.analytics === undefined) return;

@@ -12,6 +12,7 @@ import type { Resource } from '../api/resources';
 import type { Documents } from '../documents';
 import { t } from '../format';
 import type { Log } from '../log';
+import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
@@ -19,7 +20,8 @@ import { buildStakes, genericConsent, needsConsent, type Stakes } from './consen
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
-import type { EntityKind, EntitySpec, Presentation, PresentationContext, ResultPageKind } from './presentation';
+import type { EntityKind, EntitySpec, Presentation, PresentationContext } from './presentation';
+import { IdempotencyKeys, mayHaveGoneThrough } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
 
@@ -38,7 +40,7 @@ export interface PipelineDeps {
   entity(kind: EntityKind): EntitySpec<unknown> | undefined;
   isSignedIn(): boolean;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: ResultPageKind, id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -61,11 +63,17 @@ export interface RunRequest {
    *  message they wrote): that is the consent. Honoured only for operations that cost credits and
    *  neither contact anyone nor are irreversible; any other flagged operation still asks. */
   readonly inlineConsent?: boolean;
+  /** The person already agreed to these stakes in VS Code's own confirmation (a chat tool's
+   *  confirmation, built by `preview`). Counts only if the stakes computed now ask the same
+   *  question; otherwise the modal asks. */
+  readonly consentedTo?: Stakes;
   /** The view whose progress bar shows the work. */
   readonly viewId?: string;
   readonly signal?: AbortSignal;
   /** Do not show the result (the caller shows it: chat, tools, the call wizard). */
   readonly quiet?: boolean;
+  /** The Idempotency-Key of an operation that creates something. By default a new key, or the key
+   *  of an earlier attempt with the same input whose answer was lost (so a repeat never acts twice). */
   readonly idempotencyKey?: string;
   /** Error buttons that depend on the caller (Retry, Edit Request). */
   readonly handlers?: ActionHandlers;
@@ -80,14 +88,21 @@ export interface RunRequest {
 }
 
 export type RunResult<O extends Operation = Operation> =
-  | ({ readonly outcome: 'done'; readonly data: OutputOf<O>; readonly input: InputOf<O>; readonly stakes?: Stakes } & Shown)
+  | ({ readonly outcome: 'done'; readonly data: OutputOf<O>; readonly input: InputOf<O>; readonly stakes?: Stakes; readonly idempotencyKey?: string } & Shown)
   | { readonly outcome: 'dismissed'; readonly at: 'input' | 'consent'; readonly stakes?: Stakes }
   | { readonly outcome: 'unavailable'; readonly reason: string }
   | FailureResult;
 
+/** What running an operation with this complete input would ask, without asking or sending. */
+export type Preview =
+  | { readonly ok: true; readonly input: PartialInput; readonly stakes?: Stakes }
+  | { readonly ok: false; readonly error: unknown; readonly unavailable?: string };
+
 export class Pipeline {
   readonly consent: ConsentGate;
   readonly costs: CostSource;
+  /** Keys of attempts whose answer was lost (see idempotency.ts). */
+  readonly idempotency = new IdempotencyKeys();
 
   constructor(private readonly deps: PipelineDeps) {
     this.consent = new ConsentGate(deps.testMode);
@@ -134,13 +149,7 @@ export class Pipeline {
       const input = compact(draft) as InputOf<O>;
       prepareRequest(op, input);
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
-      const ctx: PresentationContext<O> = {
-        input,
-        client: deps.client,
-        baseUrl: deps.settings().apiBaseUrl,
-        target: request.target?.value ?? [...picked.values()][0] ?? (await this.resolveTarget(op, presentation, input)),
-        targets: many?.map((x) => x.value),
-      };
+      const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
         void vscode.window.showInformationMessage(unavailable);
@@ -152,7 +161,8 @@ export class Pipeline {
         stakes = await this.stakesFor(op, presentation, ctx);
         if (request.stakes) stakes = request.stakes(stakes);
         const inline = request.inlineConsent === true && !op.contactsPeople && !op.irreversible;
-        const yes = await this.consent.ask(stakes, { preConfirmed: request.confirmed === true, given: inline });
+        const agreed = request.consentedTo !== undefined && sameQuestion(request.consentedTo, stakes);
+        const yes = await this.consent.ask(stakes, { preConfirmed: request.confirmed === true, given: inline || agreed });
         if (!yes) return { outcome: 'dismissed', at: 'consent', stakes };
       }
       // 4–5. Progress (cancellable) and execute.
@@ -161,11 +171,19 @@ export class Pipeline {
         if (many && presentation?.many) {
           return deps.client.execute(presentation.many.op, presentation.many.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs });
         }
-        return deps.client.execute(op, input, { signal, idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs });
+        return deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: request.timeoutMs });
       };
-      const data = (request.runner
-        ? await request.runner(execute)
-        : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
+      const idempotencyKey = op.creates ? request.idempotencyKey ?? this.idempotency.keyFor(op.id, input).key : undefined;
+      let data: OutputOf<O>;
+      try {
+        data = (request.runner
+          ? await request.runner(execute)
+          : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
+      } catch (e) {
+        if (idempotencyKey && mayHaveGoneThrough(deps.errors.describe(e).code)) this.idempotency.remember(op.id, input, idempotencyKey);
+        throw e;
+      }
+      if (idempotencyKey) this.idempotency.forget(op.id, input);
       deps.log.info(`${op.id} done`);
       // 6. Refresh exactly what it changed.
       const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
@@ -177,13 +195,42 @@ export class Pipeline {
       });
       const resultCtx = { ...ctx, data, target: ctx.target ?? (ownEntity ? data : undefined) };
       const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage });
-      if (presentation?.followUp?.when(resultCtx as never)) {
+      // The follow-up belongs to showing the result to the person (a message shown is marked
+      // read): a quiet run (a tool reading for a model, chat) does not mark anything.
+      if (!request.quiet && presentation?.followUp?.when(resultCtx as never)) {
         void this.run(presentation.followUp.op, { input: presentation.followUp.input(resultCtx as never) as PartialInput, interactive: false, quiet: true });
       }
-      return { outcome: 'done', data, input, stakes, ...shown };
+      return { outcome: 'done', data, input, stakes, idempotencyKey, ...shown };
     } catch (e) {
       return fail(e);
     }
+  }
+
+  /** What running the operation with this input would ask, without asking anything or sending
+   *  it: the input is validated as `run` validates it, and a flagged operation's stakes are
+   *  computed (the chat tools' confirmation). Reads only (the target, the estimate, the balance). */
+  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target'>): Promise<Preview> {
+    const presentation = this.deps.presentationOf(op);
+    try {
+      const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
+      prepareRequest(op, input);
+      const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
+      const unavailable = presentation?.unavailable?.(ctx as never);
+      if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
+      return { ok: true, input: input as PartialInput, stakes: needsConsent(op) ? await this.stakesFor(op, presentation, ctx) : undefined };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  private async contextFor<O extends Operation>(op: O, presentation: Presentation | undefined, input: InputOf<O>, target: unknown, many: RunRequest['targets']): Promise<PresentationContext<O>> {
+    return {
+      input,
+      client: this.deps.client,
+      baseUrl: this.deps.settings().apiBaseUrl,
+      target: target ?? (await this.resolveTarget(op, presentation, input)),
+      targets: many?.map((x) => x.value),
+    };
   }
 
   /** The stakes the consent names for this operation and input. */
@@ -216,7 +263,7 @@ export class Pipeline {
   }
 }
 
-function startDraft(op: Operation, presentation: Presentation | undefined, request: RunRequest): DraftInput {
+function startDraft(op: Operation, presentation: Presentation | undefined, request: Pick<RunRequest, 'input' | 'target' | 'targets'>): DraftInput {
   const defaults = (presentation?.defaults?.() ?? {}) as PartialInput;
   const given = request.input ?? {};
   const draft: DraftInput = {
@@ -257,6 +304,11 @@ function compact(draft: DraftInput): PartialInput {
   if (Object.keys(draft.query).length) out.query = draft.query;
   if (Object.keys(draft.body).length) out.body = draft.body;
   return out;
+}
+
+/** The person agreed to the same question (the figures in it may have moved since). */
+function sameQuestion(a: Stakes, b: Stakes): boolean {
+  return a.opId === b.opId && a.question === b.question && a.whom === b.whom && a.lines[0] === b.lines[0];
 }
 
 function fieldLabels(op: Operation, presentation: Presentation | undefined): Record<string, string> {

@@ -5,12 +5,15 @@
  *  import: entries are data and small functions over data, translated at the edge. */
 import type { KallyClient } from '../api/client';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
+import type { EstimateType } from '../api/resources';
 import type { Markdown } from '../format';
+import type { PageKind } from '../pages/pageController';
 
 /** The kinds of things an id parameter names; each has a list that feeds its picker. */
 export type EntityKind =
   | 'goal' | 'call' | 'message' | 'thread' | 'draft' | 'conversation' | 'inboundCall' | 'voicemail' | 'rule' | 'contact'
-  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail';
+  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail' | 'channel'
+  | 'calendarEvent' | 'booking' | 'plan';
 
 /** How the views, the palette and menus place a command. */
 export interface CommandSpec {
@@ -75,9 +78,6 @@ export interface FieldSpec {
 
 export interface FieldChoice { readonly value: string; readonly label: string; readonly description?: string; readonly detail?: string }
 
-/** The pages a result can open (src/pages/pageController.ts PageKind). */
-export type ResultPageKind = 'goal' | 'call' | 'inboundCall' | 'player' | 'receptionistAnalytics';
-
 /** What the consent, the result and the stakes are computed from. */
 export interface PresentationContext<O extends Operation = Operation> {
   /** The complete, validated input. */
@@ -108,6 +108,9 @@ export interface ConsentSpec<O extends Operation = Operation> {
   credits?(ctx: PresentationContext<O>): number | undefined | Promise<number | undefined>;
   /** The description sent to the budget estimate (when the operation has an estimate type). */
   estimate?(ctx: PresentationContext<O>): string | undefined;
+  /** The estimate type for this input, when it depends on it (an outreach task by email is priced
+   *  as an email, by phone as a call); else the catalogue's `estimate`. */
+  estimateType?(ctx: PresentationContext<O>): EstimateType | undefined;
   /** The button that goes ahead: 'Approve Step', 'Send Email', 'Cancel Goal'. */
   readonly confirm: string;
   /** The button that does nothing: 'Not Now', 'Keep Goal'. Never a bare "Cancel" beside "Cancel Goal". */
@@ -132,8 +135,9 @@ export type ResultSpec<O extends Operation = Operation> =
   | { readonly kind: 'open'; url(ctx: ResultContext<O>): string | undefined; missing: string }
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
-  /** A page (webview) for the thing: the goal page, the call page; `initial` is what the page starts from (default: the answer). */
-  | { readonly kind: 'page'; readonly page: ResultPageKind; id(ctx: ResultContext<O>): string; initial?(ctx: ResultContext<O>): unknown }
+  /** A page (webview) for the thing: the goal page, the call page; `initial` is what the page starts from (default: the answer).
+   *  When `id` finds nothing to open, `missing` is said instead (the operation did succeed). */
+  | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string; initial?(ctx: ResultContext<O>): unknown }
   /** A file saved where the user chooses (an .ics calendar entry). */
   | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 

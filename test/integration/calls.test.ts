@@ -225,6 +225,30 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(added.length, 1, 'one call placed');
   });
 
+  test('the answer is lost on every attempt: "may have gone through"; Retry of the same call reuses the key, so the server does not dial twice', async function () {
+    this.timeout(90_000);
+    // The sandbox places the call, then drops the connection: on the first try and on each of the client's retries.
+    await addFault({ path: '^/v1/calls$', method: 'POST', dropResponse: true, count: 10 });
+    const before = new Set((await sandboxCalls()).map((c) => c.call_id));
+    const args = request({ phone: '+12015550109', businessName: 'Lost Answer Deli' });
+    const lost = await makeCall(args);
+    assert.equal(lost.outcome, 'failed', JSON.stringify(lost));
+    const keys = new Set((await callPosts()).map((p) => p.headers['idempotency-key']));
+    assert.equal(keys.size, 1, 'one key for every attempt');
+    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    const retried = await makeCall(args);
+    assert.equal(retried.outcome, 'completed', JSON.stringify(retried));
+    const [post] = await callPosts();
+    assert.equal(post.headers['idempotency-key'], [...keys][0], 'the retry sends the lost attempt\'s key');
+    const added = (await sandboxCalls()).filter((c) => !before.has(c.call_id));
+    assert.equal(added.length, 1, `one call placed, not ${added.length}`);
+    // A new call after that one succeeded gets a new key.
+    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await makeCall(args);
+    assert.notEqual((await callPosts())[0].headers['idempotency-key'], [...keys][0]);
+  });
+
   test('cancelled while running and told to stop: stopped on the server, placed once, reported as cancelled', async function () {
     this.timeout(90_000);
     const before = new Set((await sandboxCalls()).map((c) => c.call_id));

@@ -71,7 +71,34 @@ const CUSTOM: Record<string, { args: unknown[] | ((state: SandboxState) => unkno
   'kallyai.receptionist.importContacts': { args: [{ source: 'google' }], calls: ['POST /v1/inbound/contacts/import'] },
   'kallyai.receptionist.refresh': { args: [], calls: ['GET /v1/inbound/calls'] },
   'kallyai.phoneNumbers.refresh': { args: [], calls: ['GET /v1/phone-numbers'] },
+  'kallyai.showLog': { args: [], calls: [] },
+  // Search, actions, outreach and the account (issue 13): forms given every answer.
+  'kallyai.actions.createCalendarEvent': { args: [{ title: 'Every Command Test event', date: inDays(3), time: '10:00', duration: '1h', location: null }], calls: ['POST /v1/actions/calendar/events'] },
+  'kallyai.actions.book': { args: [{ type: 'service', date: inDays(5), time: '11:00', name: null, notes: 'Every command test', confirmed: true }], calls: ['POST /v1/actions/bookings'] },
+  'kallyai.outreach.create': { args: [{ channel: 'email', target: 'quotes@example.com', description: 'Ask for a quote for the roof', confirmed: true }], calls: ['POST /v1/outreach/tasks'] },
+  'kallyai.subscription.changePlan': { args: [{ plan: 'power', confirmed: true }], calls: ['POST /v1/subscriptions/change-plan'] },
+  'kallyai.referrals.copy': { args: [{ text: 'DEMO-KALLY' }], calls: [] },
+  'kallyai.activity.filterActions': { args: ['all'], calls: ['GET /v1/actions/log'] },
+  'kallyai.activity.filterOutreach': { args: [[]], calls: ['GET /v1/outreach/tasks'] },
+  'kallyai.activity.refresh': { args: [], calls: ['GET /v1/actions/log', 'GET /v1/outreach/tasks'] },
+  // Email, the inbox's filters and the channels (issue 12).
+  'kallyai.email.refresh': { args: [], calls: ['GET /v1/email/accounts', 'GET /v1/actions/email/outbox', 'GET /v1/email/messages'] },
+  'kallyai.email.write': { args: [{ to: 'landlord@example.com', cc: ['me@example.com'], subject: 'Every command', body: 'Written by the command test.' }], calls: ['POST /v1/actions/email/send'] },
+  'kallyai.email.connect': { args: [{ provider: 'gmail', watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectGmail': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/gmail/url'] },
+  'kallyai.email.connectOutlook': { args: [{ watchMs: 0 }], calls: ['GET /v1/email/oauth/outlook/url'] },
+  'kallyai.email.filterMail': { args: ['all'], calls: ['GET /v1/email/messages'] },
+  'kallyai.inbox.filterChannel': { args: ['all'], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showUnreadOnly': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.showAllMessages': { args: [], calls: ['GET /v1/messages/inbox'] },
+  'kallyai.inbox.loadMore': { args: [], calls: [] },
+  'kallyai.channels.copyMailbox': { args: [], calls: ['GET /v1/channels/mailbox'] },
 };
+
+function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 suite('Commands: every one, against the sandbox', function () {
   this.timeout(300_000);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl } from './helpers';
 
-const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.credits', 'kallyai.receptionist', 'kallyai.phoneNumbers'];
+const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.activity', 'kallyai.email', 'kallyai.receptionist', 'kallyai.phoneNumbers', 'kallyai.credits'];
 
 suite('Smoke: the extension in a real host', () => {
   test('activates and reports its activation time', async () => {
@@ -20,7 +20,8 @@ suite('Smoke: the extension in a real host', () => {
       views: Record<string, Array<{ id: string }>>;
     };
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['kallyai', 'KallyAI']]);
-    assert.deepEqual(contributes.views.kallyai.map((v) => v.id), VIEW_IDS);
+    const ids = contributes.views.kallyai.map((v) => v.id);
+    assert.deepEqual(ids, VIEW_IDS);
   });
 
   for (const id of VIEW_IDS) {

@@ -185,7 +185,7 @@ export const SAMPLES: Record<string, Sample> = {
   'email.message': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) } }),
   'email.respond': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) }, body: { instructions: 'Say yes, Thursday works.' } }),
   'email.voiceProfile': async () => undefined,
-  'email.trainVoice': async () => undefined,
+  'email.trainVoice': async ({ client }) => ({ body: { email_ids: [idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent'))] } }),
   // channels
   'channels.status': async () => undefined,
   'channels.addEmail': async () => ({ body: { email_address: 'work@example.com', label: 'Work', is_primary: false } }),

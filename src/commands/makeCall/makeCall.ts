@@ -4,7 +4,6 @@
  *  the refresh of Calls and Credits. One confirmation places at most one call: the POST carries
  *  an Idempotency-Key the client reuses on its own retries, and a Retry of the same answers after
  *  an unknown outcome reuses it too, so the server answers with the call already placed. */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ops } from '../../api/catalogue';
 import { actionFor } from '../../api/errorCodes';
@@ -19,7 +18,7 @@ import { showCallOutcome } from './callOutcome';
 import { runCallWizard, type CallAnswers, type WizardInput } from './callWizard';
 import { LiveCall, type Settled } from './liveCall';
 import { makeCallArgs, type MakeCallArgs } from './makeCallArgs';
-import { IdempotencyKeys } from './idempotencyKeys';
+import { mayHaveGoneThrough } from '../../pipeline/idempotency';
 
 export const LAST_CALL_KEY = 'kallyai.makeCall.lastAnswers';
 
@@ -32,9 +31,6 @@ export type MakeCallResult =
   | { outcome: 'refused'; code: string; message: string; action: FailureResult['action'] }
   /** The API answered with an error (quota_exceeded, country_restriction, safety_violation, …). */
   | { outcome: 'failed'; code: string; message: string; action: FailureResult['action'] };
-
-/** Keys of attempts whose outcome is unknown (the answer was lost): a Retry of the same answers reuses them. */
-const pendingKeys = new IdempotencyKeys();
 
 export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Partial<CallAnswers> = {}): Promise<MakeCallResult> {
   const args = parseArgs('kallyai.makeCall', makeCallArgs, raw);
@@ -61,7 +57,6 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   if (!phone.ok) return refusePhone(ctx, phone);
   answers.phone = phone.e164;
   const body = callRequestBody(answers, args.isUrgent);
-  const idempotencyKey = pendingKeys.keyFor(body) ?? randomUUID();
   const who = answers.businessName || phone.formatted;
 
   let live: LiveCall | undefined;
@@ -71,7 +66,8 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
     interactive: false,
     quiet: true,
     confirmed: args.confirmed,
-    idempotencyKey,
+    // No key given: the pipeline sends a new one, or, when the same answers are retried after a
+    // lost answer, the key of that attempt, so the server does not dial twice.
     handlers: {
       editRequest: () => makeCall(ctx, {}, answers),
       chooseAnotherNumber: () => makeCall(ctx, {}, { ...answers, phone: undefined }),
@@ -79,7 +75,7 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
     },
     runner: async (execute) => {
       await services.context.globalState.update(LAST_CALL_KEY, answers);
-      services.log.info(`Placing a call (${answers.category}) with Idempotency-Key ${idempotencyKey}`);
+      services.log.info(`Placing a call (${answers.category})`);
       const startedAt = Date.now();
       const settled: Promise<Settled> = execute().then((call) => ({ ok: true as const, call: call as Call }), (error: unknown) => ({ ok: false as const, error }));
       live = new LiveCall(ctx, answers.phone, startedAt, settled);
@@ -94,23 +90,14 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   if (result.outcome === 'dismissed') return { outcome: 'dismissed', at: result.at === 'consent' ? 'confirmation' : 'wizard' };
   if (result.outcome === 'unavailable') return { outcome: 'refused', code: 'unavailable', message: result.reason, action: 'none' };
   if (result.outcome === 'failed') {
-    if (mayHaveBeenPlaced(result.code)) {
-      pendingKeys.remember(body, idempotencyKey);
-      offerOpenCalls(ctx, who);
-    }
+    if (mayHaveGoneThrough(result.code)) offerOpenCalls(ctx, who);
     return { outcome: 'failed', code: result.code, message: result.message, action: result.action };
   }
-  pendingKeys.forget(body);
   const call = result.data as Call;
   const status = describeCallStatus(call.status);
   services.log.info(`Call ${call.call_id} ended: ${call.status}`);
   void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers), answers);
   return { outcome: 'completed', callId: call.call_id, status: call.status, statusLabel: status.label, call, stoppedByUser, stakes: result.stakes };
-}
-
-/** The call's answer never arrived (network, timeout, an unreadable body): it may have been placed. */
-function mayHaveBeenPlaced(code: string): boolean {
-  return ['network_error', 'timeout', 'invalid_response', 'response_too_large'].includes(code) || /^http_5\d\d$/.test(code) || ['internal_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'].includes(code);
 }
 
 function offerOpenCalls(ctx: CommandContext, who: string): void {

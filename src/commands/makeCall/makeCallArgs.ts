@@ -57,7 +57,8 @@ export const makeCallArgs = z.object({
   callLanguage: z.optional(z.enum(LANGUAGES)),
   timezone: z.optional(timeZoneString),
   isUrgent: z.optional(z.boolean()),
-  /** Answers the wizard starts from without skipping their questions ("Call Again" from a call page). */
+  /** Answers the wizard starts from without skipping their questions ("Call Again" from a call
+   *  page, `/call` in the chat with what the words already say). */
   prefill: z.optional(z.object({
     phone: z.optional(z.string()),
     businessName: z.optional(z.string().check(z.maxLength(BUSINESS_MAX))),
@@ -65,6 +66,8 @@ export const makeCallArgs = z.object({
     task: z.optional(z.string().check(z.maxLength(TASK_MAX))),
     partySize: z.optional(z.int().check(z.minimum(PARTY_MIN), z.maximum(PARTY_MAX))),
     userName: z.optional(z.string().check(z.maxLength(USER_NAME_MAX))),
+    date: z.optional(dateString),
+    time: z.optional(timeString),
   })),
   /** Test seam: skips the confirmation modal, honoured ONLY when the extension runs in
    *  ExtensionMode.Test (the integration suite). Everywhere else the modal is always shown. */

@@ -22,4 +22,5 @@ export const customCommands: readonly CommandSpec[] = [
   { id: 'kallyai.inbox.openDraft', title: 'Open Email Draft', palette: false, runs: ['actions.emailOutbox'], menus: [{ view: 'inbox', item: 'draft', group: 'primary', order: 0 }] },
   { id: 'kallyai.calls.loadMore', title: 'Load More Calls', palette: false, runs: ['calls.list'] },
   { id: 'kallyai.retry', title: 'Retry', palette: false, runs: [] },
+  { id: 'kallyai.showLog', title: 'Show Log', icon: 'output', when: 'true', runs: [] },
 ];

@@ -17,6 +17,19 @@ const finished = (g: Goal) => ['completed', 'cancelled', 'failed'].includes(goal
 const goalPath = (id: string | undefined) => `goals/${id ?? 'goal'}`;
 
 export const goalPresentations: Presentation[] = [
+  // A message to KallyAI's assistant. "KallyAI: Ask…" and @kallyai name its stakes where the person
+  // types (their consent is the message itself); an agent's tool asks with this question.
+  present(ops.coordination.message, {
+    consent: {
+      question: () => t('Send this request to KallyAI?'),
+      what: ({ input }) => t('Request: "{0}"', oneLine(input.body?.message, 300)),
+      estimate: ({ input }) => input.body?.message,
+      confirm: 'Send Request',
+      decline: "Don't Send",
+    },
+    progress: 'Asking KallyAI…',
+    result: { kind: 'status', message: () => t('KallyAI answered') },
+  }),
   present(ops.coordination.goals, {
     command: { id: 'kallyai.goals.list', title: 'Find a Goal…', cli: ['kallyai coord goals'], icon: 'search', menus: [{ view: 'goals', group: 'titleMenu', order: 1 }] },
     fields: { status: { label: 'Status', choiceLabels: { active: 'Active', completed: 'Completed', cancelled: 'Cancelled', pending: 'Pending', archived: 'Archived' } } },

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { UserActionKind } from '../../api/errorCodes';
 import type { Log } from '../../log';
 import { describeError, type ErrorView } from '../../format/errors';
+import { actionCommand } from './actionCommands';
 
 /** The outcome of a failed command, as returned to `executeCommand` callers (tests, chat). */
 export interface FailureResult {
@@ -58,34 +59,16 @@ export function createErrorPresenter(log: Log): ErrorPresenter {
 
 /** Whether a button for this action can do something here (context-dependent actions need a handler). */
 function canRun(kind: UserActionKind, handlers: ActionHandlers): boolean {
-  if (handlers[kind]) return true;
-  return ['signIn', 'openPricing', 'approveBudget', 'acknowledgeSoftCap', 'connectEmail', 'provisionNumber', 'cancelPendingChange', 'openCheckout', 'contactSupport'].includes(kind);
+  return !!handlers[kind] || actionCommand(kind) !== undefined;
 }
 
-/** Runs the action behind a button: the caller's handler first, then the default for its kind. */
+/** Runs the action behind a button: the caller's handler first, then the command for its kind. */
 async function runAction(view: ErrorView, handlers: ActionHandlers, log: Log): Promise<unknown> {
   const handler = handlers[view.action.kind];
   if (handler) return handler();
-  switch (view.action.kind) {
-    case 'signIn':
-      return vscode.commands.executeCommand('kallyai.signIn');
-    case 'openPricing':
-      return vscode.env.openExternal(vscode.Uri.parse(view.action.url ?? 'https://kallyai.com/pricing'));
-    case 'openCheckout':
-      return vscode.commands.executeCommand('kallyai.billing.openPortal');
-    case 'approveBudget':
-    case 'acknowledgeSoftCap':
-      // Budget and soft-cap approvals are per goal: they live on the goal's node in the Goals view.
-      return vscode.commands.executeCommand('kallyai.goals.focus');
-    case 'connectEmail':
-      return vscode.commands.executeCommand('kallyai.email.connect');
-    case 'provisionNumber':
-      return vscode.commands.executeCommand('kallyai.phone.provision');
-    case 'cancelPendingChange':
-      return vscode.commands.executeCommand('kallyai.subscription.cancelChange');
-    case 'contactSupport':
-      return log.show();
-    default:
-      return undefined;
-  }
+  if (view.action.kind === 'contactSupport') return log.show();
+  const action = actionCommand(view.action.kind, view.action.url);
+  if (!action) return undefined;
+  const args = action.command === 'vscode.open' ? action.arguments?.map((a) => vscode.Uri.parse(String(a))) ?? [] : action.arguments ?? [];
+  return vscode.commands.executeCommand(action.command, ...args);
 }

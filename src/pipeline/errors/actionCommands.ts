@@ -1,0 +1,25 @@
+/** The command behind an error's button, for each kind of next step that does not depend on where
+ *  the error happened: the error presenter's notification and the chat's buttons run the same. */
+import type { UserActionKind } from '../../api/errorCodes';
+import { PRICING_URL } from '../../api/errorCodes';
+
+export interface ActionCommand {
+  readonly command: string;
+  readonly arguments?: readonly unknown[];
+}
+
+export function actionCommand(kind: UserActionKind, url?: string): ActionCommand | undefined {
+  switch (kind) {
+    case 'signIn': return { command: 'kallyai.signIn' };
+    case 'openPricing': return { command: 'vscode.open', arguments: [url ?? PRICING_URL] };
+    case 'openCheckout': return { command: 'kallyai.billing.openPortal' };
+    // Budget and soft-cap approvals are per goal: they live on the goal's node in the Goals view.
+    case 'approveBudget':
+    case 'acknowledgeSoftCap': return { command: 'kallyai.goals.focus' };
+    case 'connectEmail': return { command: 'kallyai.email.connect' };
+    case 'provisionNumber': return { command: 'kallyai.phone.provision' };
+    case 'cancelPendingChange': return { command: 'kallyai.subscription.cancelChange' };
+    case 'contactSupport': return { command: 'kallyai.showLog' };
+    default: return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+/** The language-model tools at work: each tool of the table runs its operation through the one
+ *  pipeline, so the consent is the same as everywhere else.
+ *   - prepareInvocation validates the input (bad input is refused before any question) and, for a
+ *     flagged operation, returns the confirmation naming its stakes (whom, what, estimated credits,
+ *     balance, "cannot be undone") — VS Code's chat shows it before `invoke`.
+ *   - invoke within a chat (with a tool-invocation token): the person answered that confirmation,
+ *     which counts as the consent when the stakes are still the same. Without a token (another
+ *     extension called the tool, where no chat confirmation is guaranteed) or when the user turned
+ *     on VS Code's global auto-approval of every tool, the pipeline's own modal asks. An agent
+ *     never dials, sends or spends without a person's explicit OK.
+ *  Answers and errors are concise text for the model (modelText.ts); nothing is thrown at it. */
+import * as vscode from 'vscode';
+import type { Log } from '../log';
+import { t } from '../format';
+import { md, join } from '../format/markdown';
+import type { Pipeline } from '../pipeline/pipeline';
+import type { Stakes } from '../pipeline/consent/stakes';
+import type { Settings } from '../settings';
+import { declinedText, errorText, modelText, unavailableText } from './modelText';
+import { toolRequest } from './toolInput';
+import type { ToolSpec } from './toolSpec';
+import { toolNamed } from './toolTable';
+
+const PREPARED_TTL_MS = 10 * 60_000;
+
+export interface ModelToolsDeps {
+  readonly pipeline: Pipeline;
+  readonly settings: () => Settings;
+  readonly log: Log;
+}
+
+export class ModelTools {
+  /** Confirmations VS Code was asked to show, by tool and input. */
+  private readonly prepared = new Map<string, { stakes: Stakes; at: number }>();
+
+  constructor(private readonly deps: ModelToolsDeps) {}
+
+  async prepare(name: string, options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): Promise<vscode.PreparedToolInvocation> {
+    const spec = this.spec(name);
+    const invocationMessage = progressText(spec, this.deps.pipeline);
+    const { input } = toolRequest(spec, options.input, this.deps.settings().defaultCountry);
+    const preview = await this.deps.pipeline.preview(spec.op, { input });
+    // Input that will be refused is refused without a question (invoke says why, sending nothing).
+    if (!preview.ok || !preview.stakes) return { invocationMessage };
+    this.prune();
+    this.prepared.set(keyOf(name, input), { stakes: preview.stakes, at: Date.now() });
+    return { invocationMessage, confirmationMessages: confirmation(preview.stakes) };
+  }
+
+  async invoke(name: string, options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    const spec = this.spec(name);
+    const { input, fullNumbers } = toolRequest(spec, options.input, this.deps.settings().defaultCountry);
+    if (token.isCancellationRequested) return answer('Cancelled: nothing was done.');
+    const inChat = options.toolInvocationToken !== undefined && !autoApprovesEverything();
+    const consentedTo = inChat ? this.prepared.get(keyOf(name, input))?.stakes : undefined;
+    this.prepared.delete(keyOf(name, input));
+    const aborter = new AbortController();
+    const listener = token.onCancellationRequested(() => aborter.abort());
+    try {
+      this.deps.log.info(`Tool ${name} invoked${options.toolInvocationToken ? ' in chat' : ''}`);
+      const result = await this.deps.pipeline.run(spec.op, {
+        input,
+        interactive: false,
+        quiet: true,
+        consentedTo,
+        signal: aborter.signal,
+        // The model reads the error as text; no notification on top of the chat.
+        recover: () => true,
+      });
+      switch (result.outcome) {
+        case 'done': return answer(modelText(spec.lead?.(result.data as never), result.data, { fullNumbers }));
+        case 'dismissed': return answer(declinedText(result.stakes?.question ?? spec.title));
+        case 'unavailable': return answer(unavailableText(result.reason));
+        case 'failed':
+          if (result.code === 'cancelled') return answer('Cancelled: the request was stopped.');
+          return answer(errorText({ code: result.code, sentence: result.message, action: result.action }));
+      }
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  private spec(name: string): ToolSpec {
+    const spec = toolNamed(name);
+    if (!spec) throw new Error(`Unknown KallyAI tool ${name}`);
+    return spec;
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    for (const [k, v] of this.prepared) if (now - v.at > PREPARED_TTL_MS) this.prepared.delete(k);
+  }
+}
+
+function keyOf(name: string, input: unknown): string {
+  return `${name} ${JSON.stringify(input)}`;
+}
+
+function answer(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+function progressText(spec: ToolSpec, pipeline: Pipeline): string {
+  const progress = pipeline.presentationOf(spec.op)?.progress;
+  return progress ? t(progress) : t('KallyAI: {0}…', t(spec.title));
+}
+
+/** The chat confirmation: the same question and lines as the modal, escaped. */
+function confirmation(stakes: Stakes): vscode.LanguageModelToolConfirmationMessages {
+  const lines = join(stakes.lines.flatMap((line) => line.split('\n')).map((line) => md`- ${line}`), '\n');
+  return { title: stakes.question, message: new vscode.MarkdownString(lines.text) };
+}
+
+/** VS Code's `chat.tools.autoApprove: true` approves every tool of every extension without a
+ *  question; a call, an email or spending still needs the person's yes, so the modal asks then. */
+function autoApprovesEverything(): boolean {
+  return vscode.workspace.getConfiguration('chat.tools').get<unknown>('autoApprove') === true;
+}

@@ -1,0 +1,110 @@
+/** The language-model tools as data: package.json and the README are generated from the table; each
+ *  tool is one catalogue operation with an input schema taken from its zod schemas; a flagged
+ *  operation has consent wording; a model's input goes back into the operation's shape; answers
+ *  carry no secrets and no full phone numbers unless asked. Plain Node, no vscode. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { allOperations } from '../../src/api/catalogue';
+import { prepareRequest } from '../../src/api/requestInput';
+import { CHAT_PARTICIPANT } from '../../src/chat/chatCommands';
+import { presentationOf } from '../../src/commands/presentation';
+import { needsConsent } from '../../src/pipeline/consent/stakes';
+import { declinedText, errorText, modelText } from '../../src/tools/modelText';
+import { toolInputSchema, toolRequest } from '../../src/tools/toolInput';
+import { languageModelTools, withReadmeToolTable } from '../../src/tools/toolManifest';
+import { tools, toolNamed } from '../../src/tools/toolTable';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+
+describe('the tool table', () => {
+  it('package.json declares exactly the table (run `npm run manifest` after a change), and the participant', () => {
+    assert.deepEqual(pkg.contributes.languageModelTools, languageModelTools(tools));
+    assert.deepEqual(pkg.contributes.chatParticipants, [JSON.parse(JSON.stringify(CHAT_PARTICIPANT))]);
+    assert.equal(readme, withReadmeToolTable(readme, tools), 'README.md is out of date: run `npm run manifest`');
+  });
+
+  it('a few dozen tools, named for models, each one catalogue operation, described for a model', () => {
+    assert.ok(tools.length >= 20 && tools.length <= 40, `${tools.length} tools`);
+    const names = tools.map((t) => t.name);
+    assert.equal(new Set(names).size, names.length, 'duplicate tool names');
+    const catalogue = new Set(allOperations.map((o) => o.id));
+    for (const t of tools) {
+      assert.match(t.name, /^kallyai_[a-z_]+$/, t.name);
+      assert.ok(catalogue.has(t.op.id), `${t.name}: ${t.op.id} is not in the catalogue`);
+      assert.ok(t.modelDescription.length >= 60 && t.modelDescription.length <= 1200, `${t.name}: description of ${t.modelDescription.length} characters`);
+      assert.ok(t.title.length > 3 && t.userDescription.length > 10, t.name);
+      if (t.reference) assert.ok(!needsConsent(t.op), `${t.name}: only read tools are referenced with #`);
+      // A flagged tool says in its own description that the user confirms first.
+      if (needsConsent(t.op)) assert.match(t.modelDescription, /confirm/i, `${t.name} does not tell the model the user confirms`);
+      for (const hinted of Object.keys(t.hints ?? {})) assert.ok(toolInputSchema(t).properties[hinted], `${t.name}: hint for unknown property ${hinted}`);
+    }
+  });
+
+  it('every flagged tool has its operation\'s consent wording (the question the person answers)', () => {
+    const missing = tools.filter((t) => needsConsent(t.op) && !presentationOf(t.op)?.consent).map((t) => t.name);
+    assert.deepEqual(missing, []);
+  });
+
+  it('the input schema is the operation\'s own: path parameters, query and body fields; calls.create flat', () => {
+    const call = toolInputSchema(toolNamed('kallyai_place_call')!);
+    assert.deepEqual(call.required, ['task_category', 'task_description', 'respondent_phone', 'timezone']);
+    assert.deepEqual(call.properties.task_category.enum, ['restaurant', 'clinic', 'hotel', 'general']);
+    assert.equal(call.properties.party_size.maximum, 50);
+    assert.equal(call.properties.user_phone, undefined, 'omitted');
+    assert.equal(call.additionalProperties, false);
+    const approve = toolInputSchema(toolNamed('kallyai_approve_step')!);
+    assert.deepEqual(approve.required, ['id']);
+    assert.match(String(approve.properties.id.description), /kallyai_list_goals/);
+    const goals = toolInputSchema(toolNamed('kallyai_list_goals')!);
+    assert.deepEqual(goals.properties.status.enum, ['active', 'completed', 'cancelled', 'pending', 'archived']);
+  });
+
+  it("a model's input goes back into the operation's shape, and validates as the operation's", () => {
+    const spec = toolNamed('kallyai_place_call')!;
+    const { input, fullNumbers } = toolRequest(spec, {
+      task_category: 'restaurant', task_description: 'Book a table for 4 on Friday at 8pm', respondent_phone: '(201) 555-0100',
+      business_name: "Luigi's", party_size: 4, language: 'en', call_language: 'en', timezone: 'Europe/Madrid', include_full_numbers: true,
+    }, 'US');
+    assert.equal(fullNumbers, true);
+    assert.deepEqual(input, {
+      body: {
+        submission: { task_category: 'restaurant', task_description: 'Book a table for 4 on Friday at 8pm', respondent_phone: '+12015550100', business_name: "Luigi's", party_size: 4, language: 'en', call_language: 'en' },
+        timezone: 'Europe/Madrid',
+      },
+    });
+    assert.doesNotThrow(() => prepareRequest(spec.op, input as never));
+    const step = toolRequest(toolNamed('kallyai_approve_step')!, { id: 'g_1' }, 'US');
+    assert.deepEqual(step.input, { path: { id: 'g_1' } });
+    const goals = toolRequest(toolNamed('kallyai_list_goals')!, { status: 'active', limit: 5 }, 'US');
+    assert.deepEqual(goals.input, { query: { status: 'active', limit: 5 } });
+    // Something the operation does not take is refused by its strict schema, before any request.
+    const odd = toolRequest(toolNamed('kallyai_estimate_cost')!, { type: 'call', description: 'x', surprise: 1 }, 'US');
+    assert.throws(() => prepareRequest(toolNamed('kallyai_estimate_cost')!.op, odd.input as never));
+    // An email target stays an email address.
+    assert.equal(toolRequest(toolNamed('kallyai_reach_out')!, { channel: 'email', target: 'a@b.co', description: 'x' }, 'US').input.body?.target, 'a@b.co');
+  });
+});
+
+describe('answers for a model', () => {
+  it('a lead line, then fields; no secrets; phone numbers masked unless asked for', () => {
+    const data = { calls: [{ call_id: 'c_1', status: 'completed', business_name: "Luigi's", respondent_phone: '+12015550100', access_token: 'eyJhbGciOi.abc.def', notes: null }] };
+    const text = modelText('1 call(s).', data);
+    assert.match(text, /^1 call\(s\)\.\ncalls:\n {2}- call_id: c_1\n {4}status: completed\n {4}business_name: Luigi's/);
+    assert.doesNotMatch(text, /2015550100|eyJ|access_token|notes/);
+    assert.match(modelText(undefined, data, { fullNumbers: true }), /\+12015550100/);
+  });
+
+  it('long lists are cut short and say so', () => {
+    const text = modelText(undefined, { items: Array.from({ length: 60 }, (_, i) => ({ n: i })) });
+    assert.match(text, /… and 35 more/);
+  });
+
+  it('errors and refusals are sentences with a next step, not exceptions', () => {
+    assert.match(errorText({ code: 'quota_exceeded', sentence: 'You are out of KallyAI credits.', action: 'openPricing' }), /^Not done: You are out of KallyAI credits\. \(error code: quota_exceeded\)\nThe user needs more credits/);
+    assert.match(declinedText('Call Luigi\'s now?'), /declined.*nothing was done/);
+  });
+});
