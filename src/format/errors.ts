@@ -101,7 +101,7 @@ const ACTION_LABELS: Record<UserActionKind, () => string> = {
   approveBudget: () => t('Approve Budget'),
   acknowledgeSoftCap: () => t('Acknowledge Cap'),
   connectEmail: () => t('Connect Email Account'),
-  provisionNumber: () => t('Get a Number'),
+  provisionNumber: () => t('Provision a Number'),
   chooseAnotherNumber: () => t('Use Another Number'),
   editRequest: () => t('Edit Request'),
   retry: () => t('Retry'),
