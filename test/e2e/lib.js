@@ -34,13 +34,14 @@ function pane(page, viewName) {
 /** Expands a pane if it is collapsed. */
 async function expandPane(page, viewName) {
   const header = pane(page, viewName).locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  // On its name: the middle of a header may be one of the view's title buttons.
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.locator('h3.title').click();
 }
 
 /** Folds a pane if it is open. */
 async function collapsePane(page, viewName) {
   const header = pane(page, viewName).locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('h3.title').click();
 }
 
 /** Leaves only these KallyAI panes open (eight views share the side bar: the others are folded to give them room). */
