@@ -39,7 +39,9 @@ async function launchBrowser(opts) {
  * @param {import('playwright-core').Page} page
  * @param {{ verbose?: boolean, onLine?: (line: string) => void }} [opts]
  */
-const NOISE = /Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore: Migrating/;
+// A workbench in another language asks the gallery for its built-in extensions' translations
+// (getBuiltInExtensionTranslationsUri), and the launcher configures no gallery.
+const NOISE = /Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore: Migrating|No extension gallery service configured/;
 
 function forwardConsole(page, opts = {}) {
   const out = opts.onLine ?? ((line) => console.log(line));
