@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 
 const ACTIVITY_ICON = '.activitybar a.action-label[aria-label^="KallyAI"]';
-const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Credits', 'Receptionist', 'Phone Numbers'];
+const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Activity', 'Email', 'Receptionist', 'Phone Numbers', 'Credits'];
 
 /** Opens the workbench on the run's folder (ctx from test/launcher/runE2E.js) and waits until the activity bar is there. */
 async function openWorkbench(ctx) {
@@ -37,18 +37,34 @@ async function expandPane(page, viewName) {
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
 }
 
+/** Folds a pane if it is open. */
+async function collapsePane(page, viewName) {
+  const header = pane(page, viewName).locator('.pane-header');
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+/** Leaves only these KallyAI panes open (eight views share the side bar: the others are folded to give them room). */
+async function showOnlyPanes(page, ...viewNames) {
+  for (const name of VIEW_NAMES) if (!viewNames.includes(name)) await collapsePane(page, name);
+  for (const name of viewNames) await expandPane(page, name);
+}
+
 /** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   // A webview that has just loaded (a page, a Markdown preview) may hold the focus without passing
-  // F1 on yet: then the focus moves to the side bar's title and F1 is pressed again.
-  if (!(await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
-    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+  // F1 on yet, or pass it on late (then a second F1 closes the palette it opened): the focus moves
+  // to the side bar's title and the palette is asked for again, at most three times.
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) {
+      await page.keyboard.press('Escape');
+      await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+    }
     await page.keyboard.press('F1');
+    const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    if (opened && (await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, () => false))) break;
+    if (attempt === 3) throw new Error(`the command palette did not open to run "${title}"`);
   }
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
@@ -151,6 +167,6 @@ async function frameText(page, pattern, timeoutMs = 20_000) {
 
 module.exports = {
   signIn, openWalkthrough, walkthroughStep, stepDone, frameText,
-  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, runCommand,
+  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, showOnlyPanes, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

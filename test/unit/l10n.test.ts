@@ -5,7 +5,7 @@
  *  what is missing. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFrom, extractMessages, placeholders } from '../../scripts/l10n/extractMessages';
+import { extractFrom, extractMessages, placeholders, translatedAtLoad } from '../../scripts/l10n/extractMessages';
 import { nlsKeyOf, PRODUCT_NAME, userFacingText } from '../../scripts/manifest/packageNls';
 import { builtManifest, currentManifest, root, spanishBundle } from './manifestFiles';
 
@@ -42,6 +42,10 @@ describe('Spanish: the runtime strings', () => {
     const wrong = messages.filter((m) => es[m.message] !== undefined && JSON.stringify(invariants(m.message).placeholders) !== JSON.stringify(invariants(es[m.message]).placeholders)
       || es[m.message] !== undefined && JSON.stringify(invariants(m.message).codicons) !== JSON.stringify(invariants(es[m.message]).codicons));
     assert.deepEqual(wrong.map((m) => `${JSON.stringify(m.message)} → ${JSON.stringify(es[m.message])}`), []);
+  });
+
+  it('nothing is translated when a module loads (it would stay English): data is translated where it is shown', () => {
+    assert.deepEqual(translatedAtLoad(root), []);
   });
 
   it('the bundle has no entry for a string the extension no longer shows', () => {
