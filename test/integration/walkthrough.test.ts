@@ -50,7 +50,7 @@ suite('Getting Started walkthrough', () => {
     const es = nls.es();
     for (const value of values) {
       const key = keyOf(value);
-      assert.ok(key?.startsWith('walkthrough.'), `${value} is not a %walkthrough.…% key`);
+      if (!key?.startsWith('walkthrough.')) assert.fail(`${value} is not a %walkthrough.…% key`);
       assert.ok(en[key], `${key} is not in package.nls.json`);
       assert.ok(es[key], `${key} is not in package.nls.es.json`);
       assert.notEqual(es[key], en[key], `${key} is not translated`);
