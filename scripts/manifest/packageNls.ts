@@ -93,6 +93,8 @@ export function userFacingText(pkg: Json): Array<[string, string]> {
       add(`walkthroughs.${w.id}.${s.id}.title`, s.title);
       add(`walkthroughs.${w.id}.${s.id}.description`, s.description);
       add(`walkthroughs.${w.id}.${s.id}.media.altText`, s.media?.altText);
+      // The step's page: its path is a key too, so each language shows its own Markdown (signIn.es.md).
+      add(`walkthroughs.${w.id}.${s.id}.media.markdown`, s.media?.markdown);
     }
   }
   for (const s of c.submenus ?? []) add(`submenus.${s.id}.label`, s.label);

@@ -97,12 +97,14 @@ async function assertNoErrorNotifications(page) {
 }
 
 /** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
- *  the session to the extension's loopback listener. Done when the status bar shows the credits. */
-async function signIn(ctx) {
+ *  the session to the extension's loopback listener. Done when the status bar shows the credits.
+ *  `start` begins the sign-in another way (a button); `credits` is the status bar's text once
+ *  signed in (another language). */
+async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign In'), credits = /credits$/ } = {}) {
   const { page } = ctx;
   for (let attempt = 1; ; attempt++) {
     const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
-    await runCommand(page, 'KallyAI: Sign In');
+    await start();
     let tab = await newTab;
     if (!tab) {
       // The workbench asks before opening a tab the browser's pop-up blocker held back.
@@ -121,16 +123,51 @@ async function signIn(ctx) {
       await tab.close().catch(() => undefined);
       await page.bringToFront();
     }
-    const signedIn = await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    const signedIn = await page.locator('.statusbar-item', { hasText: credits }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
     if (signedIn) return;
-    assert.ok(attempt < 3, 'could not sign in with "KallyAI: Sign In"');
+    assert.ok(attempt < 3, 'could not sign in');
     ctx.log(`sign-in attempt ${attempt} did not finish; trying again`);
     await page.keyboard.press('Escape');
   }
 }
 
+/** Opens a walkthrough from the palette ("Welcome: Open Walkthrough…", VS Code's own command) by
+ *  its title as shown in the list; returns its page (a locator). */
+async function openWalkthrough(page, title) {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+  const walkthrough = page.locator('.gettingStartedContainer .getting-started-category').filter({ has: page.locator('h2.category-title', { hasText: title }) });
+  await walkthrough.waitFor({ state: 'visible', timeout: 20_000 });
+  return walkthrough;
+}
+
+/** A step of the KallyAI walkthrough (its button in the list of steps), by its id in package.json. */
+function walkthroughStep(page, id) {
+  return page.locator(`button.getting-started-step[data-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`);
+}
+
+/** Whether a walkthrough step is checked off (its completion event happened). */
+async function stepDone(page, id) {
+  return (await page.locator(`[data-done-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`).getAttribute('aria-checked')) === 'true';
+}
+
+/** Text of the webview frame whose body matches `pattern` (a step's Markdown page, a preview), waiting up to `timeoutMs`. */
+async function frameText(page, pattern, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (pattern.test(text)) return text;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame shows ${pattern}`);
+}
+
 module.exports = {
-  signIn,
+  signIn, openWalkthrough, walkthroughStep, stepDone, frameText,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, showOnlyPanes, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort, sleep, stopGroup, trackGroup } = require('./processes');
+const { makeLanguagePack, registerLanguagePacks } = require('./languagePack');
 
 const ROOT = path.resolve(__dirname, '../..');
 const VERSION = '4.100.3';
@@ -67,13 +68,21 @@ function installExtension(tmp, vsix) {
 /**
  * Starts code-server. `settings` are merged into the user settings (e.g. kallyai.apiBaseUrl);
  * `env` reaches the extension host (e.g. KALLYAI_SANDBOX_URL).
- * @param {{ tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], keepTmp?: boolean, startTimeoutMs?: number }} [opts]
+ * `locale` (e.g. "es") is the workbench's display language: code-server gets `--locale`, and a
+ * language pack for it (./languagePack.js, which says why one is needed) is installed first;
+ * `languagePack: false` leaves that to `vsix` (a real pack). Default: English.
+ * @param {{ tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], locale?: string, languagePack?: boolean, keepTmp?: boolean, startTimeoutMs?: number }} [opts]
  */
 async function startCodeServer(opts = {}) {
   const entry = ensureCodeServer();
   const tmp = opts.tmp || makeRunDirs();
   fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
-  for (const vsix of opts.vsix ?? []) installExtension(tmp, vsix);
+  const locale = opts.locale?.toLowerCase();
+  const packs = locale && !locale.startsWith('en') && opts.languagePack !== false ? [makeLanguagePack(locale, tmp)] : [];
+  for (const vsix of [...packs, ...(opts.vsix ?? [])]) installExtension(tmp, vsix);
+  if (locale && !locale.startsWith('en') && !registerLanguagePacks(path.join(tmp, 'ud'), path.join(tmp, 'exts')).includes(locale)) {
+    throw new Error(`no language pack for "${locale}" is installed: the workbench would stay in English`);
+  }
 
   const port = opts.port || (await freePort());
   const logFile = path.join(tmp, 'code-server.log');
@@ -81,7 +90,7 @@ async function startCodeServer(opts = {}) {
   const child = spawn(process.execPath, [
     entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info',
+    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(locale ? ['--locale', locale] : []),
   ], { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   trackGroup(child.pid);
@@ -111,7 +120,7 @@ async function startCodeServer(opts = {}) {
     await sleep(100);
   }
   return {
-    url, port, pid: child.pid, tmp, logFile,
+    url, port, pid: child.pid, tmp, logFile, locale: locale ?? 'en',
     workspaceFolder: path.join(tmp, 'ws'),
     chromeDir: path.join(tmp, 'chrome'),
     /** vscode-remote:// address of a path on this machine, as the workbench's payload wants it. */

@@ -4,8 +4,10 @@
 // headless Chromium opens; each test/e2e/*.e2e.js (or .e2e.ts) drives it with playwright-core.
 // Every script gets its own code-server and browser; the sandbox is shared and reset in between.
 // A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, workbenchUrl,
-// openUrl, workspaceFolder, sandboxUrl, screenshot(name), log(msg) }. Screenshots go to test-results/ (git-ignored);
+// openUrl, workspaceFolder, sandboxUrl, locale, screenshot(name), log(msg) }. Screenshots go to test-results/ (git-ignored);
 // a failing script also leaves test-results/<name>-failure.png.
+// A script that runs the workbench in another display language exports `{ run, locale: 'es' }`:
+// its code-server starts in that language (startCodeServer's `locale`) and Chromium with it.
 // Options: --only smoke,signin   only these scripts
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
 //                                  current dist/) instead of packaging and installing the .vsix
@@ -29,12 +31,22 @@ function packageExtension() {
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function loadScript(file) {
+function loadModule(file) {
   if (file.endsWith('.ts')) require('tsx/cjs/api').register();
-  const mod = require(file);
+  return require(file);
+}
+
+function loadScript(file) {
+  const mod = loadModule(file);
   const fn = typeof mod === 'function' ? mod : mod.run || mod.default;
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
   return fn;
+}
+
+/** The display language a script asks for (`locale` beside `run`); undefined: English, as always. */
+function scriptLocale(file) {
+  const mod = loadModule(file);
+  return typeof mod === 'object' && typeof mod.locale === 'string' ? mod.locale : undefined;
 }
 
 async function runScript(file, sandbox) {
@@ -42,7 +54,9 @@ async function runScript(file, sandbox) {
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
+  const locale = scriptLocale(file);
   const cs = await startCodeServer({
+    locale,
     vsix: dev ? [] : [VSIX],
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
@@ -52,13 +66,13 @@ async function runScript(file, sandbox) {
   const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
   const unregister = onCleanup(stopAll);
   try {
-    browser = await launchBrowser({ profileDir: cs.chromeDir });
+    browser = await launchBrowser({ profileDir: cs.chromeDir, locale });
     const { page } = browser;
     page.setDefaultTimeout(30_000);
     forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
     const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
     const ctx = {
-      page, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url,
+      page, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url, locale: cs.locale,
       /** The address that opens the workbench on the run's folder (with the extension loaded). */
       openUrl: `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`,
       screenshot: async (shot) => {
