@@ -3,10 +3,15 @@
 // (vsce package --no-dependencies) and installed into a fresh code-server, whose workbench
 // headless Chromium opens; each test/e2e/*.e2e.js (or .e2e.ts) drives it with playwright-core.
 // Every script gets its own code-server and browser; the sandbox is shared and reset in between.
-// A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, workbenchUrl,
-// openUrl, workspaceFolder, sandboxUrl, screenshot(name), log(msg) }. Screenshots go to test-results/ (git-ignored);
-// a failing script also leaves test-results/<name>-failure.png.
-// Options: --only smoke,signin   only these scripts
+// A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, host, workbenchUrl,
+// openUrl, workspaceFolder, sandboxUrl, screenshot(name), log(msg) }. Screenshots go to test-results/
+// (git-ignored; on a host other than 1.100 their names end in -<host>); a failing script also leaves
+// test-results/<name>-failure.png.
+// A script that exercises what only some hosts have exports `{ run, needs: 'chatView' }` (a feature
+// of test/launcher/hosts.js); the runner selects it on the hosts that have it and prints where it
+// does not run and what covers that host instead — by design, not a skip.
+// Options: --host 1.100|newest    the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
+//          --only smoke,signin     only these scripts
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
 //                                  current dist/) instead of packaging and installing the .vsix
 'use strict';
@@ -17,6 +22,7 @@ const { startSandbox } = require('./sandbox');
 const { startCodeServer } = require('./codeServer');
 const { launchBrowser, forwardConsole } = require('./browser');
 const { onCleanup, runCleanups } = require('./processes');
+const { hostFromArgv, FEATURES } = require('./hosts');
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
@@ -29,20 +35,28 @@ function packageExtension() {
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+let host;
+try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
+const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
+
+/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string }} */
 function loadScript(file) {
   if (file.endsWith('.ts')) require('tsx/cjs/api').register();
   const mod = require(file);
   const fn = typeof mod === 'function' ? mod : mod.run || mod.default;
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
-  return fn;
+  const needs = typeof mod === 'function' ? undefined : mod.needs;
+  if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
+  return { fn, needs };
 }
 
-async function runScript(file, sandbox) {
+async function runScript(file, fn, sandbox) {
   const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
   const cs = await startCodeServer({
+    host,
     vsix: dev ? [] : [VSIX],
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
@@ -58,23 +72,23 @@ async function runScript(file, sandbox) {
     forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
     const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
     const ctx = {
-      page, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url,
+      page, host, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url,
       /** The address that opens the workbench on the run's folder (with the extension loaded). */
       openUrl: `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`,
       screenshot: async (shot) => {
-        const file = path.join(RESULTS, `${shot}.png`);
+        const file = path.join(RESULTS, `${shot}${shotSuffix}.png`);
         await page.screenshot({ path: file });
         console.log(`  [${name}] screenshot ${path.relative(ROOT, file)}`);
         return file;
       },
       log: (m) => console.log(`  [${name}] ${m}`),
     };
-    await loadScript(file)(ctx);
+    await fn(ctx);
     ok = true;
     console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {
     console.log(`✘ ${name}: ${e.stack || e.message}`);
-    if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure.png`) }).catch(() => {});
+    if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure${shotSuffix}.png`) }).catch(() => {});
   } finally {
     unregister();
     await stopAll();
@@ -88,9 +102,21 @@ async function main() {
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : undefined;
   const dir = path.join(ROOT, 'test/e2e');
-  const scripts = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
+  const all = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
     .filter((f) => !only || only.includes(f.replace(/\.e2e\.[jt]s$/, ''))).sort().map((f) => path.join(dir, f));
-  if (scripts.length === 0) throw new Error('no test/e2e/*.e2e.js scripts to run');
+  console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
+  const scripts = [];
+  for (const file of all) {
+    const { fn, needs } = loadScript(file);
+    const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
+    if (needs && !host[needs]) {
+      console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
+      continue;
+    }
+    if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
+    scripts.push({ file, fn });
+  }
+  if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
   if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
   else {
     packageExtension();
@@ -101,17 +127,17 @@ async function main() {
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
   for (const s of scripts) {
-    if (await runScript(s, sandbox)) passed++;
+    if (await runScript(s.file, s.fn, sandbox)) passed++;
     else failed++;
   }
   await runCleanups();
-  console.log(`[summary] e2e passed=${passed} failed=${failed} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  console.log(`[summary] e2e@${host.name} passed=${passed} failed=${failed} (${host.label}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return failed === 0 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), async (e) => {
   console.error(`[e2e] ${e.stack || e.message}`);
   await runCleanups();
-  console.log('[summary] e2e passed=0 failed=1');
+  console.log(`[summary] e2e@${host.name} passed=0 failed=1 (${host.label})`);
   process.exit(2);
 });
