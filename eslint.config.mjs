@@ -29,6 +29,6 @@ export default tseslint.config(
   {
     // The pages' own script runs in the webview (a browser), with VS Code's webview API.
     files: ['media/pages/**/*.js'],
-    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', Element: 'readonly', HTMLFormElement: 'readonly', HTMLTextAreaElement: 'readonly' } },
+    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', Element: 'readonly', HTMLFormElement: 'readonly', HTMLTextAreaElement: 'readonly', Blob: 'readonly' } },
   },
 );

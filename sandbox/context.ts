@@ -16,6 +16,8 @@ export interface SandboxOptions {
   quiet: boolean;
   bodyTimeoutMs: number;
   variant: Variant;
+  /** Seconds between simulated inbound calls (0: none; `--inbound-every`). */
+  inboundEverySeconds: number;
 }
 
 export interface RunningCall {
@@ -33,6 +35,8 @@ export interface Sandbox {
   /** http://127.0.0.1:PORT once listening. */
   baseUrl: string;
   running: Map<string, RunningCall>;
+  /** Timers of live inbound calls and of the inbound schedule (cleared on close). */
+  inboundTimers: Set<ReturnType<typeof setTimeout>>;
   faults: FaultList;
   requests: RequestLog;
   /** Schedules a save of the state (debounced) when --state is set. */

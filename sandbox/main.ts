@@ -1,4 +1,4 @@
-/** CLI: `npm run sandbox -- --port 8790 [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant LIST] [--quiet]`. */
+/** CLI: `npm run sandbox -- --port 8790 [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant LIST] [--inbound-every S] [--quiet]`. */
 import { startSandbox } from './server';
 import { parseVariant } from './variants';
 
@@ -27,8 +27,9 @@ function parseArgs(argv: string[]) {
       case '--empty': opts.empty = true; break;
       case '--quiet': opts.quiet = true; break;
       case '--variant': opts.variant = parseVariant(take()); break;
+      case '--inbound-every': opts.inboundEverySeconds = num(take(), flag); break;
       case '--help':
-        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,error=details] [--quiet]');
+        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,error=details] [--inbound-every S] [--quiet]');
         process.exit(0);
         break;
       default:

@@ -6,6 +6,7 @@ import { endCall } from './calls/record';
 import { createClock } from './clock';
 import type { Sandbox, SandboxOptions } from './context';
 import { FaultList, defaultFaultCode } from './faults';
+import { startInboundSchedule, stopInboundTimers } from './inbound/live';
 import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
@@ -29,6 +30,8 @@ export interface StartSandboxOptions {
   bodyTimeoutMs?: number;
   /** Variants served by default (variants.ts): an object, or the `--variant` text. */
   variant?: Variant | string;
+  /** An inbound call arrives every this many seconds or so (0 or absent: none). */
+  inboundEverySeconds?: number;
 }
 
 export interface RunningSandbox {
@@ -37,7 +40,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|expire-tokens|credits|state|tokens)$/;
+const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;
@@ -60,6 +63,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     quiet: !!opts.quiet,
     bodyTimeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     variant: typeof opts.variant === 'string' ? parseVariant(opts.variant) : opts.variant ?? {},
+    inboundEverySeconds: opts.inboundEverySeconds ?? 0,
   };
   let saver: StateSaver | undefined;
   const sb: Sandbox = {
@@ -69,6 +73,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     clock: createClock(options.timeScale),
     baseUrl: '',
     running: new Map(),
+    inboundTimers: new Set(),
     faults: new FaultList(),
     requests: new RequestLog(),
     changed: () => saver?.schedule(),
@@ -98,6 +103,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   });
   const port = (server.address() as AddressInfo).port;
   sb.baseUrl = `http://${options.host}:${port}`;
+  if (options.inboundEverySeconds > 0) startInboundSchedule(sb, options.inboundEverySeconds);
 
   let closing: Promise<void> | undefined;
   return {
@@ -105,6 +111,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     port,
     close: () => {
       closing ??= (async () => {
+        stopInboundTimers(sb);
         const pending = [...sb.running.values()];
         for (const r of pending) r.stop();
         await Promise.all(pending.map((r) => r.done));

@@ -72,10 +72,19 @@ export interface InboxMessage {
 }
 
 export interface OutboxEmail {
-  id: string; to: string; cc?: string; subject: string; body: string;
-  status: 'pending_approval' | 'sent' | 'cancelled'; created_at: string; sent_at?: string;
-  replies: { id: string; from: string; body: string; received_at: string }[];
+  id: string; to: string; cc?: string | string[]; subject: string; body: string;
+  status: 'pending_approval' | 'sent' | 'cancelled' | 'failed'; created_at: string; sent_at?: string;
+  /** Why the provider refused it (status failed). */
+  failure_reason?: string;
+  /** Set when KallyAI revised the draft (POST /v1/coordination/message asking for a revision). */
+  updated_at?: string; revision?: number;
+  /** The email message this draft answers (POST /v1/email/messages/{id}/respond). */
+  reply_to?: string;
+  replies: { id: string; from: string; subject?: string; body: string; received_at: string }[];
 }
+
+/** A WhatsApp or Telegram connection; `pairing_code` while a connect waits for the person to finish it. */
+export interface WebhookChannel { connected: boolean; account_name: string | null; connected_at: string | null; pairing_code?: string; pairing_expires_at?: string }
 
 export interface CreditEntry { id: string; type: string; description: string; credits: number; timestamp: string; goal_id: string | null }
 
@@ -120,7 +129,7 @@ export interface SandboxState {
   emailMessages: Json[];
   voiceProfile: Json;
   channelEmails: Json[];
-  webhooks: Record<string, { connected: boolean; account_name: string; connected_at: string } | undefined>;
+  webhooks: Record<string, WebhookChannel | undefined>;
   outreachTasks: Json[];
   referrals: Json[];
   referralCode: string;

@@ -5,7 +5,8 @@
 //   3. starts code-server 4.100.3 on 127.0.0.1 (port 8080 if free) with the extension installed and
 //      kallyai.apiBaseUrl pointing at the sandbox,
 //   4. prints the address to open. Ctrl-C stops everything it started (process groups), nothing is left.
-// Options: --port N (code-server), --sandbox-port N, --time-scale K (default 10),
+// Options: --port N (code-server), --sandbox-port N, --time-scale K (default 10), --inbound-every S
+// (an inbound call every S seconds or so, default 120),
 // --sign-in-page (show the sandbox's "Sign in as the demo user" page instead of approving at once).
 // Sign-in in the browser goes through code-server's port proxy (<code-server>/proxy/<port>/), as it
 // would on a remote machine.
@@ -36,6 +37,8 @@ async function main() {
     port: await freePort(Number(arg('sandbox-port')) || 8790),
     autoApprove: !process.argv.includes('--sign-in-page'),
     timeScale: Number(arg('time-scale')) || 10,
+    // Calls to your KallyAI number arrive now and then, to take over, transfer or let KallyAI answer.
+    extraArgs: ['--inbound-every', String(Number(arg('inbound-every')) || 120)],
     echo: (line) => { if (!/listening on/.test(line)) console.log(`[sandbox] ${line}`); },
   });
   onCleanup(() => sandbox.stop());
@@ -61,6 +64,7 @@ async function main() {
   console.log('');
   console.log('  Then click the KallyAI icon in the activity bar and "Sign in to KallyAI": the sandbox signs you in as the demo user.');
   console.log('  Test phone numbers: +12015550100 succeeds, +12015550101 no answer, +12015550102 busy (more in the README).');
+  console.log(`  A call to your KallyAI number arrives every two minutes or so; to have one now: curl -X POST ${sandbox.url}/sandbox/inbound-call`);
   console.log('  Press Ctrl-C to stop the demo.');
   console.log('');
   // Stay up until Ctrl-C (processes.js stops the groups and exits), or until a server dies.

@@ -9,7 +9,7 @@
 
   const busy = (on) => {
     document.body.classList.toggle('busy', on);
-    for (const b of document.querySelectorAll('button[data-action]')) b.disabled = on;
+    for (const b of document.querySelectorAll('button[data-action], form[data-action] button')) b.disabled = on;
   };
 
   document.addEventListener('click', (event) => {
@@ -24,6 +24,17 @@
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.action) return;
     event.preventDefault();
+    if (form.dataset.fields !== undefined) {
+      // A form of several named fields (an email): every field is sent, empty ones too — the
+      // extension checks them and says what is missing next to each.
+      const fields = {};
+      for (const el of form.querySelectorAll('input[name], textarea[name], select[name]')) {
+        fields[el.name] = el.type === 'checkbox' ? (el.checked ? 'true' : 'false') : el.value;
+      }
+      busy(true);
+      vscode.postMessage({ type: 'action', action: form.dataset.action, fields });
+      return;
+    }
     const field = form.querySelector('textarea, input[type="text"]');
     const text = field ? field.value.trim() : '';
     if (!text) return;
@@ -31,10 +42,16 @@
     vscode.postMessage({ type: 'action', action: form.dataset.action, text });
   });
 
-  // Enter sends, Shift+Enter makes a new line.
+  // Enter sends, Shift+Enter makes a new line; in a form of several fields (an email body) Enter
+  // makes a new line and Ctrl/Cmd+Enter sends.
   document.addEventListener('keydown', (event) => {
     const target = event.target;
-    if (event.key === 'Enter' && !event.shiftKey && target instanceof HTMLTextAreaElement && target.form) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target instanceof Element && target.closest('form[data-fields]')) {
+      event.preventDefault();
+      target.closest('form').requestSubmit();
+      return;
+    }
+    if (event.key === 'Enter' && !event.shiftKey && target instanceof HTMLTextAreaElement && target.form && target.form.dataset.fields === undefined) {
       event.preventDefault();
       target.form.requestSubmit();
     }
@@ -44,8 +61,61 @@
     vscode.postMessage({ type: 'cspViolation', directive: String(event.violatedDirective).slice(0, 200), blocked: String(event.blockedURI || '').slice(0, 500) });
   });
 
+  // The audio player: the extension fetches the audio and hands over its bytes; the page plays
+  // them from a blob: address (no network, no token). Its own buttons act on the <audio> locally.
+  const audio = document.querySelector('audio[data-player]');
+  const status = document.querySelector('[data-player-status]');
+  const clock = document.querySelector('[data-player-time]');
+  const toggle = document.querySelector('[data-player-toggle]');
+  const say = (text) => { if (status) status.textContent = text; };
+  const time = (s, round) => {
+    if (!Number.isFinite(s)) return '–:––';
+    const whole = round ? Math.round(s) : Math.floor(s);
+    return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  };
+  const tick = () => {
+    if (!audio) return;
+    if (clock) clock.textContent = `${time(audio.currentTime)} / ${time(audio.duration, true)}`;
+    if (toggle) {
+      const label = toggle.querySelector('.label');
+      const icon = toggle.querySelector('.codicon');
+      if (label) label.textContent = audio.paused ? toggle.dataset.playLabel : toggle.dataset.pauseLabel;
+      if (icon) icon.className = `codicon codicon-${audio.paused ? 'play' : 'debug-pause'}`;
+    }
+  };
+  if (audio) {
+    for (const name of ['timeupdate', 'play', 'pause', 'ended', 'loadedmetadata']) audio.addEventListener(name, tick);
+    audio.addEventListener('error', () => say(audio.dataset.failedText || 'This audio cannot be played here.'));
+    document.addEventListener('click', (event) => {
+      const el = event.target instanceof Element ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]') : null;
+      if (!el || !audio.src) return;
+      event.preventDefault();
+      if (el.hasAttribute('data-player-toggle')) {
+        if (audio.paused) audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
+        else audio.pause();
+      } else if (el.hasAttribute('data-player-skip')) {
+        audio.currentTime = Math.max(0, Math.min(audio.duration || 0, audio.currentTime + Number(el.dataset.playerSkip)));
+      } else {
+        const rates = [1, 1.25, 1.5, 2];
+        audio.playbackRate = rates[(rates.indexOf(audio.playbackRate) + 1) % rates.length];
+        el.querySelector('.label').textContent = `${audio.playbackRate}×`;
+      }
+    });
+  }
+  const playable = (data, mimeType) => {
+    if (!audio) return;
+    const blob = new Blob([data], { type: mimeType });
+    audio.src = URL.createObjectURL(blob);
+    for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
+    say('');
+    if (audio.dataset.autoplay === 'true') audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
+  };
+
   window.addEventListener('message', (event) => {
-    if (event.data && event.data.type === 'busy') busy(Boolean(event.data.on));
+    if (!event.data) return;
+    if (event.data.type === 'busy') busy(Boolean(event.data.on));
+    else if (event.data.type === 'media' && event.data.data) playable(event.data.data, String(event.data.mimeType || 'audio/wav'));
+    else if (event.data.type === 'mediaError') say(String(event.data.message || ''));
   });
 
   vscode.postMessage({ type: 'ready' });

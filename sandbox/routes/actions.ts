@@ -14,11 +14,23 @@ export function logAction(sb: Sandbox, type: string, description: string, undoab
   return entry;
 }
 
+/** What the log says once the thing an action made is gone: it can no longer be undone. */
+function settleActionsOf(sb: Sandbox, targetId: string, status: string): void {
+  for (const a of sb.state.actions) {
+    if (a.target_id === targetId && a.status !== 'undone') {
+      a.status = status;
+      a.undoable = false;
+    }
+  }
+}
+
 function required(b: Record<string, unknown>, field: string): string {
   const v = str(b[field]);
   if (!v) fail(422, 'validation_error', `${field} is required.`, { details: { field } });
   return v as string;
 }
+
+const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
 
 function findEmail(sb: Sandbox, id: string): OutboxEmail {
   const e = sb.state.outbox.find((x) => x.id === id);
@@ -66,6 +78,7 @@ export function registerActions(router: Router): void {
     const before = ctx.sb.state.calendarEvents.length;
     ctx.sb.state.calendarEvents = ctx.sb.state.calendarEvents.filter((e) => e.id !== ctx.params.id);
     if (ctx.sb.state.calendarEvents.length === before) fail(404, 'event_not_found', `No calendar event with id ${ctx.params.id}.`);
+    settleActionsOf(ctx.sb, ctx.params.id, 'deleted');
     return ok({ success: true, id: ctx.params.id, deleted: true });
   });
   router.post('/v1/actions/bookings/restaurants/search', (ctx) => {
@@ -91,7 +104,9 @@ export function registerActions(router: Router): void {
   router.delete('/v1/actions/bookings/{id}', (ctx) => {
     const booking = ctx.sb.state.bookings.find((x) => x.id === ctx.params.id);
     if (!booking) fail(404, 'booking_not_found', `No booking with id ${ctx.params.id}.`);
+    if (booking.status === 'cancelled') fail(409, 'booking_already_cancelled', 'This booking is already cancelled.');
     booking.status = 'cancelled';
+    settleActionsOf(ctx.sb, booking.id as string, 'cancelled');
     return ok({ success: true, id: booking.id, status: 'cancelled' });
   });
   router.post('/v1/actions/bills/analyze', (ctx) => {
@@ -117,14 +132,30 @@ export function registerActions(router: Router): void {
   router.post('/v1/actions/email/send', (ctx) => {
     const b = bodyObject(ctx);
     if (ctx.sb.state.emailAccounts.length === 0) fail(400, 'email_not_connected', 'Connect an email account first (Gmail or Outlook).');
-    const email: OutboxEmail = { id: newId(), to: required(b, 'to'), ...(str(b.cc) ? { cc: str(b.cc) } : {}), subject: required(b, 'subject'), body: required(b, 'body'), status: 'pending_approval', created_at: iso(), replies: [] };
+    const to = required(b, 'to');
+    const cc = Array.isArray(b.cc) ? b.cc.map(String) : str(b.cc);
+    for (const address of [to, ...(Array.isArray(cc) ? cc : cc ? [cc] : [])]) {
+      if (!EMAIL.test(address)) fail(422, 'validation_error', `${address} is not an email address.`, { details: { field: 'to' } });
+    }
+    const subject = required(b, 'subject');
+    const body = str(b.body)?.trim() ? (b.body as string) : required(b, 'body');
+    const email: OutboxEmail = { id: newId(), to, ...(cc && cc.length ? { cc } : {}), subject, body, status: 'pending_approval', created_at: iso(), replies: [] };
     ctx.sb.state.outbox.unshift(email);
+    ctx.sb.changed();
     return ok({ ...email, email_id: email.id, message: 'The email waits for your approval before it is sent.' });
   });
   router.post('/v1/actions/email/{id}/approve', (ctx) => {
     const e = findEmail(ctx.sb, ctx.params.id);
     if (e.status !== 'pending_approval') fail(409, 'email_not_pending', `This email is already ${e.status}.`);
     requireCredits(ctx.sb, COSTS.email_send.per_email);
+    // Magic recipients: an address at fail.example is refused by the mail provider.
+    if (/@fail\.example$/i.test(e.to)) {
+      e.status = 'failed';
+      e.failure_reason = `The mail provider refused the recipient ${e.to} (550 mailbox unavailable).`;
+      e.updated_at = iso();
+      ctx.sb.changed();
+      fail(500, 'email_send_failed', e.failure_reason);
+    }
     e.status = 'sent';
     e.sent_at = iso();
     spend(ctx.sb, COSTS.email_send.per_email, 'email', `Email to ${e.to}`);

@@ -1,5 +1,6 @@
 /** §5.2 Calls: place (blocks until the simulated call ends), list, details, transcript, recording, calendar, cancel, reschedule, stop. */
 import { iso, isValidDate, isValidTime } from '../clock';
+import { type MediaKind, signedMediaUrl } from '../calls/audio';
 import { callToIcs, hasAppointment, zonedToUtc } from '../calls/ics';
 import { planFor } from '../calls/outcome';
 import { endCall, newCallRecord } from '../calls/record';
@@ -19,8 +20,9 @@ export function findCall(sb: Sandbox, id: string): CallRecord {
   return call;
 }
 
-export function recordingUrl(sb: Sandbox, kind: 'recordings' | 'voicemails', id: string): string {
-  return `${sb.baseUrl}/sandbox/media/${kind}/${encodeURIComponent(id)}.mp3`;
+/** The signed address of a recording or voicemail (sandbox/calls/audio.ts). */
+export function recordingUrl(sb: Sandbox, kind: MediaKind, id: string): string {
+  return signedMediaUrl(sb, kind, id);
 }
 
 /** Idempotency-Key (IETF draft): the same key with the same body answers the earlier call (a
@@ -95,7 +97,7 @@ export function registerCalls(router: Router): void {
   router.get('/v1/calls/{call_id}/recording', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);
     if (!transcriptOf(call)) fail(404, 'recording_not_found', 'This call has no recording.');
-    return ok({ url: recordingUrl(ctx.sb, 'recordings', call.call_id), duration_seconds: call.duration_seconds, format: 'mp3' });
+    return ok({ url: recordingUrl(ctx.sb, 'recordings', call.call_id), duration_seconds: call.duration_seconds, format: 'wav' });
   });
   router.get('/v1/calls/{call_id}/calendar.ics', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);

@@ -1,12 +1,23 @@
-/** §5.9 Channels: status, notification emails (add 201 / list / update / delete 204 / verify without auth), mailbox, webhooks. */
-import { randomBytes } from 'node:crypto';
-import { iso } from '../clock';
-import { bodyObject, created, fail, noContent, ok, redirect, str } from '../http';
+/** §5.9 Channels: status, notification emails (add 201 / list / update / delete 204 / verify without auth), mailbox, webhooks.
+ *  Connecting WhatsApp or Telegram with credentials (REF-B) connects at once; without them (the CLI
+ *  sends `{}`) the answer is a pairing to finish elsewhere — a link to open and a code to send — and
+ *  the sandbox page that link opens finishes it (at once under --auto-approve). */
+import { randomBytes, randomInt } from 'node:crypto';
+import { MINUTE, iso } from '../clock';
+import { infoPage } from '../auth/pages';
+import type { Sandbox } from '../context';
+import { bodyObject, created, escapeHtml, fail, html, noContent, ok, redirect, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
 import type { Json } from '../state';
 
 const WEBHOOK_CHANNELS = ['whatsapp', 'telegram'];
+const ACCOUNT_NAMES: Record<string, string> = { telegram: '@demo_kally_bot', whatsapp: '+1 415 555 0134 (WhatsApp Business)' };
+
+function finishPairing(sb: Sandbox, channel: string): void {
+  sb.state.webhooks[channel] = { connected: true, account_name: ACCOUNT_NAMES[channel], connected_at: iso() };
+  sb.changed();
+}
 
 function publicEmail(e: Json): Json {
   const { verification_token: _t, ...rest } = e;
@@ -18,10 +29,12 @@ export function registerChannels(router: Router): void {
   router.get('/v1/channels/status', (ctx) => {
     const s = ctx.sb.state;
     const primary = s.channelEmails.find((e) => e.is_primary) ?? s.channelEmails[0];
-    const channels = ['email', 'whatsapp', 'telegram', 'linkedin', 'instagram', 'twitter'].map((channel) => {
+    const sms = s.phoneNumbers.find((n) => (n.capabilities as { sms?: boolean } | undefined)?.sms);
+    const channels = ['email', 'sms', 'whatsapp', 'telegram', 'linkedin', 'instagram', 'twitter'].map((channel) => {
       if (channel === 'email') return { channel, connected: s.emailAccounts.length > 0, account_name: (s.emailAccounts[0]?.email as string) ?? null, connected_at: (s.emailAccounts[0]?.connected_at as string) ?? null };
+      if (channel === 'sms') return { channel, connected: !!sms, account_name: (sms?.phone_number as string) ?? null, connected_at: (sms?.created_at as string) ?? null };
       const w = s.webhooks[channel];
-      return { channel, connected: !!w?.connected, account_name: w?.connected ? w.account_name : null, connected_at: w?.connected ? w.connected_at : null };
+      return { channel, connected: !!w?.connected, account_name: w?.connected ? w.account_name : null, connected_at: w?.connected ? w.connected_at : null, ...(w && !w.connected && w.pairing_code ? { status: 'pairing' } : {}) };
     });
     return ok({ channels, email: { connected: s.channelEmails.length > 0, contact_count: s.contacts.length, primary_email: primary?.email_address ?? null, kally_mailbox: mailbox(s.user.id) } });
   });
@@ -75,13 +88,48 @@ export function registerChannels(router: Router): void {
     if (!WEBHOOK_CHANNELS.includes(channel)) fail(422, 'validation_error', 'channel must be whatsapp or telegram.', { details: { field: 'channel' } });
     const b = bodyObject(ctx);
     if (b.bot_token !== undefined && !/^\d+:[\w-]{10,}$/.test(String(b.bot_token))) fail(400, 'invalid_credentials', 'The Telegram bot token is not valid.');
-    const accountName = channel === 'telegram' ? '@demo_kally_bot' : '+1 415 555 0134 (WhatsApp Business)';
-    if (action === 'test') return ok({ success: true, account_name: accountName });
-    ctx.sb.state.webhooks[channel] = { connected: true, account_name: accountName, connected_at: iso() };
-    return ok({ success: true, channel, account_name: accountName });
+    const credentials = ['bot_token', 'phone_number_id', 'access_token', 'business_account_id'].some((k) => b[k] !== undefined);
+    const accountName = ACCOUNT_NAMES[channel];
+    const current = ctx.sb.state.webhooks[channel];
+    if (action === 'test') {
+      if (!credentials && !current?.connected) fail(400, 'channel_not_connected', `Connect ${channel} before testing it.`);
+      return ok({ success: true, channel, account_name: accountName, message: `A test message was sent to ${accountName}.` });
+    }
+    if (credentials) {
+      finishPairing(ctx.sb, channel);
+      return ok({ success: true, channel, account_name: accountName });
+    }
+    // No credentials: a pairing the person finishes in the app.
+    const code = `KALLY-${randomInt(100000, 999999)}`;
+    const expires = iso(Date.now() + 15 * MINUTE);
+    ctx.sb.state.webhooks[channel] = { connected: false, account_name: null, connected_at: null, pairing_code: code, pairing_expires_at: expires };
+    ctx.sb.changed();
+    const bot = channel === 'telegram' ? '@KallyAISandboxBot' : '+1 415 555 0199';
+    return ok({
+      success: true, channel, status: 'pending',
+      pairing_url: `${ctx.sb.baseUrl}/sandbox/pages/pair-channel?channel=${channel}&code=${code}`,
+      pairing_code: code,
+      instructions: `Open the link, or send the code ${code} to ${bot} on ${channel === 'telegram' ? 'Telegram' : 'WhatsApp'}.`,
+      expires_at: expires,
+    });
   });
   webhook('connect');
   webhook('test');
+  // The page a pairing link opens: its button (or --auto-approve) finishes the pairing.
+  router.get('/sandbox/pages/pair-channel', (ctx) => {
+    const channel = ctx.query.get('channel') ?? '';
+    const code = ctx.query.get('code') ?? '';
+    const pending = ctx.sb.state.webhooks[channel];
+    const name = channel === 'telegram' ? 'Telegram' : channel === 'whatsapp' ? 'WhatsApp' : channel;
+    if (!WEBHOOK_CHANNELS.includes(channel) || !pending?.pairing_code || pending.pairing_code !== code) {
+      return html(infoPage('Pairing not found', `<p>This pairing link is not valid any more. Connect ${escapeHtml(name)} again from KallyAI.</p>`), 404);
+    }
+    if (ctx.sb.options.autoApprove || ctx.query.get('confirm') === '1') {
+      finishPairing(ctx.sb, channel);
+      return html(infoPage(`${name} connected`, `<p id="paired">${escapeHtml(name)} is connected to KallyAI (sandbox). You can close this tab.</p>`));
+    }
+    return html(infoPage(`Connect ${name}`, `<p>Pair ${escapeHtml(name)} with your KallyAI account using the code <code>${escapeHtml(code)}</code>.</p><p><a class="button" id="approve" href="pair-channel?channel=${encodeURIComponent(channel)}&amp;code=${encodeURIComponent(code)}&amp;confirm=1">Pair ${escapeHtml(name)}</a></p>`));
+  }, { public: true });
   router.post('/v1/channels/disconnect/{channel}', (ctx) => {
     const channel = ctx.params.channel;
     if (channel === 'email') ctx.sb.state.emailAccounts = [];

@@ -1,6 +1,7 @@
-/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-hostile, expire-tokens, credits, state, tokens. */
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-messages, seed-hostile, expire-tokens, credits, state, tokens, inbound-call. */
 import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
+import { startInboundCall } from '../inbound/live';
 import { seedHostile } from '../seed/hostile';
 import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
 import type { Sandbox } from '../context';
@@ -48,6 +49,25 @@ export function seedPastCalls(sb: Sandbox, count: number): CallRecord[] {
   return added;
 }
 
+const CHANNEL_SAMPLES: Array<[string, string, string]> = [
+  ['email', 'Harbor View Hotel <stay@harborview.example>', 'Your reservation is confirmed'],
+  ['sms', '+12015550150', 'Your table is ready'],
+  ['call', '+12015550151', 'Call summary: Casa Lucio'],
+  ['chat', 'KallyAI', 'I found three dentists with openings'],
+];
+
+/** count inbox messages older than every existing one, one every 11 minutes going back, all read. */
+export function seedOlderMessages(sb: Sandbox, count: number): void {
+  const inbox = sb.state.inbox;
+  const oldest = inbox.length ? Math.min(Date.now(), ...inbox.map((m) => Date.parse(m.received_at))) : Date.now();
+  for (let i = 0; i < count; i++) {
+    const [channel, from, subject] = CHANNEL_SAMPLES[i % CHANNEL_SAMPLES.length];
+    const id = newId();
+    inbox.push({ id, from, subject: `${subject} (#${i + 1})`, channel, preview: `Older message ${i + 1}.`, body: `Older message ${i + 1}.`, unread: false, received_at: new Date(oldest - (i + 1) * 11 * MINUTE).toISOString(), conversation_id: newId() });
+  }
+  sb.changed();
+}
+
 export function registerControls(router: Router, reset: (empty: boolean) => void): void {
   const pub = { public: true };
   router.post('/sandbox/faults', (ctx: Ctx) => {
@@ -74,6 +94,12 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     seedPastCalls(ctx.sb, count);
     return ok({ added: count, total: ctx.sb.state.calls.length });
   }, pub);
+  router.post('/sandbox/seed-messages', (ctx) => {
+    const count = Number(bodyObject(ctx).count);
+    if (!Number.isInteger(count) || count < 1 || count > 10_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 10000.');
+    seedOlderMessages(ctx.sb, count);
+    return ok({ added: count, total: ctx.sb.state.inbox.length });
+  }, pub);
   router.post('/sandbox/seed-hostile', (ctx) => {
     const payloads = bodyObject(ctx).payloads;
     if (!Array.isArray(payloads) || payloads.length === 0 || payloads.some((x) => typeof x !== 'string')) fail(422, 'validation_error', 'payloads must be a list of strings.');
@@ -88,6 +114,20 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     return ok({ credits_remaining: ctx.sb.state.credits.remaining });
   }, pub);
   router.get('/sandbox/state', (ctx) => ok(ctx.sb.state), pub);
+  /** An inbound call arrives now: KallyAI answers it (status active) and it ends by itself after
+   *  `duration_seconds` real seconds (default 45) — completed, or with a voicemail left. */
+  router.post('/sandbox/inbound-call', (ctx) => {
+    const b = bodyObject(ctx);
+    const number = b.caller_number;
+    if (number !== undefined && (typeof number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(number))) fail(422, 'validation_error', 'caller_number must be in E.164 form, e.g. +12015550136.');
+    const name = b.caller_name;
+    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) fail(422, 'validation_error', 'caller_name must be text (at most 100 characters) or null.');
+    const seconds = b.duration_seconds;
+    if (seconds !== undefined && (typeof seconds !== 'number' || !(seconds >= 1 && seconds <= 3600))) fail(422, 'validation_error', 'duration_seconds must be a number from 1 to 3600 (real seconds).');
+    const outcome = b.outcome;
+    if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') fail(422, 'validation_error', 'outcome must be completed or voicemail.');
+    return ok(startInboundCall(ctx.sb, { caller_number: number as string | undefined, caller_name: name as string | null | undefined, duration_seconds: seconds as number | undefined, outcome: outcome as 'completed' | 'voicemail' | undefined }));
+  }, pub);
   /** Convenience for tests: a fresh token pair for the demo user without the browser flow. */
   router.post('/sandbox/tokens', (ctx) => ok(issueTokens(ctx.sb)), pub);
 }

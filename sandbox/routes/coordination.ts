@@ -8,6 +8,8 @@ import { type Ctx, bodyObject, fail, intQuery, ok, str } from '../http';
 import { credits, newId } from '../ids';
 import type { Router } from '../router';
 import type { Conversation, GoalRecord } from '../state';
+import { spend } from '../credits';
+import { type RevisionRequest, revise, revisionRequestOf } from './emailRevision';
 
 function findConversation(sb: Sandbox, id: string): Conversation {
   const c = sb.state.conversations.find((x) => x.id === id);
@@ -30,6 +32,9 @@ function message(ctx: Ctx) {
   const conversation = conversationId ? findConversation(sb, conversationId) : newConversation(sb, titleFrom(text as string));
   if (conversation.messages.length === 0 && conversation.title === 'New conversation') conversation.title = titleFrom(text as string);
   conversation.messages.push({ id: newId(), role: 'user', content: text as string, created_at: iso() });
+
+  const revision = revisionRequestOf(text as string);
+  if (revision) return reviseReply(sb, conversation, revision);
 
   const intent = intentOf(text as string);
   let reply: string;
@@ -72,6 +77,30 @@ function message(ctx: Ctx) {
     message_id: turn.id,
     goal_completed: false,
     ...(goal ? { goal: goalView(goal) } : {}),
+  });
+}
+
+/** "Revise my email draft…": the draft is rewritten in place and named in the answer. */
+function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionRequest) {
+  const draft = sb.state.outbox.find((e) => e.id === request.draftId);
+  let reply: string;
+  let revised = false;
+  if (!draft) reply = 'I could not find that draft. It may have been discarded.';
+  else if (draft.status !== 'pending_approval') reply = `That email is already ${draft.status === 'cancelled' ? 'discarded' : draft.status}, so I did not change it.`;
+  else {
+    const what = revise(sb, draft, request.instructions);
+    spend(sb, 0.1, 'email', `Revised the email draft "${draft.subject}"`);
+    reply = `I revised the draft "${draft.subject}": ${what}. Nothing is sent until you approve it.`;
+    revised = true;
+  }
+  const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: null };
+  conversation.messages.push(turn);
+  sb.changed();
+  return ok({
+    response: reply, message: reply, goal_id: null, conversation_id: conversation.id,
+    actions_taken: revised ? ['email_draft_revised'] : [], triggered_actions: [], intent: 'revise_email_draft', suggestions: [],
+    credits_used: revised ? '0.1' : '0.0', message_id: turn.id, goal_completed: false,
+    ...(revised && draft ? { draft_id: draft.id, draft: { id: draft.id, to: draft.to, cc: draft.cc ?? null, subject: draft.subject, body: draft.body, status: draft.status, revision: draft.revision } } : {}),
   });
 }
 

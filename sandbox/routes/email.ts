@@ -1,7 +1,9 @@
-/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox page), disconnect, messages, respond (creates a draft), voice profile. */
+/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox consent page), disconnect, messages, respond (creates a draft), voice profile. */
+import { infoPage } from '../auth/pages';
 import { iso } from '../clock';
-import { bodyObject, fail, intQuery, ok, str } from '../http';
+import { bodyObject, escapeHtml, fail, html, intQuery, ok, str } from '../http';
 import { newId } from '../ids';
+import type { Sandbox } from '../context';
 import type { Router } from '../router';
 import type { OutboxEmail } from '../state';
 
@@ -33,23 +35,43 @@ export function registerEmail(router: Router): void {
     const instructions = str(bodyObject(ctx).instructions);
     const to = String(m.from).replace(/^.*<([^>]+)>.*$/, '$1');
     const draft: OutboxEmail = {
-      id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [],
+      id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [], reply_to: m.id as string,
       body: `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`,
     };
     ctx.sb.state.outbox.unshift(draft);
+    ctx.sb.changed();
     return ok({ success: true, draft_id: draft.id, status: draft.status, draft });
   });
   router.get('/v1/email/voice-profile', (ctx) => ok(ctx.sb.state.voiceProfile));
   router.post('/v1/email/voice-profile/train', (ctx) => {
-    const samples = ctx.sb.state.emailMessages.length * 12;
+    // The contract documents no body; `email_ids` (sent emails the person picked) is honoured when given.
+    const ids = bodyObject(ctx).email_ids;
+    if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.some((x) => typeof x !== 'string'))) fail(422, 'validation_error', 'email_ids must be a non-empty list of email ids.', { details: { field: 'email_ids' } });
+    const picked = (ids as string[] | undefined)?.map((id) => ctx.sb.state.outbox.find((e) => e.id === id));
+    if (picked?.some((e) => !e || e.status !== 'sent')) fail(422, 'validation_error', 'email_ids must name sent emails.', { details: { field: 'email_ids' } });
+    const samples = picked ? picked.length : ctx.sb.state.outbox.filter((e) => e.status === 'sent').length + ctx.sb.state.emailMessages.length * 12;
     ctx.sb.state.voiceProfile = { ...ctx.sb.state.voiceProfile, trained: true, samples_analyzed: samples, tone: 'friendly and concise', updated_at: iso() };
-    return ok({ success: true, status: 'trained', samples_analyzed: samples, profile: ctx.sb.state.voiceProfile });
-  });
-  // The page that the OAuth URLs open: its button connects a demo account.
-  router.get('/sandbox/pages/connect-email/approve', (ctx) => {
-    const provider = ctx.query.get('provider') === 'outlook' ? 'outlook' : 'gmail';
-    ctx.sb.state.emailAccounts.push({ id: newId(), provider, email: provider === 'outlook' ? 'demo@outlook.test' : 'demo@kallyai.test', connected_at: iso(), status: 'connected' });
     ctx.sb.changed();
-    return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><title>Connected</title><p>Your ${provider} account is connected to KallyAI (sandbox). You can close this tab.</p>` };
+    return ok({ success: true, status: 'trained', samples_analyzed: samples, ...(picked ? { email_ids: ids } : {}), profile: ctx.sb.state.voiceProfile });
+  });
+  // The provider's consent page the OAuth URLs open (Allow connects a demo account; --auto-approve allows at once).
+  router.get('/sandbox/pages/connect-email', (ctx) => {
+    const provider = ctx.query.get('provider') === 'outlook' ? 'outlook' : 'gmail';
+    const name = provider === 'outlook' ? 'Outlook' : 'Gmail';
+    if (ctx.sb.options.autoApprove) return connected(ctx.sb, provider);
+    return html(infoPage(`Connect ${name}`, `<p>KallyAI (sandbox) asks to read, classify and send email from your ${escapeHtml(name)} account.</p>
+<p><a class="button" id="approve" href="connect-email/approve?provider=${provider}">Allow</a><a class="secondary" id="deny" href="connect-email/deny?provider=${provider}">Deny</a></p>`));
   }, { public: true });
+  router.get('/sandbox/pages/connect-email/approve', (ctx) => connected(ctx.sb, ctx.query.get('provider') === 'outlook' ? 'outlook' : 'gmail'), { public: true });
+  router.get('/sandbox/pages/connect-email/deny', () => html(infoPage('Not connected', '<p>You did not allow KallyAI to use this account. You can close this tab.</p>')), { public: true });
+}
+
+function connected(sb: Sandbox, provider: 'gmail' | 'outlook') {
+  const address = provider === 'outlook' ? 'demo@outlook.test' : 'demo@kallyai.test';
+  const existing = sb.state.emailAccounts.find((a) => a.provider === provider && a.email === address);
+  // Allowing an account again renews its connection.
+  if (existing) Object.assign(existing, { connected_at: iso(), status: 'connected' });
+  else sb.state.emailAccounts.push({ id: newId(), provider, email: address, connected_at: iso(), status: 'connected' });
+  sb.changed();
+  return html(infoPage('Connected', `<p id="connected">Your ${provider === 'outlook' ? 'Outlook' : 'Gmail'} account ${escapeHtml(address)} is connected to KallyAI (sandbox). You can close this tab.</p>`));
 }

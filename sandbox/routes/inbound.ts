@@ -103,7 +103,7 @@ export function registerInbound(router: Router): void {
   router.get('/v1/inbound/calls/{id}/recording', (ctx) => {
     const c = find(ctx.sb.state.inboundCalls, ctx.params.id, 'inbound call', 'call_not_found');
     if (!inboundTranscript(c)) fail(404, 'recording_not_found', 'This call has no recording.');
-    return ok({ url: recordingUrl(ctx.sb, 'recordings', String(c.id)), duration_seconds: c.duration_seconds, format: 'mp3' });
+    return ok({ url: recordingUrl(ctx.sb, 'recordings', String(c.id)), duration_seconds: c.duration_seconds, format: 'wav' });
   });
   router.patch('/v1/inbound/calls/{id}/action-items/{index}', (ctx) => {
     const c = find(ctx.sb.state.inboundCalls, ctx.params.id, 'inbound call', 'call_not_found');
@@ -175,7 +175,7 @@ export function registerInbound(router: Router): void {
     v.listened = true;
     ctx.sb.changed();
     const url = recordingUrl(ctx.sb, 'voicemails', String(v.id));
-    return ok({ url, playback_url: url, format: 'mp3', duration_seconds: v.duration_seconds, expires_at: iso(Date.now() + 3_600_000) });
+    return ok({ url, playback_url: url, format: 'wav', duration_seconds: v.duration_seconds, expires_at: iso(Date.now() + 3_600_000) });
   });
 
   router.get('/v1/inbound/contacts', (ctx) => ok({ contacts: ctx.sb.state.contacts, total: ctx.sb.state.contacts.length }));

@@ -7,13 +7,14 @@ import type { Router } from '../router';
 import type { Json } from '../state';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-const COUNTRIES: Record<string, { name: string; prefix: string; sample: string }> = {
-  US: { name: 'United States', prefix: '+1', sample: '415555' },
-  CA: { name: 'Canada', prefix: '+1', sample: '416555' },
-  GB: { name: 'United Kingdom', prefix: '+44', sample: '2079460' },
-  ES: { name: 'Spain', prefix: '+34', sample: '91123' },
-  FR: { name: 'France', prefix: '+33', sample: '1999' },
-  DE: { name: 'Germany', prefix: '+49', sample: '30999' },
+/** Where numbers are offered; `base` + a `digits`-long suffix is a valid national number (US/CA: area code + 5550 + 3 digits). */
+const COUNTRIES: Record<string, { name: string; prefix: string; base: string; digits: number; city: string }> = {
+  US: { name: 'United States', prefix: '+1', base: '4155550', digits: 3, city: 'San Francisco' },
+  CA: { name: 'Canada', prefix: '+1', base: '4165550', digits: 3, city: 'Toronto' },
+  GB: { name: 'United Kingdom', prefix: '+44', base: '2079460', digits: 3, city: 'London' },
+  ES: { name: 'Spain', prefix: '+34', base: '9112345', digits: 2, city: 'Madrid' },
+  FR: { name: 'France', prefix: '+33', base: '1400001', digits: 2, city: 'Paris' },
+  DE: { name: 'Germany', prefix: '+49', base: '309990', digits: 4, city: 'Berlin' },
 };
 const VERIFY_CODE = '123456';
 
@@ -34,10 +35,14 @@ function countryOf(ctx: Ctx, raw: unknown): string {
 
 function available(country: string, areaCode?: string) {
   const c = COUNTRIES[country];
+  const nanp = country === 'US' || country === 'CA';
+  const base = nanp && areaCode ? `${areaCode}5550` : c.base;
   return [11, 27, 48, 63, 85].map((n, i) => {
-    const base = country === 'US' || country === 'CA' ? `${areaCode ?? c.sample.slice(0, 3)}555` : c.sample;
-    const local = `${base}${String(100 + n + i).padStart(4, '0')}`.slice(0, country === 'US' || country === 'CA' ? 10 : 9);
-    return { phone_number: `${c.prefix}${local}`, iso_country: country, locality: country === 'US' ? 'San Francisco' : c.name, capabilities: { voice: true, sms: country === 'US' || country === 'CA' }, monthly_credits: 5 };
+    const suffix = String(100 + n + i).slice(-c.digits).padStart(c.digits, '0');
+    return {
+      phone_number: `${c.prefix}${base}${suffix}`, iso_country: country, locality: nanp && areaCode ? `Area code ${areaCode}` : c.city,
+      capabilities: { voice: true, sms: nanp }, monthly_credits: 5,
+    };
   });
 }
 
@@ -52,13 +57,19 @@ export function registerPhone(router: Router): void {
   router.get('/v1/phone-numbers/supported-countries', () => ok({ countries: Object.entries(COUNTRIES).map(([code, c]) => ({ code, iso_country: code, name: c.name, prefix: c.prefix })) }));
   router.get('/v1/phone-numbers/available', (ctx) => {
     const country = countryOf(ctx, ctx.query.get('country'));
-    return ok({ country, numbers: available(country, ctx.query.get('area_code') ?? undefined) });
+    const taken = new Set(ctx.sb.state.phoneNumbers.map((n) => n.phone_number));
+    return ok({ country, numbers: available(country, ctx.query.get('area_code') ?? undefined).filter((n) => !taken.has(n.phone_number)) });
   });
   router.post('/v1/phone-numbers/provision', (ctx) => {
     const b = bodyObject(ctx);
     const country = countryOf(ctx, b.country);
     const taken = new Set(ctx.sb.state.phoneNumbers.map((n) => n.phone_number));
-    const pick = available(country, str(b.area_code)).find((n) => !taken.has(n.phone_number));
+    const wanted = str(b.phone_number);
+    const areaCode = str(b.area_code) ?? (wanted && (country === 'US' || country === 'CA') ? wanted.slice(2, 5) : undefined);
+    const offered = available(country, areaCode).filter((n) => !taken.has(n.phone_number));
+    // A number picked from the available list is provisioned as picked; else the first free one.
+    const pick = wanted ? offered.find((n) => n.phone_number === wanted) : offered[0];
+    if (wanted && !pick) err(409, 'number_not_available', `${wanted} is no longer available. Pick another number.`, 'phone_number');
     if (!pick) err(409, 'no_numbers_available', 'No more numbers are available for this area.');
     const number = { id: newId(), phone_number: pick?.phone_number, iso_country: country, friendly_name: pick?.phone_number, status: 'active', forwarding_number: null, caller_id_name: ctx.sb.state.user.name, verified: true, capabilities: pick?.capabilities, created_at: iso() };
     ctx.sb.state.phoneNumbers.push(number);

@@ -1,13 +1,16 @@
 /** Hostile strings in every field a page or document shows (POST /sandbox/seed-hostile): a goal
  *  with its steps and outcome, a conversation about it, a finished call with its transcript, an
- *  inbox message and an email draft. The extension's XSS tests open each and check that nothing runs. */
+ *  inbox message, an email draft (to, cc, subject, body), a sent email with a hostile reply, an
+ *  email message of the connected account (from, to, cc, subject, body, attachment names) and a
+ *  notification email address with a hostile label. The extension's XSS tests open each and check
+ *  that nothing runs. */
 import { DAY, HOUR, iso, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import type { Sandbox } from '../context';
 import { makeGoal, recountSubGoals } from '../goals/model';
 import { newId } from '../ids';
 
-export interface HostileIds { goalId: string; conversationId: string; callId: string; messageId: string; draftId: string }
+export interface HostileIds { goalId: string; conversationId: string; callId: string; messageId: string; draftId: string; sentEmailId: string; emailMessageId: string; channelEmailId: string }
 
 export function seedHostile(sb: Sandbox, payloads: readonly string[]): HostileIds {
   const p = (i: number) => payloads[i % payloads.length];
@@ -40,7 +43,19 @@ export function seedHostile(sb: Sandbox, payloads: readonly string[]): HostileId
   const messageId = newId();
   state.inbox.unshift({ id: messageId, from: p(3), subject: p(4), channel: 'email', preview: p(5), body: all, unread: true, received_at: iso(now - HOUR), conversation_id: newId() });
   const draftId = newId();
-  state.outbox.unshift({ id: draftId, to: 'someone@example.com', subject: p(6), body: all, status: 'pending_approval', created_at: iso(now - HOUR), replies: [] });
+  state.outbox.unshift({ id: draftId, to: 'someone@example.com', cc: [p(7), p(8)], subject: p(6), body: all, status: 'pending_approval', created_at: iso(now - HOUR), replies: [] });
+  const sentEmailId = newId();
+  state.outbox.unshift({
+    id: sentEmailId, to: p(9), subject: p(10), body: all, status: 'sent', created_at: iso(now - 2 * HOUR), sent_at: iso(now - 2 * HOUR),
+    replies: payloads.map((text, i) => ({ id: newId(), from: p(i + 11), subject: p(i + 12), body: text, received_at: iso(now - HOUR + i * 1000) })),
+  });
+  const emailMessageId = newId();
+  state.emailMessages.unshift({
+    id: emailMessageId, from: p(11), to: p(12), cc: p(13), subject: p(14), snippet: p(15), body: all, classification: 'important', received_at: iso(now - HOUR), unread: true,
+    attachments: payloads.slice(0, 3).map((text) => ({ filename: text, content_type: 'application/pdf', size: 1024 })),
+  });
+  const channelEmailId = newId();
+  state.channelEmails.push({ id: channelEmailId, email_address: 'hostile@example.com', label: p(16), display_name: p(16), is_primary: false, receives_copies: true, receives_notifications: true, verified: false, verified_at: null, created_at: iso(now - HOUR) });
   sb.changed();
-  return { goalId: goal.id, conversationId, callId: call.call_id, messageId, draftId };
+  return { goalId: goal.id, conversationId, callId: call.call_id, messageId, draftId, sentEmailId, emailMessageId, channelEmailId };
 }

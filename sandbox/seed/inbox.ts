@@ -1,4 +1,4 @@
-/** Seeded inbox (every channel, one email thread of 3, some unread) and outbox (2 drafts pending approval). */
+/** Seeded inbox (every channel, one email thread of 3, some unread) and outbox (2 drafts pending approval, one sent with a reply, one discarded, one failed). */
 import { DAY, HOUR, MINUTE, iso } from '../clock';
 import { seedId } from '../ids';
 import type { InboxMessage, OutboxEmail, SandboxState } from '../state';
@@ -32,5 +32,6 @@ export function seedInbox(state: SandboxState, now: number): void {
     draft('landlord', 'landlord@example.com', 'Kitchen sink leak', 'Hello,\n\nThe kitchen sink has been leaking since Monday. I am arranging a plumber this week and will send you the invoice.\n\nBest regards,\nDemo User', 35 * MINUTE),
     sent,
     draft('gym', 'members@peakfitness.example', 'Membership renewal', 'Please do not renew my membership next month.', 8 * DAY, 'cancelled'),
+    { ...draft('hardware', 'orders@cityhardware.example', 'Order 4471: delivery address', 'Hello,\n\nPlease deliver order 4471 to 1 Hudson Place instead.\n\nThanks,\nDemo', 1 * DAY, 'failed'), failure_reason: 'The mail provider refused the recipient (550 mailbox unavailable).' },
   ];
 }

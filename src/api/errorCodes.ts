@@ -29,6 +29,10 @@ export const ERROR_ACTIONS: Readonly<Record<string, UserActionKind>> = {
   missing_token: 'signIn', token_expired: 'signIn', forbidden: 'signIn', rate_limited: 'retry',
   // §7.2: subscription
   trial_requires_checkout: 'openCheckout', pending_change_exists: 'cancelPendingChange', no_active_subscription: 'openPricing',
+  // the receptionist and phone numbers (codes the sandbox sends; the contract names only phone_not_provisioned)
+  call_not_active: 'none', invalid_code: 'editRequest', verification_not_started: 'none', verification_expired: 'none',
+  number_not_available: 'none', no_numbers_available: 'none', phone_number_not_found: 'none', voicemail_not_found: 'none',
+  contact_not_found: 'none', rule_not_found: 'none', action_item_not_found: 'none',
   // generic codes servers commonly send alongside §7.2
   not_found: 'none', conflict: 'none', bad_request: 'editRequest', internal_error: 'retry', bad_gateway: 'retry',
   service_unavailable: 'retry', gateway_timeout: 'retry', invalid_grant: 'signIn', idempotency_key_reused: 'contactSupport',

@@ -1,6 +1,7 @@
 /** What every hand-written command is given. Built once in registerCommands(). */
 import type { Documents } from '../documents';
 import type { ErrorPresenter } from '../pipeline/errors/presenter';
+import type { PageKind } from '../pages/pageController';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
@@ -12,5 +13,5 @@ export interface CommandContext {
   readonly errors: ErrorPresenter;
   readonly pipeline: Pipeline;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: 'goal' | 'call' | 'conversation', id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }

@@ -11,22 +11,34 @@ import { createErrorPresenter } from '../pipeline/errors/presenter';
 import { Pipeline } from '../pipeline/pipeline';
 import type { Services } from '../services';
 import type { Views } from '../views';
-import type { ViewName } from '../views/viewNode';
+import { VIEW_NAMES, type ViewName } from '../views/viewNode';
 import { configureFormat } from '../format';
 import { accountCommands } from './account/accountCommands';
+import { changePlan, copyReferral } from './account/changePlan';
+import { filterActions, filterOutreach } from './actions/activityFilters';
+import { book } from './actions/booking';
+import { addCalendarEvent } from './actions/calendarEvent';
+import { createOutreachTask } from './outreach/createTask';
+import { askAbout } from './search/askAbout';
 import type { Resource } from '../api/resources';
 import { CallPage } from '../pages/callPage';
 import type { PageController, PageKind } from '../pages/pageController';
 import { ConversationPage } from '../pages/conversationPage';
 import { GoalPage } from '../pages/goalPage';
+import { InboundCallPage } from '../pages/inboundCallPage';
+import { PlayerPage } from '../pages/playerPage';
+import { ReceptionistAnalyticsPage } from '../pages/receptionistAnalyticsPage';
 import { Pages } from '../pages/pages';
+import { SearchPage } from '../pages/searchPage';
 import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
+import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
+import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
 
@@ -61,7 +73,16 @@ export function createCommands(host: CommandHost): CommandsModule {
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
   const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
-  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = { goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'] };
+  const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = {
+    goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'], receptionist: ['inboundCall', 'receptionistAnalytics'],
+    inbox: ['draft'], email: ['draft', 'mail', 'compose'], channels: ['channels'],
+  };
+  const refreshAll = async (resources: readonly Resource[]) => {
+    await Promise.all([
+      views.refreshResources(resources),
+      pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
+    ]);
+  };
   const pipeline: Pipeline = new Pipeline({
     client: services.client,
     log: services.log,
@@ -69,12 +90,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     documents,
     errors,
     testMode: services.context.extensionMode === vscode.ExtensionMode.Test,
-    refresh: async (resources) => {
-      await Promise.all([
-        views.refreshResources(resources),
-        pages?.refresh([...new Set(resources.flatMap((r) => PAGE_KINDS[r] ?? []))]),
-      ]);
-    },
+    refresh: refreshAll,
     openPage,
     balance: () => views.balance(),
     presentationOf,
@@ -99,6 +115,25 @@ export function createCommands(host: CommandHost): CommandsModule {
           openGoal: (id) => openPage('goal', id),
           stakes: () => askStakes(views.balance()),
         });
+        case 'inboundCall': return new InboundCallPage(state, {
+          client: services.client, pipeline, runCommand: run,
+          // A live call's page follows it while it is shown; hidden, it waits (no requests) until shown again.
+          refreshLater: (ms) => {
+            const again = () => {
+              const page = created.find('inboundCall', state.id);
+              if (page?.panel.visible) void page.refresh();
+              else if (page) setTimeout(again, ms);
+            };
+            setTimeout(again, ms);
+          },
+        }, initial);
+        case 'player': return new PlayerPage(state, {
+          client: services.client, runCommand: run, fetchMedia: mediaFetcher(ctx), saveAudio, openExternal: openAudioInBrowser,
+          refresh: (resources) => views.refreshResources(resources),
+        }, initial);
+        case 'receptionistAnalytics': return new ReceptionistAnalyticsPage(state, { client: services.client, runCommand: run, askRange }, initial);
+        case 'search': return new SearchPage(state, { pipeline, runCommand: run, askAbout: (hit, query) => askAbout(ctx, hit, query) });
+        default: return emailPage(state, { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) }, initial);
       }
     });
     disposables.push(created);
@@ -115,7 +150,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && ['goals', 'calls', 'inbox', 'credits'].includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     'kallyai.makeCall': (a) => makeCall(ctx, a),
     'kallyai.ask': (a) => ask(ctx, store, a),
@@ -130,8 +165,20 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
     'kallyai.showLog': async () => services.log.show(),
+    // Search, actions, outreach and the account (issue 13).
+    'kallyai.activity.refresh': () => views.reload('activity'),
+    'kallyai.activity.filterActions': (a) => filterActions(ctx, a),
+    'kallyai.activity.filterOutreach': (a) => filterOutreach(ctx, a),
+    'kallyai.actions.createCalendarEvent': (a) => addCalendarEvent(ctx, a),
+    'kallyai.actions.book': (a) => book(ctx, a),
+    'kallyai.outreach.create': (a) => createOutreachTask(ctx, a),
+    'kallyai.subscription.changePlan': (a, _selection, options) => changePlan(ctx, a, options),
+    'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
-  for (const [id, handler] of Object.entries(custom)) register(id, handler);
+  for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);
+  const email = emailHandlers(ctx, refreshAll);
+  for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
+  disposables.push(email);
   const account = accountCommands(services, documents);
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 

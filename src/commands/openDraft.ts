@@ -1,35 +1,21 @@
-/** Opens an email draft waiting for approval as a read-only document (from the Inbox view's Drafts
- *  group). The draft comes from the node, or from the outbox by id. */
-import { ops } from '../api/catalogue';
-import { blocks, md, paragraphs, shortDateTime, t } from '../format';
+/** Opens an outgoing email's page (src/pages/draftPage.ts) — a draft waiting for approval, or a
+ *  sent, failed or discarded email — from a view item, the outbox pick list, or by id. There is no
+ *  endpoint for one email: the page reads it from the outbox. */
 import type { FailureResult } from '../pipeline/errors/presenter';
 import type { CommandContext } from './commandContext';
 
-type Draft = { id?: string | null; to?: string | null; subject?: string | null; body?: string | null; created_at?: string | null };
-
-export async function openDraft(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'opened'; documentUri: string } | { outcome: 'dismissed' } | FailureResult> {
-  let draft = draftOf(arg);
-  const id = draft?.id ?? (typeof arg === 'string' ? arg : (arg as { id?: unknown } | undefined)?.id);
-  if (!draft && typeof id === 'string') {
-    const outbox = await ctx.pipeline.run(ops.actions.emailOutbox, { interactive: false, quiet: true });
-    if (outbox.outcome === 'failed') return outbox;
-    if (outbox.outcome !== 'done') return { outcome: 'dismissed' };
-    draft = outbox.data.emails.find((e) => e.id === id);
-  }
-  if (!draft) return { outcome: 'dismissed' };
-  const markdown = blocks(
-    md`# ${draft.subject || t('(no subject)')}`,
-    md`**${t('To')}:** ${draft.to ?? '?'} · **${t('Drafted')}:** ${shortDateTime(draft.created_at) ?? ''}`,
-    md`> ${t('Draft waiting for your approval: nothing is sent until you approve it in the Inbox view.')}`,
-    md`---`,
-    paragraphs(draft.body),
-  );
-  const uri = await ctx.documents.showMarkdown(`drafts/${draft.id ?? 'draft'}/${t('Draft — {0}', draft.subject || t('(no subject)'))}.md`, markdown, { preview: true });
-  return { outcome: 'opened', documentUri: uri.toString() };
+export async function openDraft(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'opened'; page: string } | { outcome: 'dismissed' } | FailureResult> {
+  const { id, value } = idOf(arg);
+  if (!id) return { outcome: 'dismissed' };
+  await ctx.openPage('draft', id, value);
+  return { outcome: 'opened', page: `draft:${id}` };
 }
 
-function draftOf(arg: unknown): Draft | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const node = arg as { kind?: unknown; draft?: unknown };
-  return node.kind === 'draft' && node.draft && typeof node.draft === 'object' ? (node.draft as Draft) : undefined;
+function idOf(arg: unknown): { id?: string; value?: unknown } {
+  if (typeof arg === 'string') return { id: arg };
+  if (!arg || typeof arg !== 'object') return {};
+  const o = arg as { id?: unknown; target?: { id?: unknown; value?: unknown }; draft?: unknown };
+  // A view item: its target names the email (the Inbox's drafts keep it under `draft`).
+  if (o.target && typeof o.target.id === 'string') return { id: o.target.id, value: o.target.value ?? o.draft };
+  return typeof o.id === 'string' ? { id: o.id } : {};
 }

@@ -61,7 +61,7 @@ export class CallPage implements PageController {
       operation('cancel', t('Cancel Call'), 'close', ops.calls.cancel, 'danger');
     }
     if (hasTranscript(call)) {
-      command('recording', t('Open Recording'), 'play', 'kallyai.calls.openRecording', { id: call.call_id }, 'primary');
+      command('recording', t('Play Recording'), 'play', 'kallyai.calls.openRecording', { id: call.call_id }, 'primary');
       command('transcriptText', t('Transcript as Text'), 'note', 'kallyai.calls.openTranscript', { id: call.call_id });
     }
     if (hasAppointment(call)) command('calendar', t('Add to Calendar'), 'calendar', 'kallyai.calls.addToCalendar', { id: call.call_id });

@@ -2,7 +2,7 @@
  *  (validated first; an unknown or malformed one is ignored and logged), runs the action asked for,
  *  and renders again so the page shows what changed. */
 import * as vscode from 'vscode';
-import { html, t } from '../format';
+import { describeError, html, t } from '../format';
 import type { Log } from '../log';
 import { Disposables } from '../platform/disposables';
 import type { PageController, PageView } from './pageController';
@@ -17,6 +17,8 @@ export class PagePanel extends Disposables {
   ignored = 0;
   /** Content-Security-Policy violations the page reported (tests read it). */
   readonly violations: Array<{ directive: string; blocked?: string }> = [];
+  /** The audio handed to the page after its last render (tests read it). */
+  mediaDelivered: { readonly bytes: number; readonly mimeType: string } | { readonly error: string } | undefined;
   private readonly rendered = new vscode.EventEmitter<PageView>();
   /** Fires after each render (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -77,7 +79,10 @@ export class PagePanel extends Disposables {
       return 'ignored';
     }
     const message = parsed.data;
-    if (message.type === 'ready') return 'noted';
+    if (message.type === 'ready') {
+      void this.sendMedia();
+      return 'noted';
+    }
     if (message.type === 'cspViolation') {
       this.violations.push({ directive: message.directive, blocked: message.blocked });
       this.log.warn(`Page ${this.controller.state.kind}: Content-Security-Policy blocked ${message.directive}`);
@@ -90,7 +95,7 @@ export class PagePanel extends Disposables {
       return 'ignored';
     }
     try {
-      await action({ arg: message.arg, text: message.text });
+      await action({ arg: message.arg, text: message.text, fields: message.fields });
     } catch (e) {
       this.log.error(`Page ${this.controller.state.kind}: ${message.action} failed`, e);
     }
@@ -99,6 +104,24 @@ export class PagePanel extends Disposables {
       if (!this.isDisposed) void Promise.resolve(this.panel.webview.postMessage({ type: 'busy', on: false })).catch(() => undefined);
     }
     return 'ran';
+  }
+
+  /** Hands the page its audio (fetched by the extension; the page only gets the bytes). */
+  private async sendMedia(): Promise<void> {
+    const view = this.view;
+    if (!view?.media) return;
+    let message: { type: 'media'; data: Uint8Array; mimeType: string } | { type: 'mediaError'; message: string };
+    try {
+      const media = await view.media();
+      message = { type: 'media', data: media.data, mimeType: media.mimeType };
+      this.mediaDelivered = { bytes: media.data.byteLength, mimeType: media.mimeType };
+    } catch (e) {
+      this.log.warn(`Page ${this.controller.state.kind}: the audio could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      message = { type: 'mediaError', message: describeError(e).sentence };
+      this.mediaDelivered = { error: message.message };
+    }
+    if (this.isDisposed || this.view !== view) return;
+    await Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
   }
 
   override dispose(): void {

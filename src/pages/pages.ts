@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { Disposables } from '../platform/disposables';
-import type { PageController, PageKind, PageState } from './pageController';
+import { PAGE_KINDS, type PageController, type PageKind, type PageState } from './pageController';
 import { PagePanel } from './pagePanel';
 import { PAGE_VIEW_TYPE } from './viewType';
 import { pageResourceRoots } from './pageShell';
@@ -23,6 +23,7 @@ export class Pages extends Disposables {
     const key = `${kind}:${id}`;
     const existing = this.open.get(key);
     if (existing) {
+      if (initial !== undefined) existing.controller.receive?.(initial);
       existing.panel.reveal(undefined, false);
       await existing.refresh();
       return existing;
@@ -38,12 +39,12 @@ export class Pages extends Disposables {
   /** A panel VS Code restored after a reload. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const s = state as Partial<PageState> | undefined;
-    if (!s || (s.kind !== 'goal' && s.kind !== 'call' && s.kind !== 'conversation') || typeof s.id !== 'string') {
+    if (!s || !PAGE_KINDS.includes(s.kind as PageKind) || typeof s.id !== 'string') {
       panel.dispose();
       return;
     }
     panel.webview.options = { enableScripts: true, localResourceRoots: pageResourceRoots(this.extensionUri) };
-    await this.adopt(panel, { kind: s.kind, id: s.id });
+    await this.adopt(panel, { kind: s.kind as PageKind, id: s.id });
   }
 
   private async adopt(panel: vscode.WebviewPanel, state: PageState, initial?: unknown): Promise<PagePanel> {

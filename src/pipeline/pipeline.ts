@@ -12,6 +12,7 @@ import type { Resource } from '../api/resources';
 import type { Documents } from '../documents';
 import { t } from '../format';
 import type { Log } from '../log';
+import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
@@ -39,7 +40,7 @@ export interface PipelineDeps {
   entity(kind: EntityKind): EntitySpec<unknown> | undefined;
   isSignedIn(): boolean;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: 'goal' | 'call', id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** A partial input, as a command or a tool is given it. */

@@ -5,12 +5,15 @@
  *  import: entries are data and small functions over data, translated at the edge. */
 import type { KallyClient } from '../api/client';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
+import type { EstimateType } from '../api/resources';
 import type { Markdown } from '../format';
+import type { PageKind } from '../pages/pageController';
 
 /** The kinds of things an id parameter names; each has a list that feeds its picker. */
 export type EntityKind =
   | 'goal' | 'call' | 'message' | 'thread' | 'draft' | 'conversation' | 'inboundCall' | 'voicemail' | 'rule' | 'contact'
-  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail';
+  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail' | 'channel'
+  | 'calendarEvent' | 'booking' | 'plan';
 
 /** How the views, the palette and menus place a command. */
 export interface CommandSpec {
@@ -33,8 +36,10 @@ export interface CommandSpec {
 }
 
 export interface MenuSpec {
-  /** The view: 'goals', 'calls', 'inbox', 'credits', … */
+  /** The view: 'goals', 'calls', 'inbox', 'credits', …; 'explorer' for the Explorer's context menu (with `when`). */
   readonly view: string;
+  /** Explorer menus: when the entry shows, e.g. `resourceExtname =~ /^\\.(csv|vcf)$/i`. */
+  readonly when?: string;
   /** A context-value token the item must carry ('waitingStep'); absent for a view-title action. */
   readonly item?: string;
   /** 'inline': a button on the item (also first in its context menu); 'primary' | 'secondary' | 'danger': context-menu groups; 'title': view title bar; 'titleMenu': the view's … menu. */
@@ -66,7 +71,12 @@ export interface FieldSpec {
   readonly phone?: boolean;
   /** Not asked when run from the palette; the caller (or a default) provides it. */
   readonly hidden?: boolean;
+  /** The value is picked from a list the server gives (supported countries, available numbers…);
+   *  `known` holds the fields answered so far. */
+  choicesFrom?(ctx: { readonly client: KallyClient; readonly known: Readonly<Record<string, unknown>> }): Promise<readonly FieldChoice[]>;
 }
+
+export interface FieldChoice { readonly value: string; readonly label: string; readonly description?: string; readonly detail?: string }
 
 /** What the consent, the result and the stakes are computed from. */
 export interface PresentationContext<O extends Operation = Operation> {
@@ -93,10 +103,14 @@ export interface ConsentSpec<O extends Operation = Operation> {
   what(ctx: PresentationContext<O>): string;
   /** Whom it contacts: the business or person, the number or address formatted for people. */
   whom?(ctx: PresentationContext<O>): string | undefined;
-  /** A figure the entry knows (a step's own estimate), before the budget estimate and the price list. */
-  credits?(ctx: PresentationContext<O>): number | undefined;
+  /** A figure the entry knows (a step's own estimate, a number's monthly price), before the budget
+   *  estimate and the price list; it may be looked up (the consent waits a few seconds at most). */
+  credits?(ctx: PresentationContext<O>): number | undefined | Promise<number | undefined>;
   /** The description sent to the budget estimate (when the operation has an estimate type). */
   estimate?(ctx: PresentationContext<O>): string | undefined;
+  /** The estimate type for this input, when it depends on it (an outreach task by email is priced
+   *  as an email, by phone as a call); else the catalogue's `estimate`. */
+  estimateType?(ctx: PresentationContext<O>): EstimateType | undefined;
   /** The button that goes ahead: 'Approve Step', 'Send Email', 'Cancel Goal'. */
   readonly confirm: string;
   /** The button that does nothing: 'Not Now', 'Keep Goal'. Never a bare "Cancel" beside "Cancel Goal". */
@@ -121,8 +135,9 @@ export type ResultSpec<O extends Operation = Operation> =
   | { readonly kind: 'open'; url(ctx: ResultContext<O>): string | undefined; missing: string }
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
-  /** A page (webview) for the thing: the goal page, the call page. */
-  | { readonly kind: 'page'; readonly page: 'goal' | 'call'; id(ctx: ResultContext<O>): string }
+  /** A page (webview) for the thing: the goal page, the call page; `initial` is what the page starts from (default: the answer).
+   *  When `id` finds nothing to open, `missing` is said instead (the operation did succeed). */
+  | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string; initial?(ctx: ResultContext<O>): unknown }
   /** A file saved where the user chooses (an .ics calendar entry). */
   | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 

@@ -1,29 +1,51 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Balance } from '../api/schemas/credits';
+import type { Status } from '../api/schemas/subscription';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
+import { costLines } from '../models/costs';
+import { planChange, planChoices } from '../models/plans';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
 
-type Row = Omit<ItemOptions, 'id'> & { key: string };
+type Row = Omit<ItemOptions, 'id'> & { key: string; target?: ViewNode['target'] };
 
-/** Credits: the balance is the view's one request (the status bar shares it); the spending
- *  breakdown, recent history and plans are fetched when their group is expanded. */
-export class CreditsProvider extends KallyTreeProvider<Balance> {
-  constructor(private readonly services: Services, loader: DataLoader<Balance>, isSignedIn: () => boolean) {
+/** The balance, and the subscription when it could be read (its pending plan change shows in the
+ *  view and the status bar). */
+export type CreditsData = Balance & { readonly subscription?: Status };
+
+/** The plan change scheduled for the end of the period, if any. */
+export function pendingPlanChange(d: CreditsData | undefined): { plan: string; from?: string } | undefined {
+  const change = d?.subscription?.pending_change;
+  return change?.new_plan ? { plan: humanize(change.new_plan), from: longDate(change.effective_date) } : undefined;
+}
+
+/** Credits: the balance and the subscription are the view's one load (the status bar shares it);
+ *  the spending breakdown, recent history, prices, plans and referrals are fetched when their
+ *  group is expanded. */
+export class CreditsProvider extends KallyTreeProvider<CreditsData> {
+  constructor(private readonly services: Services, loader: DataLoader<CreditsData>, isSignedIn: () => boolean) {
     super('credits', vscode.l10n.t('your credits'), loader, isSignedIn);
   }
 
   static fetch(services: Services) {
-    return (signal: AbortSignal): Promise<Balance> => services.client.execute(ops.credits.balance, {}, { signal, deadlineMs: VIEW_DEADLINE_MS });
+    return async (signal: AbortSignal): Promise<CreditsData> => {
+      const [balance, subscription] = await Promise.all([
+        services.client.execute(ops.credits.balance, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+        // Only the pending change is read from it: the balance does not wait on a failure here.
+        services.client.execute(ops.subscription.status, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }).catch(() => undefined),
+      ]);
+      return subscription ? { ...balance, subscription } : balance;
+    };
   }
 
-  protected buildRoots(b: Balance): ViewNode[] {
+  protected buildRoots(b: CreditsData): ViewNode[] {
     const low = b.credits_remaining != null && b.credits_remaining < this.services.settings().lowCreditThreshold;
     const plan = b.plan_type ? humanize(b.plan_type) : vscode.l10n.t('No plan');
     const periodEnd = longDate(b.period_end);
+    const pending = pendingPlanChange(b);
     const roots: ViewNode[] = [
       infoNode('credits/remaining', undefined, {
         label: vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining)),
@@ -45,13 +67,23 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
       }, 'creditsFigure'),
       infoNode('credits/plan', undefined, {
         label: vscode.l10n.t('{0} plan', plan),
-        description: periodEnd ? vscode.l10n.t('period ends {0}', periodEnd) : undefined,
-        tooltip: [vscode.l10n.t('Plan: {0}', plan), b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '', periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : ''].filter(Boolean).join('\n'),
+        description: pending
+          ? vscode.l10n.t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
+          : periodEnd ? vscode.l10n.t('period ends {0}', periodEnd) : undefined,
+        tooltip: [
+          vscode.l10n.t('Plan: {0}', plan),
+          b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '',
+          periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : '',
+          pending ? vscode.l10n.t('Scheduled change: to {0} on {1} (Cancel Pending Plan Change keeps your plan)', pending.plan, pending.from ?? '?') : '',
+        ].filter(Boolean).join('\n'),
         icon: icon('verified'),
+        contextValue: pending ? 'creditsPlan pendingChange' : 'creditsPlan',
       }, 'creditsPlan'),
       this.lazyGroup('credits/breakdown', vscode.l10n.t('Spending by action'), 'pie-chart', vscode.l10n.t('What your credits went on this period'), () => this.breakdown()),
       this.lazyGroup('credits/history', vscode.l10n.t('Recent activity'), 'history', vscode.l10n.t('Your latest credit movements'), () => this.history()),
-      this.lazyGroup('credits/plans', vscode.l10n.t('Available plans'), 'list-unordered', vscode.l10n.t('Plans and what they include'), () => this.plans(b.plan_type ?? undefined)),
+      this.lazyGroup('credits/plans', vscode.l10n.t('Available plans'), 'list-unordered', vscode.l10n.t('Plans and what they include: Change Plan on one to move to it'), () => this.plans(b)),
+      this.lazyGroup('credits/costs', vscode.l10n.t('What things cost'), 'tag', vscode.l10n.t('Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate'), () => this.costs()),
+      this.lazyGroup('credits/referrals', vscode.l10n.t('Refer a friend'), 'gift', vscode.l10n.t('Your referral code and what it earned'), () => this.referrals()),
       infoNode('credits/billing', undefined, {
         label: vscode.l10n.t('Manage billing'),
         tooltip: vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices'),
@@ -67,7 +99,7 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
       try {
         const rows = await load();
         if (rows.length === 0) return [infoNode(`${id}/empty`, self, { label: vscode.l10n.t('Nothing yet'), icon: icon('info') }, 'empty')];
-        return rows.map(({ key, ...o }) => infoNode(`${id}/${key}`, self, o, 'creditsRow'));
+        return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
       } catch (e) {
         return [this.errorNode(e, `${id}/error`, self, [])];
       }
@@ -108,19 +140,54 @@ export class CreditsProvider extends KallyTreeProvider<Balance> {
     });
   }
 
-  private async plans(current?: string): Promise<Row[]> {
+  private async plans(b: CreditsData): Promise<Row[]> {
     const r = await this.services.client.execute(ops.credits.plans, {});
-    return Object.entries(r.plans ?? {}).map(([key, p]) => {
-      const name = p.name ?? humanize(key);
-      const price = p.price_monthly != null ? vscode.l10n.t('${0}/month', formatCredits(p.price_monthly)) : undefined;
-      const isCurrent = current?.toLowerCase() === key.toLowerCase();
+    const status = b.subscription ?? { plan_type: b.plan_type };
+    const choices = planChoices(r.plans, status);
+    return choices.map((p) => {
+      const price = p.priceMonthly != null ? vscode.l10n.t('${0}/month', formatCredits(p.priceMonthly)) : undefined;
+      const change = planChange(p, choices, status);
       return {
-        key,
-        label: isCurrent ? vscode.l10n.t('{0} (your plan)', name) : name,
-        description: [creditsLabel(p.credits_allocated), price].filter(Boolean).join(' · '),
-        tooltip: [name, creditsLabel(p.credits_allocated), price, p.overage_rate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overage_rate)) : undefined].filter(Boolean).join('\n'),
-        icon: icon(isCurrent ? 'star-full' : 'star-empty'),
+        key: p.key,
+        label: p.current ? vscode.l10n.t('{0} (your plan)', p.name) : p.pending ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?') : p.name,
+        description: [creditsLabel(p.credits), price].filter(Boolean).join(' · '),
+        tooltip: [p.name, creditsLabel(p.credits), price, p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
+          change.kind === 'upgrade' ? vscode.l10n.t('An upgrade takes effect now.') : change.kind === 'downgrade' ? vscode.l10n.t('A downgrade takes effect at the end of this period.') : undefined].filter(Boolean).join('\n'),
+        icon: icon(p.current ? 'star-full' : 'star-empty'),
+        contextValue: p.current ? 'plan currentPlan' : 'plan changeablePlan',
+        target: { kind: 'plan', id: p.key, value: change },
       };
     });
   }
+
+  private async costs(): Promise<Row[]> {
+    const r = await this.services.client.execute(ops.credits.costs, {});
+    return costLines(r.costs).map((l) => ({ key: l.key, label: l.what, description: l.price, tooltip: `${l.what}: ${l.price}`, icon: icon('circle-small-filled') }));
+  }
+
+  private async referrals(): Promise<Row[]> {
+    const [code, stats] = await Promise.all([
+      this.services.client.execute(ops.referrals.code, {}),
+      this.services.client.execute(ops.referrals.stats, {}).catch(() => undefined),
+    ]);
+    const rows: Row[] = [];
+    if (code.code) {
+      rows.push({
+        key: 'code', label: code.code, description: vscode.l10n.t('your code'),
+        tooltip: [vscode.l10n.t('Friends who subscribe with this code earn you credits. Copy it with the button.'), code.share_url ?? ''].filter(Boolean).join('\n'),
+        icon: icon('gift'), contextValue: 'referralCode', target: { kind: 'referralCode', id: code.code, value: code },
+      });
+    }
+    if (stats) {
+      rows.push({
+        key: 'stats',
+        label: count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred'),
+        description: vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0)),
+        icon: icon('graph'),
+        command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
+      });
+    }
+    return rows;
+  }
+
 }

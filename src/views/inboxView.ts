@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
-import type { Message } from '../api/schemas/messages';
+import { INBOX_CHANNELS, type Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, humanize, md, oneLine, phoneForPeople, shortDateTime } from '../format';
@@ -8,7 +8,28 @@ import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 
 export interface OutboxEmail { id?: string | null; to?: string | null; subject?: string | null; body?: string | null; status?: string | null; created_at?: string | null }
-export interface InboxData { messages: Message[]; drafts: OutboxEmail[] }
+/** The Inbox view's filters (contract §5.6: `channel`, `unread=true`), chosen in its title. */
+export interface InboxFilter { channel?: (typeof INBOX_CHANNELS)[number]; unreadOnly?: boolean }
+export interface InboxData {
+  messages: Message[];
+  drafts: OutboxEmail[];
+  /** The filter and the page size the messages were loaded with; `total` when the server says. */
+  filter?: InboxFilter;
+  limit?: number;
+  total?: number;
+}
+
+/** Messages per "Load more" (the inbox pages by `limit` only: each page asks for more). */
+export const INBOX_PAGE = 50;
+/** The most the inbox asks for (the schema's limit). */
+export const INBOX_MAX = 200;
+
+/** More messages may be waiting: the server said so, or a full page came back. */
+export function hasMoreMessages(d: InboxData): boolean {
+  const limit = d.limit ?? INBOX_PAGE;
+  if (limit >= INBOX_MAX) return false;
+  return d.total !== undefined ? d.total > d.messages.length : d.messages.length >= limit;
+}
 
 export interface MessageNode extends ViewNode { readonly kind: 'message'; readonly message: Message }
 export interface DraftNode extends ViewNode { readonly kind: 'draft'; readonly draft: OutboxEmail }
@@ -33,9 +54,10 @@ export function channelOf(m: Message): ChannelGroup {
   return c === 'email' || c === 'sms' || c === 'call' || c === 'chat' ? c : 'other';
 }
 
-/** "message unread threaded" (package.json menus match these). */
-export function messageContextValue(m: Message): string {
-  return ['message', m.unread ? 'unread' : '', m.conversation_id ? 'threaded' : ''].filter(Boolean).join(' ');
+/** "message unread threaded inThread" (package.json menus match these): `inThread` when other
+ *  loaded messages share its conversation. */
+export function messageContextValue(m: Message, threadSize = 1): string {
+  return ['message', m.unread ? 'unread' : '', m.conversation_id ? 'threaded' : '', m.conversation_id && threadSize > 1 ? 'inThread' : ''].filter(Boolean).join(' ');
 }
 
 export class InboxProvider extends KallyTreeProvider<InboxData> {
@@ -43,13 +65,16 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     super('inbox', vscode.l10n.t('your inbox'), loader, isSignedIn);
   }
 
-  static fetch(services: Services) {
+  static fetch(services: Services, filter: () => InboxFilter, limit: () => number) {
     return async (signal: AbortSignal): Promise<InboxData> => {
+      const f = filter();
+      const n = limit();
+      const query = { limit: n, ...(f.channel ? { channel: f.channel } : {}), ...(f.unreadOnly ? { unread: 'true' as const } : {}) };
       const [inbox, outbox] = await Promise.all([
-        services.client.execute(ops.messages.inbox, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+        services.client.execute(ops.messages.inbox, { query }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
         services.client.execute(ops.actions.emailOutbox, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
       ]);
-      return { messages: inbox.messages, drafts: outbox.emails.filter((e) => e.status === 'pending_approval') };
+      return { messages: inbox.messages, drafts: outbox.emails.filter((e) => e.status === 'pending_approval'), filter: f, limit: n, total: inbox.total ?? undefined };
     };
   }
 
@@ -74,14 +99,19 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         contextValue: 'outboxGroup',
       }, (self) => data.drafts.map((d, i) => this.draftNode(d, self, i))));
     }
+    const filtered = !!(data.filter?.channel || data.filter?.unreadOnly);
+    if (filtered) roots.push(this.filterNode(data.filter!));
     if (data.messages.length === 0) {
       roots.push(infoNode('inbox/empty', undefined, {
-        label: vscode.l10n.t('No messages yet'),
+        label: filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet'),
         tooltip: vscode.l10n.t('Replies by email, SMS, call and chat land here.'),
         icon: icon('inbox'),
       }, 'empty'));
       return roots;
     }
+    const threads = new Map<string, number>();
+    for (const m of data.messages) if (m.conversation_id) threads.set(m.conversation_id, (threads.get(m.conversation_id) ?? 0) + 1);
+    this.threadSizes = threads;
     for (const channel of CHANNELS) {
       const messages = data.messages.filter((m) => channelOf(m) === channel);
       if (messages.length === 0) continue;
@@ -94,7 +124,50 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         contextValue: `channel ${channel}`,
       }, (self) => messages.map((m, i) => this.messageNode(m, self, i))));
     }
+    if (hasMoreMessages(data)) roots.push(this.loadMoreNode(data));
+    else if ((data.limit ?? INBOX_PAGE) >= INBOX_MAX && data.messages.length >= INBOX_MAX) {
+      roots.push(infoNode('inbox/limit', undefined, {
+        label: vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX),
+        tooltip: vscode.l10n.t('Filter by channel or unread to see older ones.'),
+        icon: icon('info'),
+      }, 'info'));
+    }
     return roots;
+  }
+
+  private threadSizes = new Map<string, number>();
+
+  /** Loading the next page: the node says so at once. */
+  showLoadingMore(): void {
+    const node = this.rootNodes().find((n) => n.kind === 'loadMore');
+    if (!node) return;
+    node.item.label = vscode.l10n.t('Loading more messages…');
+    node.item.iconPath = icon('loading~spin');
+    node.item.command = undefined;
+    this.changeEmitter.fire(node);
+  }
+
+  private loadMoreNode(data: InboxData): ViewNode {
+    const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.messages.length, data.total) : vscode.l10n.t('{0} shown', data.messages.length);
+    return infoNode('inbox/loadMore', undefined, {
+      label: vscode.l10n.t('Load more'),
+      description: shown,
+      tooltip: vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE),
+      icon: icon('fold-down'),
+      command: { command: 'kallyai.inbox.loadMore', title: vscode.l10n.t('Load More Messages') },
+      accessibilityLabel: vscode.l10n.t('Load more messages, {0}', shown),
+    }, 'loadMore');
+  }
+
+  private filterNode(f: InboxFilter): ViewNode {
+    const parts = [f.channel ? CHANNEL_LABEL[f.channel]() : vscode.l10n.t('All channels'), f.unreadOnly ? vscode.l10n.t('unread only') : undefined].filter(Boolean).join(' · ');
+    return infoNode('inbox/filter', undefined, {
+      label: vscode.l10n.t('Filtered: {0}', parts),
+      description: vscode.l10n.t('change…'),
+      tooltip: vscode.l10n.t('Change the filter, or show everything, from the view title.'),
+      icon: icon('filter'),
+      command: { command: 'kallyai.inbox.filterChannel', title: vscode.l10n.t('Filter Inbox by Channel…') },
+    }, 'inboxFilter');
   }
 
   private messageNode(m: Message, parent: ViewNode, index: number): MessageNode {
@@ -121,7 +194,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         description,
         tooltip,
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
-        contextValue: messageContextValue(m),
+        contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
         command: { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [undefined] },
         accessibilityLabel: vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', title, when ?? ''),
       }),

@@ -1,16 +1,22 @@
 import * as vscode from 'vscode';
 import type { Resource } from '../api/resources';
-import type { Balance } from '../api/schemas/credits';
 import { clockTime, count } from '../format';
+import { classificationLabel } from '../models/email';
 import type { Services } from '../services';
+import { ActivityProvider, type ActivityData, type ActivityFilter } from './activityView';
 import { CallsProvider, PAGE_SIZE, type CallsData } from './callsView';
-import { CreditsProvider } from './creditsView';
+import { CreditsProvider, type CreditsData } from './creditsView';
 import { DataLoader, type LoadReason } from './dataLoader';
 import { GoalsProvider, type GoalsData } from './goalsView';
-import { InboxProvider, type InboxData } from './inboxView';
+import { EmailProvider, type EmailData } from './emailView';
+import { hasMoreMessages, INBOX_MAX, INBOX_PAGE, InboxProvider, type InboxData, type InboxFilter } from './inboxView';
+import type { EmailClassification } from '../api/schemas/email';
+import { LiveCallWatcher } from './liveCallWatcher';
+import { PhoneNumbersProvider, type PhoneNumbersData } from './phoneNumbersView';
+import { ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
-import { CreditsStatusBar } from './statusBar';
+import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
 import { describeLoadError } from './loadError';
 import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
@@ -19,16 +25,25 @@ export type { ViewName, ViewNode } from './viewNode';
 
 /** What the integration tests and the bench look at (reached through the extension's exports). */
 export interface ViewsTestApi {
-  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; credits: CreditsProvider };
+  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; email: EmailProvider; credits: CreditsProvider; activity: ActivityProvider; receptionist: ReceptionistProvider; phoneNumbers: PhoneNumbersProvider };
+  readonly liveCalls: LiveCallWatcher;
   readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
   readonly statusBar: vscode.StatusBarItem;
+  readonly notificationsItem: vscode.StatusBarItem;
   readonly scheduler: RefreshScheduler;
 }
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
-  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'],
+  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'], email: ['email'], channels: ['email'],
+  actions: ['activity'], outreach: ['activity'], account: ['credits'], receptionist: ['receptionist'], phoneNumbers: ['phoneNumbers'],
 };
+
+/** Drafts show in the Inbox and in the Email view: whatever refreshes the inbox refreshes both. */
+const withEmail = (views: readonly ViewName[]): readonly ViewName[] => (views.includes('inbox') && !views.includes('email') ? [...views, 'email'] : views);
+
+const INBOX_FILTER_KEY = 'kallyai.inbox.filter';
+const MAIL_CLASSIFICATION_KEY = 'kallyai.email.classification';
 
 function hostOf(url: string): string {
   try {
@@ -53,6 +68,25 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
   balance(): number | undefined;
+  /** The Receptionist view's status filter (undefined: every call); setting it reloads the view. */
+  filterReceptionist(status: InboundFilter | undefined): Promise<void>;
+  receptionistFilter(): InboundFilter | undefined;
+  /** A voicemail was just heard: its "new" mark goes at once. */
+  voicemailHeard(id: string): void;
+  /** What the Activity view shows (one kind of action, some outreach statuses). */
+  activityFilter(): ActivityFilter;
+  setActivityFilter(filter: ActivityFilter): Promise<void>;
+  /** The Inbox view's filters (its title) and paging. */
+  readonly inbox: {
+    filter(): InboxFilter;
+    setFilter(filter: InboxFilter): Promise<void>;
+    loadMore(): Promise<void>;
+  };
+  /** The Email view's mail classification (its title). */
+  readonly email: {
+    classification(): EmailClassification | undefined;
+    setClassification(classification: EmailClassification | undefined): Promise<void>;
+  };
   readonly testing: ViewsTestApi;
 }
 
@@ -64,7 +98,7 @@ export function registerViews(services: Services): Views {
 
   // Created before the loaders (they ask it whether the window is focused); refreshes go through `refresh`.
   const scheduler: RefreshScheduler = new RefreshScheduler(services, {
-    refresh: (views, reason) => void refresh(views, reason),
+    refresh: (views, reason) => void refresh(withEmail(views), reason),
     isSignedIn,
     // The service answers again: views that failed load again at once, without a click.
     reachable: () => {
@@ -93,14 +127,28 @@ export function registerViews(services: Services): Views {
   const goalsLoader = loader<GoalsData>('goals', GoalsProvider.fetch(services));
   // A snapshot keeps the first page of calls only: the view pages on from the server.
   const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
-  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services));
-  const creditsLoader = loader<Balance>('credits', CreditsProvider.fetch(services));
+  // The filters live in the workspace: a reload keeps what the person chose.
+  let inboxFilter: InboxFilter = context.workspaceState.get<InboxFilter>(INBOX_FILTER_KEY) ?? {};
+  let inboxLimit = INBOX_PAGE;
+  let mailClassification = context.workspaceState.get<EmailClassification>(MAIL_CLASSIFICATION_KEY);
+  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services, () => inboxFilter, () => inboxLimit));
+  const emailLoader = loader<EmailData>('email', EmailProvider.fetch(services, () => mailClassification));
+  const creditsLoader = loader<CreditsData>('credits', CreditsProvider.fetch(services));
+  // The Activity view's filter (one kind of action, some outreach statuses) is sent with its requests.
+  const activityLoader: DataLoader<ActivityData> = loader<ActivityData>('activity', ActivityProvider.fetch(services, () => providers.activity.filter));
+  let inboundFilter: InboundFilter | undefined;
+  const receptionistLoader = loader<ReceptionistData>('receptionist', ReceptionistProvider.fetch(services, () => inboundFilter));
+  const phoneNumbersLoader = loader<PhoneNumbersData>('phoneNumbers', PhoneNumbersProvider.fetch(services));
 
   const providers = {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),
     calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
     inbox: new InboxProvider(inboxLoader, isSignedIn),
+    email: new EmailProvider(services, emailLoader, isSignedIn),
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
+    receptionist: new ReceptionistProvider(services, receptionistLoader, isSignedIn, () => scheduler.focused),
+    phoneNumbers: new PhoneNumbersProvider(phoneNumbersLoader, isSignedIn),
+    activity: new ActivityProvider(activityLoader, isSignedIn),
   };
   const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
 
@@ -115,19 +163,35 @@ export function registerViews(services: Services): Views {
     const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
       treeDataProvider: all[name],
       showCollapseAll: name !== 'credits',
-      canSelectMany: name === 'goals' || name === 'inbox',
+      canSelectMany: name === 'goals' || name === 'inbox' || name === 'receptionist',
     });
     treeViews[name] = view;
     subscriptions.push(view, all[name]);
   }
+  providers.receptionist.isVisible = () => treeViews.receptionist.visible;
+  subscriptions.push(treeViews.receptionist.onDidChangeVisibility(() => providers.receptionist.followLiveCalls()));
 
   const updateBadges = () => {
     const waiting = isSignedIn() ? providers.goals.waitingCount() : 0;
     treeViews.goals.badge = waiting ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') } : undefined;
     const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
     treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
+    const voicemails = isSignedIn() ? providers.receptionist.newVoicemails() : 0;
+    treeViews.receptionist.badge = voicemails ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') } : undefined;
+    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', inboundFilter) : undefined;
+    const drafts = isSignedIn() ? providers.email.draftCount() : 0;
+    treeViews.email.badge = drafts ? { value: drafts, tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval') } : undefined;
   };
-  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges));
+  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges), emailLoader.onDidChange(updateBadges), receptionistLoader.onDidChange(updateBadges));
+
+  /** The filters, said in the view titles. */
+  const describeFilters = () => {
+    const channel = inboxFilter.channel ? ({ email: vscode.l10n.t('Email'), sms: vscode.l10n.t('SMS'), call: vscode.l10n.t('Calls'), chat: vscode.l10n.t('Chat') })[inboxFilter.channel] : undefined;
+    treeViews.inbox.description = [channel, inboxFilter.unreadOnly ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
+    treeViews.email.description = mailClassification ? classificationLabel(mailClassification) : undefined;
+    void vscode.commands.executeCommand('setContext', 'kallyai.inbox.unreadOnly', inboxFilter.unreadOnly === true);
+  };
+  describeFilters();
 
   let offlineViews = '';
   const updateMessages = () => {
@@ -147,7 +211,22 @@ export function registerViews(services: Services): Views {
   for (const name of VIEW_NAMES) subscriptions.push(all[name].loader.onDidChange(updateMessages));
 
   const statusBar = new CreditsStatusBar(services, creditsLoader);
-  subscriptions.push(statusBar, scheduler.onDidChangeFocus(() => providers.calls.followLiveCalls()));
+  const liveCalls = new LiveCallWatcher(services, { isSignedIn, focused: () => scheduler.focused, changed: () => void refresh(['receptionist'], 'mutation') });
+  const notificationsBar = new NotificationsStatusBar(services, scheduler.onDidReceivePending);
+  // The bell is filled by the notifications poll: once at sign-in, then on its interval, and on
+  // coming back to the window when its figure is older than the poll interval.
+  const pollForBell = () => {
+    if (isSignedIn() && Date.now() - scheduler.lastPendingAt > scheduler.freshMs()) void scheduler.pollNow();
+  };
+  subscriptions.push(statusBar, notificationsBar, liveCalls, scheduler.onDidChangeFocus((focused) => {
+    providers.calls.followLiveCalls();
+    providers.receptionist.followLiveCalls();
+    liveCalls.arm();
+    if (focused) pollForBell();
+  }));
+  subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('kallyai.pollIntervalSeconds')) liveCalls.arm();
+  }));
 
   /** Refreshes the named views. A view never shown is left to load when it is (Credits always
    *  loads: the status bar shows it). */
@@ -178,14 +257,24 @@ export function registerViews(services: Services): Views {
     for (const name of VIEW_NAMES) all[name].loader.reset();
     scheduler.reset();
     updateBadges();
-    if (signedIn) void creditsLoader.load('initial');
+    liveCalls.reset();
+    scheduler.lastPendingAt = 0;
+    if (signedIn) {
+      void creditsLoader.load('initial');
+      void liveCalls.probeNow();
+      pollForBell();
+    }
   };
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
-  if (isSignedIn()) void creditsLoader.load('initial');
+  if (isSignedIn()) {
+    void creditsLoader.load('initial');
+    void liveCalls.probeNow().finally(() => liveCalls.arm());
+    pollForBell();
+  }
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
-    refreshResources: (resources) => refresh([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))], 'mutation'),
+    refreshResources: (resources) => refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation'),
     reload: (name) => all[name].loader.load('user'),
     async retry(named) {
       const targets = named ? [named] : VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
@@ -205,6 +294,42 @@ export function registerViews(services: Services): Views {
       else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
-    testing: { providers, treeViews, statusBar: statusBar.item, scheduler },
+    async filterReceptionist(status) {
+      inboundFilter = status;
+      updateBadges();
+      await receptionistLoader.load('mutation');
+    },
+    receptionistFilter: () => inboundFilter,
+    voicemailHeard: (id) => providers.receptionist.markHeardLocally(id),
+    activityFilter: () => providers.activity.filter,
+    setActivityFilter: (filter) => providers.activity.setFilter(filter),
+    inbox: {
+      filter: () => ({ ...inboxFilter }),
+      async setFilter(filter) {
+        inboxFilter = { ...(filter.channel ? { channel: filter.channel } : {}), ...(filter.unreadOnly ? { unreadOnly: true } : {}) };
+        inboxLimit = INBOX_PAGE;
+        await context.workspaceState.update(INBOX_FILTER_KEY, inboxFilter);
+        describeFilters();
+        // A load that starts after the change (one in flight still has the old filter).
+        if (isSignedIn()) await inboxLoader.load('mutation');
+      },
+      async loadMore() {
+        const data = inboxLoader.data;
+        if (!data || !isSignedIn() || !hasMoreMessages(data)) return;
+        inboxLimit = Math.min(INBOX_MAX, Math.max(inboxLimit, data.messages.length) + INBOX_PAGE);
+        providers.inbox.showLoadingMore();
+        await inboxLoader.load('mutation');
+      },
+    },
+    email: {
+      classification: () => mailClassification,
+      async setClassification(classification) {
+        mailClassification = classification;
+        await context.workspaceState.update(MAIL_CLASSIFICATION_KEY, classification);
+        describeFilters();
+        if (isSignedIn()) await emailLoader.load('mutation');
+      },
+    },
+    testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler, liveCalls },
   };
 }

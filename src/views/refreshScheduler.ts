@@ -4,7 +4,7 @@ import type { OutputOf } from '../api/operation';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type LoadReason } from './dataLoader';
 import { Disposables } from '../platform/disposables';
-import type { ViewName } from './viewNode';
+import { VIEW_NAMES, type ViewName } from './viewNode';
 
 type Pending = OutputOf<typeof ops.notifications.pending>;
 
@@ -29,12 +29,18 @@ export class RefreshScheduler extends Disposables {
   readonly onDidChangeFocus = this.focusEmitter.event;
   /** Polls sent (tests and the bench read it). */
   pollsSent = 0;
+  private readonly pendingEmitter = new vscode.EventEmitter<Pending>();
+  /** Fires with each answer of the poll (the notifications item of the status bar shows it). */
+  readonly onDidReceivePending = this.pendingEmitter.event;
+  /** When the last poll answered (ms), 0 before the first. */
+  lastPendingAt = 0;
 
   constructor(private readonly services: Services, private readonly hooks: SchedulerHooks) {
     super();
     this.own(
       { dispose: () => this.timer && clearTimeout(this.timer) },
       this.focusEmitter,
+      this.pendingEmitter,
       vscode.window.onDidChangeWindowState((state) => this.setFocused(state.focused)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('kallyai.pollIntervalSeconds')) this.arm();
@@ -56,7 +62,7 @@ export class RefreshScheduler extends Disposables {
     this._focused = focused;
     this.focusEmitter.fire(focused);
     if (focused && this.hooks.isSignedIn()) {
-      this.hooks.refresh(['goals', 'calls', 'inbox', 'credits'], 'focus');
+      this.hooks.refresh(VIEW_NAMES, 'focus');
     }
     this.arm();
   }
@@ -98,6 +104,8 @@ export class RefreshScheduler extends Disposables {
       return [];
     }
     this.hooks.reachable();
+    this.lastPendingAt = Date.now();
+    this.pendingEmitter.fire(pending);
     const next = signatures(pending);
     const previous = this.last;
     this.last = next;

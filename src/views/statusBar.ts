@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
-import type { Balance } from '../api/schemas/credits';
+import type { Pending } from '../api/schemas/notifications';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
 import { clockTime, creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { pendingCounts, pendingLines } from '../models/notifications';
 import { Disposables } from '../platform/disposables';
+import { pendingPlanChange, type CreditsData } from './creditsView';
 import { describeLoadError } from './loadError';
 
 /** The credit balance in the status bar. It shares the Credits view's data (no request of its
- *  own); a click opens the Credits view; signed out it offers Sign in. */
+ *  own); a click opens the Credits view; signed out it offers Sign in. Its tooltip names a plan
+ *  change scheduled for the end of the period. */
 export class CreditsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
 
-  constructor(private readonly services: Services, private readonly loader: DataLoader<Balance>) {
+  constructor(private readonly services: Services, private readonly loader: DataLoader<CreditsData>) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('KallyAI Credits');
@@ -55,21 +58,72 @@ export class CreditsStatusBar extends Disposables {
     const asOf = this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
     item.text = `$(${stale ? 'cloud-offline' : 'credit-card'}) ${creditsLabel(remaining)}`;
     const end = longDate(b.period_end);
+    const pending = pendingPlanChange(b);
     const text = [
       md`**${vscode.l10n.t('KallyAI credits')}**`,
       md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
       b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
+      pending ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}` : undefined,
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
       stale ? md`${raw('$(cloud-offline)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
       md`${vscode.l10n.t('Click to open the Credits view.')}`,
     ].filter(Boolean).join('\n\n');
-    item.tooltip = new vscode.MarkdownString(text, true);
+    const tooltip = new vscode.MarkdownString(text, true);
+    tooltip.isTrusted = { enabledCommands: ['kallyai.subscription.cancelChange'] };
+    item.tooltip = tooltip;
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
       label: stale
         ? vscode.l10n.t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
         : low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
     };
+  }
+}
+
+/** What needs you, beside the balance: a bell with the number of things waiting (goals, approvals,
+ *  unread messages), from the notifications poll the views already make (no request of its own).
+ *  A click lists them, each opening its place. */
+export class NotificationsStatusBar extends Disposables {
+  readonly item: vscode.StatusBarItem;
+  private pending: Pending | undefined;
+
+  constructor(private readonly services: Services, onPending: vscode.Event<Pending>) {
+    super();
+    this.item = vscode.window.createStatusBarItem('kallyai.notifications', vscode.StatusBarAlignment.Right, 99);
+    this.item.name = vscode.l10n.t('KallyAI Notifications');
+    this.item.command = { command: 'kallyai.notifications.pending', title: vscode.l10n.t('Notifications…') };
+    this.own(
+      this.item,
+      onPending((p) => {
+        this.pending = p;
+        this.update();
+      }),
+      services.auth.onDidChangeSignIn(() => {
+        this.pending = undefined;
+        this.update();
+      }),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const item = this.item;
+    if (!this.services.auth.isSignedIn) {
+      item.hide();
+      return;
+    }
+    const p = this.pending;
+    const total = p ? pendingCounts(p).total : 0;
+    item.text = p && total > 0 ? `$(bell-dot) ${total}` : '$(bell)';
+    const lines = p ? pendingLines(p) : [];
+    const text = [
+      md`**${vscode.l10n.t('KallyAI: what needs you')}**`,
+      ...(p ? (lines.length ? lines.map((l) => md`${l}`) : [md`${vscode.l10n.t('Nothing needs you right now.')}`]) : [md`${vscode.l10n.t('Not checked yet.')}`]),
+      md`${vscode.l10n.t('Click to see each one and open it.')}`,
+    ].join('\n\n');
+    item.tooltip = new vscode.MarkdownString(text, true);
+    item.accessibilityInformation = { label: total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you') };
+    item.show();
   }
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 
-/** The four sidebar views. */
-export type ViewName = 'goals' | 'calls' | 'inbox' | 'credits';
-export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'credits'];
+/** The sidebar views. */
+export type ViewName = 'goals' | 'calls' | 'inbox' | 'email' | 'credits' | 'activity' | 'receptionist' | 'phoneNumbers';
+export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'email', 'credits', 'activity', 'receptionist', 'phoneNumbers'];
 export const viewId = (view: ViewName) => `kallyai.${view}`;
 
 /** One element of a KallyAI tree. `id` is stable across refreshes (VS Code keeps the expansion

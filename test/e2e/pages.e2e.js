@@ -3,6 +3,7 @@
 // "Approve Step" the page shows the goal moving on. The call and conversation pages too.
 // Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png.
 'use strict';
+/* global document */
 const assert = require('node:assert/strict');
 const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
@@ -96,22 +97,15 @@ module.exports = async function pages(ctx) {
   const callText = (await callPage.locator('body').innerText()).replace(/\s+/g, ' ');
   assert.match(callText, /Succeeded/);
   assert.match(callText, /Transcript/);
-  // "Open Recording" opens the recording itself in the web workbench (not the proxy's root, a JSON 404).
-  const tabOpened = page.context().waitForEvent('page', { timeout: 15_000 });
+  // "Play Recording" plays the recording in the editor (the web workbench used to drop the
+  // address's path and open a JSON 404): the player page gets the audio as bytes from the extension.
   await callPage.locator('button[data-action="recording"]').click();
-  const openDialog = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-  const recordingTab = await Promise.race([tabOpened, openDialog.waitFor({ state: 'visible', timeout: 15_000 }).then(async () => {
-    const next = page.context().waitForEvent('page', { timeout: 15_000 });
-    await openDialog.click();
-    return next;
-  })]);
-  const response = await recordingTab.waitForEvent('response', { timeout: 15_000 }).catch(() => undefined);
-  const recordingUrl = recordingTab.url();
-  ctx.log(`recording: ${recordingUrl} → ${response ? `${response.status()} ${response.headers()['content-type']}` : '(no response seen)'}`);
-  assert.match(recordingUrl, /\/sandbox\/media\/recordings\/[^/]+\.mp3$/, 'the recording address keeps its path');
-  if (response) assert.equal(response.status(), 200);
-  await recordingTab.close();
-  await page.bringToFront();
+  const player = await pageFrame(page, /Luigi's Trattoria — recording/, 60_000);
+  await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached', timeout: 60_000 });
+  const duration = await player.evaluate(() => document.querySelector('audio[data-player]').duration);
+  ctx.log(`recording: ${duration} s in the player`);
+  assert.ok(Math.abs(duration - 94.3) < 0.2, `the recording is as long as the call (${duration} s)`);
+  await page.locator('.tabs-container .tab', { hasText: /Luigi's Trattoria — call/ }).first().click();
   await shoot(ctx, 'call');
 
   // 5. The conversation page, from Ask.

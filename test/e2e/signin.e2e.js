@@ -32,7 +32,7 @@ module.exports = async function signin(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await expandPane(page, 'Calls');
-  await pane(page, 'Calls').locator('.welcome-view-content', { hasText: 'Sign in to KallyAI' }).waitFor({ timeout: 20_000 });
+  await pane(page, 'Calls').locator('.welcome-view-content', { hasText: 'Sign in above' }).waitFor({ timeout: 20_000 });
 
   // 1. The Accounts menu offers the sign-in the extension asked for (signed out at start-up).
   await page.locator(ACCOUNTS).waitFor({ state: 'visible', timeout: 20_000 });
@@ -83,7 +83,7 @@ module.exports = async function signin(ctx) {
   // 3. Back in VS Code: the notification, the views, the Accounts menu.
   await page.bringToFront();
   await page.locator('.notification-toast', { hasText: /Signed in to KallyAI as demo@kallyai\.test/ }).first().waitFor({ timeout: 20_000 });
-  await pane(page, 'Calls').locator('.welcome-view-content', { hasText: 'Sign in to KallyAI' }).waitFor({ state: 'detached', timeout: 20_000 });
+  await pane(page, 'Calls').locator('.welcome-view-content', { hasText: 'Sign in above' }).waitFor({ state: 'detached', timeout: 20_000 });
   await openAccountsMenu(page);
   await page.locator(MENU_ITEM, { hasText: /demo@kallyai\.test/ }).first().waitFor({ state: 'visible', timeout: 10_000 });
   const texts = (await accountsMenuTexts(page)).filter(Boolean);

@@ -2,6 +2,9 @@
 // document shows (POST /sandbox/seed-hostile); each surface is opened the way a person would, and
 // nothing may run — no payload sets its marker (window.__kallyaiPwned) in any frame, the browser
 // reports no Content-Security-Policy violation, and the payloads are on the screen as text.
+// Email bodies are the most hostile text the extension shows: the draft page (To, Cc, subject,
+// body), a sent email with hostile replies in its thread, an email message of the account (from,
+// to, cc, subject, body, attachment names) and the Channels page (a hostile address label).
 // Prints "payloads × surfaces" tried.
 'use strict';
 const assert = require('node:assert/strict');
@@ -47,7 +50,7 @@ module.exports = async function xss(ctx) {
 
   const surfaces = [];
   const check = async (name, needle) => {
-    const { text } = await frameWithText(page, needle);
+    const { text } = await frameWithText(page, needle, 45_000); // a loaded machine renders a new page slowly
     await page.waitForTimeout(500); // anything a payload could start has started
     const shown = PAYLOADS.filter((p) => text.includes(p.replace(/\s+/g, ' ').trim().slice(0, 20))).length;
     const pwned = await pwnedFrames(page);
@@ -63,6 +66,11 @@ module.exports = async function xss(ctx) {
   await goalRow.locator('.monaco-tl-twistie').click(); // selects it without its command
   await goalRow.focus();
   await page.keyboard.press('Enter');
+  // On a loaded machine the first command (it loads the commands bundle) can miss the Enter: click the row then.
+  for (let attempt = 0; attempt < 2 && !(await frameWithText(page, PAYLOADS[2].slice(0, 10), 8_000).then(() => true, () => false)); attempt++) {
+    ctx.log('the goal page did not open on Enter: clicking the row');
+    await goalRow.locator('.label-name').first().click();
+  }
   await check('goal page', PAYLOADS[2].slice(0, 10));
   await ctx.screenshot('xss-goal');
 
@@ -84,13 +92,29 @@ module.exports = async function xss(ctx) {
   await page.locator('.quick-input-widget input').press('Enter');
   await check('conversation page', '<style>body{display:none}</style>');
 
-  // The inbox message and the email draft, as documents.
+  // The inbox message as a document; the email draft on its page.
   await expandPane(page, 'Inbox');
   await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[4].slice(0, 12) }).first().click();
   await check('message document', '<command:kallyai.signOut>');
   await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[6].slice(0, 12) }).first().click();
-  await check('draft document', '![tracker]');
+  await check('draft page', 'Ask KallyAI to revise');
   await ctx.screenshot('xss-documents');
+
+  // The Email view: the hostile email message on its page, the sent email with hostile replies.
+  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) {
+    const header = pane(page, name).locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  await expandPane(page, 'Email');
+  await pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[14].slice(0, 12) }).first().click();
+  await check('mail page', 'Attachments');
+  await ctx.screenshot('xss-mail');
+  await pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[10].slice(0, 12) }).first().click();
+  await check('sent email page (replies)', 'Replies');
+  await ctx.screenshot('xss-sent');
+  // The Channels page (a hostile notification address label).
+  await runCommand(page, 'KallyAI: Manage Channels');
+  await check('channels page', 'Notification email addresses');
 
   ctx.log(`XSS corpus: ${PAYLOADS.length} payloads × ${surfaces.length} surfaces = ${PAYLOADS.length * surfaces.length} tried; 0 ran, 0 CSP violations`);
   assert.ok(surfaces.every((s) => s.shown > 0), 'every surface shows payloads as text');

@@ -1,10 +1,10 @@
-// The extension loads in a real VS Code extension host, its four views exist, and the
+// The extension loads in a real VS Code extension host, its views exist, and the
 // launcher's sandbox URL reached both the user settings and the extension's own settings reader.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl } from './helpers';
 
-const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.credits'];
+const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.activity', 'kallyai.email', 'kallyai.receptionist', 'kallyai.phoneNumbers', 'kallyai.credits'];
 
 suite('Smoke: the extension in a real host', () => {
   test('activates and reports its activation time', async () => {
@@ -14,13 +14,14 @@ suite('Smoke: the extension in a real host', () => {
     assert.ok(exports.activationMs >= 0, `activationMs = ${exports.activationMs}`);
   });
 
-  test('the manifest contributes the KallyAI container with the four views', () => {
+  test('the manifest contributes the KallyAI container with its views', () => {
     const contributes = extensionManifest().contributes as {
       viewsContainers: { activitybar: Array<{ id: string; title: string }> };
       views: Record<string, Array<{ id: string }>>;
     };
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['kallyai', 'KallyAI']]);
-    assert.deepEqual(contributes.views.kallyai.map((v) => v.id), VIEW_IDS);
+    const ids = contributes.views.kallyai.map((v) => v.id);
+    assert.deepEqual(ids, VIEW_IDS);
   });
 
   for (const id of VIEW_IDS) {

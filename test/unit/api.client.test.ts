@@ -124,7 +124,8 @@ describe('KallyClient against the sandbox', () => {
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 503 });
     const t0 = Date.now();
     await rejects(client(sb, { retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, undefined, { deadlineMs: 1_000 }), 'service_unavailable');
-    assert.ok(Date.now() - t0 < 1_500, 'no retry started past the deadline');
+    // Bounded loosely (a loaded CI machine runs two test files at a time); the request count below is the exact check.
+    assert.ok(Date.now() - t0 < 2_500, `no retry started past the deadline (${Date.now() - t0} ms)`);
     assert.ok((await requests(sb, { method: 'GET', path: '/v1/calls' })).length <= 3);
   });
 

@@ -105,7 +105,7 @@ export const SAMPLES: Record<string, Sample> = {
   'inbound.deleteCalls': async (ctx) => ({ body: { call_ids: [await inboundCall(ctx, (c) => c.status === 'missed')] } }),
   'inbound.summary': async () => undefined,
   'inbound.analytics': async () => ({ query: { date_from: future(-30), date_to: future(0) } }),
-  'inbound.call': async (ctx) => ({ path: { id: await inboundCall(ctx) } }),
+  'inbound.call': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.transcript': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.recording': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.updateActionItem': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => Array.isArray(c.action_items) && c.action_items.length > 0), index: '0' }, body: { status: 'completed' } }),
@@ -185,7 +185,7 @@ export const SAMPLES: Record<string, Sample> = {
   'email.message': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) } }),
   'email.respond': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) }, body: { instructions: 'Say yes, Thursday works.' } }),
   'email.voiceProfile': async () => undefined,
-  'email.trainVoice': async () => undefined,
+  'email.trainVoice': async ({ client }) => ({ body: { email_ids: [idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent'))] } }),
   // channels
   'channels.status': async () => undefined,
   'channels.addEmail': async () => ({ body: { email_address: 'work@example.com', label: 'Work', is_primary: false } }),

@@ -73,11 +73,11 @@ describe('the one consent rule', () => {
     assert.equal(needsConsent(ops.coordination.goals), false);
   });
 
-  it('names the step, the credits, the balance; buttons named by the action', () => {
+  it('names the step, the credits, the balance; buttons named by the action', async () => {
     const goal = { id: 'g', title: "Book dinner for 4 at Luigi's", steps: [{ step: 1, description: 'Search', status: 'completed' }, { step: 2, description: "Call Luigi's Trattoria to book a table", status: 'pending', credits: 1.2 }], waiting_for: 'step_approval' };
     const p = presentationOf(ops.coordination.approveStep)!;
     const c = ctx({ path: { id: 'g' } }, goal);
-    const stakes = buildStakes(ops.coordination.approveStep, p.consent!, c, { kind: 'amount', amount: p.consent!.credits!(c)!, source: 'entry' }, 142.5);
+    const stakes = buildStakes(ops.coordination.approveStep, p.consent!, c, { kind: 'amount', amount: (await p.consent!.credits!(c))!, source: 'entry' }, 142.5);
     assert.equal(stakes.question, `Approve the next step of "Book dinner for 4 at Luigi's"?`);
     assert.match(stakes.lines.join('\n'), /Call Luigi's Trattoria to book a table/);
     assert.match(stakes.lines.join('\n'), /Estimated cost: about 1\.2 credits/);

@@ -7,6 +7,7 @@ export const Status = loose({
   plan_type: optStr, status: optStr, current_period_start: optStr, current_period_end: optStr,
   pending_change: opt(loose({ new_plan: optStr, effective_date: optStr })),
 });
+export type Status = z.output<typeof Status>;
 /** CLI sends `target_plan`, REF-B `new_plan` (+ `annual`): either or both. */
 export const ChangePlanBody = z.strictObject({ target_plan: z.optional(z.enum(PLANS)), new_plan: z.optional(z.enum(PLANS)), annual: z.optional(z.boolean()) }).check(
   z.refine((b) => Boolean(b.target_plan || b.new_plan), { message: 'Choose a plan: starter, pro, power or business.', path: ['new_plan'] }),

@@ -77,11 +77,12 @@ export const callPresentations: Presentation[] = [
     },
   }),
   present(ops.calls.recording, {
-    command: { id: 'kallyai.calls.openRecording', title: 'Open Recording', cli: ['kallyai calls recording'], icon: 'play', menus: [{ view: 'calls', item: 'hasTranscript', group: 'primary', order: 3 }] },
+    command: { id: 'kallyai.calls.openRecording', title: 'Play Recording', cli: ['kallyai calls recording'], icon: 'play', menus: [{ view: 'calls', item: 'hasTranscript', group: 'primary', order: 3 }] },
     params: callParam(hasTranscript),
     unavailable: ({ target }) => (target && !hasTranscript(callOf(target)) ? t('This call has no recording.') : undefined),
-    progress: 'Opening the recording…',
-    result: { kind: 'open', url: ({ data, baseUrl }) => (data.url ? new URL(data.url, baseUrl).toString() : undefined), missing: t('This call has no recording.') },
+    progress: 'Getting the recording…',
+    // Played in the editor (src/pages/playerPage.ts), which also offers the browser and saving the file.
+    result: { kind: 'page', page: 'player', id: ({ input }) => `call:${input.path?.call_id ?? ''}`, initial: ({ data, target }) => ({ playback: data, subject: target, autoplay: true }) },
   }),
   present(ops.calls.calendar, {
     command: { id: 'kallyai.calls.addToCalendar', title: 'Add to Calendar', cli: ['kallyai calls calendar'], icon: 'calendar', menus: [{ view: 'calls', item: 'hasAppointment', group: 'primary', order: 4 }] },

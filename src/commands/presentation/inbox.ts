@@ -3,18 +3,18 @@ import { ops } from '../../api/catalogue';
 import type { Message } from '../../api/schemas/messages';
 import { messageMarkdown, messageTitle, threadMarkdown } from '../../documents/messageMarkdown';
 import { count, oneLine, t } from '../../format';
+import { recipientsText, type OutboxEmail } from '../../models/email';
 import { present, type Presentation } from '../../pipeline/presentation';
 
-type Draft = { id?: string | null; to?: string | null; subject?: string | null; cc?: unknown };
-const draftOf = (target: unknown): Draft => (target ?? {}) as Draft;
+const draftOf = (target: unknown): OutboxEmail => (target ?? {}) as OutboxEmail;
 const subject = (target: unknown) => oneLine(draftOf(target).subject || t('(no subject)'), 60);
-const recipients = (d: Draft) => [d.to, ...(Array.isArray(d.cc) ? d.cc : typeof d.cc === 'string' ? [d.cc] : [])].filter(Boolean).join(', ') || '?';
+const recipients = (d: OutboxEmail) => recipientsText(d);
 
 export const inboxPresentations: Presentation[] = [
   present(ops.messages.inbox, {
     command: { id: 'kallyai.inbox.list', title: 'Find a Message…', cli: ['kallyai messages inbox'], icon: 'search', menus: [{ view: 'inbox', group: 'titleMenu', order: 1 }] },
-    fields: { channel: { label: 'Channel', choiceLabels: { email: 'Email', sms: 'SMS', call: 'Call', chat: 'Chat' } } },
-    ask: ['channel'],
+    fields: { channel: { label: 'Channel', choiceLabels: { email: 'Email', sms: 'SMS', call: 'Call', chat: 'Chat' } }, unread: { label: 'Unread only', choiceLabels: { true: 'Unread messages only' } } },
+    ask: ['channel', 'unread'],
     progress: 'Loading your inbox…',
     result: {
       kind: 'pick',
@@ -40,7 +40,7 @@ export const inboxPresentations: Presentation[] = [
     },
   }),
   present(ops.messages.conversation, {
-    command: { id: 'kallyai.inbox.openThread', title: 'Open Thread', cli: ['kallyai messages thread'], icon: 'comment-discussion', menus: [{ view: 'inbox', item: 'threaded', group: 'primary', order: 2 }] },
+    command: { id: 'kallyai.inbox.openThread', title: 'Open Thread', cli: ['kallyai messages thread'], icon: 'comment-discussion', menus: [{ view: 'inbox', item: 'threaded', group: 'primary', order: 2 }, { view: 'inbox', item: 'inThread', group: 'inline', order: 2 }] },
     params: { conversation_id: { entity: 'thread', label: 'Conversation', fromTarget: { message: (m: Message) => m.conversation_id } } },
     progress: 'Opening the thread…',
     result: {
@@ -58,8 +58,9 @@ export const inboxPresentations: Presentation[] = [
     result: { kind: 'status', message: ({ input }) => count(input.body?.message_ids?.length ?? 0, '{0} message marked as read', '{0} messages marked as read') },
   }),
   present(ops.actions.approveEmail, {
-    command: { id: 'kallyai.inbox.approveEmail', title: 'Approve and Send Email…', cli: ['kallyai actions email approve'], icon: 'send', menus: [{ view: 'inbox', item: 'draft', group: 'inline', order: 1 }] },
+    command: { id: 'kallyai.inbox.approveEmail', title: 'Approve and Send Email…', cli: ['kallyai actions email approve'], icon: 'send', menus: [{ view: 'inbox', item: 'draft', group: 'inline', order: 1 }, { view: 'email', item: 'draft', group: 'inline', order: 1 }] },
     params: { id: { entity: 'draft', label: 'Draft' } },
+    // The consent names every recipient (To and Cc) and the credits sending costs.
     consent: {
       question: ({ target }) => t('Send the email "{0}" to {1}?', subject(target), recipients(draftOf(target))),
       whom: ({ target }) => recipients(draftOf(target)),
@@ -72,7 +73,7 @@ export const inboxPresentations: Presentation[] = [
     result: { kind: 'status', message: ({ target }) => t('Email sent to {0}', recipients(draftOf(target))) },
   }),
   present(ops.actions.cancelEmail, {
-    command: { id: 'kallyai.inbox.cancelEmail', title: 'Discard Email Draft…', cli: ['kallyai actions email cancel'], icon: 'trash', menus: [{ view: 'inbox', item: 'draft', group: 'inline', order: 2 }] },
+    command: { id: 'kallyai.inbox.cancelEmail', title: 'Discard Email Draft…', cli: ['kallyai actions email cancel'], icon: 'trash', menus: [{ view: 'inbox', item: 'draft', group: 'inline', order: 2 }, { view: 'email', item: 'draft', group: 'inline', order: 2 }] },
     params: { id: { entity: 'draft', label: 'Draft' } },
     consent: {
       question: ({ target }) => t('Discard the draft "{0}" to {1}?', subject(target), recipients(draftOf(target))),

@@ -2,11 +2,19 @@
  *  the manifest generator writes package.json and the README from here, the tests walk it. */
 import type { Operation } from '../../api/operation';
 import type { CommandSpec, Presentation } from '../../pipeline/presentation';
-import { accountPresentations } from './account';
+import { accountCommandSpecs, accountPresentations } from './account';
+import { actionCommands, actionPresentations } from './actions';
 import { callPresentations } from './calls';
+import { channelCommands, channelPresentations } from './channels';
 import { customCommands } from './custom';
+import { emailCommands, emailPresentations } from './email';
 import { goalPresentations } from './goals';
 import { inboxPresentations } from './inbox';
+import { phoneCommands, phonePresentations } from './phoneNumbers';
+import { receptionistCommands, receptionistPresentations } from './receptionist';
+import { outreachCommands, outreachPresentations } from './outreach';
+import { searchPresentations } from './search';
+import { messageCommands } from './messages';
 
 export { entityOf } from './entities';
 
@@ -15,6 +23,13 @@ export const presentations: readonly Presentation[] = [
   ...callPresentations,
   ...inboxPresentations,
   ...accountPresentations,
+  ...receptionistPresentations,
+  ...phonePresentations,
+  ...searchPresentations,
+  ...actionPresentations,
+  ...outreachPresentations,
+  ...emailPresentations,
+  ...channelPresentations,
 ];
 
 const byOp = new Map<string, Presentation>(presentations.map((p) => [p.op.id, p]));
@@ -28,4 +43,4 @@ export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation:
   .filter((p) => p.command)
   .map((p) => ({ spec: p.command!, presentation: p }));
 
-export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands];
+export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...actionCommands, ...outreachCommands, ...accountCommandSpecs, ...emailCommands, ...messageCommands, ...channelCommands, ...receptionistCommands, ...phoneCommands];

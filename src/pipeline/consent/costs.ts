@@ -4,10 +4,14 @@
 import { ops } from '../../api/catalogue';
 import type { KallyClient } from '../../api/client';
 import type { Operation } from '../../api/operation';
+import type { CostKey, EstimateType } from '../../api/resources';
 import type { ConsentSpec, PresentationContext } from '../presentation';
 import type { CreditsFigure } from './stakes';
 
 const FIGURE_TIMEOUT_MS = 4_000;
+
+/** The price-list entry of each estimate type. */
+const PRICE_OF: Record<EstimateType, CostKey> = { call: 'call', email: 'email_send', search: 'search', booking: 'booking', ride: 'ride', food: 'food', errand: 'errand' };
 
 type Prices = Record<string, Record<string, unknown>>;
 
@@ -18,17 +22,21 @@ export class CostSource {
 
   async credits(op: Operation, spec: ConsentSpec | undefined, ctx: PresentationContext): Promise<CreditsFigure> {
     if (!op.costsCredits) return { kind: 'unknown' };
-    const own = spec?.credits?.(ctx);
+    const own = await Promise.resolve(spec?.credits?.(ctx)).catch(() => undefined);
     if (own !== undefined && Number.isFinite(own)) return { kind: 'amount', amount: own, source: 'entry' };
-    if (op.estimate) {
+    // The type may depend on the input (an outreach task by email is priced as an email).
+    const type = spec?.estimateType?.(ctx) ?? op.estimate;
+    if (type) {
       const description = (spec?.estimate?.(ctx) ?? op.summary).slice(0, 2000) || op.summary;
       const estimate = await this.client
-        .execute(ops.budget.estimate, { body: { type: op.estimate, description } }, { timeoutMs: FIGURE_TIMEOUT_MS })
+        .execute(ops.budget.estimate, { body: { type, description } }, { timeoutMs: FIGURE_TIMEOUT_MS })
         .catch(() => undefined);
       const amount = estimate?.estimated_credits ?? undefined;
       if (amount !== undefined) return { kind: 'amount', amount, source: 'estimate' };
     }
-    if (op.cost) return this.fromPrices(op.cost);
+    // No estimate: the public price list (GET /v1/credits/costs), never a figure written here.
+    const cost = type && type !== op.estimate ? PRICE_OF[type] : op.cost ?? (type ? PRICE_OF[type] : undefined);
+    if (cost) return this.fromPrices(cost);
     return { kind: 'unknown' };
   }
 

@@ -126,6 +126,13 @@ async function askField(o: AskInputOptions, field: Field, frame: StepFrame, know
       return askPickMany({ ...frame, placeholder: `${label}${optionalNote}`, items, empty: t(entity.empty) });
     }
   }
+  if (field.spec?.choicesFrom) {
+    const loaded = field.spec.choicesFrom({ client: o.client, known }).then((list) => list.map((c): PickItem<unknown> => ({ value: c.value, label: c.label, description: c.description, detail: c.detail })));
+    const items = field.required ? loaded : loaded.then((list) => [{ value: SKIP, label: t('Skip'), description: t('leave it out') }, ...list]);
+    const r = await askPick({ ...frame, placeholder: `${label}${optionalNote}`, items: items.catch((e: unknown) => { throw new Error(o.describe(e)); }) });
+    if (r.kind !== 'value') return r;
+    return { kind: 'value', value: r.value === SKIP ? undefined : r.value };
+  }
   if (field.type === 'choice' || field.type === 'boolean') {
     const choices: PickItem<unknown>[] = field.type === 'boolean'
       ? [{ value: true, label: t('Yes') }, { value: false, label: t('No') }]

@@ -111,6 +111,8 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
     if (items.length === 0 && step.empty) quickPick.placeholder = step.empty;
     const active = items.find((i) => i.value === step.active);
     if (active) quickPick.activeItems = [active];
+    // `picked` is honoured only by showQuickPick: a created pick is told which items start checked.
+    if (many) quickPick.selectedItems = items.filter((i) => i.picked);
   };
   return new Promise<StepResult<T[]>>((resolve) => {
     let done = false;

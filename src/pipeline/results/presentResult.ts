@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Documents } from '../../documents';
 import { t } from '../../format';
 import type { Log } from '../../log';
+import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
 import { openExternalUrl } from '../../platform/openExternal';
 
@@ -15,7 +16,7 @@ export interface ResultDeps {
   /** A file result goes here (a URI) instead of a save dialog. */
   readonly saveTo?: string;
   /** Opens (or reveals) the page of a thing. */
-  openPage(kind: 'goal' | 'call', id: string, initial?: unknown): Promise<unknown>;
+  openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
 }
 
 /** What the command returns besides the data (tests and chat read it). */
@@ -74,7 +75,11 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'page': {
       const id = spec.id(ctx);
-      await deps.openPage(spec.page, id, ctx.data);
+      if (!id) {
+        if (spec.missing) void vscode.window.showInformationMessage(spec.missing);
+        return { message: spec.missing };
+      }
+      await deps.openPage(spec.page, id, spec.initial ? spec.initial(ctx) : ctx.data);
       return { page: `${spec.page}:${id}` };
     }
     case 'save': {

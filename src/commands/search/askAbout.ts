@@ -1,0 +1,20 @@
+/** "Ask KallyAI About It" on a search result: the Ask box opens with a message about the business
+ *  (its name, address, number and what it was found for), naming the stakes as Ask does; the
+ *  person edits it or presses Enter, which is the consent, and Ask sends it. */
+import * as vscode from 'vscode';
+import { t } from '../../format';
+import { askAboutText, type SearchHit, type SearchQuery } from '../../models/search';
+import { askStakes } from '../ask/ask';
+import type { CommandContext } from '../commandContext';
+
+export async function askAbout(ctx: CommandContext, hit: SearchHit, query: SearchQuery): Promise<unknown> {
+  const message = await vscode.window.showInputBox({
+    title: t('Ask KallyAI About {0}', hit.name),
+    prompt: t('Edit the message or press Enter to send it. {0}', askStakes(ctx.views.balance())),
+    value: askAboutText(hit, query),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
+  });
+  if (!message?.trim()) return { outcome: 'dismissed' };
+  return vscode.commands.executeCommand('kallyai.ask', { message: message.trim() });
+}

@@ -1,0 +1,117 @@
+/** The page of a call KallyAI answered: who called (the contact's name, the number for people,
+ *  VIP), how it went, the summary, the action items (each can be marked done), the transcript
+ *  inline, and what can be done — take over, transfer or reject a live call (each with its
+ *  consent), hear the recording, call back, add the caller to the contacts, delete the record.
+ *  A live call refreshes itself every few seconds while its page is open. */
+import { ops } from '../api/catalogue';
+import type { KallyClient } from '../api/client';
+import type { Operation } from '../api/operation';
+import { html, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
+import {
+  actionItemsOf, callDuration, callerLabel, contactFor, hasConversation, inboundStatusLabel, inboundTabTitle, isLive, isVipCaller, type Contact, type InboundCall,
+} from '../models/inbound';
+import type { Pipeline } from '../pipeline/pipeline';
+import type { PageActions, PageController, PageState, PageView } from './pageController';
+import { actionButton, icon, loadFailed } from './pageParts';
+
+export interface InboundCallPageDeps {
+  readonly client: KallyClient;
+  readonly pipeline: Pipeline;
+  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
+  refreshLater(ms: number): void;
+}
+
+const LIVE_REFRESH_MS = 3_000;
+type Entry = { speaker: string; content: string; timestamp?: string | null };
+
+export class InboundCallPage implements PageController {
+  private initial: InboundCall | undefined;
+
+  constructor(readonly state: PageState, private readonly deps: InboundCallPageDeps, initial?: unknown) {
+    this.initial = initial as InboundCall | undefined;
+  }
+
+  async render(): Promise<PageView> {
+    const { client } = this.deps;
+    let call: InboundCall;
+    try {
+      call = this.initial ?? (await client.execute(ops.inbound.call, { path: { id: this.state.id } }));
+      this.initial = undefined;
+    } catch (e) {
+      return loadFailed(t('Call'), e);
+    }
+    const [contacts, transcript] = await Promise.all([
+      client.execute(ops.inbound.contacts).then((r) => r.contacts, () => [] as Contact[]),
+      hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as Entry[], () => undefined) : Promise.resolve(undefined),
+    ]);
+    const live = isLive(call);
+    if (live) this.deps.refreshLater(LIVE_REFRESH_MS);
+    const target = { kind: 'inboundCall' as const, id: this.state.id, value: call };
+    const actions: PageActions = {};
+    const buttons: Html[] = [];
+    const operation = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
+      actions[name] = async () => this.deps.pipeline.run(op, { target });
+      buttons.push(actionButton(name, label, codicon, style));
+    };
+    const command = (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') => {
+      actions[name] = async () => this.deps.runCommand(id, args);
+      buttons.push(actionButton(name, label, codicon, style));
+    };
+    if (live && !call.taken_over) operation('takeOver', t('Take Over'), 'call-incoming', ops.inbound.takeover, 'primary');
+    if (live) {
+      operation('transfer', t('Transfer…'), 'arrow-swap', ops.inbound.transfer);
+      operation('reject', t('Reject…'), 'circle-slash', ops.inbound.reject, 'danger');
+    }
+    if (hasConversation(call)) {
+      command('recording', t('Play Recording'), 'play', 'kallyai.receptionist.playRecording', { id: this.state.id }, 'primary');
+      command('transcriptText', t('Transcript as Text'), 'note', 'kallyai.receptionist.openTranscript', { id: this.state.id });
+    }
+    if (call.voicemail_id) command('voicemail', t('Play Voicemail'), 'mail', 'kallyai.receptionist.playVoicemail', { id: String(call.voicemail_id) });
+    if (call.caller_number && !live) command('callBack', t('Call Back…'), 'call-outgoing', 'kallyai.makeCall', { prefill: { phone: call.caller_number } });
+    if (call.caller_number && !contactFor(call.caller_number, contacts)) {
+      command('addContact', t('Add to Contacts…'), 'person-add', 'kallyai.receptionist.addContact', { body: { phone_number: call.caller_number, ...(call.caller_name ? { name: call.caller_name } : {}) } });
+    }
+    if (!live) operation('delete', t('Delete Record…'), 'trash', ops.inbound.deleteCalls, 'danger');
+
+    const items = actionItemsOf(call);
+    if (items.some((i) => !i.done)) {
+      // The item comes as the button's argument: only an open item of this call is accepted.
+      actions.done = async ({ arg }) => {
+        const item = items.find((i) => String(i.index) === arg && !i.done);
+        if (!item) return undefined;
+        return this.deps.pipeline.run(ops.inbound.updateActionItem, { input: { path: { id: this.state.id, index: String(item.index) }, body: { status: 'completed' } }, interactive: false });
+      };
+    }
+    const status = inboundStatusLabel(call);
+    const tone = live ? 'live' : call.status === 'completed' ? 'good' : call.status === 'missed' || call.status === 'rejected' ? 'bad' : '';
+    const number = call.caller_number ? phoneForPeople(call.caller_number) : undefined;
+    const name = callerLabel(call, contacts);
+    const facts = [shortDateTime(call.created_at), callDuration(call), call.transferred_to ? t('transferred to {0}', phoneForPeople(call.transferred_to)) : undefined].filter(Boolean).join(' · ');
+    return {
+      title: inboundTabTitle(call, t('call'), contacts),
+      actions,
+      body: html`
+<h1>${name}${isVipCaller(call, contacts) ? html` <span class="badge">${icon('star-full')}${t('VIP')}</span>` : ''}</h1>
+<p class="subtitle"><span class="badge ${tone}">${live ? icon('radio-tower') : ''}${status}</span> ${number && number !== name ? html`<span>${number}</span> · ` : ''}<span class="muted">${facts}</span></p>
+${live ? html`<p class="callout">${call.taken_over ? t('You are on this call: KallyAI has handed it over to you.') : t('KallyAI is answering this call now. Take it over, transfer it to another phone, or reject it.')}</p>` : ''}
+<div class="actions">${buttons}</div>
+${call.summary ? html`<h2>${t('Summary')}</h2>${textBlock(call.summary)}` : ''}
+${items.length ? html`<h2>${t('Action items')}</h2><ul class="action-items">${items.map((i) => html`<li class="${i.done ? 'done' : ''}">${icon(i.done ? 'pass-filled' : 'circle-large-outline')}<span>${i.text}</span>${i.done ? '' : actionButton('done', t('Mark Done'), 'check', 'secondary', String(i.index))}</li>`)}</ul>` : ''}
+${transcriptSection(call, transcript, name)}`,
+    };
+  }
+}
+
+function speakerName(speaker: string, caller: string): string {
+  const s = speaker.toUpperCase();
+  if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
+  if (s === 'HUMAN' || s === 'USER' || s === 'CALLER') return caller;
+  return speaker;
+}
+
+function transcriptSection(call: InboundCall, entries: readonly Entry[] | undefined, caller: string): Html {
+  if (!hasConversation(call)) return html``;
+  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
+  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
+  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker, caller)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { ActionLogEntry } from '../api/schemas/actions';
+import type { OutreachTask } from '../api/schemas/outreach';
+import { count, humanize, md, oneLine, shortDateTime } from '../format';
+import {
+  actionContextValue, actionIcon, actionLabel, actionTypeLabel, channelLabel, isUndoable, outreachStatusIcon, outreachStatusLabel,
+  taskChannel, taskContextValue, taskLabel, taskRecipient, type ActionType,
+} from '../models/activity';
+import type { Services } from '../services';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
+import { KallyTreeProvider } from './treeProvider';
+import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+
+export interface ActivityData { actions: ActionLogEntry[]; tasks: OutreachTask[]; tasksTotal?: number }
+
+/** What the view shows: one kind of action (or all), and outreach tasks of some statuses (or all). */
+export interface ActivityFilter { readonly actionType?: ActionType; readonly statuses?: readonly string[] }
+
+const LIMIT = 50;
+
+/** Activity: what KallyAI did for you (the action log, with Undo where the API allows it) and the
+ *  outreach tasks it runs (with their status, Retry and Cancel). Both lists come in one load (two
+ *  requests); the filters are sent to the server and kept for the window. */
+export class ActivityProvider extends KallyTreeProvider<ActivityData> {
+  private current: ActivityFilter = {};
+
+  constructor(loader: DataLoader<ActivityData>, isSignedIn: () => boolean) {
+    super('activity', vscode.l10n.t('your activity'), loader, isSignedIn);
+  }
+
+  static fetch(services: Services, filter: () => ActivityFilter) {
+    return async (signal: AbortSignal): Promise<ActivityData> => {
+      const f = filter();
+      const [log, tasks] = await Promise.all([
+        services.client.execute(ops.actions.log, { query: { limit: LIMIT, ...(f.actionType ? { type: f.actionType } : {}) } }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+        services.client.execute(ops.outreach.tasks, { query: { limit: LIMIT, ...(f.statuses?.length ? { status: f.statuses.join(',') } : {}) } }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+      ]);
+      return { actions: log.actions, tasks: tasks.tasks, tasksTotal: tasks.total ?? undefined };
+    };
+  }
+
+  get filter(): ActivityFilter {
+    return this.current;
+  }
+
+  /** A new filter: the lists load again with it. */
+  setFilter(filter: ActivityFilter): Promise<void> {
+    this.current = filter;
+    return this.loader.load('user');
+  }
+
+  /** Actions that can still be undone (the badge). */
+  undoableCount(): number {
+    return (this.loader.data?.actions ?? []).filter(isUndoable).length;
+  }
+
+  protected buildRoots(data: ActivityData): ViewNode[] {
+    const type = this.current.actionType;
+    const statuses = this.current.statuses ?? [];
+    const actionsGroup = groupNode('activity/actions', undefined, {
+      label: vscode.l10n.t('Actions'),
+      description: type ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length)) : String(data.actions.length),
+      tooltip: vscode.l10n.t('What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.'),
+      icon: icon('history'),
+      contextValue: 'activityGroup actionsGroup',
+    }, (self) => (data.actions.length
+      ? data.actions.map((a, i) => this.actionNode(a, self, i))
+      : [infoNode('activity/actions/empty', self, { label: type ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase()) : vscode.l10n.t('KallyAI has taken no actions yet'), icon: icon('info') }, 'empty')]));
+    const outreachGroup = groupNode('activity/outreach', undefined, {
+      label: vscode.l10n.t('Outreach'),
+      description: statuses.length ? vscode.l10n.t('{0} · {1}', statuses.map((s) => outreachStatusLabel(s)).join(', '), String(data.tasks.length)) : String(data.tasksTotal ?? data.tasks.length),
+      tooltip: vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer'),
+      icon: icon('broadcast'),
+      contextValue: 'activityGroup outreachGroup',
+    }, (self) => (data.tasks.length
+      ? data.tasks.map((task, i) => this.taskNode(task, self, i))
+      : [infoNode('activity/outreach/empty', self, {
+        label: statuses.length ? vscode.l10n.t('No tasks with that status') : vscode.l10n.t('No outreach yet — New outreach task…'),
+        icon: icon(statuses.length ? 'info' : 'add'),
+        command: statuses.length ? undefined : { command: 'kallyai.outreach.create', title: vscode.l10n.t('New Outreach Task…') },
+      }, 'empty')]));
+    return [actionsGroup, outreachGroup];
+  }
+
+  private actionNode(a: ActionLogEntry, parent: ViewNode, index: number): ViewNode {
+    const id = `${parent.id}/${a.id ?? `#${index}`}`;
+    const label = actionLabel(a);
+    const when = shortDateTime(a.created_at);
+    const undoable = isUndoable(a);
+    const description = [actionTypeLabel(a.type), a.status && a.status !== 'completed' ? humanize(a.status) : undefined, when].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString([
+      md`**${a.description || actionTypeLabel(a.type)}**`,
+      md`${actionTypeLabel(a.type)} · ${humanize(a.status) || '—'}${when ? md` · ${when}` : ''}`,
+      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
+    return {
+      id,
+      parent,
+      kind: 'action',
+      target: a.id ? { kind: 'action', id: a.id, value: a } : undefined,
+      item: makeItem({
+        id,
+        label,
+        description,
+        tooltip,
+        icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
+        contextValue: actionContextValue(a),
+        accessibilityLabel: vscode.l10n.t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? vscode.l10n.t(', can be undone') : ''),
+      }),
+    };
+  }
+
+  private taskNode(task: OutreachTask, parent: ViewNode, index: number): ViewNode {
+    const id = `${parent.id}/${task.id ?? `#${index}`}`;
+    const label = taskLabel(task);
+    const status = outreachStatusLabel(task.status);
+    const channel = channelLabel(taskChannel(task));
+    const who = taskRecipient(task);
+    const attempts = task.attempts?.length;
+    const tooltip = new vscode.MarkdownString([
+      md`**${task.goal || who}**`,
+      md`${who} · ${channel} · ${status}`,
+      task.completion_summary ? md`${oneLine(task.completion_summary, 300)}` : undefined,
+      attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
+    const node: ViewNode = {
+      id,
+      parent,
+      kind: 'outreachTask',
+      target: task.id ? { kind: 'outreachTask', id: task.id, value: task } : undefined,
+      item: makeItem({
+        id,
+        label,
+        description: [status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · '),
+        tooltip,
+        icon: icon(outreachStatusIcon(task.status), task.status === 'failed' ? 'problemsErrorIcon.foreground' : task.status === 'completed' ? 'charts.green' : undefined),
+        contextValue: taskContextValue(task),
+        accessibilityLabel: vscode.l10n.t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status),
+      }),
+    };
+    if (task.id) node.item.command = { command: 'kallyai.outreach.openTask', title: vscode.l10n.t('Open Outreach Task'), arguments: [node] };
+    return node;
+  }
+}

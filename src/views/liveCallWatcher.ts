@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { Services } from '../services';
+import { callerWithNumber, isLive, type InboundCall } from '../models/inbound';
+import { Disposables } from '../platform/disposables';
+import { VIEW_DEADLINE_MS } from './dataLoader';
+
+/** How often KallyAI is asked whether it is answering a call, at most (and never more often than
+ *  the poll interval setting; not at all while the window is unfocused or polling is off). */
+export const LIVE_PROBE_MS = 10_000;
+
+export interface LiveCallHooks {
+  isSignedIn(): boolean;
+  focused(): boolean;
+  /** The live calls changed (one started or ended): the Receptionist view loads again. */
+  changed(): void;
+}
+
+/** Notices the calls KallyAI starts answering on your number — one small request (the calls with
+ *  status `active`) every few seconds while the window is focused — and offers, in a notification,
+ *  to take the call over, transfer it or open it. The calls already live when watching starts
+ *  (sign-in, a window opening) are shown in the view, not announced. */
+export class LiveCallWatcher extends Disposables {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private known: Set<string> | undefined;
+  private probing: Promise<readonly InboundCall[]> | undefined;
+  /** The calls announced so far (tests read it). */
+  readonly announced: string[] = [];
+  probesSent = 0;
+
+  constructor(private readonly services: Services, private readonly hooks: LiveCallHooks) {
+    super();
+    this.own({ dispose: () => this.timer && clearTimeout(this.timer) });
+  }
+
+  private intervalMs(): number {
+    const seconds = this.services.settings().pollIntervalSeconds;
+    return seconds > 0 ? Math.min(LIVE_PROBE_MS, seconds * 1000) : 0;
+  }
+
+  /** (Re)starts the probe timer; it stops while unfocused, signed out or with polling off. */
+  arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const ms = this.intervalMs();
+    if (!ms || !this.hooks.focused() || !this.hooks.isSignedIn() || this.isDisposed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.probeNow().finally(() => this.arm());
+    }, ms);
+  }
+
+  /** Signed out or another account: the next probe starts a new baseline. */
+  reset(): void {
+    this.known = undefined;
+    this.arm();
+  }
+
+  /** One probe (at most one in flight): returns the calls it announced. */
+  probeNow(): Promise<readonly InboundCall[]> {
+    this.probing ??= this.probe().finally(() => (this.probing = undefined));
+    return this.probing;
+  }
+
+  private async probe(): Promise<readonly InboundCall[]> {
+    if (!this.hooks.isSignedIn()) return [];
+    let live: InboundCall[];
+    try {
+      this.probesSent++;
+      const answer = await this.services.client.execute(ops.inbound.calls, { query: { status: 'active', limit: 10 } }, { deadlineMs: VIEW_DEADLINE_MS });
+      live = answer.calls.filter((c) => c.id && isLive(c));
+    } catch (e) {
+      // No number, offline, signed out: the views say so; the probe stays quiet.
+      this.services.log.debug(`live-call probe failed: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+    const ids = new Set(live.map((c) => String(c.id)));
+    const before = this.known;
+    this.known = ids;
+    if (!before) return [];
+    const started = live.filter((c) => !before.has(String(c.id)));
+    const ended = [...before].some((id) => !ids.has(id));
+    if (started.length || ended) this.hooks.changed();
+    for (const call of started) this.announce(call);
+    return started;
+  }
+
+  private announce(call: InboundCall): void {
+    const id = String(call.id);
+    this.announced.push(id);
+    const takeOver = vscode.l10n.t('Take Over');
+    const transfer = vscode.l10n.t('Transfer…');
+    const open = vscode.l10n.t('Open');
+    const who = callerWithNumber(call);
+    this.services.log.info('KallyAI is answering a call');
+    void vscode.window.showInformationMessage(vscode.l10n.t('KallyAI is answering a call from {0}.', who), takeOver, transfer, open).then((choice) => {
+      const command = choice === takeOver ? 'kallyai.receptionist.takeOver' : choice === transfer ? 'kallyai.receptionist.transfer' : choice === open ? 'kallyai.receptionist.openCall' : undefined;
+      if (command) return vscode.commands.executeCommand(command, { id });
+    }).then(undefined, (e) => this.services.log.error('The live-call action failed', e));
+  }
+}

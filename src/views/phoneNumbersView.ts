@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { Services } from '../services';
+import { md, phoneForPeople, shortDateTime } from '../format';
+import { forwardingOf, numberDescription, numberLabel, type PhoneNumber } from '../models/phoneNumber';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
+import { KallyTreeProvider } from './treeProvider';
+import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+
+/** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
+export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
+
+export interface PhoneNumbersData {
+  numbers: PhoneNumber[];
+  targets: HandoffPhone[];
+}
+
+/** "phoneNumber hasForwarding" (package.json menus match these tokens). */
+export function numberContextValue(n: PhoneNumber): string {
+  return ['phoneNumber', forwardingOf(n) ? 'hasForwarding' : ''].filter(Boolean).join(' ');
+}
+
+/** The Phone Numbers view: your KallyAI numbers with where they forward and their caller-ID name,
+ *  and the phones calls are handed off to. */
+export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
+  constructor(loader: DataLoader<PhoneNumbersData>, isSignedIn: () => boolean) {
+    super('phoneNumbers', vscode.l10n.t('your phone numbers'), loader, isSignedIn);
+  }
+
+  static fetch(services: Services) {
+    return async (signal: AbortSignal): Promise<PhoneNumbersData> => {
+      const options = { signal, deadlineMs: VIEW_DEADLINE_MS };
+      const [numbers, targets] = await Promise.all([
+        services.client.execute(ops.phone.list, {}, options),
+        // Hand-off phones are a detail: the numbers show without them.
+        services.client.execute(ops.phone.forwardingTargets, {}, options).then(readTargets, () => [] as HandoffPhone[]),
+      ]);
+      return { numbers: numbers.phone_numbers, targets };
+    };
+  }
+
+  protected buildRoots(data: PhoneNumbersData): ViewNode[] {
+    const roots: ViewNode[] = [];
+    if (data.numbers.length === 0) {
+      roots.push(infoNode('phoneNumbers/empty', undefined, {
+        label: vscode.l10n.t('No KallyAI number yet — Provision a Number…'),
+        tooltip: vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.'),
+        icon: icon('add'),
+        command: { command: 'kallyai.phone.provision', title: vscode.l10n.t('Provision a Number…') },
+      }, 'empty'));
+    }
+    roots.push(...data.numbers.map((n, i) => this.numberNode(n, i)));
+    roots.push(groupNode('phoneNumbers/targets', undefined, {
+      label: vscode.l10n.t('Hand-off phones'),
+      description: String(data.targets.length),
+      tooltip: vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring'),
+      icon: icon('device-mobile'),
+      contextValue: 'targetsGroup',
+      expanded: data.targets.length > 0 && data.targets.length <= 3,
+    }, (self) => (data.targets.length ? data.targets.map((t, i) => this.targetNode(t, self, i)) : [infoNode('phoneNumbers/targets/empty', self, {
+      label: vscode.l10n.t('None — Add Hand-off Phone…'),
+      icon: icon('add'),
+      command: { command: 'kallyai.phone.addHandoffPhone', title: vscode.l10n.t('Add Hand-off Phone…') },
+    }, 'empty')])));
+    return roots;
+  }
+
+  private numberNode(n: PhoneNumber, index: number): ViewNode {
+    const id = `phoneNumbers/${n.id ?? `#${index}`}`;
+    const label = numberLabel(n);
+    const forwarding = forwardingOf(n);
+    const tooltip = new vscode.MarkdownString([
+      md`**${label}**${n.iso_country ? md` · ${n.iso_country}` : ''}${n.status ? md` · ${n.status}` : ''}`,
+      md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
+      n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
+      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
+    const node: ViewNode = {
+      id,
+      kind: 'phoneNumber',
+      target: n.id ? { kind: 'phoneNumber', id: n.id, value: n } : undefined,
+      item: makeItem({
+        id,
+        label,
+        description: numberDescription(n),
+        tooltip,
+        icon: icon('device-mobile', n.status && n.status !== 'active' ? 'list.warningForeground' : undefined),
+        contextValue: numberContextValue(n),
+        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      }),
+      children: () => this.numberChildren(node, n),
+    };
+    return node;
+  }
+
+  private numberChildren(parent: ViewNode, n: PhoneNumber): ViewNode[] {
+    const child = (kind: string, label: string, description: string | undefined, codicon: string, command: string, tooltip: string): ViewNode => {
+      const id = `${parent.id}/${kind}`;
+      return { id, parent, kind, target: parent.target, item: makeItem({ id, label, description, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+    };
+    const forwarding = forwardingOf(n);
+    const children = [
+      child('forwarding', vscode.l10n.t('Forwarding'), forwarding ? phoneForPeople(forwarding) : vscode.l10n.t('off'), 'arrow-right', 'kallyai.phone.setForwarding', vscode.l10n.t('Where calls are forwarded: click to change')),
+      child('callerId', vscode.l10n.t('Caller ID'), n.caller_id_name ?? vscode.l10n.t('not set'), 'person', 'kallyai.phone.setCallerId', vscode.l10n.t('The name people see when this number calls: click to change')),
+      child('numberDetails', vscode.l10n.t('Details'), undefined, 'info', 'kallyai.phone.info', vscode.l10n.t('Capabilities and configuration')),
+    ];
+    return children;
+  }
+
+  private targetNode(t: HandoffPhone, parent: ViewNode, index: number): ViewNode {
+    const id = `${parent.id}/${t.id ?? `#${index}`}`;
+    const number = t.phone_number ? phoneForPeople(t.phone_number) : vscode.l10n.t('(no number)');
+    const verified = t.verified === true;
+    const node: ViewNode = {
+      id,
+      parent,
+      kind: 'handoffPhone',
+      item: makeItem({
+        id,
+        label: number,
+        description: [t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')].filter(Boolean).join(' · '),
+        icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
+        contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
+        command: verified || !t.phone_number ? undefined : { command: 'kallyai.phone.verifyStart', title: vscode.l10n.t('Verify a Phone…'), arguments: [{ body: { phone_number: t.phone_number } }] },
+      }),
+    };
+    return node;
+  }
+}
+
+function readTargets(answer: unknown): HandoffPhone[] {
+  const o = (answer ?? {}) as Record<string, unknown>;
+  const list = (Array.isArray(answer) ? answer : [o.targets, o.forwarding_targets, o.items].find(Array.isArray)) as unknown[] | undefined;
+  return (list ?? []).filter((x): x is HandoffPhone => !!x && typeof x === 'object');
+}

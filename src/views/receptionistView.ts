@@ -1,0 +1,321 @@
+import * as vscode from 'vscode';
+import { ops } from '../api/catalogue';
+import type { Services } from '../services';
+import { formatDuration, md, oneLine, phoneForPeople, shortDateTime } from '../format';
+import {
+  actionItemsOf, callDuration, callerLabel, contactName, hasConversation, inboundStatusLabel, isLive, isNewVoicemail, isVipCaller, ruleActionText, ruleConditionsText,
+  ruleName, sortContacts, sortRules, voicemailPreview, voicemailText, type Contact, type InboundCall, type InboundFilter, type Voicemail,
+} from '../models/inbound';
+import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
+import { KallyTreeProvider } from './treeProvider';
+import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+
+export type { InboundFilter } from '../models/inbound';
+
+export interface ReceptionistData {
+  /** The calls shown under "Calls" (the filter applied), newest first. */
+  calls: InboundCall[];
+  /** Calls KallyAI is answering now. */
+  live: InboundCall[];
+  voicemails: Voicemail[];
+  contacts: Contact[];
+  total?: number;
+  filter?: InboundFilter;
+}
+
+const LIMIT = 50;
+const LIVE_REFRESH_MS = 3_000;
+
+const FILTER_LABELS: Record<InboundFilter, () => string> = {
+  completed: () => vscode.l10n.t('Completed calls'),
+  missed: () => vscode.l10n.t('Missed calls'),
+  rejected: () => vscode.l10n.t('Rejected calls'),
+};
+
+export function filterLabel(filter: InboundFilter | undefined): string {
+  return filter ? FILTER_LABELS[filter]() : vscode.l10n.t('Calls');
+}
+
+/** "inboundCall liveCall", "inboundCall pastCall hasRecording" (package.json menus match these tokens). */
+export function inboundContextValue(c: InboundCall): string {
+  if (isLive(c)) return 'inboundCall liveCall';
+  return ['inboundCall pastCall', hasConversation(c) ? 'hasRecording' : ''].filter(Boolean).join(' ');
+}
+
+/** The Receptionist view: calls KallyAI is answering now (live, first, with their actions), the
+ *  calls it answered (a status filter in the view title), voicemails (new ones counted in the
+ *  view's badge), call-handling rules and contacts. */
+export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Whether the view is on screen (set by registerViews): a hidden view does not follow live calls. */
+  isVisible: () => boolean = () => true;
+
+  constructor(private readonly services: Services, loader: DataLoader<ReceptionistData>, isSignedIn: () => boolean, private readonly isFocused: () => boolean) {
+    super('receptionist', vscode.l10n.t('the calls to your number'), loader, isSignedIn);
+    loader.onDidChange(() => this.followLiveCalls());
+  }
+
+  static fetch(services: Services, filter: () => InboundFilter | undefined) {
+    return async (signal: AbortSignal): Promise<ReceptionistData> => {
+      const status = filter();
+      const options = { signal, deadlineMs: VIEW_DEADLINE_MS };
+      const [calls, live, voicemails, contacts] = await Promise.all([
+        services.client.execute(ops.inbound.calls, { query: { limit: LIMIT, ...(status ? { status } : {}) } }, options),
+        status ? services.client.execute(ops.inbound.calls, { query: { limit: 20, status: 'active' } }, options).then((r) => r.calls) : Promise.resolve(undefined),
+        services.client.execute(ops.inbound.voicemails, {}, options),
+        // Contacts name the callers; the view still shows the calls when they cannot be read.
+        services.client.execute(ops.inbound.contacts, {}, options).then((r) => r.contacts, () => [] as Contact[]),
+      ]);
+      const liveCalls = live ?? calls.calls.filter(isLive);
+      const past = calls.calls.filter((c) => !isLive(c));
+      // The total counts the live calls too when the list is not filtered: "5 of 7" would read wrong.
+      const total = calls.total == null ? undefined : status ? calls.total : calls.total - (calls.calls.length - past.length);
+      return { calls: past, live: liveCalls, voicemails: voicemails.voicemails, contacts, total, filter: status };
+    };
+  }
+
+  newVoicemails(): number {
+    return (this.loader.data?.voicemails ?? []).filter(isNewVoicemail).length;
+  }
+
+  liveCalls(): readonly InboundCall[] {
+    return this.loader.data?.live ?? [];
+  }
+
+  /** Marks a voicemail heard in the view at once (the server was told by the playback). */
+  markHeardLocally(id: string): void {
+    this.loader.update((d) => ({ ...d, voicemails: d.voicemails.map((v) => (v.id === id ? { ...v, listened: true, unread: false, is_read: true } : v)) }));
+  }
+
+  /** While KallyAI is on a call, the window is focused and the view shown, it follows the call
+   *  every few seconds (the live-call notification does not need the view: it has its own probe). */
+  followLiveCalls(): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.liveTimer = undefined;
+    if (this.liveCalls().length === 0 || !this.isFocused() || !this.isSignedIn() || !this.isVisible()) return;
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      void this.loader.load('live');
+    }, LIVE_REFRESH_MS);
+  }
+
+  protected buildRoots(data: ReceptionistData): ViewNode[] {
+    const roots: ViewNode[] = [];
+    const { contacts } = data;
+    if (data.live.length) {
+      roots.push(groupNode('receptionist/live', undefined, {
+        label: vscode.l10n.t('Live now'),
+        description: String(data.live.length),
+        tooltip: vscode.l10n.t('Calls KallyAI is answering right now: take one over, transfer it or reject it'),
+        icon: icon('radio-tower', 'charts.red'),
+        contextValue: 'liveGroup',
+      }, (self) => data.live.map((c, i) => this.callNode(c, self, i, contacts))));
+    }
+    roots.push(groupNode('receptionist/calls', undefined, {
+      label: filterLabel(data.filter),
+      description: data.total !== undefined && data.total > data.calls.length ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total) : String(data.calls.length),
+      tooltip: data.filter ? vscode.l10n.t('Only {0} are shown: change it with the filter in the view title', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('The calls KallyAI answered on your number, newest first'),
+      icon: icon(data.filter ? 'filter-filled' : 'call-incoming'),
+      contextValue: 'callsGroup',
+    }, (self) => (data.calls.length
+      ? data.calls.map((c, i) => this.callNode(c, self, i, contacts))
+      : [infoNode('receptionist/calls/empty', self, {
+        label: data.filter ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('No calls to your number yet'),
+        tooltip: vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.'),
+        icon: icon('info'),
+      }, 'empty')])));
+    const fresh = data.voicemails.filter(isNewVoicemail).length;
+    roots.push(groupNode('receptionist/voicemails', undefined, {
+      label: vscode.l10n.t('Voicemails'),
+      description: fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length),
+      tooltip: vscode.l10n.t('Messages callers left: play them here'),
+      icon: icon(fresh ? 'mail' : 'mail-read', fresh ? 'charts.blue' : undefined),
+      contextValue: 'voicemailsGroup',
+      expanded: fresh > 0,
+    }, (self) => (data.voicemails.length
+      ? data.voicemails.map((v, i) => this.voicemailNode(v, self, i, contacts))
+      : [infoNode('receptionist/voicemails/empty', self, { label: vscode.l10n.t('No voicemails'), icon: icon('info') }, 'empty')])));
+    roots.push(this.rulesGroup());
+    roots.push(groupNode('receptionist/contacts', undefined, {
+      label: vscode.l10n.t('Contacts'),
+      description: String(data.contacts.length),
+      tooltip: vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules'),
+      icon: icon('organization'),
+      contextValue: 'contactsGroup',
+      expanded: false,
+    }, (self) => (data.contacts.length
+      ? sortContacts(data.contacts).map((c, i) => this.contactNode(c, self, i))
+      : [infoNode('receptionist/contacts/empty', self, {
+        label: vscode.l10n.t('No contacts — Import Contacts…'),
+        icon: icon('cloud-download'),
+        command: { command: 'kallyai.receptionist.importContacts', title: vscode.l10n.t('Import Contacts…') },
+      }, 'empty')])));
+    return roots;
+  }
+
+  private callNode(c: InboundCall, parent: ViewNode, index: number, contacts: readonly Contact[]): ViewNode {
+    const id = `${parent.id}/${c.id ?? `#${index}`}`;
+    const live = isLive(c);
+    const caller = callerLabel(c, contacts);
+    const vip = isVipCaller(c, contacts);
+    const when = shortDateTime(c.created_at);
+    const description = live
+      ? [inboundStatusLabel(c), callDuration(c), vip ? vscode.l10n.t('VIP') : undefined].filter(Boolean).join(' · ')
+      : [when, callDuration(c), oneLine(c.summary, 60) || inboundStatusLabel(c)].filter(Boolean).join(' · ');
+    const items = actionItemsOf(c).filter((a) => !a.done);
+    const tooltip = new vscode.MarkdownString([
+      md`**${caller}**${c.caller_number && caller !== phoneForPeople(c.caller_number) ? md` · ${phoneForPeople(c.caller_number)}` : ''}${vip ? md` · ${vscode.l10n.t('VIP')}` : ''}`,
+      md`${inboundStatusLabel(c)}${when ? md` · ${when}` : ''}${callDuration(c) ? md` · ${callDuration(c)}` : ''}`,
+      c.summary ? md`${c.summary}` : undefined,
+      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
+    const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
+    const node: ViewNode = {
+      id,
+      parent,
+      kind: 'inboundCall',
+      target,
+      item: makeItem({
+        id,
+        label: caller,
+        description,
+        tooltip,
+        icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
+        contextValue: inboundContextValue(c),
+        collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+        accessibilityLabel: live ? vscode.l10n.t('Live call from {0}, {1}', caller, description) : vscode.l10n.t('Call from {0}, {1}', caller, description),
+      }),
+      children: live ? undefined : () => this.callChildren(node),
+    };
+    if (live) node.item.command = { command: 'kallyai.receptionist.openCall', title: vscode.l10n.t('Open Inbound Call'), arguments: [node] };
+    return node;
+  }
+
+  private callChildren(parent: ViewNode): ViewNode[] {
+    const c = (parent.target?.value ?? {}) as InboundCall;
+    const child = (kind: string, label: string, codicon: string, command: string, tooltip: string): ViewNode => {
+      const id = `${parent.id}/${kind}`;
+      return { id, parent, kind, target: parent.target, item: makeItem({ id, label, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+    };
+    const children = [child('inboundDetails', vscode.l10n.t('Details'), 'info', 'kallyai.receptionist.openCall', vscode.l10n.t('Who called, the summary and the action items'))];
+    if (hasConversation(c)) {
+      children.push(child('inboundTranscript', vscode.l10n.t('Transcript'), 'note', 'kallyai.receptionist.openTranscript', vscode.l10n.t('The conversation, turn by turn')));
+      children.push(child('inboundRecording', vscode.l10n.t('Recording'), 'play', 'kallyai.receptionist.playRecording', vscode.l10n.t('Listen to the call in the editor')));
+    }
+    return children;
+  }
+
+  private voicemailNode(v: Voicemail, parent: ViewNode, index: number, contacts: readonly Contact[]): ViewNode {
+    const id = `${parent.id}/${v.id ?? `#${index}`}`;
+    const fresh = isNewVoicemail(v);
+    const caller = callerLabel(v, contacts);
+    const description = [fresh ? vscode.l10n.t('new') : undefined, shortDateTime(v.created_at), formatDuration(v.duration_seconds), voicemailPreview(v)].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString([
+      md`**${vscode.l10n.t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
+      voicemailText(v) ? md`${voicemailText(v)}` : undefined,
+    ].filter(Boolean).join('\n\n'), true);
+    const node: ViewNode = {
+      id,
+      parent,
+      kind: 'voicemail',
+      target: v.id ? { kind: 'voicemail', id: v.id, value: v } : undefined,
+      item: makeItem({
+        id,
+        label: caller,
+        description,
+        tooltip,
+        icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
+        contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
+        accessibilityLabel: vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description),
+      }),
+    };
+    node.item.command = { command: 'kallyai.receptionist.playVoicemail', title: vscode.l10n.t('Play Voicemail'), arguments: [node] };
+    return node;
+  }
+
+  /** Rules are read when their group is opened (and again after each refresh of the view). */
+  private rulesGroup(): ViewNode {
+    const id = 'receptionist/rules';
+    const node: ViewNode = {
+      id,
+      kind: 'group',
+      item: makeItem({
+        id,
+        label: vscode.l10n.t('Rules'),
+        tooltip: vscode.l10n.t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…'),
+        icon: icon('list-ordered'),
+        contextValue: 'rulesGroup',
+        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      }),
+      children: memo(async () => {
+        const rules = sortRules((await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules);
+        if (rules.length === 0) {
+          return [infoNode(`${id}/empty`, node, {
+            label: vscode.l10n.t('No rules — Add Rule…'),
+            tooltip: vscode.l10n.t('Without rules KallyAI answers every call and takes a message.'),
+            icon: icon('add'),
+            command: { command: 'kallyai.receptionist.addRule', title: vscode.l10n.t('Add Rule…') },
+          }, 'empty')];
+        }
+        return rules.map((r, i): ViewNode => {
+          const ruleId = `${id}/${r.id ?? `#${i}`}`;
+          const off = r.is_active === false;
+          const description = [off ? vscode.l10n.t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`].filter(Boolean).join(' ');
+          const ruleNode: ViewNode = {
+            id: ruleId,
+            parent: node,
+            kind: 'rule',
+            target: r.id ? { kind: 'rule', id: r.id, value: r } : undefined,
+            item: makeItem({
+              id: ruleId,
+              label: ruleName(r),
+              description,
+              tooltip: new vscode.MarkdownString([md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`, md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`, md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`].join('\n\n'), true),
+              icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
+              contextValue: off ? 'rule ruleOff' : 'rule',
+            }),
+          };
+          ruleNode.item.command = { command: 'kallyai.receptionist.editRule', title: vscode.l10n.t('Edit Rule…'), arguments: [ruleNode] };
+          return ruleNode;
+        });
+      }, (e) => [this.errorNode(e, `${id}/error`, node)]),
+    };
+    return node;
+  }
+
+  private contactNode(c: Contact, parent: ViewNode, index: number): ViewNode {
+    const id = `${parent.id}/${c.id ?? `#${index}`}`;
+    const vip = c.is_vip === true;
+    const description = [c.phone_number ? phoneForPeople(c.phone_number) : undefined, vip ? vscode.l10n.t('VIP') : undefined, c.notes ? oneLine(c.notes, 40) : undefined].filter(Boolean).join(' · ');
+    const node: ViewNode = {
+      id,
+      parent,
+      kind: 'contact',
+      target: c.id ? { kind: 'contact', id: c.id, value: c } : undefined,
+      item: makeItem({
+        id,
+        label: contactName(c),
+        description,
+        icon: vip ? icon('star-full', 'charts.yellow') : icon('person'),
+        contextValue: vip ? 'contact vip' : 'contact notVip',
+      }),
+    };
+    node.item.command = { command: 'kallyai.receptionist.editContact', title: vscode.l10n.t('Edit Contact…'), arguments: [node] };
+    return node;
+  }
+
+  override dispose(): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    super.dispose();
+  }
+}
+
+function callIcon(c: InboundCall): vscode.ThemeIcon {
+  switch (String(c.status ?? '')) {
+    case 'completed': return c.transferred_to ? icon('arrow-swap', 'charts.blue') : icon('call-incoming', 'testing.iconPassed');
+    case 'missed': return icon('call-incoming', 'list.warningForeground');
+    case 'rejected': return icon('circle-slash', 'testing.iconFailed');
+    default: return icon('circle-large-outline');
+  }
+}

@@ -1,0 +1,161 @@
+// Email end to end in the real workbench (code-server + Chromium), signed in to the launcher's
+// sandbox: "KallyAI: Write Email…" opens the compose page; saving it empty says what is missing
+// next to each field and sends nothing; a complete email becomes the draft page (nothing sent);
+// Approve & Send asks in a modal that names the recipients and the credits; "Send Email" sends it
+// and it shows as sent, in the page and in the Email view's outbox. Then a draft from the outbox:
+// Ask KallyAI to Revise with instructions, and the draft on the page changes. Then an email of
+// the account on its page, and the Channels page.
+// Screenshots: test-results/email-compose-errors.png, email-draft.png, email-consent.png,
+// email-sent.png (the page and the Email view), email-revised.png, email-mail-page.png,
+// email-channels-page.png, email-view-<theme>.png.
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+
+/** The frame of the KallyAI page whose <title> matches. */
+async function pageFrame(page, title, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const t = await frame.title().catch(() => '');
+      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no page titled ${title}`);
+}
+
+const textOf = async (frame) => (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
+
+/** A page renders anew after each action (its frame is replaced): the frame of the page titled
+ *  `title` once `ready(frame)` holds. */
+async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = await pageFrame(page, title, Math.max(1000, deadline - Date.now())).catch(() => undefined);
+    if (frame && (await ready(frame).catch(() => false))) return frame;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the page titled ${title} did not show ${what}`);
+}
+
+async function waitForRow(page, viewName, pattern, timeout = 20_000) {
+  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  return row;
+}
+
+async function expandRow(row) {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+}
+
+const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+
+module.exports = async function email(ctx) {
+  const { page } = ctx;
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await openWorkbench(ctx);
+  await openKallyAI(page);
+  await signIn(ctx);
+  // The sidebar: Email open (it starts folded), the others folded to give it room.
+  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) {
+    const header = pane(page, name).locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  await expandPane(page, 'Email');
+  await waitForRow(page, 'Email', /^Accounts/);
+  await waitForRow(page, 'Email', /^Outbox/);
+  const before = await sandboxState(ctx);
+
+  // 1. Write Email…: the compose page. Saved empty, it says what is missing and sends nothing.
+  await runCommand(page, 'KallyAI: Write Email…');
+  let compose = await pageFrame(page, /^New email/);
+  await compose.locator('button[type="submit"]').click();
+  compose = await pageWhen(page, /^New email/, async (f) => (await f.locator('.field-error').count()) > 0, 'the field errors');
+  const errors = await compose.locator('.field-error').allInnerTexts();
+  ctx.log(`empty email: ${errors.map((e) => e.trim()).join(' | ')}`);
+  assert.deepEqual(errors.map((e) => e.trim()), ['Use an email address such as name@example.com.', 'Subject must not be empty.', 'Body must not be empty.']);
+  assert.equal((await sandboxState(ctx)).outbox.length, before.outbox.length, 'nothing was sent');
+  await ctx.screenshot('email-compose-errors');
+
+  // 2. A complete email becomes a draft, shown on its page: nothing is sent until it is approved.
+  await compose.locator('#to').fill('landlord@example.com');
+  await compose.locator('#cc').fill('me@example.com');
+  await compose.locator('#subject').fill('Heating is broken again');
+  await compose.locator('#body').fill('Hello,\n\nThe heating stopped working last night. Could you send someone this week?\n\nBest regards,\nDemo User');
+  await compose.locator('button[type="submit"]').click();
+  const draft = await pageFrame(page, /^Draft — Heating is broken again/);
+  const shown = await textOf(draft);
+  ctx.log(`draft page: ${shown.slice(0, 240)}…`);
+  for (const s of ['Waiting for your approval', 'landlord@example.com', 'me@example.com', 'The heating stopped working last night.', 'Nothing is sent until you approve it']) assert.ok(shown.includes(s), `"${s}" on the draft page`);
+  const saved = (await sandboxState(ctx)).outbox.find((e) => e.subject === 'Heating is broken again');
+  assert.equal(saved.status, 'pending_approval');
+  await ctx.screenshot('email-draft');
+
+  // 3. Approve & Send: the modal names the recipients and the credits; "Send Email" sends it.
+  await draft.locator('button[data-action="approve"]').click();
+  const dialog = page.locator('.monaco-dialog-box', { hasText: /Send the email "Heating is broken again" to landlord@example\.com, me@example\.com\?/ });
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`consent: ${detail}`);
+  for (const expected of [/KallyAI will contact landlord@example\.com, me@example\.com\./, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/, /This cannot be undone\./]) assert.match(detail, expected);
+  assert.ok(await dialog.locator('.monaco-button', { hasText: /^Don't Send$/ }).isVisible(), 'the other button says "Don\'t Send"');
+  await ctx.screenshot('email-consent');
+  await dialog.locator('.monaco-button', { hasText: /^Send Email$/ }).click();
+
+  // 4. It shows as sent: on the page, on the server, and in the Email view's outbox.
+  const sentPage = await pageWhen(page, /^Email — Heating is broken again/, async (f) => (await textOf(f)).includes('No replies yet.'), 'the sent email');
+  assert.match(await textOf(sentPage), /Sent/);
+  assert.equal((await sandboxState(ctx)).outbox.find((e) => e.id === saved.id).status, 'sent');
+  const outbox = await waitForRow(page, 'Email', /^Outbox/);
+  await expandRow(outbox);
+  const sentGroup = await waitForRow(page, 'Email', /^Sent/);
+  await expandRow(sentGroup);
+  await waitForRow(page, 'Email', /Heating is broken again/);
+  ctx.log('the email shows in Outbox › Sent');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await ctx.screenshot('email-sent');
+
+  // 5. A draft from the outbox: Ask KallyAI to Revise; the draft on the page changes.
+  const pending = await waitForRow(page, 'Email', /^Drafts awaiting approval/);
+  await expandRow(pending);
+  await (await waitForRow(page, 'Email', /Kitchen sink leak/)).click();
+  let sink = await pageFrame(page, /^Draft — Kitchen sink leak/);
+  const oldText = await textOf(sink);
+  assert.match(oldText, /Best regards, Demo User/);
+  await sink.locator('#instructions').fill('Make it more formal and mention that the plumber comes on Tuesday');
+  await sink.locator('#instructions').press('Enter');
+  sink = await pageWhen(page, /^Draft — Kitchen sink leak/, async (f) => (await textOf(f)).includes('The plumber comes on Tuesday.'), 'the revised draft');
+  const newText = await textOf(sink);
+  ctx.log(`revised: ${newText.slice(0, 300)}…`);
+  assert.notEqual(newText, oldText, 'the draft changed');
+  for (const s of ['I revised the draft "Kitchen sink leak"', 'Dear all,', 'The plumber comes on Tuesday.', 'Kind regards, Demo User', 'Waiting for your approval']) assert.ok(newText.includes(s), `"${s}" after the revision`);
+  const revised = (await sandboxState(ctx)).outbox.find((e) => e.subject === 'Kitchen sink leak');
+  assert.deepEqual([revised.status, revised.revision], ['pending_approval', 1], 'revised, still a draft');
+  await ctx.screenshot('email-revised');
+
+  // 6. An email of the account, read on its page; the Channels page.
+  await (await waitForRow(page, 'Email', /Your refund options/)).click();
+  const mail = await pageFrame(page, /^Your refund options — email/);
+  const mailText = await textOf(mail);
+  for (const s of ['SkyJet Customer Care <care@skyjet.example>', 'Needs action', 'We can refund $320', 'Ask KallyAI to Draft a Reply']) assert.ok(mailText.includes(s), `"${s}" on the mail page`);
+  await ctx.screenshot('email-mail-page');
+  await runCommand(page, 'KallyAI: Manage Channels');
+  const channels = await pageFrame(page, /^KallyAI channels/);
+  const channelsText = await textOf(channels);
+  for (const s of ['Your KallyAI mailbox', 'WhatsApp', 'Telegram', '@demo_kally_bot', 'Notification email addresses']) assert.ok(channelsText.includes(s), `"${s}" on the channels page`);
+  await ctx.screenshot('email-channels-page');
+
+  // 7. The Email view with a draft page, in both themes, for the README.
+  await (await waitForRow(page, 'Email', /Kitchen sink leak/)).click();
+  await pageFrame(page, /^Draft — Kitchen sink leak/);
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(1100, 860);
+  for (let i = 0; i < 2; i++) {
+    const theme = /\bvs-dark\b/.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '') ? 'dark' : 'light';
+    await ctx.screenshot(`email-view-${theme}`);
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForTimeout(1200);
+  }
+  await assertNoErrorNotifications(page);
+};
