@@ -75,7 +75,9 @@ function installExtension(tmp, vsix, host = resolveHost()) {
  * Starts code-server. `settings` are merged into the user settings (e.g. kallyai.apiBaseUrl);
  * `env` reaches the extension host (e.g. KALLYAI_SANDBOX_URL).
  * `host` is one of ./hosts.js resolved (default: env KALLYAI_HOST, else 1.100).
- * @param {{ host?: ReturnType<typeof resolveHost>, tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], keepTmp?: boolean, startTimeoutMs?: number }} [opts]
+ * `payload`: the workbench will be opened with a URL payload (extensionDevelopmentPath,
+ * extensionTestsPath), so the server gets the flags the host needs to read it (hosts.js).
+ * @param {{ host?: ReturnType<typeof resolveHost>, tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], payload?: boolean, keepTmp?: boolean, startTimeoutMs?: number }} [opts]
  */
 async function startCodeServer(opts = {}) {
   const host = ensureCodeServer(opts.host);
@@ -89,7 +91,7 @@ async function startCodeServer(opts = {}) {
   const child = spawn(host.nodeBinary, [
     host.entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(host.serverArgs ?? []),
+    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(opts.payload ? host.payloadServerArgs ?? [] : []),
   ], { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   trackGroup(child.pid);

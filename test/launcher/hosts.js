@@ -25,7 +25,7 @@ const FEATURES = {
   },
 };
 
-/** @typedef {{ name: string, vscode: string, codeServer: string, node?: string, serverArgs?: string[], chatView?: boolean }} HostSpec */
+/** @typedef {{ name: string, vscode: string, codeServer: string, node?: string, payloadServerArgs?: string[], chatView?: boolean }} HostSpec */
 
 /** @type {Record<string, HostSpec>} */
 const HOSTS = {
@@ -33,8 +33,10 @@ const HOSTS = {
   newest: {
     name: 'newest', vscode: '1.139.1', codeServer: '4.139.1', node: '24.22.3', chatView: true,
     // A built workbench now reads the URL payload (extensionDevelopmentPath, extensionTestsPath)
-    // only when the smoke-test driver is enabled; code-server passes the server flag through.
-    serverArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    // only when the smoke-test driver is enabled; code-server passes the server flag through. Only
+    // a run that opens a payload gets it (startCodeServer's `payload`): under that driver the
+    // workbench shows no notification toasts, and the e2e scripts read them.
+    payloadServerArgs: ['--vscode-option', 'enable-smoke-test-driver'],
   },
 };
 const HOST_NAMES = Object.keys(HOSTS);
