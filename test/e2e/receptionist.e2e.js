@@ -16,7 +16,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 30_000) {
@@ -37,11 +37,6 @@ async function waitForRow(page, viewName, pattern, timeout = 30_000) {
   return row;
 }
 
-async function collapsePane(page, viewName) {
-  const header = pane(page, viewName).locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-}
-
 const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 
 module.exports = async function receptionist(ctx) {
@@ -50,8 +45,7 @@ module.exports = async function receptionist(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await signIn(ctx);
-  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) await collapsePane(page, name);
-  await expandPane(page, 'Receptionist');
+  await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
 
@@ -180,8 +174,7 @@ module.exports = async function receptionist(ctx) {
   await runCommand(page, 'Notifications: Clear All Notifications');
 
   // 6. The Phone Numbers view and the analytics page.
-  await collapsePane(page, 'Receptionist');
-  await expandPane(page, 'Phone Numbers');
+  await onlyPane(page, 'Phone Numbers');
   await waitForRow(page, 'Phone Numbers', /\+44 20 7946/);
   const number = await waitForRow(page, 'Phone Numbers', /\+1 415 555 0134/);
   assert.match((await number.innerText()).replace(/\s+/g, ' '), /forwards to \+1 201 555 0177/);
