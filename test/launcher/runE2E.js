@@ -58,6 +58,7 @@ async function runScript(file, fn, sandbox) {
   const cs = await startCodeServer({
     host,
     vsix: dev ? [] : [VSIX],
+    payload: dev,
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
   });
@@ -117,8 +118,10 @@ async function main() {
     scripts.push({ file, fn });
   }
   if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
-  if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
-  else {
+  if (process.argv.includes('--dev')) {
+    console.log('[e2e] --dev: the extension loads from this folder (dist/)');
+    if (host.payloadServerArgs) console.log(`[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`);
+  } else {
     packageExtension();
     console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}`);
   }
