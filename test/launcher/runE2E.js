@@ -10,6 +10,9 @@
 // A script that exercises what only some hosts have exports `{ run, needs: 'chatView' }` (a feature
 // of test/launcher/hosts.js); the runner selects it on the hosts that have it and prints where it
 // does not run and what covers that host instead — by design, not a skip.
+// A script that needs a stand-in for another extension a person may have beside KallyAI exports
+// `fixtures: ['tool-caller']`: each test/e2e/fixtures/<name>/ is packaged once per run and installed
+// beside KallyAI for that script only.
 // Options: --host 1.100|newest    the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
 //          --only smoke,signin     only these scripts
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
@@ -28,6 +31,22 @@ const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
 
+const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
+const fixtureVsix = new Map();
+
+/** test/e2e/fixtures/<name>/ as a .vsix in test-results/ (packaged once per run). */
+function packageFixture(name) {
+  if (fixtureVsix.has(name)) return fixtureVsix.get(name);
+  const dir = path.join(FIXTURES, name);
+  if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`no test fixture extension ${path.relative(ROOT, dir)}`);
+  const out = path.join(RESULTS, `fixture-${name}.vsix`);
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`vsce package of the fixture ${name} failed:\n${r.stdout}\n${r.stderr}`);
+  fixtureVsix.set(name, out);
+  return out;
+}
+
 function packageExtension() {
   // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
   const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', VSIX],
@@ -39,7 +58,7 @@ let host;
 try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
 const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
 
-/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string }} */
+/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string, fixtures: string[] }} */
 function loadScript(file) {
   if (file.endsWith('.ts')) require('tsx/cjs/api').register();
   const mod = require(file);
@@ -47,17 +66,18 @@ function loadScript(file) {
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
   const needs = typeof mod === 'function' ? undefined : mod.needs;
   if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
-  return { fn, needs };
+  const fixtures = (typeof mod === 'function' ? undefined : mod.fixtures) ?? [];
+  return { fn, needs, fixtures };
 }
 
-async function runScript(file, fn, sandbox) {
+async function runScript(file, fn, fixtures, sandbox) {
   const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
   const cs = await startCodeServer({
     host,
-    vsix: dev ? [] : [VSIX],
+    vsix: [...(dev ? [] : [VSIX]), ...fixtures.map(packageFixture)],
     payload: dev,
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
@@ -108,14 +128,14 @@ async function main() {
   console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
   const scripts = [];
   for (const file of all) {
-    const { fn, needs } = loadScript(file);
+    const { fn, needs, fixtures } = loadScript(file);
     const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
     if (needs && !host[needs]) {
       console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
       continue;
     }
     if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
-    scripts.push({ file, fn });
+    scripts.push({ file, fn, fixtures });
   }
   if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
   if (process.argv.includes('--dev')) {
@@ -130,7 +150,7 @@ async function main() {
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
   for (const s of scripts) {
-    if (await runScript(s.file, s.fn, sandbox)) passed++;
+    if (await runScript(s.file, s.fn, s.fixtures, sandbox)) passed++;
     else failed++;
   }
   await runCleanups();
