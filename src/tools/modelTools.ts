@@ -111,8 +111,10 @@ function confirmation(stakes: Stakes): vscode.LanguageModelToolConfirmationMessa
   return { title: stakes.question, message: new vscode.MarkdownString(lines.text) };
 }
 
-/** VS Code's `chat.tools.autoApprove: true` approves every tool of every extension without a
- *  question; a call, an email or spending still needs the person's yes, so the modal asks then. */
+/** VS Code's global auto-approve approves every tool of every extension without a question; a
+ *  call, an email or spending still needs the person's yes, so the modal asks then. The setting is
+ *  `chat.tools.autoApprove` in VS Code 1.100 and `chat.tools.global.autoApprove` in later ones. */
 function autoApprovesEverything(): boolean {
-  return vscode.workspace.getConfiguration('chat.tools').get<unknown>('autoApprove') === true;
+  const chatTools = vscode.workspace.getConfiguration('chat.tools');
+  return chatTools.get<unknown>('global.autoApprove') === true || chatTools.get<unknown>('autoApprove') === true;
 }

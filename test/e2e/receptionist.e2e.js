@@ -16,7 +16,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, showOnlyPanes, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 30_000) {
@@ -45,7 +45,7 @@ module.exports = async function receptionist(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await signIn(ctx);
-  await showOnlyPanes(page, 'Receptionist');
+  await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
 
@@ -174,7 +174,7 @@ module.exports = async function receptionist(ctx) {
   await runCommand(page, 'Notifications: Clear All Notifications');
 
   // 6. The Phone Numbers view and the analytics page.
-  await showOnlyPanes(page, 'Phone Numbers');
+  await onlyPane(page, 'Phone Numbers');
   await waitForRow(page, 'Phone Numbers', /\+44 20 7946/);
   const number = await waitForRow(page, 'Phone Numbers', /\+1 415 555 0134/);
   assert.match((await number.innerText()).replace(/\s+/g, ' '), /forwards to \+1 201 555 0177/);

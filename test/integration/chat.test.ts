@@ -44,6 +44,15 @@ async function sampleFor(spec: ToolSpec, client: KallyClient): Promise<Record<st
   return flat;
 }
 
+/** VS Code's global tool auto-approve, under `chat.tools`: `autoApprove` in 1.100, `global.autoApprove`
+ *  later (writing the other one fails: "not a registered configuration"). */
+function globalAutoApproveKey(): string {
+  const registered = (key: string) => vscode.workspace.getConfiguration('chat.tools').inspect(key)?.defaultValue !== undefined;
+  const key = ['global.autoApprove', 'autoApprove'].find(registered);
+  assert.ok(key, `VS Code ${vscode.version} registers neither chat.tools.global.autoApprove nor chat.tools.autoApprove`);
+  return key;
+}
+
 /** A fake chat token: VS Code's are opaque objects handed to a participant. */
 const CHAT_TOKEN = {} as vscode.ChatParticipantToolToken;
 
@@ -63,7 +72,7 @@ suite('Chat: the language-model tools', function () {
 
   teardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
-    await vscode.workspace.getConfiguration('chat.tools').update('autoApprove', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('chat.tools').update(globalAutoApproveKey(), undefined, vscode.ConfigurationTarget.Global);
     await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
   });
 
@@ -164,7 +173,7 @@ suite('Chat: the language-model tools', function () {
     await commands.tools.invoke('kallyai_approve_step', { input, toolInvocationToken: CHAT_TOKEN }, source.token);
     assert.equal(asked.length, 1, 'asked when no confirmation was prepared');
     // Prepared, but every tool of every extension is auto-approved: the person saw nothing.
-    await vscode.workspace.getConfiguration('chat.tools').update('autoApprove', true, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('chat.tools').update(globalAutoApproveKey(), true, vscode.ConfigurationTarget.Global);
     await commands.tools.prepare('kallyai_approve_step', { input });
     await commands.tools.invoke('kallyai_approve_step', { input, toolInvocationToken: CHAT_TOKEN }, source.token);
     assert.equal(asked.length, 2, 'asked under the global auto-approve');

@@ -33,16 +33,23 @@ async function launchBrowser(opts) {
   };
 }
 
+// The workbench's own chatter; the newest VS Code adds its agent host, chat model picker and account
+// gate, which log on every window (no GitHub account or Copilot here, by design).
+const NOISE = new RegExp([
+  'Ignoring fetching additional builtin extensions', 'Updating additional builtin extensions cache', 'ChatSessionStore: Migrating',
+  String.raw`^\[AgentHost(:remote)?\] `, String.raw`^\[ChatModelSelection\] `, String.raw`^\[AccountPolicyGate\] `,
+  "Timed out waiting for authentication provider 'github' to register",
+  // A workbench in another language asks the gallery for its built-in extensions' translations
+  // (getBuiltInExtensionTranslationsUri), and the launcher configures no gallery.
+  'No extension gallery service configured',
+].join('|'));
+
 /**
  * Forwards console output of the page. By default only what the extension host logs (after the
  * renderer↔extension-host socket is up) and errors; `verbose` forwards the whole workbench console.
  * @param {import('playwright-core').Page} page
  * @param {{ verbose?: boolean, onLine?: (line: string) => void }} [opts]
  */
-// A workbench in another language asks the gallery for its built-in extensions' translations
-// (getBuiltInExtensionTranslationsUri), and the launcher configures no gallery.
-const NOISE = /Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore: Migrating|No extension gallery service configured/;
-
 function forwardConsole(page, opts = {}) {
   const out = opts.onLine ?? ((line) => console.log(line));
   let extHostUp = false;

@@ -1,6 +1,7 @@
-// code-server 4.100.3 (VS Code 1.100.3) as a real VS Code host: installed once into a git-ignored
+// code-server as a real VS Code host: one of the hosts of ./hosts.js (1.100 = code-server 4.100.3, the
+// oldest supported; newest = the newest release, on Node 24), installed once into a git-ignored
 // cache by scripts/install-code-server.sh, then started per run with fresh user-data, extensions
-// and XDG folders, on a free 127.0.0.1 port, in its own process group.
+// and XDG folders, on a free 127.0.0.1 port, in its own process group, by the host's own Node.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -8,19 +9,25 @@ const os = require('node:os');
 const path = require('node:path');
 const { freePort, sleep, stopGroup, trackGroup } = require('./processes');
 const { makeLanguagePack, registerLanguagePacks } = require('./languagePack');
+const { resolveHost } = require('./hosts');
 
 const ROOT = path.resolve(__dirname, '../..');
-const VERSION = '4.100.3';
-const DIR = process.env.KALLYAI_CODE_SERVER_DIR || path.join(ROOT, '.vscode-test', `code-server-${VERSION}`);
-const ENTRY = path.join(DIR, 'node_modules/code-server/out/node/entry.js');
 
-/** Installs code-server into the cache if it is not there yet (first run: ~1.5 min). */
-function ensureCodeServer() {
-  if (fs.existsSync(path.join(DIR, '.installed')) && fs.existsSync(ENTRY)) return ENTRY;
-  console.log(`[launcher] installing code-server ${VERSION} into ${path.relative(ROOT, DIR)} (first run only)…`);
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh'), DIR], { stdio: 'inherit' });
-  if (r.status !== 0 || !fs.existsSync(ENTRY)) throw new Error(`installing code-server failed (exit ${r.status})`);
-  return ENTRY;
+function installed(host) {
+  return fs.existsSync(path.join(host.dir, '.installed')) && fs.existsSync(host.entry)
+    && (!host.nodeDir || (fs.existsSync(path.join(host.nodeDir, '.installed')) && fs.existsSync(host.nodeBinary)));
+}
+
+/**
+ * Installs the host into the cache if it is not there yet (first run: 1.100 ~1.5 min, newest ~6 min).
+ * @param {ReturnType<typeof resolveHost>} [host] default: env KALLYAI_HOST, else 1.100
+ */
+function ensureCodeServer(host = resolveHost()) {
+  if (installed(host)) return host;
+  console.log(`[launcher] installing code-server ${host.codeServer} (host ${host.label}) into ${path.relative(ROOT, host.dir)} (first run only)…`);
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh'), host.name], { stdio: 'inherit' });
+  if (r.status !== 0 || !installed(host)) throw new Error(`installing code-server ${host.codeServer} failed (exit ${r.status})`);
+  return host;
 }
 
 const BASE_SETTINGS = {
@@ -58,8 +65,8 @@ function commonArgs(tmp) {
 }
 
 /** `code-server --install-extension <vsix>` into the run's extensions folder (~1 s). */
-function installExtension(tmp, vsix) {
-  const r = spawnSync(process.execPath, [ENTRY, ...commonArgs(tmp), '--install-extension', vsix, '--force'], {
+function installExtension(tmp, vsix, host = resolveHost()) {
+  const r = spawnSync(host.nodeBinary, [host.entry, ...commonArgs(tmp), '--install-extension', vsix, '--force'], {
     env: csEnv(tmp, {}), encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -68,18 +75,21 @@ function installExtension(tmp, vsix) {
 /**
  * Starts code-server. `settings` are merged into the user settings (e.g. kallyai.apiBaseUrl);
  * `env` reaches the extension host (e.g. KALLYAI_SANDBOX_URL).
+ * `host` is one of ./hosts.js resolved (default: env KALLYAI_HOST, else 1.100).
+ * `payload`: the workbench will be opened with a URL payload (extensionDevelopmentPath,
+ * extensionTestsPath), so the server gets the flags the host needs to read it (hosts.js).
  * `locale` (e.g. "es") is the workbench's display language: code-server gets `--locale`, and a
  * language pack for it (./languagePack.js, which says why one is needed) is installed first;
  * `languagePack: false` leaves that to `vsix` (a real pack). Default: English.
- * @param {{ tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], locale?: string, languagePack?: boolean, keepTmp?: boolean, startTimeoutMs?: number }} [opts]
+ * @param {{ host?: ReturnType<typeof resolveHost>, tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], payload?: boolean, locale?: string, languagePack?: boolean, keepTmp?: boolean, startTimeoutMs?: number }} [opts]
  */
 async function startCodeServer(opts = {}) {
-  const entry = ensureCodeServer();
+  const host = ensureCodeServer(opts.host);
   const tmp = opts.tmp || makeRunDirs();
   fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
   const locale = opts.locale?.toLowerCase();
   const packs = locale && !locale.startsWith('en') && opts.languagePack !== false ? [makeLanguagePack(locale, tmp)] : [];
-  for (const vsix of [...packs, ...(opts.vsix ?? [])]) installExtension(tmp, vsix);
+  for (const vsix of [...packs, ...(opts.vsix ?? [])]) installExtension(tmp, vsix, host);
   if (locale && !locale.startsWith('en') && !registerLanguagePacks(path.join(tmp, 'ud'), path.join(tmp, 'exts')).includes(locale)) {
     throw new Error(`no language pack for "${locale}" is installed: the workbench would stay in English`);
   }
@@ -87,10 +97,10 @@ async function startCodeServer(opts = {}) {
   const port = opts.port || (await freePort());
   const logFile = path.join(tmp, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [
-    entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+  const child = spawn(host.nodeBinary, [
+    host.entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(locale ? ['--locale', locale] : []),
+    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(locale ? ['--locale', locale] : []), ...(opts.payload ? host.payloadServerArgs ?? [] : []),
   ], { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   trackGroup(child.pid);
@@ -120,7 +130,7 @@ async function startCodeServer(opts = {}) {
     await sleep(100);
   }
   return {
-    url, port, pid: child.pid, tmp, logFile, locale: locale ?? 'en',
+    host, url, port, pid: child.pid, tmp, logFile, locale: locale ?? 'en',
     workspaceFolder: path.join(tmp, 'ws'),
     chromeDir: path.join(tmp, 'chrome'),
     /** vscode-remote:// address of a path on this machine, as the workbench's payload wants it. */
@@ -129,4 +139,4 @@ async function startCodeServer(opts = {}) {
   };
 }
 
-module.exports = { ensureCodeServer, startCodeServer, makeRunDirs, installExtension, CODE_SERVER_DIR: DIR, CODE_SERVER_ENTRY: ENTRY, BASE_SETTINGS };
+module.exports = { ensureCodeServer, startCodeServer, makeRunDirs, installExtension, BASE_SETTINGS };

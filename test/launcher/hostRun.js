@@ -10,7 +10,8 @@ const { launchBrowser, forwardConsole } = require('./browser');
 const { onCleanup } = require('./processes');
 
 /**
- * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, settings?: object, env?: object,
+ * `host`: one of ./hosts.js resolved (default: env KALLYAI_HOST, else 1.100).
+ * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, settings?: object, env?: object, host?: object,
  *           timeoutMs?: number, verbose?: boolean, onLine?: (line: string) => void, label?: string }} opts
  * @returns {Promise<{ code: number, lines: string[], ms: number }>}
  */
@@ -19,16 +20,16 @@ async function runInHost(opts) {
   const label = opts.label ?? 'host';
   const lap = (m) => console.log(`[${label} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   const lines = [];
-  const cs = await startCodeServer({ settings: opts.settings, env: opts.env });
+  const cs = await startCodeServer({ host: opts.host, settings: opts.settings, env: opts.env, payload: true });
   let browser;
   const stopAll = async (failed) => {
     await browser?.close();
-    await cs.stop({ saveLogAs: failed ? path.join(ROOT, 'test-results', `${label}-code-server.log`) : undefined });
+    await cs.stop({ saveLogAs: failed ? path.join(ROOT, 'test-results', `${label}-${cs.host.name}-code-server.log`) : undefined });
   };
   const unregister = onCleanup(() => stopAll(true));
   let code = 1;
   try {
-    lap(`code-server up at ${cs.url} (pgid ${cs.pid})`);
+    lap(`code-server ${cs.host.codeServer} (host ${cs.host.label}) up at ${cs.url} (pgid ${cs.pid})`);
     browser = await launchBrowser({ profileDir: cs.chromeDir });
     const { page } = browser;
     const exited = new Promise((resolve) => { page.exposeFunction('codeAutomationExit', (c) => resolve(Number(c))); });

@@ -3,12 +3,20 @@
 // (vsce package --no-dependencies) and installed into a fresh code-server, whose workbench
 // headless Chromium opens; each test/e2e/*.e2e.js (or .e2e.ts) drives it with playwright-core.
 // Every script gets its own code-server and browser; the sandbox is shared and reset in between.
-// A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, workbenchUrl,
-// openUrl, workspaceFolder, sandboxUrl, locale, screenshot(name), log(msg) }. Screenshots go to test-results/ (git-ignored);
-// a failing script also leaves test-results/<name>-failure.png.
+// A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, host, workbenchUrl,
+// openUrl, workspaceFolder, sandboxUrl, locale, screenshot(name), log(msg) }. Screenshots go to test-results/
+// (git-ignored; on a host other than 1.100 their names end in -<host>); a failing script also leaves
+// test-results/<name>-failure.png.
 // A script that runs the workbench in another display language exports `{ run, locale: 'es' }`:
 // its code-server starts in that language (startCodeServer's `locale`) and Chromium with it.
-// Options: --only smoke,signin   only these scripts
+// A script that exercises what only some hosts have exports `{ run, needs: 'chatView' }` (a feature
+// of test/launcher/hosts.js); the runner selects it on the hosts that have it and prints where it
+// does not run and what covers that host instead — by design, not a skip.
+// A script that needs a stand-in for another extension a person may have beside KallyAI exports
+// `fixtures: ['tool-caller']`: each test/e2e/fixtures/<name>/ is packaged once per run and installed
+// beside KallyAI for that script only.
+// Options: --host 1.100|newest    the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
+//          --only smoke,signin     only these scripts
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
 //                                  current dist/) instead of packaging and installing the .vsix
 'use strict';
@@ -19,10 +27,27 @@ const { startSandbox } = require('./sandbox');
 const { startCodeServer } = require('./codeServer');
 const { launchBrowser, forwardConsole } = require('./browser');
 const { onCleanup, runCleanups } = require('./processes');
+const { hostFromArgv, FEATURES } = require('./hosts');
 
 const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
+
+const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
+const fixtureVsix = new Map();
+
+/** test/e2e/fixtures/<name>/ as a .vsix in test-results/ (packaged once per run). */
+function packageFixture(name) {
+  if (fixtureVsix.has(name)) return fixtureVsix.get(name);
+  const dir = path.join(FIXTURES, name);
+  if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`no test fixture extension ${path.relative(ROOT, dir)}`);
+  const out = path.join(RESULTS, `fixture-${name}.vsix`);
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`vsce package of the fixture ${name} failed:\n${r.stdout}\n${r.stderr}`);
+  fixtureVsix.set(name, out);
+  return out;
+}
 
 function packageExtension() {
   // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
@@ -31,33 +56,34 @@ function packageExtension() {
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-function loadModule(file) {
-  if (file.endsWith('.ts')) require('tsx/cjs/api').register();
-  return require(file);
-}
+let host;
+try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
+const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
 
+/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string, fixtures: string[], locale?: string }} */
 function loadScript(file) {
-  const mod = loadModule(file);
+  if (file.endsWith('.ts')) require('tsx/cjs/api').register();
+  const mod = require(file);
   const fn = typeof mod === 'function' ? mod : mod.run || mod.default;
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
-  return fn;
+  const needs = typeof mod === 'function' ? undefined : mod.needs;
+  if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
+  const fixtures = (typeof mod === 'function' ? undefined : mod.fixtures) ?? [];
+  /** The display language it asks for; undefined: English, as always. */
+  const locale = typeof mod === 'object' && typeof mod.locale === 'string' ? mod.locale : undefined;
+  return { fn, needs, fixtures, locale };
 }
 
-/** The display language a script asks for (`locale` beside `run`); undefined: English, as always. */
-function scriptLocale(file) {
-  const mod = loadModule(file);
-  return typeof mod === 'object' && typeof mod.locale === 'string' ? mod.locale : undefined;
-}
-
-async function runScript(file, sandbox) {
+async function runScript(file, { fn, fixtures, locale }, sandbox) {
   const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
-  const locale = scriptLocale(file);
   const cs = await startCodeServer({
+    host,
     locale,
-    vsix: dev ? [] : [VSIX],
+    vsix: [...(dev ? [] : [VSIX]), ...fixtures.map(packageFixture)],
+    payload: dev,
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
   });
@@ -72,23 +98,23 @@ async function runScript(file, sandbox) {
     forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
     const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
     const ctx = {
-      page, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url, locale: cs.locale,
+      page, host, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url, locale: cs.locale,
       /** The address that opens the workbench on the run's folder (with the extension loaded). */
       openUrl: `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`,
       screenshot: async (shot) => {
-        const file = path.join(RESULTS, `${shot}.png`);
+        const file = path.join(RESULTS, `${shot}${shotSuffix}.png`);
         await page.screenshot({ path: file });
         console.log(`  [${name}] screenshot ${path.relative(ROOT, file)}`);
         return file;
       },
       log: (m) => console.log(`  [${name}] ${m}`),
     };
-    await loadScript(file)(ctx);
+    await fn(ctx);
     ok = true;
     console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {
     console.log(`✘ ${name}: ${e.stack || e.message}`);
-    if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure.png`) }).catch(() => {});
+    if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure${shotSuffix}.png`) }).catch(() => {});
   } finally {
     unregister();
     await stopAll();
@@ -102,11 +128,26 @@ async function main() {
   const onlyArg = process.argv.indexOf('--only');
   const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : undefined;
   const dir = path.join(ROOT, 'test/e2e');
-  const scripts = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
+  const all = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
     .filter((f) => !only || only.includes(f.replace(/\.e2e\.[jt]s$/, ''))).sort().map((f) => path.join(dir, f));
-  if (scripts.length === 0) throw new Error('no test/e2e/*.e2e.js scripts to run');
-  if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
-  else {
+  console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
+  const scripts = [];
+  for (const file of all) {
+    const script = loadScript(file);
+    const { needs } = script;
+    const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
+    if (needs && !host[needs]) {
+      console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
+      continue;
+    }
+    if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
+    scripts.push({ file, script });
+  }
+  if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
+  if (process.argv.includes('--dev')) {
+    console.log('[e2e] --dev: the extension loads from this folder (dist/)');
+    if (host.payloadServerArgs) console.log(`[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`);
+  } else {
     packageExtension();
     console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}`);
   }
@@ -115,17 +156,17 @@ async function main() {
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
   for (const s of scripts) {
-    if (await runScript(s, sandbox)) passed++;
+    if (await runScript(s.file, s.script, sandbox)) passed++;
     else failed++;
   }
   await runCleanups();
-  console.log(`[summary] e2e passed=${passed} failed=${failed} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  console.log(`[summary] e2e@${host.name} passed=${passed} failed=${failed} (${host.label}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return failed === 0 ? 0 : 1;
 }
 
 main().then((code) => process.exit(code), async (e) => {
   console.error(`[e2e] ${e.stack || e.message}`);
   await runCleanups();
-  console.log('[summary] e2e passed=0 failed=1');
+  console.log(`[summary] e2e@${host.name} passed=0 failed=1 (${host.label})`);
   process.exit(2);
 });

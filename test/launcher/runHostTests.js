@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:host — the integration suites (test/integration, mocha TDD) inside a real VS Code
-// extension host (code-server 4.100.3) with headless Chromium as the window, against a fresh sandbox.
-// Options: --files smoke,commands   only these suites (basenames)      (env KALLYAI_TEST_FILES)
+// extension host (code-server) with headless Chromium as the window, against a fresh sandbox.
+// Options: --host 1.100|newest      the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
+//          --files smoke,commands   only these suites (basenames)      (env KALLYAI_TEST_FILES)
 //          --grep <pattern>         only tests whose title matches      (env KALLYAI_TEST_GREP)
 //          --timeout <ms>           per-test mocha timeout              (env KALLYAI_TEST_TIMEOUT_MS, default 60000)
 //          --run-timeout <ms>       the whole run                       (env KALLYAI_HOST_TIMEOUT_MS, default 600000)
@@ -14,6 +15,7 @@ const { buildExtension, buildSuite, ROOT } = require('./build');
 const { startSandbox } = require('./sandbox');
 const { runInHost, parseTotals } = require('./hostRun');
 const { onCleanup, runCleanups } = require('./processes');
+const { hostFromArgv } = require('./hosts');
 
 function option(name, envName) {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,8 +23,12 @@ function option(name, envName) {
   return envName ? process.env[envName] : undefined;
 }
 
+let host;
+try { host = hostFromArgv(); } catch (e) { console.error(`[host] ${e.message}`); process.exit(2); }
+
 async function main() {
   const t0 = Date.now();
+  console.log(`[host] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
   if (!process.argv.includes('--no-build-extension')) buildExtension();
   await buildSuite();
   const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
@@ -30,11 +36,13 @@ async function main() {
   console.log(`[host] sandbox at ${sandbox.url}`);
   const env = {
     KALLYAI_SANDBOX_URL: sandbox.url,
+    KALLYAI_HOST: host.name,
     KALLYAI_TEST_TIMEOUT_MS: option('timeout', 'KALLYAI_TEST_TIMEOUT_MS') ?? '',
     KALLYAI_TEST_GREP: option('grep', 'KALLYAI_TEST_GREP') ?? '',
     KALLYAI_TEST_FILES: option('files', 'KALLYAI_TEST_FILES') ?? '',
   };
   const { code, lines } = await runInHost({
+    host,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
@@ -45,8 +53,9 @@ async function main() {
   await runCleanups();
   const totals = parseTotals(lines);
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  if (totals) console.log(`[summary] host passed=${totals.passed} failed=${totals.failed} pending=${totals.pending} exit=${code} (${seconds}s)`);
-  else console.log(`[summary] host passed=0 failed=1 exit=${code} (no totals: the suite did not finish; ${seconds}s)`);
+  const name = `host@${host.name}`;
+  if (totals) console.log(`[summary] ${name} passed=${totals.passed} failed=${totals.failed} pending=${totals.pending} exit=${code} (${host.label}, ${seconds}s)`);
+  else console.log(`[summary] ${name} passed=0 failed=1 exit=${code} (${host.label}; no totals: the suite did not finish; ${seconds}s)`);
   return code;
 }
 

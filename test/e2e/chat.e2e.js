@@ -1,0 +1,111 @@
+// End to end in the real Chat view (VS Code 1.139 and later: code-server 1.100 has no Chat view
+// without a Copilot extension, so this script needs 'chatView'; the host suite drives the
+// participant's handler on every host). No Copilot here: VS Code hands a participant a request only
+// with a language model for it, which @kallyai never uses, so the fixture test-model (not Copilot)
+// is registered and chosen for the Chat by its command, as picking it in the model picker would.
+// Signed in: "@kallyai /credits" typed in the chat input answers with the sandbox's balance and its
+// buttons; a plain message goes to KallyAI's coordination AI and the reply (not the test model's)
+// streams back with the goal card and its buttons; "/search" asks first with the modal, and "Not Now" searches nothing.
+// Screenshots: test-results/chat-credits-newest.png, chat-reply-newest.png, chat-search-consent-newest.png.
+'use strict';
+const assert = require('node:assert/strict');
+const { openWorkbench, openKallyAI, runCommand, signIn, waitForNotification, assertNoErrorNotifications } = require('./lib');
+
+const INPUT = '.interactive-input-part .monaco-editor';
+const REQUEST = '.interactive-item-container.interactive-request';
+const RESPONSE = '.interactive-item-container.interactive-response';
+const TEST_MODEL_SENTENCE = /The E2E test model answered/;
+
+async function requests(ctx) {
+  return (await (await fetch(`${ctx.sandboxUrl}/sandbox/requests`)).json()).requests;
+}
+
+/** Types a message into the Chat's input as a person does (the participant and the slash command
+ *  pick from their suggestions) and sends it with Enter; returns the locator of its response. The
+ *  input keeps "@kallyai" after a reply (the participant is sticky): it is cleared first. */
+async function send(ctx, participantAndCommand, words) {
+  const { page } = ctx;
+  await page.locator(INPUT).first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(`${participantAndCommand} `, { delay: 20 });
+  await page.waitForTimeout(300);
+  if (words) await page.keyboard.type(words, { delay: 10 });
+  await page.keyboard.press('Escape'); // closes a suggestion list, so Enter sends
+  await page.keyboard.press('Enter');
+  // The list shows the newest exchange last (older ones may leave the DOM as it scrolls).
+  const sent = words ?? participantAndCommand.split(' ').pop();
+  await page.locator(REQUEST).filter({ hasText: sent }).last().waitFor({ state: 'visible', timeout: 20_000 });
+  const response = page.locator(RESPONSE).last();
+  await response.waitFor({ state: 'visible', timeout: 20_000 });
+  return response;
+}
+
+/** Waits until a response shows `pattern` and its text has settled (unchanged for a second); returns it. */
+async function responseText(response, pattern, timeoutMs = 30_000) {
+  await response.getByText(pattern).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  let text = '';
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    const now = (await response.innerText()).replace(/\s+/g, ' ');
+    if (now === text) break;
+    text = now;
+    await response.page().waitForTimeout(1000);
+  }
+  assert.doesNotMatch(text, /Language model unavailable/, 'VS Code refused the request for want of a model');
+  assert.doesNotMatch(text, TEST_MODEL_SENTENCE, 'the request went to the test model instead of @kallyai');
+  return text;
+}
+
+module.exports = {
+  needs: 'chatView',
+  fixtures: ['test-model'],
+  async run(ctx) {
+    const { page } = ctx;
+    await page.setViewportSize({ width: 1440, height: 960 });
+    await openWorkbench(ctx);
+    await openKallyAI(page);
+    await signIn(ctx);
+    await runCommand(page, 'KallyAI E2E: Use the E2E Test Model in Chat');
+    await waitForNotification(page, /The Chat uses the E2E Test Model\./, 20_000);
+    await page.locator(INPUT).first().waitFor({ state: 'visible', timeout: 15_000 });
+
+    // 1. /credits: the balance the sandbox holds, with its buttons.
+    const { credits: { remaining } } = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+    const credits = await send(ctx, '@kallyai /credits');
+    const creditsText = await responseText(credits, /Credits remaining:/);
+    ctx.log(`/credits → ${creditsText.slice(0, 200)}`);
+    assert.ok(creditsText.includes(`Credits remaining: ${remaining} credits`), `the sandbox's balance is ${remaining}`);
+    assert.ok(await credits.locator('.monaco-button', { hasText: 'Show Credits' }).isVisible(), 'the reply offers "Show Credits"');
+    await ctx.screenshot('chat-credits');
+
+    // 2. A message: KallyAI's coordination AI answers in a KallyAI conversation.
+    await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+    const reply = await send(ctx, '@kallyai', 'Book a table for 4 at an Italian place near me on Friday at 8pm');
+    const replyText = await responseText(reply, /Goal:/);
+    ctx.log(`message → ${replyText.slice(0, 400)}`);
+    assert.match(replyText, /Goal: Book a table for 4 at an Italian place/, 'the goal card names what was asked, without "@kallyai"');
+    for (const button of ['Approve Step', 'Show Budget', 'Open Goal Page']) {
+      assert.ok(await reply.locator('.monaco-button', { hasText: button }).isVisible(), `the reply offers "${button}"`);
+    }
+    const sent = (await requests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/coordination/'));
+    assert.deepEqual(sent.map((q) => q.path).filter((p) => p === '/v1/coordination/message'), ['/v1/coordination/message'], `sent: ${sent.map((q) => q.path).join(', ')}`);
+    assert.ok(replyText.length > 60, `a reply: ${replyText}`);
+    await ctx.screenshot('chat-reply');
+
+    // 3. /search costs credits: the modal asks first; "Not Now" searches nothing.
+    await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+    const search = await send(ctx, '@kallyai /search', 'plumbers near Hoboken');
+    const consent = page.locator('.monaco-dialog-box', { hasText: /Search for/ });
+    await consent.waitFor({ state: 'visible', timeout: 15_000 });
+    const consentText = (await consent.innerText()).replace(/\s+/g, ' ');
+    ctx.log(`/search consent: ${consentText}`);
+    assert.match(consentText, /Estimated cost: about [\d.]+ credits/);
+    await ctx.screenshot('chat-search-consent');
+    await consent.locator('.monaco-button', { hasText: /^Not Now$/ }).click();
+    await responseText(search, /Nothing was searched\./);
+    const searched = (await requests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/search'));
+    assert.deepEqual(searched, [], 'a "Not Now" sent no search');
+
+    await assertNoErrorNotifications(page);
+  },
+};
