@@ -102,6 +102,8 @@ module.exports = async function pages(ctx) {
   await callPage.locator('button[data-action="recording"]').click();
   const player = await pageFrame(page, /Luigi's Trattoria — recording/, 60_000);
   await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached', timeout: 60_000 });
+  // The element knows its length once its metadata is read (NaN until then; VS Code 1.139 checked too early).
+  await player.waitForFunction(() => Number.isFinite(document.querySelector('audio[data-player]')?.duration), undefined, { timeout: 20_000 });
   const duration = await player.evaluate(() => document.querySelector('audio[data-player]').duration);
   ctx.log(`recording: ${duration} s in the player`);
   assert.ok(Math.abs(duration - 94.3) < 0.2, `the recording is as long as the call (${duration} s)`);
