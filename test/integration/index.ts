@@ -32,8 +32,9 @@ export function run(): Promise<void> {
         // One plain line the launchers parse for the totals (scripts/test.js sums them).
         const { passes = 0, pending = 0 } = runner.stats ?? {};
         console.log(`[kallyai-tests] files=${files.length} passed=${passes} failed=${failures} pending=${pending}`);
-        if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-        else resolve();
+        // The extension host exits as soon as this settles: give its last console lines (the
+        // totals above) a moment to reach the window, where the launcher reads them.
+        setTimeout(() => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()), 500);
       });
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));

@@ -19,7 +19,7 @@ function installed(host) {
 }
 
 /**
- * Installs the host into the cache if it is not there yet (first run: 1.100 ~1.5 min, newest ~6 min).
+ * Installs the host into the cache if it is not there yet (first run on 2 cores: 1.100 ~1.5 min, newest ~3.5 min).
  * @param {ReturnType<typeof resolveHost>} [host] default: env KALLYAI_HOST, else 1.100
  */
 function ensureCodeServer(host = resolveHost()) {

@@ -56,7 +56,8 @@ async function main() {
   const name = `host@${host.name}`;
   if (totals) console.log(`[summary] ${name} passed=${totals.passed} failed=${totals.failed} pending=${totals.pending} exit=${code} (${host.label}, ${seconds}s)`);
   else console.log(`[summary] ${name} passed=0 failed=1 exit=${code} (${host.label}; no totals: the suite did not finish; ${seconds}s)`);
-  return code;
+  // The workbench may hand back 0 when the extension host went away mid-suite: no totals is a failure.
+  return totals ? code : code || 1;
 }
 
 main().then((code) => process.exit(code), async (e) => {
