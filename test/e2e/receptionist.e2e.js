@@ -12,11 +12,12 @@
 //  6. the Phone Numbers view and the analytics page.
 // Screenshots: test-results/receptionist-notification.png, receptionist-takeover-consent.png,
 // receptionist-view.png, receptionist-player.png, phone-provision-consent.png,
-// phone-numbers-view.png, receptionist-analytics.png.
+// phone-numbers-view.png, receptionist-analytics.png; README picture media/screenshots/receptionist.png
+// (runE2E.js --readme-screenshots): the notification of the arriving call beside the view showing it live.
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 30_000) {
@@ -37,11 +38,6 @@ async function waitForRow(page, viewName, pattern, timeout = 30_000) {
   return row;
 }
 
-async function collapsePane(page, viewName) {
-  const header = pane(page, viewName).locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-}
-
 const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 
 module.exports = async function receptionist(ctx) {
@@ -50,10 +46,11 @@ module.exports = async function receptionist(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await signIn(ctx);
-  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) await collapsePane(page, name);
+  for (const name of ['Goals', 'Calls', 'Inbox', 'Activity', 'Credits']) await collapsePane(page, name);
   await expandPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
+  await runCommand(page, 'Notifications: Clear All Notifications');
 
   // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open.
   const arrived = await (await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
@@ -66,6 +63,7 @@ module.exports = async function receptionist(ctx) {
   for (const label of ['Take Over', 'Transfer…', 'Open']) assert.ok(await toast.locator('.monaco-button', { hasText: label }).count(), `the notification offers ${label}`);
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
   await ctx.screenshot('receptionist-notification');
+  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /KallyAI is answering a call from Jamie Chen/ });
   await toast.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Take over the call from Jamie Chen\?/ });
   await dialog.waitFor({ state: 'visible', timeout: 20_000 });

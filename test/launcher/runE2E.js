@@ -10,8 +10,16 @@
 // A script that exercises what only some hosts have exports `{ run, needs: 'chatView' }` (a feature
 // of test/launcher/hosts.js); the runner selects it on the hosts that have it and prints where it
 // does not run and what covers that host instead — by design, not a skip.
+// A script that needs another extension beside KallyAI exports `extensions: ['fixtures/<folder>']`
+// (folders under test/e2e/): each is packed with vsce once per run and installed for that script only.
+// README pictures: a script calls readmeScreenshot(ctx, '<feature>') from ./lib at the moment worth
+// showing; the picture goes to test-results/readme/<feature>.png and, with --readme-screenshots and
+// only when the whole script passes, to media/screenshots/<feature>.png (without the flag a test
+// run leaves the tracked pictures alone).
+// The .vsix is made with the flags of `npm run package` (package.json) and must come without a vsce warning.
 // Options: --host 1.100|newest    the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
 //          --only smoke,signin     only these scripts
+//          --readme-screenshots    copy the README pictures of the scripts that pass to media/screenshots/
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
 //                                  current dist/) instead of packaging and installing the .vsix
 'use strict';
@@ -28,18 +36,29 @@ const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
 
+/** The arguments of `npm run package` after `vsce` (package.json is the one place they are decided). */
+function packageArgs() {
+  const script = require(path.join(ROOT, 'package.json')).scripts.package;
+  const [bin, ...args] = script.trim().split(/\s+/);
+  if (bin !== 'vsce' || args[0] !== 'package') throw new Error(`npm run package is "${script}", not vsce package`);
+  return args;
+}
+
 function packageExtension() {
-  // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', VSIX],
+  // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets
+  // through; with no terminal to answer, a question (y/N) after a warning reads as No and fails.
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), [...packageArgs(), '--out', VSIX],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
+  if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`vsce package warned (the Marketplace listing needs it clean):\n${r.stdout}\n${r.stderr}`);
+  return /Packaged: .*\((.*)\)/.exec(r.stdout)?.[1];
 }
 
 let host;
 try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
 const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
 
-/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string }} */
+/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string, extensions: string[] }} */
 function loadScript(file) {
   if (file.endsWith('.ts')) require('tsx/cjs/api').register();
   const mod = require(file);
@@ -47,22 +66,36 @@ function loadScript(file) {
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
   const needs = typeof mod === 'function' ? undefined : mod.needs;
   if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
-  return { fn, needs };
+  const extensions = (typeof mod === 'function' ? undefined : mod.extensions) ?? [];
+  return { fn, needs, extensions: extensions.map((e) => path.resolve(path.dirname(file), e)) };
 }
 
-async function runScript(file, fn, sandbox) {
+const packedFixtures = new Map();
+/** A fixture extension (a folder with package.json and its script) packed into test-results/, once. */
+function packFixture(dir) {
+  if (packedFixtures.has(dir)) return packedFixtures.get(dir);
+  const out = path.join(RESULTS, `e2e-fixture-${path.basename(dir)}.vsix`);
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`packing the fixture ${path.relative(ROOT, dir)} failed:\n${r.stdout}\n${r.stderr}`);
+  packedFixtures.set(dir, out);
+  return out;
+}
+
+async function runScript(file, fn, sandbox, extensions = []) {
   const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
   const cs = await startCodeServer({
     host,
-    vsix: dev ? [] : [VSIX],
+    vsix: [...(dev ? [] : [VSIX]), ...extensions.map(packFixture)],
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
   });
   let browser;
   let ok = false;
+  const readmeShots = [];
   const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
   const unregister = onCleanup(stopAll);
   try {
@@ -81,10 +114,27 @@ async function runScript(file, fn, sandbox) {
         console.log(`  [${name}] screenshot ${path.relative(ROOT, file)}`);
         return file;
       },
+      /** A README picture of `feature`: test-results/readme/<feature>.png, copied to media/screenshots/
+       *  when the script passes and --readme-screenshots is given. Call it through lib.readmeScreenshot. */
+      readmeScreenshot: async (feature) => {
+        const file = path.join(RESULTS, 'readme', `${feature}${shotSuffix}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        await page.screenshot({ path: file });
+        readmeShots.push({ feature, file });
+        console.log(`  [${name}] README picture ${path.relative(ROOT, file)}`);
+        return file;
+      },
       log: (m) => console.log(`  [${name}] ${m}`),
     };
     await fn(ctx);
     ok = true;
+    if (process.argv.includes('--readme-screenshots')) {
+      for (const shot of readmeShots) {
+        const to = path.join(ROOT, 'media/screenshots', `${shot.feature}.png`);
+        fs.copyFileSync(shot.file, to);
+        console.log(`  [${name}] README picture → ${path.relative(ROOT, to)}`);
+      }
+    }
     console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {
     console.log(`✘ ${name}: ${e.stack || e.message}`);
@@ -107,27 +157,27 @@ async function main() {
   console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
   const scripts = [];
   for (const file of all) {
-    const { fn, needs } = loadScript(file);
+    const { fn, needs, extensions } = loadScript(file);
     const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
     if (needs && !host[needs]) {
       console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
       continue;
     }
     if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
-    scripts.push({ file, fn });
+    scripts.push({ file, fn, extensions });
   }
   if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
   if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
   else {
-    packageExtension();
-    console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}`);
+    const size = packageExtension();
+    console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}${size ? ` (${size})` : ''}, no vsce warning`);
   }
   const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
   onCleanup(() => sandbox.stop());
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
   for (const s of scripts) {
-    if (await runScript(s.file, s.fn, sandbox)) passed++;
+    if (await runScript(s.file, s.fn, sandbox, s.extensions)) passed++;
     else failed++;
   }
   await runCleanups();
