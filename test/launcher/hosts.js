@@ -20,7 +20,9 @@ const ROOT = path.resolve(__dirname, '../..');
  */
 const FEATURES = {
   chatView: {
-    what: 'a Chat view that sends a request to @kallyai with no Copilot extension or language model installed',
+    // With no Copilot extension; VS Code passes @kallyai a request only while some language model is
+    // available, so test/e2e/chat.e2e.js installs a stand-in one (test/e2e/fixtures/stand-in-model).
+    what: 'a Chat view that sends a request to @kallyai with no Copilot extension installed',
     coveredBy: 'there the @kallyai participant is driven in the extension host by test/integration/chat.test.ts',
   },
 };
