@@ -32,7 +32,7 @@ async function main() {
   if (!seeded.ok) throw new Error(`seed-calls: ${seeded.status}`);
   const { total } = await seeded.json();
 
-  const cs = await startCodeServer({ settings: { 'kallyai.apiBaseUrl': sandbox.url }, env: { KALLYAI_SANDBOX_URL: sandbox.url } });
+  const cs = await startCodeServer({ settings: { 'kallyai.apiBaseUrl': sandbox.url }, env: { KALLYAI_SANDBOX_URL: sandbox.url }, payload: true });
   onCleanup(() => cs.stop());
   const browser = await launchBrowser({ profileDir: cs.chromeDir });
   onCleanup(() => browser.close());

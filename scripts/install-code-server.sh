@@ -55,12 +55,14 @@ install_code_server() (
   echo '{"name":"code-server-host","private":true}' > package.json
   export npm_config_unsafe_perm=true npm_config_yes=true
   npm install "code-server@$1" --ignore-scripts --no-audit --no-fund --loglevel=error
-  npm rebuild argon2 --loglevel=error                 # its prebuilt download fails here; it compiles from source
+  npm rebuild argon2 --loglevel=error                 # its own prebuilds/ when they fit, else from source
   cd node_modules/code-server/lib/vscode
   npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
   mkdir -p node_modules/@vscode/ripgrep/bin
   cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg   # skips ripgrep's download from GitHub
-  npm rebuild --loglevel=error                       # node-pty, spdlog, kerberos, native-watchdog, sqlite …
+  # node-pty, spdlog, kerberos, native-watchdog, sqlite …; kerberos would first try to download a
+  # prebuilt binary from outside the registry: told to build from source, it does not try
+  npm_config_build_from_source=kerberos npm rebuild --loglevel=error
   # the remaining steps of code-server's own postinstall
   rm -rf node_modules.asar && ln -s node_modules node_modules.asar
   (cd bin/remote-cli && rm -rf code-server && ln -s code-linux.sh code-server)

@@ -1,21 +1,27 @@
 // npm run manifest — writes package.json's contributes.commands, menus, languageModelTools and
-// chatParticipants, and the README's command and tool tables, from the tables in src
-// (src/commands/presentation, src/tools/toolTable.ts, src/chat/chatCommands.ts). Run it after
-// changing any of them; test/unit/commands.manifest.test.ts fails while they are out of date.
+// chatParticipants (their text as %keys%), the generated keys of package.nls.json and
+// package.nls.es.json (Spanish from l10n/bundle.l10n.es.json), and the README's command and tool
+// tables, from the tables in src (src/commands/presentation, src/tools/toolTable.ts,
+// src/chat/chatCommands.ts). Run it after changing any of them or the Spanish bundle;
+// the unit tests fail while the files are out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHAT_PARTICIPANT } from '../src/chat/chatCommands';
-import { withManifest, withReadmeTable } from '../src/commands/manifest';
-import { allCommands } from '../src/commands/presentation';
-import { languageModelTools, withReadmeToolTable } from '../src/tools/toolManifest';
-import { tools } from '../src/tools/toolTable';
+import { buildManifest } from './manifest/buildManifest';
 
 const root = path.resolve(__dirname, '..');
-const pkgPath = path.join(root, 'package.json');
-const readmePath = path.join(root, 'README.md');
+const file = (name: string) => path.join(root, name);
+const readJson = (name: string) => (fs.existsSync(file(name)) ? JSON.parse(fs.readFileSync(file(name), 'utf8')) : {});
+const writeJson = (name: string, value: unknown) => fs.writeFileSync(file(name), `${JSON.stringify(value, null, 2)}\n`);
 
-const pkg = withManifest(JSON.parse(fs.readFileSync(pkgPath, 'utf8')), allCommands);
-pkg.contributes = { ...pkg.contributes, chatParticipants: [CHAT_PARTICIPANT], languageModelTools: languageModelTools(tools) };
-fs.writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-fs.writeFileSync(readmePath, withReadmeToolTable(withReadmeTable(fs.readFileSync(readmePath, 'utf8'), allCommands), tools));
-console.log(`manifest: ${allCommands.length} commands, ${tools.length} tools and the @kallyai participant written to package.json and README.md`);
+const built = buildManifest(
+  { pkg: readJson('package.json'), readme: fs.readFileSync(file('README.md'), 'utf8'), nls: readJson('package.nls.json'), nlsEs: readJson('package.nls.es.json') },
+  readJson('l10n/bundle.l10n.es.json'),
+);
+writeJson('package.json', built.pkg);
+writeJson('package.nls.json', built.nls);
+writeJson('package.nls.es.json', built.nlsEs);
+fs.writeFileSync(file('README.md'), built.readme);
+const commands = (built.pkg.contributes.commands as unknown[]).length;
+const untranslated = Object.keys(built.nls).filter((k) => !(k in built.nlsEs));
+console.log(`manifest: ${commands} commands, the tools and the @kallyai participant written to package.json, package.nls*.json and README.md` +
+  (untranslated.length ? `; ${untranslated.length} keys have no Spanish yet (npm run l10n lists them)` : ''));

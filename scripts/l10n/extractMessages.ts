@@ -17,6 +17,11 @@ export interface Message {
 const DATA_PROPERTIES = new Set(['title', 'label', 'placeholder', 'help', 'progress', 'confirm', 'decline', 'empty', 'missing', 'saved', 'userDescription', 'description']);
 /** Where such data lives: the command table, entities, the chat's and the tools' tables. */
 const DATA_FILES = [/src\/commands\/presentation\//, /src\/tools\/toolTable\.ts$/, /src\/chat\/chatCommands\.ts$/];
+/** Where the validation rules live: their sentences reach people through t() in issueSentence(). */
+const RULE_FILES = [/src\/api\/schemas\//, /src\/api\/validation\//];
+/** A rule's sentence: a capital, words, an end ("Party size is 1 to 50."). */
+const SENTENCE = /^["{A-Z][^\n]* [^\n]*[.?!)]$/;
+
 /** Where the data properties are not shown to people (package.json text goes through package.nls). */
 const NOT_DATA = [/modelDescription/];
 
@@ -45,6 +50,7 @@ export function extractFrom(file: string, text: string): Message[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: Message[] = [];
   const data = DATA_FILES.some((re) => re.test(file.replace(/\\/g, '/')));
+  const rules = RULE_FILES.some((re) => re.test(file.replace(/\\/g, '/')));
   const add = (message: string, node: ts.Node) => {
     if (message.trim()) out.push({ message, file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
   };
@@ -52,6 +58,16 @@ export function extractFrom(file: string, text: string): Message[] {
     if (ts.isCallExpression(node)) {
       if (isTranslateCall(node)) for (const m of literals(node.arguments[0])) add(m, node);
       if (isCount(node)) for (const arg of node.arguments.slice(1)) for (const m of literals(arg)) add(m, node);
+    }
+    // A message template handed on as data ({ template, args }) is shown through t().
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'template') for (const m of literals(node.initializer)) add(m, node);
+    // A validation rule's sentence: an argument of a check (z.regex(re, '…')) or its `message`.
+    if (rules && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && SENTENCE.test(node.text)) {
+      const parent = node.parent;
+      const isArgument = ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression);
+      const isMessage = ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name) && ['message', 'template'].includes(parent.name.text);
+      const isBranch = ts.isConditionalExpression(parent);
+      if (isArgument || isMessage || isBranch) add(node.text, node);
     }
     if (data && ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
       const name = node.name.text;
@@ -87,4 +103,23 @@ export function extractMessages(root: string): Message[] {
 /** The `{0}`, `{1}`… a message uses, sorted. */
 export function placeholders(message: string): string[] {
   return [...new Set(message.match(/\{\d+\}/g) ?? [])].sort();
+}
+
+/** Calls of t()/count() that run when a module loads, before the extension gives the formatters
+ *  its translator (so they would stay English): `file:line` of each. Data is translated where it
+ *  is shown instead (the pipeline calls t() on a presentation's strings). */
+export function translatedAtLoad(root: string): string[] {
+  const out: string[] = [];
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const visit = (node: ts.Node, inFunction: boolean) => {
+      const inside = inFunction || ts.isFunctionLike(node) || ts.isClassDeclaration(node) || ts.isClassExpression(node);
+      if (!inside && ts.isCallExpression(node) && (isTranslateCall(node) || isCount(node))) {
+        out.push(`${path.relative(root, file).replace(/\\/g, '/')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      }
+      ts.forEachChild(node, (child) => visit(child, inside));
+    };
+    visit(source, false);
+  }
+  return out;
 }

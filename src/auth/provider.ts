@@ -19,6 +19,11 @@ export const KEYRING_DOCS_URL = 'https://code.visualstudio.com/docs/configure/se
 export const CLI_IMPORT_OFFERED_KEY = 'kallyai.cliImportOffered';
 const SIGN_IN_AGAIN_COOLDOWN_MS = 15 * 60_000;
 const OAUTH_CALLBACK_PATH = '/auth/callback';
+/** The scopes of every KallyAI session, and of the request that puts "Sign in with KallyAI to use
+ *  KallyAI" in the Accounts menu. Not empty: VS Code removes that entry once a session with the
+ *  requested scopes is added, and newer versions (1.139) read an empty list back as [''], which
+ *  no session matches, so the entry and its badge stayed after signing in. */
+export const SESSION_SCOPES: readonly string[] = ['kallyai'];
 
 export interface KallyAccount {
   /** Stable per account (the token's subject), never a secret: keys what is kept per account. */
@@ -52,7 +57,7 @@ function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
     id: s.id,
     accessToken: s.tokens.accessToken,
     account: { id: accountIdFromAccessToken(s.tokens.accessToken), label: accountLabel(s) },
-    scopes: [],
+    scopes: SESSION_SCOPES,
   };
 }
 
@@ -276,7 +281,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   /** Puts "Sign in with KallyAI to use KallyAI" in the Accounts menu (VS Code's own entry). */
   private requestAccountsMenuEntry(): void {
-    vscode.authentication.getSession(AUTH_PROVIDER_ID, [], { createIfNone: false }).then(undefined, () => undefined);
+    vscode.authentication.getSession(AUTH_PROVIDER_ID, SESSION_SCOPES, { createIfNone: false }).then(undefined, () => undefined);
   }
 
   private async offerCliImportOnce(): Promise<void> {

@@ -10,7 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 20_000) {
@@ -58,11 +58,7 @@ module.exports = async function email(ctx) {
   await openKallyAI(page);
   await signIn(ctx);
   // The sidebar: Email open (it starts folded), the others folded to give it room.
-  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) {
-    const header = pane(page, name).locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-  }
-  await expandPane(page, 'Email');
+  await onlyPane(page, 'Email');
   await waitForRow(page, 'Email', /^Accounts/);
   await waitForRow(page, 'Email', /^Outbox/);
   const before = await sandboxState(ctx);

@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict');
 
 const ACTIVITY_ICON = '.activitybar a.action-label[aria-label^="KallyAI"]';
-const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Credits', 'Receptionist', 'Phone Numbers'];
+const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Activity', 'Email', 'Receptionist', 'Phone Numbers', 'Credits'];
 
 /** Opens the workbench on the run's folder (ctx from test/launcher/runE2E.js) and waits until the activity bar is there. */
 async function openWorkbench(ctx) {
@@ -31,10 +31,29 @@ function pane(page, viewName) {
   return page.locator(`.sidebar .pane:has(.pane-header[aria-label^="${viewName}"])`);
 }
 
+/** Clicks a pane's header at its twistie: an open pane shows its actions on the header, and where
+ *  the side bar is narrow (VS Code 1.139 gives the Chat the right of the window) they reach its
+ *  middle, where a plain click would run one of them instead of folding the pane. */
+async function toggleHeader(header) {
+  await header.click({ position: { x: 12, y: 11 } });
+}
+
 /** Expands a pane if it is collapsed. */
 async function expandPane(page, viewName) {
   const header = pane(page, viewName).locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await toggleHeader(header);
+}
+
+/** Folds every other pane of the side bar and opens `viewName`'s, so its rows have the room: how
+ *  much a newly opened pane gets next to open ones differs between VS Code versions (1.139 gave
+ *  Email a few rows under an open Activity). */
+async function onlyPane(page, viewName) {
+  const open = page.locator('.sidebar .pane-header[aria-expanded="true"]');
+  for (let i = await open.count() - 1; i >= 0; i--) {
+    const header = open.nth(i);
+    if (!((await header.getAttribute('aria-label')) ?? '').startsWith(viewName)) await toggleHeader(header);
+  }
+  await expandPane(page, viewName);
 }
 
 /** Collapses a pane if it is expanded, and checks that it did (a click during the side bar's layout
@@ -42,7 +61,7 @@ async function expandPane(page, viewName) {
 async function collapsePane(page, viewName) {
   const header = pane(page, viewName).locator('.pane-header');
   for (let i = 0; i < 3 && (await header.getAttribute('aria-expanded')) !== 'false'; i++) {
-    await header.click({ position: { x: 12, y: 10 } });
+    await toggleHeader(header);
     await page.waitForTimeout(200);
   }
   assert.equal(await header.getAttribute('aria-expanded'), 'false', `the ${viewName} view stays expanded`);
@@ -50,19 +69,28 @@ async function collapsePane(page, viewName) {
 
 /** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  // A webview that has just loaded (a page, a Markdown preview) may hold the focus without passing
-  // F1 on yet: then the focus moves to the side bar's title and F1 is pressed again.
-  if (!(await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
-    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
-    await page.keyboard.press('F1');
-  }
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
-  await row.click();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    // A webview that has just loaded (a page, a Markdown preview) may hold the focus without passing
+    // F1 on yet, or take it back and so close the palette just opened (VS Code 1.139 does): then the
+    // focus moves to the side bar's title and the palette opens again.
+    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
+      await input.fill(`>${title}`);
+      if (await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) {
+        try {
+          await row.click({ timeout: 5_000 });
+          return;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
+    }
+    if (attempt >= 3) throw new Error(`the command palette did not offer "${title}" to click, 3 times`);
+    await page.keyboard.press('Escape');
+    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+  }
 }
 
 /** Text of every visible notification toast. */
@@ -131,12 +159,14 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
 }
 
 /** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
- *  the session to the extension's loopback listener. Done when the status bar shows the credits. */
-async function signIn(ctx) {
+ *  the session to the extension's loopback listener. Done when the status bar shows the credits.
+ *  `start` begins the sign-in another way (a button); `credits` is the status bar's text once
+ *  signed in (another language). */
+async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign In'), credits = /credits$/ } = {}) {
   const { page } = ctx;
   for (let attempt = 1; ; attempt++) {
     const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
-    await runCommand(page, 'KallyAI: Sign In');
+    await start();
     let tab = await newTab;
     if (!tab) {
       // The workbench asks before opening a tab the browser's pop-up blocker held back.
@@ -155,16 +185,51 @@ async function signIn(ctx) {
       await tab.close().catch(() => undefined);
       await page.bringToFront();
     }
-    const signedIn = await page.locator('.statusbar-item', { hasText: /credits$/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    const signedIn = await page.locator('.statusbar-item', { hasText: credits }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
     if (signedIn) return;
-    assert.ok(attempt < 3, 'could not sign in with "KallyAI: Sign In"');
+    assert.ok(attempt < 3, 'could not sign in');
     ctx.log(`sign-in attempt ${attempt} did not finish; trying again`);
     await page.keyboard.press('Escape');
   }
 }
 
+/** Opens a walkthrough from the palette ("Welcome: Open Walkthrough…", VS Code's own command) by
+ *  its title as shown in the list; returns its page (a locator). */
+async function openWalkthrough(page, title) {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+  const walkthrough = page.locator('.gettingStartedContainer .getting-started-category').filter({ has: page.locator('h2.category-title', { hasText: title }) });
+  await walkthrough.waitFor({ state: 'visible', timeout: 20_000 });
+  return walkthrough;
+}
+
+/** A step of the KallyAI walkthrough (its button in the list of steps), by its id in package.json. */
+function walkthroughStep(page, id) {
+  return page.locator(`button.getting-started-step[data-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`);
+}
+
+/** Whether a walkthrough step is checked off (its completion event happened). */
+async function stepDone(page, id) {
+  return (await page.locator(`[data-done-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`).getAttribute('aria-checked')) === 'true';
+}
+
+/** Text of the webview frame whose body matches `pattern` (a step's Markdown page, a preview), waiting up to `timeoutMs`. */
+async function frameText(page, pattern, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (pattern.test(text)) return text;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame shows ${pattern}`);
+}
+
 module.exports = {
-  signIn, readmeScreenshot,
-  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, runCommand,
+  signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
+  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

@@ -17,7 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
+const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 30_000) {
@@ -46,8 +46,7 @@ module.exports = async function receptionist(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await signIn(ctx);
-  for (const name of ['Goals', 'Calls', 'Inbox', 'Activity', 'Credits']) await collapsePane(page, name);
-  await expandPane(page, 'Receptionist');
+  await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
   await runCommand(page, 'Notifications: Clear All Notifications');
@@ -178,8 +177,7 @@ module.exports = async function receptionist(ctx) {
   await runCommand(page, 'Notifications: Clear All Notifications');
 
   // 6. The Phone Numbers view and the analytics page.
-  await collapsePane(page, 'Receptionist');
-  await expandPane(page, 'Phone Numbers');
+  await onlyPane(page, 'Phone Numbers');
   await waitForRow(page, 'Phone Numbers', /\+44 20 7946/);
   const number = await waitForRow(page, 'Phone Numbers', /\+1 415 555 0134/);
   assert.match((await number.innerText()).replace(/\s+/g, ' '), /forwards to \+1 201 555 0177/);

@@ -8,7 +8,7 @@
 // Prints "payloads × surfaces" tried.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
 
 // The corpus is shared with `npm run reliability` (bench/reliability/injectionPayloads.ts).
 const { payloads: PAYLOADS } = require('../shared/injectionPayloads.json');
@@ -101,11 +101,7 @@ module.exports = async function xss(ctx) {
   await ctx.screenshot('xss-documents');
 
   // The Email view: the hostile email message on its page, the sent email with hostile replies.
-  for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) {
-    const header = pane(page, name).locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-  }
-  await expandPane(page, 'Email');
+  await onlyPane(page, 'Email');
   await pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[14].slice(0, 12) }).first().click();
   await check('mail page', 'Attachments');
   await ctx.screenshot('xss-mail');

@@ -11,7 +11,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /**
- * @param {{ profileDir: string, headless?: boolean, viewport?: { width: number, height: number } }} opts
+ * `locale` (e.g. "es") is the browser's language (navigator.language, Accept-Language); the
+ * workbench's display language is code-server's (startCodeServer's `locale`).
+ * @param {{ profileDir: string, headless?: boolean, viewport?: { width: number, height: number }, locale?: string }} opts
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, close(): Promise<void> }>}
  */
 async function launchBrowser(opts) {
@@ -21,6 +23,7 @@ async function launchBrowser(opts) {
     headless: opts.headless ?? true,
     args: ARGS,
     viewport: opts.viewport ?? { width: 1400, height: 900 },
+    ...(opts.locale ? { locale: opts.locale } : {}),
   });
   const page = context.pages()[0] || (await context.newPage());
   let closed = false;
@@ -36,6 +39,9 @@ const NOISE = new RegExp([
   'Ignoring fetching additional builtin extensions', 'Updating additional builtin extensions cache', 'ChatSessionStore: Migrating',
   String.raw`^\[AgentHost(:remote)?\] `, String.raw`^\[ChatModelSelection\] `, String.raw`^\[AccountPolicyGate\] `,
   "Timed out waiting for authentication provider 'github' to register",
+  // A workbench in another language asks the gallery for its built-in extensions' translations
+  // (getBuiltInExtensionTranslationsUri), and the launcher configures no gallery.
+  'No extension gallery service configured',
 ].join('|'));
 
 /**

@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort, sleep, stopGroup, trackGroup } = require('./processes');
+const { makeLanguagePack, registerLanguagePacks } = require('./languagePack');
 const { resolveHost } = require('./hosts');
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -75,13 +76,23 @@ function installExtension(tmp, vsix, host = resolveHost()) {
  * Starts code-server. `settings` are merged into the user settings (e.g. kallyai.apiBaseUrl);
  * `env` reaches the extension host (e.g. KALLYAI_SANDBOX_URL).
  * `host` is one of ./hosts.js resolved (default: env KALLYAI_HOST, else 1.100).
- * @param {{ host?: ReturnType<typeof resolveHost>, tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], keepTmp?: boolean, startTimeoutMs?: number }} [opts]
+ * `payload`: the workbench will be opened with a URL payload (extensionDevelopmentPath,
+ * extensionTestsPath), so the server gets the flags the host needs to read it (hosts.js).
+ * `locale` (e.g. "es") is the workbench's display language: code-server gets `--locale`, and a
+ * language pack for it (./languagePack.js, which says why one is needed) is installed first;
+ * `languagePack: false` leaves that to `vsix` (a real pack). Default: English.
+ * @param {{ host?: ReturnType<typeof resolveHost>, tmp?: string, port?: number, settings?: object, env?: object, vsix?: string[], payload?: boolean, locale?: string, languagePack?: boolean, keepTmp?: boolean, startTimeoutMs?: number }} [opts]
  */
 async function startCodeServer(opts = {}) {
   const host = ensureCodeServer(opts.host);
   const tmp = opts.tmp || makeRunDirs();
   fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
-  for (const vsix of opts.vsix ?? []) installExtension(tmp, vsix, host);
+  const locale = opts.locale?.toLowerCase();
+  const packs = locale && !locale.startsWith('en') && opts.languagePack !== false ? [makeLanguagePack(locale, tmp)] : [];
+  for (const vsix of [...packs, ...(opts.vsix ?? [])]) installExtension(tmp, vsix, host);
+  if (locale && !locale.startsWith('en') && !registerLanguagePacks(path.join(tmp, 'ud'), path.join(tmp, 'exts')).includes(locale)) {
+    throw new Error(`no language pack for "${locale}" is installed: the workbench would stay in English`);
+  }
 
   const port = opts.port || (await freePort());
   const logFile = path.join(tmp, 'code-server.log');
@@ -89,7 +100,7 @@ async function startCodeServer(opts = {}) {
   const child = spawn(host.nodeBinary, [
     host.entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(host.serverArgs ?? []),
+    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(locale ? ['--locale', locale] : []), ...(opts.payload ? host.payloadServerArgs ?? [] : []),
   ], { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   trackGroup(child.pid);
@@ -119,7 +130,7 @@ async function startCodeServer(opts = {}) {
     await sleep(100);
   }
   return {
-    host, url, port, pid: child.pid, tmp, logFile,
+    host, url, port, pid: child.pid, tmp, logFile, locale: locale ?? 'en',
     workspaceFolder: path.join(tmp, 'ws'),
     chromeDir: path.join(tmp, 'chrome'),
     /** vscode-remote:// address of a path on this machine, as the workbench's payload wants it. */

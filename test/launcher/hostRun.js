@@ -20,7 +20,7 @@ async function runInHost(opts) {
   const label = opts.label ?? 'host';
   const lap = (m) => console.log(`[${label} ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
   const lines = [];
-  const cs = await startCodeServer({ host: opts.host, settings: opts.settings, env: opts.env });
+  const cs = await startCodeServer({ host: opts.host, settings: opts.settings, env: opts.env, payload: true });
   let browser;
   const stopAll = async (failed) => {
     await browser?.close();

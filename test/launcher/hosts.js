@@ -19,15 +19,16 @@ const ROOT = path.resolve(__dirname, '../..');
  * selects it on the hosts whose spec sets the feature to true (and says so on the others).
  */
 const FEATURES = {
+  // 1.139's Chat view sends @kallyai a request once some language model is there for it (it never
+  // uses it): chat.e2e.js installs the fixture test-model, which is not Copilot. 1.100 has no Chat
+  // view at all without a Copilot extension ("Chat: Open Chat" does not exist).
   chatView: {
-    // With no Copilot extension; VS Code passes @kallyai a request only while some language model is
-    // available, so test/e2e/chat.e2e.js installs a stand-in one (test/e2e/fixtures/stand-in-model).
-    what: 'a Chat view that sends a request to @kallyai with no Copilot extension installed',
+    what: 'a Chat view that sends @kallyai a request with no Copilot extension (a test language model stands in for the person\'s)',
     coveredBy: 'there the @kallyai participant is driven in the extension host by test/integration/chat.test.ts',
   },
 };
 
-/** @typedef {{ name: string, vscode: string, codeServer: string, node?: string, serverArgs?: string[], chatView?: boolean }} HostSpec */
+/** @typedef {{ name: string, vscode: string, codeServer: string, node?: string, payloadServerArgs?: string[], chatView?: boolean }} HostSpec */
 
 /** @type {Record<string, HostSpec>} */
 const HOSTS = {
@@ -35,8 +36,10 @@ const HOSTS = {
   newest: {
     name: 'newest', vscode: '1.139.1', codeServer: '4.139.1', node: '24.22.3', chatView: true,
     // A built workbench now reads the URL payload (extensionDevelopmentPath, extensionTestsPath)
-    // only when the smoke-test driver is enabled; code-server passes the server flag through.
-    serverArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    // only when the smoke-test driver is enabled; code-server passes the server flag through. Only
+    // a run that opens a payload gets it (startCodeServer's `payload`): under that driver the
+    // workbench shows no notification toasts, and the e2e scripts read them.
+    payloadServerArgs: ['--vscode-option', 'enable-smoke-test-driver'],
   },
 };
 const HOST_NAMES = Object.keys(HOSTS);

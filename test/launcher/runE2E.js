@@ -4,14 +4,17 @@
 // headless Chromium opens; each test/e2e/*.e2e.js (or .e2e.ts) drives it with playwright-core.
 // Every script gets its own code-server and browser; the sandbox is shared and reset in between.
 // A script exports `async function (ctx)` (or `{ run }`) where ctx = { page, host, workbenchUrl,
-// openUrl, workspaceFolder, sandboxUrl, screenshot(name), log(msg) }. Screenshots go to test-results/
+// openUrl, workspaceFolder, sandboxUrl, locale, screenshot(name), log(msg) }. Screenshots go to test-results/
 // (git-ignored; on a host other than 1.100 their names end in -<host>); a failing script also leaves
 // test-results/<name>-failure.png.
+// A script that runs the workbench in another display language exports `{ run, locale: 'es' }`:
+// its code-server starts in that language (startCodeServer's `locale`) and Chromium with it.
 // A script that exercises what only some hosts have exports `{ run, needs: 'chatView' }` (a feature
 // of test/launcher/hosts.js); the runner selects it on the hosts that have it and prints where it
 // does not run and what covers that host instead — by design, not a skip.
-// A script that needs another extension beside KallyAI exports `extensions: ['fixtures/<folder>']`
-// (folders under test/e2e/): each is packed with vsce once per run and installed for that script only.
+// A script that needs a stand-in for another extension a person may have beside KallyAI exports
+// `fixtures: ['tool-caller']`: each test/e2e/fixtures/<name>/ is packaged once per run and installed
+// beside KallyAI for that script only.
 // README pictures: a script calls readmeScreenshot(ctx, '<feature>') from ./lib at the moment worth
 // showing; the picture goes to test-results/readme/<feature>.png and, with --readme-screenshots and
 // only when the whole script passes, to media/screenshots/<feature>.png (without the flag a test
@@ -36,6 +39,22 @@ const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const VSIX = path.join(RESULTS, 'kallyai-e2e.vsix');
 
+const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
+const fixtureVsix = new Map();
+
+/** test/e2e/fixtures/<name>/ as a .vsix in test-results/ (packaged once per run). */
+function packageFixture(name) {
+  if (fixtureVsix.has(name)) return fixtureVsix.get(name);
+  const dir = path.join(FIXTURES, name);
+  if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`no test fixture extension ${path.relative(ROOT, dir)}`);
+  const out = path.join(RESULTS, `fixture-${name}.vsix`);
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`vsce package of the fixture ${name} failed:\n${r.stdout}\n${r.stderr}`);
+  fixtureVsix.set(name, out);
+  return out;
+}
+
 /** The arguments of `npm run package` after `vsce` (package.json is the one place they are decided). */
 function packageArgs() {
   const script = require(path.join(ROOT, 'package.json')).scripts.package;
@@ -58,7 +77,7 @@ let host;
 try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
 const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
 
-/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string, extensions: string[] }} */
+/** @returns {{ fn: (ctx: object) => Promise<void>, needs?: string, fixtures: string[], locale?: string }} */
 function loadScript(file) {
   if (file.endsWith('.ts')) require('tsx/cjs/api').register();
   const mod = require(file);
@@ -66,30 +85,22 @@ function loadScript(file) {
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
   const needs = typeof mod === 'function' ? undefined : mod.needs;
   if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
-  const extensions = (typeof mod === 'function' ? undefined : mod.extensions) ?? [];
-  return { fn, needs, extensions: extensions.map((e) => path.resolve(path.dirname(file), e)) };
+  const fixtures = (typeof mod === 'function' ? undefined : mod.fixtures) ?? [];
+  /** The display language it asks for; undefined: English, as always. */
+  const locale = typeof mod === 'object' && typeof mod.locale === 'string' ? mod.locale : undefined;
+  return { fn, needs, fixtures, locale };
 }
 
-const packedFixtures = new Map();
-/** A fixture extension (a folder with package.json and its script) packed into test-results/, once. */
-function packFixture(dir) {
-  if (packedFixtures.has(dir)) return packedFixtures.get(dir);
-  const out = path.join(RESULTS, `e2e-fixture-${path.basename(dir)}.vsix`);
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
-    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new Error(`packing the fixture ${path.relative(ROOT, dir)} failed:\n${r.stdout}\n${r.stderr}`);
-  packedFixtures.set(dir, out);
-  return out;
-}
-
-async function runScript(file, fn, sandbox, extensions = []) {
+async function runScript(file, { fn, fixtures, locale }, sandbox) {
   const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
   const t0 = Date.now();
   await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {});
   const dev = process.argv.includes('--dev');
   const cs = await startCodeServer({
     host,
-    vsix: [...(dev ? [] : [VSIX]), ...extensions.map(packFixture)],
+    locale,
+    vsix: [...(dev ? [] : [VSIX]), ...fixtures.map(packageFixture)],
+    payload: dev,
     settings: { 'kallyai.apiBaseUrl': sandbox.url },
     env: { KALLYAI_SANDBOX_URL: sandbox.url },
   });
@@ -99,13 +110,13 @@ async function runScript(file, fn, sandbox, extensions = []) {
   const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
   const unregister = onCleanup(stopAll);
   try {
-    browser = await launchBrowser({ profileDir: cs.chromeDir });
+    browser = await launchBrowser({ profileDir: cs.chromeDir, locale });
     const { page } = browser;
     page.setDefaultTimeout(30_000);
     forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
     const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
     const ctx = {
-      page, host, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url,
+      page, host, workbenchUrl: cs.url, workspaceFolder: cs.workspaceFolder, sandboxUrl: sandbox.url, locale: cs.locale,
       /** The address that opens the workbench on the run's folder (with the extension loaded). */
       openUrl: `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`,
       screenshot: async (shot) => {
@@ -157,18 +168,21 @@ async function main() {
   console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
   const scripts = [];
   for (const file of all) {
-    const { fn, needs, extensions } = loadScript(file);
+    const script = loadScript(file);
+    const { needs } = script;
     const name = path.basename(file).replace(/\.e2e\.[jt]s$/, '');
     if (needs && !host[needs]) {
       console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
       continue;
     }
     if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
-    scripts.push({ file, fn, extensions });
+    scripts.push({ file, script });
   }
   if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
-  if (process.argv.includes('--dev')) console.log('[e2e] --dev: the extension loads from this folder (dist/)');
-  else {
+  if (process.argv.includes('--dev')) {
+    console.log('[e2e] --dev: the extension loads from this folder (dist/)');
+    if (host.payloadServerArgs) console.log(`[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`);
+  } else {
     const size = packageExtension();
     console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}${size ? ` (${size})` : ''}, no vsce warning`);
   }
@@ -177,7 +191,7 @@ async function main() {
   console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s)`);
   let passed = 0, failed = 0;
   for (const s of scripts) {
-    if (await runScript(s.file, s.fn, sandbox, s.extensions)) passed++;
+    if (await runScript(s.file, s.script, sandbox)) passed++;
     else failed++;
   }
   await runCleanups();

@@ -6,10 +6,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allOperations } from '../../src/api/catalogue';
-import { withManifest, withReadmeTable } from '../../src/commands/manifest';
+import { withReadmeTable } from '../../src/commands/manifest';
 import { allCommands, presentations } from '../../src/commands/presentation';
 import { needsConsent } from '../../src/pipeline/consent/stakes';
+import { actionCommand } from '../../src/pipeline/errors/actionCommands';
+import type { UserActionKind } from '../../src/api/errorCodes';
 import { CLI_SUBCOMMANDS } from '../shared/cliReference';
+import { builtManifest } from './manifestFiles';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -17,9 +20,9 @@ const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
 describe('the command table', () => {
   it('package.json commands and menus are generated from it (run `npm run manifest` after a change)', () => {
-    const expected = withManifest(pkg, allCommands);
-    assert.deepEqual(pkg.contributes.commands, expected.contributes.commands);
-    assert.deepEqual(pkg.contributes.menus, expected.contributes.menus);
+    const expected = builtManifest().pkg.contributes as typeof pkg.contributes;
+    assert.deepEqual(pkg.contributes.commands, expected.commands);
+    assert.deepEqual(pkg.contributes.menus, expected.menus);
   });
 
   it("the README's command table equals package.json's commands, with the kallyai CLI column", () => {
@@ -47,6 +50,17 @@ describe('the command table', () => {
       assert.ok(!/^cancel$/i.test(p.consent!.decline), `${p.op.id}: a bare "Cancel" beside "${p.consent!.confirm}"`);
       assert.notEqual(p.consent!.confirm, p.consent!.decline, p.op.id);
     }
+  });
+
+  it("every error's button runs a command the extension has (or one of VS Code's)", () => {
+    const kinds: Record<UserActionKind, true> = {
+      signIn: true, openPricing: true, approveBudget: true, acknowledgeSoftCap: true, connectEmail: true, provisionNumber: true,
+      chooseAnotherNumber: true, editRequest: true, retry: true, cancelPendingChange: true, openCheckout: true, contactSupport: true, none: true,
+    };
+    const ours = new Set([...pkg.contributes.commands.map((c: { command: string }) => c.command), ...pkg.contributes.views.kallyai.map((v: { id: string }) => `${v.id}.focus`)]);
+    const named = (Object.keys(kinds) as UserActionKind[]).map((k) => actionCommand(k)?.command).filter((c): c is string => c !== undefined);
+    assert.ok(named.length >= 8, `${named.length} actions run a command`);
+    for (const command of named) assert.ok(ours.has(command) || command === 'vscode.open', `${command} is not a command of the extension`);
   });
 
   it('each presentation entry belongs to a catalogue operation, once', () => {

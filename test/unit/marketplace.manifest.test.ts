@@ -165,6 +165,7 @@ describe('the .vsix', () => {
     /^dist\/(extension\.js|commands\.js|phoneMetadata\.json|codicon\.css|codicon\.ttf)$/,
     /^media\/pages\/[\w.-]+\.(js|css)$/,
     /^media\/(icon\.png|kallyai\.svg)$/,
+    /^media\/walkthrough\/[\w.-]+\.(md|svg|png)$/,
     /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
     /^package(\.nls(\.[\w-]+)?)?\.json$/,
     /^(README\.md|CHANGELOG\.md|LICENSE)$/,
@@ -178,7 +179,7 @@ describe('the .vsix', () => {
     // Every file package.json names (the icon, the activity bar's and the views' icons, the pages' assets) is packed.
     const named = new Set<string>(JSON.stringify(pkg.contributes).match(/media\/[\w./-]+\.(svg|png)/g) ?? []);
     for (const f of named) assert.ok(files.includes(f), `${f} is named in package.json but not packed`);
-    for (const f of fs.readdirSync(path.join(root, 'media/pages'))) assert.ok(files.includes(`media/pages/${f}`), `media/pages/${f} is not packed`);
+    for (const dir of ['media/pages', 'media/walkthrough']) for (const f of fs.readdirSync(path.join(root, dir))) assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
     // What is built goes in when it is there (dist/ is not, before a build).
     for (const f of ['dist/extension.js', 'dist/commands.js', 'dist/phoneMetadata.json']) {
       if (fs.existsSync(path.join(root, f))) assert.ok(files.includes(f), `${f} is built but not packed`);

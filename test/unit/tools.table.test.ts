@@ -13,17 +13,23 @@ import { presentationOf } from '../../src/commands/presentation';
 import { needsConsent } from '../../src/pipeline/consent/stakes';
 import { declinedText, errorText, modelText } from '../../src/tools/modelText';
 import { toolInputSchema, toolRequest } from '../../src/tools/toolInput';
-import { languageModelTools, withReadmeToolTable } from '../../src/tools/toolManifest';
+import { withReadmeToolTable } from '../../src/tools/toolManifest';
 import { tools, toolNamed } from '../../src/tools/toolTable';
+import { builtManifest } from './manifestFiles';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
 describe('the tool table', () => {
   it('package.json declares exactly the table (run `npm run manifest` after a change), and the participant', () => {
-    assert.deepEqual(pkg.contributes.languageModelTools, languageModelTools(tools));
-    assert.deepEqual(pkg.contributes.chatParticipants, [JSON.parse(JSON.stringify(CHAT_PARTICIPANT))]);
+    const expected = builtManifest().pkg.contributes as typeof pkg.contributes;
+    assert.deepEqual(pkg.contributes.languageModelTools, expected.languageModelTools);
+    assert.deepEqual(pkg.contributes.chatParticipants, expected.chatParticipants);
+    // Their text is the table's, through package.nls.json.
+    assert.deepEqual(pkg.contributes.languageModelTools.map((t: { displayName: string }) => nls[t.displayName.slice(1, -1)]), tools.map((t) => t.title));
+    assert.equal(nls[pkg.contributes.chatParticipants[0].description.slice(1, -1)], CHAT_PARTICIPANT.description);
     assert.equal(readme, withReadmeToolTable(readme, tools), 'README.md is out of date: run `npm run manifest`');
   });
 

@@ -190,8 +190,8 @@ function planPresentations(): Presentation[] {
       progress: 'Loading the plans…',
       result: {
         kind: 'pick',
-        placeholder: t('Pick a plan to change to it (it asks first)'),
-        empty: t('KallyAI did not list its plans.'),
+        placeholder: 'Pick a plan to change to it (it asks first)',
+        empty: 'KallyAI did not list its plans.',
         items: ({ data }) => planChoices(data.plans).map((p) => ({
           label: p.name,
           description: planOffer(p),
@@ -256,8 +256,8 @@ function referralAndNotificationPresentations(): Presentation[] {
       progress: 'Loading what needs you…',
       result: {
         kind: 'pick',
-        placeholder: t('What needs you: pick one to open it'),
-        empty: t('Nothing needs you right now.'),
+        placeholder: 'What needs you: pick one to open it',
+        empty: 'Nothing needs you right now.',
         items: ({ data }) => pendingItems(data).map((item) => ({
           label: item.label,
           description: item.description,
@@ -307,7 +307,7 @@ export const accountPresentations: Presentation[] = [
   present(ops.stripe.billingPortal, {
     command: { id: 'kallyai.billing.openPortal', title: 'Manage Billing', cli: ['kallyai billing'], icon: 'link-external', menus: [{ view: 'credits', group: 'title', order: 1 }] },
     progress: 'Opening the billing portal…',
-    result: { kind: 'open', url: ({ data }) => portalUrl(data), missing: t('KallyAI did not send a billing portal address. Try again later.') },
+    result: { kind: 'open', url: ({ data }) => portalUrl(data), missing: 'KallyAI did not send a billing portal address. Try again later.' },
   }),
   ...budgetAndCreditsPresentations(),
   ...planPresentations(),

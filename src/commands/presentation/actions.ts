@@ -103,8 +103,8 @@ export const actionPresentations: Presentation[] = [
     progress: 'Looking at your calendar…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a free slot to add an event there'),
-      empty: t('No free time that day.'),
+      placeholder: 'Pick a free slot to add an event there',
+      empty: 'No free time that day.',
       items: ({ data }) => slotsOf(data).map((s) => ({
         label: s.end ? t('{0} – {1}', clockTime(new Date(s.start)), clockTime(new Date(s.end))) : clockTime(new Date(s.start)),
         description: shortDateTime(s.start)?.replace(/,? \d{1,2}:\d{2}.*$/, ''),
@@ -330,8 +330,8 @@ export const actionPresentations: Presentation[] = [
     progress: 'Loading the action log…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick an action: one that can be undone is undone (it asks first)'),
-      empty: t('No actions of that kind yet.'),
+      placeholder: 'Pick an action: one that can be undone is undone (it asks first)',
+      empty: 'No actions of that kind yet.',
       items: ({ data }) => data.actions.filter((a) => a.id).map((a) => ({
         label: actionLabel(a),
         description: [actionTypeLabel(a.type), humanize(a.status), shortDateTime(a.created_at)].filter(Boolean).join(' · '),

@@ -47,8 +47,8 @@ export const callPresentations: Presentation[] = [
     progress: 'Loading your calls…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a call to open its details'),
-      empty: t('No calls yet.'),
+      placeholder: 'Pick a call to open its details',
+      empty: 'No calls yet.',
       items: ({ data }) => data.calls.map((c) => ({
         label: callLabel(c),
         description: [shortDateTime(callCreatedAt(c)), describeCallStatus(c.status).label].filter(Boolean).join(' · '),
@@ -92,8 +92,8 @@ export const callPresentations: Presentation[] = [
       kind: 'save',
       fileName: ({ target }) => `${callFileName(callOf(target)).replace(/[\\/:*?"<>|]+/g, ' ')}.ics`,
       text: ({ data }) => data.text,
-      filter: { label: t('Calendar'), extensions: ['ics'] },
-      saved: t('Saved the calendar entry.'),
+      filter: { label: 'Calendar', extensions: ['ics'] },
+      saved: 'Saved the calendar entry.',
     },
   }),
   present(ops.calls.cancel, {

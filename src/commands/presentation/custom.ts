@@ -2,7 +2,7 @@
  *  data like the operation commands, for package.json, the README and the tests. */
 import type { CommandSpec } from '../../pipeline/presentation';
 
-const refresh = (view: string, title: string): CommandSpec => ({
+const refresh = ({ view, title }: { view: string; title: string }): CommandSpec => ({
   id: `kallyai.${view}.refresh`, title, icon: 'refresh', runs: [], menus: [{ view, group: 'title', order: 9 }],
 });
 
@@ -15,10 +15,10 @@ export const customCommands: readonly CommandSpec[] = [
   { id: 'kallyai.newConversation', title: 'New Conversation', cli: ['kallyai coord new'], icon: 'add', runs: ['coordination.newConversation'] },
   { id: 'kallyai.conversationHistory', title: 'Conversation History…', cli: ['kallyai coord conversations', 'kallyai coord history'], icon: 'history', runs: ['coordination.conversations', 'coordination.history'] },
   { id: 'kallyai.refreshAll', title: 'Refresh All Views', icon: 'refresh', runs: [] },
-  refresh('goals', 'Refresh Goals'),
-  refresh('calls', 'Refresh Calls'),
-  refresh('inbox', 'Refresh Inbox'),
-  refresh('credits', 'Refresh Credits'),
+  refresh({ view: 'goals', title: 'Refresh Goals' }),
+  refresh({ view: 'calls', title: 'Refresh Calls' }),
+  refresh({ view: 'inbox', title: 'Refresh Inbox' }),
+  refresh({ view: 'credits', title: 'Refresh Credits' }),
   { id: 'kallyai.inbox.openDraft', title: 'Open Email Draft', palette: false, runs: ['actions.emailOutbox'], menus: [{ view: 'inbox', item: 'draft', group: 'primary', order: 0 }] },
   { id: 'kallyai.calls.loadMore', title: 'Load More Calls', palette: false, runs: ['calls.list'] },
   { id: 'kallyai.retry', title: 'Retry', palette: false, runs: [] },

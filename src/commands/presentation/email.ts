@@ -61,8 +61,8 @@ export const emailPresentations: Presentation[] = [
     progress: 'Loading your email accounts…',
     result: {
       kind: 'pick',
-      placeholder: t('Your connected email accounts: pick one to disconnect it, or connect another'),
-      empty: t('No email account is connected.'),
+      placeholder: 'Your connected email accounts: pick one to disconnect it, or connect another',
+      empty: 'No email account is connected.',
       items: ({ data }) => [
         ...data.accounts.filter((a) => a.id).map((a) => ({
           label: accountLabel(a),
@@ -78,11 +78,11 @@ export const emailPresentations: Presentation[] = [
   }),
   present(ops.email.gmailUrl, {
     progress: 'Opening Gmail…',
-    result: { kind: 'open', url: ({ data }) => data.url, missing: t('KallyAI did not send the address of the Gmail consent page.') },
+    result: { kind: 'open', url: ({ data }) => data.url, missing: 'KallyAI did not send the address of the Gmail consent page.' },
   }),
   present(ops.email.outlookUrl, {
     progress: 'Opening Outlook…',
-    result: { kind: 'open', url: ({ data }) => data.url, missing: t('KallyAI did not send the address of the Outlook consent page.') },
+    result: { kind: 'open', url: ({ data }) => data.url, missing: 'KallyAI did not send the address of the Outlook consent page.' },
   }),
   present(ops.email.disconnect, {
     command: { id: 'kallyai.email.disconnect', title: 'Disconnect Email Account…', cli: ['kallyai email disconnect'], icon: 'debug-disconnect', menus: [{ view: 'email', item: 'emailAccount', group: 'danger', order: 1 }] },
@@ -104,8 +104,8 @@ export const emailPresentations: Presentation[] = [
     progress: 'Loading your email…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick an email to read'),
-      empty: t('No email matches.'),
+      placeholder: 'Pick an email to read',
+      empty: 'No email matches.',
       items: ({ data }) => data.messages.filter((m) => m.id).map((m) => ({
         label: oneLine(m.subject || m.snippet || t('(no subject)'), 70),
         description: [senderName(m.from), shortDateTime(mailDate(m)), m.classification ? classificationLabel(m.classification) : undefined].filter(Boolean).join(' · '),
@@ -139,20 +139,20 @@ export const emailPresentations: Presentation[] = [
       decline: 'Not Now',
     },
     progress: 'KallyAI is drafting the reply…',
-    result: { kind: 'page', page: 'draft', id: ({ data }) => draftIdOf(data), missing: t('KallyAI drafted a reply. It is in Drafts, waiting for your approval.') },
+    result: { kind: 'page', page: 'draft', id: ({ data }) => draftIdOf(data), missing: 'KallyAI drafted a reply. It is in Drafts, waiting for your approval.' },
   }),
   // ----- writing and the outbox -----
   present(ops.actions.sendEmail, {
     progress: 'Saving the draft…',
-    result: { kind: 'page', page: 'draft', id: ({ data }) => outboxId(data), missing: t('The draft was saved. It is in Drafts, waiting for your approval.') },
+    result: { kind: 'page', page: 'draft', id: ({ data }) => outboxId(data), missing: 'The draft was saved. It is in Drafts, waiting for your approval.' },
   }),
   present(ops.actions.emailOutbox, {
     command: { id: 'kallyai.email.outbox', title: 'Find in Outbox…', cli: ['kallyai actions email outbox'], icon: 'inbox', menus: [{ view: 'email', group: 'titleMenu', order: 3 }] },
     progress: 'Loading your outbox…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick an email: drafts waiting for approval, sent, failed'),
-      empty: t('Your outbox is empty.'),
+      placeholder: 'Pick an email: drafts waiting for approval, sent, failed',
+      empty: 'Your outbox is empty.',
       items: ({ data }) => data.emails.filter((e) => outboxId(e)).map((e) => ({
         label: oneLine(e.subject || t('(no subject)'), 70),
         description: [t('to {0}', recipientsText(e)), outboxStateLabel(e)].join(' · '),

@@ -37,8 +37,8 @@ export const goalPresentations: Presentation[] = [
     progress: 'Loading your goals…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a goal to open'),
-      empty: t('No goals match.'),
+      placeholder: 'Pick a goal to open',
+      empty: 'No goals match.',
       items: ({ data }) => data.goals.filter((g) => g.id).map((g) => ({
         label: goalTitle(g),
         description: humanize(waitingFor(g) ?? g.status),

@@ -18,8 +18,8 @@ export const inboxPresentations: Presentation[] = [
     progress: 'Loading your inbox…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a message to read'),
-      empty: t('No messages.'),
+      placeholder: 'Pick a message to read',
+      empty: 'No messages.',
       items: ({ data }) => data.messages.filter((m) => m.id).map((m) => ({
         label: oneLine(m.subject || m.preview || t('(no subject)'), 70),
         description: [m.from, m.unread ? t('unread') : undefined].filter(Boolean).join(' · '),

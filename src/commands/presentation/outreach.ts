@@ -58,8 +58,8 @@ export const outreachPresentations: Presentation[] = [
     progress: 'Loading the outreach tasks…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a task to open it'),
-      empty: t('No outreach tasks. Start one with "KallyAI: New Outreach Task…".'),
+      placeholder: 'Pick a task to open it',
+      empty: 'No outreach tasks. Start one with "KallyAI: New Outreach Task…".',
       items: ({ data }) => data.tasks.filter((task) => task.id).map((task) => ({
         label: taskLabel(task),
         description: [outreachStatusLabel(task.status), channelLabel(taskChannel(task)), taskRecipient(task)].join(' · '),

@@ -47,8 +47,8 @@ export const phonePresentations: Presentation[] = [
     progress: 'Loading your numbers…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a number to see its details'),
-      empty: t('You have no KallyAI number yet: provision one first.'),
+      placeholder: 'Pick a number to see its details',
+      empty: 'You have no KallyAI number yet: provision one first.',
       items: ({ data }) => data.phone_numbers.filter((n) => n.id).map((n) => ({
         label: numberLabel(n),
         description: numberDescription(n),
@@ -77,8 +77,8 @@ export const phonePresentations: Presentation[] = [
     progress: 'Loading the countries…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a country to see its available numbers'),
-      empty: t('KallyAI offers no numbers right now.'),
+      placeholder: 'Pick a country to see its available numbers',
+      empty: 'KallyAI offers no numbers right now.',
       items: ({ data }) => readCountries(data).map((c) => ({
         label: c.name,
         description: [c.code, c.prefix].filter(Boolean).join(' · '),
@@ -97,8 +97,8 @@ export const phonePresentations: Presentation[] = [
     progress: 'Looking for numbers…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a number to provision'),
-      empty: t('No numbers are available there right now. Try another area code or country.'),
+      placeholder: 'Pick a number to provision',
+      empty: 'No numbers are available there right now. Try another area code or country.',
       items: ({ data, input }) => readAvailable(data).map((n) => {
         offered.set(n.phoneNumber, n);
         return {

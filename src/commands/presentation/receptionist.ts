@@ -85,8 +85,8 @@ export const receptionistPresentations: Presentation[] = [
     progress: 'Loading the calls to your number…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a call to open'),
-      empty: t('No calls match.'),
+      placeholder: 'Pick a call to open',
+      empty: 'No calls match.',
       items: ({ data }) => data.calls.filter((c) => c.id).map((c) => ({
         label: callerLabel(c),
         description: [inboundStatusLabel(c), shortDateTime(c.created_at), callDuration(c)].filter(Boolean).join(' · '),
@@ -212,8 +212,8 @@ export const receptionistPresentations: Presentation[] = [
     progress: 'Loading your rules…',
     result: {
       kind: 'pick',
-      placeholder: t('Rules, first match wins: pick one to edit'),
-      empty: t('No call-handling rules yet: every call is answered and a message taken.'),
+      placeholder: 'Rules, first match wins: pick one to edit',
+      empty: 'No call-handling rules yet: every call is answered and a message taken.',
       items: ({ data }) => sortRules(data.rules).filter((r) => r.id).map((r) => ({
         label: ruleName(r),
         description: [r.priority != null ? t('priority {0}', r.priority) : undefined, r.is_active === false ? t('off') : undefined].filter(Boolean).join(' · '),
@@ -248,8 +248,8 @@ export const receptionistPresentations: Presentation[] = [
     progress: 'Loading your voicemails…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a voicemail to play'),
-      empty: t('No voicemails.'),
+      placeholder: 'Pick a voicemail to play',
+      empty: 'No voicemails.',
       items: ({ data }) => data.voicemails.filter((v) => v.id).map((v) => ({
         label: callerLabel(v),
         description: [isNewVoicemail(v) ? t('new') : undefined, shortDateTime(v.created_at), formatDuration(v.duration_seconds)].filter(Boolean).join(' · '),
@@ -276,8 +276,8 @@ export const receptionistPresentations: Presentation[] = [
     progress: 'Loading your contacts…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a contact to edit'),
-      empty: t('No contacts yet: add one, or import a CSV or vCard file.'),
+      placeholder: 'Pick a contact to edit',
+      empty: 'No contacts yet: add one, or import a CSV or vCard file.',
       items: ({ data }) => sortContacts(data.contacts).filter((c) => c.id).map((c) => ({
         label: contactName(c),
         description: [c.phone_number ? phoneForPeople(c.phone_number) : undefined, c.is_vip ? t('VIP') : undefined].filter(Boolean).join(' · '),

@@ -60,8 +60,8 @@ export const searchPresentations: Presentation[] = [
     progress: 'Loading your searches…',
     result: {
       kind: 'pick',
-      placeholder: t('Pick a search to run it again'),
-      empty: t('No searches yet. Run "KallyAI: Search…" to start one.'),
+      placeholder: 'Pick a search to run it again',
+      empty: 'No searches yet. Run "KallyAI: Search…" to start one.',
       items: ({ data }) => data.searches.filter((s) => s.query).map((s) => ({
         label: s.query!,
         description: [s.location, s.result_count != null ? count(s.result_count, '{0} result', '{0} results') : undefined, shortDateTime(s.created_at)].filter(Boolean).join(' · '),

@@ -53,7 +53,7 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'open': {
       const url = spec.url(ctx);
-      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(spec.missing), { name: 'ResultError' });
+      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
       await openExternalUrl(url);
       deps.log.info(`Opened ${new URL(url).host} in the browser`);
       return { url };
@@ -61,11 +61,11 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     case 'pick': {
       const items = spec.items(ctx);
       if (items.length === 0) {
-        void vscode.window.showInformationMessage(spec.empty);
-        return { message: spec.empty };
+        void vscode.window.showInformationMessage(t(spec.empty));
+        return { message: t(spec.empty) };
       }
       const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, label: i.icon ? `$(${i.icon}) ${i.label}` : i.label })), {
-        placeHolder: spec.placeholder,
+        placeHolder: t(spec.placeholder),
         matchOnDescription: true,
         matchOnDetail: true,
       });
@@ -76,8 +76,8 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     case 'page': {
       const id = spec.id(ctx);
       if (!id) {
-        if (spec.missing) void vscode.window.showInformationMessage(spec.missing);
-        return { message: spec.missing };
+        if (spec.missing) void vscode.window.showInformationMessage(t(spec.missing));
+        return { message: spec.missing && t(spec.missing) };
       }
       await deps.openPage(spec.page, id, spec.initial ? spec.initial(ctx) : ctx.data);
       return { page: `${spec.page}:${id}` };
@@ -87,14 +87,14 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
       const target = deps.saveTo ? vscode.Uri.parse(deps.saveTo) : await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(folder, name),
-        filters: { [spec.filter.label]: [...spec.filter.extensions] },
+        filters: { [t(spec.filter.label)]: [...spec.filter.extensions] },
         saveLabel: t('Save'),
       });
       if (!target) return {};
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(spec.text(ctx)));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
       const open = t('Open in Calendar App');
-      void vscode.window.showInformationMessage(spec.saved, open).then((c) => {
+      void vscode.window.showInformationMessage(t(spec.saved), open).then((c) => {
         if (c === open) return vscode.env.openExternal(target);
       });
       return { saved: target.toString() };
