@@ -6,10 +6,12 @@
 // Signed in: "@kallyai /credits" typed in the chat input answers with the sandbox's balance and its
 // buttons; a plain message goes to KallyAI's coordination AI and the reply (not the test model's)
 // streams back with the goal card and its buttons; "/search" asks first with the modal, and "Not Now" searches nothing.
-// Screenshots: test-results/chat-credits-newest.png, chat-reply-newest.png, chat-search-consent-newest.png.
+// Screenshots: test-results/chat-credits-newest.png, chat-reply-newest.png, chat-search-consent-newest.png;
+// README picture media/screenshots/chat.png (runE2E.js --host newest --readme-screenshots): the reply
+// to a message, in a Chat view widened for it.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, waitForNotification, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, waitForNotification, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 const INPUT = '.interactive-input-part .monaco-editor';
 const REQUEST = '.interactive-item-container.interactive-request';
@@ -56,6 +58,22 @@ async function responseText(response, pattern, timeoutMs = 30_000) {
   return text;
 }
 
+/** The Chat view widened into the (empty) editor area, its list of sessions folded: the answer gets the width. */
+async function widenChat(page) {
+  const chat = await page.locator('.part.auxiliarybar').first().boundingBox();
+  if (chat) {
+    await page.mouse.move(chat.x - 2, chat.y + 400);
+    await page.mouse.down();
+    await page.mouse.move(chat.x - 330, chat.y + 400, { steps: 8 });
+    await page.mouse.up();
+  }
+  const sessions = page.locator('.part.auxiliarybar .monaco-button', { hasText: /^New Session$/ }).first();
+  if (await sessions.isVisible().catch(() => false)) {
+    await runCommand(page, 'Chat Agent Sessions: Toggle Agent Sessions Sidebar');
+    await sessions.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
 module.exports = {
   needs: 'chatView',
   fixtures: ['test-model'],
@@ -91,6 +109,10 @@ module.exports = {
     assert.deepEqual(sent.map((q) => q.path).filter((p) => p === '/v1/coordination/message'), ['/v1/coordination/message'], `sent: ${sent.map((q) => q.path).join(', ')}`);
     assert.ok(replyText.length > 60, `a reply: ${replyText}`);
     await ctx.screenshot('chat-reply');
+    await widenChat(page);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.waitForTimeout(500); // the follow-ups settle
+    await readmeScreenshot(ctx, 'chat');
 
     // 3. /search costs credits: the modal asks first; "Not Now" searches nothing.
     await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });

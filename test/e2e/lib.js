@@ -56,6 +56,17 @@ async function onlyPane(page, viewName) {
   await expandPane(page, viewName);
 }
 
+/** Collapses a pane if it is expanded, and checks that it did (a click during the side bar's layout
+ *  can land beside the header). */
+async function collapsePane(page, viewName) {
+  const header = pane(page, viewName).locator('.pane-header');
+  for (let i = 0; i < 3 && (await header.getAttribute('aria-expanded')) !== 'false'; i++) {
+    await toggleHeader(header);
+    await page.waitForTimeout(200);
+  }
+  assert.equal(await header.getAttribute('aria-expanded'), 'false', `the ${viewName} view stays expanded`);
+}
+
 /** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
@@ -105,6 +116,46 @@ async function assertNoErrorNotifications(page) {
   const texts = await notificationTexts(page);
   const bad = texts.filter((t) => /command '.*' not found|Activating extension .* failed|Cannot read properties/i.test(t));
   assert.deepEqual(bad, [], `error notifications: ${bad.join(' | ')}`);
+}
+
+/**
+ * A README picture of `feature` (media/screenshots/<feature>.png when runE2E.js runs with
+ * --readme-screenshots and the script passes; test-results/readme/ always), taken only when it shows
+ * KallyAI as a person would see it: signed in (the status bar shows the credits), no error or
+ * warning notification, no error dialog, and no other notification unless `allowNotification`
+ * matches it (a picture of a notification, with the mouse resting on it). Otherwise the mouse is
+ * parked where no hover covers anything.
+ */
+async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
+  const { page } = ctx;
+  assert.match(feature, /^[a-z][a-z-]*$/, 'a README picture is named by its feature');
+  const credits = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
+  assert.ok(await credits.isVisible(), `README picture "${feature}": not signed in (no credits in the status bar)`);
+  await assertNoErrorNotifications(page);
+  const severe = await page.locator('.notification-toast .notification-list-item-icon.codicon-error, .notification-toast .notification-list-item-icon.codicon-warning').count();
+  assert.equal(severe, 0, `README picture "${feature}": an error or warning notification is showing: ${(await notificationTexts(page)).join(' | ')}`);
+  const others = (await notificationTexts(page)).filter((t) => !(allowNotification && allowNotification.test(t)));
+  assert.deepEqual(others, [], `README picture "${feature}": notifications in the way`);
+  assert.equal(await page.locator('.monaco-dialog-box .dialog-message-row .codicon-error').count(), 0, `README picture "${feature}": an error dialog`);
+  if (allowNotification) {
+    // A picture of a notification: the mouse rests on it, which also keeps it from timing out (the
+    // script goes on to press its buttons).
+    const toast = page.locator('.notification-toast', { hasText: allowNotification }).first();
+    assert.ok(await toast.isVisible(), `README picture "${feature}": the notification it shows is not there`);
+    await toast.hover();
+    return ctx.readmeScreenshot(feature);
+  }
+  // Park the mouse on the activity bar's empty stretch between its views and Accounts/Manage.
+  const bar = await page.locator('.activitybar').first().boundingBox();
+  const lastView = await page.locator('.activitybar .composite-bar .action-item').last().boundingBox().catch(() => null);
+  const global = await page.locator('.activitybar .global-activity').first().boundingBox().catch(() => null);
+  if (bar) {
+    const top = lastView ? lastView.y + lastView.height : bar.y;
+    const bottom = global ? global.y : bar.y + bar.height;
+    await page.mouse.move(bar.x + bar.width / 2, Math.round((top + bottom) / 2));
+  }
+  await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  return ctx.readmeScreenshot(feature);
 }
 
 /** Signs in with "KallyAI: Sign In": the sandbox's page opens in a new tab and, auto-approved, hands
@@ -178,7 +229,7 @@ async function frameText(page, pattern, timeoutMs = 20_000) {
 }
 
 module.exports = {
-  signIn, openWalkthrough, walkthroughStep, stepDone, frameText,
-  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, onlyPane, runCommand,
+  signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
+  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

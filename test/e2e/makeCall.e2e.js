@@ -7,10 +7,12 @@
 // in the Calls view, the progress notification's Cancel asks "Stop the live call?", "Stop Call" stops
 // it on the server and the outcome says Cancelled.
 // Screenshots: test-results/make-call-outcome.png (the completion notification),
-// test-results/make-call.png (the transcript), test-results/make-call-stopped.png.
+// test-results/make-call.png (the transcript), test-results/make-call-stopped.png; README picture
+// media/screenshots/call.png (runE2E.js --readme-screenshots): the outcome notification beside the
+// call in the Calls view.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -43,6 +45,7 @@ module.exports = async function makeCall(ctx) {
   await openKallyAI(page);
   await signIn(ctx);
   ctx.log('signed in');
+  await runCommand(page, 'Notifications: Clear All Notifications');
 
   await runCommand(page, 'KallyAI: Make a Call…');
   const date = inDays(7);
@@ -89,6 +92,7 @@ module.exports = async function makeCall(ctx) {
   }
 
   await ctx.screenshot('make-call-outcome');
+  await readmeScreenshot(ctx, 'call', { allowNotification: /Call to Luigi's Trattoria — Succeeded/ });
 
   // 4. "Open Transcript" opens the transcript in the Markdown preview.
   await toast.locator('.monaco-button', { hasText: 'Open Transcript' }).click();

@@ -1,11 +1,13 @@
 // The pages in the real workbench (code-server + Chromium): Enter on a goal in the Goals view opens
 // its page; Approve Step on the page asks in a modal that names the step and the credits; after
 // "Approve Step" the page shows the goal moving on. The call and conversation pages too.
-// Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png.
+// Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png;
+// README picture media/screenshots/pages.png (runE2E.js --readme-screenshots): the goal page waiting
+// for an approval.
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 20_000) {
@@ -44,6 +46,7 @@ module.exports = async function pages(ctx) {
   await openWorkbench(ctx);
   await openKallyAI(page);
   await signIn(ctx);
+  await runCommand(page, 'Notifications: Clear All Notifications');
   await expandPane(page, 'Goals');
 
   // 1. Enter on a goal opens its page.
@@ -59,6 +62,7 @@ module.exports = async function pages(ctx) {
   const before = (await goal.locator('body').innerText()).replace(/\s+/g, ' ');
   assert.match(before, /Waiting for your approval/);
   assert.match(before, /Call Luigi's Trattoria to book a table for 4/);
+  await readmeScreenshot(ctx, 'pages');
   await shoot(ctx, 'goal');
 
   // 2. Approve Step on the page: the modal names the step and the credits.

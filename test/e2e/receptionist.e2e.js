@@ -12,11 +12,12 @@
 //  6. the Phone Numbers view and the analytics page.
 // Screenshots: test-results/receptionist-notification.png, receptionist-takeover-consent.png,
 // receptionist-view.png, receptionist-player.png, phone-provision-consent.png,
-// phone-numbers-view.png, receptionist-analytics.png.
+// phone-numbers-view.png, receptionist-analytics.png; README picture media/screenshots/receptionist.png
+// (runE2E.js --readme-screenshots): the notification of the arriving call beside the view showing it live.
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 /** The frame of the KallyAI page whose <title> matches. */
 async function pageFrame(page, title, timeoutMs = 30_000) {
@@ -48,6 +49,7 @@ module.exports = async function receptionist(ctx) {
   await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
+  await runCommand(page, 'Notifications: Clear All Notifications');
 
   // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open.
   const arrived = await (await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
@@ -60,6 +62,7 @@ module.exports = async function receptionist(ctx) {
   for (const label of ['Take Over', 'Transfer…', 'Open']) assert.ok(await toast.locator('.monaco-button', { hasText: label }).count(), `the notification offers ${label}`);
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
   await ctx.screenshot('receptionist-notification');
+  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /KallyAI is answering a call from Jamie Chen/ });
   await toast.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Take over the call from Jamie Chen\?/ });
   await dialog.waitFor({ state: 'visible', timeout: 20_000 });

@@ -2,10 +2,11 @@
 // the four KallyAI views render the seeded data (goals waiting for the user with a badge, calls,
 // the inbox with its drafts, the credit figures), the status-bar text equals the sandbox balance,
 // and a transcript opens in the Markdown preview from the Calls view.
-// Screenshot for the README: test-results/views.png (copied by hand to media/screenshots/views.png).
+// README picture: media/screenshots/views.png (runE2E.js --readme-screenshots), the views populated
+// beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
@@ -71,7 +72,9 @@ module.exports = async function views(ctx) {
   const dinner = await waitForRow(page, 'Goals', /Book dinner for 4/);
   await expandRow(dinner);
   await waitForRow(page, 'Goals', /^Budget:/);
-  // A wider side bar, no notification, no hover tooltip: a screenshot that reads well.
+  // A wider side bar with room for the goal's steps (Activity folded), no notification, no hover
+  // tooltip: a picture that reads well.
+  await collapsePane(page, 'Activity');
   const sidebar = await page.locator('.part.sidebar').boundingBox();
   if (sidebar) {
     await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 300);
@@ -82,6 +85,5 @@ module.exports = async function views(ctx) {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.mouse.move(1100, 860);
   await page.waitForTimeout(1500); // the preview renders
-  await assertNoErrorNotifications(page);
-  await ctx.screenshot('views');
+  await readmeScreenshot(ctx, 'views');
 };

@@ -15,8 +15,14 @@
 // A script that needs a stand-in for another extension a person may have beside KallyAI exports
 // `fixtures: ['tool-caller']`: each test/e2e/fixtures/<name>/ is packaged once per run and installed
 // beside KallyAI for that script only.
+// README pictures: a script calls readmeScreenshot(ctx, '<feature>') from ./lib at the moment worth
+// showing; the picture goes to test-results/readme/<feature>.png and, with --readme-screenshots and
+// only when the whole script passes, to media/screenshots/<feature>.png (without the flag a test
+// run leaves the tracked pictures alone).
+// The .vsix is made with the flags of `npm run package` (package.json) and must come without a vsce warning.
 // Options: --host 1.100|newest    the VS Code to run in (test/launcher/hosts.js; env KALLYAI_HOST, default 1.100)
 //          --only smoke,signin     only these scripts
+//          --readme-screenshots    copy the README pictures of the scripts that pass to media/screenshots/
 //          --dev                   load the extension from this folder (extensionDevelopmentPath, the
 //                                  current dist/) instead of packaging and installing the .vsix
 'use strict';
@@ -49,11 +55,22 @@ function packageFixture(name) {
   return out;
 }
 
+/** The arguments of `npm run package` after `vsce` (package.json is the one place they are decided). */
+function packageArgs() {
+  const script = require(path.join(ROOT, 'package.json')).scripts.package;
+  const [bin, ...args] = script.trim().split(/\s+/);
+  if (bin !== 'vsce' || args[0] !== 'package') throw new Error(`npm run package is "${script}", not vsce package`);
+  return args;
+}
+
 function packageExtension() {
-  // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets through.
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', VSIX],
+  // vsce runs the vscode:prepublish script (the production build) and packs what .vscodeignore lets
+  // through; with no terminal to answer, a question (y/N) after a warning reads as No and fails.
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), [...packageArgs(), '--out', VSIX],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
+  if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`vsce package warned (the Marketplace listing needs it clean):\n${r.stdout}\n${r.stderr}`);
+  return /Packaged: .*\((.*)\)/.exec(r.stdout)?.[1];
 }
 
 let host;
@@ -89,6 +106,7 @@ async function runScript(file, { fn, fixtures, locale }, sandbox) {
   });
   let browser;
   let ok = false;
+  const readmeShots = [];
   const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
   const unregister = onCleanup(stopAll);
   try {
@@ -107,10 +125,27 @@ async function runScript(file, { fn, fixtures, locale }, sandbox) {
         console.log(`  [${name}] screenshot ${path.relative(ROOT, file)}`);
         return file;
       },
+      /** A README picture of `feature`: test-results/readme/<feature>.png, copied to media/screenshots/
+       *  when the script passes and --readme-screenshots is given. Call it through lib.readmeScreenshot. */
+      readmeScreenshot: async (feature) => {
+        const file = path.join(RESULTS, 'readme', `${feature}${shotSuffix}.png`);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        await page.screenshot({ path: file });
+        readmeShots.push({ feature, file });
+        console.log(`  [${name}] README picture ${path.relative(ROOT, file)}`);
+        return file;
+      },
       log: (m) => console.log(`  [${name}] ${m}`),
     };
     await fn(ctx);
     ok = true;
+    if (process.argv.includes('--readme-screenshots')) {
+      for (const shot of readmeShots) {
+        const to = path.join(ROOT, 'media/screenshots', `${shot.feature}.png`);
+        fs.copyFileSync(shot.file, to);
+        console.log(`  [${name}] README picture → ${path.relative(ROOT, to)}`);
+      }
+    }
     console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {
     console.log(`✘ ${name}: ${e.stack || e.message}`);
@@ -148,8 +183,8 @@ async function main() {
     console.log('[e2e] --dev: the extension loads from this folder (dist/)');
     if (host.payloadServerArgs) console.log(`[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`);
   } else {
-    packageExtension();
-    console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}`);
+    const size = packageExtension();
+    console.log(`[e2e] packaged ${path.relative(ROOT, VSIX)}${size ? ` (${size})` : ''}, no vsce warning`);
   }
   const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
   onCleanup(() => sandbox.stop());
