@@ -37,15 +37,24 @@ function render(value: MarkdownValue): string {
   return escapeInline(String(value));
 }
 
-// Markdown punctuation that can start or end a construct, plus `$` (theme icons) and `:`-free.
-const SPECIAL = /[\\`*_{}[\]()#+\-!|~$]/g;
+// Punctuation that can open or close an inline construct anywhere in a line: escapes, code spans,
+// emphasis, link and image brackets, table cells, strikethrough, `$(…)` theme icons. Everything
+// else (`+`, `-`, `#`, `(`, `.`…) is only special where a line starts, handled by `escapeLineStart`,
+// so "+1 201 555 0100" or "Dinner (Friday)" stay as written where Markdown is shown as plain text
+// (VS Code's tool-confirmation dialog shows the Markdown source, backslashes included).
+const SPECIAL = /[\\`*_[\]|~$]/g;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+// What makes a block when a line starts with it: a list item ("- ", "+ ", "1. ", "2) "), a heading
+// ("#"), a thematic break or a setext underline ("---", "==="). `*`, `>` and `<` are escaped anyway.
+const BLOCK_START = /^([-+=](?=[\s\-+=]|$)|#|\d{1,9}[.)](?=\s|$))/;
 
-/** Escapes one value for inline use. */
+/** Escapes one value for inline use. The value may start a line (the template decides), so what
+ *  would open a block there is escaped too; inside the value no line can start. */
 export function escapeInline(text: string): string {
   // Newlines (and other control characters) collapse to one space: no new block can start.
+  // Leading blanks become one space: four would make an indented code block at a line's start.
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/^\s+/, ' ');
   let out = '';
   let last = 0;
   for (const match of flat.matchAll(URL_IN_TEXT)) {
@@ -55,17 +64,25 @@ export function escapeInline(text: string): string {
     last = start + match[0].length;
   }
   out += escapePlain(flat.slice(last));
-  return out;
+  return escapeLineStart(out);
+}
+
+function escapeLineStart(escaped: string): string {
+  const lead = /^\s*/.exec(escaped)![0];
+  const rest = escaped.slice(lead.length);
+  const m = BLOCK_START.exec(rest);
+  if (!m) return escaped;
+  const marker = m[1];
+  const at = marker.length - 1; // the punctuation: "-", "#", or the "." / ")" after the digits
+  return `${lead}${marker.slice(0, at)}\\${marker[at]}${rest.slice(marker.length)}`;
 }
 
 function escapePlain(text: string): string {
-  const escaped = text
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(SPECIAL, (c) => `\\${c}`);
-  // "1. " or "1) " at the start would make an ordered list item when the value starts a line.
-  return escaped.replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** A URL ends before trailing sentence punctuation: "see https://x.com/a." → "https://x.com/a" + ".". */

@@ -66,14 +66,14 @@ describe('chat Markdown from server data', () => {
 
   it('KallyAI\'s reply keeps its lines but no markup of its own', () => {
     const text = replyMarkdown(`Sure!\n- ${hostile}`, 0.5).text;
-    assert.doesNotMatch(text, /<img|\]\(command:|\$\(alert\)/);
+    assert.doesNotMatch(text, /<img|(?<!\\)\]\(command:|(?<!\\)\$\(alert\)/);
     assert.match(seen(text), /^Sure!/);
     assert.match(seen(text), /This reply used 0\.5 credits/);
   });
 
   it('the goal card: title, status, cost so far, what it waits for, the next step and its cost', () => {
     const text = goalCard({ id: 'g1', title: hostile, status: 'active', credits_used: 1.5, credits_estimated: 4, waiting_for: 'step_approval', steps: [{ step: 1, description: 'Find places', status: 'completed' }, { step: 2, description: "Call Luigi's", status: 'waiting_approval', credits: 2 } as never] }).text;
-    assert.doesNotMatch(text, /<img|\]\(command:/);
+    assert.doesNotMatch(text, /<img|(?<!\\)\]\(command:/);
     assert.match(text, /Status: Active/);
     assert.match(text, /1\.5 credits used of about 4 credits estimated/);
     assert.match(text, /Waiting for you: Approve the next step/);
@@ -87,7 +87,7 @@ describe('chat Markdown from server data', () => {
       inboxMarkdown([{ id: 'm', subject: hostile, from: hostile, channel: 'email', unread: true }], 1).text,
       searchMarkdown(hostile, [{ title: hostile, description: hostile, phone: '+12015550100', address: hostile }]).text,
     ]) {
-      assert.doesNotMatch(text, /<img|\]\(command:|\$\(alert\)/, text);
+      assert.doesNotMatch(text, /<img|(?<!\\)\]\(command:|(?<!\\)\$\(alert\)/, text);
     }
     assert.match(seen(searchMarkdown('pizza', [{ title: 'Tony', phone: '+12015550100' }]).text), /\+1 201-555-0100|\+1 201 555 0100/);
   });

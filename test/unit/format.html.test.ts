@@ -38,7 +38,7 @@ describe('genericMarkdown: any answer as a document for people', () => {
     assert.match(md, /\| Ready \| yes \|/);
     assert.match(md, /## Samples/);
     assert.match(md, /\| Subject \| Words \|/);
-    assert.match(md, /Hi \\\[x\\\]\\\(command:y\\\)/);
+    assert.match(md, /Hi \\\[x\\\]\(command:y\)/);
     assert.match(md, /## Details/);
     assert.ok(!md.includes('{') && !md.includes('"tone"'), 'not a JSON dump');
   });

@@ -1,6 +1,8 @@
 /** Markdown built from server data: every interpolated value is text, whatever it holds. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { blocks, code, link, listOrParagraphs, md, paragraphs, raw, table } from '../../src/format';
 
 /** What a Markdown renderer could turn into active content: raw HTML, links, autolinks, images, icons. */
@@ -87,5 +89,42 @@ describe('md: values are text', () => {
 
   it('blocks() joins with blank lines and drops empty parts', () => {
     assert.equal(blocks(md`a`, undefined, md``, md`b`).text, 'a\n\nb\n');
+  });
+});
+
+/** A real CommonMark renderer (tables and strikethrough on, raw HTML allowed, as hostile as it
+ *  gets): what it makes of a value must be exactly that value as text, wherever the template puts it. */
+describe('md: rendered, a value is its own text', () => {
+  const renderer = new MarkdownIt({ html: true });
+  const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  // Markdown's own punctuation, blanks and digits, so markers and constructs come up often.
+  // Each value starts, half the time, the way a block would (a list marker, a heading, a fence,
+  // an indented code block, a quote, a table row, a setext underline).
+  const blockStart = fc.constantFrom('', '- ', '+ ', '* ', '1. ', '2) ', '# ', '    ', '\t', '> ', '```', '~~~', '| a |', '---', '===', '<div>', '[x]: /y');
+  const body = fc.string({ unit: fc.constantFrom(...'\\`*_{}[]()#+-.!|~$<>&=:;"\' \t\n1234567890abc'.split('')), maxLength: 24 });
+  const value = fc.tuple(fc.oneof(blockStart, fc.constant('')), body).map(([a, b]) => a + b)
+    .filter((s) => s.trim() !== '' && !/https?:/.test(s));
+  const text = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+  const contexts: Array<[string, (v: string) => string, RegExp]> = [
+    ['a line of its own', (v) => md`${v}`.text, /^<p>(.*)<\/p>\n$/s],
+    ['after a label', (v) => md`**Name:** ${v}`.text, /^<p><strong>Name:<\/strong> (.*)<\/p>\n$/s],
+    ['a list item', (v) => md`- ${v}`.text, /^<ul>\n<li>(.*)<\/li>\n<\/ul>\n$/s],
+    ['a line after another', (v) => md`Calling\n${v}`.text, /^<p>Calling\n(.*)<\/p>\n$/s],
+  ];
+  for (const [where, build, shape] of contexts) {
+    it(`in ${where}`, () => {
+      fc.assert(fc.property(value, (v) => {
+        const html = renderer.render(build(v));
+        const m = shape.exec(html);
+        assert.ok(m, `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
+        assert.equal(text(decode(m[1])), text(v), `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
+      }), { numRuns: 2_000 });
+    });
+  }
+
+  it('phone numbers, dates and parentheses are not escaped (plain-text views show the source)', () => {
+    assert.equal(md`- ${'Luigi\'s Trattoria (+1 201 555 0100) on 2026-12-04.'}`.text, "- Luigi's Trattoria (+1 201 555 0100) on 2026-12-04.");
+    assert.equal(md`${'+ 1'} ${'- x'} ${'2. y'} ${'# z'} ${'---'}`.text, '\\+ 1 \\- x 2\\. y \\# z \\---');
   });
 });
