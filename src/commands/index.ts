@@ -165,6 +165,7 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => views.retry(view(a)),
     'kallyai.showLog': async () => services.log.show(),
+    'kallyai.getStarted': async () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#kallyai.getStarted`, false),
     // Search, actions, outreach and the account (issue 13).
     'kallyai.activity.refresh': () => views.reload('activity'),
     'kallyai.activity.filterActions': (a) => filterActions(ctx, a),

@@ -23,4 +23,5 @@ export const customCommands: readonly CommandSpec[] = [
   { id: 'kallyai.calls.loadMore', title: 'Load More Calls', palette: false, runs: ['calls.list'] },
   { id: 'kallyai.retry', title: 'Retry', palette: false, runs: [] },
   { id: 'kallyai.showLog', title: 'Show Log', icon: 'output', when: 'true', runs: [] },
+  { id: 'kallyai.getStarted', title: 'Get Started', icon: 'rocket', when: 'true', runs: [] },
 ];
