@@ -10,20 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, pageFrame, waitForRow } = require('./lib');
 
 const textOf = async (frame) => (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
 
@@ -37,12 +24,6 @@ async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`the page titled ${title} did not show ${what}`);
-}
-
-async function waitForRow(page, viewName, pattern, timeout = 20_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
 }
 
 async function expandRow(row) {

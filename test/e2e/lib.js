@@ -228,8 +228,30 @@ async function frameText(page, pattern, timeoutMs = 20_000) {
   throw new Error(`no frame shows ${pattern}`);
 }
 
+/** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
+ *  <title> matches `title`, waiting up to `timeoutMs`. */
+async function pageFrame(page, title, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const t = await frame.title().catch(() => '');
+      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no page titled ${title}`);
+}
+
+/** Waits for the first row of a view's pane whose text matches `pattern`; returns it (a locator). */
+async function waitForRow(page, viewName, pattern, timeoutMs = 30_000) {
+  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}
+
 module.exports = {
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
+  pageFrame, waitForRow,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

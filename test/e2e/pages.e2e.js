@@ -7,20 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame } = require('./lib');
 
 /** The workbench's theme kind, from the body's class. */
 const themeOf = (page) => page.locator('.monaco-workbench').first().getAttribute('class').then((c) => (/\bvs-dark\b/.test(c ?? '') ? 'dark' : /\bhc-/.test(c ?? '') ? 'hc' : 'light'));

@@ -17,26 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
-
-async function waitForRow(page, viewName, pattern, timeout = 30_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
-}
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow } = require('./lib');
 
 const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 

@@ -11,24 +11,11 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
 const MESSAGE = '.quick-input-widget .quick-input-message';
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
 
 /** Waits for step `n` of a quick-input flow ("… (n/m)"), optionally types, and presses Enter. */
 async function step(ctx, n, { type, expectValue, expectMessage } = {}) {

@@ -6,17 +6,11 @@
 // beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot, waitForRow } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
   return pane(page, viewName).locator('.monaco-list-row').allInnerTexts();
-}
-
-async function waitForRow(page, viewName, pattern, timeout = 30_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
 }
 
 /** Clicks a row's twistie to expand it, if it is collapsed. */
