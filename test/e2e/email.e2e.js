@@ -10,7 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, pageFrame, waitForRow } = require('./lib');
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState } = require('./lib');
 
 const textOf = async (frame) => (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
 
@@ -25,12 +25,6 @@ async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
   }
   throw new Error(`the page titled ${title} did not show ${what}`);
 }
-
-async function expandRow(row) {
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-}
-
-const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 
 module.exports = async function email(ctx) {
   const { page } = ctx;

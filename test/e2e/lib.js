@@ -249,9 +249,19 @@ async function waitForRow(page, viewName, pattern, timeoutMs = 30_000) {
   return row;
 }
 
+/** Clicks a row's twistie to expand it, if it is collapsed. */
+async function expandRow(row) {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+}
+
+/** What the launcher's sandbox holds now (GET /sandbox/state). */
+async function sandboxState(ctx) {
+  return (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+}
+
 module.exports = {
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
-  pageFrame, waitForRow,
+  pageFrame, waitForRow, expandRow, sandboxState,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

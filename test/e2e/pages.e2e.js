@@ -7,7 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow } = require('./lib');
 
 /** The workbench's theme kind, from the body's class. */
 const themeOf = (page) => page.locator('.monaco-workbench').first().getAttribute('class').then((c) => (/\bvs-dark\b/.test(c ?? '') ? 'dark' : /\bhc-/.test(c ?? '') ? 'hc' : 'light'));
@@ -37,8 +37,7 @@ module.exports = async function pages(ctx) {
   await expandPane(page, 'Goals');
 
   // 1. Enter on a goal opens its page.
-  const row = pane(page, 'Goals').locator('.monaco-list-row', { hasText: /Book dinner for 4/ }).first();
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  const row = await waitForRow(page, 'Goals', /Book dinner for 4/);
   await row.locator('.monaco-tl-twistie').click(); // selects the row without running its command
   await row.focus();
   await page.keyboard.press('Enter');
@@ -80,9 +79,7 @@ module.exports = async function pages(ctx) {
 
   // 4. The call page, from the Calls view: status in words, the transcript inline.
   await expandPane(page, 'Calls');
-  const call = pane(page, 'Calls').locator('.monaco-list-row', { hasText: /Luigi's Trattoria/ }).first();
-  await call.waitFor({ state: 'visible', timeout: 20_000 });
-  if ((await call.getAttribute('aria-expanded')) === 'false') await call.locator('.monaco-tl-twistie').click();
+  await expandRow(await waitForRow(page, 'Calls', /Luigi's Trattoria/));
   await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
   const callPage = await pageFrame(page, /Luigi's Trattoria — call/);
   const callText = (await callPage.locator('body').innerText()).replace(/\s+/g, ' ');

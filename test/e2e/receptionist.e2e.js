@@ -17,9 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow } = require('./lib');
-
-const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState } = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;

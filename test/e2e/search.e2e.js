@@ -11,7 +11,7 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame, sandboxState } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -92,7 +92,7 @@ module.exports = async function search(ctx) {
   const toast = page.locator('.notification-toast', { hasText: /Call to Central Plumbers — Succeeded/ }).first();
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   ctx.log(`outcome: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
-  const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const state = await sandboxState(ctx);
   const placed = state.calls.filter((c) => c.submission.respondent_phone === '+12015552001');
   assert.equal(placed.length, 1, 'one call placed to the number found');
   assert.equal(placed[0].submission.business_name, 'Central Plumbers');
@@ -111,7 +111,7 @@ module.exports = async function search(ctx) {
   await ctx.screenshot('search-ask');
   await askInput.press('Enter');
   const conversation = await pageFrame(page, /KallyAI/, 30_000).catch(() => undefined);
-  const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const after = await sandboxState(ctx);
   assert.ok(after.conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))), 'the message reached KallyAI');
   ctx.log(`conversation page: ${conversation ? 'open' : 'not found'}`);
 
@@ -149,7 +149,7 @@ module.exports = async function search(ctx) {
   assert.match(bookingText, /Estimated cost: about [\d.]+ credits/);
   await booking.locator('.monaco-button', { hasText: /^Book$/ }).click();
   await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  const booked = (await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json()).bookings.filter((b) => b.name === 'Alex Tester');
+  const booked = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Alex Tester');
   assert.equal(booked.length, 1, 'one booking made');
   assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);
   await assertNoErrorNotifications(page);
