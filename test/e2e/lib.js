@@ -242,6 +242,11 @@ async function pageFrame(page, title, timeoutMs = 30_000) {
   throw new Error(`no page titled ${title}`);
 }
 
+/** The text of a page's frame (from pageFrame), its white space folded to single spaces. */
+async function pageText(frame) {
+  return (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
+}
+
 /** Waits for the first row of a view's pane whose text matches `pattern`; returns it (a locator). */
 async function waitForRow(page, viewName, pattern, timeoutMs = 30_000) {
   const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
@@ -259,9 +264,24 @@ async function sandboxState(ctx) {
   return (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 }
 
+/** The workbench's theme kind ('dark', 'light' or 'hc'), from its class. */
+async function themeOf(page) {
+  const c = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+  return /\bvs-dark\b/.test(c) ? 'dark' : /\bhc-/.test(c) ? 'hc' : 'light';
+}
+
+/** Toggles between the light and the dark theme; returns once the workbench has changed and its
+ *  pages had a moment to pick up the new colours. */
+async function toggleTheme(page) {
+  const before = await themeOf(page);
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(600); // the pages pick up the new colours
+}
+
 module.exports = {
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
-  pageFrame, waitForRow, expandRow, sandboxState,
+  pageFrame, pageText, waitForRow, expandRow, sandboxState, themeOf, toggleTheme,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

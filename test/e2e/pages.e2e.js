@@ -7,17 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow } = require('./lib');
-
-/** The workbench's theme kind, from the body's class. */
-const themeOf = (page) => page.locator('.monaco-workbench').first().getAttribute('class').then((c) => (/\bvs-dark\b/.test(c ?? '') ? 'dark' : /\bhc-/.test(c ?? '') ? 'hc' : 'light'));
-
-async function toggleTheme(page) {
-  const before = await themeOf(page);
-  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
-  await page.waitForTimeout(600); // the page picks up the new colours
-}
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
 
 /** A screenshot in the current theme and one in the other. */
 async function shoot(ctx, kind) {
@@ -45,7 +35,7 @@ module.exports = async function pages(ctx) {
   await tab.waitFor({ state: 'visible', timeout: 20_000 });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
   let goal = await pageFrame(page, /Book dinner for 4/);
-  const before = (await goal.locator('body').innerText()).replace(/\s+/g, ' ');
+  const before = await pageText(goal);
   assert.match(before, /Waiting for your approval/);
   assert.match(before, /Call Luigi's Trattoria to book a table for 4/);
   await readmeScreenshot(ctx, 'pages');
@@ -71,7 +61,7 @@ module.exports = async function pages(ctx) {
   while (Date.now() < deadline && after === before) {
     await page.waitForTimeout(300);
     goal = await pageFrame(page, /Book dinner for 4/).catch(() => goal);
-    after = (await goal.locator('body').innerText().catch(() => before)).replace(/\s+/g, ' ');
+    after = await pageText(goal).catch(() => before);
   }
   ctx.log(`after: ${after.slice(0, 200)}…`);
   assert.notEqual(after, before, 'the page shows the approved step');
@@ -82,7 +72,7 @@ module.exports = async function pages(ctx) {
   await expandRow(await waitForRow(page, 'Calls', /Luigi's Trattoria/));
   await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
   const callPage = await pageFrame(page, /Luigi's Trattoria — call/);
-  const callText = (await callPage.locator('body').innerText()).replace(/\s+/g, ' ');
+  const callText = await pageText(callPage);
   assert.match(callText, /Succeeded/);
   assert.match(callText, /Transcript/);
   // "Play Recording" plays the recording in the editor (the web workbench used to drop the
@@ -105,7 +95,7 @@ module.exports = async function pages(ctx) {
   await input.fill('Book a table for 2 at a sushi place on Saturday at 7pm');
   await input.press('Enter');
   const conversation = await pageFrame(page, /sushi place.*KallyAI/);
-  const talk = (await conversation.locator('body').innerText()).replace(/\s+/g, ' ');
+  const talk = await pageText(conversation);
   assert.match(talk, /Book a table for 2 at a sushi place/);
   assert.ok(await conversation.locator('button[data-action="suggest"]').count() > 0, 'suggestions are buttons');
   await page.keyboard.press('Escape'); // the reply notification

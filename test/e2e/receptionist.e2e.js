@@ -17,7 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState } = require('./lib');
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText } = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;
@@ -96,7 +96,7 @@ module.exports = async function receptionist(ctx) {
   assert.equal(later.paused, false, 'the audio element is playing');
   assert.ok(later.time > first.time + 0.5, `currentTime advances (${first.time} → ${later.time})`);
   assert.ok(Math.abs(first.duration - 27.5) < 0.2, `the voicemail is as long as the sandbox says (${first.duration} s)`);
-  const bodyText = (await player.locator('body').innerText()).replace(/\s+/g, ' ');
+  const bodyText = await pageText(player);
   assert.match(bodyText, /The quote is \$850 including materials/);
   await ctx.screenshot('receptionist-player');
 

@@ -11,7 +11,7 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame, sandboxState } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame, sandboxState, pageText } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -59,7 +59,7 @@ module.exports = async function search(ctx) {
 
   // 3. The search page: every result with its phone as people read it, address, rating and source.
   const results = await pageFrame(page, /"plumbers" — search/);
-  const body = (await results.locator('body').innerText()).replace(/\s+/g, ' ');
+  const body = await pageText(results);
   ctx.log(`page: ${body.slice(0, 300)}…`);
   for (const expected of ['Central Plumbers', 'Riverside Plumbers', 'Downtown Plumbers', '+1 201 555 2001', 'Main Street, Hoboken', '★ 4.7', 'source: example.com']) {
     assert.ok(body.includes(expected), `the page shows "${expected}"`);
@@ -128,7 +128,7 @@ module.exports = async function search(ctx) {
   await search.waitFor({ state: 'visible', timeout: 15_000 });
   await search.locator('.monaco-button', { hasText: /^Search$/ }).click();
   const restaurants = await pageFrame(page, /"italian" — restaurants/);
-  assert.match((await restaurants.locator('body').innerText()).replace(/\s+/g, ' '), /Luigi's Trattoria .*Free tables/);
+  assert.match(await pageText(restaurants), /Luigi's Trattoria .*Free tables/);
   await ctx.screenshot('search-restaurants');
   await restaurants.locator('button[data-action="book"][data-arg="0"]').click();
   await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/4\)/ }).waitFor({ state: 'visible', timeout: 15_000 });
