@@ -10,22 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
-
-const textOf = async (frame) => (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState, pageText, themeOf, toggleTheme } = require('./lib');
 
 /** A page renders anew after each action (its frame is replaced): the frame of the page titled
  *  `title` once `ready(frame)` holds. */
@@ -38,18 +23,6 @@ async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
   }
   throw new Error(`the page titled ${title} did not show ${what}`);
 }
-
-async function waitForRow(page, viewName, pattern, timeout = 20_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
-}
-
-async function expandRow(row) {
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-}
-
-const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
 
 module.exports = async function email(ctx) {
   const { page } = ctx;
@@ -81,7 +54,7 @@ module.exports = async function email(ctx) {
   await compose.locator('#body').fill('Hello,\n\nThe heating stopped working last night. Could you send someone this week?\n\nBest regards,\nDemo User');
   await compose.locator('button[type="submit"]').click();
   const draft = await pageFrame(page, /^Draft — Heating is broken again/);
-  const shown = await textOf(draft);
+  const shown = await pageText(draft);
   ctx.log(`draft page: ${shown.slice(0, 240)}…`);
   for (const s of ['Waiting for your approval', 'landlord@example.com', 'me@example.com', 'The heating stopped working last night.', 'Nothing is sent until you approve it']) assert.ok(shown.includes(s), `"${s}" on the draft page`);
   const saved = (await sandboxState(ctx)).outbox.find((e) => e.subject === 'Heating is broken again');
@@ -100,8 +73,8 @@ module.exports = async function email(ctx) {
   await dialog.locator('.monaco-button', { hasText: /^Send Email$/ }).click();
 
   // 4. It shows as sent: on the page, on the server, and in the Email view's outbox.
-  const sentPage = await pageWhen(page, /^Email — Heating is broken again/, async (f) => (await textOf(f)).includes('No replies yet.'), 'the sent email');
-  assert.match(await textOf(sentPage), /Sent/);
+  const sentPage = await pageWhen(page, /^Email — Heating is broken again/, async (f) => (await pageText(f)).includes('No replies yet.'), 'the sent email');
+  assert.match(await pageText(sentPage), /Sent/);
   assert.equal((await sandboxState(ctx)).outbox.find((e) => e.id === saved.id).status, 'sent');
   const outbox = await waitForRow(page, 'Email', /^Outbox/);
   await expandRow(outbox);
@@ -117,12 +90,12 @@ module.exports = async function email(ctx) {
   await expandRow(pending);
   await (await waitForRow(page, 'Email', /Kitchen sink leak/)).click();
   let sink = await pageFrame(page, /^Draft — Kitchen sink leak/);
-  const oldText = await textOf(sink);
+  const oldText = await pageText(sink);
   assert.match(oldText, /Best regards, Demo User/);
   await sink.locator('#instructions').fill('Make it more formal and mention that the plumber comes on Tuesday');
   await sink.locator('#instructions').press('Enter');
-  sink = await pageWhen(page, /^Draft — Kitchen sink leak/, async (f) => (await textOf(f)).includes('The plumber comes on Tuesday.'), 'the revised draft');
-  const newText = await textOf(sink);
+  sink = await pageWhen(page, /^Draft — Kitchen sink leak/, async (f) => (await pageText(f)).includes('The plumber comes on Tuesday.'), 'the revised draft');
+  const newText = await pageText(sink);
   ctx.log(`revised: ${newText.slice(0, 300)}…`);
   assert.notEqual(newText, oldText, 'the draft changed');
   for (const s of ['I revised the draft "Kitchen sink leak"', 'Dear all,', 'The plumber comes on Tuesday.', 'Kind regards, Demo User', 'Waiting for your approval']) assert.ok(newText.includes(s), `"${s}" after the revision`);
@@ -133,12 +106,12 @@ module.exports = async function email(ctx) {
   // 6. An email of the account, read on its page; the Channels page.
   await (await waitForRow(page, 'Email', /Your refund options/)).click();
   const mail = await pageFrame(page, /^Your refund options — email/);
-  const mailText = await textOf(mail);
+  const mailText = await pageText(mail);
   for (const s of ['SkyJet Customer Care <care@skyjet.example>', 'Needs action', 'We can refund $320', 'Ask KallyAI to Draft a Reply']) assert.ok(mailText.includes(s), `"${s}" on the mail page`);
   await ctx.screenshot('email-mail-page');
   await runCommand(page, 'KallyAI: Manage Channels');
   const channels = await pageFrame(page, /^KallyAI channels/);
-  const channelsText = await textOf(channels);
+  const channelsText = await pageText(channels);
   for (const s of ['Your KallyAI mailbox', 'WhatsApp', 'Telegram', '@demo_kally_bot', 'Notification email addresses']) assert.ok(channelsText.includes(s), `"${s}" on the channels page`);
   await ctx.screenshot('email-channels-page');
 
@@ -148,10 +121,8 @@ module.exports = async function email(ctx) {
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.mouse.move(1100, 860);
   for (let i = 0; i < 2; i++) {
-    const theme = /\bvs-dark\b/.test((await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '') ? 'dark' : 'light';
-    await ctx.screenshot(`email-view-${theme}`);
-    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-    await page.waitForTimeout(1200);
+    await ctx.screenshot(`email-view-${await themeOf(page)}`);
+    await toggleTheme(page);
   }
   await assertNoErrorNotifications(page);
 };

@@ -228,8 +228,60 @@ async function frameText(page, pattern, timeoutMs = 20_000) {
   throw new Error(`no frame shows ${pattern}`);
 }
 
+/** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
+ *  <title> matches `title`, waiting up to `timeoutMs`. */
+async function pageFrame(page, title, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const t = await frame.title().catch(() => '');
+      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no page titled ${title}`);
+}
+
+/** The text of a page's frame (from pageFrame), its white space folded to single spaces. */
+async function pageText(frame) {
+  return (await frame.locator('body').innerText()).replace(/\s+/g, ' ');
+}
+
+/** Waits for the first row of a view's pane whose text matches `pattern`; returns it (a locator). */
+async function waitForRow(page, viewName, pattern, timeoutMs = 30_000) {
+  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}
+
+/** Clicks a row's twistie to expand it, if it is collapsed. */
+async function expandRow(row) {
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+}
+
+/** What the launcher's sandbox holds now (GET /sandbox/state). */
+async function sandboxState(ctx) {
+  return (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+}
+
+/** The workbench's theme kind ('dark', 'light' or 'hc'), from its class. */
+async function themeOf(page) {
+  const c = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+  return /\bvs-dark\b/.test(c) ? 'dark' : /\bhc-/.test(c) ? 'hc' : 'light';
+}
+
+/** Toggles between the light and the dark theme; returns once the workbench has changed and its
+ *  pages had a moment to pick up the new colours. */
+async function toggleTheme(page) {
+  const before = await themeOf(page);
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
+  await page.waitForTimeout(600); // the pages pick up the new colours
+}
+
 module.exports = {
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
+  pageFrame, pageText, waitForRow, expandRow, sandboxState, themeOf, toggleTheme,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
   notificationTexts, waitForNotification, assertNoErrorNotifications,
 };

@@ -7,30 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
-
-/** The workbench's theme kind, from the body's class. */
-const themeOf = (page) => page.locator('.monaco-workbench').first().getAttribute('class').then((c) => (/\bvs-dark\b/.test(c ?? '') ? 'dark' : /\bhc-/.test(c ?? '') ? 'hc' : 'light'));
-
-async function toggleTheme(page) {
-  const before = await themeOf(page);
-  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
-  await page.waitForTimeout(600); // the page picks up the new colours
-}
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
 
 /** A screenshot in the current theme and one in the other. */
 async function shoot(ctx, kind) {
@@ -50,8 +27,7 @@ module.exports = async function pages(ctx) {
   await expandPane(page, 'Goals');
 
   // 1. Enter on a goal opens its page.
-  const row = pane(page, 'Goals').locator('.monaco-list-row', { hasText: /Book dinner for 4/ }).first();
-  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  const row = await waitForRow(page, 'Goals', /Book dinner for 4/);
   await row.locator('.monaco-tl-twistie').click(); // selects the row without running its command
   await row.focus();
   await page.keyboard.press('Enter');
@@ -59,7 +35,7 @@ module.exports = async function pages(ctx) {
   await tab.waitFor({ state: 'visible', timeout: 20_000 });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
   let goal = await pageFrame(page, /Book dinner for 4/);
-  const before = (await goal.locator('body').innerText()).replace(/\s+/g, ' ');
+  const before = await pageText(goal);
   assert.match(before, /Waiting for your approval/);
   assert.match(before, /Call Luigi's Trattoria to book a table for 4/);
   await readmeScreenshot(ctx, 'pages');
@@ -85,7 +61,7 @@ module.exports = async function pages(ctx) {
   while (Date.now() < deadline && after === before) {
     await page.waitForTimeout(300);
     goal = await pageFrame(page, /Book dinner for 4/).catch(() => goal);
-    after = (await goal.locator('body').innerText().catch(() => before)).replace(/\s+/g, ' ');
+    after = await pageText(goal).catch(() => before);
   }
   ctx.log(`after: ${after.slice(0, 200)}…`);
   assert.notEqual(after, before, 'the page shows the approved step');
@@ -93,12 +69,10 @@ module.exports = async function pages(ctx) {
 
   // 4. The call page, from the Calls view: status in words, the transcript inline.
   await expandPane(page, 'Calls');
-  const call = pane(page, 'Calls').locator('.monaco-list-row', { hasText: /Luigi's Trattoria/ }).first();
-  await call.waitFor({ state: 'visible', timeout: 20_000 });
-  if ((await call.getAttribute('aria-expanded')) === 'false') await call.locator('.monaco-tl-twistie').click();
+  await expandRow(await waitForRow(page, 'Calls', /Luigi's Trattoria/));
   await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
   const callPage = await pageFrame(page, /Luigi's Trattoria — call/);
-  const callText = (await callPage.locator('body').innerText()).replace(/\s+/g, ' ');
+  const callText = await pageText(callPage);
   assert.match(callText, /Succeeded/);
   assert.match(callText, /Transcript/);
   // "Play Recording" plays the recording in the editor (the web workbench used to drop the
@@ -121,7 +95,7 @@ module.exports = async function pages(ctx) {
   await input.fill('Book a table for 2 at a sushi place on Saturday at 7pm');
   await input.press('Enter');
   const conversation = await pageFrame(page, /sushi place.*KallyAI/);
-  const talk = (await conversation.locator('body').innerText()).replace(/\s+/g, ' ');
+  const talk = await pageText(conversation);
   assert.match(talk, /Book a table for 2 at a sushi place/);
   assert.ok(await conversation.locator('button[data-action="suggest"]').count() > 0, 'suggestions are buttons');
   await page.keyboard.press('Escape'); // the reply notification

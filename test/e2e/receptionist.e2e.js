@@ -17,28 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
-
-async function waitForRow(page, viewName, pattern, timeout = 30_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
-}
-
-const sandboxState = async (ctx) => (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText } = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;
@@ -117,7 +96,7 @@ module.exports = async function receptionist(ctx) {
   assert.equal(later.paused, false, 'the audio element is playing');
   assert.ok(later.time > first.time + 0.5, `currentTime advances (${first.time} → ${later.time})`);
   assert.ok(Math.abs(first.duration - 27.5) < 0.2, `the voicemail is as long as the sandbox says (${first.duration} s)`);
-  const bodyText = (await player.locator('body').innerText()).replace(/\s+/g, ' ');
+  const bodyText = await pageText(player);
   assert.match(bodyText, /The quote is \$850 including materials/);
   await ctx.screenshot('receptionist-player');
 

@@ -11,24 +11,11 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame, sandboxState, pageText } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
 const MESSAGE = '.quick-input-widget .quick-input-message';
-
-/** The frame of the KallyAI page whose <title> matches. */
-async function pageFrame(page, title, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
-}
 
 /** Waits for step `n` of a quick-input flow ("… (n/m)"), optionally types, and presses Enter. */
 async function step(ctx, n, { type, expectValue, expectMessage } = {}) {
@@ -72,7 +59,7 @@ module.exports = async function search(ctx) {
 
   // 3. The search page: every result with its phone as people read it, address, rating and source.
   const results = await pageFrame(page, /"plumbers" — search/);
-  const body = (await results.locator('body').innerText()).replace(/\s+/g, ' ');
+  const body = await pageText(results);
   ctx.log(`page: ${body.slice(0, 300)}…`);
   for (const expected of ['Central Plumbers', 'Riverside Plumbers', 'Downtown Plumbers', '+1 201 555 2001', 'Main Street, Hoboken', '★ 4.7', 'source: example.com']) {
     assert.ok(body.includes(expected), `the page shows "${expected}"`);
@@ -105,7 +92,7 @@ module.exports = async function search(ctx) {
   const toast = page.locator('.notification-toast', { hasText: /Call to Central Plumbers — Succeeded/ }).first();
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   ctx.log(`outcome: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
-  const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const state = await sandboxState(ctx);
   const placed = state.calls.filter((c) => c.submission.respondent_phone === '+12015552001');
   assert.equal(placed.length, 1, 'one call placed to the number found');
   assert.equal(placed[0].submission.business_name, 'Central Plumbers');
@@ -124,7 +111,7 @@ module.exports = async function search(ctx) {
   await ctx.screenshot('search-ask');
   await askInput.press('Enter');
   const conversation = await pageFrame(page, /KallyAI/, 30_000).catch(() => undefined);
-  const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const after = await sandboxState(ctx);
   assert.ok(after.conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))), 'the message reached KallyAI');
   ctx.log(`conversation page: ${conversation ? 'open' : 'not found'}`);
 
@@ -141,7 +128,7 @@ module.exports = async function search(ctx) {
   await search.waitFor({ state: 'visible', timeout: 15_000 });
   await search.locator('.monaco-button', { hasText: /^Search$/ }).click();
   const restaurants = await pageFrame(page, /"italian" — restaurants/);
-  assert.match((await restaurants.locator('body').innerText()).replace(/\s+/g, ' '), /Luigi's Trattoria .*Free tables/);
+  assert.match(await pageText(restaurants), /Luigi's Trattoria .*Free tables/);
   await ctx.screenshot('search-restaurants');
   await restaurants.locator('button[data-action="book"][data-arg="0"]').click();
   await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/4\)/ }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -162,7 +149,7 @@ module.exports = async function search(ctx) {
   assert.match(bookingText, /Estimated cost: about [\d.]+ credits/);
   await booking.locator('.monaco-button', { hasText: /^Book$/ }).click();
   await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
-  const booked = (await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json()).bookings.filter((b) => b.name === 'Alex Tester');
+  const booked = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Alex Tester');
   assert.equal(booked.length, 1, 'one booking made');
   assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);
   await assertNoErrorNotifications(page);

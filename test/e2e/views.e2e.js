@@ -6,22 +6,11 @@
 // beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot, waitForRow, expandRow, sandboxState } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
   return pane(page, viewName).locator('.monaco-list-row').allInnerTexts();
-}
-
-async function waitForRow(page, viewName, pattern, timeout = 30_000) {
-  const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout });
-  return row;
-}
-
-/** Clicks a row's twistie to expand it, if it is collapsed. */
-async function expandRow(row) {
-  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
 }
 
 module.exports = async function views(ctx) {
@@ -33,7 +22,7 @@ module.exports = async function views(ctx) {
   for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) await expandPane(page, name);
 
   // What the sandbox holds, read directly.
-  const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+  const state = await sandboxState(ctx);
   const remaining = state.credits.remaining;
   const waiting = state.goals.filter((g) => g.waiting_for && !['completed', 'cancelled', 'archived'].includes(g.status));
 

@@ -2,10 +2,13 @@
 // (its own process group) and stopped by signalling the whole group (-pgid), so the children
 // it forks (code-server's extension hosts and file watchers, tsx workers) go with it.
 // Cleanup also runs on SIGINT/SIGTERM/SIGHUP and, as a last resort, synchronously on exit.
+// A group id is a pid, and pids are reused: a group is signalled only while it is still the one
+// this run started (ownGroup), never by name.
 'use strict';
+const fs = require('node:fs');
 const net = require('node:net');
 
-const groups = new Set(); // pgids still to stop
+const groups = new Map(); // pgid still to stop → its leader's start time (see startTime), or undefined
 const cleanups = []; // async functions to run before exit (close the browser, stop servers)
 let signalsInstalled = false;
 let shuttingDown = false;
@@ -19,13 +22,39 @@ function groupAlive(pgid) {
   }
 }
 
-/** Stops a whole process group: SIGTERM, then SIGKILL after graceMs; resolves when the group is empty. */
+/** When process `pid` started (field 22 of /proc/<pid>/stat, clock ticks since boot), or undefined
+ *  when there is no such process or no /proc (not Linux). Together with the pid it names one process:
+ *  a pid reused by another process has another start time. */
+function startTime(pid) {
+  let stat;
+  try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return undefined; }
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return fields[22 - 3];
+}
+
+/** Whether group `pgid` is still the one trackGroup saved: its leader (pid == pgid) has the start
+ *  time saved then, or is gone while members of its group live on (code-server's extension hosts
+ *  after code-server): Linux hands a pid out again only once no process uses it as its pid or its
+ *  group id, so a leader that is gone and a group that lives mean the group still holds the number.
+ *  A leader with another start time is a stranger that got the number after the group had emptied.
+ *  A group not tracked, or tracked without a start time (no /proc), is trusted as before. */
+function ownGroup(pgid) {
+  const saved = groups.get(pgid);
+  if (saved === undefined) return true;
+  const now = startTime(pgid);
+  return now === undefined || now === saved;
+}
+
+/** Stops a whole process group: SIGTERM, then SIGKILL after graceMs; resolves when the group is
+ *  empty, or at once when its id now belongs to another process (ownGroup). */
 async function stopGroup(pgid, graceMs = 3000) {
   if (!pgid) return;
+  if (!ownGroup(pgid)) return forget(pgid);
   try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
   const deadline = Date.now() + graceMs;
   while (groupAlive(pgid) && Date.now() < deadline) await sleep(50);
-  if (groupAlive(pgid)) {
+  if (groupAlive(pgid) && ownGroup(pgid)) {
     try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
     const hard = Date.now() + 2000;
     while (groupAlive(pgid) && Date.now() < hard) await sleep(50);
@@ -33,9 +62,15 @@ async function stopGroup(pgid, graceMs = 3000) {
   groups.delete(pgid);
 }
 
-/** Remembers a group so that an interrupted run still stops it. */
+function forget(pgid) {
+  console.error(`[launcher] process group ${pgid} is no longer this run's (its id was reused): left alone`);
+  groups.delete(pgid);
+}
+
+/** Remembers a group so that an interrupted run still stops it, with its leader's start time so
+ *  that a later process given the same id is not taken for it. Call it right after spawning. */
 function trackGroup(pgid) {
-  groups.add(pgid);
+  groups.set(pgid, startTime(pgid));
   installSignalHandlers();
 }
 
@@ -51,7 +86,7 @@ async function runCleanups() {
     const fn = cleanups.pop();
     try { await fn(); } catch (e) { console.error('[launcher] cleanup failed:', e && e.message); }
   }
-  for (const pgid of [...groups]) await stopGroup(pgid);
+  for (const pgid of [...groups.keys()]) await stopGroup(pgid);
 }
 
 function installSignalHandlers() {
@@ -67,7 +102,9 @@ function installSignalHandlers() {
     });
   }
   process.on('exit', () => {
-    for (const pgid of groups) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+    for (const pgid of groups.keys()) {
+      if (ownGroup(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+    }
   });
 }
 
@@ -86,4 +123,4 @@ function freePort(preferred) {
   return (async () => (preferred && (await tryPort(preferred))) || tryPort(0))();
 }
 
-module.exports = { stopGroup, trackGroup, onCleanup, runCleanups, groupAlive, freePort, sleep, isShuttingDown };
+module.exports = { stopGroup, trackGroup, onCleanup, runCleanups, groupAlive, ownGroup, startTime, freePort, sleep, isShuttingDown };
