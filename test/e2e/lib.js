@@ -76,8 +76,9 @@ async function runCommand(page, title) {
     // A webview that has just loaded (a page, a Markdown preview) may hold the focus without passing
     // F1 on yet, or take it back and so close the palette just opened (VS Code 1.139 does): then the
     // focus moves to the side bar's title and the palette opens again.
-    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) {
-      await input.fill(`>${title}`);
+    // The palette can also close between appearing and being typed into: typing then counts as a miss.
+    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)
+      && await input.fill(`>${title}`, { timeout: 3_000 }).then(() => true, () => false)) {
       if (await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) {
         try {
           await row.click({ timeout: 5_000 });
