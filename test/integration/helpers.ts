@@ -1,6 +1,7 @@
 // Shared helpers for the integration suites that run inside the real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Operation } from '../../src/api/operation';
 
 export const EXTENSION_ID = 'kallyai.kallyai';
 
@@ -36,6 +37,42 @@ export async function sandboxJson<T = unknown>(path: string, init: Omit<RequestI
   assert.ok(res.ok, `${init.method ?? 'GET'} ${path} → ${res.status} ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** One API request in the sandbox's log (sandbox/README.md: control requests are not logged).
+ *  `Body` is the shape a suite reads its JSON body as. */
+export interface LoggedRequest<Body = Record<string, unknown>> {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body?: Body;
+  at: string;
+}
+
+/** The API requests the sandbox has received since its log was last cleared, oldest first. */
+export async function sandboxRequests<Body = Record<string, unknown>>(): Promise<Array<LoggedRequest<Body>>> {
+  return (await sandboxJson<{ requests: Array<LoggedRequest<Body>> }>('/sandbox/requests')).requests;
+}
+
+/** Empties the sandbox's request log, so that what a test does next is all it shows. */
+export function clearSandboxRequests(): Promise<Response> {
+  return sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+}
+
+/** '/v1/calls/{call_id}/stop' → /^\/v1\/calls\/[^/]+\/stop$/ */
+const operationPathPattern = (op: Pick<Operation, 'path'>) => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+
+/** Whether a logged request is a call of `op`: its method, and its path with any ids in it. */
+export const isRequestFor = (op: Pick<Operation, 'method' | 'path'>) => {
+  const pattern = operationPathPattern(op);
+  return (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === op.method && pattern.test(r.path);
+};
+
+/** Requests that change nothing: reads, and the budget estimate a consent asks for. */
+export const changesNothing = (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
+
+/** The launcher's sandbox as the catalogue's samples (test/unit/api.samples.ts) take it: theirs to use, not to close. */
+export const samplesSandbox = () => ({ url: sandboxUrl(), close: async () => undefined });
 
 /** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out. */
 export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
