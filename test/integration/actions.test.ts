@@ -16,19 +16,16 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, waitFor, type RunResult } from './helpers';
+import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Logged { method: string; path: string; query: Record<string, string>; body?: Json }
 
 let commands: CommandsModule;
 let services: Services;
 let views: Views;
 
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Logged[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
 const run = <T = RunResult>(id: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(id, ...args);
 const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const text = (s: Stakes) => [s.question, ...s.lines].join('\n');
@@ -97,12 +94,12 @@ suite('Search, actions, outreach and the account', function () {
     ];
     const prices = (await client().execute(ops.credits.costs)).costs as Record<string, Record<string, number>>;
     for (const c of cases) {
-      await clearRequests();
+      await clearSandboxRequests();
       const asked = answer(false);
       const r = await run(c.command, ...c.args);
       assert.equal(r.outcome, 'dismissed', `${c.name}: ${JSON.stringify(r).slice(0, 300)}`);
       assert.equal(asked.length, 1, `${c.name} asked once`);
-      const log = await requests();
+      const log = await sandboxRequests<Json>();
       assert.deepEqual(log.filter((q) => c.path.test(q.path) && q.method !== 'GET').map((q) => q.path), [], `${c.name} sent nothing when declined`);
       const estimate = log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate');
       const stakes = asked[0];
@@ -149,11 +146,11 @@ suite('Search, actions, outreach and the account', function () {
       { command: 'kallyai.actions.createCalendarEvent', args: { title: 'Dinner', date: inDays(2), time: '19:00', duration: 'until 18:00' }, message: /must come after the start/, path: /calendar\/events$/ },
     ];
     for (const c of cases) {
-      await clearRequests();
+      await clearSandboxRequests();
       const r = await run<{ outcome: string; code?: string; message?: string }>(c.command, c.args);
       assert.equal(r.outcome, 'failed', `${c.command} ${JSON.stringify(c.args)}: ${JSON.stringify(r)}`);
       assert.match(r.message ?? '', c.message, `${c.command} ${JSON.stringify(c.args)}`);
-      const sent = (await requests()).filter((q) => q.method !== 'GET' && c.path.test(q.path));
+      const sent = (await sandboxRequests()).filter((q) => q.method !== 'GET' && c.path.test(q.path));
       assert.deepEqual(sent, [], `${c.command} sent ${JSON.stringify(c.args)}`);
     }
     assert.equal(asked.length, 0, 'nothing that was refused reached the consent');
@@ -223,10 +220,10 @@ suite('Search, actions, outreach and the account', function () {
     for (const n of [...actions, ...tasks]) assert.ok(n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, n.id);
     assert.ok(!tasks.some((n) => label(n).includes(String((n.target!.value as Json).id))), 'no id shown');
 
-    await clearRequests();
+    await clearSandboxRequests();
     const filtered = await run<{ outcome: string }>('kallyai.activity.filterActions', 'booking');
     assert.equal(filtered.outcome, 'filtered');
-    assert.equal((await requests()).find((q) => q.path === '/v1/actions/log')?.query.type, 'booking');
+    assert.equal((await sandboxRequests()).find((q) => q.path === '/v1/actions/log')?.query.type, 'booking');
     ({ actions } = await activity());
     assert.ok(actions.length > 0 && actions.every((n) => (n.target!.value as Json).type === 'booking'));
     await run('kallyai.activity.filterOutreach', ['failed']);
@@ -282,10 +279,10 @@ suite('Search, actions, outreach and the account', function () {
 
     // An action that can no longer be undone says so, without a request.
     const fixed = (await state()).actions.find((a: Json) => !a.undoable);
-    await clearRequests();
+    await clearSandboxRequests();
     const refused = await run('kallyai.actions.undo', { id: fixed.id });
     assert.equal(refused.outcome, 'unavailable', JSON.stringify(refused));
-    assert.deepEqual((await requests()).filter((q) => q.method === 'POST'), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST'), []);
   });
 
   test('a task opens with its attempts; a new one by email is created with the target as typed', async () => {

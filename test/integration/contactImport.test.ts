@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, extensionManifest, sandboxFetch, sandboxJson, unescapeMarkdown } from './helpers';
+import { activateExtension, clearSandboxRequests, extensionManifest, sandboxFetch, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,8 +16,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let commands: CommandsModule;
 let folder: string;
 const contacts = async () => (await sandboxJson<Json>('/sandbox/state')).contacts as Json[];
-const writes = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string }> }>('/sandbox/requests')).requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+/** Every request but reads (stricter than sandboxWrites: the budget estimate counts too). */
+const writes = async () => (await sandboxRequests()).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 const file = (name: string, text: string) => {
   const p = path.join(folder, name);
   fs.writeFileSync(p, text);
@@ -56,7 +56,7 @@ suite('Contacts: import from a file', function () {
 
   setup(async () => {
     await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
-    await clearRequests();
+    await clearSandboxRequests();
   });
 
   teardown(async () => {

@@ -11,22 +11,16 @@ import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, waitFor, type RunResult } from './helpers';
+import { activateExtension, changesNothing, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; ignored: number }
-interface Logged { method: string; path: string; query: Record<string, string>; body?: Json }
 
 let commands: CommandsModule;
 let views: Views;
 
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Logged[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-/** What changed something: not reads, not the budget estimate a consent asks for. */
-const changing = (q: Logged) => q.method !== 'GET' && q.path !== '/v1/goals/estimate';
-const writes = async () => (await requests()).filter(changing).map((q) => `${q.method} ${q.path}`);
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page | undefined;
 const text = (p: Page) => pageText(p.current!.body);
 const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
@@ -104,28 +98,28 @@ suite('Email, messages and channels', function () {
   });
 
   test('the mail filter in the view title: a classification from the contract, said in the title; an unknown one is refused and asks nothing', async () => {
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'important');
     assert.equal(r.outcome, 'filtered');
     assert.equal(views.testing.treeViews.email.description, 'Important');
-    const sent = (await requests()).filter((q) => q.path === '/v1/email/messages');
+    const sent = (await sandboxRequests()).filter((q) => q.path === '/v1/email/messages');
     assert.deepEqual(sent.map((q) => q.query.classification), ['important']);
     const mailGroup = (await node('email/mail'))!;
     assert.equal(label(mailGroup), 'Mail — Important');
     const important = (await api<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
     assert.deepEqual((await kids(mailGroup)).map(label), important.map((m) => m.subject));
 
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'urgent');
     assert.deepEqual([bad.outcome, bad.code], ['failed', 'invalid_input']);
     assert.equal(bad.message, '"urgent" is not a mail classification. Choose important, actionable, informational or spam.');
-    assert.deepEqual(await requests(), [], 'nothing was asked of the server');
+    assert.deepEqual(await sandboxRequests(), [], 'nothing was asked of the server');
     assert.equal(views.email.classification(), 'important', 'the filter is unchanged');
     // The operation itself refuses an unknown classification before the network.
     const op = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: { classification: 'urgent' }, quiet: true });
     assert.deepEqual([op.outcome, op.code], ['failed', 'invalid_input']);
     assert.equal(op.message, 'Classification must be one of: important, actionable, informational, spam.');
-    assert.deepEqual(await requests(), []);
+    assert.deepEqual(await sandboxRequests(), []);
     await vscode.commands.executeCommand('kallyai.email.filterMail', 'all');
     assert.equal(views.testing.treeViews.email.description, undefined);
   });
@@ -146,7 +140,7 @@ suite('Email, messages and channels', function () {
   test('Connect Gmail opens the consent page; once allowed, the account appears in the view without a refresh, and the watch stops', async () => {
     for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.connectGmail');
     assert.deepEqual([r.outcome, r.provider, r.watching], ['opened', 'gmail', true]);
     assert.match(String(r.url), /\/sandbox\/pages\/connect-email\?provider=gmail$/);
@@ -156,9 +150,9 @@ suite('Email, messages and channels', function () {
     assert.equal(label(shown), 'demo@kallyai.test');
     // Bounded: once it appeared, nothing polls the accounts any more.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await clearRequests();
+    await clearSandboxRequests();
     await new Promise((resolve) => setTimeout(resolve, 6_000));
-    assert.deepEqual((await requests()).filter((q) => q.path === '/v1/email/accounts'), [], 'the watch stopped');
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path === '/v1/email/accounts'), [], 'the watch stopped');
   });
 
   test('Disconnect asks first, naming the address; "Keep Account" keeps it; the view follows', async () => {
@@ -187,7 +181,7 @@ suite('Email, messages and channels', function () {
     assert.ok(!t.includes(m.id), 'no id on the page');
     assert.match(p.current!.body.text, /<form data-action="respond" data-fields>/);
 
-    await clearRequests();
+    await clearSandboxRequests();
     const asked = answer(true);
     assert.equal(await p.deliver({ type: 'action', action: 'respond', fields: { instructions: 'Take the refund to my card, please.' } }), 'ran');
     assert.equal(asked.length, 1);
@@ -196,7 +190,7 @@ suite('Email, messages and channels', function () {
     assert.match(lines, /following your instructions: Take the refund to my card, please\./);
     assert.match(lines, /Estimated cost: about [\d.]+ credits/);
     assert.match(lines, /Your balance: [\d.]+ credits/);
-    const respond = (await requests()).filter(changing);
+    const respond = (await sandboxRequests()).filter((q) => !changesNothing(q));
     assert.deepEqual(respond.map((q) => [q.path, q.body?.instructions]), [[`/v1/email/messages/${m.id}/respond`, 'Take the refund to my card, please.']]);
     const draft = (await state()).outbox.find((e: Json) => e.reply_to === m.id);
     assert.equal(draft.status, 'pending_approval');
@@ -204,9 +198,9 @@ suite('Email, messages and channels', function () {
     assert.ok(text(draftPage).includes('Re: Your refund options') && text(draftPage).includes('care@skyjet.example'));
     await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/pending'))).some((n) => n.target?.id === draft.id), 10_000, 'the reply in Drafts');
     // Without instructions KallyAI decides; the body may be empty.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'respond', fields: { instructions: '   ' } });
-    assert.deepEqual((await requests()).filter(changing).map((q) => q.body), [{}]);
+    assert.deepEqual((await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => q.body), [{}]);
   });
 
   test('writing an email: the compose page says what is wrong next to each field and sends nothing; a valid one becomes a draft, not sent', async () => {
@@ -215,17 +209,17 @@ suite('Email, messages and channels', function () {
     const [, composeId] = String(r.page).split(':');
     const p = (await page('compose', composeId))!;
     assert.match(p.current!.body.text, /<form data-action="save" data-fields class="compose">/);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord(at)example.com', cc: 'ok@example.com, nope', subject: '  ', body: '' } });
     const t = text(p);
     for (const s of ['Use an email address such as name@example.com.', 'Use an email address such as name@example.com. (Cc address 2)', 'Subject must not be empty.', 'Body must not be empty.']) assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
     assert.match(p.current!.body.text, /value="landlord\(at\)example\.com"/, 'what was typed is kept');
-    assert.deepEqual(await writes(), [], 'nothing was sent');
+    assert.deepEqual(await sandboxWrites(), [], 'nothing was sent');
 
     const body = 'Hello,\n\nThe heating is broken again.\n\n<b>Thanks</b>';
     await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord@example.com', cc: 'me@example.com', subject: 'Heating', body } });
-    assert.deepEqual(await writes(), ['POST /v1/actions/email/send']);
-    const sent = (await requests()).find((q) => q.method === 'POST')!;
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/actions/email/send']);
+    const sent = (await sandboxRequests()).find((q) => q.method === 'POST')!;
     assert.deepEqual(sent.body, { to: 'landlord@example.com', subject: 'Heating', body, cc: ['me@example.com'] });
     const draft = (await state()).outbox.find((e: Json) => e.subject === 'Heating');
     assert.equal(draft.status, 'pending_approval', 'nothing is sent until approved');
@@ -237,11 +231,11 @@ suite('Email, messages and channels', function () {
       [{ to: 'nope', subject: 'S', body: 'B' }, 'Use an email address such as name@example.com.'],
       [{ to: 'a@example.com', subject: 'S', body: ' \n ', compose: false }, undefined],
     ] as const) {
-      await clearRequests();
+      await clearSandboxRequests();
       const out = await vscode.commands.executeCommand<Json>('kallyai.email.write', args);
       if (sentence) assert.deepEqual([out.outcome, out.code, out.message], ['failed', 'invalid_input', sentence]);
       else assert.equal(out.outcome, 'composing', 'an empty body opens the page to finish it');
-      assert.deepEqual(await writes(), []);
+      assert.deepEqual(await sandboxWrites(), []);
     }
   });
 
@@ -289,10 +283,10 @@ suite('Email, messages and channels', function () {
     const p = (await page('draft', draft.id))!;
     const before = text(p);
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'revise', text: 'Make it more formal and mention that the plumber comes on Tuesday' });
     assert.deepEqual(asked, [], 'the form named the stakes: no modal');
-    const sent = (await requests()).filter((q) => q.method === 'POST');
+    const sent = (await sandboxRequests()).filter((q) => q.method === 'POST');
     assert.deepEqual(sent.map((q) => q.path), ['/v1/coordination/message']);
     const message = String(sent[0].body?.message);
     assert.match(message, new RegExp(`^Draft id: ${draft.id}$`, 'm'));
@@ -304,10 +298,10 @@ suite('Email, messages and channels', function () {
     assert.ok(after.includes('I revised the draft "Kitchen sink leak"'), 'KallyAI says what it did');
     assert.equal((await state()).outbox.find((e: Json) => e.id === draft.id).status, 'pending_approval', 'still waiting for approval');
     // Too long instructions are refused on the page; nothing is sent.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'revise', text: 'x'.repeat(1500) });
     assert.ok(text(p).includes('Say it in at most 1000 characters.'));
-    assert.deepEqual(await writes(), []);
+    assert.deepEqual(await sandboxWrites(), []);
   });
 
   test('the outbox: a failed email says why; a sent one shows its replies as a thread (Show Replies too)', async () => {
@@ -326,10 +320,10 @@ suite('Email, messages and channels', function () {
     const replies = await kids(sentNode);
     assert.equal(replies.length, sent.replies.length);
     replies.forEach((n, i) => assert.ok(label(n).startsWith(sent.replies[i].body.slice(0, 60)), label(n)));
-    await clearRequests();
+    await clearSandboxRequests();
     const shown = await vscode.commands.executeCommand<RunResult>('kallyai.email.replies', sentNode);
     assert.equal(shown.outcome, 'done');
-    assert.equal((await requests()).filter((q) => q.path === `/v1/actions/email/${sent.id}/replies`).length, 1);
+    assert.equal((await sandboxRequests()).filter((q) => q.path === `/v1/actions/email/${sent.id}/replies`).length, 1);
     const p = (await page('draft', sent.id))!;
     const t = text(p);
     assert.ok(t.includes('Replies') && t.includes(sent.body) && t.includes(sent.replies[0].body), t);
@@ -341,17 +335,17 @@ suite('Email, messages and channels', function () {
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith('/email/voice-profile/')), 10_000, 'the voice profile');
     assert.match(doc.getText(), /\| Tone \| friendly and concise \|/);
     const sent = (await state()).outbox.filter((e: Json) => e.status === 'sent').map((e: Json) => e.id);
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<RunResult>('kallyai.email.trainVoice', { body: { email_ids: sent } });
     assert.equal(r.outcome, 'done');
-    assert.deepEqual((await requests()).filter((q) => q.method === 'POST').map((q) => q.body), [{ email_ids: sent }]);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST').map((q) => q.body), [{ email_ids: sent }]);
     assert.equal((await state()).voiceProfile.samples_analyzed, sent.length);
   });
 
   test('the Inbox: channel and unread filters in the view title, "Load more" for a long inbox, threads from a message', async () => {
     const inbox = views.testing.providers.inbox;
     await sandboxJson('/sandbox/seed-messages', { method: 'POST', body: { count: 73 } });
-    await clearRequests();
+    await clearSandboxRequests();
     await inbox.loader.load('mutation');
     const all = async () => {
       const out: ViewNode[] = [];
@@ -364,23 +358,23 @@ suite('Email, messages and channels', function () {
     await vscode.commands.executeCommand('kallyai.inbox.loadMore');
     assert.equal((await all()).length, 83);
     assert.ok(!(await inbox.getChildren()).some((n) => n.kind === 'loadMore'), 'everything is shown');
-    const limits = (await requests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => q.query.limit);
+    const limits = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => q.query.limit);
     assert.ok(limits.includes('50') && limits.includes('100') && limits.every((l) => l === '50' || l === '100'), limits.join());
 
-    await clearRequests();
+    await clearSandboxRequests();
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'sms');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS');
     assert.deepEqual((await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')).map((n) => n.id), ['inbox/channel/sms']);
     assert.equal(label((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
     await vscode.commands.executeCommand('kallyai.inbox.showUnreadOnly');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS · unread');
-    const queries = (await requests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
+    const queries = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
     assert.ok(queries.includes('sms/-') && queries.includes('sms/true') && queries.every((q) => q.startsWith('sms/')), queries.join());
     for (const n of await all()) assert.match(String(n.item.contextValue), /\bunread\b/);
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.inbox.filterChannel', 'fax');
     assert.deepEqual([bad.outcome, bad.message], ['failed', '"fax" is not an inbox channel. Choose email, sms, call or chat.']);
-    assert.deepEqual(await requests(), []);
+    assert.deepEqual(await sandboxRequests(), []);
     await vscode.commands.executeCommand('kallyai.inbox.showAllMessages');
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'all');
     assert.equal(views.testing.treeViews.inbox.description, undefined);
@@ -406,9 +400,9 @@ suite('Email, messages and channels', function () {
     assert.match(p.current!.body.text, /data-action="disconnect" data-arg="telegram"/);
     assert.doesNotMatch(p.current!.body.text, /data-arg="linkedin"/, 'LinkedIn is connected in the app, not here');
 
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'connect', arg: 'whatsapp' });
-    assert.deepEqual(await writes(), ['POST /v1/channels/webhook/whatsapp/connect']);
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/whatsapp/connect']);
     const pending = (await state()).webhooks.whatsapp;
     const withPairing = text(p);
     assert.ok(withPairing.includes('Finish connecting WhatsApp') && withPairing.includes(pending.pairing_code), withPairing);
@@ -430,7 +424,7 @@ suite('Email, messages and channels', function () {
   test('the Channels page: Test and Disconnect ask first (declined: nothing sent); notification addresses: add, verify with the emailed code, make primary, remove; the mailbox copies', async () => {
     await vscode.commands.executeCommand('kallyai.channels.status');
     const p = (await page('channels', 'all'))!;
-    await clearRequests();
+    await clearSandboxRequests();
     const asked = answer(false);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
@@ -438,17 +432,17 @@ suite('Email, messages and channels', function () {
     assert.match(asked[0].lines.join('\n'), /KallyAI will contact Telegram \(@demo_kally_bot\)\./);
     assert.ok(asked[1].lines.includes('This cannot be undone.'));
     assert.deepEqual([asked[1].confirm, asked[1].decline], ['Disconnect', 'Stay Connected']);
-    assert.deepEqual(await writes(), [], 'declined: nothing sent');
+    assert.deepEqual(await sandboxWrites(), [], 'declined: nothing sent');
     answer(true);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
-    assert.deepEqual(await writes(), ['POST /v1/channels/webhook/telegram/test', 'POST /v1/channels/disconnect/telegram']);
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/telegram/test', 'POST /v1/channels/disconnect/telegram']);
     assert.equal((await state()).webhooks.telegram, undefined);
     // A channel the page did not offer is ignored.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'linkedin' });
     await p.deliver({ type: 'action', action: 'connect', arg: 'evil' });
-    assert.deepEqual(await writes(), []);
+    assert.deepEqual(await sandboxWrites(), []);
 
     const added = answer(true);
     await vscode.commands.executeCommand('kallyai.channels.addEmail', { body: { email_address: 'work@example.com', label: 'Work' } });

@@ -71,6 +71,11 @@ export const isRequestFor = (op: Pick<Operation, 'method' | 'path'>) => {
 /** Requests that change nothing: reads, and the budget estimate a consent asks for. */
 export const changesNothing = (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
 
+/** `METHOD /path` of every logged request that changed something (not reads, not the budget estimate). */
+export async function sandboxWrites(): Promise<string[]> {
+  return (await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => `${q.method} ${q.path}`);
+}
+
 /** The launcher's sandbox as the catalogue's samples (test/unit/api.samples.ts) take it: theirs to use, not to close. */
 export const samplesSandbox = () => ({ url: sandboxUrl(), close: async () => undefined });
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, waitFor } from './helpers';
+import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 let views: Views;
@@ -78,12 +78,12 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
 
   test('a new kallyai.apiBaseUrl reloads everything from the new address', async () => {
     const config = vscode.workspace.getConfiguration('kallyai');
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await config.update('apiBaseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
     await waitFor(async () => (await kids('goals')).some((n) => label(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
     await config.update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
     await waitFor(async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0, 20_000, 'the views to load from the sandbox again');
-    const log = (await sandboxJson<{ requests: Array<{ path: string }> }>('/sandbox/requests')).requests;
+    const log = await sandboxRequests();
     assert.ok(log.some((r) => r.path === '/v1/coordination/goals'), 'reloaded from the sandbox');
   });
 

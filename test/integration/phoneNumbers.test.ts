@@ -9,7 +9,7 @@ import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, sandboxFetch, sandboxJson } from './helpers';
+import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,8 +17,6 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string; query: Record<string, string> }> }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
 async function api(path: string): Promise<Json> {
   const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
   assert.ok(session, 'no kallyai session');
@@ -66,10 +64,10 @@ suite('Phone numbers', function () {
     const offered = await api('/v1/phone-numbers/available?country=US&area_code=415');
     const wanted = offered.numbers[1].phone_number as string;
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     const declined = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'US', phone_number: wanted } });
     assert.equal(declined.outcome, 'dismissed');
-    assert.ok(!(await requests()).some((q) => q.path === '/v1/phone-numbers/provision'), 'nothing provisioned');
+    assert.ok(!(await sandboxRequests()).some((q) => q.path === '/v1/phone-numbers/provision'), 'nothing provisioned');
     const s = asked[0];
     const readable = `+1 415 555 ${wanted.slice(-4)}`;
     assert.equal(s.question, `Provision ${readable}?`);
@@ -98,7 +96,7 @@ suite('Phone numbers', function () {
 
   test('forwarding: a valid number is set, a bad one and an unknown country are refused before anything is sent', async () => {
     const number = (await state()).phoneNumbers[0];
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '555-12' } });
     assert.equal(bad.code, 'invalid_input');
     const emergency = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '112' } });
@@ -108,7 +106,7 @@ suite('Phone numbers', function () {
     assert.match(country.message, /not a country code/);
     const provision = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'QQ' }, confirmed: true });
     assert.equal(provision.code, 'invalid_input');
-    const sent = (await requests()).map((q) => `${q.method} ${q.path}`);
+    const sent = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
     assert.deepEqual(sent.filter((r) => !r.startsWith('GET ') || /available/.test(r)), [], `nothing sent: ${sent.join(', ')}`);
     const ok = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '+12015550188' } });
     assert.equal(ok.outcome, 'done');

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,9 +17,6 @@ interface Page { current?: { title: string; body: { text: string } }; deliver(m:
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string; query: Record<string, string>; body?: Json }> }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-const writes = async () => (await requests()).filter((r) => r.method !== 'GET' && r.path !== '/v1/goals/estimate').map((r) => `${r.method} ${r.path}`);
 const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const receptionist = () => views.testing.providers.receptionist;
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page;
@@ -85,7 +82,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   });
 
   test('the status filter in the view title: only missed calls, live calls still first; back to every call', async () => {
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.filter', 'missed');
     assert.equal(r.filter, 'missed');
     const roots = await receptionist().getChildren();
@@ -93,7 +90,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     const shown = await receptionist().getChildren(roots[1]);
     assert.deepEqual(shown.map(label), ['+1 201 555 0132']);
     assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed');
-    assert.ok((await requests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
+    assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
     await vscode.commands.executeCommand('kallyai.receptionist.filter', 'all');
     assert.equal(label((await receptionist().getChildren())[1]), 'Calls');
     assert.equal(views.testing.treeViews.receptionist.description, undefined);
@@ -117,12 +114,12 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   test('Transfer, Take Over and Reject ask first, naming the caller and what happens; declined, nothing is sent', async () => {
     const live = (await state()).inboundCalls.find((c: Json) => c.status === 'active' && c.caller_name === 'Alex Rivera');
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     const transfer = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.transfer', { id: live.id, body: { target_number: '+12015550177' } });
     const takeOver = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
     const reject = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.reject', { id: live.id, body: { reason: 'busy' } });
     assert.deepEqual([transfer.outcome, takeOver.outcome, reject.outcome], ['dismissed', 'dismissed', 'dismissed']);
-    assert.deepEqual(await writes(), [], 'nothing sent');
+    assert.deepEqual(await sandboxWrites(), [], 'nothing sent');
     const [t, o, r] = asked;
     assert.equal(t.question, 'Transfer the call from Alex Rivera to +1 201 555 0177?');
     assert.match(stakesText(t), /KallyAI hands the call from Alex Rivera \(\+1 201 555 0130\) over to \+1 201 555 0177 and leaves it\./);
@@ -161,7 +158,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   test('bad input is refused with a clear message before anything is sent', async () => {
     const live = (await state()).inboundCalls.find((c: Json) => c.status === 'active');
     answer(true);
-    await clearRequests();
+    await clearSandboxRequests();
     const emergency = await vscode.commands.executeCommand<Json>('kallyai.receptionist.transfer', { id: live.id, body: { target_number: '911' } });
     assert.equal(emergency.outcome, 'failed');
     assert.match(emergency.message, /Emergency/);
@@ -175,8 +172,8 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.match(noName.message, /must not be empty/);
     const badContact = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addContact', { body: { name: 'Someone', phone_number: '12' } });
     assert.equal(badContact.outcome, 'failed');
-    assert.deepEqual(await writes(), [], 'nothing was sent');
-    assert.ok(!(await requests()).some((q) => /transfer/.test(q.path)));
+    assert.deepEqual(await sandboxWrites(), [], 'nothing was sent');
+    assert.ok(!(await sandboxRequests()).some((q) => /transfer/.test(q.path)));
   });
 
   test('the page of a live call offers its actions (each with its consent); a past call shows its summary, action items (Mark Done), transcript', async () => {
@@ -196,13 +193,13 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     const text = pageText(q.current!.body);
     assert.ok(text.includes(dentist.summary) && text.includes('Confirm the check-up by SMS') && text.includes('Transcript'), text);
     assert.equal(q.panel.title.startsWith('Bright Smile Dental — call'), true, q.panel.title);
-    await clearRequests();
+    await clearSandboxRequests();
     await q.deliver({ type: 'action', action: 'done', arg: '0' });
-    assert.deepEqual(await writes(), [`PATCH /v1/inbound/calls/${dentist.id}/action-items/0`]);
+    assert.deepEqual(await sandboxWrites(), [`PATCH /v1/inbound/calls/${dentist.id}/action-items/0`]);
     assert.match(pageText(q.current!.body), /Confirm the check-up by SMS/);
-    await clearRequests();
+    await clearSandboxRequests();
     await q.deliver({ type: 'action', action: 'done', arg: '7' });
-    assert.deepEqual(await writes(), [], 'an item the page did not offer does nothing');
+    assert.deepEqual(await sandboxWrites(), [], 'an item the page did not offer does nothing');
   });
 
   test('a voicemail plays in the editor: the extension fetches the audio and hands the page its bytes (no address, no token); it is then heard', async () => {
@@ -243,15 +240,15 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.ok(text.includes('Calls per day') && text.includes('Calls by outcome') && text.includes('Average length'), text);
     assert.match(p.current!.body.text, /<svg class="chart"[^>]*role="img"/);
     assert.match(p.current!.body.text, /<rect class="bar outcome-completed"/);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'range', arg: '7' });
-    const asked = (await requests()).find((q) => q.path === '/v1/inbound/calls/analytics');
+    const asked = (await sandboxRequests()).find((q) => q.path === '/v1/inbound/calls/analytics');
     const sevenDaysAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
     assert.equal(asked?.query.date_from, sevenDaysAgo);
     assert.equal((p.current!.body.text.match(/<rect class="bar(?: empty)?"/g) ?? []).length, 7, 'one bar a day');
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'range', arg: '12' });
-    assert.ok(!(await requests()).some((q) => q.query.date_from === new Date(Date.now() - 11 * 86_400_000).toISOString().slice(0, 10)), 'a range the page did not offer is ignored');
+    assert.ok(!(await sandboxRequests()).some((q) => q.query.date_from === new Date(Date.now() - 11 * 86_400_000).toISOString().slice(0, 10)), 'a range the page did not offer is ignored');
   });
 
   test('a caller name from the server is text everywhere: the view, the notification, the page', async () => {

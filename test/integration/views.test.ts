@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
+import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn, extensionAuth } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,7 +18,7 @@ async function api<T = Json>(path: string, init: { method?: string; body?: unkno
   return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
 }
 const requests = async (re: RegExp, method = 'GET') =>
-  (await sandboxJson<{ requests: Array<{ method: string; path: string; query: Record<string, string> }> }>('/sandbox/requests')).requests.filter((r) => r.method === method && re.test(r.path));
+  (await sandboxRequests()).filter((r) => r.method === method && re.test(r.path));
 const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = async (p: Provider, n?: ViewNode) => p.getChildren(n);
 const byId = async (p: Provider, id: string) => (await kids(p)).find((n) => n.id === id);
@@ -130,7 +130,7 @@ suite('Views: the sidebar against the sandbox', function () {
   });
 
   test('Goals: archive a multi-selection with one batch request; cascade cancel asks and cancels the sub-goals', async () => {
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await reload('goals');
     const nodes = [...(await goalNodes()).values()];
     const done = nodes.filter((n) => /archivable/.test(String(n.item.contextValue)));
@@ -178,7 +178,7 @@ suite('Views: the sidebar against the sandbox', function () {
   test('Calls: reschedule (validated first) and cancel a scheduled call', async () => {
     const scheduled = (await kids(views.testing.providers.calls)).filter((n) => n.item.contextValue === 'call scheduled') as Array<ViewNode & { call: Json }>;
     assert.equal(scheduled.length, 2);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await vscode.commands.executeCommand('kallyai.calls.reschedule', { id: scheduled[0].call.call_id, body: { date: '2020-02-30', time: '10:00' } });
     assert.equal((await requests(/\/reschedule$/, 'POST')).length, 0, 'an invalid date reached the server');
     const next = new Date(Date.now() + 5 * 86_400_000);
@@ -216,7 +216,7 @@ suite('Views: the sidebar against the sandbox', function () {
     await sandboxJson('/sandbox/seed-calls', { method: 'POST', body: { count: 500 } });
     await reload('calls');
     const total = (await api<{ total: number }>('/v1/calls?limit=1')).total;
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     let pages = 0;
     for (;;) {
       const loadMore = await byId(views.testing.providers.calls, 'calls/loadMore');
@@ -317,7 +317,7 @@ suite('Views: the sidebar against the sandbox', function () {
 
   test('Freshness: a burst of refresh clicks sends one request', async () => {
     await reload('goals');
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await Promise.all(Array.from({ length: 6 }, () => vscode.commands.executeCommand('kallyai.goals.refresh')));
     assert.equal((await requests(/^\/v1\/coordination\/goals$/)).length, 1);
   });
@@ -330,7 +330,7 @@ suite('Views: the sidebar against the sandbox', function () {
     await views.testing.scheduler.pollNow(); // baseline
     assert.deepEqual(await views.testing.scheduler.pollNow(), []);
     const unread = (await api<{ messages: Json[] }>('/v1/messages/inbox')).messages.filter((m) => m.unread);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await api('/v1/messages/mark-read', { method: 'POST', body: { message_ids: [unread[0].id] } });
     assert.deepEqual([...(await views.testing.scheduler.pollNow())], ['inbox']);
     await waitFor(() => views.testing.treeViews.inbox.badge?.value === unread.length - 1 || (unread.length === 1 && !views.testing.treeViews.inbox.badge), 10_000, 'the inbox badge to follow');
