@@ -16,8 +16,8 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -55,13 +55,10 @@ suite('Search, actions, outreach and the account', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
     services = exports.services as Services;
     views = exports.views as Views;
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await views.setActivityFilter({});
   });
 
@@ -72,7 +69,7 @@ suite('Search, actions, outreach and the account', function () {
     await views.setActivityFilter({});
     await vscode.workspace.getConfiguration('kallyai').update('timezone', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('every costly action asks with the estimate for its type (or the price list), and sends nothing when declined', async () => {
@@ -209,7 +206,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Activity: the log and the tasks as the sandbox has them; filters go to the server', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await views.setActivityFilter({});
     const s = await state();
     let { actions, tasks } = await activity();
@@ -233,7 +230,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Activity items: Undo, Delete Event, Cancel Booking, Retry and Cancel run on the item, each asking first', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await views.setActivityFilter({});
     let { actions, tasks } = await activity();
     const asked = answer(true);
@@ -299,7 +296,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Change Plan: the consent names current → new and when; a downgrade shows as a pending change until cancelled', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     const asked = answer(true);
     const up = await run('kallyai.subscription.changePlan', { plan: 'power' });
     assert.equal(up.outcome, 'done', JSON.stringify(up));
@@ -329,7 +326,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('the bell counts what needs you; Notifications… lists each with the place it opens', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await waitFor(() => views.testing.scheduler.focused, 10_000, 'the window to be focused');
     await views.testing.scheduler.pollNow();
     const pending = await client().execute(ops.notifications.pending);

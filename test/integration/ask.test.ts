@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AskResult } from '../../src/commands/ask/ask';
 import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/ask/conversationHistory';
-import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, waitFor } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxGoal { id: string; title: string; conversation_id: string | null }
@@ -46,7 +46,7 @@ suite('Ask KallyAI: against the sandbox', () => {
     this.timeout(120_000);
     await activateExtension();
     await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   setup(() => clearSandboxRequests());

@@ -9,7 +9,7 @@ import { outcomeText } from '../../src/commands/makeCall/callOutcome';
 import type { MakeCallResult } from '../../src/commands/makeCall/makeCall';
 import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxCall { call_id: string; status: string; to: string; created_at: string; submission: Record<string, unknown> }
@@ -58,13 +58,13 @@ suite('Make a Call: against the sandbox', () => {
   });
 
   setup(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await setCredits(100);
     await clearSandboxRequests();
   });
 
   suiteTeardown(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await setCredits(100);
   });
 
@@ -233,7 +233,7 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(lost.outcome, 'failed', JSON.stringify(lost));
     const keys = new Set((await callPosts()).map((p) => p.headers['idempotency-key']));
     assert.equal(keys.size, 1, 'one key for every attempt');
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await clearSandboxRequests();
     const retried = await makeCall(args);
     assert.equal(retried.outcome, 'completed', JSON.stringify(retried));

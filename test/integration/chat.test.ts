@@ -20,8 +20,8 @@ import { PARTICIPANT_ID } from '../../src/chat/chatThread';
 import { tools } from '../../src/tools/toolTable';
 import type { ToolSpec } from '../../src/tools/toolSpec';
 import { SAMPLES } from '../unit/api.samples';
-import { activateExtension, changesNothing, clearSandboxRequests, extensionManifest, isRequestFor, samplesSandbox, sandboxFetch, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
-import { ensureSignedIn, extensionAuth } from './signIn';
+import { changesNothing, clearSandboxFaults, clearSandboxRequests, extensionManifest, isRequestFor, samplesSandbox, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
+import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
 const textOf = (result: vscode.LanguageModelToolResult) => result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
 
@@ -54,18 +54,15 @@ suite('Chat: the language-model tools', function () {
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     services = exports.services as Services;
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
     await vscode.workspace.getConfiguration('chat.tools').update(globalAutoApproveKey(), undefined, vscode.ConfigurationTarget.Global);
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   test('every tool in package.json is registered with VS Code, and only those', async () => {
@@ -248,11 +245,8 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
@@ -381,7 +375,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
       assert.match(stream.text, /out of KallyAI credits/);
       assert.ok(stream.buttons.some((b) => b.command === 'vscode.open'), stream.buttons.map((b) => b.command).join(', '));
     } finally {
-      await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+      await clearSandboxFaults();
     }
   });
 });

@@ -17,8 +17,8 @@ import { allCommands, operationCommands, presentationOf } from '../../src/comman
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import { SAMPLES } from '../unit/api.samples';
-import { activateExtension, changesNothing, clearSandboxRequests, extensionManifest, isRequestFor, samplesSandbox, sandboxFetch, sandboxJson, sandboxRequests, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { changesNothing, clearSandboxRequests, extensionManifest, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
+import { ensureSignedIn, signInToFreshSandbox } from './signIn';
 
 const GENERATED_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
 
@@ -94,18 +94,15 @@ suite('Commands: every one, against the sandbox', function () {
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     services = exports.services as Services;
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   suiteTeardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
     await ensureSignedIn();
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the commands declared in package.json are exactly the commands registered in code, and the table', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, clearSandboxRequests, extensionManifest, sandboxFetch, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, extensionManifest, resetSandbox, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -51,23 +51,23 @@ suite('Contacts: import from a file', function () {
     const exports = await activateExtension();
     commands = (exports.commands as () => CommandsModule)();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kallyai-import-'));
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   setup(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await clearSandboxRequests();
   });
 
   teardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(folder, { recursive: true, force: true });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('a good file with bad and duplicate rows: the preview names each rejected row and why, nothing is sent until accepted', async () => {

@@ -11,8 +11,8 @@ import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { activateExtension, changesNothing, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { changesNothing, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; ignored: number }
@@ -46,12 +46,9 @@ suite('Email, messages and channels', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
     views = exports.views as Views;
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
@@ -59,7 +56,7 @@ suite('Email, messages and channels', function () {
   });
 
   setup(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await reloadEmail();
   });
 
@@ -69,7 +66,7 @@ suite('Email, messages and channels', function () {
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the Email view: accounts, all mail, the outbox by state, the voice profile, the channels; the drafts badge', async () => {
@@ -380,7 +377,7 @@ suite('Email, messages and channels', function () {
     assert.equal(views.testing.treeViews.inbox.description, undefined);
 
     // Luigi's thread: its messages offer Open Thread inline.
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await inbox.loader.load('mutation');
     const luigi = (await all()).filter((n) => /Table for 4/.test(label(n)));
     assert.equal(luigi.length, 3);
@@ -414,7 +411,7 @@ suite('Email, messages and channels', function () {
     await waitFor(() => text(p).includes('WhatsApp is connected (+1 415 555 0134 (WhatsApp Business)).'), 15_000, 'the page to see the pairing finished');
     assert.doesNotMatch(p.current!.body.text, /data-action="openPairing"/);
     // A connect command from the palette hands its answer to the open page.
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await vscode.commands.executeCommand('kallyai.channels.disconnect', { path: { channel: 'telegram' }, confirmed: true });
     const c = await vscode.commands.executeCommand<RunResult>('kallyai.channels.connect', { path: { channel: 'telegram' }, body: {} });
     assert.equal(c.outcome, 'done');

@@ -38,6 +38,16 @@ export async function sandboxJson<T = unknown>(path: string, init: Omit<RequestI
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Takes out every fault injected into the sandbox (latency, errors, dropped connections, bad bodies). */
+export function clearSandboxFaults(): Promise<Response> {
+  return sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+}
+
+/** Puts the sandbox back at its seed data. */
+export function resetSandbox(): Promise<unknown> {
+  return sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+}
+
 /** One API request in the sandbox's log (sandbox/README.md: control requests are not logged).
  *  `Body` is the shape a suite reads its JSON body as. */
 export interface LoggedRequest<Body = Record<string, unknown>> {

@@ -6,24 +6,21 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 let views: Views;
 const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = (name: keyof Views['testing']['providers']) => views.testing.providers[name].getChildren();
 const host = () => new URL(sandboxUrl()).host;
 const freeze = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 60_000, count: 1000 } });
-const thaw = () => sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+const thaw = () => clearSandboxFaults();
 
 suite('Offline and snapshots: honest, fast failure; views that paint at once', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    views = (await activateExtension()).views as Views;
-    await thaw();
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    views = (await signInToFreshSandbox()).views as Views;
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) await views.testing.providers[name].loader.load('user');
   });

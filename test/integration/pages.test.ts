@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; controller: { state: { kind: string; id: string } } }
@@ -32,18 +32,15 @@ suite('Pages: goal, call and conversation', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the goal page shows the goal, its steps and budget; Approve Step asks with its stakes and the page follows', async () => {

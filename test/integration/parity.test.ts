@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import { errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxCall { call_id: string; status: string; business_name?: string; submission: { business_name?: string; task_description: string } }
@@ -37,7 +37,7 @@ suite('CLI parity commands: against the sandbox', () => {
     this.timeout(120_000);
     services = (await activateExtension()).services as Services;
     await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   setup(() => clearSandboxRequests());

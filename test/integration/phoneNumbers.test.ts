@@ -9,8 +9,8 @@ import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { clearSandboxRequests, resetSandbox, sandboxJson, sandboxRequests } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -36,17 +36,14 @@ suite('Phone numbers', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     views = exports.views as Views;
     commands = (exports.commands as () => CommandsModule)();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
   suiteTeardown(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the view: each number with where it forwards and its caller-ID name; the hand-off phones', async () => {

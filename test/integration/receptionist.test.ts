@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, clearSandboxRequests, openPage, pageText, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; mediaDelivered?: { bytes?: number; mimeType?: string; error?: string }; violations: unknown[] }
@@ -35,12 +35,9 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     views = exports.views as Views;
     commands = (exports.commands as () => CommandsModule)();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.filterReceptionist(undefined);
   });
@@ -50,7 +47,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await views.filterReceptionist(undefined);
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the view: the live call first, then the calls (caller by name, time, duration, outcome), voicemails with the new one in the badge, rules, contacts', async () => {

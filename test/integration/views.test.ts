@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, clearSandboxRequests, sandboxFetch, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
-import { ensureSignedIn, extensionAuth } from './signIn';
+import { clearSandboxFaults, clearSandboxRequests, resetSandbox, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
+import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Provider = Views['testing']['providers'][keyof Views['testing']['providers']];
@@ -37,24 +37,21 @@ suite('Views: the sidebar against the sandbox', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     assert.ok(exports.views, 'activate() must return { views } (src/extension.ts) for these tests');
     views = exports.views as Views;
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.refresh();
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) await reload(name);
   });
 
   teardown(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   suiteTeardown(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await clearSandboxFaults();
+    await resetSandbox();
   });
 
   test('Goals: grouped by status, those waiting for the user first, matching the sandbox; badge counts them', async () => {
@@ -234,7 +231,7 @@ suite('Views: the sidebar against the sandbox', function () {
     for (const r of sent) assert.equal(r.query.limit, '50');
 
     // Calls gone from the server (a reset) do not linger in the loaded pages after a refresh.
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await reload('calls');
     const now = (await api<{ calls: Json[] }>('/v1/calls?limit=50')).calls;
     assert.deepEqual((await kids(views.testing.providers.calls)).filter((n) => n.kind === 'call').map((n) => n.id).sort(), now.map((c) => `calls/${c.call_id}`).sort());
@@ -344,14 +341,14 @@ suite('Views: the sidebar against the sandbox', function () {
     assert.equal(roots.filter((n) => n.kind === 'error').length, 1);
     assert.match(label(roots[0]), /^Can't reach KallyAI at 127\.0\.0\.1:\d+ — Retry$/);
     assert.equal(roots[0].item.command?.command, 'kallyai.retry');
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'credits');
     assert.equal((await kids(views.testing.providers.credits)).filter((n) => n.kind === 'error').length, 0);
 
     await sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '^/v1/coordination/goals$', drop: true, count: 50 } });
     await views.testing.providers.goals.loader.load('user');
     assert.match(label((await kids(views.testing.providers.goals))[0]), /^Can't reach KallyAI at .* — Retry$/);
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'goals');
     assert.notEqual((await kids(views.testing.providers.goals))[0].kind, 'error');
   });
@@ -362,7 +359,7 @@ suite('Views: the sidebar against the sandbox', function () {
     const first = (await kids(views.testing.providers.inbox))[0];
     assert.equal(first.kind, 'error');
     assert.equal(label(first), 'Could not read your inbox from KallyAI — Retry');
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'inbox');
     assert.notEqual((await kids(views.testing.providers.inbox))[0].kind, 'error');
   });
