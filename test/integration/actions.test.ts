@@ -16,7 +16,7 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { answerConsents, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,22 +27,13 @@ let views: Views;
 
 const state = () => sandboxJson<Json>('/sandbox/state');
 const run = <T = RunResult>(id: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(id, ...args);
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const text = (s: Stakes) => [s.question, ...s.lines].join('\n');
 const client = () => services.client as KallyClient;
 function inDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
-/** Records every consent and answers it. */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 /** The Activity view's groups and their children. */
 async function activity(): Promise<{ actions: ViewNode[]; tasks: ViewNode[] }> {
   const p = views.testing.providers.activity;
@@ -210,12 +201,12 @@ suite('Search, actions, outreach and the account', function () {
     await views.setActivityFilter({});
     const s = await state();
     let { actions, tasks } = await activity();
-    assert.deepEqual(actions.map(label), s.actions.map((a: Json) => a.description));
+    assert.deepEqual(actions.map(nodeLabel), s.actions.map((a: Json) => a.description));
     assert.equal(tasks.length, s.outreachTasks.length);
     const undoable = actions.filter((n) => /\bundoable\b/.test(String(n.item.contextValue)));
     assert.deepEqual(undoable.map((n) => (n.target!.value as Json).id).sort(), s.actions.filter((a: Json) => a.undoable).map((a: Json) => a.id).sort());
     for (const n of [...actions, ...tasks]) assert.ok(n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, n.id);
-    assert.ok(!tasks.some((n) => label(n).includes(String((n.target!.value as Json).id))), 'no id shown');
+    assert.ok(!tasks.some((n) => nodeLabel(n).includes(String((n.target!.value as Json).id))), 'no id shown');
 
     await clearSandboxRequests();
     const filtered = await run<{ outcome: string }>('kallyai.activity.filterActions', 'booking');
@@ -343,11 +334,11 @@ suite('Search, actions, outreach and the account', function () {
   test('Credits: prices in credits, referrals with Copy; Estimate Credits… for any type', async () => {
     const roots = await views.testing.providers.credits.getChildren();
     const costs = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/costs'));
-    assert.ok(costs.some((n) => label(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'), costs.map((n) => `${label(n)}: ${n.item.description}`).join('; '));
-    assert.ok(costs.some((n) => label(n) === 'Search' && n.item.description === '0.5 credits per search'));
+    assert.ok(costs.some((n) => nodeLabel(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'), costs.map((n) => `${nodeLabel(n)}: ${n.item.description}`).join('; '));
+    assert.ok(costs.some((n) => nodeLabel(n) === 'Search' && n.item.description === '0.5 credits per search'));
     const referrals = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/referrals'));
     const code = referrals.find((n) => /\breferralCode\b/.test(String(n.item.contextValue)))!;
-    assert.equal(label(code), 'DEMO-KALLY');
+    assert.equal(nodeLabel(code), 'DEMO-KALLY');
     const copied = await run<{ outcome: string }>('kallyai.referrals.copy', code, [code]);
     assert.equal(copied.outcome, 'copied');
     assert.equal(await vscode.env.clipboard.readText(), 'DEMO-KALLY');

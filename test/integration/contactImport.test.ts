@@ -7,8 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, clearSandboxFaults, clearSandboxRequests, extensionManifest, resetSandbox, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
+import { activateExtension, answerConsents, clearSandboxFaults, clearSandboxRequests, extensionManifest, resetSandbox, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,14 +22,7 @@ const file = (name: string, text: string) => {
   fs.writeFileSync(p, text);
   return p;
 };
-function record(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const record = (yes: boolean) => answerConsents(commands, yes);
 const previewDocument = (name: string) => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(`/import/${name}.md`));
 
 const GOOD = [

@@ -8,10 +8,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { changesNothing, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
+import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,7 +22,6 @@ let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page | undefined;
 const text = (p: Page) => pageText(p.current!.body);
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = (n?: ViewNode) => views.testing.providers.email.getChildren(n);
 const node = async (id: string, parent?: ViewNode) => (await kids(parent)).find((n) => n.id === id);
 async function api<T = Json>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -31,15 +29,7 @@ async function api<T = Json>(path: string, init: { method?: string; body?: unkno
   assert.ok(session, 'no kallyai session');
   return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
 }
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 const reloadEmail = () => views.testing.providers.email.loader.load('mutation');
 
 suite('Email, messages and channels', function () {
@@ -74,11 +64,11 @@ suite('Email, messages and channels', function () {
     const roots = await kids();
     assert.deepEqual(roots.map((n) => n.id), ['email/accounts', 'email/mail', 'email/outbox', 'email/voice', 'email/channels']);
     const accounts = await kids(roots[0]);
-    assert.deepEqual(accounts.map(label), s.emailAccounts.map((a: Json) => a.email));
+    assert.deepEqual(accounts.map(nodeLabel), s.emailAccounts.map((a: Json) => a.email));
     assert.equal(accounts[0].item.contextValue, 'emailAccount');
-    assert.equal(label(roots[1]), 'Mail — All mail');
+    assert.equal(nodeLabel(roots[1]), 'Mail — All mail');
     const mail = await kids(roots[1]);
-    assert.deepEqual(mail.map(label).sort(), s.emailMessages.map((m: Json) => m.subject).sort());
+    assert.deepEqual(mail.map(nodeLabel).sort(), s.emailMessages.map((m: Json) => m.subject).sort());
     assert.match(String(mail.find((n) => /unread/.test(String(n.item.contextValue)))?.item.description), /unread$/);
     const groups = await kids(roots[2]);
     assert.deepEqual(groups.map((g) => g.id), ['email/outbox/pending', 'email/outbox/failed', 'email/outbox/sent', 'email/outbox/discarded']);
@@ -102,9 +92,9 @@ suite('Email, messages and channels', function () {
     const sent = (await sandboxRequests()).filter((q) => q.path === '/v1/email/messages');
     assert.deepEqual(sent.map((q) => q.query.classification), ['important']);
     const mailGroup = (await node('email/mail'))!;
-    assert.equal(label(mailGroup), 'Mail — Important');
+    assert.equal(nodeLabel(mailGroup), 'Mail — Important');
     const important = (await api<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
-    assert.deepEqual((await kids(mailGroup)).map(label), important.map((m) => m.subject));
+    assert.deepEqual((await kids(mailGroup)).map(nodeLabel), important.map((m) => m.subject));
 
     await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'urgent');
@@ -125,9 +115,9 @@ suite('Email, messages and channels', function () {
     for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
     const accounts = await kids((await node('email/accounts'))!);
-    assert.deepEqual(accounts.map((n) => [label(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
+    assert.deepEqual(accounts.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
     const mail = await kids((await node('email/mail'))!);
-    assert.deepEqual(mail.map((n) => [label(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
+    assert.deepEqual(mail.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.write', { to: 'landlord@example.com', subject: 'Heating', body: 'Broken again.' });
     assert.deepEqual([r.outcome, r.code, r.action, r.message], ['failed', 'email_not_connected', 'connectEmail', 'Connect an email account first.']);
     const list = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: {}, quiet: true });
@@ -144,7 +134,7 @@ suite('Email, messages and channels', function () {
     // The person allows it in the browser (the tab the command opened may do it first: auto-approve).
     await sandboxFetch('/sandbox/pages/connect-email/approve?provider=gmail');
     const shown = await waitFor(async () => (await kids((await node('email/accounts'))!)).find((n) => n.item.contextValue === 'emailAccount'), 20_000, 'the account in the Email view');
-    assert.equal(label(shown), 'demo@kallyai.test');
+    assert.equal(nodeLabel(shown), 'demo@kallyai.test');
     // Bounded: once it appeared, nothing polls the accounts any more.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     await clearSandboxRequests();
@@ -164,12 +154,12 @@ suite('Email, messages and channels', function () {
     answer(true);
     await vscode.commands.executeCommand('kallyai.email.disconnect', account);
     assert.equal((await state()).emailAccounts.length, 0);
-    await waitFor(async () => label((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account', 10_000, 'the view to follow');
+    await waitFor(async () => nodeLabel((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account', 10_000, 'the view to follow');
   });
 
   test('reading an email opens its page; Draft a Reply (with instructions) asks with its cost, and the draft opens for review', async () => {
     const m = (await state()).emailMessages.find((x: Json) => x.classification === 'actionable');
-    const mailNode = (await kids((await node('email/mail'))!)).find((n) => label(n) === m.subject)!;
+    const mailNode = (await kids((await node('email/mail'))!)).find((n) => nodeLabel(n) === m.subject)!;
     await vscode.commands.executeCommand(mailNode.item.command!.command, ...(mailNode.item.command!.arguments ?? []));
     const p = (await page('mail', m.id))!;
     assert.equal(p.panel.title, `${m.subject} — email`);
@@ -316,7 +306,7 @@ suite('Email, messages and channels', function () {
     assert.match(String(sentNode.item.contextValue), /\bsent\b.*\bhasReplies\b/);
     const replies = await kids(sentNode);
     assert.equal(replies.length, sent.replies.length);
-    replies.forEach((n, i) => assert.ok(label(n).startsWith(sent.replies[i].body.slice(0, 60)), label(n)));
+    replies.forEach((n, i) => assert.ok(nodeLabel(n).startsWith(sent.replies[i].body.slice(0, 60)), nodeLabel(n)));
     await clearSandboxRequests();
     const shown = await vscode.commands.executeCommand<RunResult>('kallyai.email.replies', sentNode);
     assert.equal(shown.outcome, 'done');
@@ -351,7 +341,7 @@ suite('Email, messages and channels', function () {
     };
     assert.equal((await all()).length, 50);
     const more = (await inbox.getChildren()).at(-1)!;
-    assert.deepEqual([more.kind, label(more), more.item.description, more.item.command?.command], ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore']);
+    assert.deepEqual([more.kind, nodeLabel(more), more.item.description, more.item.command?.command], ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore']);
     await vscode.commands.executeCommand('kallyai.inbox.loadMore');
     assert.equal((await all()).length, 83);
     assert.ok(!(await inbox.getChildren()).some((n) => n.kind === 'loadMore'), 'everything is shown');
@@ -362,7 +352,7 @@ suite('Email, messages and channels', function () {
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'sms');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS');
     assert.deepEqual((await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')).map((n) => n.id), ['inbox/channel/sms']);
-    assert.equal(label((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
+    assert.equal(nodeLabel((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
     await vscode.commands.executeCommand('kallyai.inbox.showUnreadOnly');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS · unread');
     const queries = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
@@ -379,7 +369,7 @@ suite('Email, messages and channels', function () {
     // Luigi's thread: its messages offer Open Thread inline.
     await resetSandbox();
     await inbox.loader.load('mutation');
-    const luigi = (await all()).filter((n) => /Table for 4/.test(label(n)));
+    const luigi = (await all()).filter((n) => /Table for 4/.test(nodeLabel(n)));
     assert.equal(luigi.length, 3);
     for (const n of luigi) assert.match(String(n.item.contextValue), /\binThread\b/);
     await vscode.commands.executeCommand('kallyai.inbox.openThread', luigi[0]);

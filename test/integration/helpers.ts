@@ -2,6 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Operation } from '../../src/api/operation';
+import type { CommandsModule } from '../../src/commands';
+import type { Stakes } from '../../src/pipeline/consent/stakes';
+import type { ViewNode } from '../../src/views';
 
 export const EXTENSION_ID = 'kallyai.kallyai';
 
@@ -143,3 +146,17 @@ export async function openPage(kind: string, id: string): Promise<{ current?: { 
 export function pageText(body: { text: string }): string {
   return body.text.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
+
+/** Answers every consent the pipeline asks from now on with `yes` and records what it asked; a
+ *  suite's teardown hands the questions back to the person with `answerWith(undefined)`. */
+export function answerConsents(commands: CommandsModule, yes: boolean): Stakes[] {
+  const asked: Stakes[] = [];
+  commands.pipeline.consent.answerWith((s) => {
+    asked.push(s);
+    return yes;
+  });
+  return asked;
+}
+
+/** A view node's label as the tree shows it. */
+export const nodeLabel = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');

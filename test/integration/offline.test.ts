@@ -5,12 +5,11 @@
 // shows its last items from the snapshot before the network answers.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
+import type { Views } from '../../src/views';
+import { clearSandboxFaults, clearSandboxRequests, nodeLabel, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 let views: Views;
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = (name: keyof Views['testing']['providers']) => views.testing.providers[name].getChildren();
 const host = () => new URL(sandboxUrl()).host;
 const freeze = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 60_000, count: 1000 } });
@@ -43,7 +42,7 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     const offlineNodes: string[] = [];
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) {
       const roots = await kids(name);
-      offlineNodes.push(...roots.filter((n) => n.kind === 'error').map((n) => `${name}: ${label(n)}`));
+      offlineNodes.push(...roots.filter((n) => n.kind === 'error').map((n) => `${name}: ${nodeLabel(n)}`));
       assert.ok(roots.some((n) => n.kind !== 'error' && n.kind !== 'settings'), `${name} keeps what it had`);
     }
     assert.deepEqual(offlineNodes, [`goals: Can't reach KallyAI at ${host()} — Retry`], 'one offline state, in the first view');
@@ -77,7 +76,7 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     const config = vscode.workspace.getConfiguration('kallyai');
     await clearSandboxRequests();
     await config.update('apiBaseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    await waitFor(async () => (await kids('goals')).some((n) => label(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
+    await waitFor(async () => (await kids('goals')).some((n) => nodeLabel(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
     await config.update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
     await waitFor(async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0, 20_000, 'the views to load from the sandbox again');
     const log = await sandboxRequests();

@@ -5,8 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { answerConsents, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -18,15 +17,7 @@ const PAGE_TAGS = new Set(['h1', 'h2', 'p', 'br', 'span', 'div', 'strong', 'butt
 const state = () => sandboxJson<{ goals: Json[]; calls: Json[]; conversations: Json[] }>('/sandbox/state');
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page;
 const text = (p: Page) => pageText(p.current!.body);
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 
 suite('Pages: goal, call and conversation', function () {
   this.timeout(120_000);

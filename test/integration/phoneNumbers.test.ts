@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxRequests, resetSandbox, sandboxJson, sandboxRequests } from './helpers';
+import type { Views } from '../../src/views';
+import { answerConsents, clearSandboxRequests, nodeLabel, resetSandbox, sandboxJson, sandboxRequests } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,15 +21,7 @@ async function api(path: string): Promise<Json> {
   assert.ok(session, 'no kallyai session');
   return sandboxJson<Json>(path, { headers: { authorization: `Bearer ${session.accessToken}` } });
 }
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 
 suite('Phone numbers', function () {
   this.timeout(120_000);
@@ -50,11 +41,11 @@ suite('Phone numbers', function () {
     const provider = views.testing.providers.phoneNumbers;
     await provider.loader.load('user');
     const roots = await provider.getChildren();
-    assert.deepEqual(roots.map(label), ['+1 415 555 0134', 'Hand-off phones']);
+    assert.deepEqual(roots.map(nodeLabel), ['+1 415 555 0134', 'Hand-off phones']);
     assert.equal(roots[0].item.description, 'US · forwards to +1 201 555 0177 · caller ID “Demo User”');
     assert.match(String(roots[0].item.contextValue), /\bhasForwarding\b/);
-    assert.deepEqual((await provider.getChildren(roots[0])).map((n) => `${label(n)}: ${String(n.item.description ?? '')}`), ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: ']);
-    assert.deepEqual((await provider.getChildren(roots[1])).map((n) => `${label(n)} ${String(n.item.description)}`), ['+1 201 555 0177 My mobile · verified']);
+    assert.deepEqual((await provider.getChildren(roots[0])).map((n) => `${nodeLabel(n)}: ${String(n.item.description ?? '')}`), ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: ']);
+    assert.deepEqual((await provider.getChildren(roots[1])).map((n) => `${nodeLabel(n)} ${String(n.item.description)}`), ['+1 201 555 0177 My mobile · verified']);
   });
 
   test('Provision asks first, naming the number, where it is and its monthly price; then it is yours', async () => {
@@ -137,7 +128,7 @@ suite('Phone numbers', function () {
     assert.equal((await state()).phoneNumbers.length, 0);
     await views.testing.providers.phoneNumbers.loader.load('mutation');
     const roots = await views.testing.providers.phoneNumbers.getChildren();
-    assert.equal(label(roots[0]), 'No KallyAI number yet — Provision a Number…');
+    assert.equal(nodeLabel(roots[0]), 'No KallyAI number yet — Provision a Number…');
     assert.equal(roots[0].item.command?.command, 'kallyai.phone.provision');
     const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addRule', { body: { name: 'VIPs to me', action: 'transfer', conditions: { caller_vip: true }, action_config: { target: '+12015550177' } } });
     assert.deepEqual([r.outcome, r.code, r.action], ['failed', 'phone_not_provisioned', 'provisionNumber']);

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import type { Views } from '../../src/views';
+import { answerConsents, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,18 +17,9 @@ interface Page { current?: { title: string; body: { text: string } }; deliver(m:
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const receptionist = () => views.testing.providers.receptionist;
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page;
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 const stakesText = (s: Stakes) => [s.question, ...s.lines].join('\n');
 
 suite('Receptionist: the view, live calls, consent, pages', function () {
@@ -53,28 +44,28 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   test('the view: the live call first, then the calls (caller by name, time, duration, outcome), voicemails with the new one in the badge, rules, contacts', async () => {
     await receptionist().loader.load('user');
     const roots = await receptionist().getChildren();
-    assert.deepEqual(roots.map(label), ['Live now', 'Calls', 'Voicemails', 'Rules', 'Contacts']);
+    assert.deepEqual(roots.map(nodeLabel), ['Live now', 'Calls', 'Voicemails', 'Rules', 'Contacts']);
     const [live] = await receptionist().getChildren(roots[0]);
-    assert.equal(label(live), 'Alex Rivera');
+    assert.equal(nodeLabel(live), 'Alex Rivera');
     assert.match(String(live.item.description), /^Live · \d+:\d\d · VIP$/);
     assert.match(String(live.item.contextValue), /\bliveCall\b/);
     const calls = await receptionist().getChildren(roots[1]);
     const seeded = (await state()).inboundCalls.filter((c: Json) => c.status !== 'active');
     assert.equal(calls.length, seeded.length);
-    const courier = calls.find((n) => label(n) === 'QuickShip Courier')!;
+    const courier = calls.find((n) => nodeLabel(n) === 'QuickShip Courier')!;
     assert.match(String(courier.item.description), /1:14 · The courier will deliver/);
-    const unknown = calls.find((n) => label(n) === '+1 201 555 0132');
+    const unknown = calls.find((n) => nodeLabel(n) === '+1 201 555 0132');
     assert.ok(unknown, 'a caller without a name shows the number as people read it');
-    assert.deepEqual((await receptionist().getChildren(courier)).map(label), ['Details', 'Transcript', 'Recording']);
-    assert.deepEqual((await receptionist().getChildren(unknown)).map(label), ['Details'], 'a missed call has no transcript or recording');
+    assert.deepEqual((await receptionist().getChildren(courier)).map(nodeLabel), ['Details', 'Transcript', 'Recording']);
+    assert.deepEqual((await receptionist().getChildren(unknown)).map(nodeLabel), ['Details'], 'a missed call has no transcript or recording');
     assert.equal(roots[2].item.description, '1 new');
     assert.equal(views.testing.treeViews.receptionist.badge?.value, 1);
     assert.equal(views.testing.treeViews.receptionist.badge?.tooltip, '1 new voicemail');
     const rules = await receptionist().getChildren(roots[3]);
-    assert.deepEqual(rules.map(label), ['Transfer VIP callers to me', 'Block sales calls', 'Take a message'], 'first match first');
+    assert.deepEqual(rules.map(nodeLabel), ['Transfer VIP callers to me', 'Block sales calls', 'Take a message'], 'first match first');
     assert.match(String(rules[0].item.description), /VIP callers → Transfer the call to \+1 201 555 0177/);
     const contacts = await receptionist().getChildren(roots[4]);
-    assert.deepEqual(contacts.map(label), ['Alex Rivera', 'Mom', 'Bright Smile Dental'], 'VIPs first');
+    assert.deepEqual(contacts.map(nodeLabel), ['Alex Rivera', 'Mom', 'Bright Smile Dental'], 'VIPs first');
     assert.match(String(contacts[0].item.contextValue), /\bvip\b/);
   });
 
@@ -83,13 +74,13 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.filter', 'missed');
     assert.equal(r.filter, 'missed');
     const roots = await receptionist().getChildren();
-    assert.deepEqual(roots.slice(0, 2).map(label), ['Live now', 'Missed calls']);
+    assert.deepEqual(roots.slice(0, 2).map(nodeLabel), ['Live now', 'Missed calls']);
     const shown = await receptionist().getChildren(roots[1]);
-    assert.deepEqual(shown.map(label), ['+1 201 555 0132']);
+    assert.deepEqual(shown.map(nodeLabel), ['+1 201 555 0132']);
     assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed');
     assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
     await vscode.commands.executeCommand('kallyai.receptionist.filter', 'all');
-    assert.equal(label((await receptionist().getChildren())[1]), 'Calls');
+    assert.equal(nodeLabel((await receptionist().getChildren())[1]), 'Calls');
     assert.equal(views.testing.treeViews.receptionist.description, undefined);
   });
 
@@ -102,7 +93,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual((await views.testing.liveCalls.probeNow()).map((c) => c.id), [], 'announced once');
     const liveNames = await waitFor(async () => {
       const roots = await receptionist().getChildren();
-      const names = (await receptionist().getChildren(roots[0])).map(label);
+      const names = (await receptionist().getChildren(roots[0])).map(nodeLabel);
       return names.includes('Jamie Chen') ? names : undefined;
     }, 10_000, 'the new call in Live now');
     assert.deepEqual(liveNames.sort(), ['Alex Rivera', 'Jamie Chen']);
@@ -255,7 +246,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     await views.testing.liveCalls.probeNow();
     await receptionist().loader.load('mutation');
     const live = await receptionist().getChildren((await receptionist().getChildren())[0]);
-    assert.ok(live.some((n) => label(n) === hostile), 'the tree item label is the plain text');
+    assert.ok(live.some((n) => nodeLabel(n) === hostile), 'the tree item label is the plain text');
     await vscode.commands.executeCommand('kallyai.receptionist.openCall', { id: call.id });
     const p = await page('inboundCall', call.id);
     const html = p.current!.body.text;

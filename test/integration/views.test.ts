@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxFaults, clearSandboxRequests, resetSandbox, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
+import { clearSandboxFaults, clearSandboxRequests, nodeLabel, resetSandbox, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -19,7 +19,6 @@ async function api<T = Json>(path: string, init: { method?: string; body?: unkno
 }
 const requests = async (re: RegExp, method = 'GET') =>
   (await sandboxRequests()).filter((r) => r.method === method && re.test(r.path));
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = async (p: Provider, n?: ViewNode) => p.getChildren(n);
 const byId = async (p: Provider, id: string) => (await kids(p)).find((n) => n.id === id);
 /** Every goal node (kind 'goal') under the groups of the Goals view, by goal id. */
@@ -88,7 +87,7 @@ suite('Views: the sidebar against the sandbox', function () {
     const tree = await api<{ sub_goals: Json[] }>(`/v1/coordination/goals/${parent.goal.id}/tree`);
     const children = await kids(views.testing.providers.goals, parent);
     assert.equal(children[0].kind, 'budget');
-    assert.match(label(children[0]), /Budget: .* of .* credits used/);
+    assert.match(nodeLabel(children[0]), /Budget: .* of .* credits used/);
     assert.equal(children.filter((n) => n.kind === 'step').length, parent.goal.steps.length);
     assert.deepEqual(children.filter((n) => n.kind === 'goal').map((n) => (n as unknown as { goal: Json }).goal.id), tree.sub_goals.map((s) => s.goal.id));
     assert.match(String(parent.item.contextValue), /hasSubgoals/);
@@ -271,7 +270,7 @@ suite('Views: the sidebar against the sandbox', function () {
     for (const n of unread.slice(0, 2)) assert.equal((await api(`/v1/messages/inbox/${n.message.id}`)).unread, false);
     assert.equal(views.testing.treeViews.inbox.badge?.value ?? 0, before - 2);
 
-    const threaded = all.find((n) => /threaded/.test(String(n.item.contextValue)) && /Table for 4/.test(label(n))) as ViewNode & { message: Json };
+    const threaded = all.find((n) => /threaded/.test(String(n.item.contextValue)) && /Table for 4/.test(nodeLabel(n))) as ViewNode & { message: Json };
     await vscode.commands.executeCommand('kallyai.inbox.openThread', threaded);
     const thread = await api<{ messages: Json[] }>(`/v1/messages/conversation/${threaded.message.conversation_id}`);
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith(`/threads/${threaded.message.conversation_id}/`)), 10_000, 'the thread document');
@@ -291,10 +290,10 @@ suite('Views: the sidebar against the sandbox', function () {
     await reload('credits');
     const b = await api('/v1/credits/balance');
     const roots = await kids(views.testing.providers.credits);
-    assert.equal(label(roots[0]), `${Number(b.credits_remaining)} credits remaining`);
-    assert.equal(label(roots[1]), `${Number(b.credits_used)} credits used`);
-    assert.equal(label(roots[2]), `${Number(b.credits_allocated)} credits allocated`);
-    assert.match(label(roots[3]), new RegExp(`^${b.plan_type}`, 'i'));
+    assert.equal(nodeLabel(roots[0]), `${Number(b.credits_remaining)} credits remaining`);
+    assert.equal(nodeLabel(roots[1]), `${Number(b.credits_used)} credits used`);
+    assert.equal(nodeLabel(roots[2]), `${Number(b.credits_allocated)} credits allocated`);
+    assert.match(nodeLabel(roots[3]), new RegExp(`^${b.plan_type}`, 'i'));
     const breakdown = (await api<{ items: Json[] }>('/v1/credits/breakdown')).items;
     assert.equal((await kids(views.testing.providers.credits, roots.find((n) => n.id === 'credits/breakdown'))).length, breakdown.length);
     const plans = Object.keys((await api<{ plans: Json }>('/v1/credits/plans')).plans);
@@ -339,7 +338,7 @@ suite('Views: the sidebar against the sandbox', function () {
     await views.testing.providers.credits.loader.load('user');
     const roots = await kids(views.testing.providers.credits);
     assert.equal(roots.filter((n) => n.kind === 'error').length, 1);
-    assert.match(label(roots[0]), /^Can't reach KallyAI at 127\.0\.0\.1:\d+ — Retry$/);
+    assert.match(nodeLabel(roots[0]), /^Can't reach KallyAI at 127\.0\.0\.1:\d+ — Retry$/);
     assert.equal(roots[0].item.command?.command, 'kallyai.retry');
     await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'credits');
@@ -347,7 +346,7 @@ suite('Views: the sidebar against the sandbox', function () {
 
     await sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '^/v1/coordination/goals$', drop: true, count: 50 } });
     await views.testing.providers.goals.loader.load('user');
-    assert.match(label((await kids(views.testing.providers.goals))[0]), /^Can't reach KallyAI at .* — Retry$/);
+    assert.match(nodeLabel((await kids(views.testing.providers.goals))[0]), /^Can't reach KallyAI at .* — Retry$/);
     await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'goals');
     assert.notEqual((await kids(views.testing.providers.goals))[0].kind, 'error');
@@ -358,7 +357,7 @@ suite('Views: the sidebar against the sandbox', function () {
     await views.testing.providers.inbox.loader.load('user');
     const first = (await kids(views.testing.providers.inbox))[0];
     assert.equal(first.kind, 'error');
-    assert.equal(label(first), 'Could not read your inbox from KallyAI — Retry');
+    assert.equal(nodeLabel(first), 'Could not read your inbox from KallyAI — Retry');
     await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'inbox');
     assert.notEqual((await kids(views.testing.providers.inbox))[0].kind, 'error');
