@@ -16,7 +16,7 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { answerConsents, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { answerConsents, clearSandboxRequests, inDays, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,10 +29,6 @@ const state = () => sandboxJson<Json>('/sandbox/state');
 const run = <T = RunResult>(id: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(id, ...args);
 const text = (s: Stakes) => [s.question, ...s.lines].join('\n');
 const client = () => services.client as KallyClient;
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 const answer = (yes: boolean) => answerConsents(commands, yes);
 /** The Activity view's groups and their children. */
 async function activity(): Promise<{ actions: ViewNode[]; tasks: ViewNode[] }> {

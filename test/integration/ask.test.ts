@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AskResult } from '../../src/commands/ask/ask';
 import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/ask/conversationHistory';
-import { activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
+import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxGoal { id: string; title: string; conversation_id: string | null }
@@ -26,17 +26,6 @@ const documentText = async (uri: string) => (await vscode.workspace.openTextDocu
 /** The document once it shows `needle` (an open document follows the provider's change event, a moment later). */
 const documentWith = (uri: string, needle: string) =>
   waitFor(async () => { const t = await documentText(uri); return t.includes(needle) ? t : undefined; }, 10_000, `the document to show "${needle}"`);
-
-/** Runs a command that shows a quick pick and accepts its first (active) item. */
-async function acceptFirstPick<T>(run: Thenable<T>): Promise<T> {
-  let done = false;
-  const settled = Promise.resolve(run).finally(() => { done = true; });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
-  }
-  return settled;
-}
 
 suite('Ask KallyAI: against the sandbox', () => {
   const TASK = 'Book a table for 4 at an Italian restaurant near me on Friday at 8pm';

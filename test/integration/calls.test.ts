@@ -9,7 +9,7 @@ import { outcomeText } from '../../src/commands/makeCall/callOutcome';
 import type { MakeCallResult } from '../../src/commands/makeCall/makeCall';
 import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, inDays, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxCall { call_id: string; status: string; to: string; created_at: string; submission: Record<string, unknown> }
@@ -18,12 +18,6 @@ const callPosts = async () => (await sandboxRequests()).filter((r) => r.method =
 const sandboxCalls = async () => (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls;
 const setCredits = (remaining: number) => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining } });
 const addFault = (fault: Record<string, unknown>) => sandboxJson('/sandbox/faults', { method: 'POST', body: fault });
-
-
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** Every question answered: the wizard asks nothing. */
 function request(overrides: Record<string, unknown> = {}) {

@@ -17,7 +17,7 @@ import { allCommands, operationCommands, presentationOf } from '../../src/comman
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import { SAMPLES } from '../unit/api.samples';
-import { changesNothing, clearSandboxRequests, extensionManifest, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
+import { changesNothing, clearSandboxRequests, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
 import { ensureSignedIn, signInToFreshSandbox } from './signIn';
 
 const GENERATED_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
@@ -82,11 +82,6 @@ const CUSTOM: Record<string, { args: unknown[] | ((state: SandboxState) => unkno
   'kallyai.inbox.loadMore': { args: [], calls: [] },
   'kallyai.channels.copyMailbox': { args: [], calls: ['GET /v1/channels/mailbox'] },
 };
-
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 suite('Commands: every one, against the sandbox', function () {
   this.timeout(300_000);

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
+import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxApi, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,11 +24,6 @@ const page = async (kind: string, id: string) => (await openPage(kind, id)) as u
 const text = (p: Page) => pageText(p.current!.body);
 const kids = (n?: ViewNode) => views.testing.providers.email.getChildren(n);
 const node = async (id: string, parent?: ViewNode) => (await kids(parent)).find((n) => n.id === id);
-async function api<T = Json>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
-  assert.ok(session, 'no kallyai session');
-  return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
-}
 const answer = (yes: boolean) => answerConsents(commands, yes);
 const reloadEmail = () => views.testing.providers.email.loader.load('mutation');
 
@@ -93,7 +88,7 @@ suite('Email, messages and channels', function () {
     assert.deepEqual(sent.map((q) => q.query.classification), ['important']);
     const mailGroup = (await node('email/mail'))!;
     assert.equal(nodeLabel(mailGroup), 'Mail — Important');
-    const important = (await api<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
+    const important = (await sandboxApi<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
     assert.deepEqual((await kids(mailGroup)).map(nodeLabel), important.map((m) => m.subject));
 
     await clearSandboxRequests();
@@ -112,7 +107,7 @@ suite('Email, messages and channels', function () {
   });
 
   test('no email account: "Connect an email account" in the view, and email_not_connected anywhere offers the same button', async () => {
-    for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
+    for (const a of (await state()).emailAccounts) await sandboxApi(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
     const accounts = await kids((await node('email/accounts'))!);
     assert.deepEqual(accounts.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
@@ -125,7 +120,7 @@ suite('Email, messages and channels', function () {
   });
 
   test('Connect Gmail opens the consent page; once allowed, the account appears in the view without a refresh, and the watch stops', async () => {
-    for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
+    for (const a of (await state()).emailAccounts) await sandboxApi(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
     await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.connectGmail');
@@ -227,7 +222,7 @@ suite('Email, messages and channels', function () {
   });
 
   test('the draft page: To, Cc, Subject, Body; Approve & Send names every recipient and the cost, and "Don\'t Send" sends nothing; Discard asks too', async () => {
-    const made = await api('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', cc: ['me@example.com', 'agent@example.com'], subject: 'Heating', body: 'Hello,\n\nIt is broken.' } });
+    const made = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', cc: ['me@example.com', 'agent@example.com'], subject: 'Heating', body: 'Hello,\n\nIt is broken.' } });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', { id: made.id });
     const p = (await page('draft', made.id))!;
     const t = text(p);
@@ -252,7 +247,7 @@ suite('Email, messages and channels', function () {
     assert.equal(p.panel.title, 'Email — Heating');
     await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/sent'))).some((n) => n.target?.id === made.id), 10_000, 'it shows as sent in the outbox');
 
-    const other = await api('/v1/actions/email/send', { method: 'POST', body: { to: 'x@example.com', subject: 'Other', body: 'B' } });
+    const other = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'x@example.com', subject: 'Other', body: 'B' } });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', other.id);
     const q = (await page('draft', other.id))!;
     const keep = answer(false);
@@ -455,7 +450,7 @@ suite('Email, messages and channels', function () {
     assert.ok(!(await state()).channelEmails.some((e: Json) => e.id === entry.id));
 
     await p.deliver({ type: 'action', action: 'copyMailbox' });
-    const mailbox = (await api('/v1/channels/mailbox')).mailbox;
+    const mailbox = (await sandboxApi('/v1/channels/mailbox')).mailbox;
     assert.equal(await vscode.env.clipboard.readText(), mailbox);
     const shown = await vscode.commands.executeCommand<Json>('kallyai.channels.mailbox');
     assert.equal(shown.message, `Your KallyAI mailbox is ${mailbox}. Email sent or forwarded there reaches KallyAI.`);

@@ -89,6 +89,13 @@ export async function sandboxWrites(): Promise<string[]> {
   return (await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => `${q.method} ${q.path}`);
 }
 
+/** Calls the KallyAI API on the sandbox as the signed-in account, with the session VS Code hands this extension. */
+export async function sandboxApi<T = Record<string, any>>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
+  assert.ok(session, 'no kallyai session');
+  return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
+}
+
 /** The launcher's sandbox as the catalogue's samples (test/unit/api.samples.ts) take it: theirs to use, not to close. */
 export const samplesSandbox = () => ({ url: sandboxUrl(), close: async () => undefined });
 
@@ -160,3 +167,20 @@ export function answerConsents(commands: CommandsModule, yes: boolean): Stakes[]
 
 /** A view node's label as the tree shows it. */
 export const nodeLabel = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
+
+/** Runs a command that shows a quick pick and accepts its first (active) item. */
+export async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
+  let done = false;
+  const settled = Promise.resolve(pending).finally(() => { done = true; });
+  while (!done) {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
+  }
+  return settled;
+}
+
+/** The local date `days` from today, as YYYY-MM-DD. */
+export function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import { errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 interface SandboxCall { call_id: string; status: string; business_name?: string; submission: { business_name?: string; task_description: string } }
@@ -18,17 +18,6 @@ const run = async (command: string, ...args: unknown[]) => {
   return r;
 };
 const documentText = async (uri: unknown) => unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
-
-/** Runs a command that shows a quick pick and accepts its first (active) item. */
-async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
-  let done = false;
-  const settled = Promise.resolve(pending).finally(() => { done = true; });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
-  }
-  return settled;
-}
 
 suite('CLI parity commands: against the sandbox', () => {
   let services: Services;

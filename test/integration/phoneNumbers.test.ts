@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format';
 import type { Views } from '../../src/views';
-import { answerConsents, clearSandboxRequests, nodeLabel, resetSandbox, sandboxJson, sandboxRequests } from './helpers';
+import { answerConsents, clearSandboxRequests, nodeLabel, resetSandbox, sandboxApi, sandboxJson, sandboxRequests } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,11 +16,6 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-async function api(path: string): Promise<Json> {
-  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
-  assert.ok(session, 'no kallyai session');
-  return sandboxJson<Json>(path, { headers: { authorization: `Bearer ${session.accessToken}` } });
-}
 const answer = (yes: boolean) => answerConsents(commands, yes);
 
 suite('Phone numbers', function () {
@@ -49,7 +44,7 @@ suite('Phone numbers', function () {
   });
 
   test('Provision asks first, naming the number, where it is and its monthly price; then it is yours', async () => {
-    const offered = await api('/v1/phone-numbers/available?country=US&area_code=415');
+    const offered = await sandboxApi('/v1/phone-numbers/available?country=US&area_code=415');
     const wanted = offered.numbers[1].phone_number as string;
     const asked = answer(false);
     await clearSandboxRequests();
