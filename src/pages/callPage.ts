@@ -3,44 +3,27 @@
  *  copy the transcript as text, cancel or reschedule a scheduled call, stop a live one. A live call
  *  refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
 import type { Operation } from '../api/operation';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
 import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
 import { businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
-
-export interface CallPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
-  /** Renders the page again after a delay (a live call). */
-  refreshLater(ms: number): void;
-}
-
-const LIVE_REFRESH_MS = 3_000;
+import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
+import type { PageActions, PageView } from './pageController';
+import { actionButton, icon } from './pageParts';
 
 type Entry = { speaker: string; content: string; timestamp?: string | null };
 
-export class CallPage implements PageController {
-  /** The call as the command that opened the page just read it (used once, for the first render). */
-  private initial: Call | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: CallPageDeps, initial?: unknown) {
-    this.initial = initial as Call | undefined;
+export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
+  protected what(): string {
+    return t('Call');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<Call> {
+    return this.deps.client.execute(ops.calls.get, { path: { call_id: id } });
+  }
+
+  protected async show(call: Call): Promise<PageView> {
     const { client } = this.deps;
-    let call: Call;
-    try {
-      call = this.initial ?? (await client.execute(ops.calls.get, { path: { call_id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Call'), e);
-    }
     const transcript = hasTranscript(call) ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, () => undefined) : undefined;
     if (isRunning(call)) this.deps.refreshLater(LIVE_REFRESH_MS);
 

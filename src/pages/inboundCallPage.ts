@@ -4,42 +4,28 @@
  *  consent), hear the recording, call back, add the caller to the contacts, delete the record.
  *  A live call refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
 import type { Operation } from '../api/operation';
 import { html, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
 import {
   actionItemsOf, callDuration, callerLabel, contactFor, hasConversation, inboundStatusLabel, inboundTabTitle, isLive, isVipCaller, type Contact, type InboundCall,
 } from '../models/inbound';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
+import type { PageActions, PageView } from './pageController';
+import { actionButton, icon } from './pageParts';
 
-export interface InboundCallPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
-  refreshLater(ms: number): void;
-}
-
-const LIVE_REFRESH_MS = 3_000;
 type Entry = { speaker: string; content: string; timestamp?: string | null };
 
-export class InboundCallPage implements PageController {
-  private initial: InboundCall | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: InboundCallPageDeps, initial?: unknown) {
-    this.initial = initial as InboundCall | undefined;
+export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps> {
+  protected what(): string {
+    return t('Call');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<InboundCall> {
+    return this.deps.client.execute(ops.inbound.call, { path: { id } });
+  }
+
+  protected async show(call: InboundCall): Promise<PageView> {
     const { client } = this.deps;
-    let call: InboundCall;
-    try {
-      call = this.initial ?? (await client.execute(ops.inbound.call, { path: { id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Call'), e);
-    }
     const [contacts, transcript] = await Promise.all([
       client.execute(ops.inbound.contacts).then((r) => r.contacts, () => [] as Contact[]),
       hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as Entry[], () => undefined) : Promise.resolve(undefined),
