@@ -1,4 +1,4 @@
-/** The skeleton of a page that shows one thing loaded by its id (a call, a call KallyAI answered):
+/** The skeleton of a page that shows one thing loaded by its id (a goal, a call, a call KallyAI answered):
  *  the first render shows what the command that opened the page had just read, every later render
  *  loads the thing again, and a thing that cannot be loaded becomes the "could not be loaded" page
  *  with Retry. Each page says how to load its thing and what to show of it. */

@@ -2,42 +2,32 @@
  *  estimate, soft cap, hard cap), its sub-goals, and the actions it allows — each run through the
  *  pipeline, with its consent. Every server string is escaped by construction (src/format/html.ts). */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
 import type { Operation } from '../api/operation';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
 import { creditsLabel, formatCredits, html, humanize, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
 import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor } from '../models/goal';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { EntityPage, type EntityPageDeps } from './entityPage';
+import type { PageActions, PageView } from './pageController';
+import { actionButton, icon } from './pageParts';
 
-export interface GoalPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
+export interface GoalPageDeps extends EntityPageDeps {
   openGoal(id: string): Promise<unknown>;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
 }
 
 type Budget = { soft_cap?: unknown; hard_cap?: unknown; approved?: unknown };
 
-export class GoalPage implements PageController {
-  /** The goal as the command that opened the page just read it (used once, for the first render). */
-  private initial: Goal | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: GoalPageDeps, initial?: unknown) {
-    this.initial = initial as Goal | undefined;
+export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
+  protected what(): string {
+    return t('Goal');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<Goal> {
+    return this.deps.client.execute(ops.coordination.goal, { path: { id } });
+  }
+
+  protected async show(goal: Goal): Promise<PageView> {
     const { client } = this.deps;
-    let goal: Goal;
-    try {
-      goal = this.initial ?? (await client.execute(ops.coordination.goal, { path: { id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Goal'), e);
-    }
     const tree = subGoalCount(goal) > 0 ? await client.execute(ops.coordination.goalTree, { path: { id: this.state.id } }).catch(() => undefined) : undefined;
     const run = (op: Operation) => async () => this.deps.pipeline.run(op, { target: { kind: 'goal', id: this.state.id, value: goal } });
     const waiting = waitingFor(goal);
