@@ -3,13 +3,12 @@
  *  copy the transcript as text, cancel or reschedule a scheduled call, stop a live one. A live call
  *  refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { Operation } from '../api/operation';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
 import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
 import { businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
-import type { PageActions, PageView } from './pageController';
-import { actionButton, icon } from './pageParts';
+import type { PageView } from './pageController';
+import { icon } from './pageParts';
 
 type Entry = { speaker: string; content: string; timestamp?: string | null };
 
@@ -27,17 +26,7 @@ export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
     const transcript = hasTranscript(call) ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, () => undefined) : undefined;
     if (isRunning(call)) this.deps.refreshLater(LIVE_REFRESH_MS);
 
-    const target = { kind: 'call' as const, id: call.call_id, value: call };
-    const actions: PageActions = {};
-    const buttons: Html[] = [];
-    const command = (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') => {
-      actions[name] = async () => this.deps.runCommand(id, args);
-      buttons.push(actionButton(name, label, codicon, style));
-    };
-    const operation = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
-      actions[name] = async () => this.deps.pipeline.run(op, { target });
-      buttons.push(actionButton(name, label, codicon, style));
-    };
+    const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'call', id: call.call_id, value: call });
     if (isRunning(call)) operation('stop', t('Stop Call'), 'debug-stop', ops.calls.stop, 'danger');
     if (isScheduled(call)) {
       operation('reschedule', t('Reschedule…'), 'calendar', ops.calls.reschedule);

@@ -1,11 +1,14 @@
 /** The skeleton of a page that shows one thing loaded by its id (a goal, a call, a call KallyAI answered):
  *  the first render shows what the command that opened the page had just read, every later render
  *  loads the thing again, and a thing that cannot be loaded becomes the "could not be loaded" page
- *  with Retry. Each page says how to load its thing and what to show of it. */
+ *  with Retry. Each page says how to load its thing and what to show of it; its buttons run an
+ *  operation on the thing through the pipeline (with its consent) or a command. */
 import type { KallyClient } from '../api/client';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageController, PageState, PageView } from './pageController';
-import { loadFailed } from './pageParts';
+import type { Operation } from '../api/operation';
+import type { Html } from '../format';
+import type { Pipeline, RunRequest } from '../pipeline/pipeline';
+import type { PageAction, PageActions, PageController, PageState, PageView } from './pageController';
+import { actionButton, loadFailed } from './pageParts';
 
 export interface EntityPageDeps {
   readonly client: KallyClient;
@@ -48,5 +51,24 @@ export abstract class EntityPage<T, D extends EntityPageDeps = EntityPageDeps> i
       return loadFailed(this.what(), e);
     }
     return this.show(thing);
+  }
+
+  /** The buttons of the page of `target`, in the order they are offered, and the action each asks for:
+   *  `operation` runs through the pipeline on the target, `command` runs a command with its arguments. */
+  protected buttonsFor(target: NonNullable<RunRequest['target']>) {
+    const actions: PageActions = {};
+    const buttons: Html[] = [];
+    const offer = (name: string, label: string, codicon: string, style: 'primary' | 'secondary' | 'danger', action: PageAction) => {
+      actions[name] = action;
+      buttons.push(actionButton(name, label, codicon, style));
+    };
+    return {
+      actions,
+      buttons,
+      operation: (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') =>
+        offer(name, label, codicon, style, async () => this.deps.pipeline.run(op, { target })),
+      command: (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') =>
+        offer(name, label, codicon, style, async () => this.deps.runCommand(id, args)),
+    };
   }
 }

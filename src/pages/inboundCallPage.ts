@@ -4,13 +4,12 @@
  *  consent), hear the recording, call back, add the caller to the contacts, delete the record.
  *  A live call refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { Operation } from '../api/operation';
 import { html, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
 import {
   actionItemsOf, callDuration, callerLabel, contactFor, hasConversation, inboundStatusLabel, inboundTabTitle, isLive, isVipCaller, type Contact, type InboundCall,
 } from '../models/inbound';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
-import type { PageActions, PageView } from './pageController';
+import type { PageView } from './pageController';
 import { actionButton, icon } from './pageParts';
 
 type Entry = { speaker: string; content: string; timestamp?: string | null };
@@ -32,17 +31,7 @@ export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps>
     ]);
     const live = isLive(call);
     if (live) this.deps.refreshLater(LIVE_REFRESH_MS);
-    const target = { kind: 'inboundCall' as const, id: this.state.id, value: call };
-    const actions: PageActions = {};
-    const buttons: Html[] = [];
-    const operation = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
-      actions[name] = async () => this.deps.pipeline.run(op, { target });
-      buttons.push(actionButton(name, label, codicon, style));
-    };
-    const command = (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') => {
-      actions[name] = async () => this.deps.runCommand(id, args);
-      buttons.push(actionButton(name, label, codicon, style));
-    };
+    const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'inboundCall', id: this.state.id, value: call });
     if (live && !call.taken_over) operation('takeOver', t('Take Over'), 'call-incoming', ops.inbound.takeover, 'primary');
     if (live) {
       operation('transfer', t('Transfer…'), 'arrow-swap', ops.inbound.transfer);
