@@ -4,13 +4,11 @@
  *  refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
+import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t } from '../format';
 import { businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { icon } from './pageParts';
-
-type Entry = { speaker: string; content: string; timestamp?: string | null };
+import { icon, transcriptSection } from './pageParts';
 
 export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
   protected what(): string {
@@ -59,7 +57,7 @@ ${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${c
 <div class="actions">${buttons}</div>
 ${summary ? html`<h2>${t('Highlights')}</h2>${listOrParagraphsHtml(summary)}` : ''}
 ${call.next_steps ? html`<h2>${t('Next steps')}</h2>${listOrParagraphsHtml(call.next_steps)}` : ''}
-${transcriptSection(call, transcript)}`,
+${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
     };
   }
 }
@@ -69,13 +67,6 @@ function speakerName(speaker: string, call: Call): string {
   if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
   if (s === 'HUMAN' || s === 'USER' || s === 'CALLEE') return businessName(call) ?? t('Business');
   return speaker;
-}
-
-function transcriptSection(call: Call, entries: readonly Entry[] | undefined): Html {
-  if (!hasTranscript(call)) return html``;
-  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
-  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker, call)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
 }
 
 /** What the call wizard starts from for "Call Again". */

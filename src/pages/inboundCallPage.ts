@@ -4,15 +4,13 @@
  *  consent), hear the recording, call back, add the caller to the contacts, delete the record.
  *  A live call refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import { html, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
+import { html, phoneForPeople, shortDateTime, t, textBlock } from '../format';
 import {
   actionItemsOf, callDuration, callerLabel, contactFor, hasConversation, inboundStatusLabel, inboundTabTitle, isLive, isVipCaller, type Contact, type InboundCall,
 } from '../models/inbound';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { actionButton, icon } from './pageParts';
-
-type Entry = { speaker: string; content: string; timestamp?: string | null };
+import { actionButton, icon, transcriptSection, type TranscriptEntry } from './pageParts';
 
 export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps> {
   protected what(): string {
@@ -27,7 +25,7 @@ export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps>
     const { client } = this.deps;
     const [contacts, transcript] = await Promise.all([
       client.execute(ops.inbound.contacts).then((r) => r.contacts, () => [] as Contact[]),
-      hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as Entry[], () => undefined) : Promise.resolve(undefined),
+      hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as TranscriptEntry[], () => undefined) : Promise.resolve(undefined),
     ]);
     const live = isLive(call);
     if (live) this.deps.refreshLater(LIVE_REFRESH_MS);
@@ -72,7 +70,7 @@ ${live ? html`<p class="callout">${call.taken_over ? t('You are on this call: Ka
 <div class="actions">${buttons}</div>
 ${call.summary ? html`<h2>${t('Summary')}</h2>${textBlock(call.summary)}` : ''}
 ${items.length ? html`<h2>${t('Action items')}</h2><ul class="action-items">${items.map((i) => html`<li class="${i.done ? 'done' : ''}">${icon(i.done ? 'pass-filled' : 'circle-large-outline')}<span>${i.text}</span>${i.done ? '' : actionButton('done', t('Mark Done'), 'check', 'secondary', String(i.index))}</li>`)}</ul>` : ''}
-${transcriptSection(call, transcript, name)}`,
+${hasConversation(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, name)) : ''}`,
     };
   }
 }
@@ -82,11 +80,4 @@ function speakerName(speaker: string, caller: string): string {
   if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
   if (s === 'HUMAN' || s === 'USER' || s === 'CALLER') return caller;
   return speaker;
-}
-
-function transcriptSection(call: InboundCall, entries: readonly Entry[] | undefined, caller: string): Html {
-  if (!hasConversation(call)) return html``;
-  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
-  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker, caller)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
 }
