@@ -1,6 +1,7 @@
 // Shared helpers for the integration suites that run inside the real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LoggedRequest as SandboxLoggedRequest } from '../../sandbox/requestLog';
 import type { Operation } from '../../src/api/operation';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
@@ -51,16 +52,9 @@ export function resetSandbox(): Promise<unknown> {
   return sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
 }
 
-/** One API request in the sandbox's log (sandbox/README.md: control requests are not logged).
- *  `Body` is the shape a suite reads its JSON body as. */
-export interface LoggedRequest<Body = Record<string, unknown>> {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body?: Body;
-  at: string;
-}
+/** One API request in the sandbox's log, as sandbox/requestLog.ts writes it (control requests are
+ *  not logged); `Body` is the shape a suite reads its JSON body as. */
+export type LoggedRequest<Body = Record<string, unknown>> = Omit<SandboxLoggedRequest, 'body'> & { body?: Body };
 
 /** The API requests the sandbox has received since its log was last cleared, oldest first. */
 export async function sandboxRequests<Body = Record<string, unknown>>(): Promise<Array<LoggedRequest<Body>>> {
