@@ -3,58 +3,28 @@
  *  copy the transcript as text, cancel or reschedule a scheduled call, stop a live one. A live call
  *  refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
-import type { Operation } from '../api/operation';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
+import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t } from '../format';
 import { businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
+import type { PageView } from './pageController';
+import { icon, transcriptSection } from './pageParts';
 
-export interface CallPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
-  /** Renders the page again after a delay (a live call). */
-  refreshLater(ms: number): void;
-}
-
-const LIVE_REFRESH_MS = 3_000;
-
-type Entry = { speaker: string; content: string; timestamp?: string | null };
-
-export class CallPage implements PageController {
-  /** The call as the command that opened the page just read it (used once, for the first render). */
-  private initial: Call | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: CallPageDeps, initial?: unknown) {
-    this.initial = initial as Call | undefined;
+export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
+  protected what(): string {
+    return t('Call');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<Call> {
+    return this.deps.client.execute(ops.calls.get, { path: { call_id: id } });
+  }
+
+  protected async show(call: Call): Promise<PageView> {
     const { client } = this.deps;
-    let call: Call;
-    try {
-      call = this.initial ?? (await client.execute(ops.calls.get, { path: { call_id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Call'), e);
-    }
     const transcript = hasTranscript(call) ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, () => undefined) : undefined;
     if (isRunning(call)) this.deps.refreshLater(LIVE_REFRESH_MS);
 
-    const target = { kind: 'call' as const, id: call.call_id, value: call };
-    const actions: PageActions = {};
-    const buttons: Html[] = [];
-    const command = (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') => {
-      actions[name] = async () => this.deps.runCommand(id, args);
-      buttons.push(actionButton(name, label, codicon, style));
-    };
-    const operation = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
-      actions[name] = async () => this.deps.pipeline.run(op, { target });
-      buttons.push(actionButton(name, label, codicon, style));
-    };
+    const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'call', id: call.call_id, value: call });
     if (isRunning(call)) operation('stop', t('Stop Call'), 'debug-stop', ops.calls.stop, 'danger');
     if (isScheduled(call)) {
       operation('reschedule', t('Reschedule…'), 'calendar', ops.calls.reschedule);
@@ -87,7 +57,7 @@ ${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${c
 <div class="actions">${buttons}</div>
 ${summary ? html`<h2>${t('Highlights')}</h2>${listOrParagraphsHtml(summary)}` : ''}
 ${call.next_steps ? html`<h2>${t('Next steps')}</h2>${listOrParagraphsHtml(call.next_steps)}` : ''}
-${transcriptSection(call, transcript)}`,
+${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
     };
   }
 }
@@ -97,13 +67,6 @@ function speakerName(speaker: string, call: Call): string {
   if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
   if (s === 'HUMAN' || s === 'USER' || s === 'CALLEE') return businessName(call) ?? t('Business');
   return speaker;
-}
-
-function transcriptSection(call: Call, entries: readonly Entry[] | undefined): Html {
-  if (!hasTranscript(call)) return html``;
-  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
-  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker, call)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
 }
 
 /** What the call wizard starts from for "Call Again". */

@@ -2,68 +2,50 @@
  *  estimate, soft cap, hard cap), its sub-goals, and the actions it allows — each run through the
  *  pipeline, with its consent. Every server string is escaped by construction (src/format/html.ts). */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
-import type { Operation } from '../api/operation';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
 import { creditsLabel, formatCredits, html, humanize, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
 import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor } from '../models/goal';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { EntityPage, type EntityPageDeps } from './entityPage';
+import type { PageView } from './pageController';
+import { icon } from './pageParts';
 
-export interface GoalPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
+export interface GoalPageDeps extends EntityPageDeps {
   openGoal(id: string): Promise<unknown>;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
 }
 
 type Budget = { soft_cap?: unknown; hard_cap?: unknown; approved?: unknown };
 
-export class GoalPage implements PageController {
-  /** The goal as the command that opened the page just read it (used once, for the first render). */
-  private initial: Goal | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: GoalPageDeps, initial?: unknown) {
-    this.initial = initial as Goal | undefined;
+export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
+  protected what(): string {
+    return t('Goal');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<Goal> {
+    return this.deps.client.execute(ops.coordination.goal, { path: { id } });
+  }
+
+  protected async show(goal: Goal): Promise<PageView> {
     const { client } = this.deps;
-    let goal: Goal;
-    try {
-      goal = this.initial ?? (await client.execute(ops.coordination.goal, { path: { id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Goal'), e);
-    }
     const tree = subGoalCount(goal) > 0 ? await client.execute(ops.coordination.goalTree, { path: { id: this.state.id } }).catch(() => undefined) : undefined;
-    const run = (op: Operation) => async () => this.deps.pipeline.run(op, { target: { kind: 'goal', id: this.state.id, value: goal } });
     const waiting = waitingFor(goal);
     const open = isOpen(goal);
     const finished = ['completed', 'cancelled', 'failed'].includes(goalStatus(goal));
     const subIds = new Set((tree?.sub_goals ?? []).map((s) => s.goal.id).filter((x): x is string => !!x));
 
-    const actions: PageActions = {};
-    const buttons: Html[] = [];
-    const offer = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
-      actions[name] = run(op);
-      buttons.push(actionButton(name, label, codicon, style));
-    };
-    if (waiting === 'step_approval') offer('approveStep', t('Approve Step'), 'check', ops.coordination.approveStep, 'primary');
-    if (waiting === 'budget_approval') offer('approveBudget', t('Approve Budget'), 'check-all', ops.budget.approve, 'primary');
-    if (waiting === 'soft_cap') offer('acknowledgeSoftCap', t('Continue Past the Cap'), 'unlock', ops.budget.acknowledgeSoftCap, 'primary');
+    const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'goal', id: this.state.id, value: goal });
+    if (waiting === 'step_approval') operation('approveStep', t('Approve Step'), 'check', ops.coordination.approveStep, 'primary');
+    if (waiting === 'budget_approval') operation('approveBudget', t('Approve Budget'), 'check-all', ops.budget.approve, 'primary');
+    if (waiting === 'soft_cap') operation('acknowledgeSoftCap', t('Continue Past the Cap'), 'unlock', ops.budget.acknowledgeSoftCap, 'primary');
     if (waiting === 'outcome_acceptance') {
-      offer('acceptOutcome', t('Accept Outcome'), 'pass', ops.coordination.acceptOutcome, 'primary');
-      offer('continueNegotiating', t('Continue Negotiating'), 'debug-restart', ops.coordination.continueNegotiating);
+      operation('acceptOutcome', t('Accept Outcome'), 'pass', ops.coordination.acceptOutcome, 'primary');
+      operation('continueNegotiating', t('Continue Negotiating'), 'debug-restart', ops.coordination.continueNegotiating);
     }
-    if (open) offer('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
-    actions.showBudget = async () => this.deps.runCommand('kallyai.goals.showBudget', { id: this.state.id });
-    buttons.push(actionButton('showBudget', t('Budget Details'), 'credit-card', 'secondary'));
-    if (open) offer('cancel', t('Cancel Goal'), 'circle-slash', ops.coordination.cancelGoal, 'danger');
-    if (open && subGoalCount(goal) > 0) offer('cascadeCancel', t('Cancel with Sub-goals'), 'close-all', ops.coordination.cascadeCancel, 'danger');
-    if (finished) offer('archive', t('Archive'), 'archive', ops.coordination.archive, 'danger');
+    if (open) operation('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
+    command('showBudget', t('Budget Details'), 'credit-card', 'kallyai.goals.showBudget', { id: this.state.id });
+    if (open) operation('cancel', t('Cancel Goal'), 'circle-slash', ops.coordination.cancelGoal, 'danger');
+    if (open && subGoalCount(goal) > 0) operation('cascadeCancel', t('Cancel with Sub-goals'), 'close-all', ops.coordination.cascadeCancel, 'danger');
+    if (finished) operation('archive', t('Archive'), 'archive', ops.coordination.archive, 'danger');
     actions.openSubGoal = async ({ arg }) => {
       if (arg && subIds.has(arg)) await this.deps.openGoal(arg);
     };

@@ -4,59 +4,32 @@
  *  consent), hear the recording, call back, add the caller to the contacts, delete the record.
  *  A live call refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
-import type { KallyClient } from '../api/client';
-import type { Operation } from '../api/operation';
-import { html, phoneForPeople, shortDateTime, t, textBlock, type Html } from '../format';
+import { html, phoneForPeople, shortDateTime, t, textBlock } from '../format';
 import {
   actionItemsOf, callDuration, callerLabel, contactFor, hasConversation, inboundStatusLabel, inboundTabTitle, isLive, isVipCaller, type Contact, type InboundCall,
 } from '../models/inbound';
-import type { Pipeline } from '../pipeline/pipeline';
-import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
+import type { PageView } from './pageController';
+import { actionButton, icon, transcriptSection, type TranscriptEntry } from './pageParts';
 
-export interface InboundCallPageDeps {
-  readonly client: KallyClient;
-  readonly pipeline: Pipeline;
-  runCommand(id: string, ...args: unknown[]): Promise<unknown>;
-  refreshLater(ms: number): void;
-}
-
-const LIVE_REFRESH_MS = 3_000;
-type Entry = { speaker: string; content: string; timestamp?: string | null };
-
-export class InboundCallPage implements PageController {
-  private initial: InboundCall | undefined;
-
-  constructor(readonly state: PageState, private readonly deps: InboundCallPageDeps, initial?: unknown) {
-    this.initial = initial as InboundCall | undefined;
+export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps> {
+  protected what(): string {
+    return t('Call');
   }
 
-  async render(): Promise<PageView> {
+  protected load(id: string): Promise<InboundCall> {
+    return this.deps.client.execute(ops.inbound.call, { path: { id } });
+  }
+
+  protected async show(call: InboundCall): Promise<PageView> {
     const { client } = this.deps;
-    let call: InboundCall;
-    try {
-      call = this.initial ?? (await client.execute(ops.inbound.call, { path: { id: this.state.id } }));
-      this.initial = undefined;
-    } catch (e) {
-      return loadFailed(t('Call'), e);
-    }
     const [contacts, transcript] = await Promise.all([
       client.execute(ops.inbound.contacts).then((r) => r.contacts, () => [] as Contact[]),
-      hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as Entry[], () => undefined) : Promise.resolve(undefined),
+      hasConversation(call) ? client.execute(ops.inbound.transcript, { path: { id: this.state.id } }).then((r) => r.entries as TranscriptEntry[], () => undefined) : Promise.resolve(undefined),
     ]);
     const live = isLive(call);
     if (live) this.deps.refreshLater(LIVE_REFRESH_MS);
-    const target = { kind: 'inboundCall' as const, id: this.state.id, value: call };
-    const actions: PageActions = {};
-    const buttons: Html[] = [];
-    const operation = (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') => {
-      actions[name] = async () => this.deps.pipeline.run(op, { target });
-      buttons.push(actionButton(name, label, codicon, style));
-    };
-    const command = (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') => {
-      actions[name] = async () => this.deps.runCommand(id, args);
-      buttons.push(actionButton(name, label, codicon, style));
-    };
+    const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'inboundCall', id: this.state.id, value: call });
     if (live && !call.taken_over) operation('takeOver', t('Take Over'), 'call-incoming', ops.inbound.takeover, 'primary');
     if (live) {
       operation('transfer', t('Transfer…'), 'arrow-swap', ops.inbound.transfer);
@@ -97,7 +70,7 @@ ${live ? html`<p class="callout">${call.taken_over ? t('You are on this call: Ka
 <div class="actions">${buttons}</div>
 ${call.summary ? html`<h2>${t('Summary')}</h2>${textBlock(call.summary)}` : ''}
 ${items.length ? html`<h2>${t('Action items')}</h2><ul class="action-items">${items.map((i) => html`<li class="${i.done ? 'done' : ''}">${icon(i.done ? 'pass-filled' : 'circle-large-outline')}<span>${i.text}</span>${i.done ? '' : actionButton('done', t('Mark Done'), 'check', 'secondary', String(i.index))}</li>`)}</ul>` : ''}
-${transcriptSection(call, transcript, name)}`,
+${hasConversation(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, name)) : ''}`,
     };
   }
 }
@@ -107,11 +80,4 @@ function speakerName(speaker: string, caller: string): string {
   if (s === 'AI' || s === 'ASSISTANT' || s === 'KALLYAI') return 'KallyAI';
   if (s === 'HUMAN' || s === 'USER' || s === 'CALLER') return caller;
   return speaker;
-}
-
-function transcriptSection(call: InboundCall, entries: readonly Entry[] | undefined, caller: string): Html {
-  if (!hasConversation(call)) return html``;
-  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
-  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker, caller)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
 }

@@ -16,36 +16,20 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { answerConsents, clearSandboxRequests, inDays, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Logged { method: string; path: string; query: Record<string, string>; body?: Json }
 
 let commands: CommandsModule;
 let services: Services;
 let views: Views;
 
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Logged[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
 const run = <T = RunResult>(id: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(id, ...args);
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const text = (s: Stakes) => [s.question, ...s.lines].join('\n');
 const client = () => services.client as KallyClient;
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-/** Records every consent and answers it. */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 /** The Activity view's groups and their children. */
 async function activity(): Promise<{ actions: ViewNode[]; tasks: ViewNode[] }> {
   const p = views.testing.providers.activity;
@@ -58,13 +42,10 @@ suite('Search, actions, outreach and the account', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
     services = exports.services as Services;
     views = exports.views as Views;
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await views.setActivityFilter({});
   });
 
@@ -75,7 +56,7 @@ suite('Search, actions, outreach and the account', function () {
     await views.setActivityFilter({});
     await vscode.workspace.getConfiguration('kallyai').update('timezone', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('every costly action asks with the estimate for its type (or the price list), and sends nothing when declined', async () => {
@@ -97,12 +78,12 @@ suite('Search, actions, outreach and the account', function () {
     ];
     const prices = (await client().execute(ops.credits.costs)).costs as Record<string, Record<string, number>>;
     for (const c of cases) {
-      await clearRequests();
+      await clearSandboxRequests();
       const asked = answer(false);
       const r = await run(c.command, ...c.args);
       assert.equal(r.outcome, 'dismissed', `${c.name}: ${JSON.stringify(r).slice(0, 300)}`);
       assert.equal(asked.length, 1, `${c.name} asked once`);
-      const log = await requests();
+      const log = await sandboxRequests<Json>();
       assert.deepEqual(log.filter((q) => c.path.test(q.path) && q.method !== 'GET').map((q) => q.path), [], `${c.name} sent nothing when declined`);
       const estimate = log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate');
       const stakes = asked[0];
@@ -149,11 +130,11 @@ suite('Search, actions, outreach and the account', function () {
       { command: 'kallyai.actions.createCalendarEvent', args: { title: 'Dinner', date: inDays(2), time: '19:00', duration: 'until 18:00' }, message: /must come after the start/, path: /calendar\/events$/ },
     ];
     for (const c of cases) {
-      await clearRequests();
+      await clearSandboxRequests();
       const r = await run<{ outcome: string; code?: string; message?: string }>(c.command, c.args);
       assert.equal(r.outcome, 'failed', `${c.command} ${JSON.stringify(c.args)}: ${JSON.stringify(r)}`);
       assert.match(r.message ?? '', c.message, `${c.command} ${JSON.stringify(c.args)}`);
-      const sent = (await requests()).filter((q) => q.method !== 'GET' && c.path.test(q.path));
+      const sent = (await sandboxRequests()).filter((q) => q.method !== 'GET' && c.path.test(q.path));
       assert.deepEqual(sent, [], `${c.command} sent ${JSON.stringify(c.args)}`);
     }
     assert.equal(asked.length, 0, 'nothing that was refused reached the consent');
@@ -212,21 +193,21 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Activity: the log and the tasks as the sandbox has them; filters go to the server', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await views.setActivityFilter({});
     const s = await state();
     let { actions, tasks } = await activity();
-    assert.deepEqual(actions.map(label), s.actions.map((a: Json) => a.description));
+    assert.deepEqual(actions.map(nodeLabel), s.actions.map((a: Json) => a.description));
     assert.equal(tasks.length, s.outreachTasks.length);
     const undoable = actions.filter((n) => /\bundoable\b/.test(String(n.item.contextValue)));
     assert.deepEqual(undoable.map((n) => (n.target!.value as Json).id).sort(), s.actions.filter((a: Json) => a.undoable).map((a: Json) => a.id).sort());
     for (const n of [...actions, ...tasks]) assert.ok(n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, n.id);
-    assert.ok(!tasks.some((n) => label(n).includes(String((n.target!.value as Json).id))), 'no id shown');
+    assert.ok(!tasks.some((n) => nodeLabel(n).includes(String((n.target!.value as Json).id))), 'no id shown');
 
-    await clearRequests();
+    await clearSandboxRequests();
     const filtered = await run<{ outcome: string }>('kallyai.activity.filterActions', 'booking');
     assert.equal(filtered.outcome, 'filtered');
-    assert.equal((await requests()).find((q) => q.path === '/v1/actions/log')?.query.type, 'booking');
+    assert.equal((await sandboxRequests()).find((q) => q.path === '/v1/actions/log')?.query.type, 'booking');
     ({ actions } = await activity());
     assert.ok(actions.length > 0 && actions.every((n) => (n.target!.value as Json).type === 'booking'));
     await run('kallyai.activity.filterOutreach', ['failed']);
@@ -236,7 +217,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Activity items: Undo, Delete Event, Cancel Booking, Retry and Cancel run on the item, each asking first', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await views.setActivityFilter({});
     let { actions, tasks } = await activity();
     const asked = answer(true);
@@ -282,10 +263,10 @@ suite('Search, actions, outreach and the account', function () {
 
     // An action that can no longer be undone says so, without a request.
     const fixed = (await state()).actions.find((a: Json) => !a.undoable);
-    await clearRequests();
+    await clearSandboxRequests();
     const refused = await run('kallyai.actions.undo', { id: fixed.id });
     assert.equal(refused.outcome, 'unavailable', JSON.stringify(refused));
-    assert.deepEqual((await requests()).filter((q) => q.method === 'POST'), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST'), []);
   });
 
   test('a task opens with its attempts; a new one by email is created with the target as typed', async () => {
@@ -302,7 +283,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('Change Plan: the consent names current → new and when; a downgrade shows as a pending change until cancelled', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     const asked = answer(true);
     const up = await run('kallyai.subscription.changePlan', { plan: 'power' });
     assert.equal(up.outcome, 'done', JSON.stringify(up));
@@ -332,7 +313,7 @@ suite('Search, actions, outreach and the account', function () {
   });
 
   test('the bell counts what needs you; Notifications… lists each with the place it opens', async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await waitFor(() => views.testing.scheduler.focused, 10_000, 'the window to be focused');
     await views.testing.scheduler.pollNow();
     const pending = await client().execute(ops.notifications.pending);
@@ -349,11 +330,11 @@ suite('Search, actions, outreach and the account', function () {
   test('Credits: prices in credits, referrals with Copy; Estimate Credits… for any type', async () => {
     const roots = await views.testing.providers.credits.getChildren();
     const costs = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/costs'));
-    assert.ok(costs.some((n) => label(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'), costs.map((n) => `${label(n)}: ${n.item.description}`).join('; '));
-    assert.ok(costs.some((n) => label(n) === 'Search' && n.item.description === '0.5 credits per search'));
+    assert.ok(costs.some((n) => nodeLabel(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'), costs.map((n) => `${nodeLabel(n)}: ${n.item.description}`).join('; '));
+    assert.ok(costs.some((n) => nodeLabel(n) === 'Search' && n.item.description === '0.5 credits per search'));
     const referrals = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/referrals'));
     const code = referrals.find((n) => /\breferralCode\b/.test(String(n.item.contextValue)))!;
-    assert.equal(label(code), 'DEMO-KALLY');
+    assert.equal(nodeLabel(code), 'DEMO-KALLY');
     const copied = await run<{ outcome: string }>('kallyai.referrals.copy', code, [code]);
     assert.equal(copied.outcome, 'copied');
     assert.equal(await vscode.env.clipboard.readText(), 'DEMO-KALLY');

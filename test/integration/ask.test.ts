@@ -5,16 +5,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AskResult } from '../../src/commands/ask/ask';
 import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/ask/conversationHistory';
-import { activateExtension, sandboxFetch, sandboxJson, waitFor } from './helpers';
+import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface LoggedRequest { method: string; path: string; query: Record<string, string>; body?: { message?: string; conversation_id?: string } }
 interface SandboxGoal { id: string; title: string; conversation_id: string | null }
 interface GoalNodeLike { kind?: string; goal?: { id?: string } }
 interface ViewsTesting { testing: { treeViews: { goals: vscode.TreeView<GoalNodeLike> }; providers: { goals: { findGoalNode(id: string): Promise<GoalNodeLike | undefined> } } } }
 
 const messagePosts = async () =>
-  (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests.filter((r) => r.method === 'POST' && r.path === '/v1/coordination/message');
+  (await sandboxRequests<{ message?: string; conversation_id?: string }>()).filter((r) => r.method === 'POST' && r.path === '/v1/coordination/message');
 
 async function ask(args: Record<string, unknown>): Promise<Extract<AskResult, { outcome: 'answered' }>> {
   const result = await vscode.commands.executeCommand<AskResult>('kallyai.ask', args);
@@ -28,17 +27,6 @@ const documentText = async (uri: string) => (await vscode.workspace.openTextDocu
 const documentWith = (uri: string, needle: string) =>
   waitFor(async () => { const t = await documentText(uri); return t.includes(needle) ? t : undefined; }, 10_000, `the document to show "${needle}"`);
 
-/** Runs a command that shows a quick pick and accepts its first (active) item. */
-async function acceptFirstPick<T>(run: Thenable<T>): Promise<T> {
-  let done = false;
-  const settled = Promise.resolve(run).finally(() => { done = true; });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
-  }
-  return settled;
-}
-
 suite('Ask KallyAI: against the sandbox', () => {
   const TASK = 'Book a table for 4 at an Italian restaurant near me on Friday at 8pm';
   let first: Extract<AskResult, { outcome: 'answered' }>;
@@ -47,10 +35,10 @@ suite('Ask KallyAI: against the sandbox', () => {
     this.timeout(120_000);
     await activateExtension();
     await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
-  setup(() => sandboxFetch('/sandbox/requests', { method: 'DELETE' }));
+  setup(() => clearSandboxRequests());
 
   test('a request in plain words creates a goal, shown in the conversation document and revealed in the Goals view', async () => {
     first = await ask({ message: TASK, newConversation: true, revealGoal: true });
@@ -130,7 +118,7 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
     if (opened.outcome !== 'opened') return;
     assert.equal(opened.conversationId, newest);
-    const requests = (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
+    const requests = await sandboxRequests();
     assert.ok(requests.some((r) => r.method === 'GET' && r.path === '/v1/coordination/conversations'));
     assert.ok(requests.some((r) => r.method === 'GET' && r.path === '/v1/coordination/history' && r.query.conversation_id === newest));
   });

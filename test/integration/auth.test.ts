@@ -11,7 +11,7 @@ import type { KallyClient } from '../../src/api/client';
 import { AuthService } from '../../src/auth/authService';
 import type { KallyAuth } from '../../src/auth/provider';
 import { SessionStore } from '../../src/auth/sessionStore';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, waitFor } from './helpers';
+import { activateExtension, clearSandboxRequests, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
 
 interface TestServices {
   context: vscode.ExtensionContext;
@@ -37,8 +37,7 @@ async function rememberStoredTokens(services: TestServices): Promise<void> {
 }
 
 async function refreshRequests(): Promise<number> {
-  const { requests } = await sandboxJson<{ requests: Array<{ path: string }> }>('/sandbox/requests');
-  return requests.filter((r) => r.path === '/v1/auth/refresh').length;
+  return (await sandboxRequests()).filter((r) => r.path === '/v1/auth/refresh').length;
 }
 
 suite('Sign-in: the kallyai authentication provider', () => {
@@ -112,7 +111,7 @@ suite('Sign-in: the kallyai authentication provider', () => {
   test('after a forced expiry the next API call renews the session silently', async () => {
     const before = await vscode.authentication.getSession('kallyai', [], { silent: true });
     assert.ok(before);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.authentication.onDidChangeSessions((e) => {
         if (e.provider.id === 'kallyai') {
@@ -186,8 +185,7 @@ suite('Sign-in: the kallyai authentication provider', () => {
       assert.equal(await signingIn, true);
       assert.equal(services.auth.account?.method, 'oauth');
       assert.equal(services.auth.account?.label, 'demo@kallyai.test');
-      const { requests } = await sandboxJson<{ requests: Array<{ path: string }> }>('/sandbox/requests');
-      assert.ok(requests.some((r) => r.path === '/v1/auth/gpt/token'), 'the code was exchanged');
+      assert.ok((await sandboxRequests()).some((r) => r.path === '/v1/auth/gpt/token'), 'the code was exchanged');
       await rememberStoredTokens(services);
     } finally {
       await config.update('oauth.clientId', undefined, vscode.ConfigurationTarget.Global);

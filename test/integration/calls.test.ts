@@ -9,23 +9,15 @@ import { outcomeText } from '../../src/commands/makeCall/callOutcome';
 import type { MakeCallResult } from '../../src/commands/makeCall/makeCall';
 import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, sandboxFetch, sandboxJson, unescapeMarkdown, waitFor } from './helpers';
+import { activateExtension, clearSandboxFaults, clearSandboxRequests, inDays, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface LoggedRequest { method: string; path: string; headers: Record<string, string>; body?: unknown; at: string }
 interface SandboxCall { call_id: string; status: string; to: string; created_at: string; submission: Record<string, unknown> }
 
-const requests = async () => (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
-const callPosts = async () => (await requests()).filter((r) => r.method === 'POST' && r.path === '/v1/calls');
+const callPosts = async () => (await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === '/v1/calls');
 const sandboxCalls = async () => (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls;
 const setCredits = (remaining: number) => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining } });
 const addFault = (fault: Record<string, unknown>) => sandboxJson('/sandbox/faults', { method: 'POST', body: fault });
-
-
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** Every question answered: the wizard asks nothing. */
 function request(overrides: Record<string, unknown> = {}) {
@@ -60,13 +52,13 @@ suite('Make a Call: against the sandbox', () => {
   });
 
   setup(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await setCredits(100);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
   });
 
   suiteTeardown(async () => {
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
     await setCredits(100);
   });
 
@@ -100,7 +92,7 @@ suite('Make a Call: against the sandbox', () => {
     });
 
     // The pipeline's consent named the stakes (the modal itself is skipped by the test seam).
-    const all = await requests();
+    const all = await sandboxRequests();
     const estimate = all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate');
     assert.ok(estimate, 'the budget estimate was asked');
     assert.equal((estimate.body as { type?: string }).type, 'call');
@@ -165,7 +157,7 @@ suite('Make a Call: against the sandbox', () => {
       if (result.outcome !== 'refused') return;
       assert.equal(result.code, code);
       assert.ok(result.message.length > 20, result.message);
-      const reached = (await requests()).filter((r) => r.path.startsWith('/v1/calls') || r.path === '/v1/goals/estimate');
+      const reached = (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/calls') || r.path === '/v1/goals/estimate');
       assert.deepEqual(reached.map((r) => `${r.method} ${r.path}`), []);
     });
   }
@@ -235,8 +227,8 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(lost.outcome, 'failed', JSON.stringify(lost));
     const keys = new Set((await callPosts()).map((p) => p.headers['idempotency-key']));
     assert.equal(keys.size, 1, 'one key for every attempt');
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxFaults();
+    await clearSandboxRequests();
     const retried = await makeCall(args);
     assert.equal(retried.outcome, 'completed', JSON.stringify(retried));
     const [post] = await callPosts();
@@ -244,7 +236,7 @@ suite('Make a Call: against the sandbox', () => {
     const added = (await sandboxCalls()).filter((c) => !before.has(c.call_id));
     assert.equal(added.length, 1, `one call placed, not ${added.length}`);
     // A new call after that one succeeded gets a new key.
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await makeCall(args);
     assert.notEqual((await callPosts())[0].headers['idempotency-key'], [...keys][0]);
   });
@@ -262,7 +254,7 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(result.callId, live.call_id);
     assert.equal(result.status, 'cancelled');
     assert.equal(result.stoppedByUser, true);
-    const log = await requests();
+    const log = await sandboxRequests();
     assert.equal(log.filter((r) => r.method === 'POST' && r.path === '/v1/calls').length, 1, 'one POST /v1/calls');
     assert.deepEqual(log.filter((r) => r.method === 'POST' && /\/stop$/.test(r.path)).map((r) => r.path), [`/v1/calls/${live.call_id}/stop`]);
     const added = (await sandboxCalls()).filter((c) => !before.has(c.call_id));
@@ -282,7 +274,7 @@ suite('Make a Call: against the sandbox', () => {
     if (result.outcome !== 'completed') return;
     assert.equal(result.status, 'success');
     assert.equal(result.stoppedByUser, false);
-    const log = await requests();
+    const log = await sandboxRequests();
     assert.equal(log.filter((r) => /\/stop$/.test(r.path)).length, 0, 'no stop request');
     assert.equal(log.filter((r) => r.method === 'POST' && r.path === '/v1/calls').length, 1);
     cancel.dispose();
@@ -329,6 +321,6 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(result.outcome, 'failed');
     assert.equal(result.code, 'invalid_arguments');
     assert.match(result.message, /partySize/);
-    assert.deepEqual((await requests()).filter((r) => r.path.startsWith('/v1/')).map((r) => r.path), []);
+    assert.deepEqual((await sandboxRequests()).filter((r) => r.path.startsWith('/v1/')).map((r) => r.path), []);
   });
 });

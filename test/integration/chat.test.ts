@@ -13,7 +13,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KallyClient } from '../../src/api/client';
-import type { Operation } from '../../src/api/operation';
 import type { CommandsModule } from '../../src/commands';
 import { needsConsent, type Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
@@ -21,21 +20,14 @@ import { PARTICIPANT_ID } from '../../src/chat/chatThread';
 import { tools } from '../../src/tools/toolTable';
 import type { ToolSpec } from '../../src/tools/toolSpec';
 import { SAMPLES } from '../unit/api.samples';
-import { activateExtension, extensionManifest, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor } from './helpers';
-import { ensureSignedIn, extensionAuth } from './signIn';
+import { changesNothing, clearSandboxFaults, clearSandboxRequests, extensionManifest, isRequestFor, samplesSandbox, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
+import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
-interface LoggedRequest { method: string; path: string; query: Record<string, string>; body?: Record<string, unknown> }
-const requests = async () => (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-const sb = () => ({ url: sandboxUrl(), close: async () => undefined });
-const pathPattern = (op: Operation) => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-const matches = (op: Operation) => (r: LoggedRequest) => r.method === op.method && pathPattern(op).test(r.path);
-const harmless = (r: LoggedRequest) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
 const textOf = (result: vscode.LanguageModelToolResult) => result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
 
 /** A sample input for a tool, flat as a model sends it, from the catalogue test's samples. */
 async function sampleFor(spec: ToolSpec, client: KallyClient): Promise<Record<string, unknown>> {
-  const input = ((await SAMPLES[spec.op.id]({ client, sb: sb() })) ?? {}) as { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> };
+  const input = ((await SAMPLES[spec.op.id]({ client, sb: samplesSandbox() })) ?? {}) as { path?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> };
   const body = { ...(input.body ?? {}) };
   const inner = spec.unwrap ? (body[spec.unwrap] as Record<string, unknown> | undefined) : undefined;
   if (spec.unwrap) delete body[spec.unwrap];
@@ -62,18 +54,15 @@ suite('Chat: the language-model tools', function () {
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     services = exports.services as Services;
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
     await vscode.workspace.getConfiguration('chat.tools').update(globalAutoApproveKey(), undefined, vscode.ConfigurationTarget.Global);
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   test('every tool in package.json is registered with VS Code, and only those', async () => {
@@ -93,14 +82,14 @@ suite('Chat: the language-model tools', function () {
       const input = await sampleFor(spec, services.client);
       const asked: Stakes[] = [];
       commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
-      await clearRequests();
+      await clearSandboxRequests();
       const result = await vscode.lm.invokeTool(spec.name, { input, toolInvocationToken: undefined });
       const text = textOf(result);
       assert.ok(text.length > 0 && !/^Not done/.test(text), `${spec.name}: ${text.slice(0, 300)}`);
       assert.equal(asked.length, 0, `${spec.name} asked`);
-      const log = await requests();
-      assert.equal(log.filter(matches(spec.op)).length, 1, `${spec.name}: ${log.map((q) => `${q.method} ${q.path}`).join(', ')}`);
-      assert.deepEqual(log.filter((q) => !matches(spec.op)(q) && !harmless(q)).map((q) => `${q.method} ${q.path}`), [], `${spec.name} changed something else`);
+      const log = await sandboxRequests();
+      assert.equal(log.filter(isRequestFor(spec.op)).length, 1, `${spec.name}: ${log.map((q) => `${q.method} ${q.path}`).join(', ')}`);
+      assert.deepEqual(log.filter((q) => !isRequestFor(spec.op)(q) && !changesNothing(q)).map((q) => `${q.method} ${q.path}`), [], `${spec.name} changed something else`);
     });
   }
 
@@ -119,13 +108,13 @@ suite('Chat: the language-model tools', function () {
 
       const asked: Stakes[] = [];
       commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
-      await clearRequests();
+      await clearSandboxRequests();
       const source = new vscode.CancellationTokenSource();
       const result = await commands.tools.invoke(spec.name, { input, toolInvocationToken: undefined }, source.token);
       assert.equal(asked.length, 1, `${spec.name} did not ask`);
       assert.equal(asked[0].question, confirmation.title, `${spec.name}: the modal asks what the chat confirmation asked`);
       assert.match(textOf(result), /declined.*nothing was done/, spec.name);
-      const writes = (await requests()).filter((q) => !harmless(q));
+      const writes = (await sandboxRequests()).filter((q) => !changesNothing(q));
       assert.deepEqual(writes.map((q) => `${q.method} ${q.path}`), [], `${spec.name} sent something after a "no"`);
       checked++;
     }
@@ -151,14 +140,14 @@ suite('Chat: the language-model tools', function () {
     const asked: Stakes[] = [];
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
     await commands.tools.prepare('kallyai_place_call', { input });
-    await clearRequests();
+    await clearSandboxRequests();
     const source = new vscode.CancellationTokenSource();
     const result = await commands.tools.invoke('kallyai_place_call', { input, toolInvocationToken: CHAT_TOKEN }, source.token);
     const text = textOf(result);
     assert.match(text, /^Call to Chat Consent Bakery: /, text);
     assert.doesNotMatch(text, /2015550177/, 'the number is masked in the answer');
     assert.equal(asked.length, 0, 'no modal after the chat confirmation');
-    const posts = (await requests()).filter((q) => q.method === 'POST' && q.path === '/v1/calls');
+    const posts = (await sandboxRequests()).filter((q) => q.method === 'POST' && q.path === '/v1/calls');
     assert.equal(posts.length, 1);
     assert.equal((posts[0].body as { submission: { respondent_phone: string } }).submission.respondent_phone, '+12015550177');
   });
@@ -169,7 +158,7 @@ suite('Chat: the language-model tools', function () {
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
     const source = new vscode.CancellationTokenSource();
     // Never prepared: nothing was confirmed in the chat.
-    await clearRequests();
+    await clearSandboxRequests();
     await commands.tools.invoke('kallyai_approve_step', { input, toolInvocationToken: CHAT_TOKEN }, source.token);
     assert.equal(asked.length, 1, 'asked when no confirmation was prepared');
     // Prepared, but every tool of every extension is auto-approved: the person saw nothing.
@@ -177,7 +166,7 @@ suite('Chat: the language-model tools', function () {
     await commands.tools.prepare('kallyai_approve_step', { input });
     await commands.tools.invoke('kallyai_approve_step', { input, toolInvocationToken: CHAT_TOKEN }, source.token);
     assert.equal(asked.length, 2, 'asked under the global auto-approve');
-    assert.deepEqual((await requests()).filter((q) => !harmless(q)).map((q) => q.path), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => q.path), []);
   });
 
   test('bad input: no confirmation, no question, no request — a sentence the model can act on', async () => {
@@ -186,12 +175,12 @@ suite('Chat: the language-model tools', function () {
     assert.equal(prepared.confirmationMessages, undefined, 'nothing to confirm for input that will be refused');
     const asked: Stakes[] = [];
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return true; });
-    await clearRequests();
+    await clearSandboxRequests();
     const text = textOf(await commands.tools.invoke('kallyai_place_call', { input, toolInvocationToken: CHAT_TOKEN }, new vscode.CancellationTokenSource().token));
     assert.match(text, /^Not done: .*emergency|^Not done: .*911|^Not done:/i, text);
     assert.match(text, /error code: \w+/);
     assert.equal(asked.length, 0);
-    assert.deepEqual((await requests()).filter((q) => q.path === '/v1/calls' && q.method === 'POST'), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path === '/v1/calls' && q.method === 'POST'), []);
   });
 
   test('an API error is text with a next step, not an exception', async () => {
@@ -211,10 +200,10 @@ suite('Chat: the language-model tools', function () {
     assert.match(outcome, /Cancel/i, outcome);
     const before = new vscode.CancellationTokenSource();
     before.cancel();
-    await clearRequests();
+    await clearSandboxRequests();
     const text = textOf(await commands.tools.invoke('kallyai_get_credits', { input: {}, toolInvocationToken: undefined }, before.token));
     assert.match(text, /^Cancelled: nothing was done/);
-    assert.deepEqual(await requests(), []);
+    assert.deepEqual(await sandboxRequests(), []);
   });
 
   test("answers mask third parties' numbers unless the user asked for them", async () => {
@@ -256,11 +245,8 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
@@ -272,11 +258,11 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   };
 
   test('a new thread starts a KallyAI conversation; the reply, the goal card and its buttons stream back; suggestions become follow-ups', async () => {
-    await clearRequests();
+    await clearSandboxRequests();
     const { stream, result } = await ask('Book a table for 4 at an Italian place near me on Friday at 8pm');
-    const log = (await requests()).map((q) => `${q.method} ${q.path}`);
+    const log = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
     assert.ok(log.includes('POST /v1/coordination/conversations'), log.join(', '));
-    const sent = (await requests()).find((q) => q.path === '/v1/coordination/message');
+    const sent = (await sandboxRequests()).find((q) => q.path === '/v1/coordination/message');
     assert.equal(sent?.body?.conversation_id, result.metadata.conversationId);
     assert.ok(result.metadata.conversationId);
     assert.match(stream.text, /I can do that/);
@@ -296,10 +282,10 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
 
   test('the same thread continues the same conversation; a new thread gets another', async () => {
     const first = await ask('Hello there');
-    await clearRequests();
+    await clearSandboxRequests();
     const second = await ask('What is my credit balance?', [responseTurn(first.result)]);
     assert.equal(second.result.metadata.conversationId, first.result.metadata.conversationId);
-    const log = await requests();
+    const log = await sandboxRequests();
     assert.equal(log.filter((q) => q.path === '/v1/coordination/conversations').length, 0, 'no new conversation');
     assert.equal(log.find((q) => q.path === '/v1/coordination/message')?.body?.conversation_id, first.result.metadata.conversationId);
     assert.match(second.stream.text, /credits left/);
@@ -327,11 +313,11 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   test('/search costs credits: the modal asks; "no" searches nothing; "yes" shows results with Call buttons', async () => {
     const asked: Stakes[] = [];
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
-    await clearRequests();
+    await clearSandboxRequests();
     const declined = await ask('plumber in Brooklyn', [], 'search');
     assert.equal(asked.length, 1);
     assert.match(declined.stream.text, /Nothing was searched/);
-    assert.deepEqual((await requests()).filter((q) => q.path === '/v1/search'), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path === '/v1/search'), []);
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return true; });
     const found = await ask('plumber in Brooklyn', [], 'search');
     assert.match(found.stream.text, /Results for "plumber in Brooklyn":/);
@@ -343,7 +329,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   test('/call opens Make a Call with what the words say; the call waits for the wizard and its confirmation', async () => {
     const asked: Stakes[] = [];
     commands.pipeline.consent.answerWith((s) => { asked.push(s); return true; });
-    await clearRequests();
+    await clearSandboxRequests();
     const pending = ask("Chat Call Trattoria +1 201 555 0161 tomorrow at 8pm table for 3", [], 'call');
     // The wizard's questions open prefilled: accept each one as it is.
     let done = false;
@@ -355,7 +341,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
     const { stream } = await pending;
     assert.equal(asked.length, 1, 'the call was confirmed once, with its stakes');
     assert.match(asked[0].whom ?? '', /Chat Call Trattoria at \+1 201 555 0161/);
-    const post = (await requests()).find((q) => q.method === 'POST' && q.path === '/v1/calls');
+    const post = (await sandboxRequests()).find((q) => q.method === 'POST' && q.path === '/v1/calls');
     const submission = (post?.body as { submission: Record<string, unknown> }).submission;
     const tomorrow = new Date(Date.now() + 86_400_000);
     const iso = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
@@ -371,11 +357,11 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
     const auth = await extensionAuth();
     await auth.signOut();
     try {
-      await clearRequests();
+      await clearSandboxRequests();
       const { stream } = await ask('Book a table');
       assert.match(stream.text, /Sign in to KallyAI/);
       assert.deepEqual(stream.buttons.map((b) => b.command), ['kallyai.signIn']);
-      assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/')), []);
+      assert.deepEqual((await sandboxRequests()).filter((q) => q.path.startsWith('/v1/')), []);
     } finally {
       await ensureSignedIn();
     }
@@ -389,7 +375,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
       assert.match(stream.text, /out of KallyAI credits/);
       assert.ok(stream.buttons.some((b) => b.command === 'vscode.open'), stream.buttons.map((b) => b.command).join(', '));
     } finally {
-      await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+      await clearSandboxFaults();
     }
   });
 });

@@ -12,27 +12,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { allOperations } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
-import type { Operation } from '../../src/api/operation';
 import type { CommandsModule } from '../../src/commands';
 import { allCommands, operationCommands, presentationOf } from '../../src/commands/presentation';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import { SAMPLES } from '../unit/api.samples';
-import { activateExtension, extensionManifest, sandboxFetch, sandboxJson, sandboxUrl, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { changesNothing, clearSandboxRequests, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
+import { ensureSignedIn, signInToFreshSandbox } from './signIn';
 
 const GENERATED_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
-
-interface LoggedRequest { method: string; path: string; query: Record<string, string>; body?: unknown }
-const requests = async () => (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-const sb = () => ({ url: sandboxUrl(), close: async () => undefined });
-
-/** '/v1/calls/{call_id}/stop' → /^\/v1\/calls\/[^/]+\/stop$/ */
-const pathPattern = (op: Operation) => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
-const matches = (op: Operation) => (r: LoggedRequest) => r.method === op.method && pathPattern(op).test(r.path);
-/** Requests that change nothing: reads, and the budget estimate a consent asks for. */
-const harmless = (r: LoggedRequest) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
 
 type SandboxState = { rules: Array<{ id: string }>; contacts: Array<{ id: string; is_vip?: boolean }> };
 /** 'PUT /v1/inbound/rules/{id}' matches 'PUT /v1/inbound/rules/<any id>'. */
@@ -95,29 +83,21 @@ const CUSTOM: Record<string, { args: unknown[] | ((state: SandboxState) => unkno
   'kallyai.channels.copyMailbox': { args: [], calls: ['GET /v1/channels/mailbox'] },
 };
 
-function inDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 suite('Commands: every one, against the sandbox', function () {
   this.timeout(300_000);
   let services: Services;
   let commands: CommandsModule;
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     services = exports.services as Services;
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   suiteTeardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
     await ensureSignedIn();
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the commands declared in package.json are exactly the commands registered in code, and the table', async () => {
@@ -141,17 +121,17 @@ suite('Commands: every one, against the sandbox', function () {
   for (const { spec, presentation } of operationCommands) {
     test(`${spec.id} runs ${presentation.op.id}, and nothing else that changes anything`, async () => {
       const op = presentation.op;
-      const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: sb() })) ?? {}) as Record<string, unknown>;
-      await clearRequests();
+      const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: samplesSandbox() })) ?? {}) as Record<string, unknown>;
+      await clearSandboxRequests();
       // Picks and file dialogs would wait for a person: their results are checked in their own tests.
       const quiet = presentation.result.kind === 'pick' || presentation.result.kind === 'save';
       const r = await vscode.commands.executeCommand<RunResult>(spec.id, { path: input.path, query: input.query, body: input.body, confirmed: true, quiet });
       assert.equal(r.outcome, 'done', `${spec.id}: ${JSON.stringify(r).slice(0, 300)}`);
-      const log = await requests();
-      const own = log.filter(matches(op));
+      const log = await sandboxRequests();
+      const own = log.filter(isRequestFor(op));
       assert.equal(own.length, 1, `${spec.id}: ${op.method} ${op.path} sent ${own.length} times; log: ${log.map((q) => `${q.method} ${q.path}`).join(', ')}`);
       const followUp = presentation.followUp?.op;
-      const others = log.filter((q) => !matches(op)(q) && !harmless(q) && !(followUp && matches(followUp)(q)));
+      const others = log.filter((q) => !isRequestFor(op)(q) && !changesNothing(q) && !(followUp && isRequestFor(followUp)(q)));
       assert.deepEqual(others.map((q) => `${q.method} ${q.path}`), [], `${spec.id} changed something else`);
     });
   }
@@ -171,12 +151,12 @@ suite('Commands: every one, against the sandbox', function () {
         (row.args as unknown[]).splice(0, (row.args as unknown[]).length, { id: draft.id });
       }
       const args = typeof row.args === 'function' ? row.args(await sandboxJson<SandboxState>('/sandbox/state')) : row.args;
-      await clearRequests();
+      await clearSandboxRequests();
       const r = await vscode.commands.executeCommand<{ outcome?: string } | undefined>(spec.id, ...args);
       assert.notEqual(r?.outcome, 'failed', `${spec.id}: ${JSON.stringify(r)}`);
-      const log = (await requests()).map((q) => `${q.method} ${q.path}`);
+      const log = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
       for (const call of row.calls) assert.ok(log.some(callMatcher(call)), `${spec.id} did not call ${call}; log: ${log.join(', ')}`);
-      const writes = (await requests()).filter((q) => !harmless(q)).map((q) => `${q.method} ${q.path}`);
+      const writes = (await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => `${q.method} ${q.path}`);
       assert.deepEqual(writes.filter((w) => !row.calls.some((c) => callMatcher(c)(w))), [], `${spec.id} changed something else`);
       if (spec.id === 'kallyai.signOut') await ensureSignedIn();
     });
@@ -193,11 +173,11 @@ suite('Commands: every one, against the sandbox', function () {
     let unflagged = 0;
     try {
       for (const op of allOperations.filter((o) => o.auth === 'bearer')) {
-        const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: sb() })) ?? {}) as Record<string, unknown>;
-        await clearRequests();
+        const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: samplesSandbox() })) ?? {}) as Record<string, unknown>;
+        await clearSandboxRequests();
         asked = [];
         const r = await pipeline.run(op, { input: { path: input.path as Record<string, string>, query: input.query as Record<string, unknown>, body: input.body as Record<string, unknown> }, interactive: false, quiet: true });
-        const own = (await requests()).filter(matches(op));
+        const own = (await sandboxRequests()).filter(isRequestFor(op));
         if (op.costsCredits || op.contactsPeople || op.irreversible) {
           flagged++;
           assert.equal(asked.length, 1, `${op.id} did not ask (${r.outcome})`);

@@ -7,8 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, extensionManifest, sandboxFetch, sandboxJson, unescapeMarkdown } from './helpers';
+import { activateExtension, answerConsents, clearSandboxFaults, clearSandboxRequests, extensionManifest, resetSandbox, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,21 +15,14 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let commands: CommandsModule;
 let folder: string;
 const contacts = async () => (await sandboxJson<Json>('/sandbox/state')).contacts as Json[];
-const writes = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string }> }>('/sandbox/requests')).requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+/** Every request but reads (stricter than sandboxWrites: the budget estimate counts too). */
+const writes = async () => (await sandboxRequests()).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
 const file = (name: string, text: string) => {
   const p = path.join(folder, name);
   fs.writeFileSync(p, text);
   return p;
 };
-function record(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const record = (yes: boolean) => answerConsents(commands, yes);
 const previewDocument = (name: string) => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith(`/import/${name}.md`));
 
 const GOOD = [
@@ -51,23 +43,23 @@ suite('Contacts: import from a file', function () {
     const exports = await activateExtension();
     commands = (exports.commands as () => CommandsModule)();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kallyai-import-'));
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   setup(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
-    await clearRequests();
+    await resetSandbox();
+    await clearSandboxRequests();
   });
 
   teardown(async () => {
     commands.pipeline.consent.answerWith(undefined);
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(folder, { recursive: true, force: true });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('a good file with bad and duplicate rows: the preview names each rejected row and why, nothing is sent until accepted', async () => {

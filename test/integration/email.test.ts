@@ -8,56 +8,32 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxApi, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; ignored: number }
-interface Logged { method: string; path: string; query: Record<string, string>; body?: Json }
 
 let commands: CommandsModule;
 let views: Views;
 
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Logged[] }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-/** What changed something: not reads, not the budget estimate a consent asks for. */
-const changing = (q: Logged) => q.method !== 'GET' && q.path !== '/v1/goals/estimate';
-const writes = async () => (await requests()).filter(changing).map((q) => `${q.method} ${q.path}`);
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page | undefined;
 const text = (p: Page) => pageText(p.current!.body);
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = (n?: ViewNode) => views.testing.providers.email.getChildren(n);
 const node = async (id: string, parent?: ViewNode) => (await kids(parent)).find((n) => n.id === id);
-async function api<T = Json>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
-  assert.ok(session, 'no kallyai session');
-  return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
-}
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 const reloadEmail = () => views.testing.providers.email.loader.load('mutation');
 
 suite('Email, messages and channels', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
     views = exports.views as Views;
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
@@ -65,7 +41,7 @@ suite('Email, messages and channels', function () {
   });
 
   setup(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await reloadEmail();
   });
 
@@ -75,7 +51,7 @@ suite('Email, messages and channels', function () {
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the Email view: accounts, all mail, the outbox by state, the voice profile, the channels; the drafts badge', async () => {
@@ -83,11 +59,11 @@ suite('Email, messages and channels', function () {
     const roots = await kids();
     assert.deepEqual(roots.map((n) => n.id), ['email/accounts', 'email/mail', 'email/outbox', 'email/voice', 'email/channels']);
     const accounts = await kids(roots[0]);
-    assert.deepEqual(accounts.map(label), s.emailAccounts.map((a: Json) => a.email));
+    assert.deepEqual(accounts.map(nodeLabel), s.emailAccounts.map((a: Json) => a.email));
     assert.equal(accounts[0].item.contextValue, 'emailAccount');
-    assert.equal(label(roots[1]), 'Mail — All mail');
+    assert.equal(nodeLabel(roots[1]), 'Mail — All mail');
     const mail = await kids(roots[1]);
-    assert.deepEqual(mail.map(label).sort(), s.emailMessages.map((m: Json) => m.subject).sort());
+    assert.deepEqual(mail.map(nodeLabel).sort(), s.emailMessages.map((m: Json) => m.subject).sort());
     assert.match(String(mail.find((n) => /unread/.test(String(n.item.contextValue)))?.item.description), /unread$/);
     const groups = await kids(roots[2]);
     assert.deepEqual(groups.map((g) => g.id), ['email/outbox/pending', 'email/outbox/failed', 'email/outbox/sent', 'email/outbox/discarded']);
@@ -104,39 +80,39 @@ suite('Email, messages and channels', function () {
   });
 
   test('the mail filter in the view title: a classification from the contract, said in the title; an unknown one is refused and asks nothing', async () => {
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'important');
     assert.equal(r.outcome, 'filtered');
     assert.equal(views.testing.treeViews.email.description, 'Important');
-    const sent = (await requests()).filter((q) => q.path === '/v1/email/messages');
+    const sent = (await sandboxRequests()).filter((q) => q.path === '/v1/email/messages');
     assert.deepEqual(sent.map((q) => q.query.classification), ['important']);
     const mailGroup = (await node('email/mail'))!;
-    assert.equal(label(mailGroup), 'Mail — Important');
-    const important = (await api<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
-    assert.deepEqual((await kids(mailGroup)).map(label), important.map((m) => m.subject));
+    assert.equal(nodeLabel(mailGroup), 'Mail — Important');
+    const important = (await sandboxApi<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
+    assert.deepEqual((await kids(mailGroup)).map(nodeLabel), important.map((m) => m.subject));
 
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'urgent');
     assert.deepEqual([bad.outcome, bad.code], ['failed', 'invalid_input']);
     assert.equal(bad.message, '"urgent" is not a mail classification. Choose important, actionable, informational or spam.');
-    assert.deepEqual(await requests(), [], 'nothing was asked of the server');
+    assert.deepEqual(await sandboxRequests(), [], 'nothing was asked of the server');
     assert.equal(views.email.classification(), 'important', 'the filter is unchanged');
     // The operation itself refuses an unknown classification before the network.
     const op = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: { classification: 'urgent' }, quiet: true });
     assert.deepEqual([op.outcome, op.code], ['failed', 'invalid_input']);
     assert.equal(op.message, 'Classification must be one of: important, actionable, informational, spam.');
-    assert.deepEqual(await requests(), []);
+    assert.deepEqual(await sandboxRequests(), []);
     await vscode.commands.executeCommand('kallyai.email.filterMail', 'all');
     assert.equal(views.testing.treeViews.email.description, undefined);
   });
 
   test('no email account: "Connect an email account" in the view, and email_not_connected anywhere offers the same button', async () => {
-    for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
+    for (const a of (await state()).emailAccounts) await sandboxApi(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
     const accounts = await kids((await node('email/accounts'))!);
-    assert.deepEqual(accounts.map((n) => [label(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
+    assert.deepEqual(accounts.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
     const mail = await kids((await node('email/mail'))!);
-    assert.deepEqual(mail.map((n) => [label(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
+    assert.deepEqual(mail.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.write', { to: 'landlord@example.com', subject: 'Heating', body: 'Broken again.' });
     assert.deepEqual([r.outcome, r.code, r.action, r.message], ['failed', 'email_not_connected', 'connectEmail', 'Connect an email account first.']);
     const list = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: {}, quiet: true });
@@ -144,21 +120,21 @@ suite('Email, messages and channels', function () {
   });
 
   test('Connect Gmail opens the consent page; once allowed, the account appears in the view without a refresh, and the watch stops', async () => {
-    for (const a of (await state()).emailAccounts) await api(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
+    for (const a of (await state()).emailAccounts) await sandboxApi(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.email.connectGmail');
     assert.deepEqual([r.outcome, r.provider, r.watching], ['opened', 'gmail', true]);
     assert.match(String(r.url), /\/sandbox\/pages\/connect-email\?provider=gmail$/);
     // The person allows it in the browser (the tab the command opened may do it first: auto-approve).
     await sandboxFetch('/sandbox/pages/connect-email/approve?provider=gmail');
     const shown = await waitFor(async () => (await kids((await node('email/accounts'))!)).find((n) => n.item.contextValue === 'emailAccount'), 20_000, 'the account in the Email view');
-    assert.equal(label(shown), 'demo@kallyai.test');
+    assert.equal(nodeLabel(shown), 'demo@kallyai.test');
     // Bounded: once it appeared, nothing polls the accounts any more.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await clearRequests();
+    await clearSandboxRequests();
     await new Promise((resolve) => setTimeout(resolve, 6_000));
-    assert.deepEqual((await requests()).filter((q) => q.path === '/v1/email/accounts'), [], 'the watch stopped');
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path === '/v1/email/accounts'), [], 'the watch stopped');
   });
 
   test('Disconnect asks first, naming the address; "Keep Account" keeps it; the view follows', async () => {
@@ -173,12 +149,12 @@ suite('Email, messages and channels', function () {
     answer(true);
     await vscode.commands.executeCommand('kallyai.email.disconnect', account);
     assert.equal((await state()).emailAccounts.length, 0);
-    await waitFor(async () => label((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account', 10_000, 'the view to follow');
+    await waitFor(async () => nodeLabel((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account', 10_000, 'the view to follow');
   });
 
   test('reading an email opens its page; Draft a Reply (with instructions) asks with its cost, and the draft opens for review', async () => {
     const m = (await state()).emailMessages.find((x: Json) => x.classification === 'actionable');
-    const mailNode = (await kids((await node('email/mail'))!)).find((n) => label(n) === m.subject)!;
+    const mailNode = (await kids((await node('email/mail'))!)).find((n) => nodeLabel(n) === m.subject)!;
     await vscode.commands.executeCommand(mailNode.item.command!.command, ...(mailNode.item.command!.arguments ?? []));
     const p = (await page('mail', m.id))!;
     assert.equal(p.panel.title, `${m.subject} — email`);
@@ -187,7 +163,7 @@ suite('Email, messages and channels', function () {
     assert.ok(!t.includes(m.id), 'no id on the page');
     assert.match(p.current!.body.text, /<form data-action="respond" data-fields>/);
 
-    await clearRequests();
+    await clearSandboxRequests();
     const asked = answer(true);
     assert.equal(await p.deliver({ type: 'action', action: 'respond', fields: { instructions: 'Take the refund to my card, please.' } }), 'ran');
     assert.equal(asked.length, 1);
@@ -196,7 +172,7 @@ suite('Email, messages and channels', function () {
     assert.match(lines, /following your instructions: Take the refund to my card, please\./);
     assert.match(lines, /Estimated cost: about [\d.]+ credits/);
     assert.match(lines, /Your balance: [\d.]+ credits/);
-    const respond = (await requests()).filter(changing);
+    const respond = (await sandboxRequests()).filter((q) => !changesNothing(q));
     assert.deepEqual(respond.map((q) => [q.path, q.body?.instructions]), [[`/v1/email/messages/${m.id}/respond`, 'Take the refund to my card, please.']]);
     const draft = (await state()).outbox.find((e: Json) => e.reply_to === m.id);
     assert.equal(draft.status, 'pending_approval');
@@ -204,9 +180,9 @@ suite('Email, messages and channels', function () {
     assert.ok(text(draftPage).includes('Re: Your refund options') && text(draftPage).includes('care@skyjet.example'));
     await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/pending'))).some((n) => n.target?.id === draft.id), 10_000, 'the reply in Drafts');
     // Without instructions KallyAI decides; the body may be empty.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'respond', fields: { instructions: '   ' } });
-    assert.deepEqual((await requests()).filter(changing).map((q) => q.body), [{}]);
+    assert.deepEqual((await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => q.body), [{}]);
   });
 
   test('writing an email: the compose page says what is wrong next to each field and sends nothing; a valid one becomes a draft, not sent', async () => {
@@ -215,17 +191,17 @@ suite('Email, messages and channels', function () {
     const [, composeId] = String(r.page).split(':');
     const p = (await page('compose', composeId))!;
     assert.match(p.current!.body.text, /<form data-action="save" data-fields class="compose">/);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord(at)example.com', cc: 'ok@example.com, nope', subject: '  ', body: '' } });
     const t = text(p);
     for (const s of ['Use an email address such as name@example.com.', 'Use an email address such as name@example.com. (Cc address 2)', 'Subject must not be empty.', 'Body must not be empty.']) assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
     assert.match(p.current!.body.text, /value="landlord\(at\)example\.com"/, 'what was typed is kept');
-    assert.deepEqual(await writes(), [], 'nothing was sent');
+    assert.deepEqual(await sandboxWrites(), [], 'nothing was sent');
 
     const body = 'Hello,\n\nThe heating is broken again.\n\n<b>Thanks</b>';
     await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord@example.com', cc: 'me@example.com', subject: 'Heating', body } });
-    assert.deepEqual(await writes(), ['POST /v1/actions/email/send']);
-    const sent = (await requests()).find((q) => q.method === 'POST')!;
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/actions/email/send']);
+    const sent = (await sandboxRequests()).find((q) => q.method === 'POST')!;
     assert.deepEqual(sent.body, { to: 'landlord@example.com', subject: 'Heating', body, cc: ['me@example.com'] });
     const draft = (await state()).outbox.find((e: Json) => e.subject === 'Heating');
     assert.equal(draft.status, 'pending_approval', 'nothing is sent until approved');
@@ -237,16 +213,16 @@ suite('Email, messages and channels', function () {
       [{ to: 'nope', subject: 'S', body: 'B' }, 'Use an email address such as name@example.com.'],
       [{ to: 'a@example.com', subject: 'S', body: ' \n ', compose: false }, undefined],
     ] as const) {
-      await clearRequests();
+      await clearSandboxRequests();
       const out = await vscode.commands.executeCommand<Json>('kallyai.email.write', args);
       if (sentence) assert.deepEqual([out.outcome, out.code, out.message], ['failed', 'invalid_input', sentence]);
       else assert.equal(out.outcome, 'composing', 'an empty body opens the page to finish it');
-      assert.deepEqual(await writes(), []);
+      assert.deepEqual(await sandboxWrites(), []);
     }
   });
 
   test('the draft page: To, Cc, Subject, Body; Approve & Send names every recipient and the cost, and "Don\'t Send" sends nothing; Discard asks too', async () => {
-    const made = await api('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', cc: ['me@example.com', 'agent@example.com'], subject: 'Heating', body: 'Hello,\n\nIt is broken.' } });
+    const made = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', cc: ['me@example.com', 'agent@example.com'], subject: 'Heating', body: 'Hello,\n\nIt is broken.' } });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', { id: made.id });
     const p = (await page('draft', made.id))!;
     const t = text(p);
@@ -271,7 +247,7 @@ suite('Email, messages and channels', function () {
     assert.equal(p.panel.title, 'Email — Heating');
     await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/sent'))).some((n) => n.target?.id === made.id), 10_000, 'it shows as sent in the outbox');
 
-    const other = await api('/v1/actions/email/send', { method: 'POST', body: { to: 'x@example.com', subject: 'Other', body: 'B' } });
+    const other = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'x@example.com', subject: 'Other', body: 'B' } });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', other.id);
     const q = (await page('draft', other.id))!;
     const keep = answer(false);
@@ -289,10 +265,10 @@ suite('Email, messages and channels', function () {
     const p = (await page('draft', draft.id))!;
     const before = text(p);
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'revise', text: 'Make it more formal and mention that the plumber comes on Tuesday' });
     assert.deepEqual(asked, [], 'the form named the stakes: no modal');
-    const sent = (await requests()).filter((q) => q.method === 'POST');
+    const sent = (await sandboxRequests()).filter((q) => q.method === 'POST');
     assert.deepEqual(sent.map((q) => q.path), ['/v1/coordination/message']);
     const message = String(sent[0].body?.message);
     assert.match(message, new RegExp(`^Draft id: ${draft.id}$`, 'm'));
@@ -304,10 +280,10 @@ suite('Email, messages and channels', function () {
     assert.ok(after.includes('I revised the draft "Kitchen sink leak"'), 'KallyAI says what it did');
     assert.equal((await state()).outbox.find((e: Json) => e.id === draft.id).status, 'pending_approval', 'still waiting for approval');
     // Too long instructions are refused on the page; nothing is sent.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'revise', text: 'x'.repeat(1500) });
     assert.ok(text(p).includes('Say it in at most 1000 characters.'));
-    assert.deepEqual(await writes(), []);
+    assert.deepEqual(await sandboxWrites(), []);
   });
 
   test('the outbox: a failed email says why; a sent one shows its replies as a thread (Show Replies too)', async () => {
@@ -325,11 +301,11 @@ suite('Email, messages and channels', function () {
     assert.match(String(sentNode.item.contextValue), /\bsent\b.*\bhasReplies\b/);
     const replies = await kids(sentNode);
     assert.equal(replies.length, sent.replies.length);
-    replies.forEach((n, i) => assert.ok(label(n).startsWith(sent.replies[i].body.slice(0, 60)), label(n)));
-    await clearRequests();
+    replies.forEach((n, i) => assert.ok(nodeLabel(n).startsWith(sent.replies[i].body.slice(0, 60)), nodeLabel(n)));
+    await clearSandboxRequests();
     const shown = await vscode.commands.executeCommand<RunResult>('kallyai.email.replies', sentNode);
     assert.equal(shown.outcome, 'done');
-    assert.equal((await requests()).filter((q) => q.path === `/v1/actions/email/${sent.id}/replies`).length, 1);
+    assert.equal((await sandboxRequests()).filter((q) => q.path === `/v1/actions/email/${sent.id}/replies`).length, 1);
     const p = (await page('draft', sent.id))!;
     const t = text(p);
     assert.ok(t.includes('Replies') && t.includes(sent.body) && t.includes(sent.replies[0].body), t);
@@ -341,17 +317,17 @@ suite('Email, messages and channels', function () {
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith('/email/voice-profile/')), 10_000, 'the voice profile');
     assert.match(doc.getText(), /\| Tone \| friendly and concise \|/);
     const sent = (await state()).outbox.filter((e: Json) => e.status === 'sent').map((e: Json) => e.id);
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<RunResult>('kallyai.email.trainVoice', { body: { email_ids: sent } });
     assert.equal(r.outcome, 'done');
-    assert.deepEqual((await requests()).filter((q) => q.method === 'POST').map((q) => q.body), [{ email_ids: sent }]);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST').map((q) => q.body), [{ email_ids: sent }]);
     assert.equal((await state()).voiceProfile.samples_analyzed, sent.length);
   });
 
   test('the Inbox: channel and unread filters in the view title, "Load more" for a long inbox, threads from a message', async () => {
     const inbox = views.testing.providers.inbox;
     await sandboxJson('/sandbox/seed-messages', { method: 'POST', body: { count: 73 } });
-    await clearRequests();
+    await clearSandboxRequests();
     await inbox.loader.load('mutation');
     const all = async () => {
       const out: ViewNode[] = [];
@@ -360,35 +336,35 @@ suite('Email, messages and channels', function () {
     };
     assert.equal((await all()).length, 50);
     const more = (await inbox.getChildren()).at(-1)!;
-    assert.deepEqual([more.kind, label(more), more.item.description, more.item.command?.command], ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore']);
+    assert.deepEqual([more.kind, nodeLabel(more), more.item.description, more.item.command?.command], ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore']);
     await vscode.commands.executeCommand('kallyai.inbox.loadMore');
     assert.equal((await all()).length, 83);
     assert.ok(!(await inbox.getChildren()).some((n) => n.kind === 'loadMore'), 'everything is shown');
-    const limits = (await requests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => q.query.limit);
+    const limits = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => q.query.limit);
     assert.ok(limits.includes('50') && limits.includes('100') && limits.every((l) => l === '50' || l === '100'), limits.join());
 
-    await clearRequests();
+    await clearSandboxRequests();
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'sms');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS');
     assert.deepEqual((await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')).map((n) => n.id), ['inbox/channel/sms']);
-    assert.equal(label((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
+    assert.equal(nodeLabel((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
     await vscode.commands.executeCommand('kallyai.inbox.showUnreadOnly');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS · unread');
-    const queries = (await requests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
+    const queries = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
     assert.ok(queries.includes('sms/-') && queries.includes('sms/true') && queries.every((q) => q.startsWith('sms/')), queries.join());
     for (const n of await all()) assert.match(String(n.item.contextValue), /\bunread\b/);
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.inbox.filterChannel', 'fax');
     assert.deepEqual([bad.outcome, bad.message], ['failed', '"fax" is not an inbox channel. Choose email, sms, call or chat.']);
-    assert.deepEqual(await requests(), []);
+    assert.deepEqual(await sandboxRequests(), []);
     await vscode.commands.executeCommand('kallyai.inbox.showAllMessages');
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'all');
     assert.equal(views.testing.treeViews.inbox.description, undefined);
 
     // Luigi's thread: its messages offer Open Thread inline.
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await inbox.loader.load('mutation');
-    const luigi = (await all()).filter((n) => /Table for 4/.test(label(n)));
+    const luigi = (await all()).filter((n) => /Table for 4/.test(nodeLabel(n)));
     assert.equal(luigi.length, 3);
     for (const n of luigi) assert.match(String(n.item.contextValue), /\binThread\b/);
     await vscode.commands.executeCommand('kallyai.inbox.openThread', luigi[0]);
@@ -406,9 +382,9 @@ suite('Email, messages and channels', function () {
     assert.match(p.current!.body.text, /data-action="disconnect" data-arg="telegram"/);
     assert.doesNotMatch(p.current!.body.text, /data-arg="linkedin"/, 'LinkedIn is connected in the app, not here');
 
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'connect', arg: 'whatsapp' });
-    assert.deepEqual(await writes(), ['POST /v1/channels/webhook/whatsapp/connect']);
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/whatsapp/connect']);
     const pending = (await state()).webhooks.whatsapp;
     const withPairing = text(p);
     assert.ok(withPairing.includes('Finish connecting WhatsApp') && withPairing.includes(pending.pairing_code), withPairing);
@@ -420,7 +396,7 @@ suite('Email, messages and channels', function () {
     await waitFor(() => text(p).includes('WhatsApp is connected (+1 415 555 0134 (WhatsApp Business)).'), 15_000, 'the page to see the pairing finished');
     assert.doesNotMatch(p.current!.body.text, /data-action="openPairing"/);
     // A connect command from the palette hands its answer to the open page.
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
     await vscode.commands.executeCommand('kallyai.channels.disconnect', { path: { channel: 'telegram' }, confirmed: true });
     const c = await vscode.commands.executeCommand<RunResult>('kallyai.channels.connect', { path: { channel: 'telegram' }, body: {} });
     assert.equal(c.outcome, 'done');
@@ -430,7 +406,7 @@ suite('Email, messages and channels', function () {
   test('the Channels page: Test and Disconnect ask first (declined: nothing sent); notification addresses: add, verify with the emailed code, make primary, remove; the mailbox copies', async () => {
     await vscode.commands.executeCommand('kallyai.channels.status');
     const p = (await page('channels', 'all'))!;
-    await clearRequests();
+    await clearSandboxRequests();
     const asked = answer(false);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
@@ -438,17 +414,17 @@ suite('Email, messages and channels', function () {
     assert.match(asked[0].lines.join('\n'), /KallyAI will contact Telegram \(@demo_kally_bot\)\./);
     assert.ok(asked[1].lines.includes('This cannot be undone.'));
     assert.deepEqual([asked[1].confirm, asked[1].decline], ['Disconnect', 'Stay Connected']);
-    assert.deepEqual(await writes(), [], 'declined: nothing sent');
+    assert.deepEqual(await sandboxWrites(), [], 'declined: nothing sent');
     answer(true);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
-    assert.deepEqual(await writes(), ['POST /v1/channels/webhook/telegram/test', 'POST /v1/channels/disconnect/telegram']);
+    assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/telegram/test', 'POST /v1/channels/disconnect/telegram']);
     assert.equal((await state()).webhooks.telegram, undefined);
     // A channel the page did not offer is ignored.
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'linkedin' });
     await p.deliver({ type: 'action', action: 'connect', arg: 'evil' });
-    assert.deepEqual(await writes(), []);
+    assert.deepEqual(await sandboxWrites(), []);
 
     const added = answer(true);
     await vscode.commands.executeCommand('kallyai.channels.addEmail', { body: { email_address: 'work@example.com', label: 'Work' } });
@@ -474,7 +450,7 @@ suite('Email, messages and channels', function () {
     assert.ok(!(await state()).channelEmails.some((e: Json) => e.id === entry.id));
 
     await p.deliver({ type: 'action', action: 'copyMailbox' });
-    const mailbox = (await api('/v1/channels/mailbox')).mailbox;
+    const mailbox = (await sandboxApi('/v1/channels/mailbox')).mailbox;
     assert.equal(await vscode.env.clipboard.readText(), mailbox);
     const shown = await vscode.commands.executeCommand<Json>('kallyai.channels.mailbox');
     assert.equal(shown.message, `Your KallyAI mailbox is ${mailbox}. Email sent or forwarded there reaches KallyAI.`);

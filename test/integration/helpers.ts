@@ -1,6 +1,11 @@
 // Shared helpers for the integration suites that run inside the real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LoggedRequest as SandboxLoggedRequest } from '../../sandbox/requestLog';
+import type { Operation } from '../../src/api/operation';
+import type { CommandsModule } from '../../src/commands';
+import type { Stakes } from '../../src/pipeline/consent/stakes';
+import type { ViewNode } from '../../src/views';
 
 export const EXTENSION_ID = 'kallyai.kallyai';
 
@@ -36,6 +41,57 @@ export async function sandboxJson<T = unknown>(path: string, init: Omit<RequestI
   assert.ok(res.ok, `${init.method ?? 'GET'} ${path} → ${res.status} ${text.slice(0, 300)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Takes out every fault injected into the sandbox (latency, errors, dropped connections, bad bodies). */
+export function clearSandboxFaults(): Promise<Response> {
+  return sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+}
+
+/** Puts the sandbox back at its seed data. */
+export function resetSandbox(): Promise<unknown> {
+  return sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+}
+
+/** One API request in the sandbox's log, as sandbox/requestLog.ts writes it (control requests are
+ *  not logged); `Body` is the shape a suite reads its JSON body as. */
+export type LoggedRequest<Body = Record<string, unknown>> = Omit<SandboxLoggedRequest, 'body'> & { body?: Body };
+
+/** The API requests the sandbox has received since its log was last cleared, oldest first. */
+export async function sandboxRequests<Body = Record<string, unknown>>(): Promise<Array<LoggedRequest<Body>>> {
+  return (await sandboxJson<{ requests: Array<LoggedRequest<Body>> }>('/sandbox/requests')).requests;
+}
+
+/** Empties the sandbox's request log, so that what a test does next is all it shows. */
+export function clearSandboxRequests(): Promise<Response> {
+  return sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+}
+
+/** '/v1/calls/{call_id}/stop' → /^\/v1\/calls\/[^/]+\/stop$/ */
+const operationPathPattern = (op: Pick<Operation, 'path'>) => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+
+/** Whether a logged request is a call of `op`: its method, and its path with any ids in it. */
+export const isRequestFor = (op: Pick<Operation, 'method' | 'path'>) => {
+  const pattern = operationPathPattern(op);
+  return (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === op.method && pattern.test(r.path);
+};
+
+/** Requests that change nothing: reads, and the budget estimate a consent asks for. */
+export const changesNothing = (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
+
+/** `METHOD /path` of every logged request that changed something (not reads, not the budget estimate). */
+export async function sandboxWrites(): Promise<string[]> {
+  return (await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => `${q.method} ${q.path}`);
+}
+
+/** Calls the KallyAI API on the sandbox as the signed-in account, with the session VS Code hands this extension. */
+export async function sandboxApi<T = Record<string, any>>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
+  assert.ok(session, 'no kallyai session');
+  return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
+}
+
+/** The launcher's sandbox as the catalogue's samples (test/unit/api.samples.ts) take it: theirs to use, not to close. */
+export const samplesSandbox = () => ({ url: sandboxUrl(), close: async () => undefined });
 
 /** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out. */
 export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
@@ -90,4 +146,35 @@ export async function openPage(kind: string, id: string): Promise<{ current?: { 
 /** A page's visible text: its HTML without tags, entities decoded. */
 export function pageText(body: { text: string }): string {
   return body.text.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+}
+
+/** Answers every consent the pipeline asks from now on with `yes` and records what it asked; a
+ *  suite's teardown hands the questions back to the person with `answerWith(undefined)`. */
+export function answerConsents(commands: CommandsModule, yes: boolean): Stakes[] {
+  const asked: Stakes[] = [];
+  commands.pipeline.consent.answerWith((s) => {
+    asked.push(s);
+    return yes;
+  });
+  return asked;
+}
+
+/** A view node's label as the tree shows it. */
+export const nodeLabel = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
+
+/** Runs a command that shows a quick pick and accepts its first (active) item. */
+export async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
+  let done = false;
+  const settled = Promise.resolve(pending).finally(() => { done = true; });
+  while (!done) {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
+  }
+  return settled;
+}
+
+/** The local date `days` from today, as YYYY-MM-DD. */
+export function inDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

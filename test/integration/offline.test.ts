@@ -5,25 +5,21 @@
 // shows its last items from the snapshot before the network answers.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, sandboxFetch, sandboxJson, sandboxUrl, waitFor } from './helpers';
-import { ensureSignedIn } from './signIn';
+import type { Views } from '../../src/views';
+import { clearSandboxFaults, clearSandboxRequests, nodeLabel, sandboxJson, sandboxRequests, sandboxUrl, waitFor } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 let views: Views;
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const kids = (name: keyof Views['testing']['providers']) => views.testing.providers[name].getChildren();
 const host = () => new URL(sandboxUrl()).host;
 const freeze = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 60_000, count: 1000 } });
-const thaw = () => sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+const thaw = () => clearSandboxFaults();
 
 suite('Offline and snapshots: honest, fast failure; views that paint at once', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    views = (await activateExtension()).views as Views;
-    await thaw();
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    views = (await signInToFreshSandbox()).views as Views;
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) await views.testing.providers[name].loader.load('user');
   });
@@ -46,7 +42,7 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     const offlineNodes: string[] = [];
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) {
       const roots = await kids(name);
-      offlineNodes.push(...roots.filter((n) => n.kind === 'error').map((n) => `${name}: ${label(n)}`));
+      offlineNodes.push(...roots.filter((n) => n.kind === 'error').map((n) => `${name}: ${nodeLabel(n)}`));
       assert.ok(roots.some((n) => n.kind !== 'error' && n.kind !== 'settings'), `${name} keeps what it had`);
     }
     assert.deepEqual(offlineNodes, [`goals: Can't reach KallyAI at ${host()} — Retry`], 'one offline state, in the first view');
@@ -78,12 +74,12 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
 
   test('a new kallyai.apiBaseUrl reloads everything from the new address', async () => {
     const config = vscode.workspace.getConfiguration('kallyai');
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await config.update('apiBaseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    await waitFor(async () => (await kids('goals')).some((n) => label(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
+    await waitFor(async () => (await kids('goals')).some((n) => nodeLabel(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
     await config.update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
     await waitFor(async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0, 20_000, 'the views to load from the sandbox again');
-    const log = (await sandboxJson<{ requests: Array<{ path: string }> }>('/sandbox/requests')).requests;
+    const log = await sandboxRequests();
     assert.ok(log.some((r) => r.path === '/v1/coordination/goals'), 'reloaded from the sandbox');
   });
 

@@ -5,9 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import { answerConsents, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; controller: { state: { kind: string; id: string } } }
@@ -16,35 +15,23 @@ let commands: CommandsModule;
 /** The tags the pages themselves write. */
 const PAGE_TAGS = new Set(['h1', 'h2', 'p', 'br', 'span', 'div', 'strong', 'button', 'table', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'form', 'label', 'textarea']);
 const state = () => sandboxJson<{ goals: Json[]; calls: Json[]; conversations: Json[] }>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string }> }>('/sandbox/requests')).requests;
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page;
 const text = (p: Page) => pageText(p.current!.body);
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 
 suite('Pages: goal, call and conversation', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     commands = (exports.commands as () => CommandsModule)();
-    await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the goal page shows the goal, its steps and budget; Approve Step asks with its stakes and the page follows', async () => {
@@ -80,9 +67,9 @@ suite('Pages: goal, call and conversation', function () {
     const open = goals.find((g) => g.status === 'active' && !g.parent_goal_id && !g.waiting_for && g.sub_goal_count > 0)!;
     await vscode.commands.executeCommand('kallyai.goals.openGoal', { id: open.id });
     const p = await page('goal', open.id);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'escalate' });
-    assert.ok((await requests()).some((q) => q.method === 'POST' && q.path === `/v1/coordination/goals/${open.id}/escalate`));
+    assert.ok((await sandboxRequests()).some((q) => q.method === 'POST' && q.path === `/v1/coordination/goals/${open.id}/escalate`));
     await p.deliver({ type: 'action', action: 'showBudget' });
     await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith(`/goals/${open.id}/budget/`)), 10_000, 'the budget document');
     // A sub-goal link opens that goal's page; an id the page did not show does nothing.
@@ -109,7 +96,7 @@ suite('Pages: goal, call and conversation', function () {
     const goal = (await state()).goals.find((g) => g.status === 'completed')!;
     await vscode.commands.executeCommand('kallyai.goals.openGoal', { id: goal.id });
     const p = await page('goal', goal.id);
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     const ignoredBefore = p.ignored;
     const hostile: unknown[] = [
       { type: 'action', action: 'approveStep' }, // not offered on a completed goal
@@ -123,7 +110,7 @@ suite('Pages: goal, call and conversation', function () {
     ];
     for (const m of hostile) assert.equal(await p.deliver(m), 'ignored', JSON.stringify(m)?.slice(0, 80));
     assert.equal(p.ignored - ignoredBefore, hostile.length);
-    assert.deepEqual((await requests()).filter((q) => q.method !== 'GET'), [], 'an ignored message sent nothing');
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.method !== 'GET'), [], 'an ignored message sent nothing');
   });
 
   test('one panel per thing: opening the same goal again reveals its page', async () => {
@@ -146,9 +133,9 @@ suite('Pages: goal, call and conversation', function () {
     void transcript;
     assert.ok(t.includes(call.highlights), 'the highlights are on the page');
     assert.ok(/data-action="recording"/.test(p.current!.body.text) && /data-action="calendar"/.test(p.current!.body.text) && /data-action="callAgain"/.test(p.current!.body.text));
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'recording' });
-    assert.ok((await requests()).some((q) => q.path === `/v1/calls/${call.call_id}/recording`));
+    assert.ok((await sandboxRequests()).some((q) => q.path === `/v1/calls/${call.call_id}/recording`));
     await p.deliver({ type: 'action', action: 'transcriptText' });
     await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith(`/calls/${call.call_id}/transcript/`)), 10_000, 'the transcript as text');
   });
@@ -181,9 +168,9 @@ suite('Pages: goal, call and conversation', function () {
     assert.ok(r.suggestions.length > 0 && /data-action="suggest"/.test(p.current!.body.text), 'suggestions as buttons');
     assert.ok(/<form data-action="send">/.test(p.current!.body.text), 'a reply box');
 
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'suggest', arg: '0' });
-    const sent = (await sandboxJson<{ requests: Array<{ method: string; path: string; body?: { message?: string } }> }>('/sandbox/requests')).requests.filter((q) => q.method === 'POST' && q.path === '/v1/coordination/message');
+    const sent = (await sandboxRequests<{ message?: string }>()).filter((q) => q.method === 'POST' && q.path === '/v1/coordination/message');
     assert.deepEqual(sent.map((q) => q.body?.message), [r.suggestions[0]]);
     await p.deliver({ type: 'action', action: 'send', text: 'Make it 8pm please' });
     await waitFor(() => text(p).includes('Make it 8pm please'), 10_000, 'the reply on the page');

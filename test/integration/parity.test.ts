@@ -7,30 +7,17 @@ import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import { errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface LoggedRequest { method: string; path: string; query: Record<string, string> }
 interface SandboxCall { call_id: string; status: string; business_name?: string; submission: { business_name?: string; task_description: string } }
 
-const requests = async () => (await sandboxJson<{ requests: LoggedRequest[] }>('/sandbox/requests')).requests;
 const run = async (command: string, ...args: unknown[]) => {
   const r = await vscode.commands.executeCommand<RunResult>(command, ...args);
   assert.ok(r && typeof r === 'object', `${command} returned nothing`);
   return r;
 };
 const documentText = async (uri: unknown) => unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
-
-/** Runs a command that shows a quick pick and accepts its first (active) item. */
-async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
-  let done = false;
-  const settled = Promise.resolve(pending).finally(() => { done = true; });
-  while (!done) {
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);
-  }
-  return settled;
-}
 
 suite('CLI parity commands: against the sandbox', () => {
   let services: Services;
@@ -39,10 +26,10 @@ suite('CLI parity commands: against the sandbox', () => {
     this.timeout(120_000);
     services = (await activateExtension()).services as Services;
     await ensureSignedIn();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
+    await clearSandboxFaults();
   });
 
-  setup(() => sandboxFetch('/sandbox/requests', { method: 'DELETE' }));
+  setup(() => clearSandboxRequests());
 
   suiteTeardown(() => sandboxJson('/sandbox/credits', { method: 'POST', body: { remaining: 100 } }));
 
@@ -52,7 +39,7 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.equal((r.data as { credits_remaining: number }).credits_remaining, 42.5);
     assert.match(String(r.message), /You have 42\.5 credits left/);
-    assert.ok((await requests()).some((q) => q.path === '/v1/credits/balance'), 'the balance was asked');
+    assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/credits/balance'), 'the balance was asked');
   });
 
   test('Show Subscription (subscription status, --subscription): both endpoints in one document', async () => {
@@ -60,7 +47,7 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.ok(status.plan_type, 'the sandbox has a plan');
     const r = await run('kallyai.subscription.show');
     assert.equal(r.outcome, 'done', JSON.stringify(r));
-    const asked = new Set((await requests()).map((q) => `${q.method} ${q.path}`));
+    const asked = new Set((await sandboxRequests()).map((q) => `${q.method} ${q.path}`));
     assert.ok(asked.has('GET /v1/subscriptions/status') && asked.has('GET /v1/users/me/subscription'), [...asked].join(', '));
     const text = await documentText(r.documentUri);
     assert.match(text, /^# KallyAI subscription/);
@@ -71,7 +58,7 @@ suite('CLI parity commands: against the sandbox', () => {
     const r = await run('kallyai.billing.openPortal');
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.ok(String(r.url).startsWith(`${sandboxUrl()}/sandbox/pages/billing?customer=`), String(r.url));
-    assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
   });
 
   test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its page', async () => {
@@ -80,7 +67,7 @@ suite('CLI parity commands: against the sandbox', () => {
     const r = await acceptFirstPick(vscode.commands.executeCommand<RunResult>('kallyai.calls.history'));
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.equal((r.data as { calls: unknown[] }).calls.length, 10);
-    const list = (await requests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
+    const list = (await sandboxRequests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
     assert.equal(list?.query.limit, '10');
     const page = await waitFor(async () => (await openPage('call', newest.call_id))?.current, 10_000, 'the page of the chosen call');
     assert.ok(pageText(page.body).includes(newest.submission.task_description), 'the page names the task');
@@ -122,11 +109,11 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.notEqual(details.documentUri, r.documentUri, 'details and transcript have their own tabs');
 
     const unanswered = calls.find((c) => c.status === 'no_answer')!;
-    await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
+    await clearSandboxRequests();
     const none = await run('kallyai.calls.openTranscript', { id: unanswered.call_id });
     assert.equal(none.outcome, 'unavailable', JSON.stringify(none));
     assert.equal(none.reason, 'Nobody answered, so there is no transcript.');
-    assert.deepEqual((await requests()).filter((q) => q.path.endsWith('/transcript')), [], 'no transcript was asked for');
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.endsWith('/transcript')), [], 'no transcript was asked for');
   });
 
   test('commands with wrong arguments say which field is wrong and send nothing', async () => {
@@ -137,6 +124,6 @@ suite('CLI parity commands: against the sandbox', () => {
     const bad = await run('kallyai.calls.reschedule', { id: 'x', body: { date: '2026-02-30' } });
     assert.equal(bad.outcome, 'failed');
     assert.equal(bad.code, 'invalid_input');
-    assert.deepEqual((await requests()).filter((q) => q.path.startsWith('/v1/calls')), []);
+    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.startsWith('/v1/calls')), []);
   });
 });

@@ -7,69 +7,50 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format';
-import type { Stakes } from '../../src/pipeline/consent/stakes';
-import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, sandboxFetch, sandboxJson } from './helpers';
-import { ensureSignedIn } from './signIn';
+import type { Views } from '../../src/views';
+import { answerConsents, clearSandboxRequests, nodeLabel, resetSandbox, sandboxApi, sandboxJson, sandboxRequests } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string; query: Record<string, string> }> }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-async function api(path: string): Promise<Json> {
-  const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
-  assert.ok(session, 'no kallyai session');
-  return sandboxJson<Json>(path, { headers: { authorization: `Bearer ${session.accessToken}` } });
-}
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 
 suite('Phone numbers', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     views = exports.views as Views;
     commands = (exports.commands as () => CommandsModule)();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));
   suiteTeardown(async () => {
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the view: each number with where it forwards and its caller-ID name; the hand-off phones', async () => {
     const provider = views.testing.providers.phoneNumbers;
     await provider.loader.load('user');
     const roots = await provider.getChildren();
-    assert.deepEqual(roots.map(label), ['+1 415 555 0134', 'Hand-off phones']);
+    assert.deepEqual(roots.map(nodeLabel), ['+1 415 555 0134', 'Hand-off phones']);
     assert.equal(roots[0].item.description, 'US · forwards to +1 201 555 0177 · caller ID “Demo User”');
     assert.match(String(roots[0].item.contextValue), /\bhasForwarding\b/);
-    assert.deepEqual((await provider.getChildren(roots[0])).map((n) => `${label(n)}: ${String(n.item.description ?? '')}`), ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: ']);
-    assert.deepEqual((await provider.getChildren(roots[1])).map((n) => `${label(n)} ${String(n.item.description)}`), ['+1 201 555 0177 My mobile · verified']);
+    assert.deepEqual((await provider.getChildren(roots[0])).map((n) => `${nodeLabel(n)}: ${String(n.item.description ?? '')}`), ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: ']);
+    assert.deepEqual((await provider.getChildren(roots[1])).map((n) => `${nodeLabel(n)} ${String(n.item.description)}`), ['+1 201 555 0177 My mobile · verified']);
   });
 
   test('Provision asks first, naming the number, where it is and its monthly price; then it is yours', async () => {
-    const offered = await api('/v1/phone-numbers/available?country=US&area_code=415');
+    const offered = await sandboxApi('/v1/phone-numbers/available?country=US&area_code=415');
     const wanted = offered.numbers[1].phone_number as string;
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     const declined = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'US', phone_number: wanted } });
     assert.equal(declined.outcome, 'dismissed');
-    assert.ok(!(await requests()).some((q) => q.path === '/v1/phone-numbers/provision'), 'nothing provisioned');
+    assert.ok(!(await sandboxRequests()).some((q) => q.path === '/v1/phone-numbers/provision'), 'nothing provisioned');
     const s = asked[0];
     const readable = `+1 415 555 ${wanted.slice(-4)}`;
     assert.equal(s.question, `Provision ${readable}?`);
@@ -98,7 +79,7 @@ suite('Phone numbers', function () {
 
   test('forwarding: a valid number is set, a bad one and an unknown country are refused before anything is sent', async () => {
     const number = (await state()).phoneNumbers[0];
-    await clearRequests();
+    await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '555-12' } });
     assert.equal(bad.code, 'invalid_input');
     const emergency = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '112' } });
@@ -108,7 +89,7 @@ suite('Phone numbers', function () {
     assert.match(country.message, /not a country code/);
     const provision = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'QQ' }, confirmed: true });
     assert.equal(provision.code, 'invalid_input');
-    const sent = (await requests()).map((q) => `${q.method} ${q.path}`);
+    const sent = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
     assert.deepEqual(sent.filter((r) => !r.startsWith('GET ') || /available/.test(r)), [], `nothing sent: ${sent.join(', ')}`);
     const ok = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '+12015550188' } });
     assert.equal(ok.outcome, 'done');
@@ -142,7 +123,7 @@ suite('Phone numbers', function () {
     assert.equal((await state()).phoneNumbers.length, 0);
     await views.testing.providers.phoneNumbers.loader.load('mutation');
     const roots = await views.testing.providers.phoneNumbers.getChildren();
-    assert.equal(label(roots[0]), 'No KallyAI number yet — Provision a Number…');
+    assert.equal(nodeLabel(roots[0]), 'No KallyAI number yet — Provision a Number…');
     assert.equal(roots[0].item.command?.command, 'kallyai.phone.provision');
     const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addRule', { body: { name: 'VIPs to me', action: 'transfer', conditions: { caller_vip: true }, action_config: { target: '+12015550177' } } });
     assert.deepEqual([r.outcome, r.code, r.action], ['failed', 'phone_not_provisioned', 'provisionNumber']);

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import type { Views, ViewNode } from '../../src/views';
-import { activateExtension, openPage, pageText, sandboxFetch, sandboxJson, unescapeMarkdown, waitFor, type RunResult } from './helpers';
-import { ensureSignedIn } from './signIn';
+import type { Views } from '../../src/views';
+import { answerConsents, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; mediaDelivered?: { bytes?: number; mimeType?: string; error?: string }; violations: unknown[] }
@@ -17,33 +17,18 @@ interface Page { current?: { title: string; body: { text: string } }; deliver(m:
 let commands: CommandsModule;
 let views: Views;
 const state = () => sandboxJson<Json>('/sandbox/state');
-const requests = async () => (await sandboxJson<{ requests: Array<{ method: string; path: string; query: Record<string, string>; body?: Json }> }>('/sandbox/requests')).requests;
-const clearRequests = () => sandboxFetch('/sandbox/requests', { method: 'DELETE' });
-const writes = async () => (await requests()).filter((r) => r.method !== 'GET' && r.path !== '/v1/goals/estimate').map((r) => `${r.method} ${r.path}`);
-const label = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
 const receptionist = () => views.testing.providers.receptionist;
 const page = async (kind: string, id: string) => (await openPage(kind, id)) as unknown as Page;
-/** Answers every consent the pipeline asks (and records it). */
-function answer(yes: boolean): Stakes[] {
-  const asked: Stakes[] = [];
-  commands.pipeline.consent.answerWith((s) => {
-    asked.push(s);
-    return yes;
-  });
-  return asked;
-}
+const answer = (yes: boolean) => answerConsents(commands, yes);
 const stakesText = (s: Stakes) => [s.question, ...s.lines].join('\n');
 
 suite('Receptionist: the view, live calls, consent, pages', function () {
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    await ensureSignedIn();
-    const exports = await activateExtension();
+    const exports = await signInToFreshSandbox();
     views = exports.views as Views;
     commands = (exports.commands as () => CommandsModule)();
-    await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.filterReceptionist(undefined);
   });
@@ -53,49 +38,49 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await views.filterReceptionist(undefined);
-    await sandboxJson('/sandbox/reset', { method: 'POST', body: {} });
+    await resetSandbox();
   });
 
   test('the view: the live call first, then the calls (caller by name, time, duration, outcome), voicemails with the new one in the badge, rules, contacts', async () => {
     await receptionist().loader.load('user');
     const roots = await receptionist().getChildren();
-    assert.deepEqual(roots.map(label), ['Live now', 'Calls', 'Voicemails', 'Rules', 'Contacts']);
+    assert.deepEqual(roots.map(nodeLabel), ['Live now', 'Calls', 'Voicemails', 'Rules', 'Contacts']);
     const [live] = await receptionist().getChildren(roots[0]);
-    assert.equal(label(live), 'Alex Rivera');
+    assert.equal(nodeLabel(live), 'Alex Rivera');
     assert.match(String(live.item.description), /^Live · \d+:\d\d · VIP$/);
     assert.match(String(live.item.contextValue), /\bliveCall\b/);
     const calls = await receptionist().getChildren(roots[1]);
     const seeded = (await state()).inboundCalls.filter((c: Json) => c.status !== 'active');
     assert.equal(calls.length, seeded.length);
-    const courier = calls.find((n) => label(n) === 'QuickShip Courier')!;
+    const courier = calls.find((n) => nodeLabel(n) === 'QuickShip Courier')!;
     assert.match(String(courier.item.description), /1:14 · The courier will deliver/);
-    const unknown = calls.find((n) => label(n) === '+1 201 555 0132');
+    const unknown = calls.find((n) => nodeLabel(n) === '+1 201 555 0132');
     assert.ok(unknown, 'a caller without a name shows the number as people read it');
-    assert.deepEqual((await receptionist().getChildren(courier)).map(label), ['Details', 'Transcript', 'Recording']);
-    assert.deepEqual((await receptionist().getChildren(unknown)).map(label), ['Details'], 'a missed call has no transcript or recording');
+    assert.deepEqual((await receptionist().getChildren(courier)).map(nodeLabel), ['Details', 'Transcript', 'Recording']);
+    assert.deepEqual((await receptionist().getChildren(unknown)).map(nodeLabel), ['Details'], 'a missed call has no transcript or recording');
     assert.equal(roots[2].item.description, '1 new');
     assert.equal(views.testing.treeViews.receptionist.badge?.value, 1);
     assert.equal(views.testing.treeViews.receptionist.badge?.tooltip, '1 new voicemail');
     const rules = await receptionist().getChildren(roots[3]);
-    assert.deepEqual(rules.map(label), ['Transfer VIP callers to me', 'Block sales calls', 'Take a message'], 'first match first');
+    assert.deepEqual(rules.map(nodeLabel), ['Transfer VIP callers to me', 'Block sales calls', 'Take a message'], 'first match first');
     assert.match(String(rules[0].item.description), /VIP callers → Transfer the call to \+1 201 555 0177/);
     const contacts = await receptionist().getChildren(roots[4]);
-    assert.deepEqual(contacts.map(label), ['Alex Rivera', 'Mom', 'Bright Smile Dental'], 'VIPs first');
+    assert.deepEqual(contacts.map(nodeLabel), ['Alex Rivera', 'Mom', 'Bright Smile Dental'], 'VIPs first');
     assert.match(String(contacts[0].item.contextValue), /\bvip\b/);
   });
 
   test('the status filter in the view title: only missed calls, live calls still first; back to every call', async () => {
-    await clearRequests();
+    await clearSandboxRequests();
     const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.filter', 'missed');
     assert.equal(r.filter, 'missed');
     const roots = await receptionist().getChildren();
-    assert.deepEqual(roots.slice(0, 2).map(label), ['Live now', 'Missed calls']);
+    assert.deepEqual(roots.slice(0, 2).map(nodeLabel), ['Live now', 'Missed calls']);
     const shown = await receptionist().getChildren(roots[1]);
-    assert.deepEqual(shown.map(label), ['+1 201 555 0132']);
+    assert.deepEqual(shown.map(nodeLabel), ['+1 201 555 0132']);
     assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed');
-    assert.ok((await requests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
+    assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
     await vscode.commands.executeCommand('kallyai.receptionist.filter', 'all');
-    assert.equal(label((await receptionist().getChildren())[1]), 'Calls');
+    assert.equal(nodeLabel((await receptionist().getChildren())[1]), 'Calls');
     assert.equal(views.testing.treeViews.receptionist.description, undefined);
   });
 
@@ -108,7 +93,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual((await views.testing.liveCalls.probeNow()).map((c) => c.id), [], 'announced once');
     const liveNames = await waitFor(async () => {
       const roots = await receptionist().getChildren();
-      const names = (await receptionist().getChildren(roots[0])).map(label);
+      const names = (await receptionist().getChildren(roots[0])).map(nodeLabel);
       return names.includes('Jamie Chen') ? names : undefined;
     }, 10_000, 'the new call in Live now');
     assert.deepEqual(liveNames.sort(), ['Alex Rivera', 'Jamie Chen']);
@@ -117,12 +102,12 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   test('Transfer, Take Over and Reject ask first, naming the caller and what happens; declined, nothing is sent', async () => {
     const live = (await state()).inboundCalls.find((c: Json) => c.status === 'active' && c.caller_name === 'Alex Rivera');
     const asked = answer(false);
-    await clearRequests();
+    await clearSandboxRequests();
     const transfer = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.transfer', { id: live.id, body: { target_number: '+12015550177' } });
     const takeOver = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
     const reject = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.reject', { id: live.id, body: { reason: 'busy' } });
     assert.deepEqual([transfer.outcome, takeOver.outcome, reject.outcome], ['dismissed', 'dismissed', 'dismissed']);
-    assert.deepEqual(await writes(), [], 'nothing sent');
+    assert.deepEqual(await sandboxWrites(), [], 'nothing sent');
     const [t, o, r] = asked;
     assert.equal(t.question, 'Transfer the call from Alex Rivera to +1 201 555 0177?');
     assert.match(stakesText(t), /KallyAI hands the call from Alex Rivera \(\+1 201 555 0130\) over to \+1 201 555 0177 and leaves it\./);
@@ -161,7 +146,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
   test('bad input is refused with a clear message before anything is sent', async () => {
     const live = (await state()).inboundCalls.find((c: Json) => c.status === 'active');
     answer(true);
-    await clearRequests();
+    await clearSandboxRequests();
     const emergency = await vscode.commands.executeCommand<Json>('kallyai.receptionist.transfer', { id: live.id, body: { target_number: '911' } });
     assert.equal(emergency.outcome, 'failed');
     assert.match(emergency.message, /Emergency/);
@@ -175,8 +160,8 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.match(noName.message, /must not be empty/);
     const badContact = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addContact', { body: { name: 'Someone', phone_number: '12' } });
     assert.equal(badContact.outcome, 'failed');
-    assert.deepEqual(await writes(), [], 'nothing was sent');
-    assert.ok(!(await requests()).some((q) => /transfer/.test(q.path)));
+    assert.deepEqual(await sandboxWrites(), [], 'nothing was sent');
+    assert.ok(!(await sandboxRequests()).some((q) => /transfer/.test(q.path)));
   });
 
   test('the page of a live call offers its actions (each with its consent); a past call shows its summary, action items (Mark Done), transcript', async () => {
@@ -196,13 +181,13 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     const text = pageText(q.current!.body);
     assert.ok(text.includes(dentist.summary) && text.includes('Confirm the check-up by SMS') && text.includes('Transcript'), text);
     assert.equal(q.panel.title.startsWith('Bright Smile Dental — call'), true, q.panel.title);
-    await clearRequests();
+    await clearSandboxRequests();
     await q.deliver({ type: 'action', action: 'done', arg: '0' });
-    assert.deepEqual(await writes(), [`PATCH /v1/inbound/calls/${dentist.id}/action-items/0`]);
+    assert.deepEqual(await sandboxWrites(), [`PATCH /v1/inbound/calls/${dentist.id}/action-items/0`]);
     assert.match(pageText(q.current!.body), /Confirm the check-up by SMS/);
-    await clearRequests();
+    await clearSandboxRequests();
     await q.deliver({ type: 'action', action: 'done', arg: '7' });
-    assert.deepEqual(await writes(), [], 'an item the page did not offer does nothing');
+    assert.deepEqual(await sandboxWrites(), [], 'an item the page did not offer does nothing');
   });
 
   test('a voicemail plays in the editor: the extension fetches the audio and hands the page its bytes (no address, no token); it is then heard', async () => {
@@ -243,15 +228,15 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.ok(text.includes('Calls per day') && text.includes('Calls by outcome') && text.includes('Average length'), text);
     assert.match(p.current!.body.text, /<svg class="chart"[^>]*role="img"/);
     assert.match(p.current!.body.text, /<rect class="bar outcome-completed"/);
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'range', arg: '7' });
-    const asked = (await requests()).find((q) => q.path === '/v1/inbound/calls/analytics');
+    const asked = (await sandboxRequests()).find((q) => q.path === '/v1/inbound/calls/analytics');
     const sevenDaysAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
     assert.equal(asked?.query.date_from, sevenDaysAgo);
     assert.equal((p.current!.body.text.match(/<rect class="bar(?: empty)?"/g) ?? []).length, 7, 'one bar a day');
-    await clearRequests();
+    await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'range', arg: '12' });
-    assert.ok(!(await requests()).some((q) => q.query.date_from === new Date(Date.now() - 11 * 86_400_000).toISOString().slice(0, 10)), 'a range the page did not offer is ignored');
+    assert.ok(!(await sandboxRequests()).some((q) => q.query.date_from === new Date(Date.now() - 11 * 86_400_000).toISOString().slice(0, 10)), 'a range the page did not offer is ignored');
   });
 
   test('a caller name from the server is text everywhere: the view, the notification, the page', async () => {
@@ -261,7 +246,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     await views.testing.liveCalls.probeNow();
     await receptionist().loader.load('mutation');
     const live = await receptionist().getChildren((await receptionist().getChildren())[0]);
-    assert.ok(live.some((n) => label(n) === hostile), 'the tree item label is the plain text');
+    assert.ok(live.some((n) => nodeLabel(n) === hostile), 'the tree item label is the plain text');
     await vscode.commands.executeCommand('kallyai.receptionist.openCall', { id: call.id });
     const p = await page('inboundCall', call.id);
     const html = p.current!.body.text;

@@ -10,7 +10,7 @@
 // `openExternal`; the auth provider announces it on `onDidOpenSignInPage` (its test seam) and we
 // follow it with fetch, as the browser tab would. Whichever reaches the listener first wins.
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, clearSandboxFaults, resetSandbox, waitFor, type ActivatedExtension } from './helpers';
 
 interface AuthLike {
   readonly isSignedIn: boolean;
@@ -70,4 +70,13 @@ export async function ensureSignedIn(timeoutMs = 30_000): Promise<void> {
     follow?.dispose();
   }
   await waitFor(sessionPresent, timeoutMs, 'vscode.authentication.getSession("kallyai", [], { silent: true }) to return a session');
+}
+
+/** The start of a suite that works on the sandbox's data: the extension active and signed in, no
+ *  faults injected, the sandbox at its seed data. Returns what `activate()` returned. */
+export async function signInToFreshSandbox(): Promise<ActivatedExtension> {
+  await ensureSignedIn();
+  await clearSandboxFaults();
+  await resetSandbox();
+  return activateExtension();
 }
