@@ -2,13 +2,12 @@
  *  is sent) and the VIP toggles of a contact's item — each handed to the pipeline. */
 import { ops } from '../../api/catalogue';
 import { KallyApiError } from '../../api/errors';
-import { checkPhoneNumber } from '../../api/validation/phone';
-import { phoneForPeople, t } from '../../format';
+import { t } from '../../format';
 import { contactName, type Contact } from '../../models/inbound';
 import { askPick, askText } from '../../pipeline/input/steps';
 import { entityOf } from '../presentation';
 import type { CommandContext } from '../commandContext';
-import { runForm, targetArgs, type FormStep } from './form';
+import { askPhone, runForm, targetArgs, type FormStep } from './form';
 
 interface ContactAnswers { name: string; phone: string; vip: boolean; notes: string }
 
@@ -39,17 +38,9 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
     },
     {
       run: async (frame, a) => {
-        const r = await askText({
-          ...frame, prompt: t('Phone number'), value: a.phone ? phoneForPeople(a.phone) : '',
-          validate: (v) => {
-            if (!v.trim()) return { incomplete: true };
-            const check = checkPhoneNumber(v, defaultCountry);
-            return check.ok ? { note: check.formatted } : { error: t(check.template, ...check.args) };
-          },
-        });
+        const r = await askPhone(frame, { prompt: t('Phone number'), current: a.phone, defaultCountry });
         if (r.kind !== 'value') return r;
-        const check = checkPhoneNumber(r.value, defaultCountry);
-        if (check.ok) a.phone = check.e164;
+        if (r.value) a.phone = r.value;
         return { kind: 'value', value: undefined };
       },
     },

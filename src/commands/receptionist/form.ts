@@ -3,13 +3,35 @@
  *  answers (shown or skipped). And the arguments the receptionist's hand-written commands accept:
  *  a view item, an id, or an object from code (tests, pages, notifications). */
 import * as z from 'zod/mini';
-import type { StepFrame, StepResult } from '../../pipeline/input/steps';
+import { checkPhoneNumber } from '../../api/validation/phone';
+import { phoneForPeople, t } from '../../format';
+import { askText, type StepFrame, type StepResult } from '../../pipeline/input/steps';
 import { parseArgs } from '../../pipeline/commandArgs';
 
 export interface FormStep<T> {
   /** Shown only when this says so (default: always). */
   when?(answers: T): boolean;
   run(frame: StepFrame, answers: T): Promise<StepResult<void>>;
+}
+
+/** A phone-number step: checked as it is typed (the number as it will be dialled, or why not),
+ *  starting from `current`; the answer is the number in international form (E.164), or undefined
+ *  when what was typed is not a number we may call. */
+export async function askPhone(frame: StepFrame, options: { prompt: string; placeholder?: string; current?: string; defaultCountry: string }): Promise<StepResult<string | undefined>> {
+  const r = await askText({
+    ...frame,
+    prompt: options.prompt,
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    value: options.current ? phoneForPeople(options.current) : '',
+    validate: (v) => {
+      if (!v.trim()) return { incomplete: true };
+      const check = checkPhoneNumber(v, options.defaultCountry);
+      return check.ok ? { note: check.formatted } : { error: t(check.template, ...check.args) };
+    },
+  });
+  if (r.kind !== 'value') return r;
+  const check = checkPhoneNumber(r.value, options.defaultCountry);
+  return { kind: 'value', value: check.ok ? check.e164 : undefined };
 }
 
 /** Runs the steps over `answers` (changed in place); undefined when the person pressed Escape. */

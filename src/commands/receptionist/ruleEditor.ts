@@ -13,7 +13,7 @@ import { entityOf } from '../presentation';
 import type { RunResult } from '../../pipeline/pipeline';
 import { askPick, askPickMany, askText, type PickItem } from '../../pipeline/input/steps';
 import type { CommandContext } from '../commandContext';
-import { runForm, targetArgs, type FormStep } from './form';
+import { askPhone, runForm, targetArgs, type FormStep } from './form';
 
 interface RuleAnswers {
   name: string;
@@ -80,20 +80,9 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
     {
       when: (a) => a.action === 'transfer',
       run: async (frame, a) => {
-        const r = await askText({
-          ...frame,
-          prompt: t('Transfer to — the number that takes these calls'),
-          placeholder: '+1 201 555 0177',
-          value: a.target ? phoneForPeople(a.target) : '',
-          validate: (v) => {
-            if (!v.trim()) return { incomplete: true };
-            const check = checkPhoneNumber(v, defaultCountry);
-            return check.ok ? { note: check.formatted } : { error: t(check.template, ...check.args) };
-          },
-        });
+        const r = await askPhone(frame, { prompt: t('Transfer to — the number that takes these calls'), placeholder: '+1 201 555 0177', current: a.target, defaultCountry });
         if (r.kind !== 'value') return r;
-        const check = checkPhoneNumber(r.value, defaultCountry);
-        a.target = check.ok ? check.e164 : undefined;
+        a.target = r.value;
         return { kind: 'value', value: undefined };
       },
     },
