@@ -60,6 +60,7 @@ const CUSTOM: Record<string, { args: unknown[] | ((state: SandboxState) => unkno
   'kallyai.receptionist.refresh': { args: [], calls: ['GET /v1/inbound/calls'] },
   'kallyai.phoneNumbers.refresh': { args: [], calls: ['GET /v1/phone-numbers'] },
   'kallyai.showLog': { args: [], calls: [] },
+  'kallyai.getStarted': { args: [], calls: [] },
   // Search, actions, outreach and the account (issue 13): forms given every answer.
   'kallyai.actions.createCalendarEvent': { args: [{ title: 'Every Command Test event', date: inDays(3), time: '10:00', duration: '1h', location: null }], calls: ['POST /v1/actions/calendar/events'] },
   'kallyai.actions.book': { args: [{ type: 'service', date: inDays(5), time: '11:00', name: null, notes: 'Every command test', confirmed: true }], calls: ['POST /v1/actions/bookings'] },

@@ -63,14 +63,16 @@ suite('CLI parity commands: against the sandbox', () => {
 
   test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its page', async () => {
     await sandboxJson('/sandbox/seed-calls', { method: 'POST', body: { count: 10 } });
-    const newest = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls[0];
     const r = await acceptFirstPick(vscode.commands.executeCommand<RunResult>('kallyai.calls.history'));
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.equal((r.data as { calls: unknown[] }).calls.length, 10);
     const list = (await sandboxRequests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
     assert.equal(list?.query.limit, '10');
-    const page = await waitFor(async () => (await openPage('call', newest.call_id))?.current, 10_000, 'the page of the chosen call');
-    assert.ok(pageText(page.body).includes(newest.submission.task_description), 'the page names the task');
+    // The first item, the newest call as the list the command read shows it (a call an earlier
+    // suite started can land between reading the sandbox's state and that list), is the one chosen.
+    const chosen = (r.data as { calls: SandboxCall[] }).calls[0];
+    const page = await waitFor(async () => (await openPage('call', chosen.call_id))?.current, 10_000, 'the page of the chosen call');
+    assert.ok(pageText(page.body).includes(chosen.submission.task_description), 'the page names the task');
   });
 
   test('Open Call Details (calls info, --call-info) with an id, or a bare id string: the call page, one per call', async () => {
