@@ -66,6 +66,11 @@ async function benchActivation(tmp, empty) {
     rows.push({ bench: 'activate', metric: `load + activate (cold, n=${cold(k).length})`, value: median(cold(k)), unit: 'ms', baseline: median(cold(e)) });
   }
   rows.push({ bench: 'activate', metric: 'runs (KallyAI / empty)', value: k.map((r) => r.activationMs.toFixed(2)).join(' '), unit: '', baseline: e.map((r) => r.activationMs.toFixed(2)).join(' ') });
+  const stepNames = Object.keys(k.find((r) => r.steps)?.steps ?? {});
+  if (stepNames.length) {
+    const perStep = stepNames.map((name) => `${name} ${median(k.map((r) => r.steps?.[name] ?? 0)).toFixed(1)}`);
+    rows.push({ bench: 'activate', metric: `activate() by step, median of ${RUNS} (ms)`, value: perStep.join(' · '), unit: '' });
+  }
 }
 
 /** Runs a bench script that prints one JSON line (object of figures, or { rows: [...] }). */

@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
   }
   await sandboxFetch('/sandbox/faults', { method: 'DELETE' });
 
-  // One full refresh of the four views.
+  // One full refresh of the views that are open (the collapsed ones load when they are opened).
   await sleep(500);
   await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
   await vscode.commands.executeCommand('kallyai.refreshAll');

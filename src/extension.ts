@@ -14,9 +14,11 @@ import { registerViews } from './views';
 /** Composes the parts. Kept cheap: nothing here waits on the network. */
 export function activate(context: vscode.ExtensionContext) {
   const started = performance.now();
+  const steps = stopwatch(started);
   configureFormat({ locale: vscode.env.language, t: vscode.l10n.t });
   const log = createLog();
   context.subscriptions.push(log);
+  steps.lap('log');
   const auth = registerAuth(context, log, readSettings);
   const client = new KallyClient({
     baseUrl: () => readSettings().apiBaseUrl,
@@ -25,10 +27,15 @@ export function activate(context: vscode.ExtensionContext) {
     log: (line) => log.debug(line),
   });
   const services: Services = { context, log, settings: readSettings, client, auth };
+  steps.lap('auth');
   const documents = registerDocuments(context, log);
+  steps.lap('documents');
   const views = registerViews(services);
+  steps.lap('views');
   const commands = registerCommandStubs(context, { services, views, documents });
+  steps.lap('commands');
   registerChatStubs(context, commands);
+  steps.lap('chat');
   // Pages open before a window reload come back with it (the commands bundle loads for them).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),
@@ -38,7 +45,21 @@ export function activate(context: vscode.ExtensionContext) {
   // Internals (the client, its token getter, the views) are handed out only to the test host:
   // any other extension gets nothing to reach the account with.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { activationMs, services, views, documents, commands: () => commands.load() };
+  return { activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load() };
+}
+
+/** Milliseconds spent in each step of activate() (npm run bench prints them). */
+function stopwatch(start: number) {
+  const laps: Record<string, number> = {};
+  let last = start;
+  return {
+    laps,
+    lap(name: string) {
+      const now = performance.now();
+      laps[name] = now - last;
+      last = now;
+    },
+  };
 }
 
 export function deactivate() {
