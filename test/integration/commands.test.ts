@@ -17,7 +17,7 @@ import { allCommands, operationCommands, presentationOf } from '../../src/comman
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import { SAMPLES } from '../unit/api.samples';
-import { changesNothing, clearSandboxRequests, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
+import { changesNothing, clearSandboxRequests, closeKallyPages, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
 import { ensureSignedIn, signInToFreshSandbox } from './signIn';
 
 const GENERATED_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
@@ -123,6 +123,7 @@ suite('Commands: every one, against the sandbox', function () {
     test(`${spec.id} runs ${presentation.op.id}, and nothing else that changes anything`, async () => {
       const op = presentation.op;
       const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: samplesSandbox() })) ?? {}) as Record<string, unknown>;
+      await closeKallyPages();
       await clearSandboxRequests();
       // Picks and file dialogs would wait for a person: their results are checked in their own tests.
       const quiet = presentation.result.kind === 'pick' || presentation.result.kind === 'save';

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LoggedRequest as SandboxLoggedRequest } from '../../sandbox/requestLog';
 import type { Operation } from '../../src/api/operation';
 import type { CommandsModule } from '../../src/commands';
+import { PAGE_VIEW_TYPE } from '../../src/pages/viewType';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { ViewNode } from '../../src/views';
 
@@ -59,6 +60,22 @@ export type LoggedRequest<Body = Record<string, unknown>> = Omit<SandboxLoggedRe
 /** The API requests the sandbox has received since its log was last cleared, oldest first. */
 export async function sandboxRequests<Body = Record<string, unknown>>(): Promise<Array<LoggedRequest<Body>>> {
   return (await sandboxJson<{ requests: Array<LoggedRequest<Body>> }>('/sandbox/requests')).requests;
+}
+
+/** Closes every KallyAI page and waits until the sandbox has heard nothing for 300 ms: a page an
+ *  earlier test left open can still be rendering or polling (a channel pairing looks again every
+ *  few seconds), and its requests would be counted against the next test. */
+export async function closeKallyPages(): Promise<void> {
+  const pages = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PAGE_VIEW_TYPE));
+  if (!pages.length) return;
+  await vscode.window.tabGroups.close(pages);
+  let heard = -1;
+  await waitFor(async () => {
+    const now = (await sandboxRequests()).length;
+    const quiet = now === heard;
+    heard = now;
+    return quiet;
+  }, 10_000, 'the sandbox to hear nothing for 300 ms', 300);
 }
 
 /** Empties the sandbox's request log, so that what a test does next is all it shows. */
