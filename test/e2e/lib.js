@@ -147,9 +147,11 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
     return ctx.readmeScreenshot(feature);
   }
   // Park the mouse on the activity bar's empty stretch between its views and Accounts/Manage.
-  const bar = await page.locator('.activitybar').first().boundingBox();
-  const lastView = await page.locator('.activitybar .composite-bar .action-item').last().boundingBox().catch(() => null);
-  const global = await page.locator('.activitybar .global-activity').first().boundingBox().catch(() => null);
+  // (boundingBox waits for its element: a part some VS Code versions lack must not cost 30 s.)
+  const box = (selector, which = 'first') => page.locator(selector)[which]().boundingBox({ timeout: 2_000 }).catch(() => null);
+  const bar = await box('.activitybar');
+  const lastView = await box('.activitybar .composite-bar .action-item', 'last');
+  const global = await box('.activitybar .global-activity');
   if (bar) {
     const top = lastView ? lastView.y + lastView.height : bar.y;
     const bottom = global ? global.y : bar.y + bar.height;
