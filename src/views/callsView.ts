@@ -65,7 +65,8 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     private readonly services: Services,
     loader: DataLoader<CallsData>,
     isSignedIn: () => boolean,
-    private readonly isFocused: () => boolean,
+    /** Whether following is allowed now: the window is focused and polling is on. */
+    private readonly mayFollow: () => boolean,
     /** A running call ended: its credits were deducted. */
     private readonly onCallsEnded: () => void,
   ) {
@@ -111,7 +112,10 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     this.changeEmitter.fire(node);
   }
 
-  /** Keeps refreshing while a call runs and the window is focused; notices calls that ended. */
+  /** Whether a live refresh is armed (tests read it). */
+  get following(): boolean { return this.liveTimer !== undefined; }
+
+  /** Keeps refreshing while a call runs, the window is focused and polling is on; notices calls that ended. */
   followLiveCalls(): void {
     const calls = this.loader.data?.calls ?? [];
     const running = new Set(calls.filter(isRunning).map((c) => c.call_id));
@@ -120,7 +124,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     if (ended) this.onCallsEnded();
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    if (running.size === 0 || !this.isFocused() || !this.isSignedIn()) return;
+    if (running.size === 0 || !this.mayFollow() || !this.isSignedIn()) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
       void this.loader.load('live');

@@ -140,13 +140,16 @@ export function registerViews(services: Services): Views {
   const receptionistLoader = loader<ReceptionistData>('receptionist', ReceptionistProvider.fetch(services, () => inboundFilter));
   const phoneNumbersLoader = loader<PhoneNumbersData>('phoneNumbers', PhoneNumbersProvider.fetch(services));
 
+  // Views follow live calls only while the window is focused and polling is on (0 turns every
+  // background request off, like the notifications poll and the live-call probe).
+  const mayFollow = () => scheduler.focused && services.settings().pollIntervalSeconds > 0;
   const providers = {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),
-    calls: new CallsProvider(services, callsLoader, isSignedIn, () => scheduler.focused, () => void refresh(['credits'], 'mutation')),
+    calls: new CallsProvider(services, callsLoader, isSignedIn, mayFollow, () => void refresh(['credits'], 'mutation')),
     inbox: new InboxProvider(inboxLoader, isSignedIn),
     email: new EmailProvider(services, emailLoader, isSignedIn),
     credits: new CreditsProvider(services, creditsLoader, isSignedIn),
-    receptionist: new ReceptionistProvider(services, receptionistLoader, isSignedIn, () => scheduler.focused),
+    receptionist: new ReceptionistProvider(services, receptionistLoader, isSignedIn, mayFollow),
     phoneNumbers: new PhoneNumbersProvider(phoneNumbersLoader, isSignedIn),
     activity: new ActivityProvider(activityLoader, isSignedIn),
   };
@@ -225,7 +228,10 @@ export function registerViews(services: Services): Views {
     if (focused) pollForBell();
   }));
   subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('kallyai.pollIntervalSeconds')) liveCalls.arm();
+    if (!e.affectsConfiguration('kallyai.pollIntervalSeconds')) return;
+    liveCalls.arm();
+    providers.calls.followLiveCalls();
+    providers.receptionist.followLiveCalls();
   }));
 
   /** Refreshes the named views. A view never shown is left to load when it is (Credits always

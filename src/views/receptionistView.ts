@@ -51,7 +51,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
   /** Whether the view is on screen (set by registerViews): a hidden view does not follow live calls. */
   isVisible: () => boolean = () => true;
 
-  constructor(private readonly services: Services, loader: DataLoader<ReceptionistData>, isSignedIn: () => boolean, private readonly isFocused: () => boolean) {
+  constructor(private readonly services: Services, loader: DataLoader<ReceptionistData>, isSignedIn: () => boolean, private readonly mayFollow: () => boolean) {
     super('receptionist', vscode.l10n.t('the calls to your number'), loader, isSignedIn);
     loader.onDidChange(() => this.followLiveCalls());
   }
@@ -88,12 +88,15 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     this.loader.update((d) => ({ ...d, voicemails: d.voicemails.map((v) => (v.id === id ? { ...v, listened: true, unread: false, is_read: true } : v)) }));
   }
 
-  /** While KallyAI is on a call, the window is focused and the view shown, it follows the call
+  /** Whether a live refresh is armed (tests read it). */
+  get following(): boolean { return this.liveTimer !== undefined; }
+
+  /** While KallyAI is on a call, the window is focused, polling is on and the view shown, it follows the call
    *  every few seconds (the live-call notification does not need the view: it has its own probe). */
   followLiveCalls(): void {
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.liveTimer = undefined;
-    if (this.liveCalls().length === 0 || !this.isFocused() || !this.isSignedIn() || !this.isVisible()) return;
+    if (this.liveCalls().length === 0 || !this.mayFollow() || !this.isSignedIn() || !this.isVisible()) return;
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
       void this.loader.load('live');

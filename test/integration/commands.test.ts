@@ -16,8 +16,9 @@ import type { CommandsModule } from '../../src/commands';
 import { allCommands, operationCommands, presentationOf } from '../../src/commands/presentation';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
+import type { Views } from '../../src/views';
 import { SAMPLES } from '../unit/api.samples';
-import { changesNothing, clearSandboxRequests, closeKallyPages, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, type RunResult } from './helpers';
+import { changesNothing, clearSandboxRequests, closeKallyPages, extensionManifest, inDays, isRequestFor, resetSandbox, samplesSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn, signInToFreshSandbox } from './signIn';
 
 const GENERATED_VIEW_COMMAND_SUFFIXES = ['focus', 'resetViewLocation', 'toggleVisibility', 'removeView', 'open'];
@@ -88,14 +89,23 @@ suite('Commands: every one, against the sandbox', function () {
   this.timeout(300_000);
   let services: Services;
   let commands: CommandsModule;
+  let views: Views;
+  /** No view is loading: a refresh an earlier command asked for has been answered. */
+  const viewsIdle = () => Object.values(views.testing.providers).every((p) => !p.loader.loading);
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
     services = exports.services as Services;
+    views = exports.views as Views;
     commands = (exports.commands as () => CommandsModule)();
+    // Each test counts the requests the sandbox heard. Polling off stops the timers that would add
+    // theirs at any moment: the notifications poll, the live-call probe (every 10 s, the same
+    // endpoint as Find an Inbound Call) and the views following live calls.
+    await vscode.workspace.getConfiguration('kallyai').update('pollIntervalSeconds', 0, vscode.ConfigurationTarget.Global);
   });
 
   suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('kallyai').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     commands.pipeline.consent.answerWith(undefined);
     await ensureSignedIn();
     await resetSandbox();
@@ -124,6 +134,7 @@ suite('Commands: every one, against the sandbox', function () {
       const op = presentation.op;
       const input = ((await SAMPLES[op.id]({ client: services.client as KallyClient, sb: samplesSandbox() })) ?? {}) as Record<string, unknown>;
       await closeKallyPages();
+      await waitFor(viewsIdle, 10_000, 'the views to finish loading');
       await clearSandboxRequests();
       // Picks and file dialogs would wait for a person: their results are checked in their own tests.
       const quiet = presentation.result.kind === 'pick' || presentation.result.kind === 'save';

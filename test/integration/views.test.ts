@@ -196,6 +196,19 @@ suite('Views: the sidebar against the sandbox', function () {
       return first?.item.contextValue === 'call live' ? (first as ViewNode & { call: Json }) : undefined;
     }, 5_000, 'the live call on top of the Calls view', 100);
     assert.equal((live.item.iconPath as vscode.ThemeIcon).id, 'loading~spin');
+    // The view follows the live call while polling is on; `0` stops that too, and a value brings it back.
+    const calls = views.testing.providers.calls;
+    await waitFor(() => views.testing.scheduler.focused, 10_000, 'the window to be focused');
+    await waitFor(() => calls.following, 5_000, 'the Calls view to follow the live call');
+    const config = vscode.workspace.getConfiguration('kallyai');
+    await config.update('pollIntervalSeconds', 0, vscode.ConfigurationTarget.Global);
+    try {
+      await reload('calls'); // a load that still sees the call running, and does not arm again
+      assert.equal(calls.following, false, 'the Calls view follows with polling off');
+    } finally {
+      await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => calls.following, 5_000, 'the Calls view to follow again with polling on');
     await vscode.commands.executeCommand('kallyai.calls.stop', live, undefined, { confirmed: true });
     assert.equal((await sandboxApi(`/v1/calls/${live.call.call_id}`)).status, 'cancelled');
     await placing;
