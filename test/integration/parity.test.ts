@@ -5,7 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
+import type { Call } from '../../src/api/schemas/calls';
 import { errorSentence } from '../../src/format';
+import { callLabel } from '../../src/models/call';
 import type { Services } from '../../src/services';
 import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { ensureSignedIn } from './signIn';
@@ -68,11 +70,19 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal((r.data as { calls: unknown[] }).calls.length, 10);
     const list = (await sandboxRequests()).find((q) => q.method === 'GET' && q.path === '/v1/calls');
     assert.equal(list?.query.limit, '10');
-    // The first item, the newest call as the list the command read shows it (a call an earlier
-    // suite started can land between reading the sandbox's state and that list), is the one chosen.
-    const chosen = (r.data as { calls: SandboxCall[] }).calls[0];
-    const page = await waitFor(async () => (await openPage('call', chosen.call_id))?.current, 10_000, 'the page of the chosen call');
-    assert.ok(pageText(page.body).includes(chosen.submission.task_description), 'the page names the task');
+    // The call picked, found by the label the pick answered with (a call an earlier suite started
+    // can land in the list, and the item accepted is whichever the quick pick had selected).
+    const picked = String(r.picked);
+    const candidates = (r.data as { calls: SandboxCall[] }).calls.filter((c) => picked.endsWith(callLabel(c as Call)));
+    assert.ok(candidates.length > 0, `the pick answered "${picked}", a call of the list`);
+    const page = await waitFor(async () => {
+      for (const c of candidates) {
+        const current = (await openPage('call', c.call_id))?.current;
+        if (current) return { current, call: c };
+      }
+      return undefined;
+    }, 10_000, `the page of the chosen call ("${picked}")`);
+    assert.ok(pageText(page.current.body).includes(page.call.submission.task_description), 'the page names the task');
   });
 
   test('Open Call Details (calls info, --call-info) with an id, or a bare id string: the call page, one per call', async () => {
