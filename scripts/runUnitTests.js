@@ -29,7 +29,9 @@ const concurrency = process.env.KALLYAI_UNIT_CONCURRENCY || '2';
 console.log(`[unit] ${files.length} files, concurrency ${concurrency}`);
 const t0 = Date.now();
 const child = spawn(process.execPath, [
-  '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec',
+  '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/unitFailureLines.mjs', '--test-reporter-destination=stdout',
   ...files.map((f) => path.relative(ROOT, f)),
 ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
 

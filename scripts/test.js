@@ -6,7 +6,8 @@
 // Options: --keep-going   run the remaining layers after a failure (still exits non-zero)
 //          --only a,b     run only these layers (names as above; `host` or `e2e` means on every host)
 //          --host name    run host and e2e only on this host (1.100 or newest)
-// Ends with one line `N passed, N failed` summed over the layers that report test counts.
+// Ends with a summary: each layer, the tests that failed in it (its `[failed] …` lines), then one
+// line `N passed, N failed` summed over the layers that report test counts.
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -31,6 +32,8 @@ const LAYERS = [
   ...hosts.map((h) => ({ name: `e2e@${h}`, kind: 'e2e', on: `VS Code ${HOSTS[h].vscode}`, cmd: process.execPath, args: ['test/launcher/runE2E.js', '--host', h] })),
 ];
 
+/** Failed tests named under a layer's summary line (each layer prints `[failed] title: reason`). */
+const MAX_FAILURES_SHOWN = 10;
 const keepGoing = process.argv.includes('--keep-going');
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : undefined;
@@ -48,12 +51,20 @@ function runLayer(layer) {
     const child = spawn(layer.cmd, layer.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     current = child;
     let out = '';
-    child.stdout.on('data', (d) => { process.stdout.write(d); out = (out + d).slice(-20000); });
+    let partial = '';
+    const failures = [];
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      out = (out + d).slice(-20000);
+      const lines = (partial + d).split('\n');
+      partial = lines.pop();
+      for (const line of lines) if (line.startsWith('[failed] ')) failures.push(line.slice('[failed] '.length));
+    });
     child.stderr.on('data', (d) => { process.stderr.write(d); });
     child.on('exit', (code, signal) => {
       current = undefined;
       const m = /\[summary\] \S+ passed=(\d+) failed=(\d+)/.exec(out);
-      resolve({ name: layer.name, on: layer.on, code: code ?? (signal ? 1 : 0), seconds: (Date.now() - t0) / 1000, passed: m ? +m[1] : undefined, failed: m ? +m[2] : undefined });
+      resolve({ name: layer.name, on: layer.on, code: code ?? (signal ? 1 : 0), seconds: (Date.now() - t0) / 1000, passed: m ? +m[1] : undefined, failed: m ? +m[2] : undefined, failures });
     });
   });
 }
@@ -72,6 +83,8 @@ function runLayer(layer) {
     const counts = r.passed !== undefined ? `${r.passed} passed, ${r.failed} failed` : '';
     const on = r.on ? `  (${r.on})` : '';
     console.log(`  ${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)}s  ${counts}${on}`);
+    for (const f of r.failures.slice(0, MAX_FAILURES_SHOWN)) console.log(`        ✘ ${f}`);
+    if (r.failures.length > MAX_FAILURES_SHOWN) console.log(`        … and ${r.failures.length - MAX_FAILURES_SHOWN} more`);
   }
   const passed = results.reduce((n, r) => n + (r.passed ?? 0), 0);
   const failed = results.reduce((n, r) => n + (r.failed ?? (r.code === 0 ? 0 : 1)), 0);

@@ -26,16 +26,21 @@ export function run(): Promise<void> {
     .sort();
   if (files.length === 0) return Promise.reject(new Error(`no *.test.js files in ${__dirname}`));
   for (const f of files) mocha.addFile(path.join(__dirname, f));
+  // One `[failed] title: reason` line per failure, after the totals: scripts/test.js repeats them
+  // under its summary, the part of a long CI log that is read first.
+  const failed: string[] = [];
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
         // One plain line the launchers parse for the totals (scripts/test.js sums them).
         const { passes = 0, pending = 0 } = runner.stats ?? {};
         console.log(`[kallyai-tests] files=${files.length} passed=${passes} failed=${failures} pending=${pending}`);
+        for (const line of failed) console.log(line);
         // The extension host exits as soon as this settles: give its last console lines (the
         // totals above) a moment to reach the window, where the launcher reads them.
         setTimeout(() => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()), 500);
       });
+      runner.on('fail', (t: Mocha.Test, err: Error) => failed.push(`[failed] ${t.fullTitle()}: ${String(err?.message ?? err).split('\n')[0].slice(0, 300)}`));
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
     }
