@@ -11,16 +11,12 @@
 // to a message, in a Chat view widened for it.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, waitForNotification, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
+const { startSignedIn, clearRequests, sandboxRequests, runCommand, waitForNotification, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 const INPUT = '.interactive-input-part .monaco-editor';
 const REQUEST = '.interactive-item-container.interactive-request';
 const RESPONSE = '.interactive-item-container.interactive-response';
 const TEST_MODEL_SENTENCE = /The E2E test model answered/;
-
-async function requests(ctx) {
-  return (await (await fetch(`${ctx.sandboxUrl}/sandbox/requests`)).json()).requests;
-}
 
 /** Types a message into the Chat's input as a person does (the participant and the slash command
  *  pick from their suggestions) and sends it with Enter; returns the locator of its response. The
@@ -79,10 +75,7 @@ module.exports = {
   fixtures: ['test-model'],
   async run(ctx) {
     const { page } = ctx;
-    await page.setViewportSize({ width: 1440, height: 960 });
-    await openWorkbench(ctx);
-    await openKallyAI(page);
-    await signIn(ctx);
+    await startSignedIn(ctx);
     await runCommand(page, 'KallyAI E2E: Use the E2E Test Model in Chat');
     await waitForNotification(page, /The Chat uses the E2E Test Model\./, 20_000);
     await page.locator(INPUT).first().waitFor({ state: 'visible', timeout: 15_000 });
@@ -97,7 +90,7 @@ module.exports = {
     await ctx.screenshot('chat-credits');
 
     // 2. A message: KallyAI's coordination AI answers in a KallyAI conversation.
-    await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+    await clearRequests(ctx);
     const reply = await send(ctx, '@kallyai', 'Book a table for 4 at an Italian place near me on Friday at 8pm');
     const replyText = await responseText(reply, /Goal:/);
     ctx.log(`message → ${replyText.slice(0, 400)}`);
@@ -105,7 +98,7 @@ module.exports = {
     for (const button of ['Approve Step', 'Show Budget', 'Open Goal Page']) {
       assert.ok(await reply.locator('.monaco-button', { hasText: button }).isVisible(), `the reply offers "${button}"`);
     }
-    const sent = (await requests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/coordination/'));
+    const sent = (await sandboxRequests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/coordination/'));
     assert.deepEqual(sent.map((q) => q.path).filter((p) => p === '/v1/coordination/message'), ['/v1/coordination/message'], `sent: ${sent.map((q) => q.path).join(', ')}`);
     assert.ok(replyText.length > 60, `a reply: ${replyText}`);
     await ctx.screenshot('chat-reply');
@@ -115,7 +108,7 @@ module.exports = {
     await readmeScreenshot(ctx, 'chat');
 
     // 3. /search costs credits: the modal asks first; "Not Now" searches nothing.
-    await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+    await clearRequests(ctx);
     const search = await send(ctx, '@kallyai /search', 'plumbers near Hoboken');
     const consent = page.locator('.monaco-dialog-box', { hasText: /Search for/ });
     await consent.waitFor({ state: 'visible', timeout: 15_000 });
@@ -125,7 +118,7 @@ module.exports = {
     await ctx.screenshot('chat-search-consent');
     await consent.locator('.monaco-button', { hasText: /^Not Now$/ }).click();
     await responseText(search, /Nothing was searched\./);
-    const searched = (await requests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/search'));
+    const searched = (await sandboxRequests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/search'));
     assert.deepEqual(searched, [], 'a "Not Now" sent no search');
 
     await assertNoErrorNotifications(page);

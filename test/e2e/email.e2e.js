@@ -10,7 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState, pageText, themeOf, toggleTheme } = require('./lib');
+const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState, pageText, themeOf, toggleTheme } = require('./lib');
 
 /** A page renders anew after each action (its frame is replaced): the frame of the page titled
  *  `title` once `ready(frame)` holds. */
@@ -26,10 +26,7 @@ async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
 
 module.exports = async function email(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   // The sidebar: Email open (it starts folded), the others folded to give it room.
   await onlyPane(page, 'Email');
   await waitForRow(page, 'Email', /^Accounts/);

@@ -262,6 +262,24 @@ async function expandRow(row) {
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
 }
 
+/** The opening most scripts share: the workbench on the run's folder, the KallyAI sidebar open,
+ *  signed in to the sandbox. */
+async function startSignedIn(ctx) {
+  await openWorkbench(ctx);
+  await openKallyAI(ctx.page);
+  await signIn(ctx);
+}
+
+/** The requests the sandbox heard since its log was last emptied (GET /sandbox/requests). */
+async function sandboxRequests(ctx) {
+  return (await (await fetch(`${ctx.sandboxUrl}/sandbox/requests`)).json()).requests;
+}
+
+/** Empties the sandbox's request log, so that what a script does next is all it shows. */
+async function clearRequests(ctx) {
+  await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+}
+
 /** What the launcher's sandbox holds now (GET /sandbox/state). */
 async function sandboxState(ctx) {
   return (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
@@ -283,6 +301,7 @@ async function toggleTheme(page) {
 }
 
 module.exports = {
+  startSignedIn, sandboxRequests, clearRequests,
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
   pageFrame, pageText, waitForRow, expandRow, sandboxState, themeOf, toggleTheme,
   ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,

@@ -12,7 +12,7 @@
 // call in the Calls view.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
+const { startSignedIn, runCommand, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -40,10 +40,7 @@ async function step(ctx, n, text, { expectMessage, select } = {}) {
 
 module.exports = async function makeCall(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   ctx.log('signed in');
   await runCommand(page, 'Notifications: Clear All Notifications');
 

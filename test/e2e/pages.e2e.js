@@ -7,7 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
+const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
 
 /** A screenshot in the current theme and one in the other. */
 async function shoot(ctx, kind) {
@@ -19,10 +19,7 @@ async function shoot(ctx, kind) {
 
 module.exports = async function pages(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   await runCommand(page, 'Notifications: Clear All Notifications');
   await expandPane(page, 'Goals');
 

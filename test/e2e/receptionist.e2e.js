@@ -17,14 +17,11 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, onlyPane, runCommand, signIn, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText } = require('./lib');
+const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText } = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);

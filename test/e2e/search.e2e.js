@@ -11,7 +11,7 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications, pageFrame, sandboxState, pageText } = require('./lib');
+const { startSignedIn, runCommand, assertNoErrorNotifications, pageFrame, sandboxState, pageText } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -34,10 +34,7 @@ async function step(ctx, n, { type, expectValue, expectMessage } = {}) {
 
 module.exports = async function search(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   ctx.log('signed in');
 
   // 1. The search, asked through the pipeline's quick input.

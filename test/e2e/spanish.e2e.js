@@ -43,7 +43,6 @@ const commandTitle = (id) => `${pkg.contributes.commands.find((c) => c.command =
 async function run(ctx) {
   const { page } = ctx;
   assert.equal(ctx.locale, 'es');
-  await page.setViewportSize({ width: 1440, height: 960 });
   await openWorkbench(ctx);
   await openKallyAI(page);
 

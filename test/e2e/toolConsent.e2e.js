@@ -7,7 +7,7 @@
 // Screenshots: test-results/tool-consent-<n>.png (each confirmation as it showed; -newest on the newest host).
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { startSignedIn, clearRequests, sandboxRequests, runCommand, assertNoErrorNotifications } = require('./lib');
 
 const COMMAND = 'KallyAI E2E: Invoke kallyai_place_call Without a Chat Token';
 const DIALOG = '.monaco-dialog-box';
@@ -17,8 +17,7 @@ const YES = /^(Place Call|Yes|Allow|Continue)$/;
 const NO = /^(Not Now|Don't Call|Cancel|Deny|Don't Allow)$/;
 
 async function callsPlaced(ctx) {
-  const { requests } = await (await fetch(`${ctx.sandboxUrl}/sandbox/requests`)).json();
-  return requests.filter((q) => q.method === 'POST' && q.path === '/v1/calls').length;
+  return (await sandboxRequests(ctx)).filter((q) => q.method === 'POST' && q.path === '/v1/calls').length;
 }
 
 /** Answers every confirmation that shows until the tool's answer does; returns what each asked. */
@@ -51,12 +50,9 @@ module.exports = {
   fixtures: ['tool-caller'],
   async run(ctx) {
     const { page } = ctx;
-    await page.setViewportSize({ width: 1440, height: 960 });
-    await openWorkbench(ctx);
-    await openKallyAI(page);
-    await signIn(ctx);
+    await startSignedIn(ctx);
     await runCommand(page, 'Notifications: Clear All Notifications');
-    await fetch(`${ctx.sandboxUrl}/sandbox/requests`, { method: 'DELETE' });
+    await clearRequests(ctx);
 
     // 1. Declined: the tool says nothing was done, and nothing was.
     await runCommand(page, COMMAND);

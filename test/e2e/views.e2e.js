@@ -6,7 +6,7 @@
 // beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, collapsePane, runCommand, signIn, readmeScreenshot, waitForRow, expandRow, sandboxState } = require('./lib');
+const { startSignedIn, pane, expandPane, collapsePane, runCommand, readmeScreenshot, waitForRow, expandRow, sandboxState } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
@@ -15,10 +15,7 @@ async function rows(page, viewName) {
 
 module.exports = async function views(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
   for (const name of ['Goals', 'Calls', 'Inbox', 'Credits']) await expandPane(page, name);
 
   // What the sandbox holds, read directly.

@@ -37,7 +37,6 @@ async function waitForDone(page, id, timeoutMs = 20_000) {
 
 module.exports = async function walkthrough(ctx) {
   const { page } = ctx;
-  await page.setViewportSize({ width: 1440, height: 960 });
   await openWorkbench(ctx);
 
   // 1. "KallyAI: Get Started" opens it (spanish.e2e.js opens it from Welcome: Open Walkthrough…):

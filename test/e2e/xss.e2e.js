@@ -8,7 +8,7 @@
 // Prints "payloads × surfaces" tried.
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, pane, expandPane, onlyPane, runCommand, signIn, assertNoErrorNotifications } = require('./lib');
+const { startSignedIn, pane, expandPane, onlyPane, runCommand, assertNoErrorNotifications } = require('./lib');
 
 // The corpus is shared with `npm run reliability` (bench/reliability/injectionPayloads.ts).
 const { payloads: PAYLOADS } = require('../shared/injectionPayloads.json');
@@ -42,11 +42,8 @@ module.exports = async function xss(ctx) {
   page.on('console', (m) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text().slice(0, 200));
   });
-  await page.setViewportSize({ width: 1440, height: 960 });
   const seeded = await (await fetch(`${ctx.sandboxUrl}/sandbox/seed-hostile`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payloads: PAYLOADS }) })).json();
-  await openWorkbench(ctx);
-  await openKallyAI(page);
-  await signIn(ctx);
+  await startSignedIn(ctx);
 
   const surfaces = [];
   const check = async (name, needle) => {

@@ -110,7 +110,8 @@ async function runScript(file, { fn, fixtures, locale }, sandbox) {
   const stopAll = async () => { await browser?.close(); await cs.stop({ saveLogAs: ok ? undefined : path.join(RESULTS, `e2e-${name}-code-server.log`) }); };
   const unregister = onCleanup(stopAll);
   try {
-    browser = await launchBrowser({ profileDir: cs.chromeDir, locale });
+    // Every script's window, and so the README pictures' size.
+    browser = await launchBrowser({ profileDir: cs.chromeDir, locale, viewport: { width: 1440, height: 960 } });
     const { page } = browser;
     page.setDefaultTimeout(30_000);
     forwardConsole(page, { verbose: !!process.env.VERBOSE, onLine: (l) => console.log(`  [${name}] ${l}`) });
@@ -149,6 +150,7 @@ async function runScript(file, { fn, fixtures, locale }, sandbox) {
     console.log(`✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   } catch (e) {
     console.log(`✘ ${name}: ${e.stack || e.message}`);
+    console.log(`[failed] ${name}: ${String(e.message || e).split('\n')[0].slice(0, 300)}`);
     if (browser) await browser.page.screenshot({ path: path.join(RESULTS, `${name}-failure${shotSuffix}.png`) }).catch(() => {});
   } finally {
     unregister();
