@@ -6,7 +6,7 @@ const fs = require('fs');
 
 // Files read at run time, beside dist/extension.js: the phone metadata (src/api/validation/phone.ts)
 // and the codicon font the pages show (src/pages/pageShell.ts).
-const runtimeAssets = ['src/api/validation/phoneMetadata.json', 'node_modules/@vscode/codicons/dist/codicon.css', 'node_modules/@vscode/codicons/dist/codicon.ttf'];
+const runtimeAssets = ['node_modules/@vscode/codicons/dist/codicon.css', 'node_modules/@vscode/codicons/dist/codicon.ttf'];
 function copyRuntimeAssets() {
   fs.mkdirSync('dist', { recursive: true });
   for (const file of runtimeAssets) fs.copyFileSync(file, `dist/${require('path').basename(file)}`);
@@ -33,8 +33,9 @@ const problemMatcher = {
 async function main() {
   const ctx = await esbuild.context({
     // extension.js is what activation loads; commands.js (the pipeline and every command) is
-    // required on the first command run (src/commandLoader.ts).
-    entryPoints: { extension: 'src/extension.ts', commands: 'src/commands/index.ts' },
+    // required on the first command run (src/commandLoader.ts); phoneEngine.js (libphonenumber-js
+    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts).
+    entryPoints: { extension: 'src/extension.ts', commands: 'src/commands/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

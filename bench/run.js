@@ -2,7 +2,8 @@
 // npm run bench — figures, not assertions:
 //   bundle   size of dist/extension.js (what activation loads; production build, minified; target
 //            ≤ 250 KB) beside an empty extension bundled the same way in the same run, and of
-//            dist/commands.js (the pipeline and every command, loaded on the first command run);
+//            dist/commands.js (the pipeline and every command, loaded on the first command run) and
+//            dist/phoneEngine.js (libphonenumber-js and its metadata, loaded on the first phone number);
 //   activate activate() time inside the real extension host (code-server 4.100.3; target ≤ 20 ms),
 //            median of N window loads (--runs N, default 5), beside an empty extension's;
 //   others   `tsx bench/clientOverhead.ts --json` and every bench/*.bench.{js,ts}: each prints one JSON line.
@@ -117,6 +118,7 @@ async function main() {
     const kb = (f) => fs.statSync(f).size / 1024;
     rows.push({ bench: 'bundle', metric: 'dist/extension.js, what activation loads (minified)', value: kb(path.join(ROOT, 'dist/extension.js')), unit: 'KB', baseline: kb(empty.bundle), target: '≤ 250 KB' });
     rows.push({ bench: 'bundle', metric: 'dist/commands.js, loaded on the first command (minified)', value: kb(path.join(ROOT, 'dist/commands.js')), unit: 'KB' });
+    rows.push({ bench: 'bundle', metric: 'dist/phoneEngine.js, loaded on the first phone number (minified)', value: kb(path.join(ROOT, 'dist/phoneEngine.js')), unit: 'KB' });
 
     // 2. activate() in the real host.
     if (!process.argv.includes('--skip-host')) await benchActivation(tmp, empty);

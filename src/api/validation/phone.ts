@@ -2,15 +2,17 @@
  *  metadata of the countries we can call), emergency short codes, premium-rate / shared-cost
  *  numbers, and countries KallyAI does not call. */
 import { join } from 'node:path';
-import { parsePhoneNumberFromString, type MetadataJson, type CountryCode } from 'libphonenumber-js/core';
+import type { CountryCode } from 'libphonenumber-js/core';
 import { EMERGENCY_SHORT_CODES, PREMIUM_PREFIXES, SUPPORTED_COUNTRIES } from './phoneCountries';
 
-/** The phone metadata (25 KB of JSON) is read on the first check, not at extension start-up.
- *  It sits beside this module in the sources and beside dist/extension.js in the build (esbuild.js copies it). */
-let metadataCache: MetadataJson | undefined;
-function metadata(): MetadataJson {
-  metadataCache ??= require(join(__dirname, 'phoneMetadata.json')) as MetadataJson;
-  return metadataCache;
+type PhoneEngine = typeof import('./phoneEngine');
+/** libphonenumber-js and its metadata load on the first check, not at extension start-up: in the
+ *  build phoneEngine is a bundle of its own beside dist/extension.js and dist/commands.js
+ *  (esbuild.js), in the sources the module beside this one. */
+let engineCache: PhoneEngine | undefined;
+function engine(): PhoneEngine {
+  engineCache ??= require(join(__dirname, 'phoneEngine')) as PhoneEngine;
+  return engineCache;
 }
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
 
@@ -37,7 +39,7 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
   const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
   if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
-  const parsed = parsePhoneNumberFromString(compact, country ? { defaultCountry: country } : {}, metadata());
+  const parsed = engine().parsePhone(compact, country);
   if (!parsed) {
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
     return compact.startsWith('+') ? fail('unsupported_country', "KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. This number's country is not one of them.") : fail('invalid', 'This is not a valid phone number.');
@@ -57,7 +59,7 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
 export function formatPhoneNumber(value: string): string {
   const compact = (value ?? '').trim().replace(/[\s().\-\u00a0]/g, '');
   if (!/^\+\d{7,15}$/.test(compact)) return value;
-  const parsed = parsePhoneNumberFromString(compact, {}, metadata());
+  const parsed = engine().parsePhone(compact);
   return parsed?.isPossible() ? parsed.formatInternational() : value;
 }
 
