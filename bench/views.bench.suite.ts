@@ -9,7 +9,6 @@
 //   unfocused       requests in 5 s with the window unfocused and polling every second (the
 //                   orchestrator blurs the page when it sees `[views-bench] blur`), then focused again
 import * as vscode from 'vscode';
-import type { Views } from '../src/views';
 import { activateExtension, sandboxFetch, sandboxJson, waitFor } from '../test/integration/helpers';
 import { ensureSignedIn } from '../test/integration/signIn';
 
@@ -28,7 +27,7 @@ export async function run(): Promise<void> {
   await ensureSignedIn();
   const exports = await activateExtension();
   if (!exports.views) throw new Error('activate() must return { views } (src/extension.ts)');
-  const t = (exports.views as Views).testing;
+  const t = (exports.views).testing;
   const calls = t.providers.calls;
   await vscode.commands.executeCommand('workbench.view.extension.kallyai');
   await vscode.commands.executeCommand('kallyai.calls.focus');

@@ -43,9 +43,9 @@ suite('Search, actions, outreach and the account', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    commands = (exports.commands as () => CommandsModule)();
-    services = exports.services as Services;
-    views = exports.views as Views;
+    commands = exports.commands();
+    services = exports.services;
+    views = exports.views;
     await views.setActivityFilter({});
   });
 

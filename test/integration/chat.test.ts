@@ -55,8 +55,8 @@ suite('Chat: the language-model tools', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    services = exports.services as Services;
-    commands = (exports.commands as () => CommandsModule)();
+    services = exports.services;
+    commands = exports.commands();
   });
 
   teardown(async () => {
@@ -246,7 +246,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    commands = (exports.commands as () => CommandsModule)();
+    commands = exports.commands();
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));

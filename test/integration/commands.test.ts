@@ -95,9 +95,9 @@ suite('Commands: every one, against the sandbox', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    services = exports.services as Services;
-    views = exports.views as Views;
-    commands = (exports.commands as () => CommandsModule)();
+    services = exports.services;
+    views = exports.views;
+    commands = exports.commands();
     // Each test counts the requests the sandbox heard. Polling off stops the timers that would add
     // theirs at any moment: the notifications poll, the live-call probe (every 10 s, the same
     // endpoint as Find an Inbound Call) and the views following live calls.

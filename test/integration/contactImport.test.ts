@@ -41,7 +41,7 @@ suite('Contacts: import from a file', function () {
   suiteSetup(async () => {
     await ensureSignedIn();
     const exports = await activateExtension();
-    commands = (exports.commands as () => CommandsModule)();
+    commands = exports.commands();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kallyai-import-'));
     await clearSandboxFaults();
   });

@@ -32,8 +32,8 @@ suite('Email, messages and channels', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    commands = (exports.commands as () => CommandsModule)();
-    views = exports.views as Views;
+    commands = exports.commands();
+    views = exports.views;
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});

@@ -24,7 +24,7 @@ suite('Pages: goal, call and conversation', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    commands = (exports.commands as () => CommandsModule)();
+    commands = exports.commands();
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));

@@ -23,8 +23,8 @@ suite('Phone numbers', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    views = exports.views as Views;
-    commands = (exports.commands as () => CommandsModule)();
+    views = exports.views;
+    commands = exports.commands();
   });
 
   teardown(() => commands.pipeline.consent.answerWith(undefined));

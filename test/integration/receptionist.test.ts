@@ -27,8 +27,8 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
 
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
-    views = exports.views as Views;
-    commands = (exports.commands as () => CommandsModule)();
+    views = exports.views;
+    commands = exports.commands();
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.filterReceptionist(undefined);
   });

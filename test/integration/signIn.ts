@@ -26,8 +26,7 @@ const ACCOUNTS_MENU_SIGN_IN = /^kallyai:kallyai\.kallyai:signIn\d+$/i;
 /** The extension's KallyAuth (exports.services.auth). */
 export async function extensionAuth(): Promise<AuthLike> {
   const exports = await activateExtension();
-  const auth = (exports.services as { auth?: AuthLike } | undefined)?.auth;
-  if (!auth) throw new Error('the extension exports no services.auth');
+  const auth: AuthLike = exports.services.auth;
   await auth.ready;
   return auth;
 }

@@ -37,8 +37,7 @@ suite('Smoke: the extension in a real host', () => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(vscode.workspace.getConfiguration('kallyai').get<string>('apiBaseUrl'), url);
     const exports = await activateExtension();
-    const services = exports.services as { settings(): { apiBaseUrl: string } };
-    assert.equal(services.settings().apiBaseUrl, url);
+    assert.equal(exports.services.settings().apiBaseUrl, url);
   });
 
   test('the sandbox answers at that URL', async () => {

@@ -33,7 +33,7 @@ suite('Views: the sidebar against the sandbox', function () {
   suiteSetup(async () => {
     const exports = await signInToFreshSandbox();
     assert.ok(exports.views, 'activate() must return { views } (src/extension.ts) for these tests');
-    views = exports.views as Views;
+    views = exports.views;
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.refresh();
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) await reload(name);
