@@ -1,8 +1,10 @@
 /** Shared by the api.*.test.ts files: a sandbox started in-process on a free port, a real
  *  TokenSource backed by the sandbox's own token endpoints, a fetch that counts (and passes
  *  through to the real global fetch), and small wrappers over the sandbox's test controls. */
+import assert from 'node:assert/strict';
 import { startSandbox } from '../../sandbox/server';
 import { KallyClient, type ClientOptions } from '../../src/api/client';
+import { KallyApiError } from '../../src/api/errors';
 import type { TokenSource } from '../../src/api/tokenSource';
 
 export interface SandboxHandle { url: string; close(): Promise<void> }
@@ -71,4 +73,15 @@ export function countingFetch(): { fetch: typeof fetch; count: () => number } {
 
 export function client(sb: SandboxHandle, options: Partial<ClientOptions> = {}): KallyClient {
   return new KallyClient({ baseUrl: sb.url, tokenSource: new SandboxTokenSource(sb), userAgent: 'KallyAI-VSCode-tests/0.1', retry: { baseDelayMs: 20, maxDelayMs: 200 }, ...options });
+}
+
+/** The KallyApiError a request fails with (the test fails if it succeeds or fails otherwise). */
+export async function failure(p: Promise<unknown>): Promise<KallyApiError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof KallyApiError, `expected KallyApiError, got ${e}`);
+    return e;
+  }
+  return assert.fail('expected a failure');
 }

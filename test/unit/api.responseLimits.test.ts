@@ -8,21 +8,11 @@ import type { ServerResponse } from 'node:http';
 import assert from 'node:assert/strict';
 import { ops } from '../../src/api/catalogue';
 import { KallyClient } from '../../src/api/client';
-import { KallyApiError } from '../../src/api/errors';
+import { failure } from './api.helpers';
 import { hostileServer, stream } from './hostile.helpers';
 
 const token = { getToken: async () => 'tok_test_abcdefghijklmnop', refreshAfterUnauthorized: async () => undefined };
 const clientOf = (url: string) => new KallyClient({ baseUrl: url, tokenSource: token, retry: { retries: 0 }, timeoutMs: 10_000 });
-
-async function failure(p: Promise<unknown>): Promise<KallyApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof KallyApiError, `expected KallyApiError, got ${e}`);
-    return e;
-  }
-  return assert.fail('expected a failure');
-}
 
 describe('bounded error bodies', () => {
   it('a 200 KB "<<<…" 502 body becomes http_502 well under a second', async () => {

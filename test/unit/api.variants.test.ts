@@ -12,21 +12,11 @@ import { KallyApiError, type UserActionKind } from '../../src/api/errors';
 import { listKeyOf } from '../../src/api/schemas/common';
 import { startSandbox } from '../../sandbox/server';
 import { ENVELOPES, ERROR_SHAPES, UNAUTHORIZED_CODES, type Variant } from '../../sandbox/variants';
-import { client, control, SandboxTokenSource, type SandboxHandle } from './api.helpers';
+import { client, control, failure, SandboxTokenSource, type SandboxHandle } from './api.helpers';
 import { SAMPLES } from './api.samples';
 
 const LIST_OPS = allOperations.filter((op) => listKeyOf(op.response));
 const open = (variant: Variant, timeScale = 1000) => startSandbox({ port: 0, timeScale, quiet: true, variant });
-
-async function failure(p: Promise<unknown>): Promise<KallyApiError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof KallyApiError, `expected KallyApiError, got ${e}`);
-    return e;
-  }
-  return assert.fail('expected a failure');
-}
 
 describe('list envelopes: every list operation under every envelope', () => {
   it('covers the 29 list operations of the catalogue', () => assert.equal(LIST_OPS.length, 29));
