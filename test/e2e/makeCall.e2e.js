@@ -42,7 +42,6 @@ module.exports = async function makeCall(ctx) {
   const { page } = ctx;
   await startSignedIn(ctx);
   ctx.log('signed in');
-  await runCommand(page, 'Notifications: Clear All Notifications');
 
   await runCommand(page, 'KallyAI: Make a Call…');
   const date = inDays(7);

@@ -20,7 +20,6 @@ async function shoot(ctx, kind) {
 module.exports = async function pages(ctx) {
   const { page } = ctx;
   await startSignedIn(ctx);
-  await runCommand(page, 'Notifications: Clear All Notifications');
   await expandPane(page, 'Goals');
 
   // 1. Enter on a goal opens its page.

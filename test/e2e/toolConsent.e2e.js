@@ -51,7 +51,6 @@ module.exports = {
   async run(ctx) {
     const { page } = ctx;
     await startSignedIn(ctx);
-    await runCommand(page, 'Notifications: Clear All Notifications');
     await clearRequests(ctx);
 
     // 1. Declined: the tool says nothing was done, and nothing was.
