@@ -140,8 +140,8 @@ export function registerViews(services: Services): Views {
   const receptionistLoader = loader<ReceptionistData>('receptionist', ReceptionistProvider.fetch(services, () => inboundFilter));
   const phoneNumbersLoader = loader<PhoneNumbersData>('phoneNumbers', PhoneNumbersProvider.fetch(services));
 
-  // Views follow live calls only while the window is focused and polling is on (0 turns every
-  // background request off, like the notifications poll and the live-call probe).
+  // Views follow live calls only while the window is focused and polling is on (0 stops this as it
+  // stops the notifications poll and the live-call probe).
   const mayFollow = () => scheduler.focused && services.settings().pollIntervalSeconds > 0;
   const providers = {
     goals: new GoalsProvider(services, goalsLoader, isSignedIn),

@@ -5,14 +5,15 @@ import type { LoggedRequest as SandboxLoggedRequest } from '../../sandbox/reques
 import type { Operation } from '../../src/api/operation';
 import type { activate } from '../../src/extension';
 import type { CommandsModule } from '../../src/commands';
+import type { PageKind } from '../../src/pages/pageController';
 import { PAGE_VIEW_TYPE } from '../../src/pages/viewType';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { ViewNode } from '../../src/views';
 
 export const EXTENSION_ID = 'kallyai.kallyai';
 
-/** What `activate()` returns (src/extension.ts). Typed loosely so suites do not bundle the extension. */
-/** What activate() returns to the test host (src/extension.ts): the services, the views, the commands bundle. */
+/** What `activate()` returns to the test host (src/extension.ts): the services, the views, the
+ *  commands bundle. A type-only import: the suites do not bundle the extension. */
 export type ActivatedExtension = NonNullable<ReturnType<typeof activate>>;
 
 /** The sandbox the launcher started (test/launcher/sandbox.js), e.g. http://127.0.0.1:41234. */
@@ -154,8 +155,7 @@ export type RunResult = { outcome: 'done' | 'dismissed' | 'failed' | 'unavailabl
 /** An open KallyAI page (src/pages), found through the extension's test exports. */
 export async function openPage(kind: string, id: string): Promise<{ current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: { title: string } } | undefined> {
   const exports = await activateExtension();
-  const commands = exports.commands() as unknown as { pages(): { find(kind: string, id: string): unknown } | undefined };
-  return commands.pages()?.find(kind, id) as never;
+  return exports.commands().pages()?.find(kind as PageKind, id) as never;
 }
 
 /** A page's visible text: its HTML without tags, entities decoded. */
