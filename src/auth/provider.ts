@@ -12,6 +12,9 @@ import { AuthFlowError, isCancellation } from './authErrors';
 import { AuthService } from './authService';
 import type { SignInMethod, StoredSession } from './sessionStore';
 import { accountIdFromAccessToken, emailFromAccessToken } from './tokens';
+import { notificationText, plainText } from '../format/sinks';
+import { info, notify, warn, withNotificationProgress } from '../platform/notify';
+import { askOnce, pickItems, pickOne, type PickChoice } from '../platform/quickInput';
 
 export const AUTH_PROVIDER_ID = 'kallyai';
 export const KEYRING_DOCS_URL = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
@@ -158,7 +161,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async runSignIn(method: SignInMethod): Promise<StoredSession> {
     try {
       const session = await this.signInWith(method);
-      vscode.window.showInformationMessage(vscode.l10n.t('Signed in to KallyAI as {0}.', accountLabel(session)));
+      void info(notificationText(vscode.l10n.t('Signed in to KallyAI as {0}.', accountLabel(session))));
       return session;
     } catch (e) {
       if (e instanceof AuthFlowError && !isCancellation(e)) this.log.warn(`Sign-in (${method}) failed: ${e.message}`);
@@ -183,7 +186,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         const imported = await this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
         // Readable by others: imported (the CLI's own choice), but said once, with how to fix it.
         if (imported.warnings.length) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('The kallyai CLI sign-in file (~/.kallyai_token.json) can be read by other users of this computer. The CLI keeps it private: run "chmod 600 ~/.kallyai_token.json".'));
+          void warn(notificationText(vscode.l10n.t('The kallyai CLI sign-in file (~/.kallyai_token.json) can be read by other users of this computer. The CLI keeps it private: run "chmod 600 ~/.kallyai_token.json".')));
         }
         return imported;
       }
@@ -194,10 +197,10 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     title: string,
     run: (hooks: { openBrowser(url: string): Promise<boolean>; externalUri(url: string): Promise<string>; signal: AbortSignal }) => Promise<StoredSession>,
   ): Promise<StoredSession> {
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    return await withNotificationProgress(notificationText(title), async (progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
-      progress.report({ message: vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.') });
+      progress.report({ message: notificationText(vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.')) });
       return run({
         signal: abort.signal,
         openBrowser: async (url) => {
@@ -206,20 +209,19 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         },
         externalUri: externalAddress,
       }).finally(() => sub.dispose());
-    });
+    }, true);
   }
 
   private async withProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, run);
+    return withNotificationProgress(notificationText(title), run);
   }
 
   private async withPastedToken(): Promise<StoredSession> {
-    const text = await vscode.window.showInputBox({
+    const text = await askOnce({
       title: vscode.l10n.t('Sign in to KallyAI with a token'),
       prompt: vscode.l10n.t('Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).'),
-      placeHolder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
+      placeholder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
       password: true,
-      ignoreFocusOut: true,
     });
     if (!text?.trim()) throw new AuthFlowError('cancelled', 'Sign-in was cancelled.');
     return this.withProgress(vscode.l10n.t('Checking the token with KallyAI…'), () => this.service.signInWithPastedText(text));
@@ -228,28 +230,29 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   /** "Having trouble? Try another way": a quick pick of the other ways in. */
   private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
     const reason = isCancellation(error) ? vscode.l10n.t('Sign-in was cancelled.') : vscode.l10n.t('KallyAI sign-in failed: {0}', describeError(error).sentence);
-    const tryAnother = vscode.l10n.t('Try Another Way');
-    const show = isCancellation(error) ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    if ((await show(`${reason} ${vscode.l10n.t('Having trouble?')}`, tryAnother)) !== tryAnother) return;
+    const tryAnother = plainText(vscode.l10n.t('Try Another Way'));
+    // The reason may carry the server's words: no link can form.
+    if ((await notify(isCancellation(error) ? 'info' : 'warning', notificationText(`${reason} ${vscode.l10n.t('Having trouble?')}`), tryAnother)) !== tryAnother) return;
     const method = await this.pickMethod(failed);
     if (method) await this.signIn(method);
   }
 
   private async pickMethod(failed?: SignInMethod): Promise<SignInMethod | undefined> {
-    type Item = vscode.QuickPickItem & { method: SignInMethod };
-    const items: Item[] = [
-      { method: 'browser', label: `$(globe) ${vscode.l10n.t('Browser sign-in')}`, detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.') },
-      { method: 'paste', label: `$(key) ${vscode.l10n.t('Paste a token')}`, detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.') },
+    const items: PickChoice<SignInMethod>[] = [
+      { value: 'browser', icon: 'globe', label: vscode.l10n.t('Browser sign-in'), detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.') },
+      { value: 'paste', icon: 'key', label: vscode.l10n.t('Paste a token'), detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.') },
     ];
     if (await this.service.cliTokenFileExists()) {
-      items.push({ method: 'cli', label: `$(terminal) ${vscode.l10n.t('Import from the kallyai CLI')}`, detail: vscode.l10n.t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath) });
+      items.push({ value: 'cli', icon: 'terminal', label: vscode.l10n.t('Import from the kallyai CLI'), detail: vscode.l10n.t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath) });
     }
     if (this.service.oauthConfigured) {
-      items.push({ method: 'oauth', label: `$(shield) ${vscode.l10n.t('OAuth (authorization code)')}`, detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.') });
+      items.push({ value: 'oauth', icon: 'shield', label: vscode.l10n.t('OAuth (authorization code)'), detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.') });
     }
-    for (const item of items) if (item.method === failed) item.description = vscode.l10n.t('did not work just now');
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Having trouble? Try another way to sign in to KallyAI'), ignoreFocusOut: true });
-    return picked?.method;
+    return pickOne({
+      title: vscode.l10n.t('Having trouble? Try another way to sign in to KallyAI'),
+      placeholder: vscode.l10n.t('How do you want to sign in?'),
+      items: pickItems(items.map((item) => (item.value === failed ? { ...item, description: vscode.l10n.t('did not work just now') } : item))),
+    });
   }
 
   // ---------- state and prompts ----------
@@ -288,11 +291,11 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     const state = this.context.globalState;
     if (state.get<boolean>(CLI_IMPORT_OFFERED_KEY) || !(await this.service.cliTokenFileExists()) || this.isSignedIn) return;
     await state.update(CLI_IMPORT_OFFERED_KEY, true);
-    const use = vscode.l10n.t('Use CLI Sign-In');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI\'s file is only read, never changed.)'),
+    const use = plainText(vscode.l10n.t('Use CLI Sign-In'));
+    const choice = await info(
+      notificationText(vscode.l10n.t('You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI\'s file is only read, never changed.)')),
       use,
-      vscode.l10n.t('Not Now'),
+      plainText(vscode.l10n.t('Not Now')),
     );
     if (choice === use) await this.signIn('cli');
   }
@@ -302,19 +305,19 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     const now = Date.now();
     if (now - this.lastSignInAgainPrompt < SIGN_IN_AGAIN_COOLDOWN_MS) return;
     this.lastSignInAgainPrompt = now;
-    const again = vscode.l10n.t('Sign In Again');
-    if ((await vscode.window.showWarningMessage(message, again)) === again) await this.signIn();
+    const again = plainText(vscode.l10n.t('Sign In Again'));
+    if ((await warn(notificationText(message), again)) === again) await this.signIn();
   }
 
   private async warnKeyring(): Promise<void> {
     if (this.keyringWarned) return;
     this.keyringWarned = true;
-    const learnMore = vscode.l10n.t('Learn More');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.'),
+    const learnMore = plainText(vscode.l10n.t('Learn More'));
+    const choice = await warn(
+      notificationText(vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.')),
       learnMore,
     );
-    if (choice === learnMore) await vscode.env.openExternal(vscode.Uri.parse(KEYRING_DOCS_URL));
+    if (choice === learnMore) await openExternalUrl(KEYRING_DOCS_URL, { map: false });
   }
 
   /** For the URI handler. */

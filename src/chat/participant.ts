@@ -11,7 +11,7 @@ import { ops } from '../api/catalogue';
 import { replyText, type Goal } from '../api/schemas/coordination';
 import { callLabel } from '../models/call';
 import { goalTitle, groupGoals, waitingFor, GOAL_GROUPS } from '../models/goal';
-import { actionLabel, describeCallStatus, phoneForPeople, t, type Markdown } from '../format';
+import { actionLabel, describeCallStatus, phoneForPeople, t } from '../format';
 import type { FailureResult } from '../pipeline/errors/presenter';
 import { actionCommand } from '../pipeline/errors/actionCommands';
 import type { RunResult } from '../pipeline/pipeline';
@@ -20,6 +20,7 @@ import type { MakeCallResult } from '../commands/makeCall/makeCall';
 import { readCallWords } from './callWords';
 import { creditsMarkdown, goalCard, goalsMarkdown, inboxMarkdown, replyMarkdown, searchMarkdown } from './chatMarkdown';
 import { conversationOfThread, type ChatMetadata } from './chatThread';
+import { ChatAnswer } from './chatAnswer';
 
 const LIST_LIMIT = 10;
 const MAX_BUTTONS = 3;
@@ -30,9 +31,10 @@ export class KallyChat {
   constructor(private readonly ctx: CommandContext, private readonly runCommand: RunCommand) {}
 
   async handle(request: vscode.ChatRequest, context: vscode.ChatContext, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+    const answer = new ChatAnswer(stream);
     if (!this.ctx.services.auth.isSignedIn) {
-      stream.markdown(t('Sign in to KallyAI to use @kallyai.'));
-      stream.button({ command: 'kallyai.signIn', title: t('Sign In') });
+      answer.say(t('Sign in to KallyAI to use @kallyai.'));
+      answer.button('kallyai.signIn', t('Sign In'));
       return { metadata: {} };
     }
     const aborter = new AbortController();
@@ -40,12 +42,12 @@ export class KallyChat {
     try {
       const words = request.prompt.trim();
       switch (request.command) {
-        case 'call': return await this.call(words, stream, token);
-        case 'goals': return await this.goals(stream, aborter.signal);
-        case 'inbox': return await this.inbox(stream, aborter.signal);
-        case 'credits': return await this.credits(stream, aborter.signal);
-        case 'search': return await this.search(words, stream, aborter.signal);
-        default: return await this.message(words, context, stream, aborter.signal);
+        case 'call': return await this.call(words, answer, token);
+        case 'goals': return await this.goals(answer, aborter.signal);
+        case 'inbox': return await this.inbox(answer, aborter.signal);
+        case 'credits': return await this.credits(answer, aborter.signal);
+        case 'search': return await this.search(words, answer, aborter.signal);
+        default: return await this.message(words, context, answer, aborter.signal);
       }
     } finally {
       listener.dispose();
@@ -58,17 +60,17 @@ export class KallyChat {
     return suggestions.slice(0, MAX_BUTTONS).map((s) => ({ prompt: s, label: s }));
   }
 
-  private async message(words: string, context: vscode.ChatContext, stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<vscode.ChatResult> {
+  private async message(words: string, context: vscode.ChatContext, answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
     if (!words) {
-      stream.markdown(t('Say what you need in plain words, for example: "Book a table for 4 at an Italian place near me on Friday at 8pm".'));
+      answer.say(t('Say what you need in plain words, for example: "Book a table for 4 at an Italian place near me on Friday at 8pm".'));
       return { metadata: { conversationId: conversationOfThread(context.history) } };
     }
-    stream.progress(t('Asking KallyAI…'));
+    answer.progress(t('Asking KallyAI…'));
     let conversationId = conversationOfThread(context.history);
     if (!conversationId) {
       // A new chat thread: a new KallyAI conversation, whatever shape the reply takes.
       const created = await this.quietly(ops.coordination.newConversation, {}, signal);
-      if (created.outcome !== 'done') return this.failure(created, stream, {});
+      if (created.outcome !== 'done') return this.failure(created, answer, {});
       conversationId = created.data.conversation_id ?? created.data.id ?? undefined;
     }
     const send = (id: string | undefined) => this.ctx.pipeline.run(ops.coordination.message, {
@@ -77,50 +79,50 @@ export class KallyChat {
     });
     let result = await send(conversationId);
     if (result.outcome === 'failed' && result.code === 'conversation_not_found') {
-      stream.markdown(t('The earlier KallyAI conversation of this chat is gone; this message starts a new one.'));
-      stream.markdown('\n\n');
+      answer.say(t('The earlier KallyAI conversation of this chat is gone; this message starts a new one.'));
+      answer.gap();
       conversationId = undefined;
       result = await send(undefined);
     }
-    if (result.outcome !== 'done') return this.failure(result, stream, { conversationId });
+    if (result.outcome !== 'done') return this.failure(result, answer, { conversationId });
     const reply = result.data;
     const id = reply.conversation_id ?? conversationId;
     const suggestions = (reply.suggestions ?? []).map((s) => s.trim()).filter(Boolean);
-    this.markdown(stream, replyMarkdown(replyText(reply), reply.credits_used));
-    if (reply.goal_id) await this.showGoal(reply.goal_id, stream, signal);
+    answer.markdown(replyMarkdown(replyText(reply), reply.credits_used));
+    if (reply.goal_id) await this.showGoal(reply.goal_id, answer, signal);
     return { metadata: { conversationId: id, suggestions } satisfies ChatMetadata };
   }
 
   /** The goal a reply created or changed, with the buttons for what it waits for. */
-  private async showGoal(goalId: string, stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<void> {
+  private async showGoal(goalId: string, answer: ChatAnswer, signal: AbortSignal): Promise<void> {
     const read = await this.quietly(ops.coordination.goal, { path: { id: goalId } }, signal);
     if (read.outcome !== 'done') {
-      stream.markdown('\n\n');
-      stream.button({ command: 'kallyai.goals.openGoal', arguments: [{ id: goalId }], title: t('Open Goal') });
+      answer.gap();
+      answer.button('kallyai.goals.openGoal', t('Open Goal'), [{ id: goalId }]);
       return;
     }
     const goal = read.data;
-    stream.markdown('\n\n');
-    this.markdown(stream, goalCard(goal));
-    this.goalButtons(goal, goalId, stream);
+    answer.gap();
+    answer.markdown(goalCard(goal));
+    this.goalButtons(goal, goalId, answer);
   }
 
-  private goalButtons(goal: Goal, goalId: string, stream: vscode.ChatResponseStream): void {
+  private goalButtons(goal: Goal, goalId: string, answer: ChatAnswer): void {
     const target = [{ id: goalId }];
     switch (waitingFor(goal)) {
-      case 'step_approval': stream.button({ command: 'kallyai.goals.approveStep', arguments: target, title: t('Approve Step') }); break;
-      case 'budget_approval': stream.button({ command: 'kallyai.goals.approveBudget', arguments: target, title: t('Approve Budget') }); break;
-      case 'soft_cap': stream.button({ command: 'kallyai.goals.acknowledgeSoftCap', arguments: target, title: t('Acknowledge Soft Cap') }); break;
-      case 'outcome_acceptance': stream.button({ command: 'kallyai.goals.acceptOutcome', arguments: target, title: t('Accept Outcome') }); break;
+      case 'step_approval': answer.button('kallyai.goals.approveStep', t('Approve Step'), target); break;
+      case 'budget_approval': answer.button('kallyai.goals.approveBudget', t('Approve Budget'), target); break;
+      case 'soft_cap': answer.button('kallyai.goals.acknowledgeSoftCap', t('Acknowledge Soft Cap'), target); break;
+      case 'outcome_acceptance': answer.button('kallyai.goals.acceptOutcome', t('Accept Outcome'), target); break;
       default: break;
     }
-    stream.button({ command: 'kallyai.goals.showBudget', arguments: target, title: t('Show Budget') });
-    stream.button({ command: 'kallyai.goals.openGoal', arguments: target, title: t('Open Goal Page') });
+    answer.button('kallyai.goals.showBudget', t('Show Budget'), target);
+    answer.button('kallyai.goals.openGoal', t('Open Goal Page'), target);
   }
 
   /** /call: the call wizard opens with what the words already say; the person checks it, and the
    *  call is confirmed by the wizard's own question (the pipeline's consent). */
-  private async call(words: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  private async call(words: string, answer: ChatAnswer, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
     const settings = this.ctx.services.settings();
     const read = words ? readCallWords(words, { defaultCountry: settings.defaultCountry }) : {};
     const understood = [
@@ -130,82 +132,78 @@ export class KallyChat {
       read.time,
       read.partySize ? t('party of {0}', read.partySize) : undefined,
     ].filter(Boolean);
-    stream.progress(understood.length ? t('Opening Make a Call with: {0}', understood.join(', ')) : t('Opening Make a Call…'));
+    answer.progress(understood.length ? t('Opening Make a Call with: {0}', understood.join(', ')) : t('Opening Make a Call…'));
     const prefill = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
     const result = (await this.runCommand('kallyai.makeCall', { prefill, cancellation: token, whenCancelled: 'keep' })) as MakeCallResult | undefined;
     switch (result?.outcome) {
       case 'completed':
-        stream.markdown(t('Call to {0}: {1}.', callLabel(result.call), describeCallStatus(result.status).label));
-        stream.button({ command: 'kallyai.calls.openDetails', arguments: [{ id: result.callId }], title: t('Open Call Page') });
+        answer.say(t('Call to {0}: {1}.', callLabel(result.call), describeCallStatus(result.status).label));
+        answer.button('kallyai.calls.openDetails', t('Open Call Page'), [{ id: result.callId }]);
         break;
       case 'dismissed':
-        stream.markdown(t('No call was placed.'));
+        answer.say(t('No call was placed.'));
         break;
       case 'refused':
       case 'failed':
-        return this.failure({ outcome: 'failed', code: result.code, message: result.message, action: result.action }, stream, {});
+        return this.failure({ outcome: 'failed', code: result.code, message: result.message, action: result.action }, answer, {});
       default:
-        stream.markdown(t('No call was placed.'));
+        answer.say(t('No call was placed.'));
     }
     return { metadata: {} };
   }
 
-  private async goals(stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<vscode.ChatResult> {
-    stream.progress(t('Loading your goals…'));
+  private async goals(answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
+    answer.progress(t('Loading your goals…'));
     const result = await this.quietly(ops.coordination.goals, {}, signal);
-    if (result.outcome !== 'done') return this.failure(result, stream, {});
+    if (result.outcome !== 'done') return this.failure(result, answer, {});
     const groups = groupGoals(result.data.goals);
     const ordered = GOAL_GROUPS.flatMap((g) => groups.get(g) ?? []);
     const shown = ordered.slice(0, LIST_LIMIT);
-    this.markdown(stream, goalsMarkdown(shown, ordered.length));
+    answer.markdown(goalsMarkdown(shown, ordered.length));
     for (const goal of shown.filter((g) => waitingFor(g) && g.id).slice(0, MAX_BUTTONS)) {
-      stream.button({ command: 'kallyai.goals.openGoal', arguments: [{ id: goal.id }], title: t('Open "{0}"', goalTitle(goal).slice(0, 40)) });
+      answer.button('kallyai.goals.openGoal', t('Open "{0}"', goalTitle(goal).slice(0, 40)), [{ id: goal.id }]);
     }
-    stream.button({ command: 'kallyai.goals.focus', title: t('Show Goals View') });
+    answer.button('kallyai.goals.focus', t('Show Goals View'));
     return { metadata: {} };
   }
 
-  private async inbox(stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<vscode.ChatResult> {
-    stream.progress(t('Loading your inbox…'));
+  private async inbox(answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
+    answer.progress(t('Loading your inbox…'));
     const result = await this.quietly(ops.messages.inbox, {}, signal);
-    if (result.outcome !== 'done') return this.failure(result, stream, {});
+    if (result.outcome !== 'done') return this.failure(result, answer, {});
     const messages = result.data.messages;
-    this.markdown(stream, inboxMarkdown(messages.slice(0, LIST_LIMIT), messages.filter((m) => m.unread).length));
-    stream.button({ command: 'kallyai.inbox.focus', title: t('Show Inbox') });
+    answer.markdown(inboxMarkdown(messages.slice(0, LIST_LIMIT), messages.filter((m) => m.unread).length));
+    answer.button('kallyai.inbox.focus', t('Show Inbox'));
     return { metadata: {} };
   }
 
-  private async credits(stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<vscode.ChatResult> {
-    stream.progress(t('Loading your balance…'));
+  private async credits(answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
+    answer.progress(t('Loading your balance…'));
     const result = await this.quietly(ops.credits.balance, {}, signal);
-    if (result.outcome !== 'done') return this.failure(result, stream, {});
-    this.markdown(stream, creditsMarkdown(result.data));
-    stream.button({ command: 'kallyai.credits.focus', title: t('Show Credits') });
-    stream.button({ command: 'kallyai.billing.openPortal', title: t('Manage Billing') });
+    if (result.outcome !== 'done') return this.failure(result, answer, {});
+    answer.markdown(creditsMarkdown(result.data));
+    answer.button('kallyai.credits.focus', t('Show Credits'));
+    answer.button('kallyai.billing.openPortal', t('Manage Billing'));
     return { metadata: {} };
   }
 
   /** /search: a search costs credits, so the pipeline's modal asks first. */
-  private async search(words: string, stream: vscode.ChatResponseStream, signal: AbortSignal): Promise<vscode.ChatResult> {
+  private async search(words: string, answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
     if (!words) {
-      stream.markdown(t('Say what to search for, for example: /search sushi near Union Square'));
+      answer.say(t('Say what to search for, for example: /search sushi near Union Square'));
       return { metadata: {} };
     }
-    stream.progress(t('Searching…'));
+    answer.progress(t('Searching…'));
     const result = await this.ctx.pipeline.run(ops.search.run, { input: { body: { query: words.slice(0, 500) } }, interactive: false, quiet: true, signal, recover: () => true });
     if (result.outcome === 'dismissed') {
-      stream.markdown(t('Nothing was searched.'));
+      answer.say(t('Nothing was searched.'));
       return { metadata: {} };
     }
-    if (result.outcome !== 'done') return this.failure(result, stream, {});
+    if (result.outcome !== 'done') return this.failure(result, answer, {});
     const hits = result.data.results;
-    this.markdown(stream, searchMarkdown(words, hits));
+    answer.markdown(searchMarkdown(words, hits));
     for (const hit of hits.filter((h) => h.phone).slice(0, MAX_BUTTONS)) {
-      stream.button({
-        command: 'kallyai.makeCall',
-        arguments: [{ prefill: { phone: hit.phone, ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}) } }],
-        title: t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)),
-      });
+      answer.button('kallyai.makeCall', t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)), [{ prefill: { phone: hit.phone, ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}) } }]);
     }
     return { metadata: {} };
   }
@@ -216,23 +214,21 @@ export class KallyChat {
   }
 
   /** Every failure: one sentence and the button that fixes it (signed out → Sign In). */
-  private failure(result: RunResult | FailureResult, stream: vscode.ChatResponseStream, metadata: ChatMetadata): vscode.ChatResult {
+  private failure(result: RunResult | FailureResult, answer: ChatAnswer, metadata: ChatMetadata): vscode.ChatResult {
     if (result.outcome === 'failed') {
       if (result.code === 'cancelled') return { metadata };
-      stream.markdown(result.message);
+      // The message may carry the server's own words: escaped whole, never Markdown.
+      answer.say(result.message);
       const action = actionCommand(result.action);
       if (action) {
         const args = action.command === 'vscode.open' ? action.arguments?.map((a) => vscode.Uri.parse(String(a))) : action.arguments;
-        stream.button({ command: action.command, arguments: args ? [...args] : undefined, title: actionLabel(result.action) });
+        answer.button(action.command, actionLabel(result.action), args);
       }
       return { metadata };
     }
-    if (result.outcome === 'unavailable') stream.markdown(result.reason);
-    else if (result.outcome === 'dismissed') stream.markdown(t('Nothing was done.'));
+    if (result.outcome === 'unavailable') answer.say(result.reason);
+    else if (result.outcome === 'dismissed') answer.say(t('Nothing was done.'));
     return { metadata };
   }
 
-  private markdown(stream: vscode.ChatResponseStream, text: Markdown): void {
-    stream.markdown(new vscode.MarkdownString(text.text));
-  }
 }

@@ -4,6 +4,9 @@
  *  `trustedHtml` for constants written here) pass as markup. Attribute values are quoted in the
  *  templates; a URL attribute never takes a server string (pages have no remote content). */
 
+import type { OwnText } from '../api/serviceText';
+import { visibleText } from './sinks';
+
 export class Html {
   constructor(readonly text: string) {}
   toString(): string {
@@ -16,9 +19,8 @@ export type HtmlValue = Html | string | number | boolean | null | undefined | re
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 export function escapeHtml(text: string): string {
-  // Bidirectional overrides and other invisible controls are dropped: they can disguise text.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
+  // Bidirectional overrides and other invisible characters are dropped: they can disguise text.
+  return visibleText(text).replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
 }
 
 function render(value: HtmlValue): string {
@@ -36,8 +38,8 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Htm
   return new Html(out);
 }
 
-/** Markup written by us, never built from server data. */
-export const trustedHtml = (text: string): Html => new Html(text);
+/** Markup written by us, never built from server data (service text does not type-check here). */
+export const trustedHtml = <T extends string>(text: T & OwnText<T>): Html => new Html(text);
 
 /** Multi-line server text as paragraphs of escaped text. */
 export function textBlock(text: string | null | undefined): Html {

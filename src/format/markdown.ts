@@ -10,6 +10,9 @@
  *  put backslashes into the address). Only what is wrapped in `Markdown` (the template's own
  *  text, `raw()` for trusted constants, or the helpers below) is emitted as is. */
 
+import type { OwnText } from '../api/serviceText';
+import { visibleText } from './sinks';
+
 export class Markdown {
   constructor(readonly text: string) {}
   toString(): string {
@@ -19,8 +22,8 @@ export class Markdown {
 
 export type MarkdownValue = Markdown | string | number | boolean | null | undefined | readonly MarkdownValue[];
 
-/** Trusted Markdown written by us (never server text). */
-export const raw = (text: string): Markdown => new Markdown(text);
+/** Trusted Markdown written by us: service text does not type-check here (`OwnText`). */
+export const raw = <T extends string>(text: T & OwnText<T>): Markdown => new Markdown(text);
 
 export function md(strings: TemplateStringsArray, ...values: MarkdownValue[]): Markdown {
   let out = strings[0];
@@ -53,8 +56,9 @@ const BLOCK_START = /^([-+=](?=[\s\-+=]|$)|#|\d{1,9}[.)](?=\s|$))/;
 export function escapeInline(text: string): string {
   // Newlines (and other control characters) collapse to one space: no new block can start.
   // Leading blanks become one space: four would make an indented code block at a line's start.
+  // Invisible characters that reorder or hide text (bidi controls, zero-width…) are dropped.
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/^\s+/, ' ');
+  const flat = visibleText(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/^\s+/, ' ');
   let out = '';
   let last = 0;
   for (const match of flat.matchAll(URL_IN_TEXT)) {
@@ -126,7 +130,7 @@ export function listOrParagraphs(text: string | null | undefined): Markdown {
 /** Inline code whose fence is longer than any backtick run inside. */
 export function code(text: string | null | undefined): Markdown {
   // eslint-disable-next-line no-control-regex
-  const flat = (text ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  const flat = visibleText(text ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -140,8 +144,9 @@ export function table(headers: readonly MarkdownValue[], rows: readonly (readonl
   return new Markdown([line(headers), rule, ...rows.map(line)].join('\n'));
 }
 
-/** A link to an http(s) address with escaped text; any other scheme is shown as text only. */
-export function link(text: MarkdownValue, url: string | null | undefined): Markdown {
+/** A link to an http(s) address with escaped text; any other scheme is shown as text only. The
+ *  address is one we made (service text does not type-check): chat answers never link at all. */
+export function link<U extends string>(text: MarkdownValue, url: (U & OwnText<U>) | null | undefined): Markdown {
   if (!url || !/^https?:\/\//i.test(url)) return md`${text}`;
   return new Markdown(`[${render(text)}](${autolink(url).slice(1, -1).replace(/[()]/g, (c) => encodeURIComponent(c))})`);
 }

@@ -15,6 +15,9 @@ import { canConnect, canDisconnect, canTest, CHANNEL_ICONS, channelName, isPairi
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
 import { actionButton, icon, loadFailed } from './pageParts';
+import { pickText } from '../format/sinks';
+import { statusMessage } from '../platform/notify';
+import { askOnce } from '../platform/quickInput';
 
 export interface ChannelsPageDeps {
   readonly client: KallyClient;
@@ -91,7 +94,7 @@ export class ChannelsPage implements PageController {
       }
     }
 
-    const shown = new Map(channels.filter((c) => c.channel).map((c) => [c.channel!, c]));
+    const shown = new Map<string, ChannelState>(channels.filter((c) => c.channel).map((c) => [c.channel!, c]));
     const emailIds = new Map((emails ?? []).filter((e) => e.id).map((e) => [e.id!, e]));
     const channelTarget = (name: string) => ({ kind: 'channel' as const, id: name, value: shown.get(name) });
     const emailTarget = (id: string) => ({ kind: 'channelEmail' as const, id, value: emailIds.get(id) });
@@ -113,7 +116,7 @@ export class ChannelsPage implements PageController {
       copyCode: async () => {
         if (!this.pairing?.code) return;
         await vscode.env.clipboard.writeText(this.pairing.code);
-        vscode.window.setStatusBarMessage(`$(check) ${t('Copied the code {0}', this.pairing.code)}`, 4000);
+        statusMessage(pickText(t('Copied the code {0}', this.pairing.code)), 4000);
       },
       cancelPairing: async () => { this.pairing = undefined; },
       refresh: async () => undefined,
@@ -122,8 +125,8 @@ export class ChannelsPage implements PageController {
       verifyEmail: onEmail(() => this.deps.pipeline.run(ops.channels.verifyEmail)),
       makePrimary: onEmail((id) => this.deps.pipeline.run(ops.channels.updateEmail, { target: emailTarget(id), input: { path: { id }, body: { is_primary: true } }, interactive: false })),
       rename: onEmail(async (id, e) => {
-        const label = await vscode.window.showInputBox({ title: t('Label for {0}', e.email_address ?? ''), value: e.label ?? e.display_name ?? '', validateInput: (v) => (v.trim().length > 100 ? t('At most {0} characters.', 100) : undefined) });
-        if (label === undefined || !label.trim()) return undefined;
+        const label = await askOnce({ title: t('Label for {0}', e.email_address ?? ''), prompt: t('A name for this address'), value: e.label ?? e.display_name ?? '', validate: (v) => (v.trim().length > 100 ? t('At most {0} characters.', 100) : undefined) });
+        if (!label) return undefined;
         return this.deps.pipeline.run(ops.channels.updateEmail, { target: emailTarget(id), input: { path: { id }, body: { label: label.trim() } }, interactive: false });
       }),
       remove: onEmail((id) => this.deps.pipeline.run(ops.channels.deleteEmail, { target: emailTarget(id), input: { path: { id } }, interactive: false })),

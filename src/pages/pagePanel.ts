@@ -3,6 +3,7 @@
  *  and renders again so the page shows what changed. */
 import * as vscode from 'vscode';
 import { describeError, html, t } from '../format';
+import { tabTitle } from '../format/sinks';
 import type { Log } from '../log';
 import { Disposables } from '../platform/disposables';
 import type { PageController, PageView } from './pageController';
@@ -60,7 +61,7 @@ export class PagePanel extends Disposables {
     if (this.isDisposed) return;
     this.view = view;
     try {
-      this.panel.title = view.title;
+      this.panel.title = tabTitle(view.title);
       this.panel.webview.html = pageShell(this.panel.webview, pageAssets(this.panel.webview, this.extensionUri), view.title, view.body, this.controller.state);
     } catch (e) {
       // Closed while it rendered: nothing to show it in.

@@ -3,7 +3,6 @@
  *    ask for what is missing → validate locally → consent by the one rule → progress
  *    (cancellable) → execute → refresh what changed → present the result, or the error.
  *  Bad input never reaches the network; a flagged operation never runs without a person's yes. */
-import * as vscode from 'vscode';
 import type { KallyClient } from '../api/client';
 import { KallyApiError } from '../api/errors';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
@@ -24,6 +23,8 @@ import type { EntityKind, EntitySpec, Presentation, PresentationContext } from '
 import { IdempotencyKeys, mayHaveGoneThrough } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
+import { notificationText } from '../format/sinks';
+import { info } from '../platform/notify';
 
 export interface PipelineDeps {
   readonly client: KallyClient;
@@ -152,7 +153,7 @@ export class Pipeline {
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
-        void vscode.window.showInformationMessage(unavailable);
+        void info(notificationText(unavailable));
         return { outcome: 'unavailable', reason: unavailable };
       }
       // 3. Consent by the one rule.

@@ -139,7 +139,7 @@ export type ResultSpec<O extends Operation = Operation> =
    *  When `id` finds nothing to open, `missing` is said instead (the operation did succeed). */
   | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string; initial?(ctx: ResultContext<O>): unknown }
   /** A file saved where the user chooses (an .ics calendar entry). */
-  | { readonly kind: 'save'; fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
+  | { readonly kind: 'save'; /** The file's name without its extension (made safe when shown). */ fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
 
 export interface PickedItem {
   readonly label: string;

@@ -1,7 +1,9 @@
 /** Progress for a running operation: the view's progress bar when started from a view, the
  *  status bar otherwise, and — once it takes longer than a moment — a notification with a Cancel
  *  button. Cancelling aborts the request (the CancellationToken becomes the AbortSignal). */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { notificationText, pickText } from '../format/sinks';
+import { withNotificationProgress, withQuietProgress } from '../platform/notify';
 
 const NOTIFY_AFTER_MS = 1_500;
 
@@ -13,14 +15,13 @@ export async function withOperationProgress<T>(title: string, viewId: string | u
   const running = work(controller.signal);
   let settled = false;
   const done = running.then(() => undefined, () => undefined).finally(() => { settled = true; });
-  const location: vscode.ProgressOptions['location'] = viewId ? { viewId } : vscode.ProgressLocation.Window;
-  void vscode.window.withProgress({ location, title }, () => done);
+  void withQuietProgress(viewId ? { viewId, title: pickText(title) } : { title: pickText(title) }, () => done);
   const timer = setTimeout(() => {
     if (settled) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
+    void withNotificationProgress(notificationText(title), (_p, token) => {
       token.onCancellationRequested(abort);
       return done;
-    });
+    }, true);
   }, NOTIFY_AFTER_MS);
   try {
     return await running;

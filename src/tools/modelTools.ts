@@ -20,6 +20,8 @@ import { declinedText, errorText, modelText, unavailableText } from './modelText
 import { toolRequest } from './toolInput';
 import type { ToolSpec } from './toolSpec';
 import { toolNamed } from './toolTable';
+import { LIMITS, plainText } from '../format/sinks';
+import { markdownString } from '../platform/markdownString';
 
 const PREPARED_TTL_MS = 10 * 60_000;
 
@@ -108,7 +110,7 @@ function progressText(spec: ToolSpec, pipeline: Pipeline): string {
 /** The chat confirmation: the same question and lines as the modal, escaped. */
 function confirmation(stakes: Stakes): vscode.LanguageModelToolConfirmationMessages {
   const lines = join(stakes.lines.flatMap((line) => line.split('\n')).map((line) => md`- ${line}`), '\n');
-  return { title: stakes.question, message: new vscode.MarkdownString(lines.text) };
+  return { title: plainText(stakes.question, LIMITS.modalLine), message: markdownString(lines, { max: LIMITS.modalDetail }) };
 }
 
 /** VS Code's global auto-approve approves every tool of every extension without a question; a

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { ActionLogEntry } from '../api/schemas/actions';
 import type { OutreachTask } from '../api/schemas/outreach';
-import { count, humanize, md, oneLine, shortDateTime } from '../format';
+import { count, humanize, md, oneLine, shortDateTime, blocks } from '../format';
 import {
   actionContextValue, actionIcon, actionLabel, actionTypeLabel, channelLabel, isUndoable, outreachStatusIcon, outreachStatusLabel,
   taskChannel, taskContextValue, taskLabel, taskRecipient, type ActionType,
@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 export interface ActivityData { actions: ActionLogEntry[]; tasks: OutreachTask[]; tasksTotal?: number }
 
@@ -59,24 +60,24 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const type = this.current.actionType;
     const statuses = this.current.statuses ?? [];
     const actionsGroup = groupNode('activity/actions', undefined, {
-      label: vscode.l10n.t('Actions'),
-      description: type ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length)) : String(data.actions.length),
-      tooltip: vscode.l10n.t('What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.'),
+      label: plainText(vscode.l10n.t('Actions')),
+      description: plainText(type ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length)) : String(data.actions.length)),
+      tooltip: plainText(vscode.l10n.t('What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.')),
       icon: icon('history'),
       contextValue: 'activityGroup actionsGroup',
     }, (self) => (data.actions.length
       ? data.actions.map((a, i) => this.actionNode(a, self, i))
-      : [infoNode('activity/actions/empty', self, { label: type ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase()) : vscode.l10n.t('KallyAI has taken no actions yet'), icon: icon('info') }, 'empty')]));
+      : [infoNode('activity/actions/empty', self, { label: plainText(type ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase()) : vscode.l10n.t('KallyAI has taken no actions yet')), icon: icon('info') }, 'empty')]));
     const outreachGroup = groupNode('activity/outreach', undefined, {
-      label: vscode.l10n.t('Outreach'),
-      description: statuses.length ? vscode.l10n.t('{0} · {1}', statuses.map((s) => outreachStatusLabel(s)).join(', '), String(data.tasks.length)) : String(data.tasksTotal ?? data.tasks.length),
-      tooltip: vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer'),
+      label: plainText(vscode.l10n.t('Outreach')),
+      description: plainText(statuses.length ? vscode.l10n.t('{0} · {1}', statuses.map((s) => outreachStatusLabel(s)).join(', '), String(data.tasks.length)) : String(data.tasksTotal ?? data.tasks.length)),
+      tooltip: plainText(vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer')),
       icon: icon('broadcast'),
       contextValue: 'activityGroup outreachGroup',
     }, (self) => (data.tasks.length
       ? data.tasks.map((task, i) => this.taskNode(task, self, i))
       : [infoNode('activity/outreach/empty', self, {
-        label: statuses.length ? vscode.l10n.t('No tasks with that status') : vscode.l10n.t('No outreach yet — New outreach task…'),
+        label: plainText(statuses.length ? vscode.l10n.t('No tasks with that status') : vscode.l10n.t('No outreach yet — New outreach task…')),
         icon: icon(statuses.length ? 'info' : 'add'),
         command: statuses.length ? undefined : { command: 'kallyai.outreach.create', title: vscode.l10n.t('New Outreach Task…') },
       }, 'empty')]));
@@ -89,11 +90,10 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const when = shortDateTime(a.created_at);
     const undoable = isUndoable(a);
     const description = [actionTypeLabel(a.type), a.status && a.status !== 'completed' ? humanize(a.status) : undefined, when].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${a.description || actionTypeLabel(a.type)}**`,
       md`${actionTypeLabel(a.type)} · ${humanize(a.status) || '—'}${when ? md` · ${when}` : ''}`,
-      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined);
     return {
       id,
       parent,
@@ -101,12 +101,12 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       target: a.id ? { kind: 'action', id: a.id, value: a } : undefined,
       item: makeItem({
         id,
-        label,
-        description,
+        label: plainText(label),
+        description: plainText(description),
         tooltip,
         icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
         contextValue: actionContextValue(a),
-        accessibilityLabel: vscode.l10n.t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? vscode.l10n.t(', can be undone') : ''),
+        accessibilityLabel: plainText(vscode.l10n.t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? vscode.l10n.t(', can be undone') : '')),
       }),
     };
   }
@@ -118,12 +118,11 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const channel = channelLabel(taskChannel(task));
     const who = taskRecipient(task);
     const attempts = task.attempts?.length;
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${task.goal || who}**`,
       md`${who} · ${channel} · ${status}`,
       task.completion_summary ? md`${oneLine(task.completion_summary, 300)}` : undefined,
-      attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined);
     const node: ViewNode = {
       id,
       parent,
@@ -131,12 +130,12 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       target: task.id ? { kind: 'outreachTask', id: task.id, value: task } : undefined,
       item: makeItem({
         id,
-        label,
-        description: [status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · '),
+        label: plainText(label),
+        description: plainText([status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · ')),
         tooltip,
         icon: icon(outreachStatusIcon(task.status), task.status === 'failed' ? 'problemsErrorIcon.foreground' : task.status === 'completed' ? 'charts.green' : undefined),
         contextValue: taskContextValue(task),
-        accessibilityLabel: vscode.l10n.t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status),
+        accessibilityLabel: plainText(vscode.l10n.t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)),
       }),
     };
     if (task.id) node.item.command = { command: 'kallyai.outreach.openTask', title: vscode.l10n.t('Open Outreach Task'), arguments: [node] };

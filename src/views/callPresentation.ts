@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { creditsLabel, describeCallStatus, formatDuration, join, md, phoneForPeople, raw, shortDateTime } from '../format';
+import { blocks, creditsLabel, type Markdown, describeCallStatus, formatDuration, join, md, phoneForPeople, raw, shortDateTime } from '../format';
 import { businessName, callLabel, callPhone, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
 import { icon } from './viewNode';
 
@@ -39,7 +39,7 @@ export function callDescription(call: Call): string {
   return [status.label, when, isRunning(call) ? undefined : formatDuration(call.duration_seconds)].filter(Boolean).join(' · ');
 }
 
-export function callTooltip(call: Call): vscode.MarkdownString {
+export function callTooltip(call: Call): Markdown {
   const status = describeCallStatus(call.status);
   const phone = callPhone(call);
   const task = call.submission?.task_description;
@@ -50,14 +50,13 @@ export function callTooltip(call: Call): vscode.MarkdownString {
     formatDuration(call.duration_seconds) ? vscode.l10n.t('Duration {0}', formatDuration(call.duration_seconds) ?? '') : undefined,
     call.credits_used != null ? creditsLabel(call.credits_used) : undefined,
   ];
-  const text = [
+  return blocks(
     md`**${callLabel(call)}**${phone && businessName(call) ? md` · ${phoneForPeople(phone)}` : ''}`,
     md`${raw(`$(${callIcon(call).id})`)} ${status.label} — ${status.explanation}`,
     task ? md`${vscode.l10n.t('Task')}: ${task}` : undefined,
     summary ? md`${vscode.l10n.t('Outcome')}: ${summary}` : undefined,
     join(facts, ' · '),
-  ].filter((x) => x && String(x)).join('\n\n');
-  return new vscode.MarkdownString(text, true);
+  );
 }
 
 /** Running calls first, then scheduled ones, then the history in the server's (newest first) order. */

@@ -6,6 +6,7 @@ import { callContextValue, callDescription, callIcon, callLabel, callTooltip, ha
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 export const PAGE_SIZE = 50;
 const LIVE_REFRESH_MS = 3_000;
@@ -134,8 +135,8 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   protected buildRoots(data: CallsData): ViewNode[] {
     if (data.calls.length === 0) {
       return [infoNode('calls/empty', undefined, {
-        label: vscode.l10n.t('No calls yet — Make a call…'),
-        tooltip: vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.'),
+        label: plainText(vscode.l10n.t('No calls yet — Make a call…')),
+        tooltip: plainText(vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.')),
         icon: icon('call-outgoing'),
         command: { command: 'kallyai.makeCall', title: vscode.l10n.t('Make a Call…') },
       }, 'empty')];
@@ -149,12 +150,12 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.calls.length, data.total) : vscode.l10n.t('{0} shown', data.calls.length);
     const loading = this.loadingMore !== undefined;
     return infoNode('calls/loadMore', undefined, {
-      label: loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more'),
-      description: shown,
-      tooltip: vscode.l10n.t('Load the next {0} calls', PAGE_SIZE),
+      label: plainText(loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more')),
+      description: plainText(shown),
+      tooltip: plainText(vscode.l10n.t('Load the next {0} calls', PAGE_SIZE)),
       icon: icon(loading ? 'loading~spin' : 'fold-down'),
       command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: vscode.l10n.t('Load More Calls') },
-      accessibilityLabel: vscode.l10n.t('Load more calls, {0}', shown),
+      accessibilityLabel: plainText(vscode.l10n.t('Load more calls, {0}', shown)),
     }, 'loadMore');
   }
 
@@ -171,13 +172,13 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       target: { kind: 'call', id: call.call_id, value: call },
       item: makeItem({
         id,
-        label,
-        description,
+        label: plainText(label),
+        description: plainText(description),
         tooltip: callTooltip(call),
         icon: callIcon(call),
         contextValue: callContextValue(call),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: vscode.l10n.t('Call with {0}, {1}', label, description),
+        accessibilityLabel: plainText(vscode.l10n.t('Call with {0}, {1}', label, description)),
       }),
       children: () => this.callChildren(node),
     };
@@ -191,7 +192,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       const id = `${parent.id}/${kind}`;
       return {
         id, parent, kind, call, target: parent.target,
-        item: makeItem({ id, label, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }),
+        item: makeItem({ id, label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }),
       };
     };
     const children = [child('callDetails', vscode.l10n.t('Details'), 'info', 'kallyai.calls.openDetails', vscode.l10n.t('What was asked and what happened'))];

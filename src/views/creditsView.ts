@@ -9,6 +9,7 @@ import { costLines } from '../models/costs';
 import { planChange, planChoices } from '../models/plans';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 type Row = Omit<ItemOptions, 'id'> & { key: string; target?: ViewNode['target'] };
 
@@ -48,34 +49,34 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const pending = pendingPlanChange(b);
     const roots: ViewNode[] = [
       infoNode('credits/remaining', undefined, {
-        label: vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining)),
-        description: low ? vscode.l10n.t('running low') : undefined,
-        tooltip: low
+        label: plainText(vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining))),
+        description: plainText(low ? vscode.l10n.t('running low') : undefined),
+        tooltip: plainText(low
           ? vscode.l10n.t('Below your warning threshold of {0} credits (kallyai.lowCreditThreshold).', this.services.settings().lowCreditThreshold)
-          : vscode.l10n.t('Credits you can still spend this period'),
+          : vscode.l10n.t('Credits you can still spend this period')),
         icon: icon('credit-card', low ? 'list.warningForeground' : 'charts.green'),
       }, 'creditsFigure'),
       infoNode('credits/used', undefined, {
-        label: vscode.l10n.t('{0} used', creditsLabel(b.credits_used)),
-        tooltip: vscode.l10n.t('Credits spent this period'),
+        label: plainText(vscode.l10n.t('{0} used', creditsLabel(b.credits_used))),
+        tooltip: plainText(vscode.l10n.t('Credits spent this period')),
         icon: icon('graph-line'),
       }, 'creditsFigure'),
       infoNode('credits/allocated', undefined, {
-        label: vscode.l10n.t('{0} allocated', creditsLabel(b.credits_allocated)),
-        tooltip: vscode.l10n.t('Credits your plan gives you each period'),
+        label: plainText(vscode.l10n.t('{0} allocated', creditsLabel(b.credits_allocated))),
+        tooltip: plainText(vscode.l10n.t('Credits your plan gives you each period')),
         icon: icon('package'),
       }, 'creditsFigure'),
       infoNode('credits/plan', undefined, {
-        label: vscode.l10n.t('{0} plan', plan),
-        description: pending
+        label: plainText(vscode.l10n.t('{0} plan', plan)),
+        description: plainText(pending
           ? vscode.l10n.t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
-          : periodEnd ? vscode.l10n.t('period ends {0}', periodEnd) : undefined,
-        tooltip: [
+          : periodEnd ? vscode.l10n.t('period ends {0}', periodEnd) : undefined),
+        tooltip: plainText([
           vscode.l10n.t('Plan: {0}', plan),
           b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '',
           periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : '',
           pending ? vscode.l10n.t('Scheduled change: to {0} on {1} (Cancel Pending Plan Change keeps your plan)', pending.plan, pending.from ?? '?') : '',
-        ].filter(Boolean).join('\n'),
+        ].filter(Boolean).join('\n')),
         icon: icon('verified'),
         contextValue: pending ? 'creditsPlan pendingChange' : 'creditsPlan',
       }, 'creditsPlan'),
@@ -85,8 +86,8 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       this.lazyGroup('credits/costs', vscode.l10n.t('What things cost'), 'tag', vscode.l10n.t('Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate'), () => this.costs()),
       this.lazyGroup('credits/referrals', vscode.l10n.t('Refer a friend'), 'gift', vscode.l10n.t('Your referral code and what it earned'), () => this.referrals()),
       infoNode('credits/billing', undefined, {
-        label: vscode.l10n.t('Manage billing'),
-        tooltip: vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices'),
+        label: plainText(vscode.l10n.t('Manage billing')),
+        tooltip: plainText(vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices')),
         icon: icon('link-external'),
         command: { command: 'kallyai.billing.openPortal', title: vscode.l10n.t('Manage Billing') },
       }, 'billing'),
@@ -95,10 +96,10 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
   }
 
   private lazyGroup(id: string, label: string, codicon: string, tooltip: string, load: () => Promise<Row[]>): ViewNode {
-    return groupNode(id, undefined, { label, tooltip, icon: icon(codicon), expanded: false, contextValue: 'creditsGroup' }, async (self) => {
+    return groupNode(id, undefined, { label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), expanded: false, contextValue: 'creditsGroup' }, async (self) => {
       try {
         const rows = await load();
-        if (rows.length === 0) return [infoNode(`${id}/empty`, self, { label: vscode.l10n.t('Nothing yet'), icon: icon('info') }, 'empty')];
+        if (rows.length === 0) return [infoNode(`${id}/empty`, self, { label: plainText(vscode.l10n.t('Nothing yet')), icon: icon('info') }, 'empty')];
         return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
       } catch (e) {
         return [this.errorNode(e, `${id}/error`, self, [])];
@@ -116,9 +117,9 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         const what = humanize(i.action_type ?? vscode.l10n.t('other'));
         return {
           key: i.action_type ?? String(n),
-          label: what,
-          description: [creditsLabel(i.credits_total), share !== undefined ? `${share}%` : undefined, i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined].filter(Boolean).join(' · '),
-          tooltip: i.transaction_count != null ? `${what}: ${creditsLabel(i.credits_total)} — ${count(i.transaction_count, '{0} transaction', '{0} transactions')}` : `${what}: ${creditsLabel(i.credits_total)}`,
+          label: plainText(what),
+          description: plainText([creditsLabel(i.credits_total), share !== undefined ? `${share}%` : undefined, i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined].filter(Boolean).join(' · ')),
+          tooltip: plainText(i.transaction_count != null ? `${what}: ${creditsLabel(i.credits_total)} — ${count(i.transaction_count, '{0} transaction', '{0} transactions')}` : `${what}: ${creditsLabel(i.credits_total)}`),
           icon: icon('circle-small-filled'),
         };
       });
@@ -132,9 +133,9 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       const sign = amount >= 0 ? '+' : '−';
       return {
         key: e.id ?? String(n),
-        label: e.description ?? humanize(e.type),
-        description: [`${sign}${formatCredits(Math.abs(amount))}`, shortDateTime(e.timestamp)].filter(Boolean).join(' · '),
-        tooltip: [e.description, humanize(e.type), creditsLabel(amount), shortDateTime(e.timestamp)].filter(Boolean).join('\n'),
+        label: plainText(e.description ?? humanize(e.type)),
+        description: plainText([`${sign}${formatCredits(Math.abs(amount))}`, shortDateTime(e.timestamp)].filter(Boolean).join(' · ')),
+        tooltip: plainText([e.description, humanize(e.type), creditsLabel(amount), shortDateTime(e.timestamp)].filter(Boolean).join('\n')),
         icon: icon(sign === '+' ? 'arrow-up' : 'arrow-down'),
       };
     });
@@ -149,10 +150,10 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       const change = planChange(p, choices, status);
       return {
         key: p.key,
-        label: p.current ? vscode.l10n.t('{0} (your plan)', p.name) : p.pending ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?') : p.name,
-        description: [creditsLabel(p.credits), price].filter(Boolean).join(' · '),
-        tooltip: [p.name, creditsLabel(p.credits), price, p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
-          change.kind === 'upgrade' ? vscode.l10n.t('An upgrade takes effect now.') : change.kind === 'downgrade' ? vscode.l10n.t('A downgrade takes effect at the end of this period.') : undefined].filter(Boolean).join('\n'),
+        label: plainText(p.current ? vscode.l10n.t('{0} (your plan)', p.name) : p.pending ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?') : p.name),
+        description: plainText([creditsLabel(p.credits), price].filter(Boolean).join(' · ')),
+        tooltip: plainText([p.name, creditsLabel(p.credits), price, p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
+          change.kind === 'upgrade' ? vscode.l10n.t('An upgrade takes effect now.') : change.kind === 'downgrade' ? vscode.l10n.t('A downgrade takes effect at the end of this period.') : undefined].filter(Boolean).join('\n')),
         icon: icon(p.current ? 'star-full' : 'star-empty'),
         contextValue: p.current ? 'plan currentPlan' : 'plan changeablePlan',
         target: { kind: 'plan', id: p.key, value: change },
@@ -162,7 +163,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
 
   private async costs(): Promise<Row[]> {
     const r = await this.services.client.execute(ops.credits.costs, {});
-    return costLines(r.costs).map((l) => ({ key: l.key, label: l.what, description: l.price, tooltip: `${l.what}: ${l.price}`, icon: icon('circle-small-filled') }));
+    return costLines(r.costs).map((l) => ({ key: l.key, label: plainText(l.what), description: plainText(l.price), tooltip: plainText(`${l.what}: ${l.price}`), icon: icon('circle-small-filled') }));
   }
 
   private async referrals(): Promise<Row[]> {
@@ -173,16 +174,16 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const rows: Row[] = [];
     if (code.code) {
       rows.push({
-        key: 'code', label: code.code, description: vscode.l10n.t('your code'),
-        tooltip: [vscode.l10n.t('Friends who subscribe with this code earn you credits. Copy it with the button.'), code.share_url ?? ''].filter(Boolean).join('\n'),
+        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code')),
+        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Copy it with the button.'), code.share_url ?? ''].filter(Boolean).join('\n')),
         icon: icon('gift'), contextValue: 'referralCode', target: { kind: 'referralCode', id: code.code, value: code },
       });
     }
     if (stats) {
       rows.push({
         key: 'stats',
-        label: count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred'),
-        description: vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0)),
+        label: plainText(count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred')),
+        description: plainText(vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0))),
         icon: icon('graph'),
         command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
       });

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import { isKallyApiError } from '../api/errors';
 import type { EmailAccount, EmailClassification, EmailMessage } from '../api/schemas/email';
-import { count, describeError, md, oneLine, shortDateTime } from '../format';
+import { count, describeError, md, oneLine, shortDateTime, blocks } from '../format';
 import { classificationLabel, failureOf, mailDate, outboxId, outboxState, recipientsText, senderName, type OutboxEmail, type OutboxState } from '../models/email';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 /** What the Email view shows: the connected accounts, the outbox, and the mail of one
  *  classification (its own failure does not hide the rest: no account is "connect one"). */
@@ -72,9 +73,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private accountsGroup(data: EmailData): ViewNode {
     return groupNode('email/accounts', undefined, {
-      label: vscode.l10n.t('Accounts'),
-      description: data.accounts.length ? String(data.accounts.length) : vscode.l10n.t('none connected'),
-      tooltip: vscode.l10n.t('The email accounts KallyAI reads and sends from'),
+      label: plainText(vscode.l10n.t('Accounts')),
+      description: plainText(data.accounts.length ? String(data.accounts.length) : vscode.l10n.t('none connected')),
+      tooltip: plainText(vscode.l10n.t('The email accounts KallyAI reads and sends from')),
       icon: icon('account'),
       contextValue: 'accountsGroup',
     }, (self) => (data.accounts.length ? data.accounts.map((a, i) => this.accountNode(a, self, i)) : [this.connectNode(self)]));
@@ -90,8 +91,8 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       id, parent, kind: 'emailAccount',
       target: a.id ? { kind: 'emailAccount', id: a.id, value: a } : undefined,
       item: makeItem({
-        id, label, description,
-        tooltip: connected ? vscode.l10n.t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
+        id, label: plainText(label), description: plainText(description),
+        tooltip: plainText(connected ? vscode.l10n.t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`),
         icon: icon(a.status && a.status !== 'connected' ? 'warning' : 'mail'),
         contextValue: 'emailAccount',
       }),
@@ -100,9 +101,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private connectNode(parent: ViewNode | undefined, id = 'email/accounts/connect'): ViewNode {
     return infoNode(id, parent, {
-      label: vscode.l10n.t('Connect an email account'),
-      description: vscode.l10n.t('Gmail or Outlook'),
-      tooltip: vscode.l10n.t('KallyAI reads, classifies and answers your email once an account is connected.'),
+      label: plainText(vscode.l10n.t('Connect an email account')),
+      description: plainText(vscode.l10n.t('Gmail or Outlook')),
+      tooltip: plainText(vscode.l10n.t('KallyAI reads, classifies and answers your email once an account is connected.')),
       icon: icon('plug'),
       command: { command: 'kallyai.email.connect', title: vscode.l10n.t('Connect Email Account…') },
     }, 'connectEmail');
@@ -113,32 +114,32 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const unread = mail.filter((m) => m.unread).length;
     const shown = data.classification ? classificationLabel(data.classification) : vscode.l10n.t('All mail');
     return groupNode('email/mail', undefined, {
-      label: vscode.l10n.t('Mail — {0}', shown),
-      description: data.mailError ? undefined : unread ? vscode.l10n.t('{0} unread', unread) : String(data.mailTotal ?? mail.length),
-      tooltip: vscode.l10n.t('Your email, as KallyAI classified it. Filter it from the view title.'),
+      label: plainText(vscode.l10n.t('Mail — {0}', shown)),
+      description: plainText(data.mailError ? undefined : unread ? vscode.l10n.t('{0} unread', unread) : String(data.mailTotal ?? mail.length)),
+      tooltip: plainText(vscode.l10n.t('Your email, as KallyAI classified it. Filter it from the view title.')),
       icon: icon('inbox'),
       contextValue: 'mailGroup',
     }, (self) => {
       if (data.mailError?.code === 'email_not_connected') return [this.connectNode(self, 'email/mail/connect')];
       if (data.mailError) {
         return [infoNode('email/mail/error', self, {
-          label: vscode.l10n.t('Could not load your mail: {0} — Retry', data.mailError.sentence),
-          tooltip: data.mailError.sentence,
+          label: plainText(vscode.l10n.t('Could not load your mail: {0} — Retry', data.mailError.sentence)),
+          tooltip: plainText(data.mailError.sentence),
           icon: icon('error', 'problemsWarningIcon.foreground'),
           command: { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: ['email'] },
         }, 'error')];
       }
       if (!mail.length) {
         return [infoNode('email/mail/empty', self, {
-          label: data.classification ? vscode.l10n.t('No {0} email', shown.toLowerCase()) : vscode.l10n.t('No email'),
-          tooltip: vscode.l10n.t('Filter the mail by another classification from the view title.'),
+          label: plainText(data.classification ? vscode.l10n.t('No {0} email', shown.toLowerCase()) : vscode.l10n.t('No email')),
+          tooltip: plainText(vscode.l10n.t('Filter the mail by another classification from the view title.')),
           icon: icon('inbox'),
         }, 'empty')];
       }
       const nodes = mail.map((m, i) => this.mailNode(m, self, i));
       if (data.mailTotal !== undefined && data.mailTotal > mail.length) {
         nodes.push(infoNode('email/mail/more', self, {
-          label: vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length),
+          label: plainText(vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length)),
           icon: icon('search'),
           command: { command: 'kallyai.email.list', title: vscode.l10n.t('Find an Email…') },
         }, 'more'));
@@ -157,16 +158,15 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       target: m.id ? { kind: 'email', id: m.id, value: m } : undefined,
       item: makeItem({
         id,
-        label: subject,
-        description: [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · '),
-        tooltip: new vscode.MarkdownString([
+        label: plainText(subject),
+        description: plainText([from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ')),
+        tooltip: blocks(
           md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
           md`${vscode.l10n.t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
-          m.snippet ?? m.preview ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined,
-        ].filter(Boolean).join('\n\n'), true),
+          m.snippet ?? m.preview ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined),
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
         contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
-        accessibilityLabel: vscode.l10n.t('{0}email from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', subject, when ?? ''),
+        accessibilityLabel: plainText(vscode.l10n.t('{0}email from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', subject, when ?? '')),
       }),
     };
     node.item.command = { command: 'kallyai.email.read', title: vscode.l10n.t('Read Email'), arguments: [node] };
@@ -176,21 +176,21 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
   private outboxGroup(data: EmailData): ViewNode {
     const pending = data.outbox.filter((e) => outboxState(e) === 'pending').length;
     return groupNode('email/outbox', undefined, {
-      label: vscode.l10n.t('Outbox'),
-      description: pending ? count(pending, '{0} draft to approve', '{0} drafts to approve') : String(data.outbox.length),
-      tooltip: vscode.l10n.t('Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies'),
+      label: plainText(vscode.l10n.t('Outbox')),
+      description: plainText(pending ? count(pending, '{0} draft to approve', '{0} drafts to approve') : String(data.outbox.length)),
+      tooltip: plainText(vscode.l10n.t('Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies')),
       icon: icon('send'),
       contextValue: 'outboxGroup',
     }, (self) => {
       if (!data.outbox.length) {
         return [infoNode('email/outbox/empty', self, {
-          label: vscode.l10n.t('Nothing in your outbox — Write Email…'),
+          label: plainText(vscode.l10n.t('Nothing in your outbox — Write Email…')),
           icon: icon('edit'),
           command: { command: 'kallyai.email.write', title: vscode.l10n.t('Write Email…') },
         }, 'empty')];
       }
       return GROUPS.map((g) => ({ ...g, emails: data.outbox.filter((e) => outboxState(e) === g.state) })).filter((g) => g.emails.length).map((g) =>
-        groupNode(`email/outbox/${g.state}`, self, { label: g.label(), description: String(g.emails.length), icon: g.icon, contextValue: `outbox ${g.state}`, expanded: g.expanded },
+        groupNode(`email/outbox/${g.state}`, self, { label: plainText(g.label()), description: plainText(String(g.emails.length)), icon: g.icon, contextValue: `outbox ${g.state}`, expanded: g.expanded },
           (group) => g.emails.map((e, i) => this.outboxNode(e, g.state, group, i))));
     });
   }
@@ -210,19 +210,18 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       target: emailId ? { kind, id: emailId, value: e } : undefined,
       item: makeItem({
         id,
-        label: subject,
-        description,
-        tooltip: new vscode.MarkdownString([
+        label: plainText(subject),
+        description: plainText(description),
+        tooltip: blocks(
           md`**${e.subject || vscode.l10n.t('(no subject)')}**`,
           md`${vscode.l10n.t('To')}: ${recipientsText(e)}`,
           e.body ? md`${oneLine(e.body, 400)}` : undefined,
           failure ? md`_${failure}_` : undefined,
-          state === 'pending' ? md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_` : undefined,
-        ].filter(Boolean).join('\n\n'), true),
+          state === 'pending' ? md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_` : undefined),
         icon: state === 'pending' ? icon('mail', 'list.warningForeground') : state === 'failed' ? icon('error', 'testing.iconFailed') : state === 'sent' ? icon(replies ? 'comment-discussion' : 'pass') : icon('circle-slash'),
         contextValue: [CONTEXT[state], replies ? 'hasReplies' : ''].filter(Boolean).join(' '),
         collapsible: replies ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-        accessibilityLabel: vscode.l10n.t('Email {0} to {1}: {2}', GROUPS.find((g) => g.state === state)?.label() ?? '', recipientsText(e), subject),
+        accessibilityLabel: plainText(vscode.l10n.t('Email {0} to {1}: {2}', GROUPS.find((g) => g.state === state)?.label() ?? '', recipientsText(e), subject)),
       }),
     };
     if (emailId) node.item.command = { command: 'kallyai.inbox.openDraft', title: vscode.l10n.t('Open'), arguments: [{ id: emailId }] };
@@ -232,11 +231,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private async replyNodes(parent: ViewNode, emailId: string): Promise<ViewNode[]> {
     const { replies } = await this.services.client.execute(ops.actions.emailReplies, { path: { id: emailId } }, { deadlineMs: VIEW_DEADLINE_MS });
-    if (!replies.length) return [infoNode(`${parent.id}/none`, parent, { label: vscode.l10n.t('No replies yet'), icon: icon('comment') }, 'empty')];
+    if (!replies.length) return [infoNode(`${parent.id}/none`, parent, { label: plainText(vscode.l10n.t('No replies yet')), icon: icon('comment') }, 'empty')];
     return replies.map((r, i) => infoNode(`${parent.id}/${r.id ?? `#${i}`}`, parent, {
-      label: oneLine(r.body || r.snippet || r.subject || vscode.l10n.t('(empty reply)'), 70),
-      description: [senderName(r.from), shortDateTime(r.received_at)].filter(Boolean).join(' · '),
-      tooltip: new vscode.MarkdownString([md`**${r.from ?? '?'}** · ${shortDateTime(r.received_at) ?? ''}`, md`${oneLine(r.body, 600)}`].join('\n\n'), true),
+      label: plainText(oneLine(r.body || r.snippet || r.subject || vscode.l10n.t('(empty reply)'), 70)),
+      description: plainText([senderName(r.from), shortDateTime(r.received_at)].filter(Boolean).join(' · ')),
+      tooltip: blocks(md`**${r.from ?? '?'}** · ${shortDateTime(r.received_at) ?? ''}`, md`${oneLine(r.body, 600)}`),
       icon: icon('reply'),
       command: { command: 'kallyai.email.replies', title: vscode.l10n.t('Show Replies'), arguments: [{ id: emailId }] },
     }, 'reply'));
@@ -244,9 +243,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private voiceNode(): ViewNode {
     return infoNode('email/voice', undefined, {
-      label: vscode.l10n.t('Voice profile'),
-      description: vscode.l10n.t('how KallyAI writes as you'),
-      tooltip: vscode.l10n.t('Show it, or train it from sent emails that sound like you'),
+      label: plainText(vscode.l10n.t('Voice profile')),
+      description: plainText(vscode.l10n.t('how KallyAI writes as you')),
+      tooltip: plainText(vscode.l10n.t('Show it, or train it from sent emails that sound like you')),
       icon: icon('person'),
       command: { command: 'kallyai.email.voiceProfile', title: vscode.l10n.t('Show Voice Profile') },
     }, 'voiceProfile');
@@ -254,9 +253,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private channelsNode(): ViewNode {
     return infoNode('email/channels', undefined, {
-      label: vscode.l10n.t('Channels'),
-      description: vscode.l10n.t('email, SMS, WhatsApp, Telegram…'),
-      tooltip: vscode.l10n.t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox'),
+      label: plainText(vscode.l10n.t('Channels')),
+      description: plainText(vscode.l10n.t('email, SMS, WhatsApp, Telegram…')),
+      tooltip: plainText(vscode.l10n.t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox')),
       icon: icon('radio-tower'),
       command: { command: 'kallyai.channels.status', title: vscode.l10n.t('Manage Channels') },
     }, 'channels');

@@ -3,11 +3,12 @@ import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
-import { count, creditsLabel, formatCredits, humanize, md, shortDateTime } from '../format';
+import { count, creditsLabel, formatCredits, humanize, md, shortDateTime, blocks } from '../format';
 import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 export interface GoalsData { goals: Goal[] }
 
@@ -84,8 +85,8 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const any = data.goals.length > 0;
     if (!any) {
       roots.push(infoNode('goals/empty', undefined, {
-        label: vscode.l10n.t('No goals yet — Ask KallyAI…'),
-        tooltip: vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.'),
+        label: plainText(vscode.l10n.t('No goals yet — Ask KallyAI…')),
+        tooltip: plainText(vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.')),
         icon: icon('sparkle'),
         command: { command: 'kallyai.ask', title: vscode.l10n.t('Ask KallyAI…') },
       }, 'empty'));
@@ -98,9 +99,9 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       }
       if (goals.length === 0) continue;
       roots.push(groupNode(`goals/group/${group}`, undefined, {
-        label: GROUP_LABEL[group](),
-        description: String(goals.length),
-        tooltip: `${GROUP_LABEL[group]()}: ${count(goals.length, '{0} goal', '{0} goals')}`,
+        label: plainText(GROUP_LABEL[group]()),
+        description: plainText(String(goals.length)),
+        tooltip: plainText(`${GROUP_LABEL[group]()}: ${count(goals.length, '{0} goal', '{0} goals')}`),
         icon: GROUP_ICON[group],
         expanded: group !== 'completed' && group !== 'cancelled',
         contextValue: `goalGroup ${group}`,
@@ -116,16 +117,16 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       : memo(async () => (await this.services.client.execute(ops.coordination.goals, { query: { status: 'archived' } })).goals);
     const load = this.archived;
     return groupNode('goals/group/archived', undefined, {
-      label: GROUP_LABEL.archived(),
-      description: listed.length ? String(listed.length) : undefined,
-      tooltip: vscode.l10n.t('Goals you archived'),
+      label: plainText(GROUP_LABEL.archived()),
+      description: plainText(listed.length ? String(listed.length) : undefined),
+      tooltip: plainText(vscode.l10n.t('Goals you archived')),
       icon: GROUP_ICON.archived,
       expanded: false,
       contextValue: 'goalGroup archived',
     }, async (self) => {
       try {
         const goals = await load();
-        if (goals.length === 0) return [infoNode(`${self.id}/empty`, self, { label: vscode.l10n.t('No archived goals'), icon: icon('info') }, 'empty')];
+        if (goals.length === 0) return [infoNode(`${self.id}/empty`, self, { label: plainText(vscode.l10n.t('No archived goals')), icon: icon('info') }, 'empty')];
         return goals.map((g) => this.goalNode(g, self, `${self.id}/`));
       } catch (e) {
         return [this.errorNode(e, `${self.id}/error`, self)];
@@ -142,12 +143,11 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const description = [waiting ?? humanize(goal.status), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
     // The label already shows the title: the tooltip tells what the row cannot.
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       goal.description && goal.description !== goal.title ? md`${goal.description}` : undefined,
       md`${vscode.l10n.t('Status')}: ${humanize(goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
       budget.estimated !== undefined || budget.used !== undefined ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}` : undefined,
-      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined);
     const node: GoalNode = {
       id,
       parent,
@@ -156,13 +156,13 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       target: goal.id ? { kind: 'goal', id: goal.id, value: goal } : undefined,
       item: makeItem({
         id,
-        label: goalTitle(goal),
-        description,
+        label: plainText(goalTitle(goal)),
+        description: plainText(description),
         tooltip,
         icon: parent.kind === 'goal' && group !== 'needsYou' ? icon('target') : GROUP_ICON[group],
         contextValue: goalContextValue(goal),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: vscode.l10n.t('Goal {0}, {1}', goalTitle(goal), description),
+        accessibilityLabel: plainText(vscode.l10n.t('Goal {0}, {1}', goalTitle(goal), description)),
       }),
       children: memo(
         () => this.goalChildren(node, tree),
@@ -218,9 +218,9 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       target: parent.target,
       item: makeItem({
         id,
-        label,
-        description,
-        tooltip: vscode.l10n.t('Estimated {0}, used {1}, remaining {2}. Click for the breakdown.', formatCredits(b.estimated), formatCredits(b.used), formatCredits(b.remaining)),
+        label: plainText(label),
+        description: plainText(description),
+        tooltip: plainText(vscode.l10n.t('Estimated {0}, used {1}, remaining {2}. Click for the breakdown.', formatCredits(b.estimated), formatCredits(b.used), formatCredits(b.remaining))),
         icon: icon('credit-card', w === 'soft_cap' || w === 'budget_approval' ? 'list.warningForeground' : undefined),
         contextValue: tokens,
         command: { command: 'kallyai.goals.showBudget', title: vscode.l10n.t('Show Budget Breakdown'), arguments: [parent] },
@@ -242,12 +242,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       target: parent.target,
       item: makeItem({
         id,
-        label,
-        description,
-        tooltip: `${label}\n${description}`,
+        label: plainText(label),
+        description: plainText(description),
+        tooltip: plainText(`${label}\n${description}`),
         icon: waitingHere ? icon('bell-dot', 'list.warningForeground') : stepIcon(status),
         contextValue: waitingHere ? 'step waitingStep' : `step ${status}`,
-        accessibilityLabel: vscode.l10n.t('Step {0}, {1}', label, description),
+        accessibilityLabel: plainText(vscode.l10n.t('Step {0}, {1}', label, description)),
       }),
     };
   }

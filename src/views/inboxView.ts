@@ -3,9 +3,10 @@ import { ops } from '../api/catalogue';
 import { INBOX_CHANNELS, type Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
-import { count, humanize, md, oneLine, phoneForPeople, shortDateTime } from '../format';
+import { count, humanize, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 export interface OutboxEmail { id?: string | null; to?: string | null; subject?: string | null; body?: string | null; status?: string | null; created_at?: string | null }
 /** The Inbox view's filters (contract §5.6: `channel`, `unread=true`), chosen in its title. */
@@ -92,9 +93,9 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     const roots: ViewNode[] = [];
     if (data.drafts.length) {
       roots.push(groupNode('inbox/drafts', undefined, {
-        label: vscode.l10n.t('Drafts awaiting approval'),
-        description: String(data.drafts.length),
-        tooltip: vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve'),
+        label: plainText(vscode.l10n.t('Drafts awaiting approval')),
+        description: plainText(String(data.drafts.length)),
+        tooltip: plainText(vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve')),
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'outboxGroup',
       }, (self) => data.drafts.map((d, i) => this.draftNode(d, self, i))));
@@ -103,8 +104,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     if (filtered) roots.push(this.filterNode(data.filter!));
     if (data.messages.length === 0) {
       roots.push(infoNode('inbox/empty', undefined, {
-        label: filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet'),
-        tooltip: vscode.l10n.t('Replies by email, SMS, call and chat land here.'),
+        label: plainText(filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet')),
+        tooltip: plainText(vscode.l10n.t('Replies by email, SMS, call and chat land here.')),
         icon: icon('inbox'),
       }, 'empty'));
       return roots;
@@ -117,9 +118,9 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       if (messages.length === 0) continue;
       const unread = messages.filter((m) => m.unread).length;
       roots.push(groupNode(`inbox/channel/${channel}`, undefined, {
-        label: CHANNEL_LABEL[channel](),
-        description: unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length),
-        tooltip: `${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`,
+        label: plainText(CHANNEL_LABEL[channel]()),
+        description: plainText(unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length)),
+        tooltip: plainText(`${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`),
         icon: icon(CHANNEL_ICON[channel]),
         contextValue: `channel ${channel}`,
       }, (self) => messages.map((m, i) => this.messageNode(m, self, i))));
@@ -127,8 +128,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     if (hasMoreMessages(data)) roots.push(this.loadMoreNode(data));
     else if ((data.limit ?? INBOX_PAGE) >= INBOX_MAX && data.messages.length >= INBOX_MAX) {
       roots.push(infoNode('inbox/limit', undefined, {
-        label: vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX),
-        tooltip: vscode.l10n.t('Filter by channel or unread to see older ones.'),
+        label: plainText(vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX)),
+        tooltip: plainText(vscode.l10n.t('Filter by channel or unread to see older ones.')),
         icon: icon('info'),
       }, 'info'));
     }
@@ -150,21 +151,21 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   private loadMoreNode(data: InboxData): ViewNode {
     const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.messages.length, data.total) : vscode.l10n.t('{0} shown', data.messages.length);
     return infoNode('inbox/loadMore', undefined, {
-      label: vscode.l10n.t('Load more'),
-      description: shown,
-      tooltip: vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE),
+      label: plainText(vscode.l10n.t('Load more')),
+      description: plainText(shown),
+      tooltip: plainText(vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE)),
       icon: icon('fold-down'),
       command: { command: 'kallyai.inbox.loadMore', title: vscode.l10n.t('Load More Messages') },
-      accessibilityLabel: vscode.l10n.t('Load more messages, {0}', shown),
+      accessibilityLabel: plainText(vscode.l10n.t('Load more messages, {0}', shown)),
     }, 'loadMore');
   }
 
   private filterNode(f: InboxFilter): ViewNode {
     const parts = [f.channel ? CHANNEL_LABEL[f.channel]() : vscode.l10n.t('All channels'), f.unreadOnly ? vscode.l10n.t('unread only') : undefined].filter(Boolean).join(' · ');
     return infoNode('inbox/filter', undefined, {
-      label: vscode.l10n.t('Filtered: {0}', parts),
-      description: vscode.l10n.t('change…'),
-      tooltip: vscode.l10n.t('Change the filter, or show everything, from the view title.'),
+      label: plainText(vscode.l10n.t('Filtered: {0}', parts)),
+      description: plainText(vscode.l10n.t('change…')),
+      tooltip: plainText(vscode.l10n.t('Change the filter, or show everything, from the view title.')),
       icon: icon('filter'),
       command: { command: 'kallyai.inbox.filterChannel', title: vscode.l10n.t('Filter Inbox by Channel…') },
     }, 'inboxFilter');
@@ -176,11 +177,10 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     const from = oneLine(phoneForPeople(m.from ?? ''), 40);
     const when = shortDateTime(m.received_at);
     const description = [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
       md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${humanize(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
-      m.preview ? md`${m.preview}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      m.preview ? md`${m.preview}` : undefined);
     const node: MessageNode = {
       id,
       parent,
@@ -190,13 +190,13 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       item: makeItem({
         id,
         // Unread: a filled dot and "unread" in the description (label highlights would look like a search match).
-        label: title,
-        description,
+        label: plainText(title),
+        description: plainText(description),
         tooltip,
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
         command: { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [undefined] },
-        accessibilityLabel: vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', title, when ?? ''),
+        accessibilityLabel: plainText(vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', title, when ?? '')),
       }),
     };
     node.item.command!.arguments = [node];
@@ -206,12 +206,11 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   private draftNode(d: OutboxEmail, parent: ViewNode, index: number): DraftNode {
     const id = `${parent.id}/${d.id ?? `#${index}`}`;
     const subject = oneLine(d.subject || vscode.l10n.t('(no subject)'), 70);
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${d.subject ?? ''}**`,
       md`${vscode.l10n.t('To')}: ${d.to ?? '?'}`,
       d.body ? md`${oneLine(d.body, 400)}` : undefined,
-      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`,
-    ].filter(Boolean).join('\n\n'), true);
+      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`);
     const node: DraftNode = {
       id,
       parent,
@@ -220,12 +219,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       target: d.id ? { kind: 'draft', id: d.id, value: d } : undefined,
       item: makeItem({
         id,
-        label: subject,
-        description: vscode.l10n.t('to {0}', d.to ?? '?'),
+        label: plainText(subject),
+        description: plainText(vscode.l10n.t('to {0}', d.to ?? '?')),
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'draft awaitingApproval',
-        accessibilityLabel: vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject),
+        accessibilityLabel: plainText(vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)),
       }),
     };
     node.item.command = { command: 'kallyai.inbox.openDraft', title: vscode.l10n.t('Open Email Draft'), arguments: [node] };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withQuietProgress } from '../platform/notify';
 import type { Resource } from '../api/resources';
 import { clockTime, count } from '../format';
 import { classificationLabel } from '../models/email';
@@ -117,7 +118,7 @@ export function registerViews(services: Services): Views {
       log,
       canAutoRefresh: () => scheduler.focused && isSignedIn(),
       freshMs: () => scheduler.freshMs(),
-      wrap: (work) => Promise.resolve(vscode.window.withProgress({ location: { viewId: viewId(name) } }, () => work)),
+      wrap: (work) => Promise.resolve(withQuietProgress({ viewId: viewId(name) }, () => work)),
       snapshot: { read: () => snapshots.read<D>(name), write: (data) => snapshots.write(name, trim(data)) },
     });
     subscriptions.push(l);

@@ -3,6 +3,8 @@ import { ops } from '../api/catalogue';
 import type { Services } from '../services';
 import { callerWithNumber, isLive, type InboundCall } from '../models/inbound';
 import { Disposables } from '../platform/disposables';
+import { info } from '../platform/notify';
+import { notificationText, plainText } from '../format/sinks';
 import { VIEW_DEADLINE_MS } from './dataLoader';
 
 /** How often KallyAI is asked whether it is answering a call, at most (and never more often than
@@ -88,12 +90,12 @@ export class LiveCallWatcher extends Disposables {
   private announce(call: InboundCall): void {
     const id = String(call.id);
     this.announced.push(id);
-    const takeOver = vscode.l10n.t('Take Over');
-    const transfer = vscode.l10n.t('Transfer…');
-    const open = vscode.l10n.t('Open');
+    const takeOver = plainText(vscode.l10n.t('Take Over'));
+    const transfer = plainText(vscode.l10n.t('Transfer…'));
+    const open = plainText(vscode.l10n.t('Open'));
     const who = callerWithNumber(call);
     this.services.log.info('KallyAI is answering a call');
-    void vscode.window.showInformationMessage(vscode.l10n.t('KallyAI is answering a call from {0}.', who), takeOver, transfer, open).then((choice) => {
+    void info(notificationText(vscode.l10n.t('KallyAI is answering a call from {0}.', who)), takeOver, transfer, open).then((choice) => {
       const command = choice === takeOver ? 'kallyai.receptionist.takeOver' : choice === transfer ? 'kallyai.receptionist.transfer' : choice === open ? 'kallyai.receptionist.openCall' : undefined;
       if (command) return vscode.commands.executeCommand(command, { id });
     }).then(undefined, (e) => this.services.log.error('The live-call action failed', e));

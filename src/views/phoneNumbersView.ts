@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { md, phoneForPeople, shortDateTime } from '../format';
+import { md, phoneForPeople, shortDateTime, blocks } from '../format';
 import { forwardingOf, numberDescription, numberLabel, type PhoneNumber } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 /** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
 export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
@@ -43,22 +44,22 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const roots: ViewNode[] = [];
     if (data.numbers.length === 0) {
       roots.push(infoNode('phoneNumbers/empty', undefined, {
-        label: vscode.l10n.t('No KallyAI number yet — Provision a Number…'),
-        tooltip: vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.'),
+        label: plainText(vscode.l10n.t('No KallyAI number yet — Provision a Number…')),
+        tooltip: plainText(vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.')),
         icon: icon('add'),
         command: { command: 'kallyai.phone.provision', title: vscode.l10n.t('Provision a Number…') },
       }, 'empty'));
     }
     roots.push(...data.numbers.map((n, i) => this.numberNode(n, i)));
     roots.push(groupNode('phoneNumbers/targets', undefined, {
-      label: vscode.l10n.t('Hand-off phones'),
-      description: String(data.targets.length),
-      tooltip: vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring'),
+      label: plainText(vscode.l10n.t('Hand-off phones')),
+      description: plainText(String(data.targets.length)),
+      tooltip: plainText(vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring')),
       icon: icon('device-mobile'),
       contextValue: 'targetsGroup',
       expanded: data.targets.length > 0 && data.targets.length <= 3,
     }, (self) => (data.targets.length ? data.targets.map((t, i) => this.targetNode(t, self, i)) : [infoNode('phoneNumbers/targets/empty', self, {
-      label: vscode.l10n.t('None — Add Hand-off Phone…'),
+      label: plainText(vscode.l10n.t('None — Add Hand-off Phone…')),
       icon: icon('add'),
       command: { command: 'kallyai.phone.addHandoffPhone', title: vscode.l10n.t('Add Hand-off Phone…') },
     }, 'empty')])));
@@ -69,20 +70,19 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const id = `phoneNumbers/${n.id ?? `#${index}`}`;
     const label = numberLabel(n);
     const forwarding = forwardingOf(n);
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${label}**${n.iso_country ? md` · ${n.iso_country}` : ''}${n.status ? md` · ${n.status}` : ''}`,
       md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
       n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
-      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined);
     const node: ViewNode = {
       id,
       kind: 'phoneNumber',
       target: n.id ? { kind: 'phoneNumber', id: n.id, value: n } : undefined,
       item: makeItem({
         id,
-        label,
-        description: numberDescription(n),
+        label: plainText(label),
+        description: plainText(numberDescription(n)),
         tooltip,
         icon: icon('device-mobile', n.status && n.status !== 'active' ? 'list.warningForeground' : undefined),
         contextValue: numberContextValue(n),
@@ -96,7 +96,7 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
   private numberChildren(parent: ViewNode, n: PhoneNumber): ViewNode[] {
     const child = (kind: string, label: string, description: string | undefined, codicon: string, command: string, tooltip: string): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return { id, parent, kind, target: parent.target, item: makeItem({ id, label, description, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+      return { id, parent, kind, target: parent.target, item: makeItem({ id, label: plainText(label), description: plainText(description), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
     };
     const forwarding = forwardingOf(n);
     const children = [
@@ -117,8 +117,8 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       kind: 'handoffPhone',
       item: makeItem({
         id,
-        label: number,
-        description: [t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')].filter(Boolean).join(' · '),
+        label: plainText(number),
+        description: plainText([t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')].filter(Boolean).join(' · ')),
         icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
         contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
         command: verified || !t.phone_number ? undefined : { command: 'kallyai.phone.verifyStart', title: vscode.l10n.t('Verify a Phone…'), arguments: [{ body: { phone_number: t.phone_number } }] },

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { formatDuration, md, oneLine, phoneForPeople, shortDateTime } from '../format';
+import { formatDuration, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
 import {
   actionItemsOf, callDuration, callerLabel, contactName, hasConversation, inboundStatusLabel, isLive, isNewVoicemail, isVipCaller, ruleActionText, ruleConditionsText,
   ruleName, sortContacts, sortRules, voicemailPreview, voicemailText, type Contact, type InboundCall, type InboundFilter, type Voicemail,
@@ -9,6 +9,7 @@ import {
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { plainText } from '../format/sinks';
 
 export type { InboundFilter } from '../models/inbound';
 
@@ -108,49 +109,49 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const { contacts } = data;
     if (data.live.length) {
       roots.push(groupNode('receptionist/live', undefined, {
-        label: vscode.l10n.t('Live now'),
-        description: String(data.live.length),
-        tooltip: vscode.l10n.t('Calls KallyAI is answering right now: take one over, transfer it or reject it'),
+        label: plainText(vscode.l10n.t('Live now')),
+        description: plainText(String(data.live.length)),
+        tooltip: plainText(vscode.l10n.t('Calls KallyAI is answering right now: take one over, transfer it or reject it')),
         icon: icon('radio-tower', 'charts.red'),
         contextValue: 'liveGroup',
       }, (self) => data.live.map((c, i) => this.callNode(c, self, i, contacts))));
     }
     roots.push(groupNode('receptionist/calls', undefined, {
-      label: filterLabel(data.filter),
-      description: data.total !== undefined && data.total > data.calls.length ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total) : String(data.calls.length),
-      tooltip: data.filter ? vscode.l10n.t('Only {0} are shown: change it with the filter in the view title', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('The calls KallyAI answered on your number, newest first'),
+      label: plainText(filterLabel(data.filter)),
+      description: plainText(data.total !== undefined && data.total > data.calls.length ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total) : String(data.calls.length)),
+      tooltip: plainText(data.filter ? vscode.l10n.t('Only {0} are shown: change it with the filter in the view title', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('The calls KallyAI answered on your number, newest first')),
       icon: icon(data.filter ? 'filter-filled' : 'call-incoming'),
       contextValue: 'callsGroup',
     }, (self) => (data.calls.length
       ? data.calls.map((c, i) => this.callNode(c, self, i, contacts))
       : [infoNode('receptionist/calls/empty', self, {
-        label: data.filter ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('No calls to your number yet'),
-        tooltip: vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.'),
+        label: plainText(data.filter ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('No calls to your number yet')),
+        tooltip: plainText(vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.')),
         icon: icon('info'),
       }, 'empty')])));
     const fresh = data.voicemails.filter(isNewVoicemail).length;
     roots.push(groupNode('receptionist/voicemails', undefined, {
-      label: vscode.l10n.t('Voicemails'),
-      description: fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length),
-      tooltip: vscode.l10n.t('Messages callers left: play them here'),
+      label: plainText(vscode.l10n.t('Voicemails')),
+      description: plainText(fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length)),
+      tooltip: plainText(vscode.l10n.t('Messages callers left: play them here')),
       icon: icon(fresh ? 'mail' : 'mail-read', fresh ? 'charts.blue' : undefined),
       contextValue: 'voicemailsGroup',
       expanded: fresh > 0,
     }, (self) => (data.voicemails.length
       ? data.voicemails.map((v, i) => this.voicemailNode(v, self, i, contacts))
-      : [infoNode('receptionist/voicemails/empty', self, { label: vscode.l10n.t('No voicemails'), icon: icon('info') }, 'empty')])));
+      : [infoNode('receptionist/voicemails/empty', self, { label: plainText(vscode.l10n.t('No voicemails')), icon: icon('info') }, 'empty')])));
     roots.push(this.rulesGroup());
     roots.push(groupNode('receptionist/contacts', undefined, {
-      label: vscode.l10n.t('Contacts'),
-      description: String(data.contacts.length),
-      tooltip: vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules'),
+      label: plainText(vscode.l10n.t('Contacts')),
+      description: plainText(String(data.contacts.length)),
+      tooltip: plainText(vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules')),
       icon: icon('organization'),
       contextValue: 'contactsGroup',
       expanded: false,
     }, (self) => (data.contacts.length
       ? sortContacts(data.contacts).map((c, i) => this.contactNode(c, self, i))
       : [infoNode('receptionist/contacts/empty', self, {
-        label: vscode.l10n.t('No contacts — Import Contacts…'),
+        label: plainText(vscode.l10n.t('No contacts — Import Contacts…')),
         icon: icon('cloud-download'),
         command: { command: 'kallyai.receptionist.importContacts', title: vscode.l10n.t('Import Contacts…') },
       }, 'empty')])));
@@ -167,12 +168,11 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       ? [inboundStatusLabel(c), callDuration(c), vip ? vscode.l10n.t('VIP') : undefined].filter(Boolean).join(' · ')
       : [when, callDuration(c), oneLine(c.summary, 60) || inboundStatusLabel(c)].filter(Boolean).join(' · ');
     const items = actionItemsOf(c).filter((a) => !a.done);
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${caller}**${c.caller_number && caller !== phoneForPeople(c.caller_number) ? md` · ${phoneForPeople(c.caller_number)}` : ''}${vip ? md` · ${vscode.l10n.t('VIP')}` : ''}`,
       md`${inboundStatusLabel(c)}${when ? md` · ${when}` : ''}${callDuration(c) ? md` · ${callDuration(c)}` : ''}`,
       c.summary ? md`${c.summary}` : undefined,
-      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined);
     const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
     const node: ViewNode = {
       id,
@@ -181,13 +181,13 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       target,
       item: makeItem({
         id,
-        label: caller,
-        description,
+        label: plainText(caller),
+        description: plainText(description),
         tooltip,
         icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
         contextValue: inboundContextValue(c),
         collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: live ? vscode.l10n.t('Live call from {0}, {1}', caller, description) : vscode.l10n.t('Call from {0}, {1}', caller, description),
+        accessibilityLabel: plainText(live ? vscode.l10n.t('Live call from {0}, {1}', caller, description) : vscode.l10n.t('Call from {0}, {1}', caller, description)),
       }),
       children: live ? undefined : () => this.callChildren(node),
     };
@@ -199,7 +199,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const c = (parent.target?.value ?? {}) as InboundCall;
     const child = (kind: string, label: string, codicon: string, command: string, tooltip: string): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return { id, parent, kind, target: parent.target, item: makeItem({ id, label, tooltip, icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+      return { id, parent, kind, target: parent.target, item: makeItem({ id, label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
     };
     const children = [child('inboundDetails', vscode.l10n.t('Details'), 'info', 'kallyai.receptionist.openCall', vscode.l10n.t('Who called, the summary and the action items'))];
     if (hasConversation(c)) {
@@ -214,10 +214,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const fresh = isNewVoicemail(v);
     const caller = callerLabel(v, contacts);
     const description = [fresh ? vscode.l10n.t('new') : undefined, shortDateTime(v.created_at), formatDuration(v.duration_seconds), voicemailPreview(v)].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString([
+    const tooltip = blocks(
       md`**${vscode.l10n.t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
-      voicemailText(v) ? md`${voicemailText(v)}` : undefined,
-    ].filter(Boolean).join('\n\n'), true);
+      voicemailText(v) ? md`${voicemailText(v)}` : undefined);
     const node: ViewNode = {
       id,
       parent,
@@ -225,12 +224,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       target: v.id ? { kind: 'voicemail', id: v.id, value: v } : undefined,
       item: makeItem({
         id,
-        label: caller,
-        description,
+        label: plainText(caller),
+        description: plainText(description),
         tooltip,
         icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
         contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
-        accessibilityLabel: vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description),
+        accessibilityLabel: plainText(vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description)),
       }),
     };
     node.item.command = { command: 'kallyai.receptionist.playVoicemail', title: vscode.l10n.t('Play Voicemail'), arguments: [node] };
@@ -245,8 +244,8 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       kind: 'group',
       item: makeItem({
         id,
-        label: vscode.l10n.t('Rules'),
-        tooltip: vscode.l10n.t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…'),
+        label: plainText(vscode.l10n.t('Rules')),
+        tooltip: plainText(vscode.l10n.t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…')),
         icon: icon('list-ordered'),
         contextValue: 'rulesGroup',
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
@@ -255,8 +254,8 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         const rules = sortRules((await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules);
         if (rules.length === 0) {
           return [infoNode(`${id}/empty`, node, {
-            label: vscode.l10n.t('No rules — Add Rule…'),
-            tooltip: vscode.l10n.t('Without rules KallyAI answers every call and takes a message.'),
+            label: plainText(vscode.l10n.t('No rules — Add Rule…')),
+            tooltip: plainText(vscode.l10n.t('Without rules KallyAI answers every call and takes a message.')),
             icon: icon('add'),
             command: { command: 'kallyai.receptionist.addRule', title: vscode.l10n.t('Add Rule…') },
           }, 'empty')];
@@ -272,9 +271,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
             target: r.id ? { kind: 'rule', id: r.id, value: r } : undefined,
             item: makeItem({
               id: ruleId,
-              label: ruleName(r),
-              description,
-              tooltip: new vscode.MarkdownString([md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`, md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`, md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`].join('\n\n'), true),
+              label: plainText(ruleName(r)),
+              description: plainText(description),
+              tooltip: blocks(md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`, md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`, md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`),
               icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
               contextValue: off ? 'rule ruleOff' : 'rule',
             }),
@@ -298,8 +297,8 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       target: c.id ? { kind: 'contact', id: c.id, value: c } : undefined,
       item: makeItem({
         id,
-        label: contactName(c),
-        description,
+        label: plainText(contactName(c)),
+        description: plainText(description),
         icon: vip ? icon('star-full', 'charts.yellow') : icon('person'),
         contextValue: vip ? 'contact vip' : 'contact notVip',
       }),

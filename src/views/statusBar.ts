@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Pending } from '../api/schemas/notifications';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { clockTime, creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { blocks, clockTime, creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { LIMITS, plainText } from '../format/sinks';
+import { markdownString } from '../platform/markdownString';
 import { pendingCounts, pendingLines } from '../models/notifications';
 import { Disposables } from '../platform/disposables';
 import { pendingPlanChange, type CreditsData } from './creditsView';
@@ -59,7 +61,7 @@ export class CreditsStatusBar extends Disposables {
     item.text = `$(${stale ? 'cloud-offline' : 'credit-card'}) ${creditsLabel(remaining)}`;
     const end = longDate(b.period_end);
     const pending = pendingPlanChange(b);
-    const text = [
+    const text = blocks(
       md`**${vscode.l10n.t('KallyAI credits')}**`,
       md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
       b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
@@ -68,10 +70,8 @@ export class CreditsStatusBar extends Disposables {
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
       stale ? md`${raw('$(cloud-offline)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
       md`${vscode.l10n.t('Click to open the Credits view.')}`,
-    ].filter(Boolean).join('\n\n');
-    const tooltip = new vscode.MarkdownString(text, true);
-    tooltip.isTrusted = { enabledCommands: ['kallyai.subscription.cancelChange'] };
-    item.tooltip = tooltip;
+    );
+    item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
       label: stale
@@ -117,13 +117,13 @@ export class NotificationsStatusBar extends Disposables {
     const total = p ? pendingCounts(p).total : 0;
     item.text = p && total > 0 ? `$(bell-dot) ${total}` : '$(bell)';
     const lines = p ? pendingLines(p) : [];
-    const text = [
+    const text = blocks(
       md`**${vscode.l10n.t('KallyAI: what needs you')}**`,
       ...(p ? (lines.length ? lines.map((l) => md`${l}`) : [md`${vscode.l10n.t('Nothing needs you right now.')}`]) : [md`${vscode.l10n.t('Not checked yet.')}`]),
       md`${vscode.l10n.t('Click to see each one and open it.')}`,
-    ].join('\n\n');
-    item.tooltip = new vscode.MarkdownString(text, true);
-    item.accessibilityInformation = { label: total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you') };
+    );
+    item.tooltip = markdownString(text, { icons: true });
+    item.accessibilityInformation = { label: plainText(total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you'), LIMITS.tooltip) };
     item.show();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DataLoader } from './dataLoader';
 import { describeLoadError } from './loadError';
 import { icon, infoNode, type ViewName, type ViewNode } from './viewNode';
+import { LIMITS, plainText } from '../format/sinks';
 
 /** What every KallyAI tree shares: signed out → no items (the welcome content shows); the first
  *  expansion loads; a failed load is one inline node on top (with any data we still have below);
@@ -72,8 +73,8 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
       if (!offline || !this.reachability || this.reachability.showsOfflineState(this.name)) nodes.push(this.errorNode(error));
       if (offline && this.reachability?.showsOfflineState(this.name)) {
         nodes.push(infoNode(`${this.name}/settings`, undefined, {
-          label: vscode.l10n.t('Open Settings'),
-          tooltip: vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)'),
+          label: plainText(vscode.l10n.t('Open Settings')),
+          tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
           icon: icon('settings-gear'),
           command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['kallyai.apiBaseUrl'] },
         }, 'settings'));
@@ -95,15 +96,13 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
 
   protected errorNode(e: unknown, id = `${this.name}/error`, parent?: ViewNode, retryArgs: unknown[] = [this.name]): ViewNode {
     const view = describeLoadError(e, this.what, retryArgs, this.reachability?.host());
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendText(view.detail);
     return infoNode(id, parent, {
-      label: view.label,
-      tooltip,
+      label: plainText(view.label),
+      tooltip: plainText(view.detail, LIMITS.tooltip),
       icon: icon(view.icon, view.icon === 'account' ? undefined : 'problemsWarningIcon.foreground'),
       command: view.command,
       contextValue: 'error',
-      accessibilityLabel: `${view.label}. ${view.detail}`,
+      accessibilityLabel: plainText(`${view.label}. ${view.detail}`),
     }, 'error');
   }
 

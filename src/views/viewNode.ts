@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { Markdown } from '../format/markdown';
+import { LIMITS, plainText, type PlainText } from '../format/sinks';
+import { markdownString } from '../platform/markdownString';
 
 /** The sidebar views. */
 export type ViewName = 'goals' | 'calls' | 'inbox' | 'email' | 'credits' | 'activity' | 'receptionist' | 'phoneNumbers';
@@ -18,17 +21,24 @@ export interface ViewNode {
   children?(): ViewNode[] | Promise<ViewNode[]>;
 }
 
+/** A label with the ranges of it shown highlighted (a search match). */
+export interface HighlightedLabel { readonly label: PlainText; readonly highlights?: [number, number][] }
+
+/** What an item shows takes the forms of src/format/sinks.ts: plain text (label, description,
+ *  screen-reader label), or escaped Markdown (a rich tooltip). */
 export interface ItemOptions {
   id: string;
-  label: string | vscode.TreeItemLabel;
-  description?: string;
-  tooltip?: string | vscode.MarkdownString;
+  label: PlainText | HighlightedLabel;
+  description?: PlainText;
+  tooltip?: PlainText | Markdown;
+  /** A tooltip's `$(…)` theme icons are drawn (ours; service text has its `$` escaped). */
+  tooltipIcons?: boolean;
   icon?: vscode.ThemeIcon;
   contextValue?: string;
   collapsible?: vscode.TreeItemCollapsibleState;
   command?: vscode.Command;
   /** Read by screen readers instead of the label (defaults to label + description). */
-  accessibilityLabel?: string;
+  accessibilityLabel?: PlainText;
   resourceUri?: vscode.Uri;
 }
 
@@ -38,12 +48,14 @@ export function makeItem(o: ItemOptions): vscode.TreeItem {
   const labelText = typeof o.label === 'string' ? o.label : o.label.label;
   item.id = o.id;
   item.description = o.description;
-  item.tooltip = o.tooltip ?? (o.description ? `${labelText} — ${o.description}` : labelText);
+  item.tooltip = o.tooltip === undefined
+    ? plainText(o.description ? `${labelText} — ${o.description}` : labelText, LIMITS.tooltip)
+    : typeof o.tooltip === 'string' ? o.tooltip : markdownString(o.tooltip, { icons: o.tooltipIcons ?? true });
   item.iconPath = o.icon;
   item.contextValue = o.contextValue;
   item.command = o.command;
   item.resourceUri = o.resourceUri;
-  item.accessibilityInformation = { label: o.accessibilityLabel ?? (o.description ? `${labelText}, ${o.description}` : labelText) };
+  item.accessibilityInformation = { label: o.accessibilityLabel ?? plainText(o.description ? `${labelText}, ${o.description}` : labelText, LIMITS.tooltip) };
   return item;
 }
 

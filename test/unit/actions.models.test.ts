@@ -16,6 +16,7 @@ import { costLines } from '../../src/models/costs';
 import { pendingCounts, pendingItems, pendingLines, VOICEMAIL_PLACE } from '../../src/models/notifications';
 import { planChange, planChoices } from '../../src/models/plans';
 import { askAboutText, keepSearch, keptSearch, parseSearchKey, quickAnswer, readHit, readRestaurant, searchKey } from '../../src/models/search';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 const refusal = (schema: Schema, value: unknown) => {
   const r = schema.safeParse(value);
@@ -165,21 +166,21 @@ describe('the price list in words', () => {
 
 describe('actions and outreach tasks', () => {
   it('an action can be undone once, while what it made is still there', () => {
-    const event = { id: 'a1', type: 'calendar', status: 'completed', undoable: true, target_id: 'e1' };
+    const event = { id: 'a1', type: svc('calendar'), status: svc('completed'), undoable: true, target_id: 'e1' };
     assert.equal(isUndoable(event), true);
     assert.equal(isLiveCalendarEvent(event), true);
     assert.equal(actionContextValue(event), 'action undoable calendarEvent');
-    assert.equal(isUndoable({ ...event, status: 'undone' }), false);
-    assert.equal(isLiveCalendarEvent({ ...event, status: 'deleted' }), false);
-    assert.equal(isLiveBooking({ id: 'a2', type: 'booking', status: 'completed', booking_id: 'b1' }), true);
-    assert.equal(actionContextValue({ id: 'a3', type: 'email', undoable: false }), 'action');
+    assert.equal(isUndoable({ ...event, status: svc('undone') }), false);
+    assert.equal(isLiveCalendarEvent({ ...event, status: svc('deleted') }), false);
+    assert.equal(isLiveBooking({ id: 'a2', type: svc('booking'), status: svc('completed'), booking_id: 'b1' }), true);
+    assert.equal(actionContextValue({ id: 'a3', type: svc('email'), undoable: false }), 'action');
   });
 
   it('a task names whom it contacts (never an id), and what can be done with it', () => {
-    assert.equal(taskRecipient({ recipient_identifier: '+12015550140' }), '+1 201 555 0140');
-    assert.equal(taskRecipient({ recipient_name: 'Landlord', recipient_identifier: '+12015550140' }), 'Landlord');
-    assert.equal(taskContextValue({ status: 'failed' }), 'outreachTask retryable');
-    assert.equal(taskContextValue({ status: 'in_progress' }), 'outreachTask cancellable');
+    assert.equal(taskRecipient({ recipient_identifier: svc('+12015550140') }), '+1 201 555 0140');
+    assert.equal(taskRecipient({ recipient_name: svc('Landlord'), recipient_identifier: svc('+12015550140') }), 'Landlord');
+    assert.equal(taskContextValue({ status: svc('failed') }), 'outreachTask retryable');
+    assert.equal(taskContextValue({ status: svc('in_progress') }), 'outreachTask cancellable');
     assert.equal(estimateTypeOfChannel('call'), 'call');
     assert.equal(estimateTypeOfChannel('sms'), 'email');
     assert.equal(estimateTypeOfChannel(undefined, 'a@b.co'), 'email');

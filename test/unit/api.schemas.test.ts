@@ -10,6 +10,7 @@ import { replyText } from '../../src/api/schemas/coordination';
 import { portalUrl } from '../../src/api/schemas/stripe';
 import { describeCallStatus } from '../../src/format';
 import type { Operation } from '../../src/api/operation';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 const read = (op: Operation, body: unknown, status = 200, type = 'application/json') =>
   readSuccessBody(op, { status, headers: new Headers({ 'content-type': type }) }, typeof body === 'string' ? body : JSON.stringify(body)) as Record<string, unknown>;
@@ -84,7 +85,7 @@ describe('envelope leniency', () => {
     assert.equal(callCreatedAt({ call_id: 'a', status: 's', metadata: { created_at: 'm' } } as never), 'm');
     assert.equal(callCreatedAt({ call_id: 'a', status: 's', created_at: 't', metadata: { created_at: 'm' } } as never), 't');
     assert.equal(callSummary({ call_id: 'a', status: 's', result_summary: 'r' } as never), 'r');
-    assert.equal(portalUrl({ portal_url: 'https://p' }), 'https://p');
-    assert.equal(portalUrl({ url: 'https://u', portal_url: 'https://p' }), 'https://u');
+    assert.equal(portalUrl({ portal_url: svc('https://p') }), 'https://p');
+    assert.equal(portalUrl({ url: svc('https://u'), portal_url: svc('https://p') }), 'https://u');
   });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readCallWords } from '../../src/chat/callWords';
 import { goalCard, goalsMarkdown, inboxMarkdown, replyMarkdown, searchMarkdown } from '../../src/chat/chatMarkdown';
 import { conversationOfThread, PARTICIPANT_ID } from '../../src/chat/chatThread';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 /** Markdown escapes undone, to read what a person sees. */
 const seen = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$])/g, '$1');
@@ -72,7 +73,7 @@ describe('chat Markdown from server data', () => {
   });
 
   it('the goal card: title, status, cost so far, what it waits for, the next step and its cost', () => {
-    const text = goalCard({ id: 'g1', title: hostile, status: 'active', credits_used: 1.5, credits_estimated: 4, waiting_for: 'step_approval', steps: [{ step: 1, description: 'Find places', status: 'completed' }, { step: 2, description: "Call Luigi's", status: 'waiting_approval', credits: 2 } as never] }).text;
+    const text = goalCard({ id: 'g1', title: svc(hostile), status: svc('active'), credits_used: 1.5, credits_estimated: 4, waiting_for: svc('step_approval'), steps: [{ step: 1, description: svc('Find places'), status: svc('completed') }, { step: 2, description: "Call Luigi's", status: 'waiting_approval', credits: 2 } as never] }).text;
     assert.doesNotMatch(text, /<img|(?<!\\)\]\(command:/);
     assert.match(text, /Status: Active/);
     assert.match(text, /1\.5 credits used of about 4 credits estimated/);
@@ -83,8 +84,8 @@ describe('chat Markdown from server data', () => {
 
   it('lists of goals, messages and search results escape every value', () => {
     for (const text of [
-      goalsMarkdown([{ id: 'g', title: hostile, status: 'active' }], 1).text,
-      inboxMarkdown([{ id: 'm', subject: hostile, from: hostile, channel: 'email', unread: true }], 1).text,
+      goalsMarkdown([{ id: 'g', title: svc(hostile), status: svc('active') }], 1).text,
+      inboxMarkdown([{ id: 'm', subject: svc(hostile), from: svc(hostile), channel: svc('email'), unread: true }], 1).text,
       searchMarkdown(hostile, [{ title: hostile, description: hostile, phone: '+12015550100', address: hostile }]).text,
     ]) {
       assert.doesNotMatch(text, /<img|(?<!\\)\]\(command:|(?<!\\)\$\(alert\)/, text);

@@ -14,10 +14,11 @@ import {
 } from '../../src/models/email';
 import { draftBody, draftErrors } from '../../src/pages/composePage';
 import { clearRequests, client, countingFetch, requests, sandbox, type SandboxHandle } from './api.helpers';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 describe('outgoing email', () => {
   it('reads every status into pending, sent, failed, discarded, other', () => {
-    const states = ['pending_approval', 'sent', 'failed', 'cancelled', 'bounced', 'delivered', 'teleported', undefined].map((status) => outboxState({ status }));
+    const states = ['pending_approval', 'sent', 'failed', 'cancelled', 'bounced', 'delivered', 'teleported', undefined].map((status) => outboxState({ status: status === undefined ? undefined : svc(status) }));
     assert.deepEqual(states, ['pending', 'sent', 'failed', 'discarded', 'failed', 'sent', 'other', 'other']);
   });
 
@@ -25,7 +26,7 @@ describe('outgoing email', () => {
     assert.deepEqual(ccOf({ cc: ['a@x.com', ' b@x.com '] }), ['a@x.com', 'b@x.com']);
     assert.deepEqual(ccOf({ cc: 'a@x.com, b@x.com;c@x.com' }), ['a@x.com', 'b@x.com', 'c@x.com']);
     assert.deepEqual(ccOf({ cc: null }), []);
-    assert.equal(recipientsText({ to: 'to@x.com', cc: ['a@x.com'] }), 'to@x.com, a@x.com');
+    assert.equal(recipientsText({ to: svc('to@x.com'), cc: ['a@x.com'] }), 'to@x.com, a@x.com');
     assert.equal(recipientsText({}), '?');
   });
 
@@ -36,13 +37,13 @@ describe('outgoing email', () => {
     assert.equal(draftIdOf({ draft: { id: 'd2' } }), 'd2');
     assert.equal(draftIdOf({ email_id: 7 }), '7');
     assert.equal(draftIdOf({ success: true }), undefined);
-    assert.equal(failureOf({ failure_reason: 'bounced' }), 'bounced');
-    assert.equal(failureOf({ error: { message: 'refused' } }), 'refused');
+    assert.equal(failureOf({ failure_reason: svc('bounced') }), 'bounced');
+    assert.equal(failureOf({ error: { message: svc('refused') } }), 'refused');
     assert.equal(failureOf({ error: 'nope' }), 'nope');
   });
 
   it('asks the coordination AI for a revision with the draft as context, within its 4000 characters', () => {
-    const draft = { id: 'd-42', to: 'landlord@example.com', cc: ['me@example.com'], subject: 'Kitchen sink leak', body: 'Hello,\n\nThe sink leaks.\n\nBest' };
+    const draft = { id: 'd-42', to: svc('landlord@example.com'), cc: ['me@example.com'], subject: svc('Kitchen sink leak'), body: svc('Hello,\n\nThe sink leaks.\n\nBest') };
     const text = revisionRequest(draft, '  Make it more formal  ');
     assert.match(text, /^Revise my email draft\b/);
     assert.match(text, /^Draft id: d-42$/m);
@@ -51,7 +52,7 @@ describe('outgoing email', () => {
     assert.match(text, /^Cc: me@example\.com$/m);
     assert.match(text, /^Subject: Kitchen sink leak$/m);
     assert.ok(text.endsWith(draft.body));
-    const long = revisionRequest({ ...draft, body: 'x'.repeat(20_000) }, 'y'.repeat(REVISION_INSTRUCTIONS_MAX));
+    const long = revisionRequest({ ...draft, body: svc('x'.repeat(20_000)) }, 'y'.repeat(REVISION_INSTRUCTIONS_MAX));
     assert.ok(long.length <= 4000, `${long.length} characters`);
     assert.match(long, /the rest of the draft is on the server\]$/);
     assert.doesNotThrow(() => ops.coordination.message.body!.parse({ message: long }));
@@ -60,11 +61,11 @@ describe('outgoing email', () => {
 
 describe('email messages', () => {
   it('shows plain text as is and an HTML email only as its text', () => {
-    assert.equal(mailText({ body: 'Hi <b>there</b>' }), 'Hi <b>there</b>', 'plain text that mentions a tag stays text');
-    assert.equal(mailText({ body_text: 'plain', body_html: '<p>html</p>' }), 'plain');
-    assert.equal(mailText({ body_html: '<html><head><style>p{}</style><script>x()</script></head><body><p>Dear Ana,</p><p>See you&nbsp;at 8 &amp; bring <i>wine</i>.<br>B</p></body></html>' }), 'Dear Ana,\n\nSee you at 8 & bring wine.\nB');
-    assert.equal(mailText({ body: '<!DOCTYPE html><p>&#x41;&#66;</p>' }), 'AB');
-    assert.equal(mailText({ snippet: 'only a snippet' }), 'only a snippet');
+    assert.equal(mailText({ body: svc('Hi <b>there</b>') }), 'Hi <b>there</b>', 'plain text that mentions a tag stays text');
+    assert.equal(mailText({ body_text: svc('plain'), body_html: svc('<p>html</p>') }), 'plain');
+    assert.equal(mailText({ body_html: svc('<html><head><style>p{}</style><script>x()</script></head><body><p>Dear Ana,</p><p>See you&nbsp;at 8 &amp; bring <i>wine</i>.<br>B</p></body></html>') }), 'Dear Ana,\n\nSee you at 8 & bring wine.\nB');
+    assert.equal(mailText({ body: svc('<!DOCTYPE html><p>&#x41;&#66;</p>') }), 'AB');
+    assert.equal(mailText({ snippet: svc('only a snippet') }), 'only a snippet');
     assert.equal(htmlToText('<img src=x onerror=alert(1)>&lt;script&gt;'), '<script>', 'entities come back as text, to be escaped where shown');
   });
 
@@ -83,18 +84,18 @@ describe('email messages', () => {
 describe('channels', () => {
   it('names channels and says what can be done with each', () => {
     assert.deepEqual(['whatsapp', 'sms', 'twitter', 'mastodon'].map(channelName), ['WhatsApp', 'SMS', 'X (Twitter)', 'Mastodon']);
-    assert.ok(canConnect({ channel: 'telegram' }) && !canConnect({ channel: 'linkedin' }) && !canConnect({ channel: 'email' }));
-    assert.ok(canTest({ channel: 'telegram', connected: true }) && !canTest({ channel: 'telegram', connected: false }));
-    assert.ok(canDisconnect({ channel: 'email', connected: true }) && !canDisconnect({ channel: 'sms', connected: true }));
-    assert.ok(isPairing({ status: 'pairing', connected: false }) && !isPairing({ status: 'pairing', connected: true }));
+    assert.ok(canConnect({ channel: svc('telegram') }) && !canConnect({ channel: svc('linkedin') }) && !canConnect({ channel: svc('email') }));
+    assert.ok(canTest({ channel: svc('telegram'), connected: true }) && !canTest({ channel: svc('telegram'), connected: false }));
+    assert.ok(canDisconnect({ channel: svc('email'), connected: true }) && !canDisconnect({ channel: svc('sms'), connected: true }));
+    assert.ok(isPairing({ status: svc('pairing'), connected: false }) && !isPairing({ status: svc('pairing'), connected: true }));
   });
 
   it('reads what a connect answer says to finish pairing, under any name; nothing when it simply connected', () => {
-    assert.deepEqual(pairingOf('telegram', { pairing_url: 'https://t.me/bot?start=K-1', pairing_code: 'K-1', instructions: 'Press Start', expires_at: 'soon' }),
+    assert.deepEqual(pairingOf('telegram', { pairing_url: svc('https://t.me/bot?start=K-1'), pairing_code: svc('K-1'), instructions: svc('Press Start'), expires_at: svc('soon') }),
       { channel: 'telegram', url: 'https://t.me/bot?start=K-1', code: 'K-1', instructions: 'Press Start', expiresAt: 'soon' });
-    assert.deepEqual(pairingOf('whatsapp', { link: 'https://wa.me/1?text=A', code: 'A' }), { channel: 'whatsapp', url: 'https://wa.me/1?text=A', code: 'A', instructions: undefined, expiresAt: undefined });
-    assert.equal(pairingOf('telegram', { deep_link: 'javascript:alert(1)' }), undefined, 'only http(s) links are offered');
-    assert.equal(pairingOf('telegram', { success: true, channel: 'telegram', account_name: '@bot' }), undefined);
+    assert.deepEqual(pairingOf('whatsapp', { link: svc('https://wa.me/1?text=A'), code: svc('A') }), { channel: 'whatsapp', url: 'https://wa.me/1?text=A', code: 'A', instructions: undefined, expiresAt: undefined });
+    assert.equal(pairingOf('telegram', { deep_link: svc('javascript:alert(1)') }), undefined, 'only http(s) links are offered');
+    assert.equal(pairingOf('telegram', { success: true, channel: svc('telegram'), account_name: svc('@bot') }), undefined);
   });
 
   it('takes the verification token, or the whole link it came in', () => {

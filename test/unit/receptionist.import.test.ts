@@ -7,6 +7,7 @@ import { CsvFormatError, parseCsv } from '../../src/models/csv';
 import { ImportFileError, previewImport, readContactFile, rowLabel } from '../../src/models/contactImport';
 import type { Contact } from '../../src/models/inbound';
 import { parseVcards, VcardFormatError } from '../../src/models/vcard';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -51,8 +52,8 @@ describe('vCard', () => {
 
 describe('the import preview', () => {
   const existing: Contact[] = [
-    { id: 'c1', name: 'Alex Rivera', phone_number: '+12015550130', is_vip: true, notes: 'Friday dinner guest' },
-    { id: 'c2', name: 'Mom', phone_number: '+12015550135', is_vip: true, notes: '' },
+    { id: 'c1', name: svc('Alex Rivera'), phone_number: svc('+12015550130'), is_vip: true, notes: svc('Friday dinner guest') },
+    { id: 'c2', name: svc('Mom'), phone_number: svc('+12015550135'), is_vip: true, notes: svc('') },
   ];
 
   it('says per row: new, updated, unchanged, or rejected with why (bad number, missing name, duplicate)', () => {

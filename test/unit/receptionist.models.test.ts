@@ -7,9 +7,10 @@ import { menus } from '../../src/commands/manifest';
 import { callerLabel, callerWithNumber, actionItemsOf, inboundStatusLabel, isLive, isNewVoicemail, ruleConditionsText, ruleSummary, sortRules, type Rule } from '../../src/models/inbound';
 import { callsByOutcome, callsPerDay, daysIn, lastDays, summaryFigures, topCallers } from '../../src/models/receptionistAnalytics';
 import { areaCodeOf, availableDescription, readAvailable, readCountries } from '../../src/models/phoneNumber';
+import { serviceText as svc } from '../../src/api/serviceText';
 
 describe('inbound calls, voicemails and rules for people', () => {
-  const contacts = [{ id: 'c', name: 'Alex Rivera', phone_number: '+12015550130', is_vip: true }];
+  const contacts = [{ id: 'c', name: svc('Alex Rivera'), phone_number: svc('+12015550130'), is_vip: true }];
 
   it('names the caller by the call, else the contact with that number, else the number as people read it', () => {
     assert.equal(callerLabel({ caller_name: 'Mom', caller_number: '+12015550135' }), 'Mom');
@@ -20,34 +21,34 @@ describe('inbound calls, voicemails and rules for people', () => {
   });
 
   it('live, statuses in words, action items in either shape', () => {
-    assert.equal(isLive({ status: 'active' }), true);
-    assert.equal(isLive({ status: 'ringing' }), true);
-    assert.equal(isLive({ status: 'completed' }), false);
-    assert.equal(inboundStatusLabel({ status: 'active', taken_over: true }), 'You are on the call');
-    assert.equal(inboundStatusLabel({ status: 'completed', transferred_to: '+12015550177' }), 'Transferred');
-    assert.equal(inboundStatusLabel({ status: 'voicemail_only' }), 'Voicemail only');
-    assert.deepEqual(actionItemsOf({ action_items: ['Call back', { index: 3, description: 'Pay', status: 'completed' }, { text: 'Book' }] }).map((a) => [a.index, a.text, a.done]), [[0, 'Call back', false], [3, 'Pay', true], [2, 'Book', false]]);
+    assert.equal(isLive({ status: svc('active') }), true);
+    assert.equal(isLive({ status: svc('ringing') }), true);
+    assert.equal(isLive({ status: svc('completed') }), false);
+    assert.equal(inboundStatusLabel({ status: svc('active'), taken_over: true }), 'You are on the call');
+    assert.equal(inboundStatusLabel({ status: svc('completed'), transferred_to: svc('+12015550177') }), 'Transferred');
+    assert.equal(inboundStatusLabel({ status: svc('voicemail_only') }), 'Voicemail only');
+    assert.deepEqual(actionItemsOf({ action_items: ['Call back', { index: 3, description: svc('Pay'), status: svc('completed') }, { text: svc('Book') }] }).map((a) => [a.index, a.text, a.done]), [[0, 'Call back', false], [3, 'Pay', true], [2, 'Book', false]]);
   });
 
   it('a voicemail is new however the server says so', () => {
-    for (const v of [{ listened: false }, { is_read: false }, { read: false }, { unread: true }, { status: 'new' }]) assert.equal(isNewVoicemail(v), true, JSON.stringify(v));
-    for (const v of [{ listened: true }, { is_read: true }, { unread: false }, { status: 'heard' }, {}]) assert.equal(isNewVoicemail(v), false, JSON.stringify(v));
+    for (const v of [{ listened: false }, { is_read: false }, { read: false }, { unread: true }, { status: svc('new') }]) assert.equal(isNewVoicemail(v), true, JSON.stringify(v));
+    for (const v of [{ listened: true }, { is_read: true }, { unread: false }, { status: svc('heard') }, {}]) assert.equal(isNewVoicemail(v), false, JSON.stringify(v));
   });
 
   it('rules in words, first match first', () => {
-    const vip: Rule = { name: 'VIPs', action: 'transfer', priority: 10, conditions: { caller_vip: true }, action_config: { target: '+12015550177' } };
+    const vip: Rule = { name: svc('VIPs'), action: svc('transfer'), priority: 10, conditions: { caller_vip: true }, action_config: { target: '+12015550177' } };
     assert.equal(ruleSummary(vip), 'VIP callers → Transfer the call to +1 201 555 0177');
     assert.equal(ruleConditionsText({ keywords: ['offer', 'solar'], unknown_caller: true }), 'mentions offer, solar; unknown callers');
     assert.equal(ruleConditionsText({}), 'every call');
     assert.equal(ruleConditionsText({ weekday: 'sat' }), 'Weekday: sat');
-    assert.equal(ruleSummary({ action: 'escalate_to_pa', conditions: null }), 'every call → Escalate to pa');
-    assert.deepEqual(sortRules([{ name: 'b', priority: 50 }, { name: 'none' }, { name: 'a', priority: 10 }]).map((r) => r.name), ['a', 'b', 'none']);
+    assert.equal(ruleSummary({ action: svc('escalate_to_pa'), conditions: null }), 'every call → Escalate to pa');
+    assert.deepEqual(sortRules([{ name: svc('b'), priority: 50 }, { name: svc('none') }, { name: svc('a'), priority: 10 }]).map((r) => r.name), ['a', 'b', 'none']);
   });
 });
 
 describe('receptionist figures', () => {
   const range = { from: '2026-03-01', to: '2026-03-04' };
-  const calls = [{ created_at: '2026-03-02T10:00:00Z', status: 'completed' }, { created_at: '2026-03-02T11:00:00Z', status: 'missed' }, { created_at: '2026-03-04T09:00:00Z', status: 'completed' }];
+  const calls = [{ created_at: svc('2026-03-02T10:00:00Z'), status: svc('completed') }, { created_at: svc('2026-03-02T11:00:00Z'), status: svc('missed') }, { created_at: svc('2026-03-04T09:00:00Z'), status: svc('completed') }];
 
   it('the days of a range; the last n days end today', () => {
     assert.deepEqual(daysIn(range), ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04']);

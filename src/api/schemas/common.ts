@@ -20,7 +20,10 @@ export const num = z.pipe(
 );
 /** Optional and nullable: absent or null both accepted (responses often carry nulls). */
 export const opt = <T extends Schema>(schema: T) => z.optional(z.nullable(schema));
-export const optStr = opt(z.string());
+/** Text the service wrote: typed `ServiceText` (src/api/serviceText.ts), which no sink takes as it
+ *  is. Every string a response carries is read with it (or `optStr`, `openEnum`). */
+export const text = z.string().brand<'ServiceText'>();
+export const optStr = opt(text);
 export const optNum = opt(num);
 /** A boolean that may arrive as "true"/"false". */
 export const bool = z.pipe(
@@ -29,7 +32,7 @@ export const bool = z.pipe(
 );
 export const optBool = opt(bool);
 /** A status or kind we read: any string, so values we do not know yet pass through. */
-export const openEnum = z.string();
+export const openEnum = text;
 /** An object we read: declared fields are checked, every other field is kept. */
 export const loose = z.looseObject;
 /** A response we know nothing about: any JSON object, kept as is. */

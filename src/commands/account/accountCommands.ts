@@ -9,6 +9,8 @@ import type { SignInMethod } from '../../auth/sessionStore';
 import type { Documents } from '../../documents';
 import type { Services } from '../../services';
 import { blocks, creditsLabel, describeError, longDate, md, relativeTime, t, table } from '../../format';
+import { notificationText, pickText, plainText } from '../../format/sinks';
+import { info, withQuietProgress } from '../../platform/notify';
 
 const METHODS: readonly SignInMethod[] = ['browser', 'paste', 'cli', 'oauth'];
 const DOCUMENT_PATH = () => `account/${t('KallyAI Account')}.md`;
@@ -28,7 +30,7 @@ export function accountCommands(services: Services, documents: Documents): { han
       'kallyai.signOut': async (): Promise<Outcome<'signedOut' | 'notSignedIn'>> => {
         if (!auth.isSignedIn) return { outcome: 'notSignedIn' };
         await auth.signOut();
-        void vscode.window.showInformationMessage(t('Signed out of KallyAI.'));
+        void info(notificationText(t('Signed out of KallyAI.')));
         return { outcome: 'signedOut' };
       },
       'kallyai.accountStatus': async () => {
@@ -48,7 +50,7 @@ async function signIn(services: Services, arg: unknown): Promise<Outcome<'signed
   const requested = typeof arg === 'string' ? arg : (arg as { method?: unknown } | undefined)?.method;
   const method = METHODS.find((m) => m === requested);
   if (auth.isSignedIn && !method) {
-    void vscode.window.showInformationMessage(t('You are signed in to KallyAI as {0}.', auth.account?.label ?? ''));
+    void info(notificationText(t('You are signed in to KallyAI as {0}.', auth.account?.label ?? '')));
     return { outcome: 'alreadySignedIn', account: auth.account?.label };
   }
   const ok = await auth.signIn(method);
@@ -59,13 +61,13 @@ async function accountStatus(services: Services, documents: Documents): Promise<
   const { auth } = services;
   await auth.ready;
   if (!auth.isSignedIn) {
-    const signInLabel = t('Sign In');
-    void vscode.window.showInformationMessage(t('You are not signed in to KallyAI.'), signInLabel).then((c) => {
+    const signInLabel = plainText(t('Sign In'));
+    void info(notificationText(t('You are not signed in to KallyAI.')), signInLabel).then((c) => {
       if (c === signInLabel) void vscode.commands.executeCommand('kallyai.signIn');
     });
     return { outcome: 'signedOut' };
   }
-  const markdown = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Loading your KallyAI account…') }, () => renderStatus(services));
+  const markdown = await withQuietProgress({ title: pickText(t('Loading your KallyAI account…')) }, () => renderStatus(services));
   const uri = await documents.showMarkdown(DOCUMENT_PATH(), markdown, { preview: true });
   return { outcome: 'shown', uri: uri.toString(), markdown };
 }

@@ -7,10 +7,12 @@ import { ops } from '../../api/catalogue';
 import { formatMoney, t } from '../../format';
 import type { PlanChange } from '../../models/plans';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askPick } from '../../pipeline/input/steps';
+import { askPick, pickItems } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
 import { entityOf } from '../presentation';
 import type { CommandContext } from '../commandContext';
+import { pickText } from '../../format/sinks';
+import { statusMessage, withQuietProgress } from '../../platform/notify';
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
@@ -32,7 +34,7 @@ export async function changePlan(ctx: CommandContext, raw: unknown, third?: unkn
   if (!ctx.services.auth.isSignedIn) return ctx.errors.show({ code: 'missing_token', status: 0 });
   let changes: PlanChange[];
   try {
-    changes = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Loading the plans…') }, () => entityOf('plan')!.list(ctx.services.client))) as PlanChange[];
+    changes = (await withQuietProgress({ title: pickText(t('Loading the plans…')) }, () => entityOf('plan')!.list(ctx.services.client))) as PlanChange[];
   } catch (e) {
     return ctx.errors.show(e, { retry: () => changePlan(ctx, raw) });
   }
@@ -49,12 +51,12 @@ export async function changePlan(ctx: CommandContext, raw: unknown, third?: unkn
     const r = await askPick({
       title: t('KallyAI: Change Plan'), step: 1, totalSteps: 1,
       placeholder: t('Pick your new plan: upgrades take effect now, downgrades at the end of the period'),
-      items: changes.map((c) => ({
+      items: pickItems(changes.map((c) => ({
         value: c,
         label: c.plan.current ? t('{0} (your plan)', c.plan.name) : c.plan.pending ? t('{0} (scheduled)', c.plan.name) : c.plan.name,
         description: [c.plan.credits !== undefined ? t('{0} credits', c.plan.credits) : undefined, c.plan.priceMonthly !== undefined ? t('{0}/month', formatMoney(c.plan.priceMonthly)) : undefined].filter(Boolean).join(' · '),
         detail: c.kind === 'upgrade' ? t('Upgrade: takes effect now') : c.kind === 'downgrade' ? t('Downgrade: takes effect at the end of this period') : t('Your current plan'),
-      })),
+      }))),
       active: changes.find((c) => !c.plan.current),
       empty: t('KallyAI did not list its plans.'),
     });
@@ -87,6 +89,6 @@ export async function copyReferral(ctx: CommandContext, raw: unknown): Promise<{
   }
   if (!text) return ctx.errors.show({ code: 'not_found', status: 404 });
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`$(check) ${t('Copied: {0}', text)}`, 4000);
+  statusMessage(pickText(t('Copied: {0}', text)), 4000);
   return { outcome: 'copied', text };
 }

@@ -5,7 +5,7 @@ import { ACTION_TYPES } from '../../api/schemas/actions';
 import { OUTREACH_STATUSES } from '../../api/schemas/outreach';
 import { t } from '../../format';
 import { actionTypeLabel, outreachStatusLabel, type ActionType } from '../../models/activity';
-import { askPick } from '../../pipeline/input/steps';
+import { askPick, pickItems } from '../../platform/quickInput';
 import type { CommandContext } from '../commandContext';
 
 const ALL = 'all';
@@ -17,7 +17,7 @@ export async function filterActions(ctx: CommandContext, arg: unknown): Promise<
     const current = ctx.views.activityFilter().actionType ?? ALL;
     const r = await askPick({
       title: t('KallyAI: Activity'), step: 1, totalSteps: 1, placeholder: t('Show which actions?'),
-      items: [{ value: ALL, label: t('All actions') }, ...ACTION_TYPES.map((type) => ({ value: type as string, label: actionTypeLabel(type) }))],
+      items: pickItems([{ value: ALL, label: t('All actions') }, ...ACTION_TYPES.map((type) => ({ value: type as string, label: actionTypeLabel(type) }))]),
       active: current,
     });
     if (r.kind !== 'value') return { outcome: 'dismissed' };
@@ -39,7 +39,7 @@ export async function filterOutreach(ctx: CommandContext, arg: unknown): Promise
     ];
     const r = await askPick({
       title: t('KallyAI: Activity'), step: 1, totalSteps: 1, placeholder: t('Show which outreach tasks?'),
-      items: choices.map((c) => ({ ...c, value: c.value })),
+      items: pickItems(choices),
       active: choices.find((c) => c.value.join(',') === current)?.value,
     });
     if (r.kind !== 'value') return { outcome: 'dismissed' };

@@ -9,7 +9,7 @@ import { BOOKING_TYPES } from '../../api/schemas/actions';
 import { t } from '../../format';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askPick, askText, type Validation } from '../../pipeline/input/steps';
+import { askPick, askText, type Validation, pickItems } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
 import { BOOKING_TYPE_LABELS, type BookingContext } from '../presentation/actions';
 import type { CommandContext } from '../commandContext';
@@ -100,7 +100,7 @@ function steps(restaurantName: string | undefined): FormStep<Answers>[] {
     {
       keys: ['type'],
       async ask(frame, a) {
-        const items = BOOKING_TYPES.map((value) => ({ value, label: t(BOOKING_TYPE_LABELS[value]) }));
+        const items = pickItems(BOOKING_TYPES.map((value) => ({ value, label: t(BOOKING_TYPE_LABELS[value]) })));
         const r = await askPick({ ...frame, placeholder: t('What kind of booking?'), items, active: a.type ?? 'restaurant' });
         return r.kind === 'value' ? { kind: 'value', value: { type: r.value } } : r;
       },

@@ -9,7 +9,7 @@ import { calendarDay, t } from '../../format';
 import { eventTimes, readLength, todayIn, wallClock } from '../../models/calendar';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askText, type Validation } from '../../pipeline/input/steps';
+import { askText, type Validation } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
 import type { CommandContext } from '../commandContext';
 import { readDate, readTime } from '../makeCall/naturalDates';

@@ -2,7 +2,7 @@
  *  outreach task): one quick input per question with "step n of m", Back, validation as the
  *  person types; questions already answered by the command's arguments are skipped. Escape
  *  sends nothing. */
-import type { StepFrame, StepResult } from '../../pipeline/input/steps';
+import type { StepFrame, StepResult } from '../../platform/quickInput';
 
 export interface FormStep<D> {
   /** The answers it sets (skipped when the arguments gave all of them). */

@@ -4,7 +4,6 @@
  *  are buttons. The input box names the stakes (KallyAI may use credits to answer; whatever calls,
  *  emails or spends more stops for approval) and pressing Enter is the consent: a message starts
  *  work only through goals, whose steps ask again before anyone is contacted. */
-import * as vscode from 'vscode';
 import { ops } from '../../api/catalogue';
 import { replyText, type MessageReply } from '../../api/schemas/coordination';
 import { clockTime, creditsLabel, t } from '../../format';
@@ -15,6 +14,9 @@ import type { CommandContext } from '../commandContext';
 import { askArgs } from './askArgs';
 import { startNewConversation } from './conversationHistory';
 import { ConversationStore, type Turn } from './conversationStore';
+import { notificationText, plainText } from '../../format/sinks';
+import { info } from '../../platform/notify';
+import { askOnce } from '../../platform/quickInput';
 
 export type AskResult =
   | {
@@ -46,12 +48,11 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   if (args.newConversation) await startNewConversation(ctx, store, { quiet: true });
 
   const stakes = askStakes(ctx.views.balance());
-  const message = args.message ?? (await vscode.window.showInputBox({
+  const message = args.message ?? (await askOnce({
     title: t('Ask KallyAI'),
     prompt: store.currentId ? t('Continues the current conversation ("KallyAI: New Conversation" starts another). {0}', stakes) : t('Say what you need in plain words. {0}', stakes),
-    placeHolder: t('e.g. Book a table for 4 at an Italian place near me on Friday at 8pm'),
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
+    placeholder: t('e.g. Book a table for 4 at an Italian place near me on Friday at 8pm'),
+    validate: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
   }))?.trim();
   if (!message) return { outcome: 'dismissed' };
 
@@ -101,12 +102,11 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
 
 /** The reply's notification: "Show Goal", the suggestions (each sends itself as the next message), "Reply…". */
 async function offerNext(ctx: CommandContext, store: ConversationStore, text: string, goalId: string | undefined, suggestions: string[]): Promise<void> {
-  const showGoal = t('Show Goal');
-  const replyButton = t('Reply…');
-  const offered = suggestions.slice(0, MAX_SUGGESTION_BUTTONS).map((s) => (s.length > 40 ? `${s.slice(0, 39)}…` : s));
+  const showGoal = plainText(t('Show Goal'));
+  const replyButton = plainText(t('Reply…'));
+  const offered = suggestions.slice(0, MAX_SUGGESTION_BUTTONS).map((s) => plainText(s, 40));
   const buttons = [...(goalId ? [showGoal] : []), ...offered, replyButton];
-  const short = text.length > 300 ? `${text.slice(0, 299)}…` : text;
-  const choice = await vscode.window.showInformationMessage(`KallyAI: ${short}`, ...buttons);
+  const choice = await info(notificationText(`KallyAI: ${text}`), ...buttons);
   try {
     if (!choice) return;
     if (choice === showGoal && goalId) await ctx.views.revealGoal(goalId);

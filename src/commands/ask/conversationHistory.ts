@@ -9,6 +9,9 @@ import type { CommandContext } from '../commandContext';
 import { conversationEntity } from '../presentation/entities';
 import { conversationArgs } from './askArgs';
 import { ConversationStore, type Turn } from './conversationStore';
+import { notificationText, plainText } from '../../format/sinks';
+import { info } from '../../platform/notify';
+import { pickItems, pickOne } from '../../platform/quickInput';
 
 export type NewConversationResult = { outcome: 'started'; conversationId?: string } | FailureResult | { outcome: 'dismissed' };
 
@@ -21,8 +24,8 @@ export async function startNewConversation(ctx: CommandContext, store: Conversat
   if (id) store.replace(id, []);
   ctx.services.log.info('Started a new conversation');
   if (!options.quiet) {
-    const askButton = t('Ask…');
-    void vscode.window.showInformationMessage(t('Started a new conversation with KallyAI.'), askButton).then((c) => {
+    const askButton = plainText(t('Ask…'));
+    void info(notificationText(t('Started a new conversation with KallyAI.')), askButton).then((c) => {
       if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
     });
   }
@@ -45,23 +48,24 @@ export async function conversationHistory(ctx: CommandContext, store: Conversati
     if (list.outcome !== 'done') return { outcome: 'dismissed' };
     const conversations = list.data.conversations.filter((c) => c.id);
     if (conversations.length === 0) {
-      const askButton = t('Ask…');
-      void vscode.window.showInformationMessage(t('No conversations with KallyAI yet.'), askButton).then((c) => {
+      const askButton = plainText(t('Ask…'));
+      void info(notificationText(t('No conversations with KallyAI yet.')), askButton).then((c) => {
         if (c === askButton) return vscode.commands.executeCommand('kallyai.ask');
       });
       return { outcome: 'empty' };
     }
     const current = store.currentId;
-    const picked = await vscode.window.showQuickPick(
-      conversations.map((c) => ({
-        id: String(c.id),
-        title: c.title ?? undefined,
-        label: `${String(c.id) === current ? '$(comment-discussion) ' : ''}${conversationEntity.label(c as never)}`,
+    const picked = await pickOne({
+      title: t('KallyAI: Conversation History'),
+      placeholder: t('Open a conversation and continue it with "Ask…"'),
+      items: pickItems(conversations.map((c) => ({
+        value: { id: String(c.id), title: c.title ?? undefined },
+        icon: String(c.id) === current ? 'comment-discussion' : undefined,
+        label: conversationEntity.label(c as never),
         description: conversationEntity.description?.(c as never),
         detail: String(c.id) === current ? t('The current conversation') : undefined,
-      })),
-      { title: t('KallyAI: Conversation History'), placeHolder: t('Open a conversation and continue it with "Ask…"'), matchOnDescription: true },
-    );
+      }))),
+    });
     if (!picked) return { outcome: 'dismissed' };
     id = picked.id;
     title = picked.title;

@@ -5,6 +5,8 @@ import { ops } from '../../api/catalogue';
 import { t } from '../../format';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
+import { pickText } from '../../format/sinks';
+import { statusMessage } from '../../platform/notify';
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -17,6 +19,6 @@ export async function copyMailbox(ctx: CommandContext, arg: unknown): Promise<{ 
     address = r.data.mailbox;
   }
   await vscode.env.clipboard.writeText(address);
-  vscode.window.setStatusBarMessage(`$(check) ${t('Copied {0}', address)}`, 4000);
+  statusMessage(pickText(t('Copied {0}', address)), 4000);
   return { outcome: 'copied', address };
 }

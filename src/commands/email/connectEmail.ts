@@ -13,6 +13,9 @@ import { t } from '../../format';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
+import { notificationText, plainText } from '../../format/sinks';
+import { info, warn, withNotificationProgress } from '../../platform/notify';
+import { pickItems, pickOne } from '../../platform/quickInput';
 
 export type Provider = 'gmail' | 'outlook';
 
@@ -62,12 +65,14 @@ export class EmailConnector implements vscode.Disposable {
   }
 
   private async pickProvider(): Promise<Provider | undefined> {
-    const items: Array<vscode.QuickPickItem & { provider: Provider }> = [
-      { label: '$(mail) Gmail', description: t('Google account'), provider: 'gmail' },
-      { label: '$(mail) Outlook', description: t('Microsoft account'), provider: 'outlook' },
-    ];
-    const chosen = await vscode.window.showQuickPick(items, { title: t('KallyAI: Connect Email Account'), placeHolder: t('Which email account should KallyAI read and send from?') });
-    return chosen?.provider;
+    return pickOne<Provider>({
+      title: t('KallyAI: Connect Email Account'),
+      placeholder: t('Which email account should KallyAI read and send from?'),
+      items: pickItems<Provider>([
+        { icon: 'mail', label: 'Gmail', description: t('Google account'), value: 'gmail' },
+        { icon: 'mail', label: 'Outlook', description: t('Microsoft account'), value: 'outlook' },
+      ]),
+    });
   }
 
   private accounts(signal?: AbortSignal): Promise<EmailAccount[]> {
@@ -80,11 +85,7 @@ export class EmailConnector implements vscode.Disposable {
     const controller = new AbortController();
     this.watch = controller;
     const name = providerName(provider);
-    const found = vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: t('Waiting for you to allow KallyAI in {0} (in your browser)…', name),
-      cancellable: true,
-    }, async (_progress, token) => {
+    const found = withNotificationProgress(notificationText(t('Waiting for you to allow KallyAI in {0} (in your browser)…', name)), async (_progress, token) => {
       token.onCancellationRequested(() => controller.abort());
       const deadline = Date.now() + watchMs;
       while (!controller.signal.aborted && Date.now() < deadline && this.ctx.services.auth.isSignedIn) {
@@ -98,18 +99,18 @@ export class EmailConnector implements vscode.Disposable {
         if (fresh) return fresh;
       }
       return undefined;
-    });
+    }, true);
     return Promise.resolve(found).then(async (account) => {
       if (this.watch === controller) this.watch = undefined;
       if (account) {
         await this.refresh(['email', 'channels']);
-        const show = t('Show Email');
-        void vscode.window.showInformationMessage(t('{0} is connected: KallyAI can read and send your email from {1}.', name, account.email ?? name), show).then((c) => {
+        const show = plainText(t('Show Email'));
+        void info(notificationText(t('{0} is connected: KallyAI can read and send your email from {1}.', name, account.email ?? name)), show).then((c) => {
           if (c === show) return vscode.commands.executeCommand('kallyai.email.focus');
         });
       } else if (!controller.signal.aborted) {
-        const again = t('Try Again');
-        void vscode.window.showWarningMessage(t('KallyAI did not see a {0} account connected. If you allowed it, refresh the Email view.', name), again).then((c) => {
+        const again = plainText(t('Try Again'));
+        void warn(notificationText(t('KallyAI did not see a {0} account connected. If you allowed it, refresh the Email view.', name)), again).then((c) => {
           if (c === again) return this.connect({ provider });
         });
       }

@@ -6,6 +6,8 @@ import { callSummary, type Call } from '../../api/schemas/calls';
 import { describeCallStatus, t } from '../../format';
 import { hasTranscript } from '../../models/call';
 import type { CommandContext } from '../commandContext';
+import { notificationText, plainText } from '../../format/sinks';
+import { notify } from '../../platform/notify';
 
 const MAX_SUMMARY = 400;
 
@@ -22,9 +24,9 @@ export function outcomeText(call: Call, who: string): string {
 /** Shows the outcome; resolves when the notification closes (callers do not wait for it). */
 export async function showCallOutcome(ctx: CommandContext, call: Call, who: string, callAgain: () => unknown, requested: { date?: string; time?: string } = {}): Promise<void> {
   const status = describeCallStatus(call.status);
-  const openTranscript = t('Open Transcript');
-  const addToCalendar = t('Add to Calendar');
-  const again = t('Call Again');
+  const openTranscript = plainText(t('Open Transcript'));
+  const addToCalendar = plainText(t('Add to Calendar'));
+  const again = plainText(t('Call Again'));
   const date = call.submission?.appointment_date ?? requested.date;
   const time = call.submission?.appointment_time ?? requested.time;
   const buttons = [
@@ -32,8 +34,7 @@ export async function showCallOutcome(ctx: CommandContext, call: Call, who: stri
     ...(call.status === 'success' && date && time ? [addToCalendar] : []),
     again,
   ];
-  const notify = status.tone === 'bad' ? vscode.window.showErrorMessage : status.tone === 'good' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  const choice = await notify(outcomeText(call, who), ...buttons);
+  const choice = await notify(status.tone === 'bad' ? 'error' : status.tone === 'good' ? 'info' : 'warning', notificationText(outcomeText(call, who)), ...buttons);
   try {
     if (choice === openTranscript) await vscode.commands.executeCommand('kallyai.calls.openTranscript', { id: call.call_id });
     else if (choice === addToCalendar) await vscode.commands.executeCommand('kallyai.calls.addToCalendar', { id: call.call_id });

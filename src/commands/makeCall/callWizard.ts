@@ -9,7 +9,7 @@ import {
   BUSINESS_MAX, CALL_CATEGORIES, PARTY_MAX, PARTY_MIN, TASK_MAX, TASK_MIN, TIME_PREFERENCE_MAX, USER_NAME_MAX,
   isTimeZone, type CallCategory, type Language,
 } from './makeCallArgs';
-import { askPick, askText, type PickItem, type StepFrame, type StepResult, type Validation } from '../../pipeline/input/steps';
+import { askPick, askText, type PickItem, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
 
 /** A complete call request as the user gave it (optional fields absent when not given). */
 export interface CallAnswers {
@@ -101,7 +101,7 @@ const STEPS: readonly StepDef[] = [
   {
     keys: ['category'],
     async ask(frame, d) {
-      const items: PickItem<CallCategory>[] = CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) }));
+      const items: PickItem<CallCategory>[] = pickItems(CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) })));
       const r = await askPick({ ...frame, placeholder: vscode.l10n.t('What kind of business is it?'), items, active: d.category ?? 'general' });
       return map(r, (v) => ({ category: v }));
     },
@@ -263,10 +263,10 @@ function validatePartySize(value: string): Validation {
 }
 
 function languageItems(): PickItem<Language>[] {
-  return [
+  return pickItems<Language>([
     { value: 'en', label: 'English', description: 'en' },
     { value: 'es', label: 'Español', description: 'es' },
-  ];
+  ]);
 }
 
 export function categoryLabel(c: CallCategory): string {

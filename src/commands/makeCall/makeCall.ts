@@ -19,6 +19,8 @@ import { runCallWizard, type CallAnswers, type WizardInput } from './callWizard'
 import { LiveCall, type Settled } from './liveCall';
 import { makeCallArgs, type MakeCallArgs } from './makeCallArgs';
 import { mayHaveGoneThrough } from '../../pipeline/idempotency';
+import { notificationText, pickText, plainText } from '../../format/sinks';
+import { info, warn, withNotificationProgress, withQuietProgress } from '../../platform/notify';
 
 export const LAST_CALL_KEY = 'kallyai.makeCall.lastAnswers';
 
@@ -101,9 +103,9 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
 }
 
 function offerOpenCalls(ctx: CommandContext, who: string): void {
-  const open = t('Show Calls');
-  void vscode.window.showWarningMessage(
-    t('The call to {0} may have gone through even though KallyAI did not answer. Check the Calls view before calling again: a Retry of the same call will not dial twice.', who),
+  const open = plainText(t('Show Calls'));
+  void warn(
+    notificationText(t('The call to {0} may have gone through even though KallyAI did not answer. Check the Calls view before calling again: a Retry of the same call will not dial twice.', who)),
     open,
   ).then((c) => (c === open ? ctx.views.refresh(['calls']).then(() => vscode.commands.executeCommand('kallyai.calls.focus')) : undefined));
 }
@@ -158,9 +160,10 @@ type Cancellable = { isCancellationRequested: boolean; onCancellationRequested: 
 /** Waits for the call under a cancellable notification. Cancel asks (through the pipeline's
  *  consent for calls.stop) whether to hang up; declining keeps the call running in the background. */
 async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<Settled>, who: string, startedAt: number, args: MakeCallArgs): Promise<{ settled: Settled; stoppedByUser: boolean }> {
-  const first = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Calling {0}', who), cancellable: true },
-    (progress, token) => waitOrCancel(settled, [token, args.cancellation], (elapsed) => progress.report({ message: elapsedText(elapsed) }), startedAt),
+  const first = await withNotificationProgress(
+    notificationText(t('Calling {0}', who)),
+    (progress, token) => waitOrCancel(settled, [token, args.cancellation], (elapsed) => progress.report({ message: notificationText(elapsedText(elapsed)) }), startedAt),
+    true,
   );
   if (first !== 'cancel' || live.isSettled) return { settled: await settled, stoppedByUser: false };
   if (args.whenCancelled === 'keep') return { settled: await inBackground(settled, who), stoppedByUser: false };
@@ -168,7 +171,7 @@ async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<
   const id = live.callId ?? (await live.discover(15_000));
   if (live.isSettled) return { settled: await settled, stoppedByUser: false };
   if (!id) {
-    void vscode.window.showWarningMessage(t('The call could not be stopped yet: it goes on, and you will be told how it ends.'));
+    void warn(notificationText(t('The call could not be stopped yet: it goes on, and you will be told how it ends.')));
     return { settled: await inBackground(settled, who), stoppedByUser: false };
   }
   const stop = await ctx.pipeline.run(ops.calls.stop, {
@@ -181,7 +184,7 @@ async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<
     // Declined ("Let It Run"), or the stop failed: the call goes on and its outcome still comes.
     return { settled: await inBackground(settled, who), stoppedByUser: false };
   }
-  const ended = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Stopping the call to {0}…', who) }, () => live.confirmEnded());
+  const ended = await withNotificationProgress(notificationText(t('Stopping the call to {0}…', who)), () => live.confirmEnded());
   return { settled: ended, stoppedByUser: true };
 }
 
@@ -207,8 +210,8 @@ function waitOrCancel(settled: Promise<Settled>, tokens: Cancellable[], report: 
 
 /** The call goes on: a status-bar progress until it ends; the outcome notification still comes. */
 function inBackground(settled: Promise<Settled>, who: string): Promise<Settled> {
-  void vscode.window.showInformationMessage(t('The call to {0} goes on in the background. You will be told how it ends.', who));
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('KallyAI: call to {0} running', who) }, () => settled));
+  void info(notificationText(t('The call to {0} goes on in the background. You will be told how it ends.', who)));
+  return Promise.resolve(withQuietProgress({ title: pickText(t('KallyAI: call to {0} running', who)) }, () => settled));
 }
 
 function elapsedText(ms: number): string {

@@ -1,10 +1,12 @@
 /** The Inbox view's title: filter by channel (email, SMS, call, chat), unread only or everything,
  *  and the "Load more" node. The view keeps the filter for the workspace and loads again. */
-import * as vscode from 'vscode';
 import { INBOX_CHANNELS } from '../../api/schemas/messages';
 import { t } from '../../format';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
+import { notificationText } from '../../format/sinks';
+import { warn } from '../../platform/notify';
+import { pickItems, pickOne } from '../../platform/quickInput';
 
 type Channel = (typeof INBOX_CHANNELS)[number];
 const ALL = 'all';
@@ -17,16 +19,18 @@ export async function filterChannel(ctx: CommandContext, arg: unknown): Promise<
   if (typeof arg === 'string') chosen = arg.trim().toLowerCase();
   else {
     const current = ctx.views.inbox.filter().channel ?? ALL;
-    const picked = await vscode.window.showQuickPick(([ALL, ...INBOX_CHANNELS] as const).map((c) => ({ label: LABELS[c](), description: c === current ? t('shown now') : undefined, value: c })), {
+    const picked = await pickOne<string>({
       title: t('KallyAI: Filter Inbox'),
-      placeHolder: t('Show messages from which channel?'),
+      placeholder: t('Show messages from which channel?'),
+      items: pickItems(([ALL, ...INBOX_CHANNELS] as const).map((c) => ({ label: LABELS[c](), description: c === current ? t('shown now') : undefined, value: c as string }))),
+      active: current,
     });
     if (!picked) return { outcome: 'dismissed' };
-    chosen = picked.value;
+    chosen = picked;
   }
   if (chosen !== ALL && !(INBOX_CHANNELS as readonly string[]).includes(chosen)) {
     const message = t('"{0}" is not an inbox channel. Choose email, sms, call or chat.', chosen);
-    void vscode.window.showWarningMessage(message);
+    void warn(notificationText(message));
     return { outcome: 'failed', code: 'invalid_input', message, action: 'editRequest' };
   }
   const channel = chosen === ALL ? undefined : (chosen as Channel);

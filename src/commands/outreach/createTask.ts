@@ -10,7 +10,7 @@ import { phoneForPeople, t } from '../../format';
 import { channelLabel } from '../../models/activity';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askPick, askText, type Validation } from '../../pipeline/input/steps';
+import { askPick, askText, type Validation, pickItems } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
 import { runForm, shown, type FormStep } from '../actions/form';
 import type { CommandContext } from '../commandContext';
@@ -77,7 +77,7 @@ function steps(country: string, typedTarget: string | undefined): FormStep<Answe
     {
       keys: ['channel'],
       async ask(frame, a) {
-        const items = OUTREACH_CHANNELS.map((value) => ({ value, label: channelLabel(value), description: t(HINTS[value]) }));
+        const items = pickItems(OUTREACH_CHANNELS.map((value) => ({ value, label: channelLabel(value), description: t(HINTS[value]) })));
         const r = await askPick({ ...frame, placeholder: t('How should KallyAI reach them?'), items, active: a.channel ?? 'call' });
         return r.kind === 'value' ? { kind: 'value', value: { channel: r.value } } : r;
       },

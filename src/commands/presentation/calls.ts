@@ -90,7 +90,7 @@ export const callPresentations: Presentation[] = [
     progress: 'Getting the calendar entry…',
     result: {
       kind: 'save',
-      fileName: ({ target }) => `${callFileName(callOf(target)).replace(/[\\/:*?"<>|]+/g, ' ')}.ics`,
+      fileName: ({ target }) => callFileName(callOf(target)),
       text: ({ data }) => data.text,
       filter: { label: 'Calendar', extensions: ['ics'] },
       saved: 'Saved the calendar entry.',

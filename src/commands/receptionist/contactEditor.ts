@@ -4,7 +4,7 @@ import { ops } from '../../api/catalogue';
 import { KallyApiError } from '../../api/errors';
 import { t } from '../../format';
 import { contactName, type Contact } from '../../models/inbound';
-import { askPick, askText } from '../../pipeline/input/steps';
+import { askPick, askText, pickItems } from '../../platform/quickInput';
 import { entityOf } from '../presentation';
 import type { CommandContext } from '../commandContext';
 import { askPhone, runForm, targetArgs, type FormStep } from './form';
@@ -22,7 +22,7 @@ async function contactFor(ctx: CommandContext, title: string, id: string | undef
     return ctx.errors.show(e);
   }
   if (id) return list.find((c) => c.id === id) ?? ctx.errors.show(new KallyApiError({ code: 'contact_not_found', status: 404 }));
-  const picked = await askPick({ title, step: 1, totalSteps: 1, placeholder: t('Pick a contact'), items: list.map((c) => ({ value: c, label: contactName(c), description: entity?.description?.(c as never) })), empty: t('No contacts yet.') });
+  const picked = await askPick({ title, step: 1, totalSteps: 1, placeholder: t('Pick a contact'), items: pickItems(list.map((c) => ({ value: c, label: contactName(c), description: entity?.description?.(c as never) }))), empty: t('No contacts yet.') });
   return picked.kind === 'value' ? picked.value : undefined;
 }
 
@@ -46,7 +46,7 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
     },
     {
       run: async (frame, a) => {
-        const r = await askPick({ ...frame, placeholder: t('VIP? Rules can handle VIP callers apart'), items: [{ value: true, label: t('VIP') }, { value: false, label: t('Not a VIP') }], active: a.vip });
+        const r = await askPick({ ...frame, placeholder: t('VIP? Rules can handle VIP callers apart'), items: pickItems([{ value: true, label: t('VIP') }, { value: false, label: t('Not a VIP') }]), active: a.vip });
         if (r.kind === 'value') a.vip = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { checkPhoneNumber } from '../../api/validation/phone';
 import { phoneForPeople, t } from '../../format';
-import { askText, type StepFrame, type StepResult } from '../../pipeline/input/steps';
+import { askText, type StepFrame, type StepResult } from '../../platform/quickInput';
 import { parseArgs } from '../../pipeline/commandArgs';
 
 export interface FormStep<T> {

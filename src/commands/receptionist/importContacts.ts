@@ -14,6 +14,9 @@ import type { Contact } from '../../models/inbound';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { Stakes } from '../../pipeline/consent/stakes';
 import type { CommandContext } from '../commandContext';
+import { notificationText, plainText } from '../../format/sinks';
+import { error, info, withNotificationProgress } from '../../platform/notify';
+import { pickItems, pickOne } from '../../platform/quickInput';
 
 const SOURCES = ['google', 'outlook', 'icloud'] as const;
 
@@ -42,15 +45,18 @@ export async function importContacts(ctx: CommandContext, raw: unknown): Promise
   const a = parseArgs('kallyai.receptionist.importContacts', args, fromView ? undefined : raw);
   if (a.file) return importFile(ctx, a.file.includes('://') ? vscode.Uri.parse(a.file) : vscode.Uri.file(a.file), a);
   if (a.source) return ctx.pipeline.run(ops.inbound.importContacts, { input: { body: { source: a.source } }, interactive: false });
-  const fromFile = t('From a CSV or vCard File…');
-  const picked = await vscode.window.showQuickPick([
-    { label: `$(file) ${fromFile}`, description: t('checked here first: a preview, then your OK'), value: 'file' },
-    { label: `$(account) ${t('From Google Contacts')}`, description: t('KallyAI reads them from your Google account'), value: 'google' },
-    { label: `$(account) ${t('From Outlook')}`, description: t('KallyAI reads them from your Microsoft account'), value: 'outlook' },
-    { label: `$(account) ${t('From iCloud')}`, description: t('KallyAI reads them from your Apple account'), value: 'icloud' },
-  ], { title: t('KallyAI: Import Contacts'), placeHolder: t('Where are the contacts?') });
+  const picked = await pickOne({
+    title: t('KallyAI: Import Contacts'),
+    placeholder: t('Where are the contacts?'),
+    items: pickItems([
+      { icon: 'file', label: t('From a CSV or vCard File…'), description: t('checked here first: a preview, then your OK'), value: 'file' },
+      { icon: 'account', label: t('From Google Contacts'), description: t('KallyAI reads them from your Google account'), value: 'google' },
+      { icon: 'account', label: t('From Outlook'), description: t('KallyAI reads them from your Microsoft account'), value: 'outlook' },
+      { icon: 'account', label: t('From iCloud'), description: t('KallyAI reads them from your Apple account'), value: 'icloud' },
+    ]),
+  });
   if (!picked) return { outcome: 'dismissed', at: 'input' };
-  if (picked.value !== 'file') return ctx.pipeline.run(ops.inbound.importContacts, { input: { body: { source: picked.value } }, interactive: false });
+  if (picked !== 'file') return ctx.pipeline.run(ops.inbound.importContacts, { input: { body: { source: picked } }, interactive: false });
   const files = await vscode.window.showOpenDialog({
     title: t('Import Contacts'),
     canSelectMany: false,
@@ -69,7 +75,7 @@ function fileName(uri: vscode.Uri): string {
 async function importFile(ctx: CommandContext, uri: vscode.Uri, options: { confirmed?: boolean; undo?: boolean }): Promise<ImportResult> {
   const name = fileName(uri);
   const refuse = (code: string, message: string): ImportResult => {
-    void vscode.window.showErrorMessage(message);
+    void error(notificationText(message));
     return { outcome: 'failed', code, message };
   };
   let bytes: Uint8Array;
@@ -96,7 +102,7 @@ async function importFile(ctx: CommandContext, uri: vscode.Uri, options: { confi
   await ctx.documents.showMarkdown(`receptionist/import/${name.replace(/[\\/:*?"<>|]+/g, '_')}.md`, importPreviewMarkdown(preview), { preview: true });
   const toSend = preview.decisions.filter((d): d is Extract<ImportDecision, { kind: 'new' | 'update' }> => d.kind === 'new' || d.kind === 'update');
   if (toSend.length === 0) {
-    void vscode.window.showInformationMessage(t('Nothing to import from {0}: {1} already up to date, {2} rejected (see the preview).', name, preview.unchanged, preview.rejected));
+    void info(notificationText(t('Nothing to import from {0}: {1} already up to date, {2} rejected (see the preview).', name, preview.unchanged, preview.rejected)));
     return { outcome: 'done', fileName: name, created: 0, updated: 0, unchanged: preview.unchanged, rejected: preview.rejected };
   }
   const yes = await ctx.pipeline.consent.ask(previewStakes(preview, toSend.length), { preConfirmed: options.confirmed === true });
@@ -131,13 +137,13 @@ interface Saved { decision: Extract<ImportDecision, { kind: 'new' | 'update' }>;
 async function send(ctx: CommandContext, preview: ImportPreview, toSend: Extract<ImportDecision, { kind: 'new' | 'update' }>[], options: { undo?: boolean }): Promise<ImportResult> {
   const saved: Saved[] = [];
   let failure: { decision: ImportDecision; code: string; message: string } | undefined;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Importing contacts from {0}', preview.fileName), cancellable: true }, async (progress, token) => {
+  await withNotificationProgress(notificationText(t('Importing contacts from {0}', preview.fileName)), async (progress, token) => {
     for (const [i, d] of toSend.entries()) {
       if (token.isCancellationRequested) {
         failure = { decision: d, code: 'cancelled', message: t('The import was stopped.') };
         return;
       }
-      progress.report({ message: t('{0} of {1}', i + 1, toSend.length), increment: 100 / toSend.length });
+      progress.report({ message: notificationText(t('{0} of {1}', i + 1, toSend.length)), increment: 100 / toSend.length });
       const r = d.kind === 'new'
         ? await ctx.pipeline.run(ops.inbound.createContact, { input: { body: d.body }, interactive: false, quiet: true, recover: () => true, runner: (execute) => execute() })
         : await ctx.pipeline.run(ops.inbound.updateContact, { input: { path: { id: String(d.contact.id) }, body: d.body }, interactive: false, quiet: true, recover: () => true, runner: (execute) => execute() });
@@ -148,15 +154,15 @@ async function send(ctx: CommandContext, preview: ImportPreview, toSend: Extract
       const createdId = d.kind === 'new' ? (r.data as { id?: string | null }).id ?? undefined : undefined;
       saved.push({ decision: d, createdId });
     }
-  });
+  }, true);
   const created = saved.filter((s) => s.decision.kind === 'new').length;
   const updated = saved.length - created;
   if (!failure) {
-    void vscode.window.showInformationMessage(
-      preview.rejected
+    void info(
+      notificationText(preview.rejected
         ? t('Imported {0} from {1}: {2} new, {3} updated. {4} rejected (see the preview).', count(saved.length, '{0} contact', '{0} contacts'), preview.fileName, created, updated, count(preview.rejected, '{0} row was', '{0} rows were'))
-        : t('Imported {0} from {1}: {2} new, {3} updated.', count(saved.length, '{0} contact', '{0} contacts'), preview.fileName, created, updated),
-      t('Show Contacts'),
+        : t('Imported {0} from {1}: {2} new, {3} updated.', count(saved.length, '{0} contact', '{0} contacts'), preview.fileName, created, updated)),
+      plainText(t('Show Contacts')),
     ).then((c) => (c ? vscode.commands.executeCommand('kallyai.receptionist.contacts') : undefined));
     return { outcome: 'done', fileName: preview.fileName, created, updated, unchanged: preview.unchanged, rejected: preview.rejected };
   }
@@ -171,7 +177,7 @@ async function send(ctx: CommandContext, preview: ImportPreview, toSend: Extract
     : undo
       ? t('{0} The {1} saved before it were taken back ({2} undone).', question, count(saved.length, '{0} contact', '{0} contacts'), undone)
       : t('{0} {1} saved before it were kept.', question, count(saved.length, '{0} contact', '{0} contacts'));
-  void vscode.window.showErrorMessage(message);
+  void error(notificationText(message));
   void ctx.views.refreshResources(['receptionist']);
   return { outcome: 'failed', code: failure.code, message, saved: saved.length, undone, failedAt: where };
 }

@@ -11,6 +11,10 @@ import type { CommandContext } from '../commandContext';
 import { editContact, setVip } from './contactEditor';
 import { importContacts } from './importContacts';
 import { addRule, editRule } from './ruleEditor';
+import { fileName, pickText, plainText } from '../../format/sinks';
+import { statusMessage } from '../../platform/notify';
+import { askOnce, pickItems, pickOne } from '../../platform/quickInput';
+import { askWhereToSave } from '../../platform/saveFile';
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 
@@ -21,15 +25,15 @@ async function filterCalls(ctx: CommandContext, raw: unknown): Promise<unknown> 
     status = raw === 'all' ? undefined : (raw as InboundFilter);
   } else {
     const current = ctx.views.receptionistFilter();
-    const items = [
-      { label: t('Every call'), value: undefined as InboundFilter | undefined },
+    const items = pickItems([
+      { label: t('Every call'), value: 'all' as InboundFilter | 'all' },
       { label: t('Completed calls'), value: 'completed' as const },
       { label: t('Missed calls'), value: 'missed' as const },
       { label: t('Rejected calls'), value: 'rejected' as const },
-    ].map((i) => ({ ...i, description: i.value === current ? t('shown now') : undefined }));
-    const picked = await vscode.window.showQuickPick(items, { title: t('KallyAI: Filter Calls'), placeHolder: t('Which calls the Receptionist view shows (live calls are always shown)') });
+    ].map((i) => ({ ...i, description: i.value === (current ?? 'all') ? t('shown now') : undefined })));
+    const picked = await pickOne<InboundFilter | 'all'>({ title: t('KallyAI: Filter Calls'), placeholder: t('Which calls the Receptionist view shows (live calls are always shown)'), items, active: current ?? 'all' });
     if (!picked) return { outcome: 'dismissed', at: 'input' };
-    status = picked.value;
+    status = picked === 'all' ? undefined : picked;
   }
   await ctx.views.filterReceptionist(status);
   return { outcome: 'done', filter: status ?? 'all' };
@@ -58,17 +62,12 @@ export function mediaFetcher(ctx: CommandContext): (address: string) => Promise<
 const EXTENSIONS: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/ogg': 'ogg', 'audio/webm': 'webm', 'audio/aac': 'aac', 'audio/flac': 'flac' };
 
 /** Saves audio where the person chooses (the player's fallback when it cannot play here). */
-export async function saveAudio(fileName: string, file: MediaFile): Promise<unknown> {
+export async function saveAudio(name: string, file: MediaFile): Promise<unknown> {
   const ext = EXTENSIONS[file.mimeType] ?? 'audio';
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `${fileName}.${ext}`) : undefined,
-    filters: { [t('Audio')]: [ext] },
-    saveLabel: t('Save'),
-  });
+  const target = await askWhereToSave(fileName(name, ext), { label: plainText(t('Audio')), extensions: [ext] }, plainText(t('Save')));
   if (!target) return { outcome: 'dismissed', at: 'input' };
   await vscode.workspace.fs.writeFile(target, file.data);
-  vscode.window.setStatusBarMessage(`$(check) ${t('Saved {0}', target.path.split('/').pop() ?? '')}`, 5000);
+  statusMessage(pickText(t('Saved {0}', target.path.split('/').pop() ?? '')));
   return { outcome: 'done', saved: target.toString() };
 }
 
@@ -76,12 +75,12 @@ export const openAudioInBrowser = (address: string) => openExternalUrl(address);
 
 /** Two dates for the analytics page (Escape keeps the range it had). */
 export async function askRange(current: DateRange): Promise<DateRange | undefined> {
-  const ask = (prompt: string, value: string, after?: string) => vscode.window.showInputBox({
+  const ask = (prompt: string, value: string, after?: string) => askOnce({
     title: t('KallyAI: Receptionist Analytics'),
     prompt,
     value,
-    placeHolder: 'YYYY-MM-DD',
-    validateInput: (v) => (!isValidDate(v.trim()) ? t('Use a real date written YYYY-MM-DD, e.g. 2026-03-14.') : after && v.trim() < after ? t('The last day comes on or after the first ({0}).', after) : undefined),
+    placeholder: 'YYYY-MM-DD',
+    validate: (v) => (!isValidDate(v.trim()) ? t('Use a real date written YYYY-MM-DD, e.g. 2026-03-14.') : after && v.trim() < after ? t('The last day comes on or after the first ({0}).', after) : undefined),
   });
   const from = await ask(t('First day'), current.from);
   if (!from) return undefined;

@@ -11,7 +11,7 @@ import { phoneForPeople, t } from '../../format';
 import { RULE_ACTIONS, ruleActionLabel, ruleName, ruleTarget, type Rule } from '../../models/inbound';
 import { entityOf } from '../presentation';
 import type { RunResult } from '../../pipeline/pipeline';
-import { askPick, askPickMany, askText, type PickItem } from '../../pipeline/input/steps';
+import { askPick, askPickMany, askText, pickItems, type PickItem } from '../../platform/quickInput';
 import type { CommandContext } from '../commandContext';
 import { askPhone, runForm, targetArgs, type FormStep } from './form';
 
@@ -60,11 +60,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
     {
       run: async (frame, a) => {
         const known = (RULE_ACTIONS as readonly string[]).includes(a.action);
-        const items: PickItem<string>[] = [
+        const items: PickItem<string>[] = pickItems<string>([
           ...RULE_ACTIONS.map((action) => ({ value: action, label: ruleActionLabel(action), description: action })),
           ...(a.action && !known ? [{ value: a.action, label: ruleActionLabel(a.action), description: a.action }] : []),
           { value: OTHER, label: t('Another action…'), description: t('an action name KallyAI knows') },
-        ];
+        ]);
         const r = await askPick({ ...frame, placeholder: t('What KallyAI does with the call'), items, active: a.action || 'take_message' });
         if (r.kind !== 'value') return r;
         if (r.value === OTHER) {
@@ -91,7 +91,7 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
         const picked = await askPickMany<ConditionKey>({
           ...frame,
           placeholder: t('Which calls? (none picked: every call)'),
-          items: KNOWN_CONDITIONS.map((key) => ({ value: key, label: conditionLabel(key), picked: a.conditions[key] !== undefined && a.conditions[key] !== false, description: key === 'keywords' || key === 'caller_numbers' ? listText(a.conditions[key]) || undefined : undefined })),
+          items: pickItems(KNOWN_CONDITIONS.map((key) => ({ value: key, label: conditionLabel(key), picked: a.conditions[key] !== undefined && a.conditions[key] !== false, description: key === 'keywords' || key === 'caller_numbers' ? listText(a.conditions[key]) || undefined : undefined }))),
         });
         if (picked.kind !== 'value') return picked;
         for (const key of KNOWN_CONDITIONS) if (!picked.value.includes(key)) delete a.conditions[key];
@@ -153,7 +153,7 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
     },
     {
       run: async (frame, a) => {
-        const r = await askPick({ ...frame, placeholder: t('Is the rule on?'), items: [{ value: true, label: t('On'), description: t('it handles calls now') }, { value: false, label: t('Off'), description: t('kept, but it handles no calls') }], active: a.active });
+        const r = await askPick({ ...frame, placeholder: t('Is the rule on?'), items: pickItems([{ value: true, label: t('On'), description: t('it handles calls now') }, { value: false, label: t('Off'), description: t('kept, but it handles no calls') }]), active: a.active });
         if (r.kind === 'value') a.active = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
@@ -190,7 +190,7 @@ export async function editRule(ctx: CommandContext, raw: unknown): Promise<unkno
   if (!id && !args.body) {
     const list = await rules?.list(ctx.services.client).catch((e: unknown) => ctx.errors.show(e));
     if (!Array.isArray(list)) return list;
-    const picked = await askPick({ title: t('KallyAI: Edit Rule'), step: 1, totalSteps: 1, placeholder: t('Pick a rule'), items: (list as Rule[]).map((r) => ({ value: r, label: ruleName(r), description: rules?.description?.(r as never) })), empty: t('No call-handling rules yet.') });
+    const picked = await askPick({ title: t('KallyAI: Edit Rule'), step: 1, totalSteps: 1, placeholder: t('Pick a rule'), items: pickItems((list as Rule[]).map((r) => ({ value: r, label: ruleName(r), description: rules?.description?.(r as never) }))), empty: t('No call-handling rules yet.') });
     if (picked.kind !== 'value') return { outcome: 'dismissed', at: 'input' };
     rule = picked.value;
     id = rule.id ?? undefined;

@@ -6,14 +6,14 @@ import { t } from '../../format';
 import { askAboutText, type SearchHit, type SearchQuery } from '../../models/search';
 import { askStakes } from '../ask/ask';
 import type { CommandContext } from '../commandContext';
+import { askOnce } from '../../platform/quickInput';
 
 export async function askAbout(ctx: CommandContext, hit: SearchHit, query: SearchQuery): Promise<unknown> {
-  const message = await vscode.window.showInputBox({
+  const message = await askOnce({
     title: t('Ask KallyAI About {0}', hit.name),
     prompt: t('Edit the message or press Enter to send it. {0}', askStakes(ctx.views.balance())),
     value: askAboutText(hit, query),
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
+    validate: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
   });
   if (!message?.trim()) return { outcome: 'dismissed' };
   return vscode.commands.executeCommand('kallyai.ask', { message: message.trim() });

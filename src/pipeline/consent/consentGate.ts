@@ -2,7 +2,8 @@
  *  beside "Don't Call"; VS Code's own Cancel button is replaced, so "Cancel Goal" never sits
  *  beside a bare "Cancel"). In the test host (ExtensionMode.Test only) every question is recorded
  *  and a test may answer it; everywhere else the modal always shows. */
-import * as vscode from 'vscode';
+import { LIMITS, plainLines, plainText } from '../../format/sinks';
+import { askModal } from '../../platform/notify';
 import type { Stakes } from './stakes';
 
 export type ConsentAnswerer = (stakes: Stakes) => boolean | Promise<boolean>;
@@ -28,9 +29,6 @@ export class ConsentGate {
       if (options.preConfirmed) return true;
       if (this.answerer) return this.answerer(stakes);
     }
-    const confirm: vscode.MessageItem = { title: stakes.confirm };
-    const decline: vscode.MessageItem = { title: stakes.decline, isCloseAffordance: true };
-    const choice = await vscode.window.showWarningMessage(stakes.question, { modal: true, detail: stakes.lines.join('\n') }, confirm, decline);
-    return choice === confirm;
+    return askModal(plainText(stakes.question, LIMITS.modalLine), plainLines(stakes.lines), plainText(stakes.confirm, 40), plainText(stakes.decline, 40));
   }
 }

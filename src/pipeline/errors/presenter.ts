@@ -6,6 +6,8 @@ import type { UserActionKind } from '../../api/errorCodes';
 import type { Log } from '../../log';
 import { describeError, type ErrorView } from '../../format/errors';
 import { actionCommand } from './actionCommands';
+import { notificationText, plainText } from '../../format/sinks';
+import { notify } from '../../platform/notify';
 
 /** The outcome of a failed command, as returned to `executeCommand` callers (tests, chat). */
 export interface FailureResult {
@@ -45,11 +47,12 @@ export function createErrorPresenter(log: Log): ErrorPresenter {
       lastOfflineNotice = now;
     }
     const runnable = canRun(view.action.kind, handlers) || !!view.action.url;
-    const buttons = runnable && view.action.label ? [view.action.label] : [];
+    const button = plainText(view.action.label);
+    const buttons = runnable && view.action.label ? [button] : [];
     const quiet = ['retry', 'none', 'editRequest'].includes(view.action.kind);
-    const notify = quiet ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-    void notify(view.sentence, ...buttons).then((choice) => {
-      if (choice && choice === view.action.label) return runAction(view, handlers, log);
+    // The sentence may carry the server's own words (an unknown code's message): no link can form.
+    void notify(quiet ? 'warning' : 'error', notificationText(view.sentence), ...buttons).then((choice) => {
+      if (choice && choice === button) return runAction(view, handlers, log);
     }).then(undefined, (err) => log.error('The error action failed', err));
     return result;
   };

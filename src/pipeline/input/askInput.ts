@@ -8,7 +8,7 @@ import { t } from '../../format';
 import { issueSentence } from '../../format/errors';
 import type { EntityKind, EntitySpec, ParamSpec, Presentation } from '../presentation';
 import { convertTyped, fieldsOf, validateField, type Field } from './fields';
-import { askPick, askPickMany, askText, type PickItem, type StepFrame, type StepResult, type Validation } from './steps';
+import { askPick, askPickMany, askText, pickItems, type PickChoice, type StepFrame, type StepResult, type Validation } from '../../platform/quickInput';
 
 export interface DraftInput {
   path: Record<string, string>;
@@ -73,7 +73,8 @@ function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
           if (!entity) throw new Error(`No entity "${spec.entity}" for ${o.op.id}`);
           const items = entity.list(o.client).then((list) => list
             .filter((item) => !spec.filter || (spec.filter as (x: unknown) => boolean)(item))
-            .map((item): PickItem<unknown> => ({ value: item, label: entity.label(item), description: entity.description?.(item), detail: entity.detail?.(item) })));
+            .map((item): PickChoice<unknown> => ({ value: item, label: entity.label(item), description: entity.description?.(item), detail: entity.detail?.(item) })))
+            .then(pickItems);
           const r = await askPick({ ...frame, placeholder: t(entity.placeholder), items: items.catch((e: unknown) => { throw new Error(o.describe(e)); }), empty: t(entity.empty) });
           if (r.kind !== 'value') return r;
           const id = entity.id(r.value as never);
@@ -83,7 +84,7 @@ function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
           return { kind: 'value', value: undefined };
         }
         if (spec.choices) {
-          const r = await askPick({ ...frame, placeholder: t(spec.label ?? name), items: spec.choices.map((c) => ({ value: c.value, label: t(c.label), description: c.description && t(c.description) })) });
+          const r = await askPick({ ...frame, placeholder: t(spec.label ?? name), items: pickItems(spec.choices.map((c) => ({ value: c.value, label: t(c.label), description: c.description && t(c.description) }))) });
           if (r.kind !== 'value') return r;
           draft.path[name] = r.value;
           return { kind: 'value', value: undefined };
@@ -122,23 +123,23 @@ async function askField(o: AskInputOptions, field: Field, frame: StepFrame, know
   if (field.spec?.entity && field.type === 'list') {
     const entity = o.entity(field.spec.entity);
     if (entity) {
-      const items = entity.list(o.client).then((list) => list.map((item): PickItem<string> => ({ value: entity.id(item as never) ?? '', label: entity.label(item as never), description: entity.description?.(item as never) })));
+      const items = entity.list(o.client).then((list) => pickItems(list.map((item): PickChoice<string> => ({ value: entity.id(item as never) ?? '', label: entity.label(item as never), description: entity.description?.(item as never) }))));
       return askPickMany({ ...frame, placeholder: `${label}${optionalNote}`, items, empty: t(entity.empty) });
     }
   }
   if (field.spec?.choicesFrom) {
-    const loaded = field.spec.choicesFrom({ client: o.client, known }).then((list) => list.map((c): PickItem<unknown> => ({ value: c.value, label: c.label, description: c.description, detail: c.detail })));
-    const items = field.required ? loaded : loaded.then((list) => [{ value: SKIP, label: t('Skip'), description: t('leave it out') }, ...list]);
+    const loaded = field.spec.choicesFrom({ client: o.client, known }).then((list) => list.map((c): PickChoice<unknown> => ({ value: c.value, label: c.label, description: c.description, detail: c.detail })));
+    const items = (field.required ? loaded : loaded.then((list) => [{ value: SKIP, label: t('Skip'), description: t('leave it out') }, ...list])).then(pickItems);
     const r = await askPick({ ...frame, placeholder: `${label}${optionalNote}`, items: items.catch((e: unknown) => { throw new Error(o.describe(e)); }) });
     if (r.kind !== 'value') return r;
     return { kind: 'value', value: r.value === SKIP ? undefined : r.value };
   }
   if (field.type === 'choice' || field.type === 'boolean') {
-    const choices: PickItem<unknown>[] = field.type === 'boolean'
+    const choices: PickChoice<unknown>[] = field.type === 'boolean'
       ? [{ value: true, label: t('Yes') }, { value: false, label: t('No') }]
       : (field.choices ?? []).map((c) => ({ value: c, label: field.spec?.choiceLabels?.[c] ? t(field.spec.choiceLabels[c]) : humanName(c), description: c }));
     const items = field.required ? choices : [{ value: SKIP, label: t('Skip'), description: t('leave it out') }, ...choices];
-    const r = await askPick({ ...frame, placeholder: `${label}${optionalNote}`, items });
+    const r = await askPick({ ...frame, placeholder: `${label}${optionalNote}`, items: pickItems(items) });
     if (r.kind !== 'value') return r;
     return { kind: 'value', value: r.value === SKIP ? undefined : r.value };
   }

@@ -1,7 +1,6 @@
 /** Shows an operation's result in the form its presentation entry declares: a status-bar
  *  confirmation, a notification with next actions, a read-only document rendered for people, an
  *  address opened in the browser, a pick list, or a saved file. */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Documents } from '../../documents';
 import { t } from '../../format';
@@ -9,6 +8,10 @@ import type { Log } from '../../log';
 import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
 import { openExternalUrl } from '../../platform/openExternal';
+import { fileName, notificationText, pickText, plainText } from '../../format/sinks';
+import { info, statusMessage } from '../../platform/notify';
+import { pickItems, pickOne } from '../../platform/quickInput';
+import { askWhereToSave } from '../../platform/saveFile';
 
 export interface ResultDeps {
   readonly documents: Documents;
@@ -34,14 +37,14 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
   switch (spec.kind) {
     case 'status': {
       const message = spec.message(ctx);
-      vscode.window.setStatusBarMessage(`$(check) ${message}`, 5000);
+      statusMessage(pickText(message));
       return { message };
     }
     case 'notify': {
       const message = spec.message(ctx);
-      const actions = spec.actions?.(ctx) ?? [];
-      void vscode.window.showInformationMessage(message, ...actions.map((a) => a.title)).then((choice) => {
-        const action = actions.find((a) => a.title === choice);
+      const actions = (spec.actions?.(ctx) ?? []).map((a) => ({ ...a, button: plainText(a.title, 40) }));
+      void info(notificationText(message), ...actions.map((a) => a.button)).then((choice) => {
+        const action = actions.find((a) => a.button === choice);
         if (action) return run(action);
       }).then(undefined, (e) => deps.log.error('Next action failed', e));
       return { message };
@@ -61,14 +64,10 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     case 'pick': {
       const items = spec.items(ctx);
       if (items.length === 0) {
-        void vscode.window.showInformationMessage(t(spec.empty));
+        void info(notificationText(t(spec.empty)));
         return { message: t(spec.empty) };
       }
-      const chosen = await vscode.window.showQuickPick(items.map((i) => ({ ...i, label: i.icon ? `$(${i.icon}) ${i.label}` : i.label })), {
-        placeHolder: t(spec.placeholder),
-        matchOnDescription: true,
-        matchOnDetail: true,
-      });
+      const chosen = await pickOne({ placeholder: t(spec.placeholder), items: pickItems(items.map((i) => ({ ...i, value: i }))) });
       if (!chosen) return {};
       await run(chosen.run);
       return { picked: chosen.label };
@@ -76,26 +75,21 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     case 'page': {
       const id = spec.id(ctx);
       if (!id) {
-        if (spec.missing) void vscode.window.showInformationMessage(t(spec.missing));
+        if (spec.missing) void info(notificationText(t(spec.missing)));
         return { message: spec.missing && t(spec.missing) };
       }
       await deps.openPage(spec.page, id, spec.initial ? spec.initial(ctx) : ctx.data);
       return { page: `${spec.page}:${id}` };
     }
     case 'save': {
-      const name = spec.fileName(ctx);
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
-      const target = deps.saveTo ? vscode.Uri.parse(deps.saveTo) : await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder, name),
-        filters: { [t(spec.filter.label)]: [...spec.filter.extensions] },
-        saveLabel: t('Save'),
-      });
+      const name = fileName(spec.fileName(ctx), spec.filter.extensions[0] ?? 'txt');
+      const target = deps.saveTo ? vscode.Uri.parse(deps.saveTo) : await askWhereToSave(name, { label: plainText(t(spec.filter.label)), extensions: spec.filter.extensions }, plainText(t('Save')));
       if (!target) return {};
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(spec.text(ctx)));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
-      const open = t('Open in Calendar App');
-      void vscode.window.showInformationMessage(t(spec.saved), open).then((c) => {
-        if (c === open) return vscode.env.openExternal(target);
+      const open = plainText(t('Open in Calendar App'));
+      void info(notificationText(t(spec.saved)), open).then((c) => {
+        if (c === open) return openExternalUrl(target.toString(), { map: false });
       });
       return { saved: target.toString() };
     }

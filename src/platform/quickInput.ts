@@ -1,13 +1,19 @@
-/** One step of a multi-step quick input: an input box or a quick pick showing "step n of m", a Back
- *  button from the second step on, validation as the user types. Escape cancels the whole flow. */
+/** The only door to VS Code's quick inputs: one step of a multi-step input (an input box or a quick
+ *  pick showing "step n of m", a Back button from the second step on, validation as the user types;
+ *  Escape cancels the whole flow), or a single question (no step numbers). A pick's items take only
+ *  PickText (src/format/sinks.ts: plain, and `$(…)` in service text stays text); titles, prompts
+ *  and messages are made plain here. Lint keeps showQuickPick/createQuickPick/showInputBox/
+ *  createInputBox to this file. */
 import * as vscode from 'vscode';
+import { pickText, pickWithIcon, type PickText } from '../format/sinks';
 
 export type StepResult<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
 
 export interface StepFrame {
   readonly title: string;
-  readonly step: number;
-  readonly totalSteps: number;
+  /** Undefined for a single question (no "n of m", no Back button). */
+  readonly step?: number;
+  readonly totalSteps?: number;
 }
 
 /** What a text step's validator says about the current value: an error blocks Enter, a note does not. */
@@ -23,25 +29,28 @@ export interface TextStep extends StepFrame {
   readonly placeholder?: string;
   readonly value?: string;
   readonly validate: (value: string) => Validation;
+  /** Typed characters are hidden (a token). */
+  readonly password?: boolean;
 }
 
 export function askText(step: TextStep): Promise<StepResult<string>> {
   const box = vscode.window.createInputBox();
-  box.title = step.title;
+  box.title = pickText(step.title);
   box.step = step.step;
   box.totalSteps = step.totalSteps;
-  box.prompt = step.prompt;
-  box.placeholder = step.placeholder;
+  box.prompt = pickText(step.prompt, 1000);
+  box.placeholder = step.placeholder === undefined ? undefined : pickText(step.placeholder);
   box.value = step.value ?? '';
   box.valueSelection = [0, box.value.length];
   box.ignoreFocusOut = true;
-  box.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  box.password = step.password ?? false;
+  box.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
   const show = (value: string) => {
     const v = step.validate(value);
     box.validationMessage = v.error
-      ? { message: v.error, severity: vscode.InputBoxValidationSeverity.Error }
+      ? { message: pickText(v.error, 1000), severity: vscode.InputBoxValidationSeverity.Error }
       : v.note
-        ? { message: v.note, severity: vscode.InputBoxValidationSeverity.Info }
+        ? { message: pickText(v.note, 1000), severity: vscode.InputBoxValidationSeverity.Info }
         : undefined;
     return v;
   };
@@ -71,8 +80,38 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
   });
 }
 
-export interface PickItem<T> extends vscode.QuickPickItem {
+/** A quick pick's item: what it shows is PickText; `value` is what choosing it answers. */
+export interface PickItem<T> {
+  readonly label: PickText;
+  readonly description?: PickText;
+  readonly detail?: PickText;
+  readonly picked?: boolean;
+  readonly alwaysShow?: boolean;
+  readonly kind?: vscode.QuickPickItemKind;
   readonly value: T;
+}
+
+/** An item as a caller writes it: any text, made PickText by `pickItems`; `icon` is one of ours. */
+export interface PickChoice<T> {
+  readonly value: T;
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly picked?: boolean;
+  readonly alwaysShow?: boolean;
+  readonly icon?: string;
+}
+
+/** Choices as a pick's items: label, description and detail made PickText. */
+export function pickItems<T>(choices: readonly PickChoice<T>[]): PickItem<T>[] {
+  return choices.map((c) => ({
+    value: c.value,
+    label: pickWithIcon(c.icon, c.label),
+    description: c.description === undefined ? undefined : pickText(c.description),
+    detail: c.detail === undefined ? undefined : pickText(c.detail, 500),
+    picked: c.picked,
+    alwaysShow: c.alwaysShow,
+  }));
 }
 
 export interface PickStep<T> extends StepFrame {
@@ -96,19 +135,19 @@ export function askPickMany<T>(step: PickStep<T>): Promise<StepResult<T[]>> {
 
 function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
   const quickPick = vscode.window.createQuickPick<PickItem<T>>();
-  quickPick.title = step.title;
+  quickPick.title = pickText(step.title);
   quickPick.step = step.step;
   quickPick.totalSteps = step.totalSteps;
-  quickPick.placeholder = step.placeholder;
+  quickPick.placeholder = pickText(step.placeholder);
   quickPick.ignoreFocusOut = true;
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.canSelectMany = many;
-  quickPick.buttons = step.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+  quickPick.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
   const fill = (items: readonly PickItem<T>[]) => {
     quickPick.busy = false;
     quickPick.items = items;
-    if (items.length === 0 && step.empty) quickPick.placeholder = step.empty;
+    if (items.length === 0 && step.empty) quickPick.placeholder = pickText(step.empty);
     const active = items.find((i) => i.value === step.active);
     if (active) quickPick.activeItems = [active];
     // `picked` is honoured only by showQuickPick: a created pick is told which items start checked.
@@ -138,9 +177,31 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
       quickPick.busy = true;
       void Promise.resolve(step.items).then(fill, (e: unknown) => {
         quickPick.busy = false;
-        quickPick.placeholder = e instanceof Error ? e.message : String(e);
+        quickPick.placeholder = pickText(e instanceof Error ? e.message : String(e));
       });
     }
     quickPick.show();
   });
+}
+
+/** A single question: one pick, no step numbers; the value chosen, or undefined when dismissed. */
+export async function pickOne<T>(options: { title?: string; placeholder: string; items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>; active?: T; empty?: string }): Promise<T | undefined> {
+  const r = await askPick({ title: options.title ?? '', placeholder: options.placeholder, items: options.items, active: options.active, empty: options.empty });
+  return r.kind === 'value' ? r.value : undefined;
+}
+
+/** A single typed answer (trimmed), or undefined when dismissed. */
+export async function askOnce(options: { title?: string; prompt: string; placeholder?: string; value?: string; password?: boolean; validate?: (value: string) => string | undefined }): Promise<string | undefined> {
+  const r = await askText({
+    title: options.title ?? '',
+    prompt: options.prompt,
+    placeholder: options.placeholder,
+    value: options.value,
+    password: options.password,
+    validate: (v) => {
+      const error = options.validate?.(v);
+      return error ? { error } : {};
+    },
+  });
+  return r.kind === 'value' ? r.value : undefined;
 }
