@@ -64,7 +64,7 @@ export function errorBody(error: ApiError, correlationId: string, shape?: ErrorS
     case 'detail':
       return { detail: error.message };
     case 'mcp':
-      return { error: { code: error.code, details: { message: error.message, ...error.options.details }, correlation_id: correlationId } };
+      return { error: { code: error.code, details: { ...error.options.details, message: error.message }, correlation_id: correlationId } };
     default:
       return {
         error: {
