@@ -2,15 +2,15 @@
  *  §12), each served by the sandbox for one resource alone (sandbox/variants.ts): every list
  *  operation under every envelope (documented key, `items`, bare array) with the others untouched,
  *  a set of server-side errors under every error shape (`error.message`, `error.details.message`,
- *  flat, FastAPI `{detail}`) — each read by a client that reads only that shape, and by ours —, a
- *  401 under either code, a channel connect as the contract has it and as a pairing, and the whole
+ *  flat, FastAPI `{detail}`) — each read by a client that reads only that shape, and by ours —,
+ *  every authenticated endpoint's 401 under every shape and code, a channel connect as the contract has it and as a pairing, and the whole
  *  catalogue once under the harshest combination. The lists of cases come from data (the
  *  catalogue, the sandbox's dimensions), so a new list operation or variant is covered at once. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { allOperations, ops } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
-import { KallyApiError, type UserActionKind } from '../../src/api/errors';
+import { KallyApiError, parseErrorResponse, type UserActionKind } from '../../src/api/errors';
 import type { Operation } from '../../src/api/operation';
 import { WEBHOOK_CHANNELS } from '../../src/api/schemas/channels';
 import { listKeyOf } from '../../src/api/schemas/common';
@@ -169,6 +169,50 @@ describe('error shapes: a set of server-side errors under every shape, for the f
       const got = await failure(e.run(c, sb, signedOut));
       assert.equal(got.code, e.code);
       assert.equal(READERS.nested(bodies.at(-1) as Json), got.serverMessage);
+    });
+  }
+});
+
+describe('every authenticated endpoint of the catalogue, signed out, under every error shape and 401 code for its resource alone', () => {
+  const AUTHENTICATED = allOperations.filter((op) => op.auth === 'bearer');
+  let sb: SandboxHandle;
+  before(async () => {
+    assert.ok(AUTHENTICATED.length > 0 && AUTHENTICATED.length < allOperations.length, 'the catalogue marks which operations need a token');
+    sb = await open({});
+  });
+  after(() => sb.close());
+  /** The operation sent with no token (path parameters filled with "x"), under `variant`. */
+  const signedOut = async (op: Operation, variant: string) => {
+    const res = await fetch(`${sb.url}${op.path.replace(/\{[^}]+\}/g, 'x')}`, {
+      method: op.method,
+      headers: { [VARIANT_HEADER]: variant, ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+      body: op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
+    });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) as Json, parsed: parseErrorResponse(res.status, text, res.headers) };
+  };
+
+  for (const error of ERROR_SHAPES) {
+    it(`error.<resource>=${error}: the reader of that shape and the client's parser read the same words`, async () => {
+      const wrong: string[] = [];
+      for (const op of AUTHENTICATED) {
+        const r = await signedOut(op, `error.${resource(op)}=${error}`);
+        const words = READERS[error](r.body);
+        const code = error === 'fastapi' ? 'http_401' : 'missing_token';
+        if (r.status !== 401 || typeof words !== 'string' || words !== r.parsed.serverMessage || r.parsed.code !== code) wrong.push(`${op.id}: ${r.status} ${r.text}`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
+
+  for (const unauthorized of UNAUTHORIZED_CODES) {
+    it(`unauthorized.<resource>=${unauthorized}: the code the client reads`, async () => {
+      const wrong: string[] = [];
+      for (const op of AUTHENTICATED) {
+        const r = await signedOut(op, `unauthorized.${resource(op)}=${unauthorized}`);
+        if (r.status !== 401 || r.parsed.code !== unauthorized || r.parsed.action.kind !== 'signIn') wrong.push(`${op.id}: ${r.status} ${r.text}`);
+      }
+      assert.deepEqual(wrong, []);
     });
   }
 });
