@@ -2,7 +2,7 @@
 import type { Clock } from './clock';
 import type { FaultList } from './faults';
 import type { RequestLog } from './requestLog';
-import type { Variant } from './variants';
+import type { Variant, VariantScopes } from './variants';
 import type { CallRecord, SandboxState } from './state';
 
 export interface SandboxOptions {
@@ -15,6 +15,7 @@ export interface SandboxOptions {
   statePath?: string;
   quiet: boolean;
   bodyTimeoutMs: number;
+  /** The variants the sandbox started with (`--variant`); /sandbox/reset and DELETE /sandbox/variant return to them. */
   variant: Variant;
   /** Seconds between simulated inbound calls (0: none; `--inbound-every`). */
   inboundEverySeconds: number;
@@ -39,6 +40,10 @@ export interface Sandbox {
   inboundTimers: Set<ReturnType<typeof setTimeout>>;
   faults: FaultList;
   requests: RequestLog;
+  /** The run's variants now (the start's, or what POST /sandbox/variant set); a request's header is laid over them. */
+  variant: Variant;
+  /** The scopes each variant dimension accepts (variantScopes.ts). */
+  variantScopes: VariantScopes;
   /** Schedules a save of the state (debounced) when --state is set. */
   changed(): void;
 }

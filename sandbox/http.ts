@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Sandbox } from './context';
+import type { Variant } from './variants';
 
 export interface Ctx {
   sb: Sandbox;
@@ -14,6 +15,8 @@ export interface Ctx {
   body: unknown;
   req: IncomingMessage;
   res: ServerResponse;
+  /** The variants this request is answered under (the run's with its X-Sandbox-Variant on top; empty outside /v1). */
+  variant: Variant;
 }
 
 export interface Reply {
@@ -61,7 +64,7 @@ export function errorBody(error: ApiError, correlationId: string, shape?: ErrorS
     case 'detail':
       return { detail: error.message };
     case 'mcp':
-      return { error: { code: error.code, details: { message: error.message, ...error.options.details }, correlation_id: correlationId } };
+      return { error: { code: error.code, details: { ...error.options.details, message: error.message }, correlation_id: correlationId } };
     default:
       return {
         error: {

@@ -1,6 +1,7 @@
 /** CLI: `npm run sandbox -- --port 8790 [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant LIST] [--inbound-every S] [--quiet]`. */
 import { startSandbox } from './server';
-import { parseVariant } from './variants';
+import { StartOptionError } from './startOptions';
+import { VariantError } from './variants';
 
 function parseArgs(argv: string[]) {
   const opts: Parameters<typeof startSandbox>[0] = {};
@@ -9,9 +10,10 @@ function parseArgs(argv: string[]) {
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
     return v;
   };
+  // Ranges are checked by startSandbox (startOptions.ts), which names the flag.
   const num = (s: string, flag: string): number => {
     const n = Number(s);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number ≥ 0, got "${s}"`);
+    if (s.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number ≥ 0, got "${s}"`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -26,10 +28,10 @@ function parseArgs(argv: string[]) {
       case '--token-ttl': opts.tokenTtlSeconds = num(take(), flag); break;
       case '--empty': opts.empty = true; break;
       case '--quiet': opts.quiet = true; break;
-      case '--variant': opts.variant = parseVariant(take()); break;
+      case '--variant': opts.variant = take(); break; // checked by startSandbox, which knows the routes
       case '--inbound-every': opts.inboundEverySeconds = num(take(), flag); break;
       case '--help':
-        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,error=details] [--inbound-every S] [--quiet]');
+        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,envelope.calls.transcript=documented,error.calls=details,connect=pairing] [--inbound-every S] [--quiet]');
         process.exit(0);
         break;
       default:
@@ -47,7 +49,11 @@ async function main(): Promise<void> {
     console.error(`kallyai sandbox: ${(e as Error).message}`);
     process.exit(2);
   }
-  const sandbox = await startSandbox(opts);
+  const sandbox = await startSandbox(opts).catch((e: unknown) => {
+    if (!(e instanceof VariantError || e instanceof StartOptionError)) throw e;
+    console.error(`kallyai sandbox: ${e.message}`);
+    return process.exit(2);
+  });
   console.log(`KallyAI sandbox listening on ${sandbox.url}`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -11,8 +11,10 @@ import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, new
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
-import { routeKey } from './listRoutes';
-import { type Variant, VARIANT_HEADER, applyEnvelope, errorShapeOf, parseVariant, requestVariant } from './variants';
+import { resourceOf, routeKey } from './listRoutes';
+import { checkStartOptions } from './startOptions';
+import { type Variant, VARIANT_HEADER, applyEnvelope, checkVariant, errorShapeOf, requestVariant, unauthorizedCodeOf } from './variants';
+import { variantScopes } from './variantScopes';
 import { registerAllRoutes } from './routes';
 import { freshState } from './routes/controls';
 import { type SandboxState, createState } from './state';
@@ -28,7 +30,8 @@ export interface StartSandboxOptions {
   quiet?: boolean;
   /** How long a request body may take to arrive (default 10 s), then 408. */
   bodyTimeoutMs?: number;
-  /** Variants served by default (variants.ts): an object, or the `--variant` text. */
+  /** Variants served by default (variants.ts): the `--variant` text, or the same settings as an
+   *  object (`{ envelope: 'items', 'envelope.calls.transcript': 'documented' }`). */
   variant?: Variant | string;
   /** An inbound call arrives every this many seconds or so (0 or absent: none). */
   inboundEverySeconds?: number;
@@ -40,7 +43,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call)$/;
+const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;
@@ -52,6 +55,16 @@ function initialState(options: SandboxOptions): SandboxState {
 }
 
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  checkStartOptions(opts);
+  const router = new Router();
+  // Called by POST /sandbox/reset, after sb below exists: a fresh state, and the start's variants.
+  registerAllRoutes(router, (empty) => {
+    sb.generation += 1;
+    sb.state = freshState(sb, empty);
+    sb.variant = sb.options.variant;
+    sb.changed();
+  });
+  const scopes = variantScopes(router);
   const options: SandboxOptions = {
     port: opts.port ?? 8790,
     host: opts.host ?? '127.0.0.1',
@@ -62,7 +75,7 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     statePath: opts.statePath,
     quiet: !!opts.quiet,
     bodyTimeoutMs: opts.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
-    variant: typeof opts.variant === 'string' ? parseVariant(opts.variant) : opts.variant ?? {},
+    variant: checkVariant(opts.variant ?? {}, scopes),
     inboundEverySeconds: opts.inboundEverySeconds ?? 0,
   };
   let saver: StateSaver | undefined;
@@ -76,16 +89,11 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
     inboundTimers: new Set(),
     faults: new FaultList(),
     requests: new RequestLog(),
+    variant: options.variant,
+    variantScopes: scopes,
     changed: () => saver?.schedule(),
   };
   if (options.statePath) saver = new StateSaver(options.statePath, () => sb.state);
-
-  const router = new Router();
-  registerAllRoutes(router, (empty) => {
-    sb.generation += 1;
-    sb.state = freshState(sb, empty);
-    sb.changed();
-  });
 
   const server = createServer((req, res) => {
     handle(sb, router, req, res).catch((err) => {
@@ -138,19 +146,31 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const method = (req.method ?? 'GET').toUpperCase();
   const isControl = CONTROL_PATHS.test(path);
   const reply = (r: Reply) => send(res, r, correlationId);
+  // The route first: variants can be scoped to its resource, errors before the handler included.
+  let match: ReturnType<Router['match']>;
+  let matchError: ApiError | undefined;
+  try {
+    match = router.match(method, path);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    matchError = e;
+  }
+  const isApi = path.startsWith('/v1/');
+  const resource = isApi && match && match !== 'method_not_allowed' ? resourceOf(match.route.pattern) : undefined;
   // Variants apply to what the API answers (/v1), not to the sandbox's own pages and controls.
   let variant: Variant = {};
   let variantError: ApiError | undefined;
-  if (path.startsWith('/v1/')) {
+  if (isApi) {
     try {
-      variant = requestVariant(sb.options.variant, req.headers[VARIANT_HEADER]);
+      variant = requestVariant(sb.variant, req.headers[VARIANT_HEADER], sb.variantScopes);
     } catch (e) {
       variantError = new ApiError(400, 'invalid_variant', `${VARIANT_HEADER}: ${(e as Error).message}`);
     }
   }
   const replyError = (e: ApiError) => {
-    const error = e.status === 401 && variant.unauthorized ? new ApiError(401, variant.unauthorized, e.message, e.options) : e;
-    reply({ status: error.status, headers: error.options.headers, body: errorBody(error, correlationId, errorShapeOf(variant)) });
+    const code = e.status === 401 ? unauthorizedCodeOf(variant, resource) : undefined;
+    const error = code ? new ApiError(401, code, e.message, e.options) : e;
+    reply({ status: error.status, headers: error.options.headers, body: errorBody(error, correlationId, errorShapeOf(variant, resource)) });
   };
   if (variantError) return replyError(variantError);
 
@@ -181,17 +201,11 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
     }
   }
 
-  let match: ReturnType<Router['match']>;
-  try {
-    match = router.match(method, path);
-  } catch (e) {
-    if (e instanceof ApiError) return replyError(e);
-    throw e;
-  }
+  if (matchError) return replyError(matchError);
   if (match === undefined) return replyError(new ApiError(404, 'not_found', `No endpoint ${method} ${path}.`));
   if (match === 'method_not_allowed') return replyError(new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
 
-  const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res };
+  const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res, variant };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
     const answer = applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant);

@@ -4,6 +4,7 @@
  *  empty lists); parts that are present must have the right shape, else the sandbox refuses to
  *  start with a message that names the file and the part, e.g. `calls[0] must be an object`. */
 import { existsSync, readFileSync } from 'node:fs';
+import { MAX_CREDITS } from './controlValues';
 import { type SandboxState, createState } from './state';
 
 export class StateFileError extends Error {}
@@ -18,6 +19,11 @@ const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'a li
 const str: Check = (v, at) => { if (typeof v !== 'string') fail(at, `a string (got ${describe(v)})`); };
 const nonEmpty: Check = (v, at) => { if (typeof v !== 'string' || v === '') fail(at, 'a non-empty string'); };
 const num: Check = (v, at) => { if (typeof v !== 'number' || !Number.isFinite(v)) fail(at, `a number (got ${describe(v)})`); };
+/** A balance the real service could hold: 0 to MAX_CREDITS (a hand-edited 1e308 would read as null). */
+const balance: Check = (v, at) => {
+  num(v, at);
+  if ((v as number) < 0 || (v as number) > MAX_CREDITS) fail(at, `from 0 to ${MAX_CREDITS} credits (got ${String(v)})`);
+};
 const bool: Check = (v, at) => { if (typeof v !== 'boolean') fail(at, `true or false (got ${describe(v)})`); };
 const optional = (check: Check): Check => (v, at) => { if (v !== undefined) check(v, at); };
 const nullable = (check: Check): Check => (v, at) => { if (v !== null) check(v, at); };
@@ -61,7 +67,7 @@ const PARTS: { [K in keyof SandboxState]-?: Check } = {
   version: () => undefined,
   user: object({ id: str, email: str, name: str, created_at: str }),
   auth: object({ secret: nonEmpty, access: record(object({ exp: num })), refresh: record(bool), codes: record(anyObject) }),
-  credits: object({ remaining: num, allocated: num, plan_type: str, period_start: str, period_end: str }),
+  credits: object({ remaining: balance, allocated: balance, plan_type: str, period_start: str, period_end: str }),
   creditHistory: list(object({ id: str, type: str, credits: num, timestamp: str })),
   subscription: object({ plan_type: str, status: str, annual: bool, current_period_start: str, current_period_end: str, change_times: list(num), pending_change: nullable(anyObject) }),
   calls: list(CALL),

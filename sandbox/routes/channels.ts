@@ -1,7 +1,9 @@
 /** §5.9 Channels: status, notification emails (add 201 / list / update / delete 204 / verify without auth), mailbox, webhooks.
- *  Connecting WhatsApp or Telegram with credentials (REF-B) connects at once; without them (the CLI
- *  sends `{}`) the answer is a pairing to finish elsewhere — a link to open and a code to send — and
- *  the sandbox page that link opens finishes it (at once under --auto-approve). */
+ *  Connecting WhatsApp or Telegram answers `{success, channel, account_name}` and connects at once,
+ *  with credentials (REF-B) or without (the CLI sends `{}`), as the contract has it. Under the opt-in
+ *  variant `connect=pairing` (or `connect.whatsapp=pairing`, variants.ts) a connect without
+ *  credentials answers a pairing to finish elsewhere instead — a link to open and a code to send —
+ *  and the sandbox page that link opens finishes it (at once under --auto-approve). */
 import { randomBytes, randomInt } from 'node:crypto';
 import { MINUTE, iso } from '../clock';
 import { infoPage } from '../auth/pages';
@@ -10,11 +12,13 @@ import { bodyObject, created, escapeHtml, fail, html, noContent, ok, redirect, s
 import { newId } from '../ids';
 import type { Router } from '../router';
 import type { Json } from '../state';
+import { settingFor } from '../variants';
 
-const WEBHOOK_CHANNELS = ['whatsapp', 'telegram'];
+export const WEBHOOK_CHANNELS: readonly string[] = ['whatsapp', 'telegram'];
 const ACCOUNT_NAMES: Record<string, string> = { telegram: '@demo_kally_bot', whatsapp: '+1 415 555 0134 (WhatsApp Business)' };
 
-function finishPairing(sb: Sandbox, channel: string): void {
+/** The channel is connected (a connect, or a pairing finished). */
+function connectChannel(sb: Sandbox, channel: string): void {
   sb.state.webhooks[channel] = { connected: true, account_name: ACCOUNT_NAMES[channel], connected_at: iso() };
   sb.changed();
 }
@@ -95,11 +99,11 @@ export function registerChannels(router: Router): void {
       if (!credentials && !current?.connected) fail(400, 'channel_not_connected', `Connect ${channel} before testing it.`);
       return ok({ success: true, channel, account_name: accountName, message: `A test message was sent to ${accountName}.` });
     }
-    if (credentials) {
-      finishPairing(ctx.sb, channel);
+    if (credentials || settingFor(ctx.variant, 'connect', channel) !== 'pairing') {
+      connectChannel(ctx.sb, channel);
       return ok({ success: true, channel, account_name: accountName });
     }
-    // No credentials: a pairing the person finishes in the app.
+    // The pairing variant, no credentials: a pairing the person finishes in the app.
     const code = `KALLY-${randomInt(100000, 999999)}`;
     const expires = iso(Date.now() + 15 * MINUTE);
     ctx.sb.state.webhooks[channel] = { connected: false, account_name: null, connected_at: null, pairing_code: code, pairing_expires_at: expires };
@@ -125,7 +129,7 @@ export function registerChannels(router: Router): void {
       return html(infoPage('Pairing not found', `<p>This pairing link is not valid any more. Connect ${escapeHtml(name)} again from KallyAI.</p>`), 404);
     }
     if (ctx.sb.options.autoApprove || ctx.query.get('confirm') === '1') {
-      finishPairing(ctx.sb, channel);
+      connectChannel(ctx.sb, channel);
       return html(infoPage(`${name} connected`, `<p id="paired">${escapeHtml(name)} is connected to KallyAI (sandbox). You can close this tab.</p>`));
     }
     return html(infoPage(`Connect ${name}`, `<p>Pair ${escapeHtml(name)} with your KallyAI account using the code <code>${escapeHtml(code)}</code>.</p><p><a class="button" id="approve" href="pair-channel?channel=${encodeURIComponent(channel)}&amp;code=${encodeURIComponent(code)}&amp;confirm=1">Pair ${escapeHtml(name)}</a></p>`));

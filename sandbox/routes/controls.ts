@@ -1,15 +1,20 @@
-/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-messages, seed-hostile, expire-tokens, credits, state, tokens, inbound-call. */
+/** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-messages, seed-hostile,
+ *  expire-tokens, credits, state, tokens, inbound-call, variant. A value a control cannot take — one the
+ *  real service could never hold, like a balance of 1e308 — is a 400 `invalid_control` saying why
+ *  (controlValues.ts). */
 import { DAY, MINUTE, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import { startInboundCall } from '../inbound/live';
 import { seedHostile } from '../seed/hostile';
 import { expireAllAccessTokens, issueTokens } from '../auth/tokens';
 import type { Sandbox } from '../context';
+import { MAX_CREDITS, controlNumber, described, refuse } from '../controlValues';
 import { FaultSpecError } from '../faults';
 import { type Ctx, bodyObject, fail, noContent, ok } from '../http';
 import { credits, newId } from '../ids';
 import type { Router } from '../router';
 import { type CallRecord, type Submission, createState } from '../state';
+import { DIMENSIONS, VariantError, formatVariant, parseVariant } from '../variants';
 
 const STATUSES = ['success', 'success', 'success', 'no_answer', 'busy', 'voicemail', 'success', 'failed', 'terminated', 'cancelled'];
 const CATEGORIES = ['restaurant', 'clinic', 'hotel', 'general'];
@@ -82,33 +87,32 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
   router.delete('/sandbox/faults', (ctx) => { ctx.sb.faults.clear(); return ok({ cleared: true }); }, pub);
 
   router.post('/sandbox/reset', (ctx) => {
-    reset(bodyObject(ctx).empty === true);
-    return ok({ reset: true, empty: bodyObject(ctx).empty === true });
+    const empty = bodyObject(ctx).empty ?? false;
+    if (typeof empty !== 'boolean') refuse('empty', `must be true or false (got ${described(empty)})`);
+    reset(empty);
+    return ok({ reset: true, empty });
   }, pub);
   router.get('/sandbox/requests', (ctx) => ok({ requests: ctx.sb.requests.list() }), pub);
   router.delete('/sandbox/requests', (ctx) => { ctx.sb.requests.clear(); return noContent(); }, pub);
 
   router.post('/sandbox/seed-calls', (ctx) => {
-    const count = Number(bodyObject(ctx).count);
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 100000.');
+    const count = controlNumber(bodyObject(ctx).count, 'count', { min: 1, max: 100_000, whole: true, aboveMax: 'seed at most 100000 calls at a time' });
     seedPastCalls(ctx.sb, count);
     return ok({ added: count, total: ctx.sb.state.calls.length });
   }, pub);
   router.post('/sandbox/seed-messages', (ctx) => {
-    const count = Number(bodyObject(ctx).count);
-    if (!Number.isInteger(count) || count < 1 || count > 10_000) fail(422, 'validation_error', 'count must be a whole number from 1 to 10000.');
+    const count = controlNumber(bodyObject(ctx).count, 'count', { min: 1, max: 10_000, whole: true, aboveMax: 'seed at most 10000 messages at a time' });
     seedOlderMessages(ctx.sb, count);
     return ok({ added: count, total: ctx.sb.state.inbox.length });
   }, pub);
   router.post('/sandbox/seed-hostile', (ctx) => {
     const payloads = bodyObject(ctx).payloads;
-    if (!Array.isArray(payloads) || payloads.length === 0 || payloads.some((x) => typeof x !== 'string')) fail(422, 'validation_error', 'payloads must be a list of strings.');
+    if (!Array.isArray(payloads) || payloads.length === 0 || payloads.some((x) => typeof x !== 'string')) refuse('payloads', 'must be a non-empty list of strings');
     return ok(seedHostile(ctx.sb, payloads as string[]));
   }, pub);
   router.post('/sandbox/expire-tokens', (ctx) => ok({ expired: expireAllAccessTokens(ctx.sb) }), pub);
   router.post('/sandbox/credits', (ctx) => {
-    const remaining = Number(bodyObject(ctx).remaining);
-    if (!Number.isFinite(remaining) || remaining < 0) fail(422, 'validation_error', 'remaining must be a number ≥ 0.');
+    const remaining = controlNumber(bodyObject(ctx).remaining, 'remaining', { min: 0, max: MAX_CREDITS, belowMin: 'a balance cannot be negative', aboveMax: `no plan holds more than ${MAX_CREDITS} credits` });
     ctx.sb.state.credits.remaining = credits(remaining);
     ctx.sb.changed();
     return ok({ credits_remaining: ctx.sb.state.credits.remaining });
@@ -119,17 +123,41 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
   router.post('/sandbox/inbound-call', (ctx) => {
     const b = bodyObject(ctx);
     const number = b.caller_number;
-    if (number !== undefined && (typeof number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(number))) fail(422, 'validation_error', 'caller_number must be in E.164 form, e.g. +12015550136.');
+    if (number !== undefined && (typeof number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(number))) refuse('caller_number', `must be in E.164 form, e.g. +12015550136 (got ${described(number)})`);
     const name = b.caller_name;
-    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) fail(422, 'validation_error', 'caller_name must be text (at most 100 characters) or null.');
-    const seconds = b.duration_seconds;
-    if (seconds !== undefined && (typeof seconds !== 'number' || !(seconds >= 1 && seconds <= 3600))) fail(422, 'validation_error', 'duration_seconds must be a number from 1 to 3600 (real seconds).');
+    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) refuse('caller_name', 'must be text (at most 100 characters) or null');
+    const seconds = b.duration_seconds === undefined ? undefined : controlNumber(b.duration_seconds, 'duration_seconds', { min: 1, max: 3600, aboveMax: 'a live call lasts at most an hour of real time' });
     const outcome = b.outcome;
-    if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') fail(422, 'validation_error', 'outcome must be completed or voicemail.');
-    return ok(startInboundCall(ctx.sb, { caller_number: number as string | undefined, caller_name: name as string | null | undefined, duration_seconds: seconds as number | undefined, outcome: outcome as 'completed' | 'voicemail' | undefined }));
+    if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') refuse('outcome', `must be completed or voicemail (got ${described(outcome)})`);
+    return ok(startInboundCall(ctx.sb, { caller_number: number as string | undefined, caller_name: name as string | null | undefined, duration_seconds: seconds, outcome: outcome as 'completed' | 'voicemail' | undefined }));
   }, pub);
   /** Convenience for tests: a fresh token pair for the demo user without the browser flow. */
   router.post('/sandbox/tokens', (ctx) => ok(issueTokens(ctx.sb)), pub);
+
+  /** The run's response variants (variants.ts): what they are now, what the start set, and every
+   *  dimension with its values and scopes; POST sets them (`{variant: "connect=pairing"}`, replacing
+   *  the run's), DELETE returns to the start's (so does /sandbox/reset). */
+  const variantView = (sb: Sandbox) => ({
+    variant: formatVariant(sb.variant),
+    start: formatVariant(sb.options.variant),
+    dimensions: Object.fromEntries(Object.entries(DIMENSIONS).map(([d, values]) => [d, { values, scopes: sb.variantScopes[d as keyof typeof DIMENSIONS] }])),
+  });
+  router.get('/sandbox/variant', (ctx) => ok(variantView(ctx.sb)), pub);
+  router.post('/sandbox/variant', (ctx) => {
+    const text = bodyObject(ctx).variant;
+    if (typeof text !== 'string') refuse('variant', `must be text such as "connect=pairing" or "" (got ${described(text)})`);
+    try {
+      ctx.sb.variant = parseVariant(text, ctx.sb.variantScopes);
+    } catch (e) {
+      if (e instanceof VariantError) fail(400, 'invalid_variant', `variant: ${e.message}`, { details: { field: 'variant' } });
+      throw e;
+    }
+    return ok(variantView(ctx.sb));
+  }, pub);
+  router.delete('/sandbox/variant', (ctx) => {
+    ctx.sb.variant = ctx.sb.options.variant;
+    return ok(variantView(ctx.sb));
+  }, pub);
 }
 
 export function freshState(sb: Sandbox, empty: boolean) {

@@ -1,6 +1,11 @@
 /** Every subcommand of the `kallyai` CLI (KallyAI-CLI/2.0, contract §5 "cmd" column and the CLI's
  *  own parser) and its hidden legacy flags (contract §8), spelled as the CLI spells them. The
- *  README's "kallyai CLI" column is checked against this list. */
+ *  README's "kallyai CLI" column is checked against this list.
+ *  Checked against the CLI's parser (`build_parser` in kallyai.py, contract source CLI): billing is
+ *  the subcommand `kallyai billing` — S0's `--billing` flag is gone from CLI 2.0 (contract §8 "no
+ *  longer a flag"; its parser has no such argument), as are `--login`, `--logout`, `--auth-status`,
+ *  so none of them is listed. `channels email-verify` is from S1 alone (contract §5.9); the parser
+ *  has no such subcommand, but the contract's cmd column names it, so it stays. */
 export const CLI_SUBCOMMANDS: readonly string[] = [
   'kallyai login', 'kallyai logout', 'kallyai auth-status', 'kallyai billing', 'kallyai ask',
   ...['message', 'history', 'conversations', 'new', 'goals', 'goal', 'goal-tree', 'cancel-goal', 'cascade-cancel', 'escalate', 'approve-step', 'accept', 'continue', 'archive', 'batch-archive', 'budget'].map((c) => `kallyai coord ${c}`),

@@ -114,6 +114,62 @@ describe('sandbox faults and request log', () => {
   });
 });
 
+describe('sandbox controls refuse values the real service could never hold', () => {
+  let c: SandboxClient;
+  before(async () => { c = await openSandbox({ timeScale: 1000 }); });
+  after(async () => { await c.close(); });
+  const balance = async () => (await c.get('/v1/credits/balance')).json.credits_remaining;
+  const raw = (path: string, text: string) => c.request('POST', path, { body: text, headers: { 'content-type': 'application/json' } });
+
+  it('POST /sandbox/credits: 1e308, 1e999 (Infinity once parsed), negative, text or null is a 400 that says why, and the balance stays a number', async () => {
+    const before = await balance();
+    const cases: Array<[body: string, says: RegExp]> = [
+      ['{"remaining": 1e308}', /^remaining must be at most 1000000: no plan holds more than 1000000 credits \(got 1e\+308\)\.$/],
+      ['{"remaining": 1e999}', /^remaining must be a finite number \(got Infinity\)\.$/],
+      ['{"remaining": -0.5}', /^remaining must be at least 0: a balance cannot be negative \(got -0\.5\)\.$/],
+      ['{"remaining": "12"}', /^remaining must be a number \(got "12"\)\.$/],
+      ['{"remaining": null}', /^remaining must be a number \(got null\)\.$/],
+      ['{}', /^remaining must be a number \(got nothing\)\.$/],
+    ];
+    for (const [body, says] of cases) {
+      const r = await raw('/sandbox/credits', body);
+      assert.deepEqual([r.status, r.json.error.code, r.json.error.details], [400, 'invalid_control', { field: 'remaining' }], body);
+      assert.match(r.json.error.message, says, body);
+      assert.equal(await balance(), before, `${body} left the balance alone`);
+    }
+    assert.equal((await c.post('/sandbox/credits', { remaining: 1_000_000 })).json.credits_remaining, 1_000_000, 'the largest balance is accepted');
+    assert.equal(await balance(), 1_000_000);
+    assert.equal((await c.post('/sandbox/credits', { remaining: 0 })).status, 200);
+    const call = await c.post('/v1/calls', { submission: { task_category: 'general', task_description: 'Ask about the opening hours.', respondent_phone: '+12015550100' }, timezone: 'UTC' });
+    assert.deepEqual([call.status, call.json.error.code], [402, 'quota_exceeded'], 'out of credits, no call is placed');
+  });
+
+  it('counts, durations and flags: fractions, absurd sizes and wrong types are a 400 naming the field', async () => {
+    const cases: Array<[path: string, body: string, field: string, says: RegExp]> = [
+      ['/sandbox/seed-calls', '{"count": 1e9}', 'count', /at most 100000: seed at most 100000 calls at a time/],
+      ['/sandbox/seed-calls', '{"count": 2.5}', 'count', /must be a whole number \(got 2\.5\)/],
+      ['/sandbox/seed-messages', '{"count": "10"}', 'count', /must be a number \(got "10"\)/],
+      ['/sandbox/inbound-call', '{"duration_seconds": 1e308}', 'duration_seconds', /at most 3600: a live call lasts at most an hour of real time/],
+      ['/sandbox/inbound-call', '{"duration_seconds": -1}', 'duration_seconds', /at least 1 \(got -1\)/],
+      ['/sandbox/reset', '{"empty": "yes"}', 'empty', /must be true or false \(got "yes"\)/],
+      ['/sandbox/seed-hostile', '{"payloads": [1]}', 'payloads', /must be a non-empty list of strings/],
+    ];
+    const total = (await c.get('/v1/calls')).json.total;
+    for (const [path, body, field, says] of cases) {
+      const r = await raw(path, body);
+      assert.deepEqual([r.status, r.json.error.code, r.json.error.details], [400, 'invalid_control', { field }], `${path} ${body}`);
+      assert.match(r.json.error.message, says, `${path} ${body}`);
+    }
+    assert.equal((await c.get('/v1/calls')).json.total, total, 'nothing was seeded');
+  });
+
+  it('a start with an impossible number stops with a message naming the option', async () => {
+    await assert.rejects(openSandbox({ tokenTtlSeconds: 1e308 }), /tokenTtlSeconds \(--token-ttl\) must be a number from 1 to 31536000/);
+    await assert.rejects(openSandbox({ timeScale: Number.NaN }), /timeScale \(--time-scale\) must be a number above 0/);
+    await assert.rejects(openSandbox({ port: 70_000 }), /port \(--port\) must be a whole number from 0 to 65535/);
+  });
+});
+
 describe('sandbox --state', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kallyai-sandbox-'));
   after(() => rmSync(dir, { recursive: true, force: true }));

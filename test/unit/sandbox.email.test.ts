@@ -1,7 +1,8 @@
 /** The sandbox's email, messages and channels: the provider consent page that connects an account,
  *  drafts with Cc lists, a send the provider refuses (failed), a reply drafted from an email, a
  *  revision asked through the coordination AI (the client's own request text), training the voice
- *  from picked sent emails, pairing a channel from its link, the SMS channel, older inbox messages
+ *  from picked sent emails, connecting a channel as the contract has it (and, opt-in, pairing it from
+ *  its link), the SMS channel, older inbox messages
  *  for paging, and the hostile seed of the email surfaces. */
 import { strict as assert } from 'node:assert';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -106,9 +107,21 @@ describe('sandbox: email, messages and channels', () => {
     assert.equal((await c.post('/v1/email/voice-profile/train', {})).status, 200, 'no body, as the contract has it');
   });
 
-  it('connecting Telegram without credentials answers a pairing; its link finishes it', async () => {
+  it('connecting WhatsApp as the CLI does ({}) answers {success, channel, account_name} and connects it; testing it then works', async () => {
+    const r = await c.post('/v1/channels/webhook/whatsapp/connect', {});
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { success: true, channel: 'whatsapp', account_name: '+1 415 555 0134 (WhatsApp Business)' });
+    const status = (await c.get('/v1/channels/status')).json.channels.find((x: { channel: string }) => x.channel === 'whatsapp');
+    assert.deepEqual([status.connected, status.account_name, status.status], [true, '+1 415 555 0134 (WhatsApp Business)', undefined]);
+    const tested = await c.post('/v1/channels/webhook/whatsapp/test');
+    assert.deepEqual([tested.status, tested.json.success, tested.json.account_name], [200, true, '+1 415 555 0134 (WhatsApp Business)']);
+  });
+
+  it('connect=pairing (opt-in): connecting Telegram without credentials answers a pairing; its link finishes it', async () => {
     await c.post('/v1/channels/disconnect/telegram');
-    const r = await c.post('/v1/channels/webhook/telegram/connect', {});
+    const wired = await c.post('/v1/channels/webhook/whatsapp/connect', {}, { 'x-sandbox-variant': 'connect.telegram=pairing' });
+    assert.equal(wired.json.account_name, '+1 415 555 0134 (WhatsApp Business)', 'scoped to Telegram: WhatsApp still connects at once');
+    const r = await c.post('/v1/channels/webhook/telegram/connect', {}, { 'x-sandbox-variant': 'connect=pairing' });
     assert.equal(r.json.status, 'pending');
     assert.match(r.json.pairing_code, /^KALLY-\d{6}$/);
     assert.ok(r.json.pairing_url.startsWith(`${c.url}/sandbox/pages/pair-channel?channel=telegram&code=`));
@@ -143,7 +156,7 @@ describe('sandbox: email, messages and channels', () => {
     assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
     assert.equal((await c.get('/v1/messages/inbox?limit=100')).json.messages.length, 83);
     assert.equal((await c.get('/v1/messages/inbox?channel=sms&limit=200')).json.messages.every((m: { channel: string }) => m.channel === 'sms'), true);
-    assert.equal((await c.post('/sandbox/seed-messages', { count: 0 })).status, 422);
+    assert.equal((await c.post('/sandbox/seed-messages', { count: 0 })).status, 400);
   });
 
   it('seed-hostile puts the payloads in the draft (To, Cc, subject, body), a sent email and its replies, an email message and a notification address', async () => {
