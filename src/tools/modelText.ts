@@ -4,6 +4,7 @@
  *  never exceptions. No `vscode` import. */
 import type { UserActionKind } from '../api/errorCodes';
 import { maskPhoneNumbers, redactSecrets } from '../api/redact';
+import { visibleText } from '../format/sinks';
 
 const MAX_CHARS = 8_000;
 const MAX_ITEMS = 25;
@@ -27,9 +28,10 @@ export function modelText(lead: string | undefined, data: unknown, options: Mode
   return clean(text, options);
 }
 
-/** Secrets removed; phone numbers masked unless asked for. */
+/** Secrets removed; invisible characters dropped (a bidi control or a tag character can hide words
+ *  from the person who reads the tool's answer beside the model); phone numbers masked unless asked. */
 export function clean(text: string, options: ModelTextOptions = {}): string {
-  const safe = redactSecrets(text);
+  const safe = redactSecrets(visibleText(text));
   return options.fullNumbers ? safe : maskPhoneNumbers(safe);
 }
 
