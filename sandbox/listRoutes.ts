@@ -35,5 +35,5 @@ export const LIST_ROUTES: Readonly<Record<string, string>> = {
 
 /** `GET /v1/calls/{call_id}/transcript` → `GET /v1/calls/{}/transcript`. */
 export function routeKey(method: string, pattern: string): string {
-  return `${method} ${pattern.replace(/\{[^}]+\}/g, '{}')}`;
+  return `${method} ${pattern.replace(/\{[^{}]+\}/g, '{}')}`;
 }

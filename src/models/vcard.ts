@@ -141,7 +141,7 @@ function entryOf(props: Property[], line: number): VcardEntry {
   const phones = props
     .filter((p) => p.name === 'TEL')
     .sort((a, b) => phoneRank(a) - phoneRank(b))
-    .map((p) => p.value.replace(/^tel:/i, '').replace(/;.*$/, '').trim())
+    .map((p) => p.value.replace(/^tel:/i, '').split(';', 1)[0].trim())
     .filter(Boolean);
   const note = first('NOTE');
   const categories = props.filter((p) => p.name === 'CATEGORIES').flatMap((p) => p.value.split(',').map((c) => unescapeText(c).trim().toUpperCase()));

@@ -6,7 +6,7 @@ import { t } from '../../format';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
 
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const ADDRESS = /^[^\s@<>]+@[^\s@<>][^\s@<>.]*\.[^\s@<>]+$/;
 
 export async function copyMailbox(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'copied'; address: string } | { outcome: 'dismissed' } | FailureResult> {
   let address = typeof arg === 'string' && ADDRESS.test(arg.trim()) ? arg.trim() : undefined;
