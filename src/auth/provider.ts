@@ -314,7 +314,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
       vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.'),
       learnMore,
     );
-    if (choice === learnMore) await vscode.env.openExternal(vscode.Uri.parse(KEYRING_DOCS_URL));
+    if (choice === learnMore) await openExternalUrl(KEYRING_DOCS_URL);
   }
 
   /** For the URI handler. */

@@ -8,7 +8,7 @@ import { t } from '../../format';
 import type { Log } from '../../log';
 import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
-import { openExternalUrl } from '../../platform/openExternal';
+import { linkRefusal, openExternalUrl } from '../../platform/openExternal';
 
 export interface ResultDeps {
   readonly documents: Documents;
@@ -53,7 +53,10 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'open': {
       const url = spec.url(ctx);
-      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      if (!url) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      // The address is the service's: only a web page is opened (src/platform/linkPolicy.ts).
+      const refusal = linkRefusal(url);
+      if (refusal) throw Object.assign(new Error(refusal), { name: 'ResultError' });
       await openExternalUrl(url);
       deps.log.info(`Opened ${new URL(url).host} in the browser`);
       return { url };
@@ -95,6 +98,8 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
       const open = t('Open in Calendar App');
       void vscode.window.showInformationMessage(t(spec.saved), open).then((c) => {
+        // The file the person just saved, where they chose (not an address from the service):
+        // the one `file:` address KallyAI hands to the operating system.
         if (c === open) return vscode.env.openExternal(target);
       });
       return { saved: target.toString() };
