@@ -6,7 +6,7 @@ import { forgetSecret, registerSecret } from '../api/secretValues';
 import type { TokenSource } from '../api/tokenSource';
 import { exchangeAuthorizationCode, requestRefresh, verifyAccessToken } from './authApi';
 import { AuthFlowError } from './authErrors';
-import { cliTokenFileExists, defaultCliTokenPath, readCliTokenFile, type CliTokenFileWarning } from './cliTokenFile';
+import { cliTokenFileExists, defaultCliTokenPath, readCliTokenFile } from './cliTokenFile';
 import { LOOPBACK_TIMEOUT_MS, runLoopbackSignIn } from './loopbackFlow';
 import { PkceFlow } from './pkceFlow';
 import { Refresher, type SessionEnded } from './refresher';
@@ -159,7 +159,7 @@ export class AuthService implements TokenSource {
   /** Signs in with pasted text (checked with one API call before it is kept). */
   async signInWithPastedText(text: string): Promise<StoredSession> {
     const parsed = parsePastedToken(text, this.now());
-    if (!parsed.ok) throw new AuthFlowError('invalid_response', parsed.reason);
+    if (!parsed.ok) throw new AuthFlowError('not_a_token', parsed.reason);
     return this.adoptChecked(parsed.tokens, 'paste');
   }
 
@@ -171,13 +171,11 @@ export class AuthService implements TokenSource {
     return this.options.cliTokenPath ?? defaultCliTokenPath();
   }
 
-  /** Copies the `kallyai` CLI's sign-in (read only; the file is never changed). The session comes
-   *  with what is worrying about the file (readable by others…), for the caller to show. */
-  async importCliTokenFile(): Promise<StoredSession & { readonly warnings: readonly CliTokenFileWarning[] }> {
-    const { tokens, warnings } = await readCliTokenFile(this.cliTokenPath, this.now());
-    if (warnings.length) this.options.log?.(`The kallyai CLI token file is ${warnings.join(', ').replace(/_/g, ' ')}; the CLI writes it readable by its owner only (0600).`);
-    const session = await this.adoptChecked(tokens, 'cli');
-    return { ...session, warnings };
+  /** Copies the `kallyai` CLI's sign-in (read only; the file is never changed). A file others may
+   *  read is refused (`file_exposed`, with the chmod to run) before anything is sent. */
+  async importCliTokenFile(): Promise<StoredSession> {
+    const { tokens } = await readCliTokenFile(this.cliTokenPath, this.now());
+    return this.adoptChecked(tokens, 'cli');
   }
 
   /** Forgets the session here and in every window sharing the secret storage. */

@@ -179,14 +179,8 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         });
       case 'paste':
         return this.withPastedToken();
-      case 'cli': {
-        const imported = await this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
-        // Readable by others: imported (the CLI's own choice), but said once, with how to fix it.
-        if (imported.warnings.length) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('The kallyai CLI sign-in file (~/.kallyai_token.json) can be read by other users of this computer. The CLI keeps it private: run "chmod 600 ~/.kallyai_token.json".'));
-        }
-        return imported;
-      }
+      case 'cli':
+        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
     }
   }
 
