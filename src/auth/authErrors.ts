@@ -20,6 +20,10 @@ export type AuthFailureCode =
   | 'file_unavailable'
   /** The CLI token file can be read (or written) by other users: it is not used (`command` makes it private). */
   | 'file_exposed'
+  /** `kallyai.apiBaseUrl` is plain http to another computer: no sign-in is started there. */
+  | 'insecure_address'
+  /** `kallyai.apiBaseUrl` is not an http(s) address. */
+  | 'invalid_address'
   /** What was pasted is not a KallyAI token (unreadable, too long, control characters in it). */
   | 'not_a_token'
   /** The API could not be reached (network, 5xx): the session is kept and retried later. */

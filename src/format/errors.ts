@@ -74,6 +74,7 @@ const CODE_SENTENCES: Record<string, () => string> = {
   timeout: () => t('KallyAI took too long to answer. Try again.'),
   cancelled: () => t('The request was cancelled.'),
   invalid_response: () => t('KallyAI answered in a form this extension does not understand.'),
+  insecure_api_address: () => t('The kallyai.apiBaseUrl setting is a plain http address on another computer: KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing was sent; change the setting to an https address.'),
   response_too_large: () => t('KallyAI sent an answer too large to read.'),
 };
 
@@ -118,6 +119,8 @@ const AUTH_SENTENCES: Record<string, () => string> = {
   browser_failed: () => t('The browser could not be opened for the sign-in.'),
   token_rejected: () => t('KallyAI did not accept that token. Copy a fresh one and try again.'),
   file_unavailable: () => t('The kallyai CLI sign-in file could not be read.'),
+  insecure_address: () => CODE_SENTENCES.insecure_api_address(),
+  invalid_address: () => t('The kallyai.apiBaseUrl setting is not a web address (https://…): change it, then sign in.'),
   not_a_token: () => t('This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.'),
   network: () => t('KallyAI could not be reached to renew your session. It is kept and renewed when the connection is back.'),
   refused: () => t('Your KallyAI session has ended. Sign in again to continue.'),

@@ -164,9 +164,12 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     const { secrets, auth } = service();
     await auth.initialise();
     const session = await auth.signInWithBrowser({ openBrowser: browser });
-    const reloaded = new AuthService({ secrets, baseUrl: () => 'http://127.0.0.1:9', clientId: () => '' });
+    // The sandbox is closed for this window's reads: the token comes from storage alone.
+    let fetched = 0;
+    const reloaded = new AuthService({ secrets, baseUrl: () => sb.url, clientId: () => '', fetch: async (...args) => { fetched++; return fetch(...args); } });
     assert.equal((await reloaded.initialise())?.id, session.id);
     assert.equal(await reloaded.getToken(), session.tokens.accessToken);
+    assert.equal(fetched, 0, 'no network');
     reloaded.dispose();
     auth.dispose();
   });
