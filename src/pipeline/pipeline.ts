@@ -21,7 +21,7 @@ import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/pre
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
 import type { EntityKind, EntitySpec, Presentation, PresentationContext } from './presentation';
-import { IdempotencyKeys, mayHaveGoneThrough } from './idempotency';
+import { IdempotencyKeys, sendWithIdempotencyKey, type KeyStorage } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
 
@@ -41,6 +41,8 @@ export interface PipelineDeps {
   isSignedIn(): boolean;
   /** Opens (or reveals) the page of a thing. */
   openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
+  /** Where the Idempotency-Keys of lost answers are kept across reloads (globalState); in memory when absent. */
+  readonly keyStorage?: KeyStorage;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -102,9 +104,10 @@ export class Pipeline {
   readonly consent: ConsentGate;
   readonly costs: CostSource;
   /** Keys of attempts whose answer was lost (see idempotency.ts). */
-  readonly idempotency = new IdempotencyKeys();
+  readonly idempotency: IdempotencyKeys;
 
   constructor(private readonly deps: PipelineDeps) {
+    this.idempotency = new IdempotencyKeys(deps.keyStorage);
     this.consent = new ConsentGate(deps.testMode);
     this.costs = new CostSource(deps.client, deps.balance);
   }
@@ -167,23 +170,24 @@ export class Pipeline {
       }
       // 4–5. Progress (cancellable) and execute.
       const progressTitle = t(presentation?.progress ?? op.summary);
+      let idempotencyKey: string | undefined;
       const execute = (signal?: AbortSignal): Promise<unknown> => {
         if (many && presentation?.many) {
           return deps.client.execute(presentation.many.op, presentation.many.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs });
         }
         return deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: request.timeoutMs });
       };
-      const idempotencyKey = op.creates ? request.idempotencyKey ?? this.idempotency.keyFor(op.id, input).key : undefined;
-      let data: OutputOf<O>;
-      try {
-        data = (request.runner
-          ? await request.runner(execute)
-          : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
-      } catch (e) {
-        if (idempotencyKey && mayHaveGoneThrough(deps.errors.describe(e).code)) this.idempotency.remember(op.id, input, idempotencyKey);
-        throw e;
-      }
-      if (idempotencyKey) this.idempotency.forget(op.id, input);
+      const send = async (): Promise<OutputOf<O>> => (request.runner
+        ? await request.runner(execute)
+        : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
+      // A creating request carries the key of an earlier attempt whose answer was lost (kept across
+      // reloads), so a repeat never acts twice.
+      const data: OutputOf<O> = op.creates
+        ? (await sendWithIdempotencyKey(this.idempotency, { opId: op.id, input, given: request.idempotencyKey }, (key) => {
+          idempotencyKey = key;
+          return send();
+        }, (e) => deps.errors.describe(e).code)).data
+        : await send();
       deps.log.info(`${op.id} done`);
       // 6. Refresh exactly what it changed.
       const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
