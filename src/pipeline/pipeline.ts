@@ -2,7 +2,8 @@
  *  participant and the language-model tools:
  *    ask for what is missing → validate locally → consent by the one rule → progress
  *    (cancellable) → execute → refresh what changed → present the result, or the error.
- *  Bad input never reaches the network; a flagged operation never runs without a person's yes. */
+ *  Bad input never reaches the network; a flagged operation never runs without a person's yes,
+ *  and an agent's request changes nothing without one. */
 import * as vscode from 'vscode';
 import type { KallyClient } from '../api/client';
 import { KallyApiError } from '../api/errors';
@@ -16,7 +17,7 @@ import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
-import { buildStakes, genericConsent, needsConsent, type Stakes } from './consent/stakes';
+import { asksAgent, buildStakes, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
@@ -69,6 +70,9 @@ export interface RunRequest {
    *  confirmation, built by `preview`). Counts only if the stakes computed now ask the same
    *  question; otherwise the modal asks. */
   readonly consentedTo?: Stakes;
+  /** An agent asked for this (a language-model tool), not the person: every operation that is
+   *  not read-only asks, flagged or not (`asksAgent`). */
+  readonly agent?: boolean;
   /** The view whose progress bar shows the work. */
   readonly viewId?: string;
   readonly signal?: AbortSignal;
@@ -95,7 +99,8 @@ export type RunResult<O extends Operation = Operation> =
   | { readonly outcome: 'unavailable'; readonly reason: string }
   | FailureResult;
 
-/** What running an operation with this complete input would ask, without asking or sending. */
+/** What running an operation with this complete input would ask, without asking or sending
+ *  (for an agent's request: every operation that is not read-only asks). */
 export type Preview =
   | { readonly ok: true; readonly input: PartialInput; readonly stakes?: Stakes }
   | { readonly ok: false; readonly error: unknown; readonly unavailable?: string };
@@ -158,9 +163,9 @@ export class Pipeline {
         void vscode.window.showInformationMessage(unavailable);
         return { outcome: 'unavailable', reason: unavailable };
       }
-      // 3. Consent by the one rule.
+      // 3. Consent by the one rule (and, for an agent, before any change).
       let stakes: Stakes | undefined;
-      if (needsConsent(op)) {
+      if (needsConsent(op) || (request.agent === true && asksAgent(op))) {
         stakes = await this.stakesFor(op, presentation, ctx);
         if (request.stakes) stakes = request.stakes(stakes);
         const inline = request.inlineConsent === true && !op.contactsPeople && !op.irreversible;
@@ -211,9 +216,9 @@ export class Pipeline {
   }
 
   /** What running the operation with this input would ask, without asking anything or sending
-   *  it: the input is validated as `run` validates it, and a flagged operation's stakes are
+   *  it: the input is validated as `run` validates it, and the stakes of what asks are
    *  computed (the chat tools' confirmation). Reads only (the target, the estimate, the balance). */
-  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target'>): Promise<Preview> {
+  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target' | 'agent'>): Promise<Preview> {
     const presentation = this.deps.presentationOf(op);
     try {
       const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
@@ -221,7 +226,8 @@ export class Pipeline {
       const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
-      return { ok: true, input: input as PartialInput, stakes: needsConsent(op) ? await this.stakesFor(op, presentation, ctx) : undefined };
+      const asks = needsConsent(op) || (request.agent === true && asksAgent(op));
+      return { ok: true, input: input as PartialInput, stakes: asks ? await this.stakesFor(op, presentation, ctx) : undefined };
     } catch (error) {
       return { ok: false, error };
     }
@@ -239,7 +245,7 @@ export class Pipeline {
 
   /** The stakes the consent names for this operation and input. */
   async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
-    const spec = (presentation?.consent ?? genericConsent(op)) as Presentation['consent'] & object;
+    const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
     const [credits, balance] = await Promise.all([
       this.costs.credits(op, spec, ctx as PresentationContext),
       op.costsCredits ? this.costs.balance() : Promise.resolve(undefined),
