@@ -264,8 +264,9 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     this.sync(session);
     if (!session) {
       this.requestAccountsMenuEntry();
-      if (stored) this.noticeAddress();
-      else void this.offerCliImportOnce();
+      // A refused address, or a sign-in kept for another one, is said once at start-up too.
+      this.noticeAddress();
+      if (!stored) void this.offerCliImportOnce();
     }
   }
 
