@@ -105,6 +105,7 @@ export default tseslint.config(
       'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/format/**/*.ts', 'src/models/**/*.ts', 'src/commands/presentation/**/*.ts',
       'src/commands/manifest.ts', 'src/documents/*Markdown.ts', 'src/pipeline/presentation.ts', 'src/pipeline/input/fields.ts',
       'src/pipeline/consent/stakes.ts', 'src/pipeline/consent/costs.ts', 'src/pipeline/results/genericMarkdown.ts',
+      'src/platform/linkPolicy.ts', 'src/tools/toolConfirmation.ts',
     ],
     ignores: ['src/auth/provider.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer stays free of vscode (README: Where things live): it runs in plain Node, in tests and scripts.' }] }] },
