@@ -197,7 +197,7 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
       const status = fault.status;
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
+      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), fault.message ?? `Injected fault: HTTP ${status}.`, { headers }));
     }
   }
 
