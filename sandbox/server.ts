@@ -57,11 +57,12 @@ function initialState(options: SandboxOptions): SandboxState {
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
   checkStartOptions(opts);
   const router = new Router();
-  // Called by POST /sandbox/reset, after sb below exists: a fresh state, and the start's variants.
+  // Called by POST /sandbox/reset, after sb below exists: a fresh state, the start's variants, no hostile mode.
   registerAllRoutes(router, (empty) => {
     sb.generation += 1;
     sb.state = freshState(sb, empty);
     sb.variant = sb.options.variant;
+    sb.hostile = undefined;
     sb.changed();
   });
   const scopes = variantScopes(router);
