@@ -43,7 +43,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
+const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|seed-hostile|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;
