@@ -143,7 +143,7 @@ function sleep(ms: number): Promise<void> {
 async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const correlationId = newCorrelationId();
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const path = url.pathname.length > 1 ? url.pathname.replace(/(?<!\/)\/+$/, '') : url.pathname;
   const method = (req.method ?? 'GET').toUpperCase();
   const isControl = CONTROL_PATHS.test(path);
   const reply = (r: Reply) => send(res, r, correlationId);

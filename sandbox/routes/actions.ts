@@ -32,7 +32,7 @@ function required(b: Record<string, unknown>, field: string): string {
   return v as string;
 }
 
-const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
+const EMAIL = /^[^@\s<>]+@[^@\s<>][^@\s<>.]*\.[^@\s<>]+$/;
 
 function findEmail(sb: Sandbox, id: string): OutboxEmail {
   const e = sb.state.outbox.find((x) => x.id === id);

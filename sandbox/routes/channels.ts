@@ -54,7 +54,7 @@ export function registerChannels(router: Router): void {
   router.post('/v1/channels/email/add', (ctx) => {
     const b = bodyObject(ctx);
     const address = str(b.email_address);
-    if (!address || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) fail(422, 'validation_error', 'email_address must be a valid email address.', { details: { field: 'email_address' } });
+    if (!address || !/^[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+$/.test(address)) fail(422, 'validation_error', 'email_address must be a valid email address.', { details: { field: 'email_address' } });
     // The contract documents this 409 with no code: answered FastAPI-style, {detail: "..."} (no error key).
     if (ctx.sb.state.channelEmails.some((e) => String(e.email_address).toLowerCase() === address?.toLowerCase())) fail(409, 'conflict', 'This email address is already registered.', { shape: 'detail' });
     const label = str(b.label) ?? str(b.display_name) ?? null;

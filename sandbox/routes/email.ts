@@ -35,7 +35,7 @@ export function registerEmail(router: Router): void {
     const m = ctx.sb.state.emailMessages.find((x) => x.id === ctx.params.id);
     if (!m) fail(404, 'message_not_found', `No email with id ${ctx.params.id}.`);
     const instructions = str(bodyObject(ctx).instructions);
-    const to = String(m.from).replace(/^.*<([^>]+)>.*$/, '$1');
+    const to = /<([^<>]+)>[^<]*$/.exec(String(m.from))?.[1] ?? String(m.from);
     const draft: OutboxEmail = {
       id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [], reply_to: m.id as string,
       body: wording(ctx.sb, 176, `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`),

@@ -24,7 +24,7 @@ export function registerReferrals(router: Router): void {
     const b = bodyObject(ctx);
     const code = str(b.code)?.toUpperCase();
     const email = str(b.email);
-    if (!code || !email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail(422, 'validation_error', 'code and a valid email are required.', { shape: 'flat' });
+    if (!code || !email || !/^[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+$/.test(email)) fail(422, 'validation_error', 'code and a valid email are required.', { shape: 'flat' });
     if (code !== ctx.sb.state.referralCode) fail(404, 'invalid_referral_code', `The referral code ${code} does not exist.`, { shape: 'flat' });
     const masked = (email as string).replace(/^(.)[^@]*/, '$1***');
     ctx.sb.state.referrals.unshift({ id: newId(), referred_email: masked, status: 'pending', referrer_reward_minutes: 0, referred_reward_minutes: 0, referrer_reward_credits: 0, referred_reward_credits: 0, created_at: iso(), converted_at: null });

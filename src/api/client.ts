@@ -132,7 +132,7 @@ export class KallyClient {
 
   private url(pathAndQuery: string): string {
     const base = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
-    return `${base.replace(/\/+$/, '')}${pathAndQuery}`;
+    return `${base.replace(/(?<!\/)\/+$/, '')}${pathAndQuery}`;
   }
 
   private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {

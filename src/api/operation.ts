@@ -82,7 +82,7 @@ export function defineDomain<const T extends Record<string, AnySpec>>(domain: st
       id: `${domain}.${name}`,
       domain,
       name,
-      pathParams: [...spec.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+      pathParams: [...spec.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]),
       ...spec,
       auth: spec.auth ?? 'bearer',
       costsCredits: spec.costsCredits ?? false,

@@ -77,7 +77,7 @@ export class PkceFlow {
     tokens.catch(() => undefined);
     this.pending.push(entry);
 
-    const url = new URL(`${base.replace(/\/+$/, '')}/v1/auth/authorize`);
+    const url = new URL(`${base.replace(/(?<!\/)\/+$/, '')}/v1/auth/authorize`);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('client_id', clientId);
     url.searchParams.set('redirect_uri', params.redirectUri);

@@ -10,7 +10,7 @@ export async function externalAddress(url: string): Promise<string> {
   const origin = vscode.Uri.parse(`${u.protocol}//${u.host}/`);
   const mapped = await vscode.env.asExternalUri(origin);
   if (mapped.toString() === origin.toString()) return url;
-  return `${mapped.toString(true).replace(/\/+$/, '')}${u.pathname}${u.search}`;
+  return `${mapped.toString(true).replace(/(?<!\/)\/+$/, '')}${u.pathname}${u.search}`;
 }
 
 export async function openExternalUrl(url: string, options: { map?: boolean } = {}): Promise<boolean> {

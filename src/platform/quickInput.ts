@@ -6,6 +6,7 @@
  *  createInputBox to this file. */
 import * as vscode from 'vscode';
 import { pickText, pickWithIcon, type PickText } from '../format/sinks';
+import { recordShown } from './shownInTests';
 
 export type StepResult<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
 
@@ -47,6 +48,7 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
   box.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
   const show = (value: string) => {
     const v = step.validate(value);
+    recordShown('input', box.title, box.prompt, box.placeholder, v.error, v.note);
     box.validationMessage = v.error
       ? { message: pickText(v.error, 1000), severity: vscode.InputBoxValidationSeverity.Error }
       : v.note
@@ -145,6 +147,7 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
   quickPick.canSelectMany = many;
   quickPick.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
   const fill = (items: readonly PickItem<T>[]) => {
+    recordShown('pick', quickPick.title, quickPick.placeholder, ...items.flatMap((i) => [i.label, i.description, i.detail]));
     quickPick.busy = false;
     quickPick.items = items;
     if (items.length === 0 && step.empty) quickPick.placeholder = pickText(step.empty);

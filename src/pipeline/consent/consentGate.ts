@@ -4,6 +4,7 @@
  *  and a test may answer it; everywhere else the modal always shows. */
 import { LIMITS, plainLines, plainText } from '../../format/sinks';
 import { askModal } from '../../platform/notify';
+import { recordShown } from '../../platform/shownInTests';
 import type { Stakes } from './stakes';
 
 export type ConsentAnswerer = (stakes: Stakes) => boolean | Promise<boolean>;
@@ -25,10 +26,18 @@ export class ConsentGate {
   async ask(stakes: Stakes, options: { preConfirmed?: boolean; given?: boolean } = {}): Promise<boolean> {
     if (this.testMode) this.asked.push(stakes);
     if (options.given) return true;
+    const question = plainText(stakes.question, LIMITS.modalLine);
+    const detail = plainLines(stakes.lines);
+    const confirm = plainText(stakes.confirm, 40);
+    const decline = plainText(stakes.decline, 40);
     if (this.testMode) {
       if (options.preConfirmed) return true;
-      if (this.answerer) return this.answerer(stakes);
+      if (this.answerer) {
+        // What the modal would have shown, for the trust-boundary test.
+        recordShown('modal', question, detail, confirm, decline);
+        return this.answerer(stakes);
+      }
     }
-    return askModal(plainText(stakes.question, LIMITS.modalLine), plainLines(stakes.lines), plainText(stakes.confirm, 40), plainText(stakes.decline, 40));
+    return askModal(question, detail, confirm, decline);
   }
 }
