@@ -27,6 +27,8 @@ import type { Call } from '../../src/api/schemas/calls';
 import type { Message } from '../../src/api/schemas/messages';
 import type { SearchResult } from '../../src/api/schemas/search';
 import { total, type Section, type SectionRow } from './section';
+import { md } from '../../src/format/markdown';
+import { chatMarkdown, fileName, notificationText, pickText, plainLines, plainText } from '../../src/format/sinks';
 
 /** 1 MB of input. */
 export const SIZE = 1 << 20;
@@ -107,6 +109,12 @@ export const TARGETS: Target[] = [
   { name: 'messageMarkdown (an inbox message)', run: (s) => { const [subject, from, body] = pieces(s, 3); return messageMarkdown({ id: 'm1', subject, from, channel: 'sms', body } as unknown as Message); } },
   { name: 'replyMarkdown (chat: KallyAI\'s reply)', run: (s) => replyMarkdown(s) },
   { name: 'searchMarkdown + readHit (chat: search results)', run: (s) => { const [title, description, phone, address, url] = pieces(s, 5); return [searchMarkdown('q', [{ title, description, phone, address }]), readHit({ title, url: `https://example.com/${url}` } as unknown as SearchResult)]; } },
+  { name: 'notificationText (toasts: no link can form)', run: (s) => notificationText(s) },
+  { name: 'plainText (labels, modals; numbers kept left to right)', run: (s) => plainText(`محمد ${s}`, 1_000_000) },
+  { name: 'plainLines (a modal\'s detail)', run: (s) => plainLines(s.split('\n'), 1_000_000) },
+  { name: 'pickText (quick picks)', run: (s) => pickText(s, 1_000_000) },
+  { name: 'fileName (save dialogs)', run: (s) => fileName(s, 'ics') },
+  { name: 'chatMarkdown (chat answers: no link)', run: (s) => chatMarkdown(md`${s}`) },
   { name: 'genericMarkdown (any answer)', run: (s) => { const [value, item, other, deep] = pieces(s, 4); return genericMarkdown('Answer', { [value.slice(0, 200)]: value, items: [item, { text: other }], nested: { deep } }); } },
 ];
 
