@@ -45,15 +45,15 @@ export const LIMITS = {
 /** Left-to-right mark: a strong left-to-right character, invisible. */
 const LRM = '\u200e';
 
-/** Code points that may never reach a person outside a webview: C0 controls but tab and newline,
- *  (and carriage return, a line break too), DEL and C1, the soft hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width
- *  space, the right-to-left mark, line/paragraph separators, bidi embeddings/overrides (U+202A–E),
+/** Code points that may never reach a person outside a webview: C0 controls but tab, newline and
+ *  carriage return, DEL and C1, the soft hyphen, the Arabic letter mark, the Mongolian vowel
+ *  separator, zero-width space, the right-to-left mark, bidi embeddings and overrides (U+202A–E),
  *  word joiner, invisible operators and bidi isolates (U+2060–206F), the byte-order mark,
  *  interlinear annotations, and tag characters (U+E0000–E007F, as surrogate pairs). The
  *  left-to-right mark stays: it can only make text read left to right, as the workbench does
- *  anyway, and the forms add it. */
+ *  anyway, and the forms add it. Line and paragraph separators stay too: they are white space. */
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
 const BLANKS = /\s+/g;
 /** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks, and the
  *  right-to-left scripts beyond the basic plane). */
