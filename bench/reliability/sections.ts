@@ -7,6 +7,7 @@ import { injectionPayloads } from './injectionPayloads';
 import { invalidInputs } from './invalidInputs';
 import { leaks } from './leaks';
 import { signInAttacks } from './signInAttacks';
+import { timeLimits } from './timeLimits';
 
 export const SECTIONS: Section[] = [
   duplicateCalls,
@@ -15,4 +16,5 @@ export const SECTIONS: Section[] = [
   invalidInputs,
   leaks,
   signInAttacks,
+  timeLimits,
 ];
