@@ -1,10 +1,10 @@
 /** The catalogue: one entry per method+path of contract §5, consistent flags, and every
  *  operation executed once through KallyClient against the sandbox with its response parsed. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { allOperations, ops } from '../../src/api/catalogue';
 import { KallyApiError } from '../../src/api/errors';
-import { client, sandbox, type SandboxHandle } from './api.helpers';
+import { client, control, sandbox, type SandboxHandle } from './api.helpers';
 import { SAMPLES } from './api.samples';
 import { CONTRACT } from '../shared/contract';
 
@@ -99,6 +99,9 @@ describe('every operation once against the sandbox', () => {
   // timeScale 100: the 10-minute test call runs 6 s, a window calls.stop can hit even on a busy machine.
   before(async () => { sb = await sandbox(100); });
   after(async () => { await sb.close(); });
+  // Each operation on the seed data: one that deletes or disconnects (an email account) must not
+  // take away what a later one needs, whatever the order.
+  beforeEach(async () => { await control(sb, 'POST', '/sandbox/reset', {}); });
 
   for (const op of allOperations) {
     it(`${op.id}: ${op.method} ${op.path}`, async () => {
