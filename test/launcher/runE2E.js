@@ -54,6 +54,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const RESULTS = path.join(ROOT, 'test-results');
 const FIXTURES = path.join(ROOT, 'test/e2e/fixtures');
 const lib = require('../e2e/lib');
+/** The sandbox's time scale in e2e runs (KALLYAI_SANDBOX_TIME_SCALE to change it). */
+const E2E_TIME_SCALE = 10;
 
 let host;
 try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
@@ -306,7 +308,10 @@ async function main() {
     const size = packageExtension(vsixPath);
     console.log(`[e2e] packaged ${rel(vsixPath)}${size ? ` (${size})` : ''}, no vsce warning`);
   }
-  const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
+  // Time scale 10: a call takes a tenth of its simulated length (the usual 90.6 s call 9 s), and the
+  // long call a script stops from its progress notification runs a minute, room enough for a busy
+  // machine to reach its Cancel (at 100 it ran 6 s, and under load it had ended first).
+  const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || E2E_TIME_SCALE });
   onCleanup(() => sandbox.stop());
   const shared = scripts.filter((s) => !s.fresh);
   const fresh = scripts.filter((s) => s.fresh);

@@ -109,7 +109,7 @@ describe('every operation once against the sandbox', () => {
       const input = await SAMPLES[op.id]({ client: c, sb });
       let out: unknown;
       try {
-        out = await c.execute(op, input as never, { timeoutMs: 20_000 });
+        out = await c.execute(op, input as never, { timeoutMs: 60_000 });
       } catch (e) {
         if (e instanceof KallyApiError) assert.fail(`${op.id} → ${e.code} (${e.status}) ${e.message}${e.field ? ` [${e.field}]` : ''}`);
         throw e;

@@ -43,7 +43,7 @@ describe('list envelopes: every list operation under every envelope', () => {
         it(`${op.id} (${listKeyOf(op.response)})`, async () => {
           const input = await SAMPLES[op.id]({ client: c, sb });
           bodies.length = 0;
-          const out = (await c.execute(op, input as never, { timeoutMs: 20_000 })) as Record<string, unknown>;
+          const out = (await c.execute(op, input as never, { timeoutMs: 60_000 })) as Record<string, unknown>;
           const key = listKeyOf(op.response)!;
           assert.ok(Array.isArray(out[key]), `${op.id} has no ${key} list`);
           const sent = bodies.at(-1);
@@ -146,7 +146,7 @@ describe('the whole catalogue under envelope=bare, error=fastapi', () => {
       const c = client(sb);
       try {
         const input = await SAMPLES[op.id]({ client: c, sb });
-        await c.execute(op, input as never, { timeoutMs: 20_000 });
+        await c.execute(op, input as never, { timeoutMs: 60_000 });
       } catch (e) {
         failed.push(`${op.id}: ${e instanceof KallyApiError ? `${e.code} ${e.message}` : String(e)}`);
       }
