@@ -57,12 +57,19 @@ export async function openSandbox(opts: StartSandboxOptions = {}): Promise<Sandb
   return client;
 }
 
-/** Polls until check() returns a value (for states reached asynchronously, e.g. a call that started running). */
+/** How long `eventually` waits at least before it gives up: one generous ceiling, so that a machine
+ *  busy with other work (load 4–10 on 2 cores) only makes a test slower, never red. */
+export const EVENTUALLY_CEILING_MS = 30_000;
+
+/** Polls until check() returns a value (for states reached asynchronously, e.g. a call that started
+ *  running), every 10 ms; gives up after `attempts` polls or EVENTUALLY_CEILING_MS, whichever is later,
+ *  with an error naming `what` it waited for. */
 export async function eventually<T>(check: () => Promise<T | undefined>, what: string, attempts = 400): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
+  const started = Date.now();
+  for (let i = 0; i < attempts || Date.now() - started < EVENTUALLY_CEILING_MS; i++) {
     const v = await check();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`Gave up waiting for ${what}`);
+  throw new Error(`Gave up after ${Math.round((Date.now() - started) / 1000)} s waiting for ${what}`);
 }

@@ -8,6 +8,7 @@ import { injectionPayloads } from './injectionPayloads';
 import { invalidInputs } from './invalidInputs';
 import { leaks } from './leaks';
 import { signInAttacks } from './signInAttacks';
+import { timeLimits } from './timeLimits';
 
 export const SECTIONS: Section[] = [
   duplicateCalls,
@@ -17,4 +18,5 @@ export const SECTIONS: Section[] = [
   leaks,
   signInAttacks,
   hostileText,
+  timeLimits,
 ];

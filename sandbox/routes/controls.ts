@@ -1,8 +1,8 @@
 /** Test controls (no auth, outside /v1): faults, reset, request log, seed-calls, seed-messages, seed-hostile,
- *  expire-tokens, credits, state, tokens, inbound-call, variant. A value a control cannot take — one the
+ *  expire-tokens, credits, state, tokens, inbound-call, variant, time-scale. A value a control cannot take — one the
  *  real service could never hold, like a balance of 1e308 — is a 400 `invalid_control` saying why
  *  (controlValues.ts). */
-import { DAY, MINUTE, ymd } from '../clock';
+import { DAY, MINUTE, createClock, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import { startInboundCall } from '../inbound/live';
 import { seedHostile } from '../seed/hostile';
@@ -134,6 +134,15 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     const outcome = b.outcome;
     if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') refuse('outcome', `must be completed or voicemail (got ${described(outcome)})`);
     return ok(startInboundCall(ctx.sb, { caller_number: number as string | undefined, caller_name: name as string | null | undefined, duration_seconds: seconds, outcome: outcome as 'completed' | 'voicemail' | undefined }));
+  }, pub);
+  /** The simulated clock's speed for the calls placed from now on (a test that acts on a running call
+   *  slows it, so that a busy machine still reaches the call while it runs); GET reads it. */
+  router.get('/sandbox/time-scale', (ctx) => ok({ time_scale: ctx.sb.clock.scale }), pub);
+  router.post('/sandbox/time-scale', (ctx) => {
+    const scale = bodyObject(ctx).time_scale;
+    if (typeof scale !== 'number' || !(scale > 0 && scale <= 100_000)) fail(422, 'validation_error', 'time_scale must be a number above 0 (at most 100000).');
+    ctx.sb.clock = createClock(scale as number);
+    return ok({ time_scale: ctx.sb.clock.scale });
   }, pub);
   /** Convenience for tests: a fresh token pair for the demo user without the browser flow. */
   router.post('/sandbox/tokens', (ctx) => ok(issueTokens(ctx.sb)), pub);

@@ -11,7 +11,7 @@
 // to a message, in a Chat view widened for it.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, clearRequests, sandboxRequests, runCommand, waitForNotification, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
+const { startSignedIn, clearRequests, sandboxRequests, runCommand, waitForNotification, assertNoErrorNotifications, readmeScreenshot, until, clearNotifications } = require('./lib');
 
 const INPUT = '.interactive-input-part .monaco-editor';
 const REQUEST = '.interactive-item-container.interactive-request';
@@ -27,28 +27,33 @@ async function send(ctx, participantAndCommand, words) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(`${participantAndCommand} `, { delay: 20 });
-  await page.waitForTimeout(300);
+  await until(`the chat input to hold "${participantAndCommand}"`, async () => (await page.locator(INPUT).first().innerText()).replace(/\s+/g, ' ').includes(participantAndCommand));
   if (words) await page.keyboard.type(words, { delay: 10 });
   await page.keyboard.press('Escape'); // closes a suggestion list, so Enter sends
   await page.keyboard.press('Enter');
   // The list shows the newest exchange last (older ones may leave the DOM as it scrolls).
   const sent = words ?? participantAndCommand.split(' ').pop();
-  await page.locator(REQUEST).filter({ hasText: sent }).last().waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator(REQUEST).filter({ hasText: sent }).last().waitFor({ state: 'visible' });
   const response = page.locator(RESPONSE).last();
-  await response.waitFor({ state: 'visible', timeout: 20_000 });
+  await response.waitFor({ state: 'visible' });
   return response;
 }
 
-/** Waits until a response shows `pattern` and its text has settled (unchanged for a second); returns it. */
-async function responseText(response, pattern, timeoutMs = 30_000) {
-  await response.getByText(pattern).first().waitFor({ state: 'visible', timeout: timeoutMs });
-  let text = '';
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    const now = (await response.innerText()).replace(/\s+/g, ' ');
-    if (now === text) break;
+/** Waits until `locator`'s text has settled (the same two reads a second apart); returns it. */
+async function settledText(locator, what) {
+  let text;
+  return until(`${what} to stop changing`, async () => {
+    const now = (await locator.innerText()).replace(/\s+/g, ' ');
+    const same = now === text;
     text = now;
-    await response.page().waitForTimeout(1000);
-  }
+    return same && now;
+  }, { intervalMs: 1_000 });
+}
+
+/** Waits until a response shows `pattern` and its text has settled (unchanged for a second); returns it. */
+async function responseText(response, pattern) {
+  await response.getByText(pattern).first().waitFor({ state: 'visible' });
+  const text = await settledText(response, `the response showing ${pattern}`);
   assert.doesNotMatch(text, /Language model unavailable/, 'VS Code refused the request for want of a model');
   assert.doesNotMatch(text, TEST_MODEL_SENTENCE, 'the request went to the test model instead of @kallyai');
   return text;
@@ -66,19 +71,21 @@ async function widenChat(page) {
   const sessions = page.locator('.part.auxiliarybar .monaco-button', { hasText: /^New Session$/ }).first();
   if (await sessions.isVisible().catch(() => false)) {
     await runCommand(page, 'Chat Agent Sessions: Toggle Agent Sessions Sidebar');
-    await sessions.waitFor({ state: 'hidden', timeout: 10_000 });
+    await sessions.waitFor({ state: 'hidden' });
   }
 }
 
 module.exports = {
+  // The test language model and the Chat view widened for good: a workbench of its own.
+  fresh: true,
   needs: 'chatView',
   fixtures: ['test-model'],
   async run(ctx) {
     const { page } = ctx;
     await startSignedIn(ctx);
     await runCommand(page, 'KallyAI E2E: Use the E2E Test Model in Chat');
-    await waitForNotification(page, /The Chat uses the E2E Test Model\./, 20_000);
-    await page.locator(INPUT).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await waitForNotification(page, /The Chat uses the E2E Test Model\./);
+    await page.locator(INPUT).first().waitFor({ state: 'visible' });
 
     // 1. /credits: the balance the sandbox holds, with its buttons.
     const { credits: { remaining } } = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
@@ -103,15 +110,15 @@ module.exports = {
     assert.ok(replyText.length > 60, `a reply: ${replyText}`);
     await ctx.screenshot('chat-reply');
     await widenChat(page);
-    await runCommand(page, 'Notifications: Clear All Notifications');
-    await page.waitForTimeout(500); // the follow-ups settle
+    await clearNotifications(page);
+    await settledText(reply, 'the reply with its follow-ups');
     await readmeScreenshot(ctx, 'chat');
 
     // 3. /search costs credits: the modal asks first; "Not Now" searches nothing.
     await clearRequests(ctx);
     const search = await send(ctx, '@kallyai /search', 'plumbers near Hoboken');
     const consent = page.locator('.monaco-dialog-box', { hasText: /Search for/ });
-    await consent.waitFor({ state: 'visible', timeout: 15_000 });
+    await consent.waitFor({ state: 'visible' });
     const consentText = (await consent.innerText()).replace(/\s+/g, ' ');
     ctx.log(`/search consent: ${consentText}`);
     assert.match(consentText, /Estimated cost: about [\d.]+ credits/);

@@ -10,19 +10,7 @@
 // email-channels-page.png, email-view-<theme>.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState, pageText, themeOf, toggleTheme } = require('./lib');
-
-/** A page renders anew after each action (its frame is replaced): the frame of the page titled
- *  `title` once `ready(frame)` holds. */
-async function pageWhen(page, title, ready, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const frame = await pageFrame(page, title, Math.max(1000, deadline - Date.now())).catch(() => undefined);
-    if (frame && (await ready(frame).catch(() => false))) return frame;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`the page titled ${title} did not show ${what}`);
-}
+const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, pageFrame, waitForRow, expandRow, sandboxState, pageText, themeOf, toggleTheme, openFromRow } = require('./lib');
 
 module.exports = async function email(ctx) {
   const { page } = ctx;
@@ -37,7 +25,7 @@ module.exports = async function email(ctx) {
   await runCommand(page, 'KallyAI: Write Email…');
   let compose = await pageFrame(page, /^New email/);
   await compose.locator('button[type="submit"]').click();
-  compose = await pageWhen(page, /^New email/, async (f) => (await f.locator('.field-error').count()) > 0, 'the field errors');
+  compose = await pageFrame(page, /^New email/, { ready: async (f) => (await f.locator('.field-error').count()) > 0, what: 'the field errors' });
   const errors = await compose.locator('.field-error').allInnerTexts();
   ctx.log(`empty email: ${errors.map((e) => e.trim()).join(' | ')}`);
   assert.deepEqual(errors.map((e) => e.trim()), ['Use an email address such as name@example.com.', 'Subject must not be empty.', 'Body must not be empty.']);
@@ -61,7 +49,7 @@ module.exports = async function email(ctx) {
   // 3. Approve & Send: the modal names the recipients and the credits; "Send Email" sends it.
   await draft.locator('button[data-action="approve"]').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Send the email "Heating is broken again" to landlord@example\.com, me@example\.com\?/ });
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`consent: ${detail}`);
   for (const expected of [/KallyAI will contact landlord@example\.com, me@example\.com\./, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/, /This cannot be undone\./]) assert.match(detail, expected);
@@ -70,7 +58,7 @@ module.exports = async function email(ctx) {
   await dialog.locator('.monaco-button', { hasText: /^Send Email$/ }).click();
 
   // 4. It shows as sent: on the page, on the server, and in the Email view's outbox.
-  const sentPage = await pageWhen(page, /^Email — Heating is broken again/, async (f) => (await pageText(f)).includes('No replies yet.'), 'the sent email');
+  const sentPage = await pageFrame(page, /^Email — Heating is broken again/, { ready: async (f) => (await pageText(f)).includes('No replies yet.'), what: 'the sent email' });
   assert.match(await pageText(sentPage), /Sent/);
   assert.equal((await sandboxState(ctx)).outbox.find((e) => e.id === saved.id).status, 'sent');
   const outbox = await waitForRow(page, 'Email', /^Outbox/);
@@ -85,13 +73,13 @@ module.exports = async function email(ctx) {
   // 5. A draft from the outbox: Ask KallyAI to Revise; the draft on the page changes.
   const pending = await waitForRow(page, 'Email', /^Drafts awaiting approval/);
   await expandRow(pending);
-  await (await waitForRow(page, 'Email', /Kitchen sink leak/)).click();
+  await openFromRow(page, await waitForRow(page, 'Email', /Kitchen sink leak/), /^Draft — Kitchen sink leak/);
   let sink = await pageFrame(page, /^Draft — Kitchen sink leak/);
   const oldText = await pageText(sink);
   assert.match(oldText, /Best regards, Demo User/);
   await sink.locator('#instructions').fill('Make it more formal and mention that the plumber comes on Tuesday');
   await sink.locator('#instructions').press('Enter');
-  sink = await pageWhen(page, /^Draft — Kitchen sink leak/, async (f) => (await pageText(f)).includes('The plumber comes on Tuesday.'), 'the revised draft');
+  sink = await pageFrame(page, /^Draft — Kitchen sink leak/, { ready: async (f) => (await pageText(f)).includes('The plumber comes on Tuesday.'), what: 'the revised draft' });
   const newText = await pageText(sink);
   ctx.log(`revised: ${newText.slice(0, 300)}…`);
   assert.notEqual(newText, oldText, 'the draft changed');
@@ -101,7 +89,7 @@ module.exports = async function email(ctx) {
   await ctx.screenshot('email-revised');
 
   // 6. An email of the account, read on its page; the Channels page.
-  await (await waitForRow(page, 'Email', /Your refund options/)).click();
+  await openFromRow(page, await waitForRow(page, 'Email', /Your refund options/), /^Your refund options — email/);
   const mail = await pageFrame(page, /^Your refund options — email/);
   const mailText = await pageText(mail);
   for (const s of ['SkyJet Customer Care <care@skyjet.example>', 'Needs action', 'We can refund $320', 'Ask KallyAI to Draft a Reply']) assert.ok(mailText.includes(s), `"${s}" on the mail page`);
@@ -113,7 +101,7 @@ module.exports = async function email(ctx) {
   await ctx.screenshot('email-channels-page');
 
   // 7. The Email view with a draft page, in both themes, for the README.
-  await (await waitForRow(page, 'Email', /Kitchen sink leak/)).click();
+  await openFromRow(page, await waitForRow(page, 'Email', /Kitchen sink leak/), /^Draft — Kitchen sink leak/);
   await pageFrame(page, /^Draft — Kitchen sink leak/);
   await runCommand(page, 'Notifications: Clear All Notifications');
   await page.mouse.move(1100, 860);

@@ -1,15 +1,77 @@
 // Helpers for the end-to-end scripts (test/e2e/*.e2e.js): drive the real code-server workbench
 // with playwright-core. Selectors as measured on VS Code 1.100 (code-server 4.100.3).
+// Waiting: every wait has one generous ceiling, CEILING_MS (the page's default timeout, set by
+// runE2E.js), and says what it waits for: a locator's wait names its selector, `until(what, check)`
+// names `what`. A machine busy with other work makes a script slower, never red. No fixed sleeps:
+// wait for the rendered state (a locator, a frame's text, the sandbox's state).
 'use strict';
 const assert = require('node:assert/strict');
+const path = require('node:path');
 
 const ACTIVITY_ICON = '.activitybar a.action-label[aria-label^="KallyAI"]';
 const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Activity', 'Email', 'Receptionist', 'Phone Numbers', 'Credits'];
+/** The views package.json shows folded at first (`"visibility": "collapsed"`), by name. */
+const FOLDED_AT_START = (() => {
+  const pkg = require(path.join(__dirname, '../../package.json'));
+  const nls = require(path.join(__dirname, '../../package.nls.json'));
+  return pkg.contributes.views.kallyai.filter((v) => v.visibility === 'collapsed').map((v) => nls[v.name.replace(/%/g, '')] ?? v.name);
+})();
 
-/** Opens the workbench on the run's folder (ctx from test/launcher/runE2E.js) and waits until the activity bar is there. */
+/** The one ceiling of every e2e wait (ms): KALLYAI_E2E_CEILING_MS, default 90 s. */
+const CEILING_MS = Number(process.env.KALLYAI_E2E_CEILING_MS) || 90_000;
+
+/** A wait that ran out: its message names what was waited for (runE2E.js prints it as such). */
+class WaitTimeout extends Error {
+  constructor(what, ms, last) {
+    super(`waited ${Math.round(ms / 1000)} s for ${what}${last ? ` (last seen: ${last})` : ''}`);
+    this.name = 'WaitTimeout';
+    this.what = what;
+  }
+}
+
+/**
+ * Polls `check` (every `intervalMs`) until it returns a truthy value, which it returns; after
+ * `ceilingMs` (default CEILING_MS) it throws a WaitTimeout naming `what` (e.g. "the page titled
+ * /^Draft/ to show the revised draft"). An error thrown by `check` counts as "not yet" (the last one
+ * is reported).
+ * @template T
+ * @param {string} what
+ * @param {() => T | Promise<T>} check
+ * @param {{ ceilingMs?: number, intervalMs?: number }} [opts]
+ * @returns {Promise<NonNullable<T>>}
+ */
+async function until(what, check, { ceilingMs = CEILING_MS, intervalMs = 200 } = {}) {
+  const started = Date.now();
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = undefined;
+    } catch (e) {
+      last = String(e?.message ?? e).split('\n')[0].slice(0, 200);
+    }
+    if (Date.now() - started > ceilingMs) throw new WaitTimeout(what, Date.now() - started, last);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Whether the script runs in the workbench it shares with others (runE2E.js: signed in once;
+ *  the sandbox and the workbench are reset before each script). */
+function isShared(ctx) {
+  return ctx.workbench === 'shared';
+}
+
+/** Opens the workbench on the run's folder (ctx from test/launcher/runE2E.js) and waits until the
+ *  activity bar is there. Only in a workbench of the script's own (`fresh: true`): the shared one is
+ *  open and signed in already. */
 async function openWorkbench(ctx) {
+  if (isShared(ctx)) {
+    throw new Error('openWorkbench() in the shared workbench, which is open and signed in already: a script that needs '
+      + 'a workbench of its own (signed out, another language, …) exports { run, fresh: true }; one that needs it signed in calls startSignedIn(ctx)');
+  }
   await ctx.page.goto(ctx.openUrl);
-  await ctx.page.waitForSelector('.monaco-workbench .activitybar', { timeout: 60_000 });
+  await ctx.page.locator('.monaco-workbench .activitybar').first().waitFor({ state: 'visible' });
 }
 
 /** The KallyAI activity-bar entry (a locator). */
@@ -20,10 +82,28 @@ function kallyaiActivity(page) {
 /** Clicks the KallyAI activity-bar entry (unless its container is already open) and waits for the side bar. */
 async function openKallyAI(page) {
   const icon = kallyaiActivity(page);
-  await icon.waitFor({ state: 'visible', timeout: 30_000 });
-  const checked = await icon.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-expanded') === 'true');
-  if (!checked) await icon.click();
-  await page.locator('.sidebar .composite.title').filter({ hasText: /KallyAI/i }).waitFor({ timeout: 15_000 });
+  const title = page.locator('.sidebar .composite.title').filter({ hasText: /KallyAI/i });
+  await icon.waitFor({ state: 'visible' });
+  // Clicked only while it shows unchecked (a click on the open container's icon would close the
+  // side bar, and a window that is still restoring its layout shows it checked a moment later);
+  // "View: Show KallyAI" when that did not open it within 5 s (it only ever opens it).
+  const started = Date.now();
+  let clicked = 0;
+  let shown = false;
+  await until('the KallyAI side bar to open', async () => {
+    if (await title.isVisible()) return true;
+    if (!shown && Date.now() - started > 5_000) {
+      shown = true;
+      await runCommand(page, 'View: Show KallyAI');
+      return false;
+    }
+    const checked = await icon.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-expanded') === 'true');
+    if (!checked && !clicked) {
+      clicked = Date.now();
+      await icon.click({ timeout: 10_000 }); // a probe: what blocks it is reported if it never opens
+    }
+    return false;
+  });
 }
 
 /** The side-bar pane of a view, by its name ("Goals", "Calls", …). */
@@ -56,15 +136,25 @@ async function onlyPane(page, viewName) {
   await expandPane(page, viewName);
 }
 
-/** Collapses a pane if it is expanded, and checks that it did (a click during the side bar's layout
- *  can land beside the header). */
+/** Collapses a pane if it is expanded, and waits until it shows folded (a click during the side
+ *  bar's layout can land beside the header: then it clicks again, at most once a second). */
 async function collapsePane(page, viewName) {
+  await setPaneExpanded(page, viewName, false);
+}
+
+/** Folds (`expanded` false) or opens a pane and waits until its header says so, clicking its
+ *  twistie again (at most once a second) while it does not. */
+async function setPaneExpanded(page, viewName, expanded) {
   const header = pane(page, viewName).locator('.pane-header');
-  for (let i = 0; i < 3 && (await header.getAttribute('aria-expanded')) !== 'false'; i++) {
-    await toggleHeader(header);
-    await page.waitForTimeout(200);
-  }
-  assert.equal(await header.getAttribute('aria-expanded'), 'false', `the ${viewName} view stays expanded`);
+  let clicked = 0;
+  await until(`the ${viewName} view to show ${expanded ? 'open' : 'folded'}`, async () => {
+    if ((await header.getAttribute('aria-expanded')) === String(expanded)) return true;
+    if (Date.now() - clicked > 1_000) {
+      clicked = Date.now();
+      await toggleHeader(header);
+    }
+    return false;
+  });
 }
 
 /** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
@@ -77,18 +167,19 @@ async function runCommand(page, title) {
     // F1 on yet, or take it back and so close the palette just opened (VS Code 1.139 does): then the
     // focus moves to the side bar's title and the palette opens again.
     // The palette can also close between appearing and being typed into: typing then counts as a miss.
-    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)
-      && await input.fill(`>${title}`, { timeout: 3_000 }).then(() => true, () => false)) {
-      if (await row.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) {
+    // (These are probes, each with room for a busy machine, and the palette is tried 3 times.)
+    if (await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)
+      && await input.fill(`>${title}`, { timeout: 10_000 }).then(() => true, () => false)) {
+      if (await row.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false)) {
         try {
-          await row.click({ timeout: 5_000 });
+          await row.click({ timeout: 10_000 });
           return;
         } catch (e) {
           if (attempt >= 3) throw e;
         }
       }
     }
-    if (attempt >= 3) throw new Error(`the command palette did not offer "${title}" to click, 3 times`);
+    if (attempt >= 3) throw new WaitTimeout(`the command palette to offer "${title}" (tried 3 times)`, 3 * 40_000);
     await page.keyboard.press('Escape');
     await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
   }
@@ -101,7 +192,7 @@ async function notificationTexts(page) {
 
 /** Waits for a notification toast whose text matches `pattern`; returns its text. Fails at once
  *  when VS Code shows its error dialog instead (e.g. "command 'kallyai.x' not found"). */
-async function waitForNotification(page, pattern, timeoutMs = 15_000) {
+async function waitForNotification(page, pattern, timeoutMs = CEILING_MS) {
   const toast = page.locator('.notification-toast').filter({ hasText: pattern }).first();
   const errorDialog = page.locator('.monaco-dialog-box').filter({ hasText: /resulted in an error|not found/ }).first();
   const winner = await Promise.race([
@@ -168,31 +259,29 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
 async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign In'), credits = /credits$/ } = {}) {
   const { page } = ctx;
   for (let attempt = 1; ; attempt++) {
-    const newTab = page.context().waitForEvent('page', { timeout: 20_000 }).catch(() => undefined);
+    const newTab = page.context().waitForEvent('page', { timeout: CEILING_MS }).catch(() => undefined);
     await start();
-    let tab = await newTab;
-    if (!tab) {
-      // The workbench asks before opening a tab the browser's pop-up blocker held back.
-      const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-      if (await open.isVisible().catch(() => false)) {
-        const next = page.context().waitForEvent('page', { timeout: 15_000 }).catch(() => undefined);
-        await open.click();
-        tab = await next;
-      }
+    // A new tab, or the workbench asking before it opens a tab the browser's pop-up blocker held back.
+    const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
+    let tab = await Promise.race([newTab, open.waitFor({ state: 'visible', timeout: CEILING_MS }).then(() => 'ask', () => undefined)]);
+    if (tab === 'ask') {
+      const next = page.context().waitForEvent('page', { timeout: CEILING_MS }).catch(() => undefined);
+      await open.click();
+      tab = await next;
     }
     if (tab) {
       await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
       const demo = tab.getByText('Sign in as the demo user');
       if (await demo.isVisible().catch(() => false)) await demo.click();
-      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 30_000 }).catch(() => undefined);
       await tab.close().catch(() => undefined);
       await page.bringToFront();
     }
-    const signedIn = await page.locator('.statusbar-item', { hasText: credits }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    const signedIn = await page.locator('.statusbar-item', { hasText: credits }).first().waitFor({ state: 'visible', timeout: 45_000 }).then(() => true, () => false);
     if (signedIn) {
       // The "Signed in as" notification: on 1.139 it can show a moment after the status bar does,
-      // after a "Clear All Notifications" meant for it.
-      await page.locator('.notification-toast').first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+      // after a "Clear All Notifications" meant for it; every sign-in shows it.
+      await page.locator('.notification-toast').first().waitFor({ state: 'visible' });
       return;
     }
     assert.ok(attempt < 3, 'could not sign in');
@@ -206,10 +295,10 @@ async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign I
 async function openWalkthrough(page, title) {
   await runCommand(page, 'Welcome: Open Walkthrough...');
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.waitFor({ state: 'visible' });
   await row.click();
   const walkthrough = page.locator('.gettingStartedContainer .getting-started-category').filter({ has: page.locator('h2.category-title', { hasText: title }) });
-  await walkthrough.waitFor({ state: 'visible', timeout: 20_000 });
+  await walkthrough.waitFor({ state: 'visible' });
   return walkthrough;
 }
 
@@ -223,31 +312,62 @@ async function stepDone(page, id) {
   return (await page.locator(`[data-done-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`).getAttribute('aria-checked')) === 'true';
 }
 
-/** Text of the webview frame whose body matches `pattern` (a step's Markdown page, a preview), waiting up to `timeoutMs`. */
-async function frameText(page, pattern, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/** The text of the first webview frame (a step's Markdown page, a preview, a page) whose body matches
+ *  `test` (a RegExp, or a function of the text), and that frame: `{ frame, text }`. */
+async function frameMatching(page, test, what = `a frame showing ${test}`, { ceilingMs } = {}) {
+  const matches = typeof test === 'function' ? test : (text) => test.test(text);
+  return until(what, async () => {
     for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
       const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-      if (pattern.test(text)) return text;
+      if (matches(text)) return { frame, text };
     }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no frame shows ${pattern}`);
+    return undefined;
+  }, { ceilingMs });
+}
+
+/** Text of the webview frame whose body matches `pattern` (a step's Markdown page, a preview). */
+async function frameText(page, pattern) {
+  return (await frameMatching(page, pattern)).text;
 }
 
 /** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
- *  <title> matches `title`, waiting up to `timeoutMs`. */
-async function pageFrame(page, title, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+ *  <title> matches `title`; with `ready`, the first such frame for which `await ready(frame)` holds
+ *  (a page renders anew after each action: its frame is replaced), `what` naming that state.
+ *  `ceilingMs` only for a probe whose answer is merely logged. */
+async function pageFrame(page, title, { ready, what, ceilingMs } = {}) {
+  let blankSince;
+  let reloaded = 0;
+  return until(`the page titled ${title}${what ? ` to show ${what}` : ''}`, async () => {
+    const seen = [];
+    let shown = false;
     for (const frame of page.frames()) {
       const t = await frame.title().catch(() => '');
-      if (title.test(t) && (await frame.locator('body[data-state]').count().catch(() => 0))) return frame;
+      const state = await frame.locator('body[data-state]').count().catch(() => 0);
+      if (t) seen.push(`${JSON.stringify(t.slice(0, 60))}${state ? '' : ' (no body[data-state])'}`);
+      if (!title.test(t) || !state) continue;
+      shown = true;
+      if (!ready || (await ready(frame).catch(() => false))) return frame;
     }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no page titled ${title}`);
+    // A page whose tab shows while its webview stays blank: on a busy machine VS Code's web
+    // workbench can leave a webview without its content for good (the page was rendered: its title
+    // is set with its HTML). After 20 s of that — twice at most — another editor is shown and closed
+    // again: a hidden webview gives up its frame (no retainContextWhenHidden) and, shown again, is
+    // made anew from the HTML the extension gave it. Said in the log, with what the window held.
+    const tabShown = !shown && (await page.locator('.tabs-container .tab.active', { hasText: title }).count()) > 0;
+    blankSince = tabShown ? blankSince ?? Date.now() : undefined;
+    if (tabShown && reloaded < 2 && Date.now() - blankSince > 20_000) {
+      reloaded++;
+      blankSince = undefined;
+      const iframes = await page.evaluate(() => [...globalThis.document.querySelectorAll('iframe')].map((f) => `${f.className || 'iframe'}${f.offsetWidth ? '' : ' (hidden)'}`).join(', ')).catch(() => '?');
+      console.log(`[e2e] the page titled ${title} has shown a blank webview for 20 s (iframes: ${iframes}; frames: ${page.frames().map((f) => f.url().split('?')[0].split('/').pop() || 'about:blank').join(', ')}): showing another editor and it again`);
+      await runCommand(page, 'File: New Untitled Text File');
+      await page.locator('.tabs-container .tab.active', { hasText: /^Untitled/ }).waitFor({ state: 'visible' });
+      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
+    }
+    // What there is instead, reported if the wait runs out.
+    throw new Error(`frames: ${seen.join(', ') || 'none with a title'}${tabShown ? ' (its tab shows, its webview blank)' : ''}`);
+  }, { ceilingMs });
 }
 
 /** The text of a page's frame (from pageFrame), its white space folded to single spaces. */
@@ -256,10 +376,29 @@ async function pageText(frame) {
 }
 
 /** Waits for the first row of a view's pane whose text matches `pattern`; returns it (a locator). */
-async function waitForRow(page, viewName, pattern, timeoutMs = 30_000) {
+async function waitForRow(page, viewName, pattern) {
   const row = pane(page, viewName).locator('.monaco-list-row', { hasText: pattern }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await row.waitFor({ state: 'visible' });
   return row;
+}
+
+/**
+ * Clicks `target` (a tree row, a link) until `opened()` holds, e.g. the tab of the page it opens:
+ * a click that lands while its view re-renders (a live call's row changes every second; a busy
+ * machine widens that moment) selects the row without running its command. Each click gets 15 s to
+ * show its effect; the whole wait has the one ceiling and names `what`.
+ */
+async function clickUntil(target, what, opened) {
+  return until(what, async () => {
+    await target.click({ timeout: 15_000 });
+    return until(what, opened, { ceilingMs: 15_000, intervalMs: 250 }).catch(() => false);
+  });
+}
+
+/** Clicks a tree row until the tab of the editor it opens shows (its text matches `tab`). */
+async function openFromRow(page, row, tab) {
+  const tabs = page.locator('.tabs-container .tab', { hasText: tab });
+  await clickUntil(row, `a click on the row to open the tab ${tab}`, async () => (await tabs.count()) > 0);
 }
 
 /** Clicks a row's twistie to expand it, if it is collapsed. */
@@ -268,12 +407,120 @@ async function expandRow(row) {
 }
 
 /** The opening most scripts share: the workbench on the run's folder, the KallyAI sidebar open,
- *  signed in to the sandbox, no notification showing. */
+ *  signed in to the sandbox, the views showing what the sandbox holds now (also what the script put
+ *  there before calling this), no notification showing. In a workbench of the script's own it opens
+ *  it and signs in; in the shared one (signed in already) it refreshes the views. */
 async function startSignedIn(ctx) {
-  await openWorkbench(ctx);
-  await openKallyAI(ctx.page);
-  await signIn(ctx);
-  await runCommand(ctx.page, 'Notifications: Clear All Notifications');
+  if (isShared(ctx)) {
+    await openKallyAI(ctx.page);
+    // The runner loaded the views from the reset sandbox; again if the script changed it since.
+    if (ctx.sandboxAtReset === undefined || JSON.stringify(await sandboxState(ctx)) !== ctx.sandboxAtReset) await refreshViews(ctx);
+  } else {
+    await openWorkbench(ctx);
+    await openKallyAI(ctx.page);
+    await signIn(ctx);
+  }
+  await clearNotifications(ctx.page);
+}
+
+/** "Notifications: Clear All Notifications", then waits until no toast shows. */
+async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await until('the notifications to clear', async () => (await page.locator('.notification-toast').count()) === 0);
+}
+
+/** "KallyAI: Refresh All Views", then waits until the views show what the sandbox holds (viewsLoaded). */
+async function refreshViews(ctx) {
+  await runCommand(ctx.page, 'KallyAI: Refresh All Views');
+  await viewsLoaded(ctx);
+}
+
+/** Waits until the status bar shows the sandbox's balance and no view shows its loading bar any
+ *  more (twice in a row, half a second apart: a row acted on while its view re-renders can lose the
+ *  click, or run a command the re-render took away). */
+async function viewsLoaded(ctx) {
+  const { page } = ctx;
+  const { remaining } = (await sandboxState(ctx)).credits;
+  const status = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
+  await until(`the status bar to show the sandbox's balance (${remaining} credits)`, async () => (await status.innerText({ timeout: 1_000 })).trim() === `${remaining} credits`);
+  const loading = page.locator('.sidebar .monaco-progress-container.active');
+  let quiet = 0;
+  await until('the views to finish loading', async () => {
+    quiet = (await loading.count()) === 0 ? quiet + 1 : 0;
+    return quiet >= 2;
+  }, { intervalMs: 500 });
+}
+
+/**
+ * What runE2E.js does in the shared workbench before each script, so that order and neighbours
+ * never matter: the sandbox back at its seed data (no faults, an empty request log; the session
+ * stays signed in), every editor closed, then the window reloaded — whatever a script left in it
+ * (a quick input, a menu, a dialog, rows it expanded, notifications, the extension's memory) is
+ * gone and the extension starts again, signed in —, the KallyAI side bar with its views open and
+ * folded as at start, refreshed, and no notification. Kept: the light/dark theme, the side bar's
+ * width and what the extension stores for good (a wizard's last answers).
+ */
+async function resetSharedWorkbench(ctx) {
+  const { page } = ctx;
+  const t0 = Date.now();
+  const steps = [];
+  const lap = (what) => steps.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await resetSandbox(ctx);
+  // Closed before the reload, which would otherwise open them again.
+  const tabs = page.locator('.tabs-container .tab');
+  if (await tabs.count()) {
+    await runCommand(page, 'View: Close All Editors');
+    await until('every editor to close', async () => (await tabs.count()) === 0);
+    lap('editors closed');
+  }
+  await page.reload();
+  await page.locator('.monaco-workbench .activitybar').first().waitFor({ state: 'visible' });
+  lap('reloaded');
+  // An editor the reload brought back anyway (a Markdown preview can be): closed now.
+  if (await tabs.count()) {
+    await runCommand(page, 'View: Close All Editors');
+    await until('every editor the reload restored to close', async () => (await tabs.count()) === 0);
+    lap('restored editors closed');
+  }
+  await openKallyAI(page);
+  for (const name of VIEW_NAMES) await setPaneExpanded(page, name, !FOLDED_AT_START.includes(name));
+  lap('side bar');
+  // The extension, started anew, loads every open view from the sandbox.
+  await viewsLoaded(ctx);
+  lap('views loaded');
+  if (await page.locator('.notification-toast').count()) await clearNotifications(page);
+  await page.mouse.move(5, 500);
+  return { sandboxAtReset: JSON.stringify(await sandboxState(ctx)), steps: steps.join(', ') };
+}
+
+/**
+ * Opens one KallyAI page (the Channels page) in a new window and closes it again, before any script
+ * needs one: the first webviews of a new window register the webview service worker, and on a busy
+ * machine VS Code's web workbench can leave one of them blank for good. A blank one is closed and
+ * the page opened again (at most 3 times). Returns how many tries it took.
+ */
+async function warmUpWebviews(ctx) {
+  const { page } = ctx;
+  const tabs = page.locator('.tabs-container .tab');
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'KallyAI: Manage Channels');
+    const shown = await pageFrame(page, /^KallyAI channels/, { ceilingMs: 30_000 }).then(() => true, () => false);
+    await runCommand(page, 'View: Close All Editors');
+    await until('every editor to close', async () => (await tabs.count()) === 0);
+    if (shown) return attempt;
+    if (attempt >= 3) throw new WaitTimeout('a first KallyAI page to show in the new window (3 tries)', 90_000);
+    ctx.log?.(`the first page stayed blank (try ${attempt}): opening it again`);
+  }
+}
+
+/** Puts the sandbox back at its seed data: POST /sandbox/reset, no faults, an empty request log. */
+async function resetSandbox(ctx) {
+  const post = (p, body) => fetch(`${ctx.sandboxUrl}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const reset = await post('/sandbox/reset', {});
+  assert.ok(reset.ok, `POST /sandbox/reset → ${reset.status}`);
+  await fetch(`${ctx.sandboxUrl}/sandbox/faults`, { method: 'DELETE' });
+  await clearRequests(ctx);
 }
 
 /** The requests the sandbox heard since its log was last emptied (GET /sandbox/requests). */
@@ -297,16 +544,28 @@ async function themeOf(page) {
   return /\bvs-dark\b/.test(c) ? 'dark' : /\bhc-/.test(c) ? 'hc' : 'light';
 }
 
-/** Toggles between the light and the dark theme; returns once the workbench has changed and its
- *  pages had a moment to pick up the new colours. */
+/** Toggles between the light and the dark theme; returns once the workbench has changed and every
+ *  webview (the pages, a preview) shows the new one (VS Code marks a webview's body vscode-light /
+ *  vscode-dark when it hands it the theme's colours). */
 async function toggleTheme(page) {
   const before = await themeOf(page);
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-  for (let i = 0; i < 40 && (await themeOf(page)) === before; i++) await page.waitForTimeout(100);
-  await page.waitForTimeout(600); // the pages pick up the new colours
+  const after = await until('the workbench to change its theme', async () => {
+    const now = await themeOf(page);
+    return now !== before && now;
+  });
+  const kind = { dark: 'vscode-dark', light: 'vscode-light', hc: 'vscode-high-contrast' }[after];
+  await until(`every webview to show the ${after} theme`, async () => {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const classes = await frame.evaluate(() => globalThis.document?.body?.className ?? '').catch(() => '');
+      if (/\bvscode-(light|dark|high-contrast)\b/.test(classes) && !classes.split(/\s+/).includes(kind)) return false;
+    }
+    return true;
+  });
 }
 
 module.exports = {
+  CEILING_MS, WaitTimeout, until, clickUntil, openFromRow, isShared, resetSharedWorkbench, resetSandbox, refreshViews, viewsLoaded, warmUpWebviews, clearNotifications, frameMatching, setPaneExpanded,
   startSignedIn, sandboxRequests, clearRequests,
   signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
   pageFrame, pageText, waitForRow, expandRow, sandboxState, themeOf, toggleTheme,

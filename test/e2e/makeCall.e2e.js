@@ -12,7 +12,7 @@
 // call in the Calls view.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, runCommand, assertNoErrorNotifications, readmeScreenshot } = require('./lib');
+const { startSignedIn, runCommand, assertNoErrorNotifications, readmeScreenshot, frameMatching } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -26,15 +26,15 @@ function inDays(days) {
 /** Waits for wizard step `n` (the title reads "… (n/m)"), types `text` and checks the message shown. */
 async function step(ctx, n, text, { expectMessage, select } = {}) {
   const { page } = ctx;
-  await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible' });
   const input = page.locator(INPUT);
   await input.fill(text);
   if (expectMessage) {
     const message = page.locator(MESSAGE, { hasText: expectMessage });
-    await message.waitFor({ state: 'visible', timeout: 5_000 });
+    await message.waitFor({ state: 'visible' });
     ctx.log(`step ${n}: "${text}" → ${(await message.innerText()).trim()}`);
   }
-  if (select) await page.locator('.quick-input-list .monaco-list-row', { hasText: select }).first().waitFor({ state: 'visible', timeout: 5_000 });
+  if (select) await page.locator('.quick-input-list .monaco-list-row', { hasText: select }).first().waitFor({ state: 'visible' });
   await input.press('Enter');
 }
 
@@ -47,9 +47,9 @@ module.exports = async function makeCall(ctx) {
   const date = inDays(7);
 
   // 1. The number: an emergency number is refused as it is typed, then the real one is formatted.
-  await page.locator(TITLE, { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible' });
   await page.locator(INPUT).fill('911');
-  const refusal = await page.locator(MESSAGE, { hasText: /Emergency/ }).innerText({ timeout: 5_000 });
+  const refusal = await page.locator(MESSAGE, { hasText: /Emergency/ }).innerText();
   ctx.log(`911 → ${refusal.trim()}`);
   await page.locator(INPUT).press('Enter');
   assert.ok(await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).isVisible(), 'Enter does not leave a refused number');
@@ -67,7 +67,7 @@ module.exports = async function makeCall(ctx) {
 
   // 2. The confirmation modal names the number, the business, the task, the estimate and the balance.
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Call Luigi's Trattoria now\?/ });
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`confirmation: ${detail}`);
   for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) {
@@ -77,7 +77,7 @@ module.exports = async function makeCall(ctx) {
 
   // 3. The outcome notification names the status, the highlights and the next steps.
   const toast = page.locator('.notification-toast', { hasText: /Call to Luigi's Trattoria — Succeeded/ }).first();
-  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  await toast.waitFor({ state: 'visible' });
   const outcome = (await toast.innerText()).replace(/\s+/g, ' ');
   ctx.log(`outcome: ${outcome}`);
   assert.match(outcome, /Succeeded/);
@@ -93,21 +93,9 @@ module.exports = async function makeCall(ctx) {
   // 4. "Open Transcript" opens the transcript in the Markdown preview.
   await toast.locator('.monaco-button', { hasText: 'Open Transcript' }).click();
   const tab = page.locator('.tabs-container .tab', { hasText: /transcript/i }).first();
-  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  await tab.waitFor({ state: 'visible' });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
-  const frameWithTranscript = async () => {
-    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
-      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-      if (/Table booked for 2 at Luigi/.test(text) && /Transcript/.test(text) && /Summary/.test(text)) return text;
-    }
-    return undefined;
-  };
-  let previewText;
-  for (let i = 0; i < 40 && !previewText; i++) {
-    previewText = await frameWithTranscript();
-    if (!previewText) await page.waitForTimeout(250);
-  }
-  assert.ok(previewText, 'the preview shows the summary and the transcript');
+  const { text: previewText } = await frameMatching(page, (text) => /Table booked for 2 at Luigi/.test(text) && /Transcript/.test(text) && /Summary/.test(text), 'the preview to show the summary and the transcript');
   ctx.log(`preview: ${previewText.replace(/\s+/g, ' ').slice(0, 200)}…`);
 
   // 5. The call is in the sandbox once.
@@ -120,12 +108,12 @@ module.exports = async function makeCall(ctx) {
 
   // 6. Again, to the long-call number: the last answers are offered, the call shows live, Cancel stops it.
   await runCommand(page, 'KallyAI: Make a Call…');
-  await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).waitFor({ state: 'visible' });
   assert.equal(await page.locator(INPUT).inputValue(), '+12015550100', 'the last number is offered again');
   await step(ctx, 1, '+1 201 555 0199', { expectMessage: /KallyAI will call \+1 201 555 0199/ });
   let wentBack = false;
   for (let n = 2; n <= 11; n++) {
-    await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible' });
     if (n === 4) {
       // Another number: the last business name is not offered for it.
       assert.equal(await page.locator(INPUT).inputValue(), '', 'the business of another number is not reused');
@@ -136,7 +124,7 @@ module.exports = async function makeCall(ctx) {
       // The Back button returns to the previous step (the category), which keeps its answer.
       wentBack = true;
       await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
-      await page.locator(TITLE, { hasText: /\(2\/\d+\)/ }).waitFor({ state: 'visible', timeout: 5_000 });
+      await page.locator(TITLE, { hasText: /\(2\/\d+\)/ }).waitFor({ state: 'visible' });
       ctx.log('Back: returned to step 2');
       n = 1;
       continue;
@@ -144,24 +132,24 @@ module.exports = async function makeCall(ctx) {
     await page.locator(INPUT).press('Enter');
   }
   const second = page.locator('.monaco-dialog-box', { hasText: /Call Luigi's Trattoria now\?/ });
-  await second.waitFor({ state: 'visible', timeout: 15_000 });
+  await second.waitFor({ state: 'visible' });
   assert.match(await second.innerText(), /\+1 201 555 0199/);
   await second.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
 
   const progress = page.locator('.notification-toast', { hasText: /Calling Luigi's Trattoria/ }).first();
-  await progress.waitFor({ state: 'visible', timeout: 10_000 });
+  await progress.waitFor({ state: 'visible' });
   const liveRow = page.locator('.sidebar .pane:has(.pane-header[aria-label^="Calls"]) .monaco-list-row', { hasText: /In progress/i }).first();
-  await liveRow.waitFor({ state: 'visible', timeout: 5_000 });
+  await liveRow.waitFor({ state: 'visible' });
   ctx.log(`live in the Calls view: ${(await liveRow.innerText()).replace(/\s+/g, ' ')}`);
   await progress.hover();
   await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
   const stopDialog = page.locator('.monaco-dialog-box', { hasText: /Stop the live call to Luigi's Trattoria\?/ });
-  await stopDialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await stopDialog.waitFor({ state: 'visible' });
   ctx.log(`stop: ${(await stopDialog.innerText()).replace(/\s+/g, ' ')}`);
   assert.ok(await stopDialog.locator('.monaco-button', { hasText: /^Let It Run$/ }).isVisible(), 'the other button keeps the call');
   await stopDialog.locator('.monaco-button', { hasText: /^Stop Call$/ }).click();
   const stopped = page.locator('.notification-toast', { hasText: /Call to Luigi's Trattoria — Cancelled/ }).first();
-  await stopped.waitFor({ state: 'visible', timeout: 30_000 });
+  await stopped.waitFor({ state: 'visible' });
   ctx.log(`after Stop: ${(await stopped.innerText()).replace(/\s+/g, ' ')}`);
   const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
   const longCalls = after.calls.filter((c) => c.submission.respondent_phone === '+12015550199');

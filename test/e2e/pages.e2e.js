@@ -7,7 +7,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
+const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme, until, openFromRow } = require('./lib');
 
 /** A screenshot in the current theme and one in the other. */
 async function shoot(ctx, kind) {
@@ -25,10 +25,16 @@ module.exports = async function pages(ctx) {
   // 1. Enter on a goal opens its page.
   const row = await waitForRow(page, 'Goals', /Book dinner for 4/);
   await row.locator('.monaco-tl-twistie').click(); // selects the row without running its command
-  await row.focus();
-  await page.keyboard.press('Enter');
+  await until('the goal row to be selected', async () => (await row.getAttribute('aria-selected')) === 'true' || (await row.getAttribute('class'))?.includes('focused'));
   const tab = page.locator('.tabs-container .tab', { hasText: /Book dinner for 4 at Luigi's on Friday — goal/ }).first();
-  await tab.waitFor({ state: 'visible', timeout: 20_000 });
+  // A tree that re-renders (a refresh landing meanwhile) can drop the keyboard focus the Enter
+  // needs: then the row is selected again and Enter pressed again (a probe of 15 s each time).
+  await until('Enter on the goal row to open its page', async () => {
+    if (!(await row.evaluate((el) => el.closest('.monaco-list')?.contains(document.activeElement)))) await row.locator('.monaco-tl-twistie').click();
+    await row.focus();
+    await page.keyboard.press('Enter');
+    return tab.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+  });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
   let goal = await pageFrame(page, /Book dinner for 4/);
   const before = await pageText(goal);
@@ -41,7 +47,7 @@ module.exports = async function pages(ctx) {
   goal = await pageFrame(page, /Book dinner for 4/);
   await goal.locator('button[data-action="approveStep"]').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Book dinner for 4 at Luigi's on Friday"\?/ });
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`consent: ${detail}`);
   assert.match(detail, /Call Luigi's Trattoria to book a table for 4/);
@@ -54,20 +60,15 @@ module.exports = async function pages(ctx) {
   // 3. The page follows: the approved step is done and the goal waits on the next one. (The page
   // can render more than once on the way, e.g. a refresh that still saw the old step.)
   const nextStep = /waiting for your approval to go ahead with: Add the booking to your calendar/;
-  const deadline = Date.now() + 20_000;
-  let after = before;
-  while (Date.now() < deadline && !nextStep.test(after)) {
-    await page.waitForTimeout(300);
-    goal = await pageFrame(page, /Book dinner for 4/).catch(() => goal);
-    after = await pageText(goal).catch(() => after);
-  }
+  goal = await pageFrame(page, /Book dinner for 4/, { ready: async (f) => nextStep.test(await pageText(f)), what: 'the next step waiting for approval' });
+  const after = await pageText(goal);
   ctx.log(`after: ${after.slice(0, 200)}…`);
   assert.match(after, nextStep, 'the next step is the one waiting now');
 
   // 4. The call page, from the Calls view: status in words, the transcript inline.
   await expandPane(page, 'Calls');
   await expandRow(await waitForRow(page, 'Calls', /Luigi's Trattoria/));
-  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
+  await openFromRow(page, pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first(), /Luigi's Trattoria — call/);
   const callPage = await pageFrame(page, /Luigi's Trattoria — call/);
   const callText = await pageText(callPage);
   assert.match(callText, /Succeeded/);
@@ -75,10 +76,10 @@ module.exports = async function pages(ctx) {
   // "Play Recording" plays the recording in the editor (the web workbench used to drop the
   // address's path and open a JSON 404): the player page gets the audio as bytes from the extension.
   await callPage.locator('button[data-action="recording"]').click();
-  const player = await pageFrame(page, /Luigi's Trattoria — recording/, 60_000);
-  await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached', timeout: 60_000 });
+  const player = await pageFrame(page, /Luigi's Trattoria — recording/);
+  await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached' });
   // The element knows its length once its metadata is read (NaN until then; VS Code 1.139 checked too early).
-  await player.waitForFunction(() => Number.isFinite(document.querySelector('audio[data-player]')?.duration), undefined, { timeout: 20_000 });
+  await player.waitForFunction(() => Number.isFinite(document.querySelector('audio[data-player]')?.duration));
   const duration = await player.evaluate(() => document.querySelector('audio[data-player]').duration);
   ctx.log(`recording: ${duration} s in the player`);
   assert.ok(Math.abs(duration - 94.3) < 0.2, `the recording is as long as the call (${duration} s)`);

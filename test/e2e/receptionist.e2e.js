@@ -17,7 +17,7 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText } = require('./lib');
+const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText, until, clearNotifications, openFromRow } = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;
@@ -25,7 +25,7 @@ module.exports = async function receptionist(ctx) {
   await onlyPane(page, 'Receptionist');
   await waitForRow(page, 'Receptionist', /^Live now/);
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
 
   // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open.
   const arrived = await (await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
@@ -34,14 +34,14 @@ module.exports = async function receptionist(ctx) {
   })).json();
   ctx.log(`inbound call ${arrived.id} from ${arrived.caller_name}`);
   const toast = page.locator('.notification-toast', { hasText: /KallyAI is answering a call from Jamie Chen \(\+1 201 555 0136\)/ }).first();
-  await toast.waitFor({ state: 'visible', timeout: 40_000 });
+  await toast.waitFor({ state: 'visible' });
   for (const label of ['Take Over', 'Transfer…', 'Open']) assert.ok(await toast.locator('.monaco-button', { hasText: label }).count(), `the notification offers ${label}`);
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
   await ctx.screenshot('receptionist-notification');
   await readmeScreenshot(ctx, 'receptionist', { allowNotification: /KallyAI is answering a call from Jamie Chen/ });
   await toast.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Take over the call from Jamie Chen\?/ });
-  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+  await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`consent: ${detail}`);
   assert.match(detail, /KallyAI connects Jamie Chen \(\+1 201 555 0136\) to you/);
@@ -49,12 +49,7 @@ module.exports = async function receptionist(ctx) {
   assert.ok(await dialog.locator('.monaco-button', { hasText: /^Let KallyAI Answer$/ }).isVisible());
   await ctx.screenshot('receptionist-takeover-consent');
   await dialog.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
-  const deadline = Date.now() + 20_000;
-  let taken = false;
-  while (!taken && Date.now() < deadline) {
-    taken = (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true);
-    if (!taken) await page.waitForTimeout(300);
-  }
+  const taken = await until('the sandbox to show the call taken over', async () => (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true));
   assert.ok(taken, 'the sandbox shows the call taken over');
   ctx.log('the call was taken over');
 
@@ -65,17 +60,17 @@ module.exports = async function receptionist(ctx) {
   const rules = await waitForRow(page, 'Receptionist', /^Rules/);
   await rules.locator('.monaco-tl-twistie').click();
   await waitForRow(page, 'Receptionist', /Transfer VIP callers to me/);
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
   await page.mouse.move(1100, 860);
-  await page.waitForTimeout(800);
+  await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden' });
   await ctx.screenshot('receptionist-view');
 
   // 3. A voicemail plays in the editor.
   const voicemail = await waitForRow(page, 'Receptionist', /ProPaint Co\./);
-  await voicemail.click();
-  const player = await pageFrame(page, /ProPaint Co\. — voicemail/, 60_000);
-  await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached', timeout: 60_000 });
-  await player.locator('button[data-player-toggle]:not([disabled])').waitFor({ timeout: 10_000 });
+  await openFromRow(page, voicemail, /ProPaint Co\. — voicemail/);
+  const player = await pageFrame(page, /ProPaint Co\. — voicemail/);
+  await player.locator('audio[data-player][src^="blob:"]').waitFor({ state: 'attached' });
+  await player.locator('button[data-player-toggle]:not([disabled])').waitFor({ state: 'visible' });
   // Autoplay may be refused without a gesture in the frame: the Play button is that gesture.
   const playing = await player.evaluate(() => !document.querySelector('audio[data-player]').paused);
   if (!playing) await player.locator('button[data-player-toggle]').click();
@@ -83,7 +78,8 @@ module.exports = async function receptionist(ctx) {
     const a = document.querySelector('audio[data-player]');
     return { paused: a.paused, time: a.currentTime, duration: a.duration, src: a.src.slice(0, 5) };
   });
-  await page.waitForTimeout(1500);
+  // Half a second of the voicemail plays (its currentTime moves on).
+  await player.waitForFunction((t) => document.querySelector('audio[data-player]').currentTime > t + 0.5, first.time);
   const later = await player.evaluate(() => {
     const a = document.querySelector('audio[data-player]');
     return { paused: a.paused, time: a.currentTime, error: a.error && a.error.code };
@@ -100,57 +96,57 @@ module.exports = async function receptionist(ctx) {
   // 4. A rule through its multi-step input: name (empty is refused), action, target, conditions, priority, on.
   await runCommand(page, 'KallyAI: Add Rule…');
   const input = page.locator('.quick-input-widget input.input');
-  const answerText = async (text) => {
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
-    await page.waitForTimeout(150);
+  /** The quick input's step n ("… (n/m)" in its title). */
+  const stepTitle = (n) => page.locator('.quick-input-widget .quick-input-title', { hasText: new RegExp(`\\(${n}/\\d+\\)`) });
+  /** Answers step n: types `text` (a pick: waits until the list's active row is `pick`), presses Enter
+   *  and waits until the input has moved on. */
+  const answer = async (n, text, { pick } = {}) => {
+    await stepTitle(n).waitFor({ state: 'visible' });
+    if (text !== undefined) await input.fill(text);
+    if (pick) await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: pick }).waitFor({ state: 'visible' });
     await input.press('Enter');
-    await page.waitForTimeout(300);
+    await stepTitle(n).waitFor({ state: 'hidden' });
   };
-  await input.waitFor({ state: 'visible' });
+  await stepTitle(1).waitFor({ state: 'visible' });
   await input.press('Enter'); // an empty name: nothing happens, the step stays
-  await page.waitForTimeout(300);
   assert.match(await page.locator('.quick-input-widget').innerText(), /Name of the rule/, 'an empty name is not accepted');
-  await answerText('VIPs to my mobile');
-  await answerText('Transfer the call');
-  await answerText('+1 201 555 0177');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIP callers' }).first().click();
-  await page.waitForTimeout(200);
-  await input.press('Enter');
-  await page.waitForTimeout(300);
-  await answerText('20');
-  await input.press('Enter'); // "On"
-  let rule;
-  for (let i = 0; i < 50 && !rule; i++) {
-    rule = (await sandboxState(ctx)).rules.find((r) => r.name === 'VIPs to my mobile');
-    if (!rule) await page.waitForTimeout(200);
-  }
+  await answer(1, 'VIPs to my mobile');
+  await answer(2, 'Transfer the call', { pick: 'Transfer the call' });
+  await answer(3, '+1 201 555 0177');
+  await stepTitle(4).waitFor({ state: 'visible' });
+  const vip = page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIP callers' }).first();
+  await vip.click();
+  await until('"VIP callers" to show picked', () => vip.evaluate((row) => row.getAttribute('aria-checked') === 'true'
+    || row.querySelector('input[type=checkbox]')?.checked === true || row.querySelector('.monaco-custom-toggle.checked, .quick-input-list-checkbox.checked') !== null));
+  await answer(4);
+  await answer(5, '20');
+  await answer(6); // "On"
+  const rule = await until('the sandbox to hold the rule "VIPs to my mobile"', async () => (await sandboxState(ctx)).rules.find((r) => r.name === 'VIPs to my mobile'));
   ctx.log(`rule: ${JSON.stringify(rule)}`);
   assert.ok(rule, 'the rule was added');
   assert.deepEqual([rule.action, rule.priority, rule.is_active, rule.conditions, rule.action_config], ['transfer', 20, true, { caller_vip: true }, { target: '+12015550177' }]);
 
   // 5. Provision from the palette: a country from the supported list, an available number, the consent naming both and the price.
   await runCommand(page, 'KallyAI: Provision a Number…');
-  await answerText('United Kingdom');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ }).first().waitFor({ timeout: 15_000 });
+  await input.waitFor({ state: 'visible' });
+  await input.fill('United Kingdom');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'United Kingdom' }).waitFor({ state: 'visible' });
+  await input.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ }).first().waitFor({ state: 'visible' });
   await input.press('ArrowDown'); // past "Skip"
   const pickedNumber = /^\+[\d ]*\d/.exec((await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).trim())?.[0] ?? '?';
   await input.press('Enter');
   const provision = page.locator('.monaco-dialog-box', { hasText: /Provision \+44/ });
-  await provision.waitFor({ state: 'visible', timeout: 20_000 });
+  await provision.waitFor({ state: 'visible' });
   const provisionText = (await provision.innerText()).replace(/\s+/g, ' ');
   ctx.log(`provision consent (${pickedNumber}): ${provisionText}`);
   assert.ok(provisionText.includes(`Provision ${pickedNumber}?`), 'the consent names the number picked');
   assert.match(provisionText, /It costs 5 credits a month until you release it\./);
   await ctx.screenshot('phone-provision-consent');
   await provision.locator('.monaco-button', { hasText: /^Provision Number$/ }).click();
-  let provisioned = false;
-  for (let i = 0; i < 50 && !provisioned; i++) {
-    provisioned = (await sandboxState(ctx)).phoneNumbers.some((n) => n.phone_number === pickedNumber.replace(/\s/g, ''));
-    if (!provisioned) await page.waitForTimeout(200);
-  }
+  const provisioned = await until(`the sandbox to hold ${pickedNumber}`, async () => (await sandboxState(ctx)).phoneNumbers.some((n) => n.phone_number === pickedNumber.replace(/\s/g, '')));
   assert.ok(provisioned, 'the number picked is provisioned');
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
 
   // 6. The Phone Numbers view and the analytics page.
   await onlyPane(page, 'Phone Numbers');
@@ -161,9 +157,8 @@ module.exports = async function receptionist(ctx) {
   await waitForRow(page, 'Phone Numbers', /^Caller ID/);
   await ctx.screenshot('phone-numbers-view');
   await runCommand(page, 'KallyAI: Receptionist Summary');
-  const analytics = await pageFrame(page, /Receptionist — analytics/, 60_000);
-  await analytics.locator('svg.chart').first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(500);
+  const analytics = await pageFrame(page, /Receptionist — analytics/);
+  await analytics.locator('svg.chart').first().waitFor({ state: 'visible' });
   await ctx.screenshot('receptionist-analytics');
   await assertNoErrorNotifications(page);
 };

@@ -11,7 +11,7 @@
 // search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, runCommand, assertNoErrorNotifications, pageFrame, sandboxState, pageText } = require('./lib');
+const { startSignedIn, runCommand, assertNoErrorNotifications, pageFrame, sandboxState, pageText, until, clearNotifications } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -20,13 +20,13 @@ const MESSAGE = '.quick-input-widget .quick-input-message';
 /** Waits for step `n` of a quick-input flow ("… (n/m)"), optionally types, and presses Enter. */
 async function step(ctx, n, { type, expectValue, expectMessage } = {}) {
   const { page } = ctx;
-  await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible' });
   const input = page.locator(INPUT);
   if (expectValue !== undefined) assert.equal(await input.inputValue(), expectValue, `step ${n} opens with ${expectValue}`);
   if (type !== undefined) await input.fill(type);
   if (expectMessage) {
     const message = page.locator(MESSAGE, { hasText: expectMessage });
-    await message.waitFor({ state: 'visible', timeout: 5_000 });
+    await message.waitFor({ state: 'visible' });
     ctx.log(`step ${n}: ${(await message.innerText()).trim()}`);
   }
   await input.press('Enter');
@@ -39,13 +39,13 @@ module.exports = async function search(ctx) {
 
   // 1. The search, asked through the pipeline's quick input.
   await runCommand(page, 'KallyAI: Search…');
-  await page.locator(TITLE, { hasText: /KallyAI: Search/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: /KallyAI: Search/ }).waitFor({ state: 'visible' });
   await step(ctx, 1, { type: 'plumbers' });
   await step(ctx, 2, { type: 'Hoboken' });
 
   // 2. The consent names the estimate for a search and the balance.
   const consent = page.locator('.monaco-dialog-box', { hasText: /Search for "plumbers" near Hoboken\?/ });
-  await consent.waitFor({ state: 'visible', timeout: 15_000 });
+  await consent.waitFor({ state: 'visible' });
   const consentText = (await consent.innerText()).replace(/\s+/g, ' ');
   ctx.log(`consent: ${consentText}`);
   assert.match(consentText, /Estimated cost: about 0\.5 credits/);
@@ -68,8 +68,8 @@ module.exports = async function search(ctx) {
 
   // 4. Call This Business: the wizard opens with the number and the business filled in.
   await results.locator('button[data-action="call"][data-arg="0"]').click();
-  await page.locator(TITLE, { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible', timeout: 15_000 });
-  await page.locator(MESSAGE, { hasText: /KallyAI will call \+1 201 555 2001/ }).waitFor({ state: 'visible', timeout: 5_000 });
+  await page.locator(TITLE, { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible' });
+  await page.locator(MESSAGE, { hasText: /KallyAI will call \+1 201 555 2001/ }).waitFor({ state: 'visible' });
   assert.equal(await page.locator(INPUT).inputValue(), '+12015552001', 'the number is filled in');
   await ctx.screenshot('search-call-wizard');
   await step(ctx, 1, { expectValue: '+12015552001' });
@@ -80,14 +80,14 @@ module.exports = async function search(ctx) {
 
   // 5. The call's consent names the business and the number; Place Call places it.
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Call Central Plumbers now\?/ });
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`call consent: ${detail}`);
   for (const expected of [/Central Plumbers at \+1 201 555 2001/, /Ask whether they can fix a leaking kitchen sink/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) assert.match(detail, expected);
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
 
   const toast = page.locator('.notification-toast', { hasText: /Call to Central Plumbers — Succeeded/ }).first();
-  await toast.waitFor({ state: 'visible', timeout: 60_000 });
+  await toast.waitFor({ state: 'visible' });
   ctx.log(`outcome: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
   const state = await sandboxState(ctx);
   const placed = state.calls.filter((c) => c.submission.respondent_phone === '+12015552001');
@@ -97,40 +97,40 @@ module.exports = async function search(ctx) {
   await ctx.screenshot('search-call-placed');
 
   // 6. Ask KallyAI About It: the Ask box opens with the business; Enter sends it.
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
   const again = await pageFrame(page, /"plumbers" — search/);
   await again.locator('button[data-action="ask"][data-arg="1"]').click();
   const askInput = page.locator(INPUT);
-  await page.locator('.quick-input-widget', { hasText: /Ask KallyAI About Riverside Plumbers/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.quick-input-widget', { hasText: /Ask KallyAI About Riverside Plumbers/ }).waitFor({ state: 'visible' });
   const prefilled = await askInput.inputValue();
   ctx.log(`ask: ${prefilled}`);
   assert.match(prefilled, /Riverside Plumbers \(.*River Road, Hoboken, \+1 201 555 2012\).*"plumbers"/);
   await ctx.screenshot('search-ask');
   await askInput.press('Enter');
-  const conversation = await pageFrame(page, /KallyAI/, 30_000).catch(() => undefined);
-  const after = await sandboxState(ctx);
-  assert.ok(after.conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))), 'the message reached KallyAI');
+  const reached = await until('the message to reach KallyAI', async () => (await sandboxState(ctx)).conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))));
+  assert.ok(reached, 'the message reached KallyAI');
+  const conversation = await pageFrame(page, /KallyAI/, { ceilingMs: 5_000 }).catch(() => undefined); // logged only
   ctx.log(`conversation page: ${conversation ? 'open' : 'not found'}`);
 
   // 7. Find a Restaurant → Book a Table: the form reads "next Friday" and "8pm", refuses "yesterday".
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
   await runCommand(page, 'KallyAI: Find a Restaurant…');
-  await page.locator(TITLE, { hasText: /KallyAI: Find a Restaurant/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: /KallyAI: Find a Restaurant/ }).waitFor({ state: 'visible' });
   await step(ctx, 1, { type: 'italian' });
   await step(ctx, 2, { type: 'Hoboken' });
   await step(ctx, 3, { type: '4' });
   await step(ctx, 4);
   await step(ctx, 5);
   const search = page.locator('.monaco-dialog-box', { hasText: /Search restaurants for "italian"\?/ });
-  await search.waitFor({ state: 'visible', timeout: 15_000 });
+  await search.waitFor({ state: 'visible' });
   await search.locator('.monaco-button', { hasText: /^Search$/ }).click();
   const restaurants = await pageFrame(page, /"italian" — restaurants/);
   assert.match(await pageText(restaurants), /Luigi's Trattoria .*Free tables/);
   await ctx.screenshot('search-restaurants');
   await restaurants.locator('button[data-action="book"][data-arg="0"]').click();
-  await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/4\)/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/4\)/ }).waitFor({ state: 'visible' });
   await page.locator(INPUT).fill('yesterday');
-  await page.locator(MESSAGE, { hasText: /is in the past/ }).waitFor({ state: 'visible', timeout: 5_000 });
+  await page.locator(MESSAGE, { hasText: /is in the past/ }).waitFor({ state: 'visible' });
   await page.locator(INPUT).press('Enter');
   assert.ok(await page.locator(TITLE, { hasText: /\(1\/4\)/ }).isVisible(), 'Enter does not leave a day in the past');
   await step(ctx, 1, { type: 'next Friday', expectMessage: /Friday, / });
@@ -139,13 +139,13 @@ module.exports = async function search(ctx) {
   await step(ctx, 3, { type: 'Alex Tester' });
   await step(ctx, 4);
   const booking = page.locator('.monaco-dialog-box', { hasText: /Book at Luigi's Trattoria for 4 on Friday, .* at 20:00\?/ });
-  await booking.waitFor({ state: 'visible', timeout: 15_000 });
+  await booking.waitFor({ state: 'visible' });
   const bookingText = (await booking.innerText()).replace(/\s+/g, ' ');
   ctx.log(`booking consent: ${bookingText}`);
   assert.match(bookingText, /KallyAI will contact Luigi's Trattoria\./);
   assert.match(bookingText, /Estimated cost: about [\d.]+ credits/);
   await booking.locator('.monaco-button', { hasText: /^Book$/ }).click();
-  await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible' });
   const booked = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Alex Tester');
   assert.equal(booked.length, 1, 'one booking made');
   assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);

@@ -7,13 +7,13 @@
 const assert = require('node:assert/strict');
 const { VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, runCommand, waitForNotification, assertNoErrorNotifications } = require('./lib');
 
-module.exports = async function smoke(ctx) {
+async function run(ctx) {
   const { page } = ctx;
   await openWorkbench(ctx);
 
   // 1. The container is in the activity bar, titled KallyAI.
   const icon = kallyaiActivity(page);
-  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  await icon.waitFor({ state: 'visible' });
   assert.match((await icon.getAttribute('aria-label')) ?? '', /^KallyAI/);
 
   // 2. Its views render their signed-out welcome; one Sign in button, in the first view.
@@ -21,7 +21,7 @@ module.exports = async function smoke(ctx) {
   for (const name of VIEW_NAMES) {
     await expandPane(page, name);
     const welcome = pane(page, name).locator('.welcome-view-content');
-    await welcome.waitFor({ state: 'visible', timeout: 20_000 });
+    await welcome.waitFor({ state: 'visible' });
     const buttons = await welcome.locator('.monaco-button', { hasText: 'Sign in to KallyAI' }).count();
     const text = (await welcome.innerText()).replace(/\s+/g, ' ');
     assert.equal(buttons, name === 'Goals' ? 1 : 0, `${name}: ${buttons} sign-in buttons`);
@@ -37,4 +37,7 @@ module.exports = async function smoke(ctx) {
   assert.match(toast, /not signed in|sign in/i);
   await assertNoErrorNotifications(page);
   await ctx.screenshot('smoke');
-};
+}
+
+// Signed out at start: a workbench of its own.
+module.exports = { run, fresh: true };

@@ -49,10 +49,10 @@ async function run(ctx) {
   // 1. Signed out: every view has its Spanish name, the Goals view its Spanish welcome and button.
   const goals = viewName('kallyai.goals');
   for (const v of views.filter((x) => !x.visibility)) {
-    await pane(page, fromPackage(v.name)).locator('.pane-header').waitFor({ state: 'visible', timeout: 20_000 });
+    await pane(page, fromPackage(v.name)).locator('.pane-header').waitFor({ state: 'visible' });
   }
   const welcome = pane(page, goals).locator('.welcome-view-content');
-  await welcome.waitFor({ state: 'visible', timeout: 20_000 });
+  await welcome.waitFor({ state: 'visible' });
   const welcomeEs = fromPackage(pkg.contributes.viewsWelcome.find((w) => w.view === 'kallyai.goals').contents);
   assert.match((await welcome.innerText()).replace(/\s+/g, ' '), new RegExp(escape(welcomeEs.split('\n')[0].slice(0, 60))));
   const button = welcome.locator('.monaco-button', { hasText: t('Sign in to KallyAI') });
@@ -65,7 +65,7 @@ async function run(ctx) {
   await signIn(ctx, { start: () => runCommand(page, commandTitle('kallyai.signIn')), credits: new RegExp(`${escape(credits)}$`) });
   ctx.log(`status bar: ${credits}`);
   for (const id of ['kallyai.goals', 'kallyai.calls', 'kallyai.inbox', 'kallyai.credits']) await expandPane(page, viewName(id));
-  await pane(page, goals).locator('.monaco-list-row', { hasText: new RegExp(`^${escape(t('Needs you'))}`) }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await pane(page, goals).locator('.monaco-list-row', { hasText: new RegExp(`^${escape(t('Needs you'))}`) }).first().waitFor({ state: 'visible' });
   ctx.log(`${goals}: the group "${t('Needs you')}"`);
   await page.mouse.move(700, 5);
   await ctx.screenshot('spanish-views');
@@ -73,20 +73,20 @@ async function run(ctx) {
   // 3. Make a Call, by its Spanish title: the wizard asks in Spanish and answers in Spanish.
   await runCommand(page, commandTitle('kallyai.makeCall'));
   const title = page.locator('.quick-input-widget .quick-input-title', { hasText: t('KallyAI: Make a Call') });
-  await title.waitFor({ state: 'visible', timeout: 15_000 });
+  await title.waitFor({ state: 'visible' });
   const input = page.locator('.quick-input-widget input');
   const prompt = page.locator('.quick-input-widget .quick-input-message', { hasText: t('The phone number to call. Numbers without + are read as {0} numbers.', 'US') });
-  await prompt.waitFor({ state: 'visible', timeout: 10_000 });
+  await prompt.waitFor({ state: 'visible' });
   ctx.log(`wizard: ${(await title.innerText()).trim()} — ${(await prompt.innerText()).trim()}`);
   await input.fill('+1 201 555 0100');
   const note = page.locator('.quick-input-widget .quick-input-message', { hasText: t('KallyAI will call {0}', '+1 201 555 0100') });
-  await note.waitFor({ state: 'visible', timeout: 10_000 });
+  await note.waitFor({ state: 'visible' });
   ctx.log(`typed +1 201 555 0100 → ${(await note.innerText()).trim()}`);
   await ctx.screenshot('spanish-make-call');
   await input.press('Enter');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: /\(2\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /\(2\/\d+\)/ }).waitFor({ state: 'visible' });
   assert.equal(await input.getAttribute('placeholder'), t('What kind of business is it?'));
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: t('Restaurant') }).first().waitFor({ state: 'visible', timeout: 5_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: t('Restaurant') }).first().waitFor({ state: 'visible' });
   ctx.log(`step 2: ${t('What kind of business is it?')} (${t('Restaurant')}, …)`);
   await ctx.screenshot('spanish-make-call-category');
   await page.keyboard.press('Escape');

@@ -28,8 +28,8 @@ async function answerConfirmations(ctx, answer, shot) {
     const dialog = page.locator(DIALOG).first();
     const toast = page.locator(ANSWER, { hasText: /^Tool (answered|threw)/ }).first();
     const next = await Promise.race([
-      dialog.waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'dialog'),
-      toast.waitFor({ state: 'visible', timeout: 30_000 }).then(() => 'answer'),
+      dialog.waitFor({ state: 'visible' }).then(() => 'dialog'),
+      toast.waitFor({ state: 'visible' }).then(() => 'answer'),
     ]);
     if (next === 'answer') return { asked, answer: (await toast.innerText()).replace(/\s+/g, ' ') };
     const text = (await dialog.innerText()).replace(/\s+/g, ' ');

@@ -6,7 +6,7 @@
 // beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, pane, expandPane, collapsePane, runCommand, readmeScreenshot, waitForRow, expandRow, sandboxState } = require('./lib');
+const { startSignedIn, pane, expandPane, collapsePane, readmeScreenshot, waitForRow, expandRow, sandboxState, clearNotifications, frameMatching, openFromRow } = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
@@ -42,16 +42,16 @@ module.exports = async function views(ctx) {
 
   // The status bar shows the same balance.
   const status = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
-  await status.waitFor({ state: 'visible', timeout: 20_000 });
+  await status.waitFor({ state: 'visible' });
   assert.equal((await status.innerText()).trim(), `${remaining} credits`);
   ctx.log(`status bar: ${(await status.innerText()).trim()} (sandbox: ${remaining})`);
 
   // A transcript from the Calls view, in the Markdown preview beside the views.
   await expandRow(luigi);
   const transcript = await waitForRow(page, 'Calls', /^Transcript$/);
-  await transcript.click();
+  await openFromRow(page, transcript, /Luigi's Trattoria — transcript/);
   const tab = page.locator('.tabs-container .tab', { hasText: /Luigi's Trattoria — transcript/ }).first();
-  await tab.waitFor({ state: 'visible', timeout: 30_000 });
+  await tab.waitFor({ state: 'visible' });
   ctx.log(`editor tab: ${(await tab.innerText()).trim()}`);
 
   // A goal opened to show its budget and steps, for the screenshot.
@@ -68,8 +68,8 @@ module.exports = async function views(ctx) {
     await page.mouse.move(sidebar.x + 470, sidebar.y + 300, { steps: 8 });
     await page.mouse.up();
   }
-  await runCommand(page, 'Notifications: Clear All Notifications');
+  await clearNotifications(page);
   await page.mouse.move(1100, 860);
-  await page.waitForTimeout(1500); // the preview renders
+  await frameMatching(page, (text) => /Luigi's Trattoria/.test(text) && /Transcript/i.test(text), 'the preview to show the transcript');
   await readmeScreenshot(ctx, 'views');
 };

@@ -7,8 +7,9 @@
 // to, cc, subject, body, attachment names) and the Channels page (a hostile address label).
 // Prints "payloads × surfaces" tried.
 'use strict';
+/* global document, requestAnimationFrame */
 const assert = require('node:assert/strict');
-const { startSignedIn, pane, expandPane, onlyPane, runCommand, assertNoErrorNotifications } = require('./lib');
+const { startSignedIn, pane, expandPane, onlyPane, runCommand, assertNoErrorNotifications, frameMatching, clickUntil } = require('./lib');
 
 // The corpus is shared with `npm run reliability` (bench/reliability/injectionPayloads.ts).
 const { payloads: PAYLOADS } = require('../shared/injectionPayloads.json');
@@ -22,18 +23,24 @@ async function pwnedFrames(page) {
   return hit;
 }
 
-/** The frame whose text contains `needle` (a page or a Markdown preview). */
-async function frameWithText(page, needle, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const text = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
-      if (text.includes(needle)) return { frame, text };
-    }
-    await page.waitForTimeout(250);
+/** The frame whose text contains `needle` (a page or a Markdown preview): { frame, text }. */
+function frameWithText(page, needle, opts) {
+  return frameMatching(page, (text) => text.includes(needle), `a frame showing ${JSON.stringify(needle)}`, opts);
+}
+
+/** Clicks a row until a frame shows `needle` (a click during a re-render can miss). */
+function openShowing(page, row, needle) {
+  return clickUntil(row, `a click on the row to show ${JSON.stringify(needle)}`, () => frameWithText(page, needle, { ceilingMs: 1 }).then(() => true, () => false));
+}
+
+/** Waits until every frame has loaded all it asks for (document.readyState "complete": an image a
+ *  payload points at has failed and fired its onerror) and has painted twice since, so that anything
+ *  a payload could start has started. */
+async function settled(page) {
+  for (const frame of page.frames()) {
+    await frame.waitForFunction(() => document.readyState === 'complete').catch(() => undefined); // a frame may go away meanwhile
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => undefined);
   }
-  throw new Error(`no frame shows ${JSON.stringify(needle)}`);
 }
 
 module.exports = async function xss(ctx) {
@@ -47,8 +54,8 @@ module.exports = async function xss(ctx) {
 
   const surfaces = [];
   const check = async (name, needle) => {
-    const { text } = await frameWithText(page, needle, 45_000); // a loaded machine renders a new page slowly
-    await page.waitForTimeout(500); // anything a payload could start has started
+    const { text } = await frameWithText(page, needle);
+    await settled(page);
     const shown = PAYLOADS.filter((p) => text.includes(p.replace(/\s+/g, ' ').trim().slice(0, 20))).length;
     const pwned = await pwnedFrames(page);
     assert.deepEqual(pwned, [], `${name}: a payload ran in ${pwned.join(', ')}`);
@@ -64,7 +71,7 @@ module.exports = async function xss(ctx) {
   await goalRow.focus();
   await page.keyboard.press('Enter');
   // On a loaded machine the first command (it loads the commands bundle) can miss the Enter: click the row then.
-  for (let attempt = 0; attempt < 2 && !(await frameWithText(page, PAYLOADS[2].slice(0, 10), 8_000).then(() => true, () => false)); attempt++) {
+  for (let attempt = 0; attempt < 2 && !(await frameWithText(page, PAYLOADS[2].slice(0, 10), { ceilingMs: 15_000 }).then(() => true, () => false)); attempt++) { // a probe
     ctx.log('the goal page did not open on Enter: clicking the row');
     await goalRow.locator('.label-name').first().click();
   }
@@ -76,10 +83,10 @@ module.exports = async function xss(ctx) {
   const call = pane(page, 'Calls').locator('.monaco-list-row', { hasText: PAYLOADS[2].slice(0, 10) }).first();
   await call.waitFor({ state: 'visible' });
   if ((await call.getAttribute('aria-expanded')) === 'false') await call.locator('.monaco-tl-twistie').click();
-  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first().click();
+  await openShowing(page, pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Details$/ }).first(), 'javascript:window');
   await check('call page', 'javascript:window');
   // …and its transcript as a Markdown document.
-  await pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Transcript$/ }).first().click();
+  await openShowing(page, pane(page, 'Calls').locator('.monaco-list-row', { hasText: /^Transcript$/ }).first(), '[open a terminal]');
   await check('transcript document', '[open a terminal]');
   await ctx.screenshot('xss-call');
 
@@ -91,18 +98,18 @@ module.exports = async function xss(ctx) {
 
   // The inbox message as a document; the email draft on its page.
   await expandPane(page, 'Inbox');
-  await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[4].slice(0, 12) }).first().click();
+  await openShowing(page, pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[4].slice(0, 12) }).first(), '<command:kallyai.signOut>');
   await check('message document', '<command:kallyai.signOut>');
-  await pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[6].slice(0, 12) }).first().click();
+  await openShowing(page, pane(page, 'Inbox').locator('.monaco-list-row', { hasText: PAYLOADS[6].slice(0, 12) }).first(), 'Ask KallyAI to revise');
   await check('draft page', 'Ask KallyAI to revise');
   await ctx.screenshot('xss-documents');
 
   // The Email view: the hostile email message on its page, the sent email with hostile replies.
   await onlyPane(page, 'Email');
-  await pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[14].slice(0, 12) }).first().click();
+  await openShowing(page, pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[14].slice(0, 12) }).first(), 'Attachments');
   await check('mail page', 'Attachments');
   await ctx.screenshot('xss-mail');
-  await pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[10].slice(0, 12) }).first().click();
+  await openShowing(page, pane(page, 'Email').locator('.monaco-list-row', { hasText: PAYLOADS[10].slice(0, 12) }).first(), 'Replies');
   await check('sent email page (replies)', 'Replies');
   await ctx.screenshot('xss-sent');
   // The Channels page (a hostile notification address label).

@@ -109,8 +109,14 @@ export async function sandboxApi<T = Record<string, any>>(path: string, init: { 
 /** The launcher's sandbox as the catalogue's samples (test/unit/api.samples.ts) take it: theirs to use, not to close. */
 export const samplesSandbox = () => ({ url: sandboxUrl(), close: async () => undefined });
 
-/** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out. */
+/** The least time a wait gives its condition (KALLYAI_WAIT_CEILING_MS, default 30 s): one generous
+ *  ceiling, so that a machine busy with other work only makes a suite slower, never red. */
+export const WAIT_CEILING_MS = Number(process.env.KALLYAI_WAIT_CEILING_MS) || 30_000;
+
+/** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out:
+ *  `timeoutMs`, but never less than WAIT_CEILING_MS. The error names `what` it waited for. */
 export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
+  timeoutMs = Math.max(timeoutMs, WAIT_CEILING_MS);
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

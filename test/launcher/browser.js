@@ -48,7 +48,8 @@ const NOISE = new RegExp([
  * Forwards console output of the page. By default only what the extension host logs (after the
  * renderer↔extension-host socket is up) and errors; `verbose` forwards the whole workbench console.
  * @param {import('playwright-core').Page} page
- * @param {{ verbose?: boolean, onLine?: (line: string) => void }} [opts]
+ * `onError` receives the console errors of every frame not forwarded otherwise (kept for a failure's log).
+ * @param {{ verbose?: boolean, onLine?: (line: string) => void, onError?: (line: string) => void }} [opts]
  */
 function forwardConsole(page, opts = {}) {
   const out = opts.onLine ?? ((line) => console.log(line));
@@ -59,6 +60,8 @@ function forwardConsole(page, opts = {}) {
     const text = level ? util.format(...args.slice(2)) : m.text();
     if (/Creating a socket \(renderer-ExtensionHost.*successful/.test(text)) extHostUp = true;
     if (opts.verbose || (extHostUp && level && !NOISE.test(text))) out(text);
+    // Errors of any frame (a webview that fails to load says so only here), for the failure's log.
+    else if (opts.onError && m.type() === 'error' && !NOISE.test(text)) opts.onError(`[${m.type()}] ${text}${m.location()?.url ? ` (${m.location().url.slice(0, 120)})` : ''}`);
   });
   page.on('pageerror', (e) => out(`[pageerror] ${e.message}`));
 }

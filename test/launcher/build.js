@@ -1,6 +1,8 @@
 // Builds what the host runs: the extension (esbuild.js) and the mocha suites, each
 // test/integration/*.ts entry bundled on its own into out/test/integration/*.js
 // (CommonJS for the Node extension host, `vscode` external, inline source maps for stack traces).
+// `node test/launcher/build.js` builds both (npm test's build layer, before both hosts' suites run
+// from them: runHostTests.js --no-build-extension --no-build-suite).
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -36,3 +38,17 @@ async function buildSuite(srcDir = path.join(ROOT, 'test/integration'), outDir =
 }
 
 module.exports = { buildExtension, buildSuite, ROOT };
+
+if (require.main === module) {
+  const t0 = Date.now();
+  try {
+    buildExtension();
+    buildSuite().then(() => console.log(`[build] dist/ and out/test/integration/ built (${((Date.now() - t0) / 1000).toFixed(1)}s)`), (e) => {
+      console.error(`[build] ${e.message}`);
+      process.exit(1);
+    });
+  } catch (e) {
+    console.error(`[build] ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -22,9 +22,24 @@ async function runInHost(opts) {
   const lines = [];
   const cs = await startCodeServer({ host: opts.host, settings: opts.settings, env: opts.env, payload: true });
   let browser;
+  const results = path.join(ROOT, 'test-results');
+  const artifacts = {
+    screenshot: path.join(results, `${label}-${cs.host.name}-failure.png`),
+    log: path.join(results, `${label}-${cs.host.name}.log`),
+    codeServerLog: path.join(results, `${label}-${cs.host.name}-code-server.log`),
+  };
+  /** On a failure: the window as the suite left it, what the extension host printed, code-server's log. */
+  const keepArtifacts = async () => {
+    require('node:fs').mkdirSync(results, { recursive: true });
+    await browser?.page.screenshot({ path: artifacts.screenshot }).catch(() => { artifacts.screenshot = undefined; });
+    require('node:fs').writeFileSync(artifacts.log, `${lines.join('\n')}\n`);
+    const rel = (p) => path.relative(ROOT, p);
+    console.log(`[failed] ${label}@${cs.host.name} left: ${artifacts.screenshot ? `screenshot ${rel(artifacts.screenshot)}, ` : ''}extension host log ${rel(artifacts.log)}, code-server log ${rel(artifacts.codeServerLog)}`);
+  };
   const stopAll = async (failed) => {
+    if (failed) await keepArtifacts().catch((e) => console.error(`[${label}] keeping the failure's artifacts: ${e.message}`));
     await browser?.close();
-    await cs.stop({ saveLogAs: failed ? path.join(ROOT, 'test-results', `${label}-${cs.host.name}-code-server.log`) : undefined });
+    await cs.stop({ saveLogAs: failed ? artifacts.codeServerLog : undefined });
   };
   const unregister = onCleanup(() => stopAll(true));
   let code = 1;

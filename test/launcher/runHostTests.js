@@ -6,7 +6,8 @@
 //          --grep <pattern>         only tests whose title matches      (env KALLYAI_TEST_GREP)
 //          --timeout <ms>           per-test mocha timeout              (env KALLYAI_TEST_TIMEOUT_MS, default 60000)
 //          --run-timeout <ms>       the whole run                       (env KALLYAI_HOST_TIMEOUT_MS, default 600000)
-//          --no-build-extension     reuse dist/extension.js (the suites are always rebuilt)
+//          --no-build-extension     reuse dist/extension.js
+//          --no-build-suite         reuse out/test/integration/ (npm test builds both once, for both hosts)
 //          --verbose                the whole workbench console         (env VERBOSE=1)
 // Exits with the suite's exit code; leaves no process behind (process groups, also on Ctrl-C).
 'use strict';
@@ -30,7 +31,7 @@ async function main() {
   const t0 = Date.now();
   console.log(`[host] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
   if (!process.argv.includes('--no-build-extension')) buildExtension();
-  await buildSuite();
+  if (!process.argv.includes('--no-build-suite')) await buildSuite();
   const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
   onCleanup(() => sandbox.stop());
   console.log(`[host] sandbox at ${sandbox.url}`);

@@ -1,5 +1,5 @@
-/** The method+path pairs of contract §5 (kallyai-api.md, §5.18 counts 146): the catalogue and the
- *  sandbox are both checked against this list, so no test hard-codes the count. */
+/** The method+path pairs of contract §5 (kallyai-api.md; §5.18 counts them by domain): the catalogue
+ *  and the sandbox are both checked against this list, so no test hard-codes the count. */
 export const CONTRACT: readonly string[] = [
   'GET /v1/auth/cli',
   'GET /v1/auth/authorize',

@@ -6,7 +6,7 @@ import { ops } from '../../src/api/catalogue';
 import { KallyClient } from '../../src/api/client';
 import { KallyApiError } from '../../src/api/errors';
 import type { TokenSource } from '../../src/api/tokenSource';
-import { addFault, clearFaults, clearRequests, client, control, countingFetch, requests, sandbox, SandboxTokenSource, type SandboxHandle } from './api.helpers';
+import { addFault, arrived, clearFaults, clearRequests, client, control, countingFetch, requests, sandbox, SandboxTokenSource, type SandboxHandle } from './api.helpers';
 
 const rejects = async (p: Promise<unknown>, code: string): Promise<KallyApiError> => {
   try {
@@ -28,19 +28,25 @@ describe('KallyClient against the sandbox', () => {
 
   it('retries a timed-out POST /v1/calls with the same Idempotency-Key and places exactly one call', async () => {
     const description = `Idempotency check ${Date.now()}`;
-    await addFault(sb, { path: '^/v1/calls$', method: 'POST', count: 1, latencyMs: 1500 });
-    const c = client(sb, { longTimeoutMs: 400 });
-    const call = await c.execute(ops.calls.create, { body: callBody(description) });
-    assert.equal(typeof call.call_id, 'string');
-    // Let the delayed first attempt reach the sandbox too before counting.
-    await new Promise((r) => setTimeout(r, 1800));
-    const posts = await requests(sb, { method: 'POST', path: '/v1/calls' });
-    assert.equal(posts.length, 2);
-    const keys = posts.map((r) => r.headers['idempotency-key']);
-    assert.ok(typeof keys[0] === 'string' && keys[0].length >= 16);
-    assert.equal(keys[0], keys[1]);
-    const list = await c.execute(ops.calls.list, { query: { limit: 200 } });
-    assert.equal(list.calls.filter((x) => x.submission?.task_description === description).length, 1);
+    // The long-call number runs 600 simulated seconds: 1.5 s on a sandbox at time scale 400. The first
+    // attempt times out after 1 s while the call it placed still runs; the retry (same key) is answered
+    // with that call when it ends, half a second later. Nothing to wait for before counting: the
+    // sandbox logs each attempt as it arrives.
+    const slow = await sandbox(400);
+    try {
+      const c = client(slow, { longTimeoutMs: 1_000 });
+      const call = await c.execute(ops.calls.create, { body: callBody(description, '+12015550199') });
+      assert.equal(typeof call.call_id, 'string');
+      const posts = await requests(slow, { method: 'POST', path: '/v1/calls' });
+      assert.equal(posts.length, 2);
+      const keys = posts.map((r) => r.headers['idempotency-key']);
+      assert.ok(typeof keys[0] === 'string' && keys[0].length >= 16);
+      assert.equal(keys[0], keys[1]);
+      const list = await c.execute(ops.calls.list, { query: { limit: 200 } });
+      assert.equal(list.calls.filter((x) => x.submission?.task_description === description).length, 1);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('sends the caller-given Idempotency-Key, and a fresh one for each new creating call', async () => {
@@ -113,33 +119,51 @@ describe('KallyClient against the sandbox', () => {
     assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
   });
 
-  it('gives up within the deadline, retries included (a view load: one quiet error, not minutes of spinner)', async () => {
+  it('gives up within the deadline, retries included (a view load: one quiet error, not minutes of spinner)', async (t) => {
+    // 1. The sandbox answers after 2 s and each attempt may take 30 s: only the 700 ms deadline can
+    //    stop the first attempt with a timeout, and no retry may start after it.
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, latencyMs: 2_000 });
-    const started = Date.now();
-    await rejects(client(sb, { timeoutMs: 30_000, retry: { retries: 3, baseDelayMs: 10 } }).execute(ops.calls.list, undefined, { deadlineMs: 700 }), 'timeout');
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 1_500, `gave up after ${elapsed} ms`);
+    const counted = countingFetch();
+    await rejects(client(sb, { fetch: counted.fetch, timeoutMs: 30_000, retry: { retries: 3, baseDelayMs: 10 } }).execute(ops.calls.list, undefined, { deadlineMs: 700 }), 'timeout');
+    assert.equal(counted.count(), 1, 'no retry started once the deadline was reached');
     await clearFaults(sb);
     await clearRequests(sb);
+    // 2. Retries after 503s: a fake clock (Date.now, which the client's deadline reads) stands still
+    //    except that each attempt takes 250 ms of it, so which retries fit before the 1 s deadline does
+    //    not depend on how fast this machine is. Every attempt must start before the deadline.
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 503 });
-    const t0 = Date.now();
-    // Its own query tells its requests apart from the first client's, which a loaded machine may deliver late.
-    await rejects(client(sb, { retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, { query: { limit: 7 } }, { deadlineMs: 1_000 }), 'service_unavailable');
-    // Bounded loosely (a loaded CI machine runs two test files at a time); the request count below is the exact check.
-    assert.ok(Date.now() - t0 < 2_500, `no retry started past the deadline (${Date.now() - t0} ms)`);
+    let now = Date.now();
+    const t0 = now;
+    const startedAt: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      startedAt.push(now - t0);
+      now += 250;
+      return globalThis.fetch(input, init);
+    };
+    t.mock.method(Date, 'now', () => now);
+    try {
+      await rejects(client(sb, { fetch: timed, retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, { query: { limit: 7 } }, { deadlineMs: 1_000 }), 'service_unavailable');
+    } finally {
+      t.mock.restoreAll();
+    }
     // Back-off has full jitter (0–400 ms here), so how many attempts fit varies; what may not vary
-    // is that each one starts before the deadline.
-    const attempts = (await requests(sb, { method: 'GET', path: '/v1/calls' })).filter((r) => (r.query as Record<string, string>).limit === '7');
-    assert.ok(attempts.length >= 1, 'the request was sent');
-    const late = attempts.map((r) => Date.parse(r.at as string) - t0).filter((ms) => ms > 1_000);
-    assert.deepEqual(late, [], `attempts started past the 1 s deadline (ms after the start): ${late.join(', ')}`);
+    // is that each one starts before the deadline, and that the ten retries allowed were not all used.
+    assert.ok(startedAt.length >= 1, 'the request was sent');
+    assert.ok(startedAt.length < 11, `${startedAt.length} attempts: the deadline did not stop the retries`);
+    const late = startedAt.filter((ms) => ms > 1_000);
+    assert.deepEqual(late, [], `attempts started past the 1 s deadline (ms after the start, on the fake clock): ${late.join(', ')}`);
+    const sent = (await requests(sb, { method: 'GET', path: '/v1/calls' })).filter((r) => (r.query as Record<string, string>).limit === '7');
+    assert.equal(sent.length, startedAt.length, 'every attempt reached the sandbox');
   });
 
   it("stops at once when the caller's AbortSignal fires, without retrying", async () => {
-    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 3, latencyMs: 800 });
+    // The sandbox holds the request for 3 s; the caller cancels as soon as the sandbox has it.
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 3, latencyMs: 3_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const err = await rejects(client(sb).execute(ops.calls.list, undefined, { signal: controller.signal }), 'cancelled');
+    const pending = client(sb).execute(ops.calls.list, undefined, { signal: controller.signal });
+    await arrived(sb, 'GET', '/v1/calls');
+    controller.abort();
+    const err = await rejects(pending, 'cancelled');
     assert.equal(err.action.kind, 'none');
     assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 1);
   });

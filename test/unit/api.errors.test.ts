@@ -88,13 +88,12 @@ describe('error body parser (§7.1)', () => {
     assert.match(describeError(e).sentence, /rejected for/, 'an unknown code shows the server words');
   });
 
+  // How long it takes is a figure of `npm run reliability` ("answers later than their time limit");
+  // a quadratic tag stripping would take minutes on this body and meet the unit layer's ceiling.
   it('parses a 200 KB run of "<" in linear time (no quadratic tag stripping)', () => {
     const body = '<'.repeat(200_000);
-    const started = performance.now();
     const e = parseErrorResponse(502, body);
-    const ms = performance.now() - started;
     assert.equal(e.code, 'http_502');
-    assert.ok(ms < 500, `took ${Math.round(ms)} ms`);
     const tagged = parseErrorResponse(502, `${'<b>x</b>'.repeat(30_000)}`);
     assert.ok((tagged.serverMessage ?? '').length <= 300, 'what is kept of a long body stays short');
     assert.ok(!/[<>]/.test(tagged.serverMessage ?? ''), 'tags are stripped');

@@ -36,6 +36,16 @@ export async function requests(sb: SandboxHandle, filter?: { method?: string; pa
 }
 export const clearRequests = (sb: SandboxHandle) => control(sb, 'DELETE', '/sandbox/requests');
 
+/** Resolves once the sandbox has logged a `method` request to `path` (it logs each request as it
+ *  arrives, before any latency fault holds it): the moment a test may act on a request in flight. */
+export async function arrived(sb: SandboxHandle, method: string, path: string, ceilingMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while ((await requests(sb, { method, path })).length === 0) {
+    if (Date.now() - started > ceilingMs) throw new Error(`gave up after ${ceilingMs / 1000} s waiting for the sandbox to receive ${method} ${path}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** A TokenSource that signs in as the demo user through the sandbox and refreshes with /v1/auth/refresh. */
 export class SandboxTokenSource implements TokenSource {
   access?: string;

@@ -12,20 +12,22 @@ import { failure } from './api.helpers';
 import { hostileServer, stream } from './hostile.helpers';
 
 const token = { getToken: async () => 'tok_test_abcdefghijklmnop', refreshAfterUnauthorized: async () => undefined };
-const clientOf = (url: string) => new KallyClient({ baseUrl: url, tokenSource: token, retry: { retries: 0 }, timeoutMs: 10_000 });
+// A generous attempt timeout: streaming 20 MB on a busy machine takes long, and what these tests
+// check is what is refused and how much was sent, not how fast (the unit layer's ceiling catches a hang).
+const clientOf = (url: string) => new KallyClient({ baseUrl: url, tokenSource: token, retry: { retries: 0 }, timeoutMs: 100_000 });
 
 describe('bounded error bodies', () => {
-  it('a 200 KB "<<<…" 502 body becomes http_502 well under a second', async () => {
+  // How long these take is a figure of `npm run reliability` ("answers later than their time
+  // limit"); here what is checked is what the client answers and how much it let the server send.
+  it('a 200 KB "<<<…" 502 body becomes http_502', async () => {
     const server = await hostileServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<'.repeat(200_000));
     });
     try {
-      const started = performance.now();
       const e = await failure(clientOf(server.url).execute(ops.calls.list));
-      const ms = performance.now() - started;
       assert.equal(e.code, 'http_502');
-      assert.ok(ms < 1000, `took ${Math.round(ms)} ms`);
+      assert.ok((e.serverMessage ?? '').length <= 300, 'what is kept of the body stays short');
     } finally {
       await server.close();
     }
@@ -37,12 +39,12 @@ describe('bounded error bodies', () => {
       stream(res, 'x'.repeat(16 * 1024), 2_000_000_000);
     });
     try {
-      const started = performance.now();
       const e = await failure(clientOf(server.url).execute(ops.calls.list));
       assert.equal(e.code, 'http_500');
-      assert.ok(performance.now() - started < 2000, 'answered at once, not after the server gave up');
       assert.ok((e.serverMessage ?? '').length <= 300);
-      await new Promise((r) => setTimeout(r, 100));
+      // Answered once a few KB were read, not after the server gave up: the server stopped writing
+      // because the client let go (had it read on, the server would have written its 2 GB).
+      await server.released();
       assert.ok(server.bytesWritten() < 64 * 1024 * 1024, `server wrote ${server.bytesWritten()} bytes`);
     } finally {
       await server.close();
@@ -64,7 +66,7 @@ describe('bounded success bodies', () => {
       const e = await failure(clientOf(server.url).execute(ops.calls.list));
       assert.equal(e.code, 'invalid_response');
       assert.match(e.message, /larger than 20 MB/);
-      await new Promise((r) => setTimeout(r, 200));
+      await server.released();
       assert.ok(server.bytesWritten() < 100 * 1024 * 1024, `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`);
     } finally {
       await server.close();
@@ -77,11 +79,13 @@ describe('bounded success bodies', () => {
       stream(res, '{"calls":[' + ' '.repeat(65_536), 300 * 1024 * 1024);
     });
     try {
-      const started = performance.now();
       const e = await failure(clientOf(server.url).execute(ops.calls.list));
       assert.equal(e.code, 'invalid_response');
       assert.match(e.message, /larger than 20 MB/);
-      assert.ok(performance.now() - started < 2000);
+      // Refused before the body is read: the server wrote no more than the connection's buffers
+      // hold (a client reading up to the 20 MB cap would have made it write more than 20 MB).
+      await server.released();
+      assert.ok(server.bytesWritten() < 20 * 1024 * 1024, `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`);
     } finally {
       await server.close();
     }

@@ -59,7 +59,7 @@ describe('list envelopes: every list operation under every envelope, for its res
     header = variant;
     bodies.length = 0;
     try {
-      return { out: (await c.execute(op, input as never, { timeoutMs: 20_000 })) as Json, sent: bodies.at(-1) };
+      return { out: (await c.execute(op, input as never, { timeoutMs: 60_000 })) as Json, sent: bodies.at(-1) };
     } finally {
       header = undefined;
     }
@@ -293,7 +293,7 @@ describe('the whole catalogue under envelope=bare, error=fastapi', () => {
       const c = client(sb);
       try {
         const input = await SAMPLES[op.id]({ client: c, sb });
-        await c.execute(op, input as never, { timeoutMs: 20_000 });
+        await c.execute(op, input as never, { timeoutMs: 60_000 });
       } catch (e) {
         failed.push(`${op.id}: ${e instanceof KallyApiError ? `${e.code} ${e.message}` : String(e)}`);
       }

@@ -4,7 +4,7 @@
  *  a refresh rotated its tokens, and opaque tokens with "/", "+" and "="), checked in
  *  KallyApiError.message, serverMessage and the client's log lines. Against the sandbox (sign-in,
  *  refresh) and a hostile local echo server. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import { ops } from '../../src/api/catalogue';
@@ -31,7 +31,7 @@ describe('tokens echoed by a server are masked by value', () => {
   let answer: (req: IncomingMessage) => Answer = () => text(500, 'unset');
   let refreshAnswer: Answer = text(503, 'busy');
   let auth: AuthService;
-  const held: Tokens[] = [];
+  let held: Tokens[] = [];
   let current: Tokens = { a: '', r: '' };
 
   before(async () => {
@@ -45,11 +45,8 @@ describe('tokens echoed by a server are masked by value', () => {
         res.end(a.body);
       });
     });
-    base = sb.url;
-    auth = new AuthService({ secrets: new MemorySecretStore(), baseUrl: () => base, clientId: () => '' });
   });
   after(async () => {
-    auth.dispose();
     await echo.close();
     await sb.close();
   });
@@ -60,6 +57,24 @@ describe('tokens echoed by a server are masked by value', () => {
     const s = auth.storedSession;
     if (s) await auth.store.save({ ...s, origin: new URL(url).origin });
   }
+
+  // Each test starts from its own sign-in (a token pair pasted from the sandbox) and ends signed
+  // out, so that none depends on what another left (the order is shuffled once to prove it).
+  beforeEach(async () => {
+    base = sb.url;
+    answer = () => text(500, 'unset');
+    refreshAnswer = text(503, 'busy');
+    auth = new AuthService({ secrets: new MemorySecretStore(), baseUrl: () => base, clientId: () => '' });
+    const issued = (await (await fetch(`${sb.url}/sandbox/tokens`, { method: 'POST' })).json()) as { access_token: string; refresh_token: string };
+    await auth.signInWithPastedText(JSON.stringify({ ...issued, expires_in: 3600 }));
+    current = { a: issued.access_token, r: issued.refresh_token };
+    held = [current];
+  });
+  afterEach(async () => {
+    base = sb.url;
+    await auth.signOut().catch(() => undefined);
+    auth.dispose();
+  });
 
   async function runCases(label: string): Promise<number> {
     base = echo.url;
@@ -94,10 +109,6 @@ describe('tokens echoed by a server are masked by value', () => {
   }
 
   it('a pasted sign-in: 25 echo cases, none leaks', async () => {
-    const issued = (await (await fetch(`${sb.url}/sandbox/tokens`, { method: 'POST' })).json()) as { access_token: string; refresh_token: string };
-    await auth.signInWithPastedText(JSON.stringify({ ...issued, expires_in: 3600 }));
-    current = { a: issued.access_token, r: issued.refresh_token };
-    held.push(current);
     assert.equal(await runCases('pasted'), 25);
   });
 
@@ -153,6 +164,10 @@ describe('tokens echoed by a server are masked by value', () => {
   });
 
   it('sign-out forgets every token it held', async () => {
+    // It held the pasted pair, then the pair a refresh rotated it to.
+    const fresh = await auth.refreshAfterUnauthorized(current.a);
+    assert.ok(fresh && fresh !== current.a);
+    held.push({ a: auth.session!.tokens.accessToken, r: auth.session!.tokens.refreshToken! });
     assert.ok(secretCount() >= held.length * 2);
     await auth.signOut();
     assert.equal(secretCount(), 0);

@@ -7,6 +7,8 @@ export interface HostileServer {
   url: string;
   /** Bytes the handlers managed to write before the client let go. */
   bytesWritten(): number;
+  /** Resolves once every response begun so far has closed: finished, or let go by the client. */
+  released(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -14,7 +16,11 @@ export type HostileHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 export async function hostileServer(handler: HostileHandler): Promise<HostileServer> {
   let written = 0;
+  const open = new Set<Promise<void>>();
   const server = createServer((req, res) => {
+    const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    open.add(closed);
+    void closed.then(() => open.delete(closed));
     const write = res.write.bind(res) as (chunk: string | Buffer) => boolean;
     res.write = ((chunk: string | Buffer, ...rest: unknown[]) => {
       written += Buffer.byteLength(chunk);
@@ -30,6 +36,9 @@ export async function hostileServer(handler: HostileHandler): Promise<HostileSer
   return {
     url: `http://127.0.0.1:${port}`,
     bytesWritten: () => written,
+    released: async () => {
+      while (open.size) await Promise.all([...open]);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type SandboxClient, fetchResult, openSandbox } from '../../sandbox/testing';
+import { type SandboxClient, eventually, fetchResult, openSandbox } from '../../sandbox/testing';
 
 describe('sandbox CLI', () => {
   it('prints the listening line with the real port and stops on SIGTERM', async () => {
@@ -74,10 +74,11 @@ describe('sandbox faults and request log', () => {
   });
 
   it('latency delays only the matching request', async () => {
-    await c.post('/sandbox/faults', { path: '^/v1/credits/history$', latencyMs: 400 });
+    await c.post('/sandbox/faults', { path: '^/v1/credits/history$', latencyMs: 1_000 });
     const order: string[] = [];
     const slow = c.get('/v1/credits/history').then((r) => { order.push('slow'); return r; });
-    await new Promise((r) => setTimeout(r, 20));
+    // The fast request goes once the slow one is held (the sandbox logs a request as it arrives).
+    await eventually(async () => ((await c.get('/sandbox/requests')).json.requests.some((r: { path: string }) => r.path === '/v1/credits/history') ? true : undefined), 'the slow request to arrive');
     const fast = c.get('/v1/credits/costs').then((r) => { order.push('fast'); return r; });
     const [s, f] = await Promise.all([slow, fast]);
     assert.equal(s.status, 200);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { type SandboxClient, openSandbox } from '../../sandbox/testing';
 
 type Goal = { id: string; title: string; status: string; waiting_for: string | null; parent_goal_id: string | null; sub_goal_count: number; credits_used: number };
@@ -8,6 +8,8 @@ describe('sandbox goals, inbox and notifications', () => {
   let c: SandboxClient;
   before(async () => { c = await openSandbox(); });
   after(async () => { await c.close(); });
+  // Each test starts from the seed data, whatever ran before it (the order is shuffled once to prove it).
+  beforeEach(async () => { assert.equal((await c.post('/sandbox/reset', {})).status, 200); });
 
   const goals = async (query = ''): Promise<Goal[]> => (await c.get(`/v1/coordination/goals${query}`)).json.goals;
   const byTitle = async (title: string, query = '') => (await goals(query)).find((g) => g.title === title) as Goal;

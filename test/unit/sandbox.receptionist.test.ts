@@ -46,7 +46,11 @@ describe('sandbox receptionist', () => {
     assert.match(String(ended.summary), /You took over/);
     const b = await c.post('/sandbox/inbound-call', { duration_seconds: 1 });
     await c.post(`/v1/inbound/calls/${b.json.id}/transfer`, { target_number: '+12015550177' });
-    await new Promise((r) => setTimeout(r, 1300));
+    // Its own end (1 real second after it arrived) must not undo the transfer. A call of the same
+    // length that arrives after it ends after it (timers of one length fire in order): once that
+    // one has ended, so has the transferred call's timer.
+    const later = await c.post('/sandbox/inbound-call', { duration_seconds: 1, outcome: 'completed' });
+    await eventually(async () => ((await inboundCall(later.json.id)).status === 'completed' ? true : undefined), 'a call that arrived after the transferred one to end', 400);
     assert.equal((await inboundCall(b.json.id)).transferred_to, '+12015550177');
   });
 

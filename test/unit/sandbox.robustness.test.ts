@@ -11,16 +11,20 @@ import { after, before, describe, it } from 'node:test';
 import { startSandbox } from '../../sandbox/server';
 import { type SandboxClient, openSandbox } from '../../sandbox/testing';
 
-/** Writes raw bytes to the sandbox and reads what comes back until the socket closes or `ms` pass. */
-function raw(url: string, request: string, ms: number): Promise<{ text: string; closed: boolean; elapsed: number }> {
+/** How long `raw` waits for the sandbox to close a connection before it reports it held: one
+ *  generous ceiling (a held connection is what it catches; how fast an answer comes is a figure of
+ *  `npm run reliability`, not a test). */
+const HELD_MS = 30_000;
+
+/** Writes raw bytes to the sandbox and reads what comes back until the socket closes (or HELD_MS pass). */
+function raw(url: string, request: string): Promise<{ text: string; closed: boolean }> {
   const { port } = new URL(url);
-  const started = Date.now();
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1');
     let text = '';
-    const timer = setTimeout(() => { socket.destroy(); resolve({ text, closed: false, elapsed: Date.now() - started }); }, ms);
+    const timer = setTimeout(() => { socket.destroy(); resolve({ text, closed: false }); }, HELD_MS);
     socket.on('data', (d) => { text += d.toString(); });
-    socket.on('close', () => { clearTimeout(timer); resolve({ text, closed: true, elapsed: Date.now() - started }); });
+    socket.on('close', () => { clearTimeout(timer); resolve({ text, closed: true }); });
     socket.on('error', () => undefined);
     socket.write(request);
   });
@@ -42,17 +46,18 @@ describe('sandbox: paths and bodies', () => {
 
   it('a Content-Length longer than the body gets a 408 after the body timeout, and the connection is closed', async () => {
     const request = `POST /v1/search HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${c.token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`;
-    const answer = await raw(c.url, request, 5000);
+    const answer = await raw(c.url, request);
     assert.ok(answer.closed, 'the sandbox let go of the connection');
+    // request_timeout is the body timer's answer, and only its answer: the 408 came after it.
     assert.match(answer.text, /^HTTP\/1\.1 408/);
     assert.match(answer.text, /request_timeout/);
-    assert.ok(answer.elapsed >= 400 && answer.elapsed < 3000, `${answer.elapsed} ms`);
   });
 
   it('a body over 1 MB is a 413, announced or not', async () => {
-    const announced = await raw(c.url, `POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{`, 3000);
+    // Refused from the header, without waiting for the body: a sandbox that waited would answer
+    // 408 (the body never comes) instead of 413.
+    const announced = await raw(c.url, `POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{`);
     assert.match(announced.text, /^HTTP\/1\.1 413/);
-    assert.ok(announced.elapsed < 1000, 'refused from the header, without waiting for the body');
     const big = await c.post('/v1/search', { query: 'x'.repeat(1_100_000) });
     assert.equal(big.status, 413);
     assert.equal(big.json.error.code, 'payload_too_large');
@@ -97,15 +102,15 @@ describe('sandbox: fault specs', () => {
     });
   }
 
+  // A backtracking engine would take longer than the universe on these (2^5000 paths), so a match
+  // that answers at all is linear; how fast it answers is a figure of `npm run reliability`.
   it('patterns that backtrack forever in a regex engine are matched in linear time', async () => {
     const path = `/${'a'.repeat(5000)}!`;
     for (const pattern of ['^/(a+)+$', '^/(a|a)*$', '^/(a|aa)+$', '^/.*.*.*.*x$', '^/(\\w+\\w*)+$']) {
       const added = await c.post('/sandbox/faults', { path: pattern, status: 503 });
       assert.equal(added.status, 200, `${pattern}: ${added.text}`);
-      const started = Date.now();
       const res = await c.get(path);
       assert.equal(res.status, 404, 'no match: the route is unknown');
-      assert.ok(Date.now() - started < 1000, `${pattern} took ${Date.now() - started} ms`);
       await c.request('DELETE', '/sandbox/faults');
     }
   });

@@ -2,7 +2,7 @@
  *  wall clock (a 90-second call at time scale 100 used to end 89 s in the future). */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import { type SandboxClient, openSandbox } from '../../sandbox/testing';
+import { type SandboxClient, eventually, openSandbox } from '../../sandbox/testing';
 
 describe('simulated time stays in the past', () => {
   let c: SandboxClient;
@@ -22,12 +22,11 @@ describe('simulated time stays in the past', () => {
 
   it('a stopped call too', async () => {
     const running = c.post('/v1/calls', { submission: { task_category: 'general', task_description: 'A long call to stop.', respondent_phone: '+12015550199' }, timezone: 'UTC' });
-    let id: string | undefined;
-    for (let i = 0; i < 200 && !id; i++) {
-      id = (await c.get('/v1/calls?limit=1')).json.calls.find((x: { status: string }) => x.status === 'in_progress')?.call_id;
-      if (!id) await new Promise((r) => setTimeout(r, 10));
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    const id: string = await eventually(async () => (await c.get('/v1/calls?limit=1')).json.calls.find((x: { status: string }) => x.status === 'in_progress')?.call_id, 'the long call to run');
+    // More than 10 simulated seconds pass on the sandbox's own clock: a 31.5-second call (the
+    // no-answer number) placed after the long one has ended.
+    const meanwhile = await c.post('/v1/calls', { submission: { task_category: 'general', task_description: 'A call that lets time pass.', respondent_phone: '+12015550101' }, timezone: 'UTC' });
+    assert.equal(meanwhile.json.duration_seconds, 31.5);
     const stopped = await c.post(`/v1/calls/${id}/stop`);
     await running;
     assert.equal(stopped.json.status, 'cancelled');

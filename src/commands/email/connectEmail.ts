@@ -32,7 +32,9 @@ const connectArgs = z.union([
 ]);
 
 export type ConnectResult =
-  | { outcome: 'opened'; provider: Provider; url?: string; watching: boolean }
+  /** `watch` settles when the watch ends: with the account it saw connected, or undefined (in this
+   *  extension host a caller, e.g. a test, may wait on it). */
+  | { outcome: 'opened'; provider: Provider; url?: string; watching: boolean; watch?: Promise<EmailAccount | undefined> }
   | { outcome: 'dismissed' }
   | FailureResult;
 
@@ -61,7 +63,7 @@ export class EmailConnector implements vscode.Disposable {
     if (r.outcome !== 'done') return { outcome: 'dismissed' };
     const watchMs = args.watchMs ?? WATCH_MS;
     if (watchMs > 0) this.watching = this.follow(provider, new Set(before.map(signature)), watchMs);
-    return { outcome: 'opened', provider, url: r.url, watching: watchMs > 0 };
+    return { outcome: 'opened', provider, url: r.url, watching: watchMs > 0, watch: watchMs > 0 ? this.watching : undefined };
   }
 
   private async pickProvider(): Promise<Provider | undefined> {
