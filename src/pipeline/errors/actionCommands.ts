@@ -13,9 +13,10 @@ export function actionCommand(kind: UserActionKind, url?: string): ActionCommand
     case 'signIn': return { command: 'kallyai.signIn' };
     case 'openPricing': return { command: 'vscode.open', arguments: [url ?? PRICING_URL] };
     case 'openCheckout': return { command: 'kallyai.billing.openPortal' };
-    // Budget and soft-cap approvals are per goal: they live on the goal's node in the Goals view.
-    case 'approveBudget':
-    case 'acknowledgeSoftCap': return { command: 'kallyai.goals.focus' };
+    // Per goal: where the error names no goal (the pipeline acts on the request's own), the command
+    // offers the goals that can take more budget, or that wait at their soft cap.
+    case 'approveBudget': return { command: 'kallyai.goals.approveBudget' };
+    case 'acknowledgeSoftCap': return { command: 'kallyai.goals.acknowledgeSoftCap' };
     case 'connectEmail': return { command: 'kallyai.email.connect' };
     case 'provisionNumber': return { command: 'kallyai.phone.provision' };
     case 'cancelPendingChange': return { command: 'kallyai.subscription.cancelChange' };
