@@ -10,7 +10,8 @@ export interface ActionCommand {
 
 export function actionCommand(kind: UserActionKind, url?: string): ActionCommand | undefined {
   switch (kind) {
-    case 'signIn': return { command: 'kallyai.signIn' };
+    // Signed in or not: the session the error refused is renewed (a bare Sign In only says who is signed in).
+    case 'signIn': return { command: 'kallyai.signIn', arguments: [{ again: true }] };
     case 'openPricing': return { command: 'vscode.open', arguments: [url ?? PRICING_URL] };
     case 'openCheckout': return { command: 'kallyai.billing.openPortal' };
     // Per goal: where the error names no goal (the pipeline acts on the request's own), the command
