@@ -29,6 +29,7 @@ export const bookingArgs = z.object({
   /** A restaurant of "Find a Restaurant…" (its id is never shown; its name is). */
   restaurantId: z.optional(z.string()),
   restaurantName: z.optional(z.string()),
+  restaurantAddress: z.optional(z.string()),
   /** YYYY-MM-DD or words ("tomorrow"): read like the call wizard reads it. */
   date: z.optional(z.string()),
   /** "20:00", "8pm". */
@@ -56,7 +57,7 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
   const given: Partial<Answers> = {};
   if (args.type) given.type = args.type;
   else if (args.restaurantId) given.type = 'restaurant';
-  if (args.restaurantId) given.venue = { id: args.restaurantId, name: args.restaurantName?.trim() || restaurantNamed(args.restaurantId) || t('the restaurant') };
+  if (args.restaurantId) given.venue = { id: args.restaurantId, name: args.restaurantName?.trim() || restaurantNamed(args.restaurantId) || t('the restaurant'), address: args.restaurantAddress?.trim() || undefined };
   // A date in words is read as the wizard reads it; anything else goes to the schema, which refuses
   // a past or impossible date with its own sentence (nothing is sent).
   if (args.date !== undefined) {
@@ -89,7 +90,7 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
     confirmed: args.confirmed,
     handlers: {
       editRequest: () => book(ctx, { ...args, date: undefined, time: undefined, partySize: undefined, confirmed: undefined }),
-      retry: () => book(ctx, { ...args, ...(venue ? { restaurantId: venue.id, restaurantName: venue.name } : {}) }),
+      retry: () => book(ctx, { ...args, ...(venue ? { restaurantId: venue.id, restaurantName: venue.name, restaurantAddress: venue.address } : {}) }),
     },
   });
 }
