@@ -70,7 +70,7 @@ module.exports = async function makeCall(ctx) {
   await dialog.waitFor({ state: 'visible', timeout: 15_000 });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`confirmation: ${detail}`);
-  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) {
+  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) {
     assert.match(detail, expected);
   }
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
