@@ -1,4 +1,5 @@
-/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox consent page), disconnect, messages, respond (creates a draft), voice profile. */
+/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox consent page), disconnect, messages, respond (creates a draft;
+ *  its body is a payload while the run is hostile, hostileText.ts), voice profile. */
 import { infoPage } from '../auth/pages';
 import { iso } from '../clock';
 import { bodyObject, escapeHtml, fail, html, intQuery, ok, str } from '../http';
@@ -6,6 +7,7 @@ import { COSTS, requireCredits, spend } from '../credits';
 import { newId } from '../ids';
 import type { Sandbox } from '../context';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 import type { OutboxEmail } from '../state';
 
 export function registerEmail(router: Router): void {
@@ -35,10 +37,10 @@ export function registerEmail(router: Router): void {
     if (!m) fail(404, 'message_not_found', `No email with id ${ctx.params.id}.`);
     const instructions = str(bodyObject(ctx).instructions);
     requireCredits(ctx.sb, COSTS.email_draft.per_draft);
-    const to = String(m.from).replace(/^.*<([^>]+)>.*$/, '$1');
+    const to = /<([^<>]+)>[^<]*$/.exec(String(m.from))?.[1] ?? String(m.from);
     const draft: OutboxEmail = {
       id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [], reply_to: m.id as string,
-      body: `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`,
+      body: wording(ctx.sb, 176, `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`),
     };
     ctx.sb.state.outbox.unshift(draft);
     spend(ctx.sb, COSTS.email_draft.per_draft, 'email', `Drafted a reply to "${m.subject}"`);

@@ -4,8 +4,10 @@
  *  success body is refused, and in both cases the rest of the stream is cancelled, which lets
  *  go of the connection. Parsed JSON is also bounded in depth. */
 
-/** What is read (and parsed) of an error body. */
-export const MAX_ERROR_BODY_BYTES = 8 * 1024;
+/** What is read (and parsed) of an error body: enough for a server message of 20,000 characters
+ *  in its JSON (a cut body loses its code: a long hostile message must not hide what went wrong),
+ *  still bounded work whatever arrives. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 /** The largest success body accepted (JSON lists of 200 calls are ~100 KB). */
 export const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 /** The deepest nesting of JSON arrays and objects accepted (real answers nest < 10; a goal tree

@@ -2,7 +2,7 @@
  *  src/format/sinks.ts (`fileName`), in the workspace folder or ~/Downloads; and handing a saved
  *  file to the app that opens it:
  *  - on the desktop, with the file on this computer, the system's handler for its type (the
- *    calendar app for an .ics): `openExternal` on its `file:` address, the only address opened here;
+ *    calendar app for an .ics): `openSavedFile` (openExternal.ts) on its `file:` address;
  *  - in the web workbench (code-server, where the file sits on the server and the browser cannot
  *    open a `vscode-remote:` address — handing it one navigates the tab away), or in a remote
  *    window, a download: the file is revealed in the Explorer and the Explorer's own Download
@@ -11,6 +11,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { FileName, PlainText } from '../format/sinks';
+import { openSavedFile } from './openExternal';
 
 export async function askWhereToSave(name: FileName, filter: { label: PlainText; extensions: readonly string[] }, saveLabel: PlainText): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
@@ -30,7 +31,7 @@ export interface SavedFileOpener {
 
 export function savedFileOpener(file: vscode.Uri): SavedFileOpener | undefined {
   if (vscode.env.uiKind === vscode.UIKind.Desktop && file.scheme === 'file' && !vscode.env.remoteName) {
-    return { kind: 'open', run: () => vscode.env.openExternal(file) };
+    return { kind: 'open', run: () => openSavedFile(file) };
   }
   if (!vscode.workspace.getWorkspaceFolder(file)) return undefined;
   return {

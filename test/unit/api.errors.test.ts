@@ -70,6 +70,14 @@ describe('error body parser (§7.1)', () => {
     assert.equal(coded.code, 'soft_cap_reached');
   });
 
+  it('a server message of 20,000 characters does not hide the code beside it', () => {
+    for (const body of [{ error: { code: 'quota_exceeded', message: '[x](command:y) '.repeat(1400) } }, { error: { code: 'quota_exceeded', details: { message: '<'.repeat(20_000) } } }]) {
+      const e = parseErrorResponse(402, JSON.stringify(body));
+      assert.equal(e.code, 'quota_exceeded');
+      assert.ok((e.serverMessage ?? '').length >= 20_000);
+    }
+  });
+
   it('an unknown code keeps the server words, never a token', () => {
     const e = parseErrorResponse(400, JSON.stringify({ error: { code: 'weird_new_code', message: 'Token eyJhbGciOi.eyJzdWIiOiIxIn0.sig rejected for +12015550100' } }));
     assert.equal(e.code, 'weird_new_code');

@@ -43,11 +43,17 @@ const ON_ACCOUNT: Readonly<Partial<Record<Action, string>>> = {
 const BY_PHRASE = new Map<string, Action>(Object.entries(PHRASES).flatMap(([action, phrases]) => phrases.map((p) => [p, action as Action] as const)));
 const LONGEST = Math.max(...[...BY_PHRASE.keys()].map((p) => p.length));
 
-/** The suggestion as compared: lower case, single spaces, no closing punctuation. */
+const PUNCTUATION = new Set(['.', '!', '?', '¡', '¿', '…']);
+
+/** The suggestion as compared: lower case, single spaces, no punctuation around it. */
 function normalized(text: string): string | undefined {
   if (text.length > LONGEST + 20) return undefined;
-  const s = text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!?¡¿…]+$/u, '').replace(/^[¡¿]/u, '').trim();
-  return s || undefined;
+  const s = text.toLowerCase().replace(/\s+/g, ' ');
+  let start = 0;
+  let end = s.length;
+  while (start < end && (PUNCTUATION.has(s[start]) || s[start] === ' ')) start++;
+  while (end > start && (PUNCTUATION.has(s[end - 1]) || s[end - 1] === ' ')) end--;
+  return start < end ? s.slice(start, end) : undefined;
 }
 
 /** The command a suggestion names, on the reply's goal where it needs one; undefined for words to

@@ -7,7 +7,7 @@ import { t } from '../../format';
 import type { Log } from '../../log';
 import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
-import { openExternalUrl } from '../../platform/openExternal';
+import { linkRefusal, openExternalUrl } from '../../platform/openExternal';
 import { fileName, notificationText, pickText, plainText } from '../../format/sinks';
 import { info, statusMessage } from '../../platform/notify';
 import { pickItems, pickOne } from '../../platform/quickInput';
@@ -58,7 +58,10 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'open': {
       const url = spec.url(ctx);
-      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      if (!url) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      // The address is the service's: only a web page is opened (src/platform/linkPolicy.ts).
+      const refusal = linkRefusal(url);
+      if (refusal) throw Object.assign(new Error(refusal), { name: 'ResultError' });
       await openExternalUrl(url);
       deps.log.info(`Opened ${new URL(url).host} in the browser`);
       return { url };
