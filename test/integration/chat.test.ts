@@ -327,7 +327,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
   });
 
   test('suggestions that are words to say become follow-ups', async () => {
-    const { result } = await ask('Hello there');
+    const { result } = await ask('Hello');
     const followups = commands.chat.followups(result);
     assert.ok(followups.length > 0 && followups.every((f) => typeof f.prompt === 'string' && f.prompt.length > 0), JSON.stringify(followups));
     assert.ok(followups.some((f) => f.prompt === 'Book a table for 2 tonight'), JSON.stringify(followups));
