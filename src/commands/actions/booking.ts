@@ -14,6 +14,8 @@ import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import { askPick, askText, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
 import { hitFacts, keepSearch, keptRestaurants, readRestaurant, type SearchHit } from '../../models/search';
+import { notificationText } from '../../format/sinks';
+import { info } from '../../platform/notify';
 import type { RunResult } from '../../pipeline/pipeline';
 import { BOOKING_TYPE_LABELS, type BookingContext } from '../presentation/actions';
 import type { CommandContext } from '../commandContext';
@@ -149,7 +151,10 @@ async function askVenue(ctx: CommandContext, frame: StepFrame, current: Venue | 
     if (found.outcome !== 'done') continue;
     const hits = found.data.results.map(readRestaurant).filter((h) => h.restaurantId);
     keepSearch({ kind: 'restaurants', query: query.value, hits, creditsUsed: typeof found.data.credits_used === 'number' ? found.data.credits_used : undefined, at: Date.now() });
-    if (!hits.length) continue;
+    if (!hits.length) {
+      void info(notificationText(t('No restaurants found for "{0}". Try other words or another place.', query.value)));
+      continue;
+    }
     const r = await askPick({ ...frame, placeholder: t('Which restaurant? Pick one to book'), items: pickItems(hits.map(venueChoice)) });
     if (r.kind === 'cancel') return r;
     if (r.kind === 'value' && r.value !== 'search') return { kind: 'value', value: r.value };
