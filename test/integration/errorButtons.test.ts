@@ -13,7 +13,7 @@ import { DEFAULT_RETRY } from '../../src/api/retry';
 import type { CommandsModule } from '../../src/commands';
 import { actionLabel } from '../../src/format/errors';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { answerConsents, clearSandboxFaults, clearSandboxRequests, inDays, resetSandbox, sandboxApi, sandboxJson, sandboxRequests, waitFor, type ActivatedExtension, type RunResult } from './helpers';
+import { answerConsents, clearSandboxFaults, clearSandboxRequests, inDays, openPage, resetSandbox, sandboxApi, sandboxJson, sandboxRequests, waitFor, type ActivatedExtension, type RunResult } from './helpers';
 import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -300,6 +300,11 @@ suite('Every error\'s button works', function () {
     assert.equal((await run('kallyai.goals.acknowledgeSoftCap', { id: goal.id })).outcome, 'done');
     const soft = asked.find((s) => s.opId === 'budget.acknowledgeSoftCap')!;
     assert.match(soft.lines.join('\n'), /Hard cap: 9 credits, 1 credit left under it\.\nThe next step needs 2 credits: more than is left under the cap/);
+
+    // Its page offers more budget beside Approve Step.
+    assert.equal((await run('kallyai.goals.openGoal', { id: goal.id })).outcome, 'done');
+    const page = await waitFor(() => openPage('goal', goal.id), 10_000, 'the goal page');
+    assert.match(page.current!.body.text, /data-action="approveBudget"[^>]*>.*Approve More Budget/s);
 
     // The palette's Approve Budget offers it (it said "No goals to pick from").
     const mark = exports.shown.length;
