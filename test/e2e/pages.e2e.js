@@ -114,11 +114,10 @@ module.exports = async function pages(ctx) {
   // 7. (issue 23) A goal over its hard cap: past the soft cap, every consent names the cap and what is
   // left under it; Approve Step fails on the cap, and the error's Approve Budget approves more for
   // that goal, naming the amount; the step then goes ahead.
-  await expandPane(page, 'Goals');
-  const capped = await waitForRow(page, 'Goals', /Negotiate a lower internet bill/);
-  await capped.locator('.monaco-tl-twistie').click();
-  await capped.focus();
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'KallyAI: Open Goal');
+  await page.locator('.quick-input-widget', { hasText: /Pick a goal/ }).waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.quick-input-widget input').fill('internet bill');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Negotiate a lower internet bill/ }).first().click();
   let internet = await pageFrame(page, /Negotiate a lower internet bill — goal/);
   await internet.locator('button[data-action="acknowledgeSoftCap"]').click();
   const soft = page.locator('.monaco-dialog-box', { hasText: /Let "Negotiate a lower internet bill" spend past its soft cap\?/ });
