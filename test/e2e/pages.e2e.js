@@ -114,10 +114,13 @@ module.exports = async function pages(ctx) {
   // 7. (issue 23) A goal over its hard cap: past the soft cap, every consent names the cap and what is
   // left under it; Approve Step fails on the cap, and the error's Approve Budget approves more for
   // that goal, naming the amount; the step then goes ahead.
-  await runCommand(page, 'KallyAI: Open Goal');
-  await page.locator('.quick-input-widget', { hasText: /Pick a goal/ }).waitFor({ state: 'visible', timeout: 15_000 });
-  await page.locator('.quick-input-widget input').fill('internet bill');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Negotiate a lower internet bill/ }).first().click();
+  // "KallyAI: Open Goal" (not "… with Sub-goals"), then the goal picked by name.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>KallyAI: Open Goal');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /KallyAI: Open Goal(?! with)/ }).first().click();
+  const goalPick = page.locator('.quick-input-list .monaco-list-row', { hasText: /Negotiate a lower internet bill/ }).first();
+  await goalPick.waitFor({ state: 'visible', timeout: 15_000 });
+  await goalPick.click();
   let internet = await pageFrame(page, /Negotiate a lower internet bill — goal/);
   await internet.locator('button[data-action="acknowledgeSoftCap"]').click();
   const soft = page.locator('.monaco-dialog-box', { hasText: /Let "Negotiate a lower internet bill" spend past its soft cap\?/ });
