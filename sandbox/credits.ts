@@ -22,10 +22,15 @@ export function requireCredits(sb: Sandbox, amount: number): void {
   }
 }
 
+/** The price list (GET /v1/credits/costs): every route that spends credits charges by it, and the
+ *  budget estimate (POST /v1/goals/estimate) is made from it, so what a consent names, what the
+ *  list shows and what is charged agree. `email_draft` is the sandbox's own addition (a reply or a
+ *  revision KallyAI writes); the contract lists the other eight. */
 export const COSTS = {
   call: { base: 1.0, per_minute: 0.1 },
   search: { per_query: 0.5 },
   email_send: { per_email: 0.3 },
+  email_draft: { per_draft: 0.1 },
   booking: { per_booking: 0.5 },
   bill_analysis: { per_analysis: 1.0 },
   ride: { per_request: 0.5 },

@@ -10,7 +10,7 @@ import type { Services } from './services';
 import { readSettings } from './settings';
 import { PAGE_VIEW_TYPE } from './pages/viewType';
 import { registerViews } from './views';
-import { recordShownInTests } from './platform/shownInTests';
+import { pressInTests, recordShownInTests } from './platform/shownInTests';
 
 /** Composes the parts. Kept cheap: nothing here waits on the network. */
 export function activate(context: vscode.ExtensionContext) {
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext) {
   // Internals (the client, its token getter, the views) are handed out only to the test host:
   // any other extension gets nothing to reach the account with.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { shown: recordShownInTests(), activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load() };
+  return { shown: recordShownInTests(), press: pressInTests, activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load() };
 }
 
 /** Milliseconds spent in each step of activate() (npm run bench prints them). */

@@ -98,10 +98,12 @@ export function registerActions(router: Router): void {
     if (b.date !== undefined && !(typeof b.date === 'string' && isValidDate(b.date))) fail(422, 'scheduling_violation', 'date must be YYYY-MM-DD.', { details: { field: 'date' } });
     if (b.time !== undefined && !(typeof b.time === 'string' && isValidTime(b.time))) fail(422, 'scheduling_violation', 'time must be HH:MM.', { details: { field: 'time' } });
     requireCredits(ctx.sb, COSTS.booking.per_booking);
-    const booking = { id: newId(), type, restaurant_id: str(b.restaurant_id) ?? null, name: str(b.name) ?? null, date: str(b.date) ?? null, time: str(b.time) ?? null, party_size: b.party_size ?? null, notes: str(b.notes) ?? null, status: 'confirmed', confirmation_code: `SBX-${Math.floor(1000 + Math.random() * 9000)}`, created_at: iso() };
+    // A restaurant the search found is booked by its id; the log names it.
+    const venue = str(b.restaurant_id) ? restaurantsFor('', undefined, 2).find((r) => r.id === b.restaurant_id)?.name : undefined;
+    const booking = { id: newId(), type, restaurant_id: str(b.restaurant_id) ?? null, restaurant_name: venue ?? null, name: str(b.name) ?? null, date: str(b.date) ?? null, time: str(b.time) ?? null, party_size: b.party_size ?? null, notes: str(b.notes) ?? null, status: 'confirmed', confirmation_code: `SBX-${Math.floor(1000 + Math.random() * 9000)}`, created_at: iso() };
     ctx.sb.state.bookings.push(booking);
     spend(ctx.sb, COSTS.booking.per_booking, 'booking', `Booking (${type})`);
-    logAction(ctx.sb, 'booking', `Booked ${type}${booking.date ? ` on ${booking.date}` : ''}${booking.time ? ` at ${booking.time}` : ''}`, true, booking.id);
+    logAction(ctx.sb, 'booking', `Booked ${venue ? `a table at ${venue}` : type}${booking.date ? ` on ${booking.date}` : ''}${booking.time ? ` at ${booking.time}` : ''}`, true, booking.id);
     return ok({ ...booking, credits_used: COSTS.booking.per_booking });
   });
   router.delete('/v1/actions/bookings/{id}', (ctx) => {
@@ -128,6 +130,8 @@ export function registerActions(router: Router): void {
   router.post('/v1/actions/bills/dispute', (ctx) => {
     const b = bodyObject(ctx);
     const description = required(b, 'description');
+    requireCredits(ctx.sb, COSTS.bill_analysis.per_analysis);
+    spend(ctx.sb, COSTS.bill_analysis.per_analysis, 'bill', `Bill dispute: ${description}`);
     const id = newId();
     logAction(ctx.sb, 'bill', `Disputed the bill: ${description}`, false, id);
     return ok({ id, dispute_id: id, status: 'submitted', provider: str(b.provider) ?? null, reason: str(b.reason) ?? null, expected_response_days: 10, created_at: iso() });

@@ -1,19 +1,22 @@
 /** §5.11 Budget (under /v1/goals/…): estimate, approve budget, cost breakdown, acknowledge soft cap
  *  (their messages are payloads while the run is hostile, hostileText.ts). */
+import { COSTS } from '../credits';
 import * as engine from '../goals/engine';
 import { bodyObject, fail, ok, str } from '../http';
 import { credits } from '../ids';
 import type { Router } from '../router';
 import { hostileMessage } from '../hostileText';
 
+/** Each type's estimate, made from the price list (sandbox/credits.ts): the price of the action of
+ *  that type, a call as its base and three minutes. */
 const ESTIMATES: Record<string, Record<string, number>> = {
-  call: { call_base: 1.0, call_minutes: 0.3 },
-  email: { email_send: 0.3, drafting: 0.1 },
-  search: { search: 0.5 },
-  booking: { search: 0.5, call_base: 1.0, call_minutes: 0.2, booking: 0.5 },
-  ride: { ride: 0.5 },
-  food: { food: 0.5 },
-  errand: { errand: 1.0, call_base: 1.0, call_minutes: 0.2 },
+  call: { call_base: COSTS.call.base, call_minutes: credits(COSTS.call.per_minute * 3) },
+  email: { email_send: COSTS.email_send.per_email },
+  search: { search: COSTS.search.per_query },
+  booking: { booking: COSTS.booking.per_booking },
+  ride: { ride: COSTS.ride.per_request },
+  food: { food: COSTS.food.per_order },
+  errand: { errand: COSTS.errand.per_errand },
 };
 
 export function registerBudget(router: Router): void {
@@ -24,8 +27,8 @@ export function registerBudget(router: Router): void {
     const description = str(b.description) ?? '';
     const breakdown = { ...ESTIMATES[type] };
     if (/\b(three|3|several|quotes|compare)\b/i.test(description) && breakdown.call_base) {
-      breakdown.call_base = 3;
-      breakdown.call_minutes = 0.9;
+      breakdown.call_base = credits(COSTS.call.base * 3);
+      breakdown.call_minutes = credits(COSTS.call.per_minute * 9);
     }
     const estimated = credits(Object.values(breakdown).reduce((a, n) => a + n, 0));
     return ok({ estimated_credits: estimated, breakdown, confidence: description.length > 20 ? 'high' : 'medium', type });

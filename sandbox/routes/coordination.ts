@@ -10,7 +10,7 @@ import { type Ctx, bodyObject, fail, intQuery, ok, str } from '../http';
 import { credits, newId } from '../ids';
 import type { Router } from '../router';
 import type { Conversation, GoalRecord } from '../state';
-import { spend } from '../credits';
+import { COSTS, spend } from '../credits';
 import { HOSTILE_URLS, hostileMessage, hostileOf, pick } from '../hostileText';
 import { type RevisionRequest, revise, revisionRequestOf } from './emailRevision';
 
@@ -97,7 +97,7 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
   else if (draft.status !== 'pending_approval') reply = `That email is already ${draft.status === 'cancelled' ? 'discarded' : draft.status}, so I did not change it.`;
   else {
     const what = revise(sb, draft, request.instructions);
-    spend(sb, 0.1, 'email', `Revised the email draft "${draft.subject}"`);
+    spend(sb, COSTS.email_draft.per_draft, 'email', `Revised the email draft "${draft.subject}"`);
     reply = `I revised the draft "${draft.subject}": ${what}. Nothing is sent until you approve it.`;
     revised = true;
   }
@@ -109,7 +109,7 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
   return ok({
     response: reply, message: reply, goal_id: null, conversation_id: conversation.id,
     actions_taken: revised ? ['email_draft_revised'] : [], triggered_actions: [], intent: 'revise_email_draft', suggestions: [],
-    credits_used: revised ? '0.1' : '0.0', message_id: turn.id, goal_completed: false,
+    credits_used: revised ? String(COSTS.email_draft.per_draft) : '0.0', message_id: turn.id, goal_completed: false,
     ...(revised && draft ? { draft_id: draft.id, draft: { id: draft.id, to: draft.to, cc: draft.cc ?? null, subject: draft.subject, body: draft.body, status: draft.status, revision: draft.revision } } : {}),
   });
 }

@@ -3,6 +3,7 @@
 import { infoPage } from '../auth/pages';
 import { iso } from '../clock';
 import { bodyObject, escapeHtml, fail, html, intQuery, ok, str } from '../http';
+import { COSTS, requireCredits, spend } from '../credits';
 import { newId } from '../ids';
 import type { Sandbox } from '../context';
 import type { Router } from '../router';
@@ -35,14 +36,16 @@ export function registerEmail(router: Router): void {
     const m = ctx.sb.state.emailMessages.find((x) => x.id === ctx.params.id);
     if (!m) fail(404, 'message_not_found', `No email with id ${ctx.params.id}.`);
     const instructions = str(bodyObject(ctx).instructions);
+    requireCredits(ctx.sb, COSTS.email_draft.per_draft);
     const to = /<([^<>]+)>[^<]*$/.exec(String(m.from))?.[1] ?? String(m.from);
     const draft: OutboxEmail = {
       id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [], reply_to: m.id as string,
       body: wording(ctx.sb, 176, `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`),
     };
     ctx.sb.state.outbox.unshift(draft);
+    spend(ctx.sb, COSTS.email_draft.per_draft, 'email', `Drafted a reply to "${m.subject}"`);
     ctx.sb.changed();
-    return ok({ success: true, draft_id: draft.id, status: draft.status, draft });
+    return ok({ success: true, draft_id: draft.id, status: draft.status, draft, credits_used: COSTS.email_draft.per_draft });
   });
   router.get('/v1/email/voice-profile', (ctx) => ok(ctx.sb.state.voiceProfile));
   router.post('/v1/email/voice-profile/train', (ctx) => {

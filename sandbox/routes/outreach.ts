@@ -2,7 +2,8 @@
 import { iso } from '../clock';
 import type { Sandbox } from '../context';
 import { bodyObject, created, fail, intQuery, ok, str } from '../http';
-import { newId } from '../ids';
+import { COSTS, requireCredits, spend } from '../credits';
+import { credits, newId } from '../ids';
 import type { Router } from '../router';
 import { wording } from '../hostileText';
 import type { Json } from '../state';
@@ -38,7 +39,16 @@ function find(sb: Sandbox, id: string): Json {
   return t;
 }
 
+/** What an attempt costs by the price list: by phone a call of a minute, by any other channel an email. */
+function attemptCost(channel: unknown): number {
+  return channel === 'call' ? credits(COSTS.call.base + COSTS.call.per_minute) : COSTS.email_send.per_email;
+}
+
+/** Starts an attempt, charged by the price list as it starts. */
 function start(sb: Sandbox, t: Json): void {
+  const cost = attemptCost(t.selected_channel);
+  requireCredits(sb, cost);
+  spend(sb, cost, 'outreach', `Outreach to ${t.recipient_name ?? t.recipient_identifier}: ${t.goal}`);
   t.status = 'in_progress';
   t.updated_at = iso();
   t.completes_at_ms = Date.now() + sb.clock.realMs(TASK_SECONDS);

@@ -3,6 +3,7 @@
 import { iso } from '../clock';
 import type { Sandbox } from '../context';
 import { type Ctx, bodyObject, fail, ok, str } from '../http';
+import { requireCredits, spend } from '../credits';
 import { newId } from '../ids';
 import type { Router } from '../router';
 import { wording } from '../hostileText';
@@ -74,6 +75,10 @@ export function registerPhone(router: Router): void {
     const pick = wanted ? offered.find((n) => n.phone_number === wanted) : offered[0];
     if (wanted && !pick) err(409, 'number_not_available', `${wanted} is no longer available. Pick another number.`, 'phone_number');
     if (!pick) err(409, 'no_numbers_available', 'No more numbers are available for this area.');
+    // The first month is charged now; the number costs its monthly credits until it is released.
+    const monthly = pick?.monthly_credits ?? 0;
+    requireCredits(ctx.sb, monthly);
+    spend(ctx.sb, monthly, 'phone_number', `Phone number ${pick?.phone_number}: first month`);
     const number = { id: newId(), phone_number: pick?.phone_number, iso_country: country, friendly_name: pick?.phone_number, status: 'active', forwarding_number: null, caller_id_name: ctx.sb.state.user.name, verified: true, capabilities: pick?.capabilities, created_at: iso() };
     ctx.sb.state.phoneNumbers.push(number);
     return ok(number);

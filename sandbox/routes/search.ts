@@ -24,10 +24,16 @@ export function registerSearch(router: Router): void {
   router.post('/v1/search/quick', (ctx) => {
     const query = str(bodyObject(ctx).query);
     if (!query) fail(422, 'validation_error', 'query is required.', { details: { field: 'query' } });
+    const cost = COSTS.search.per_query;
+    requireCredits(ctx.sb, cost);
     const hostile = hostileOf(ctx.sb);
-    if (hostile) return ok({ query, answer: `${pick(hostile, 103)} [${pick(hostile, 104)}](${HOSTILE_URLS[0]})`, results: hostileSearchResults(hostile), credits_used: 0 });
+    if (hostile) {
+      spend(ctx.sb, cost, 'search', `Quick search: ${query}`);
+      return ok({ query, answer: `${pick(hostile, 103)} [${pick(hostile, 104)}](${HOSTILE_URLS[0]})`, results: hostileSearchResults(hostile), credits_used: cost });
+    }
     const top = searchResults(query as string)[0];
-    return ok({ query, answer: `${top.title}: ${top.description} Call ${top.phone}.`, results: [top], credits_used: 0 });
+    spend(ctx.sb, cost, 'search', `Quick search: ${query}`);
+    return ok({ query, answer: `${top.title}: ${top.description} Call ${top.phone}.`, results: [top], credits_used: cost });
   });
   router.get('/v1/search/history', (ctx) => ok({ searches: ctx.sb.state.searches }));
   router.get('/v1/search/sources', (ctx) => ok({ sources: [

@@ -46,9 +46,9 @@ export interface Operation<
   readOnly: boolean;
   /** Declared to only read although not a GET (OperationSpec.reads). */
   reads?: true;
-  /** The POST /v1/goals/estimate type that prices it, if the contract has one. */
+  /** The POST /v1/goals/estimate type of the work it does, if the contract has one. */
   estimate?: EstimateType;
-  /** The GET /v1/credits/costs entry that prices it, if any (used when no estimate can be had). */
+  /** The GET /v1/credits/costs entry it is charged by, if any: what its consent names. */
   cost?: CostKey;
   summary: string;
 }

@@ -10,6 +10,7 @@ export type Resource = (typeof RESOURCES)[number];
 export const ESTIMATE_TYPES = ['call', 'email', 'search', 'booking', 'ride', 'food', 'errand'] as const;
 export type EstimateType = (typeof ESTIMATE_TYPES)[number];
 
-/** The keys of GET /v1/credits/costs (contract §5.12). */
-export const COST_KEYS = ['call', 'search', 'email_send', 'booking', 'bill_analysis', 'ride', 'food', 'errand'] as const;
+/** The keys of GET /v1/credits/costs (contract §5.12), and `email_draft` (a reply KallyAI writes),
+ *  which the sandbox lists and a service may. */
+export const COST_KEYS = ['call', 'search', 'email_send', 'email_draft', 'booking', 'bill_analysis', 'ride', 'food', 'errand'] as const;
 export type CostKey = (typeof COST_KEYS)[number];

@@ -32,8 +32,12 @@ export class ChatAnswer {
     this.stream.progress(plainText(text));
   }
 
+  /** The commands of the buttons given so far. */
+  readonly commands = new Set<string>();
+
   /** A button that runs one of our commands. */
   button(command: string, title: string, args?: readonly unknown[]): void {
+    this.commands.add(command);
     this.stream.button({ command, title: plainText(title, 60), ...(args ? { arguments: [...args] } : {}) });
   }
 }

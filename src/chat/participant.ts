@@ -14,6 +14,7 @@ import { goalTitle, groupGoals, waitingFor, GOAL_GROUPS } from '../models/goal';
 import { actionLabel, describeCallStatus, phoneForPeople, t } from '../format';
 import type { FailureResult } from '../pipeline/errors/presenter';
 import { actionCommand } from '../pipeline/errors/actionCommands';
+import { suggestionCommand } from '../commands/ask/suggestionActions';
 import type { RunResult } from '../pipeline/pipeline';
 import type { CommandContext } from '../commands/commandContext';
 import type { MakeCallResult } from '../commands/makeCall/makeCall';
@@ -54,7 +55,7 @@ export class KallyChat {
     }
   }
 
-  /** KallyAI's suggestions, as the chat's follow-ups. */
+  /** KallyAI's suggestions of words to say, as the chat's follow-ups (those naming an action are buttons). */
   followups(result: vscode.ChatResult): vscode.ChatFollowup[] {
     const suggestions = (result.metadata as ChatMetadata | undefined)?.suggestions ?? [];
     return suggestions.slice(0, MAX_BUTTONS).map((s) => ({ prompt: s, label: s }));
@@ -87,9 +88,13 @@ export class KallyChat {
     if (result.outcome !== 'done') return this.failure(result, answer, { conversationId });
     const reply = result.data;
     const id = reply.conversation_id ?? conversationId;
-    const suggestions = (reply.suggestions ?? []).map((s) => s.trim()).filter(Boolean);
+    const all = (reply.suggestions ?? []).map((s) => s.trim()).filter(Boolean);
+    // A suggestion that names an action is a button that runs it (asking first), not words to send.
+    const actions = all.map((s) => suggestionCommand(s, reply.goal_id ?? undefined));
+    const suggestions = all.filter((_, i) => !actions[i]);
     answer.markdown(replyMarkdown(replyText(reply), reply.credits_used));
     if (reply.goal_id) await this.showGoal(reply.goal_id, answer, signal);
+    for (const action of actions) if (action && !answer.commands.has(action.command)) answer.button(action.command, action.title, action.args);
     return { metadata: { conversationId: id, suggestions } satisfies ChatMetadata };
   }
 

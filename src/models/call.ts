@@ -33,6 +33,13 @@ export function callFileName(call: Call): string {
   return day ? `${callLabel(call)} ${day}` : callLabel(call);
 }
 
+/** "Luigi's Trattoria 2026-12-04": a calendar entry is named after the day of the appointment it
+ *  holds (as the call wrote it: a day on the business's calendar), else after the call's day. */
+export function appointmentFileName(call: Call): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(call.submission?.appointment_date ?? '')?.[0];
+  return day ? `${callLabel(call)} ${day}` : callFileName(call);
+}
+
 const NO_TRANSCRIPT = new Set(['no_answer', 'busy', 'failed', 'scheduled']);
 
 /** A transcript exists once the call has ended after someone (or a voicemail) answered. */

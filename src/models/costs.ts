@@ -18,6 +18,7 @@ function what(key: string): string {
     case 'call': return t('Phone call');
     case 'search': return t('Search');
     case 'email_send': return t('Email sent');
+    case 'email_draft': return t('Email drafted');
     case 'booking': return t('Booking');
     case 'bill_analysis': return t('Bill check');
     case 'ride': return t('Ride');
@@ -32,6 +33,7 @@ function unit(field: string): string {
     case 'per_minute': return t('per minute');
     case 'per_query': return t('per search');
     case 'per_email': return t('per email');
+    case 'per_draft': return t('per draft');
     case 'per_booking': return t('per booking');
     case 'per_analysis': return t('per bill');
     case 'per_request': return t('per ride');

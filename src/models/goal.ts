@@ -71,6 +71,47 @@ export function goalBudget(goal: Goal): { estimated?: number; used?: number; rem
   return { estimated, used, remaining };
 }
 
+const finiteNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+
+/** A goal's spending caps, when the service sends them (`budget: {soft_cap, hard_cap}`, or the same
+ *  names on the goal itself): past the soft cap it asks, past the hard cap it stops. */
+export function goalCaps(goal: Goal): { soft?: number; hard?: number } {
+  const g = goal as Record<string, unknown>;
+  const budget = (g.budget && typeof g.budget === 'object' ? g.budget : {}) as Record<string, unknown>;
+  return { soft: finiteNumber(budget.soft_cap ?? g.soft_cap), hard: finiteNumber(budget.hard_cap ?? g.hard_cap) };
+}
+
+/** The credits the steps not yet done still need, by their own estimates (undefined when no step says). */
+export function creditsStillNeeded(goal: Goal): number | undefined {
+  const open = (goal.steps ?? []).filter((s) => !['completed', 'done', 'skipped', 'cancelled', 'failed'].includes((s.status ?? '').toLowerCase()));
+  const figures = open.map((s) => finiteNumber((s as Record<string, unknown>).credits)).filter((n): n is number => n !== undefined);
+  return figures.length ? Math.round(figures.reduce((a, n) => a + n, 0) * 100) / 100 : undefined;
+}
+
+/** The hard cap and what is left under it, when the goal has one. */
+export function hardCapRoom(goal: Goal): { cap: number; left: number } | undefined {
+  const cap = goalCaps(goal).hard;
+  if (cap === undefined) return undefined;
+  return { cap, left: Math.max(0, Math.round((cap - (goal.credits_used ?? 0)) * 100) / 100) };
+}
+
+/** The next step needs more than is left under the hard cap: the service refuses it (budget_exceeded)
+ *  until more budget is approved. */
+export function nextStepPassesCap(goal: Goal): boolean {
+  const room = hardCapRoom(goal);
+  const step = waitingStep(goal)?.credits;
+  return room !== undefined && step !== undefined && step > room.left;
+}
+
+/** A goal that can take more budget: open, and waiting for its budget to be approved, or stopped
+ *  (or about to be) by its hard cap — or one whose cap the service does not say, which may be. */
+export function canTakeMoreBudget(goal: Goal): boolean {
+  if (!isOpen(goal)) return false;
+  if (waitingFor(goal) === 'budget_approval') return true;
+  const room = hardCapRoom(goal);
+  return room === undefined || room.left <= 0 || nextStepPassesCap(goal);
+}
+
 /** Top-level goals: those without a parent in the list. Sub-goals show under their parent (from
  *  the goal tree); a sub-goal that waits on the user also shows in "Needs you". */
 export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {

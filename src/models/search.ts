@@ -156,3 +156,19 @@ export function keepSearch(entry: SearchEntry): string {
 export function keptSearch(key: string): SearchEntry | undefined {
   return kept.get(key);
 }
+
+/** The restaurants of this session's restaurant searches that can be booked (they have an id),
+ *  newest search first, each once. */
+export function keptRestaurants(): SearchHit[] {
+  const seen = new Set<string>();
+  const out: SearchHit[] = [];
+  for (const entry of [...kept.values()].reverse()) {
+    if (entry.kind !== 'restaurants') continue;
+    for (const hit of entry.hits) {
+      if (!hit.restaurantId || seen.has(hit.restaurantId)) continue;
+      seen.add(hit.restaurantId);
+      out.push(hit);
+    }
+  }
+  return out;
+}

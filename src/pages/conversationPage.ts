@@ -1,10 +1,12 @@
 /** The conversation page for Ask: the turns, each goal a reply started with its live status and the
- *  actions it waits for (run through the pipeline, with consent), KallyAI's suggestions as buttons,
+ *  actions it waits for (run through the pipeline, with consent), KallyAI's suggestions as buttons
+ *  (one that names an action runs it, asking first; the others are sent as the next message),
  *  and a box to reply — whose note names the stakes, as the Ask input box does. No ids anywhere. */
 import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import type { Goal } from '../api/schemas/coordination';
 import type { Turn } from '../commands/ask/conversationStore';
+import { suggestionCommand } from '../commands/ask/suggestionActions';
 import { waitingText } from '../documents/goalMarkdown';
 import { html, humanize, oneLine, t, textBlock, type Html } from '../format';
 import { goalTitle, waitingFor } from '../models/goal';
@@ -39,12 +41,17 @@ export class ConversationPage implements PageController {
     }));
     const lastReply = [...turns].reverse().find((turn) => turn.role === 'kallyai');
     const suggestions = lastReply?.suggestions ?? [];
+    // A suggestion that names an action runs it (asking first); the others are words to send.
+    const commands = suggestions.map((s) => suggestionCommand(s, lastReply?.goal?.id));
 
     const actions: PageActions = {
       send: async ({ text }) => (text ? deps.send(this.state.id, text) : undefined),
       suggest: async ({ arg }) => {
+        if (!/^\d+$/.test(arg ?? '')) return;
         const s = suggestions[Number(arg)];
-        if (s !== undefined && /^\d+$/.test(arg ?? '')) await deps.send(this.state.id, s);
+        const command = commands[Number(arg)];
+        if (command) await deps.runCommand(command.command, ...(command.args ?? []));
+        else if (s !== undefined) await deps.send(this.state.id, s);
       },
       openGoal: async ({ arg }) => (arg && goals.has(arg) ? deps.openGoal(arg) : undefined),
       newConversation: async () => deps.runCommand('kallyai.newConversation'),
@@ -68,7 +75,7 @@ export class ConversationPage implements PageController {
 <h1>${title}</h1>
 <div class="actions">${actionButton('newConversation', t('New Conversation'), 'add', 'secondary')}${actionButton('asText', t('Open as Text'), 'note', 'secondary')}</div>
 ${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
-${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), 'lightbulb', 'secondary', String(i)))}</div>` : ''}
+${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)))}</div>` : ''}
 <form data-action="send">
 <label for="reply" class="muted">${deps.stakes()}</label>
 <textarea id="reply" placeholder="${t('Reply to KallyAI… (Enter sends, Shift+Enter adds a line)')}"></textarea>

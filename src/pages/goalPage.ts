@@ -5,7 +5,7 @@ import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
 import { creditsLabel, formatCredits, html, humanize, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
-import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor } from '../models/goal';
+import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, nextStepPassesCap, subGoalCount, waitingFor } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
 import { icon } from './pageParts';
@@ -35,6 +35,8 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
 
     const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'goal', id: this.state.id, value: goal });
     if (waiting === 'step_approval') operation('approveStep', t('Approve Step'), 'check', ops.coordination.approveStep, 'primary');
+    // The next step needs more than is left under the hard cap: the way on is more budget.
+    if (waiting === 'step_approval' && nextStepPassesCap(goal)) operation('approveBudget', t('Approve More Budget'), 'check-all', ops.budget.approve);
     if (waiting === 'budget_approval') operation('approveBudget', t('Approve Budget'), 'check-all', ops.budget.approve, 'primary');
     if (waiting === 'soft_cap') operation('acknowledgeSoftCap', t('Continue Past the Cap'), 'unlock', ops.budget.acknowledgeSoftCap, 'primary');
     if (waiting === 'outcome_acceptance') {

@@ -48,7 +48,7 @@ export class SearchPage implements PageController {
       const hit = hitAt(arg);
       if (!hit?.restaurantId) return undefined;
       return this.deps.runCommand('kallyai.actions.book', {
-        type: 'restaurant', restaurantId: hit.restaurantId, restaurantName: hit.name,
+        type: 'restaurant', restaurantId: hit.restaurantId, restaurantName: hit.name, ...(hit.address ? { restaurantAddress: hit.address } : {}),
         ...(query.partySize ? { partySize: query.partySize } : {}), ...(query.date ? { date: query.date } : {}), ...(query.time ? { time: query.time } : {}),
       });
     };

@@ -4,6 +4,7 @@
  *    (cancellable) → execute → refresh what changed → present the result, or the error.
  *  Bad input never reaches the network; a flagged operation never runs without a person's yes,
  *  and an agent's request changes nothing without one. */
+import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import { KallyApiError } from '../api/errors';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
@@ -16,7 +17,7 @@ import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
-import { asksAgent, buildStakes, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
+import { asksAgent, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
@@ -126,12 +127,15 @@ export class Pipeline {
     const { deps } = this;
     const presentation = deps.presentationOf(op);
     const labels = fieldLabels(op, presentation);
+    // What the error's button acts on: the goal of the request, the input as it was sent.
+    let goalId = request.target?.kind === 'goal' ? request.target.id : undefined;
+    let sent: PartialInput | undefined;
     const fail = (e: unknown) => {
       if (request.recover?.(e)) {
         const view = deps.errors.describe(e, labels);
         return { outcome: 'failed' as const, code: view.code, message: view.sentence, action: view.action.kind };
       }
-      return deps.errors.show(e, request.handlers ?? {}, labels);
+      return deps.errors.show(e, this.errorHandlers(op, request, goalId, sent), labels);
     };
     if (op.auth === 'bearer' && !deps.isSignedIn()) {
       return fail(new KallyApiError({ code: 'missing_token', status: 0, message: `${op.id}: not signed in` }));
@@ -156,6 +160,8 @@ export class Pipeline {
       }
       // 2. Validate locally: bad input never reaches the network.
       const input = compact(draft) as InputOf<O>;
+      goalId ??= goalIdOf(op, presentation, draft);
+      sent = input as PartialInput;
       prepareRequest(op, input);
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
@@ -216,6 +222,19 @@ export class Pipeline {
     }
   }
 
+  /** The buttons of an error that act where it happened, under the caller's own: Approve Budget
+   *  and Acknowledge Cap act on the goal the request was about (asking first, naming the amount),
+   *  Retry sends the same request again (a flagged one asks again). */
+  private errorHandlers(op: Operation, request: RunRequest, goalId: string | undefined, sent: PartialInput | undefined): ActionHandlers {
+    const onGoal = (budgetOp: Operation) => (goalId ? () => this.run(budgetOp, { target: { kind: 'goal', id: goalId }, viewId: request.viewId }) : undefined);
+    const defaults: ActionHandlers = {
+      approveBudget: onGoal(ops.budget.approve),
+      acknowledgeSoftCap: onGoal(ops.budget.acknowledgeSoftCap),
+      retry: () => this.run(op, { ...request, input: sent ?? request.input, confirmed: undefined, consentedTo: undefined }),
+    };
+    return { ...defaults, ...request.handlers };
+  }
+
   /** What running the operation with this input would ask, without asking anything or sending
    *  it: the input is validated as `run` validates it, and the stakes of what asks are
    *  computed (the chat tools' confirmation). Reads only (the target, the estimate, the balance). */
@@ -247,11 +266,7 @@ export class Pipeline {
   /** The stakes the consent names for this operation and input. */
   async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
     const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
-    const [credits, balance] = await Promise.all([
-      this.costs.credits(op, spec, ctx as PresentationContext),
-      op.costsCredits ? this.costs.balance() : Promise.resolve(undefined),
-    ]);
-    return buildStakes(op, spec, ctx as PresentationContext, credits, balance);
+    return this.costs.stakes(op, spec, ctx as PresentationContext);
   }
 
   /** The entity an id names, fetched when the caller gave only the id (a test, a chat tool). */
@@ -300,6 +315,12 @@ function startDraft(op: Operation, presentation: Presentation | undefined, reque
     }
   }
   return draft;
+}
+
+/** The goal a request names in its path (a goal's own operation, its budget's). */
+function goalIdOf(op: Operation, presentation: Presentation | undefined, draft: DraftInput): string | undefined {
+  const name = op.pathParams.find((p) => presentation?.params?.[p]?.entity === 'goal');
+  return name ? draft.path[name] || undefined : undefined;
 }
 
 function isIncomplete(op: Operation, presentation: Presentation | undefined, draft: DraftInput, request: RunRequest): boolean {

@@ -103,14 +103,20 @@ export interface ConsentSpec<O extends Operation = Operation> {
   what(ctx: PresentationContext<O>): string;
   /** Whom it contacts: the business or person, the number or address formatted for people. */
   whom?(ctx: PresentationContext<O>): string | undefined;
-  /** A figure the entry knows (a step's own estimate, a number's monthly price), before the budget
-   *  estimate and the price list; it may be looked up (the consent waits a few seconds at most). */
+  /** A figure the entry knows (a step's own price, a number's monthly price), before the price
+   *  list; it may be looked up (the consent waits a few seconds at most). */
   credits?(ctx: PresentationContext<O>): number | undefined | Promise<number | undefined>;
-  /** The description sent to the budget estimate (when the operation has an estimate type). */
-  estimate?(ctx: PresentationContext<O>): string | undefined;
-  /** The estimate type for this input, when it depends on it (an outreach task by email is priced
-   *  as an email, by phone as a call); else the catalogue's `estimate`. */
+  /** The entry's figure is the most it may spend, not a price (a budget approved, the rest of a
+   *  goal's budget): the consent says "up to". */
+  readonly creditsAtMost?: boolean;
+  /** The type whose price this input is charged at, when it depends on it (an outreach task by
+   *  email is priced as an email, by phone as a call); else the catalogue's `cost`. */
   estimateType?(ctx: PresentationContext<O>): EstimateType | undefined;
+  /** What it costs in money, when credits are not what it costs (a plan change): said in place
+   *  of the credits and the balance. */
+  money?(ctx: PresentationContext<O>): string | undefined;
+  /** The limit it stays under, when there is one (a goal's hard cap and what is left under it). */
+  limit?(ctx: PresentationContext<O>): string | undefined;
   /** The button that goes ahead: 'Approve Step', 'Send Email', 'Cancel Goal'. */
   readonly confirm: string;
   /** The button that does nothing: 'Not Now', 'Keep Goal'. Never a bare "Cancel" beside "Cancel Goal". */
@@ -139,7 +145,7 @@ export type ResultSpec<O extends Operation = Operation> =
    *  When `id` finds nothing to open, `missing` is said instead (the operation did succeed). */
   | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string; initial?(ctx: ResultContext<O>): unknown }
   /** A file saved where the user chooses (an .ics calendar entry). */
-  | { readonly kind: 'save'; /** The file's name without its extension (made safe when shown). */ fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string };
+  | { readonly kind: 'save'; /** The file's name without its extension (made safe when shown). */ fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string; /** The button that opens it on the desktop: 'Open in Calendar App'. */ openWith: string };
 
 export interface PickedItem {
   readonly label: string;

@@ -4,7 +4,7 @@
  *  lint keeps `vscode.window.show*Message`, `withProgress` and `setStatusBarMessage` to this file. */
 import * as vscode from 'vscode';
 import type { NotificationText, PickText, PlainText } from '../format/sinks';
-import { recordShown } from './shownInTests';
+import { pressedInTests, recordShown } from './shownInTests';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -17,6 +17,8 @@ const SHOW = {
 /** A notification with buttons; resolves with the button chosen (undefined when closed). */
 export function notify<B extends PlainText>(severity: Severity, message: NotificationText, ...buttons: B[]): Thenable<B | undefined> {
   recordShown('notification', message, ...buttons);
+  const pressed = buttons.find((b) => b === pressedInTests(message, buttons));
+  if (pressed) return Promise.resolve(pressed);
   return SHOW[severity](message, ...buttons) as Thenable<B | undefined>;
 }
 

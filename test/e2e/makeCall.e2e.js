@@ -5,11 +5,14 @@
 // notification read (it names the status) → "Open Transcript" opens the transcript. Then a second
 // call, the wizard offering the last answers again, to the sandbox's long-call number: it shows live
 // in the Calls view, the progress notification's Cancel asks "Stop the live call?", "Stop Call" stops
-// it on the server and the outcome says Cancelled.
+// it on the server and the outcome says Cancelled. Between them, Add to Calendar saves the .ics under
+// the appointment's day and its Download hands it to the browser, the tab staying on the workbench.
 // Screenshots: test-results/make-call-outcome.png (the completion notification),
-// test-results/make-call.png (the transcript), test-results/make-call-stopped.png; README picture
+// test-results/make-call.png (the transcript), make-call-calendar-saved.png,
+// make-call-calendar-downloaded.png, test-results/make-call-stopped.png; README picture
 // media/screenshots/call.png (runE2E.js --readme-screenshots): the outcome notification beside the
 // call in the Calls view.
+/* global document */
 'use strict';
 const assert = require('node:assert/strict');
 const { startSignedIn, runCommand, assertNoErrorNotifications, readmeScreenshot, frameMatching } = require('./lib');
@@ -70,7 +73,7 @@ module.exports = async function makeCall(ctx) {
   await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`confirmation: ${detail}`);
-  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) {
+  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) {
     assert.match(detail, expected);
   }
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
@@ -105,6 +108,37 @@ module.exports = async function makeCall(ctx) {
   assert.equal(placed[0].status, 'success');
 
   await ctx.screenshot('make-call');
+
+  // 5b. Add to Calendar (issue 23): the .ics is named after the appointment's day, saved in the
+  // workspace; in the web workbench the notification offers Download, which hands the file to the
+  // browser — the tab is not navigated to a vscode-remote: address and keeps taking input.
+  const workbenchUrl = page.url();
+  await runCommand(page, 'KallyAI: Add to Calendar');
+  await page.locator('.quick-input-widget', { hasText: /Pick a call/ }).waitFor({ state: 'visible' });
+  await page.locator(INPUT).fill('two by the window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ }).first().waitFor({ state: 'visible' });
+  await page.locator(INPUT).press('Enter');
+  const saveAs = page.locator(INPUT);
+  await page.waitForFunction((suffix) => {
+    const input = document.querySelector('.quick-input-widget input');
+    return !!input && input.value.endsWith(suffix);
+  }, `Luigi's Trattoria ${date}.ics`);
+  ctx.log(`save as: ${await saveAs.inputValue()}`);
+  await saveAs.press('Enter');
+  const saved = page.locator('.notification-toast', { hasText: /Saved the calendar entry\./ }).first();
+  await saved.waitFor({ state: 'visible' });
+  const download = saved.locator('.monaco-button', { hasText: /^Download$/ });
+  assert.ok(await download.isVisible(), 'the web workbench offers the file as a download');
+  assert.equal(await saved.locator('.monaco-button', { hasText: /Open in Calendar App/ }).count(), 0, 'no "Open in Calendar App" where the browser cannot open it');
+  await ctx.screenshot('make-call-calendar-saved');
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  ctx.log(`downloaded: ${file.suggestedFilename()}`);
+  assert.equal(file.suggestedFilename(), `Luigi's Trattoria ${date}.ics`);
+  const ics = require('node:fs').readFileSync(await file.path(), 'utf8');
+  assert.match(ics, /BEGIN:VCALENDAR[\s\S]*BEGIN:VEVENT/);
+  assert.equal(page.url(), workbenchUrl, 'the tab stays on the workbench');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await ctx.screenshot('make-call-calendar-downloaded');
 
   // 6. Again, to the long-call number: the last answers are offered, the call shows live, Cancel stops it.
   await runCommand(page, 'KallyAI: Make a Call…');

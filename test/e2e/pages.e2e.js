@@ -1,13 +1,16 @@
 // The pages in the real workbench (code-server + Chromium): Enter on a goal in the Goals view opens
 // its page; Approve Step on the page asks in a modal that names the step and the credits; after
-// "Approve Step" the page shows the goal moving on. The call and conversation pages too.
+// "Approve Step" the page shows the goal moving on. The call and conversation pages too; a
+// suggestion that names an action asks first instead of being sent; and the goal over its hard cap
+// of the walkthrough (issue 23): the consents name the cap, the error's Approve Budget approves
+// more, naming the amount, and the step goes ahead.
 // Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png;
 // README picture media/screenshots/pages.png (runE2E.js --readme-screenshots): the goal page waiting
 // for an approval.
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme, until, openFromRow } = require('./lib');
+const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme, until, openFromRow, sandboxState } = require('./lib');
 
 /** A screenshot in the current theme and one in the other. */
 async function shoot(ctx, kind) {
@@ -98,5 +101,70 @@ module.exports = async function pages(ctx) {
   assert.ok(await conversation.locator('button[data-action="suggest"]').count() > 0, 'suggestions are buttons');
   await page.keyboard.press('Escape'); // the reply notification
   await shoot(ctx, 'conversation');
+
+  // 6. (issue 23) A suggestion that names an action runs it, asking first; it is not sent as a message.
+  const chip = (await pageFrame(page, /sushi place.*KallyAI/)).locator('button[data-action="suggest"][data-arg="0"]');
+  ctx.log(`suggestion: ${(await chip.innerText()).trim()}`);
+  await chip.click();
+  const chipConsent = page.locator('.monaco-dialog-box', { hasText: /Approve the (next step of|budget for) "Book a table for 2 at a sushi place/ });
+  await chipConsent.waitFor({ state: 'visible' });
+  await ctx.screenshot('page-conversation-suggestion-consent');
+  await chipConsent.locator('.monaco-button', { hasText: /^Not Now$/ }).click();
+  assert.ok(!(await sandboxState(ctx)).goals.some((g) => /^Approve the/.test(g.title)), 'no goal named after the suggestion');
+
+  // 7. (issue 23) A goal over its hard cap: past the soft cap, every consent names the cap and what is
+  // left under it; Approve Step fails on the cap, and the error's Approve Budget approves more for
+  // that goal, naming the amount; the step then goes ahead.
+  // "KallyAI: Open Goal" (not "… with Sub-goals"), then the goal picked by name.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>KallyAI: Open Goal');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /KallyAI: Open Goal(?! with)/ }).first().click();
+  const goalPick = page.locator('.quick-input-list .monaco-list-row', { hasText: /Negotiate a lower internet bill/ }).first();
+  await goalPick.waitFor({ state: 'visible' });
+  await goalPick.click();
+  let internet = await pageFrame(page, /Negotiate a lower internet bill — goal/);
+  await internet.locator('button[data-action="acknowledgeSoftCap"]').click();
+  const soft = page.locator('.monaco-dialog-box', { hasText: /Let "Negotiate a lower internet bill" spend past its soft cap\?/ });
+  await soft.waitFor({ state: 'visible' });
+  const softText = (await soft.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`soft cap consent: ${softText}`);
+  assert.match(softText, /Hard cap: 9 credits, 1 credit left under it\./);
+  assert.match(softText, /The next step needs 2 credits: more than is left under the cap/);
+  await ctx.screenshot('page-goal-cap-consent');
+  await soft.locator('.monaco-button', { hasText: /^Continue Past the Cap$/ }).click();
+  const approveStepButton = async () => {
+    internet = await pageFrame(page, /Negotiate a lower internet bill — goal/);
+    return internet.locator('button[data-action="approveStep"]');
+  };
+  let stepButton = await approveStepButton();
+  await stepButton.waitFor({ state: 'visible' });
+  assert.ok(await internet.locator('button[data-action="approveBudget"]').isVisible(), 'Approve More Budget beside Approve Step');
+  await stepButton.click();
+  const step = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Negotiate a lower internet bill"\?/ });
+  await step.waitFor({ state: 'visible' });
+  assert.match((await step.innerText()).replace(/\s+/g, ' '), /Hard cap: 9 credits, 1 credit left under it\./);
+  await step.locator('.monaco-button', { hasText: /^Approve Step$/ }).click();
+  const over = page.locator('.notification-toast', { hasText: /This goal has gone over its budget/ }).first();
+  await over.waitFor({ state: 'visible' });
+  await ctx.screenshot('page-goal-over-budget');
+  await over.locator('.monaco-button', { hasText: /^Approve Budget$/ }).click();
+  const more = page.locator('.monaco-dialog-box', { hasText: /Approve more budget for "Negotiate a lower internet bill"\?/ });
+  await more.waitFor({ state: 'visible' });
+  const moreText = (await more.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`approve budget consent: ${moreText}`);
+  assert.match(moreText, /KallyAI may spend about 2 credits more to finish its steps\./);
+  assert.match(moreText, /Estimated cost: up to 2 credits/);
+  await ctx.screenshot('page-goal-approve-more-budget');
+  await more.locator('.monaco-button', { hasText: /^Approve Budget$/ }).click();
+  const internetGoal = async () => (await sandboxState(ctx)).goals.find((g) => g.title === 'Negotiate a lower internet bill');
+  await until('the internet-bill goal\'s hard cap to be raised to 10 credits or more', async () => (await internetGoal()).budget.hard_cap >= 10);
+  stepButton = await approveStepButton();
+  await stepButton.click();
+  const again = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Negotiate a lower internet bill"\?/ });
+  await again.waitFor({ state: 'visible' });
+  await again.locator('.monaco-button', { hasText: /^Approve Step$/ }).click();
+  const spent = await until('the internet-bill goal\'s approved step to spend its credits', async () => { const g = await internetGoal(); return g.credits_used >= 10 && g; });
+  assert.equal(spent.credits_used, 10, 'the step went ahead');
+  await ctx.screenshot('page-goal-after-budget');
   await assertNoErrorNotifications(page);
 };

@@ -6,9 +6,11 @@
 // placed (once, to that number, for that business) and its outcome notification names it. Then
 // "Ask KallyAI About It" opens the Ask box prefilled with the business; Enter sends it.
 // Last, a restaurant search → "Book a Table" → the booking form reads days and times as people write
-// them, refuses a day in the past as it is typed → the consent names the restaurant → booked.
+// them, refuses a day in the past as it is typed → the consent names the restaurant → booked. And
+// "Book…" from the palette asks which restaurant (one the search found) and books it there.
 // Screenshots: test-results/search-consent.png, search-page.png, search-call-wizard.png,
-// search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png.
+// search-call-placed.png, search-ask.png, search-restaurants.png, search-book-form.png,
+// search-book-venue.png, search-book-venue-consent.png.
 'use strict';
 const assert = require('node:assert/strict');
 const { startSignedIn, runCommand, assertNoErrorNotifications, pageFrame, sandboxState, pageText, until, clearNotifications } = require('./lib');
@@ -83,7 +85,7 @@ module.exports = async function search(ctx) {
   await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`call consent: ${detail}`);
-  for (const expected of [/Central Plumbers at \+1 201 555 2001/, /Ask whether they can fix a leaking kitchen sink/, /Estimated cost: about [\d.]+ credits/, /Your balance: [\d.]+ credits/]) assert.match(detail, expected);
+  for (const expected of [/Central Plumbers at \+1 201 555 2001/, /Ask whether they can fix a leaking kitchen sink/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) assert.match(detail, expected);
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
 
   const toast = page.locator('.notification-toast', { hasText: /Call to Central Plumbers — Succeeded/ }).first();
@@ -149,5 +151,37 @@ module.exports = async function search(ctx) {
   const booked = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Alex Tester');
   assert.equal(booked.length, 1, 'one booking made');
   assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);
+
+  // 8. "KallyAI: Book…" from the palette asks where (issue 23): a restaurant the search found, picked
+  // by name; the consent names it and its address; the booking carries its restaurant_id.
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await runCommand(page, 'KallyAI: Book…');
+  await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/7\)/ }).waitFor({ state: 'visible' });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Restaurant$/ }).first().click();
+  await page.locator(TITLE, { hasText: /\(2\/7\)/ }).waitFor({ state: 'visible' });
+  const venues = page.locator('.quick-input-list .monaco-list-row');
+  await venues.filter({ hasText: /The Green Fork/ }).first().waitFor({ state: 'visible' });
+  const offered = (await venues.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+  ctx.log(`venues: ${offered.join(' | ')}`);
+  assert.ok(offered.some((t) => /Find a Restaurant…/.test(t)), 'a new search is offered too');
+  await ctx.screenshot('search-book-venue');
+  await venues.filter({ hasText: /The Green Fork/ }).first().click();
+  await step(ctx, 3, { type: 'tomorrow' });
+  await step(ctx, 4, { type: '19:30' });
+  await step(ctx, 5, { type: '2' });
+  await step(ctx, 6, { type: 'Venue Tester' });
+  await step(ctx, 7);
+  const venueConsent = page.locator('.monaco-dialog-box', { hasText: /Book at The Green Fork for 2 on / });
+  await venueConsent.waitFor({ state: 'visible' });
+  const venueText = (await venueConsent.innerText()).replace(/\s+/g, ' ');
+  ctx.log(`venue consent: ${venueText}`);
+  assert.match(venueText, /Where: The Green Fork, 25 Restaurant Row, Hoboken/);
+  assert.match(venueText, /KallyAI will contact The Green Fork\./);
+  assert.match(venueText, /Estimated cost: about 0\.5 credits/);
+  await ctx.screenshot('search-book-venue-consent');
+  await venueConsent.locator('.monaco-button', { hasText: /^Book$/ }).click();
+  await page.locator('.notification-toast', { hasText: /Booked at The Green Fork/ }).first().waitFor({ state: 'visible' });
+  const atVenue = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Venue Tester');
+  assert.deepEqual(atVenue.map((b) => [b.restaurant_id, b.party_size, b.time]), [['rest-the-green-fork', 2, '19:30']]);
   await assertNoErrorNotifications(page);
 };

@@ -1,7 +1,7 @@
 // Search, actions, outreach and the account in the real extension host against the sandbox:
-//  - every action that costs credits or contacts someone asks first, and its consent names the
-//    estimate for its type from POST /v1/goals/estimate (or the price list where the API has no
-//    estimate type), and sends nothing when declined;
+//  - every action that costs credits or contacts someone asks first, and its consent names its
+//    price from the price list (GET /v1/credits/costs: what is charged; the budget estimate is
+//    never asked), and sends nothing when declined;
 //  - bad input (a booking in the past, a party of 0, a target that does not fit its channel, a plan
 //    that does not exist, an event in the past) gets a clear message and sends nothing;
 //  - a calendar event is written in the person's time zone; the search page; the Activity view with
@@ -59,20 +59,20 @@ suite('Search, actions, outreach and the account', function () {
     await resetSandbox();
   });
 
-  test('every costly action asks with the estimate for its type (or the price list), and sends nothing when declined', async () => {
+  test('every costly action asks with its price from the price list, and sends nothing when declined', async () => {
     const retryable = (await state()).outreachTasks.find((t: Json) => t.status === 'failed');
-    const cases: Array<{ name: string; command: string; args: unknown[]; path: RegExp; type?: string; price?: string }> = [
-      { name: 'search', command: 'kallyai.search.run', args: [{ body: { query: 'vegan restaurants', location: 'Hoboken' } }], path: /^\/v1\/search$/, type: 'search' },
-      { name: 'quick search', command: 'kallyai.search.quick', args: [{ body: { query: 'pharmacy open now' } }], path: /^\/v1\/search\/quick$/, type: 'search' },
-      { name: 'restaurants', command: 'kallyai.actions.searchRestaurants', args: [{ body: { query: 'sushi', party_size: 2 } }], path: /restaurants\/search$/, type: 'search' },
-      { name: 'booking', command: 'kallyai.actions.book', args: [{ type: 'restaurant', date: inDays(4), time: '20:00', partySize: 2, name: null, notes: null }], path: /^\/v1\/actions\/bookings$/, type: 'booking' },
-      { name: 'ride', command: 'kallyai.actions.ride', args: [{ body: { pickup: '1 Hudson Pl', destination: 'Newark Airport' } }], path: /tasks\/ride$/, type: 'ride' },
-      { name: 'food', command: 'kallyai.actions.food', args: [{ body: { description: 'Two margherita pizzas' } }], path: /tasks\/food$/, type: 'food' },
-      { name: 'errand', command: 'kallyai.actions.errand', args: [{ body: { description: 'Pick up the dry cleaning on Friday' } }], path: /tasks\/errand$/, type: 'errand' },
-      { name: 'outreach by call', command: 'kallyai.outreach.create', args: [{ channel: 'call', target: '+12015550181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, type: 'call' },
-      { name: 'outreach by email', command: 'kallyai.outreach.create', args: [{ channel: 'email', target: 'roof@example.com', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, type: 'email' },
-      { name: 'outreach by SMS', command: 'kallyai.outreach.create', args: [{ channel: 'sms', target: '(201) 555-0181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, type: 'email' },
-      { name: 'outreach retry', command: 'kallyai.outreach.retry', args: [{ id: retryable.id }], path: /\/retry$/, type: 'email' },
+    const cases: Array<{ name: string; command: string; args: unknown[]; path: RegExp; price: string }> = [
+      { name: 'search', command: 'kallyai.search.run', args: [{ body: { query: 'vegan restaurants', location: 'Hoboken' } }], path: /^\/v1\/search$/, price: 'search' },
+      { name: 'quick search', command: 'kallyai.search.quick', args: [{ body: { query: 'pharmacy open now' } }], path: /^\/v1\/search\/quick$/, price: 'search' },
+      { name: 'restaurants', command: 'kallyai.actions.searchRestaurants', args: [{ body: { query: 'sushi', party_size: 2 } }], path: /restaurants\/search$/, price: 'search' },
+      { name: 'booking', command: 'kallyai.actions.book', args: [{ type: 'restaurant', restaurantId: 'rest-luigi-s-trattoria', restaurantName: "Luigi's Trattoria", date: inDays(4), time: '20:00', partySize: 2, name: null, notes: null }], path: /^\/v1\/actions\/bookings$/, price: 'booking' },
+      { name: 'ride', command: 'kallyai.actions.ride', args: [{ body: { pickup: '1 Hudson Pl', destination: 'Newark Airport' } }], path: /tasks\/ride$/, price: 'ride' },
+      { name: 'food', command: 'kallyai.actions.food', args: [{ body: { description: 'Two margherita pizzas' } }], path: /tasks\/food$/, price: 'food' },
+      { name: 'errand', command: 'kallyai.actions.errand', args: [{ body: { description: 'Pick up the dry cleaning on Friday' } }], path: /tasks\/errand$/, price: 'errand' },
+      { name: 'outreach by call', command: 'kallyai.outreach.create', args: [{ channel: 'call', target: '+12015550181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'call' },
+      { name: 'outreach by email', command: 'kallyai.outreach.create', args: [{ channel: 'email', target: 'roof@example.com', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'email_send' },
+      { name: 'outreach by SMS', command: 'kallyai.outreach.create', args: [{ channel: 'sms', target: '(201) 555-0181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'email_send' },
+      { name: 'outreach retry', command: 'kallyai.outreach.retry', args: [{ id: retryable.id }], path: /\/retry$/, price: 'email_send' },
       { name: 'bill check', command: 'kallyai.actions.analyzeBill', args: [{ body: { description: 'Internet bill went up from $60 to $95.', amount: 95 } }], path: /bills\/analyze$/, price: 'bill_analysis' },
       { name: 'bill dispute', command: 'kallyai.actions.disputeBill', args: [{ body: { description: 'Charged twice for May.', provider: 'Comcast', reason: 'Duplicate charge' } }], path: /bills\/dispute$/, price: 'bill_analysis' },
     ];
@@ -85,16 +85,14 @@ suite('Search, actions, outreach and the account', function () {
       assert.equal(asked.length, 1, `${c.name} asked once`);
       const log = await sandboxRequests<Json>();
       assert.deepEqual(log.filter((q) => c.path.test(q.path) && q.method !== 'GET').map((q) => q.path), [], `${c.name} sent nothing when declined`);
-      const estimate = log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate');
+      assert.equal(log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate'), undefined, `${c.name}: the budget estimate is not a consent's`);
       const stakes = asked[0];
-      if (c.type) {
-        assert.equal(estimate?.body?.type, c.type, `${c.name}: the estimate asked is for a ${c.type}`);
-        const expected = (await client().execute(ops.budget.estimate, { body: { type: c.type as 'call', description: estimate!.body!.description } })).estimated_credits!;
-        assert.deepEqual(stakes.credits, { kind: 'amount', amount: expected, source: 'estimate' }, c.name);
-        assert.ok(text(stakes).includes(`Estimated cost: about ${creditsLabel(expected)}`), `${c.name}: ${text(stakes)}`);
+      const price = prices[c.price];
+      if (c.price === 'call') {
+        assert.deepEqual(stakes.credits, { kind: 'perMinute', base: price.base, perMinute: price.per_minute }, c.name);
+        assert.ok(text(stakes).includes(`Estimated cost: about ${creditsLabel(price.base)} plus ${price.per_minute} per minute`), `${c.name}: ${text(stakes)}`);
       } else {
-        assert.equal(estimate, undefined, `${c.name} has no estimate type`);
-        const amount = Object.values(prices[c.price!])[0];
+        const amount = Object.values(price)[0];
         assert.deepEqual(stakes.credits, { kind: 'amount', amount, source: 'price' }, c.name);
         assert.ok(text(stakes).includes(`Estimated cost: about ${creditsLabel(amount)}`), `${c.name}: ${text(stakes)}`);
       }
@@ -118,10 +116,10 @@ suite('Search, actions, outreach and the account', function () {
   test('bad input gets a clear message and sends nothing', async () => {
     const asked = answer(true);
     const cases: Array<{ command: string; args: unknown; message: RegExp; path: RegExp }> = [
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', date: '2020-01-01', time: '19:00', partySize: 2, name: null, notes: null }, message: /2020-01-01 is in the past/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', date: 'yesterday', time: '19:00', partySize: 2, name: null, notes: null }, message: /is in the past/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', date: inDays(3), time: '19:00', partySize: 0, name: null, notes: null }, message: /^Party size must be at least 1\.$/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', date: inDays(3), time: '19:00', partySize: 51, name: null, notes: null }, message: /^Party size must be at most 50\.$/, path: /^\/v1\/actions\/bookings$/ },
+      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: '2020-01-01', time: '19:00', partySize: 2, name: null, notes: null }, message: /2020-01-01 is in the past/, path: /^\/v1\/actions\/bookings$/ },
+      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: 'yesterday', time: '19:00', partySize: 2, name: null, notes: null }, message: /is in the past/, path: /^\/v1\/actions\/bookings$/ },
+      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: inDays(3), time: '19:00', partySize: 0, name: null, notes: null }, message: /^Party size must be at least 1\.$/, path: /^\/v1\/actions\/bookings$/ },
+      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: inDays(3), time: '19:00', partySize: 51, name: null, notes: null }, message: /^Party size must be at most 50\.$/, path: /^\/v1\/actions\/bookings$/ },
       { command: 'kallyai.outreach.create', args: { channel: 'call', target: 'the landlord', description: 'Ask about the leak' }, message: /phone number in international form/, path: /^\/v1\/outreach\/tasks$/ },
       { command: 'kallyai.outreach.create', args: { channel: 'email', target: '+12015550140', description: 'Ask about the leak' }, message: /email address such as name@example\.com/, path: /^\/v1\/outreach\/tasks$/ },
       { command: 'kallyai.outreach.create', args: { channel: 'sms', target: '911', description: 'Ask about the leak' }, message: /Emergency/, path: /^\/v1\/outreach\/tasks$/ },

@@ -93,12 +93,10 @@ suite('Make a Call: against the sandbox', () => {
 
     // The pipeline's consent named the stakes (the modal itself is skipped by the test seam).
     const all = await sandboxRequests();
-    const estimate = all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate');
-    assert.ok(estimate, 'the budget estimate was asked');
-    assert.equal((estimate.body as { type?: string }).type, 'call');
+    assert.equal(all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate'), undefined, 'a consent names the price list, not the budget estimate');
     const stakes = result.stakes!;
     assert.equal(stakes.question, "Call Luigi's Trattoria now?");
-    assert.equal(stakes.credits.kind, 'amount');
+    assert.deepEqual(stakes.credits, { kind: 'perMinute', base: 1, perMinute: 0.1 }, 'the price of a call: a base and each minute');
     assert.equal(stakes.balance, 100);
     assert.equal(stakes.whom, "Luigi's Trattoria at +1 201 555 0100");
     const detail = stakes.lines.join('\n');

@@ -302,7 +302,7 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
     return { stream, result: result as vscode.ChatResult & { metadata: { conversationId?: string; suggestions?: string[] } } };
   };
 
-  test('a new thread starts a KallyAI conversation; the reply, the goal card and its buttons stream back; suggestions become follow-ups', async () => {
+  test('a new thread starts a KallyAI conversation; the reply, the goal card and its buttons stream back; a suggestion naming an action is a button, not a follow-up', async () => {
     await clearSandboxRequests();
     const { stream, result } = await ask('Book a table for 4 at an Italian place near me on Friday at 8pm');
     const log = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
@@ -321,8 +321,18 @@ suite('Chat: the @kallyai participant (its handler, in the host)', function () {
     assert.match(approve.command, /^kallyai\.goals\.approve(Step|Budget)$/);
     assert.equal(typeof (approve.arguments?.[0] as { id?: unknown }).id, 'string');
     assert.ok(stream.progress_.includes('Asking KallyAI…'));
+    // The sandbox suggests "Approve the next step" / "Show the goal budget" (or the budget's): the
+    // buttons above already run them, so none is a follow-up that would send it as a message.
     const followups = commands.chat.followups(result);
-    assert.ok(followups.length > 0 && followups.every((f) => typeof f.prompt === 'string' && f.prompt.length > 0));
+    assert.deepEqual(followups.filter((f) => /^(Approve the|Show the goal budget|Cancel the goal)/.test(f.prompt)), [], JSON.stringify(followups));
+    assert.equal(titles.filter((t) => /^Approve/.test(t)).length, 1, `one approve button: ${titles.join(', ')}`);
+  });
+
+  test('suggestions that are words to say become follow-ups', async () => {
+    const { result } = await ask('Hello');
+    const followups = commands.chat.followups(result);
+    assert.ok(followups.length > 0 && followups.every((f) => typeof f.prompt === 'string' && f.prompt.length > 0), JSON.stringify(followups));
+    assert.ok(followups.some((f) => f.prompt === 'Book a table for 2 tonight'), JSON.stringify(followups));
   });
 
   test('the same thread continues the same conversation; a new thread gets another', async () => {

@@ -156,7 +156,7 @@ suite('Pages: goal, call and conversation', function () {
     assert.ok(!/Transcript/.test(text(q)) && !/data-action="recording"/.test(q.current!.body.text), text(q));
   });
 
-  test('the conversation page: turns, the goal with its status and buttons, suggestions that send themselves, a reply box', async () => {
+  test('the conversation page: turns, the goal with its status and buttons, suggestions (an action runs, asking first; words are sent), a reply box', async () => {
     const r = await vscode.commands.executeCommand<{ outcome: string; conversationId: string; goalId?: string; suggestions: string[] }>('kallyai.ask', { message: 'Book a table for 2 at a sushi place on Saturday at 7pm', newConversation: true });
     assert.equal(r.outcome, 'answered', JSON.stringify(r));
     const p = await page('conversation', r.conversationId);
@@ -168,10 +168,24 @@ suite('Pages: goal, call and conversation', function () {
     assert.ok(r.suggestions.length > 0 && /data-action="suggest"/.test(p.current!.body.text), 'suggestions as buttons');
     assert.ok(/<form data-action="send">/.test(p.current!.body.text), 'a reply box');
 
+    // "Approve the next step" (or "Approve the budget") names an action: it runs on the reply's goal,
+    // asking first, and is never sent as a message (issue 23: it started a goal called so).
+    assert.match(r.suggestions[0], /^Approve the (next step|budget)$/);
+    await clearSandboxRequests();
+    const declined = answer(false);
+    assert.equal(await p.deliver({ type: 'action', action: 'suggest', arg: '0' }), 'ran');
+    assert.equal(declined.length, 1, 'the action asked first');
+    assert.match(declined[0].question, /^Approve the (next step of|budget for) "/);
+    const messages = async () => (await sandboxRequests<{ message?: string }>()).filter((q) => q.method === 'POST' && q.path === '/v1/coordination/message');
+    assert.deepEqual(await messages(), [], 'no message sent');
+    assert.ok(!(await state()).goals.some((g) => /^Approve the/.test(g.title)), 'no goal named after the suggestion');
+    // Words to say are sent: the greeting's suggestions are requests.
+    await p.deliver({ type: 'action', action: 'send', text: 'Hello' });
+    await waitFor(() => /Tell me what you need/.test(text(p)), 10_000, 'the greeting on the page');
+    await waitFor(() => text(p).includes('Book a table for 2 tonight'), 10_000, 'the greeting\'s suggestions');
     await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'suggest', arg: '0' });
-    const sent = (await sandboxRequests<{ message?: string }>()).filter((q) => q.method === 'POST' && q.path === '/v1/coordination/message');
-    assert.deepEqual(sent.map((q) => q.body?.message), [r.suggestions[0]]);
+    assert.deepEqual((await messages()).map((q) => q.body?.message), ['Book a table for 2 tonight']);
     await p.deliver({ type: 'action', action: 'send', text: 'Make it 8pm please' });
     await waitFor(() => text(p).includes('Make it 8pm please'), 10_000, 'the reply on the page');
     assert.equal(await p.deliver({ type: 'action', action: 'suggest', arg: '99' }), 'ran');

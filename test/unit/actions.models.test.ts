@@ -13,9 +13,11 @@ import { issueSentence } from '../../src/format';
 import { actionContextValue, estimateTypeOfChannel, isLiveBooking, isLiveCalendarEvent, isUndoable, taskContextValue, taskRecipient } from '../../src/models/activity';
 import { eventTimes, instantOf, isoInZone, readLength, todayIn, wallClock } from '../../src/models/calendar';
 import { costLines } from '../../src/models/costs';
+import { appointmentFileName } from '../../src/models/call';
+import type { Call } from '../../src/api/schemas/calls';
 import { pendingCounts, pendingItems, pendingLines, VOICEMAIL_PLACE } from '../../src/models/notifications';
 import { planChange, planChoices } from '../../src/models/plans';
-import { askAboutText, keepSearch, keptSearch, parseSearchKey, quickAnswer, readHit, readRestaurant, searchKey } from '../../src/models/search';
+import { askAboutText, keepSearch, keptRestaurants, keptSearch, parseSearchKey, quickAnswer, readHit, readRestaurant, searchKey } from '../../src/models/search';
 import { serviceText as svc } from '../../src/api/serviceText';
 
 const refusal = (schema: Schema, value: unknown) => {
@@ -93,6 +95,26 @@ describe('search results', () => {
     assert.equal(parseSearchKey('not json'), undefined);
     assert.equal(parseSearchKey('["nope","x"]'), undefined);
     assert.match(askAboutText({ name: 'Central Plumbing', address: '12 Main St', phone: '+12015552001' }, q), /Central Plumbing \(12 Main St, \+1 201 555 2001\).*"plumbers"/);
+  });
+
+  it('the restaurants earlier searches found, to book one: newest search first, each once, only those with an id', () => {
+    const luigi = { name: "Luigi's Trattoria", restaurantId: 'rest-luigi', address: '20 Restaurant Row' };
+    keepSearch({ kind: 'restaurants', query: 'italian', hits: [luigi, { name: 'No id' }], at: 1 });
+    keepSearch({ kind: 'search', query: 'plumbers', hits: [{ name: 'Central Plumbing' }], at: 2 });
+    keepSearch({ kind: 'restaurants', query: 'tapas', hits: [{ name: 'Casa Lucio', restaurantId: 'rest-casa' }, luigi], at: 3 });
+    const names = keptRestaurants().map((h) => h.name);
+    assert.deepEqual(names.slice(0, 2), ['Casa Lucio', "Luigi's Trattoria"]);
+    assert.equal(names.filter((n) => n === "Luigi's Trattoria").length, 1);
+    assert.ok(!names.includes('No id') && !names.includes('Central Plumbing'));
+  });
+});
+
+describe('a calendar entry\'s file', () => {
+  it('is named after the day of the appointment, not the day of the call', () => {
+    const call = { call_id: 'c1', status: 'success', created_at: '2026-11-29T10:00:00Z', submission: { business_name: "Luigi's Trattoria", appointment_date: '2026-12-04', appointment_time: '20:00' } } as unknown as Call;
+    assert.equal(appointmentFileName(call), "Luigi's Trattoria 2026-12-04");
+    const noDate = { ...call, submission: { business_name: "Luigi's Trattoria" } } as unknown as Call;
+    assert.match(appointmentFileName(noDate), /^Luigi's Trattoria 2026-11-(29|30)$/);
   });
 });
 

@@ -9,7 +9,7 @@ export const email = defineDomain('email', {
   disconnect: { method: 'DELETE', path: '/v1/email/accounts/{id}', response: s.Result, irreversible: true, changes: ['email', 'channels'], summary: 'Disconnect an email account' },
   messages: { method: 'GET', path: '/v1/email/messages', query: s.EmailMessagesQuery, response: s.EmailMessages, summary: 'Classified email messages' },
   message: { method: 'GET', path: '/v1/email/messages/{id}', response: s.EmailMessage, summary: 'An email message' },
-  respond: { method: 'POST', path: '/v1/email/messages/{id}/respond', body: s.RespondBody, response: s.RespondResult, costsCredits: true, changes: ['email', 'inbox', 'credits'], estimate: 'email', summary: 'Draft a reply to an email' },
+  respond: { method: 'POST', path: '/v1/email/messages/{id}/respond', body: s.RespondBody, response: s.RespondResult, costsCredits: true, changes: ['email', 'inbox', 'credits'], estimate: 'email', cost: 'email_draft', summary: 'Draft a reply to an email' },
   voiceProfile: { method: 'GET', path: '/v1/email/voice-profile', response: s.VoiceProfile, summary: 'Your writing-voice profile' },
   trainVoice: { method: 'POST', path: '/v1/email/voice-profile/train', body: s.TrainVoiceBody, response: s.Result, changes: ['email'], summary: 'Train the writing-voice profile' },
 });

@@ -43,13 +43,16 @@ export function accountCommands(services: Services, documents: Documents): { han
   };
 }
 
-/** `kallyai.signIn` takes an optional method: 'browser' | 'paste' | 'cli' | 'oauth' (or `{ method }`). */
+/** `kallyai.signIn` takes an optional method: 'browser' | 'paste' | 'cli' | 'oauth' (or `{ method }`);
+ *  `{ again: true }` (an error's Sign In: the session expired or lacks a permission) signs in again
+ *  even when signed in, where a bare Sign In only says who is signed in. */
 async function signIn(services: Services, arg: unknown): Promise<Outcome<'signedIn' | 'alreadySignedIn' | 'notSignedIn'>> {
   const { auth } = services;
   await auth.ready;
   const requested = typeof arg === 'string' ? arg : (arg as { method?: unknown } | undefined)?.method;
   const method = METHODS.find((m) => m === requested);
-  if (auth.isSignedIn && !method) {
+  const again = !!arg && typeof arg === 'object' && (arg as { again?: unknown }).again === true;
+  if (auth.isSignedIn && !method && !again) {
     void info(notificationText(t('You are signed in to KallyAI as {0}.', auth.account?.label ?? '')));
     return { outcome: 'alreadySignedIn', account: auth.account?.label };
   }

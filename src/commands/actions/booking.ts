@@ -1,15 +1,21 @@
-/** "KallyAI: Book…": what kind of booking, the day ("Friday", 2026-03-14 — never one in the past),
- *  the time ("8pm"), the party size (1–50), the name and notes — the call wizard's checks and its
- *  reading of dates — then the pipeline asks with the stakes (whom, the estimate for a booking,
- *  the balance) and books. "Book a Table" on a restaurant found by "Find a Restaurant…" starts it
- *  with the restaurant, the party, the day and the time filled in. */
+/** "KallyAI: Book…": what kind of booking; for a restaurant, which one — picked from the
+ *  restaurants this session's searches found, or from a new restaurant search (it costs credits:
+ *  the pipeline asks first), since a booking names its venue by the id the search gives; the day
+ *  ("Friday", 2026-03-14 — never one in the past), the time ("8pm"), the party size (1–50), the
+ *  name and notes — the call wizard's checks and its reading of dates — then the pipeline asks
+ *  with the stakes (the restaurant, the price of a booking, the balance) and books. "Book a Table"
+ *  on a restaurant found by "Find a Restaurant…" starts it with the restaurant, the party, the day
+ *  and the time filled in. */
 import * as z from 'zod/mini';
 import { ops } from '../../api/catalogue';
 import { BOOKING_TYPES } from '../../api/schemas/actions';
 import { t } from '../../format';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askPick, askText, type Validation, pickItems } from '../../platform/quickInput';
+import { askPick, askText, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
+import { hitFacts, keepSearch, keptRestaurants, readRestaurant, type SearchHit } from '../../models/search';
+import { notificationText } from '../../format/sinks';
+import { info } from '../../platform/notify';
 import type { RunResult } from '../../pipeline/pipeline';
 import { BOOKING_TYPE_LABELS, type BookingContext } from '../presentation/actions';
 import type { CommandContext } from '../commandContext';
@@ -25,6 +31,7 @@ export const bookingArgs = z.object({
   /** A restaurant of "Find a Restaurant…" (its id is never shown; its name is). */
   restaurantId: z.optional(z.string()),
   restaurantName: z.optional(z.string()),
+  restaurantAddress: z.optional(z.string()),
   /** YYYY-MM-DD or words ("tomorrow"): read like the call wizard reads it. */
   date: z.optional(z.string()),
   /** "20:00", "8pm". */
@@ -36,7 +43,10 @@ export const bookingArgs = z.object({
   confirmed: z.optional(z.boolean()),
 });
 
-interface Answers { type: BookingType; date: string; time: string | null; partySize: number | null; name: string | null; notes: string | null }
+/** The restaurant booked: its id (never shown), its name and address (shown in the consent). */
+interface Venue { readonly id: string; readonly name: string; readonly address?: string }
+
+interface Answers { type: BookingType; venue: Venue | null; date: string; time: string | null; partySize: number | null; name: string | null; notes: string | null }
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
@@ -49,6 +59,7 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
   const given: Partial<Answers> = {};
   if (args.type) given.type = args.type;
   else if (args.restaurantId) given.type = 'restaurant';
+  if (args.restaurantId) given.venue = { id: args.restaurantId, name: args.restaurantName?.trim() || restaurantNamed(args.restaurantId) || t('the restaurant'), address: args.restaurantAddress?.trim() || undefined };
   // A date in words is read as the wizard reads it; anything else goes to the schema, which refuses
   // a past or impossible date with its own sentence (nothing is sent).
   if (args.date !== undefined) {
@@ -60,25 +71,29 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
   if (args.name !== undefined) given.name = args.name?.trim() || null;
   if (args.notes !== undefined) given.notes = args.notes?.trim() || null;
 
-  const answers = await runForm<Answers>(t('KallyAI: Book'), steps(args.restaurantName), given);
+  const answers = await runForm<Answers>(t('KallyAI: Book'), steps(ctx, args), given);
   if (!answers?.type || !answers.date) return { outcome: 'dismissed', at: 'input' };
+  const venue = answers.type === 'restaurant' ? answers.venue ?? undefined : undefined;
   const body = {
     type: answers.type,
-    ...(args.restaurantId ? { restaurant_id: args.restaurantId } : {}),
+    ...(venue ? { restaurant_id: venue.id } : {}),
     date: answers.date,
     ...(answers.time ? { time: answers.time } : {}),
     ...(answers.partySize !== null && answers.partySize !== undefined ? { party_size: answers.partySize } : {}),
     ...(answers.name ? { name: answers.name } : {}),
     ...(answers.notes ? { notes: answers.notes } : {}),
   };
-  const context: BookingContext = { restaurantName: args.restaurantName?.trim() || undefined };
+  const context: BookingContext = { restaurantName: venue?.name, restaurantAddress: venue?.address };
   return ctx.pipeline.run(ops.actions.createBooking, {
     input: { body },
     // The restaurant is what the consent names: the body carries only its id.
-    target: { kind: 'booking', id: args.restaurantId ?? 'new', value: context },
+    target: { kind: 'booking', id: venue?.id ?? 'new', value: context },
     interactive: false,
     confirmed: args.confirmed,
-    handlers: { editRequest: () => book(ctx, { ...args, date: undefined, time: undefined, partySize: undefined, confirmed: undefined }), retry: () => book(ctx, raw) },
+    handlers: {
+      editRequest: () => book(ctx, { ...args, date: undefined, time: undefined, partySize: undefined, confirmed: undefined }),
+      retry: () => book(ctx, { ...args, ...(venue ? { restaurantId: venue.id, restaurantName: venue.name, restaurantAddress: venue.address } : {}) }),
+    },
   });
 }
 
@@ -95,7 +110,58 @@ function validateParty(v: string): Validation {
   return /^\d+$/.test(s) && n >= PARTY_MIN && n <= PARTY_MAX ? {} : { error: t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
 }
 
-function steps(restaurantName: string | undefined): FormStep<Answers>[] {
+/** A restaurant of an earlier search, by its id. */
+function restaurantNamed(id: string): string | undefined {
+  return keptRestaurants().find((h) => h.restaurantId === id)?.name;
+}
+
+const venueOf = (hit: SearchHit): Venue => ({ id: hit.restaurantId!, name: hit.name, address: hit.address });
+
+const venueChoice = (hit: SearchHit) => ({
+  value: venueOf(hit) as Venue | 'search',
+  label: hit.name,
+  description: hitFacts(hit).join(' · ') || undefined,
+  detail: [hit.address, hit.availability?.length ? t('Free tables: {0}', hit.availability.join(', ')) : undefined].filter(Boolean).join(' — ') || undefined,
+  icon: 'location',
+});
+
+/** Which restaurant: one an earlier search found, or one a new search finds (it costs credits, and
+ *  the pipeline asks first). Escape in the search goes back to the list. */
+async function askVenue(ctx: CommandContext, frame: StepFrame, current: Venue | null | undefined): Promise<StepResult<Venue>> {
+  for (;;) {
+    const known = keptRestaurants();
+    let choice: Venue | 'search' = 'search';
+    if (known.length) {
+      const items = pickItems<Venue | 'search'>([
+        ...known.map(venueChoice),
+        { value: 'search', label: t('Find a Restaurant…'), detail: t('Search for another restaurant (it uses credits: KallyAI asks first)'), icon: 'search', alwaysShow: true },
+      ]);
+      const r = await askPick({ ...frame, placeholder: t('Which restaurant? A booking names its restaurant'), items, active: known.map(venueOf).find((v) => v.id === current?.id) });
+      if (r.kind !== 'value') return r;
+      choice = r.value;
+    }
+    if (choice !== 'search') return { kind: 'value', value: choice };
+    const query = await askText({ ...frame, prompt: t('Find the restaurant: its name or the kind of food, and where (e.g. "Italian in Hoboken")'), placeholder: t('e.g. sushi near Hoboken'), validate: (v) => (v.trim() ? {} : { incomplete: true }) });
+    if (query.kind === 'cancel') return query;
+    if (query.kind === 'back') {
+      if (known.length) continue;
+      return query;
+    }
+    const found = await ctx.pipeline.run(ops.actions.searchRestaurants, { input: { body: { query: query.value } }, interactive: false, quiet: true });
+    if (found.outcome !== 'done') continue;
+    const hits = found.data.results.map(readRestaurant).filter((h) => h.restaurantId);
+    keepSearch({ kind: 'restaurants', query: query.value, hits, creditsUsed: typeof found.data.credits_used === 'number' ? found.data.credits_used : undefined, at: Date.now() });
+    if (!hits.length) {
+      void info(notificationText(t('No restaurants found for "{0}". Try other words or another place.', query.value)));
+      continue;
+    }
+    const r = await askPick({ ...frame, placeholder: t('Which restaurant? Pick one to book'), items: pickItems(hits.map(venueChoice)) });
+    if (r.kind === 'cancel') return r;
+    if (r.kind === 'value' && r.value !== 'search') return { kind: 'value', value: r.value };
+  }
+}
+
+function steps(ctx: CommandContext, args: z.infer<typeof bookingArgs>): FormStep<Answers>[] {
   return [
     {
       keys: ['type'],
@@ -106,11 +172,20 @@ function steps(restaurantName: string | undefined): FormStep<Answers>[] {
       },
     },
     {
+      keys: ['venue'],
+      applies: (a) => a.type === 'restaurant',
+      async ask(frame, a) {
+        const r = await askVenue(ctx, frame, a.venue);
+        return r.kind === 'value' ? { kind: 'value', value: { venue: r.value } } : r;
+      },
+    },
+    {
       keys: ['date'],
       async ask(frame, a) {
+        const where = a.type === 'restaurant' ? a.venue?.name ?? args.restaurantName : undefined;
         const r = await askText({
           ...frame,
-          prompt: restaurantName ? t('The day at {0}: YYYY-MM-DD, or "tomorrow", "next Friday"', restaurantName) : t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
+          prompt: where ? t('The day at {0}: YYYY-MM-DD, or "tomorrow", "next Friday"', where) : t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
           placeholder: todayIso(), value: shown(a.date), validate: (v) => (v.trim() ? validateDate(v) : { incomplete: true }),
         });
         if (r.kind !== 'value') return r;

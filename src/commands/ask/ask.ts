@@ -11,7 +11,9 @@ import { goalTitle } from '../../models/goal';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
+import * as vscode from 'vscode';
 import { askArgs } from './askArgs';
+import { suggestionCommand } from './suggestionActions';
 import { startNewConversation } from './conversationHistory';
 import { ConversationStore, type Turn } from './conversationStore';
 import { notificationText, plainText } from '../../format/sinks';
@@ -100,7 +102,8 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   return { outcome: 'answered', conversationId: id, reply: text, goalId: goal?.id, suggestions, documentUri: uri.toString(), raw: reply };
 }
 
-/** The reply's notification: "Show Goal", the suggestions (each sends itself as the next message), "Reply…". */
+/** The reply's notification: "Show Goal", the suggestions (one that names an action runs it, asking
+ *  first; the others send themselves as the next message), "Reply…". */
 async function offerNext(ctx: CommandContext, store: ConversationStore, text: string, goalId: string | undefined, suggestions: string[]): Promise<void> {
   const showGoal = plainText(t('Show Goal'));
   const replyButton = plainText(t('Reply…'));
@@ -113,7 +116,9 @@ async function offerNext(ctx: CommandContext, store: ConversationStore, text: st
     else if (choice === replyButton) await ask(ctx, store, {});
     else {
       const index = offered.indexOf(choice);
-      if (index >= 0) await ask(ctx, store, { message: suggestions[index] });
+      const command = index >= 0 ? suggestionCommand(suggestions[index], goalId) : undefined;
+      if (command) await vscode.commands.executeCommand(command.command, ...(command.args ?? []));
+      else if (index >= 0) await ask(ctx, store, { message: suggestions[index] });
     }
   } catch (e) {
     ctx.errors.show(e);

@@ -34,6 +34,22 @@ function planOffer(p: { credits?: number; priceMonthly?: number }): string {
   return [p.credits !== undefined ? t('{0} a month', creditsLabel(p.credits)) : undefined, price].filter(Boolean).join(t(' for '));
 }
 
+/** "Price: $49 → $99 a month, charged now for the rest of this period (prorated), then monthly.":
+ *  what a plan change costs in money and when it is charged. */
+function planPrice(change: PlanChange | undefined): string | undefined {
+  const next = change?.plan.priceMonthly;
+  if (next === undefined) return undefined;
+  const before = change?.current?.priceMonthly;
+  const price = before !== undefined ? t('{0} → {1} a month', formatMoney(before), formatMoney(next)) : t('{0} a month', formatMoney(next));
+  if (change?.kind === 'downgrade') {
+    const when = longDate(change.periodEnd);
+    return when ? t('Price: {0} from {1}, the end of this period. Nothing is charged now.', price, when) : t('Price: {0} from the end of this period. Nothing is charged now.', price);
+  }
+  return before !== undefined
+    ? t('Price: {0}. The difference for the rest of this period is charged now (prorated), then the new price each month.', price)
+    : t('Price: {0}, charged now.', price);
+}
+
 function budgetAndCreditsPresentations(): Presentation[] {
   return [
     present(ops.budget.estimate, {
@@ -155,8 +171,8 @@ function planPresentations(): Presentation[] {
           }
           return t('An upgrade takes effect now: {0}.', planOffer(change.plan));
         },
-        // A plan change spends no credits: what it costs in money is said above.
-        credits: () => 0,
+        // A plan change costs money, not credits: the price before and after, and when it is charged.
+        money: ({ target }) => planPrice(changeOf(target)),
         confirm: 'Change Plan',
         decline: 'Keep My Plan',
       },

@@ -6,7 +6,7 @@ import { ops } from '../../api/catalogue';
 import { BOOKING_TYPES, type ActionLogEntry } from '../../api/schemas/actions';
 import { blocks, calendarDay, clockTime, humanize, md, oneLine, raw, shortDateTime, t, table, type Markdown } from '../../format';
 import { actionIcon, actionLabel, actionTargetId, actionTypeLabel, isLiveBooking, isLiveCalendarEvent, isUndoable } from '../../models/activity';
-import { keepSearch, readRestaurant } from '../../models/search';
+import { keepSearch, keptRestaurants, readRestaurant } from '../../models/search';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
 
@@ -22,8 +22,13 @@ export function wallTimeText(iso: string | undefined): string | undefined {
 
 export const BOOKING_TYPE_LABELS: Readonly<Record<(typeof BOOKING_TYPES)[number], string>> = { restaurant: 'Restaurant', hotel: 'Hotel', service: 'Service appointment', other: 'Other' };
 
-/** What the booking form knows besides the body: the restaurant's name (the body has only its id). */
-export interface BookingContext { readonly restaurantName?: string }
+/** What the booking form knows besides the body: the restaurant's name and address (the body has only its id). */
+export interface BookingContext { readonly restaurantName?: string; readonly restaurantAddress?: string }
+
+/** The restaurant a booking names: the form's, else one an earlier search found by that id. */
+function venueName(target: unknown, restaurantId: string | undefined): string | undefined {
+  return (target as BookingContext | undefined)?.restaurantName ?? (restaurantId ? keptRestaurants().find((h) => h.restaurantId === restaurantId)?.name : undefined);
+}
 
 function bookingWhen(b: { date?: string; time?: string } | undefined): string | undefined {
   if (!b?.date) return b?.time ? t('at {0}', b.time) : undefined;
@@ -146,7 +151,6 @@ export const actionPresentations: Presentation[] = [
     consent: {
       question: ({ input }) => t('Search restaurants for "{0}"?', input.body?.query ?? ''),
       what: () => t('KallyAI looks for restaurants and their free tables. Nobody is contacted and nothing is booked.'),
-      estimate: ({ input }) => [input.body?.query, input.body?.location].filter(Boolean).join(', '),
       confirm: 'Search',
       decline: 'Not Now',
     },
@@ -163,26 +167,32 @@ export const actionPresentations: Presentation[] = [
   }),
   // The form "KallyAI: Book…" (src/commands/actions/booking.ts) runs it, with the restaurant as its target.
   present(ops.actions.createBooking, {
+    // A table is booked at a restaurant the search found: without one, nothing is booked.
+    unavailable: ({ input }) => (input.body?.type === 'restaurant' && !input.body.restaurant_id
+      ? t('A restaurant booking names its restaurant: find one with "Find a Restaurant…" and press Book a Table, or pick one in "Book…".')
+      : undefined),
     consent: {
       question: ({ input, target }) => {
         const b = input.body;
-        const where = (target as BookingContext | undefined)?.restaurantName;
+        const where = venueName(target, b?.restaurant_id);
         const when = bookingWhen(b);
         const details = [b?.party_size ? t('for {0}', b.party_size) : undefined, when ? (b?.date ? t('on {0}', when) : when) : undefined].filter(Boolean).join(' ');
         return where ? t('Book at {0} {1}?', where, details).replace(/ \?$/, '?') : t('Book: {0} {1}?', t(BOOKING_TYPE_LABELS[b?.type ?? 'other']), details).replace(/ \?$/, '?');
       },
-      whom: ({ target }) => (target as BookingContext | undefined)?.restaurantName ?? t('the business'),
-      what: ({ input }) => {
+      whom: ({ input, target }) => venueName(target, input.body?.restaurant_id) ?? t('the business'),
+      what: ({ input, target }) => {
         const b = input.body;
+        const where = venueName(target, b?.restaurant_id);
+        const address = (target as BookingContext | undefined)?.restaurantAddress;
         return [
           t('Booking: {0}', t(BOOKING_TYPE_LABELS[b?.type ?? 'other'])),
+          where ? t('Where: {0}', address ? `${where}, ${address}` : where) : undefined,
           bookingWhen(b) ? t('When: {0}', bookingWhen(b)!) : undefined,
           b?.party_size ? t('Party size: {0}', b.party_size) : undefined,
           b?.name ? t('Name: {0}', b.name) : undefined,
           b?.notes ? t('Notes: {0}', b.notes) : undefined,
         ].filter(Boolean).join('\n');
       },
-      estimate: ({ input, target }) => [t('Book: {0}', input.body?.type ?? ''), (target as BookingContext | undefined)?.restaurantName, input.body?.date, input.body?.time, input.body?.party_size ? t('party of {0}', input.body.party_size) : undefined].filter(Boolean).join(', '),
       confirm: 'Book',
       decline: "Don't Book",
     },
@@ -190,7 +200,7 @@ export const actionPresentations: Presentation[] = [
     result: {
       kind: 'notify',
       message: ({ input, data, target }) => {
-        const where = (target as BookingContext | undefined)?.restaurantName;
+        const where = venueName(target, input.body?.restaurant_id);
         const code = str(data.confirmation_code) ?? str(data.confirmation);
         const when = bookingWhen(input.body) ?? '';
         const text = where ? t('Booked at {0}: {1}.', where, when) : t('Booked: {0}.', when);
@@ -273,7 +283,6 @@ export const actionPresentations: Presentation[] = [
       question: ({ input }) => t('Request a ride to {0}?', input.body?.destination ?? ''),
       whom: () => t('a ride service'),
       what: ({ input }) => rideWhat(input.body),
-      estimate: ({ input }) => t('Ride from {0} to {1}', input.body?.pickup ?? '', input.body?.destination ?? ''),
       confirm: 'Request Ride',
       decline: 'Not Now',
     },
@@ -297,7 +306,6 @@ export const actionPresentations: Presentation[] = [
       question: ({ input }) => t('Order "{0}"?', oneLine(input.body?.description, 80)),
       whom: () => t('a restaurant or delivery service'),
       what: ({ input }) => [t('Order: {0}', input.body?.description ?? ''), input.body?.delivery_address ? t('Deliver to: {0}', input.body.delivery_address) : undefined].filter(Boolean).join('\n'),
-      estimate: ({ input }) => input.body?.description,
       confirm: 'Order Food',
       decline: 'Not Now',
     },
@@ -315,7 +323,6 @@ export const actionPresentations: Presentation[] = [
       question: () => t('Ask KallyAI to run this errand?'),
       whom: () => t('whoever the errand needs'),
       what: ({ input }) => t('Errand: {0}', input.body?.description ?? ''),
-      estimate: ({ input }) => input.body?.description,
       confirm: 'Run Errand',
       decline: 'Not Now',
     },

@@ -5,7 +5,7 @@ import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
 import { transcriptMarkdown } from '../../documents/callMarkdown';
 import { calendarDay, describeCallStatus, humanize, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
-import { businessName, callFileName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
+import { appointmentFileName, businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const callOf = (target: unknown): Call => (target ?? { call_id: '', status: '' }) as Call;
@@ -35,7 +35,6 @@ export const callPresentations: Presentation[] = [
           t('Call language: {0}', (s.call_language ?? s.language) === 'es' ? 'Español' : 'English'),
         ].filter(Boolean).join('\n');
       },
-      estimate: ({ input }) => [input.body?.submission.business_name, input.body?.submission.task_description].filter(Boolean).join(': '),
       confirm: 'Place Call',
       decline: "Don't Call",
     },
@@ -90,10 +89,11 @@ export const callPresentations: Presentation[] = [
     progress: 'Getting the calendar entry…',
     result: {
       kind: 'save',
-      fileName: ({ target }) => callFileName(callOf(target)),
+      fileName: ({ target }) => appointmentFileName(callOf(target)),
       text: ({ data }) => data.text,
       filter: { label: 'Calendar', extensions: ['ics'] },
       saved: 'Saved the calendar entry.',
+      openWith: 'Open in Calendar App',
     },
   }),
   present(ops.calls.cancel, {

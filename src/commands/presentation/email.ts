@@ -134,7 +134,6 @@ export const emailPresentations: Presentation[] = [
           ? t('KallyAI writes a reply to {0} in your voice, following your instructions: {1}. It waits in Drafts: nothing is sent until you approve it.', to || '?', input.body.instructions)
           : t('KallyAI writes a reply to {0} in your voice. It waits in Drafts: nothing is sent until you approve it.', to || '?');
       },
-      estimate: ({ target }) => t('Reply to the email "{0}"', subjectOf(mailOf(target).subject)),
       confirm: 'Draft Reply',
       decline: 'Not Now',
     },

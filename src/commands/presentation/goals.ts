@@ -5,7 +5,7 @@ import type { Goal, GoalTree } from '../../api/schemas/coordination';
 import { budgetMarkdown } from '../../documents/budgetMarkdown';
 import { goalMarkdown } from '../../documents/goalMarkdown';
 import { count, creditsLabel, formatCredits, humanize, oneLine, t } from '../../format';
-import { goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
+import { canTakeMoreBudget, creditsStillNeeded, goalBudget, goalStatus, goalTitle, hardCapRoom, isOpen, nextStepPassesCap, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const goalOf = (target: unknown): Goal => (target ?? {}) as Goal;
@@ -16,6 +16,26 @@ const remaining = (g: Goal) => goalBudget(g).remaining;
 const finished = (g: Goal) => ['completed', 'cancelled', 'failed'].includes(goalStatus(g));
 const goalPath = (id: string | undefined) => `goals/${id ?? 'goal'}`;
 
+/** "Hard cap: 9 credits, 1 credit left under it.": every consent on a capped goal names its limit,
+ *  and when the next step needs more than is left, says so before anyone agrees to it. */
+function capLimit(target: unknown, nameTheStep = true): string | undefined {
+  const goal = goalOf(target);
+  const room = hardCapRoom(goal);
+  if (!room) return undefined;
+  const line = t('Hard cap: {0}, {1} left under it.', creditsLabel(room.cap), creditsLabel(room.left));
+  const step = waitingStep(goal)?.credits;
+  return nameTheStep && nextStepPassesCap(goal) && step !== undefined
+    ? `${line}\n${t('The next step needs {0}: more than is left under the cap, so it also needs more budget (Approve Budget).', creditsLabel(step))}`
+    : line;
+}
+
+/** What approving the budget lets KallyAI spend: the estimate while the budget waits for approval,
+ *  else what the steps left still need (a goal stopped by its hard cap). */
+function budgetToApprove(goal: Goal): number | undefined {
+  if (waitingFor(goal) === 'budget_approval') return goalBudget(goal).estimated;
+  return creditsStillNeeded(goal) ?? goalBudget(goal).remaining;
+}
+
 export const goalPresentations: Presentation[] = [
   // A message to KallyAI's assistant. "KallyAI: Ask…" and @kallyai name its stakes where the person
   // types (their consent is the message itself); an agent's tool asks with this question.
@@ -23,7 +43,6 @@ export const goalPresentations: Presentation[] = [
     consent: {
       question: () => t('Send this request to KallyAI?'),
       what: ({ input }) => t('Request: "{0}"', oneLine(input.body?.message, 300)),
-      estimate: ({ input }) => input.body?.message,
       confirm: 'Send Request',
       decline: "Don't Send",
     },
@@ -74,6 +93,7 @@ export const goalPresentations: Presentation[] = [
         return step ? t('KallyAI goes ahead with the next step: {0}', step) : t('KallyAI goes ahead with the next step of this goal.');
       },
       credits: ({ target }) => waitingStep(goalOf(target))?.credits,
+      limit: ({ target }) => capLimit(target),
       confirm: 'Approve Step',
       decline: 'Not Now',
     },
@@ -105,6 +125,8 @@ export const goalPresentations: Presentation[] = [
         return typeof outcome === 'string' ? t('KallyAI turns down this outcome and negotiates again: {0}', outcome) : t('KallyAI turns down the outcome and negotiates again.');
       },
       credits: ({ target }) => remaining(goalOf(target)),
+      creditsAtMost: true,
+      limit: ({ target }) => capLimit(target),
       confirm: 'Keep Negotiating',
       decline: 'Not Now',
     },
@@ -170,14 +192,26 @@ export const goalPresentations: Presentation[] = [
   }),
   present(ops.budget.approve, {
     command: { id: 'kallyai.goals.approveBudget', title: 'Approve Budget', cli: ['kallyai budget approve'], icon: 'check-all', menus: [{ view: 'goals', item: 'budgetApproval', group: 'inline', order: 3 }] },
-    params: budgetParam((g) => waitingFor(g) === 'budget_approval'),
+    // Goals waiting for their budget, and goals their hard cap stops: "Approve more budget" is the way on.
+    params: budgetParam(canTakeMoreBudget),
     consent: {
-      question: ({ target }) => t('Approve the budget for "{0}"?', title(target)),
+      question: ({ target }) => (waitingFor(goalOf(target)) === 'budget_approval' || !target
+        ? t('Approve the budget for "{0}"?', title(target))
+        : t('Approve more budget for "{0}"?', title(target))),
       what: ({ target }) => {
-        const estimated = goalBudget(goalOf(target)).estimated;
-        return estimated !== undefined ? t('KallyAI may spend about {0} of your credits on this goal.', creditsLabel(estimated)) : t('KallyAI may spend your credits on this goal.');
+        const goal = goalOf(target);
+        const amount = budgetToApprove(goal);
+        if (waitingFor(goal) === 'budget_approval' || !target) {
+          return amount !== undefined ? t('KallyAI may spend about {0} of your credits on this goal.', creditsLabel(amount)) : t('KallyAI may spend your credits on this goal.');
+        }
+        const used = goalBudget(goal).used;
+        return amount !== undefined
+          ? t('It has used {0}; KallyAI may spend about {1} more to finish its steps.', creditsLabel(used), creditsLabel(amount))
+          : t('It has used {0}; KallyAI may spend more of your credits to finish its steps.', creditsLabel(used));
       },
-      credits: ({ target }) => goalBudget(goalOf(target)).estimated,
+      credits: ({ target }) => budgetToApprove(goalOf(target)),
+      creditsAtMost: true,
+      limit: ({ target }) => capLimit(target, false),
       confirm: 'Approve Budget',
       decline: 'Not Now',
     },
@@ -194,6 +228,8 @@ export const goalPresentations: Presentation[] = [
         return t('It has used {0} of the {1} estimated; KallyAI continues and may spend the rest.', formatCredits(b.used), creditsLabel(b.estimated));
       },
       credits: ({ target }) => remaining(goalOf(target)),
+      creditsAtMost: true,
+      limit: ({ target }) => capLimit(target),
       confirm: 'Continue Past the Cap',
       decline: 'Not Now',
     },

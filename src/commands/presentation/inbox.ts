@@ -65,7 +65,6 @@ export const inboxPresentations: Presentation[] = [
       question: ({ target }) => t('Send the email "{0}" to {1}?', subject(target), recipients(draftOf(target))),
       whom: ({ target }) => recipients(draftOf(target)),
       what: () => t('KallyAI sends it now, from your account. Sent email cannot be recalled.'),
-      estimate: ({ target }) => draftOf(target).subject ?? 'email',
       confirm: 'Send Email',
       decline: "Don't Send",
     },

@@ -97,7 +97,6 @@ export const outreachPresentations: Presentation[] = [
         return [t('Task: {0}', b?.description ?? b?.goal ?? ''), b?.channel ? t('Channel: {0}', channelLabel(b.channel)) : undefined, t('KallyAI keeps trying until it gets an answer or you cancel the task.')].filter(Boolean).join('\n');
       },
       estimateType: ({ input }) => estimateTypeOfChannel(input.body?.channel, input.body?.target ?? input.body?.recipient_identifier),
-      estimate: ({ input }) => input.body?.description ?? input.body?.goal,
       confirm: 'Start Outreach',
       decline: 'Not Now',
     },
@@ -121,7 +120,6 @@ export const outreachPresentations: Presentation[] = [
       whom: ({ target }) => taskRecipient(taskOf(target)),
       what: ({ target }) => [t('Task: {0}', taskOf(target).goal ?? ''), taskChannel(taskOf(target)) ? t('Channel: {0}', channelLabel(taskChannel(taskOf(target)))) : undefined].filter(Boolean).join('\n'),
       estimateType: ({ target }) => estimateTypeOfChannel(taskChannel(taskOf(target)), taskOf(target).recipient_identifier),
-      estimate: ({ target }) => taskOf(target).goal ?? undefined,
       confirm: 'Retry',
       decline: 'Not Now',
     },

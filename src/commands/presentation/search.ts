@@ -20,7 +20,6 @@ export const searchPresentations: Presentation[] = [
         ? t('Search for "{0}" near {1}?', quoted(input.body?.query), input.body.location)
         : t('Search for "{0}"?', quoted(input.body?.query))),
       what: () => t('KallyAI searches businesses and the web and shows what it finds. Nobody is contacted.'),
-      estimate: ({ input }) => input.body?.query,
       confirm: 'Search',
       decline: 'Not Now',
     },
@@ -41,7 +40,6 @@ export const searchPresentations: Presentation[] = [
     consent: {
       question: ({ input }) => t('Get a quick answer to "{0}"?', quoted(input.body?.query)),
       what: () => t('KallyAI answers in a few words, with the best result. Nobody is contacted.'),
-      estimate: ({ input }) => input.body?.query,
       confirm: 'Search',
       decline: 'Not Now',
     },

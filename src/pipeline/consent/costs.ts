@@ -1,16 +1,20 @@
-/** The figures a consent names: what the operation will cost (the entry's own figure, else the
- *  budget estimate for its type, else the public price list) and the balance. Each is asked with a
- *  short timeout and may be missing: a slow estimate never holds up the question. No `vscode`. */
+/** The figures a consent names: what the operation will cost and the balance. One source for
+ *  every price: the thing's own figure where it carries one (a goal step's credits, a number's
+ *  monthly credits), else the public price list (GET /v1/credits/costs) — the list "What Things
+ *  Cost" shows and the service charges by. The budget estimate (POST /v1/goals/estimate) prices a
+ *  task described in words; it is the "Estimate Credits…" command's, never a consent's. Each
+ *  figure is asked with a short timeout and may be missing: a slow answer never holds up the
+ *  question. No `vscode`. */
 import { ops } from '../../api/catalogue';
 import type { KallyClient } from '../../api/client';
 import type { Operation } from '../../api/operation';
 import type { CostKey, EstimateType } from '../../api/resources';
 import type { ConsentSpec, PresentationContext } from '../presentation';
-import type { CreditsFigure } from './stakes';
+import { buildStakes, type CreditsFigure, type Stakes } from './stakes';
 
 const FIGURE_TIMEOUT_MS = 4_000;
 
-/** The price-list entry of each estimate type. */
+/** The price-list entry of each kind of work. */
 const PRICE_OF: Record<EstimateType, CostKey> = { call: 'call', email: 'email_send', search: 'search', booking: 'booking', ride: 'ride', food: 'food', errand: 'errand' };
 
 type Prices = Record<string, Record<string, unknown>>;
@@ -22,22 +26,23 @@ export class CostSource {
 
   async credits(op: Operation, spec: ConsentSpec | undefined, ctx: PresentationContext): Promise<CreditsFigure> {
     if (!op.costsCredits) return { kind: 'unknown' };
+    if (spec?.money) return { kind: 'none' };
     const own = await Promise.resolve(spec?.credits?.(ctx)).catch(() => undefined);
-    if (own !== undefined && Number.isFinite(own)) return { kind: 'amount', amount: own, source: 'entry' };
-    // The type may depend on the input (an outreach task by email is priced as an email).
-    const type = spec?.estimateType?.(ctx) ?? op.estimate;
-    if (type) {
-      const description = (spec?.estimate?.(ctx) ?? op.summary).slice(0, 2000) || op.summary;
-      const estimate = await this.client
-        .execute(ops.budget.estimate, { body: { type, description } }, { timeoutMs: FIGURE_TIMEOUT_MS })
-        .catch(() => undefined);
-      const amount = estimate?.estimated_credits ?? undefined;
-      if (amount !== undefined) return { kind: 'amount', amount, source: 'estimate' };
-    }
-    // No estimate: the public price list (GET /v1/credits/costs), never a figure written here.
-    const cost = type && type !== op.estimate ? PRICE_OF[type] : op.cost ?? (type ? PRICE_OF[type] : undefined);
-    if (cost) return this.fromPrices(cost);
-    return { kind: 'unknown' };
+    if (own !== undefined && Number.isFinite(own)) return spec?.creditsAtMost ? { kind: 'upTo', amount: own } : { kind: 'amount', amount: own, source: 'entry' };
+    // The kind of work may depend on the input (an outreach task by email is priced as an email).
+    const type = spec?.estimateType?.(ctx);
+    const key = type ? PRICE_OF[type] : op.cost ?? (op.estimate ? PRICE_OF[op.estimate] : undefined);
+    return key ? this.fromPrices(key) : { kind: 'unknown' };
+  }
+
+  /** The stakes a consent names for this operation and input: its figure and, where it costs
+   *  credits, the balance. */
+  async stakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext): Promise<Stakes> {
+    const [credits, balance] = await Promise.all([
+      this.credits(op, spec, ctx),
+      op.costsCredits && !spec.money ? this.balance() : Promise.resolve(undefined),
+    ]);
+    return buildStakes(op, spec, ctx, credits, balance);
   }
 
   /** The balance now (a consent must not name a stale figure), else the one the views last saw. */

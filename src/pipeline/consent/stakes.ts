@@ -10,10 +10,15 @@ import type { Resource } from '../../api/resources';
 import { creditsLabel, formatCredits, t } from '../../format';
 import type { ConsentSpec, Presentation, PresentationContext } from '../presentation';
 
-/** What an operation will cost, as far as it can be known before it runs. */
+/** What an operation will cost, as far as it can be known before it runs: a price (the price
+ *  list's, or the thing's own, such as a goal step's), at most a limit (a budget approved), a
+ *  base price and a price per minute (a call), no credits (a plan change costs money), or not
+ *  known. Each states a range the charge falls in (`creditsRange`). */
 export type CreditsFigure =
-  | { kind: 'amount'; amount: number; source: 'entry' | 'estimate' | 'price' }
+  | { kind: 'amount'; amount: number; source: 'entry' | 'price' }
+  | { kind: 'upTo'; amount: number }
   | { kind: 'perMinute'; base: number; perMinute: number }
+  | { kind: 'none' }
   | { kind: 'unknown' };
 
 export interface Stakes {
@@ -95,8 +100,23 @@ export function genericConsent(op: Operation): ConsentSpec {
 export function creditsText(figure: CreditsFigure): string {
   switch (figure.kind) {
     case 'amount': return t('Estimated cost: about {0}', creditsLabel(figure.amount));
+    case 'upTo': return t('Estimated cost: up to {0}', creditsLabel(figure.amount));
     case 'perMinute': return t('Estimated cost: about {0} plus {1} per minute', creditsLabel(figure.base), formatCredits(figure.perMinute));
+    case 'none': return t('Estimated cost: no credits');
     case 'unknown': return t('Estimated cost: not available');
+  }
+}
+
+/** The credits a figure says may be charged, least and most: a price is charged as it is, "up to"
+ *  anything from nothing to the limit, a call its base and its price for each minute begun (at
+ *  least one). Undefined when the figure states nothing. */
+export function creditsRange(figure: CreditsFigure, minutes = 1): { min: number; max: number } | undefined {
+  switch (figure.kind) {
+    case 'amount': return { min: figure.amount, max: figure.amount };
+    case 'upTo': return { min: 0, max: figure.amount };
+    case 'perMinute': return { min: figure.base, max: figure.base + figure.perMinute * Math.max(1, Math.ceil(minutes)) };
+    case 'none': return { min: 0, max: 0 };
+    case 'unknown': return undefined;
   }
 }
 
@@ -104,12 +124,16 @@ export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationC
   const whom = op.contactsPeople ? spec.whom?.(ctx) : undefined;
   const lines: string[] = [spec.what(ctx)];
   if (op.contactsPeople) lines.push(whom ? t('KallyAI will contact {0}.', whom) : t('KallyAI will contact people for you.'));
-  if (op.costsCredits) {
+  const money = op.costsCredits ? spec.money?.(ctx) : undefined;
+  if (money) lines.push(money);
+  else if (op.costsCredits) {
     lines.push(creditsText(credits));
     lines.push(balance === undefined ? t('Your balance: not available') : t('Your balance: {0}', creditsLabel(balance)));
     const least = credits.kind === 'amount' ? credits.amount : credits.kind === 'perMinute' ? credits.base : undefined;
     if (balance !== undefined && least !== undefined && balance < least) lines.push(t('Your balance may not cover this.'));
   }
+  const limit = spec.limit?.(ctx);
+  if (limit) lines.push(limit);
   if (op.irreversible) lines.push(t('This cannot be undone.'));
   return {
     opId: op.id,

@@ -8,6 +8,7 @@ import { describeError, type ErrorView } from '../../format/errors';
 import { actionCommand } from './actionCommands';
 import { notificationText, plainText } from '../../format/sinks';
 import { notify } from '../../platform/notify';
+import { recordShown } from '../../platform/shownInTests';
 
 /** The outcome of a failed command, as returned to `executeCommand` callers (tests, chat). */
 export interface FailureResult {
@@ -69,9 +70,13 @@ function canRun(kind: UserActionKind, handlers: ActionHandlers): boolean {
 async function runAction(view: ErrorView, handlers: ActionHandlers, log: Log): Promise<unknown> {
   const handler = handlers[view.action.kind];
   if (handler) return handler();
-  if (view.action.kind === 'contactSupport') return log.show();
+  if (view.action.kind === 'contactSupport') {
+    recordShown('ran', 'kallyai.showLog');
+    return log.show();
+  }
   const action = actionCommand(view.action.kind, view.action.url);
   if (!action) return undefined;
   const args = action.command === 'vscode.open' ? action.arguments?.map((a) => vscode.Uri.parse(String(a))) ?? [] : action.arguments ?? [];
+  recordShown('ran', action.command, ...args.map(String));
   return vscode.commands.executeCommand(action.command, ...args);
 }

@@ -7,11 +7,11 @@ import { t } from '../../format';
 import type { Log } from '../../log';
 import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
-import { linkRefusal, openExternalUrl, openSavedFile } from '../../platform/openExternal';
+import { linkRefusal, openExternalUrl } from '../../platform/openExternal';
 import { fileName, notificationText, pickText, plainText } from '../../format/sinks';
 import { info, statusMessage } from '../../platform/notify';
 import { pickItems, pickOne } from '../../platform/quickInput';
-import { askWhereToSave } from '../../platform/saveFile';
+import { askWhereToSave, savedFileOpener } from '../../platform/saveFile';
 
 export interface ResultDeps {
   readonly documents: Documents;
@@ -29,6 +29,8 @@ export interface Shown {
   readonly message?: string;
   readonly picked?: string;
   readonly saved?: string;
+  /** What the saved file's notification offers: the app that opens it, or a download. */
+  readonly opener?: 'open' | 'download';
   /** The page shown ('goal:<id>'). */
   readonly page?: string;
 }
@@ -90,13 +92,13 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
       if (!target) return {};
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(spec.text(ctx)));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
-      const open = plainText(t('Open in Calendar App'));
-      void info(notificationText(t(spec.saved)), open).then((c) => {
-        // The file the person just saved, where they chose (not an address from the service):
-        // the one `file:` address KallyAI hands to the operating system.
-        if (c === open) return openSavedFile(target);
-      });
-      return { saved: target.toString() };
+      // On the desktop the system opens it (the calendar app); in the web workbench the browser downloads it.
+      const opener = savedFileOpener(target);
+      const button = opener && plainText(opener.kind === 'open' ? t(spec.openWith) : t('Download'));
+      void info(notificationText(t(spec.saved)), ...(button ? [button] : [])).then((c) => {
+        if (c && c === button) return opener?.run();
+      }).then(undefined, (e) => deps.log.error('Opening the saved file failed', e));
+      return { saved: target.toString(), opener: opener?.kind };
     }
   }
 }
