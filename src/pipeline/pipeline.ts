@@ -118,12 +118,16 @@ export class Pipeline {
     const { deps } = this;
     const presentation = deps.presentationOf(op);
     const labels = fieldLabels(op, presentation);
+    /** The input once asked for and checked: Retry sends it again without asking again (the
+     *  consent, if any, is asked again; a creating request keeps its Idempotency-Key). */
+    let checked: PartialInput | undefined;
     const fail = (e: unknown) => {
       if (request.recover?.(e)) {
         const view = deps.errors.describe(e, labels);
         return { outcome: 'failed' as const, code: view.code, message: view.sentence, action: view.action.kind };
       }
-      return deps.errors.show(e, request.handlers ?? {}, labels);
+      const retry = () => this.run(op, checked ? { ...request, input: checked, interactive: false } : request);
+      return deps.errors.show(e, { retry, ...request.handlers }, labels);
     };
     if (op.auth === 'bearer' && !deps.isSignedIn()) {
       return fail(new KallyApiError({ code: 'missing_token', status: 0, message: `${op.id}: not signed in` }));
@@ -149,6 +153,7 @@ export class Pipeline {
       // 2. Validate locally: bad input never reaches the network.
       const input = compact(draft) as InputOf<O>;
       prepareRequest(op, input);
+      checked = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
       const unavailable = presentation?.unavailable?.(ctx as never);

@@ -6,6 +6,7 @@ import { Disposables } from '../platform/disposables';
 import { info } from '../platform/notify';
 import { notificationText, plainText } from '../format/sinks';
 import { VIEW_DEADLINE_MS } from './dataLoader';
+import { isUnreachable } from './loadError';
 
 /** How often KallyAI is asked whether it is answering a call, at most (and never more often than
  *  the poll interval setting; not at all while the window is unfocused or polling is off). */
@@ -72,8 +73,12 @@ export class LiveCallWatcher extends Disposables {
       const answer = await this.services.client.execute(ops.inbound.calls, { query: { status: 'active', limit: 10 } }, { deadlineMs: VIEW_DEADLINE_MS });
       live = answer.calls.filter((c) => c.id && isLive(c));
     } catch (e) {
-      // No number, offline, signed out: the views say so; the probe stays quiet.
-      this.services.log.debug(`live-call probe failed: ${e instanceof Error ? e.message : String(e)}`);
+      // No pop-up: an outage shows in the status bar and the views. It is logged once per probe
+      // (not per attempt); other failures (no number yet, signed out) only at debug level, as they
+      // would repeat every few seconds.
+      const line = `The live-call probe failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (isUnreachable(e)) this.services.log.warn(line);
+      else this.services.log.debug(line);
       return [];
     }
     const ids = new Set(live.map((c) => String(c.id)));
