@@ -269,7 +269,11 @@ export function registerViews(services: Services): Views {
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
-    refreshResources: (resources) => refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation'),
+    refreshResources(resources) {
+      // A call taken over, transferred or rejected: its live notification ends now, not at the next probe.
+      if (resources.includes('receptionist')) void liveCalls.probeNow();
+      return refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation');
+    },
     reload: (name) => all[name].loader.load('user'),
     async retry(named) {
       // The named view (its row's Retry), else every view that failed — and during an outage with
