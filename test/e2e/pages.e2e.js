@@ -1,11 +1,13 @@
 // The pages in the real workbench (code-server + Chromium): Enter on a goal in the Goals view opens
 // its page; Approve Step on the page asks in a modal that names the step and the credits; after
-// "Approve Step" the page shows the goal moving on. The call and conversation pages too.
+// "Approve Step" the page shows the goal moving on — in the same document, styled all along (each new
+// render is swapped in; a reload would show the tab blank and unstyled for a moment). The call and
+// conversation pages too.
 // Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png;
 // README picture media/screenshots/pages.png (runE2E.js --readme-screenshots): the goal page waiting
 // for an approval.
 'use strict';
-/* global document */
+/* global document, window, getComputedStyle */
 const assert = require('node:assert/strict');
 const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme } = require('./lib');
 
@@ -39,6 +41,8 @@ module.exports = async function pages(ctx) {
 
   // 2. Approve Step on the page: the modal names the step and the credits.
   goal = await pageFrame(page, /Book dinner for 4/);
+  // A mark on this document: a reload would lose it.
+  await goal.evaluate(() => { window.kallyaiDocumentMark = 'before Approve Step'; });
   await goal.locator('button[data-action="approveStep"]').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Book dinner for 4 at Luigi's on Friday"\?/ });
   await dialog.waitFor({ state: 'visible', timeout: 15_000 });
@@ -63,6 +67,8 @@ module.exports = async function pages(ctx) {
   }
   ctx.log(`after: ${after.slice(0, 200)}…`);
   assert.match(after, nextStep, 'the next step is the one waiting now');
+  assert.equal(await goal.evaluate(() => window.kallyaiDocumentMark), 'before Approve Step', 'the new render was swapped into the same document, not reloaded');
+  assert.equal(await goal.evaluate(() => getComputedStyle(document.querySelector('h1')).fontWeight), '600', 'and it is styled');
 
   // 4. The call page, from the Calls view: status in words, the transcript inline.
   await expandPane(page, 'Calls');
