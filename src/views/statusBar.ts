@@ -15,8 +15,9 @@ import { describeError } from '../format';
 /** The credit balance in the status bar. It shares the Credits view's data (no request of its
  *  own); a click opens the Credits view; signed out it offers Sign in. Its tooltip names a plan
  *  change scheduled for the end of the period. While KallyAI cannot be reached (any request, the
- *  background ones too: src/views/reachability.ts) it shows the last balance with a cloud-offline
- *  icon, the reason and the last successful update in its tooltip, and a click retries. */
+ *  background ones too: src/views/reachability.ts) it shows the last balance behind a disconnected
+ *  plug (debug-disconnect: VS Code 1.100 has no cloud-offline codicon), the reason and the last
+ *  successful update in its tooltip, and a click retries. */
 export class CreditsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
 
@@ -50,7 +51,7 @@ export class CreditsStatusBar extends Disposables {
     const outage = this.reachability.outage;
     const lastAnswer = outage?.lastAnswerAt ? clockTime(new Date(outage.lastAnswerAt)) : undefined;
     const unreachable = outage ? [
-      md`${raw('$(cloud-offline)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
+      md`${raw('$(debug-disconnect)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
       md`${describeError(outage.error).sentence}`,
       md`${lastAnswer ? vscode.l10n.t('Last successful update: {0}.', lastAnswer) : vscode.l10n.t('No successful update yet in this window.')} ${vscode.l10n.t('KallyAI is asked again by itself; click to try now.')}`,
     ] : [];
@@ -60,7 +61,7 @@ export class CreditsStatusBar extends Disposables {
     const b = this.loader.data;
     if (!b) {
       const failed = this.loader.error !== undefined;
-      item.text = outage ? '$(cloud-offline) KallyAI' : failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
+      item.text = outage ? '$(debug-disconnect) KallyAI' : failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
       item.tooltip = outage
         ? markdownString(blocks(...unreachable), { icons: true })
         : failed ? describeLoadError(this.loader.error, '', []).label : vscode.l10n.t('Loading your credits…');
@@ -74,7 +75,7 @@ export class CreditsStatusBar extends Disposables {
     // Offline: the last good balance, marked as such, with its time.
     const stale = this.loader.error !== undefined || outage !== undefined;
     const asOf = this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
-    item.text = `$(${stale ? 'cloud-offline' : 'credit-card'}) ${creditsLabel(remaining)}`;
+    item.text = `$(${stale ? 'debug-disconnect' : 'credit-card'}) ${creditsLabel(remaining)}`;
     const end = longDate(b.period_end);
     const pending = pendingPlanChange(b);
     const text = blocks(
@@ -85,7 +86,7 @@ export class CreditsStatusBar extends Disposables {
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
       pending ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}` : undefined,
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
-      stale && !outage ? md`${raw('$(cloud-offline)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
+      stale && !outage ? md`${raw('$(debug-disconnect)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
       outage ? (asOf ? md`${vscode.l10n.t('Balance as of {0}.', asOf)}` : undefined) : md`${vscode.l10n.t('Click to open the Credits view.')}`,
     );
     item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });

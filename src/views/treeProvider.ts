@@ -153,7 +153,7 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
       return infoNode(id, parent, {
         label: plainText(vscode.l10n.t("Not loaded: KallyAI can't be reached")),
         tooltip: plainText(view.detail, LIMITS.tooltip),
-        icon: icon('cloud-offline'),
+        icon: icon('debug-disconnect'),
         command: view.command,
       }, 'notLoaded');
     }

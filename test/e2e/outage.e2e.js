@@ -3,7 +3,7 @@
 // connection on every path (a fault on `/**` with `drop: true`): to the extension that is a service
 // that cannot be reached, as when it is stopped. Nothing is clicked until the signal is there:
 //  1. within 10 s of the first request that failed (a background one: the live-call probe, the
-//     notifications poll), the status-bar balance shows the cloud-offline icon, its tooltip says
+//     notifications poll), the status-bar balance shows a disconnected plug, its tooltip says
 //     KallyAI cannot be reached, why, and when the last update succeeded; each open view (Goals,
 //     Calls, Credits) shows one "Can't reach KallyAI — Retry" row above what it had; no notification;
 //  2. the person acts (Refresh Credits): one notification, with Retry;
@@ -54,7 +54,7 @@ module.exports = async function outage(ctx) {
     assert.ok(first, 'no background request reached KallyAI within 30 s');
     ctx.log(`first failed request: ${first.method} ${first.path} at ${first.at}`);
     const left = () => Math.max(1, Date.parse(first.at) + 10_000 - Date.now());
-    await balance.locator('.codicon-cloud-offline').waitFor({ state: 'visible', timeout: left() });
+    await balance.locator('.codicon-debug-disconnect').waitFor({ state: 'visible', timeout: left() });
     for (const name of OPEN) await waitForRow(page, name, ROW, left());
     ctx.log(`the signal was complete ${Date.now() - Date.parse(first.at)} ms after the first failed request`);
     for (const name of OPEN) {

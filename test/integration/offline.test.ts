@@ -69,7 +69,7 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     assert.equal(goals[0].item.command?.command, 'kallyai.retry');
     for (const name of OPEN) assert.ok(!views.testing.treeViews[name].message, `${name}: no second message above the row`);
     const bar = views.testing.statusBar;
-    assert.match(bar.text, /^\$\(cloud-offline\) [\d.]+ credits$/);
+    assert.match(bar.text, /^\$\(debug-disconnect\) [\d.]+ credits$/);
     assert.match(tooltipOf(bar), /Can't reach KallyAI at .*Last successful update: /s);
     assert.equal((bar.command as vscode.Command | undefined)?.command, 'kallyai.retry', 'a click retries');
   });
@@ -102,7 +102,7 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     const first = await waitFor(async () => (await sandboxRequests())[0], 20_000, 'a background request to KallyAI');
     const deadline = Date.parse(first.at) + 10_000;
     await waitFor(async () => views.testing.reachability.outage !== undefined
-      && views.testing.statusBar.text.startsWith('$(cloud-offline) ')
+      && views.testing.statusBar.text.startsWith('$(debug-disconnect) ')
       && /Can't reach KallyAI at /.test(tooltipOf(views.testing.statusBar))
       && await rowsOnTop(before), Math.max(1, deadline - Date.now()), `the outage signal within 10 s of the first failed request (${first.method} ${first.path})`);
     const tooltip = tooltipOf(views.testing.statusBar);
