@@ -184,17 +184,18 @@ export interface NotificationAction {
   readonly args: readonly unknown[];
 }
 
-/** A notification's message followed by links to our own commands: the one form in which a
+/** Links to our own commands, then a notification's message: the one form in which a
  *  notification holds links, for one that cannot have buttons (a progress notification, which ends
  *  when its moment does). The text still cannot form a link, nor reach into ours: its `[` and `]`
- *  become their full-width forms, so no link label can open before ours. Each target is one of our
+ *  become `(` and `)` (full-width brackets would need a font many machines lack), so no link
+ *  label can open in it. Each target is one of our
  *  commands with its arguments as JSON in which every character but letters, digits, `-`, `_` and
  *  `.` is percent-encoded, so nothing in an argument can end the link or give it a title; the
  *  title is the label. */
 export function notificationWithActions(text: string, actions: readonly NotificationAction[]): NotificationText {
   const bracketless = (t: string) => {
     let out = '';
-    for (const ch of t) out += ch === '[' ? '\uff3b' : ch === ']' ? '\uff3d' : ch;
+    for (const ch of t) out += ch === '[' ? '(' : ch === ']' ? ')' : ch;
     return out;
   };
   const links = actions.map((a) => {
@@ -204,7 +205,9 @@ export function notificationWithActions(text: string, actions: readonly Notifica
     // The label is the link's title too: on hover the workbench would otherwise show the command and its encoded arguments.
     return `[${label}](command:${a.command}?${args} "${label.replaceAll('"', "'")}")`;
   });
-  return `${bracketless(notificationText(text))} ${links.join(' · ')}` as NotificationText;
+  // The links lead: a notification without buttons shows one line until it is expanded, and that
+  // line must hold what the person can do.
+  return `${links.join(' · ')} — ${bracketless(notificationText(text))}` as NotificationText;
 }
 
 /** A tree item's label or description, a modal's question, a tab title, a tooltip in plain text:

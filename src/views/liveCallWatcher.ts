@@ -120,7 +120,7 @@ export class LiveCallWatcher extends Disposables {
     this.announced.push(id);
     if (call.taken_over) return;
     const action = (label: string, command: string) => ({ label, command, args: [{ id }] });
-    const message = notificationWithActions(vscode.l10n.t('KallyAI is answering a call from {0}.', callerWithNumber(call)), [
+    const message = notificationWithActions(vscode.l10n.t('{0} is calling; KallyAI is answering.', callerWithNumber(call)), [
       action(vscode.l10n.t('Take Over'), 'kallyai.receptionist.takeOver'),
       action(vscode.l10n.t('Transfer…'), 'kallyai.receptionist.transfer'),
       action(vscode.l10n.t('Open'), 'kallyai.receptionist.openCall'),

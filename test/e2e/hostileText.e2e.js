@@ -49,7 +49,7 @@ module.exports = {
       ], `the message holds a link of the caller's: ${await message.innerHTML()}`);
       const text = (await message.innerText()).replace(/\s+/g, ' ');
       ctx.log(`notification: ${text}`);
-      assert.match(text, /KallyAI is answering a call from (Bank|Pay) \uff3b/, 'the name is shown as text');
+      assert.match(text, /— (Bank|Pay) \(.* is calling; KallyAI is answering\./, 'the name is shown as text');
       await ctx.screenshot('hostile-notification');
       // Click along the whole message, where a link of the caller's would have been (our own links
       // are left alone: each asks before it does anything).

@@ -34,7 +34,7 @@ module.exports = async function receptionist(ctx) {
     body: JSON.stringify({ caller_number: '+12015550136', duration_seconds: 240, outcome: 'completed' }),
   })).json();
   ctx.log(`inbound call ${arrived.id} from ${arrived.caller_name}`);
-  const toast = page.locator('.notification-toast', { hasText: /KallyAI is answering a call from Jamie Chen \(\+1 201 555 0136\)/ }).first();
+  const toast = page.locator('.notification-toast', { hasText: /Jamie Chen \(\+1 201 555 0136\) is calling; KallyAI is answering/ }).first();
   await toast.waitFor({ state: 'visible', timeout: 40_000 });
   const link = (label) => toast.locator('.notification-list-item-message a', { hasText: new RegExp(`^${label}$`) });
   for (const label of ['Take Over', 'Transfer…', 'Open']) assert.equal(await link(label).count(), 1, `the notification offers ${label}`);
@@ -42,7 +42,7 @@ module.exports = async function receptionist(ctx) {
   assert.equal(await toast.locator('.monaco-button').count(), 0, 'no button that would outlive the call');
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
   await ctx.screenshot('receptionist-notification');
-  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /KallyAI is answering a call from Jamie Chen/ });
+  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /Jamie Chen \(\+1 201 555 0136\) is calling/ });
   await link('Take Over').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Take over the call from Jamie Chen\?/ });
   await dialog.waitFor({ state: 'visible', timeout: 20_000 });

@@ -105,10 +105,10 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     await watcher.probeNow();
     const from = shown.length;
     // Inbound calls run in real seconds: this one ends by itself after 3.
-    const short = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550139', duration_seconds: 3, outcome: 'completed' } });
+    const short = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550139', caller_name: 'Morgan Lee', duration_seconds: 3, outcome: 'completed' } });
     await watcher.probeNow();
     assert.ok(watcher.notified.includes(short.id), 'its notification shows');
-    const title = shown.slice(from).filter((x) => x.surface === 'progress').flatMap((x) => x.texts).find((t) => t.startsWith('KallyAI is answering a call from'));
+    const title = shown.slice(from).filter((x) => x.surface === 'progress').flatMap((x) => x.texts).find((t) => t.includes('Morgan Lee (+1 201 555 0139) is calling; KallyAI is answering.'));
     assert.ok(title, 'a progress notification, which ends with the call');
     const links = [...title.matchAll(/\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: "[^"]*")?\)/g)].map((m) => [m[1], m[2].replace(/\?.*$/, ''), JSON.parse(decodeURIComponent(m[2].slice(m[2].indexOf('?') + 1)))]);
     assert.deepEqual(links, [
@@ -122,7 +122,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
       return !watcher.notified.includes(short.id);
     }, 20_000, 'the notification to end with the call');
 
-    const long = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550141', duration_seconds: 20, outcome: 'completed' } });
+    const long = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550141', caller_name: 'Riley Park', duration_seconds: 20, outcome: 'completed' } });
     await watcher.probeNow();
     assert.ok(watcher.notified.includes(long.id));
     answer(true);

@@ -60,14 +60,14 @@ describe('notification text with our own command links', () => {
 
   it('keeps the words readable, and refuses a command that is not ours', () => {
     const text = notificationWithActions('KallyAI is answering a call from Bank [see details].', actions('ic_2'));
-    assert.match(text, /^KallyAI is answering a call from Bank \uff3bsee details\uff3d\. \[Take Over\]/);
+    assert.match(text, /^\[Take Over\]\(command:[^)]*\) · \[Transfer…\]\(command:[^)]*\) — KallyAI is answering a call from Bank \(see details\)\.$/, 'the links first: a notification without buttons shows one line');
     assert.throws(() => notificationWithActions('x', [{ label: 'Run', command: 'workbench.action.terminal.sendSequence', args: [] }]), /not a KallyAI command/);
   });
 
   it('on a megabyte of hostile text: the text capped, still exactly our links (one pass; the time is a figure of npm run reliability)', () => {
     const text = notificationWithActions(`[](${'[x]('.repeat(250_000)}`, actions('[]()'.repeat(1000)));
     assert.deepEqual(links(text).map((l) => l.label), ['Take Over', 'Transfer…']);
-    assert.ok(text.indexOf('[Take Over]') <= LIMITS.notification + 1, 'the text before the links is capped');
+    assert.ok(text.length - text.indexOf(' — ') <= LIMITS.notification + 3, 'the text after the links is capped');
   });
 });
 
