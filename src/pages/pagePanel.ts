@@ -18,6 +18,7 @@ import { pageAssets, pageShell } from './pageShell';
 export class PagePanel extends Disposables {
   private view: PageView | undefined;
   private rendering: Promise<void> | undefined;
+  private renderAgain: Promise<void> | undefined;
   /** Messages ignored because they failed validation (tests read it). */
   ignored = 0;
   /** Content-Security-Policy violations the page reported (tests read it). */
@@ -66,9 +67,18 @@ export class PagePanel extends Disposables {
     return this.scriptReady;
   }
 
-  /** (Re)renders the page from fresh data. */
+  /** (Re)renders the page from fresh data. A refresh asked for during a render gets a render that
+   *  starts after it (what changed meanwhile — an answer handed to the page — is not lost); several
+   *  such asks share that one. */
   refresh(): Promise<void> {
-    this.rendering ??= this.render().finally(() => (this.rendering = undefined));
+    if (this.rendering) {
+      this.renderAgain ??= this.rendering.then(() => {
+        this.renderAgain = undefined;
+        return this.refresh();
+      });
+      return this.renderAgain;
+    }
+    this.rendering = this.render().finally(() => (this.rendering = undefined));
     return this.rendering;
   }
 
