@@ -89,7 +89,7 @@ export default tseslint.config(
     rules: { 'regexp/no-super-linear-backtracking': 'off', 'regexp/no-super-linear-move': 'off' },
   },
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', exports: 'writable' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
@@ -119,6 +119,6 @@ export default tseslint.config(
   {
     // The pages' own script runs in the webview (a browser), with VS Code's webview API.
     files: ['media/pages/**/*.js'],
-    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', Element: 'readonly', HTMLFormElement: 'readonly', HTMLTextAreaElement: 'readonly', Blob: 'readonly' } },
+    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', Element: 'readonly', HTMLFormElement: 'readonly', HTMLTextAreaElement: 'readonly', Blob: 'readonly', URL: 'readonly', DOMParser: 'readonly', CSS: 'readonly' } },
   },
 );

@@ -1,9 +1,11 @@
 // The script of every KallyAI page. It renders nothing itself (the extension sends escaped HTML);
 // it only turns clicks on [data-action] buttons and submitted [data-action] forms into messages for
 // the extension, which validates each one before it runs anything. It also remembers which page
-// this is (for a window reload) and reports Content-Security-Policy violations.
+// this is (for a window reload), reports Content-Security-Policy violations, and swaps in the body
+// of a new render without reloading the document (no blank, unstyled flash; the scroll stays).
 (function () {
   const vscode = acquireVsCodeApi();
+  const self = document.currentScript;
   const state = document.body.dataset.state;
   if (state) vscode.setState(JSON.parse(state));
 
@@ -63,18 +65,24 @@
 
   // The audio player: the extension fetches the audio and hands over its bytes; the page plays
   // them from a blob: address (no network, no token). Its own buttons act on the <audio> locally.
-  const audio = document.querySelector('audio[data-player]');
-  const status = document.querySelector('[data-player-status]');
-  const clock = document.querySelector('[data-player-time]');
-  const toggle = document.querySelector('[data-player-toggle]');
-  const say = (text) => { if (status) status.textContent = text; };
+  // Its elements are looked up each time: a new render brings new ones, and the audio it already
+  // has is given to them.
+  const player = () => document.querySelector('audio[data-player]');
+  let audioUrl;
+  const say = (text) => {
+    const status = document.querySelector('[data-player-status]');
+    if (status) status.textContent = text;
+  };
   const time = (s, round) => {
     if (!Number.isFinite(s)) return '–:––';
     const whole = round ? Math.round(s) : Math.floor(s);
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
   };
   const tick = () => {
+    const audio = player();
     if (!audio) return;
+    const clock = document.querySelector('[data-player-time]');
+    const toggle = document.querySelector('[data-player-toggle]');
     if (clock) clock.textContent = `${time(audio.currentTime)} / ${time(audio.duration, true)}`;
     if (toggle) {
       const label = toggle.querySelector('.label');
@@ -83,37 +91,72 @@
       if (icon) icon.className = `codicon codicon-${audio.paused ? 'play' : 'debug-pause'}`;
     }
   };
-  if (audio) {
+  const bound = new WeakSet();
+  const bindPlayer = () => {
+    const audio = player();
+    if (!audio || bound.has(audio)) return;
+    bound.add(audio);
     for (const name of ['timeupdate', 'play', 'pause', 'ended', 'loadedmetadata']) audio.addEventListener(name, tick);
     audio.addEventListener('error', () => say(audio.dataset.failedText || 'This audio cannot be played here.'));
-    document.addEventListener('click', (event) => {
-      const el = event.target instanceof Element ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]') : null;
-      if (!el || !audio.src) return;
-      event.preventDefault();
-      if (el.hasAttribute('data-player-toggle')) {
-        if (audio.paused) audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
-        else audio.pause();
-      } else if (el.hasAttribute('data-player-skip')) {
-        audio.currentTime = Math.max(0, Math.min(audio.duration || 0, audio.currentTime + Number(el.dataset.playerSkip)));
-      } else {
-        const rates = [1, 1.25, 1.5, 2];
-        audio.playbackRate = rates[(rates.indexOf(audio.playbackRate) + 1) % rates.length];
-        el.querySelector('.label').textContent = `${audio.playbackRate}×`;
-      }
-    });
-  }
+    if (audioUrl) {
+      audio.src = audioUrl;
+      for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
+    }
+  };
+  bindPlayer();
+  document.addEventListener('click', (event) => {
+    const audio = player();
+    const el = event.target instanceof Element ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]') : null;
+    if (!audio || !el || !audio.src) return;
+    event.preventDefault();
+    if (el.hasAttribute('data-player-toggle')) {
+      if (audio.paused) audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
+      else audio.pause();
+    } else if (el.hasAttribute('data-player-skip')) {
+      audio.currentTime = Math.max(0, Math.min(audio.duration || 0, audio.currentTime + Number(el.dataset.playerSkip)));
+    } else {
+      const rates = [1, 1.25, 1.5, 2];
+      audio.playbackRate = rates[(rates.indexOf(audio.playbackRate) + 1) % rates.length];
+      el.querySelector('.label').textContent = `${audio.playbackRate}×`;
+    }
+  });
   const playable = (data, mimeType) => {
+    if (audioUrl) URL.revokeObjectURL(audioUrl);
+    audioUrl = URL.createObjectURL(new Blob([data], { type: mimeType }));
+    const audio = player();
     if (!audio) return;
-    const blob = new Blob([data], { type: mimeType });
-    audio.src = URL.createObjectURL(blob);
+    audio.src = audioUrl;
     for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
     say('');
     if (audio.dataset.autoplay === 'true') audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
   };
 
+  // A new render of the same page: the extension's body, escaped where it was made (the same HTML it
+  // would have loaded as a new document), swapped in without reloading. DOMParser builds an inert
+  // document from it — no script in it runs, nothing in it loads — and its nodes then join this
+  // page, under this document's Content-Security-Policy like everything else; no HTML string is
+  // ever written into the live page. What had the focus (a button, a field) gets it back.
+  const swap = (title, body) => {
+    const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
+    for (const el of parsed.querySelectorAll('script, iframe, object, embed, base, meta, link')) el.remove();
+    const focused = document.activeElement instanceof Element && document.activeElement !== document.body ? document.activeElement : undefined;
+    const data = (focused && focused.dataset) || {};
+    const key = focused && (focused.id ? `#${CSS.escape(focused.id)}`
+      : focused.getAttribute('name') ? `[name="${CSS.escape(focused.getAttribute('name'))}"]`
+        : data.action ? `[data-action="${CSS.escape(data.action)}"]${data.arg ? `[data-arg="${CSS.escape(data.arg)}"]` : ''}` : undefined);
+    document.title = title;
+    document.body.replaceChildren(...parsed.body.childNodes, self);
+    busy(document.body.classList.contains('busy'));
+    bindPlayer();
+    if (key) document.querySelector(key)?.focus({ preventScroll: true });
+    // A player that arrived with this render and has no audio yet asks for it.
+    if (player() && !audioUrl) vscode.postMessage({ type: 'ready' });
+  };
+
   window.addEventListener('message', (event) => {
     if (!event.data) return;
     if (event.data.type === 'busy') busy(Boolean(event.data.on));
+    else if (event.data.type === 'render' && typeof event.data.body === 'string') swap(String(event.data.title || document.title), event.data.body);
     else if (event.data.type === 'media' && event.data.data) playable(event.data.data, String(event.data.mimeType || 'audio/wav'));
     else if (event.data.type === 'mediaError') say(String(event.data.message || ''));
   });

@@ -39,20 +39,56 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** How one request ended, once its retries are over: `error` is absent when it succeeded. A request
+ *  the caller cancelled, or refused before anything was sent (bad input), is not reported. */
+export interface RequestOutcome {
+  readonly op: Operation;
+  readonly error?: KallyApiError;
+}
+
 type Attempt =
   | { kind: 'response'; response: Response; text: string }
   | { kind: 'failure'; error: KallyApiError };
 
 export class KallyClient {
   private readonly retry: RetryPolicy;
+  private readonly settledListeners = new Set<(outcome: RequestOutcome) => void>();
 
   constructor(private readonly options: ClientOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
 
+  /** Hears how every request ends (once per request, not per attempt): whoever shows whether
+   *  KallyAI can be reached learns it from all of them. Returns the function that stops it. */
+  onSettled(listener: (outcome: RequestOutcome) => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
   async execute<O extends Operation>(op: O, input?: InputOf<O>, options: RequestOptions = {}): Promise<OutputOf<O>> {
     const prepared = prepareRequest(op, input as OperationInput | undefined);
     if (options.signal?.aborted) throw cancelled();
+    try {
+      const output = await this.send(op, prepared, options);
+      this.settled({ op });
+      return output;
+    } catch (e) {
+      if (e instanceof KallyApiError && e.code !== 'cancelled') this.settled({ op, error: e });
+      throw e;
+    }
+  }
+
+  private settled(outcome: RequestOutcome): void {
+    for (const listener of this.settledListeners) {
+      try {
+        listener(outcome);
+      } catch {
+        // A listener's failure is its own: the request's answer still reaches the caller.
+      }
+    }
+  }
+
+  private async send<O extends Operation>(op: O, prepared: PreparedRequest, options: RequestOptions): Promise<OutputOf<O>> {
     const address = this.address();
     const idempotencyKey = op.creates ? options.idempotencyKey ?? crypto.randomUUID() : undefined;
     const mayRetry = op.idempotent || op.creates === true;

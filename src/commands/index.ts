@@ -34,6 +34,7 @@ import { ask, askStakes } from './ask/ask';
 import { conversationHistory, startNewConversation } from './ask/conversationHistory';
 import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
+import { tryAgain } from './tryAgain';
 import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
 import { openDraft } from './openDraft';
@@ -159,17 +160,17 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.newConversation': () => startNewConversation(ctx, store),
     'kallyai.conversationHistory': (a) => conversationHistory(ctx, store, a),
     'kallyai.inbox.openDraft': (a) => openDraft(ctx, a),
-    'kallyai.refreshAll': () => views.refresh(),
-    'kallyai.goals.refresh': () => views.reload('goals'),
-    'kallyai.calls.refresh': () => views.reload('calls'),
-    'kallyai.inbox.refresh': () => views.reload('inbox'),
-    'kallyai.credits.refresh': () => views.reload('credits'),
+    'kallyai.refreshAll': () => tryAgain(ctx, () => views.refresh()),
+    'kallyai.goals.refresh': () => tryAgain(ctx, () => views.reload('goals')),
+    'kallyai.calls.refresh': () => tryAgain(ctx, () => views.reload('calls')),
+    'kallyai.inbox.refresh': () => tryAgain(ctx, () => views.reload('inbox')),
+    'kallyai.credits.refresh': () => tryAgain(ctx, () => views.reload('credits')),
     'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
-    'kallyai.retry': (a) => views.retry(view(a)),
+    'kallyai.retry': (a) => tryAgain(ctx, () => views.retry(view(a))),
     'kallyai.showLog': async () => services.log.show(),
     'kallyai.getStarted': async () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#kallyai.getStarted`, false),
     // Search, actions, outreach and the account (issue 13).
-    'kallyai.activity.refresh': () => views.reload('activity'),
+    'kallyai.activity.refresh': () => tryAgain(ctx, () => views.reload('activity')),
     'kallyai.activity.filterActions': (a) => filterActions(ctx, a),
     'kallyai.activity.filterOutreach': (a) => filterOutreach(ctx, a),
     'kallyai.actions.createCalendarEvent': (a) => addCalendarEvent(ctx, a),

@@ -5,7 +5,8 @@
  *
  *  | form               | where                                     | what it guarantees                                  |
  *  |--------------------|-------------------------------------------|-----------------------------------------------------|
- *  | `NotificationText` | toasts, progress titles                   | no link can form; one line; capped                  |
+ *  | `NotificationText` | toasts, progress titles                   | no link forms from the text (only our own command   |
+ *  |                    |                                           | links, notificationWithActions); one line; capped   |
  *  | `PlainText`        | tree labels, descriptions, tooltips,      | one line (or lines for a modal's detail); capped    |
  *  |                    | modals, tab titles                        |                                                     |
  *  | `PickText`         | quick picks, status-bar messages          | plain, and `$(…)` shows as text, not an icon        |
@@ -158,6 +159,40 @@ function unlinkable(text: string): string {
 /** A notification's message or a progress notification's title. */
 export function notificationText(text: string): NotificationText {
   return capped(unlinkable(shown(text, LIMITS.notification)), LIMITS.notification) as NotificationText;
+}
+
+/** A link of ours in a notification: its label and the KallyAI command it runs with its arguments. */
+export interface NotificationAction {
+  readonly label: string;
+  /** A `kallyai.` command. */
+  readonly command: string;
+  readonly args: readonly unknown[];
+}
+
+/** Links to our own commands, then a notification's message: the one form in which a
+ *  notification holds links, for one that cannot have buttons (a progress notification, which ends
+ *  when its moment does). The text still cannot form a link, nor reach into ours: its `[` and `]`
+ *  become `(` and `)` (full-width brackets would need a font many machines lack), so no link
+ *  label can open in it. Each target is one of our
+ *  commands with its arguments as JSON in which every character but letters, digits, `-`, `_` and
+ *  `.` is percent-encoded, so nothing in an argument can end the link or give it a title; the
+ *  title is the label. */
+export function notificationWithActions(text: string, actions: readonly NotificationAction[]): NotificationText {
+  const bracketless = (t: string) => {
+    let out = '';
+    for (const ch of t) out += ch === '[' ? '(' : ch === ']' ? ')' : ch;
+    return out;
+  };
+  const links = actions.map((a) => {
+    if (!/^kallyai\.[A-Za-z.]+$/.test(a.command)) throw new Error(`not a KallyAI command: ${a.command}`);
+    const args = encodeURIComponent(JSON.stringify(a.args)).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const label = bracketless(shown(a.label, LIMITS.label));
+    // The label is the link's title too: on hover the workbench would otherwise show the command and its encoded arguments.
+    return `[${label}](command:${a.command}?${args} "${label.replaceAll('"', "'")}")`;
+  });
+  // The links lead: a notification without buttons shows one line until it is expanded, and that
+  // line must hold what the person can do.
+  return `${links.join(' · ')} — ${bracketless(notificationText(text))}` as NotificationText;
 }
 
 /** A tree item's label or description, a modal's question, a tab title, a tooltip in plain text:

@@ -1,6 +1,10 @@
 /** One page in one editor tab: it renders its controller into the shell, takes the page's messages
  *  (validated first; an unknown or malformed one is ignored and logged), runs the action asked for,
- *  and renders again so the page shows what changed. */
+ *  and renders again so the page shows what changed. The first render loads the document; later
+ *  ones, while the page is shown, hand the new body to the page's script, which swaps it in: setting
+ *  `webview.html` again would reload the document, and the tab would flash blank and unstyled. A
+ *  hidden page has no document (its context is not kept): it gets the latest HTML to load when it
+ *  shows again. */
 import * as vscode from 'vscode';
 import { describeError, html, t } from '../format';
 import { tabTitle } from '../format/sinks';
@@ -14,12 +18,20 @@ import { pageAssets, pageShell } from './pageShell';
 export class PagePanel extends Disposables {
   private view: PageView | undefined;
   private rendering: Promise<void> | undefined;
+  private renderAgain: Promise<void> | undefined;
   /** Messages ignored because they failed validation (tests read it). */
   ignored = 0;
   /** Content-Security-Policy violations the page reported (tests read it). */
   readonly violations: Array<{ directive: string; blocked?: string }> = [];
   /** The audio handed to the page after its last render (tests read it). */
   mediaDelivered: { readonly bytes: number; readonly mimeType: string } | { readonly error: string } | undefined;
+  /** Documents loaded (webview.html set), and renders swapped into a loaded one (tests read them). */
+  documentLoads = 0;
+  swaps = 0;
+  /** The page's script has loaded the last document and said so ('ready'): a render can be swapped in. */
+  private scriptReady = false;
+  /** A render was swapped in: webview.html still holds an older document. */
+  private htmlBehind = false;
   private readonly rendered = new vscode.EventEmitter<PageView>();
   /** Fires after each render (tests wait on it). */
   readonly onDidRender = this.rendered.event;
@@ -34,6 +46,12 @@ export class PagePanel extends Disposables {
     this.own(this.rendered);
     this.own(panel.webview.onDidReceiveMessage((m: unknown) => void this.deliver(m)));
     this.own(panel.onDidDispose(() => this.dispose()));
+    this.own(panel.onDidChangeViewState(() => {
+      if (panel.visible) return;
+      // Hidden, the document is gone; it loads again from webview.html when the tab shows.
+      this.scriptReady = false;
+      if (this.htmlBehind && this.view && !this.isDisposed) this.load(this.view);
+    }));
   }
 
   get key(): string {
@@ -44,9 +62,23 @@ export class PagePanel extends Disposables {
     return this.view;
   }
 
-  /** (Re)renders the page from fresh data. */
+  /** The page's script has loaded the document and can take a new render (tests wait on it). */
+  get ready(): boolean {
+    return this.scriptReady;
+  }
+
+  /** (Re)renders the page from fresh data. A refresh asked for during a render gets a render that
+   *  starts after it (what changed meanwhile — an answer handed to the page — is not lost); several
+   *  such asks share that one. */
   refresh(): Promise<void> {
-    this.rendering ??= this.render().finally(() => (this.rendering = undefined));
+    if (this.rendering) {
+      this.renderAgain ??= this.rendering.then(() => {
+        this.renderAgain = undefined;
+        return this.refresh();
+      });
+      return this.renderAgain;
+    }
+    this.rendering = this.render().finally(() => (this.rendering = undefined));
     return this.rendering;
   }
 
@@ -62,13 +94,28 @@ export class PagePanel extends Disposables {
     this.view = view;
     try {
       this.panel.title = tabTitle(view.title);
-      this.panel.webview.html = pageShell(this.panel.webview, pageAssets(this.panel.webview, this.extensionUri), view.title, view.body, this.controller.state);
+      const swapped = this.scriptReady && this.panel.visible
+        && await Promise.resolve(this.panel.webview.postMessage({ type: 'render', title: view.title, body: view.body.text })).catch(() => false);
+      if (this.isDisposed || this.view !== view) return;
+      if (swapped) {
+        this.swaps++;
+        this.htmlBehind = true;
+      }
+      else this.load(view);
     } catch (e) {
       // Closed while it rendered: nothing to show it in.
       this.log.debug(`Page ${this.controller.state.kind} closed while rendering: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     this.rendered.fire(view);
+  }
+
+  /** Loads the view as a new document (the first render, a hidden page, a page whose script is not there). */
+  private load(view: PageView): void {
+    this.scriptReady = false;
+    this.htmlBehind = false;
+    this.documentLoads++;
+    this.panel.webview.html = pageShell(this.panel.webview, pageAssets(this.panel.webview, this.extensionUri), view.title, view.body, this.controller.state);
   }
 
   /** A message from the page (the webview, or a test through the same path). */
@@ -81,6 +128,7 @@ export class PagePanel extends Disposables {
     }
     const message = parsed.data;
     if (message.type === 'ready') {
+      this.scriptReady = true;
       void this.sendMedia();
       return 'noted';
     }

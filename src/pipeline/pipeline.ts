@@ -161,8 +161,8 @@ export class Pipeline {
       // 2. Validate locally: bad input never reaches the network.
       const input = compact(draft) as InputOf<O>;
       goalId ??= goalIdOf(op, presentation, draft);
-      sent = input as PartialInput;
       prepareRequest(op, input);
+      sent = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
       const unavailable = presentation?.unavailable?.(ctx as never);
@@ -230,7 +230,9 @@ export class Pipeline {
     const defaults: ActionHandlers = {
       approveBudget: onGoal(ops.budget.approve),
       acknowledgeSoftCap: onGoal(ops.budget.acknowledgeSoftCap),
-      retry: () => this.run(op, { ...request, input: sent ?? request.input, confirmed: undefined, consentedTo: undefined }),
+      // Retry sends the input as it was checked without asking for it again; the consent, if any, is
+      // asked again, and a creating request keeps its Idempotency-Key.
+      retry: () => this.run(op, { ...request, input: sent ?? request.input, ...(sent ? { interactive: false } : {}), confirmed: undefined, consentedTo: undefined }),
     };
     return { ...defaults, ...request.handlers };
   }

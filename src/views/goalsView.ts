@@ -142,9 +142,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const subs = subGoalCount(goal);
     const description = [waiting ?? humanize(goal.status), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
-    // The label already shows the title: the tooltip tells what the row cannot.
+    // The row is the title (the label, cut last) then the status (the description, cut first); the
+    // tooltip starts with the whole title, for a side bar too narrow to show it, then tells what
+    // the row cannot.
     const tooltip = blocks(
-      goal.description && goal.description !== goal.title ? md`${goal.description}` : undefined,
+      md`**${goalTitle(goal)}**`,
+      goal.description && goal.description !== goalTitle(goal) ? md`${goal.description}` : undefined,
       md`${vscode.l10n.t('Status')}: ${humanize(goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
       budget.estimated !== undefined || budget.used !== undefined ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}` : undefined,
       when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { withQuietProgress } from '../platform/notify';
 import type { Resource } from '../api/resources';
-import { clockTime, count } from '../format';
+import { count } from '../format';
 import { classificationLabel } from '../models/email';
 import type { Services } from '../services';
 import { ActivityProvider, type ActivityData, type ActivityFilter } from './activityView';
@@ -18,7 +18,7 @@ import { ReceptionistProvider, type InboundFilter, type ReceptionistData } from 
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
 import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
-import { describeLoadError } from './loadError';
+import { ServiceReachability, type Outage } from './reachability';
 import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
 
@@ -32,6 +32,7 @@ export interface ViewsTestApi {
   readonly statusBar: vscode.StatusBarItem;
   readonly notificationsItem: vscode.StatusBarItem;
   readonly scheduler: RefreshScheduler;
+  readonly reachability: ServiceReachability;
 }
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
@@ -45,14 +46,6 @@ const withEmail = (views: readonly ViewName[]): readonly ViewName[] => (views.in
 
 const INBOX_FILTER_KEY = 'kallyai.inbox.filter';
 const MAIL_CLASSIFICATION_KEY = 'kallyai.email.classification';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export interface Views {
   /** Refresh every view (or the named ones) after something changed on the server. Views that were
@@ -69,6 +62,8 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
   balance(): number | undefined;
+  /** The outage now, if KallyAI cannot be reached (what a Retry that did not help says). */
+  outage(): Outage | undefined;
   /** The Receptionist view's status filter (undefined: every call); setting it reloads the view. */
   filterReceptionist(status: InboundFilter | undefined): Promise<void>;
   receptionistFilter(): InboundFilter | undefined;
@@ -101,13 +96,14 @@ export function registerViews(services: Services): Views {
   const scheduler: RefreshScheduler = new RefreshScheduler(services, {
     refresh: (views, reason) => void refresh(withEmail(views), reason),
     isSignedIn,
-    // The service answers again: views that failed load again at once, without a click.
-    reachable: () => {
-      const failed = VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
-      if (failed.length) void Promise.all(failed.map((n) => all[n].loader.load('retry')));
-    },
+    // The service answers: views that failed load again at once, without a click.
+    reachable: () => void reloadFailed(),
   });
   subscriptions.push(scheduler);
+  const reachability = new ServiceReachability(services.client, log, () => services.settings().apiBaseUrl);
+  const host = () => reachability.host();
+  subscriptions.push(reachability);
+  const reloadFailed = () => Promise.all(VIEW_NAMES.filter((n) => all[n].loader.error !== undefined).map((n) => all[n].loader.load('retry')));
 
   let account = auth.account?.id;
   const snapshots = new Snapshots(context.globalState, () => auth.account?.id);
@@ -156,12 +152,18 @@ export function registerViews(services: Services): Views {
   };
   const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
 
-  // Unreachable: one view (the first that failed) says so with Retry and Open Settings; the others
-  // keep what they had, with a quiet line saying how old it is.
-  const offline = (name: ViewName) => all[name].loader.error !== undefined && describeLoadError(all[name].loader.error, '', []).retryable;
-  const host = () => hostOf(services.settings().apiBaseUrl);
-  const reachability: Reachability = { showsOfflineState: (name) => VIEW_NAMES.find(offline) === name, host };
-  for (const name of VIEW_NAMES) all[name].reachability = reachability;
+  // While KallyAI does not answer, every open view shows one "Can't reach KallyAI — Retry" row above
+  // what it had; when it answers again the rows go, the views that failed load again and expanded
+  // groups ask for their children again.
+  const whereWeStand: Reachability = { outage: () => reachability.outage, host };
+  for (const name of VIEW_NAMES) all[name].reachability = whereWeStand;
+  subscriptions.push(reachability.onDidChange((outage) => {
+    for (const name of VIEW_NAMES) {
+      if (outage) all[name].rowsChanged();
+      else all[name].invalidate();
+    }
+    if (!outage) void reloadFailed();
+  }));
 
   for (const name of VIEW_NAMES) {
     const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
@@ -197,24 +199,8 @@ export function registerViews(services: Services): Views {
   };
   describeFilters();
 
-  let offlineViews = '';
-  const updateMessages = () => {
-    const now = VIEW_NAMES.filter(offline).join(',');
-    // Which view shows the offline state may have moved: the others rebuild their nodes.
-    if (now !== offlineViews) for (const name of VIEW_NAMES) all[name].invalidate();
-    offlineViews = now;
-    for (const name of VIEW_NAMES) {
-      const l = all[name].loader;
-      treeViews[name].message = offline(name) && !reachability.showsOfflineState(name)
-        ? l.data !== undefined && l.dataLoadedAt
-          ? vscode.l10n.t("Can't reach KallyAI at {0}. Showing what was loaded at {1}.", host(), clockTime(new Date(l.dataLoadedAt)))
-          : vscode.l10n.t("Can't reach KallyAI at {0}.", host())
-        : undefined;
-    }
-  };
-  for (const name of VIEW_NAMES) subscriptions.push(all[name].loader.onDidChange(updateMessages));
 
-  const statusBar = new CreditsStatusBar(services, creditsLoader);
+  const statusBar = new CreditsStatusBar(services, creditsLoader, reachability);
   const liveCalls = new LiveCallWatcher(services, { isSignedIn, focused: () => scheduler.focused, changed: () => void refresh(['receptionist'], 'mutation') });
   const notificationsBar = new NotificationsStatusBar(services, scheduler.onDidReceivePending);
   // The bell is filled by the notifications poll: once at sign-in, then on its interval, and on
@@ -252,6 +238,7 @@ export function registerViews(services: Services): Views {
     log.info(`The API address changed to ${host()}: reloading every view`);
     providers.goals.forgetTree();
     for (const name of VIEW_NAMES) all[name].loader.reset();
+    reachability.reset();
     scheduler.reset();
     if (isSignedIn()) void refresh(VIEW_NAMES, 'user');
   }));
@@ -262,6 +249,7 @@ export function registerViews(services: Services): Views {
     account = auth.account?.id;
     providers.goals.forgetTree();
     for (const name of VIEW_NAMES) all[name].loader.reset();
+    reachability.reset();
     scheduler.reset();
     updateBadges();
     liveCalls.reset();
@@ -281,10 +269,17 @@ export function registerViews(services: Services): Views {
 
   return {
     refresh: (which) => refresh(which ?? VIEW_NAMES, 'mutation'),
-    refreshResources: (resources) => refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation'),
+    refreshResources(resources) {
+      // A call taken over, transferred or rejected: its live notification ends now, not at the next probe.
+      if (resources.includes('receptionist')) void liveCalls.probeNow();
+      return refresh(withEmail([...new Set(resources.flatMap((r) => VIEWS_OF[r] ?? []))]), 'mutation');
+    },
     reload: (name) => all[name].loader.load('user'),
     async retry(named) {
-      const targets = named ? [named] : VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
+      // The named view (its row's Retry), else every view that failed — and during an outage with
+      // no failed view (only the background requests failed), the Credits that the status bar shows.
+      const failed = VIEW_NAMES.filter((n) => all[n].loader.error !== undefined);
+      const targets = named ? [named] : failed.length || !reachability.outage ? failed : ['credits' as const];
       if (!named) for (const n of VIEW_NAMES) all[n].invalidate();
       await Promise.all(targets.map((n) => all[n].loader.load('retry')));
     },
@@ -301,6 +296,7 @@ export function registerViews(services: Services): Views {
       else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
+    outage: () => reachability.outage,
     async filterReceptionist(status) {
       inboundFilter = status;
       updateBadges();
@@ -337,6 +333,6 @@ export function registerViews(services: Services): Views {
         if (isSignedIn()) await emailLoader.load('mutation');
       },
     },
-    testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler, liveCalls },
+    testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler, liveCalls, reachability },
   };
 }

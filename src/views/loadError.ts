@@ -15,13 +15,21 @@ export interface LoadErrorView {
 }
 
 const UNREACHABLE = new Set(['network_error', 'timeout', 'service_unavailable', 'internal_error', 'rate_limited']);
+const GATEWAY = new Set([502, 503, 504]);
+
+/** KallyAI gave no answer — no connection, none in time — or only its gateway answered (502, 503,
+ *  504): it cannot be reached, whatever was asked. Any other error is an answer. */
+export function isUnreachable(e: unknown): boolean {
+  return isKallyApiError(e) && (e.code === 'network_error' || e.code === 'timeout' || GATEWAY.has(e.status));
+}
 
 export function isSignInError(e: unknown): boolean {
   return isKallyApiError(e) && (e.status === 401 || e.action.kind === 'signIn');
 }
 
-export function describeLoadError(e: unknown, what: string, retryArgs: unknown[], host?: string): LoadErrorView {
-  const unreachable = host ? vscode.l10n.t("Can't reach KallyAI at {0} — Retry", host) : vscode.l10n.t("Can't reach KallyAI — Retry");
+export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]): LoadErrorView {
+  // Short enough for a 300-pixel side bar: the address and the reason are in the row's tooltip.
+  const unreachable = vscode.l10n.t("Can't reach KallyAI — Retry");
   const retry: vscode.Command = { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: retryArgs };
   const sentence = describeError(e).sentence;
   if (isSignInError(e)) {

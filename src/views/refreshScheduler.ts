@@ -27,8 +27,9 @@ export class RefreshScheduler extends Disposables {
   private readonly focusEmitter = new vscode.EventEmitter<boolean>();
   /** Fires when the window gains or loses focus (the live-call refresh follows it). */
   readonly onDidChangeFocus = this.focusEmitter.event;
-  /** Polls sent (tests and the bench read it). */
+  /** Polls sent, and those that failed (tests and the bench read them). */
   pollsSent = 0;
+  pollsFailed = 0;
   private readonly pendingEmitter = new vscode.EventEmitter<Pending>();
   /** Fires with each answer of the poll (the notifications item of the status bar shows it). */
   readonly onDidReceivePending = this.pendingEmitter.event;
@@ -99,8 +100,10 @@ export class RefreshScheduler extends Disposables {
       this.pollsSent++;
       pending = await this.services.client.execute(ops.notifications.pending, {}, { deadlineMs: VIEW_DEADLINE_MS });
     } catch (e) {
-      // The views show their own inline error when they fail; a failed poll stays quiet.
-      this.services.log.debug(`notifications poll failed: ${e instanceof Error ? e.message : String(e)}`);
+      // No pop-up (the status bar and the views show an outage): one line in the log per failed
+      // poll, however many attempts the client made.
+      this.pollsFailed++;
+      this.services.log.warn(`The notifications poll failed: ${e instanceof Error ? e.message : String(e)}`);
       return [];
     }
     this.hooks.reachable();

@@ -9,20 +9,26 @@ import { pendingCounts, pendingLines } from '../models/notifications';
 import { Disposables } from '../platform/disposables';
 import { pendingPlanChange, type CreditsData } from './creditsView';
 import { describeLoadError } from './loadError';
+import type { ServiceReachability } from './reachability';
+import { describeError } from '../format';
 
 /** The credit balance in the status bar. It shares the Credits view's data (no request of its
  *  own); a click opens the Credits view; signed out it offers Sign in. Its tooltip names a plan
- *  change scheduled for the end of the period. */
+ *  change scheduled for the end of the period. While KallyAI cannot be reached (any request, the
+ *  background ones too: src/views/reachability.ts) it shows the last balance behind a disconnected
+ *  plug (debug-disconnect: VS Code 1.100 has no cloud-offline codicon), the reason and the last
+ *  successful update in its tooltip, and a click retries. */
 export class CreditsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
 
-  constructor(private readonly services: Services, private readonly loader: DataLoader<CreditsData>) {
+  constructor(private readonly services: Services, private readonly loader: DataLoader<CreditsData>, private readonly reachability: ServiceReachability) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('KallyAI Credits');
     this.own(
       this.item,
       loader.onDidChange(() => this.update()),
+      reachability.onDidChange(() => this.update()),
       services.auth.onDidChangeSignIn(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('kallyai.lowCreditThreshold')) this.update();
@@ -42,34 +48,46 @@ export class CreditsStatusBar extends Disposables {
       item.accessibilityInformation = { label: vscode.l10n.t('Sign in to KallyAI') };
       return;
     }
-    item.command = { command: 'kallyai.credits.focus', title: vscode.l10n.t('Show Credits') };
+    const outage = this.reachability.outage;
+    const lastAnswer = outage?.lastAnswerAt ? clockTime(new Date(outage.lastAnswerAt)) : undefined;
+    const unreachable = outage ? [
+      md`${raw('$(debug-disconnect)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
+      md`${describeError(outage.error).sentence}`,
+      md`${lastAnswer ? vscode.l10n.t('Last successful update: {0}.', lastAnswer) : vscode.l10n.t('No successful update yet in this window.')} ${vscode.l10n.t('KallyAI is asked again by itself; click to try now.')}`,
+    ] : [];
+    item.command = outage
+      ? { command: 'kallyai.retry', title: vscode.l10n.t('Retry') }
+      : { command: 'kallyai.credits.focus', title: vscode.l10n.t('Show Credits') };
     const b = this.loader.data;
     if (!b) {
       const failed = this.loader.error !== undefined;
-      item.text = failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
-      item.tooltip = failed ? describeLoadError(this.loader.error, '', []).label : vscode.l10n.t('Loading your credits…');
+      item.text = outage ? '$(debug-disconnect) KallyAI' : failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
+      item.tooltip = outage
+        ? markdownString(blocks(...unreachable), { icons: true })
+        : failed ? describeLoadError(this.loader.error, '', []).label : vscode.l10n.t('Loading your credits…');
       item.backgroundColor = undefined;
-      item.accessibilityInformation = { label: String(item.tooltip) };
+      item.accessibilityInformation = { label: outage ? vscode.l10n.t("Can't reach KallyAI") : String(item.tooltip) };
       return;
     }
     const threshold = this.services.settings().lowCreditThreshold;
     const remaining = b.credits_remaining ?? undefined;
     const low = remaining !== undefined && remaining < threshold;
     // Offline: the last good balance, marked as such, with its time.
-    const stale = this.loader.error !== undefined;
+    const stale = this.loader.error !== undefined || outage !== undefined;
     const asOf = this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
-    item.text = `$(${stale ? 'cloud-offline' : 'credit-card'}) ${creditsLabel(remaining)}`;
+    item.text = `$(${stale ? 'debug-disconnect' : 'credit-card'}) ${creditsLabel(remaining)}`;
     const end = longDate(b.period_end);
     const pending = pendingPlanChange(b);
     const text = blocks(
+      ...unreachable,
       md`**${vscode.l10n.t('KallyAI credits')}**`,
       md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
       b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
       pending ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}` : undefined,
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
-      stale ? md`${raw('$(cloud-offline)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
-      md`${vscode.l10n.t('Click to open the Credits view.')}`,
+      stale && !outage ? md`${raw('$(debug-disconnect)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
+      outage ? (asOf ? md`${vscode.l10n.t('Balance as of {0}.', asOf)}` : undefined) : md`${vscode.l10n.t('Click to open the Credits view.')}`,
     );
     item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -1,18 +1,23 @@
 import * as vscode from 'vscode';
 import type { DataLoader } from './dataLoader';
-import { describeLoadError } from './loadError';
+import { describeLoadError, isUnreachable } from './loadError';
+import type { Outage } from './reachability';
+import { blocks, clockTime, md } from '../format';
 import { icon, infoNode, type ViewName, type ViewNode } from './viewNode';
 import { LIMITS, plainText } from '../format/sinks';
 
 /** What every KallyAI tree shares: signed out → no items (the welcome content shows); the first
- *  expansion loads; a failed load is one inline node on top (with any data we still have below);
- *  the root nodes are built once per data change, so the same objects come back on every call
- *  (TreeView.reveal and the expansion state rely on that). */
-/** Where the views stand with the server: which view shows the one "can't reach" state. */
+ *  expansion loads; while KallyAI cannot be reached, or when the view's own load failed, one row on
+ *  top says so (with Retry) above the last data. The nodes of the data are built once per data: a
+ *  failed load or an outage changes only the row on top, so the same objects come back on every
+ *  call (TreeView.reveal and the expansion state rely on that) and expanded groups keep their
+ *  children instead of asking for them again. */
+
+/** Where the views stand with the server (set by registerViews). */
 export interface Reachability {
-  /** True for the one view that shows "Can't reach KallyAI at <host>" while the service is unreachable. */
-  showsOfflineState(view: ViewName): boolean;
-  /** The API's host, for the sentence. */
+  /** The outage now, if KallyAI cannot be reached (src/views/reachability.ts). */
+  outage(): Outage | undefined;
+  /** The API's host, for the row's tooltip. */
   host(): string;
 }
 
@@ -20,8 +25,10 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
   protected readonly changeEmitter = new vscode.EventEmitter<ViewNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private roots: ViewNode[] | undefined;
+  /** The nodes built for the data now shown. */
+  private built: { readonly data: D; readonly nodes: ViewNode[] } | undefined;
   private readonly subscription: vscode.Disposable;
-  /** Which view tells that the service is unreachable (set by registerViews). */
+  /** Where the views stand with the server (set by registerViews). */
   reachability?: Reachability;
   /** Milliseconds spent building the root nodes after the last change (the bench reads it). */
   lastBuildMs = 0;
@@ -33,16 +40,23 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
     readonly loader: DataLoader<D>,
     protected readonly isSignedIn: () => boolean,
   ) {
-    this.subscription = loader.onDidChange(() => this.invalidate());
+    this.subscription = loader.onDidChange(() => this.rowsChanged());
   }
 
-  /** Rebuilds the nodes from the current data and tells VS Code. */
+  /** Rebuilds every node from the current data and tells VS Code (expanded groups load again). */
   invalidate(): void {
+    this.built = undefined;
+    this.rowsChanged();
+  }
+
+  /** The row on top may have changed (a load failed or succeeded, KallyAI went away or came back):
+   *  the nodes of unchanged data are kept. */
+  rowsChanged(): void {
     this.roots = undefined;
-    this.onRootsInvalidated();
     this.changeEmitter.fire();
   }
 
+  /** Called before the nodes are built for new data. */
   protected onRootsInvalidated(): void {}
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
@@ -65,37 +79,84 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
   rootNodes(): ViewNode[] {
     if (this.roots) return this.roots;
     const started = performance.now();
-    const nodes: ViewNode[] = [];
-    const error = this.loader.error;
-    if (error !== undefined) {
-      const offline = describeLoadError(error, this.what, [this.name]).retryable;
-      // Unreachable: one view says so (Retry · Open Settings); the others keep what they had.
-      if (!offline || !this.reachability || this.reachability.showsOfflineState(this.name)) nodes.push(this.errorNode(error));
-      if (offline && this.reachability?.showsOfflineState(this.name)) {
-        nodes.push(infoNode(`${this.name}/settings`, undefined, {
-          label: plainText(vscode.l10n.t('Open Settings')),
-          tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
-          icon: icon('settings-gear'),
-          command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['kallyai.apiBaseUrl'] },
-        }, 'settings'));
+    const nodes = this.stateRows();
+    const data = this.loader.data;
+    if (data === undefined) this.built = undefined;
+    else {
+      if (this.built?.data !== data) {
+        this.built = undefined;
+        this.onRootsInvalidated();
+        try {
+          this.built = { data, nodes: this.buildRoots(data) };
+        } catch (e) {
+          nodes.push(this.errorNode(e));
+        }
       }
-    }
-    if (this.loader.data !== undefined) {
-      try {
-        nodes.push(...this.buildRoots(this.loader.data));
-      } catch (e) {
-        nodes.push(this.errorNode(e));
-      }
+      if (this.built) nodes.push(...this.built.nodes);
     }
     this.roots = nodes;
     this.lastBuildMs = performance.now() - started;
     return nodes;
   }
 
+  /** The one row on top, if any: the view's own error (sign in again, an answer that could not be
+   *  read…), or "Can't reach KallyAI — Retry" while KallyAI does not answer — with Open Settings
+   *  below it when the view has nothing to show (a wrong address is the likely cause then). */
+  private stateRows(): ViewNode[] {
+    const error = this.loader.error;
+    if (error !== undefined && !describeLoadError(error, this.what, [this.name]).retryable) return [this.errorNode(error)];
+    const cause = error ?? this.reachability?.outage()?.error;
+    if (cause === undefined) return [];
+    const rows = [this.unreachableNode(cause)];
+    if (this.loader.data === undefined) {
+      rows.push(infoNode(`${this.name}/settings`, undefined, {
+        label: plainText(vscode.l10n.t('Open Settings')),
+        tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
+        icon: icon('settings-gear'),
+        command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['kallyai.apiBaseUrl'] },
+      }, 'settings'));
+    }
+    return rows;
+  }
+
+  /** "Can't reach KallyAI — Retry": the address, the reason and when the data below was loaded in
+   *  its tooltip. */
+  private unreachableNode(e: unknown): ViewNode {
+    const view = describeLoadError(e, this.what, [this.name]);
+    const host = this.reachability?.host();
+    const loadedAt = this.loader.data !== undefined && this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
+    const lastAnswerAt = this.reachability?.outage()?.lastAnswerAt;
+    const lines = [
+      host ? vscode.l10n.t('KallyAI at {0} does not answer: {1}', host, view.detail) : view.detail,
+      loadedAt ? vscode.l10n.t('Showing what was loaded at {0}.', loadedAt) : undefined,
+      lastAnswerAt ? vscode.l10n.t('Last answer from KallyAI: {0}.', clockTime(new Date(lastAnswerAt))) : undefined,
+      vscode.l10n.t('KallyAI is asked again by itself; click to try now.'),
+    ].filter((l): l is string => l !== undefined);
+    return infoNode(`${this.name}/error`, undefined, {
+      label: plainText(view.label),
+      description: plainText(loadedAt ? vscode.l10n.t('as of {0}', loadedAt) : host),
+      tooltip: blocks(...lines.map((l) => md`${l}`)),
+      icon: icon(view.icon, 'problemsWarningIcon.foreground'),
+      command: view.command,
+      contextValue: 'error',
+      accessibilityLabel: plainText(`${view.label}. ${lines.join(' ')}`, LIMITS.tooltip),
+    }, 'error');
+  }
+
   protected abstract buildRoots(data: D): ViewNode[];
 
+  /** A failed load as a node. Under a group (its children could not be read) while KallyAI cannot be
+   *  reached, a quiet "not loaded" row: the one row on top of the view says why and offers Retry. */
   protected errorNode(e: unknown, id = `${this.name}/error`, parent?: ViewNode, retryArgs: unknown[] = [this.name]): ViewNode {
-    const view = describeLoadError(e, this.what, retryArgs, this.reachability?.host());
+    const view = describeLoadError(e, this.what, retryArgs);
+    if (parent && isUnreachable(e)) {
+      return infoNode(id, parent, {
+        label: plainText(vscode.l10n.t("Not loaded: KallyAI can't be reached")),
+        tooltip: plainText(view.detail, LIMITS.tooltip),
+        icon: icon('debug-disconnect'),
+        command: view.command,
+      }, 'notLoaded');
+    }
     return infoNode(id, parent, {
       label: plainText(view.label),
       tooltip: plainText(view.detail, LIMITS.tooltip),

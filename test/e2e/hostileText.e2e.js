@@ -1,7 +1,8 @@
 // The trust boundary in the real workbench (issue 21): a call arrives from a caller whose name is
 // `Bank [see details](command:workbench.action.terminal.sendSequence?…)`, the repro that once gave
 // the live-call notification a link that typed and ran `echo PWNED` in the terminal. Now the
-// notification shows the name as text: no link in the toast, a click anywhere on its message runs
+// notification shows the name as text: the only links in the toast are its own three (Take Over,
+// Transfer…, Open, to KallyAI's commands with the call), a click anywhere else on its message runs
 // nothing — no terminal opens, and the canary command (the fixture `canary`, which the other
 // hostile links name) never reaches the sandbox. A second caller's name carries a right-to-left
 // override: the toast reads the number as it is.
@@ -40,14 +41,26 @@ module.exports = {
       await arrive(ctx, caller, number);
       const toast = await toastFor(page, `(+1 201 555 ${number.slice(-4)})`, `the caller ${caller}`);
       const message = toast.locator('.notification-list-item-message');
-      assert.equal(await message.locator('a').count(), 0, `the message holds a link: ${await message.innerHTML()}`);
+      const links = await message.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a.getAttribute('href') || '').replace(/\?.*$/, '')]));
+      assert.deepEqual(links, [
+        ['Take Over', 'command:kallyai.receptionist.takeOver'],
+        ['Transfer…', 'command:kallyai.receptionist.transfer'],
+        ['Open', 'command:kallyai.receptionist.openCall'],
+      ], `the message holds a link of the caller's: ${await message.innerHTML()}`);
       const text = (await message.innerText()).replace(/\s+/g, ' ');
       ctx.log(`notification: ${text}`);
-      assert.match(text, /KallyAI is answering a call from (Bank|Pay) \[/, 'the name is shown as text');
+      assert.match(text, /— (Bank|Pay) \(.* is calling; KallyAI is answering\./, 'the name is shown as text');
       await ctx.screenshot('hostile-notification');
-      // Click along the whole message, where a link would have been.
+      // Click along the whole message, where a link of the caller's would have been (our own links
+      // are left alone: each asks before it does anything).
       const box = await message.boundingBox();
-      for (let x = box.x + 4; x < box.x + box.width; x += 24) await message.click({ position: { x: x - box.x, y: box.height / 2 }, force: true });
+      const ours = await message.locator('a').evaluateAll((as) => as.map((a) => { const r = a.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      for (let y = box.y + 6; y < box.y + box.height; y += 12) {
+        for (let x = box.x + 4; x < box.x + box.width; x += 24) {
+          if (ours.some((r) => x >= r.x - 2 && x <= r.x + r.w + 2 && y >= r.y - 2 && y <= r.y + r.h + 2)) continue;
+          await message.click({ position: { x: x - box.x, y: y - box.y }, force: true });
+        }
+      }
       await runCommand(page, 'Notifications: Clear All Notifications');
     }
 

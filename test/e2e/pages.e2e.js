@@ -1,14 +1,15 @@
 // The pages in the real workbench (code-server + Chromium): Enter on a goal in the Goals view opens
 // its page; Approve Step on the page asks in a modal that names the step and the credits; after
-// "Approve Step" the page shows the goal moving on. The call and conversation pages too; a
-// suggestion that names an action asks first instead of being sent; and the goal over its hard cap
-// of the walkthrough (issue 23): the consents name the cap, the error's Approve Budget approves
-// more, naming the amount, and the step goes ahead.
+// "Approve Step" the page shows the goal moving on — in the same document, styled all along (each new
+// render is swapped in; a reload would show the tab blank and unstyled for a moment). The call and
+// conversation pages too; a suggestion that names an action asks first instead of being sent; and
+// the goal over its hard cap of the walkthrough (issue 23): the consents name the cap, the error's
+// Approve Budget approves more, naming the amount, and the step goes ahead.
 // Screenshots of each page in the light and the dark theme: test-results/page-<kind>-<theme>.png;
 // README picture media/screenshots/pages.png (runE2E.js --readme-screenshots): the goal page waiting
 // for an approval.
 'use strict';
-/* global document */
+/* global document, window, getComputedStyle */
 const assert = require('node:assert/strict');
 const { startSignedIn, pane, expandPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, expandRow, pageText, themeOf, toggleTheme, until, openFromRow, sandboxState } = require('./lib');
 
@@ -48,6 +49,8 @@ module.exports = async function pages(ctx) {
 
   // 2. Approve Step on the page: the modal names the step and the credits.
   goal = await pageFrame(page, /Book dinner for 4/);
+  // A mark on this document: a reload would lose it.
+  await goal.evaluate(() => { window.kallyaiDocumentMark = 'before Approve Step'; });
   await goal.locator('button[data-action="approveStep"]').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Approve the next step of "Book dinner for 4 at Luigi's on Friday"\?/ });
   await dialog.waitFor({ state: 'visible' });
@@ -67,6 +70,8 @@ module.exports = async function pages(ctx) {
   const after = await pageText(goal);
   ctx.log(`after: ${after.slice(0, 200)}…`);
   assert.match(after, nextStep, 'the next step is the one waiting now');
+  assert.equal(await goal.evaluate(() => window.kallyaiDocumentMark), 'before Approve Step', 'the new render was swapped into the same document, not reloaded');
+  assert.equal(await goal.evaluate(() => getComputedStyle(document.querySelector('h1')).fontWeight), '600', 'and it is styled');
 
   // 4. The call page, from the Calls view: status in words, the transcript inline.
   await expandPane(page, 'Calls');

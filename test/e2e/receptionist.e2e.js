@@ -1,8 +1,9 @@
 // The receptionist end to end in the real workbench (code-server + Chromium), signed in to the
 // launcher's sandbox:
-//  1. a call arrives (the sandbox's control) while you watch: a notification offers Take Over /
-//     Transfer… / Open; Take Over asks in a modal naming the caller, and the sandbox shows the call
-//     taken over;
+//  1. a call arrives (the sandbox's control) while you watch: a notification that lasts as long as
+//     KallyAI answers the call offers Take Over / Transfer… / Open (links: a notification that ends
+//     with its moment has no buttons); Take Over asks in a modal naming the caller, the sandbox shows
+//     the call taken over, and the notification is gone (nothing live is left to offer);
 //  2. the Receptionist view shows it live first, the voicemail as new, rules and contacts;
 //  3. a voicemail plays in the editor: in the player's webview frame the <audio> element plays
 //     (not paused) and its currentTime advances — the audio came from the extension as bytes;
@@ -27,19 +28,22 @@ module.exports = async function receptionist(ctx) {
   await waitForRow(page, 'Receptionist', /Alex Rivera/);
   await clearNotifications(page);
 
-  // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open.
+  // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open while it does.
   const arrived = await (await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ caller_number: '+12015550136', duration_seconds: 240, outcome: 'completed' }),
   })).json();
   ctx.log(`inbound call ${arrived.id} from ${arrived.caller_name}`);
-  const toast = page.locator('.notification-toast', { hasText: /KallyAI is answering a call from Jamie Chen \(\+1 201 555 0136\)/ }).first();
+  const toast = page.locator('.notification-toast', { hasText: /Jamie Chen \(\+1 201 555 0136\) is calling; KallyAI is answering/ }).first();
   await toast.waitFor({ state: 'visible' });
-  for (const label of ['Take Over', 'Transfer…', 'Open']) assert.ok(await toast.locator('.monaco-button', { hasText: label }).count(), `the notification offers ${label}`);
+  const link = (label) => toast.locator('.notification-list-item-message a', { hasText: new RegExp(`^${label}$`) });
+  for (const label of ['Take Over', 'Transfer…', 'Open']) assert.equal(await link(label).count(), 1, `the notification offers ${label}`);
+  assert.equal(await toast.locator('.notification-list-item-message a').count(), 3, 'and nothing else');
+  assert.equal(await toast.locator('.monaco-button').count(), 0, 'no button that would outlive the call');
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
   await ctx.screenshot('receptionist-notification');
-  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /KallyAI is answering a call from Jamie Chen/ });
-  await toast.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
+  await readmeScreenshot(ctx, 'receptionist', { allowNotification: /Jamie Chen \(\+1 201 555 0136\) is calling/ });
+  await link('Take Over').click();
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Take over the call from Jamie Chen\?/ });
   await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
@@ -52,6 +56,8 @@ module.exports = async function receptionist(ctx) {
   const taken = await until('the sandbox to show the call taken over', async () => (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true));
   assert.ok(taken, 'the sandbox shows the call taken over');
   ctx.log('the call was taken over');
+  await toast.waitFor({ state: 'detached' });
+  ctx.log('its notification ended with it');
 
   // 2. The view: the live calls first, the new voicemail, rules and contacts.
   await waitForRow(page, 'Receptionist', /You are on the call/);

@@ -248,7 +248,8 @@ suite('Chat: the language-model tools', function () {
     await clearSandboxRequests();
     const text = textOf(await commands.tools.invoke('kallyai_get_credits', { input: {}, toolInvocationToken: undefined }, before.token));
     assert.match(text, /^Cancelled: nothing was done/);
-    assert.deepEqual(await sandboxRequests(), []);
+    // (The live-call probe may ask for GET /v1/inbound/calls meanwhile: it runs every 10 s.)
+    assert.deepEqual((await sandboxRequests()).filter((r) => r.path !== '/v1/inbound/calls'), []);
   });
 
   test("answers mask third parties' numbers unless the user asked for them", async () => {

@@ -9,7 +9,7 @@ import { answerConsents, clearSandboxRequests, openPage, pageText, resetSandbox,
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Page { current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; controller: { state: { kind: string; id: string } } }
+interface Page { current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; ready: boolean; documentLoads: number; swaps: number; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; controller: { state: { kind: string; id: string } } }
 
 let commands: CommandsModule;
 /** The tags the pages themselves write. */
@@ -46,6 +46,8 @@ suite('Pages: goal, call and conversation', function () {
     assert.ok(before.includes('Budget') && before.includes('Soft cap'), before);
     assert.ok(!before.includes(goal.id), 'no id on the page');
     assert.match(p.current!.body.text, /data-action="approveStep"/);
+    await waitFor(() => p.ready, 15_000, 'the page script to load its document');
+    const loads = p.documentLoads;
 
     const declined = answer(false);
     assert.equal(await p.deliver({ type: 'action', action: 'approveStep' }), 'ran');
@@ -60,6 +62,10 @@ suite('Pages: goal, call and conversation', function () {
     const after = (await state()).goals.find((g) => g.id === goal.id)!;
     assert.notEqual(after.steps[1].status, 'pending', 'the step was approved on the server');
     await waitFor(() => !/data-action="approveStep"/.test(p.current!.body.text) || after.waiting_for === 'step_approval', 10_000, 'the page to follow');
+    // Each render after an action was swapped into the document the page had: none reloaded it
+    // (a reload shows the tab blank and unstyled for a moment).
+    assert.equal(p.documentLoads, loads, 'no render reloaded the document');
+    assert.ok(p.swaps >= 2, `the renders after both actions were swapped in (${p.swaps})`);
   });
 
   test('each goal button runs its operation: escalate, budget details, cancel (declined and accepted), archive', async () => {

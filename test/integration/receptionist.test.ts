@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Views } from '../../src/views';
-import { answerConsents, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import { answerConsents, clearSandboxRequests, activateExtension, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, sandboxWrites, unescapeMarkdown, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -97,6 +97,38 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
       return names.includes('Jamie Chen') ? names : undefined;
     }, 10_000, 'the new call in Live now');
     assert.deepEqual(liveNames.sort(), ['Alex Rivera', 'Jamie Chen']);
+  });
+
+  test('a live call\'s notification lasts as long as KallyAI answers it: Take Over, Transfer… and Open are links to our commands with the call, and it ends when the call does, or at once when you take it over', async () => {
+    const { shown } = await activateExtension();
+    const watcher = views.testing.liveCalls;
+    await watcher.probeNow();
+    const from = shown.length;
+    // Inbound calls run in real seconds: this one ends by itself after 3.
+    const short = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550139', caller_name: 'Morgan Lee', duration_seconds: 3, outcome: 'completed' } });
+    await watcher.probeNow();
+    assert.ok(watcher.notified.includes(short.id), 'its notification shows');
+    const title = shown.slice(from).filter((x) => x.surface === 'progress').flatMap((x) => x.texts).find((t) => t.includes('Morgan Lee (+1 201 555 0139) is calling; KallyAI is answering.'));
+    assert.ok(title, 'a progress notification, which ends with the call');
+    const links = [...title.matchAll(/\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: "[^"]*")?\)/g)].map((m) => [m[1], m[2].replace(/\?.*$/, ''), JSON.parse(decodeURIComponent(m[2].slice(m[2].indexOf('?') + 1)))]);
+    assert.deepEqual(links, [
+      ['Take Over', 'command:kallyai.receptionist.takeOver', [{ id: short.id }]],
+      ['Transfer…', 'command:kallyai.receptionist.transfer', [{ id: short.id }]],
+      ['Open', 'command:kallyai.receptionist.openCall', [{ id: short.id }]],
+    ]);
+    assert.deepEqual(shown.slice(from).filter((x) => x.surface === 'notification'), [], 'no notification whose buttons would outlive the call');
+    await waitFor(async () => {
+      await watcher.probeNow();
+      return !watcher.notified.includes(short.id);
+    }, 20_000, 'the notification to end with the call');
+
+    const long = await sandboxJson<Json>('/sandbox/inbound-call', { method: 'POST', body: { caller_number: '+12015550141', caller_name: 'Riley Park', duration_seconds: 20, outcome: 'completed' } });
+    await watcher.probeNow();
+    assert.ok(watcher.notified.includes(long.id));
+    answer(true);
+    const taken = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: long.id });
+    assert.equal(taken.outcome, 'done', JSON.stringify(taken));
+    await waitFor(() => !watcher.notified.includes(long.id), 10_000, 'the notification to end once the call is yours');
   });
 
   test('Transfer, Take Over and Reject ask first, naming the caller and what happens; declined, nothing is sent', async () => {

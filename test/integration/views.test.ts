@@ -347,7 +347,7 @@ suite('Views: the sidebar against the sandbox', function () {
     await views.testing.providers.credits.loader.load('user');
     const roots = await kids(views.testing.providers.credits);
     assert.equal(roots.filter((n) => n.kind === 'error').length, 1);
-    assert.match(nodeLabel(roots[0]), /^Can't reach KallyAI at 127\.0\.0\.1:\d+ — Retry$/);
+    assert.equal(nodeLabel(roots[0]), "Can't reach KallyAI — Retry");
     assert.equal(roots[0].item.command?.command, 'kallyai.retry');
     await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'credits');
@@ -355,7 +355,7 @@ suite('Views: the sidebar against the sandbox', function () {
 
     await sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '^/v1/coordination/goals$', drop: true, count: 50 } });
     await views.testing.providers.goals.loader.load('user');
-    assert.match(nodeLabel((await kids(views.testing.providers.goals))[0]), /^Can't reach KallyAI at .* — Retry$/);
+    assert.equal(nodeLabel((await kids(views.testing.providers.goals))[0]), "Can't reach KallyAI — Retry");
     await clearSandboxFaults();
     await vscode.commands.executeCommand('kallyai.retry', 'goals');
     assert.notEqual((await kids(views.testing.providers.goals))[0].kind, 'error');

@@ -105,6 +105,34 @@ describe('KallyClient against the sandbox', () => {
     assert.equal(err.action.kind, 'retry');
   });
 
+  it('tells its listeners how each request ended, once per request (not per attempt): answered, an error answer, or no answer', async () => {
+    const c = client(sb, { retry: { retries: 2, baseDelayMs: 5 } });
+    const heard: Array<{ op: string; code?: string; status?: number }> = [];
+    const stop = c.onSettled((o) => heard.push({ op: o.op.id, code: o.error?.code, status: o.error?.status }));
+    await c.execute(ops.calls.list);
+    await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 3, drop: true });
+    await rejects(c.execute(ops.calls.list), 'network_error');
+    await addFault(sb, { path: '^/v1/credits/balance$', method: 'GET', count: 1, status: 404 });
+    await rejects(c.execute(ops.credits.balance), 'not_found');
+    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 4, 'the dropped request was tried three times');
+    assert.deepEqual(heard, [
+      { op: ops.calls.list.id, code: undefined, status: undefined },
+      { op: ops.calls.list.id, code: 'network_error', status: 0 },
+      { op: ops.credits.balance.id, code: 'not_found', status: 404 },
+    ]);
+    // Bad input (nothing sent) and a cancelled request say nothing about the service.
+    await rejects(c.execute(ops.calls.get, { path: { call_id: '' } }), 'invalid_input');
+    const controller = new AbortController();
+    controller.abort();
+    await rejects(c.execute(ops.calls.list, undefined, { signal: controller.signal }), 'cancelled');
+    // A listener that throws does not change the caller's answer.
+    c.onSettled(() => { throw new Error('listener failure'); });
+    assert.ok(Array.isArray((await c.execute(ops.calls.list)).calls));
+    stop();
+    await c.execute(ops.calls.list);
+    assert.equal(heard.length, 4, 'the last requests after the bad input: one heard, then none once stopped');
+  });
+
   it('turns a malformed JSON body into invalid_response with a clear sentence', async () => {
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 1, malformed: true });
     const err = await rejects(client(sb).execute(ops.calls.list), 'invalid_response');

@@ -7,7 +7,7 @@ import type { ServiceText } from '../../src/api/serviceText';
 import { serviceText as svc } from '../../src/api/serviceText';
 import { md, raw } from '../../src/format/markdown';
 import { trustedHtml } from '../../src/format/html';
-import { chatMarkdown, fileName, LIMITS, notificationText, pickText, plainLines, plainText, tabTitle, visibleText } from '../../src/format/sinks';
+import { chatMarkdown, fileName, LIMITS, notificationText, notificationWithActions, pickText, plainLines, plainText, tabTitle, visibleText } from '../../src/format/sinks';
 import type { info, askModal } from '../../src/platform/notify';
 import type { ItemOptions } from '../../src/views/viewNode';
 import type { PickItem } from '../../src/platform/quickInput';
@@ -33,6 +33,41 @@ describe('notification text', () => {
     assert.doesNotMatch(text, /\n/);
     assert.doesNotMatch(text, BIDI_CONTROLS);
     assert.ok(text.endsWith('…'));
+  });
+});
+
+describe('notification text with our own command links', () => {
+  const actions = (id: string) => [
+    { label: 'Take Over', command: 'kallyai.receptionist.takeOver', args: [{ id }] },
+    { label: 'Transfer…', command: 'kallyai.receptionist.transfer', args: [{ id }] },
+  ];
+  const links = (text: string) => [...text.matchAll(NOTIFICATION_LINK)].map((m) => ({ label: m[1], href: m[2], title: m[4] }));
+
+  it('holds exactly our links, to our commands with their arguments, whatever the caller and the call id are', () => {
+    const hostileId = 'ic_1") [x](command:workbench.action.terminal.sendSequence) "t\' ()*~!%';
+    for (const caller of ['Jamie Chen', 'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%7D)', 'Unclosed [label', ']]](( [[', `[${'['.repeat(5000)}`]) {
+      const text = notificationWithActions(`KallyAI is answering a call from ${caller}.`, actions(hostileId));
+      const found = links(text);
+      assert.deepEqual(found.map((l) => l.label), ['Take Over', 'Transfer…'], text.slice(0, 200));
+      assert.deepEqual(found.map((l) => l.href.replace(/\?.*$/, '')), ['command:kallyai.receptionist.takeOver', 'command:kallyai.receptionist.transfer']);
+      assert.deepEqual(found.map((l) => l.title), ['Take Over', 'Transfer…'], 'the title is the label, not the command');
+      for (const l of found) {
+        assert.match(l.href, /^command:[a-zA-Z.]+\?[A-Za-z0-9._%-]+$/, 'only percent-encoded arguments');
+        assert.deepEqual(JSON.parse(decodeURIComponent(l.href.slice(l.href.indexOf('?') + 1))), [{ id: hostileId }]);
+      }
+    }
+  });
+
+  it('keeps the words readable, and refuses a command that is not ours', () => {
+    const text = notificationWithActions('KallyAI is answering a call from Bank [see details].', actions('ic_2'));
+    assert.match(text, /^\[Take Over\]\(command:[^)]*\) · \[Transfer…\]\(command:[^)]*\) — KallyAI is answering a call from Bank \(see details\)\.$/, 'the links first: a notification without buttons shows one line');
+    assert.throws(() => notificationWithActions('x', [{ label: 'Run', command: 'workbench.action.terminal.sendSequence', args: [] }]), /not a KallyAI command/);
+  });
+
+  it('on a megabyte of hostile text: the text capped, still exactly our links (one pass; the time is a figure of npm run reliability)', () => {
+    const text = notificationWithActions(`[](${'[x]('.repeat(250_000)}`, actions('[]()'.repeat(1000)));
+    assert.deepEqual(links(text).map((l) => l.label), ['Take Over', 'Transfer…']);
+    assert.ok(text.length - text.indexOf(' — ') <= LIMITS.notification + 3, 'the text after the links is capped');
   });
 });
 

@@ -18,7 +18,7 @@ import { startNewConversation } from './conversationHistory';
 import { ConversationStore, type Turn } from './conversationStore';
 import { notificationText, plainText } from '../../format/sinks';
 import { info } from '../../platform/notify';
-import { askOnce } from '../../platform/quickInput';
+import { askOnce, pickItems, pickOne } from '../../platform/quickInput';
 
 export type AskResult =
   | {
@@ -33,8 +33,6 @@ export type AskResult =
     }
   | { outcome: 'dismissed' }
   | FailureResult;
-
-const MAX_SUGGESTION_BUTTONS = 3;
 
 /** What sending a message may cost, said where the person writes it (the input box, the page). */
 export function askStakes(balance: number | undefined): string {
@@ -102,23 +100,26 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   return { outcome: 'answered', conversationId: id, reply: text, goalId: goal?.id, suggestions, documentUri: uri.toString(), raw: reply };
 }
 
-/** The reply's notification: "Show Goal", the suggestions (one that names an action runs it, asking
- *  first; the others send themselves as the next message), "Reply…". */
+/** The reply's notification, with at most three short buttons (a toast cuts longer ones, and a
+ *  suggestion is a sentence): "Show Goal", "Suggestions…" (a list of them in full) and "Reply…".
+ *  A suggestion picked that names an action runs it, asking first; the others are sent as the next
+ *  message. The conversation page beside it shows the suggestions too. */
 async function offerNext(ctx: CommandContext, store: ConversationStore, text: string, goalId: string | undefined, suggestions: string[]): Promise<void> {
   const showGoal = plainText(t('Show Goal'));
+  const suggest = plainText(t('Suggestions…'));
   const replyButton = plainText(t('Reply…'));
-  const offered = suggestions.slice(0, MAX_SUGGESTION_BUTTONS).map((s) => plainText(s, 40));
-  const buttons = [...(goalId ? [showGoal] : []), ...offered, replyButton];
+  const buttons = [...(goalId ? [showGoal] : []), ...(suggestions.length ? [suggest] : []), replyButton];
   const choice = await info(notificationText(`KallyAI: ${text}`), ...buttons);
   try {
     if (!choice) return;
     if (choice === showGoal && goalId) await ctx.views.revealGoal(goalId);
     else if (choice === replyButton) await ask(ctx, store, {});
-    else {
-      const index = offered.indexOf(choice);
-      const command = index >= 0 ? suggestionCommand(suggestions[index], goalId) : undefined;
+    else if (choice === suggest) {
+      // Sending the one picked is the consent, as pressing Enter in Ask's input box: the list names the stakes too.
+      const message = await pickOne({ title: t('Send to KallyAI'), placeholder: askStakes(ctx.views.balance()), items: pickItems(suggestions.map((s) => ({ value: s, label: s }))) });
+      const command = message ? suggestionCommand(message, goalId) : undefined;
       if (command) await vscode.commands.executeCommand(command.command, ...(command.args ?? []));
-      else if (index >= 0) await ask(ctx, store, { message: suggestions[index] });
+      else if (message) await ask(ctx, store, { message });
     }
   } catch (e) {
     ctx.errors.show(e);

@@ -12,6 +12,7 @@ import type { PagePanel } from '../../pages/pagePanel';
 import { openExternalUrl } from '../../platform/openExternal';
 import { copyMailbox } from '../channels/copyMailbox';
 import type { CommandContext } from '../commandContext';
+import { tryAgain } from '../tryAgain';
 import { filterChannel, showUnread } from '../messages/inboxFilters';
 import { EmailConnector } from './connectEmail';
 import { filterMail } from './mailFilter';
@@ -27,7 +28,7 @@ export function emailHandlers(ctx: CommandContext, refresh: (resources: readonly
   const { views } = ctx;
   return {
     handlers: {
-      'kallyai.email.refresh': () => views.reload('email'),
+      'kallyai.email.refresh': () => tryAgain(ctx, () => views.reload('email')),
       'kallyai.email.write': (a) => writeEmail(ctx, a),
       'kallyai.email.connect': (a) => connector.connect(a),
       'kallyai.email.connectGmail': (a) => connector.connect(notNode(a), 'gmail'),

@@ -8,6 +8,7 @@ import type { DateRange } from '../../models/receptionistAnalytics';
 import { openExternalUrl } from '../../platform/openExternal';
 import { INBOUND_FILTERS, type InboundFilter } from '../../models/inbound';
 import type { CommandContext } from '../commandContext';
+import { tryAgain } from '../tryAgain';
 import { editContact, setVip } from './contactEditor';
 import { importContacts } from './importContacts';
 import { addRule, editRule } from './ruleEditor';
@@ -48,8 +49,8 @@ export function receptionistHandlers(ctx: CommandContext): Record<string, Handle
     'kallyai.receptionist.markVip': (a) => setVip(ctx, a, true),
     'kallyai.receptionist.unmarkVip': (a) => setVip(ctx, a, false),
     'kallyai.receptionist.importContacts': (a) => importContacts(ctx, a),
-    'kallyai.receptionist.refresh': () => ctx.views.reload('receptionist'),
-    'kallyai.phoneNumbers.refresh': () => ctx.views.reload('phoneNumbers'),
+    'kallyai.receptionist.refresh': () => tryAgain(ctx, () => ctx.views.reload('receptionist')),
+    'kallyai.phoneNumbers.refresh': () => tryAgain(ctx, () => ctx.views.reload('phoneNumbers')),
   };
 }
 

@@ -1,6 +1,8 @@
 /** The one error presenter: any failure becomes one sentence and the button that fixes it (sign in,
- *  open pricing, retry, edit the request…). Being offline gives one quiet notice, not a storm;
- *  a cancellation shows nothing. Commands, view actions, pages and chat all present through it. */
+ *  open pricing, retry, edit the request…). Only what the person did comes here, one notice each,
+ *  being offline included: background requests (polls, view loads, probes) never do, as the status
+ *  bar and the views show an outage. A cancellation shows nothing. Commands, view actions, pages
+ *  and chat all present through it. */
 import * as vscode from 'vscode';
 import type { UserActionKind } from '../../api/errorCodes';
 import type { Log } from '../../log';
@@ -28,12 +30,7 @@ export interface ErrorPresenter {
   describe(error: unknown, fieldLabels?: Readonly<Record<string, string>>): ErrorView;
 }
 
-const OFFLINE_CODES = new Set(['network_error', 'timeout']);
-const OFFLINE_QUIET_MS = 60_000;
-
 export function createErrorPresenter(log: Log): ErrorPresenter {
-  let lastOfflineNotice = 0;
-
   const show = (error: unknown, handlers: ActionHandlers = {}, fieldLabels: Readonly<Record<string, string>> = {}): FailureResult => {
     const view = describeError(error, fieldLabels);
     const result: FailureResult = { outcome: 'failed', code: view.code, message: view.sentence, action: view.action.kind };
@@ -41,12 +38,6 @@ export function createErrorPresenter(log: Log): ErrorPresenter {
     if (view.code === 'unexpected_error') log.error('Command failed', error);
     else log.warn(`Request failed: ${view.code}${error instanceof Error ? ` (${error.message})` : ''}`);
 
-    if (OFFLINE_CODES.has(view.code)) {
-      // One quiet notice per minute: views and pollers keep failing while offline; the user needs to hear it once.
-      const now = Date.now();
-      if (now - lastOfflineNotice < OFFLINE_QUIET_MS) return result;
-      lastOfflineNotice = now;
-    }
     const runnable = canRun(view.action.kind, handlers) || !!view.action.url;
     const button = plainText(view.action.label);
     const buttons = runnable && view.action.label ? [button] : [];
