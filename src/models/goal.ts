@@ -1,5 +1,5 @@
 import type { Goal } from '../api/schemas/coordination';
-import { t } from '../format';
+import { codeLabel, t } from '../format';
 
 /** How the extension reads a goal: which group it sits in, what waits on the user, and the
  *  space-separated context tokens that package.json's `viewItem =~ /…/` menus match. */
@@ -85,6 +85,12 @@ export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {
   const newest = (a: Goal, b: Goal) => (b.updated_at ?? b.created_at ?? '').localeCompare(a.updated_at ?? a.created_at ?? '');
   for (const list of groups.values()) list.sort(newest);
   return groups;
+}
+
+/** What a goal waits for, else its status, in words ("Approve the next step", "Active"). */
+export function goalStateLabel(goal: Goal): string {
+  const w = waitingFor(goal);
+  return w ? codeLabel('waitingFor', w) : codeLabel('goalStatus', goal.status) || t('Unknown');
 }
 
 /** A goal's name for people (never its id). */

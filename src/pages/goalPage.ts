@@ -4,7 +4,7 @@
 import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
-import { creditsLabel, formatCredits, html, humanize, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
+import { codeLabel, creditsLabel, formatCredits, html, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
 import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
@@ -71,7 +71,7 @@ ${subGoals(tree)}`,
 function statusBadge(goal: Goal): Html {
   const status = goalStatus(goal);
   const tone = status === 'completed' ? 'good' : status === 'failed' ? 'bad' : '';
-  return html`<span class="badge ${tone}">${humanize(goal.status) || t('Unknown')}</span>`;
+  return html`<span class="badge ${tone}">${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
 }
 
 function waitingCallout(goal: Goal): Html {
@@ -108,7 +108,7 @@ function steps(goal: Goal): Html {
       default: return icon('circle-large-outline');
     }
   };
-  return html`<h2>${t('Steps')}</h2><ol class="steps">${list.map((s, i) => html`<li class="${i === current ? 'current' : ''}">${stepIcon((s.status ?? '').toLowerCase(), i)}<span>${s.description ?? t('Step {0}', i + 1)} <span class="muted">— ${i === current ? t('Waiting for your approval') : humanize(s.status)}</span></span></li>`)}</ol>`;
+  return html`<h2>${t('Steps')}</h2><ol class="steps">${list.map((s, i) => html`<li class="${i === current ? 'current' : ''}">${stepIcon((s.status ?? '').toLowerCase(), i)}<span>${s.description ?? t('Step {0}', i + 1)} <span class="muted">— ${i === current ? t('Waiting for your approval') : codeLabel('stepStatus', s.status)}</span></span></li>`)}</ol>`;
 }
 
 function budget(goal: Goal): Html {
@@ -129,5 +129,5 @@ ${share !== undefined ? html`<div class="meter" role="img" aria-label="${t('{0}%
 function subGoals(tree: GoalTree | undefined): Html {
   const subs = tree?.sub_goals ?? [];
   if (!subs.length) return html``;
-  return html`<h2>${t('Sub-goals')}</h2><table><tr><th>${t('Goal')}</th><th>${t('Status')}</th></tr>${subs.map((s) => html`<tr><td>${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}</td><td>${waitingText(s.goal) ?? humanize(s.goal.status)}</td></tr>`)}</table>`;
+  return html`<h2>${t('Sub-goals')}</h2><table><tr><th>${t('Goal')}</th><th>${t('Status')}</th></tr>${subs.map((s) => html`<tr><td>${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}</td><td>${waitingText(s.goal) ?? codeLabel('goalStatus', s.goal.status)}</td></tr>`)}</table>`;
 }

@@ -14,7 +14,7 @@ import { hasMoreMessages, INBOX_MAX, INBOX_PAGE, InboxProvider, type InboxData, 
 import type { EmailClassification } from '../api/schemas/email';
 import { LiveCallWatcher } from './liveCallWatcher';
 import { PhoneNumbersProvider, type PhoneNumbersData } from './phoneNumbersView';
-import { ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
+import { filterLabel, ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
 import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
@@ -182,7 +182,7 @@ export function registerViews(services: Services): Views {
     treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
     const voicemails = isSignedIn() ? providers.receptionist.newVoicemails() : 0;
     treeViews.receptionist.badge = voicemails ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') } : undefined;
-    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', inboundFilter) : undefined;
+    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', filterLabel(inboundFilter).toLowerCase()) : undefined;
     const drafts = isSignedIn() ? providers.email.draftCount() : 0;
     treeViews.email.badge = drafts ? { value: drafts, tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval') } : undefined;
   };

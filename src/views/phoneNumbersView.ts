@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { md, phoneForPeople, shortDateTime, blocks } from '../format';
+import { blocks, codeLabel, md, phoneForPeople, shortDateTime } from '../format';
 import { forwardingOf, numberDescription, numberLabel, type PhoneNumber } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
@@ -71,7 +71,7 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const label = numberLabel(n);
     const forwarding = forwardingOf(n);
     const tooltip = blocks(
-      md`**${label}**${n.iso_country ? md` · ${n.iso_country}` : ''}${n.status ? md` · ${n.status}` : ''}`,
+      md`**${label}**${n.iso_country ? md` · ${codeLabel('country', n.iso_country)}` : ''}${n.status ? md` · ${codeLabel('numberStatus', n.status)}` : ''}`,
       md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
       n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
       n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined);

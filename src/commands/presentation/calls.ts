@@ -4,7 +4,7 @@
 import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
 import { transcriptMarkdown } from '../../documents/callMarkdown';
-import { calendarDay, describeCallStatus, humanize, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
+import { calendarDay, codeLabel, describeCallStatus, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
 import { callFileName, callLabel, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
 
@@ -28,7 +28,7 @@ export const callPresentations: Presentation[] = [
         const when = [s.appointment_date ? calendarDay(s.appointment_date) : undefined, s.appointment_time ?? s.time_preference_text].filter(Boolean).join(', ');
         return [
           t('Task: {0}', s.task_description),
-          t('Category: {0}', humanize(s.task_category)),
+          t('Category: {0}', codeLabel('taskCategory', s.task_category)),
           when ? t('When: {0} ({1})', when, input.body?.timezone ?? '') : undefined,
           s.party_size ? t('Party size: {0}', s.party_size) : undefined,
           s.user_name ? t('Booking name: {0}', s.user_name) : undefined,

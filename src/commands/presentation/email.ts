@@ -5,7 +5,7 @@
 import { ops } from '../../api/catalogue';
 import { EMAIL_CLASSIFICATIONS, type EmailAccount, type EmailMessage } from '../../api/schemas/email';
 import { voiceProfileMarkdown } from '../../documents/emailMarkdown';
-import { count, humanize, oneLine, shortDateTime, t } from '../../format';
+import { codeLabel, count, humanize, oneLine, shortDateTime, t } from '../../format';
 import { classificationLabel, draftIdOf, isDraft, mailDate, outboxId, outboxState, outboxStateLabel, recipientsText, senderName, type OutboxEmail } from '../../models/email';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
@@ -25,7 +25,7 @@ export const emailAccountEntity = entity<EmailAccount>({
   list: async (client, signal) => (await client.execute(ops.email.accounts, {}, { signal })).accounts,
   id: (a) => a.id ?? undefined,
   label: accountLabel,
-  description: (a) => [providerName(a.provider), humanize(a.status), a.connected_at ? t('connected {0}', shortDateTime(a.connected_at) ?? '') : undefined].filter(Boolean).join(' · '),
+  description: (a) => [providerName(a.provider), codeLabel('accountStatus', a.status), a.connected_at ? t('connected {0}', shortDateTime(a.connected_at) ?? '') : undefined].filter(Boolean).join(' · '),
 });
 
 export const emailMessageEntity = entity<EmailMessage>({
@@ -66,7 +66,7 @@ export const emailPresentations: Presentation[] = [
       items: ({ data }) => [
         ...data.accounts.filter((a) => a.id).map((a) => ({
           label: accountLabel(a),
-          description: [providerName(a.provider), humanize(a.status)].filter(Boolean).join(' · '),
+          description: [providerName(a.provider), codeLabel('accountStatus', a.status)].filter(Boolean).join(' · '),
           detail: a.connected_at ? t('Connected {0}', shortDateTime(a.connected_at) ?? '') : undefined,
           icon: 'mail',
           run: { title: t('Disconnect…'), command: 'kallyai.email.disconnect', args: [{ id: a.id }] },

@@ -4,8 +4,8 @@ import { ops } from '../../api/catalogue';
 import type { Goal, GoalTree } from '../../api/schemas/coordination';
 import { budgetMarkdown } from '../../documents/budgetMarkdown';
 import { goalMarkdown } from '../../documents/goalMarkdown';
-import { count, creditsLabel, formatCredits, humanize, oneLine, t } from '../../format';
-import { goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
+import { count, creditsLabel, formatCredits, oneLine, t } from '../../format';
+import { goalBudget, goalStateLabel, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const goalOf = (target: unknown): Goal => (target ?? {}) as Goal;
@@ -41,7 +41,7 @@ export const goalPresentations: Presentation[] = [
       empty: 'No goals match.',
       items: ({ data }) => data.goals.filter((g) => g.id).map((g) => ({
         label: goalTitle(g),
-        description: humanize(waitingFor(g) ?? g.status),
+        description: goalStateLabel(g),
         icon: waitingFor(g) ? 'bell-dot' : 'target',
         run: { title: t('Open Goal'), command: 'kallyai.goals.openGoal', args: [{ id: g.id }] },
       })),
