@@ -75,8 +75,10 @@ async function run(ctx) {
   const title = page.locator('.quick-input-widget .quick-input-title', { hasText: t('KallyAI: Make a Call') });
   await title.waitFor({ state: 'visible', timeout: 15_000 });
   const input = page.locator('.quick-input-widget input');
-  const prompt = page.locator('.quick-input-widget .quick-input-message', { hasText: t('The phone number to call. Numbers without + are read as {0} numbers.', 'US') });
+  // The country of kallyai.defaultCountry (US) in Spanish words, not its code.
+  const prompt = page.locator('.quick-input-widget .quick-input-message', { hasText: t('The phone number to call. Numbers without + are read as {0} numbers.', 'Estados Unidos') });
   await prompt.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.doesNotMatch(await prompt.innerText(), /\bUS\b/);
   ctx.log(`wizard: ${(await title.innerText()).trim()} — ${(await prompt.innerText()).trim()}`);
   await input.fill('+1 201 555 0100');
   const note = page.locator('.quick-input-widget .quick-input-message', { hasText: t('KallyAI will call {0}', '+1 201 555 0100') });
