@@ -1,6 +1,7 @@
 /** The running sandbox: options, state, clock and the live parts that are not state (running calls, faults, request log). */
 import type { Clock } from './clock';
 import type { FaultList } from './faults';
+import type { HostileText } from './hostileText';
 import type { RequestLog } from './requestLog';
 import type { Variant, VariantScopes } from './variants';
 import type { CallRecord, SandboxState } from './state';
@@ -44,6 +45,9 @@ export interface Sandbox {
   variant: Variant;
   /** The scopes each variant dimension accepts (variantScopes.ts). */
   variantScopes: VariantScopes;
+  /** Set by POST /sandbox/seed-hostile, cleared by /sandbox/reset: while set, the answers the
+   *  sandbox words itself carry these payloads (hostileText.ts). Not part of the saved state. */
+  hostile?: HostileText;
   /** Schedules a save of the state (debounced) when --state is set. */
   changed(): void;
 }

@@ -1,4 +1,4 @@
-/** Fault injection for tests: latency, error status (+code, Retry-After), dropped connection
+/** Fault injection for tests: latency, error status (+code, message, Retry-After), dropped connection
  *  (before or after the request is handled), malformed body. A spec is checked when it is added (a bad one is refused with a sentence,
  *  never accepted to fail later), and its path pattern is matched in linear time (pathPattern.ts). */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,9 @@ export interface FaultSpec {
   latencyMs?: number;
   status?: number;
   code?: string;
+  /** The error's message, in whichever error shape is served (default "Injected fault: HTTP <status>."):
+   *  a test's hostile text, up to 20,000 characters. Needs `status`. */
+  message?: string;
   /** Seconds, or an HTTP date. */
   retryAfter?: number | string;
   drop?: boolean;
@@ -27,10 +30,11 @@ export interface Fault extends FaultSpec {
 
 export class FaultSpecError extends Error {}
 
-const FIELDS = new Set(['path', 'method', 'count', 'latencyMs', 'status', 'code', 'retryAfter', 'drop', 'dropResponse', 'malformed']);
+const FIELDS = new Set(['path', 'method', 'count', 'latencyMs', 'status', 'code', 'message', 'retryAfter', 'drop', 'dropResponse', 'malformed']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const MAX_COUNT = 100_000;
 const MAX_LATENCY_MS = 600_000;
+export const MAX_FAULT_MESSAGE = 20_000;
 
 /** Checks a fault spec as posted to /sandbox/faults; throws FaultSpecError naming the field. */
 export function parseFaultSpec(raw: unknown): { spec: FaultSpec; matcher: PathMatcher } {
@@ -55,6 +59,11 @@ export function parseFaultSpec(raw: unknown): { spec: FaultSpec; matcher: PathMa
   if (b.code !== undefined) {
     if (typeof b.code !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(b.code)) throw new FaultSpecError('code must be 1–64 letters, digits, "_", "." or "-".');
     spec.code = b.code;
+  }
+  if (b.message !== undefined) {
+    if (typeof b.message !== 'string' || b.message.length === 0 || b.message.length > MAX_FAULT_MESSAGE) throw new FaultSpecError(`message must be text of 1 to ${MAX_FAULT_MESSAGE} characters.`);
+    if (spec.status === undefined) throw new FaultSpecError('message needs a status: it is the message of the error that status answers.');
+    spec.message = b.message;
   }
   if (b.retryAfter !== undefined) spec.retryAfter = retryAfter(b.retryAfter);
   for (const flag of ['drop', 'dropResponse', 'malformed'] as const) {

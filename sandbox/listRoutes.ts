@@ -47,5 +47,5 @@ export const LIST_RESOURCES: Readonly<Record<string, string>> = Object.fromEntri
 
 /** `GET /v1/calls/{call_id}/transcript` → `GET /v1/calls/{}/transcript`. */
 export function routeKey(method: string, pattern: string): string {
-  return `${method} ${pattern.replace(/\{[^}]+\}/g, '{}')}`;
+  return `${method} ${pattern.replace(/\{[^{}]+\}/g, '{}')}`;
 }

@@ -43,7 +43,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
+const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|seed-hostile|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;
@@ -57,11 +57,12 @@ function initialState(options: SandboxOptions): SandboxState {
 export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
   checkStartOptions(opts);
   const router = new Router();
-  // Called by POST /sandbox/reset, after sb below exists: a fresh state, and the start's variants.
+  // Called by POST /sandbox/reset, after sb below exists: a fresh state, the start's variants, no hostile mode.
   registerAllRoutes(router, (empty) => {
     sb.generation += 1;
     sb.state = freshState(sb, empty);
     sb.variant = sb.options.variant;
+    sb.hostile = undefined;
     sb.changed();
   });
   const scopes = variantScopes(router);
@@ -142,7 +143,7 @@ function sleep(ms: number): Promise<void> {
 async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const correlationId = newCorrelationId();
   const url = new URL(req.url ?? '/', 'http://sandbox.local');
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const path = url.pathname.length > 1 ? url.pathname.replace(/(?<!\/)\/+$/, '') : url.pathname;
   const method = (req.method ?? 'GET').toUpperCase();
   const isControl = CONTROL_PATHS.test(path);
   const reply = (r: Reply) => send(res, r, correlationId);
@@ -197,7 +198,7 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
       const status = fault.status;
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), `Injected fault: HTTP ${status}.`, { headers }));
+      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), fault.message ?? `Injected fault: HTTP ${status}.`, { headers }));
     }
   }
 

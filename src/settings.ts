@@ -17,7 +17,7 @@ export function readSettings(): Settings {
   const chosen = c.get<string>('language');
   const language = chosen === 'en' || chosen === 'es' ? chosen : vscode.env.language.toLowerCase().startsWith('es') ? 'es' : 'en';
   return {
-    apiBaseUrl: (c.get<string>('apiBaseUrl') || 'https://api.kallyai.com').replace(/\/+$/, ''),
+    apiBaseUrl: (c.get<string>('apiBaseUrl') || 'https://api.kallyai.com').replace(/(?<!\/)\/+$/, ''),
     // A getter: the machine's zone comes from Intl, whose first use loads time-zone data (~10 ms),
     // and only the call wizard and date formatting need it — not activation.
     get timezone() {

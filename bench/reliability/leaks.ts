@@ -70,7 +70,7 @@ export const leaks: Section = {
     };
     try {
       for (const { figure, tokens } of TOKEN_SETS) {
-        await auth.store.save(newSession({ accessToken: tokens.a, refreshToken: tokens.r, expiresAt: Date.now() + 3_600_000 }, 'paste'));
+        await auth.store.save(newSession({ accessToken: tokens.a, refreshToken: tokens.r, expiresAt: Date.now() + 3_600_000 }, 'paste', server.url));
         const row: SectionRow = { figure: `tokens echoed: ${figure}`, cases: 0, failures: 0 };
         for (const c of echoCases(() => tokens)) {
           auth.refresher.reset();

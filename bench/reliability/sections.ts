@@ -3,6 +3,7 @@
 import type { Section } from './section';
 import { duplicateCalls } from './duplicateCalls';
 import { hostileResponses } from './hostileResponses';
+import { hostileText } from './hostileText';
 import { injectionPayloads } from './injectionPayloads';
 import { invalidInputs } from './invalidInputs';
 import { leaks } from './leaks';
@@ -15,4 +16,5 @@ export const SECTIONS: Section[] = [
   invalidInputs,
   leaks,
   signInAttacks,
+  hostileText,
 ];

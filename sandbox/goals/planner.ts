@@ -5,16 +5,16 @@ export type Intent = 'greeting' | 'balance' | 'task';
 
 export function intentOf(text: string): Intent {
   const t = text.trim().toLowerCase();
-  if (/^(hi|hello|hey|hola|good (morning|afternoon|evening))\b[!.\s]*$/.test(t)) return 'greeting';
+  if (/^(hi|hello|hey|hola|good (morning|afternoon|evening))[!.\s]*$/.test(t)) return 'greeting';
   if (/\b(balance|how many credits|credits left|my credits)\b/.test(t)) return 'balance';
   return 'task';
 }
 
 /** A short title from the request: first sentence, without a leading please/can you, capitalised, at most 60 chars. */
 export function titleFrom(text: string): string {
-  let t = text.trim().split(/(?<=[.!?])\s|\n/)[0].replace(/[.!?]+$/, '');
+  let t = text.trim().split(/(?<=[.!?])\s|\n/)[0].replace(/(?<![.!?])[.!?]+$/, '');
   t = t.replace(/^(please\s+|can you\s+|could you\s+|i need you to\s+|i want you to\s+)/i, '').replace(/\s+/g, ' ');
-  if (t.length > 60) t = `${t.slice(0, 57).replace(/\s+\S*$/, '')}...`;
+  if (t.length > 60) t = `${t.slice(0, 57).replace(/(?<!\s)\s+\S*$/, '')}...`;
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 

@@ -2,9 +2,12 @@
  *  while the caller hangs up — the call is `completed` with a summary and action items, or the
  *  caller left a voicemail. A call taken over, transferred or rejected in between keeps what that
  *  did. Inbound calls run at a person's pace (real seconds), not on the --time-scale clock: they
- *  are there to be acted on. `--inbound-every S` brings one every S seconds or so. */
+ *  are there to be acted on. `--inbound-every S` brings one every S seconds or so. While the run is
+ *  hostile (hostileText.ts) what KallyAI says about a call — its summary, action items and the
+ *  voicemail left — is made of the payloads. */
 import { iso } from '../clock';
 import type { Sandbox } from '../context';
+import { type HostileText, pick, wording } from '../hostileText';
 import { newId } from '../ids';
 import type { Json } from '../state';
 
@@ -49,7 +52,7 @@ export function startInboundCall(sb: Sandbox, opts: InboundCallOptions = {}): Js
   const started = Date.now();
   const call: Json = {
     id: newId(), caller_number: number, caller_name: name ?? null, status: 'active', created_at: iso(started), duration_seconds: 0,
-    summary: 'KallyAI is answering the call.', is_vip: contact?.is_vip === true, action_items: [],
+    summary: wording(sb, 173, 'KallyAI is answering the call.'), is_vip: contact?.is_vip === true, action_items: [],
   };
   sb.state.inboundCalls.unshift(call);
   live.add(call);
@@ -59,11 +62,16 @@ export function startInboundCall(sb: Sandbox, opts: InboundCallOptions = {}): Js
   const timer = setTimeout(() => {
     sb.inboundTimers.delete(timer);
     if (generation !== sb.generation) return;
-    endInboundCall(sb, call, known, outcome, (Date.now() - started) / 1000);
+    endInboundCall(sb, call, sb.hostile ? hostileCaller(known, sb.hostile) : known, outcome, (Date.now() - started) / 1000);
   }, seconds * 1000);
   timer.unref?.();
   sb.inboundTimers.add(timer);
   return call;
+}
+
+/** The caller's words as payloads (number and name stay as the call arrived). */
+function hostileCaller(caller: Caller, h: HostileText): Caller {
+  return { ...caller, summary: pick(h, 174), items: h.payloads.slice(0, 3), voicemail: h.all };
 }
 
 function endInboundCall(sb: Sandbox, call: Json, caller: Caller, outcome: 'completed' | 'voicemail', seconds: number): void {
@@ -72,7 +80,7 @@ function endInboundCall(sb: Sandbox, call: Json, caller: Caller, outcome: 'compl
   call.status = 'completed';
   call.ended_at = iso();
   if (call.taken_over) {
-    call.summary = 'You took over the call from KallyAI.';
+    call.summary = wording(sb, 175, 'You took over the call from KallyAI.');
   } else if (outcome === 'voicemail') {
     const voicemail = {
       id: newId(), call_id: call.id, caller_number: call.caller_number, caller_name: call.caller_name ?? null,

@@ -1,4 +1,5 @@
-/** §5.5 Actions: calendar, restaurant search and bookings, bills, ride/food/errand, email drafts (approve/cancel), log, undo. */
+/** §5.5 Actions: calendar, restaurant search and bookings, bills, ride/food/errand, email drafts (approve/cancel), log, undo.
+ *  While the run is hostile (hostileText.ts) the restaurants, a bill's analysis and the send answer's message are payloads. */
 import { DAY, iso, isValidDate, isValidTime, ymd } from '../clock';
 import type { Sandbox } from '../context';
 import { COSTS, requireCredits, spend } from '../credits';
@@ -6,7 +7,8 @@ import { type Ctx, bodyObject, fail, intQuery, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
 import type { Json, OutboxEmail } from '../state';
-import { restaurantsFor } from './searchData';
+import { hostileOf, hostileMessage, pick } from '../hostileText';
+import { hostileRestaurants, restaurantsFor } from './searchData';
 
 export function logAction(sb: Sandbox, type: string, description: string, undoable: boolean, targetId?: string): Json {
   const entry = { id: newId(), type, description, status: 'completed', created_at: iso(), undoable, ...(targetId ? { target_id: targetId } : {}) };
@@ -30,7 +32,7 @@ function required(b: Record<string, unknown>, field: string): string {
   return v as string;
 }
 
-const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
+const EMAIL = /^[^@\s<>]+@[^@\s<>][^@\s<>.]*\.[^@\s<>]+$/;
 
 function findEmail(sb: Sandbox, id: string): OutboxEmail {
   const e = sb.state.outbox.find((x) => x.id === id);
@@ -86,7 +88,8 @@ export function registerActions(router: Router): void {
     const query = required(b, 'query');
     requireCredits(ctx.sb, COSTS.search.per_query);
     spend(ctx.sb, COSTS.search.per_query, 'search', `Restaurant search: ${query}`);
-    return ok({ results: restaurantsFor(query, str(b.location), Number(b.party_size) || 2, str(b.time)), credits_used: COSTS.search.per_query });
+    const hostile = hostileOf(ctx.sb);
+    return ok({ results: hostile ? hostileRestaurants(hostile) : restaurantsFor(query, str(b.location), Number(b.party_size) || 2, str(b.time)), credits_used: COSTS.search.per_query });
   });
   router.post('/v1/actions/bookings', (ctx) => {
     const b = bodyObject(ctx);
@@ -117,7 +120,10 @@ export function registerActions(router: Router): void {
     spend(ctx.sb, COSTS.bill_analysis.per_analysis, 'bill', `Bill analysis: ${description}`);
     const fairHigh = Math.round(amount * 0.85);
     logAction(ctx.sb, 'bill', `Analysed the bill: ${description}`, false);
-    return ok({ analysis: { fair_price_range: `$${Math.round(amount * 0.6)}-$${fairHigh}`, overcharge_detected: amount > fairHigh, savings_potential: Math.max(0, amount - fairHigh), recommendations: ['Ask for the loyalty discount', 'Mention the competitor offer of a lower monthly price', 'Remove add-ons you do not use'] }, credits_used: COSTS.bill_analysis.per_analysis });
+    const hostile = hostileOf(ctx.sb);
+    const recommendations = hostile ? [pick(hostile, 110), pick(hostile, 111), pick(hostile, 112)] : ['Ask for the loyalty discount', 'Mention the competitor offer of a lower monthly price', 'Remove add-ons you do not use'];
+    const fairRange = hostile ? pick(hostile, 113) : `$${Math.round(amount * 0.6)}-$${fairHigh}`;
+    return ok({ analysis: { fair_price_range: fairRange, overcharge_detected: amount > fairHigh, savings_potential: Math.max(0, amount - fairHigh), recommendations }, credits_used: COSTS.bill_analysis.per_analysis });
   });
   router.post('/v1/actions/bills/dispute', (ctx) => {
     const b = bodyObject(ctx);
@@ -142,7 +148,7 @@ export function registerActions(router: Router): void {
     const email: OutboxEmail = { id: newId(), to, ...(cc && cc.length ? { cc } : {}), subject, body, status: 'pending_approval', created_at: iso(), replies: [] };
     ctx.sb.state.outbox.unshift(email);
     ctx.sb.changed();
-    return ok({ ...email, email_id: email.id, message: 'The email waits for your approval before it is sent.' });
+    return ok(hostileMessage(ctx.sb, 114, { ...email, email_id: email.id, message: 'The email waits for your approval before it is sent.' }));
   });
   router.post('/v1/actions/email/{id}/approve', (ctx) => {
     const e = findEmail(ctx.sb, ctx.params.id);

@@ -1,8 +1,10 @@
-/** §5.11 Budget (under /v1/goals/…): estimate, approve budget, cost breakdown, acknowledge soft cap. */
+/** §5.11 Budget (under /v1/goals/…): estimate, approve budget, cost breakdown, acknowledge soft cap
+ *  (their messages are payloads while the run is hostile, hostileText.ts). */
 import * as engine from '../goals/engine';
 import { bodyObject, fail, ok, str } from '../http';
 import { credits } from '../ids';
 import type { Router } from '../router';
+import { hostileMessage } from '../hostileText';
 
 const ESTIMATES: Record<string, Record<string, number>> = {
   call: { call_base: 1.0, call_minutes: 0.3 },
@@ -28,10 +30,10 @@ export function registerBudget(router: Router): void {
     const estimated = credits(Object.values(breakdown).reduce((a, n) => a + n, 0));
     return ok({ estimated_credits: estimated, breakdown, confidence: description.length > 20 ? 'high' : 'medium', type });
   });
-  router.post('/v1/goals/{goal_id}/approve-budget', (ctx) => ok(engine.approveBudget(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id))));
+  router.post('/v1/goals/{goal_id}/approve-budget', (ctx) => ok(hostileMessage(ctx.sb, 142, engine.approveBudget(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))));
   router.get('/v1/goals/{goal_id}/cost-breakdown', (ctx) => {
     const g = engine.findGoal(ctx.sb, ctx.params.goal_id);
     return ok({ goal_id: g.id, total_credits: g.credits_used, items: g.cost_items });
   });
-  router.post('/v1/goals/{goal_id}/acknowledge-soft-cap', (ctx) => ok(engine.acknowledgeSoftCap(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id))));
+  router.post('/v1/goals/{goal_id}/acknowledge-soft-cap', (ctx) => ok(hostileMessage(ctx.sb, 143, engine.acknowledgeSoftCap(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))));
 }

@@ -20,6 +20,13 @@ export function findCall(sb: Sandbox, id: string): CallRecord {
   return call;
 }
 
+/** The call as the API shows it: a transcript set on the record (seed-hostile, a hostile run) is
+ *  served by the transcript endpoint only, as the derived one is. */
+export function callView(call: CallRecord): Omit<CallRecord, 'transcript'> {
+  const { transcript: _t, ...rest } = call;
+  return rest;
+}
+
 /** The signed address of a recording or voicemail (sandbox/calls/audio.ts). */
 export function recordingUrl(sb: Sandbox, kind: MediaKind, id: string): string {
   return signedMediaUrl(sb, kind, id);
@@ -38,9 +45,9 @@ async function placeCall(ctx: Ctx) {
       fail(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request body. Use a new key for a new call.');
     }
     const running = sb.running.get(call_id);
-    if (running) return created(await running.done);
+    if (running) return created(callView(await running.done));
     const known = sb.state.calls.find((c) => c.call_id === call_id);
-    if (known) return created(known);
+    if (known) return created(callView(known));
   }
   const { submission, timezone } = validateCall(sb, bodyObject(ctx));
   const call = newCallRecord(newId(), submission, timezone, Date.now());
@@ -49,7 +56,7 @@ async function placeCall(ctx: Ctx) {
   sb.changed();
   const running = startCall(sb, call, planFor(submission.respondent_phone));
   // The call goes on even if the client disconnects; the answer is written only if it is still listening.
-  return created(await running.done);
+  return created(callView(await running.done));
 }
 
 function scheduledOnly(call: CallRecord, action: string): void {
@@ -76,7 +83,7 @@ function reschedule(ctx: Ctx) {
   if (when <= Date.now()) fail(422, 'scheduling_violation', 'The new time is in the past.');
   call.scheduled_for = iso(when);
   ctx.sb.changed();
-  return ok(call);
+  return ok(callView(call));
 }
 
 export function registerCalls(router: Router): void {
@@ -85,9 +92,9 @@ export function registerCalls(router: Router): void {
     const limit = intQuery(ctx, 'limit', 50, 1, 200);
     const offset = intQuery(ctx, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const all = ctx.sb.state.calls;
-    return ok({ calls: all.slice(offset, offset + limit), total: all.length, limit, offset });
+    return ok({ calls: all.slice(offset, offset + limit).map(callView), total: all.length, limit, offset });
   });
-  router.get('/v1/calls/{call_id}', (ctx) => ok(findCall(ctx.sb, ctx.params.call_id)));
+  router.get('/v1/calls/{call_id}', (ctx) => ok(callView(findCall(ctx.sb, ctx.params.call_id))));
   router.get('/v1/calls/{call_id}/transcript', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);
     const entries = transcriptOf(call);
@@ -109,7 +116,7 @@ export function registerCalls(router: Router): void {
     scheduledOnly(call, 'cancelled');
     endCall(call, 'cancelled', 0, Date.now());
     ctx.sb.changed();
-    return ok(call);
+    return ok(callView(call));
   });
   router.post('/v1/calls/{call_id}/reschedule', reschedule);
   router.post('/v1/calls/{call_id}/stop', async (ctx) => {
@@ -117,6 +124,6 @@ export function registerCalls(router: Router): void {
     const running = ctx.sb.running.get(call.call_id);
     if (!running) fail(409, 'call_not_active', `Only a live call can be stopped; this call is ${call.status}.`);
     running.stop();
-    return ok(await running.done);
+    return ok(callView(await running.done));
   });
 }

@@ -3,7 +3,9 @@
  *  with credentials (REF-B) or without (the CLI sends `{}`), as the contract has it. Under the opt-in
  *  variant `connect=pairing` (or `connect.whatsapp=pairing`, variants.ts) a connect without
  *  credentials answers a pairing to finish elsewhere instead — a link to open and a code to send —
- *  and the sandbox page that link opens finishes it (at once under --auto-approve). */
+ *  and the sandbox page that link opens finishes it (at once under --auto-approve). While the run is
+ *  hostile (hostileText.ts) the status names every connected account with a payload, and one more
+ *  channel whose very name is a payload. */
 import { randomBytes, randomInt } from 'node:crypto';
 import { MINUTE, iso } from '../clock';
 import { infoPage } from '../auth/pages';
@@ -13,6 +15,7 @@ import { newId } from '../ids';
 import type { Router } from '../router';
 import type { Json } from '../state';
 import { settingFor } from '../variants';
+import { hostileOf, pick } from '../hostileText';
 
 export const WEBHOOK_CHANNELS: readonly string[] = ['whatsapp', 'telegram'];
 const ACCOUNT_NAMES: Record<string, string> = { telegram: '@demo_kally_bot', whatsapp: '+1 415 555 0134 (WhatsApp Business)' };
@@ -40,12 +43,18 @@ export function registerChannels(router: Router): void {
       const w = s.webhooks[channel];
       return { channel, connected: !!w?.connected, account_name: w?.connected ? w.account_name : null, connected_at: w?.connected ? w.connected_at : null, ...(w && !w.connected && w.pairing_code ? { status: 'pairing' } : {}) };
     });
+    const hostile = hostileOf(ctx.sb);
+    if (hostile) {
+      // Every connected channel's account name is a payload, and the service names a channel of its own.
+      channels.forEach((c, i) => { if (c.connected) c.account_name = pick(hostile, 150 + i); });
+      channels.push({ channel: pick(hostile, 158), connected: true, account_name: pick(hostile, 159), connected_at: iso() });
+    }
     return ok({ channels, email: { connected: s.channelEmails.length > 0, contact_count: s.contacts.length, primary_email: primary?.email_address ?? null, kally_mailbox: mailbox(s.user.id) } });
   });
   router.post('/v1/channels/email/add', (ctx) => {
     const b = bodyObject(ctx);
     const address = str(b.email_address);
-    if (!address || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) fail(422, 'validation_error', 'email_address must be a valid email address.', { details: { field: 'email_address' } });
+    if (!address || !/^[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+$/.test(address)) fail(422, 'validation_error', 'email_address must be a valid email address.', { details: { field: 'email_address' } });
     // The contract documents this 409 with no code: answered FastAPI-style, {detail: "..."} (no error key).
     if (ctx.sb.state.channelEmails.some((e) => String(e.email_address).toLowerCase() === address?.toLowerCase())) fail(409, 'conflict', 'This email address is already registered.', { shape: 'detail' });
     const label = str(b.label) ?? str(b.display_name) ?? null;

@@ -16,6 +16,9 @@ import type { Router } from '../router';
 import { type CallRecord, type Submission, createState } from '../state';
 import { DIMENSIONS, VariantError, formatVariant, parseVariant } from '../variants';
 
+/** The longest caller name /sandbox/inbound-call takes. */
+const MAX_CALLER_NAME = 10_000;
+
 const STATUSES = ['success', 'success', 'success', 'no_answer', 'busy', 'voicemail', 'success', 'failed', 'terminated', 'cancelled'];
 const CATEGORIES = ['restaurant', 'clinic', 'hotel', 'general'];
 const BUSINESSES: Record<string, string[]> = {
@@ -125,7 +128,8 @@ export function registerControls(router: Router, reset: (empty: boolean) => void
     const number = b.caller_number;
     if (number !== undefined && (typeof number !== 'string' || !/^\+[1-9]\d{6,14}$/.test(number))) refuse('caller_number', `must be in E.164 form, e.g. +12015550136 (got ${described(number)})`);
     const name = b.caller_name;
-    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100)) refuse('caller_name', 'must be text (at most 100 characters) or null');
+    // Anyone can set the name their call shows, so a test may send any text up to 10,000 characters.
+    if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > MAX_CALLER_NAME)) refuse('caller_name', `must be text (at most ${MAX_CALLER_NAME} characters) or null`);
     const seconds = b.duration_seconds === undefined ? undefined : controlNumber(b.duration_seconds, 'duration_seconds', { min: 1, max: 3600, aboveMax: 'a live call lasts at most an hour of real time' });
     const outcome = b.outcome;
     if (outcome !== undefined && outcome !== 'completed' && outcome !== 'voicemail') refuse('outcome', `must be completed or voicemail (got ${described(outcome)})`);

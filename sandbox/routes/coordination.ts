@@ -1,4 +1,6 @@
-/** §5.1 Coordination: message → goal, conversations, history, goals and their actions, goal budget. */
+/** §5.1 Coordination: message → goal, conversations, history, goals and their actions, goal budget.
+ *  While the run is hostile (hostileText.ts) KallyAI's replies, their suggestions, the steps it plans
+ *  and the messages of goal actions are payloads (the reply also carries a link to a script). */
 import { iso } from '../clock';
 import type { Sandbox } from '../context';
 import * as engine from '../goals/engine';
@@ -9,6 +11,7 @@ import { credits, newId } from '../ids';
 import type { Router } from '../router';
 import type { Conversation, GoalRecord } from '../state';
 import { spend } from '../credits';
+import { HOSTILE_URLS, hostileMessage, hostileOf, pick } from '../hostileText';
 import { type RevisionRequest, revise, revisionRequestOf } from './emailRevision';
 
 function findConversation(sb: Sandbox, id: string): Conversation {
@@ -48,7 +51,7 @@ function message(ctx: Ctx) {
     reply = `You have ${c.remaining} credits left of ${c.allocated} on the ${c.plan_type} plan.`;
     suggestions = ['Show my credit history', 'Upgrade my plan'];
   } else {
-    const steps = planSteps(text as string);
+    const steps = hostileSteps(sb, planSteps(text as string));
     const estimate = credits(steps.reduce((sum, s) => sum + s[2], 0));
     const needsBudget = estimate > BUDGET_APPROVAL_ABOVE;
     goal = makeGoal({
@@ -60,6 +63,11 @@ function message(ctx: Ctx) {
       ? `I can do that. It will cost about ${estimate} credits; approve the budget and I will start with: ${steps[0][0]}.`
       : `I can do that in ${steps.length} steps (about ${estimate} credits). First: ${steps[0][0]}. Approve the step to start.`;
     suggestions = needsBudget ? ['Approve the budget', 'Cancel the goal'] : ['Approve the next step', 'Show the goal budget'];
+  }
+  const hostile = hostileOf(sb);
+  if (hostile) {
+    reply = `${pick(hostile, 130)} [${pick(hostile, 131)}](${HOSTILE_URLS[0]}) ${pick(hostile, 132)}`;
+    suggestions = [pick(hostile, 133), pick(hostile, 134), pick(hostile, 135)];
   }
   const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: goal?.id ?? null };
   conversation.messages.push(turn);
@@ -93,6 +101,8 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
     reply = `I revised the draft "${draft.subject}": ${what}. Nothing is sent until you approve it.`;
     revised = true;
   }
+  const hostile = hostileOf(sb);
+  if (hostile) reply = pick(hostile, 136);
   const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: null };
   conversation.messages.push(turn);
   sb.changed();
@@ -102,6 +112,12 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
     credits_used: revised ? '0.1' : '0.0', message_id: turn.id, goal_completed: false,
     ...(revised && draft ? { draft_id: draft.id, draft: { id: draft.id, to: draft.to, cc: draft.cc ?? null, subject: draft.subject, body: draft.body, status: draft.status, revision: draft.revision } } : {}),
   });
+}
+
+/** The planned steps, with payloads for their descriptions while the run is hostile. */
+function hostileSteps(sb: Sandbox, steps: [string, GoalRecord['steps'][number]['status'], number][]) {
+  const hostile = hostileOf(sb);
+  return hostile ? steps.map(([, status, cost], i) => [pick(hostile, 137 + i), status, cost] as typeof steps[number]) : steps;
 }
 
 function listGoals(ctx: Ctx) {
@@ -149,7 +165,7 @@ export function registerCoordination(router: Router): void {
   });
   const action = (name: string, fn: (sb: Sandbox, g: GoalRecord) => unknown) =>
     router.post(`/v1/coordination/goals/{id}/${name}`, (ctx) => {
-      const out = ok(fn(ctx.sb, engine.findGoal(ctx.sb, ctx.params.id)));
+      const out = ok(hostileMessage(ctx.sb, 141, fn(ctx.sb, engine.findGoal(ctx.sb, ctx.params.id))));
       recountSubGoals(ctx.sb.state);
       return out;
     });

@@ -1,8 +1,10 @@
-/** §5.12 Credits: balance, history, costs (public), breakdown, plans (public). */
+/** §5.12 Credits: balance, history, costs (public), breakdown, plans (public; their names are
+ *  payloads while the run is hostile, hostileText.ts — their ids, which a plan change sends back, are not). */
 import { COSTS } from '../credits';
 import { intQuery, ok } from '../http';
 import { credits } from '../ids';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 
 export const PLANS = {
   starter: { name: 'Starter', credits_allocated: 200, price_monthly: 19, price_annual_monthly: 15, overage_rate: '0.15' },
@@ -34,5 +36,5 @@ export function registerCredits(router: Router): void {
     const c = ctx.sb.state.credits;
     return ok({ items, total_spent: credits(items.reduce((s, i) => s + i.credits_total, 0)), period_start: c.period_start, period_end: c.period_end });
   });
-  router.get('/v1/credits/plans', () => ok({ plans: Object.fromEntries(Object.entries(PLANS).map(([k, p]) => [k, { name: p.name, credits_allocated: p.credits_allocated, price_monthly: p.price_monthly, overage_rate: p.overage_rate }])) }), { public: true });
+  router.get('/v1/credits/plans', (ctx) => ok({ plans: Object.fromEntries(Object.entries(PLANS).map(([k, p], i) => [k, { name: wording(ctx.sb, 120 + i, p.name), credits_allocated: p.credits_allocated, price_monthly: p.price_monthly, overage_rate: p.overage_rate }])) }), { public: true });
 }

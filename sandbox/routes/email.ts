@@ -1,10 +1,12 @@
-/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox consent page), disconnect, messages, respond (creates a draft), voice profile. */
+/** §5.8 Email accounts: accounts, OAuth connect URLs (to a sandbox consent page), disconnect, messages, respond (creates a draft;
+ *  its body is a payload while the run is hostile, hostileText.ts), voice profile. */
 import { infoPage } from '../auth/pages';
 import { iso } from '../clock';
 import { bodyObject, escapeHtml, fail, html, intQuery, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Sandbox } from '../context';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 import type { OutboxEmail } from '../state';
 
 export function registerEmail(router: Router): void {
@@ -33,10 +35,10 @@ export function registerEmail(router: Router): void {
     const m = ctx.sb.state.emailMessages.find((x) => x.id === ctx.params.id);
     if (!m) fail(404, 'message_not_found', `No email with id ${ctx.params.id}.`);
     const instructions = str(bodyObject(ctx).instructions);
-    const to = String(m.from).replace(/^.*<([^>]+)>.*$/, '$1');
+    const to = /<([^<>]+)>[^<]*$/.exec(String(m.from))?.[1] ?? String(m.from);
     const draft: OutboxEmail = {
       id: newId(), to, subject: `Re: ${m.subject}`, status: 'pending_approval', created_at: iso(), replies: [], reply_to: m.id as string,
-      body: `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`,
+      body: wording(ctx.sb, 176, `Hi,\n\nThank you for your message.${instructions ? ` ${instructions}` : ' I will get back to you shortly.'}\n\nBest, Demo`),
     };
     ctx.sb.state.outbox.unshift(draft);
     ctx.sb.changed();

@@ -13,7 +13,7 @@ export interface RevisionRequest { draftId: string; instructions: string }
 export function revisionRequestOf(message: string): RevisionRequest | undefined {
   if (!/^Revise my email draft\b/i.test(message.trim())) return undefined;
   const draftId = /^Draft id:\s*(\S+)\s*$/im.exec(message)?.[1];
-  const instructions = /^Instructions:\s*([\s\S]*?)(?:\n---|$)/im.exec(message)?.[1]?.trim() ?? '';
+  const instructions = /^Instructions:\s*(.*)/im.exec(message)?.[1]?.trim() ?? '';
   return draftId ? { draftId, instructions } : undefined;
 }
 
@@ -42,7 +42,7 @@ export function revise(sb: Sandbox, draft: OutboxEmail, instructions: string): s
   }
   const addition = /\b(?:mention|add|say|tell them|include|note)\s+(?:that\s+)?([^.;\n]+)/i.exec(instructions.trim())?.[1];
   if (addition || changes.length === 0) {
-    const sentence = (addition ?? instructions).trim().replace(/[.!?]*$/, '.');
+    const sentence = (addition ?? instructions).trim().replace(/(?<![.!?])[.!?]*$/, '.');
     content.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));
     changes.push(addition ? 'added what you asked to mention' : 'worked in your instructions');
   }

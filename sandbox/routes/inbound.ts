@@ -4,6 +4,7 @@ import type { Sandbox } from '../context';
 import { type Ctx, bodyObject, fail, intQuery, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
+import { hostileMessage } from '../hostileText';
 import type { Json } from '../state';
 import { recordingUrl } from './calls';
 
@@ -130,7 +131,7 @@ export function registerInbound(router: Router): void {
     activeOnly(c, 'taken over');
     c.taken_over = true;
     event(ctx.sb, 'call.taken_over', String(c.id));
-    return ok({ success: true, call_id: c.id, status: 'taken_over', message: 'You are now on the call.' });
+    return ok(hostileMessage(ctx.sb, 145, { success: true, call_id: c.id, status: 'taken_over', message: 'You are now on the call.' }));
   });
   router.post('/v1/inbound/calls/{id}/reject', (ctx) => {
     const c = find(ctx.sb.state.inboundCalls, ctx.params.id, 'inbound call', 'call_not_found');

@@ -4,9 +4,11 @@ import type { Sandbox } from '../context';
 import { bodyObject, created, fail, intQuery, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 import type { Json } from '../state';
 
-/** Tasks started through the API finish 30 simulated seconds later (checked when read). */
+/** Tasks started through the API finish 30 simulated seconds later (checked when read), with a
+ *  summary that is a payload if the run is hostile then (hostileText.ts). */
 const TASK_SECONDS = 30;
 
 function progress(sb: Sandbox, t: Json): void {
@@ -16,7 +18,7 @@ function progress(sb: Sandbox, t: Json): void {
   t.completed_at = iso(due);
   t.updated_at = t.completed_at;
   t.completed_via_channel = t.selected_channel;
-  t.completion_summary = `${t.recipient_name ?? t.recipient_identifier} replied and confirmed: ${t.goal}.`;
+  t.completion_summary = wording(sb, 177, `${t.recipient_name ?? t.recipient_identifier} replied and confirmed: ${t.goal}.`);
   const attempts = t.attempts as Json[];
   const last = attempts[attempts.length - 1];
   if (last) { last.status = 'completed'; last.completed_at = t.completed_at; }

@@ -1,9 +1,11 @@
-/** §5.4 Phone numbers. Errors here use the MCP body shape {error:{code, details:{message}}} (contract §7.1 shape 2). */
+/** §5.4 Phone numbers. Errors here use the MCP body shape {error:{code, details:{message}}} (contract §7.1 shape 2).
+ *  While the run is hostile (hostileText.ts) country names, localities and the greeting are payloads; numbers stay valid. */
 import { iso } from '../clock';
 import type { Sandbox } from '../context';
 import { type Ctx, bodyObject, fail, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 import type { Json } from '../state';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -54,11 +56,12 @@ function phoneFromBody(ctx: Ctx, field = 'phone_number'): string {
 
 export function registerPhone(router: Router): void {
   router.get('/v1/phone-numbers', (ctx) => ok({ phone_numbers: ctx.sb.state.phoneNumbers }));
-  router.get('/v1/phone-numbers/supported-countries', () => ok({ countries: Object.entries(COUNTRIES).map(([code, c]) => ({ code, iso_country: code, name: c.name, prefix: c.prefix })) }));
+  router.get('/v1/phone-numbers/supported-countries', (ctx) => ok({ countries: Object.entries(COUNTRIES).map(([code, c], i) => ({ code, iso_country: code, name: wording(ctx.sb, 160 + i, c.name), prefix: c.prefix })) }));
   router.get('/v1/phone-numbers/available', (ctx) => {
     const country = countryOf(ctx, ctx.query.get('country'));
     const taken = new Set(ctx.sb.state.phoneNumbers.map((n) => n.phone_number));
-    return ok({ country, numbers: available(country, ctx.query.get('area_code') ?? undefined).filter((n) => !taken.has(n.phone_number)) });
+    const numbers = available(country, ctx.query.get('area_code') ?? undefined).filter((n) => !taken.has(n.phone_number));
+    return ok({ country, numbers: numbers.map((n, i) => ({ ...n, locality: wording(ctx.sb, 166 + i, n.locality) })) });
   });
   router.post('/v1/phone-numbers/provision', (ctx) => {
     const b = bodyObject(ctx);
@@ -105,7 +108,7 @@ export function registerPhone(router: Router): void {
   router.get('/v1/phone-numbers/{id}', (ctx) => ok(findNumber(ctx.sb, ctx.params.id)));
   router.get('/v1/phone-numbers/{id}/details', (ctx) => {
     const n = findNumber(ctx.sb, ctx.params.id);
-    return ok({ ...n, configuration: { receptionist_enabled: true, voicemail_enabled: true, recording_enabled: true, rules_count: ctx.sb.state.rules.length, greeting: `Hello, you've reached ${ctx.sb.state.user.name}'s assistant.` } });
+    return ok({ ...n, configuration: { receptionist_enabled: true, voicemail_enabled: true, recording_enabled: true, rules_count: ctx.sb.state.rules.length, greeting: wording(ctx.sb, 171, `Hello, you've reached ${ctx.sb.state.user.name}'s assistant.`) } });
   });
   router.put('/v1/phone-numbers/{id}/forwarding', (ctx) => {
     const n = findNumber(ctx.sb, ctx.params.id);

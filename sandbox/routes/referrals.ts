@@ -3,6 +3,7 @@ import { iso } from '../clock';
 import { bodyObject, created, fail, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
+import { hostileMessage } from '../hostileText';
 
 export function registerReferrals(router: Router): void {
   const pub = { public: true };
@@ -23,10 +24,10 @@ export function registerReferrals(router: Router): void {
     const b = bodyObject(ctx);
     const code = str(b.code)?.toUpperCase();
     const email = str(b.email);
-    if (!code || !email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail(422, 'validation_error', 'code and a valid email are required.', { shape: 'flat' });
+    if (!code || !email || !/^[^@\s]+@[^@\s][^@\s.]*\.[^@\s]+$/.test(email)) fail(422, 'validation_error', 'code and a valid email are required.', { shape: 'flat' });
     if (code !== ctx.sb.state.referralCode) fail(404, 'invalid_referral_code', `The referral code ${code} does not exist.`, { shape: 'flat' });
     const masked = (email as string).replace(/^(.)[^@]*/, '$1***');
     ctx.sb.state.referrals.unshift({ id: newId(), referred_email: masked, status: 'pending', referrer_reward_minutes: 0, referred_reward_minutes: 0, referrer_reward_credits: 0, referred_reward_credits: 0, created_at: iso(), converted_at: null });
-    return created({ tracked: true, message: 'Referral recorded. Rewards arrive when the new user subscribes.' });
+    return created(hostileMessage(ctx.sb, 146, { tracked: true, message: 'Referral recorded. Rewards arrive when the new user subscribes.' }));
   }, pub);
 }

@@ -1,12 +1,13 @@
-/** §5.16 Stripe: plans (public), trial checkout, billing portal ({url, portal_url} to a sandbox page). */
+/** §5.16 Stripe: plans (public; names hostile while the run is, hostileText.ts), trial checkout, billing portal ({url, portal_url} to a sandbox page). */
 import { bodyObject, fail, ok, str } from '../http';
 import { newId } from '../ids';
 import type { Router } from '../router';
+import { wording } from '../hostileText';
 import { PLANS } from './credits';
 
 export function registerStripe(router: Router): void {
-  router.get('/v1/stripe/plans', () => ok({
-    plans: Object.entries(PLANS).map(([id, p]) => ({ id, name: p.name, credits_allocated: p.credits_allocated, price_monthly: p.price_monthly, price_annual_monthly: p.price_annual_monthly, currency: 'usd' })),
+  router.get('/v1/stripe/plans', (ctx) => ok({
+    plans: Object.entries(PLANS).map(([id, p], i) => ({ id, name: wording(ctx.sb, 124 + i, p.name), credits_allocated: p.credits_allocated, price_monthly: p.price_monthly, price_annual_monthly: p.price_annual_monthly, currency: 'usd' })),
     trial: { price: 1, currency: 'usd', days: 7 },
   }), { public: true });
   router.post('/v1/stripe/trial-checkout', (ctx) => {

@@ -4,6 +4,7 @@ import type { Sandbox } from '../context';
 import { type Ctx, bodyObject, fail, ok, str } from '../http';
 import { credits } from '../ids';
 import type { Router } from '../router';
+import { hostileMessage } from '../hostileText';
 import { PLANS } from './credits';
 
 const MAX_CHANGES_PER_HOUR = 3;
@@ -65,7 +66,7 @@ export function registerSubscription(router: Router): void {
     const was = sub.pending_change.new_plan;
     sub.pending_change = null;
     ctx.sb.changed();
-    return ok({ success: true, message: `The scheduled change to ${was} is cancelled; you stay on ${sub.plan_type}.` });
+    return ok(hostileMessage(ctx.sb, 144, { success: true, message: `The scheduled change to ${was} is cancelled; you stay on ${sub.plan_type}.` }));
   });
 
   router.get('/v1/users/me/subscription', (ctx) => {

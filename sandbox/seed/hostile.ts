@@ -1,28 +1,36 @@
-/** Hostile strings in every field a page or document shows (POST /sandbox/seed-hostile): a goal
- *  with its steps and outcome, a conversation about it, a finished call with its transcript, an
- *  inbox message, an email draft (to, cc, subject, body), a sent email with a hostile reply, an
- *  email message of the connected account (from, to, cc, subject, body, attachment names) and a
- *  notification email address with a hostile label. The extension's XSS tests open each and check
- *  that nothing runs. */
+/** Hostile strings in every field a page, a document, a view or a notification shows (POST
+ *  /sandbox/seed-hostile): a goal with its steps, costs and outcome, a conversation about it, a
+ *  finished call with its transcript, an inbox message, an email draft (to, cc, subject, body), a
+ *  sent email with hostile replies, an email message of the connected account (from, to, cc,
+ *  subject, body, attachment names), a notification email address with a hostile label — and the
+ *  account half (hostileAccount.ts): receptionist, numbers, outreach, credits, actions, search,
+ *  channels. From then on the run is hostile (hostileText.ts): the answers the sandbox words
+ *  itself carry the payloads too, until /sandbox/reset. The extension's XSS and trust-boundary
+ *  tests open each surface and check that nothing acts, freezes or deceives. */
 import { DAY, HOUR, iso, ymd } from '../clock';
 import { finishedCall } from '../calls/record';
 import type { Sandbox } from '../context';
+import { hostileText } from '../hostileText';
 import { makeGoal, recountSubGoals } from '../goals/model';
 import { newId } from '../ids';
+import { type HostileAccountIds, seedHostileAccount } from './hostileAccount';
 
-export interface HostileIds { goalId: string; conversationId: string; callId: string; messageId: string; draftId: string; sentEmailId: string; emailMessageId: string; channelEmailId: string }
+export interface HostileIds extends HostileAccountIds { goalId: string; conversationId: string; callId: string; messageId: string; draftId: string; sentEmailId: string; emailMessageId: string; channelEmailId: string }
 
 export function seedHostile(sb: Sandbox, payloads: readonly string[]): HostileIds {
   const p = (i: number) => payloads[i % payloads.length];
   const all = payloads.join(' ');
   const now = Date.now();
   const { state } = sb;
+  const h = hostileText(payloads);
+  sb.hostile = h;
   const conversationId = newId();
   const goal = makeGoal({
     id: newId(), title: p(0), description: all, createdMs: now - HOUR, conversationId, creditsEstimated: 3, creditsUsed: 0.5,
     waitingFor: 'step_approval', outcome: all,
     steps: payloads.map((text, i) => [text, i === 0 ? 'completed' : 'pending', 1] as [string, 'completed' | 'pending', number]),
   });
+  goal.cost_items = payloads.slice(0, 5).map((action) => ({ action, credits: 0.1, timestamp: iso(now - HOUR) }));
   state.goals.unshift(goal);
   recountSubGoals(state);
   state.conversations.unshift({
@@ -56,6 +64,7 @@ export function seedHostile(sb: Sandbox, payloads: readonly string[]): HostileId
   });
   const channelEmailId = newId();
   state.channelEmails.push({ id: channelEmailId, email_address: 'hostile@example.com', label: p(16), display_name: p(16), is_primary: false, receives_copies: true, receives_notifications: true, verified: false, verified_at: null, created_at: iso(now - HOUR) });
+  const account = seedHostileAccount(sb, h, now);
   sb.changed();
-  return { goalId: goal.id, conversationId, callId: call.call_id, messageId, draftId, sentEmailId, emailMessageId, channelEmailId };
+  return { goalId: goal.id, conversationId, callId: call.call_id, messageId, draftId, sentEmailId, emailMessageId, channelEmailId, ...account };
 }

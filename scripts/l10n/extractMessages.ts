@@ -20,7 +20,7 @@ const DATA_FILES = [/src\/commands\/presentation\//, /src\/tools\/toolTable\.ts$
 /** Where the validation rules live: their sentences reach people through t() in issueSentence(). */
 const RULE_FILES = [/src\/api\/schemas\//, /src\/api\/validation\//];
 /** A rule's sentence: a capital, words, an end ("Party size is 1 to 50."). */
-const SENTENCE = /^["{A-Z][^\n]* [^\n]*[.?!)]$/;
+const SENTENCE = /^["{A-Z](?=[^\n]* )[^\n]*[.?!)]$/;
 
 /** Where the data properties are not shown to people (package.json text goes through package.nls). */
 const NOT_DATA = [/modelDescription/];

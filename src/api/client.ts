@@ -1,6 +1,10 @@
 /** Executes catalogue operations over HTTP: bearer token, timeout + caller cancellation on
  *  every request, retries (idempotent ops; a creating POST only with its Idempotency-Key),
- *  one refresh-and-retry after a 401, errors as KallyApiError, responses parsed by schema. */
+ *  one refresh-and-retry after a 401, errors as KallyApiError, responses parsed by schema.
+ *  The base URL is checked first (apiAddress.ts): plain http to another computer is refused with
+ *  `insecure_api_address` and nothing is sent. The token is asked for the request's own origin:
+ *  a session issued by another origin gives none, so it never leaves its origin. */
+import { checkApiAddress } from './apiAddress';
 import type { Operation, InputOf, OutputOf } from './operation';
 import type { TokenSource } from './tokenSource';
 import { KallyApiError, parseErrorResponse } from './errors';
@@ -49,10 +53,11 @@ export class KallyClient {
   async execute<O extends Operation>(op: O, input?: InputOf<O>, options: RequestOptions = {}): Promise<OutputOf<O>> {
     const prepared = prepareRequest(op, input as OperationInput | undefined);
     if (options.signal?.aborted) throw cancelled();
+    const address = this.address();
     const idempotencyKey = op.creates ? options.idempotencyKey ?? crypto.randomUUID() : undefined;
     const mayRetry = op.idempotent || op.creates === true;
     const useToken = op.auth === 'bearer' && this.options.tokenSource !== undefined;
-    let token = useToken ? await this.options.tokenSource!.getToken() : undefined;
+    let token = useToken ? await this.options.tokenSource!.getToken(address.origin) : undefined;
     let refreshed = false;
     const deadline = options.deadlineMs === undefined ? undefined : Date.now() + options.deadlineMs;
     /** Whether a retry after `ms` still fits before the deadline. */
@@ -61,13 +66,13 @@ export class KallyClient {
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
       const attemptOptions = remaining === undefined ? options : { ...options, timeoutMs: Math.min(options.timeoutMs ?? this.options.timeoutMs ?? 30_000, remaining) };
-      const result = await this.attempt(op, prepared, token, idempotencyKey, attemptOptions, attempt);
+      const result = await this.attempt(op, address.url, prepared, token, idempotencyKey, attemptOptions, attempt);
       if (result.kind === 'response') {
         const { response, text } = result;
         if (isSuccess(op, response)) return readSuccessBody(op, response, text) as OutputOf<O>;
         if (response.status === 401 && useToken && token && !refreshed) {
           refreshed = true;
-          const fresh = await this.options.tokenSource!.refreshAfterUnauthorized(token);
+          const fresh = await this.options.tokenSource!.refreshAfterUnauthorized(token, address.origin);
           if (fresh) {
             token = fresh;
             attempt--; // the retry after a refresh does not use up a transient-failure retry
@@ -92,7 +97,7 @@ export class KallyClient {
     }
   }
 
-  private async attempt(op: Operation, prepared: PreparedRequest, token: string | undefined, idempotencyKey: string | undefined, options: RequestOptions, attempt: number): Promise<Attempt> {
+  private async attempt(op: Operation, base: string, prepared: PreparedRequest, token: string | undefined, idempotencyKey: string | undefined, options: RequestOptions, attempt: number): Promise<Attempt> {
     const timeoutMs = options.timeoutMs ?? (op.longRunning ? this.options.longTimeoutMs ?? 900_000 : this.options.timeoutMs ?? 30_000);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -105,7 +110,7 @@ export class KallyClient {
     const started = Date.now();
     const doFetch = this.options.fetch ?? globalThis.fetch;
     try {
-      const response = await doFetch(this.url(prepared.pathAndQuery), { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
+      const response = await doFetch(`${base}${prepared.pathAndQuery}`, { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
       // An error body is only ever shown in part: read a few KB of it and let go of the rest.
       // A success body is read up to MAX_RESPONSE_BYTES; past that it is refused, not buffered.
       const success = isSuccess(op, response);
@@ -130,9 +135,16 @@ export class KallyClient {
     }
   }
 
-  private url(pathAndQuery: string): string {
-    const base = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
-    return `${base.replace(/\/+$/, '')}${pathAndQuery}`;
+  /** The base URL for this request (read once per request) and its origin. Plain http to another
+   *  computer is refused before anything is sent; an address that is not one fails in fetch, as
+   *  an unreachable API does. */
+  private address(): { url: string; origin: string | undefined } {
+    const base = (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl).replace(/(?<!\/)\/+$/, '');
+    const checked = checkApiAddress(base);
+    if (!checked.ok && checked.reason === 'insecure') {
+      throw new KallyApiError({ code: 'insecure_api_address', status: 0, message: `KallyAI is reached over https only (plain http only on this computer); ${new URL(base).host} was not contacted.` });
+    }
+    return { url: base, origin: checked.ok ? checked.origin : undefined };
   }
 
   private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {

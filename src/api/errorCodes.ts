@@ -38,7 +38,7 @@ export const ERROR_ACTIONS: Readonly<Record<string, UserActionKind>> = {
   service_unavailable: 'retry', gateway_timeout: 'retry', invalid_grant: 'signIn', idempotency_key_reused: 'contactSupport',
   // the client's own codes
   invalid_input: 'editRequest', validation_error: 'editRequest', network_error: 'retry', timeout: 'retry', cancelled: 'none',
-  invalid_response: 'contactSupport',
+  invalid_response: 'contactSupport', insecure_api_address: 'none',
 };
 
 const STATUS_ACTIONS: Readonly<Record<number, UserActionKind>> = {

@@ -42,7 +42,7 @@ export class KallyApiError extends Error {
 
   constructor(init: KallyApiErrorInit) {
     const serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
-    const message = init.message ?? [init.code, init.status ? `(HTTP ${init.status})` : '', serverMessage ? `: ${serverMessage}` : ''].join(' ').replace(/ +:/, ':').trim();
+    const message = init.message ?? [init.code, init.status ? `(HTTP ${init.status})` : '', serverMessage ? `: ${serverMessage}` : ''].join(' ').replace(/(?<! ) +:/, ':').trim();
     super(redact(message), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;

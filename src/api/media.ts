@@ -5,6 +5,7 @@
  *     origin changes;
  *   - only http(s); at most MAX_MEDIA_BYTES, read chunk by chunk; the answer must be audio.
  *  No `vscode` import. */
+import { checkApiAddress } from './apiAddress';
 import { KallyApiError } from './errors';
 import type { TokenSource } from './tokenSource';
 
@@ -44,12 +45,14 @@ export function mediaUrl(address: string | null | undefined, baseUrl: string): U
 export async function fetchMedia(address: string, options: MediaOptions): Promise<MediaFile> {
   let url = mediaUrl(address, options.baseUrl);
   if (!url) throw mediaError('invalid_response', 'The audio address is not an http(s) address.');
-  const apiOrigin = new URL(options.baseUrl).origin;
+  const api = checkApiAddress(options.baseUrl);
+  if (!api.ok && api.reason === 'insecure') throw mediaError('insecure_api_address', 'KallyAI is reached over https only (plain http only on this computer).');
+  const apiOrigin = api.ok ? api.origin : new URL(options.baseUrl).origin;
   const doFetch = options.fetch ?? globalThis.fetch;
   const max = options.maxBytes ?? MAX_MEDIA_BYTES;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  let token = url.origin === apiOrigin ? await options.tokens?.getToken() : undefined;
+  let token = url.origin === apiOrigin ? await options.tokens?.getToken(apiOrigin) : undefined;
   let refreshed = false;
   for (let hop = 0; ; hop++) {
     const sameOrigin = url.origin === apiOrigin;
@@ -74,7 +77,7 @@ export async function fetchMedia(address: string, options: MediaOptions): Promis
     if (response.status === 401 && sameOrigin && token && options.tokens && !refreshed) {
       await response.body?.cancel().catch(() => undefined);
       refreshed = true;
-      token = await options.tokens.refreshAfterUnauthorized(token);
+      token = await options.tokens.refreshAfterUnauthorized(token, apiOrigin);
       if (token) {
         hop--;
         continue;

@@ -41,6 +41,11 @@ export interface Operation<
   longRunning?: boolean;
   /** The data it changes on the server: the views showing it refresh afterwards (empty for reads). */
   changes: readonly Resource[];
+  /** Changes nothing: a GET without flags or `changes`, or a POST declared `reads` (an estimate).
+   *  Derived here, once, for every operation: only these run for an agent without a confirmation. */
+  readOnly: boolean;
+  /** Declared to only read although not a GET (OperationSpec.reads). */
+  reads?: true;
   /** The POST /v1/goals/estimate type that prices it, if the contract has one. */
   estimate?: EstimateType;
   /** The GET /v1/credits/costs entry that prices it, if any (used when no estimate can be had). */
@@ -65,6 +70,9 @@ export interface OperationSpec<P extends string, Q extends Schema | undefined, B
   creates?: boolean;
   longRunning?: boolean;
   changes?: readonly Resource[];
+  /** A POST that only computes an answer and changes nothing on the server (POST
+   *  /v1/goals/estimate): read-only like a GET. Not allowed with a flag or `changes`. */
+  reads?: true;
   estimate?: EstimateType;
   cost?: CostKey;
   summary: string;
@@ -74,25 +82,36 @@ export interface OperationSpec<P extends string, Q extends Schema | undefined, B
 type AnySpec = OperationSpec<string, any, any, any>;
 type OperationOf<S> = S extends OperationSpec<infer P, infer Q, infer B, infer R> ? Operation<P, Q, B, R> : never;
 
-/** Turns a domain's specs into operations: id `domain.name`, path params from `{braces}`, default flags. */
+/** Turns a domain's specs into operations: id `domain.name`, path params from `{braces}`, default
+ *  flags, and `readOnly` — the one place it is decided (a `reads` spec that also declares a flag or
+ *  a change is a contradiction, refused as the catalogue loads). */
 export function defineDomain<const T extends Record<string, AnySpec>>(domain: string, specs: T): { [K in keyof T]: OperationOf<T[K]> } {
   const out: Record<string, Operation> = {};
   for (const [name, spec] of Object.entries(specs)) {
+    const flagged = spec.costsCredits === true || spec.contactsPeople === true || spec.irreversible === true;
+    const changes = spec.changes ?? [];
+    if (spec.reads && (flagged || changes.length > 0 || spec.creates)) throw new Error(`${domain}.${name}: an operation that only reads has no flags and changes nothing`);
     out[name] = {
       id: `${domain}.${name}`,
       domain,
       name,
-      pathParams: [...spec.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+      pathParams: [...spec.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]),
       ...spec,
       auth: spec.auth ?? 'bearer',
       costsCredits: spec.costsCredits ?? false,
       contactsPeople: spec.contactsPeople ?? false,
       irreversible: spec.irreversible ?? false,
       idempotent: spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT'),
-      changes: spec.changes ?? [],
+      changes,
+      readOnly: isReadOnly(spec.method, flagged, changes, spec.reads === true),
     };
   }
   return out as { [K in keyof T]: OperationOf<T[K]> };
+}
+
+/** Read-only: nothing flagged, nothing changed, and a GET (or a POST declared to only read). */
+export function isReadOnly(method: HttpMethod, flagged: boolean, changes: readonly Resource[], reads: boolean): boolean {
+  return !flagged && changes.length === 0 && (method === 'GET' || reads);
 }
 
 /** `'/v1/calls/{call_id}/x/{y}'` → `'call_id' | 'y'`. */

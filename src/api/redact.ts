@@ -6,13 +6,15 @@ import { maskSecrets } from './secretValues';
 /** A North American number written without "+": 12015550100, (201) 555-0100, 201-555-0100,
  *  1 201 555 0100. Area code and exchange start with 2–9, so epoch seconds (1…) and ids glued to
  *  letters, dashes or other digits (UUIDs, ms timestamps, decimals) are not numbers to mask. */
-const NATIONAL_PHONE = /(?<![\w+-]|\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
+const NATIONAL_PHONE = /(?<![\w+-])(?<!\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
 
 type Pattern = [RegExp, string | ((m: string) => string)];
 
 const SECRET_PATTERNS: Pattern[] = [
-  [/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***'],
-  [/((?:access|refresh|id)_?token["'=:\s]+)["']?[A-Za-z0-9._~+/=-]{6,}/gi, '$1***'],
+  [/(Bearer\s+)[\w.~+/=-]+/gi, '$1***'],
+  // The separator (quotes, `=`, `:`, blanks) and the token's first character have nothing in
+  // common, so the match cannot backtrack between them (linear on "token=====…").
+  [/((?:access|refresh|id)_?token["'=:\s]+)[\w.~+/-][\w.~+/=-]{5,}/gi, '$1***'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***'],
   [/(code_verifier|client_secret|code)=([^&\s]+)/g, '$1=***'],
   [/([?&](?:token|state|code_challenge|bot_token|id_token|identity_token|authorization_code)=)[^&\s]+/g, '$1***'],
@@ -24,14 +26,26 @@ const PHONE_PATTERNS: Pattern[] = [
   [NATIONAL_PHONE, (m) => maskNationalPhone(m)],
 ];
 
+/** The digits of a matched number, in one pass (a match can be a megabyte of "2-2-2-…", where a
+ *  replace of each non-digit would pay half a million times). */
+function digitsOf(text: string): string {
+  const digits = new Uint8Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits[n++] = c;
+  }
+  return Buffer.from(digits.buffer, 0, n).toString('latin1');
+}
+
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const digits = digitsOf(phone);
   if (digits.length < 5) return '+***';
   return `+${digits.slice(0, 2)}${'•'.repeat(Math.max(3, digits.length - 4))}${digits.slice(-2)}`;
 }
 
 function maskNationalPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const digits = digitsOf(phone);
   return `${digits.slice(0, 2)}${'•'.repeat(digits.length - 4)}${digits.slice(-2)}`;
 }
 

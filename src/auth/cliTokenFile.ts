@@ -2,8 +2,10 @@
  *  `~/.kallyai_token.json`, leniently: a float `expires_at` (the CLI's), an integer one (MCP's),
  *  a `null` refresh token. Only ever read: never written, chmod-ed or touched, whatever its
  *  mode. Only a regular file of a sane size is read (not a symbolic link, a FIFO, a device or a
- *  folder: a FIFO would block the read forever); a file others may read or write is read with a
- *  warning the caller can show (the CLI writes 0600). No `vscode` here. */
+ *  folder: a FIFO would block the read forever). On POSIX a file that its group or other users
+ *  may read or write (`mode & 0o077`) is refused before it is read, as the official KallyAI MCP
+ *  server refuses it: the CLI writes 0600, and a token others can read is not one to adopt. The
+ *  refusal carries the exact `chmod 600 <path>` to run. No `vscode` here. */
 import { constants, type Stats } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -15,12 +17,13 @@ export const CLI_TOKEN_FILE_NAME = '.kallyai_token.json';
 /** A token file is a few hundred bytes; anything past this is not one. */
 export const MAX_CLI_TOKEN_FILE_BYTES = 64 * 1024;
 
-/** Codes, not sentences: the UI says them in the user's language. */
-export type CliTokenFileWarning = 'group_readable' | 'world_readable' | 'writable_by_others';
-
 export interface CliTokenFile {
   tokens: TokenSet;
-  warnings: CliTokenFileWarning[];
+}
+
+/** The command that makes the file private again, ready to paste into a POSIX shell. */
+export function chmodCommand(path: string): string {
+  return `chmod 600 ${/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`}`;
 }
 
 export function defaultCliTokenPath(): string {
@@ -37,11 +40,11 @@ export async function cliTokenFileExists(path = defaultCliTokenPath()): Promise<
   }
 }
 
-/** The token set in the file, and what is worrying about the file. Throws `file_unavailable` when
- *  it is missing, unreadable, not a regular file, too large or not a token file. The file's
- *  `expires_at` already has the CLI's 60-second margin applied. */
+/** The token set in the file. Throws `file_exposed` when others may read or write it (POSIX),
+ *  `file_unavailable` when it is missing, unreadable, not a regular file, too large or not a
+ *  token file. The file's `expires_at` already has the CLI's 60-second margin applied. */
 export async function readCliTokenFile(path = defaultCliTokenPath(), now = Date.now()): Promise<CliTokenFile> {
-  const { text, mode } = await readRegularFile(path);
+  const { text } = await readRegularFile(path);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -52,7 +55,7 @@ export async function readCliTokenFile(path = defaultCliTokenPath(), now = Date.
     throw new AuthFlowError('file_unavailable', 'The kallyai CLI token file holds no token.');
   }
   try {
-    return { tokens: tokenSetFromFields(json as Record<string, unknown>, now), warnings: modeWarnings(mode) };
+    return { tokens: tokenSetFromFields(json as Record<string, unknown>, now) };
   } catch (e) {
     throw new AuthFlowError('file_unavailable', 'The kallyai CLI token file holds no access token.', { cause: e });
   }
@@ -60,7 +63,7 @@ export async function readCliTokenFile(path = defaultCliTokenPath(), now = Date.
 
 /** lstat first (a link or a FIFO is refused before it is opened), then open without following a
  *  link and without blocking, and check the opened file is the one that was looked at. */
-async function readRegularFile(path: string): Promise<{ text: string; mode: number }> {
+async function readRegularFile(path: string): Promise<{ text: string }> {
   let info: Stats;
   try {
     info = await lstat(path);
@@ -68,6 +71,7 @@ async function readRegularFile(path: string): Promise<{ text: string; mode: numb
     throw unreadable(e);
   }
   refuseUnlessRegular(info);
+  refuseIfExposed(info, path);
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
@@ -77,6 +81,7 @@ async function readRegularFile(path: string): Promise<{ text: string; mode: numb
   try {
     const opened = await handle.stat();
     refuseUnlessRegular(opened);
+    refuseIfExposed(opened, path);
     if (opened.ino !== info.ino || opened.dev !== info.dev) {
       throw new AuthFlowError('file_unavailable', 'The kallyai CLI token file changed while it was being read.');
     }
@@ -88,7 +93,7 @@ async function readRegularFile(path: string): Promise<{ text: string; mode: numb
       size += bytesRead;
       if (size > MAX_CLI_TOKEN_FILE_BYTES) throw tooLarge();
     }
-    return { text: buffer.subarray(0, size).toString('utf8'), mode: opened.mode };
+    return { text: buffer.subarray(0, size).toString('utf8') };
   } finally {
     await handle.close();
   }
@@ -123,12 +128,10 @@ function unreadable(e: unknown): AuthFlowError {
   return new AuthFlowError('file_unavailable', 'The kallyai CLI token file could not be read.', { cause: e });
 }
 
-/** POSIX permission bits only mean something off Windows. */
-function modeWarnings(mode: number): CliTokenFileWarning[] {
-  if (process.platform === 'win32') return [];
-  const warnings: CliTokenFileWarning[] = [];
-  if (mode & 0o040) warnings.push('group_readable');
-  if (mode & 0o004) warnings.push('world_readable');
-  if (mode & 0o022) warnings.push('writable_by_others');
-  return warnings;
+/** POSIX permission bits only mean something off Windows: there, a file its group or other
+ *  users may read or write is refused with the command that makes it private. */
+function refuseIfExposed(info: Stats, path: string): void {
+  if (process.platform === 'win32' || (info.mode & 0o077) === 0) return;
+  const mode = (info.mode & 0o777).toString(8).padStart(3, '0');
+  throw new AuthFlowError('file_exposed', `The kallyai CLI token file is readable or writable by other users (mode ${mode}); run "${chmodCommand(path)}" and import it again.`, { command: chmodCommand(path) });
 }

@@ -139,7 +139,7 @@ export async function startLoopbackSignIn(options: LoopbackSignInOptions): Promi
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const signInUrl = new URL(`${options.baseUrl.replace(/\/+$/, '')}/v1/auth/cli`);
+  const signInUrl = new URL(`${options.baseUrl.replace(/(?<!\/)\/+$/, '')}/v1/auth/cli`);
   signInUrl.searchParams.set('redirect_uri', redirectUri);
   signInUrl.searchParams.set('state', state);
 

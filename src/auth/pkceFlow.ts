@@ -13,6 +13,8 @@ export interface CodeExchange {
   codeVerifier: string;
   redirectUri: string;
   clientId: string;
+  /** The API address the sign-in began at (the code goes back there). */
+  baseUrl: string;
 }
 
 export interface PkceFlowOptions {
@@ -40,6 +42,8 @@ interface Pending {
   verifier: string;
   redirectUri: string;
   clientId: string;
+  /** The API address the sign-in began at: the code is exchanged there, wherever the setting points now. */
+  baseUrl: string;
   startedAt: number;
   resolve(tokens: TokenSet): void;
   reject(error: unknown): void;
@@ -64,20 +68,20 @@ export class PkceFlow {
   }
 
   /** Starts a sign-in: returns the authorize address to open and the promise of its tokens. */
-  begin(params: { redirectUri: string; signal?: AbortSignal }): PendingPkceSignIn {
+  begin(params: { redirectUri: string; signal?: AbortSignal; baseUrl?: string }): PendingPkceSignIn {
     this.dropStale();
-    const base = typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl;
+    const base = (params.baseUrl ?? (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl)).replace(/(?<!\/)\/+$/, '');
     const clientId = typeof this.options.clientId === 'function' ? this.options.clientId() : this.options.clientId;
     const state = randomUrlSafe(32);
     const verifier = createCodeVerifier();
     let entry!: Pending;
     const tokens = new Promise<TokenSet>((resolve, reject) => {
-      entry = { state, verifier, redirectUri: params.redirectUri, clientId, startedAt: this.now(), resolve, reject };
+      entry = { state, verifier, redirectUri: params.redirectUri, clientId, baseUrl: base, startedAt: this.now(), resolve, reject };
     });
     tokens.catch(() => undefined);
     this.pending.push(entry);
 
-    const url = new URL(`${base.replace(/\/+$/, '')}/v1/auth/authorize`);
+    const url = new URL(`${base.replace(/(?<!\/)\/+$/, '')}/v1/auth/authorize`);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('client_id', clientId);
     url.searchParams.set('redirect_uri', params.redirectUri);
@@ -115,7 +119,7 @@ export class PkceFlow {
       return true;
     }
     this.options
-      .exchange({ code, codeVerifier: entry.verifier, redirectUri: entry.redirectUri, clientId: entry.clientId })
+      .exchange({ code, codeVerifier: entry.verifier, redirectUri: entry.redirectUri, clientId: entry.clientId, baseUrl: entry.baseUrl })
       .then(entry.resolve, entry.reject);
     return true;
   }

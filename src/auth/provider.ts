@@ -1,6 +1,10 @@
 /** The `kallyai` authentication provider: adapts AuthService (the vscode-free sign-in core) to
  *  VS Code — Accounts menu, progress, pickers, prompts, the `kallyai.signedIn` context key, the
- *  `vscode://` URI handler for OAuth. Tokens live only in `context.secrets`. */
+ *  `vscode://` URI handler for OAuth. Tokens live only in `context.secrets`.
+ *  Signed in means signed in to the API address in `kallyai.apiBaseUrl`: when the setting moves to
+ *  another origin, this window is signed out there (the session is kept, unused, for when the
+ *  setting comes back) and one message offers to sign in for the new address; a plain http
+ *  address on another computer is refused with a message, and nothing is sent to it. */
 import * as vscode from 'vscode';
 import { describeError } from '../format';
 import { Disposables } from '../platform/disposables';
@@ -77,6 +81,8 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   readonly onDidOpenSignInPage = this.pageEmitter.event;
   readonly ready: Promise<void>;
   private known: StoredSession | undefined;
+  /** The last API address a message was shown for (one message per change). */
+  private noticedAddress: string | undefined;
   private keyringWarned = false;
   private lastSignInAgainPrompt = -Infinity;
 
@@ -87,7 +93,10 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   ) {
     super();
     this.own(service, this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
-    this.own(service.onDidChangeSession((s) => this.sync(s)));
+    this.own(service.onDidChangeSession(() => this.sync(this.service.session)));
+    this.own(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('kallyai.apiBaseUrl')) void this.ready.then(() => this.addressChanged());
+    }));
     this.own(service.onDidEndSession((e) => void this.promptSignInAgain(describeError(e).sentence)));
     this.own(service.onKeyringUnavailable(() => void this.warnKeyring()));
     // Reading secrets is asynchronous; activation does not wait for it, and no network is used.
@@ -106,12 +115,12 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     return s && { id: accountIdFromAccessToken(s.tokens.accessToken), label: accountLabel(s), expiresAt: s.tokens.expiresAt, method: s.method, persisted: this.service.store.persistent };
   }
 
-  getToken(): Promise<string | undefined> {
-    return this.service.getToken();
+  getToken(origin?: string): Promise<string | undefined> {
+    return this.service.getToken(origin);
   }
 
-  refreshAfterUnauthorized(rejectedToken: string): Promise<string | undefined> {
-    return this.service.refreshAfterUnauthorized(rejectedToken);
+  refreshAfterUnauthorized(rejectedToken: string, origin?: string): Promise<string | undefined> {
+    return this.service.refreshAfterUnauthorized(rejectedToken, origin);
   }
 
   // ---------- vscode.AuthenticationProvider ----------
@@ -146,9 +155,11 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     }
   }
 
+  /** Signs out of the stored session, whichever API address it belongs to. */
   async signOut(): Promise<void> {
-    const s = this.service.session;
-    if (s) await this.removeSession(s.id);
+    if (!this.service.storedSession) return;
+    await this.service.signOut();
+    this.log.info('Signed out of KallyAI.');
   }
 
   // ---------- sign-in ----------
@@ -182,14 +193,8 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         });
       case 'paste':
         return this.withPastedToken();
-      case 'cli': {
-        const imported = await this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
-        // Readable by others: imported (the CLI's own choice), but said once, with how to fix it.
-        if (imported.warnings.length) {
-          void warn(notificationText(vscode.l10n.t('The kallyai CLI sign-in file (~/.kallyai_token.json) can be read by other users of this computer. The CLI keeps it private: run "chmod 600 ~/.kallyai_token.json".')));
-        }
-        return imported;
-      }
+      case 'cli':
+        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
     }
   }
 
@@ -257,12 +262,54 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   // ---------- state and prompts ----------
 
-  private afterStart(session: StoredSession | undefined): void {
+  private afterStart(stored: StoredSession | undefined): void {
+    const session = this.service.session;
     this.sync(session);
     if (!session) {
       this.requestAccountsMenuEntry();
-      void this.offerCliImportOnce();
+      // A refused address, or a sign-in kept for another one, is said once at start-up too.
+      this.noticeAddress();
+      if (!stored) void this.offerCliImportOnce();
     }
+  }
+
+  /** `kallyai.apiBaseUrl` changed: signed in or out for the new address, and one message. */
+  private addressChanged(): void {
+    this.service.addressChanged();
+    this.sync(this.service.session);
+    this.noticeAddress();
+  }
+
+  /** One message per new address: a refused address, or a sign-in that belongs elsewhere. */
+  private noticeAddress(): void {
+    const address = this.service.address();
+    const stored = this.service.storedSession;
+    const key = address.ok ? address.origin : `${address.reason}:${this.service.baseUrl}`;
+    if (key === this.noticedAddress) return;
+    this.noticedAddress = key;
+    if (!address.ok) {
+      if (address.reason === 'insecure') void this.warnInsecureAddress(hostOf(this.service.baseUrl));
+      return;
+    }
+    if (stored && stored.origin !== address.origin) void this.offerSignInFor(hostOf(address.origin), hostOf(stored.origin));
+  }
+
+  private async warnInsecureAddress(host: string): Promise<void> {
+    const open = plainText(vscode.l10n.t('Open Settings'));
+    const choice = await warn(
+      notificationText(vscode.l10n.t('KallyAI does not use {0}: the kallyai.apiBaseUrl setting is a plain http address on another computer, and KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing is sent there.', host)),
+      open,
+    );
+    if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'kallyai.apiBaseUrl');
+  }
+
+  private async offerSignInFor(host: string, sessionHost: string): Promise<void> {
+    const signIn = plainText(vscode.l10n.t('Sign In'));
+    const choice = await info(
+      notificationText(vscode.l10n.t('KallyAI now uses {0}. Your sign-in is for {1} and is never sent to another address: sign in to use {0}.', host, sessionHost)),
+      signIn,
+    );
+    if (choice === signIn) await this.signIn();
   }
 
   /** Turns a stored-session change (this window or another) into VS Code events and the context key. */
@@ -317,13 +364,21 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
       notificationText(vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.')),
       learnMore,
     );
-    if (choice === learnMore) await openExternalUrl(KEYRING_DOCS_URL, { map: false });
+    if (choice === learnMore) await openExternalUrl(KEYRING_DOCS_URL);
   }
 
   /** For the URI handler. */
   handleUri(uri: vscode.Uri): void {
     if (uri.path !== OAUTH_CALLBACK_PATH) return;
     if (!this.service.handleOAuthCallback(uri.query)) this.log.info('Ignored a sign-in callback that belongs to no sign-in in progress.');
+  }
+}
+
+function hostOf(address: string): string {
+  try {
+    return new URL(address).host || address;
+  } catch {
+    return address;
   }
 }
 

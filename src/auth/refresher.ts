@@ -11,8 +11,9 @@ import { isExpiring, type TokenSet } from './tokens';
 
 export interface RefresherOptions {
   store: SessionStore;
-  /** POST /v1/auth/refresh; throws AuthFlowError `refused`, `network` or `cancelled`. */
-  refresh: (refreshToken: string) => Promise<TokenSet>;
+  /** POST /v1/auth/refresh to the session's own origin; throws AuthFlowError `refused`,
+   *  `network` or `cancelled`. */
+  refresh: (refreshToken: string, session: StoredSession) => Promise<TokenSet>;
   now?: () => number;
   /** Renew when less than this is left (default 60 s). */
   marginMs?: number;
@@ -163,7 +164,7 @@ export class Refresher {
     let fresh: TokenSet;
     try {
       this.requestsSent++;
-      fresh = await this.options.refresh(refreshToken);
+      fresh = await this.options.refresh(refreshToken, session);
     } catch (e) {
       const failure = e instanceof AuthFlowError ? e : new AuthFlowError('network', 'Renewing the KallyAI session failed.', { cause: e });
       if (failure.code === 'refused') {

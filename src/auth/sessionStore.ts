@@ -4,8 +4,12 @@
  *  session so this window uses it instead of spending an old refresh token. A corrupt stored
  *  value is dropped, not fatal. Every token a session holds is registered with the API layer's
  *  secret registry (so logs and errors mask it by value); they are forgotten at sign-out.
+ *  A session records the API origin it was issued by (`https://api.kallyai.com`): its tokens
+ *  are only ever sent there. A session stored before sessions recorded it belongs to
+ *  DEFAULT_API_BASE_URL, the only address that issued real ones (a sandbox's is signed in again).
  *  No `vscode` here. */
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_API_BASE_URL, originOf } from '../api/apiAddress';
 import { forgetSecret, registerSecret } from '../api/secretValues';
 import { tokenSetFromJson, tokenSetToJson, type TokenSet } from './tokens';
 
@@ -25,6 +29,9 @@ export interface StoredSession {
   readonly tokens: TokenSet;
   readonly method: SignInMethod;
   readonly createdAt: number;
+  /** The API origin that issued it (`https://api.kallyai.com`, `http://127.0.0.1:8790`): the only
+   *  one its tokens are sent to. */
+  readonly origin: string;
 }
 
 export type SessionChangeOrigin = 'local' | 'external';
@@ -39,12 +46,15 @@ export class KeyringUnavailableError extends Error {
 
 export const SESSION_KEY = 'kallyai.session';
 
-export function newSession(tokens: TokenSet, method: SignInMethod, now = Date.now()): StoredSession {
-  return { id: randomUUID(), tokens, method, createdAt: now };
+/** A new session issued by the API at `origin` (an origin, or any address on it). */
+export function newSession(tokens: TokenSet, method: SignInMethod, origin: string, now = Date.now()): StoredSession {
+  const own = originOf(origin);
+  if (!own || own === 'null') throw new Error('A session needs the origin of the API that issued it.');
+  return { id: randomUUID(), tokens, method, createdAt: now, origin: own };
 }
 
 function serialise(session: StoredSession): string {
-  return JSON.stringify({ v: 1, id: session.id, method: session.method, createdAt: session.createdAt, tokens: tokenSetToJson(session.tokens) });
+  return JSON.stringify({ v: 2, id: session.id, method: session.method, createdAt: session.createdAt, origin: session.origin, tokens: tokenSetToJson(session.tokens) });
 }
 
 function deserialise(text: string): StoredSession | undefined {
@@ -55,7 +65,10 @@ function deserialise(text: string): StoredSession | undefined {
   if (!tokens || typeof o.id !== 'string' || !o.id) return undefined;
   const method = (['browser', 'oauth', 'paste', 'cli'] as const).find((m) => m === o.method) ?? 'browser';
   const createdAt = typeof o.createdAt === 'number' ? o.createdAt : 0;
-  return { id: o.id, tokens, method, createdAt };
+  // Version 1 had no origin: those sessions came from KallyAI's own API.
+  const origin = o.origin === undefined ? originOf(DEFAULT_API_BASE_URL) : typeof o.origin === 'string' && originOf(o.origin) === o.origin ? o.origin : undefined;
+  if (!origin) return undefined;
+  return { id: o.id, tokens, method, createdAt, origin };
 }
 
 /** The most tokens kept registered (a refresh rotates two an hour): the newest are kept. */

@@ -14,6 +14,10 @@ export interface TokenSet {
 /** Access tokens last an hour in every source; used when nothing says otherwise. */
 export const DEFAULT_LIFETIME_SECONDS = 3600;
 
+/** Far longer than any KallyAI token (a JWT of a few hundred bytes): a longer value is not one,
+ *  and would not fit in a request's headers anyway. */
+export const MAX_TOKEN_LENGTH = 16 * 1024;
+
 export class TokenParseError extends Error {
   constructor(message: string) {
     super(message);
@@ -38,15 +42,29 @@ export function epochToMs(value: number): number {
   return value > 1e12 ? Math.round(value) : Math.round(value * 1000);
 }
 
+/** A token goes into an `Authorization` header: visible ASCII only (no space, no control
+ *  character — CR/LF would break the header, and fetch refuses it as a network error — nothing
+ *  past U+007E) and at most MAX_TOKEN_LENGTH characters. */
+export function isTokenValue(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_TOKEN_LENGTH && /^[\x21-\x7e]+$/.test(value);
+}
+
+function tokenFrom(value: unknown, field: string): string | undefined {
+  const text = stringFrom(value);
+  if (text !== undefined && !isTokenValue(text)) throw new TokenParseError(`The ${field} is not a KallyAI token.`);
+  return text;
+}
+
 /**
  * Builds a TokenSet from `{access_token, refresh_token?, expires_in? | expires_at?}` (numbers
  * may be strings or floats; a `null` or empty refresh token means none). When no expiry is
- * given the JWT `exp` claim is used, else one hour from `now`.
+ * given the JWT `exp` claim is used, else one hour from `now`. A token that is not a header-safe
+ * value (isTokenValue) throws TokenParseError.
  */
 export function tokenSetFromFields(raw: Raw, now = Date.now()): TokenSet {
-  const accessToken = stringFrom(raw.access_token) ?? stringFrom(raw.accessToken);
+  const accessToken = tokenFrom(raw.access_token, 'access token') ?? tokenFrom(raw.accessToken, 'access token');
   if (!accessToken) throw new TokenParseError('No access token was found.');
-  const refreshToken = stringFrom(raw.refresh_token) ?? stringFrom(raw.refreshToken);
+  const refreshToken = tokenFrom(raw.refresh_token, 'refresh token') ?? tokenFrom(raw.refreshToken, 'refresh token');
   const expiresIn = numberFrom(raw.expires_in);
   const expiresAtField = numberFrom(raw.expires_at) ?? numberFrom(raw.expiresAt);
   let expiresAt: number;
@@ -108,8 +126,9 @@ export function tokenSetFromJson(value: unknown): TokenSet | undefined {
   const raw = value as Raw;
   const accessToken = stringFrom(raw.accessToken);
   const expiresAt = numberFrom(raw.expiresAt);
-  if (!accessToken || expiresAt === undefined) return undefined;
+  if (!accessToken || expiresAt === undefined || !isTokenValue(accessToken)) return undefined;
   const refreshToken = stringFrom(raw.refreshToken);
+  if (refreshToken !== undefined && !isTokenValue(refreshToken)) return undefined;
   return refreshToken ? { accessToken, refreshToken, expiresAt } : { accessToken, expiresAt };
 }
 

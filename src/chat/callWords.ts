@@ -20,7 +20,7 @@ export interface CallWords {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const PHONE = /(?:\+|\b00)?\d[\d\s().-]{5,}\d/g;
-const PARTY = /\b(?:(?:table|party|reservation|booking)\s+(?:for|of)|for|para|mesa\s+para)\s+(\d{1,2})\b(?:\s*(?:people|persons|guests|pax|personas|comensales))?|\b(\d{1,2})\s*(?:people|persons|guests|pax|personas|comensales)\b/i;
+const PARTY = /\b(?:(?:table|party|reservation|booking)\s+(?:for|of)|for|para|mesa\s+para)\s+(\d{1,2})\b(?:\s+(?:people|persons|guests|pax|personas|comensales))?|\b(\d{1,2})\s*(?:people|persons|guests|pax|personas|comensales)\b/i;
 const LEADING_VERB = /^(?:please\s+)?(?:call|phone|ring|llama(?:r)?\s+a|llama(?:r)?)\s+/i;
 const NAME_AFTER = /\b(?:at|to|en|a)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
 const NAME_FIRST = /^((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
@@ -64,7 +64,7 @@ export function readCallWords(text: string, options: { defaultCountry: string; n
   const cleaned = rest.replace(/\s+/g, ' ').trim().replace(LEADING_VERB, '');
   const name = NAME_AFTER.exec(cleaned)?.[1] ?? NAME_FIRST.exec(cleaned)?.[1];
   const firstWord = name?.split(' ')[0] ?? '';
-  if (name && !NOT_A_NAME.test(firstWord)) words.businessName = name.replace(/[\s,.;:]+$/, '').slice(0, 200);
+  if (name && !NOT_A_NAME.test(firstWord)) words.businessName = name.replace(/(?<![\s,.;:])[\s,.;:]+$/, '').slice(0, 200);
 
   words.category = guessCallKind(text);
   const task = text.trim();

@@ -96,6 +96,8 @@ export function createCommands(host: CommandHost): CommandsModule {
     presentationOf,
     entity: entityOf,
     isSignedIn: () => services.auth.isSignedIn,
+    // Workspace-independent, no secrets: a Retry after a window reload re-sends the lost attempt's key.
+    keyStorage: services.context.globalState,
   });
   const ctx: CommandContext = { services, views, documents, errors, pipeline, openPage };
   const run = async (id: string, ...args: unknown[]) => handlers.get(id)?.(...args);

@@ -74,6 +74,7 @@ const CODE_SENTENCES: Record<string, () => string> = {
   timeout: () => t('KallyAI took too long to answer. Try again.'),
   cancelled: () => t('The request was cancelled.'),
   invalid_response: () => t('KallyAI answered in a form this extension does not understand.'),
+  insecure_api_address: () => t('The kallyai.apiBaseUrl setting is a plain http address on another computer: KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing was sent; change the setting to an https address.'),
   response_too_large: () => t('KallyAI sent an answer too large to read.'),
 };
 
@@ -118,6 +119,9 @@ const AUTH_SENTENCES: Record<string, () => string> = {
   browser_failed: () => t('The browser could not be opened for the sign-in.'),
   token_rejected: () => t('KallyAI did not accept that token. Copy a fresh one and try again.'),
   file_unavailable: () => t('The kallyai CLI sign-in file could not be read.'),
+  insecure_address: () => CODE_SENTENCES.insecure_api_address(),
+  invalid_address: () => t('The kallyai.apiBaseUrl setting is not a web address (https://…): change it, then sign in.'),
+  not_a_token: () => t('This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.'),
   network: () => t('KallyAI could not be reached to renew your session. It is kept and renewed when the connection is back.'),
   refused: () => t('Your KallyAI session has ended. Sign in again to continue.'),
 };
@@ -167,14 +171,16 @@ export function humanField(path: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-interface ErrorLike { code?: unknown; status?: unknown; serverMessage?: unknown; issue?: unknown; name?: unknown; message?: unknown }
+interface ErrorLike { code?: unknown; status?: unknown; serverMessage?: unknown; issue?: unknown; name?: unknown; message?: unknown; command?: unknown }
 
 /** Anything thrown, as the sentence and next step a person sees. `fieldLabels` names fields as the form did. */
 export function describeError(error: unknown, fieldLabels: Readonly<Record<string, string>> = {}): ErrorView {
   const e = (error && typeof error === 'object' ? error : {}) as ErrorLike;
   if (e.name === 'AuthFlowError' && typeof e.code === 'string') {
     const code = e.code === 'timeout' ? 'timeout' : e.code === 'cancelled' ? 'cancelled' : e.code;
-    const sentence = AUTH_SENTENCES[code]?.() ?? errorSentence(code);
+    const sentence = code === 'file_exposed' && typeof e.command === 'string'
+      ? t('Other users of this computer can read the kallyai CLI sign-in file, so KallyAI did not use it. Make it private, then import it again: {0}', e.command)
+      : AUTH_SENTENCES[code]?.() ?? errorSentence(code);
     const kind: UserActionKind = code === 'network' ? 'retry' : code === 'cancelled' ? 'none' : 'signIn';
     return { code: `auth_${code}`, sentence, action: { kind, label: actionLabel(kind) } };
   }

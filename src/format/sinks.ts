@@ -46,102 +46,88 @@ export const LIMITS = {
 const LRM = '\u200e';
 
 /** Code points that may never reach a person outside a webview: C0 controls but tab and newline,
- *  DEL and C1, the soft hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width
+ *  (and carriage return, a line break too), DEL and C1, the soft hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width
  *  space, the right-to-left mark, line/paragraph separators, bidi embeddings/overrides (U+202A–E),
  *  word joiner, invisible operators and bidi isolates (U+2060–206F), the byte-order mark,
- *  interlinear annotations, and tag characters (U+E0000–E007F). The left-to-right mark stays: it
- *  can only make text read left to right, as the workbench does anyway, and the forms add it. */
-export function isInvisible(cp: number): boolean {
-  if (cp < 0x20) return cp !== 0x09 && cp !== 0x0a;
-  if (cp < 0x7f) return false;
-  if (cp <= 0x9f) return true;
-  if (cp < 0x00ad) return false;
-  return cp === 0x00ad || cp === 0x061c || cp === 0x180e || cp === 0x200b || cp === 0x200f
-    || cp === 0x2028 || cp === 0x2029 || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f)
-    || cp === 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb) || (cp >= 0xe0000 && cp <= 0xe007f);
-}
+ *  interlinear annotations, and tag characters (U+E0000–E007F, as surrogate pairs). The
+ *  left-to-right mark stays: it can only make text read left to right, as the workbench does
+ *  anyway, and the forms add it. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+const BLANKS = /\s+/g;
+/** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks, and the
+ *  right-to-left scripts beyond the basic plane). */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]|[\ud802\ud803][\udc00-\udfff]|[\ud83a\ud83b][\udc00-\udfff]/;
 
-/** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks). */
-function isRtl(cp: number): boolean {
-  return (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefe)
-    || (cp >= 0x10800 && cp <= 0x10fff) || (cp >= 0x1e800 && cp <= 0x1efff);
+/** Whether a code point is one `visibleText` drops. */
+export function isInvisible(cp: number): boolean {
+  const ch = String.fromCodePoint(cp);
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(ch);
 }
 
 /** The text with every invisible character removed; with `oneLine`, every run of white space
- *  (newlines included) becomes one space and the ends are trimmed. */
+ *  (newlines included) becomes one space and the ends are trimmed. Native passes only. */
 export function visibleText(text: string, options: { oneLine?: boolean } = {}): string {
-  let out = '';
-  let space = false;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (isInvisible(cp)) continue;
-    if (options.oneLine && (cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0xa0 || cp === 0x3000)) {
-      space = out.length > 0;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
+  const visible = text.replace(INVISIBLE, '');
+  return options.oneLine ? visible.replace(BLANKS, ' ').trim() : visible;
 }
 
-/** Whether the text holds a right-to-left letter. */
-function hasRtl(text: string): boolean {
-  for (const ch of text) if (isRtl(ch.codePointAt(0)!)) return true;
-  return false;
-}
-
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const PHONE_CHARS = '+0123456789 ().-';
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** `+ 0-9 space ( ) . -` */
+const isPhoneChar = (c: number) => isDigit(c) || c === 0x2b || c === 0x20 || c === 0x28 || c === 0x29 || c === 0x2e || c === 0x2d;
 
 /** Phone numbers (runs of digits, `+`, spaces, `(`, `)`, `.`, `-` holding at least five digits) and
  *  email addresses (a word with `@`) get a left-to-right mark on each side, so right-to-left letters
  *  beside them cannot reorder their parts. One pass: a run of number characters is read once,
- *  whether it turns out to be a number or not. */
+ *  whether it turns out to be a number or not; what is copied is copied by slices. */
 function keepNumbersLeftToRight(text: string): string {
-  const parts: string[] = [];
-  let wordStart = -1;
+  const out: string[] = [];
+  let copied = 0;
+  let wordStart = 0;
   let email = false;
-  const endWord = () => {
-    if (wordStart >= 0 && email) {
-      parts[wordStart] = LRM + parts[wordStart];
-      parts.push(LRM);
+  const flushWord = (end: number) => {
+    if (email) {
+      out.push(text.slice(copied, wordStart), LRM, text.slice(wordStart, end), LRM);
+      copied = end;
     }
-    wordStart = -1;
     email = false;
   };
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    if (c === ' ' || c === '\n') {
-      endWord();
-      parts.push(c);
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) {
+      flushWord(i);
+      wordStart = i + 1;
       i++;
       continue;
     }
-    if (wordStart < 0) wordStart = parts.length;
-    if (c === '+' || isDigit(c)) {
+    if (c === 0x40) email = true;
+    if (c === 0x2b || isDigit(c)) {
       let j = i;
       let digits = 0;
       let lastDigit = i;
-      for (; j < text.length && PHONE_CHARS.includes(text[j]); j++) {
-        if (isDigit(text[j])) {
+      for (; j < text.length && isPhoneChar(text.charCodeAt(j)); j++) {
+        if (isDigit(text.charCodeAt(j))) {
           digits++;
           lastDigit = j;
         }
       }
-      const end = digits >= 5 ? lastDigit + 1 : j;
-      parts.push(digits >= 5 ? LRM + text.slice(i, end) + LRM : text.slice(i, end));
-      i = end;
+      if (digits >= 5 && !email) {
+        out.push(text.slice(copied, i), LRM, text.slice(i, lastDigit + 1), LRM);
+        copied = lastDigit + 1;
+        i = lastDigit + 1;
+        if (text.slice(i - 1, i + 1).includes(' ')) wordStart = i;
+        continue;
+      }
+      i = Math.max(j, i + 1);
       continue;
     }
-    if (c === '@') email = true;
-    parts.push(c);
     i++;
   }
-  endWord();
-  return parts.join('');
+  flushWord(text.length);
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 /** At most `max` characters, never splitting a surrogate pair, "…" at the end when cut. */
@@ -153,26 +139,25 @@ export function capped(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-function shown(text: string, max: number, oneLine = true): string {
-  const visible = visibleText(text, { oneLine });
-  const ordered = hasRtl(visible) ? keepNumbersLeftToRight(visible) : visible;
-  return capped(ordered, max);
+/** A surface shows at most `max` characters: only so much of the text is read (8 times as much,
+ *  for what the invisible characters and blank runs take away), whatever its length. */
+function shown(text: string, max: number): string {
+  const budget = max * 8;
+  const head = text.length > budget ? text.slice(0, budget) : text;
+  const visible = visibleText(head, { oneLine: true });
+  const ordered = RTL.test(visible) ? keepNumbersLeftToRight(visible) : visible;
+  return capped(head === text ? ordered : `${ordered}…`, max);
 }
 
 /** A link in a notification is `[label](target)`: a space after every `]` that a `(` follows, so
  *  no label and target can ever meet. */
 function unlinkable(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    out += text[i];
-    if (text[i] === ']' && text[i + 1] === '(') out += ' ';
-  }
-  return out;
+  return text.replaceAll('](', '] (');
 }
 
 /** A notification's message or a progress notification's title. */
 export function notificationText(text: string): NotificationText {
-  return capped(unlinkable(shown(text, Number.MAX_SAFE_INTEGER)), LIMITS.notification) as NotificationText;
+  return capped(unlinkable(shown(text, LIMITS.notification)), LIMITS.notification) as NotificationText;
 }
 
 /** A tree item's label or description, a modal's question, a tab title, a tooltip in plain text:
@@ -185,7 +170,17 @@ export function plainText(text: string | undefined, max: number = LIMITS.label):
 
 /** A modal's detail: several lines, each one capped, the whole capped. */
 export function plainLines(lines: readonly string[], max: number = LIMITS.modalDetail): PlainText {
-  return capped(lines.flatMap((l) => l.split('\n')).map((l) => shown(l, LIMITS.modalLine)).join('\n'), max) as PlainText;
+  const out: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    for (const part of line.split('\n', 50)) {
+      if (length > max) break;
+      const one = shown(part, LIMITS.modalLine);
+      out.push(one);
+      length += one.length + 1;
+    }
+  }
+  return capped(out.join('\n'), max) as PlainText;
 }
 
 /** A tab title: one short line. */
@@ -196,34 +191,25 @@ export function tabTitle(text: string): PlainText {
 /** A quick-pick label, description or detail, or a status-bar message: plain text in which `$(…)`
  *  stays text (the workbench would draw it as an icon). */
 export function pickText(text: string, max: number = LIMITS.pick): PickText {
-  const plain = shown(text, max);
-  let out = '';
-  for (let i = 0; i < plain.length; i++) {
-    if (plain[i] === '$' && plain[i + 1] === '(') out += '\\';
-    out += plain[i];
-  }
-  return out as PickText;
+  return shown(text, max).replaceAll('$(', '\\$(') as PickText;
 }
 
 /** A quick pick label with one of our icons in front: `$(id) label`. */
 export function pickWithIcon(icon: string | undefined, text: string, max?: number): PickText {
   const label = pickText(text, max);
-  return (icon && /^[a-z0-9-]+(~spin)?$/.test(icon) ? `$(${icon}) ${label}` : label) as PickText;
+  return (icon && /^[a-z0-9-]+(?:~spin)?$/.test(icon) ? `$(${icon}) ${label}` : label) as PickText;
 }
 
 /** A file name suggested in a save dialog: letters, digits, spaces, `-`, `_` and `.` (no path
  *  separators, no leading dot, no reserved characters), at most 80 characters; `fallback` when
  *  nothing is left. */
 export function fileName(text: string, extension: string, fallback = 'kallyai'): FileName {
-  let base = '';
-  for (const ch of visibleText(text, { oneLine: true })) {
-    base += /[\p{L}\p{N} _.-]/u.test(ch) ? ch : '-';
-  }
+  const base = shown(text, LIMITS.fileName).replace(/[^\p{L}\p{N} _.-]/gu, '-').replace(/…$/, '');
   let start = 0;
   let end = base.length;
   while (start < end && '.- '.includes(base[start])) start++;
   while (end > start && '.- '.includes(base[end - 1])) end--;
-  const name = capped(base.slice(start, end), LIMITS.fileName - extension.length - 1).replace('…', '') || fallback;
+  const name = base.slice(start, Math.min(end, start + LIMITS.fileName - extension.length - 1)) || fallback;
   return `${name}.${extension}` as FileName;
 }
 

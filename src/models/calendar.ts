@@ -67,7 +67,7 @@ export type LengthReading = { kind: 'minutes'; minutes: number } | { kind: 'unti
 export function readLength(typed: string): LengthReading {
   const v = typed.trim().toLowerCase();
   if (!v) return { kind: 'unknown' };
-  const until = /^(?:until|till|til|to|ends?(?: at)?|hasta(?: las?)?|-|–)\s*(.+)$/.exec(v);
+  const until = /^(?:until|till|til|to|ends?(?: at)?|hasta(?: las?)?|-|–)\s*(\S.*)$/.exec(v);
   if (until) return { kind: 'until', text: until[1].trim() };
   const clock = /^(\d{1,2}):(\d{2})$/.exec(v);
   if (clock) return { kind: 'minutes', minutes: Number(clock[1]) * 60 + Number(clock[2]) };

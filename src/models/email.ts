@@ -5,9 +5,11 @@
 import type { EmailMessage } from '../api/schemas/email';
 import type { OutboxEmail } from '../api/schemas/actions';
 import { humanize, t } from '../format';
+import { htmlToText } from './htmlText';
 
 export type { OutboxEmail } from '../api/schemas/actions';
 export type { EmailMessage } from '../api/schemas/email';
+export { htmlToText } from './htmlText';
 
 /** Where an outgoing email stands. */
 export type OutboxState = 'pending' | 'sent' | 'failed' | 'discarded' | 'other';
@@ -127,11 +129,31 @@ export function addressesText(value: unknown): string {
   return (Array.isArray(value) ? value.map(one) : [one(value)]).filter(Boolean).join(', ');
 }
 
-/** A message's sender without the address ("SkyJet Customer Care" from "SkyJet Customer Care <care@…>"). */
+/** A message's sender without the address ("SkyJet Customer Care" from "SkyJet Customer Care <care@…>",
+ *  "Luigi" from '"Luigi" <l@x.com>'); anything else comes back as given. Linear: the address is the
+ *  text from the first `<` to a final `>`, and the name before it is read once. */
 export function senderName(from: string | null | undefined): string {
   const text = (from ?? '').trim();
-  const named = /^"?([^"<]+?)"?\s*<[^>]+>$/.exec(text);
-  return named ? named[1].trim() : text;
+  const lt = text.indexOf('<');
+  if (lt <= 0 || !text.endsWith('>') || lt + 2 >= text.length || text.indexOf('>', lt + 1) !== text.length - 1) return text;
+  const before = text.slice(0, lt);
+  const body = before.startsWith('"') ? before.slice(1) : before;
+  const quote = body.indexOf('"');
+  const name = quote < 0 ? body : body.slice(0, quote);
+  if (!name || (quote >= 0 && body.slice(quote + 1).trim() !== '')) return text;
+  return name.trim();
+}
+
+/** The address a reply goes to: what the first `<…>` holds ("care@…" of "SkyJet <care@…>"), else
+ *  the whole sender when it has an `@`. */
+export function senderAddress(from: string | null | undefined): string | undefined {
+  const text = from ?? '';
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    if (gt > lt + 1) return text.slice(lt + 1, gt);
+  }
+  return text.includes('@') ? text.trim() : undefined;
 }
 
 /** An email's text for people: the plain text when there is one; HTML only as its text (tags
@@ -146,28 +168,6 @@ export function mailText(m: Pick<EmailMessage, 'body' | 'body_text' | 'text' | '
 
 function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(text);
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** The text of an HTML email: scripts and styles dropped, block ends as line breaks, tags removed,
- *  entities decoded. The result is text, escaped again wherever it is shown. */
-export function htmlToText(markup: string): string {
-  return markup
-    .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote)\s*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
-      }
-      return NAMED[name.toLowerCase()] ?? whole;
-    })
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 export function mailDate(m: Pick<EmailMessage, 'received_at' | 'date'>): string | undefined {

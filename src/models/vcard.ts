@@ -23,17 +23,27 @@ export interface VcardEntry {
 
 interface Property { name: string; params: Map<string, string[]>; value: string; line: number }
 
-/** Unfolds continuation lines (RFC 6350 §3.2) and quoted-printable soft breaks; keeps line numbers. */
+/** Unfolds continuation lines (RFC 6350 §3.2) and quoted-printable soft breaks; keeps line numbers.
+ *  Whether a line is quoted-printable is read once, from its name and parameters (the text before
+ *  its first ':'), not again for each soft break: a long value has thousands. */
 function logicalLines(text: string): Array<{ text: string; line: number }> {
   const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const out: Array<{ text: string; line: number }> = [];
+  const out: Array<{ text: string; line: number; quotedPrintable?: boolean }> = [];
+  const isQuotedPrintable = (l: { text: string; quotedPrintable?: boolean }) => {
+    if (l.quotedPrintable === undefined) {
+      const colon = l.text.indexOf(':');
+      if (colon < 0) return false;
+      l.quotedPrintable = /ENCODING=QUOTED-PRINTABLE/i.test(l.text.slice(0, colon));
+    }
+    return l.quotedPrintable;
+  };
   physical.forEach((raw, i) => {
     const last = out.at(-1);
     if (last && /^[ \t]/.test(raw)) {
       last.text += raw.slice(1);
       return;
     }
-    if (last && /ENCODING=QUOTED-PRINTABLE/i.test(last.text.split(':')[0]) && last.text.endsWith('=')) {
+    if (last && last.text.endsWith('=') && isQuotedPrintable(last)) {
       last.text = last.text.slice(0, -1) + raw;
       return;
     }
@@ -141,7 +151,7 @@ function entryOf(props: Property[], line: number): VcardEntry {
   const phones = props
     .filter((p) => p.name === 'TEL')
     .sort((a, b) => phoneRank(a) - phoneRank(b))
-    .map((p) => p.value.replace(/^tel:/i, '').replace(/;.*$/, '').trim())
+    .map((p) => p.value.replace(/^tel:/i, '').split(';', 1)[0].trim())
     .filter(Boolean);
   const note = first('NOTE');
   const categories = props.filter((p) => p.name === 'CATEGORIES').flatMap((p) => p.value.split(',').map((c) => unescapeText(c).trim().toUpperCase()));

@@ -5,7 +5,7 @@
 import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import { html, oneLine, shortDateTime, t, type Html } from '../format';
-import { addressesText, classificationLabel, mailDate, mailText, replySubject, type EmailMessage } from '../models/email';
+import { addressesText, classificationLabel, mailDate, mailText, replySubject, senderAddress, type EmailMessage } from '../models/email';
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
@@ -37,7 +37,7 @@ export class MailPage implements PageController {
       return loadFailed(t('Email'), e);
     }
     const target = { kind: 'email' as const, id: this.state.id, value: m };
-    const sender = /<([^>]+)>/.exec(m.from ?? '')?.[1] ?? (m.from && m.from.includes('@') ? m.from.trim() : undefined);
+    const sender = senderAddress(m.from);
     const actions: PageActions = {
       respond: async ({ fields }) => {
         const instructions = (fields?.instructions ?? '').trim();

@@ -2,7 +2,8 @@
  *  participant and the language-model tools:
  *    ask for what is missing → validate locally → consent by the one rule → progress
  *    (cancellable) → execute → refresh what changed → present the result, or the error.
- *  Bad input never reaches the network; a flagged operation never runs without a person's yes. */
+ *  Bad input never reaches the network; a flagged operation never runs without a person's yes,
+ *  and an agent's request changes nothing without one. */
 import type { KallyClient } from '../api/client';
 import { KallyApiError } from '../api/errors';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
@@ -15,12 +16,12 @@ import type { PageKind } from '../pages/pageController';
 import type { Settings } from '../settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
-import { buildStakes, genericConsent, needsConsent, type Stakes } from './consent/stakes';
+import { asksAgent, buildStakes, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
 import type { EntityKind, EntitySpec, Presentation, PresentationContext } from './presentation';
-import { IdempotencyKeys, mayHaveGoneThrough } from './idempotency';
+import { IdempotencyKeys, sendWithIdempotencyKey, type KeyStorage } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
 import { notificationText } from '../format/sinks';
@@ -42,6 +43,8 @@ export interface PipelineDeps {
   isSignedIn(): boolean;
   /** Opens (or reveals) the page of a thing. */
   openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
+  /** Where the Idempotency-Keys of lost answers are kept across reloads (globalState); in memory when absent. */
+  readonly keyStorage?: KeyStorage;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -68,6 +71,9 @@ export interface RunRequest {
    *  confirmation, built by `preview`). Counts only if the stakes computed now ask the same
    *  question; otherwise the modal asks. */
   readonly consentedTo?: Stakes;
+  /** An agent asked for this (a language-model tool), not the person: every operation that is
+   *  not read-only asks, flagged or not (`asksAgent`). */
+  readonly agent?: boolean;
   /** The view whose progress bar shows the work. */
   readonly viewId?: string;
   readonly signal?: AbortSignal;
@@ -94,7 +100,8 @@ export type RunResult<O extends Operation = Operation> =
   | { readonly outcome: 'unavailable'; readonly reason: string }
   | FailureResult;
 
-/** What running an operation with this complete input would ask, without asking or sending. */
+/** What running an operation with this complete input would ask, without asking or sending
+ *  (for an agent's request: every operation that is not read-only asks). */
 export type Preview =
   | { readonly ok: true; readonly input: PartialInput; readonly stakes?: Stakes }
   | { readonly ok: false; readonly error: unknown; readonly unavailable?: string };
@@ -103,9 +110,10 @@ export class Pipeline {
   readonly consent: ConsentGate;
   readonly costs: CostSource;
   /** Keys of attempts whose answer was lost (see idempotency.ts). */
-  readonly idempotency = new IdempotencyKeys();
+  readonly idempotency: IdempotencyKeys;
 
   constructor(private readonly deps: PipelineDeps) {
+    this.idempotency = new IdempotencyKeys(deps.keyStorage);
     this.consent = new ConsentGate(deps.testMode);
     this.costs = new CostSource(deps.client, deps.balance);
   }
@@ -156,9 +164,9 @@ export class Pipeline {
         void info(notificationText(unavailable));
         return { outcome: 'unavailable', reason: unavailable };
       }
-      // 3. Consent by the one rule.
+      // 3. Consent by the one rule (and, for an agent, before any change).
       let stakes: Stakes | undefined;
-      if (needsConsent(op)) {
+      if (needsConsent(op) || (request.agent === true && asksAgent(op))) {
         stakes = await this.stakesFor(op, presentation, ctx);
         if (request.stakes) stakes = request.stakes(stakes);
         const inline = request.inlineConsent === true && !op.contactsPeople && !op.irreversible;
@@ -168,23 +176,24 @@ export class Pipeline {
       }
       // 4–5. Progress (cancellable) and execute.
       const progressTitle = t(presentation?.progress ?? op.summary);
+      let idempotencyKey: string | undefined;
       const execute = (signal?: AbortSignal): Promise<unknown> => {
         if (many && presentation?.many) {
           return deps.client.execute(presentation.many.op, presentation.many.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs });
         }
         return deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: request.timeoutMs });
       };
-      const idempotencyKey = op.creates ? request.idempotencyKey ?? this.idempotency.keyFor(op.id, input).key : undefined;
-      let data: OutputOf<O>;
-      try {
-        data = (request.runner
-          ? await request.runner(execute)
-          : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
-      } catch (e) {
-        if (idempotencyKey && mayHaveGoneThrough(deps.errors.describe(e).code)) this.idempotency.remember(op.id, input, idempotencyKey);
-        throw e;
-      }
-      if (idempotencyKey) this.idempotency.forget(op.id, input);
+      const send = async (): Promise<OutputOf<O>> => (request.runner
+        ? await request.runner(execute)
+        : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
+      // A creating request carries the key of an earlier attempt whose answer was lost (kept across
+      // reloads), so a repeat never acts twice.
+      const data: OutputOf<O> = op.creates
+        ? (await sendWithIdempotencyKey(this.idempotency, { opId: op.id, input, given: request.idempotencyKey }, (key) => {
+          idempotencyKey = key;
+          return send();
+        }, (e) => deps.errors.describe(e).code)).data
+        : await send();
       deps.log.info(`${op.id} done`);
       // 6. Refresh exactly what it changed.
       const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
@@ -208,9 +217,9 @@ export class Pipeline {
   }
 
   /** What running the operation with this input would ask, without asking anything or sending
-   *  it: the input is validated as `run` validates it, and a flagged operation's stakes are
+   *  it: the input is validated as `run` validates it, and the stakes of what asks are
    *  computed (the chat tools' confirmation). Reads only (the target, the estimate, the balance). */
-  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target'>): Promise<Preview> {
+  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target' | 'agent'>): Promise<Preview> {
     const presentation = this.deps.presentationOf(op);
     try {
       const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
@@ -218,7 +227,8 @@ export class Pipeline {
       const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
-      return { ok: true, input: input as PartialInput, stakes: needsConsent(op) ? await this.stakesFor(op, presentation, ctx) : undefined };
+      const asks = needsConsent(op) || (request.agent === true && asksAgent(op));
+      return { ok: true, input: input as PartialInput, stakes: asks ? await this.stakesFor(op, presentation, ctx) : undefined };
     } catch (error) {
       return { ok: false, error };
     }
@@ -236,7 +246,7 @@ export class Pipeline {
 
   /** The stakes the consent names for this operation and input. */
   async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
-    const spec = (presentation?.consent ?? genericConsent(op)) as Presentation['consent'] & object;
+    const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
     const [credits, balance] = await Promise.all([
       this.costs.credits(op, spec, ctx as PresentationContext),
       op.costsCredits ? this.costs.balance() : Promise.resolve(undefined),

@@ -1,26 +1,28 @@
 /** The language-model tools at work: each tool of the table runs its operation through the one
- *  pipeline, so the consent is the same as everywhere else.
- *   - prepareInvocation validates the input (bad input is refused before any question) and, for a
- *     flagged operation, returns the confirmation naming its stakes (whom, what, estimated credits,
- *     balance, "cannot be undone") — VS Code's chat shows it before `invoke`.
+ *  pipeline, as an agent's request (`agent: true`): a person's own command is their intent, an
+ *  agent's tool call is not, so every operation that is not read-only asks.
+ *   - prepareInvocation validates the input (bad input is refused before any question) and, for an
+ *     operation that is not read-only, returns the confirmation: a flagged one names its stakes
+ *     (whom, what, estimated credits, balance, "cannot be undone"), an unflagged change names what
+ *     it changes — VS Code's chat shows it before `invoke`. A read-only tool has none.
  *   - invoke within a chat (with a tool-invocation token): the person answered that confirmation,
  *     which counts as the consent when the stakes are still the same. Without a token (another
  *     extension called the tool, where no chat confirmation is guaranteed) or when the user turned
  *     on VS Code's global auto-approval of every tool, the pipeline's own modal asks. An agent
- *     never dials, sends or spends without a person's explicit OK.
+ *     never changes anything — dials, sends, spends or edits — without a person's explicit OK.
  *  Answers and errors are concise text for the model (modelText.ts); nothing is thrown at it. */
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { t } from '../format';
-import { md, join } from '../format/markdown';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Stakes } from '../pipeline/consent/stakes';
 import type { Settings } from '../settings';
 import { declinedText, errorText, modelText, unavailableText } from './modelText';
+import { confirmationText } from './toolConfirmation';
 import { toolRequest } from './toolInput';
 import type { ToolSpec } from './toolSpec';
 import { toolNamed } from './toolTable';
-import { LIMITS, plainText } from '../format/sinks';
+import { LIMITS } from '../format/sinks';
 import { markdownString } from '../platform/markdownString';
 
 const PREPARED_TTL_MS = 10 * 60_000;
@@ -41,7 +43,7 @@ export class ModelTools {
     const spec = this.spec(name);
     const invocationMessage = progressText(spec, this.deps.pipeline);
     const { input } = toolRequest(spec, options.input, this.deps.settings().defaultCountry);
-    const preview = await this.deps.pipeline.preview(spec.op, { input });
+    const preview = await this.deps.pipeline.preview(spec.op, { input, agent: true });
     // Input that will be refused is refused without a question (invoke says why, sending nothing).
     if (!preview.ok || !preview.stakes) return { invocationMessage };
     this.prune();
@@ -65,6 +67,7 @@ export class ModelTools {
         interactive: false,
         quiet: true,
         consentedTo,
+        agent: true,
         signal: aborter.signal,
         // The model reads the error as text; no notification on top of the chat.
         recover: () => true,
@@ -109,8 +112,8 @@ function progressText(spec: ToolSpec, pipeline: Pipeline): string {
 
 /** The chat confirmation: the same question and lines as the modal, escaped. */
 function confirmation(stakes: Stakes): vscode.LanguageModelToolConfirmationMessages {
-  const lines = join(stakes.lines.flatMap((line) => line.split('\n')).map((line) => md`- ${line}`), '\n');
-  return { title: plainText(stakes.question, LIMITS.modalLine), message: markdownString(lines, { max: LIMITS.modalDetail }) };
+  const { title, message } = confirmationText(stakes);
+  return { title, message: markdownString(message, { max: LIMITS.modalDetail }) };
 }
 
 /** VS Code's global auto-approve approves every tool of every extension without a question; a

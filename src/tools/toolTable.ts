@@ -1,8 +1,8 @@
 /** The language-model tools KallyAI offers to agents: a few dozen, each one operation of the
  *  catalogue, chosen so a model can do what a person does with KallyAI (read goals, calls, the
  *  inbox and credits; search; estimate; place a call; approve a step; send an approved draft…).
- *  Read tools run without asking; every tool whose operation costs credits, contacts a person or
- *  cannot be undone is confirmed by the person first (the pipeline's one rule). No `vscode`. */
+ *  Read-only tools (`op.readOnly`) run without asking; every other tool is confirmed by the person
+ *  first, naming the stakes of a flagged operation or what an unflagged one changes. No `vscode`. */
 import { ops } from '../api/catalogue';
 import { callLabel } from '../models/call';
 import { goalTitle } from '../models/goal';
@@ -132,8 +132,8 @@ export const tools: readonly ToolSpec[] = [
   tool(ops.calls.reschedule, {
     name: 'kallyai_reschedule_call',
     title: 'Reschedule a Call',
-    userDescription: 'Move a scheduled call to another date or time.',
-    modelDescription: 'Moves a call that is scheduled but not yet placed to another date and/or time. Needs: call_id; date (YYYY-MM-DD) and/or time (HH:MM).',
+    userDescription: 'Move a scheduled call to another date or time (asks you first).',
+    modelDescription: 'Moves a call that is scheduled but not yet placed to another date and/or time; KallyAI then calls the business at the new time. Use only when the user asked to move this call. The user confirms first. Needs: call_id; date (YYYY-MM-DD) and/or time (HH:MM).',
     icon: 'calendar',
     hints: { call_id: CALL_ID },
   }),

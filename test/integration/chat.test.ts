@@ -1,8 +1,10 @@
 // KallyAI in VS Code Chat, in the real extension host against the sandbox.
-//  - The language-model tools: registered with VS Code; every read tool invoked with
+//  - The language-model tools: registered with VS Code; every read-only tool invoked with
 //    vscode.lm.invokeTool (the request log shows its operation, nothing else that writes);
-//    every flagged tool's confirmation names its stakes; invoked without a chat token it asks
-//    through the pipeline's modal and does nothing when declined; in a chat, the confirmation VS
+//    prepare walked for every tool: a read-only one has no confirmation, every other one a
+//    confirmation naming its stakes or what it changes; invoked without a chat token it asks
+//    through the pipeline's modal and does nothing when declined; an agent's unflagged change
+//    asks too, where the person's own command does not; in a chat, the confirmation VS
 //    Code showed is the consent (unless VS Code's global auto-approve is on); bad input is refused
 //    without a question or a request; cancellation; third parties' numbers masked.
 //    Flagged tools are invoked through the extension's own tool object: VS Code 1.100 shows its own
@@ -12,6 +14,7 @@
 //    token and a recording response stream, and chat histories shaped as VS Code passes them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ops } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
 import type { CommandsModule } from '../../src/commands';
 import { needsConsent, type Stakes } from '../../src/pipeline/consent/stakes';
@@ -77,8 +80,8 @@ suite('Chat: the language-model tools', function () {
     assert.ok(placeCall?.inputSchema && (placeCall.inputSchema as { required?: string[] }).required?.includes('respondent_phone'));
   });
 
-  for (const spec of tools.filter((t) => !needsConsent(t.op))) {
-    test(`${spec.name} (reads, or changes nothing costly): vscode.lm.invokeTool runs ${spec.op.id} without asking`, async () => {
+  for (const spec of tools.filter((t) => t.op.readOnly)) {
+    test(`${spec.name} (read-only): vscode.lm.invokeTool runs ${spec.op.id} without asking`, async () => {
       const input = await sampleFor(spec, services.client);
       const asked: Stakes[] = [];
       commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
@@ -93,9 +96,49 @@ suite('Chat: the language-model tools', function () {
     });
   }
 
-  test('every flagged tool: its confirmation names the stakes; without a chat token the modal asks, and a "no" sends nothing', async () => {
+  test('prepare, for every tool: read-only ⇒ no confirmation; any other ⇒ a confirmation that names what changes', async () => {
+    const asking: string[] = [];
+    for (const spec of tools) {
+      const prepared = await commands.tools.prepare(spec.name, { input: await sampleFor(spec, services.client) });
+      assert.ok(String(prepared.invocationMessage).length > 3, spec.name);
+      if (spec.op.readOnly) {
+        assert.equal(prepared.confirmationMessages, undefined, `${spec.name} is read-only and asked`);
+        continue;
+      }
+      const confirmation = prepared.confirmationMessages;
+      assert.ok(confirmation, `${spec.name} changes something and has no confirmation`);
+      const message = unescapeMarkdown(typeof confirmation.message === 'string' ? confirmation.message : confirmation.message.value);
+      assert.match(confirmation.title, /\?$/, `${spec.name}: "${confirmation.title}"`);
+      // What changes: the stakes of a flagged operation, else the data it changes.
+      const named = needsConsent(spec.op)
+        ? (spec.op.contactsPeople && /KallyAI will contact/.test(message)) || (spec.op.irreversible && /This cannot be undone\./.test(message)) || (spec.op.costsCredits && /Estimated cost/.test(message))
+        : /^- This changes .+\.$/m.test(message);
+      assert.ok(named, `${spec.name}: ${confirmation.title} / ${message}`);
+      asking.push(spec.name);
+    }
+    assert.deepEqual(asking, tools.filter((t) => !t.op.readOnly).map((t) => t.name));
+    assert.ok(asking.includes('kallyai_reschedule_call'), 'reschedule asks: it moves a call that will reach a business');
+  });
+
+  test('an agent\'s change asks even when unflagged (Mark as Read), where the person\'s own command does not', async () => {
+    const input = (await SAMPLES['messages.markRead']({ client: services.client, sb: samplesSandbox() })) as { body: Record<string, unknown> };
+    const asked: Stakes[] = [];
+    commands.pipeline.consent.answerWith((s) => { asked.push(s); return false; });
+    await clearSandboxRequests();
+    const declined = await commands.pipeline.run(ops.messages.markRead, { input, interactive: false, quiet: true, agent: true });
+    assert.equal(declined.outcome, 'dismissed', JSON.stringify(declined));
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].question, 'Mark as Read?');
+    assert.deepEqual(asked[0].lines, ['This changes your inbox.']);
+    assert.deepEqual((await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => `${q.method} ${q.path}`), [], 'nothing sent after the "no"');
+    const own = await commands.pipeline.run(ops.messages.markRead, { input, interactive: false, quiet: true });
+    assert.equal(own.outcome, 'done', JSON.stringify(own));
+    assert.equal(asked.length, 1, 'the person\'s own command is their intent: no question');
+  });
+
+  test('every tool that is not read-only: its confirmation names the stakes; without a chat token the modal asks, and a "no" sends nothing', async () => {
     let checked = 0;
-    for (const spec of tools.filter((t) => needsConsent(t.op))) {
+    for (const spec of tools.filter((t) => !t.op.readOnly)) {
       const input = await sampleFor(spec, services.client);
       const prepared = await commands.tools.prepare(spec.name, { input });
       const confirmation = prepared.confirmationMessages;

@@ -1,8 +1,10 @@
 // Failure must be honest and fast, and views paint at once: in the real extension host against the
 // sandbox. A frozen service gives one "Can't reach KallyAI at <host>" state within ~10 s (not a
 // spinner for minutes, not one error per view), the status bar marks its balance as stale, the
-// views recover by themselves on the next poll, a new API address reloads everything, and a view
-// shows its last items from the snapshot before the network answers.
+// views recover by themselves on the next poll, a new API address is one the session does not
+// belong to (signed out there, nothing sent with its token; back at the sandbox everything
+// reloads, still signed in), and a view shows its last items from the snapshot before the network
+// answers.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views } from '../../src/views';
@@ -10,6 +12,7 @@ import { clearSandboxFaults, clearSandboxRequests, nodeLabel, sandboxJson, sandb
 import { signInToFreshSandbox } from './signIn';
 
 let views: Views;
+let auth: { readonly isSignedIn: boolean; getToken(): Promise<string | undefined> };
 const kids = (name: keyof Views['testing']['providers']) => views.testing.providers[name].getChildren();
 const host = () => new URL(sandboxUrl()).host;
 const freeze = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 60_000, count: 1000 } });
@@ -19,7 +22,9 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
   this.timeout(120_000);
 
   suiteSetup(async () => {
-    views = (await signInToFreshSandbox()).views as Views;
+    const exports = await signInToFreshSandbox();
+    views = exports.views as Views;
+    auth = exports.services.auth;
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     for (const name of ['goals', 'calls', 'inbox', 'credits'] as const) await views.testing.providers[name].loader.load('user');
   });
@@ -72,12 +77,15 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     assert.match(views.testing.statusBar.text, /^\$\(credit-card\) /);
   });
 
-  test('a new kallyai.apiBaseUrl reloads everything from the new address', async () => {
+  test('a new kallyai.apiBaseUrl: the session is not for it (signed out there, no token handed out); back at the sandbox everything reloads, still signed in', async () => {
     const config = vscode.workspace.getConfiguration('kallyai');
     await clearSandboxRequests();
     await config.update('apiBaseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
-    await waitFor(async () => (await kids('goals')).some((n) => nodeLabel(n) === "Can't reach KallyAI at 127.0.0.1:9 — Retry"), 20_000, 'the views to load from the new address');
+    await waitFor(() => !auth.isSignedIn, 10_000, 'signed out for the new address');
+    assert.equal(await auth.getToken(), undefined, 'no token for http://127.0.0.1:9');
+    assert.deepEqual(await kids('goals'), [], 'the Goals view shows its signed-out welcome');
     await config.update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
+    await waitFor(() => auth.isSignedIn, 10_000, 'signed in again at the sandbox, without a sign-in');
     await waitFor(async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0, 20_000, 'the views to load from the sandbox again');
     const log = await sandboxRequests();
     assert.ok(log.some((r) => r.path === '/v1/coordination/goals'), 'reloaded from the sandbox');

@@ -170,11 +170,12 @@ suite('Views: the sidebar against the sandbox', function () {
     const scheduled = (await kids(views.testing.providers.calls)).filter((n) => n.item.contextValue === 'call scheduled') as Array<ViewNode & { call: Json }>;
     assert.equal(scheduled.length, 2);
     await clearSandboxRequests();
-    await vscode.commands.executeCommand('kallyai.calls.reschedule', { id: scheduled[0].call.call_id, body: { date: '2020-02-30', time: '10:00' } });
+    await vscode.commands.executeCommand('kallyai.calls.reschedule', { id: scheduled[0].call.call_id, body: { date: '2020-02-30', time: '10:00' }, confirmed: true });
     assert.equal((await requests(/\/reschedule$/, 'POST')).length, 0, 'an invalid date reached the server');
     const next = new Date(Date.now() + 5 * 86_400_000);
     const date = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
-    await vscode.commands.executeCommand('kallyai.calls.reschedule', { id: scheduled[0].call.call_id, body: { date, time: '11:15' } });
+    // Rescheduling moves a call that will reach a business: it asks first (answered yes here).
+    await vscode.commands.executeCommand('kallyai.calls.reschedule', { id: scheduled[0].call.call_id, body: { date, time: '11:15' }, confirmed: true });
     const moved = await sandboxApi(`/v1/calls/${scheduled[0].call.call_id}`);
     assert.notEqual(moved.scheduled_for, scheduled[0].call.scheduled_for);
     await vscode.commands.executeCommand('kallyai.calls.cancel', scheduled[1], undefined, { confirmed: true });

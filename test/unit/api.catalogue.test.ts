@@ -4,6 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { allOperations, ops } from '../../src/api/catalogue';
 import { KallyApiError } from '../../src/api/errors';
+import { defineDomain } from '../../src/api/operation';
 import { client, sandbox, type SandboxHandle } from './api.helpers';
 import { SAMPLES } from './api.samples';
 import { CONTRACT } from '../shared/contract';
@@ -53,7 +54,7 @@ describe('operation catalogue', () => {
   });
 
   it('flags the operations that dial, email or spend', () => {
-    for (const id of ['calls.create', 'coordination.approveStep', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
+    for (const id of ['calls.create', 'calls.reschedule', 'coordination.approveStep', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
       assert.equal(allOperations.find((op) => op.id === id)?.contactsPeople, true, id);
     }
     for (const id of ['phone.release', 'calls.stop', 'coordination.cancelGoal', 'actions.approveEmail']) {
@@ -78,6 +79,31 @@ describe('operation catalogue', () => {
     }
     assert.deepEqual([...ops.coordination.approveStep.changes].sort(), ['credits', 'goals']);
     assert.deepEqual([...ops.calls.create.changes].sort(), ['calls', 'credits']);
+  });
+
+  it('derives read-only in one place: a GET with no flag and no change, or a POST declared to only read (the estimate)', () => {
+    for (const op of allOperations) {
+      const flagged = op.costsCredits || op.contactsPeople || op.irreversible;
+      if (op.readOnly) {
+        assert.ok(!flagged && op.changes.length === 0, `${op.id} is read-only yet flagged or changing`);
+        assert.ok(op.method === 'GET' || op.reads === true, `${op.id}: a ${op.method} is read-only only when declared to read`);
+      } else {
+        assert.ok(flagged || op.changes.length > 0 || op.method !== 'GET', `${op.id} changes nothing yet is not read-only`);
+      }
+    }
+    assert.deepEqual(allOperations.filter((op) => op.readOnly && op.method !== 'GET').map((op) => op.id), ['budget.estimate']);
+    assert.equal(ops.channels.verifyEmail.readOnly, false, 'a GET that changes something');
+    assert.equal(ops.referrals.track.readOnly, false, 'a POST that changes nothing visible still is not read-only');
+    assert.throws(
+      () => defineDomain('x', { y: { method: 'POST', path: '/v1/x', response: 'empty', reads: true, costsCredits: true, summary: 'A contradiction' } }),
+      /only reads has no flags and changes nothing/,
+    );
+    assert.throws(() => defineDomain('x', { y: { method: 'POST', path: '/v1/x', response: 'empty', reads: true, changes: ['calls'], summary: 'A contradiction' } }));
+  });
+
+  it('calls.reschedule moves a call that will reach a business: it contacts a person', () => {
+    const r = ops.calls.reschedule;
+    assert.deepEqual([r.costsCredits, r.contactsPeople, r.irreversible, r.readOnly], [false, true, false, false]);
   });
 
   it('prices what costs credits: an estimate type or a price-list entry for each priced action', () => {

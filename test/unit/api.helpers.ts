@@ -25,7 +25,7 @@ export async function control<T = unknown>(sb: SandboxHandle, method: string, pa
   return (text ? JSON.parse(text) : {}) as T;
 }
 
-export interface Fault { path: string; method?: string; count?: number; latencyMs?: number; status?: number; code?: string; retryAfter?: number | string; drop?: boolean; dropResponse?: boolean; malformed?: boolean }
+export interface Fault { path: string; method?: string; count?: number; latencyMs?: number; status?: number; code?: string; message?: string; retryAfter?: number | string; drop?: boolean; dropResponse?: boolean; malformed?: boolean }
 export const addFault = (sb: SandboxHandle, fault: Fault) => control<{ id: string }>(sb, 'POST', '/sandbox/faults', fault);
 export const clearFaults = (sb: SandboxHandle) => control(sb, 'DELETE', '/sandbox/faults');
 

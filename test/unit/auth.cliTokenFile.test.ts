@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { requestRefresh, verifyAccessToken } from '../../src/auth/authApi';
 import { AuthFlowError } from '../../src/auth/authErrors';
-import { cliTokenFileExists, readCliTokenFile } from '../../src/auth/cliTokenFile';
+import { chmodCommand, cliTokenFileExists, readCliTokenFile } from '../../src/auth/cliTokenFile';
 import { parsePastedToken } from '../../src/auth/tokenPaste';
 import { clientFor, sandbox, signIn, type Sandbox } from './auth.helpers';
 
@@ -31,10 +31,9 @@ describe('importing the kallyai CLI token file', () => {
     const path = join(dir, 'cli.json');
     // What the Python CLI writes: compact JSON, time.time() + expires_in - 60 as a float.
     await writeFile(path, '{"access_token": "eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x", "refresh_token": null, "expires_at": 1750003540.123456}');
-    await chmod(path, 0o644); // not 0600: MCP would refuse it; we read it and never fix it
+    await chmod(path, 0o600);
     const before = await snapshot(path);
-    const { tokens, warnings } = await readCliTokenFile(path);
-    assert.deepEqual(warnings, ['group_readable', 'world_readable'], 'warned, not refused');
+    const { tokens } = await readCliTokenFile(path);
     assert.equal(tokens.accessToken, 'eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x');
     assert.equal(tokens.refreshToken, undefined);
     assert.equal(tokens.expiresAt, 1_750_003_540_123);
@@ -45,7 +44,7 @@ describe('importing the kallyai CLI token file', () => {
     const path = join(dir, 'mcp.json');
     await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_1', expires_at: 1_750_003_600 }, null, 2), { mode: 0o600 });
     const before = await snapshot(path);
-    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 }, warnings: [] });
+    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 } });
     assert.deepEqual(await snapshot(path), before);
   });
 
@@ -54,11 +53,11 @@ describe('importing the kallyai CLI token file', () => {
     assert.equal(await cliTokenFileExists(missing), false);
     await assert.rejects(readCliTokenFile(missing), (e: AuthFlowError) => e.code === 'file_unavailable' && /No kallyai CLI sign-in/.test(e.message));
     const bad = join(dir, 'bad.json');
-    await writeFile(bad, 'access_token=oops');
+    await writeFile(bad, 'access_token=oops', { mode: 0o600 });
     assert.equal(await cliTokenFileExists(bad), true);
     await assert.rejects(readCliTokenFile(bad), (e: AuthFlowError) => e.code === 'file_unavailable');
     const empty = join(dir, 'empty.json');
-    await writeFile(empty, '{"refresh_token": null}');
+    await writeFile(empty, '{"refresh_token": null}', { mode: 0o600 });
     await assert.rejects(readCliTokenFile(empty), (e: AuthFlowError) => e.code === 'file_unavailable' && !/null/.test(e.message));
   });
 
@@ -101,22 +100,30 @@ describe('importing the kallyai CLI token file', () => {
     await assert.rejects(readCliTokenFile(link), (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message));
   });
 
-  test('0600 reads without a warning; readable or writable by others reads with warnings to show', async () => {
+  test('0600 and 0400 read; a file its group or others may read or write is refused, unread and unchanged, with the chmod to run', async () => {
     const path = join(dir, 'modes.json');
     await writeFile(path, good, { mode: 0o600 });
-    for (const [mode, warnings] of [
-      [0o600, []],
-      [0o400, []],
-      [0o640, ['group_readable']],
-      [0o604, ['world_readable']],
-      [0o644, ['group_readable', 'world_readable']],
-      [0o666, ['group_readable', 'world_readable', 'writable_by_others']],
-    ] as const) {
+    for (const mode of [0o600, 0o400]) {
       await chmod(path, mode);
-      const read = await readCliTokenFile(path);
-      assert.deepEqual(read.warnings, warnings, mode.toString(8));
-      assert.equal(read.tokens.accessToken, 'tok_abcdefghijklmnop');
+      assert.equal((await readCliTokenFile(path)).tokens.accessToken, 'tok_abcdefghijklmnop', mode.toString(8));
     }
+    for (const mode of [0o640, 0o604, 0o644, 0o660, 0o606, 0o666, 0o610, 0o601, 0o700 | 0o070]) {
+      await chmod(path, mode);
+      const before = await snapshot(path);
+      await assert.rejects(readCliTokenFile(path), (e: AuthFlowError) => {
+        assert.equal(e.code, 'file_exposed', mode.toString(8));
+        assert.equal(e.command, `chmod 600 ${path}`);
+        assert.match(e.message, new RegExp(`mode ${(mode & 0o777).toString(8)}\\); run "chmod 600 `));
+        return true;
+      });
+      assert.deepEqual(await snapshot(path), before, 'the file is left as it was');
+    }
+  });
+
+  test('the chmod command is ready to paste, whatever the path holds', () => {
+    assert.equal(chmodCommand('/home/ana/.kallyai_token.json'), 'chmod 600 /home/ana/.kallyai_token.json');
+    assert.equal(chmodCommand('/home/ana maría/.kallyai_token.json'), "chmod 600 '/home/ana maría/.kallyai_token.json'");
+    assert.equal(chmodCommand("/home/o'brien/x; rm -rf ~"), "chmod 600 '/home/o'\\''brien/x; rm -rf ~'");
   });
 
   test('a real CLI sign-in imports: the token is checked by one API call, and can be renewed', async () => {

@@ -26,7 +26,7 @@ describe('token refresh against the sandbox', () => {
   async function expiredSession(): Promise<{ session: StoredSession; tokens: TokenSet }> {
     const tokens = await signIn(sb.url);
     const stale: TokenSet = { ...tokens, expiresAt: Date.now() - 1000 };
-    return { session: newSession(stale, 'browser'), tokens };
+    return { session: newSession(stale, 'browser', sb.url), tokens };
   }
 
   function window(secrets: MemorySecretStore, options: Partial<RefresherOptions> = {}) {
@@ -83,7 +83,7 @@ describe('token refresh against the sandbox', () => {
   test('a token that is not due is handed out without a request', async () => {
     const tokens = await signIn(sb.url);
     const { store, refresher } = window(new MemorySecretStore());
-    await store.save(newSession(tokens, 'browser'));
+    await store.save(newSession(tokens, 'browser', sb.url));
     assert.equal(await refresher.getAccessToken(), tokens.accessToken);
     assert.equal(await refreshCount(), 0);
   });
@@ -105,7 +105,7 @@ describe('token refresh against the sandbox', () => {
   test('a 401 from the API refreshes once and the client retries (forced expiry on the server)', async () => {
     const tokens = await signIn(sb.url);
     const { store, refresher } = window(new MemorySecretStore());
-    await store.save(newSession(tokens, 'browser'));
+    await store.save(newSession(tokens, 'browser', sb.url));
     await post(sb.url, '/sandbox/expire-tokens');
     const client = clientFor(sb.url, { getToken: () => refresher.getAccessToken(), refreshAfterUnauthorized: (t) => refresher.refreshAfterUnauthorized(t) });
     const balance = await client.execute(ops.credits.balance);
@@ -186,7 +186,7 @@ describe('token refresh against the sandbox', () => {
   test('a session without a refresh token ends when its token is refused', async () => {
     const tokens = await signIn(sb.url);
     const { store, refresher } = window(new MemorySecretStore());
-    await store.save(newSession({ accessToken: tokens.accessToken, expiresAt: Date.now() + 3_600_000 }, 'paste'));
+    await store.save(newSession({ accessToken: tokens.accessToken, expiresAt: Date.now() + 3_600_000 }, 'paste', sb.url));
     const ended: SessionEnded[] = [];
     refresher.onDidEndSession((e) => ended.push(e));
     assert.equal(await refresher.refreshAfterUnauthorized(tokens.accessToken), undefined);

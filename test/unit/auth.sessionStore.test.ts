@@ -4,6 +4,7 @@ import { MemorySecretStore } from '../../src/auth/memorySecretStore';
 import { KeyringUnavailableError, newSession, SESSION_KEY, SessionStore, type SecretStoreLike, type StoredSession } from '../../src/auth/sessionStore';
 
 const tokens = { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1_900_000_000_000 };
+const API = 'https://api.kallyai.com';
 
 function nextChange(store: SessionStore): Promise<{ session: StoredSession | undefined; origin: string }> {
   return new Promise((resolve) => {
@@ -19,7 +20,7 @@ describe('session store', () => {
     const secrets = new MemorySecretStore();
     const store = new SessionStore(secrets);
     assert.equal(await store.load(), undefined);
-    const session = newSession(tokens, 'browser', 42);
+    const session = newSession(tokens, 'browser', API, 42);
     await store.save(session);
     const again = await new SessionStore(secrets).load();
     assert.deepEqual(again, session);
@@ -28,9 +29,27 @@ describe('session store', () => {
     assert.equal(await new SessionStore(secrets).load(), undefined);
   });
 
+  test('a session records the origin that issued it; one stored before origins were recorded is KallyAI\'s own', async () => {
+    const secrets = new MemorySecretStore();
+    const sandbox = newSession(tokens, 'browser', 'http://127.0.0.1:8790/v1/ignored?x=1');
+    assert.equal(sandbox.origin, 'http://127.0.0.1:8790');
+    await new SessionStore(secrets).save(sandbox);
+    assert.equal((await new SessionStore(secrets).load())?.origin, 'http://127.0.0.1:8790');
+    assert.match(String(await secrets.get(SESSION_KEY)), /"v":2,.*"origin":"http:\/\/127\.0\.0\.1:8790"/);
+    assert.throws(() => newSession(tokens, 'browser', 'not an address'));
+
+    const legacy = new MemorySecretStore();
+    await legacy.store(SESSION_KEY, JSON.stringify({ v: 1, id: 'old-1', method: 'cli', createdAt: 7, tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1_900_000_000_000 } }));
+    assert.deepEqual(await new SessionStore(legacy).load(), { id: 'old-1', method: 'cli', createdAt: 7, origin: API, tokens });
+
+    const forged = new MemorySecretStore();
+    await forged.store(SESSION_KEY, JSON.stringify({ v: 2, id: 'x', method: 'cli', createdAt: 7, origin: 'https://api.kallyai.com/path', tokens: { accessToken: 'access-1', expiresAt: 1 } }));
+    assert.equal(await new SessionStore(forged).load(), undefined, 'an origin that is not one is an unreadable session');
+  });
+
   test('keeps a session without a refresh token', async () => {
     const secrets = new MemorySecretStore();
-    const session = newSession({ accessToken: 'only-access', expiresAt: 5 }, 'paste');
+    const session = newSession({ accessToken: 'only-access', expiresAt: 5 }, 'paste', API);
     await new SessionStore(secrets).save(session);
     const loaded = await new SessionStore(secrets).load();
     assert.equal(loaded?.tokens.refreshToken, undefined);
@@ -60,7 +79,7 @@ describe('session store', () => {
     const b = new SessionStore(secrets);
     await b.load();
     const heard = nextChange(b);
-    const session = newSession(tokens, 'browser');
+    const session = newSession(tokens, 'browser', API);
     await a.save(session);
     const change = await heard;
     assert.equal(change.origin, 'external');
@@ -84,7 +103,7 @@ describe('session store', () => {
       onDidChange: (l) => memory.onDidChange(l),
     };
     const store = new SessionStore(broken);
-    const session = newSession(tokens, 'browser');
+    const session = newSession(tokens, 'browser', API);
     await assert.rejects(store.save(session), KeyringUnavailableError);
     assert.equal(store.persistent, false);
     assert.deepEqual(store.current, session);

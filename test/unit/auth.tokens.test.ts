@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { callbackPage, escapeHtml } from '../../src/auth/callbackPage';
-import { parsePastedToken } from '../../src/auth/tokenPaste';
-import { accountIdFromAccessToken, emailFromAccessToken, isExpiring, safeEqual, tokenSetFromFields, tokenSetFromJson, tokenSetToJson } from '../../src/auth/tokens';
+import { MAX_PASTE_BYTES, NOT_A_TOKEN, parsePastedToken } from '../../src/auth/tokenPaste';
+import { accountIdFromAccessToken, emailFromAccessToken, isExpiring, isTokenValue, MAX_TOKEN_LENGTH, safeEqual, tokenSetFromFields, tokenSetFromJson, tokenSetToJson } from '../../src/auth/tokens';
 
 const NOW = 1_750_000_000_000;
 const jwt = (payload: object) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
@@ -44,14 +44,25 @@ describe('token sets', () => {
 
   test('stored form round-trips', () => {
     fc.assert(fc.property(
-      fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
-      fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''), { nil: undefined }),
+      fc.stringMatching(/^[\x21-\x7e]{1,200}$/),
+      fc.option(fc.stringMatching(/^[\x21-\x7e]{1,200}$/), { nil: undefined }),
       fc.integer({ min: 0, max: 4_000_000_000_000 }),
       (accessToken, refreshToken, expiresAt) => {
         const t = refreshToken ? { accessToken, refreshToken, expiresAt } : { accessToken, expiresAt };
         assert.deepEqual(tokenSetFromJson(JSON.parse(JSON.stringify(tokenSetToJson(t)))), t);
       },
     ));
+  });
+
+  test('a token is a header-safe value: visible ASCII, at most 16 KB; anything else is not a token, wherever it comes from', () => {
+    for (const bad of ['a\r\nX-Injected: 1', 'a\nb', 'a b', 'a\u0000', 'a\u007f', 'a\u0085', 'tøken', 'a…', 'a'.repeat(MAX_TOKEN_LENGTH + 1)]) {
+      assert.equal(isTokenValue(bad), false, JSON.stringify(bad.slice(0, 20)));
+      assert.throws(() => tokenSetFromFields({ access_token: bad }, NOW), /not a KallyAI token/);
+      assert.throws(() => tokenSetFromFields({ access_token: 'good-token', refresh_token: bad }, NOW), /not a KallyAI token/);
+      assert.equal(tokenSetFromJson({ accessToken: bad, expiresAt: 1 }), undefined, 'a stored value that is not a token is dropped');
+    }
+    assert.equal(isTokenValue('a'.repeat(MAX_TOKEN_LENGTH)), true);
+    assert.equal(isTokenValue(jwt({ sub: 'u' })), true);
   });
 
   test('safeEqual', () => {
@@ -91,6 +102,27 @@ describe('pasted tokens', () => {
       assert.equal(r.ok, false, text);
       assert.ok(!r.ok && r.reason.length > 0);
     }
+  });
+
+  test('control characters (C0, C1, DEL, CR/LF inside the value) or more than 16 KB: "not a KallyAI token", whatever the form', () => {
+    const notAToken = (text: string) => {
+      const r = parsePastedToken(text, NOW);
+      assert.deepEqual(r, { ok: false, reason: NOT_A_TOKEN }, JSON.stringify(text.slice(0, 50)));
+    };
+    for (const c of ['\r\n', '\n', '\r', '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\t']) {
+      notAToken(`${access.slice(0, 10)}${c}${access.slice(10)}`);
+      notAToken(JSON.stringify({ access_token: `${access}${c}x`, expires_in: 3600 }));
+      notAToken(`http://127.0.0.1:5555/?access_token=${access.slice(0, 10)}${c}${access.slice(10)}`);
+    }
+    notAToken(`Bearer ${access}\r\nX-Injected: yes`);
+    notAToken('a'.repeat(1024 * 1024));
+    notAToken(`"${'a'.repeat(MAX_PASTE_BYTES)}"`);
+    // Fewer than 16 K characters, more than 16 KB of UTF-8.
+    notAToken(JSON.stringify({ access_token: access, expires_in: 3600, note: 'é'.repeat(MAX_PASTE_BYTES / 2) }));
+    assert.equal(parsePastedToken(JSON.stringify({ access_token: access, expires_in: 3600, note: 'é'.repeat(100) }), NOW).ok, true);
+    // What is only around the token, or the JSON's own layout, is not part of it.
+    assert.equal(parsePastedToken(`\r\n  ${access}\r\n`, NOW).ok, true);
+    assert.equal(parsePastedToken(JSON.stringify({ access_token: access, expires_in: 3600 }, null, 2).replace(/\n/g, '\r\n'), NOW).ok, true);
   });
 
   test('any JSON token set survives being pasted', () => {

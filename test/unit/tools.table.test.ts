@@ -6,11 +6,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allOperations } from '../../src/api/catalogue';
+import { allOperations, ops } from '../../src/api/catalogue';
 import { prepareRequest } from '../../src/api/requestInput';
 import { CHAT_PARTICIPANT } from '../../src/chat/chatCommands';
-import { presentationOf } from '../../src/commands/presentation';
-import { needsConsent } from '../../src/pipeline/consent/stakes';
+import { presentationOf, presentations } from '../../src/commands/presentation';
+import { asksAgent, buildStakes, changesText, consentSpecFor, needsConsent } from '../../src/pipeline/consent/stakes';
+import { confirmationText } from '../../src/tools/toolConfirmation';
 import { declinedText, errorText, modelText } from '../../src/tools/modelText';
 import { toolInputSchema, toolRequest } from '../../src/tools/toolInput';
 import { withReadmeToolTable } from '../../src/tools/toolManifest';
@@ -43,9 +44,9 @@ describe('the tool table', () => {
       assert.ok(catalogue.has(t.op.id), `${t.name}: ${t.op.id} is not in the catalogue`);
       assert.ok(t.modelDescription.length >= 60 && t.modelDescription.length <= 1200, `${t.name}: description of ${t.modelDescription.length} characters`);
       assert.ok(t.title.length > 3 && t.userDescription.length > 10, t.name);
-      if (t.reference) assert.ok(!needsConsent(t.op), `${t.name}: only read tools are referenced with #`);
-      // A flagged tool says in its own description that the user confirms first.
-      if (needsConsent(t.op)) assert.match(t.modelDescription, /confirm/i, `${t.name} does not tell the model the user confirms`);
+      if (t.reference) assert.ok(t.op.readOnly, `${t.name}: only read tools are referenced with #`);
+      // A tool that changes anything says in its own description that the user confirms first.
+      if (!t.op.readOnly) assert.match(t.modelDescription, /confirm/i, `${t.name} does not tell the model the user confirms`);
       for (const hinted of Object.keys(t.hints ?? {})) assert.ok(toolInputSchema(t).properties[hinted], `${t.name}: hint for unknown property ${hinted}`);
     }
   });
@@ -92,6 +93,76 @@ describe('the tool table', () => {
     assert.throws(() => prepareRequest(toolNamed('kallyai_estimate_cost')!.op, odd.input as never));
     // An email target stays an email address.
     assert.equal(toolRequest(toolNamed('kallyai_reach_out')!, { channel: 'email', target: 'a@b.co', description: 'x' }, 'US').input.body?.target, 'a@b.co');
+  });
+});
+
+describe('agents ask before any change: every tool walked', () => {
+  // What the catalogue says, checked against a list written out by hand: a tool that moves from one
+  // to the other is a decision, not an accident.
+  const READ_ONLY = [
+    'kallyai_list_goals', 'kallyai_get_goal', 'kallyai_get_goal_budget', 'kallyai_conversation_history', 'kallyai_list_calls', 'kallyai_get_call',
+    'kallyai_get_transcript', 'kallyai_list_inbox', 'kallyai_read_message', 'kallyai_list_email_drafts', 'kallyai_list_receptionist_calls',
+    'kallyai_list_voicemails', 'kallyai_list_outreach', 'kallyai_get_credits', 'kallyai_estimate_cost',
+  ];
+  const ctx = { input: {}, client: undefined as never, baseUrl: 'https://api.kallyai.com' };
+
+  it('read-only is the catalogue\'s derived property; only these tools have it', () => {
+    assert.deepEqual(tools.filter((t) => t.op.readOnly).map((t) => t.name).sort(), [...READ_ONLY].sort());
+    for (const t of tools) {
+      assert.equal(asksAgent(t.op), !t.op.readOnly, t.name);
+      if (t.op.readOnly) assert.ok(t.op.method === 'GET' || t.op.id === 'budget.estimate', `${t.name}: ${t.op.method} ${t.op.path}`);
+    }
+    assert.ok(tools.length - READ_ONLY.length >= 12, 'tools that ask');
+  });
+
+  it('every tool that is not read-only yields a confirmation: a question, and the stakes or what it changes', () => {
+    let asking = 0;
+    for (const t of tools.filter((x) => !x.op.readOnly)) {
+      const stakes = buildStakes(t.op, consentSpecFor(t.op, presentationOf(t.op)), ctx as never, { kind: 'unknown' }, undefined);
+      const { title, message: markdown } = confirmationText(stakes);
+      const message = markdown.text;
+      assert.match(title, /\?$/, `${t.name}: "${title}" is not a question`);
+      assert.ok(title.length > 6 && message.length > 4, `${t.name}: ${title} / ${message}`);
+      assert.equal(/KallyAI will contact/.test(message), t.op.contactsPeople, `${t.name} contacts: ${message}`);
+      assert.equal(/This cannot be undone\./.test(message), t.op.irreversible, `${t.name} undo: ${message}`);
+      assert.equal(/Estimated cost/.test(message), t.op.costsCredits, `${t.name} credits: ${message}`);
+      if (!needsConsent(t.op)) assert.ok(message.includes(changesText(t.op)), `${t.name} names what it changes: ${message}`);
+      asking++;
+    }
+    assert.equal(asking, tools.length - READ_ONLY.length);
+  });
+
+  it('kallyai_reschedule_call asks, naming the business, its number and the new time', () => {
+    const spec = toolNamed('kallyai_reschedule_call')!;
+    const target = { call_id: 'c_1', status: 'scheduled', scheduled_for: '2026-12-04T18:00:00Z', submission: { business_name: "Luigi's", respondent_phone: '+12015550100' } };
+    const stakes = buildStakes(spec.op, consentSpecFor(spec.op, presentationOf(spec.op)), { ...ctx, input: { path: { call_id: 'c_1' }, body: { date: '2026-12-05', time: '20:30' } }, target } as never, { kind: 'unknown' }, undefined);
+    const { title, message: markdown } = confirmationText(stakes);
+    const message = markdown.text;
+    assert.match(title, /^Move the call to Luigi's to .*5.*, 20:30\?$/);
+    assert.match(message, /KallyAI will contact Luigi's at \+1 201 555 0100\./);
+    assert.match(message, /It was to be placed .*; KallyAI calls at the new time instead\./);
+    assert.deepEqual([stakes.confirm, stakes.decline], ['Reschedule Call', 'Keep Time']);
+  });
+
+  it('an unflagged change asks in its command\'s words and names what it changes (every such operation with a command)', () => {
+    const unflagged = presentations.filter((p) => !p.op.readOnly && !needsConsent(p.op) && !p.consent && p.command);
+    assert.ok(unflagged.length >= 15, `${unflagged.length} unflagged changes`);
+    for (const p of unflagged) {
+      const stakes = buildStakes(p.op, consentSpecFor(p.op, p), ctx as never, { kind: 'unknown' }, undefined);
+      assert.equal(stakes.question, `${p.command!.title.replace(/…$/, '')}?`, p.op.id);
+      assert.deepEqual(stakes.lines, [changesText(p.op)], p.op.id);
+      assert.notEqual(stakes.confirm, 'Cancel', p.op.id);
+    }
+    const markRead = buildStakes(ops.messages.markRead, consentSpecFor(ops.messages.markRead, presentationOf(ops.messages.markRead)), ctx as never, { kind: 'unknown' }, undefined);
+    assert.deepEqual([markRead.question, markRead.lines, markRead.confirm, markRead.decline], ['Mark as Read?', ['This changes your inbox.'], 'Mark as Read', 'Not Now']);
+    assert.equal(changesText(ops.referrals.track), 'This changes something in your KallyAI account.');
+  });
+
+  it('the README says which tools ask: read-only ones run without asking, every other asks first', () => {
+    for (const t of tools) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${t.name}\` |`)) ?? '';
+      assert.match(row, t.op.readOnly ? /runs without asking \(reads\) \|$/ : /\*\*asks first\*\* \(.+\) \|$/, row);
+    }
   });
 });
 

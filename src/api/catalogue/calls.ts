@@ -17,6 +17,7 @@ export const calls = defineDomain('calls', {
   recording: { method: 'GET', path: `${call}/recording`, response: s.Recording, summary: 'Link to the call recording' },
   calendar: { method: 'GET', path: `${call}/calendar.ics`, response: 'text', summary: 'Calendar entry (.ics) for a booked appointment' },
   cancel: { method: 'POST', path: `${call}/cancel`, response: anyObject, irreversible: true, changes: ['calls'], summary: 'Cancel a scheduled or queued call' },
-  reschedule: { method: 'POST', path: `${call}/reschedule`, body: s.RescheduleBody, response: anyObject, changes: ['calls'], summary: 'Move a scheduled call' },
+  // It moves a call that will reach a business: the business is called at the new time.
+  reschedule: { method: 'POST', path: `${call}/reschedule`, body: s.RescheduleBody, response: anyObject, contactsPeople: true, changes: ['calls'], summary: 'Move a scheduled call' },
   stop: { method: 'POST', path: `${call}/stop`, response: anyObject, irreversible: true, changes: ['calls', 'credits'], summary: 'Hang up a live call' },
 });

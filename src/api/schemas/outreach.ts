@@ -22,7 +22,7 @@ export const OutreachTask = loose({
 export type OutreachTask = z.output<typeof OutreachTask>;
 export const OutreachTasks = listOf('tasks', OutreachTask, { total: optNum, has_more: optBool });
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@]+@[^\s@][^\s@.]*\.[^\s@]+$/;
 const TELEGRAM_HANDLE = /^@[A-Za-z0-9_]{5,32}$/;
 
 /** What is wrong with a target for a channel, as a message template and its arguments (the UI

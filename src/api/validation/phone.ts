@@ -28,9 +28,18 @@ export type PhoneCheck =
       reason: string;
     };
 
+/** No way of writing a phone number is longer: longer text is refused (or, to format, shown as
+ *  given) before it is compacted or reaches libphonenumber, so that a megabyte of digits and
+ *  dashes costs nothing. */
+const PHONE_TEXT_MAX = 50;
+/** A number has at most 15 digits (E.164); written nationally, with a trunk or international
+ *  prefix, a few more. libphonenumber never sees a longer one. */
+const NATIONAL_DIGITS_MAX = 20;
+
 export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneCheck {
   const text = (input ?? '').trim();
-  const compact = text.replace(/[\s().\-\u00a0]/g, '');
+  if (text.length > PHONE_TEXT_MAX) return fail('invalid', 'This is not a valid phone number: check the digits.');
+  const compact = text.replace(/[\s().-]/g, '');
   if (!compact) return fail('invalid', 'Enter a phone number, e.g. +1 201 555 0100.');
   if (isEmergency(compact)) return fail('emergency_number', 'Emergency and public-safety numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.');
   if (!/^\+?\d+$/.test(compact)) return fail('invalid', '"{0}" is not a phone number: use digits, optionally starting with +.', shorten(text));
@@ -39,6 +48,7 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
   const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
   if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
+  if (compact.length > NATIONAL_DIGITS_MAX) return fail('invalid', 'This is not a valid phone number: check the digits.');
   const parsed = engine().parsePhone(compact, country);
   if (!parsed) {
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
@@ -57,7 +67,8 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
 
 /** A number as a person reads it ("+1 201 555 0100"); text that is not a valid number comes back as given. */
 export function formatPhoneNumber(value: string): string {
-  const compact = (value ?? '').trim().replace(/[\s().\-\u00a0]/g, '');
+  if ((value ?? '').length > PHONE_TEXT_MAX) return value;
+  const compact = (value ?? '').trim().replace(/[\s().-]/g, '');
   if (!/^\+\d{7,15}$/.test(compact)) return value;
   const parsed = engine().parsePhone(compact);
   return parsed?.isPossible() ? parsed.formatInternational() : value;

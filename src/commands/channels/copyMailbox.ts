@@ -8,7 +8,7 @@ import type { CommandContext } from '../commandContext';
 import { pickText } from '../../format/sinks';
 import { statusMessage } from '../../platform/notify';
 
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const ADDRESS = /^[^\s@<>]+@[^\s@<>][^\s@<>.]*\.[^\s@<>]+$/;
 
 export async function copyMailbox(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'copied'; address: string } | { outcome: 'dismissed' } | FailureResult> {
   let address = typeof arg === 'string' && ADDRESS.test(arg.trim()) ? arg.trim() : undefined;

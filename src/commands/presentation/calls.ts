@@ -5,7 +5,7 @@ import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
 import { transcriptMarkdown } from '../../documents/callMarkdown';
 import { calendarDay, codeLabel, describeCallStatus, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
-import { callFileName, callLabel, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
+import { businessName, callFileName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const callOf = (target: unknown): Call => (target ?? { call_id: '', status: '' }) as Call;
@@ -119,6 +119,25 @@ export const callPresentations: Presentation[] = [
       time: { label: 'New time', placeholder: 'HH:MM', help: '24-hour clock' },
     },
     ask: ['date', 'time'],
+    // The call reaches a business at the new time: the question names it, and when.
+    consent: {
+      question: ({ target, input }) => {
+        const when = newTime(input.body);
+        return when ? t('Move the call to {0} to {1}?', callLabel(callOf(target)), when) : t('Move the call to {0}?', callLabel(callOf(target)));
+      },
+      whom: ({ target }) => {
+        const call = callOf(target);
+        const business = businessName(call);
+        const phone = callPhone(call);
+        return business && phone ? t('{0} at {1}', business, phoneForPeople(phone)) : business ?? (phone ? phoneForPeople(phone) : undefined);
+      },
+      what: ({ target }) => {
+        const was = shortDateTime(callOf(target).scheduled_for);
+        return was ? t('It was to be placed {0}; KallyAI calls at the new time instead.', was) : t('KallyAI calls at the new time instead.');
+      },
+      confirm: 'Reschedule Call',
+      decline: 'Keep Time',
+    },
     progress: 'Rescheduling the call…',
     result: { kind: 'status', message: ({ target }) => t('Call to {0} rescheduled', callLabel(callOf(target))) },
   }),
@@ -135,6 +154,11 @@ export const callPresentations: Presentation[] = [
     result: { kind: 'status', message: ({ target }) => t('Call to {0} stopped', callLabel(callOf(target))) },
   }),
 ];
+
+/** The new date and time of a reschedule, as a person reads them. */
+function newTime(body: { date?: string; time?: string } | undefined): string {
+  return [body?.date ? calendarDay(body.date) : undefined, body?.time].filter(Boolean).join(', ');
+}
 
 function callIconName(c: Call): string {
   if (isScheduled(c)) return 'calendar';

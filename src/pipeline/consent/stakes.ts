@@ -1,10 +1,14 @@
 /** The stakes of an operation, in plain words, by one rule: an operation the catalogue flags as
  *  costing credits, contacting a person or being irreversible is asked about first, and the
  *  question names whom it contacts, what happens, the estimated credits and the balance, and
- *  "cannot be undone" where true. Read-only and unflagged operations ask nothing. No `vscode`. */
+ *  "cannot be undone" where true. For a person, read-only and unflagged operations ask nothing
+ *  (their own command is their intent). An agent's tool call is nobody's intent: every operation
+ *  that is not read-only asks (`asksAgent`), an unflagged change with a question naming what it
+ *  changes, from the entry's command title and the catalogue's `changes`. No `vscode`. */
 import type { Operation } from '../../api/operation';
+import type { Resource } from '../../api/resources';
 import { creditsLabel, formatCredits, t } from '../../format';
-import type { ConsentSpec, PresentationContext } from '../presentation';
+import type { ConsentSpec, Presentation, PresentationContext } from '../presentation';
 
 /** What an operation will cost, as far as it can be known before it runs. */
 export type CreditsFigure =
@@ -30,6 +34,52 @@ export interface Stakes {
 /** The one rule. */
 export function needsConsent(op: Pick<Operation, 'costsCredits' | 'contactsPeople' | 'irreversible'>): boolean {
   return op.costsCredits || op.contactsPeople || op.irreversible;
+}
+
+/** An agent's request asks before anything that is not read-only, flagged or not. */
+export function asksAgent(op: Pick<Operation, 'readOnly'>): boolean {
+  return !op.readOnly;
+}
+
+/** The consent wording of an operation: its entry's own, else the generic question for a flagged
+ *  operation, else the question for an unflagged change. */
+export function consentSpecFor(op: Operation, presentation: Pick<Presentation, 'command' | 'consent'> | undefined): ConsentSpec {
+  return (presentation?.consent as ConsentSpec | undefined) ?? (needsConsent(op) ? genericConsent(op) : changeConsent(op, presentation));
+}
+
+/** The data an operation changes, as a person says it ("your inbox"). */
+const RESOURCE_WORDS: Record<Resource, () => string> = {
+  goals: () => t('your goals'),
+  calls: () => t('your calls'),
+  inbox: () => t('your inbox'),
+  credits: () => t('your credits'),
+  receptionist: () => t('the calls to your number'),
+  phoneNumbers: () => t('your phone numbers'),
+  email: () => t('your email'),
+  channels: () => t('your channels'),
+  outreach: () => t('your outreach tasks'),
+  actions: () => t('your activity'),
+  account: () => t('your account'),
+  conversations: () => t('your conversations with KallyAI'),
+};
+
+/** What an unflagged change changes, in a sentence. */
+export function changesText(op: Pick<Operation, 'changes'>): string {
+  const words = op.changes.map((r) => RESOURCE_WORDS[r]());
+  return words.length ? t('This changes {0}.', words.join(', ')) : t('This changes something in your KallyAI account.');
+}
+
+/** The question an agent's unflagged change asks: its command's title as a question ("Mark as
+ *  Read?"), and what it changes; the buttons say the action and "Not Now". */
+export function changeConsent(op: Operation, presentation: Pick<Presentation, 'command'> | undefined): ConsentSpec {
+  const title = presentation?.command?.title;
+  const action = title ? t(title).replace(/…$/, '') : undefined;
+  return {
+    question: () => (action ? t('{0}?', action) : t('{0}?', op.summary)),
+    what: () => changesText(op),
+    confirm: action ?? 'Go Ahead',
+    decline: 'Not Now',
+  };
 }
 
 /** A question for an operation without a presentation entry of its own (chat tools, tests). */

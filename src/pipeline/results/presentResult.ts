@@ -7,7 +7,7 @@ import { t } from '../../format';
 import type { Log } from '../../log';
 import type { PageKind } from '../../pages/pageController';
 import type { NextAction, ResultContext, ResultSpec } from '../presentation';
-import { openExternalUrl } from '../../platform/openExternal';
+import { linkRefusal, openExternalUrl, openSavedFile } from '../../platform/openExternal';
 import { fileName, notificationText, pickText, plainText } from '../../format/sinks';
 import { info, statusMessage } from '../../platform/notify';
 import { pickItems, pickOne } from '../../platform/quickInput';
@@ -56,7 +56,10 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'open': {
       const url = spec.url(ctx);
-      if (!url || !/^https?:\/\//i.test(url)) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      if (!url) throw Object.assign(new Error(t(spec.missing)), { name: 'ResultError' });
+      // The address is the service's: only a web page is opened (src/platform/linkPolicy.ts).
+      const refusal = linkRefusal(url);
+      if (refusal) throw Object.assign(new Error(refusal), { name: 'ResultError' });
       await openExternalUrl(url);
       deps.log.info(`Opened ${new URL(url).host} in the browser`);
       return { url };
@@ -89,7 +92,9 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
       const open = plainText(t('Open in Calendar App'));
       void info(notificationText(t(spec.saved)), open).then((c) => {
-        if (c === open) return openExternalUrl(target.toString(), { map: false });
+        // The file the person just saved, where they chose (not an address from the service):
+        // the one `file:` address KallyAI hands to the operating system.
+        if (c === open) return openSavedFile(target);
       });
       return { saved: target.toString() };
     }
