@@ -41,6 +41,7 @@ import { entityOf, operationCommands, presentationOf } from './presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
+import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
 
 export interface CommandHost {
   readonly services: Services;
@@ -98,6 +99,12 @@ export function createCommands(host: CommandHost): CommandsModule {
     isSignedIn: () => services.auth.isSignedIn,
     // Workspace-independent, no secrets: a Retry after a window reload re-sends the lost attempt's key.
     keyStorage: services.context.globalState,
+    viewVisible: (view) => views.isVisible(view),
+    // A call placed, a request sent, a step approved — from a page, chat or a tool too — ticks the walkthrough.
+    completed: (opId) => {
+      const step = walkthroughStepOf(opId);
+      if (step) markWalkthroughStep(services.context.globalState, step);
+    },
   });
   const ctx: CommandContext = { services, views, documents, errors, pipeline, openPage };
   const run = async (id: string, ...args: unknown[]) => handlers.get(id)?.(...args);
@@ -154,8 +161,15 @@ export function createCommands(host: CommandHost): CommandsModule {
 
   const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
-    'kallyai.makeCall': (a) => makeCall(ctx, a),
-    'kallyai.ask': (a) => ask(ctx, store, a),
+    // Opening Make a Call or Ask from anywhere (a search result, chat, Call Again) ticks its walkthrough step, as the palette does.
+    'kallyai.makeCall': (a) => {
+      markWalkthroughStep(services.context.globalState, 'makeCall');
+      return makeCall(ctx, a);
+    },
+    'kallyai.ask': (a) => {
+      markWalkthroughStep(services.context.globalState, 'ask');
+      return ask(ctx, store, a);
+    },
     'kallyai.newConversation': () => startNewConversation(ctx, store),
     'kallyai.conversationHistory': (a) => conversationHistory(ctx, store, a),
     'kallyai.inbox.openDraft': (a) => openDraft(ctx, a),

@@ -5,7 +5,7 @@
  *  Bad input never reaches the network; a flagged operation never runs without a person's yes,
  *  and an agent's request changes nothing without one. */
 import type { KallyClient } from '../api/client';
-import { KallyApiError } from '../api/errors';
+import { isKallyApiError, KallyApiError } from '../api/errors';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
 import { prepareRequest } from '../api/requestInput';
 import type { Resource } from '../api/resources';
@@ -45,6 +45,10 @@ export interface PipelineDeps {
   openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
   /** Where the Idempotency-Keys of lost answers are kept across reloads (globalState); in memory when absent. */
   readonly keyStorage?: KeyStorage;
+  /** An operation went through (whoever ran it: a command, a page, chat, a tool). */
+  completed?(opId: string): void;
+  /** Whether a view is on screen (a result does not offer to show a view already shown). */
+  viewVisible?(view: string): boolean;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -136,6 +140,7 @@ export class Pipeline {
     if (op.auth === 'bearer' && !deps.isSignedIn()) {
       return fail(new KallyApiError({ code: 'missing_token', status: 0, message: `${op.id}: not signed in` }));
     }
+    let known: PresentationContext | undefined;
     try {
       // 1. Ask for what is missing.
       const draft = startDraft(op, presentation, request);
@@ -159,6 +164,7 @@ export class Pipeline {
       prepareRequest(op, input);
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
+      known = ctx as PresentationContext;
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
         void info(notificationText(unavailable));
@@ -195,6 +201,7 @@ export class Pipeline {
         }, (e) => deps.errors.describe(e).code)).data
         : await send();
       deps.log.info(`${op.id} done`);
+      deps.completed?.(op.id);
       // 6. Refresh exactly what it changed.
       const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
       void deps.refresh([...changed]);
@@ -204,7 +211,7 @@ export class Pipeline {
         return kind !== undefined && deps.entity(kind)?.getOp === op.id;
       });
       const resultCtx = { ...ctx, data, target: ctx.target ?? (ownEntity ? data : undefined) };
-      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage });
+      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage, viewVisible: deps.viewVisible });
       // The follow-up belongs to showing the result to the person (a message shown is marked
       // read): a quiet run (a tool reading for a model, chat) does not mark anything.
       if (!request.quiet && presentation?.followUp?.when(resultCtx as never)) {
@@ -212,7 +219,7 @@ export class Pipeline {
       }
       return { outcome: 'done', data, input, stakes, idempotencyKey, ...shown };
     } catch (e) {
-      return fail(e);
+      return fail(recoded(e, presentation, known));
     }
   }
 
@@ -328,4 +335,11 @@ function fieldLabels(op: Operation, presentation: Presentation | undefined): Rec
   for (const [name, spec] of Object.entries(presentation?.params ?? {})) if (spec.label) labels[name] = t(spec.label);
   void op;
   return labels;
+}
+
+/** The error as this operation's entry reads it for its target (src/pipeline/presentation.ts `errorCode`). */
+function recoded(e: unknown, presentation: Presentation | undefined, ctx: PresentationContext | undefined): unknown {
+  if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
+  const code = presentation.errorCode(e.code, ctx as never);
+  return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
 }

@@ -169,6 +169,9 @@ export interface Presentation<O extends Operation = Operation> {
   readonly consent?: ConsentSpec<O>;
   /** Why the command cannot act on this target, in one sentence (asked before any request). */
   unavailable?(ctx: PresentationContext<O>): string | undefined;
+  /** What an error code means for this target, when it means something else than in general (a
+   *  transcript not found for a call that ended long ago: it has none, not "not yet"). */
+  errorCode?(code: string, ctx: PresentationContext<O>): string | undefined;
   /** Progress title while it runs: 'Approving the step…' */
   readonly progress: string;
   readonly result: ResultSpec<O>;

@@ -174,9 +174,10 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const rows: Row[] = [];
     if (code.code) {
       rows.push({
-        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code')),
-        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Copy it with the button.'), code.share_url ?? ''].filter(Boolean).join('\n')),
+        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code — click to copy')),
+        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Click to copy it.'), code.share_url ?? ''].filter(Boolean).join('\n')),
         icon: icon('gift'), contextValue: 'referralCode', target: { kind: 'referralCode', id: code.code, value: code },
+        command: { command: 'kallyai.referrals.copy', title: vscode.l10n.t('Copy Referral Code'), arguments: [{ text: code.code }] },
       });
     }
     if (stats) {
@@ -184,6 +185,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         key: 'stats',
         label: plainText(count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred')),
         description: plainText(vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0))),
+        tooltip: plainText(vscode.l10n.t('Click to see whom you referred and what each earned you')),
         icon: icon('graph'),
         command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
       });

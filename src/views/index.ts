@@ -21,6 +21,7 @@ import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
 import { describeLoadError } from './loadError';
 import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
+import { markWalkthroughStep, restoreWalkthroughSteps } from '../platform/walkthroughProgress';
 
 export type { ViewName, ViewNode } from './viewNode';
 
@@ -69,6 +70,8 @@ export interface Views {
   revealGoal(goalId: string): Promise<void>;
   /** Credits remaining, if loaded (confirmation modals show the balance). */
   balance(): number | undefined;
+  /** Whether the view is on screen now. */
+  isVisible(view: string): boolean;
   /** The Receptionist view's status filter (undefined: every call); setting it reloads the view. */
   filterReceptionist(status: InboundFilter | undefined): Promise<void>;
   receptionistFilter(): InboundFilter | undefined;
@@ -267,13 +270,22 @@ export function registerViews(services: Services): Views {
     liveCalls.reset();
     scheduler.lastPendingAt = 0;
     if (signedIn) {
+      markWalkthroughStep(context.globalState, 'signIn');
       void creditsLoader.load('initial');
       void liveCalls.probeNow();
       pollForBell();
     }
   };
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
+  // The walkthrough ticks what was done anywhere: its steps done before, signing in, seeing Goals.
+  restoreWalkthroughSteps(context.globalState);
+  const sawGoals = () => {
+    if (treeViews.goals.visible) markWalkthroughStep(context.globalState, 'goals');
+  };
+  subscriptions.push(treeViews.goals.onDidChangeVisibility(sawGoals));
+  sawGoals();
   if (isSignedIn()) {
+    markWalkthroughStep(context.globalState, 'signIn');
     void creditsLoader.load('initial');
     void liveCalls.probeNow().finally(() => liveCalls.arm());
     pollForBell();
@@ -301,6 +313,7 @@ export function registerViews(services: Services): Views {
       else log.warn(`revealGoal: goal ${goalId} is not in the Goals view`);
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
+    isVisible: (view) => (VIEW_NAMES as readonly string[]).includes(view) && treeViews[view as ViewName].visible,
     async filterReceptionist(status) {
       inboundFilter = status;
       updateBadges();

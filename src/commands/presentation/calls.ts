@@ -5,7 +5,7 @@ import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
 import { transcriptMarkdown } from '../../documents/callMarkdown';
 import { calendarDay, codeLabel, describeCallStatus, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
-import { businessName, callFileName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
+import { businessName, callFileName, callLabel, callPhone, callTabTitle, endedAWhileAgo, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const callOf = (target: unknown): Call => (target ?? { call_id: '', status: '' }) as Call;
@@ -68,6 +68,8 @@ export const callPresentations: Presentation[] = [
     command: { id: 'kallyai.calls.openTranscript', title: 'Open Transcript', cli: ['kallyai calls transcript', 'kallyai --transcript'], icon: 'note', menus: [{ view: 'calls', item: 'hasTranscript', group: 'primary', order: 2 }] },
     params: callParam(hasTranscript),
     unavailable: ({ target }) => (target && !hasTranscript(callOf(target)) ? noTranscriptReason(callOf(target)) : undefined),
+    // "Not found" for a call that ended a while ago: it has none (not "not yet", and no Retry).
+    errorCode: (code, { target }) => (code === 'transcript_not_found' && target && endedAWhileAgo(callOf(target)) ? 'no_transcript' : undefined),
     progress: 'Opening the transcript…',
     result: {
       kind: 'document',

@@ -6,7 +6,7 @@ import { ops } from '../../api/catalogue';
 import { EMAIL_CLASSIFICATIONS, type EmailAccount, type EmailMessage } from '../../api/schemas/email';
 import { voiceProfileMarkdown } from '../../documents/emailMarkdown';
 import { codeLabel, count, humanize, oneLine, shortDateTime, t } from '../../format';
-import { classificationLabel, draftIdOf, isDraft, mailDate, outboxId, outboxState, outboxStateLabel, recipientsText, senderName, type OutboxEmail } from '../../models/email';
+import { classificationLabel, draftIdOf, isDraft, mailDate, newestMailFirst, outboxId, outboxState, outboxStateLabel, recipientsText, senderName, type OutboxEmail } from '../../models/email';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
 
@@ -32,7 +32,7 @@ export const emailMessageEntity = entity<EmailMessage>({
   kind: 'email',
   placeholder: 'Pick an email',
   empty: 'No email to pick from.',
-  list: async (client, signal) => (await client.execute(ops.email.messages, { query: { limit: 50 } }, { signal })).messages,
+  list: async (client, signal) => newestMailFirst((await client.execute(ops.email.messages, { query: { limit: 50 } }, { signal })).messages),
   get: (client, id) => client.execute(ops.email.message, { path: { id } }),
   getOp: ops.email.message.id,
   id: (m) => m.id ?? undefined,
@@ -106,7 +106,7 @@ export const emailPresentations: Presentation[] = [
       kind: 'pick',
       placeholder: 'Pick an email to read',
       empty: 'No email matches.',
-      items: ({ data }) => data.messages.filter((m) => m.id).map((m) => ({
+      items: ({ data }) => newestMailFirst(data.messages.filter((m) => m.id)).map((m) => ({
         label: oneLine(m.subject || m.snippet || t('(no subject)'), 70),
         description: [senderName(m.from), shortDateTime(mailDate(m)), m.classification ? classificationLabel(m.classification) : undefined].filter(Boolean).join(' · '),
         detail: oneLine(m.snippet ?? m.preview, 120) || undefined,

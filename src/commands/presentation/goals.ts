@@ -175,7 +175,7 @@ export const goalPresentations: Presentation[] = [
       question: ({ target }) => t('Approve the budget for "{0}"?', title(target)),
       what: ({ target }) => {
         const estimated = goalBudget(goalOf(target)).estimated;
-        return estimated !== undefined ? t('KallyAI may spend about {0} of your credits on this goal.', creditsLabel(estimated)) : t('KallyAI may spend your credits on this goal.');
+        return estimated !== undefined ? t('KallyAI may spend about {0} on this goal.', creditsLabel(estimated)) : t('KallyAI may spend your credits on this goal.');
       },
       credits: ({ target }) => goalBudget(goalOf(target)).estimated,
       confirm: 'Approve Budget',
