@@ -36,6 +36,7 @@ import { ConversationStore } from './ask/conversationStore';
 import type { CommandContext } from './commandContext';
 import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
+import { acceptOutcome } from './goals/acceptOutcome';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
@@ -107,7 +108,12 @@ export function createCommands(host: CommandHost): CommandsModule {
     },
   });
   const ctx: CommandContext = { services, views, documents, errors, pipeline, openPage };
-  const run = async (id: string, ...args: unknown[]) => handlers.get(id)?.(...args);
+  // A page's button runs our handler directly (its result comes back); another command (a view's
+  // focus, a VS Code command) through VS Code, not silently nowhere.
+  const run = async (id: string, ...args: unknown[]) => {
+    const handler = handlers.get(id);
+    return handler ? handler(...args) : vscode.commands.executeCommand(id, ...args.filter((a) => a !== undefined));
+  };
   const createPages = (): Pages => {
     const created: Pages = new Pages(services.context.extensionUri, services.log, (state, initial): PageController | undefined => {
       switch (state.kind) {
@@ -190,6 +196,8 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.actions.book': (a) => book(ctx, a),
     'kallyai.outreach.create': (a) => createOutreachTask(ctx, a),
     'kallyai.subscription.changePlan': (a, _selection, options) => changePlan(ctx, a, options),
+    // An outcome with several offers asks which one first (its operation command otherwise).
+    'kallyai.goals.acceptOutcome': (...a) => acceptOutcome(ctx, a),
     'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
   for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);

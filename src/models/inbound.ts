@@ -17,8 +17,11 @@ export type InboundFilter = (typeof INBOUND_FILTERS)[number];
 
 const LIVE = new Set(['active', 'in_progress', 'ringing', 'live', 'answering']);
 
-/** KallyAI is on this call right now. */
+/** The call is going on right now (KallyAI answering it, or you on it after taking it over). */
 export const isLive = (c: InboundCall) => LIVE.has(String(c.status ?? '').toLowerCase());
+
+/** KallyAI itself is answering this call now: it can be taken over. */
+export const isAnswering = (c: InboundCall) => isLive(c) && c.taken_over !== true;
 
 /** A number reduced to its digits (to match "+1 201 555 0130" with "+12015550130"). */
 const digits = (n: string | null | undefined) => (n ?? '').replace(/\D/g, '');

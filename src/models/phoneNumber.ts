@@ -13,6 +13,25 @@ export const numberLabel = (n: { phone_number?: string | null; friendly_name?: s
 
 export const forwardingOf = (n: PhoneNumber) => n.forwarding_number || undefined;
 
+/** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
+export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
+
+/** The hand-off phones of `GET /v1/phone-numbers/forwarding-targets` ({targets|forwarding_targets|items:[…]} or a bare list). */
+export function readTargets(answer: unknown): HandoffPhone[] {
+  const o = (answer ?? {}) as Record<string, unknown>;
+  const list = (Array.isArray(answer) ? answer : [o.targets, o.forwarding_targets, o.items].find(Array.isArray)) as unknown[] | undefined;
+  return (list ?? []).filter((x): x is HandoffPhone => !!x && typeof x === 'object');
+}
+
+/** Which of your phones rings when you take a call over: your verified hand-off phone, else the
+ *  phone your KallyAI number forwards to; undefined when there is neither. */
+export function ringingPhone(numbers: readonly PhoneNumber[], targets: readonly HandoffPhone[]): { number: string; label?: string } | undefined {
+  const target = targets.find((x) => x.verified === true && x.phone_number);
+  if (target?.phone_number) return { number: target.phone_number, label: target.label?.trim() || undefined };
+  const forwarded = numbers.map(forwardingOf).find(Boolean);
+  return forwarded ? { number: forwarded } : undefined;
+}
+
 /** "United States · forwards to +1 201 555 0177 · caller ID Demo User" */
 export function numberDescription(n: PhoneNumber): string {
   const forwarding = forwardingOf(n);

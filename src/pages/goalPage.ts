@@ -5,7 +5,7 @@ import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
 import { codeLabel, creditsLabel, formatCredits, html, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
-import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, subGoalCount, waitingFor } from '../models/goal';
+import { canEscalate, currentStepIndex, goalBudget, goalStatus, goalTitle, isEscalated, isOpen, subGoalCount, waitingFor } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
 import { icon } from './pageParts';
@@ -38,10 +38,12 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
     if (waiting === 'budget_approval') operation('approveBudget', t('Approve Budget'), 'check-all', ops.budget.approve, 'primary');
     if (waiting === 'soft_cap') operation('acknowledgeSoftCap', t('Continue Past the Cap'), 'unlock', ops.budget.acknowledgeSoftCap, 'primary');
     if (waiting === 'outcome_acceptance') {
-      operation('acceptOutcome', t('Accept Outcome'), 'pass', ops.coordination.acceptOutcome, 'primary');
+      // Through its command: an outcome with several offers asks which one first.
+      command('acceptOutcome', t('Accept Outcome'), 'pass', 'kallyai.goals.acceptOutcome', { id: this.state.id }, 'primary');
       operation('continueNegotiating', t('Continue Negotiating'), 'debug-restart', ops.coordination.continueNegotiating);
     }
-    if (open) operation('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
+    if (canEscalate(goal)) operation('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
+    if (open && isEscalated(goal)) command('showInbox', t('Show Inbox'), 'inbox', 'kallyai.inbox.focus', undefined, 'primary');
     command('showBudget', t('Budget Details'), 'credit-card', 'kallyai.goals.showBudget', { id: this.state.id });
     if (open) operation('cancel', t('Cancel Goal'), 'circle-slash', ops.coordination.cancelGoal, 'danger');
     if (open && subGoalCount(goal) > 0) operation('cascadeCancel', t('Cancel with Sub-goals'), 'close-all', ops.coordination.cascadeCancel, 'danger');
@@ -76,6 +78,7 @@ function statusBadge(goal: Goal): Html {
 
 function waitingCallout(goal: Goal): Html {
   const w = waitingFor(goal);
+  if (!w && isEscalated(goal) && isOpen(goal)) return html`<div class="callout">${t('KallyAI handed this goal to you and stopped working on it: answer its message in the Inbox with how to go on, or cancel the goal.')}</div>`;
   if (!w) return html``;
   const step = goal.steps?.[currentStepIndex(goal)];
   const text = w === 'step_approval' && step?.description

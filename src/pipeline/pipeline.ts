@@ -254,11 +254,12 @@ export class Pipeline {
   /** The stakes the consent names for this operation and input. */
   async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
     const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
-    const [credits, balance] = await Promise.all([
+    const [credits, balance, detail] = await Promise.all([
       this.costs.credits(op, spec, ctx as PresentationContext),
       op.costsCredits ? this.costs.balance() : Promise.resolve(undefined),
+      spec.detail ? withinSeconds(spec.detail(ctx as PresentationContext), DETAIL_TIMEOUT_MS) : Promise.resolve(undefined),
     ]);
-    return buildStakes(op, spec, ctx as PresentationContext, credits, balance);
+    return buildStakes(op, spec, ctx as PresentationContext, credits, balance, detail);
   }
 
   /** The entity an id names, fetched when the caller gave only the id (a test, a chat tool). */
@@ -342,4 +343,15 @@ function recoded(e: unknown, presentation: Presentation | undefined, ctx: Presen
   if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
   const code = presentation.errorCode(e.code, ctx as never);
   return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
+}
+
+/** How long a consent waits for its detail line (src/pipeline/presentation.ts `detail`). */
+const DETAIL_TIMEOUT_MS = 4_000;
+
+/** The answer, or undefined when it fails or takes longer than `ms`. */
+function withinSeconds<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    answer.then((v) => resolve(v), () => resolve(undefined)).finally(() => clearTimeout(timer));
+  });
 }

@@ -101,6 +101,9 @@ export interface ConsentSpec<O extends Operation = Operation> {
   question(ctx: PresentationContext<O>): string;
   /** What will happen, in plain words. */
   what(ctx: PresentationContext<O>): string;
+  /** A line read from the service, said after `what` (which of your phones rings when you take a
+   *  call over); the consent waits a few seconds at most, and goes without it. */
+  detail?(ctx: PresentationContext<O>): Promise<string | undefined>;
   /** Whom it contacts: the business or person, the number or address formatted for people. */
   whom?(ctx: PresentationContext<O>): string | undefined;
   /** A figure the entry knows (a step's own estimate, a number's monthly price), before the budget

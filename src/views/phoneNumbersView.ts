@@ -2,14 +2,12 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
 import { blocks, codeLabel, md, phoneForPeople, shortDateTime } from '../format';
-import { forwardingOf, numberDescription, numberLabel, type PhoneNumber } from '../models/phoneNumber';
+import { forwardingOf, numberDescription, numberLabel, readTargets, type HandoffPhone, type PhoneNumber } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
-/** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
-export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
 
 export interface PhoneNumbersData {
   numbers: PhoneNumber[];
@@ -126,10 +124,4 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     };
     return node;
   }
-}
-
-function readTargets(answer: unknown): HandoffPhone[] {
-  const o = (answer ?? {}) as Record<string, unknown>;
-  const list = (Array.isArray(answer) ? answer : [o.targets, o.forwarding_targets, o.items].find(Array.isArray)) as unknown[] | undefined;
-  return (list ?? []).filter((x): x is HandoffPhone => !!x && typeof x === 'object');
 }

@@ -100,9 +100,9 @@ export function creditsText(figure: CreditsFigure): string {
   }
 }
 
-export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, credits: CreditsFigure, balance: number | undefined): Stakes {
+export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, credits: CreditsFigure, balance: number | undefined, detail?: string): Stakes {
   const whom = op.contactsPeople ? spec.whom?.(ctx) : undefined;
-  const lines: string[] = [spec.what(ctx)];
+  const lines: string[] = [spec.what(ctx), ...(detail ? [detail] : [])];
   if (op.contactsPeople) lines.push(whom ? t('KallyAI will contact {0}.', whom) : t('KallyAI will contact people for you.'));
   if (op.costsCredits) {
     lines.push(creditsText(credits));
