@@ -4,7 +4,7 @@ import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
 import { blocks, codeLabel, count, creditsLabel, formatCredits, md, shortDateTime } from '../format';
-import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
+import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalStateLabel, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
@@ -140,7 +140,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const waiting = waitingLabel(goal);
     const budget = goalBudget(goal);
     const subs = subGoalCount(goal);
-    const description = [waiting ?? codeLabel('goalStatus', goal.status), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
+    const description = [waiting ?? goalStateLabel(goal), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
     // The label already shows the title: the tooltip tells what the row cannot.
     const tooltip = blocks(
