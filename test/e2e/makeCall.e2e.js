@@ -165,8 +165,8 @@ module.exports = async function makeCall(ctx) {
     await page.locator(TITLE, { hasText: new RegExp(`\\(${n + 1}/\\d+\\)`) }).waitFor({ state: 'visible', timeout: 10_000 });
     await seen();
   }
-  const review = page.locator('.quick-input-widget', { hasText: /Call \+1 201 555 0199: place the call/ });
-  await review.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(TITLE, { hasText: /\(4\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await page.locator(INPUT).getAttribute('placeholder'), /^Call \+1 201 555 0199: place the call/);
   const placeRow = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
   ctx.log(`last step: ${placeRow}`);
   assert.match(placeRow, /Place Call…/);
@@ -213,9 +213,10 @@ module.exports = async function makeCall(ctx) {
   await runCommand(page, 'KallyAI: Make a Call…');
   await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
   assert.match(await page.locator('.quick-input-widget').innerText(), /Same as Last Call/);
-  await page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label^="Same as Last Call"]').click();
-  const same = page.locator('.quick-input-widget', { hasText: /Call \+1 201 555 0199: place the call/ });
-  await same.waitFor({ state: 'visible', timeout: 10_000 });
+  // The button in the title bar: its icon is history, its tooltip names the last call.
+  await page.locator('.quick-input-widget .quick-input-titlebar .action-label.codicon-history').click();
+  await page.locator(TITLE, { hasText: /\(4\/\d+\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await page.locator(INPUT).getAttribute('placeholder'), /^Call \+1 201 555 0199: place the call/);
   const sameRow = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
   ctx.log(`Same as Last Call: ${(await stepNow(page)).join('/')} ${sameRow}`);
   assert.match(sameRow, /General/);

@@ -76,9 +76,8 @@ module.exports = async function search(ctx) {
   await step(ctx, 2); // the kind of business: General for plumbers, as offered
   await step(ctx, 3, { type: 'Ask whether they can fix a leaking kitchen sink this week', expectMessage: /\d+ of 1000 characters/ });
   // The last step shows what will be sent — the business of the result among it — and places the call.
-  const review = page.locator('.quick-input-widget', { hasText: /Call Central Plumbers: place the call/ });
-  await review.waitFor({ state: 'visible', timeout: 10_000 });
-  assert.ok(await page.locator(TITLE, { hasText: /\(4\/4\)/ }).isVisible(), 'four steps: number, kind, task, Place Call');
+  await page.locator(TITLE, { hasText: /\(4\/4\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await page.locator(INPUT).getAttribute('placeholder'), /^Call Central Plumbers: place the call/, 'four steps: number, kind, task, Place Call');
   const sent = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
   ctx.log(`step 4: ${sent}`);
   assert.match(sent, /Place Call….*General · Central Plumbers/);

@@ -115,6 +115,8 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual([t.confirm, t.decline], ['Transfer Call', 'Keep Answering']);
     assert.equal(o.question, 'Take over the call from Alex Rivera?');
     assert.match(stakesText(o), /KallyAI connects Alex Rivera \(\+1 201 555 0130\) to you/);
+    // Which of your phones rings: the verified hand-off phone, by its name and number.
+    assert.match(stakesText(o), /Your phone "My mobile" \(\+1 201 555 0177\) rings: answer it to talk to Alex Rivera\./);
     assert.deepEqual([o.confirm, o.decline], ['Take Over', 'Let KallyAI Answer']);
     assert.equal(r.question, 'Reject the call from Alex Rivera?');
     assert.match(stakesText(r), /Reason noted: busy/);
@@ -123,7 +125,25 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     answer(true);
     const taken = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
     assert.equal(taken.outcome, 'done');
-    assert.equal((await state()).inboundCalls.find((c: Json) => c.id === live.id).taken_over, true);
+    const after = (await state()).inboundCalls.find((c: Json) => c.id === live.id);
+    assert.equal(after.taken_over, true);
+    // Taken over: the page and the view no longer say KallyAI is answering it, nor offer Take Over again.
+    await vscode.commands.executeCommand('kallyai.receptionist.openCall', { id: live.id });
+    const p = await page('inboundCall', live.id);
+    await waitFor(() => /You are on this call/.test(pageText(p.current!.body)), 10_000, 'the page to say you are on the call');
+    const text = pageText(p.current!.body);
+    assert.doesNotMatch(text, /KallyAI is answering/);
+    assert.ok(!p.current!.body.text.includes('data-action="takeOver"'), 'no Take Over on a call you took over');
+    await views.reload('receptionist');
+    const row = await waitFor(async () => {
+      const roots = await receptionist().getChildren();
+      const nodes = await receptionist().getChildren(roots[0]);
+      return nodes.find((n) => nodeLabel(n) === 'Alex Rivera');
+    }, 10_000, 'the call in Live now');
+    assert.equal(row.item.contextValue, 'inboundCall liveCall', 'no answeringCall token: Take Over is not offered');
+    assert.match(String(row.item.description), /You are on the call/);
+    const again = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
+    assert.equal(again.outcome, 'unavailable');
   });
 
   test('deleting a rule, a contact or a call record asks first and names it', async () => {
