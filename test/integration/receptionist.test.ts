@@ -77,7 +77,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual(roots.slice(0, 2).map(nodeLabel), ['Live now', 'Missed calls']);
     const shown = await receptionist().getChildren(roots[1]);
     assert.deepEqual(shown.map(nodeLabel), ['+1 201 555 0132']);
-    assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed');
+    assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed calls', 'the filter in words, not its code');
     assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
     await vscode.commands.executeCommand('kallyai.receptionist.filter', 'all');
     assert.equal(nodeLabel((await receptionist().getChildren())[1]), 'Calls');
