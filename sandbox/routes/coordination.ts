@@ -13,6 +13,7 @@ import type { Conversation, GoalRecord } from '../state';
 import { COSTS, spend } from '../credits';
 import { HOSTILE_URLS, hostileMessage, hostileOf, pick } from '../hostileText';
 import { type RevisionRequest, revise, revisionRequestOf } from './emailRevision';
+import { chooseOffer, outcomeChoiceOf } from './outcomeChoice';
 
 function findConversation(sb: Sandbox, id: string): Conversation {
   const c = sb.state.conversations.find((x) => x.id === id);
@@ -38,6 +39,8 @@ function message(ctx: Ctx) {
 
   const revision = revisionRequestOf(text as string);
   if (revision) return reviseReply(sb, conversation, revision);
+  const choice = outcomeChoiceOf(text as string);
+  if (choice) return choiceReply(sb, conversation, chooseOffer(sb, choice), choice.goalId);
 
   const intent = intentOf(text as string);
   let reply: string;
@@ -111,6 +114,17 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
     actions_taken: revised ? ['email_draft_revised'] : [], triggered_actions: [], intent: 'revise_email_draft', suggestions: [],
     credits_used: revised ? String(COSTS.email_draft.per_draft) : '0.0', message_id: turn.id, goal_completed: false,
     ...(revised && draft ? { draft_id: draft.id, draft: { id: draft.id, to: draft.to, cc: draft.cc ?? null, subject: draft.subject, body: draft.body, status: draft.status, revision: draft.revision } } : {}),
+  });
+}
+
+/** "I accept one of the offers…": KallyAI notes the offer chosen; no goal is started. */
+function choiceReply(sb: Sandbox, conversation: Conversation, reply: string, goalId: string) {
+  const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: goalId };
+  conversation.messages.push(turn);
+  sb.changed();
+  return ok({
+    response: reply, message: reply, goal_id: goalId, conversation_id: conversation.id, actions_taken: ['outcome_offer_chosen'], triggered_actions: [],
+    intent: 'choose_outcome', suggestions: [], credits_used: '0.0', message_id: turn.id, goal_completed: false,
   });
 }
 

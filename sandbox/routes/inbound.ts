@@ -35,6 +35,11 @@ function activeOnly(c: Json, action: string): void {
   if (c.status !== 'active') fail(409, 'call_not_active', `Only a call in progress can be ${action}; this call is ${c.status}.`);
 }
 
+/** A call that stops now (KallyAI left it before anyone spoke at length: no transcript). */
+function endNow(c: Json): void {
+  c.ended_at = iso();
+}
+
 function event(sb: Sandbox, type: string, callId: string, data: Json = {}): void {
   sb.state.inboundEvents.unshift({ id: newId(), type, call_id: callId, timestamp: iso(), data });
 }
@@ -121,8 +126,11 @@ export function registerInbound(router: Router): void {
     const target = str(bodyObject(ctx).target_number);
     if (!target || !E164.test(target)) fail(422, 'validation_error', 'target_number must be in E.164 form.', { details: { field: 'target_number' } });
     activeOnly(c, 'transferred');
+    endNow(c);
     c.status = 'completed';
     c.transferred_to = target;
+    // What the call says now: KallyAI is no longer answering it.
+    c.summary = `KallyAI transferred the call to ${target}.`;
     event(ctx.sb, 'call.transferred', String(c.id), { target_number: target });
     return ok({ success: true, call_id: c.id, status: 'transferred', transferred_to: target });
   });
@@ -130,13 +138,16 @@ export function registerInbound(router: Router): void {
     const c = find(ctx.sb.state.inboundCalls, ctx.params.id, 'inbound call', 'call_not_found');
     activeOnly(c, 'taken over');
     c.taken_over = true;
+    c.summary = 'You took over the call from KallyAI.';
     event(ctx.sb, 'call.taken_over', String(c.id));
     return ok(hostileMessage(ctx.sb, 145, { success: true, call_id: c.id, status: 'taken_over', message: 'You are now on the call.' }));
   });
   router.post('/v1/inbound/calls/{id}/reject', (ctx) => {
     const c = find(ctx.sb.state.inboundCalls, ctx.params.id, 'inbound call', 'call_not_found');
     activeOnly(c, 'rejected');
+    endNow(c);
     c.status = 'rejected';
+    c.summary = 'You rejected the call.';
     c.reject_reason = str(bodyObject(ctx).reason) ?? 'user_rejected';
     event(ctx.sb, 'call.rejected', String(c.id), { reason: c.reject_reason });
     return ok({ success: true, call_id: c.id, status: 'rejected', reason: c.reject_reason });

@@ -25,6 +25,8 @@ export const ERROR_ACTIONS: Readonly<Record<string, UserActionKind>> = {
   // §7.2: not found / state
   goal_not_found: 'none', goal_already_completed: 'none', goal_already_cancelled: 'none', action_not_undoable: 'none',
   call_not_found: 'none', conversation_not_found: 'none', transcript_not_found: 'retry', recording_not_found: 'none',
+  // the client's reading of transcript_not_found for a call that ended a while ago: it has none
+  no_transcript: 'none',
   // §7.2: auth
   missing_token: 'signIn', token_expired: 'signIn', forbidden: 'signIn', rate_limited: 'retry',
   // §7.2: subscription

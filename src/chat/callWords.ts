@@ -6,6 +6,7 @@ import * as en from 'chrono-node/en';
 import * as es from 'chrono-node/es';
 import { checkPhoneNumber } from '../api/validation/phone';
 import type { CallCategory } from '../commands/makeCall/makeCallArgs';
+import { guessCallKind } from '../models/callCategory';
 
 export interface CallWords {
   phone?: string;
@@ -20,11 +21,6 @@ export interface CallWords {
 const pad = (n: number) => String(n).padStart(2, '0');
 const PHONE = /(?:\+|\b00)?\d[\d\s().-]{5,}\d/g;
 const PARTY = /\b(?:(?:table|party|reservation|booking)\s+(?:for|of)|for|para|mesa\s+para)\s+(\d{1,2})\b(?:\s+(?:people|persons|guests|pax|personas|comensales))?|\b(\d{1,2})\s*(?:people|persons|guests|pax|personas|comensales)\b/i;
-const CATEGORIES: ReadonlyArray<[CallCategory, RegExp]> = [
-  ['restaurant', /\b(table|dinner|lunch|breakfast|brunch|restaurant|reservation|mesa|cena|comida|almuerzo|restaurante|reserva)\b/i],
-  ['clinic', /\b(doctor|dentist|clinic|appointment|checkup|physio|médico|medico|dentista|clínica|clinica|cita)\b/i],
-  ['hotel', /\b(hotel|room|suite|check-?in|habitación|habitacion)\b/i],
-];
 const LEADING_VERB = /^(?:please\s+)?(?:call|phone|ring|llama(?:r)?\s+a|llama(?:r)?)\s+/i;
 const NAME_AFTER = /\b(?:at|to|en|a)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
 const NAME_FIRST = /^((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
@@ -70,7 +66,7 @@ export function readCallWords(text: string, options: { defaultCountry: string; n
   const firstWord = name?.split(' ')[0] ?? '';
   if (name && !NOT_A_NAME.test(firstWord)) words.businessName = name.replace(/(?<![\s,.;:])[\s,.;:]+$/, '').slice(0, 200);
 
-  words.category = CATEGORIES.find(([, re]) => re.test(text))?.[0];
+  words.category = guessCallKind(text);
   const task = text.trim();
   if (task.length >= 10) words.task = task.slice(0, 1000);
   return words;

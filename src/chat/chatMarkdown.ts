@@ -4,9 +4,10 @@
 import type { Balance } from '../api/schemas/credits';
 import type { Goal } from '../api/schemas/coordination';
 import type { Message } from '../api/schemas/messages';
-import { blocks, creditsLabel, humanize, join, listOrParagraphs, md, oneLine, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
+import { blocks, codeLabel, creditsLabel, join, listOrParagraphs, md, oneLine, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
 import { waitingText } from '../documents/goalMarkdown';
 import { goalBudget, goalTitle, waitingFor, waitingStep } from '../models/goal';
+import { channelName } from '../models/channel';
 
 export interface SearchHit {
   title?: string | null;
@@ -41,7 +42,7 @@ export function goalCard(goal: Goal): Markdown {
   return blocks(
     md`**${t('Goal')}:** ${goalTitle(goal)}`,
     join([
-      md`- ${t('Status: {0}', humanize(goal.status) || t('unknown'))}`,
+      md`- ${t('Status: {0}', codeLabel('goalStatus', goal.status) || t('unknown'))}`,
       cost ? md`- ${t('Cost: {0}', cost)}` : undefined,
       waits ? md`- ${t('Waiting for you: {0}', waits)}` : undefined,
       stepLine ? md`- ${stepLine}` : undefined,
@@ -54,7 +55,7 @@ export function goalsMarkdown(goals: readonly Goal[], total: number): Markdown {
   const lines = goals.map((g) => {
     const waits = waitingText(g);
     const { used } = goalBudget(g);
-    const details = [humanize(g.status), waits ? t('waiting for you: {0}', waits) : undefined, used !== undefined ? creditsLabel(used) : undefined].filter(Boolean).join(' · ');
+    const details = [codeLabel('goalStatus', g.status), waits ? t('waiting for you: {0}', waits) : undefined, used !== undefined ? creditsLabel(used) : undefined].filter(Boolean).join(' · ');
     return md`- **${goalTitle(g)}** — ${details}`;
   });
   return blocks(
@@ -68,7 +69,7 @@ export function inboxMarkdown(messages: readonly Message[], unread: number): Mar
   const lines = messages.map((m) => {
     const when = shortDateTime(m.received_at);
     const head = oneLine(m.subject || m.preview || t('(no subject)'), 90);
-    const meta = [m.from, humanize(m.channel), when].filter(Boolean).join(' · ');
+    const meta = [m.from, channelName(m.channel), when].filter(Boolean).join(' · ');
     return m.unread ? md`- **${head}** — ${meta}` : md`- ${head} — ${meta}`;
   });
   return blocks(md`${t('{0} unread. Latest messages:', unread)}`, join(lines, '\n'));
@@ -79,7 +80,7 @@ export function creditsMarkdown(balance: Balance): Markdown {
     md`**${t('Credits remaining: {0}', creditsLabel(balance.credits_remaining ?? 0))}**`,
     balance.credits_used != null ? md`- ${t('Used this period: {0}', creditsLabel(balance.credits_used))}` : undefined,
     balance.credits_allocated != null ? md`- ${t('Allocated: {0}', creditsLabel(balance.credits_allocated))}` : undefined,
-    balance.plan_type ? md`- ${t('Plan: {0}', humanize(balance.plan_type))}` : undefined,
+    balance.plan_type ? md`- ${t('Plan: {0}', codeLabel('plan', balance.plan_type))}` : undefined,
     balance.period_end ? md`- ${t('Renews: {0}', shortDateTime(balance.period_end) ?? balance.period_end)}` : undefined,
   ].filter(Boolean), '\n');
 }

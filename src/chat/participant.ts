@@ -22,6 +22,7 @@ import { readCallWords } from './callWords';
 import { creditsMarkdown, goalCard, goalsMarkdown, inboxMarkdown, replyMarkdown, searchMarkdown } from './chatMarkdown';
 import { conversationOfThread, type ChatMetadata } from './chatThread';
 import { ChatAnswer } from './chatAnswer';
+import { guessCallKind } from '../models/callCategory';
 
 const LIST_LIMIT = 10;
 const MAX_BUTTONS = 3;
@@ -208,7 +209,7 @@ export class KallyChat {
     const hits = result.data.results;
     answer.markdown(searchMarkdown(words, hits));
     for (const hit of hits.filter((h) => h.phone).slice(0, MAX_BUTTONS)) {
-      answer.button('kallyai.makeCall', t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)), [{ prefill: { phone: hit.phone, ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}) } }]);
+      answer.button('kallyai.makeCall', t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)), [{ prefill: { phone: hit.phone, ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}), category: guessCallKind([hit.title, hit.description].filter(Boolean).join(' '), words) ?? 'general' } }]);
     }
     return { metadata: {} };
   }

@@ -37,11 +37,13 @@ import type { CommandContext } from './commandContext';
 import { tryAgain } from './tryAgain';
 import { emailHandlers, emailPage } from './email/emailHandlers';
 import { makeCall } from './makeCall/makeCall';
+import { acceptOutcome } from './goals/acceptOutcome';
 import { openDraft } from './openDraft';
 import { entityOf, operationCommands, presentationOf } from './presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from './receptionist';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
+import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
 
 export interface CommandHost {
   readonly services: Services;
@@ -99,9 +101,20 @@ export function createCommands(host: CommandHost): CommandsModule {
     isSignedIn: () => services.auth.isSignedIn,
     // Workspace-independent, no secrets: a Retry after a window reload re-sends the lost attempt's key.
     keyStorage: services.context.globalState,
+    viewVisible: (view) => views.isVisible(view),
+    // A call placed, a request sent, a step approved — from a page, chat or a tool too — ticks the walkthrough.
+    completed: (opId) => {
+      const step = walkthroughStepOf(opId);
+      if (step) markWalkthroughStep(services.context.globalState, step);
+    },
   });
   const ctx: CommandContext = { services, views, documents, errors, pipeline, openPage };
-  const run = async (id: string, ...args: unknown[]) => handlers.get(id)?.(...args);
+  // A page's button runs our handler directly (its result comes back); another command (a view's
+  // focus, a VS Code command) through VS Code, not silently nowhere.
+  const run = async (id: string, ...args: unknown[]) => {
+    const handler = handlers.get(id);
+    return handler ? handler(...args) : vscode.commands.executeCommand(id, ...args.filter((a) => a !== undefined));
+  };
   const createPages = (): Pages => {
     const created: Pages = new Pages(services.context.extensionUri, services.log, (state, initial): PageController | undefined => {
       switch (state.kind) {
@@ -155,8 +168,15 @@ export function createCommands(host: CommandHost): CommandsModule {
 
   const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
-    'kallyai.makeCall': (a) => makeCall(ctx, a),
-    'kallyai.ask': (a) => ask(ctx, store, a),
+    // Opening Make a Call or Ask from anywhere (a search result, chat, Call Again) ticks its walkthrough step, as the palette does.
+    'kallyai.makeCall': (a) => {
+      markWalkthroughStep(services.context.globalState, 'makeCall');
+      return makeCall(ctx, a);
+    },
+    'kallyai.ask': (a) => {
+      markWalkthroughStep(services.context.globalState, 'ask');
+      return ask(ctx, store, a);
+    },
     'kallyai.newConversation': () => startNewConversation(ctx, store),
     'kallyai.conversationHistory': (a) => conversationHistory(ctx, store, a),
     'kallyai.inbox.openDraft': (a) => openDraft(ctx, a),
@@ -177,6 +197,8 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.actions.book': (a) => book(ctx, a),
     'kallyai.outreach.create': (a) => createOutreachTask(ctx, a),
     'kallyai.subscription.changePlan': (a, _selection, options) => changePlan(ctx, a, options),
+    // An outcome with several offers asks which one first (its operation command otherwise).
+    'kallyai.goals.acceptOutcome': (...a) => acceptOutcome(ctx, a),
     'kallyai.referrals.copy': (a) => copyReferral(ctx, a),
   };
   for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);

@@ -1,6 +1,7 @@
 /** Inbox messages and threads as documents for people. No `vscode` import. */
 import type { Message } from '../api/schemas/messages';
-import { blocks, count, humanize, join, md, paragraphs, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
+import { blocks, count, join, md, paragraphs, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
+import { channelName } from '../models/channel';
 
 export function messageTitle(m: Message): string {
   return m.subject || m.preview?.slice(0, 60) || t('Message from {0}', phoneForPeople(m.from ?? '?'));
@@ -15,7 +16,7 @@ function header(m: Message): Markdown {
   const when = shortDateTime(m.received_at);
   return join([
     md`**${t('From')}:** ${phoneForPeople(m.from ?? '?')}`,
-    md`**${t('Channel')}:** ${humanize(m.channel ?? 'other')}`,
+    md`**${t('Channel')}:** ${channelName(m.channel ?? 'other')}`,
     when ? md`**${t('Received')}:** ${when}` : undefined,
   ], ' · ');
 }

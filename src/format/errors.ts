@@ -51,6 +51,7 @@ const CODE_SENTENCES: Record<string, () => string> = {
   call_not_found: () => t('That call was not found, or it is not yours.'),
   conversation_not_found: () => t('That conversation no longer exists.'),
   transcript_not_found: () => t('There is no transcript for this call yet. Try again once the call has ended.'),
+  no_transcript: () => t('This call has no transcript.'),
   recording_not_found: () => t('There is no recording for this call.'),
   missing_token: () => t('You are not signed in to KallyAI. Sign in to continue.'),
   token_expired: () => t('Your KallyAI session has expired. Sign in again to continue.'),

@@ -9,5 +9,6 @@ export { humanize, oneLine } from './text';
 export { phoneForPeople } from './phone';
 export { Markdown, md, raw, paragraphs, listOrParagraphs, code, table, link, join, blocks, escapeInline, type MarkdownValue } from './markdown';
 export { describeCallStatus, type CallStatusText } from './callStatus';
+export { codeLabel, isKnownCode, knownCodes, type CodeKind } from './codes';
 export { describeError, errorSentence, issueSentence, actionLabel, humanField, type ErrorView } from './errors';
 export { Html, html, trustedHtml, escapeHtml, textBlock, listOrParagraphsHtml, type HtmlValue } from './html';

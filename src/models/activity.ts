@@ -3,7 +3,7 @@
  *  contacts, over which channel, and whether it can be retried or cancelled. No `vscode`. */
 import { ACTION_TYPES, type ActionLogEntry } from '../api/schemas/actions';
 import type { OutreachTask } from '../api/schemas/outreach';
-import { humanize, oneLine, phoneForPeople, t } from '../format';
+import { codeLabel, humanize, oneLine, phoneForPeople, t } from '../format';
 
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -88,14 +88,7 @@ export function channelIcon(channel: string | null | undefined): string {
 }
 
 export function outreachStatusLabel(status: string | null | undefined): string {
-  switch (status) {
-    case 'pending': return t('Pending');
-    case 'in_progress': return t('In progress');
-    case 'completed': return t('Completed');
-    case 'failed': return t('Failed');
-    case 'cancelled': return t('Cancelled');
-    default: return humanize(status) || t('Unknown');
-  }
+  return codeLabel('outreachStatus', status) || t('Unknown');
 }
 
 export function outreachStatusIcon(status: string | null | undefined): string {

@@ -55,6 +55,16 @@ export function hasAppointment(call: Call): boolean {
   return call.status === 'success' && !!call.submission?.appointment_date;
 }
 
+/** How long after a call ends its transcript may still be on its way. */
+const TRANSCRIPT_DELAY_MS = 10 * 60_000;
+
+/** A call that ended more than a few minutes ago: a transcript the server does not have will not come. */
+export function endedAWhileAgo(call: Call, now = Date.now()): boolean {
+  if (isRunning(call) || isScheduled(call)) return false;
+  const ended = Date.parse(call.ended_at ?? callCreatedAt(call) ?? '');
+  return Number.isFinite(ended) && now - ended > TRANSCRIPT_DELAY_MS;
+}
+
 /** Why a call has no transcript, in one sentence (for "Open Transcript" on such a call). */
 export function noTranscriptReason(call: Call): string {
   if (isRunning(call)) return t('The call is still going on: its transcript is ready when it ends.');

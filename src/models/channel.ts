@@ -3,7 +3,7 @@
  *  to send). No `vscode` import. */
 import type { ChannelResult, ChannelState } from '../api/schemas/channels';
 import { DISCONNECTABLE_CHANNELS, WEBHOOK_CHANNELS } from '../api/schemas/channels';
-import { humanize } from '../format';
+import { humanize, t } from '../format';
 
 export type { ChannelState, ChannelResult } from '../api/schemas/channels';
 
@@ -11,10 +11,17 @@ const NAMES: Record<string, string> = {
   email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', telegram: 'Telegram', linkedin: 'LinkedIn', instagram: 'Instagram', twitter: 'X (Twitter)',
 };
 
-/** "WhatsApp", "SMS", "X (Twitter)"; an unknown channel as its name. Brand names: not translated. */
+/** "WhatsApp", "SMS", "X (Twitter)", "Call"; an unknown channel as its name. Brand names are not
+ *  translated; the channels that are words are. */
 export function channelName(channel: string | null | undefined): string {
   const key = (channel ?? '').toLowerCase();
-  return NAMES[key] ?? (humanize(channel) || key);
+  switch (key) {
+    case 'call': case 'phone': return t('Call');
+    case 'chat': return t('Chat');
+    case 'voicemail': return t('Voicemail');
+    case 'other': return t('Other');
+    default: return NAMES[key] ?? (humanize(channel) || key);
+  }
 }
 
 export const CHANNEL_ICONS: Record<string, string> = {

@@ -53,6 +53,21 @@ export function recipientsOf(e: Pick<OutboxEmail, 'to' | 'cc'>): string[] {
   return [...(e.to ? [e.to] : []), ...ccOf(e)];
 }
 
+/** An email address as a mail provider takes it: name@domain.tld, nothing around it (checked in one pass). */
+export function isEmailAddress(text: string): boolean {
+  const at = text.indexOf('@');
+  if (at <= 0 || at !== text.lastIndexOf('@') || text.length > 320) return false;
+  if (/[\s<>(),;:"[\]\\]/.test(text)) return false;
+  const domain = text.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  return dot > 0 && dot < domain.length - 1 && !domain.startsWith('.') && !domain.includes('..');
+}
+
+/** The recipients (To, Cc) that are not email addresses: a draft with any of them is not sent. */
+export function notEmailAddresses(e: Pick<OutboxEmail, 'to' | 'cc'>): string[] {
+  return recipientsOf(e).filter((r) => !isEmailAddress(r));
+}
+
 export function recipientsText(e: Pick<OutboxEmail, 'to' | 'cc'>): string {
   return recipientsOf(e).join(', ') || '?';
 }
@@ -172,6 +187,15 @@ function looksLikeHtml(text: string): boolean {
 
 export function mailDate(m: Pick<EmailMessage, 'received_at' | 'date'>): string | undefined {
   return m.received_at ?? m.date ?? undefined;
+}
+
+/** Newest first, as every other list (the server's order is not documented); undated mail last, in the order it came. */
+export function newestMailFirst<M extends Pick<EmailMessage, 'received_at' | 'date'>>(mail: readonly M[]): M[] {
+  const at = (m: M) => {
+    const ms = Date.parse(mailDate(m) ?? '');
+    return Number.isFinite(ms) ? ms : -Infinity;
+  };
+  return mail.map((m, i) => ({ m, i, at: at(m) })).sort((a, b) => b.at - a.at || a.i - b.i).map((x) => x.m);
 }
 
 /** "Re: …" for a reply to this subject (not "Re: Re: …"). */

@@ -1,5 +1,5 @@
 import type { Goal } from '../api/schemas/coordination';
-import { t } from '../format';
+import { codeLabel, oneLine, t } from '../format';
 
 /** How the extension reads a goal: which group it sits in, what waits on the user, and the
  *  space-separated context tokens that package.json's `viewItem =~ /…/` menus match. */
@@ -29,6 +29,14 @@ export function isOpen(goal: Goal): boolean {
   return OPEN_STATUSES.has(goalStatus(goal));
 }
 
+/** KallyAI handed the goal to the person (Escalate to Me): it waits for them, not for KallyAI. */
+export function isEscalated(goal: Goal): boolean {
+  return goal.escalated === true || goalStatus(goal) === 'escalated';
+}
+
+/** Escalate to Me is offered: the goal is open and not handed over yet. */
+export const canEscalate = (goal: Goal) => isOpen(goal) && !isEscalated(goal);
+
 export function goalGroup(goal: Goal): GoalGroup {
   const status = goalStatus(goal);
   if (status === 'archived') return 'archived';
@@ -51,6 +59,7 @@ export function goalContextValue(goal: Goal): string {
   const status = goalStatus(goal);
   const open = isOpen(goal);
   if (open) tokens.push('open');
+  if (canEscalate(goal)) tokens.push('escalatable');
   const w = waitingFor(goal);
   if (open || w) {
     if (w === 'step_approval') tokens.push('waitingStep');
@@ -128,6 +137,14 @@ export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {
   return groups;
 }
 
+/** What a goal waits for, else its status, in words ("Approve the next step", "Active"). */
+export function goalStateLabel(goal: Goal): string {
+  const w = waitingFor(goal);
+  if (w) return codeLabel('waitingFor', w);
+  if (isEscalated(goal) && isOpen(goal)) return t('Handed to you');
+  return codeLabel('goalStatus', goal.status) || t('Unknown');
+}
+
 /** A goal's name for people (never its id). */
 export function goalTitle(goal: Goal): string {
   return goal.title?.trim() || goal.description?.trim() || t('Untitled goal');
@@ -150,4 +167,68 @@ export function waitingStep(goal: Goal): { index: number; description?: string; 
   if (!step) return undefined;
   const credits = Number((step as Record<string, unknown>).credits);
   return { index, description: step.description ?? undefined, credits: Number.isFinite(credits) ? credits : undefined };
+}
+
+// ---------- an outcome with several offers ----------
+
+const ARTICLE = /^(?:a|an|the|one|un|una|el|la)$/i;
+
+function itemText(v: unknown): string {
+  if (typeof v === 'string') return oneLine(v, 300);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const text = [o.description, o.label, o.text, o.title, o.summary].find((x) => typeof x === 'string' && x.trim());
+    return typeof text === 'string' ? oneLine(text, 300) : '';
+  }
+  return '';
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The offers an outcome leaves to choose from: a list the server sends (`options`, `alternatives`,
+ *  `choices`, `offers`), or a sentence that names them joined by "or" ("a $320 refund to your card
+ *  within 7 days, or a $400 travel voucher valid for a year"). Fewer than two: none to choose. */
+export function outcomeAlternatives(outcome: unknown): string[] {
+  let value = outcome;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    const list = [o.options, o.alternatives, o.choices, o.offers].find(Array.isArray) as unknown[] | undefined;
+    if (list) {
+      const items = list.map(itemText).filter(Boolean).slice(0, 10);
+      return items.length >= 2 ? items.map(capital) : [];
+    }
+    value = [o.summary, o.text, o.description].find((x) => typeof x === 'string');
+  }
+  if (Array.isArray(value)) {
+    const items = value.map(itemText).filter(Boolean).slice(0, 10);
+    return items.length >= 2 ? items.map(capital) : [];
+  }
+  if (typeof value !== 'string') return [];
+  let sentence = oneLine(value, 1000);
+  while (/[.;!]$/.test(sentence)) sentence = sentence.slice(0, -1);
+  const parts = sentence.split(/,? (?:or|o) /i).map((p) => p.trim());
+  if (parts.length < 2 || parts.length > 5) return [];
+  // The words before the first offer ("The airline offered") are not part of it: the first offer
+  // starts where its article does, like the next one's ("a $400 …").
+  const lead = parts[1].split(' ')[0];
+  const first = parts[0].split(' ');
+  const start = ARTICLE.test(lead) || /^[$€£\d]/.test(lead)
+    ? first.findIndex((w, i) => i > 0 && (ARTICLE.test(lead) ? w.toLowerCase() === lead.toLowerCase() : /^[$€£\d]/.test(w)))
+    : -1;
+  parts[0] = (start > 0 ? first.slice(start) : first).join(' ').replace(/^either /i, '');
+  if (parts.some((p) => p.split(' ').length < 2)) return [];
+  return parts.map(capital);
+}
+
+/** The message that tells KallyAI which offer the person accepts. The contract's accept-outcome
+ *  takes no body: the choice goes to POST /v1/coordination/message in the goal's conversation,
+ *  in English for the AI (as a message typed to Ask), before the outcome is accepted. The sandbox
+ *  reads its "Goal id:" and "Chosen offer:" lines. */
+export function outcomeChoiceMessage(goal: Goal, choice: string): string {
+  return [
+    'I accept one of the offers for my goal. Complete the goal with this offer and decline the others.',
+    `Goal id: ${goal.id ?? ''}`,
+    `Goal: ${oneLine(goalTitle(goal), 200)}`,
+    `Chosen offer: ${oneLine(choice, 300)}`,
+  ].join('\n');
 }

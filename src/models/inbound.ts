@@ -4,7 +4,7 @@
  *  words. Shared by the Receptionist view, its pages, its commands and chat. No `vscode`. */
 import type * as z from 'zod/mini';
 import type { ActionItem, Contact as ContactSchema, InboundCall as InboundCallSchema, Rule as RuleSchema, Voicemail as VoicemailSchema } from '../api/schemas/inbound';
-import { formatDuration, humanize, oneLine, phoneForPeople, shortDate, t } from '../format';
+import { codeLabel, formatDuration, humanize, oneLine, phoneForPeople, shortDate, t } from '../format';
 
 export type InboundCall = z.infer<typeof InboundCallSchema>;
 export type Voicemail = z.infer<typeof VoicemailSchema>;
@@ -17,8 +17,11 @@ export type InboundFilter = (typeof INBOUND_FILTERS)[number];
 
 const LIVE = new Set(['active', 'in_progress', 'ringing', 'live', 'answering']);
 
-/** KallyAI is on this call right now. */
+/** The call is going on right now (KallyAI answering it, or you on it after taking it over). */
 export const isLive = (c: InboundCall) => LIVE.has(String(c.status ?? '').toLowerCase());
+
+/** KallyAI itself is answering this call now: it can be taken over. */
+export const isAnswering = (c: InboundCall) => isLive(c) && c.taken_over !== true;
 
 /** A number reduced to its digits (to match "+1 201 555 0130" with "+12015550130"). */
 const digits = (n: string | null | undefined) => (n ?? '').replace(/\D/g, '');
@@ -52,12 +55,10 @@ export function isVipCaller(c: InboundCall, contacts: readonly Contact[] = []): 
 /** The status in a word or two: "Live", "Completed", "Missed", "Rejected". */
 export function inboundStatusLabel(c: InboundCall): string {
   if (isLive(c)) return c.taken_over ? t('You are on the call') : t('Live');
-  switch (String(c.status ?? '').toLowerCase()) {
-    case 'completed': return c.transferred_to ? t('Transferred') : t('Completed');
-    case 'missed': return t('Missed');
-    case 'rejected': return t('Rejected');
-    default: return humanize(c.status ?? 'unknown');
-  }
+  const status = String(c.status ?? '').toLowerCase();
+  if (status === 'completed' && c.transferred_to) return codeLabel('inboundStatus', 'transferred');
+  if (status === 'completed' && c.taken_over) return codeLabel('inboundStatus', 'taken_over');
+  return codeLabel('inboundStatus', status || 'unknown');
 }
 
 /** How long the call has lasted (a live one: so far). */

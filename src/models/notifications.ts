@@ -2,7 +2,8 @@
  *  with the place that deals with it: a goal opens its page, an email waiting for approval its
  *  draft, an unread message the message, a voicemail where voicemails are. No `vscode`. */
 import type { Pending } from '../api/schemas/notifications';
-import { count, humanize, oneLine, phoneForPeople, t } from '../format';
+import { codeLabel, count, oneLine, phoneForPeople, t } from '../format';
+import { actionTypeLabel } from './activity';
 
 export type PendingKind = 'goal' | 'approval' | 'message' | 'voicemail' | 'action';
 
@@ -39,7 +40,7 @@ export function pendingItems(p: Pending): PendingItem[] {
     out.push({
       kind: 'goal', id,
       label: oneLine(str(g.title) ?? str(g.summary) ?? t('A goal'), 90),
-      description: str(g.waiting_for) ? t('Goal · {0}', humanize(String(g.waiting_for))) : t('Goal · needs you'),
+      description: str(g.waiting_for) ? t('Goal · {0}', codeLabel('waitingFor', String(g.waiting_for))) : t('Goal · needs you'),
       icon: 'bell-dot', command: 'kallyai.goals.openGoal', args: [{ id }],
     });
   }
@@ -52,11 +53,11 @@ export function pendingItems(p: Pending): PendingItem[] {
     const id = idOf(a.id);
     if (!id) continue;
     const type = str(a.type) ?? '';
-    const label = oneLine(str(a.summary) ?? humanize(type), 90);
+    const label = oneLine(str(a.summary) ?? actionTypeLabel(type), 90);
     // "voicemail" contains "email": it is looked for first.
     if (/voicemail/.test(type)) out.push({ kind: 'voicemail', id, label, description: t('Voicemail · listen'), icon: 'record', command: VOICEMAIL_PLACE, args: [] });
     else if (/(^|_)email/.test(type)) out.push({ kind: 'approval', id, label, description: t('Email draft · approve or discard'), icon: 'mail', command: 'kallyai.inbox.openDraft', args: [{ id }] });
-    else out.push({ kind: 'action', id, label, description: t('{0} · needs you', humanize(type) || t('Action')), icon: 'zap', command: 'kallyai.activity.focus', args: [] });
+    else out.push({ kind: 'action', id, label, description: t('{0} · needs you', actionTypeLabel(type)), icon: 'zap', command: 'kallyai.activity.focus', args: [] });
   }
   for (const m of itemsOf(p.inbox)) {
     const id = idOf(m.id);

@@ -3,7 +3,7 @@
  *  provisioning offers, with their monthly cost where the answer gives one. No `vscode`. */
 import type * as z from 'zod/mini';
 import type { PhoneNumber as PhoneNumberSchema } from '../api/schemas/phone';
-import { phoneForPeople, t } from '../format';
+import { codeLabel, phoneForPeople, t } from '../format';
 
 export type PhoneNumber = z.infer<typeof PhoneNumberSchema>;
 type Json = Record<string, unknown>;
@@ -13,11 +13,30 @@ export const numberLabel = (n: { phone_number?: string | null; friendly_name?: s
 
 export const forwardingOf = (n: PhoneNumber) => n.forwarding_number || undefined;
 
-/** "US · forwards to +1 201 555 0177 · caller ID Demo User" */
+/** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
+export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
+
+/** The hand-off phones of `GET /v1/phone-numbers/forwarding-targets` ({targets|forwarding_targets|items:[…]} or a bare list). */
+export function readTargets(answer: unknown): HandoffPhone[] {
+  const o = (answer ?? {}) as Record<string, unknown>;
+  const list = (Array.isArray(answer) ? answer : [o.targets, o.forwarding_targets, o.items].find(Array.isArray)) as unknown[] | undefined;
+  return (list ?? []).filter((x): x is HandoffPhone => !!x && typeof x === 'object');
+}
+
+/** Which of your phones rings when you take a call over: your verified hand-off phone, else the
+ *  phone your KallyAI number forwards to; undefined when there is neither. */
+export function ringingPhone(numbers: readonly PhoneNumber[], targets: readonly HandoffPhone[]): { number: string; label?: string } | undefined {
+  const target = targets.find((x) => x.verified === true && x.phone_number);
+  if (target?.phone_number) return { number: target.phone_number, label: target.label?.trim() || undefined };
+  const forwarded = numbers.map(forwardingOf).find(Boolean);
+  return forwarded ? { number: forwarded } : undefined;
+}
+
+/** "United States · forwards to +1 201 555 0177 · caller ID Demo User" */
 export function numberDescription(n: PhoneNumber): string {
   const forwarding = forwardingOf(n);
   return [
-    n.iso_country ?? undefined,
+    n.iso_country ? codeLabel('country', n.iso_country) : undefined,
     forwarding ? t('forwards to {0}', phoneForPeople(forwarding)) : t('no forwarding'),
     n.caller_id_name ? t('caller ID “{0}”', n.caller_id_name) : undefined,
   ].filter(Boolean).join(' · ');
@@ -25,20 +44,15 @@ export function numberDescription(n: PhoneNumber): string {
 
 export interface Country { readonly code: string; readonly name: string; readonly prefix?: string }
 
-const regionNames = (() => {
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'region' });
-  } catch {
-    return undefined;
-  }
-})();
-
+/** "US" → "United States", in the UI language (the one code table, src/format/codes.ts). */
 export function countryName(code: string): string {
-  try {
-    return regionNames?.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
+  return codeLabel('country', code);
+}
+
+/** The country's name in the UI language; the server's own name only for a code the table does not know. */
+function localName(code: string, serverName: unknown): string {
+  const ours = countryName(code);
+  return ours.toUpperCase() === code.toUpperCase() && typeof serverName === 'string' && serverName ? serverName : ours;
 }
 
 /** The supported countries in any of the shapes seen: {countries:[{code|iso_country, name}]}, ["US", …], {US: "United States"}. */
@@ -52,11 +66,11 @@ export function readCountries(answer: unknown): Country[] {
       else if (item && typeof item === 'object') {
         const c = item as Json;
         const code = [c.code, c.iso_country, c.country_code, c.country].find((x) => typeof x === 'string' && /^[A-Za-z]{2}$/.test(x)) as string | undefined;
-        if (code) out.push({ code: code.toUpperCase(), name: typeof c.name === 'string' && c.name ? c.name : countryName(code), prefix: typeof c.prefix === 'string' ? c.prefix : undefined });
+        if (code) out.push({ code: code.toUpperCase(), name: localName(code, c.name), prefix: typeof c.prefix === 'string' ? c.prefix : undefined });
       }
     }
   } else {
-    for (const [k, v] of Object.entries(o)) if (/^[A-Z]{2}$/.test(k)) out.push({ code: k, name: typeof v === 'string' ? v : countryName(k) });
+    for (const [k, v] of Object.entries(o)) if (/^[A-Z]{2}$/.test(k)) out.push({ code: k, name: localName(k, v) });
   }
   const seen = new Set<string>();
   return out.filter((c) => !seen.has(c.code) && seen.add(c.code));

@@ -2,7 +2,7 @@
  *  they are on (GET /v1/subscriptions/status), and what a change means: an upgrade takes effect
  *  now, a downgrade at the end of the period (contract §5.13). No `vscode`. */
 import { PLANS } from '../api/schemas/subscription';
-import { humanize } from '../format';
+import { codeLabel } from '../format';
 
 export interface PlanChoice {
   /** The plan id the API takes: starter, pro, power, business. */
@@ -41,7 +41,7 @@ export function planChoices(plans: Record<string, PlanData> | null | undefined, 
   return Object.entries(plans ?? {})
     .map(([key, p]): PlanChoice => ({
       key,
-      name: p.name || humanize(key),
+      name: p.name || codeLabel('plan', key),
       credits: p.credits_allocated ?? undefined,
       priceMonthly: p.price_monthly ?? undefined,
       overageRate: p.overage_rate ?? undefined,

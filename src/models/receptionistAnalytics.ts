@@ -2,7 +2,7 @@
  *  and `inbound analytics`): the totals a person cares about, calls per day over a date range, and
  *  calls by outcome — from the answer's own series when it has them, else counted from the calls.
  *  No `vscode`. */
-import { formatDuration, humanize, locale, t } from '../format';
+import { codeLabel, formatDuration, locale, t } from '../format';
 import type { InboundCall } from './inbound';
 
 type Json = Record<string, unknown>;
@@ -106,11 +106,7 @@ const OUTCOME_ORDER = ['completed', 'missed', 'rejected', 'active'];
 
 export function outcomeLabel(status: string): string {
   switch (status) {
-    case 'completed': return t('Completed');
-    case 'missed': return t('Missed');
-    case 'rejected': return t('Rejected');
-    case 'active': return t('Live');
-    default: return humanize(status);
+    default: return codeLabel('inboundStatus', status);
   }
 }
 

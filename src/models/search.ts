@@ -5,6 +5,7 @@
 import type { Restaurant } from '../api/schemas/actions';
 import type { QuickSearchResult, SearchResult } from '../api/schemas/search';
 import { oneLine, phoneForPeople, t } from '../format';
+import { guessCallKind, type CallKind } from './callCategory';
 
 export type SearchKind = 'search' | 'quick' | 'restaurants';
 
@@ -103,9 +104,12 @@ export function hitFacts(hit: SearchHit): string[] {
   ].filter((x): x is string => !!x);
 }
 
-/** The call wizard's category for a result. */
-export function callCategoryOf(kind: SearchKind): 'restaurant' | 'general' {
-  return kind === 'restaurants' ? 'restaurant' : 'general';
+/** The call wizard's kind of business for a result: a restaurant search's results are
+ *  restaurants; another result's kind is read from its name and description, else from what was
+ *  searched for ("dentist open on Saturday"), else general. */
+export function callCategoryOf(query: SearchQuery, hit?: SearchHit): CallKind {
+  if (query.kind === 'restaurants') return 'restaurant';
+  return guessCallKind([hit?.name, hit?.cuisine, hit?.description].filter(Boolean).join(' '), query.query) ?? 'general';
 }
 
 /** The message "Ask KallyAI About It" starts from: the business and what it was found for. */

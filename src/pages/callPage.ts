@@ -3,9 +3,10 @@
  *  copy the transcript as text, cancel or reschedule a scheduled call, stop a live one. A live call
  *  refreshes itself every few seconds while its page is open. */
 import { ops } from '../api/catalogue';
+import { isKallyApiError } from '../api/errors';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
 import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t } from '../format';
-import { businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
+import { businessName, callLabel, callPhone, callTabTitle, endedAWhileAgo, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
 import { icon, transcriptSection } from './pageParts';
@@ -21,7 +22,10 @@ export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
 
   protected async show(call: Call): Promise<PageView> {
     const { client } = this.deps;
-    const transcript = hasTranscript(call) ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, () => undefined) : undefined;
+    // A call that ended a while ago and whose transcript is not found has none: said so, not "could not be loaded".
+    const transcript = hasTranscript(call)
+      ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, (e: unknown) => (isKallyApiError(e) && e.code === 'transcript_not_found' && endedAWhileAgo(call) ? [] : undefined))
+      : undefined;
     if (isRunning(call)) this.deps.refreshLater(LIVE_REFRESH_MS);
 
     const { actions, buttons, operation, command } = this.buttonsFor({ kind: 'call', id: call.call_id, value: call });

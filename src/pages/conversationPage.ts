@@ -8,7 +8,7 @@ import type { Goal } from '../api/schemas/coordination';
 import type { Turn } from '../commands/ask/conversationStore';
 import { suggestionCommand } from '../commands/ask/suggestionActions';
 import { waitingText } from '../documents/goalMarkdown';
-import { html, humanize, oneLine, t, textBlock, type Html } from '../format';
+import { codeLabel, html, oneLine, t, textBlock, type Html } from '../format';
 import { goalTitle, waitingFor } from '../models/goal';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
@@ -99,5 +99,5 @@ function goalCard(ref: NonNullable<Turn['goal']>, goal: Goal | undefined): Html 
   if (w === 'step_approval') buttons.unshift(actionButton('approveStep', t('Approve Step'), 'check', 'primary', ref.id));
   if (w === 'budget_approval') buttons.unshift(actionButton('approveBudget', t('Approve Budget'), 'check-all', 'primary', ref.id));
   if (w === 'outcome_acceptance') buttons.unshift(actionButton('acceptOutcome', t('Accept Outcome'), 'pass', 'primary', ref.id));
-  return html`<div class="callout">${icon('target')} <strong>${title}</strong> — ${humanize(goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}<div class="actions">${goal ? buttons : ''}</div></div>`;
+  return html`<div class="callout">${icon('target')} <strong>${title}</strong> — ${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}<div class="actions">${goal ? buttons : ''}</div></div>`;
 }

@@ -8,7 +8,7 @@ import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import type { EmailReply } from '../api/schemas/actions';
 import { html, oneLine, shortDateTime, t, type Html } from '../format';
-import { ccOf, failureOf, outboxId, outboxState, outboxStateLabel, REVISION_INSTRUCTIONS_MAX, senderName, type OutboxEmail } from '../models/email';
+import { ccOf, failureOf, notEmailAddresses, outboxId, outboxState, outboxStateLabel, REVISION_INSTRUCTIONS_MAX, senderName, type OutboxEmail } from '../models/email';
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody, threadEntry } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
@@ -76,14 +76,23 @@ export class DraftPage implements PageController {
     const buttons: Html[] = [];
     const notice = this.notice;
     this.notice = undefined;
+    // A recipient that is not an email address: nothing can be sent to it; the draft is written again.
+    const wrong = state === 'pending' ? notEmailAddresses(draft) : [];
+    const writeAgain = async () => this.deps.runCommand('kallyai.email.write', { to: draft.to ?? undefined, cc: ccOf(draft), subject: draft.subject ?? undefined, body: draft.body ?? undefined, compose: true });
     if (state === 'pending') {
-      actions.approve = async () => this.deps.pipeline.run(ops.actions.approveEmail, { target });
+      if (wrong.length === 0) {
+        actions.approve = async () => this.deps.pipeline.run(ops.actions.approveEmail, { target });
+        buttons.push(actionButton('approve', t('Approve & Send'), 'send', 'primary'));
+      } else {
+        actions.writeAgain = writeAgain;
+        buttons.push(actionButton('writeAgain', t('Write It Again…'), 'edit', 'primary'));
+      }
       actions.discard = async () => this.deps.pipeline.run(ops.actions.cancelEmail, { target });
       actions.revise = async ({ text }) => this.revise(draft, text ?? '');
-      buttons.push(actionButton('approve', t('Approve & Send'), 'send', 'primary'), actionButton('discard', t('Discard'), 'trash', 'danger'));
+      buttons.push(actionButton('discard', t('Discard'), 'trash', 'danger'));
     }
     if (state === 'failed' || state === 'discarded') {
-      actions.writeAgain = async () => this.deps.runCommand('kallyai.email.write', { to: draft.to ?? undefined, cc: ccOf(draft), subject: draft.subject ?? undefined, body: draft.body ?? undefined, compose: true });
+      actions.writeAgain = writeAgain;
       buttons.push(actionButton('writeAgain', t('Write It Again…'), 'edit', 'primary'));
     }
     if (state === 'sent') {
@@ -104,7 +113,8 @@ export class DraftPage implements PageController {
 <h1>${subject}</h1>
 <p class="subtitle"><span class="badge ${tone}">${state === 'pending' ? icon('bell-dot') : ''}${outboxStateLabel(email)}</span> <span class="muted">${when}</span></p>
 ${notice ? html`<div class="callout ${notice.tone}">${icon('sparkle')} ${notice.text}</div>` : ''}
-${state === 'pending' ? html`<div class="callout">${t('Nothing is sent until you approve it. Approving sends it now, from your account, to everyone in To and Cc.')}</div>` : ''}
+${state === 'pending' && wrong.length === 0 ? html`<div class="callout">${t('Nothing is sent until you approve it. Approving sends it now, from your account, to everyone in To and Cc.')}</div>` : ''}
+${wrong.length ? html`<div class="callout error">${icon('error')} ${wrong.length === 1 ? t('This draft cannot be sent: {0} is not an email address. Write it again with the right address, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200)) : t('This draft cannot be sent: {0} are not email addresses. Write it again with the right addresses, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200))}</div>` : ''}
 ${state === 'failed' ? html`<div class="callout error">${failureOf(email) ?? t('The email could not be sent.')}</div>` : ''}
 ${headerTable([[t('To'), email.to ?? '?'], [t('Cc'), ccOf(email).join(', ')], [t('Subject'), subject]])}
 <div class="actions">${buttons}</div>

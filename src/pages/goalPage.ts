@@ -4,8 +4,8 @@
 import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import { waitingText } from '../documents/goalMarkdown';
-import { creditsLabel, formatCredits, html, humanize, oneLine, shortDateTime, t, textBlock, trustedHtml, type Html } from '../format';
-import { currentStepIndex, goalBudget, goalStatus, goalTitle, isOpen, nextStepPassesCap, subGoalCount, waitingFor } from '../models/goal';
+import { codeLabel, creditsLabel, formatCredits, html, type Html, oneLine, shortDateTime, t, textBlock, trustedHtml } from '../format';
+import { canEscalate, currentStepIndex, goalBudget, goalStatus, goalTitle, isEscalated, isOpen, nextStepPassesCap, subGoalCount, waitingFor } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
 import { icon } from './pageParts';
@@ -40,10 +40,12 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
     if (waiting === 'budget_approval') operation('approveBudget', t('Approve Budget'), 'check-all', ops.budget.approve, 'primary');
     if (waiting === 'soft_cap') operation('acknowledgeSoftCap', t('Continue Past the Cap'), 'unlock', ops.budget.acknowledgeSoftCap, 'primary');
     if (waiting === 'outcome_acceptance') {
-      operation('acceptOutcome', t('Accept Outcome'), 'pass', ops.coordination.acceptOutcome, 'primary');
+      // Through its command: an outcome with several offers asks which one first.
+      command('acceptOutcome', t('Accept Outcome'), 'pass', 'kallyai.goals.acceptOutcome', { id: this.state.id }, 'primary');
       operation('continueNegotiating', t('Continue Negotiating'), 'debug-restart', ops.coordination.continueNegotiating);
     }
-    if (open) operation('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
+    if (canEscalate(goal)) operation('escalate', t('Escalate to Me'), 'person', ops.coordination.escalate);
+    if (open && isEscalated(goal)) command('showInbox', t('Show Inbox'), 'inbox', 'kallyai.inbox.focus', undefined, 'primary');
     command('showBudget', t('Budget Details'), 'credit-card', 'kallyai.goals.showBudget', { id: this.state.id });
     if (open) operation('cancel', t('Cancel Goal'), 'circle-slash', ops.coordination.cancelGoal, 'danger');
     if (open && subGoalCount(goal) > 0) operation('cascadeCancel', t('Cancel with Sub-goals'), 'close-all', ops.coordination.cascadeCancel, 'danger');
@@ -73,11 +75,12 @@ ${subGoals(tree)}`,
 function statusBadge(goal: Goal): Html {
   const status = goalStatus(goal);
   const tone = status === 'completed' ? 'good' : status === 'failed' ? 'bad' : '';
-  return html`<span class="badge ${tone}">${humanize(goal.status) || t('Unknown')}</span>`;
+  return html`<span class="badge ${tone}">${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
 }
 
 function waitingCallout(goal: Goal): Html {
   const w = waitingFor(goal);
+  if (!w && isEscalated(goal) && isOpen(goal)) return html`<div class="callout">${t('KallyAI handed this goal to you and stopped working on it: answer its message in the Inbox with how to go on, or cancel the goal.')}</div>`;
   if (!w) return html``;
   const step = goal.steps?.[currentStepIndex(goal)];
   const text = w === 'step_approval' && step?.description
@@ -110,7 +113,7 @@ function steps(goal: Goal): Html {
       default: return icon('circle-large-outline');
     }
   };
-  return html`<h2>${t('Steps')}</h2><ol class="steps">${list.map((s, i) => html`<li class="${i === current ? 'current' : ''}">${stepIcon((s.status ?? '').toLowerCase(), i)}<span>${s.description ?? t('Step {0}', i + 1)} <span class="muted">— ${i === current ? t('Waiting for your approval') : humanize(s.status)}</span></span></li>`)}</ol>`;
+  return html`<h2>${t('Steps')}</h2><ol class="steps">${list.map((s, i) => html`<li class="${i === current ? 'current' : ''}">${stepIcon((s.status ?? '').toLowerCase(), i)}<span>${s.description ?? t('Step {0}', i + 1)} <span class="muted">— ${i === current ? t('Waiting for your approval') : codeLabel('stepStatus', s.status)}</span></span></li>`)}</ol>`;
 }
 
 function budget(goal: Goal): Html {
@@ -131,5 +134,5 @@ ${share !== undefined ? html`<div class="meter" role="img" aria-label="${t('{0}%
 function subGoals(tree: GoalTree | undefined): Html {
   const subs = tree?.sub_goals ?? [];
   if (!subs.length) return html``;
-  return html`<h2>${t('Sub-goals')}</h2><table><tr><th>${t('Goal')}</th><th>${t('Status')}</th></tr>${subs.map((s) => html`<tr><td>${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}</td><td>${waitingText(s.goal) ?? humanize(s.goal.status)}</td></tr>`)}</table>`;
+  return html`<h2>${t('Sub-goals')}</h2><table><tr><th>${t('Goal')}</th><th>${t('Status')}</th></tr>${subs.map((s) => html`<tr><td>${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}</td><td>${waitingText(s.goal) ?? codeLabel('goalStatus', s.goal.status)}</td></tr>`)}</table>`;
 }

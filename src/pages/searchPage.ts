@@ -38,7 +38,7 @@ export class SearchPage implements PageController {
     actions.call = async ({ arg }) => {
       const hit = hitAt(arg);
       if (!hit?.phone) return undefined;
-      return this.deps.runCommand('kallyai.makeCall', { prefill: { phone: hit.phone, businessName: hit.name.slice(0, 200), category: callCategoryOf(query.kind) } });
+      return this.deps.runCommand('kallyai.makeCall', { prefill: { phone: hit.phone, businessName: hit.name.slice(0, 200), category: callCategoryOf(query, hit) } });
     };
     actions.ask = async ({ arg }) => {
       const hit = hitAt(arg);

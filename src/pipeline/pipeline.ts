@@ -6,7 +6,7 @@
  *  and an agent's request changes nothing without one. */
 import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
-import { KallyApiError } from '../api/errors';
+import { isKallyApiError, KallyApiError } from '../api/errors';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
 import { prepareRequest } from '../api/requestInput';
 import type { Resource } from '../api/resources';
@@ -46,6 +46,10 @@ export interface PipelineDeps {
   openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
   /** Where the Idempotency-Keys of lost answers are kept across reloads (globalState); in memory when absent. */
   readonly keyStorage?: KeyStorage;
+  /** An operation went through (whoever ran it: a command, a page, chat, a tool). */
+  completed?(opId: string): void;
+  /** Whether a view is on screen (a result does not offer to show a view already shown). */
+  viewVisible?(view: string): boolean;
 }
 
 /** A partial input, as a command or a tool is given it. */
@@ -140,6 +144,7 @@ export class Pipeline {
     if (op.auth === 'bearer' && !deps.isSignedIn()) {
       return fail(new KallyApiError({ code: 'missing_token', status: 0, message: `${op.id}: not signed in` }));
     }
+    let known: PresentationContext | undefined;
     try {
       // 1. Ask for what is missing.
       const draft = startDraft(op, presentation, request);
@@ -165,6 +170,7 @@ export class Pipeline {
       sent = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
+      known = ctx as PresentationContext;
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
         void info(notificationText(unavailable));
@@ -201,6 +207,7 @@ export class Pipeline {
         }, (e) => deps.errors.describe(e).code)).data
         : await send();
       deps.log.info(`${op.id} done`);
+      deps.completed?.(op.id);
       // 6. Refresh exactly what it changed.
       const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
       void deps.refresh([...changed]);
@@ -210,7 +217,7 @@ export class Pipeline {
         return kind !== undefined && deps.entity(kind)?.getOp === op.id;
       });
       const resultCtx = { ...ctx, data, target: ctx.target ?? (ownEntity ? data : undefined) };
-      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage });
+      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage, viewVisible: deps.viewVisible });
       // The follow-up belongs to showing the result to the person (a message shown is marked
       // read): a quiet run (a tool reading for a model, chat) does not mark anything.
       if (!request.quiet && presentation?.followUp?.when(resultCtx as never)) {
@@ -218,7 +225,7 @@ export class Pipeline {
       }
       return { outcome: 'done', data, input, stakes, idempotencyKey, ...shown };
     } catch (e) {
-      return fail(e);
+      return fail(recoded(e, presentation, known));
     }
   }
 
@@ -268,7 +275,8 @@ export class Pipeline {
   /** The stakes the consent names for this operation and input. */
   async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
     const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
-    return this.costs.stakes(op, spec, ctx as PresentationContext);
+    const detail = spec.detail ? withinSeconds(spec.detail(ctx as PresentationContext), DETAIL_TIMEOUT_MS) : undefined;
+    return this.costs.stakes(op, spec, ctx as PresentationContext, detail);
   }
 
   /** The entity an id names, fetched when the caller gave only the id (a test, a chat tool). */
@@ -351,4 +359,22 @@ function fieldLabels(op: Operation, presentation: Presentation | undefined): Rec
   for (const [name, spec] of Object.entries(presentation?.params ?? {})) if (spec.label) labels[name] = t(spec.label);
   void op;
   return labels;
+}
+
+/** The error as this operation's entry reads it for its target (src/pipeline/presentation.ts `errorCode`). */
+function recoded(e: unknown, presentation: Presentation | undefined, ctx: PresentationContext | undefined): unknown {
+  if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
+  const code = presentation.errorCode(e.code, ctx as never);
+  return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
+}
+
+/** How long a consent waits for its detail line (src/pipeline/presentation.ts `detail`). */
+const DETAIL_TIMEOUT_MS = 4_000;
+
+/** The answer, or undefined when it fails or takes longer than `ms`. */
+function withinSeconds<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    answer.then((v) => resolve(v), () => resolve(undefined)).finally(() => clearTimeout(timer));
+  });
 }

@@ -101,6 +101,9 @@ export interface ConsentSpec<O extends Operation = Operation> {
   question(ctx: PresentationContext<O>): string;
   /** What will happen, in plain words. */
   what(ctx: PresentationContext<O>): string;
+  /** A line read from the service, said after `what` (which of your phones rings when you take a
+   *  call over); the consent waits a few seconds at most, and goes without it. */
+  detail?(ctx: PresentationContext<O>): Promise<string | undefined>;
   /** Whom it contacts: the business or person, the number or address formatted for people. */
   whom?(ctx: PresentationContext<O>): string | undefined;
   /** A figure the entry knows (a step's own price, a number's monthly price), before the price
@@ -175,6 +178,9 @@ export interface Presentation<O extends Operation = Operation> {
   readonly consent?: ConsentSpec<O>;
   /** Why the command cannot act on this target, in one sentence (asked before any request). */
   unavailable?(ctx: PresentationContext<O>): string | undefined;
+  /** What an error code means for this target, when it means something else than in general (a
+   *  transcript not found for a call that ended long ago: it has none, not "not yet"). */
+  errorCode?(code: string, ctx: PresentationContext<O>): string | undefined;
   /** Progress title while it runs: 'Approving the step…' */
   readonly progress: string;
   readonly result: ResultSpec<O>;

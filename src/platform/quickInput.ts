@@ -34,7 +34,26 @@ export interface TextStep extends StepFrame {
   readonly password?: boolean;
 }
 
+/** A button in a text step's title bar ("Same as Last Call"): pressing it ends the step with its id. */
+export interface StepButton {
+  readonly id: string;
+  /** A codicon name, e.g. 'history'. */
+  readonly icon: string;
+  readonly tooltip: string;
+}
+
+export type ButtonResult = { kind: 'button'; id: string };
+
 export function askText(step: TextStep): Promise<StepResult<string>> {
+  return textInput(step, []) as Promise<StepResult<string>>;
+}
+
+/** A text step with buttons of its own in its title bar: resolves with the button pressed, or as askText does. */
+export function askTextOrButton(step: TextStep, buttons: readonly StepButton[]): Promise<StepResult<string> | ButtonResult> {
+  return textInput(step, buttons);
+}
+
+function textInput(step: TextStep, extra: readonly StepButton[]): Promise<StepResult<string> | ButtonResult> {
   const box = vscode.window.createInputBox();
   box.title = pickText(step.title);
   box.step = step.step;
@@ -45,7 +64,8 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
   box.valueSelection = [0, box.value.length];
   box.ignoreFocusOut = true;
   box.password = step.password ?? false;
-  box.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
+  const own = extra.map((b) => ({ iconPath: new vscode.ThemeIcon(b.icon), tooltip: pickText(b.tooltip), id: b.id }));
+  box.buttons = [...((step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : []), ...own];
   const show = (value: string) => {
     const v = step.validate(value);
     recordShown('input', box.title, box.prompt, box.placeholder, v.error, v.note);
@@ -57,9 +77,9 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
     return v;
   };
   show(box.value);
-  return new Promise<StepResult<string>>((resolve) => {
+  return new Promise<StepResult<string> | ButtonResult>((resolve) => {
     let done = false;
-    const finish = (r: StepResult<string>) => {
+    const finish = (r: StepResult<string> | ButtonResult) => {
       if (done) return;
       done = true;
       resolve(r);
@@ -75,6 +95,8 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
       }),
       box.onDidTriggerButton((b) => {
         if (b === vscode.QuickInputButtons.Back) finish({ kind: 'back' });
+        const pressed = own.find((o) => o === b);
+        if (pressed) finish({ kind: 'button', id: pressed.id });
       }),
       box.onDidHide(() => finish({ kind: 'cancel' })),
     ];

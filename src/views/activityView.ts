@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { ActionLogEntry } from '../api/schemas/actions';
 import type { OutreachTask } from '../api/schemas/outreach';
-import { count, humanize, md, oneLine, shortDateTime, blocks } from '../format';
+import { blocks, codeLabel, count, md, oneLine, shortDateTime } from '../format';
 import {
   actionContextValue, actionIcon, actionLabel, actionTypeLabel, channelLabel, isUndoable, outreachStatusIcon, outreachStatusLabel,
   taskChannel, taskContextValue, taskLabel, taskRecipient, type ActionType,
@@ -89,10 +89,10 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const label = actionLabel(a);
     const when = shortDateTime(a.created_at);
     const undoable = isUndoable(a);
-    const description = [actionTypeLabel(a.type), a.status && a.status !== 'completed' ? humanize(a.status) : undefined, when].filter(Boolean).join(' · ');
+    const description = [actionTypeLabel(a.type), a.status && a.status !== 'completed' ? codeLabel('actionStatus', a.status) : undefined, when].filter(Boolean).join(' · ');
     const tooltip = blocks(
       md`**${a.description || actionTypeLabel(a.type)}**`,
-      md`${actionTypeLabel(a.type)} · ${humanize(a.status) || '—'}${when ? md` · ${when}` : ''}`,
+      md`${actionTypeLabel(a.type)} · ${codeLabel('actionStatus', a.status) || '—'}${when ? md` · ${when}` : ''}`,
       undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined);
     return {
       id,

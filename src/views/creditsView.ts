@@ -4,7 +4,7 @@ import type { Balance } from '../api/schemas/credits';
 import type { Status } from '../api/schemas/subscription';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
-import { count, creditsLabel, formatCredits, humanize, longDate, shortDateTime } from '../format';
+import { codeLabel, count, creditsLabel, formatCredits, longDate, shortDateTime } from '../format';
 import { costLines } from '../models/costs';
 import { planChange, planChoices } from '../models/plans';
 import { KallyTreeProvider } from './treeProvider';
@@ -20,7 +20,7 @@ export type CreditsData = Balance & { readonly subscription?: Status };
 /** The plan change scheduled for the end of the period, if any. */
 export function pendingPlanChange(d: CreditsData | undefined): { plan: string; from?: string } | undefined {
   const change = d?.subscription?.pending_change;
-  return change?.new_plan ? { plan: humanize(change.new_plan), from: longDate(change.effective_date) } : undefined;
+  return change?.new_plan ? { plan: codeLabel('plan', change.new_plan), from: longDate(change.effective_date) } : undefined;
 }
 
 /** Credits: the balance and the subscription are the view's one load (the status bar shares it);
@@ -44,7 +44,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
 
   protected buildRoots(b: CreditsData): ViewNode[] {
     const low = b.credits_remaining != null && b.credits_remaining < this.services.settings().lowCreditThreshold;
-    const plan = b.plan_type ? humanize(b.plan_type) : vscode.l10n.t('No plan');
+    const plan = b.plan_type ? codeLabel('plan', b.plan_type) : vscode.l10n.t('No plan');
     const periodEnd = longDate(b.period_end);
     const pending = pendingPlanChange(b);
     const roots: ViewNode[] = [
@@ -114,7 +114,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       .sort((a, b) => (b.credits_total ?? 0) - (a.credits_total ?? 0))
       .map((i, n) => {
         const share = total > 0 && i.credits_total != null ? Math.round((i.credits_total / total) * 100) : undefined;
-        const what = humanize(i.action_type ?? vscode.l10n.t('other'));
+        const what = i.action_type ? codeLabel('creditEntry', i.action_type) : vscode.l10n.t('Other');
         return {
           key: i.action_type ?? String(n),
           label: plainText(what),
@@ -133,9 +133,9 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       const sign = amount >= 0 ? '+' : '−';
       return {
         key: e.id ?? String(n),
-        label: plainText(e.description ?? humanize(e.type)),
+        label: plainText(e.description ?? codeLabel('creditEntry', e.type)),
         description: plainText([`${sign}${formatCredits(Math.abs(amount))}`, shortDateTime(e.timestamp)].filter(Boolean).join(' · ')),
-        tooltip: plainText([e.description, humanize(e.type), creditsLabel(amount), shortDateTime(e.timestamp)].filter(Boolean).join('\n')),
+        tooltip: plainText([e.description, codeLabel('creditEntry', e.type), creditsLabel(amount), shortDateTime(e.timestamp)].filter(Boolean).join('\n')),
         icon: icon(sign === '+' ? 'arrow-up' : 'arrow-down'),
       };
     });
@@ -174,9 +174,10 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const rows: Row[] = [];
     if (code.code) {
       rows.push({
-        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code')),
-        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Copy it with the button.'), code.share_url ?? ''].filter(Boolean).join('\n')),
+        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code — click to copy')),
+        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Click to copy it.'), code.share_url ?? ''].filter(Boolean).join('\n')),
         icon: icon('gift'), contextValue: 'referralCode', target: { kind: 'referralCode', id: code.code, value: code },
+        command: { command: 'kallyai.referrals.copy', title: vscode.l10n.t('Copy Referral Code'), arguments: [{ text: code.code }] },
       });
     }
     if (stats) {
@@ -184,6 +185,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         key: 'stats',
         label: plainText(count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred')),
         description: plainText(vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0))),
+        tooltip: plainText(vscode.l10n.t('Click to see whom you referred and what each earned you')),
         icon: icon('graph'),
         command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
       });

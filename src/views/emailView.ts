@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import { isKallyApiError } from '../api/errors';
 import type { EmailAccount, EmailClassification, EmailMessage } from '../api/schemas/email';
 import { count, describeError, md, oneLine, shortDateTime, blocks } from '../format';
-import { classificationLabel, failureOf, mailDate, outboxId, outboxState, recipientsText, senderName, type OutboxEmail, type OutboxState } from '../models/email';
+import { classificationLabel, failureOf, mailDate, newestMailFirst, outboxId, outboxState, recipientsText, senderName, type OutboxEmail, type OutboxState } from '../models/email';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
@@ -136,7 +136,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
           icon: icon('inbox'),
         }, 'empty')];
       }
-      const nodes = mail.map((m, i) => this.mailNode(m, self, i));
+      const nodes = newestMailFirst(mail).map((m, i) => this.mailNode(m, self, i));
       if (data.mailTotal !== undefined && data.mailTotal > mail.length) {
         nodes.push(infoNode('email/mail/more', self, {
           label: plainText(vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length)),

@@ -3,8 +3,8 @@ import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
-import { count, creditsLabel, formatCredits, humanize, md, shortDateTime, blocks } from '../format';
-import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
+import { blocks, codeLabel, count, creditsLabel, formatCredits, md, shortDateTime } from '../format';
+import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalStateLabel, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
@@ -140,7 +140,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const waiting = waitingLabel(goal);
     const budget = goalBudget(goal);
     const subs = subGoalCount(goal);
-    const description = [waiting ?? humanize(goal.status), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
+    const description = [waiting ?? goalStateLabel(goal), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
     // The row is the title (the label, cut last) then the status (the description, cut first); the
     // tooltip starts with the whole title, for a side bar too narrow to show it, then tells what
@@ -148,7 +148,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const tooltip = blocks(
       md`**${goalTitle(goal)}**`,
       goal.description && goal.description !== goalTitle(goal) ? md`${goal.description}` : undefined,
-      md`${vscode.l10n.t('Status')}: ${humanize(goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
+      md`${vscode.l10n.t('Status')}: ${codeLabel('goalStatus', goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
       budget.estimated !== undefined || budget.used !== undefined ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}` : undefined,
       when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined);
     const node: GoalNode = {
@@ -236,7 +236,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const status = (step.status ?? '').toLowerCase();
     const waitingHere = waitingFor(goal) === 'step_approval' && currentStepIndex(goal) === index;
     const label = `${step.step ?? index + 1}. ${step.description ?? vscode.l10n.t('Step')}`;
-    const description = waitingHere ? vscode.l10n.t('Waiting for your approval') : humanize(step.status);
+    const description = waitingHere ? vscode.l10n.t('Waiting for your approval') : codeLabel('stepStatus', step.status);
     return {
       id,
       parent,

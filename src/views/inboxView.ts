@@ -3,10 +3,11 @@ import { ops } from '../api/catalogue';
 import { INBOX_CHANNELS, type Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
-import { count, humanize, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
+import { count, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
+import { channelName } from '../models/channel';
 
 export interface OutboxEmail { id?: string | null; to?: string | null; subject?: string | null; body?: string | null; status?: string | null; created_at?: string | null }
 /** The Inbox view's filters (contract §5.6: `channel`, `unread=true`), chosen in its title. */
@@ -179,7 +180,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     const description = [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ');
     const tooltip = blocks(
       md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
-      md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${humanize(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
+      md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
       m.preview ? md`${m.preview}` : undefined);
     const node: MessageNode = {
       id,

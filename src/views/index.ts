@@ -14,13 +14,14 @@ import { hasMoreMessages, INBOX_MAX, INBOX_PAGE, InboxProvider, type InboxData, 
 import type { EmailClassification } from '../api/schemas/email';
 import { LiveCallWatcher } from './liveCallWatcher';
 import { PhoneNumbersProvider, type PhoneNumbersData } from './phoneNumbersView';
-import { ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
+import { filterLabel, ReceptionistProvider, type InboundFilter, type ReceptionistData } from './receptionistView';
 import { RefreshScheduler } from './refreshScheduler';
 import { Snapshots } from './snapshots';
 import { CreditsStatusBar, NotificationsStatusBar } from './statusBar';
 import { ServiceReachability, type Outage } from './reachability';
 import type { KallyTreeProvider, Reachability } from './treeProvider';
 import { VIEW_NAMES, viewId, type ViewName, type ViewNode } from './viewNode';
+import { markWalkthroughStep, restoreWalkthroughSteps } from '../platform/walkthroughProgress';
 
 export type { ViewName, ViewNode } from './viewNode';
 
@@ -64,6 +65,8 @@ export interface Views {
   balance(): number | undefined;
   /** The outage now, if KallyAI cannot be reached (what a Retry that did not help says). */
   outage(): Outage | undefined;
+  /** Whether the view is on screen now. */
+  isVisible(view: string): boolean;
   /** The Receptionist view's status filter (undefined: every call); setting it reloads the view. */
   filterReceptionist(status: InboundFilter | undefined): Promise<void>;
   receptionistFilter(): InboundFilter | undefined;
@@ -184,7 +187,7 @@ export function registerViews(services: Services): Views {
     treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
     const voicemails = isSignedIn() ? providers.receptionist.newVoicemails() : 0;
     treeViews.receptionist.badge = voicemails ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') } : undefined;
-    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', inboundFilter) : undefined;
+    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', filterLabel(inboundFilter).toLowerCase()) : undefined;
     const drafts = isSignedIn() ? providers.email.draftCount() : 0;
     treeViews.email.badge = drafts ? { value: drafts, tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval') } : undefined;
   };
@@ -255,13 +258,22 @@ export function registerViews(services: Services): Views {
     liveCalls.reset();
     scheduler.lastPendingAt = 0;
     if (signedIn) {
+      markWalkthroughStep(context.globalState, 'signIn');
       void creditsLoader.load('initial');
       void liveCalls.probeNow();
       pollForBell();
     }
   };
   subscriptions.push(auth.onDidChangeSignIn(onSignInChanged));
+  // The walkthrough ticks what was done anywhere: its steps done before, signing in, seeing Goals.
+  restoreWalkthroughSteps(context.globalState);
+  const sawGoals = () => {
+    if (treeViews.goals.visible) markWalkthroughStep(context.globalState, 'goals');
+  };
+  subscriptions.push(treeViews.goals.onDidChangeVisibility(sawGoals));
+  sawGoals();
   if (isSignedIn()) {
+    markWalkthroughStep(context.globalState, 'signIn');
     void creditsLoader.load('initial');
     void liveCalls.probeNow().finally(() => liveCalls.arm());
     pollForBell();
@@ -297,6 +309,7 @@ export function registerViews(services: Services): Views {
     },
     balance: () => creditsLoader.data?.credits_remaining ?? undefined,
     outage: () => reachability.outage,
+    isVisible: (view) => (VIEW_NAMES as readonly string[]).includes(view) && treeViews[view as ViewName].visible,
     async filterReceptionist(status) {
       inboundFilter = status;
       updateBadges();

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { md, phoneForPeople, shortDateTime, blocks } from '../format';
-import { forwardingOf, numberDescription, numberLabel, type PhoneNumber } from '../models/phoneNumber';
+import { blocks, codeLabel, md, phoneForPeople, shortDateTime } from '../format';
+import { forwardingOf, numberDescription, numberLabel, readTargets, type HandoffPhone, type PhoneNumber } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
-/** A phone registered as a hand-off target (where calls taken over or transferred to you ring). */
-export interface HandoffPhone { id?: string | null; phone_number?: string | null; label?: string | null; verified?: boolean | null }
 
 export interface PhoneNumbersData {
   numbers: PhoneNumber[];
@@ -71,7 +69,7 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const label = numberLabel(n);
     const forwarding = forwardingOf(n);
     const tooltip = blocks(
-      md`**${label}**${n.iso_country ? md` · ${n.iso_country}` : ''}${n.status ? md` · ${n.status}` : ''}`,
+      md`**${label}**${n.iso_country ? md` · ${codeLabel('country', n.iso_country)}` : ''}${n.status ? md` · ${codeLabel('numberStatus', n.status)}` : ''}`,
       md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
       n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
       n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined);
@@ -126,10 +124,4 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     };
     return node;
   }
-}
-
-function readTargets(answer: unknown): HandoffPhone[] {
-  const o = (answer ?? {}) as Record<string, unknown>;
-  const list = (Array.isArray(answer) ? answer : [o.targets, o.forwarding_targets, o.items].find(Array.isArray)) as unknown[] | undefined;
-  return (list ?? []).filter((x): x is HandoffPhone => !!x && typeof x === 'object');
 }

@@ -37,9 +37,10 @@ export function filterLabel(filter: InboundFilter | undefined): string {
   return filter ? FILTER_LABELS[filter]() : vscode.l10n.t('Calls');
 }
 
-/** "inboundCall liveCall", "inboundCall pastCall hasRecording" (package.json menus match these tokens). */
+/** "inboundCall liveCall answeringCall" (KallyAI on it: it can be taken over), "inboundCall liveCall"
+ *  (you took it over), "inboundCall pastCall hasRecording" (package.json menus match these tokens). */
 export function inboundContextValue(c: InboundCall): string {
-  if (isLive(c)) return 'inboundCall liveCall';
+  if (isLive(c)) return c.taken_over ? 'inboundCall liveCall' : 'inboundCall liveCall answeringCall';
   return ['inboundCall pastCall', hasConversation(c) ? 'hasRecording' : ''].filter(Boolean).join(' ');
 }
 
@@ -111,7 +112,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       roots.push(groupNode('receptionist/live', undefined, {
         label: plainText(vscode.l10n.t('Live now')),
         description: plainText(String(data.live.length)),
-        tooltip: plainText(vscode.l10n.t('Calls KallyAI is answering right now: take one over, transfer it or reject it')),
+        tooltip: plainText(vscode.l10n.t('Calls going on now on your number: one KallyAI answers can be taken over, transferred or rejected')),
         icon: icon('radio-tower', 'charts.red'),
         contextValue: 'liveGroup',
       }, (self) => data.live.map((c, i) => this.callNode(c, self, i, contacts))));

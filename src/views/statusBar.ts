@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pending } from '../api/schemas/notifications';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { blocks, clockTime, creditsLabel, formatCredits, humanize, longDate, md, raw } from '../format';
+import { blocks, clockTime, codeLabel, creditsLabel, formatCredits, longDate, md, raw } from '../format';
 import { LIMITS, plainText } from '../format/sinks';
 import { markdownString } from '../platform/markdownString';
 import { pendingCounts, pendingLines } from '../models/notifications';
@@ -82,7 +82,7 @@ export class CreditsStatusBar extends Disposables {
       ...unreachable,
       md`**${vscode.l10n.t('KallyAI credits')}**`,
       md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
-      b.plan_type ? md`${vscode.l10n.t('Plan: {0}', humanize(b.plan_type))}` : undefined,
+      b.plan_type ? md`${vscode.l10n.t('Plan: {0}', codeLabel('plan', b.plan_type))}` : undefined,
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
       pending ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}` : undefined,
       low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,

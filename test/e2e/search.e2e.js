@@ -2,7 +2,7 @@
 // then F1 → "KallyAI: Search…" → the query and the place typed in the real quick input → the consent
 // modal read (the estimate for a search, the balance) and accepted → the search page shows every result
 // with its phone as people read it → "Call This Business" on the first → the call wizard opens with the
-// number and the business filled in → the rest answered → "Place Call" in the modal → the call is
+// number and the business filled in → the kind and the task answered, four steps in all → "Place Call" in the modal → the call is
 // placed (once, to that number, for that business) and its outcome notification names it. Then
 // "Ask KallyAI About It" opens the Ask box prefilled with the business; Enter sends it.
 // Last, a restaurant search → "Book a Table" → the booking form reads days and times as people write
@@ -75,10 +75,15 @@ module.exports = async function search(ctx) {
   assert.equal(await page.locator(INPUT).inputValue(), '+12015552001', 'the number is filled in');
   await ctx.screenshot('search-call-wizard');
   await step(ctx, 1, { expectValue: '+12015552001' });
-  await step(ctx, 2); // category: General, as offered
+  await step(ctx, 2); // the kind of business: General for plumbers, as offered
   await step(ctx, 3, { type: 'Ask whether they can fix a leaking kitchen sink this week', expectMessage: /\d+ of 1000 characters/ });
-  await step(ctx, 4, { expectValue: 'Central Plumbers' });
-  for (let n = 5; n <= 10; n++) await step(ctx, n); // name, date, time: none; languages and zone as offered
+  // The last step shows what will be sent — the business of the result among it — and places the call.
+  await page.locator(TITLE, { hasText: /\(4\/4\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  assert.match(await page.locator(INPUT).getAttribute('placeholder'), /^Call Central Plumbers: place the call/, 'four steps: number, kind, task, Place Call');
+  const sent = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
+  ctx.log(`step 4: ${sent}`);
+  assert.match(sent, /Place Call….*General · Central Plumbers/);
+  await step(ctx, 4);
 
   // 5. The call's consent names the business and the number; Place Call places it.
   const dialog = page.locator('.monaco-dialog-box', { hasText: /Call Central Plumbers now\?/ });

@@ -4,14 +4,15 @@
 // package.json's %keys% through package.nls.es.json (view names, the welcome, command titles, the
 // walkthrough and its Markdown pages) and the runtime strings through l10n/bundle.l10n.es.json (the
 // status bar, the Goals view's groups, the Make a Call wizard). Every expected text is read from
-// those files, and must differ from its English.
+// those files, and must differ from its English. The walkthrough opens with what was done before it
+// (signing in, the Goals view, Make a Call) checked off, in Spanish as in English.
 // Screenshots: test-results/spanish-views.png (signed in: the views), test-results/spanish-make-call.png
 // (the wizard's first question), test-results/spanish-make-call-category.png (its second),
 // test-results/spanish-walkthrough.png (the walkthrough and its Spanish page).
 'use strict';
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, openWalkthrough, frameText, assertNoErrorNotifications } = require('./lib');
+const { openWorkbench, openKallyAI, pane, expandPane, runCommand, signIn, openWalkthrough, stepDone, frameText, assertNoErrorNotifications, until } = require('./lib');
 
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = require(path.join(ROOT, 'package.json'));
@@ -75,8 +76,10 @@ async function run(ctx) {
   const title = page.locator('.quick-input-widget .quick-input-title', { hasText: t('KallyAI: Make a Call') });
   await title.waitFor({ state: 'visible' });
   const input = page.locator('.quick-input-widget input');
-  const prompt = page.locator('.quick-input-widget .quick-input-message', { hasText: t('The phone number to call. Numbers without + are read as {0} numbers.', 'US') });
+  // The country of kallyai.defaultCountry (US) in Spanish words, not its code.
+  const prompt = page.locator('.quick-input-widget .quick-input-message', { hasText: t('The phone number to call. Numbers without + are read as {0} numbers.', 'Estados Unidos') });
   await prompt.waitFor({ state: 'visible' });
+  assert.doesNotMatch(await prompt.innerText(), /\bUS\b/);
   ctx.log(`wizard: ${(await title.innerText()).trim()} — ${(await prompt.innerText()).trim()}`);
   await input.fill('+1 201 555 0100');
   const note = page.locator('.quick-input-widget .quick-input-message', { hasText: t('KallyAI will call {0}', '+1 201 555 0100') });
@@ -103,6 +106,10 @@ async function run(ctx) {
   const shown = await frameText(page, new RegExp(escape(heading)));
   assert.match(shown, /¿Aún no tienes cuenta\?/);
   ctx.log(`walkthrough: ${titles.join(' · ')}; page: ${heading}`);
+  // What was done before it opened — signing in, the Goals view, Make a Call — is checked off in Spanish too.
+  for (const id of ['signIn', 'goals', 'makeCall']) await until(`the walkthrough step ${id} to be checked off`, () => stepDone(page, id));
+  assert.equal(await stepDone(page, 'approve'), false, 'approve is done though no step was approved');
+  ctx.log('walkthrough: sign in, Goals and Make a Call checked off (done before it opened)');
   await page.mouse.move(5, 500);
   await ctx.screenshot('spanish-walkthrough');
   await assertNoErrorNotifications(page);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/commands';
 import { answerConsents, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
+import { recordShownInTests } from '../../src/platform/shownInTests';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Page { current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; ready: boolean; documentLoads: number; swaps: number; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; controller: { state: { kind: string; id: string } } }
@@ -76,6 +77,11 @@ suite('Pages: goal, call and conversation', function () {
     await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'escalate' });
     assert.ok((await sandboxRequests()).some((q) => q.method === 'POST' && q.path === `/v1/coordination/goals/${open.id}/escalate`));
+    // Escalated: the page says what happens next and no longer offers Escalate to Me.
+    await waitFor(() => !/data-action="escalate"/.test(p.current!.body.text), 10_000, 'Escalate to Me gone from the page');
+    assert.match(text(p), /KallyAI handed this goal to you/);
+    assert.ok(p.current!.body.text.includes('data-action="showInbox"'));
+    assert.equal((await vscode.commands.executeCommand<RunResult>('kallyai.goals.escalate', { id: open.id })).outcome, 'unavailable');
     await p.deliver({ type: 'action', action: 'showBudget' });
     await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith(`/goals/${open.id}/budget/`)), 10_000, 'the budget document');
     // A sub-goal link opens that goal's page; an id the page did not show does nothing.
@@ -96,6 +102,29 @@ suite('Pages: goal, call and conversation', function () {
     await waitFor(() => /data-action="archive"/.test(p.current!.body.text), 10_000, 'Archive on the cancelled goal');
     await p.deliver({ type: 'action', action: 'archive' });
     assert.equal((await state()).goals.find((g) => g.id === open.id)!.status, 'archived');
+  });
+
+  test('Accept Outcome on an outcome with two offers asks which one, names it in the question, and tells KallyAI before accepting', async () => {
+    const refund = (await state()).goals.find((g) => g.waiting_for === 'outcome_acceptance')!;
+    await vscode.commands.executeCommand('kallyai.goals.openGoal', { id: refund.id });
+    const p = await page('goal', refund.id);
+    const asked = answer(true);
+    await clearSandboxRequests();
+    const shown = recordShownInTests();
+    const before = shown.length;
+    const pending = p.deliver({ type: 'action', action: 'acceptOutcome' });
+    const pick = await waitFor(() => shown.slice(before).find((x) => x.surface === 'pick' && x.texts.some((t) => /has 2 offers: which one do you accept\?/.test(t))), 10_000, 'the pick of the offers');
+    for (const offer of ['A $320 refund to your card within 7 days', 'A $400 travel voucher valid for a year']) assert.ok(pick.texts.some((t) => t.endsWith(offer)), pick.texts.join(' | '));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pending;
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].question, 'Accept "A $320 refund to your card within 7 days" for "Get a refund for the cancelled flight"?');
+    assert.match(asked[0].lines.join('\n'), /declines the other: A \$400 travel voucher/);
+    const writes = (await sandboxRequests()).filter((q) => q.method === 'POST').map((q) => q.path);
+    assert.deepEqual(writes, ['/v1/coordination/message', `/v1/coordination/goals/${refund.id}/accept-outcome`], 'the choice is told first, then the outcome accepted');
+    const after = (await state()).goals.find((g) => g.id === refund.id)!;
+    assert.equal(after.status, 'completed');
+    assert.equal(after.outcome, 'A $320 refund to your card within 7 days');
   });
 
   test('a message the page did not offer, or a malformed one, is ignored and logged; nothing is sent', async () => {

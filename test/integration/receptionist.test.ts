@@ -77,7 +77,7 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual(roots.slice(0, 2).map(nodeLabel), ['Live now', 'Missed calls']);
     const shown = await receptionist().getChildren(roots[1]);
     assert.deepEqual(shown.map(nodeLabel), ['+1 201 555 0132']);
-    assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed');
+    assert.equal(views.testing.treeViews.receptionist.description, 'filtered: missed calls', 'the filter in words, not its code');
     assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/inbound/calls' && q.query.status === 'missed'));
     await vscode.commands.executeCommand('kallyai.receptionist.filter', 'all');
     assert.equal(nodeLabel((await receptionist().getChildren())[1]), 'Calls');
@@ -147,6 +147,8 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     assert.deepEqual([t.confirm, t.decline], ['Transfer Call', 'Keep Answering']);
     assert.equal(o.question, 'Take over the call from Alex Rivera?');
     assert.match(stakesText(o), /KallyAI connects Alex Rivera \(\+1 201 555 0130\) to you/);
+    // Which of your phones rings: the verified hand-off phone, by its name and number.
+    assert.match(stakesText(o), /Your phone "My mobile" \(\+1 201 555 0177\) rings: answer it to talk to Alex Rivera\./);
     assert.deepEqual([o.confirm, o.decline], ['Take Over', 'Let KallyAI Answer']);
     assert.equal(r.question, 'Reject the call from Alex Rivera?');
     assert.match(stakesText(r), /Reason noted: busy/);
@@ -155,7 +157,25 @@ suite('Receptionist: the view, live calls, consent, pages', function () {
     answer(true);
     const taken = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
     assert.equal(taken.outcome, 'done');
-    assert.equal((await state()).inboundCalls.find((c: Json) => c.id === live.id).taken_over, true);
+    const after = (await state()).inboundCalls.find((c: Json) => c.id === live.id);
+    assert.equal(after.taken_over, true);
+    // Taken over: the page and the view no longer say KallyAI is answering it, nor offer Take Over again.
+    await vscode.commands.executeCommand('kallyai.receptionist.openCall', { id: live.id });
+    const p = await page('inboundCall', live.id);
+    await waitFor(() => /You are on this call/.test(pageText(p.current!.body)), 10_000, 'the page to say you are on the call');
+    const text = pageText(p.current!.body);
+    assert.doesNotMatch(text, /KallyAI is answering/);
+    assert.ok(!p.current!.body.text.includes('data-action="takeOver"'), 'no Take Over on a call you took over');
+    await views.reload('receptionist');
+    const row = await waitFor(async () => {
+      const roots = await receptionist().getChildren();
+      const nodes = await receptionist().getChildren(roots[0]);
+      return nodes.find((n) => nodeLabel(n) === 'Alex Rivera');
+    }, 10_000, 'the call in Live now');
+    assert.equal(row.item.contextValue, 'inboundCall liveCall', 'no answeringCall token: Take Over is not offered');
+    assert.match(String(row.item.description), /You are on the call/);
+    const again = await vscode.commands.executeCommand<RunResult>('kallyai.receptionist.takeOver', { id: live.id });
+    assert.equal(again.outcome, 'unavailable');
   });
 
   test('deleting a rule, a contact or a call record asks first and names it', async () => {

@@ -45,6 +45,10 @@ export const Goal = loose({
   steps: opt(z.array(GoalStep)),
   waiting_for: optStr,
   outcome: z.optional(z.unknown()),
+  /** KallyAI handed the goal to the person ("Escalate to Me"); not in the contract, read when a server sends it. */
+  escalated: optBool,
+  /** The conversation the goal came from (REF-A's message answer names one; read when sent). */
+  conversation_id: optId,
 });
 export type Goal = z.output<typeof Goal>;
 export const GoalList = listOf('goals', Goal);

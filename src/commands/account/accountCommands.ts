@@ -8,7 +8,7 @@ import type { KallyAccount } from '../../auth/provider';
 import type { SignInMethod } from '../../auth/sessionStore';
 import type { Documents } from '../../documents';
 import type { Services } from '../../services';
-import { blocks, creditsLabel, describeError, longDate, md, relativeTime, t, table } from '../../format';
+import { blocks, codeLabel, creditsLabel, describeError, longDate, md, relativeTime, t, table } from '../../format';
 import { notificationText, pickText, plainText } from '../../format/sinks';
 import { info, withQuietProgress } from '../../platform/notify';
 
@@ -99,18 +99,18 @@ export async function renderStatus(services: Services): Promise<string> {
 async function loadPlan(client: KallyClient): Promise<string> {
   try {
     const s = await client.execute(ops.subscription.status);
-    const parts = [titleCase(s.plan_type ?? t('unknown plan'))];
-    if (s.status) parts.push(`(${s.status})`);
+    const parts = [s.plan_type ? codeLabel('plan', s.plan_type) : t('unknown plan')];
+    if (s.status) parts.push(`(${codeLabel('subscriptionStatus', s.status)})`);
     if (s.current_period_end) parts.push(t('— period ends {0}', (longDate(s.current_period_end) ?? "")));
-    if (s.pending_change?.new_plan) parts.push(t('— changing to {0} on {1}', titleCase(s.pending_change.new_plan), (longDate(s.pending_change.effective_date ?? '') ?? "")));
+    if (s.pending_change?.new_plan) parts.push(t('— changing to {0} on {1}', codeLabel('plan', s.pending_change.new_plan), (longDate(s.pending_change.effective_date ?? '') ?? "")));
     return parts.join(' ');
   } catch (first) {
     try {
       const u = await client.execute(ops.users.subscription);
       if (u.has_active_subscription === false) return t('No active subscription');
-      const parts = [titleCase(u.plan?.type ?? t('unknown plan'))];
-      if (u.plan?.period) parts.push(u.plan.period);
-      if (u.status) parts.push(`(${u.status})`);
+      const parts = [u.plan?.type ? codeLabel('plan', u.plan.type) : t('unknown plan')];
+      if (u.plan?.period) parts.push(codeLabel('planPeriod', u.plan.period));
+      if (u.status) parts.push(`(${codeLabel('subscriptionStatus', u.status)})`);
       if (u.expires_at) parts.push(t('— until {0}', (longDate(u.expires_at) ?? "")));
       return parts.join(' ');
     } catch {
@@ -148,9 +148,5 @@ function methodName(method: SignInMethod): string {
     case 'paste': return t('a pasted token');
     case 'cli': return t('the kallyai CLI sign-in');
   }
-}
-
-function titleCase(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 

@@ -1,205 +1,200 @@
-/** "KallyAI: Make a Call…": the multi-step quick input that collects a call request. Questions the
- *  caller already answered are skipped; the others open prefilled with the last values used. */
+/** "KallyAI: Make a Call…": the multi-step quick input that collects a call request (its plan is
+ *  callSteps.ts). Three questions make a call — the number (checked as it is typed), the kind of
+ *  business, the task — then one step shows what will be sent and offers "Place Call…" or "More
+ *  Details…" (business, your name, date and time, party size, languages, time zone). Questions the
+ *  caller already answered are skipped; what the person told us before the wizard opened (a search
+ *  result's business and kind, a chat request's words) fills the answers; another call's answers
+ *  come back only with "Same as Last Call". */
 import * as vscode from 'vscode';
 import { checkPhoneNumber } from '../../api/validation/phone';
 import { isValidTime } from '../../api/validation/dateTime';
-import { calendarDay } from '../../format';
+import { calendarDay, codeLabel, phoneForPeople } from '../../format';
 import { readDate, readTime, todayIso } from './naturalDates';
 import {
   BUSINESS_MAX, CALL_CATEGORIES, PARTY_MAX, PARTY_MIN, TASK_MAX, TASK_MIN, TIME_PREFERENCE_MAX, USER_NAME_MAX,
   isTimeZone, type CallCategory, type Language,
 } from './makeCallArgs';
-import { askPick, askText, type PickItem, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
+import { CALL_STEPS, completeAnswers, effectiveAnswers, isAsked, sameAsLastCall, stepsAsked, type CallAnswers, type Draft, type Given, type StepName } from './callSteps';
+import { askPick, askText, askTextOrButton, type PickItem, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
 
-/** A complete call request as the user gave it (optional fields absent when not given). */
-export interface CallAnswers {
-  phone: string;
-  category: CallCategory;
-  task: string;
-  businessName?: string;
-  userName?: string;
-  date?: string;
-  time?: string;
-  timePreference?: string;
-  partySize?: number;
-  language: Language;
-  callLanguage: Language;
-  timezone: string;
-}
-
-type Key = keyof CallAnswers;
-type Draft = Partial<CallAnswers>;
+export type { CallAnswers } from './callSteps';
 
 export interface WizardInput {
   /** Answers that are settled: their questions are skipped. For optional fields, `null` means "none". */
-  readonly given: { readonly [K in Key]?: CallAnswers[K] | null };
-  /** Values the open questions start with (the last call, or the call being repeated). */
+  readonly given: Given;
+  /** What the answers start from: the settings (languages, time zone) and what the person told us
+   *  before the wizard opened (a search result, a chat request, the call being repeated). */
   readonly defaults: Draft;
+  /** The last call's answers, offered by "Same as Last Call" (never filled in otherwise). */
+  readonly lastCall?: Partial<CallAnswers>;
+  /** Open with "More Details…" chosen (editing a request that failed on one of its details). */
+  readonly allDetails?: boolean;
   /** Country assumed for numbers typed without + (kallyai.defaultCountry). */
   readonly defaultCountry: string;
 }
 
-interface StepDef {
-  /** The answers this step sets (skipped when all of them are given). */
-  readonly keys: readonly Key[];
-  readonly applies?: (d: Draft) => boolean;
-  ask(frame: StepFrame, d: Draft, input: WizardInput): Promise<StepResult<Draft>>;
-}
+type Ask = (frame: StepFrame, d: Draft, input: WizardInput) => Promise<StepResult<Draft> | { kind: 'sameAsLast' }>;
 
 const TITLE = () => vscode.l10n.t('KallyAI: Make a Call');
 
 /** Runs the open questions; resolves undefined when the user presses Escape. */
 export async function runCallWizard(input: WizardInput): Promise<CallAnswers | undefined> {
-  const given = input.given;
-  const draft: Draft = {};
+  const { given } = input;
+  const draft: Draft = input.allDetails ? { details: true } : {};
   for (const [k, v] of Object.entries(given)) if (v !== null && v !== undefined) (draft as Record<string, unknown>)[k] = v;
-  const open = (s: StepDef) => !s.keys.every((k) => k in given && given[k] !== undefined) && (s.applies?.(draft) ?? true);
   const visited: number[] = [];
   let i = 0;
-  while (i < STEPS.length) {
-    const step = STEPS[i];
-    if (!open(step)) {
+  while (i < CALL_STEPS.length) {
+    const step = CALL_STEPS[i];
+    if (!isAsked(step, given, draft)) {
       i++;
       continue;
     }
-    const asked = STEPS.filter(open);
+    const asked = stepsAsked(given, draft);
     const frame: StepFrame = { title: TITLE(), step: asked.indexOf(step) + 1, totalSteps: asked.length };
-    const seed: Draft = { ...input.defaults, ...draft };
-    const r = await step.ask(frame, seed, input);
+    const r = await ASK[step.name](frame, effectiveAnswers(input.defaults, draft, input.defaultCountry), input);
     if (r.kind === 'cancel') return undefined;
     if (r.kind === 'back') {
       i = visited.pop() ?? 0;
       continue;
     }
+    visited.push(i);
+    if (r.kind === 'sameAsLast') {
+      Object.assign(draft, sameAsLastCall(input.lastCall ?? {}, todayIso()), { details: false });
+      i = CALL_STEPS.findIndex((s) => s.name === 'review');
+      continue;
+    }
     for (const k of step.keys) delete draft[k];
     Object.assign(draft, r.value);
-    visited.push(i);
+    if (step.name === 'review' && !draft.details) break;
     i++;
   }
-  if (draft.category !== 'restaurant') delete draft.partySize;
-  if (!draft.phone || !draft.category || !draft.task || !draft.language || !draft.callLanguage || !draft.timezone) return undefined;
-  return draft as CallAnswers;
+  return completeAnswers(effectiveAnswers(input.defaults, draft, input.defaultCountry));
 }
 
 const map = <T>(r: StepResult<T>, f: (v: T) => Draft): StepResult<Draft> => (r.kind === 'value' ? { kind: 'value', value: f(r.value) } : r);
 const optional = (v: string) => (v === '' ? undefined : v);
 
-const STEPS: readonly StepDef[] = [
-  {
-    keys: ['phone'],
-    async ask(frame, d, input) {
-      const r = await askText({
-        ...frame,
-        prompt: vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers.', input.defaultCountry),
-        placeholder: '+1 201 555 0100',
-        value: d.phone,
-        validate: (v) => validatePhone(v, input.defaultCountry),
-      });
-      return map(r, (v) => ({ phone: v }));
-    },
+/** "+1 201 555 0100", or the business at it. */
+function whom(a: Draft): string {
+  return a.businessName || (a.phone ? phoneForPeople(a.phone) : '');
+}
+
+const ASK: Record<StepName, Ask> = {
+  async phone(frame, d, input) {
+    const country = codeLabel('country', input.defaultCountry);
+    const last = offerLastCall(input);
+    const prompt = last
+      ? vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers. To call {1} again for the same task, use "Same as Last Call" above.', country, whom(last))
+      : vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers.', country);
+    const r = await askTextOrButton({
+      ...frame, prompt, placeholder: '+1 201 555 0100', value: d.phone,
+      validate: (v) => validatePhone(v, input.defaultCountry),
+    }, last ? [{ id: 'sameAsLast', icon: 'history', tooltip: vscode.l10n.t('Same as Last Call: {0}', whom(last)) }] : []);
+    if (r.kind === 'button') return { kind: 'sameAsLast' };
+    return map(r, (v) => ({ phone: v }));
   },
-  {
-    keys: ['category'],
-    async ask(frame, d) {
-      const items: PickItem<CallCategory>[] = pickItems(CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) })));
-      const r = await askPick({ ...frame, placeholder: vscode.l10n.t('What kind of business is it?'), items, active: d.category ?? 'general' });
-      return map(r, (v) => ({ category: v }));
-    },
+  async category(frame, d) {
+    const items: PickItem<CallCategory>[] = pickItems(CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) })));
+    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('What kind of business is it?'), items, active: d.category ?? 'general' });
+    return map(r, (v) => ({ category: v }));
   },
-  {
-    keys: ['task'],
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame,
-        prompt: vscode.l10n.t('What should KallyAI get done on the call? ({0}–{1} characters)', TASK_MIN, TASK_MAX),
-        placeholder: vscode.l10n.t('e.g. Book a table for 2 tomorrow at 8pm, ask for a window seat'),
-        value: d.task,
-        validate: (v) => lengthBetween(v, TASK_MIN, TASK_MAX),
-      });
-      return map(r, (v) => ({ task: v }));
-    },
+  async task(frame, d) {
+    const r = await askText({
+      ...frame,
+      prompt: vscode.l10n.t('What should KallyAI get done on the call? ({0}–{1} characters)', TASK_MIN, TASK_MAX),
+      placeholder: vscode.l10n.t('e.g. Book a table for 2 tomorrow at 8pm, ask for a window seat'),
+      value: d.task,
+      validate: (v) => lengthBetween(v, TASK_MIN, TASK_MAX),
+    });
+    return map(r, (v) => ({ task: v }));
   },
-  {
-    keys: ['businessName'],
-    async ask(frame, d, input) {
-      // The business remembered from the last call belongs to its number: not offered for another one.
-      const sameNumber = samePhone(d.phone, input.defaults.phone, input.defaultCountry);
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'), placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
-        value: sameNumber || d.businessName !== input.defaults.businessName ? d.businessName : '', validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
-      });
-      return map(r, (v) => ({ businessName: optional(v) }));
-    },
+  async review(frame, d) {
+    const items = pickItems<boolean>([
+      { value: false, icon: 'call-outgoing', label: vscode.l10n.t('Place Call…'), description: vscode.l10n.t('you confirm with the cost first'), detail: requestSummary(d) },
+      { value: true, icon: 'list-unordered', label: vscode.l10n.t('More Details…'), description: vscode.l10n.t('business name, your name, date and time, party size, languages, time zone') },
+    ]);
+    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Call {0}: place the call, or add details first', whom(d)), items, active: d.details === true });
+    return map(r, (v) => ({ details: v }));
   },
-  {
-    keys: ['userName'],
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('Your name, for the booking (optional)'), placeholder: vscode.l10n.t('e.g. Alex Smith'),
-        value: d.userName, validate: (v) => lengthBetween(v, 0, USER_NAME_MAX),
-      });
-      return map(r, (v) => ({ userName: optional(v) }));
-    },
+  async businessName(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'), placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
+      value: d.businessName, validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
+    });
+    return map(r, (v) => ({ businessName: optional(v) }));
   },
-  {
-    keys: ['date'],
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'), placeholder: todayIso(),
-        value: d.date && d.date >= todayIso() ? d.date : '', validate: validateDate,
-      });
-      return map(r, (v) => {
-        const reading = readDate(v);
-        return { date: reading.kind === 'date' ? reading.iso : optional(v) };
-      });
-    },
+  async userName(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('Your name, for the booking (optional)'), placeholder: vscode.l10n.t('e.g. Alex Smith'),
+      value: d.userName, validate: (v) => lengthBetween(v, 0, USER_NAME_MAX),
+    });
+    return map(r, (v) => ({ userName: optional(v) }));
   },
-  {
-    keys: ['time', 'timePreference'],
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
-        placeholder: '20:00', value: d.time ?? d.timePreference, validate: validateWhen,
-      });
-      return map(r, (v) => splitWhen(v));
-    },
+  async date(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'), placeholder: todayIso(),
+      value: d.date && d.date >= todayIso() ? d.date : '', validate: validateDate,
+    });
+    return map(r, (v) => {
+      const reading = readDate(v);
+      return { date: reading.kind === 'date' ? reading.iso : optional(v) };
+    });
   },
-  {
-    keys: ['partySize'],
-    applies: (d) => d.category === 'restaurant',
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX), placeholder: '2',
-        value: d.partySize === undefined ? '' : String(d.partySize), validate: validatePartySize,
-      });
-      return map(r, (v) => ({ partySize: v === '' ? undefined : Number(v) }));
-    },
+  async when(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
+      placeholder: '20:00', value: d.time ?? d.timePreference, validate: validateWhen,
+    });
+    return map(r, (v) => splitWhen(v));
   },
-  {
-    keys: ['language'],
-    async ask(frame, d) {
-      const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language of the summary and transcript notes'), items: languageItems(), active: d.language ?? 'en' });
-      return map(r, (v) => ({ language: v }));
-    },
+  async partySize(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX), placeholder: '2',
+      value: d.partySize === undefined ? '' : String(d.partySize), validate: validatePartySize,
+    });
+    return map(r, (v) => ({ partySize: v === '' ? undefined : Number(v) }));
   },
-  {
-    keys: ['callLanguage'],
-    async ask(frame, d) {
-      const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language KallyAI speaks on the call'), items: languageItems(), active: d.callLanguage ?? d.language ?? 'en' });
-      return map(r, (v) => ({ callLanguage: v }));
-    },
+  async language(frame, d) {
+    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language of the summary and transcript notes'), items: languageItems(), active: d.language ?? 'en' });
+    return map(r, (v) => ({ language: v }));
   },
-  {
-    keys: ['timezone'],
-    async ask(frame, d) {
-      const r = await askText({
-        ...frame, prompt: vscode.l10n.t('Time zone of the date and time (IANA name)'), placeholder: 'Europe/Madrid',
-        value: d.timezone, validate: (v) => (isTimeZone(v) ? {} : { error: vscode.l10n.t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') }),
-      });
-      return map(r, (v) => ({ timezone: v }));
-    },
+  async callLanguage(frame, d) {
+    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language KallyAI speaks on the call'), items: languageItems(), active: d.callLanguage ?? d.language ?? 'en' });
+    return map(r, (v) => ({ callLanguage: v }));
   },
-];
+  async timezone(frame, d) {
+    const r = await askText({
+      ...frame, prompt: vscode.l10n.t('Time zone of the date and time (IANA name)'), placeholder: 'Europe/Madrid',
+      value: d.timezone, validate: (v) => (isTimeZone(v) ? {} : { error: vscode.l10n.t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') }),
+    });
+    return map(r, (v) => ({ timezone: v }));
+  },
+};
+
+/** "Same as Last Call" is offered when there was a last call and the wizard opened with nothing of
+ *  the person's own (not from a search result, a chat request or "Call Again"). */
+function offerLastCall(input: WizardInput): Partial<CallAnswers> | undefined {
+  const last = input.lastCall;
+  if (!last?.phone || !last.task) return undefined;
+  const told = input.defaults.phone || input.defaults.task || input.defaults.businessName || Object.keys(input.given).length > 0;
+  return told ? undefined : last;
+}
+
+/** Everything that will be sent, in one line: "General · Luigi's Trattoria · Friday, December 4, 2026 at 20:00 · party of 4 · call in English · Europe/Madrid". */
+export function requestSummary(a: Draft): string {
+  const when = [a.date ? calendarDay(a.date) : undefined, a.time ?? a.timePreference].filter(Boolean).join(', ');
+  return [
+    a.category ? categoryLabel(a.category) : undefined,
+    a.businessName,
+    a.userName ? vscode.l10n.t('booking name {0}', a.userName) : undefined,
+    when || undefined,
+    a.category === 'restaurant' && a.partySize ? vscode.l10n.t('party of {0}', a.partySize) : undefined,
+    a.callLanguage ? vscode.l10n.t('call in {0}', languageName(a.callLanguage)) : undefined,
+    a.language && a.language !== a.callLanguage ? vscode.l10n.t('notes in {0}', languageName(a.language)) : undefined,
+    a.timezone,
+  ].filter(Boolean).join(' · ');
+}
 
 export function validatePhone(value: string, defaultCountry: string): Validation {
   if (!value.trim()) return { incomplete: true };
@@ -247,19 +242,16 @@ export function splitWhen(value: string): Draft {
   return time ? { time, timePreference: undefined } : { time: undefined, timePreference: v };
 }
 
-function samePhone(a: string | undefined, b: string | undefined, country: string): boolean {
-  if (!a || !b) return !a && !b;
-  const x = checkPhoneNumber(a, country);
-  const y = checkPhoneNumber(b, country);
-  return x.ok && y.ok ? x.e164 === y.e164 : a.trim() === b.trim();
-}
-
 function validatePartySize(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < PARTY_MIN || n > PARTY_MAX) return { error: vscode.l10n.t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
   return {};
+}
+
+function languageName(l: Language): string {
+  return l === 'es' ? 'Español' : 'English';
 }
 
 function languageItems(): PickItem<Language>[] {
@@ -270,12 +262,7 @@ function languageItems(): PickItem<Language>[] {
 }
 
 export function categoryLabel(c: CallCategory): string {
-  switch (c) {
-    case 'restaurant': return vscode.l10n.t('Restaurant');
-    case 'clinic': return vscode.l10n.t('Clinic');
-    case 'hotel': return vscode.l10n.t('Hotel');
-    default: return vscode.l10n.t('General');
-  }
+  return codeLabel('taskCategory', c);
 }
 
 function categoryHint(c: CallCategory): string {

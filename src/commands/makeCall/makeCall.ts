@@ -34,7 +34,9 @@ export type MakeCallResult =
   /** The API answered with an error (quota_exceeded, country_restriction, safety_violation, …). */
   | { outcome: 'failed'; code: string; message: string; action: FailureResult['action'] };
 
-export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Partial<CallAnswers> = {}): Promise<MakeCallResult> {
+/** `prefill`: answers the wizard starts from (a Retry, an edit, "Call Again"); `allDetails` opens it
+ *  with "More Details…" chosen, for a request that failed on one of its details. */
+export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Partial<CallAnswers> = {}, allDetails = false): Promise<MakeCallResult> {
   const args = parseArgs('kallyai.makeCall', makeCallArgs, raw);
   const { services } = ctx;
   const settings = services.settings();
@@ -46,10 +48,13 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
     if (!given.ok) return refusePhone(ctx, given);
   }
 
-  const remembered = services.context.globalState.get<Partial<CallAnswers>>(LAST_CALL_KEY) ?? {};
+  // The last call's answers are offered only as "Same as Last Call": never filled in silently.
+  const lastCall = services.context.globalState.get<Partial<CallAnswers>>(LAST_CALL_KEY);
   const wizard: WizardInput = {
     given: givenAnswers(args),
-    defaults: { category: 'general', language: settings.language, callLanguage: settings.language, timezone: settings.timezone, ...remembered, ...definedOnly(args.prefill), ...prefill },
+    defaults: { category: 'general', language: settings.language, callLanguage: settings.language, timezone: settings.timezone, ...definedOnly(args.prefill), ...definedOnly(prefill) },
+    lastCall,
+    allDetails,
     defaultCountry: settings.defaultCountry,
   };
   const answers = await runCallWizard(wizard);
@@ -71,7 +76,7 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
     // No key given: the pipeline sends a new one, or, when the same answers are retried after a
     // lost answer, the key of that attempt, so the server does not dial twice.
     handlers: {
-      editRequest: () => makeCall(ctx, {}, answers),
+      editRequest: () => makeCall(ctx, {}, answers, true),
       chooseAnotherNumber: () => makeCall(ctx, {}, { ...answers, phone: undefined }),
       retry: () => makeCall(ctx, {}, answers),
     },

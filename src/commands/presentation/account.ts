@@ -3,7 +3,7 @@
 import { ops } from '../../api/catalogue';
 import type { Balance } from '../../api/schemas/credits';
 import { portalUrl } from '../../api/schemas/stripe';
-import { blocks, count, creditsLabel, formatCredits, formatMoney, humanize, longDate, md, shortDateTime, t, table } from '../../format';
+import { blocks, codeLabel, count, creditsLabel, formatCredits, formatMoney, humanize, longDate, md, shortDateTime, t, table } from '../../format';
 import { costLines } from '../../models/costs';
 import { pendingItems } from '../../models/notifications';
 import { planChange, planChoices, type PlanChange } from '../../models/plans';
@@ -15,7 +15,7 @@ export function usageText(b: Balance): string {
   if (b.credits_remaining === undefined || b.credits_remaining === null) return t('KallyAI did not report your credit balance.');
   const parts = [
     b.credits_allocated != null && b.plan_type
-      ? t('You have {0} left of {1} on the {2} plan.', creditsLabel(b.credits_remaining), creditsLabel(b.credits_allocated), humanize(b.plan_type))
+      ? t('You have {0} left of {1} on the {2} plan.', creditsLabel(b.credits_remaining), creditsLabel(b.credits_allocated), codeLabel('plan', b.plan_type))
       : b.credits_allocated != null
         ? t('You have {0} left of {1}.', creditsLabel(b.credits_remaining), creditsLabel(b.credits_allocated))
         : t('You have {0} left.', creditsLabel(b.credits_remaining)),
@@ -65,7 +65,7 @@ function budgetAndCreditsPresentations(): Presentation[] {
           const type = input.body?.type;
           const label = type ? t(ESTIMATE_LABELS[type]) : t('this task');
           const parts = data.breakdown && typeof data.breakdown === 'object'
-            ? Object.entries(data.breakdown as Record<string, unknown>).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${humanize(k)} ${formatCredits(v as number)}`)
+            ? Object.entries(data.breakdown as Record<string, unknown>).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${codeLabel('creditEntry', k)} ${formatCredits(v as number)}`)
             : [];
           const head = data.confidence != null
             ? t('{0}: about {1} (confidence: {2}).', label, creditsLabel(data.estimated_credits), String(data.confidence))
@@ -102,7 +102,7 @@ function budgetAndCreditsPresentations(): Presentation[] {
         markdown: ({ data }) => blocks(
           md`# ${t('KallyAI credit history')}`,
           data.entries.length
-            ? table([t('When'), t('What'), t('Credits')], data.entries.map((e) => [shortDateTime(e.timestamp) ?? '—', e.description ?? humanize(e.type), `${(e.credits ?? 0) >= 0 ? '+' : '−'}${formatCredits(Math.abs(e.credits ?? 0))}`]), ['left', 'left', 'right'])
+            ? table([t('When'), t('What'), t('Credits')], data.entries.map((e) => [shortDateTime(e.timestamp) ?? '—', e.description ?? codeLabel('creditEntry', e.type), `${(e.credits ?? 0) >= 0 ? '+' : '−'}${formatCredits(Math.abs(e.credits ?? 0))}`]), ['left', 'left', 'right'])
             : md`_${t('No credit movements yet.')}_`,
         ),
       },
@@ -121,7 +121,7 @@ function budgetAndCreditsPresentations(): Presentation[] {
             md`# ${t('KallyAI spending by action')}`,
             period ? md`${t('This period: {0}', period)}` : undefined,
             data.items.length
-              ? table([t('Action'), t('Credits'), t('Share'), t('Times')], data.items.map((i) => [humanize(i.action_type) || t('other'), formatCredits(i.credits_total), total > 0 && i.credits_total != null ? `${Math.round((i.credits_total / total) * 100)}%` : '—', i.transaction_count != null ? String(i.transaction_count) : '—']), ['left', 'right', 'right', 'right'])
+              ? table([t('Action'), t('Credits'), t('Share'), t('Times')], data.items.map((i) => [i.action_type ? codeLabel('creditEntry', i.action_type) : t('Other'), formatCredits(i.credits_total), total > 0 && i.credits_total != null ? `${Math.round((i.credits_total / total) * 100)}%` : '—', i.transaction_count != null ? String(i.transaction_count) : '—']), ['left', 'right', 'right', 'right'])
               : md`_${t('Nothing spent this period.')}_`,
             md`**${t('Total: {0}', creditsLabel(total))}**`,
           );
@@ -157,7 +157,7 @@ function planPresentations(): Presentation[] {
       consent: {
         question: ({ target, input }) => {
           const change = changeOf(target);
-          const name = change?.plan.name ?? humanize(input.body?.target_plan ?? input.body?.new_plan);
+          const name = change?.plan.name ?? codeLabel('plan', input.body?.target_plan ?? input.body?.new_plan);
           return change?.current ? t('Change your plan from {0} to {1}?', change.current.name, name) : t('Change your plan to {0}?', name);
         },
         what: ({ target }) => {
@@ -181,7 +181,7 @@ function planPresentations(): Presentation[] {
         kind: 'notify',
         message: ({ data, target, input }) => {
           const change = changeOf(target);
-          const name = change?.plan.name ?? humanize(data.new_plan ?? input.body?.target_plan ?? '');
+          const name = change?.plan.name ?? codeLabel('plan', data.new_plan ?? input.body?.target_plan ?? '');
           if (data.change_type === 'downgrade_scheduled') {
             const when = longDate(data.new_period_end ?? change?.periodEnd) ?? t('the end of this period');
             return change?.current ? t('Your plan changes to {0} on {1}. Until then you keep {2}.', name, when, change.current.name) : t('Your plan changes to {0} on {1}.', name, when);
@@ -261,7 +261,7 @@ function referralAndNotificationPresentations(): Presentation[] {
           data.referrals.length
             ? table([t('Who'), t('Status'), t('Referred'), t('Subscribed'), t('Your reward')], data.referrals.map((r) => {
               const o = r as Record<string, unknown>;
-              return [r.referred_email ?? '—', humanize(r.status), shortDateTime(r.created_at) ?? '—', shortDateTime(r.converted_at) ?? '—', typeof o.referrer_reward_credits === 'number' ? creditsLabel(o.referrer_reward_credits) : '—'];
+              return [r.referred_email ?? '—', codeLabel('referralStatus', r.status), shortDateTime(r.created_at) ?? '—', shortDateTime(r.converted_at) ?? '—', typeof o.referrer_reward_credits === 'number' ? creditsLabel(o.referrer_reward_credits) : '—'];
             }))
             : md`_${t('Nobody has used your code yet. Share it with "KallyAI: Referral Code".')}_`,
         ),
@@ -303,14 +303,14 @@ export const accountPresentations: Presentation[] = [
         const legacy = await client.execute(ops.users.subscription).catch(() => undefined);
         const period = data.current_period_start && data.current_period_end ? `${longDate(data.current_period_start)} – ${longDate(data.current_period_end)}` : undefined;
         const rows: Array<[string, unknown]> = [
-          [t('Plan'), data.plan_type ? humanize(data.plan_type) : legacy?.plan?.type ? humanize(legacy.plan.type) : undefined],
-          [t('Status'), humanize(data.status ?? legacy?.status ?? '')],
+          [t('Plan'), data.plan_type ? codeLabel('plan', data.plan_type) : legacy?.plan?.type ? codeLabel('plan', legacy.plan.type) : undefined],
+          [t('Status'), codeLabel('subscriptionStatus', data.status ?? legacy?.status ?? '')],
           [t('Active subscription'), legacy?.has_active_subscription == null ? undefined : legacy.has_active_subscription ? t('yes') : t('no')],
           [t('Billed through'), legacy?.provider ? humanize(legacy.provider) : undefined],
-          [t('Billing period'), legacy?.plan?.period ? humanize(legacy.plan.period) : undefined],
+          [t('Billing period'), legacy?.plan?.period ? codeLabel('planPeriod', legacy.plan.period) : undefined],
           [t('Current period'), period],
           [t('Renews automatically'), legacy?.auto_renew == null ? undefined : legacy.auto_renew ? t('yes') : t('no')],
-          [t('Pending change'), data.pending_change?.new_plan ? t('{0} from {1}', humanize(data.pending_change.new_plan), longDate(data.pending_change.effective_date) ?? '?') : undefined],
+          [t('Pending change'), data.pending_change?.new_plan ? t('{0} from {1}', codeLabel('plan', data.pending_change.new_plan), longDate(data.pending_change.effective_date) ?? '?') : undefined],
         ];
         return blocks(
           md`# ${t('KallyAI subscription')}`,

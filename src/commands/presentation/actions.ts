@@ -4,7 +4,7 @@
  *  below for the consent and the result. */
 import { ops } from '../../api/catalogue';
 import { BOOKING_TYPES, type ActionLogEntry } from '../../api/schemas/actions';
-import { blocks, calendarDay, clockTime, humanize, md, oneLine, raw, shortDateTime, t, table, type Markdown } from '../../format';
+import { blocks, calendarDay, clockTime, codeLabel, md, oneLine, raw, shortDateTime, t, table, type Markdown } from '../../format';
 import { actionIcon, actionLabel, actionTargetId, actionTypeLabel, isLiveBooking, isLiveCalendarEvent, isUndoable } from '../../models/activity';
 import { keepSearch, keptRestaurants, readRestaurant } from '../../models/search';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
@@ -56,7 +56,7 @@ registerEntity<ActionLogEntry>({
   list: async (client, signal) => (await client.execute(ops.actions.log, { query: { limit: 100 } }, { signal })).actions,
   id: (a) => a.id ?? undefined,
   label: (a) => actionLabel(a),
-  description: (a) => [actionTypeLabel(a.type), humanize(a.status), shortDateTime(a.created_at)].filter(Boolean).join(' · '),
+  description: (a) => [actionTypeLabel(a.type), codeLabel('actionStatus', a.status), shortDateTime(a.created_at)].filter(Boolean).join(' · '),
 });
 byLog('calendarEvent', 'calendar', isLiveCalendarEvent, 'Pick a calendar event KallyAI added', 'KallyAI has added no calendar events that are still there.');
 byLog('booking', 'booking', isLiveBooking, 'Pick a booking', 'KallyAI has made no bookings that are still on.');
@@ -341,7 +341,7 @@ export const actionPresentations: Presentation[] = [
       empty: 'No actions of that kind yet.',
       items: ({ data }) => data.actions.filter((a) => a.id).map((a) => ({
         label: actionLabel(a),
-        description: [actionTypeLabel(a.type), humanize(a.status), shortDateTime(a.created_at)].filter(Boolean).join(' · '),
+        description: [actionTypeLabel(a.type), codeLabel('actionStatus', a.status), shortDateTime(a.created_at)].filter(Boolean).join(' · '),
         detail: isUndoable(a) ? t('Can be undone') : undefined,
         icon: actionIcon(a.type),
         run: isUndoable(a)

@@ -4,8 +4,8 @@
 import { ops } from '../../api/catalogue';
 import { callCreatedAt, callSummary, type Call } from '../../api/schemas/calls';
 import { transcriptMarkdown } from '../../documents/callMarkdown';
-import { calendarDay, describeCallStatus, humanize, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
-import { appointmentFileName, businessName, callLabel, callPhone, callTabTitle, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
+import { calendarDay, codeLabel, describeCallStatus, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
+import { appointmentFileName, businessName, callLabel, callPhone, callTabTitle, endedAWhileAgo, hasAppointment, hasTranscript, isRunning, isScheduled, noTranscriptReason } from '../../models/call';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const callOf = (target: unknown): Call => (target ?? { call_id: '', status: '' }) as Call;
@@ -28,7 +28,7 @@ export const callPresentations: Presentation[] = [
         const when = [s.appointment_date ? calendarDay(s.appointment_date) : undefined, s.appointment_time ?? s.time_preference_text].filter(Boolean).join(', ');
         return [
           t('Task: {0}', s.task_description),
-          t('Category: {0}', humanize(s.task_category)),
+          t('Category: {0}', codeLabel('taskCategory', s.task_category)),
           when ? t('When: {0} ({1})', when, input.body?.timezone ?? '') : undefined,
           s.party_size ? t('Party size: {0}', s.party_size) : undefined,
           s.user_name ? t('Booking name: {0}', s.user_name) : undefined,
@@ -67,6 +67,8 @@ export const callPresentations: Presentation[] = [
     command: { id: 'kallyai.calls.openTranscript', title: 'Open Transcript', cli: ['kallyai calls transcript', 'kallyai --transcript'], icon: 'note', menus: [{ view: 'calls', item: 'hasTranscript', group: 'primary', order: 2 }] },
     params: callParam(hasTranscript),
     unavailable: ({ target }) => (target && !hasTranscript(callOf(target)) ? noTranscriptReason(callOf(target)) : undefined),
+    // "Not found" for a call that ended a while ago: it has none (not "not yet", and no Retry).
+    errorCode: (code, { target }) => (code === 'transcript_not_found' && target && endedAWhileAgo(callOf(target)) ? 'no_transcript' : undefined),
     progress: 'Opening the transcript…',
     result: {
       kind: 'document',

@@ -5,8 +5,8 @@
 import { ops } from '../../api/catalogue';
 import { EMAIL_CLASSIFICATIONS, type EmailAccount, type EmailMessage } from '../../api/schemas/email';
 import { voiceProfileMarkdown } from '../../documents/emailMarkdown';
-import { count, humanize, oneLine, shortDateTime, t } from '../../format';
-import { classificationLabel, draftIdOf, isDraft, mailDate, outboxId, outboxState, outboxStateLabel, recipientsText, senderName, type OutboxEmail } from '../../models/email';
+import { codeLabel, count, humanize, oneLine, shortDateTime, t } from '../../format';
+import { classificationLabel, draftIdOf, isDraft, mailDate, newestMailFirst, outboxId, outboxState, outboxStateLabel, recipientsText, senderName, type OutboxEmail } from '../../models/email';
 import { present, type CommandSpec, type EntitySpec, type Presentation } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
 
@@ -25,14 +25,14 @@ export const emailAccountEntity = entity<EmailAccount>({
   list: async (client, signal) => (await client.execute(ops.email.accounts, {}, { signal })).accounts,
   id: (a) => a.id ?? undefined,
   label: accountLabel,
-  description: (a) => [providerName(a.provider), humanize(a.status), a.connected_at ? t('connected {0}', shortDateTime(a.connected_at) ?? '') : undefined].filter(Boolean).join(' · '),
+  description: (a) => [providerName(a.provider), codeLabel('accountStatus', a.status), a.connected_at ? t('connected {0}', shortDateTime(a.connected_at) ?? '') : undefined].filter(Boolean).join(' · '),
 });
 
 export const emailMessageEntity = entity<EmailMessage>({
   kind: 'email',
   placeholder: 'Pick an email',
   empty: 'No email to pick from.',
-  list: async (client, signal) => (await client.execute(ops.email.messages, { query: { limit: 50 } }, { signal })).messages,
+  list: async (client, signal) => newestMailFirst((await client.execute(ops.email.messages, { query: { limit: 50 } }, { signal })).messages),
   get: (client, id) => client.execute(ops.email.message, { path: { id } }),
   getOp: ops.email.message.id,
   id: (m) => m.id ?? undefined,
@@ -66,7 +66,7 @@ export const emailPresentations: Presentation[] = [
       items: ({ data }) => [
         ...data.accounts.filter((a) => a.id).map((a) => ({
           label: accountLabel(a),
-          description: [providerName(a.provider), humanize(a.status)].filter(Boolean).join(' · '),
+          description: [providerName(a.provider), codeLabel('accountStatus', a.status)].filter(Boolean).join(' · '),
           detail: a.connected_at ? t('Connected {0}', shortDateTime(a.connected_at) ?? '') : undefined,
           icon: 'mail',
           run: { title: t('Disconnect…'), command: 'kallyai.email.disconnect', args: [{ id: a.id }] },
@@ -106,7 +106,7 @@ export const emailPresentations: Presentation[] = [
       kind: 'pick',
       placeholder: 'Pick an email to read',
       empty: 'No email matches.',
-      items: ({ data }) => data.messages.filter((m) => m.id).map((m) => ({
+      items: ({ data }) => newestMailFirst(data.messages.filter((m) => m.id)).map((m) => ({
         label: oneLine(m.subject || m.snippet || t('(no subject)'), 70),
         description: [senderName(m.from), shortDateTime(mailDate(m)), m.classification ? classificationLabel(m.classification) : undefined].filter(Boolean).join(' · '),
         detail: oneLine(m.snippet ?? m.preview, 120) || undefined,

@@ -4,9 +4,9 @@ import { ops } from '../../api/catalogue';
 import type { Call } from '../../api/schemas/calls';
 import type { Goal } from '../../api/schemas/coordination';
 import type { Message } from '../../api/schemas/messages';
-import { describeCallStatus, humanize, oneLine, shortDateTime, t } from '../../format';
+import { describeCallStatus, oneLine, shortDateTime, t } from '../../format';
 import { callLabel } from '../../models/call';
-import { goalTitle, waitingFor } from '../../models/goal';
+import { goalStateLabel, goalTitle } from '../../models/goal';
 import type { EntityKind, EntitySpec } from '../../pipeline/presentation';
 
 type Draft = { id?: string | null; to?: string | null; subject?: string | null; status?: string | null; created_at?: string | null };
@@ -23,7 +23,7 @@ export const goalEntity = entity<Goal>({
   getOp: ops.coordination.goal.id,
   id: (g) => g.id ?? undefined,
   label: (g) => goalTitle(g),
-  description: (g) => [humanize(waitingFor(g) ?? g.status), shortDateTime(g.updated_at ?? g.created_at)].filter(Boolean).join(' · '),
+  description: (g) => [goalStateLabel(g), shortDateTime(g.updated_at ?? g.created_at)].filter(Boolean).join(' · '),
 });
 
 export const callEntity = entity<Call>({

@@ -4,8 +4,8 @@ import { ops } from '../../api/catalogue';
 import type { Goal, GoalTree } from '../../api/schemas/coordination';
 import { budgetMarkdown } from '../../documents/budgetMarkdown';
 import { goalMarkdown } from '../../documents/goalMarkdown';
-import { count, creditsLabel, formatCredits, humanize, oneLine, t } from '../../format';
-import { canTakeMoreBudget, creditsStillNeeded, goalBudget, goalStatus, goalTitle, hardCapRoom, isOpen, nextStepPassesCap, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
+import { count, creditsLabel, formatCredits, oneLine, t } from '../../format';
+import { canEscalate, canTakeMoreBudget, creditsStillNeeded, goalBudget, goalStateLabel, goalStatus, goalTitle, hardCapRoom, isEscalated, isOpen, nextStepPassesCap, subGoalCount, waitingFor, waitingStep } from '../../models/goal';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const goalOf = (target: unknown): Goal => (target ?? {}) as Goal;
@@ -60,7 +60,7 @@ export const goalPresentations: Presentation[] = [
       empty: 'No goals match.',
       items: ({ data }) => data.goals.filter((g) => g.id).map((g) => ({
         label: goalTitle(g),
-        description: humanize(waitingFor(g) ?? g.status),
+        description: goalStateLabel(g),
         icon: waitingFor(g) ? 'bell-dot' : 'target',
         run: { title: t('Open Goal'), command: 'kallyai.goals.openGoal', args: [{ id: g.id }] },
       })),
@@ -134,10 +134,19 @@ export const goalPresentations: Presentation[] = [
     result: { kind: 'status', message: ({ target }) => t('KallyAI keeps negotiating: {0}', title(target)) },
   }),
   present(ops.coordination.escalate, {
-    command: { id: 'kallyai.goals.escalate', title: 'Escalate to Me', cli: ['kallyai coord escalate'], icon: 'person', menus: [{ view: 'goals', item: 'open', group: 'secondary', order: 1 }] },
-    params: goalParam(isOpen),
+    command: { id: 'kallyai.goals.escalate', title: 'Escalate to Me', cli: ['kallyai coord escalate'], icon: 'person', menus: [{ view: 'goals', item: 'escalatable', group: 'secondary', order: 1 }] },
+    params: goalParam(canEscalate),
+    unavailable: ({ target }) => (target && isEscalated(goalOf(target)) ? t('KallyAI already handed "{0}" to you: answer its message in the Inbox, or cancel the goal.', title(target)) : undefined),
     progress: 'Escalating…',
-    result: { kind: 'status', message: ({ target }) => t('Escalated to you: {0}', title(target)) },
+    // What happens next, said once: KallyAI stops and asks the person how to go on.
+    result: {
+      kind: 'notify',
+      message: ({ target }) => t('"{0}" is yours now: KallyAI stopped working on it and asks you in the Inbox how to go on. Answer there, or cancel the goal; nothing more is spent until you do.', title(target)),
+      actions: ({ input }) => [
+        { title: t('Show Inbox'), command: 'kallyai.inbox.focus' },
+        ...(input.path?.id ? [{ title: t('Open Goal'), command: 'kallyai.goals.openGoal', args: [{ id: input.path.id }] }] : []),
+      ],
+    },
   }),
   present(ops.coordination.cancelGoal, {
     command: { id: 'kallyai.goals.cancel', title: 'Cancel Goal', cli: ['kallyai coord cancel-goal'], icon: 'circle-slash', menus: [{ view: 'goals', item: 'open', group: 'danger', order: 1 }] },

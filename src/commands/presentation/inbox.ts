@@ -3,7 +3,7 @@ import { ops } from '../../api/catalogue';
 import type { Message } from '../../api/schemas/messages';
 import { messageMarkdown, messageTitle, threadMarkdown } from '../../documents/messageMarkdown';
 import { count, oneLine, t } from '../../format';
-import { recipientsText, type OutboxEmail } from '../../models/email';
+import { notEmailAddresses, recipientsText, type OutboxEmail } from '../../models/email';
 import { present, type Presentation } from '../../pipeline/presentation';
 
 const draftOf = (target: unknown): OutboxEmail => (target ?? {}) as OutboxEmail;
@@ -60,6 +60,15 @@ export const inboxPresentations: Presentation[] = [
   present(ops.actions.approveEmail, {
     command: { id: 'kallyai.inbox.approveEmail', title: 'Approve and Send Email…', cli: ['kallyai actions email approve'], icon: 'send', menus: [{ view: 'inbox', item: 'draft', group: 'inline', order: 1 }, { view: 'email', item: 'draft', group: 'inline', order: 1 }] },
     params: { id: { entity: 'draft', label: 'Draft' } },
+    // A recipient that is not an email address is refused before the question (the draft page says which, and offers to write it again).
+    unavailable: ({ target }) => {
+      const wrong = target ? notEmailAddresses(draftOf(target)) : [];
+      if (!wrong.length) return undefined;
+      const names = oneLine(wrong.join(', '), 200);
+      return wrong.length === 1
+        ? t('This draft cannot be sent: {0} is not an email address. Write it again with the right address, or ask KallyAI to revise it.', names)
+        : t('This draft cannot be sent: {0} are not email addresses. Write it again with the right addresses, or ask KallyAI to revise it.', names);
+    },
     // The consent names every recipient (To and Cc) and the credits sending costs.
     consent: {
       question: ({ target }) => t('Send the email "{0}" to {1}?', subject(target), recipients(draftOf(target))),

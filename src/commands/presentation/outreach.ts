@@ -3,7 +3,7 @@
  *  Retry a failed one, Cancel one that runs. */
 import { ops } from '../../api/catalogue';
 import type { OutreachTask } from '../../api/schemas/outreach';
-import { blocks, humanize, md, oneLine, paragraphs, phoneForPeople, shortDateTime, t, table } from '../../format';
+import { blocks, codeLabel, md, oneLine, paragraphs, phoneForPeople, shortDateTime, t, table } from '../../format';
 import {
   channelLabel, estimateTypeOfChannel, isCancellable, isRetryable, outreachStatusIcon, outreachStatusLabel,
   taskChannel, taskLabel, taskRecipient,
@@ -38,7 +38,7 @@ function taskMarkdown(task: OutreachTask) {
       [t('Contact'), task.recipient_name ? `${task.recipient_name} (${targetForPeople(task.recipient_identifier ?? undefined)})` : targetForPeople(task.recipient_identifier ?? undefined)],
       [t('Status'), outreachStatusLabel(task.status)],
       [t('Channel'), channelLabel(taskChannel(task))],
-      [t('Urgency'), humanize(task.urgency) || '—'],
+      [t('Urgency'), codeLabel('urgency', task.urgency) || '—'],
       [t('Created'), shortDateTime(task.created_at) ?? '—'],
       [t('Updated'), shortDateTime(task.updated_at) ?? '—'],
       [t('Completed'), shortDateTime(task.completed_at) ?? '—'],
@@ -46,7 +46,7 @@ function taskMarkdown(task: OutreachTask) {
     task.completion_summary ? blocks(md`## ${t('Outcome')}`, paragraphs(task.completion_summary)) : undefined,
     md`## ${t('Attempts')}`,
     attempts.length
-      ? table([t('Channel'), t('Status'), t('Started'), t('Ended')], attempts.map((a) => [channelLabel(a.channel), humanize(a.status), shortDateTime(a.started_at) ?? '—', shortDateTime(a.completed_at) ?? '—']))
+      ? table([t('Channel'), t('Status'), t('Started'), t('Ended')], attempts.map((a) => [channelLabel(a.channel), codeLabel('outreachStatus', a.status), shortDateTime(a.started_at) ?? '—', shortDateTime(a.completed_at) ?? '—']))
       : md`_${t('No attempts yet.')}_`,
   );
 }

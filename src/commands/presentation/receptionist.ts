@@ -7,12 +7,13 @@ import { ops } from '../../api/catalogue';
 import { eventLogMarkdown, inboundTranscriptMarkdown } from '../../documents/receptionistMarkdown';
 import { count, formatDuration, oneLine, phoneForPeople, shortDateTime, t } from '../../format';
 import {
-  callDuration, callerLabel, callerWithNumber, contactName, hasConversation, inboundStatusLabel, isLive, isNewVoicemail, ruleName, ruleSummary, sortContacts,
+  callDuration, callerLabel, callerWithNumber, contactName, hasConversation, inboundStatusLabel, isAnswering, isLive, isNewVoicemail, ruleName, ruleSummary, sortContacts,
   sortRules, voicemailPreview, type Contact, type InboundCall, type Rule, type Voicemail,
 } from '../../models/inbound';
 import type { CommandSpec, EntitySpec, Presentation } from '../../pipeline/presentation';
 import { present } from '../../pipeline/presentation';
 import { registerEntities } from './entities';
+import { readTargets, ringingPhone } from '../../models/phoneNumber';
 
 const callOf = (target: unknown) => (target ?? {}) as InboundCall;
 const ruleOf = (target: unknown) => (target ?? {}) as Rule;
@@ -178,12 +179,25 @@ export const receptionistPresentations: Presentation[] = [
     result: { kind: 'status', message: ({ input, target }) => t('Call from {0} transferred to {1}', callerLabel(callOf(target)), phoneForPeople(input.body?.target_number ?? '')) },
   }),
   present(ops.inbound.takeover, {
-    command: { id: 'kallyai.receptionist.takeOver', title: 'Take Over Call', cli: ['kallyai inbound takeover'], icon: 'call-incoming', menus: [{ view, item: 'liveCall', group: 'inline', order: 1 }] },
-    params: callParam(isLive),
-    unavailable: ({ target }) => liveOnly(target),
+    command: { id: 'kallyai.receptionist.takeOver', title: 'Take Over Call', cli: ['kallyai inbound takeover'], icon: 'call-incoming', menus: [{ view, item: 'answeringCall', group: 'inline', order: 1 }] },
+    params: callParam(isAnswering),
+    unavailable: ({ target }) => liveOnly(target) ?? (target && callOf(target).taken_over ? t('You are on this call already: you took it over.') : undefined),
     consent: {
       question: ({ target }) => t('Take over the call from {0}?', callerLabel(callOf(target))),
       what: ({ target }) => t('KallyAI connects {0} to you and leaves the call; what it noted so far stays in the call summary.', callerWithNumber(callOf(target))),
+      // Which of your phones rings: the one to have in hand when you say yes.
+      detail: async ({ client, target }) => {
+        const [numbers, targets] = await Promise.all([
+          client.execute(ops.phone.list).then((r) => r.phone_numbers, () => []),
+          client.execute(ops.phone.forwardingTargets).then(readTargets, () => []),
+        ]);
+        const phone = ringingPhone(numbers, targets);
+        const caller = callerLabel(callOf(target));
+        if (!phone) return t('You have no hand-off phone yet, so KallyAI has no phone of yours to ring: add one with "Add Hand-off Phone…" in the Phone Numbers view.');
+        return phone.label
+          ? t('Your phone "{0}" ({1}) rings: answer it to talk to {2}.', phone.label, phoneForPeople(phone.number), caller)
+          : t('Your phone {0} rings: answer it to talk to {1}.', phoneForPeople(phone.number), caller);
+      },
       confirm: 'Take Over',
       decline: 'Let KallyAI Answer',
     },

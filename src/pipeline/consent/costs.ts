@@ -37,12 +37,13 @@ export class CostSource {
 
   /** The stakes a consent names for this operation and input: its figure and, where it costs
    *  credits, the balance. */
-  async stakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext): Promise<Stakes> {
-    const [credits, balance] = await Promise.all([
+  async stakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, detail?: Promise<string | undefined>): Promise<Stakes> {
+    const [credits, balance, detailLine] = await Promise.all([
       this.credits(op, spec, ctx),
       op.costsCredits && !spec.money ? this.balance() : Promise.resolve(undefined),
+      detail ?? Promise.resolve(undefined),
     ]);
-    return buildStakes(op, spec, ctx, credits, balance);
+    return buildStakes(op, spec, ctx, credits, balance, detailLine);
   }
 
   /** The balance now (a consent must not name a stale figure), else the one the views last saw. */

@@ -120,9 +120,9 @@ export function creditsRange(figure: CreditsFigure, minutes = 1): { min: number;
   }
 }
 
-export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, credits: CreditsFigure, balance: number | undefined): Stakes {
+export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, credits: CreditsFigure, balance: number | undefined, detail?: string): Stakes {
   const whom = op.contactsPeople ? spec.whom?.(ctx) : undefined;
-  const lines: string[] = [spec.what(ctx)];
+  const lines: string[] = [spec.what(ctx), ...(detail ? [detail] : [])];
   if (op.contactsPeople) lines.push(whom ? t('KallyAI will contact {0}.', whom) : t('KallyAI will contact people for you.'));
   const money = op.costsCredits ? spec.money?.(ctx) : undefined;
   if (money) lines.push(money);

@@ -20,7 +20,12 @@ export interface ResultDeps {
   readonly saveTo?: string;
   /** Opens (or reveals) the page of a thing. */
   openPage(kind: PageKind, id: string, initial?: unknown): Promise<unknown>;
+  /** Whether a view is on screen: a next action that only shows it ("Open Credits View") is not offered then. */
+  viewVisible?(view: string): boolean;
 }
+
+/** "kallyai.credits.focus" → "credits": the view a next action only shows. */
+const FOCUS = /^kallyai\.(\w+)\.focus$/;
 
 /** What the command returns besides the data (tests and chat read it). */
 export interface Shown {
@@ -44,7 +49,12 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'notify': {
       const message = spec.message(ctx);
-      const actions = (spec.actions?.(ctx) ?? []).map((a) => ({ ...a, button: plainText(a.title, 40) }));
+      const actions = (spec.actions?.(ctx) ?? [])
+        .filter((a) => {
+          const view = FOCUS.exec(a.command)?.[1];
+          return !view || !deps.viewVisible?.(view);
+        })
+        .map((a) => ({ ...a, button: plainText(a.title, 40) }));
       void info(notificationText(message), ...actions.map((a) => a.button)).then((choice) => {
         const action = actions.find((a) => a.button === choice);
         if (action) return run(action);
