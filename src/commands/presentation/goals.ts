@@ -211,7 +211,7 @@ export const goalPresentations: Presentation[] = [
         const goal = goalOf(target);
         const amount = budgetToApprove(goal);
         if (waitingFor(goal) === 'budget_approval' || !target) {
-          return amount !== undefined ? t('KallyAI may spend about {0} of your credits on this goal.', creditsLabel(amount)) : t('KallyAI may spend your credits on this goal.');
+          return amount !== undefined ? t('KallyAI may spend about {0} on this goal.', creditsLabel(amount)) : t('KallyAI may spend your credits on this goal.');
         }
         const used = goalBudget(goal).used;
         return amount !== undefined
