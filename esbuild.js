@@ -33,9 +33,9 @@ const problemMatcher = {
 async function main() {
   const ctx = await esbuild.context({
     // extension.js is what activation loads; commands.js (the pipeline and every command) is
-    // required on the first command run (src/commandLoader.ts); phoneEngine.js (libphonenumber-js
+    // required on the first command run (src/app/commandLoader.ts); phoneEngine.js (libphonenumber-js
     // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts).
-    entryPoints: { extension: 'src/extension.ts', commands: 'src/commands/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' },
+    entryPoints: { extension: 'src/extension.ts', commands: 'src/app/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

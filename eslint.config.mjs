@@ -102,9 +102,9 @@ export default tseslint.config(
   },
   {
     files: [
-      'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/format/**/*.ts', 'src/models/**/*.ts', 'src/commands/presentation/**/*.ts',
-      'src/commands/manifest.ts', 'src/documents/*Markdown.ts', 'src/pipeline/presentation.ts', 'src/pipeline/input/fields.ts',
-      'src/pipeline/consent/stakes.ts', 'src/pipeline/consent/costs.ts', 'src/pipeline/results/genericMarkdown.ts',
+      'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/format/**/*.ts', 'src/models/**/*.ts', 'src/presentation/**/*.ts',
+      'scripts/manifest/commandManifest.ts', 'src/documents/*Markdown.ts', 'src/presentation/entry.ts', 'src/pipeline/input/fields.ts',
+      'src/pipeline/consent/stakes.ts', 'src/pipeline/consent/costs.ts', 'src/documents/genericMarkdown.ts',
       'src/platform/linkPolicy.ts', 'src/tools/toolConfirmation.ts',
     ],
     ignores: ['src/auth/provider.ts'],

@@ -1,7 +1,7 @@
 // npm run manifest — writes package.json's contributes.commands, menus, languageModelTools and
 // chatParticipants (their text as %keys%), the generated keys of package.nls.json and
 // package.nls.es.json (Spanish from l10n/bundle.l10n.es.json), and the README's command and tool
-// tables, from the tables in src (src/commands/presentation, src/tools/toolTable.ts,
+// tables, from the tables in src (src/presentation, src/tools/toolTable.ts,
 // src/chat/chatCommands.ts). Run it after changing any of them or the Spanish bundle;
 // the unit tests fail while the files are out of date.
 import * as fs from 'node:fs';

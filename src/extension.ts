@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { KallyClient } from './api/client';
 import { registerAuth } from './auth/provider';
-import { registerChatStubs } from './chatLoader';
-import { registerCommandStubs } from './commandLoader';
+import { registerChatStubs } from './app/chatLoader';
+import { registerCommandStubs } from './app/commandLoader';
 import { registerDocuments } from './documents';
 import { configureFormat } from './format';
-import { createLog } from './log';
+import { createLog } from './platform/log';
 import type { Services } from './services';
-import { readSettings } from './settings';
+import { readSettings } from './platform/settings';
 import { PAGE_VIEW_TYPE } from './pages/viewType';
 import { registerViews } from './views';
 import { pressInTests, recordShownInTests } from './platform/shownInTests';

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { KallyClient } from './api/client';
-import type { Log } from './log';
-import type { Settings } from './settings';
+import type { Log } from './platform/log';
+import type { Settings } from './platform/settings';
 import type { KallyAuth } from './auth/provider';
 
 /** What the parts of the extension share. Built once in `activate()`; each part takes what it needs. */

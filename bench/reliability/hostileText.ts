@@ -22,7 +22,7 @@ import { transcriptMarkdown } from '../../src/documents/callMarkdown';
 import { messageMarkdown } from '../../src/documents/messageMarkdown';
 import { encodeSegment } from '../../src/documents/paths';
 import { replyMarkdown, searchMarkdown } from '../../src/chat/chatMarkdown';
-import { genericMarkdown } from '../../src/pipeline/results/genericMarkdown';
+import { genericMarkdown } from '../../src/documents/genericMarkdown';
 import type { Call } from '../../src/api/schemas/calls';
 import type { Message } from '../../src/api/schemas/messages';
 import type { SearchResult } from '../../src/api/schemas/search';

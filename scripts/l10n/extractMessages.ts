@@ -16,7 +16,7 @@ export interface Message {
 /** Properties of data objects whose string values are shown to people through `t()`. */
 const DATA_PROPERTIES = new Set(['title', 'label', 'placeholder', 'help', 'progress', 'confirm', 'decline', 'empty', 'missing', 'saved', 'openWith', 'userDescription', 'description']);
 /** Where such data lives: the command table, entities, the chat's and the tools' tables. */
-const DATA_FILES = [/src\/commands\/presentation\//, /src\/tools\/toolTable\.ts$/, /src\/chat\/chatCommands\.ts$/];
+const DATA_FILES = [/src\/presentation\//, /src\/commands\/(.+\/)?specs\.ts$/, /src\/tools\/toolTable\.ts$/, /src\/chat\/chatCommands\.ts$/];
 /** Where the validation rules live: their sentences reach people through t() in issueSentence(). */
 const RULE_FILES = [/src\/api\/schemas\//, /src\/api\/validation\//];
 /** A rule's sentence: a capital, words, an end ("Party size is 1 to 50."). */

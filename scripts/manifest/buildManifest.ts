@@ -3,9 +3,9 @@
  *  README's command and tool tables, and the generated keys of package.nls.json and
  *  package.nls.es.json. The unit tests compare the files with this. No `vscode`. */
 import { CHAT_PARTICIPANT } from '../../src/chat/chatCommands';
-import { withManifest, withReadmeTable } from '../../src/commands/manifest';
-import { allCommands } from '../../src/commands/presentation';
-import { languageModelTools, withReadmeToolTable } from '../../src/tools/toolManifest';
+import { withManifest, withReadmeTable } from './commandManifest';
+import { allCommands } from '../../src/presentation';
+import { languageModelTools, withReadmeToolTable } from './toolManifest';
 import { tools } from '../../src/tools/toolTable';
 import { keyGeneratedText, withGeneratedKeys, type Nls } from './packageNls';
 

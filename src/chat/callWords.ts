@@ -5,7 +5,7 @@
 import * as en from 'chrono-node/en';
 import * as es from 'chrono-node/es';
 import { checkPhoneNumber } from '../api/validation/phone';
-import type { CallCategory } from '../commands/makeCall/makeCallArgs';
+import type { CallKind } from '../models/callCategory';
 import { guessCallKind } from '../models/callCategory';
 
 export interface CallWords {
@@ -14,7 +14,7 @@ export interface CallWords {
   date?: string;
   time?: string;
   partySize?: number;
-  category?: CallCategory;
+  category?: CallKind;
   task?: string;
 }
 

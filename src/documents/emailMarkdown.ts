@@ -3,7 +3,7 @@
  *  No `vscode` import. */
 import type { VoiceProfile } from '../api/schemas/email';
 import { blocks, md, shortDateTime, t, table, type Markdown } from '../format';
-import { genericMarkdown } from '../pipeline/results/genericMarkdown';
+import { genericMarkdown } from './genericMarkdown';
 
 const KNOWN = new Set(['trained', 'samples_analyzed', 'tone', 'formality', 'typical_greeting', 'typical_sign_off', 'updated_at']);
 

@@ -5,7 +5,7 @@
  *  editor or preview follows. */
 import * as vscode from 'vscode';
 import type { Markdown } from '../format';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { KallyFileSystem } from './kallyFileSystem';
 import { encodeSegment, SCHEME } from './paths';
 

@@ -5,8 +5,8 @@
 import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import type { Goal } from '../api/schemas/coordination';
-import type { Turn } from '../commands/ask/conversationStore';
-import { suggestionCommand } from '../commands/ask/suggestionActions';
+import type { Turn } from '../models/conversation';
+import { suggestionCommand } from '../presentation/suggestions';
 import { waitingText } from '../documents/goalMarkdown';
 import { codeLabel, html, oneLine, t, textBlock, type Html } from '../format';
 import { goalTitle, waitingFor } from '../models/goal';

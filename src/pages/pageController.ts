@@ -1,8 +1,8 @@
 /** What each page (goal, call, conversation, email draft, email message, compose, channels) provides to the framework. */
 import type { Html } from '../format';
 
-export type PageKind = 'goal' | 'call' | 'conversation' | 'search' | 'draft' | 'mail' | 'compose' | 'channels' | 'inboundCall' | 'player' | 'receptionistAnalytics';
-export const PAGE_KINDS: readonly PageKind[] = ['goal', 'call', 'conversation', 'search', 'draft', 'mail', 'compose', 'channels', 'inboundCall', 'player', 'receptionistAnalytics'];
+import type { PageKind } from '../presentation/pageKinds';
+export { PAGE_KINDS, type PageKind } from '../presentation/pageKinds';
 
 export interface PageState {
   readonly kind: PageKind;

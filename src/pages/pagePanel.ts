@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { describeError, html, t } from '../format';
 import { tabTitle } from '../format/sinks';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { Disposables } from '../platform/disposables';
 import type { PageController, PageView } from './pageController';
 import { PageMessage } from './pageMessages';

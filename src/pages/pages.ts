@@ -2,7 +2,7 @@
  *  window reload (the serializer reads the kind and id the page remembered), refreshed when an
  *  operation changes what they show. */
 import * as vscode from 'vscode';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { Disposables } from '../platform/disposables';
 import { PAGE_KINDS, type PageController, type PageKind, type PageState } from './pageController';
 import { PagePanel } from './pagePanel';

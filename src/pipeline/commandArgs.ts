@@ -7,7 +7,7 @@
  *  items; it counts only in the test host. Anything else is refused with a clear message. */
 import * as z from 'zod/mini';
 import { describeIssue } from '../api/validation/issues';
-import type { EntityKind } from './presentation';
+import type { EntityKind } from '../presentation/entry';
 import type { RunRequest } from './pipeline';
 
 export interface EntityRef { readonly kind: EntityKind; readonly id: string; readonly value?: unknown }

@@ -12,16 +12,16 @@ import { prepareRequest } from '../api/requestInput';
 import type { Resource } from '../api/resources';
 import type { Documents } from '../documents';
 import { t } from '../format';
-import type { Log } from '../log';
-import type { PageKind } from '../pages/pageController';
-import type { Settings } from '../settings';
+import type { Log } from '../platform/log';
+import type { PageKind } from '../presentation/pageKinds';
+import type { Settings } from '../platform/settings';
 import { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
 import { asksAgent, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
 import { askInput, type DraftInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
-import type { EntityKind, EntitySpec, Presentation, PresentationContext } from './presentation';
+import type { EntityKind, EntitySpec, Presentation, PresentationContext } from '../presentation/entry';
 import { IdempotencyKeys, sendWithIdempotencyKey, type KeyStorage } from './idempotency';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
@@ -361,14 +361,14 @@ function fieldLabels(op: Operation, presentation: Presentation | undefined): Rec
   return labels;
 }
 
-/** The error as this operation's entry reads it for its target (src/pipeline/presentation.ts `errorCode`). */
+/** The error as this operation's entry reads it for its target (src/presentation/entry.ts `errorCode`). */
 function recoded(e: unknown, presentation: Presentation | undefined, ctx: PresentationContext | undefined): unknown {
   if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
   const code = presentation.errorCode(e.code, ctx as never);
   return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
 }
 
-/** How long a consent waits for its detail line (src/pipeline/presentation.ts `detail`). */
+/** How long a consent waits for its detail line (src/presentation/entry.ts `detail`). */
 const DETAIL_TIMEOUT_MS = 4_000;
 
 /** The answer, or undefined when it fails or takes longer than `ms`. */

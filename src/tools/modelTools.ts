@@ -12,11 +12,11 @@
  *     never changes anything — dials, sends, spends or edits — without a person's explicit OK.
  *  Answers and errors are concise text for the model (modelText.ts); nothing is thrown at it. */
 import * as vscode from 'vscode';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { t } from '../format';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Stakes } from '../pipeline/consent/stakes';
-import type { Settings } from '../settings';
+import type { Settings } from '../platform/settings';
 import { declinedText, errorText, modelText, unavailableText } from './modelText';
 import { confirmationText } from './toolConfirmation';
 import { toolRequest } from './toolInput';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Call } from '../api/schemas/calls';
 import type { Services } from '../services';
-import { callContextValue, callDescription, callIcon, callLabel, callTooltip, hasAppointment, hasTranscript, isRunning, orderCalls } from './callPresentation';
+import { callContextValue, callDescription, callIcon, callLabel, callTooltip, hasAppointment, hasTranscript, isRunning, orderCalls } from './callItem';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { icon, infoNode, makeItem, type ViewNode } from './viewNode';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { describeLoadError, isSignInError } from './loadError';
 
 /** Why a load was asked for. User clicks and automatic refreshes are coalesced and dropped when the

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { KallyClient, RequestOutcome } from '../api/client';
 import type { KallyApiError } from '../api/errors';
-import type { Log } from '../log';
+import type { Log } from '../platform/log';
 import { Disposables } from '../platform/disposables';
 import { isUnreachable } from './loadError';
 

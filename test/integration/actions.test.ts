@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';

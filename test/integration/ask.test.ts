@@ -3,8 +3,8 @@
 // creates shows in the Goals view and is revealed there.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AskResult } from '../../src/commands/ask/ask';
-import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/ask/conversationHistory';
+import type { AskResult } from '../../src/commands/coordination/ask';
+import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/coordination/conversationHistory';
 import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
 import { ensureSignedIn } from './signIn';
 

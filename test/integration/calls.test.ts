@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
-import { outcomeText } from '../../src/commands/makeCall/callOutcome';
-import type { MakeCallResult } from '../../src/commands/makeCall/makeCall';
+import { outcomeText } from '../../src/commands/calls/callOutcome';
+import type { MakeCallResult } from '../../src/commands/calls/makeCall';
 import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
 import { activateExtension, clearSandboxFaults, clearSandboxRequests, inDays, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';

@@ -16,7 +16,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ops } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import { needsConsent, type Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import { PARTICIPANT_ID } from '../../src/chat/chatThread';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import { activateExtension, answerConsents, clearSandboxFaults, clearSandboxRequests, extensionManifest, resetSandbox, sandboxJson, sandboxRequests, unescapeMarkdown } from './helpers';
 import { ensureSignedIn } from './signIn';
 

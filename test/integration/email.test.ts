@@ -7,7 +7,7 @@
 // addresses, the mailbox), and every email surface rendering hostile text as text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
 import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxApi, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ERROR_ACTIONS, PRICING_URL, type UserActionKind } from '../../src/api/errorCodes';
 import { DEFAULT_RETRY } from '../../src/api/retry';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import { actionLabel } from '../../src/format/errors';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import { answerConsents, clearSandboxFaults, clearSandboxRequests, inDays, openPage, resetSandbox, sandboxApi, sandboxJson, sandboxRequests, waitFor, type ActivatedExtension, type RunResult } from './helpers';

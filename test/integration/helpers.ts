@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LoggedRequest as SandboxLoggedRequest } from '../../sandbox/requestLog';
 import type { Operation } from '../../src/api/operation';
 import type { activate } from '../../src/extension';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import type { PageKind } from '../../src/pages/pageController';
 import { PAGE_VIEW_TYPE } from '../../src/pages/viewType';
 import type { Stakes } from '../../src/pipeline/consent/stakes';

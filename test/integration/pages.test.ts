@@ -4,7 +4,7 @@
 // logged, one panel per thing, a reloaded window restores them, the shell's CSP is strict.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import { answerConsents, clearSandboxRequests, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
 import { signInToFreshSandbox } from './signIn';
 import { recordShownInTests } from '../../src/platform/shownInTests';

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import HOSTILE_TEXT from '../shared/hostileText.json';
-import type { CommandsModule } from '../../src/commands';
+import type { CommandsModule } from '../../src/app';
 import type { Shown } from '../../src/platform/shownInTests';
 import type { ViewNode } from '../../src/views';
 import { answerConsents, clearSandboxFaults, closeKallyPages, sandboxFetch, sandboxJson, waitFor, type ActivatedExtension } from './helpers';

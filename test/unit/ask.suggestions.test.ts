@@ -3,7 +3,7 @@
  *  as the next message. Plain Node. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestionCommand } from '../../src/commands/ask/suggestionActions';
+import { suggestionCommand } from '../../src/presentation/suggestions';
 
 describe('suggestions that name an action', () => {
   it('run the action on the reply\'s goal: approve the step, the budget, cancel, show the budget', () => {

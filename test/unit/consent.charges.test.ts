@@ -11,11 +11,11 @@ import { allOperations, ops } from '../../src/api/catalogue';
 import type { KallyClient } from '../../src/api/client';
 import type { Operation } from '../../src/api/operation';
 import type { OperationInput } from '../../src/api/requestInput';
-import { entityOf, presentationOf } from '../../src/commands/presentation';
+import { entityOf, presentationOf } from '../../src/presentation';
 import { formatCredits } from '../../src/format';
 import { CostSource } from '../../src/pipeline/consent/costs';
 import { creditsRange, creditsText, genericConsent, type Stakes } from '../../src/pipeline/consent/stakes';
-import type { PresentationContext } from '../../src/pipeline/presentation';
+import type { PresentationContext } from '../../src/presentation/entry';
 import { client as clientFor, control, sandbox, type SandboxHandle } from './api.helpers';
 
 type Row = Record<string, unknown>;

@@ -8,13 +8,13 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { serviceText as svc } from '../../src/api/serviceText';
 import { ops } from '../../src/api/catalogue';
 import type { Goal } from '../../src/api/schemas/coordination';
-import { presentationOf } from '../../src/commands/presentation';
+import { presentationOf } from '../../src/presentation';
 import { codeLabel, configureFormat, describeCallStatus, fillPlaceholders, isKnownCode, knownCodes } from '../../src/format';
 import { inboundStatusLabel } from '../../src/models/inbound';
 import { numberDescription, readCountries } from '../../src/models/phoneNumber';
 import { goalStateLabel } from '../../src/models/goal';
 import { GoalPage } from '../../src/pages/goalPage';
-import type { PresentationContext } from '../../src/pipeline/presentation';
+import type { PresentationContext } from '../../src/presentation/entry';
 import { spanishBundle } from './manifestFiles';
 
 const es = spanishBundle();

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeHtml, html, listOrParagraphsHtml, textBlock, trustedHtml } from '../../src/format';
-import { genericMarkdown } from '../../src/pipeline/results/genericMarkdown';
+import { genericMarkdown } from '../../src/documents/genericMarkdown';
 
 describe('html: values are text', () => {
   it('escapes tags, attributes and template breakers', () => {

@@ -24,7 +24,7 @@ describe('Spanish: the runtime strings', () => {
   const es = spanishBundle();
 
   it('the extractor finds every kind of message: t(), l10n.t(), count() and presentation data', () => {
-    const found = extractFrom('src/commands/presentation/x.ts', [
+    const found = extractFrom('src/presentation/x.ts', [
       "t('One {0}'); vscode.l10n.t('Two'); l10n.t(ok ? 'Three' : 'Four');",
       "count(n, '{0} goal', '{0} goals');",
       "const p = { title: 'Five…', placeholder: 'Six', modelDescription: 'not shown to people', choiceLabels: { a: 'Seven' } };",

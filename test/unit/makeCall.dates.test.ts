@@ -1,7 +1,7 @@
 /** The call wizard reads dates and times as people type them. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDate, readTime } from '../../src/commands/makeCall/naturalDates';
+import { readDate, readTime } from '../../src/commands/calls/naturalDates';
 
 const now = new Date(2026, 10, 29, 12, 0); // Sunday, Nov 29, 2026, noon (local)
 

@@ -1,4 +1,4 @@
-/** The call wizard's plan (src/commands/makeCall/callSteps.ts): a general call with a number and a
+/** The call wizard's plan (src/commands/calls/callSteps.ts): a general call with a number and a
  *  task takes four steps — the number, the kind of business, the task, and the step that shows
  *  what will be sent with "Place Call…" / "More Details…"; the optional questions come only after
  *  "More Details…"; what the person told us before (a search result) fills answers without adding
@@ -6,7 +6,7 @@
  *  (test/e2e/makeCall.e2e.js) counts the same steps in the real quick input. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { completeAnswers, effectiveAnswers, sameAsLastCall, stepsAsked, type Draft } from '../../src/commands/makeCall/callSteps';
+import { completeAnswers, effectiveAnswers, sameAsLastCall, stepsAsked, type Draft } from '../../src/commands/calls/callSteps';
 import { callCategoryOf } from '../../src/models/search';
 import { guessCallKind } from '../../src/models/callCategory';
 

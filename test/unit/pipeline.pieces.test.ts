@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { allOperations, ops } from '../../src/api/catalogue';
 import type { Operation } from '../../src/api/operation';
 import { KallyApiError } from '../../src/api/errors';
-import { presentationOf } from '../../src/commands/presentation';
+import { presentationOf } from '../../src/presentation';
 import { describeError } from '../../src/format';
 import { buildStakes, creditsRange, creditsText, genericConsent, needsConsent } from '../../src/pipeline/consent/stakes';
 import type { Goal } from '../../src/api/schemas/coordination';
 import { canTakeMoreBudget, creditsStillNeeded, goalCaps, hardCapRoom, nextStepPassesCap } from '../../src/models/goal';
 import { convertTyped, fieldsOf, validateField } from '../../src/pipeline/input/fields';
-import type { PresentationContext } from '../../src/pipeline/presentation';
+import type { PresentationContext } from '../../src/presentation/entry';
 
 const ctx = (input: unknown, target?: unknown) => ({ input, target, client: undefined as never, baseUrl: 'http://127.0.0.1:9' }) as PresentationContext;
 

@@ -9,12 +9,12 @@ import * as path from 'node:path';
 import { allOperations, ops } from '../../src/api/catalogue';
 import { prepareRequest } from '../../src/api/requestInput';
 import { CHAT_PARTICIPANT } from '../../src/chat/chatCommands';
-import { presentationOf, presentations } from '../../src/commands/presentation';
+import { presentationOf, presentations } from '../../src/presentation';
 import { asksAgent, buildStakes, changesText, consentSpecFor, needsConsent } from '../../src/pipeline/consent/stakes';
 import { confirmationText } from '../../src/tools/toolConfirmation';
 import { declinedText, errorText, modelText } from '../../src/tools/modelText';
 import { toolInputSchema, toolRequest } from '../../src/tools/toolInput';
-import { withReadmeToolTable } from '../../src/tools/toolManifest';
+import { withReadmeToolTable } from '../../scripts/manifest/toolManifest';
 import { tools, toolNamed } from '../../src/tools/toolTable';
 import { builtManifest } from './manifestFiles';
 

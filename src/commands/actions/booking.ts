@@ -17,12 +17,12 @@ import { hitFacts, keepSearch, keptRestaurants, readRestaurant, type SearchHit }
 import { notificationText } from '../../format/sinks';
 import { info } from '../../platform/notify';
 import type { RunResult } from '../../pipeline/pipeline';
-import { BOOKING_TYPE_LABELS, type BookingContext } from '../presentation/actions';
+import { BOOKING_TYPE_LABELS, type BookingContext } from '../../presentation/actions';
 import type { CommandContext } from '../commandContext';
-import { validateDate } from '../makeCall/callWizard';
-import { PARTY_MAX, PARTY_MIN } from '../makeCall/makeCallArgs';
-import { readDate, readTime, todayIso } from '../makeCall/naturalDates';
-import { runForm, shown, type FormStep } from './form';
+import { validateDate } from '../calls/callWizard';
+import { PARTY_MAX, PARTY_MIN } from '../calls/makeCallArgs';
+import { readDate, readTime, todayIso } from '../calls/naturalDates';
+import { runForm, shown, type FormStep } from '../../platform/formSteps';
 
 type BookingType = (typeof BOOKING_TYPES)[number];
 

@@ -12,8 +12,8 @@ import type { FailureResult } from '../../pipeline/errors/presenter';
 import { askText, type Validation } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
 import type { CommandContext } from '../commandContext';
-import { readDate, readTime } from '../makeCall/naturalDates';
-import { runForm, shown, type FormStep } from './form';
+import { readDate, readTime } from '../calls/naturalDates';
+import { runForm, shown, type FormStep } from '../../platform/formSteps';
 
 export const calendarEventArgs = z.object({
   title: z.optional(z.string()),

@@ -1,6 +1,6 @@
 /** The handlers of the hand-written email, inbox-filter and channel commands, and the factory of
  *  the email pages (draft, mail, compose, channels), in one place so that the commands bundle's
- *  entry (src/commands/index.ts) wires them with two lines. */
+ *  entry (src/app/index.ts) wires them with two lines. */
 import type { Resource } from '../../api/resources';
 import type { KallyClient } from '../../api/client';
 import { ChannelsPage } from '../../pages/channelsPage';
@@ -13,9 +13,9 @@ import { openExternalUrl } from '../../platform/openExternal';
 import { copyMailbox } from '../channels/copyMailbox';
 import type { CommandContext } from '../commandContext';
 import { tryAgain } from '../tryAgain';
-import { filterChannel, showUnread } from '../messages/inboxFilters';
+import { filterChannel, showUnread } from '../views/inboxFilters';
 import { EmailConnector } from './connectEmail';
-import { filterMail } from './mailFilter';
+import { filterMail } from '../views/mailFilter';
 import { reviseDraft, reviseStakes } from './reviseDraft';
 import { writeEmail } from './writeEmail';
 

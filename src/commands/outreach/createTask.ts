@@ -12,7 +12,7 @@ import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import { askPick, askText, type Validation, pickItems } from '../../platform/quickInput';
 import type { RunResult } from '../../pipeline/pipeline';
-import { runForm, shown, type FormStep } from '../actions/form';
+import { runForm, shown, type FormStep } from '../../platform/formSteps';
 import type { CommandContext } from '../commandContext';
 
 export const createTaskArgs = z.object({

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { t } from '../../format';
 import { askAboutText, type SearchHit, type SearchQuery } from '../../models/search';
-import { askStakes } from '../ask/ask';
+import { askStakes } from '../coordination/ask';
 import type { CommandContext } from '../commandContext';
 import { askOnce } from '../../platform/quickInput';
 

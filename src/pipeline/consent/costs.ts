@@ -9,7 +9,7 @@ import { ops } from '../../api/catalogue';
 import type { KallyClient } from '../../api/client';
 import type { Operation } from '../../api/operation';
 import type { CostKey, EstimateType } from '../../api/resources';
-import type { ConsentSpec, PresentationContext } from '../presentation';
+import type { ConsentSpec, PresentationContext } from '../../presentation/entry';
 import { buildStakes, type CreditsFigure, type Stakes } from './stakes';
 
 const FIGURE_TIMEOUT_MS = 4_000;

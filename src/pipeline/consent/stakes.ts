@@ -8,7 +8,7 @@
 import type { Operation } from '../../api/operation';
 import type { Resource } from '../../api/resources';
 import { creditsLabel, formatCredits, t } from '../../format';
-import type { ConsentSpec, Presentation, PresentationContext } from '../presentation';
+import type { ConsentSpec, Presentation, PresentationContext } from '../../presentation/entry';
 
 /** What an operation will cost, as far as it can be known before it runs: a price (the price
  *  list's, or the thing's own, such as a goal step's), at most a limit (a budget approved), a

@@ -5,7 +5,7 @@
  *  and chat all present through it. */
 import * as vscode from 'vscode';
 import type { UserActionKind } from '../../api/errorCodes';
-import type { Log } from '../../log';
+import type { Log } from '../../platform/log';
 import { describeError, type ErrorView } from '../../format/errors';
 import { actionCommand } from './actionCommands';
 import { notificationText, plainText } from '../../format/sinks';

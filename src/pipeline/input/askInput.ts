@@ -6,7 +6,7 @@ import type { KallyClient } from '../../api/client';
 import type { Operation } from '../../api/operation';
 import { t } from '../../format';
 import { issueSentence } from '../../format/errors';
-import type { EntityKind, EntitySpec, ParamSpec, Presentation } from '../presentation';
+import type { EntityKind, EntitySpec, ParamSpec, Presentation } from '../../presentation/entry';
 import { convertTyped, fieldsOf, validateField, type Field } from './fields';
 import { askPick, askPickMany, askText, pickItems, type PickChoice, type StepFrame, type StepResult, type Validation } from '../../platform/quickInput';
 

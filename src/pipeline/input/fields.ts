@@ -6,7 +6,7 @@ import type { Operation } from '../../api/operation';
 import type { Schema } from '../../api/schemas/common';
 import { checkPhoneNumber } from '../../api/validation/phone';
 import { describeIssue, type InputIssue } from '../../api/validation/issues';
-import type { FieldSpec, Presentation } from '../presentation';
+import type { FieldSpec, Presentation } from '../../presentation/entry';
 
 export type FieldType = 'text' | 'number' | 'integer' | 'boolean' | 'choice' | 'list' | 'object';
 

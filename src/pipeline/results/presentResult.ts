@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { Documents } from '../../documents';
 import { t } from '../../format';
-import type { Log } from '../../log';
-import type { PageKind } from '../../pages/pageController';
-import type { NextAction, ResultContext, ResultSpec } from '../presentation';
+import type { Log } from '../../platform/log';
+import type { PageKind } from '../../presentation/pageKinds';
+import type { NextAction, ResultContext, ResultSpec } from '../../presentation/entry';
 import { linkRefusal, openExternalUrl } from '../../platform/openExternal';
 import { fileName, notificationText, pickText, plainText } from '../../format/sinks';
 import { info, statusMessage } from '../../platform/notify';
