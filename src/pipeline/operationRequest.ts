@@ -27,6 +27,12 @@ export interface DraftInput {
   body: Record<string, unknown>;
 }
 
+/** Builds, synchronously, the sentences a person reads (a consent's question and lines, an entry's
+ *  refusal). The MCP server answers each request in the language it asks for by setting the
+ *  translator around this; the pipeline leaves it as it is. */
+export type Wording = <T>(build: () => T) => T;
+const asConfigured: Wording = (build) => build();
+
 /** An entity the action was started on (a tree item, a page): its id fills the matching path parameter. */
 export interface RequestTarget { readonly kind: EntityKind; readonly id: string; readonly value?: unknown }
 
@@ -79,15 +85,16 @@ export class OperationRequests {
 
   /** Validates the input as `run` validates it and computes the stakes of what asks, without
    *  asking anything or sending it (reads only: the target, the estimate, the balance). */
-  async preview<O extends Operation>(op: O, request: { input?: PartialInput; target?: RequestTarget; agent?: boolean }): Promise<Preview> {
+  async preview<O extends Operation>(op: O, request: { input?: PartialInput; target?: RequestTarget; agent?: boolean; words?: Wording }): Promise<Preview> {
     const presentation = this.deps.presentationOf(op);
+    const words = request.words ?? asConfigured;
     try {
       const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
       prepareRequest(op, input);
       const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
-      const unavailable = presentation?.unavailable?.(ctx as never);
+      const unavailable = words(() => presentation?.unavailable?.(ctx as never));
       if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
-      const stakes = asks(op, request.agent === true) ? await this.stakesFor(op, presentation, ctx) : undefined;
+      const stakes = asks(op, request.agent === true) ? await this.stakesFor(op, presentation, ctx, words) : undefined;
       return { ok: true, input: input as PartialInput, stakes, ctx: ctx as PresentationContext };
     } catch (error) {
       return { ok: false, error };
@@ -105,13 +112,14 @@ export class OperationRequests {
   }
 
   /** The stakes the consent names for this operation and input. */
-  async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
+  async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>, words: Wording = asConfigured): Promise<Stakes> {
     const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
     const [credits, balance] = await Promise.all([
       this.costs.credits(op, spec, ctx as PresentationContext),
       op.costsCredits ? this.costs.balance() : Promise.resolve(undefined),
     ]);
-    return buildStakes(op, spec, ctx as PresentationContext, credits, balance);
+    // The wording again inside `words`: a change's question is its command's title, translated.
+    return words(() => buildStakes(op, consentSpecFor(op, presentation) as Presentation['consent'] & object, ctx as PresentationContext, credits, balance));
   }
 
   /** Sends the validated request once: an operation that creates carries an Idempotency-Key (the
