@@ -45,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'signIn':
-      await signIn({ ...options, tokenFile, say });
+      await signIn({ ...options, tokenFile, say, showAddress: (line) => process.stderr.write(`${visibleText(line, { oneLine: true })}\n`) });
       return 0;
     case 'signOut':
       await signOut({ tokenFile, say });

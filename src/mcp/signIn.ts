@@ -12,15 +12,17 @@ export interface SignInOptions {
   readonly origin: string;
   readonly tokenFile: string;
   readonly openBrowser: boolean;
-  /** Where sentences for the person go (stderr). */
+  /** Where sentences for the person go (stderr, redacted). */
   say(line: string): void;
+  /** The sign-in address, as it is: its one-time `state` is the person's to use (stderr). */
+  showAddress(line: string): void;
 }
 
 export async function signIn(options: SignInOptions): Promise<void> {
   const tokens = await runLoopbackSignIn({
     baseUrl: options.apiBaseUrl,
     openBrowser: async (url) => {
-      options.say(`Sign in to KallyAI in your browser: ${url}`);
+      options.showAddress(`Sign in to KallyAI in your browser: ${url}`);
       if (options.openBrowser) openInBrowser(url);
       options.say('Waiting for the browser (5 minutes at most; Ctrl-C stops)…');
     },
