@@ -17,7 +17,6 @@ import type { ToolSpec } from '../../src/tools/toolSpec';
 import { control, requests, type LoggedRequest, type SandboxHandle } from './api.helpers';
 
 const root = resolve(__dirname, '../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildMcp } = require(join(root, 'esbuild.js')) as { buildMcp(outdir: string): Promise<{ errors: unknown[] }> };
 
 /** Builds dist/mcp.js (and the phone-number bundle it loads) into a new folder, l10n/ beside it. */
