@@ -2,7 +2,7 @@
 // layer or the layers below it; `npm run lint` checks it (depcruise). The order:
 //
 //   extension.ts                      activation: registers, builds nothing else
-//   app/                              the lazy bundle's composition root
+//   app/  mcp/                        the lazy bundle's composition root; the MCP server's (a process of its own)
 //   chat/                             @kallyai
 //   commands/                         the hand-written flows
 //   views/  pages/  tools/            the surfaces
@@ -28,7 +28,7 @@ const LAYERS = [
   ['views', 'pages', 'tools'],
   ['commands'],
   ['chat'],
-  ['app'],
+  ['app', 'mcp'],
   ['extension.ts'],
 ];
 

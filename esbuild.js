@@ -1,8 +1,13 @@
 // Bundles the extension (src/extension.ts → dist/extension.js): CommonJS for Node, `vscode` external.
 // --production minifies without source maps; --watch rebuilds on change and reports in the
-// esbuild problem-matcher format ("[watch] build started/finished").
+// esbuild problem-matcher format ("[watch] build started/finished"); --mcp builds only the MCP
+// server (dist/mcp.js, what `npm run mcp` runs). Required as a module, it builds nothing and
+// exports `buildMcp(outdir)` (the MCP tests build the server they start).
 const esbuild = require('esbuild');
 const fs = require('fs');
+const path = require('path');
+
+const VERSION = require('./package.json').version;
 
 // Files read at run time, beside dist/extension.js: the phone metadata (src/api/validation/phone.ts)
 // and the codicon font the pages show (src/pages/pageShell.ts).
@@ -14,6 +19,28 @@ function copyRuntimeAssets() {
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const mcpOnly = process.argv.includes('--mcp');
+
+/** The MCP server (src/mcp/main.ts): plain Node, started by an MCP client (or by VS Code as a
+ *  process of its own), never loaded by the extension. Nothing in it may need `vscode`. */
+const MCP_ENTRY = { mcp: 'src/mcp/main.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' };
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcesContent: false,
+  charset: 'utf8',
+  external: ['vscode'],
+  logLevel: 'silent',
+  metafile: true,
+  define: { KALLYAI_VERSION: JSON.stringify(VERSION) },
+};
+
+/** Builds dist/mcp.js (or `<outdir>/mcp.js`); resolves to esbuild's result. */
+async function buildMcp(outdir = 'dist', options = {}) {
+  return esbuild.build({ ...common, entryPoints: MCP_ENTRY, outdir: path.resolve(__dirname, outdir), absWorkingDir: __dirname, minify: options.minify ?? false, sourcemap: options.sourcemap ?? false });
+}
 
 /** @type {import('esbuild').Plugin} */
 const problemMatcher = {
@@ -31,23 +58,21 @@ const problemMatcher = {
 };
 
 async function main() {
+  if (mcpOnly) {
+    const result = await buildMcp('dist', { minify: production, sourcemap: !production });
+    if (result.errors.length) process.exit(1);
+    return;
+  }
   const ctx = await esbuild.context({
+    ...common,
     // extension.js is what activation loads; commands.js (the pipeline and every command) is
     // required on the first command run (src/app/commandLoader.ts); phoneEngine.js (libphonenumber-js
-    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts).
-    entryPoints: { extension: 'src/extension.ts', commands: 'src/app/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
+    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts);
+    // mcp.js is the MCP server, a process of its own.
+    entryPoints: { extension: 'src/extension.ts', commands: 'src/app/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts', ...MCP_ENTRY },
     minify: production,
     sourcemap: !production,
-    sourcesContent: false,
-    charset: 'utf8',
     outdir: 'dist',
-    external: ['vscode'],
-    logLevel: 'silent',
-    metafile: true,
     plugins: watch ? [problemMatcher] : [],
   });
   copyRuntimeAssets();
@@ -60,4 +85,6 @@ async function main() {
   if (result.errors.length) process.exit(1);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+module.exports = { buildMcp };
+
+if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

@@ -106,6 +106,8 @@ export default tseslint.config(
       'scripts/manifest/commandManifest.ts', 'src/documents/*Markdown.ts', 'src/presentation/entry.ts', 'src/pipeline/input/fields.ts',
       'src/pipeline/consent/stakes.ts', 'src/pipeline/consent/costs.ts', 'src/documents/genericMarkdown.ts',
       'src/platform/linkPolicy.ts', 'src/tools/toolConfirmation.ts',
+      'src/tools/toolAnswer.ts', 'src/tools/toolInput.ts', 'src/tools/toolTable.ts', 'src/tools/toolSpec.ts', 'src/tools/modelText.ts',
+      'scripts/manifest/toolManifest.ts', 'src/pipeline/operationRequest.ts', 'src/pipeline/idempotency.ts', 'src/mcp/**/*.ts',
     ],
     ignores: ['src/auth/provider.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer stays free of vscode (README: Where things live): it runs in plain Node, in tests and scripts.' }] }] },

@@ -10,6 +10,7 @@ import type { Services } from './services';
 import { readSettings } from './platform/settings';
 import { PAGE_VIEW_TYPE } from './pages/viewType';
 import { registerViews } from './views';
+import { registerMcpServer } from './app/mcpServerDefinition';
 import { pressInTests, recordShownInTests } from './platform/shownInTests';
 
 /** Composes the parts. Kept cheap: nothing here waits on the network. */
@@ -35,8 +36,12 @@ export function activate(context: vscode.ExtensionContext) {
   steps.lap('views');
   const commands = registerCommandStubs(context, { services, views, documents });
   steps.lap('commands');
-  registerChatStubs(context, commands);
+  const chat = registerChatStubs(context, commands, log);
   steps.lap('chat');
+  // Agents outside the chat (and VS Code's agent mode through MCP) reach KallyAI through its MCP
+  // server; VS Code 1.101 and later start it themselves.
+  const mcp = registerMcpServer(context, { auth, settings: readSettings, log });
+  steps.lap('mcp');
   // Pages open before a window reload come back with it (the commands bundle loads for them).
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),
@@ -46,7 +51,7 @@ export function activate(context: vscode.ExtensionContext) {
   // Internals (the client, its token getter, the views) are handed out only to the test host:
   // any other extension gets nothing to reach the account with.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { shown: recordShownInTests(), press: pressInTests, activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load() };
+  return { shown: recordShownInTests(), press: pressInTests, activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load(), features: { chat, mcp } };
 }
 
 /** Milliseconds spent in each step of activate() (npm run bench prints them). */

@@ -12,6 +12,8 @@
  *  | `PickText`         | quick picks, status-bar messages          | plain, and `$(…)` shows as text, not an icon        |
  *  | `FileName`         | the save dialog's suggested name          | letters, digits, `-`, `_`, `.` and spaces only      |
  *  | `ChatMarkdown`     | @kallyai answers                          | escaped Markdown with no link from service text     |
+ *  | `PromptText`       | a question another program shows (an MCP  | plain lines in which no `[label](target)` can form, |
+ *  |                    | client's elicitation)                     | as text or as Markdown; capped                      |
  *
  *  Every form drops the characters that change how text around them reads without being seen —
  *  bidirectional overrides, embeddings and isolates, right-to-left marks, zero-width and other
@@ -29,6 +31,7 @@ export type PlainText = Form<'plain'>;
 export type PickText = Form<'pick'>;
 export type FileName = Form<'fileName'>;
 export type ChatMarkdown = Form<'chatMarkdown'>;
+export type PromptText = Form<'prompt'>;
 
 /** How long each form may be (characters; longer text ends with "…"). */
 export const LIMITS = {
@@ -216,6 +219,17 @@ export function plainLines(lines: readonly string[], max: number = LIMITS.modalD
     }
   }
   return capped(out.join('\n'), max) as PlainText;
+}
+
+/** A question put to a person by another program — an MCP client's elicitation, which one client
+ *  shows as text and another (VS Code's chat) as Markdown: the question, a blank line, then the
+ *  modal's lines, each plain and capped as a modal's, and no label can meet a target — inline
+ *  `[label](target)`, reference `[label][ref]`, or a definition `[ref]: target` — so nothing in it
+ *  reads as one thing and links to another. */
+export function promptText(question: string, lines: readonly string[]): PromptText {
+  const text = `${plainText(question, LIMITS.modalLine)}\n\n${plainLines(lines)}`;
+  const unlinked = unlinkable(text).replaceAll('][', '] [').replaceAll(']:', '] :');
+  return capped(unlinked, LIMITS.modalLine + LIMITS.modalDetail + 2) as PromptText;
 }
 
 /** A tab title: one short line. */

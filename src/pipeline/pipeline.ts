@@ -15,14 +15,15 @@ import { t } from '../format';
 import type { Log } from '../platform/log';
 import type { PageKind } from '../presentation/pageKinds';
 import type { Settings } from '../platform/settings';
-import { CostSource } from './consent/costs';
+import type { CostSource } from './consent/costs';
 import { ConsentGate } from './consent/consentGate';
-import { asksAgent, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
+import type { Stakes } from './consent/stakes';
 import type { ActionHandlers, ErrorPresenter, FailureResult } from './errors/presenter';
-import { askInput, type DraftInput } from './input/askInput';
+import { askInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
 import type { EntityKind, EntitySpec, Presentation, PresentationContext } from '../presentation/entry';
-import { IdempotencyKeys, sendWithIdempotencyKey, type KeyStorage } from './idempotency';
+import type { IdempotencyKeys, KeyStorage } from './idempotency';
+import { asks, compact, fieldLabels, OperationRequests, sameQuestion, startDraft, type DraftInput, type PartialInput, type Preview } from './operationRequest';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
 import { notificationText } from '../format/sinks';
@@ -52,8 +53,7 @@ export interface PipelineDeps {
   viewVisible?(view: string): boolean;
 }
 
-/** A partial input, as a command or a tool is given it. */
-export interface PartialInput { path?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown> }
+export type { PartialInput, Preview } from './operationRequest';
 
 export interface RunRequest {
   readonly input?: PartialInput;
@@ -105,22 +105,31 @@ export type RunResult<O extends Operation = Operation> =
   | { readonly outcome: 'unavailable'; readonly reason: string }
   | FailureResult;
 
-/** What running an operation with this complete input would ask, without asking or sending
- *  (for an agent's request: every operation that is not read-only asks). */
-export type Preview =
-  | { readonly ok: true; readonly input: PartialInput; readonly stakes?: Stakes }
-  | { readonly ok: false; readonly error: unknown; readonly unavailable?: string };
-
 export class Pipeline {
   readonly consent: ConsentGate;
-  readonly costs: CostSource;
-  /** Keys of attempts whose answer was lost (see idempotency.ts). */
-  readonly idempotency: IdempotencyKeys;
+  /** Validation, the target, the stakes and sending once: the part the MCP server shares. */
+  readonly requests: OperationRequests;
 
   constructor(private readonly deps: PipelineDeps) {
-    this.idempotency = new IdempotencyKeys(deps.keyStorage);
     this.consent = new ConsentGate(deps.testMode);
-    this.costs = new CostSource(deps.client, deps.balance);
+    this.requests = new OperationRequests({
+      client: deps.client,
+      baseUrl: () => deps.settings().apiBaseUrl,
+      presentationOf: deps.presentationOf,
+      entity: deps.entity,
+      balance: deps.balance,
+      keyStorage: deps.keyStorage,
+      debug: (m) => deps.log.debug(m),
+    });
+  }
+
+  get costs(): CostSource {
+    return this.requests.costs;
+  }
+
+  /** Keys of attempts whose answer was lost (see idempotency.ts). */
+  get idempotency(): IdempotencyKeys {
+    return this.requests.idempotency;
   }
 
   presentationOf(op: Operation): Presentation | undefined {
@@ -130,7 +139,7 @@ export class Pipeline {
   async run<O extends Operation>(op: O, request: RunRequest = {}): Promise<RunResult<O>> {
     const { deps } = this;
     const presentation = deps.presentationOf(op);
-    const labels = fieldLabels(op, presentation);
+    const labels = fieldLabels(presentation);
     // What the error's button acts on: the goal of the request, the input as it was sent.
     let goalId = request.target?.kind === 'goal' ? request.target.id : undefined;
     let sent: PartialInput | undefined;
@@ -169,7 +178,7 @@ export class Pipeline {
       prepareRequest(op, input);
       sent = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
-      const ctx = await this.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
+      const ctx = await this.requests.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
       known = ctx as PresentationContext;
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
@@ -178,34 +187,28 @@ export class Pipeline {
       }
       // 3. Consent by the one rule (and, for an agent, before any change).
       let stakes: Stakes | undefined;
-      if (needsConsent(op) || (request.agent === true && asksAgent(op))) {
-        stakes = await this.stakesFor(op, presentation, ctx);
+      if (asks(op, request.agent === true)) {
+        stakes = await this.requests.stakesFor(op, presentation, ctx);
         if (request.stakes) stakes = request.stakes(stakes);
         const inline = request.inlineConsent === true && !op.contactsPeople && !op.irreversible;
         const agreed = request.consentedTo !== undefined && sameQuestion(request.consentedTo, stakes);
         const yes = await this.consent.ask(stakes, { preConfirmed: request.confirmed === true, given: inline || agreed });
         if (!yes) return { outcome: 'dismissed', at: 'consent', stakes };
       }
-      // 4–5. Progress (cancellable) and execute.
+      // 4–5. Progress (cancellable) and execute, once (a creating request carries the key of an
+      // earlier attempt whose answer was lost, kept across reloads, so a repeat never acts twice).
       const progressTitle = t(presentation?.progress ?? op.summary);
-      let idempotencyKey: string | undefined;
-      const execute = (signal?: AbortSignal): Promise<unknown> => {
-        if (many && presentation?.many) {
-          return deps.client.execute(presentation.many.op, presentation.many.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs });
-        }
-        return deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: request.timeoutMs });
-      };
-      const send = async (): Promise<OutputOf<O>> => (request.runner
-        ? await request.runner(execute)
-        : await withOperationProgress(progressTitle, request.viewId, request.signal, execute)) as OutputOf<O>;
-      // A creating request carries the key of an earlier attempt whose answer was lost (kept across
-      // reloads), so a repeat never acts twice.
-      const data: OutputOf<O> = op.creates
-        ? (await sendWithIdempotencyKey(this.idempotency, { opId: op.id, input, given: request.idempotencyKey }, (key) => {
-          idempotencyKey = key;
-          return send();
-        }, (e) => deps.errors.describe(e).code)).data
-        : await send();
+      const outcome = await this.requests.send(op, input, {
+        signal: request.signal,
+        timeoutMs: request.timeoutMs,
+        idempotencyKey: request.idempotencyKey,
+        instead: many && presentation?.many
+          ? (signal) => deps.client.execute(presentation.many!.op, presentation.many!.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs })
+          : undefined,
+        runner: request.runner ?? ((execute) => withOperationProgress(progressTitle, request.viewId, request.signal, execute)),
+        codeOf: (e) => deps.errors.describe(e).code,
+      });
+      const { data, idempotencyKey } = outcome;
       deps.log.info(`${op.id} done`);
       deps.completed?.(op.id);
       // 6. Refresh exactly what it changed.
@@ -247,84 +250,9 @@ export class Pipeline {
   /** What running the operation with this input would ask, without asking anything or sending
    *  it: the input is validated as `run` validates it, and the stakes of what asks are
    *  computed (the chat tools' confirmation). Reads only (the target, the estimate, the balance). */
-  async preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target' | 'agent'>): Promise<Preview> {
-    const presentation = this.deps.presentationOf(op);
-    try {
-      const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
-      prepareRequest(op, input);
-      const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
-      const unavailable = presentation?.unavailable?.(ctx as never);
-      if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
-      const asks = needsConsent(op) || (request.agent === true && asksAgent(op));
-      return { ok: true, input: input as PartialInput, stakes: asks ? await this.stakesFor(op, presentation, ctx) : undefined };
-    } catch (error) {
-      return { ok: false, error };
-    }
+  preview<O extends Operation>(op: O, request: Pick<RunRequest, 'input' | 'target' | 'agent'>): Promise<Preview> {
+    return this.requests.preview(op, request);
   }
-
-  private async contextFor<O extends Operation>(op: O, presentation: Presentation | undefined, input: InputOf<O>, target: unknown, many: RunRequest['targets']): Promise<PresentationContext<O>> {
-    return {
-      input,
-      client: this.deps.client,
-      baseUrl: this.deps.settings().apiBaseUrl,
-      target: target ?? (await this.resolveTarget(op, presentation, input)),
-      targets: many?.map((x) => x.value),
-    };
-  }
-
-  /** The stakes the consent names for this operation and input. */
-  async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>): Promise<Stakes> {
-    const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
-    const detail = spec.detail ? withinSeconds(spec.detail(ctx as PresentationContext), DETAIL_TIMEOUT_MS) : undefined;
-    return this.costs.stakes(op, spec, ctx as PresentationContext, detail);
-  }
-
-  /** The entity an id names, fetched when the caller gave only the id (a test, a chat tool). */
-  private async resolveTarget(op: Operation, presentation: Presentation | undefined, input: { path?: Record<string, string> }): Promise<unknown> {
-    for (const name of op.pathParams) {
-      const kind = presentation?.params?.[name]?.entity;
-      const id = input.path?.[name];
-      const entity = kind ? this.deps.entity(kind) : undefined;
-      if (!entity || !id) continue;
-      // This operation fetches the entity itself: its answer is the target (no second request).
-      if (entity.getOp === op.id) return undefined;
-      try {
-        if (entity.get) return await entity.get(this.deps.client, id);
-        return (await entity.list(this.deps.client)).find((item) => entity.id(item as never) === id);
-      } catch (e) {
-        this.deps.log.debug(`${op.id}: could not read ${kind} ${id}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    return undefined;
-  }
-}
-
-function startDraft(op: Operation, presentation: Presentation | undefined, request: Pick<RunRequest, 'input' | 'target' | 'targets'>): DraftInput {
-  const defaults = (presentation?.defaults?.() ?? {}) as PartialInput;
-  const given = request.input ?? {};
-  const draft: DraftInput = {
-    path: { ...defaults.path, ...given.path },
-    query: { ...defaults.query, ...given.query },
-    body: { ...defaults.body, ...given.body },
-  };
-  const target = request.target ?? request.targets?.[0];
-  if (target) {
-    const params = presentation?.params ?? {};
-    const name = op.pathParams.find((p) => params[p]?.entity === target.kind) ?? (op.pathParams.length === 1 && !params[op.pathParams[0]]?.entity ? op.pathParams[0] : undefined);
-    if (name && !draft.path[name]) draft.path[name] = target.id;
-    for (const p of op.pathParams) {
-      const read = params[p]?.fromTarget?.[target.kind] as ((value: unknown) => string | null | undefined) | undefined;
-      const id = read?.(target.value);
-      if (id && !draft.path[p]) draft.path[p] = id;
-    }
-    if (!name && op.pathParams.length === 0 && presentation?.targetInput && request.input === undefined) {
-      const ids = (request.targets && request.targets.length > 1 ? request.targets : [target]).map((x) => x.id);
-      const fromTargets = presentation.targetInput(ids) as PartialInput;
-      Object.assign(draft.body, fromTargets.body);
-      Object.assign(draft.query, fromTargets.query);
-    }
-  }
-  return draft;
 }
 
 /** The goal a request names in its path (a goal's own operation, its budget's). */
@@ -339,42 +267,9 @@ function isIncomplete(op: Operation, presentation: Presentation | undefined, dra
   return fieldsOf(op, presentation).some((f) => !f.spec?.hidden && draft[f.where][f.name] === undefined && (f.required || optional.has(f.name)));
 }
 
-/** Drops empty parts: an operation without a body gets no `body: {}`. */
-function compact(draft: DraftInput): PartialInput {
-  const out: PartialInput = {};
-  if (Object.keys(draft.path).length) out.path = draft.path;
-  if (Object.keys(draft.query).length) out.query = draft.query;
-  if (Object.keys(draft.body).length) out.body = draft.body;
-  return out;
-}
-
-/** The person agreed to the same question (the figures in it may have moved since). */
-function sameQuestion(a: Stakes, b: Stakes): boolean {
-  return a.opId === b.opId && a.question === b.question && a.whom === b.whom && a.lines[0] === b.lines[0];
-}
-
-function fieldLabels(op: Operation, presentation: Presentation | undefined): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(presentation?.fields ?? {})) labels[name] = t(spec.label);
-  for (const [name, spec] of Object.entries(presentation?.params ?? {})) if (spec.label) labels[name] = t(spec.label);
-  void op;
-  return labels;
-}
-
 /** The error as this operation's entry reads it for its target (src/presentation/entry.ts `errorCode`). */
 function recoded(e: unknown, presentation: Presentation | undefined, ctx: PresentationContext | undefined): unknown {
   if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
   const code = presentation.errorCode(e.code, ctx as never);
   return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
-}
-
-/** How long a consent waits for its detail line (src/presentation/entry.ts `detail`). */
-const DETAIL_TIMEOUT_MS = 4_000;
-
-/** The answer, or undefined when it fails or takes longer than `ms`. */
-function withinSeconds<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
-    answer.then((v) => resolve(v), () => resolve(undefined)).finally(() => clearTimeout(timer));
-  });
 }

@@ -17,7 +17,7 @@ import { t } from '../format';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { Stakes } from '../pipeline/consent/stakes';
 import type { Settings } from '../platform/settings';
-import { declinedText, errorText, modelText, unavailableText } from './modelText';
+import { toolAnswer } from './toolAnswer';
 import { confirmationText } from './toolConfirmation';
 import { toolRequest } from './toolInput';
 import type { ToolSpec } from './toolSpec';
@@ -72,14 +72,7 @@ export class ModelTools {
         // The model reads the error as text; no notification on top of the chat.
         recover: () => true,
       });
-      switch (result.outcome) {
-        case 'done': return answer(modelText(spec.lead?.(result.data as never), result.data, { fullNumbers }));
-        case 'dismissed': return answer(declinedText(result.stakes?.question ?? spec.title));
-        case 'unavailable': return answer(unavailableText(result.reason));
-        case 'failed':
-          if (result.code === 'cancelled') return answer('Cancelled: the request was stopped.');
-          return answer(errorText({ code: result.code, sentence: result.message, action: result.action }));
-      }
+      return answer(toolAnswer(spec, result, { fullNumbers }).text);
     } finally {
       listener.dispose();
     }

@@ -3,7 +3,7 @@
  *  way back into the operation's `{ path, query, body }`. No `vscode` import. */
 import { checkPhoneNumber } from '../api/validation/phone';
 import { inputJsonSchema } from '../pipeline/input/fields';
-import type { PartialInput } from '../pipeline/pipeline';
+import type { PartialInput } from '../pipeline/operationRequest';
 import { FULL_NUMBERS, type ToolSpec } from './toolSpec';
 
 export interface JsonSchemaObject {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import fsPromises = require('node:fs/promises');
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { requestRefresh, verifyAccessToken } from '../../src/auth/authApi';
 import { AuthFlowError } from '../../src/auth/authErrors';
-import { chmodCommand, cliTokenFileExists, readCliTokenFile } from '../../src/auth/cliTokenFile';
+import { chmodCommand, cliTokenFileExists, deleteCliTokenFile, readCliTokenFile, writeCliTokenFile } from '../../src/auth/cliTokenFile';
 import { parsePastedToken } from '../../src/auth/tokenPaste';
 import { clientFor, sandbox, signIn, type Sandbox } from './auth.helpers';
 
@@ -46,7 +46,7 @@ describe('importing the kallyai CLI token file', () => {
     const path = join(dir, 'mcp.json');
     await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_1', expires_at: 1_750_003_600 }, null, 2), { mode: 0o600 });
     const before = await snapshot(path);
-    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 } });
+    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 }, origin: 'https://api.kallyai.com' });
     assert.deepEqual(await snapshot(path), before);
   });
 
@@ -164,6 +164,55 @@ describe('importing the kallyai CLI token file', () => {
     const renewed = await requestRefresh(clientFor(sb.url), tokens.refreshToken!);
     assert.notEqual(renewed.accessToken, tokens.accessToken);
     assert.deepEqual(await snapshot(path), before);
+  });
+});
+
+describe('writing the token file as the CLI does (the MCP server on its own)', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kallyai-cli-write-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('mode 0600, compact JSON, whole seconds with the CLI\'s margin, null when there is no refresh token; read back the same', async () => {
+    const path = join(dir, 'token.json');
+    const expiresAt = 1_750_003_600_000;
+    await writeCliTokenFile(path, { accessToken: 'tok_abcdefghijklmnop', expiresAt });
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    assert.equal(await readFile(path, 'utf8'), '{"access_token":"tok_abcdefghijklmnop","refresh_token":null,"expires_at":1750003540}');
+    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', expiresAt: expiresAt - 60_000 }, origin: 'https://api.kallyai.com' });
+    // Written again over a file that another program left readable: the new file is private.
+    await chmod(path, 0o644);
+    await writeCliTokenFile(path, { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt }, 'http://127.0.0.1:8790');
+    assert.equal((await stat(path)).mode & 0o777, 0o600);
+    const back = await readCliTokenFile(path);
+    assert.deepEqual(back, { tokens: { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt: expiresAt - 60_000 }, origin: 'http://127.0.0.1:8790' });
+    assert.deepEqual((await readdir(dir)).sort(), ['token.json'], 'no temporary file is left behind');
+  });
+
+  test('a symbolic link or a folder at the path is refused, never followed; signing out deletes only a regular file', async () => {
+    const target = join(dir, 'elsewhere.json');
+    await writeFile(target, 'not yours', { mode: 0o600 });
+    const link = join(dir, 'link.json');
+    await symlink(target, link);
+    await assert.rejects(writeCliTokenFile(link, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }), (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message));
+    assert.equal(await readFile(target, 'utf8'), 'not yours');
+    await assert.rejects(deleteCliTokenFile(link), (e: AuthFlowError) => /symbolic link/.test(e.message));
+    assert.equal(await readFile(target, 'utf8'), 'not yours');
+    const folder = join(dir, 'folder.json');
+    await mkdir(folder);
+    await assert.rejects(writeCliTokenFile(folder, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }), (e: AuthFlowError) => /not a regular file/.test(e.message));
+    const file = join(dir, 'out.json');
+    await writeCliTokenFile(file, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() });
+    assert.equal(await deleteCliTokenFile(file), true);
+    assert.equal(await cliTokenFileExists(file), false);
+    assert.equal(await deleteCliTokenFile(file), false, 'already signed out');
+  });
+
+  test('a file naming an API origin that is not one is refused', async () => {
+    const path = join(dir, 'odd.json');
+    await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', expires_at: 1_750_003_600, api_origin: 'https://api.kallyai.com/v1' }), { mode: 0o600 });
+    await assert.rejects(readCliTokenFile(path), (e: AuthFlowError) => e.code === 'file_unavailable' && /origin/.test(e.message));
   });
 });
 

@@ -162,7 +162,7 @@ describe('the README pictures', () => {
 describe('the .vsix', () => {
   /** What may be packed: what runs, and what the listing shows. */
   const allowed = [
-    /^dist\/(extension\.js|commands\.js|phoneEngine\.js|codicon\.css|codicon\.ttf)$/,
+    /^dist\/(extension\.js|commands\.js|phoneEngine\.js|mcp\.js|codicon\.css|codicon\.ttf)$/,
     /^media\/pages\/[\w.-]+\.(js|css)$/,
     /^media\/(icon\.png|kallyai\.svg)$/,
     /^media\/walkthrough\/[\w.-]+\.(md|svg|png)$/,
@@ -181,7 +181,7 @@ describe('the .vsix', () => {
     for (const f of named) assert.ok(files.includes(f), `${f} is named in package.json but not packed`);
     for (const dir of ['media/pages', 'media/walkthrough']) for (const f of fs.readdirSync(path.join(root, dir))) assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
     // What is built goes in when it is there (dist/ is not, before a build).
-    for (const f of ['dist/extension.js', 'dist/commands.js', 'dist/phoneEngine.js']) {
+    for (const f of ['dist/extension.js', 'dist/commands.js', 'dist/phoneEngine.js', 'dist/mcp.js']) {
       if (fs.existsSync(path.join(root, f))) assert.ok(files.includes(f), `${f} is built but not packed`);
     }
   });

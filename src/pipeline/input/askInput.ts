@@ -8,13 +8,10 @@ import { t } from '../../format';
 import { issueSentence } from '../../format/errors';
 import type { EntityKind, EntitySpec, ParamSpec, Presentation } from '../../presentation/entry';
 import { convertTyped, fieldsOf, validateField, type Field } from './fields';
+import type { DraftInput } from '../operationRequest';
 import { askPick, askPickMany, askText, pickItems, type PickChoice, type StepFrame, type StepResult, type Validation } from '../../platform/quickInput';
 
-export interface DraftInput {
-  path: Record<string, string>;
-  query: Record<string, unknown>;
-  body: Record<string, unknown>;
-}
+export type { DraftInput } from '../operationRequest';
 
 export interface AskInputOptions {
   readonly op: Operation;
