@@ -38,7 +38,9 @@ module.exports = {
   forbidden: [
     ...LAYERS.slice(0, -1).map((layer, i) => ({
       name: `layer-${layer[0]}`,
-      comment: `${layer.join(', ')} may not import from a layer above it (${LAYERS.slice(i + 1).flat().join(', ')}).`,
+      comment: `${layer.join(', ')} may not import from a layer above it (${LAYERS.slice(i + 1)
+        .flat()
+        .join(', ')}).`,
       severity: 'error',
       from: { path: pathOf(layer) },
       to: { path: pathOf(LAYERS.slice(i + 1).flat()) },

@@ -11,7 +11,10 @@ const VERSION = require('./package.json').version;
 
 // Files read at run time, beside dist/extension.js: the phone metadata (src/api/validation/phone.ts)
 // and the codicon font the pages show (src/pages/pageShell.ts).
-const runtimeAssets = ['node_modules/@vscode/codicons/dist/codicon.css', 'node_modules/@vscode/codicons/dist/codicon.ttf'];
+const runtimeAssets = [
+  'node_modules/@vscode/codicons/dist/codicon.css',
+  'node_modules/@vscode/codicons/dist/codicon.ttf',
+];
 function copyRuntimeAssets() {
   fs.mkdirSync('dist', { recursive: true });
   for (const file of runtimeAssets) fs.copyFileSync(file, `dist/${require('path').basename(file)}`);
@@ -39,14 +42,23 @@ const common = {
 
 /** Builds dist/mcp.js (or `<outdir>/mcp.js`); resolves to esbuild's result. */
 async function buildMcp(outdir = 'dist', options = {}) {
-  return esbuild.build({ ...common, entryPoints: MCP_ENTRY, outdir: path.resolve(__dirname, outdir), absWorkingDir: __dirname, minify: options.minify ?? false, sourcemap: options.sourcemap ?? false });
+  return esbuild.build({
+    ...common,
+    entryPoints: MCP_ENTRY,
+    outdir: path.resolve(__dirname, outdir),
+    absWorkingDir: __dirname,
+    minify: options.minify ?? false,
+    sourcemap: options.sourcemap ?? false,
+  });
 }
 
 /** @type {import('esbuild').Plugin} */
 const problemMatcher = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => { console.log('[watch] build started'); });
+    build.onStart(() => {
+      console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
@@ -69,7 +81,12 @@ async function main() {
     // required on the first command run (src/app/commandLoader.ts); phoneEngine.js (libphonenumber-js
     // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts);
     // mcp.js is the MCP server, a process of its own.
-    entryPoints: { extension: 'src/extension.ts', commands: 'src/app/index.ts', phoneEngine: 'src/api/validation/phoneEngine.ts', ...MCP_ENTRY },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      commands: 'src/app/index.ts',
+      phoneEngine: 'src/api/validation/phoneEngine.ts',
+      ...MCP_ENTRY,
+    },
     minify: production,
     sourcemap: !production,
     outdir: 'dist',
@@ -87,4 +104,8 @@ async function main() {
 
 module.exports = { buildMcp };
 
-if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

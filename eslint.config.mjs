@@ -5,12 +5,18 @@ import regexp from 'eslint-plugin-regexp';
 // The trust boundary (DESIGN.md, src/format/sinks.ts): each VS Code surface that shows text is
 // reached only through the adapter that takes its form, so a new surface written carelessly does
 // not lint. Each group: what is restricted, the one file (or few) that may use it, and why.
-const windowMember = (names) => [`MemberExpression[object.property.name='window'][property.name=/^(${names})$/]`, `MemberExpression[object.name='window'][property.name=/^(${names})$/]`];
+const windowMember = (names) => [
+  `MemberExpression[object.property.name='window'][property.name=/^(${names})$/]`,
+  `MemberExpression[object.name='window'][property.name=/^(${names})$/]`,
+];
 const SINKS = [
   {
     allowed: ['src/platform/notify.ts'],
-    selectors: windowMember('showInformationMessage|showWarningMessage|showErrorMessage|withProgress|setStatusBarMessage'),
-    message: 'Notifications, modals, progress titles and status-bar messages go through src/platform/notify.ts, which takes only the forms of src/format/sinks.ts.',
+    selectors: windowMember(
+      'showInformationMessage|showWarningMessage|showErrorMessage|withProgress|setStatusBarMessage',
+    ),
+    message:
+      'Notifications, modals, progress titles and status-bar messages go through src/platform/notify.ts, which takes only the forms of src/format/sinks.ts.',
   },
   {
     allowed: ['src/platform/quickInput.ts'],
@@ -29,12 +35,19 @@ const SINKS = [
   },
   {
     allowed: ['src/platform/openExternal.ts'],
-    selectors: ["MemberExpression[object.property.name='env'][property.name='openExternal']", "MemberExpression[object.name='env'][property.name='openExternal']"],
+    selectors: [
+      "MemberExpression[object.property.name='env'][property.name='openExternal']",
+      "MemberExpression[object.name='env'][property.name='openExternal']",
+    ],
     message: 'Links are opened by src/platform/openExternal.ts, which opens only the schemes we allow.',
   },
   {
     allowed: ['src/pages/pages.ts', 'src/pages/pagePanel.ts'],
-    selectors: [...windowMember('createWebviewPanel'), "AssignmentExpression[left.object.name='panel'][left.property.name='title']", "AssignmentExpression[left.object.property.name='panel'][left.property.name='title']"],
+    selectors: [
+      ...windowMember('createWebviewPanel'),
+      "AssignmentExpression[left.object.name='panel'][left.property.name='title']",
+      "AssignmentExpression[left.object.property.name='panel'][left.property.name='title']",
+    ],
     message: 'Pages are made and titled by src/pages (pagePanel.ts: tab titles are PlainText).',
   },
   {
@@ -44,12 +57,19 @@ const SINKS = [
   },
   {
     allowed: ['src/chat/chatAnswer.ts'],
-    selectors: ["CallExpression[callee.object.name='stream'][callee.property.name=/^(markdown|progress|button|anchor|reference|warning)$/]"],
+    selectors: [
+      "CallExpression[callee.object.name='stream'][callee.property.name=/^(markdown|progress|button|anchor|reference|warning)$/]",
+    ],
     message: 'The chat answer is written through src/chat/chatAnswer.ts, which takes only ChatMarkdown and PlainText.',
   },
 ];
 const ADAPTERS = [...new Set(SINKS.flatMap((g) => g.allowed))];
-const sinkRule = (file) => ['error', ...SINKS.filter((g) => !g.allowed.includes(file)).flatMap((g) => g.selectors.map((selector) => ({ selector, message: g.message })))];
+const sinkRule = (file) => [
+  'error',
+  ...SINKS.filter((g) => !g.allowed.includes(file)).flatMap((g) =>
+    g.selectors.map((selector) => ({ selector, message: g.message })),
+  ),
+];
 const sinkConfigs = [
   { files: ['src/**/*.ts'], ignores: ADAPTERS, rules: { 'no-restricted-syntax': sinkRule() } },
   ...ADAPTERS.map((file) => ({ files: [file], rules: { 'no-restricted-syntax': sinkRule(file) } })),
@@ -89,7 +109,20 @@ export default tseslint.config(
     rules: { 'regexp/no-super-linear-backtracking': 'off', 'regexp/no-super-linear-move': 'off' },
   },
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', exports: 'writable' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        exports: 'writable',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
@@ -102,25 +135,86 @@ export default tseslint.config(
   },
   {
     files: [
-      'src/api/**/*.ts', 'src/auth/**/*.ts', 'src/format/**/*.ts', 'src/models/**/*.ts', 'src/presentation/**/*.ts',
-      'scripts/manifest/commandManifest.ts', 'src/documents/*Markdown.ts', 'src/presentation/entry.ts', 'src/pipeline/input/fields.ts',
-      'src/pipeline/consent/stakes.ts', 'src/pipeline/consent/costs.ts', 'src/documents/genericMarkdown.ts',
-      'src/platform/linkPolicy.ts', 'src/tools/toolConfirmation.ts',
-      'src/tools/toolAnswer.ts', 'src/tools/toolInput.ts', 'src/tools/toolTable.ts', 'src/tools/toolSpec.ts', 'src/tools/modelText.ts',
-      'scripts/manifest/toolManifest.ts', 'src/pipeline/operationRequest.ts', 'src/pipeline/idempotency.ts', 'src/mcp/**/*.ts',
+      'src/api/**/*.ts',
+      'src/auth/**/*.ts',
+      'src/format/**/*.ts',
+      'src/models/**/*.ts',
+      'src/presentation/**/*.ts',
+      'scripts/manifest/commandManifest.ts',
+      'src/documents/*Markdown.ts',
+      'src/presentation/entry.ts',
+      'src/pipeline/input/fields.ts',
+      'src/pipeline/consent/stakes.ts',
+      'src/pipeline/consent/costs.ts',
+      'src/documents/genericMarkdown.ts',
+      'src/platform/linkPolicy.ts',
+      'src/tools/toolConfirmation.ts',
+      'src/tools/toolAnswer.ts',
+      'src/tools/toolInput.ts',
+      'src/tools/toolTable.ts',
+      'src/tools/toolSpec.ts',
+      'src/tools/modelText.ts',
+      'scripts/manifest/toolManifest.ts',
+      'src/pipeline/operationRequest.ts',
+      'src/pipeline/idempotency.ts',
+      'src/mcp/**/*.ts',
     ],
     ignores: ['src/auth/provider.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'This layer stays free of vscode (README: Where things live): it runs in plain Node, in tests and scripts.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message:
+                'This layer stays free of vscode (README: Where things live): it runs in plain Node, in tests and scripts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   ...sinkConfigs,
   {
     // Chat answers and tool results never carry a link built from service text.
     files: ['src/chat/**/*.ts', 'src/tools/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '../format', importNames: ['link'], message: 'No link in a chat answer is built from service text.' }, { name: '../format/markdown', importNames: ['link'], message: 'No link in a chat answer is built from service text.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../format',
+              importNames: ['link'],
+              message: 'No link in a chat answer is built from service text.',
+            },
+            {
+              name: '../format/markdown',
+              importNames: ['link'],
+              message: 'No link in a chat answer is built from service text.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The pages' own script runs in the webview (a browser), with VS Code's webview API.
     files: ['media/pages/**/*.js'],
-    languageOptions: { globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', Element: 'readonly', HTMLFormElement: 'readonly', HTMLTextAreaElement: 'readonly', Blob: 'readonly', URL: 'readonly', DOMParser: 'readonly', CSS: 'readonly' } },
+    languageOptions: {
+      globals: {
+        acquireVsCodeApi: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        Element: 'readonly',
+        HTMLFormElement: 'readonly',
+        HTMLTextAreaElement: 'readonly',
+        Blob: 'readonly',
+        URL: 'readonly',
+        DOMParser: 'readonly',
+        CSS: 'readonly',
+      },
+    },
   },
 );

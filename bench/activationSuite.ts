@@ -17,5 +17,7 @@ export async function run(): Promise<void> {
   const activationMs = exports?.activationMs;
   if (typeof activationMs !== 'number') throw new Error(`${id}: activate() did not return { activationMs }`);
   const steps = exports?.activationSteps;
-  console.log(`[bench] ${JSON.stringify({ id, activationMs, coldActivateMs, wasActive, ...(steps ? { steps } : {}) })}`);
+  console.log(
+    `[bench] ${JSON.stringify({ id, activationMs, coldActivateMs, wasActive, ...(steps ? { steps } : {}) })}`,
+  );
 }

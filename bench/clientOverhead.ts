@@ -21,24 +21,47 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export async function runClientBench(): Promise<Record<string, number | string>> {
   const sb = await startSandbox({ port: 0, timeScale: 1000, quiet: true });
   try {
-    const post = (path: string, body?: unknown) => fetch(`${sb.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const post = (path: string, body?: unknown) =>
+      fetch(`${sb.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
     await post('/sandbox/seed-calls', { count: 200 });
     const token = String((await post('/sandbox/tokens')).access_token);
-    const client = new KallyClient({ baseUrl: sb.url, tokenSource: { getToken: async () => token, refreshAfterUnauthorized: async () => undefined }, userAgent: 'KallyAI-bench', log: () => undefined });
+    const client = new KallyClient({
+      baseUrl: sb.url,
+      tokenSource: { getToken: async () => token, refreshAfterUnauthorized: async () => undefined },
+      userAgent: 'KallyAI-bench',
+      log: () => undefined,
+    });
     const url = `${sb.url}/v1/calls?limit=200`;
 
     let items = 0;
-    const viaClient = async () => { items = (await client.execute(ops.calls.list, { query: { limit: 200 } })).calls.length; };
+    const viaClient = async () => {
+      items = (await client.execute(ops.calls.list, { query: { limit: 200 } })).calls.length;
+    };
     const viaFetch = async () => {
       const res = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
       JSON.parse(await res.text());
     };
-    for (let i = 0; i < WARMUP; i++) { await viaClient(); await viaFetch(); }
+    for (let i = 0; i < WARMUP; i++) {
+      await viaClient();
+      await viaFetch();
+    }
     const clientMs: number[] = [];
     const fetchMs: number[] = [];
     for (let i = 0; i < ITERATIONS; i++) {
       // Interleaved so both see the same server and GC conditions.
-      for (const [fn, out] of (i % 2 ? [[viaClient, clientMs], [viaFetch, fetchMs]] : [[viaFetch, fetchMs], [viaClient, clientMs]]) as Array<[() => Promise<void>, number[]]>) {
+      for (const [fn, out] of (i % 2
+        ? [
+            [viaClient, clientMs],
+            [viaFetch, fetchMs],
+          ]
+        : [
+            [viaFetch, fetchMs],
+            [viaClient, clientMs],
+          ]) as Array<[() => Promise<void>, number[]]>) {
         const t = performance.now();
         await fn();
         out.push(performance.now() - t);
@@ -52,14 +75,20 @@ export async function runClientBench(): Promise<Record<string, number | string>>
     let next = 0;
     let failures = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < THROUGHPUT_REQUESTS) {
-        next++;
-        const { statusCode, body } = await pool.request({ path: '/v1/calls?limit=50', method: 'GET', headers: { authorization: `Bearer ${token}` } });
-        await body.text();
-        if (statusCode !== 200) failures++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < THROUGHPUT_REQUESTS) {
+          next++;
+          const { statusCode, body } = await pool.request({
+            path: '/v1/calls?limit=50',
+            method: 'GET',
+            headers: { authorization: `Bearer ${token}` },
+          });
+          await body.text();
+          if (statusCode !== 200) failures++;
+        }
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     await pool.close();
 
@@ -83,16 +112,19 @@ export async function runClientBench(): Promise<Record<string, number | string>>
 }
 
 if (require.main === module) {
-  runClientBench().then((figures) => {
-    if (process.argv.includes('--json')) {
-      process.stdout.write(`${JSON.stringify(figures)}\n`);
-    } else {
-      const width = Math.max(...Object.keys(figures).map((k) => k.length));
-      process.stdout.write(`KallyClient overhead (GET /v1/calls?limit=200) and sandbox throughput\n`);
-      for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
-    }
-  }, (e) => {
-    process.stderr.write(`clientOverhead: ${e instanceof Error ? e.stack : e}\n`);
-    process.exit(1);
-  });
+  runClientBench().then(
+    (figures) => {
+      if (process.argv.includes('--json')) {
+        process.stdout.write(`${JSON.stringify(figures)}\n`);
+      } else {
+        const width = Math.max(...Object.keys(figures).map((k) => k.length));
+        process.stdout.write(`KallyClient overhead (GET /v1/calls?limit=200) and sandbox throughput\n`);
+        for (const [k, v] of Object.entries(figures)) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
+      }
+    },
+    (e) => {
+      process.stderr.write(`clientOverhead: ${e instanceof Error ? e.stack : e}\n`);
+      process.exit(1);
+    },
+  );
 }

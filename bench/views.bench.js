@@ -20,26 +20,43 @@ const ROOT = path.resolve(__dirname, '..');
 const CALLS = 10_000;
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/extension.js is missing: npm run build');
+  if (!fs.existsSync(path.join(ROOT, 'dist/extension.js')))
+    throw new Error('dist/extension.js is missing: npm run build');
   const suite = path.join(ROOT, 'out/bench/views.bench.suite.js');
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'views.bench.suite.ts')], bundle: true, format: 'cjs', platform: 'node',
-    target: 'node20', outfile: suite, external: ['vscode'], logLevel: 'warning',
+    entryPoints: [path.join(__dirname, 'views.bench.suite.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: suite,
+    external: ['vscode'],
+    logLevel: 'warning',
   });
   const sandbox = await startSandbox({ autoApprove: true, timeScale: 100 });
   onCleanup(() => sandbox.stop());
-  const seeded = await fetch(`${sandbox.url}/sandbox/seed-calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: CALLS }) });
+  const seeded = await fetch(`${sandbox.url}/sandbox/seed-calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ count: CALLS }),
+  });
   if (!seeded.ok) throw new Error(`seed-calls: ${seeded.status}`);
   const { total } = await seeded.json();
 
-  const cs = await startCodeServer({ settings: { 'kallyai.apiBaseUrl': sandbox.url }, env: { KALLYAI_SANDBOX_URL: sandbox.url }, payload: true });
+  const cs = await startCodeServer({
+    settings: { 'kallyai.apiBaseUrl': sandbox.url },
+    env: { KALLYAI_SANDBOX_URL: sandbox.url },
+    payload: true,
+  });
   onCleanup(() => cs.stop());
   const browser = await launchBrowser({ profileDir: cs.chromeDir });
   onCleanup(() => browser.close());
   const { page } = browser;
   let result;
   const lines = [];
-  const exited = new Promise((resolve) => { page.exposeFunction('codeAutomationExit', (c) => resolve(Number(c))); });
+  const exited = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationExit', (c) => resolve(Number(c)));
+  });
   forwardConsole(page, {
     onLine: (line) => {
       lines.push(line);
@@ -61,30 +78,87 @@ async function main() {
       }
     },
   });
-  const payload = [['extensionDevelopmentPath', cs.remote(ROOT)], ['extensionTestsPath', cs.remote(suite)]];
-  await page.goto(`${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const payload = [
+    ['extensionDevelopmentPath', cs.remote(ROOT)],
+    ['extensionTestsPath', cs.remote(suite)],
+  ];
+  await page.goto(
+    `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  );
   let timer;
-  const code = await Promise.race([exited, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no codeAutomationExit within 240 s')), 240_000); })]).finally(() => clearTimeout(timer));
+  const code = await Promise.race([
+    exited,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no codeAutomationExit within 240 s')), 240_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   await runCleanups();
-  if (code !== 0 || !result) throw new Error(`the views bench suite failed (exit ${code}):\n${lines.slice(-25).join('\n')}`);
+  if (code !== 0 || !result)
+    throw new Error(`the views bench suite failed (exit ${code}):\n${lines.slice(-25).join('\n')}`);
 
   const r = result;
   const rows = [
-    { metric: `Calls first page (50 of ${total}): response → items built, median / max of 5`, value: r.firstPageMs.median, unit: 'ms', baseline: `max ${r.firstPageMs.max.toFixed(1)} ms`, target: '≤ 150 ms' },
-    { metric: `Load more (${r.loadMoreMs.pages} pages, ${r.loadMoreMs.callsShown} calls shown): response → items built, median`, value: r.loadMoreMs.median, unit: 'ms', baseline: `max ${r.loadMoreMs.max.toFixed(1)} ms`, target: '≤ 150 ms' },
-    { metric: 'Goals view opened from the last session\'s snapshot, slow network: items there, median of 5', value: r.snapshotPaintMs.goals, unit: 'ms', baseline: `max ${r.snapshotPaintMs.goalsMax.toFixed(1)} ms`, target: '≤ 50 ms' },
-    { metric: 'Calls view opened from the last session\'s snapshot, slow network: items there, median of 5', value: r.snapshotPaintMs.calls, unit: 'ms', baseline: `max ${r.snapshotPaintMs.callsMax.toFixed(1)} ms`, target: '≤ 50 ms' },
-    { metric: 'extension host heap after 20 pages', value: r.memoryMB.heapAfter20Pages, unit: 'MB', baseline: `before ${r.memoryMB.heapBefore} MB; rss ${r.memoryMB.rssAfter20Pages} MB` },
-    { metric: 'requests per full refresh of the open views', value: r.requestsPerFullRefresh.total, unit: '', baseline: Object.entries(r.requestsPerFullRefresh.byPath).map(([k, v]) => `${k.replace('GET ', '')}×${v}`).join(', '), target: 'each endpoint once' },
+    {
+      metric: `Calls first page (50 of ${total}): response → items built, median / max of 5`,
+      value: r.firstPageMs.median,
+      unit: 'ms',
+      baseline: `max ${r.firstPageMs.max.toFixed(1)} ms`,
+      target: '≤ 150 ms',
+    },
+    {
+      metric: `Load more (${r.loadMoreMs.pages} pages, ${r.loadMoreMs.callsShown} calls shown): response → items built, median`,
+      value: r.loadMoreMs.median,
+      unit: 'ms',
+      baseline: `max ${r.loadMoreMs.max.toFixed(1)} ms`,
+      target: '≤ 150 ms',
+    },
+    {
+      metric: "Goals view opened from the last session's snapshot, slow network: items there, median of 5",
+      value: r.snapshotPaintMs.goals,
+      unit: 'ms',
+      baseline: `max ${r.snapshotPaintMs.goalsMax.toFixed(1)} ms`,
+      target: '≤ 50 ms',
+    },
+    {
+      metric: "Calls view opened from the last session's snapshot, slow network: items there, median of 5",
+      value: r.snapshotPaintMs.calls,
+      unit: 'ms',
+      baseline: `max ${r.snapshotPaintMs.callsMax.toFixed(1)} ms`,
+      target: '≤ 50 ms',
+    },
+    {
+      metric: 'extension host heap after 20 pages',
+      value: r.memoryMB.heapAfter20Pages,
+      unit: 'MB',
+      baseline: `before ${r.memoryMB.heapBefore} MB; rss ${r.memoryMB.rssAfter20Pages} MB`,
+    },
+    {
+      metric: 'requests per full refresh of the open views',
+      value: r.requestsPerFullRefresh.total,
+      unit: '',
+      baseline: Object.entries(r.requestsPerFullRefresh.byPath)
+        .map(([k, v]) => `${k.replace('GET ', '')}×${v}`)
+        .join(', '),
+      target: 'each endpoint once',
+    },
     r.unfocused.measured
-      ? { metric: 'requests in 5 s unfocused (polling every 1 s)', value: r.unfocused.requestsIn5s, unit: '', baseline: `focused again: ${r.unfocused.focusedPollsIn3_5s} polls in 3.5 s`, target: '0' }
+      ? {
+          metric: 'requests in 5 s unfocused (polling every 1 s)',
+          value: r.unfocused.requestsIn5s,
+          unit: '',
+          baseline: `focused again: ${r.unfocused.focusedPollsIn3_5s} polls in 3.5 s`,
+          target: '0',
+        }
       : { metric: 'requests while unfocused', value: 'not measured: the window did not report losing focus', unit: '' },
   ];
   console.log(JSON.stringify({ rows }));
 }
 
-main().then(() => process.exit(0), async (e) => {
-  console.error(`[views-bench] ${e.stack || e.message}`);
-  await runCleanups();
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  async (e) => {
+    console.error(`[views-bench] ${e.stack || e.message}`);
+    await runCleanups();
+    process.exit(1);
+  },
+);

@@ -18,7 +18,8 @@ const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
 async function v1Requests(): Promise<Record<string, number>> {
   const { requests } = await sandboxJson<{ requests: Array<{ method: string; path: string }> }>('/sandbox/requests');
   const counts: Record<string, number> = {};
-  for (const r of requests.filter((x) => x.path.startsWith('/v1/'))) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
+  for (const r of requests.filter((x) => x.path.startsWith('/v1/')))
+    counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
   return counts;
 }
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -27,7 +28,7 @@ export async function run(): Promise<void> {
   await ensureSignedIn();
   const exports = await activateExtension();
   if (!exports.views) throw new Error('activate() must return { views } (src/extension.ts)');
-  const t = (exports.views).testing;
+  const t = exports.views.testing;
   const calls = t.providers.calls;
   await vscode.commands.executeCommand('workbench.view.extension.kallyai');
   await vscode.commands.executeCommand('kallyai.calls.focus');
@@ -85,7 +86,10 @@ export async function run(): Promise<void> {
   await config.update('pollIntervalSeconds', 1, vscode.ConfigurationTarget.Global);
   let unfocused: Record<string, unknown> = { measured: false };
   console.log('[views-bench] blur');
-  const blurred = await waitFor(() => !t.scheduler.focused, 15_000, 'the window to lose focus').then(() => true, () => false);
+  const blurred = await waitFor(() => !t.scheduler.focused, 15_000, 'the window to lose focus').then(
+    () => true,
+    () => false,
+  );
   if (blurred) {
     await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
     await sleep(5_000);
@@ -95,17 +99,37 @@ export async function run(): Promise<void> {
     await sandboxFetch('/sandbox/requests', { method: 'DELETE' });
     await sleep(3_500);
     const focusedCounts = await v1Requests();
-    unfocused = { measured: true, requestsIn5s: whileUnfocused, focusedPollsIn3_5s: focusedCounts['GET /v1/notifications/pending'] ?? 0 };
+    unfocused = {
+      measured: true,
+      requestsIn5s: whileUnfocused,
+      focusedPollsIn3_5s: focusedCounts['GET /v1/notifications/pending'] ?? 0,
+    };
   }
   await config.update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  console.log(`[bench] ${JSON.stringify({
-    firstPageMs: { median: median(firstPageMs), max: Math.max(...firstPageMs) },
-    loadMoreMs: { median: median(loadMoreMs), max: Math.max(...loadMoreMs), pages: loadMoreMs.length, callsShown: shown },
-    memoryMB: { heapBefore: mb(before.heapUsed), heapAfter20Pages: mb(after.heapUsed), rssAfter20Pages: mb(after.rss) },
-    snapshotPaintMs: { goals: median(snapshotMs.goals), calls: median(snapshotMs.calls), goalsMax: Math.max(...snapshotMs.goals), callsMax: Math.max(...snapshotMs.calls) },
-    requestsPerFullRefresh: { total: total(perRefresh), byPath: perRefresh },
-    unfocused,
-  })}`);
+  console.log(
+    `[bench] ${JSON.stringify({
+      firstPageMs: { median: median(firstPageMs), max: Math.max(...firstPageMs) },
+      loadMoreMs: {
+        median: median(loadMoreMs),
+        max: Math.max(...loadMoreMs),
+        pages: loadMoreMs.length,
+        callsShown: shown,
+      },
+      memoryMB: {
+        heapBefore: mb(before.heapUsed),
+        heapAfter20Pages: mb(after.heapUsed),
+        rssAfter20Pages: mb(after.rss),
+      },
+      snapshotPaintMs: {
+        goals: median(snapshotMs.goals),
+        calls: median(snapshotMs.calls),
+        goalsMax: Math.max(...snapshotMs.goals),
+        callsMax: Math.max(...snapshotMs.calls),
+      },
+      requestsPerFullRefresh: { total: total(perRefresh), byPath: perRefresh },
+      unfocused,
+    })}`,
+  );
 }

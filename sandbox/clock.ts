@@ -34,7 +34,12 @@ export function ymd(ms: number): string {
 /** Today's date YYYY-MM-DD in an IANA zone (UTC when the zone is unknown). */
 export function todayIn(timeZone: string | undefined, nowMs = Date.now()): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone || 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(nowMs);
   } catch {
     return ymd(nowMs);
   }
@@ -51,7 +56,12 @@ export function isValidTime(s: string): boolean {
 }
 
 /** 'Friday, March 6' for a YYYY-MM-DD date. */
-const SPOKEN_DATE = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const SPOKEN_DATE = new Intl.DateTimeFormat('en-US', {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function spokenDate(date: string): string {
   return SPOKEN_DATE.format(new Date(`${date}T12:00:00Z`));

@@ -37,7 +37,9 @@ export function controlNumber(value: unknown, field: string, range: NumberRange)
   if (typeof value !== 'number') refuse(field, `must be a number (got ${described(value)})`);
   if (!Number.isFinite(value)) refuse(field, `must be a finite number (got ${String(value)})`);
   if (range.whole && !Number.isInteger(value)) refuse(field, `must be a whole number (got ${value})`);
-  if (value < range.min) refuse(field, `must be at least ${range.min}${range.belowMin ? `: ${range.belowMin}` : ''} (got ${value})`);
-  if (value > range.max) refuse(field, `must be at most ${range.max}${range.aboveMax ? `: ${range.aboveMax}` : ''} (got ${value})`);
+  if (value < range.min)
+    refuse(field, `must be at least ${range.min}${range.belowMin ? `: ${range.belowMin}` : ''} (got ${value})`);
+  if (value > range.max)
+    refuse(field, `must be at most ${range.max}${range.aboveMax ? `: ${range.aboveMax}` : ''} (got ${value})`);
   return value;
 }

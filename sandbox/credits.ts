@@ -5,11 +5,24 @@ import { fail } from './http';
 import { credits, newId } from './ids';
 
 /** Deducts amount (never below 0) and records a history entry with a negative amount. */
-export function spend(sb: Sandbox, amount: number, type: string, description: string, goalId: string | null = null): void {
+export function spend(
+  sb: Sandbox,
+  amount: number,
+  type: string,
+  description: string,
+  goalId: string | null = null,
+): void {
   if (amount <= 0) return;
   const c = sb.state.credits;
   c.remaining = credits(Math.max(0, c.remaining - amount));
-  sb.state.creditHistory.unshift({ id: newId(), type, description, credits: -credits(amount), timestamp: iso(), goal_id: goalId });
+  sb.state.creditHistory.unshift({
+    id: newId(),
+    type,
+    description,
+    credits: -credits(amount),
+    timestamp: iso(),
+    goal_id: goalId,
+  });
   sb.changed();
 }
 
@@ -17,7 +30,11 @@ export function spend(sb: Sandbox, amount: number, type: string, description: st
 export function requireCredits(sb: Sandbox, amount: number): void {
   if (sb.state.credits.remaining < amount) {
     fail(402, 'quota_exceeded', 'You are out of credits. Upgrade your plan or buy more credits to continue.', {
-      details: { reason: 'credits_exhausted', credits_remaining: sb.state.credits.remaining, upgrade_url: 'https://kallyai.com/pricing' },
+      details: {
+        reason: 'credits_exhausted',
+        credits_remaining: sb.state.credits.remaining,
+        upgrade_url: 'https://kallyai.com/pricing',
+      },
     });
   }
 }

@@ -9,11 +9,15 @@ export function bodyFingerprint(body: unknown): string {
 }
 
 function canonical(value: unknown, depth: number): string {
-  if (depth > MAX_DEPTH) throw new ApiError(400, 'invalid_json', `The request body is nested more than ${MAX_DEPTH} levels deep.`);
+  if (depth > MAX_DEPTH)
+    throw new ApiError(400, 'invalid_json', `The request body is nested more than ${MAX_DEPTH} levels deep.`);
   if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k], depth + 1)}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k], depth + 1)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
 }

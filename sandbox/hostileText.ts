@@ -51,6 +51,7 @@ export function wording(sb: Sandbox, i: number, text: string): string {
 
 /** An answer's `message` (a success sentence the extension may show), hostile while the run is. */
 export function hostileMessage<T>(sb: Sandbox, i: number, body: T): T {
-  if (!sb.hostile || !body || typeof body !== 'object' || typeof (body as { message?: unknown }).message !== 'string') return body;
+  if (!sb.hostile || !body || typeof body !== 'object' || typeof (body as { message?: unknown }).message !== 'string')
+    return body;
   return { ...body, message: pick(sb.hostile, i) };
 }

@@ -53,8 +53,16 @@ export function fail(status: number, code: string, message: string, options?: Ap
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });
 export const noContent = (): Reply => ({ status: 204 });
-export const html = (body: string, status = 200): Reply => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
-export const redirect = (location: string): Reply => ({ status: 302, headers: { location, 'cache-control': 'no-store' }, body: '' });
+export const html = (body: string, status = 200): Reply => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body,
+});
+export const redirect = (location: string): Reply => ({
+  status: 302,
+  headers: { location, 'cache-control': 'no-store' },
+  body: '',
+});
 
 /** The body of an error reply; `shape` (a variant) overrides the route's own shape. */
 export function errorBody(error: ApiError, correlationId: string, shape?: ErrorShape): unknown {
@@ -64,7 +72,13 @@ export function errorBody(error: ApiError, correlationId: string, shape?: ErrorS
     case 'detail':
       return { detail: error.message };
     case 'mcp':
-      return { error: { code: error.code, details: { ...error.options.details, message: error.message }, correlation_id: correlationId } };
+      return {
+        error: {
+          code: error.code,
+          details: { ...error.options.details, message: error.message },
+          correlation_id: correlationId,
+        },
+      };
     default:
       return {
         error: {
@@ -112,7 +126,15 @@ export async function readBody(req: IncomingMessage, timeoutMs = DEFAULT_BODY_TI
   let size = 0;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError(408, 'request_timeout', `The request body did not arrive within ${timeoutMs / 1000} s.`, { headers: { connection: 'close' } })), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new ApiError(408, 'request_timeout', `The request body did not arrive within ${timeoutMs / 1000} s.`, {
+            headers: { connection: 'close' },
+          }),
+        ),
+      timeoutMs,
+    );
   });
   late.catch(() => undefined);
   const read = (async () => {
@@ -143,7 +165,9 @@ export async function readBody(req: IncomingMessage, timeoutMs = DEFAULT_BODY_TI
 }
 
 function tooLarge(): ApiError {
-  return new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.', { headers: { connection: 'close' } });
+  return new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.', {
+    headers: { connection: 'close' },
+  });
 }
 
 /** The body as a plain object (empty object when absent or not an object). */
@@ -168,5 +192,8 @@ export function intQuery(ctx: Ctx, name: string, def: number, min: number, max: 
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }

@@ -39,11 +39,16 @@ export const LIST_ROUTES: Readonly<Record<string, string>> = {
  *  those paths shares the name (`calls` is GET and POST /v1/calls and GET /v1/calls/{call_id}). */
 export function resourceOf(pattern: string): string {
   const path = pattern.slice(pattern.indexOf('/')).replace(/^\/v1\//, '');
-  return path.split('/').filter((s) => s !== '' && !/^\{[^}]*\}$/.test(s)).join('.');
+  return path
+    .split('/')
+    .filter((s) => s !== '' && !/^\{[^}]*\}$/.test(s))
+    .join('.');
 }
 
 /** Each list route by its resource name: `calls.transcript` → `GET /v1/calls/{}/transcript`. */
-export const LIST_RESOURCES: Readonly<Record<string, string>> = Object.fromEntries(Object.keys(LIST_ROUTES).map((key) => [resourceOf(key), key]));
+export const LIST_RESOURCES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.keys(LIST_ROUTES).map((key) => [resourceOf(key), key]),
+);
 
 /** `GET /v1/calls/{call_id}/transcript` → `GET /v1/calls/{}/transcript`. */
 export function routeKey(method: string, pattern: string): string {

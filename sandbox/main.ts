@@ -21,17 +21,37 @@ function parseArgs(argv: string[]) {
     const [flag, inline] = eq > 0 ? [argv[i].slice(0, eq), argv[i].slice(eq + 1)] : [argv[i], undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
-      case '--port': opts.port = num(take(), flag); break;
-      case '--state': opts.statePath = take(); break;
-      case '--auto-approve': opts.autoApprove = true; break;
-      case '--time-scale': opts.timeScale = num(take(), flag) || 1; break;
-      case '--token-ttl': opts.tokenTtlSeconds = num(take(), flag); break;
-      case '--empty': opts.empty = true; break;
-      case '--quiet': opts.quiet = true; break;
-      case '--variant': opts.variant = take(); break; // checked by startSandbox, which knows the routes
-      case '--inbound-every': opts.inboundEverySeconds = num(take(), flag); break;
+      case '--port':
+        opts.port = num(take(), flag);
+        break;
+      case '--state':
+        opts.statePath = take();
+        break;
+      case '--auto-approve':
+        opts.autoApprove = true;
+        break;
+      case '--time-scale':
+        opts.timeScale = num(take(), flag) || 1;
+        break;
+      case '--token-ttl':
+        opts.tokenTtlSeconds = num(take(), flag);
+        break;
+      case '--empty':
+        opts.empty = true;
+        break;
+      case '--quiet':
+        opts.quiet = true;
+        break;
+      case '--variant':
+        opts.variant = take();
+        break; // checked by startSandbox, which knows the routes
+      case '--inbound-every':
+        opts.inboundEverySeconds = num(take(), flag);
+        break;
       case '--help':
-        console.log('Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,envelope.calls.transcript=documented,error.calls=details,connect=pairing] [--inbound-every S] [--quiet]');
+        console.log(
+          'Usage: tsx sandbox/main.ts [--port N] [--state FILE] [--auto-approve] [--time-scale K] [--token-ttl S] [--empty] [--variant envelope=items,envelope.calls.transcript=documented,error.calls=details,connect=pairing] [--inbound-every S] [--quiet]',
+        );
         process.exit(0);
         break;
       default:
@@ -60,7 +80,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (!opts.quiet) console.log(`KallyAI sandbox stopping (${signal})`);
-    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -24,8 +24,10 @@ const MAX_STATES = 5000;
 
 /** Compiles a fault `path`; throws PatternError with a sentence when it is outside the subset. */
 export function compilePathPattern(pattern: string): PathMatcher {
-  if (typeof pattern !== 'string' || pattern === '') throw new PatternError('path must be a non-empty string (a regex or a glob).');
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new PatternError(`path must be at most ${MAX_PATTERN_LENGTH} characters.`);
+  if (typeof pattern !== 'string' || pattern === '')
+    throw new PatternError('path must be a non-empty string (a regex or a glob).');
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new PatternError(`path must be at most ${MAX_PATTERN_LENGTH} characters.`);
   return isGlob(pattern) ? compileNfa(globToNode(pattern), true, true) : compileRegex(pattern);
 }
 
@@ -40,7 +42,8 @@ function globToNode(pattern: string): Node {
   const items: Node[] = [];
   for (const part of pattern.split(/(\*\*|\*)/)) {
     if (part === '**') items.push({ kind: 'repeat', node: { kind: 'char', test: () => true }, min: 0, max: Infinity });
-    else if (part === '*') items.push({ kind: 'repeat', node: { kind: 'char', test: (c) => c !== '/' }, min: 0, max: Infinity });
+    else if (part === '*')
+      items.push({ kind: 'repeat', node: { kind: 'char', test: (c) => c !== '/' }, min: 0, max: Infinity });
     else for (const ch of part) items.push(literal(ch));
   }
   return { kind: 'seq', items };
@@ -56,7 +59,10 @@ function compileRegex(pattern: string): PathMatcher {
   if (anchoredEnd) source = source.slice(0, -1);
   const parser = new Parser(source);
   const node = parser.parseAlt();
-  if (!parser.done()) throw new PatternError(`unexpected "${parser.peek()}" at ${parser.pos + (anchoredStart ? 1 : 0)} in the path pattern.`);
+  if (!parser.done())
+    throw new PatternError(
+      `unexpected "${parser.peek()}" at ${parser.pos + (anchoredStart ? 1 : 0)} in the path pattern.`,
+    );
   return compileNfa(node, anchoredStart, anchoredEnd);
 }
 
@@ -70,8 +76,12 @@ class Parser {
   pos = 0;
   constructor(private readonly s: string) {}
 
-  done(): boolean { return this.pos >= this.s.length; }
-  peek(): string { return this.s[this.pos]; }
+  done(): boolean {
+    return this.pos >= this.s.length;
+  }
+  peek(): string {
+    return this.s[this.pos];
+  }
 
   parseAlt(): Node {
     const options = [this.parseSeq()];
@@ -84,7 +94,8 @@ class Parser {
 
   private parseSeq(): Node {
     const items: Node[] = [];
-    while (!this.done() && this.peek() !== '|' && this.peek() !== ')') items.push(this.parseQuantified(this.parseAtom()));
+    while (!this.done() && this.peek() !== '|' && this.peek() !== ')')
+      items.push(this.parseQuantified(this.parseAtom()));
     return { kind: 'seq', items };
   }
 
@@ -94,19 +105,33 @@ class Parser {
       case '(': {
         if (this.peek() === '?') {
           if (this.s.startsWith('?:', this.pos)) this.pos += 2;
-          else throw new PatternError('lookaround and named groups are not supported in fault paths (use a plain group).');
+          else
+            throw new PatternError('lookaround and named groups are not supported in fault paths (use a plain group).');
         }
         const inner = this.parseAlt();
         if (this.s[this.pos++] !== ')') throw new PatternError('a group is not closed in the path pattern.');
         return inner;
       }
-      case '[': return this.parseClass();
-      case '.': return { kind: 'char', test: (c) => c !== '\n' && c !== '\r' };
-      case '\\': return this.parseEscape(false) as Node;
-      case '^': case '$': throw new PatternError('^ and $ are allowed only at the start and the end of a path pattern.');
-      case '*': case '+': case '?': case '{': throw new PatternError(`"${ch}" has nothing to repeat in the path pattern.`);
-      case ')': case ']': case '}': throw new PatternError(`unbalanced "${ch}" in the path pattern.`);
-      default: return literal(ch);
+      case '[':
+        return this.parseClass();
+      case '.':
+        return { kind: 'char', test: (c) => c !== '\n' && c !== '\r' };
+      case '\\':
+        return this.parseEscape(false) as Node;
+      case '^':
+      case '$':
+        throw new PatternError('^ and $ are allowed only at the start and the end of a path pattern.');
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+        throw new PatternError(`"${ch}" has nothing to repeat in the path pattern.`);
+      case ')':
+      case ']':
+      case '}':
+        throw new PatternError(`unbalanced "${ch}" in the path pattern.`);
+      default:
+        return literal(ch);
     }
   }
 
@@ -119,7 +144,10 @@ class Parser {
       const test: CharTest = e === lower ? base : (c) => !base(c);
       return inClass ? test : { kind: 'char', test };
     }
-    if (/[A-Za-z0-9]/.test(e)) throw new PatternError(`"\\${e}" is not supported in fault paths (no backreferences, word boundaries or control escapes).`);
+    if (/[A-Za-z0-9]/.test(e))
+      throw new PatternError(
+        `"\\${e}" is not supported in fault paths (no backreferences, word boundaries or control escapes).`,
+      );
     return inClass ? (c) => c === e : literal(e);
   }
 
@@ -199,7 +227,8 @@ class NfaBuilder {
           (this.states[loop] as { outs: number[] }).outs = [body, next];
           entry = loop;
         } else {
-          for (let i = node.min; i < node.max; i++) entry = this.add({ kind: 'split', outs: [this.build(node.node, entry), next] });
+          for (let i = node.min; i < node.max; i++)
+            entry = this.add({ kind: 'split', outs: [this.build(node.node, entry), next] });
         }
         for (let i = 0; i < node.min; i++) entry = this.build(node.node, entry);
         return entry;

@@ -20,7 +20,10 @@ export function saveStateNow(path: string, state: SandboxState): void {
 export class StateSaver {
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly path: string, private readonly current: () => SandboxState) {}
+  constructor(
+    private readonly path: string,
+    private readonly current: () => SandboxState,
+  ) {}
 
   schedule(): void {
     if (this.timer) return;

@@ -18,8 +18,16 @@ export class RequestLog {
 
   add(method: string, path: string, query: URLSearchParams, headers: IncomingHttpHeaders, body: unknown): void {
     const clean: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) if (!HIDDEN.has(k) && v !== undefined) clean[k] = Array.isArray(v) ? v.join(', ') : v;
-    this.entries.push({ method, path, query: Object.fromEntries(query), headers: clean, ...(body === undefined ? {} : { body }), at: new Date().toISOString() });
+    for (const [k, v] of Object.entries(headers))
+      if (!HIDDEN.has(k) && v !== undefined) clean[k] = Array.isArray(v) ? v.join(', ') : v;
+    this.entries.push({
+      method,
+      path,
+      query: Object.fromEntries(query),
+      headers: clean,
+      ...(body === undefined ? {} : { body }),
+      at: new Date().toISOString(),
+    });
     if (this.entries.length > LIMIT) this.entries.splice(0, this.entries.length - LIMIT);
   }
 

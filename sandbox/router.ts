@@ -38,11 +38,21 @@ export class Router {
     this.routes.push({ method, pattern, handler, regex: new RegExp(`^${source}$`), paramNames, ...options });
   }
 
-  get(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('GET', pattern, handler, options); }
-  post(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('POST', pattern, handler, options); }
-  put(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('PUT', pattern, handler, options); }
-  patch(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('PATCH', pattern, handler, options); }
-  delete(pattern: string, handler: Handler, options?: RouteOptions): void { this.add('DELETE', pattern, handler, options); }
+  get(pattern: string, handler: Handler, options?: RouteOptions): void {
+    this.add('GET', pattern, handler, options);
+  }
+  post(pattern: string, handler: Handler, options?: RouteOptions): void {
+    this.add('POST', pattern, handler, options);
+  }
+  put(pattern: string, handler: Handler, options?: RouteOptions): void {
+    this.add('PUT', pattern, handler, options);
+  }
+  patch(pattern: string, handler: Handler, options?: RouteOptions): void {
+    this.add('PATCH', pattern, handler, options);
+  }
+  delete(pattern: string, handler: Handler, options?: RouteOptions): void {
+    this.add('DELETE', pattern, handler, options);
+  }
 
   /** The route for method+path, or 'method_not_allowed' when only the path matches, or undefined.
    *  Throws ApiError 400 when a path parameter is not valid percent-encoding. */

@@ -7,13 +7,30 @@ import { createClock } from './clock';
 import type { Sandbox, SandboxOptions } from './context';
 import { FaultList, defaultFaultCode } from './faults';
 import { startInboundSchedule, stopInboundTimers } from './inbound/live';
-import { ApiError, type Ctx, DEFAULT_BODY_TIMEOUT_MS, type Reply, errorBody, newCorrelationId, readBody, send } from './http';
+import {
+  ApiError,
+  type Ctx,
+  DEFAULT_BODY_TIMEOUT_MS,
+  type Reply,
+  errorBody,
+  newCorrelationId,
+  readBody,
+  send,
+} from './http';
 import { StateSaver, loadState } from './persistence';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
 import { resourceOf, routeKey } from './listRoutes';
 import { checkStartOptions } from './startOptions';
-import { type Variant, VARIANT_HEADER, applyEnvelope, checkVariant, errorShapeOf, requestVariant, unauthorizedCodeOf } from './variants';
+import {
+  type Variant,
+  VARIANT_HEADER,
+  applyEnvelope,
+  checkVariant,
+  errorShapeOf,
+  requestVariant,
+  unauthorizedCodeOf,
+} from './variants';
 import { variantScopes } from './variantScopes';
 import { registerAllRoutes } from './routes';
 import { freshState } from './routes/controls';
@@ -43,7 +60,8 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const CONTROL_PATHS = /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|seed-hostile|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
+const CONTROL_PATHS =
+  /^\/sandbox\/(faults|reset|requests|seed-calls|seed-messages|seed-hostile|expire-tokens|credits|state|tokens|inbound-call|variant)$/;
 
 function initialState(options: SandboxOptions): SandboxState {
   const loaded = options.statePath ? loadState(options.statePath) : undefined;
@@ -99,7 +117,14 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Runn
   const server = createServer((req, res) => {
     handle(sb, router, req, res).catch((err) => {
       if (!options.quiet) console.error('sandbox: unexpected error', err);
-      send(res, { status: 500, body: errorBody(new ApiError(500, 'internal_error', 'The sandbox failed unexpectedly.'), newCorrelationId()) }, newCorrelationId());
+      send(
+        res,
+        {
+          status: 500,
+          body: errorBody(new ApiError(500, 'internal_error', 'The sandbox failed unexpectedly.'), newCorrelationId()),
+        },
+        newCorrelationId(),
+      );
     });
   });
   server.requestTimeout = 0; // POST /v1/calls blocks for the whole simulated call
@@ -171,7 +196,11 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
   const replyError = (e: ApiError) => {
     const code = e.status === 401 ? unauthorizedCodeOf(variant, resource) : undefined;
     const error = code ? new ApiError(401, code, e.message, e.options) : e;
-    reply({ status: error.status, headers: error.options.headers, body: errorBody(error, correlationId, errorShapeOf(variant, resource)) });
+    reply({
+      status: error.status,
+      headers: error.options.headers,
+      body: errorBody(error, correlationId, errorShapeOf(variant, resource)),
+    });
   };
   if (variantError) return replyError(variantError);
 
@@ -180,7 +209,9 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
     body = await readBody(req, sb.options.bodyTimeoutMs);
   } catch (e) {
     if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, undefined);
-    return replyError(e instanceof ApiError ? e : new ApiError(400, 'bad_request', 'The request body could not be read.'));
+    return replyError(
+      e instanceof ApiError ? e : new ApiError(400, 'bad_request', 'The request body could not be read.'),
+    );
   }
   if (!isControl) sb.requests.add(method, path, url.searchParams, req.headers, body);
 
@@ -192,21 +223,44 @@ async function handle(sb: Sandbox, router: Router, req: IncomingMessage, res: Se
       return;
     }
     if (fault.malformed) {
-      return reply({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"calls": [{"call_id": "broken", "status": ' });
+      return reply({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: '{"calls": [{"call_id": "broken", "status": ',
+      });
     }
     if (fault.status) {
       const status = fault.status;
       const headers: Record<string, string> = {};
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-      return replyError(new ApiError(status, fault.code ?? defaultFaultCode(status), fault.message ?? `Injected fault: HTTP ${status}.`, { headers }));
+      return replyError(
+        new ApiError(
+          status,
+          fault.code ?? defaultFaultCode(status),
+          fault.message ?? `Injected fault: HTTP ${status}.`,
+          { headers },
+        ),
+      );
     }
   }
 
   if (matchError) return replyError(matchError);
   if (match === undefined) return replyError(new ApiError(404, 'not_found', `No endpoint ${method} ${path}.`));
-  if (match === 'method_not_allowed') return replyError(new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
+  if (match === 'method_not_allowed')
+    return replyError(new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`));
 
-  const ctx: Ctx = { sb, method, path, params: match.params, query: url.searchParams, headers: req.headers, body, req, res, variant };
+  const ctx: Ctx = {
+    sb,
+    method,
+    path,
+    params: match.params,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    req,
+    res,
+    variant,
+  };
   try {
     if (!match.route.public && !path.startsWith('/sandbox/')) requireBearer(sb, req.headers.authorization);
     const answer = applyEnvelope(await match.route.handler(ctx), routeKey(method, match.route.pattern), variant);

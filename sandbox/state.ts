@@ -39,7 +39,12 @@ export interface CallRecord {
   transcript?: { speaker: string; content: string; timestamp: string }[];
 }
 
-export interface GoalStep { step: number; description: string; status: 'completed' | 'in_progress' | 'pending' | 'skipped'; credits?: number }
+export interface GoalStep {
+  step: number;
+  description: string;
+  status: 'completed' | 'in_progress' | 'pending' | 'skipped';
+  credits?: number;
+}
 
 export type WaitingFor = 'step_approval' | 'budget_approval' | 'soft_cap' | 'outcome_acceptance' | null;
 
@@ -63,30 +68,68 @@ export interface GoalRecord {
   cost_items: { action: string; credits: number; timestamp: string }[];
 }
 
-export interface ChatTurn { id: string; role: 'user' | 'assistant'; content: string; created_at: string; goal_id?: string | null }
-export interface Conversation { id: string; title: string; created_at: string; messages: ChatTurn[] }
+export interface ChatTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  created_at: string;
+  goal_id?: string | null;
+}
+export interface Conversation {
+  id: string;
+  title: string;
+  created_at: string;
+  messages: ChatTurn[];
+}
 
 export interface InboxMessage {
-  id: string; from: string; subject: string; channel: string; preview: string; body: string;
-  unread: boolean; received_at: string; conversation_id: string;
+  id: string;
+  from: string;
+  subject: string;
+  channel: string;
+  preview: string;
+  body: string;
+  unread: boolean;
+  received_at: string;
+  conversation_id: string;
 }
 
 export interface OutboxEmail {
-  id: string; to: string; cc?: string | string[]; subject: string; body: string;
-  status: 'pending_approval' | 'sent' | 'cancelled' | 'failed'; created_at: string; sent_at?: string;
+  id: string;
+  to: string;
+  cc?: string | string[];
+  subject: string;
+  body: string;
+  status: 'pending_approval' | 'sent' | 'cancelled' | 'failed';
+  created_at: string;
+  sent_at?: string;
   /** Why the provider refused it (status failed). */
   failure_reason?: string;
   /** Set when KallyAI revised the draft (POST /v1/coordination/message asking for a revision). */
-  updated_at?: string; revision?: number;
+  updated_at?: string;
+  revision?: number;
   /** The email message this draft answers (POST /v1/email/messages/{id}/respond). */
   reply_to?: string;
   replies: { id: string; from: string; subject?: string; body: string; received_at: string }[];
 }
 
 /** A WhatsApp or Telegram connection; `pairing_code` while a connect waits for the person to finish it. */
-export interface WebhookChannel { connected: boolean; account_name: string | null; connected_at: string | null; pairing_code?: string; pairing_expires_at?: string }
+export interface WebhookChannel {
+  connected: boolean;
+  account_name: string | null;
+  connected_at: string | null;
+  pairing_code?: string;
+  pairing_expires_at?: string;
+}
 
-export interface CreditEntry { id: string; type: string; description: string; credits: number; timestamp: string; goal_id: string | null }
+export interface CreditEntry {
+  id: string;
+  type: string;
+  description: string;
+  credits: number;
+  timestamp: string;
+  goal_id: string | null;
+}
 
 export interface AuthState {
   /** HMAC key of this sandbox's JWT-like tokens. */
@@ -95,7 +138,10 @@ export interface AuthState {
   access: Record<string, { exp: number }>;
   /** Refresh tokens: true while usable, false once rotated. */
   refresh: Record<string, boolean>;
-  codes: Record<string, { client_id: string; redirect_uri: string; challenge?: string; expires: number; used: boolean }>;
+  codes: Record<
+    string,
+    { client_id: string; redirect_uri: string; challenge?: string; expires: number; used: boolean }
+  >;
 }
 
 export interface SandboxState {
@@ -104,7 +150,15 @@ export interface SandboxState {
   auth: AuthState;
   credits: { remaining: number; allocated: number; plan_type: string; period_start: string; period_end: string };
   creditHistory: CreditEntry[];
-  subscription: { plan_type: string; status: string; annual: boolean; current_period_start: string; current_period_end: string; pending_change: { new_plan: string; effective_date: string } | null; change_times: number[] };
+  subscription: {
+    plan_type: string;
+    status: string;
+    annual: boolean;
+    current_period_start: string;
+    current_period_end: string;
+    pending_change: { new_plan: string; effective_date: string } | null;
+    change_times: number[];
+  };
   /** Newest first. */
   calls: CallRecord[];
   /** Idempotency-Key → the call it placed and a hash of its body (a bare call id in older state files). */

@@ -13,7 +13,11 @@ export interface SandboxClient {
   sandbox: RunningSandbox;
   url: string;
   token: string;
-  request(method: string, path: string, opts?: { body?: unknown; headers?: Record<string, string>; token?: string | null; signal?: AbortSignal }): Promise<HttpResult>;
+  request(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; headers?: Record<string, string>; token?: string | null; signal?: AbortSignal },
+  ): Promise<HttpResult>;
   get(path: string): Promise<HttpResult>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   close(): Promise<void>;

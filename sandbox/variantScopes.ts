@@ -7,6 +7,13 @@ import { WEBHOOK_CHANNELS } from './routes/channels';
 import type { VariantScopes } from './variants';
 
 export function variantScopes(router: Router): VariantScopes {
-  const resources = [...new Set(router.routes.filter((r) => r.pattern.startsWith('/v1/')).map((r) => resourceOf(r.pattern)))].sort();
-  return { envelope: Object.keys(LIST_RESOURCES).sort(), error: resources, unauthorized: resources, connect: WEBHOOK_CHANNELS };
+  const resources = [
+    ...new Set(router.routes.filter((r) => r.pattern.startsWith('/v1/')).map((r) => resourceOf(r.pattern))),
+  ].sort();
+  return {
+    envelope: Object.keys(LIST_RESOURCES).sort(),
+    error: resources,
+    unauthorized: resources,
+    connect: WEBHOOK_CHANNELS,
+  };
 }

@@ -31,7 +31,12 @@ export const UNAUTHORIZED_CODES = ['missing_token', 'token_expired'] as const;
 export const CONNECT_FLOWS = ['contract', 'pairing'] as const;
 
 /** Each dimension and its values (the default first where there is one). */
-export const DIMENSIONS = { envelope: ENVELOPES, error: ERROR_SHAPES, unauthorized: UNAUTHORIZED_CODES, connect: CONNECT_FLOWS } as const;
+export const DIMENSIONS = {
+  envelope: ENVELOPES,
+  error: ERROR_SHAPES,
+  unauthorized: UNAUTHORIZED_CODES,
+  connect: CONNECT_FLOWS,
+} as const;
 export type Dimension = keyof typeof DIMENSIONS;
 export type ValueOf<D extends Dimension> = (typeof DIMENSIONS)[D][number];
 
@@ -42,7 +47,12 @@ export type Variant = { [D in Dimension]?: ValueOf<D> } & { [D in Dimension as `
 export type VariantScopes = { readonly [D in Dimension]: readonly string[] };
 
 /** What a scope of each dimension is called in messages. */
-const SCOPE_NOUN: Record<Dimension, string> = { envelope: 'list resource', error: 'resource', unauthorized: 'resource', connect: 'channel' };
+const SCOPE_NOUN: Record<Dimension, string> = {
+  envelope: 'list resource',
+  error: 'resource',
+  unauthorized: 'resource',
+  connect: 'channel',
+};
 
 export class VariantError extends Error {}
 
@@ -55,15 +65,20 @@ const quoted = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}â
  *  what is wrong. Scope names are checked when `scopes` is given. Linear in the text. */
 export function parseVariant(text: string, scopes?: VariantScopes): Variant {
   const variant: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const name = (eq < 0 ? part : part.slice(0, eq)).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
     const dot = name.indexOf('.');
     const dimension = dot < 0 ? name : name.slice(0, dot);
-    if (!isDimension(dimension)) throw new VariantError(`unknown variant ${quoted(dimension)} (known: ${Object.keys(DIMENSIONS).join(', ')}).`);
+    if (!isDimension(dimension))
+      throw new VariantError(`unknown variant ${quoted(dimension)} (known: ${Object.keys(DIMENSIONS).join(', ')}).`);
     const choices: readonly string[] = DIMENSIONS[dimension];
-    if (!choices.includes(value)) throw new VariantError(`${name} must be one of ${choices.join(', ')} (got ${quoted(value)}).`);
+    if (!choices.includes(value))
+      throw new VariantError(`${name} must be one of ${choices.join(', ')} (got ${quoted(value)}).`);
     if (dot >= 0) {
       const scope = name.slice(dot + 1);
       const known = scopes?.[dimension];
@@ -79,7 +94,10 @@ export function parseVariant(text: string, scopes?: VariantScopes): Variant {
 
 /** The text form of the settings (what parseVariant reads back). */
 export function formatVariant(variant: Variant): string {
-  return Object.entries(variant).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(variant)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 /** The settings checked as the text form would be (for the object form of `startSandbox({ variant })`). */
@@ -104,7 +122,11 @@ export function requestVariant(run: Variant, header: string | string[] | undefin
 }
 
 /** The value of one dimension for one scope: the scoped setting, else the unscoped one, else undefined. */
-export function settingFor<D extends Dimension>(variant: Variant, dimension: D, scope?: string): ValueOf<D> | undefined {
+export function settingFor<D extends Dimension>(
+  variant: Variant,
+  dimension: D,
+  scope?: string,
+): ValueOf<D> | undefined {
   const v = variant as Record<string, string | undefined>;
   return ((scope !== undefined ? v[`${dimension}.${scope}`] : undefined) ?? v[dimension]) as ValueOf<D> | undefined;
 }
@@ -115,7 +137,15 @@ export function applyEnvelope(reply: Reply, routeKey: string, variant: Variant):
   if (!key) return reply;
   const envelope = settingFor(variant, 'envelope', resourceOf(routeKey)) ?? 'documented';
   const body = reply.body as Record<string, unknown> | undefined;
-  if (envelope === 'documented' || reply.status >= 300 || !body || typeof body !== 'object' || Array.isArray(body) || !Array.isArray(body[key])) return reply;
+  if (
+    envelope === 'documented' ||
+    reply.status >= 300 ||
+    !body ||
+    typeof body !== 'object' ||
+    Array.isArray(body) ||
+    !Array.isArray(body[key])
+  )
+    return reply;
   if (envelope === 'bare') return { ...reply, body: body[key] };
   if (key === 'items') return reply;
   const { [key]: list, ...extra } = body;

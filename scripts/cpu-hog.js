@@ -49,21 +49,38 @@ function start() {
   const nice = option('nice', 19);
   const pids = [];
   for (let i = 0; i < procs; i++) {
-    const child = spawn(process.execPath, [path.join(__dirname, 'cpu-hog.js'), 'spin'], { detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(__dirname, 'cpu-hog.js'), 'spin'], {
+      detached: true,
+      stdio: 'ignore',
+    });
     child.unref();
-    try { os.setPriority(child.pid, nice); } catch (e) { console.error(`[cpu-hog] could not lower the priority of ${child.pid}: ${e.message}`); }
+    try {
+      os.setPriority(child.pid, nice);
+    } catch (e) {
+      console.error(`[cpu-hog] could not lower the priority of ${child.pid}: ${e.message}`);
+    }
     pids.push(child.pid);
   }
   fs.mkdirSync(path.dirname(PIDS), { recursive: true });
   fs.writeFileSync(PIDS, `${pids.join('\n')}\n`);
-  console.log(`[cpu-hog] started ${procs} busy loop(s) at nice ${nice}: pids ${pids.join(' ')} (in ${path.relative(process.cwd(), PIDS) || PIDS})`);
+  console.log(
+    `[cpu-hog] started ${procs} busy loop(s) at nice ${nice}: pids ${pids.join(' ')} (in ${path.relative(process.cwd(), PIDS) || PIDS})`,
+  );
 }
 
 function stop() {
   const pids = readPids();
   for (const pid of pids) {
-    if (!isOurs(pid)) { console.log(`[cpu-hog] ${pid} is gone (or no longer ours): left alone`); continue; }
-    try { process.kill(pid, 'SIGTERM'); console.log(`[cpu-hog] stopped ${pid}`); } catch (e) { console.error(`[cpu-hog] ${pid}: ${e.message}`); }
+    if (!isOurs(pid)) {
+      console.log(`[cpu-hog] ${pid} is gone (or no longer ours): left alone`);
+      continue;
+    }
+    try {
+      process.kill(pid, 'SIGTERM');
+      console.log(`[cpu-hog] stopped ${pid}`);
+    } catch (e) {
+      console.error(`[cpu-hog] ${pid}: ${e.message}`);
+    }
   }
   fs.rmSync(PIDS, { force: true });
 }

@@ -21,7 +21,10 @@ const { startCodeServer, ensureCodeServer } = require('../test/launcher/codeServ
 const { freePort, onCleanup, runCleanups, isShuttingDown } = require('../test/launcher/processes');
 
 const ROOT = path.resolve(__dirname, '..');
-const arg = (name) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 
 async function main() {
   ensureCodeServer();
@@ -29,8 +32,11 @@ async function main() {
   onCleanup(async () => fs.rmSync(tmp, { recursive: true, force: true }));
   const vsix = path.join(tmp, 'kallyai.vsix');
   console.log('[demo] packaging the extension…');
-  const pack = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
-    { cwd: ROOT, encoding: 'utf8' });
+  const pack = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (pack.status !== 0) throw new Error(`vsce package failed:\n${pack.stdout}\n${pack.stderr}`);
 
   const sandbox = await startSandbox({
@@ -39,16 +45,20 @@ async function main() {
     timeScale: Number(arg('time-scale')) || 10,
     // Calls to your KallyAI number arrive now and then, to take over, transfer or let KallyAI answer.
     extraArgs: ['--inbound-every', String(Number(arg('inbound-every')) || 120)],
-    echo: (line) => { if (!/listening on/.test(line)) console.log(`[sandbox] ${line}`); },
+    echo: (line) => {
+      if (!/listening on/.test(line)) console.log(`[sandbox] ${line}`);
+    },
   });
   onCleanup(() => sandbox.stop());
   console.log(`[demo] sandbox: ${sandbox.url} (seeded demo data; sign in as demo@kallyai.test)`);
 
   const workspace = path.join(tmp, 'kallyai-demo');
   fs.mkdirSync(workspace);
-  fs.writeFileSync(path.join(workspace, 'README.md'),
+  fs.writeFileSync(
+    path.join(workspace, 'README.md'),
     '# KallyAI demo\n\nOpen the KallyAI icon in the activity bar and click **Sign in to KallyAI**: the sandbox signs you in as the demo user.\n' +
-    `The extension talks to the sandbox at ${sandbox.url} (setting kallyai.apiBaseUrl).\n`);
+      `The extension talks to the sandbox at ${sandbox.url} (setting kallyai.apiBaseUrl).\n`,
+  );
   const cs = await startCodeServer({
     port: await freePort(Number(arg('port')) || 8080),
     vsix: [vsix],
@@ -62,17 +72,35 @@ async function main() {
   console.log('');
   console.log(`    ${cs.url}/?folder=${encodeURIComponent(workspace)}`);
   console.log('');
-  console.log('  Then click the KallyAI icon in the activity bar and "Sign in to KallyAI": the sandbox signs you in as the demo user.');
-  console.log('  Test phone numbers: +12015550100 succeeds, +12015550101 no answer, +12015550102 busy (more in the README).');
-  console.log(`  A call to your KallyAI number arrives every two minutes or so; to have one now: curl -X POST ${sandbox.url}/sandbox/inbound-call`);
+  console.log(
+    '  Then click the KallyAI icon in the activity bar and "Sign in to KallyAI": the sandbox signs you in as the demo user.',
+  );
+  console.log(
+    '  Test phone numbers: +12015550100 succeeds, +12015550101 no answer, +12015550102 busy (more in the README).',
+  );
+  console.log(
+    `  A call to your KallyAI number arrives every two minutes or so; to have one now: curl -X POST ${sandbox.url}/sandbox/inbound-call`,
+  );
   console.log('  Press Ctrl-C to stop the demo.');
   console.log('');
   // Stay up until Ctrl-C (processes.js stops the groups and exits), or until a server dies.
   await new Promise((resolve) => {
     const timer = setInterval(() => {
-      if (isShuttingDown()) { clearInterval(timer); return; } // Ctrl-C: processes.js stops everything and exits
-      for (const [name, pid] of [['sandbox', sandbox.pid], ['code-server', cs.pid]]) {
-        try { process.kill(pid, 0); } catch { console.error(`[demo] ${name} stopped unexpectedly`); clearInterval(timer); resolve(); }
+      if (isShuttingDown()) {
+        clearInterval(timer);
+        return;
+      } // Ctrl-C: processes.js stops everything and exits
+      for (const [name, pid] of [
+        ['sandbox', sandbox.pid],
+        ['code-server', cs.pid],
+      ]) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          console.error(`[demo] ${name} stopped unexpectedly`);
+          clearInterval(timer);
+          resolve();
+        }
       }
     }, 1000);
   });

@@ -11,7 +11,11 @@ const url = process.argv[2] || 'http://127.0.0.1:8790';
 const file = path.resolve(__dirname, '../.vscode-test/dev-user-data/User/settings.json');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 let settings = {};
-try { settings = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* first run */ }
+try {
+  settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+} catch {
+  /* first run */
+}
 settings['kallyai.apiBaseUrl'] = url;
 settings['workbench.startupEditor'] ??= 'none';
 fs.writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');

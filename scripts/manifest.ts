@@ -14,7 +14,12 @@ const readJson = (name: string) => (fs.existsSync(file(name)) ? JSON.parse(fs.re
 const writeJson = (name: string, value: unknown) => fs.writeFileSync(file(name), `${JSON.stringify(value, null, 2)}\n`);
 
 const built = buildManifest(
-  { pkg: readJson('package.json'), readme: fs.readFileSync(file('README.md'), 'utf8'), nls: readJson('package.nls.json'), nlsEs: readJson('package.nls.es.json') },
+  {
+    pkg: readJson('package.json'),
+    readme: fs.readFileSync(file('README.md'), 'utf8'),
+    nls: readJson('package.nls.json'),
+    nlsEs: readJson('package.nls.es.json'),
+  },
   readJson('l10n/bundle.l10n.es.json'),
 );
 writeJson('package.json', built.pkg);
@@ -23,5 +28,7 @@ writeJson('package.nls.es.json', built.nlsEs);
 fs.writeFileSync(file('README.md'), built.readme);
 const commands = (built.pkg.contributes.commands as unknown[]).length;
 const untranslated = Object.keys(built.nls).filter((k) => !(k in built.nlsEs));
-console.log(`manifest: ${commands} commands, the tools and the @kallyai participant written to package.json, package.nls*.json and README.md` +
-  (untranslated.length ? `; ${untranslated.length} keys have no Spanish yet (npm run l10n lists them)` : ''));
+console.log(
+  `manifest: ${commands} commands, the tools and the @kallyai participant written to package.json, package.nls*.json and README.md` +
+    (untranslated.length ? `; ${untranslated.length} keys have no Spanish yet (npm run l10n lists them)` : ''),
+);

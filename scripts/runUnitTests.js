@@ -17,7 +17,8 @@ const ROOT = path.resolve(__dirname, '..');
 
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true })
+  return fs
+    .readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => path.join(dir, f))
@@ -35,7 +36,9 @@ function nodeForShuffle() {
   if (Number(process.versions.node.split('.')[0]) >= 24) return process.execPath;
   const newest = require('../test/launcher/hosts').resolveHost('newest');
   if (Number(newest.node?.split('.')[0]) >= 24 && fs.existsSync(newest.nodeBinary)) return newest.nodeBinary;
-  console.error(`[unit] --shuffle needs Node 24 or newer (node's --test-randomize): run it with one, or install the newest host (bash scripts/install-code-server.sh newest), whose Node ${newest.node} is used`);
+  console.error(
+    `[unit] --shuffle needs Node 24 or newer (node's --test-randomize): run it with one, or install the newest host (bash scripts/install-code-server.sh newest), whose Node ${newest.node} is used`,
+  );
   console.log('[summary] unit passed=0 failed=1');
   process.exit(2);
 }
@@ -43,9 +46,18 @@ function nodeForShuffle() {
 if (shuffle) {
   // The files in an order drawn from the seed too (mulberry32), so one seed is one whole order.
   let a = seed >>> 0;
-  const random = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   files = [...files];
-  for (let i = files.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [files[i], files[j]] = [files[j], files[i]]; }
+  for (let i = files.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [files[i], files[j]] = [files[j], files[i]];
+  }
 }
 if (files.length === 0) {
   console.error('[unit] no test/unit/**/*.test.ts files found');
@@ -55,22 +67,42 @@ if (files.length === 0) {
 const concurrency = process.env.KALLYAI_UNIT_CONCURRENCY || '2';
 const node = shuffle ? nodeForShuffle() : process.execPath;
 const timeout = Number(process.env.KALLYAI_UNIT_TIMEOUT_MS) || 120_000;
-console.log(`[unit] ${files.length} files, concurrency ${concurrency}${shuffle ? `, shuffled with seed ${seed} (Node ${node === process.execPath ? process.version : node})` : ''}`);
+console.log(
+  `[unit] ${files.length} files, concurrency ${concurrency}${shuffle ? `, shuffled with seed ${seed} (Node ${node === process.execPath ? process.version : node})` : ''}`,
+);
 const t0 = Date.now();
-const child = spawn(node, [
-  '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`,
-  ...(shuffle ? ['--test-randomize', `--test-random-seed=${seed}`] : []),
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./scripts/unitFailureLines.mjs', '--test-reporter-destination=stdout',
-  ...files.map((f) => path.relative(ROOT, f)),
-], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(
+  node,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    `--test-timeout=${timeout}`,
+    ...(shuffle ? ['--test-randomize', `--test-random-seed=${seed}`] : []),
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/unitFailureLines.mjs',
+    '--test-reporter-destination=stdout',
+    ...files.map((f) => path.relative(ROOT, f)),
+  ],
+  { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+);
 
-let pass, fail, tail = '';
+let pass,
+  fail,
+  tail = '';
 child.stdout.on('data', (d) => {
   process.stdout.write(d);
   tail = (tail + d.toString()).slice(-4000);
 });
-const stopChild = (sig) => { try { child.kill(sig); } catch { /* gone */ } };
+const stopChild = (sig) => {
+  try {
+    child.kill(sig);
+  } catch {
+    /* gone */
+  }
+};
 process.on('SIGINT', () => stopChild('SIGINT'));
 process.on('SIGTERM', () => stopChild('SIGTERM'));
 child.on('exit', (code, signal) => {

@@ -27,7 +27,10 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 const LOGS = path.join(ROOT, 'test-results', 'layers');
 const VSIX = 'test-results/kallyai-e2e.vsix';
 
-const argValue = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const hosts = argValue('--host') ? [argValue('--host')] : HOST_NAMES;
 if (!hosts.every((h) => HOST_NAMES.includes(h))) {
   console.error(`unknown host "${hosts}": use one of ${HOST_NAMES.join(', ')}`);
@@ -44,18 +47,41 @@ const LAYERS = [
   { name: 'unit', cmd: process.execPath, args: ['scripts/runUnitTests.js'], weight: 1 },
   { name: 'package', cmd: process.execPath, args: ['test/launcher/package.js', '--out', VSIX], weight: 0.2 },
   { name: 'build', cmd: process.execPath, args: ['test/launcher/build.js'], after: ['package'], weight: 0.1 },
-  ...hosts.map((h) => ({ name: `host@${h}`, kind: 'host', on: `VS Code ${HOSTS[h].vscode}`, cmd: process.execPath, args: ['test/launcher/runHostTests.js', '--no-build-extension', '--no-build-suite', '--host', h], after: ['build'], weight: 3.5 })),
-  ...hosts.map((h) => ({ name: `e2e@${h}`, kind: 'e2e', on: `VS Code ${HOSTS[h].vscode}`, cmd: process.execPath, args: ['test/launcher/runE2E.js', '--host', h, '--vsix', VSIX], after: ['package'], weight: 4 })),
+  ...hosts.map((h) => ({
+    name: `host@${h}`,
+    kind: 'host',
+    on: `VS Code ${HOSTS[h].vscode}`,
+    cmd: process.execPath,
+    args: ['test/launcher/runHostTests.js', '--no-build-extension', '--no-build-suite', '--host', h],
+    after: ['build'],
+    weight: 3.5,
+  })),
+  ...hosts.map((h) => ({
+    name: `e2e@${h}`,
+    kind: 'e2e',
+    on: `VS Code ${HOSTS[h].vscode}`,
+    cmd: process.execPath,
+    args: ['test/launcher/runE2E.js', '--host', h, '--vsix', VSIX],
+    after: ['package'],
+    weight: 4,
+  })),
 ];
 
 /** The layers asked for (--only), with what they need. */
 function selectedLayers() {
   const only = argValue('--only')?.split(',');
   if (!only) return LAYERS;
-  const wanted = new Set(LAYERS.filter((l) => only.includes(l.name) || (l.kind && only.includes(l.kind))).map((l) => l.name));
+  const wanted = new Set(
+    LAYERS.filter((l) => only.includes(l.name) || (l.kind && only.includes(l.kind))).map((l) => l.name),
+  );
   for (let grew = true; grew;) {
     grew = false;
-    for (const l of LAYERS) for (const dep of wanted.has(l.name) ? l.after ?? [] : []) if (!wanted.has(dep)) { wanted.add(dep); grew = true; }
+    for (const l of LAYERS)
+      for (const dep of wanted.has(l.name) ? (l.after ?? []) : [])
+        if (!wanted.has(dep)) {
+          wanted.add(dep);
+          grew = true;
+        }
   }
   return LAYERS.filter((l) => wanted.has(l.name));
 }
@@ -64,7 +90,13 @@ const running = new Set();
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (!running.size) process.exit(130);
-    for (const child of running) { try { child.kill(sig); } catch { /* gone */ } }
+    for (const child of running) {
+      try {
+        child.kill(sig);
+      } catch {
+        /* gone */
+      }
+    }
   });
 }
 
@@ -77,7 +109,11 @@ function runLayer(layer, prefixed) {
     const log = fs.createWriteStream(logFile);
     const tag = prefixed() ? `${layer.name.padEnd(11)}│ ` : '';
     console.log(`\n━━━ ${layer.name}: ${path.basename(layer.cmd)} ${layer.args.join(' ')}`);
-    const child = spawn(layer.cmd, layer.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(layer.cmd, layer.args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     running.add(child);
     let out = '';
     const failures = [];
@@ -93,7 +129,13 @@ function runLayer(layer, prefixed) {
           if (line.startsWith('[failed] ')) failures.push(line.slice('[failed] '.length));
         }
       });
-      stream.on('end', () => { if (partial) { write(`${tag}${partial}\n`); out += partial; if (partial.startsWith('[failed] ')) failures.push(partial.slice(9)); } });
+      stream.on('end', () => {
+        if (partial) {
+          write(`${tag}${partial}\n`);
+          out += partial;
+          if (partial.startsWith('[failed] ')) failures.push(partial.slice(9));
+        }
+      });
     };
     lineReader(child.stdout, (s) => process.stdout.write(s));
     lineReader(child.stderr, (s) => process.stderr.write(s));
@@ -101,10 +143,26 @@ function runLayer(layer, prefixed) {
       running.delete(child);
       log.end();
       const m = /\[summary\] \S+ passed=(\d+) failed=(\d+)/.exec(out);
-      const tail = out.split('\n').filter((l) => l.trim()).slice(-6);
-      resolve({ name: layer.name, on: layer.on, code, seconds: (Date.now() - t0) / 1000, passed: m ? +m[1] : undefined, failed: m ? +m[2] : undefined, failures, logFile, tail });
+      const tail = out
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-6);
+      resolve({
+        name: layer.name,
+        on: layer.on,
+        code,
+        seconds: (Date.now() - t0) / 1000,
+        passed: m ? +m[1] : undefined,
+        failed: m ? +m[2] : undefined,
+        failures,
+        logFile,
+        tail,
+      });
     };
-    child.on('error', (e) => { console.error(`[${layer.name}] ${e.message}`); finish(1); });
+    child.on('error', (e) => {
+      console.error(`[${layer.name}] ${e.message}`);
+      finish(1);
+    });
     child.on('close', (code, signal) => finish(code ?? (signal ? 1 : 0)));
   });
 }
@@ -120,7 +178,9 @@ async function main() {
   await new Promise((done) => {
     const report = (r) => {
       const counts = r.passed !== undefined ? ` — ${r.passed} passed, ${r.failed} failed` : '';
-      console.log(`━━━ ${r.code === 0 ? 'PASS' : 'FAIL'} ${r.name}${r.on ? ` on ${r.on}` : ''} (${r.seconds.toFixed(1)}s)${counts}`);
+      console.log(
+        `━━━ ${r.code === 0 ? 'PASS' : 'FAIL'} ${r.name}${r.on ? ` on ${r.on}` : ''} (${r.seconds.toFixed(1)}s)${counts}`,
+      );
     };
     const pump = () => {
       const anyFailed = [...results.values()].some((r) => r.code !== 0);
@@ -130,7 +190,9 @@ async function main() {
         const failedDep = deps.find((d) => results.has(d) && results.get(d).code !== 0);
         if (failedDep || (stopOnFailure && anyFailed)) {
           pending.splice(i, 1);
-          const why = failedDep ? `not run: ${failedDep} failed` : 'not run: an earlier layer failed (--stop-on-failure)';
+          const why = failedDep
+            ? `not run: ${failedDep} failed`
+            : 'not run: an earlier layer failed (--stop-on-failure)';
           const r = { name: layer.name, on: layer.on, code: 1, seconds: 0, failures: [why], notRun: true };
           results.set(layer.name, r);
           report(r);
@@ -159,7 +221,9 @@ async function main() {
   for (const r of ordered) {
     const counts = r.passed !== undefined ? `${r.passed} passed, ${r.failed} failed` : '';
     const on = r.on ? `  (${r.on})` : '';
-    console.log(`  ${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)}s  ${counts}${on}`);
+    console.log(
+      `  ${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.name.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)}s  ${counts}${on}`,
+    );
     for (const f of r.failures) console.log(`        ✘ ${f}`);
     // A layer without test names (tsc, eslint, a build): its last lines say what failed.
     if (r.code !== 0 && !r.failures.length) for (const line of r.tail ?? []) console.log(`        ${line}`);
@@ -168,7 +232,9 @@ async function main() {
   const passed = ordered.reduce((n, r) => n + (r.passed ?? 0), 0);
   const failed = ordered.reduce((n, r) => n + (r.failed ?? (r.code === 0 ? 0 : 1)), 0);
   const sum = ordered.reduce((n, r) => n + r.seconds, 0);
-  console.log(`  wall clock ${((Date.now() - started) / 1000).toFixed(1)}s (the layers' own times add up to ${sum.toFixed(1)}s; ${jobs} at a time)`);
+  console.log(
+    `  wall clock ${((Date.now() - started) / 1000).toFixed(1)}s (the layers' own times add up to ${sum.toFixed(1)}s; ${jobs} at a time)`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(ordered.every((r) => r.code === 0) && ordered.length > 0 ? 0 : 1);
 }

@@ -3,7 +3,12 @@
 // scripts/test.js repeats under its summary.
 import path from 'node:path';
 
-const firstLine = (text) => String(text).split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+const firstLine = (text) =>
+  String(text)
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 300) ?? '';
 
 export default async function* unitFailureLines(source) {
   for await (const { type, data } of source) {

@@ -43,15 +43,27 @@ export function activate(context: vscode.ExtensionContext) {
   const mcp = registerMcpServer(context, { auth, settings: readSettings, log });
   steps.lap('mcp');
   // Pages open before a window reload come back with it (the commands bundle loads for them).
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
-    deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),
-  }));
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => commands.load().restorePage(panel, state),
+    }),
+  );
   const activationMs = performance.now() - started;
   log.info(`KallyAI activated in ${activationMs.toFixed(1)} ms`);
   // Internals (the client, its token getter, the views) are handed out only to the test host:
   // any other extension gets nothing to reach the account with.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { shown: recordShownInTests(), press: pressInTests, activationMs, activationSteps: steps.laps, services, views, documents, commands: () => commands.load(), features: { chat, mcp } };
+  return {
+    shown: recordShownInTests(),
+    press: pressInTests,
+    activationMs,
+    activationSteps: steps.laps,
+    services,
+    views,
+    documents,
+    commands: () => commands.load(),
+    features: { chat, mcp },
+  };
 }
 
 /** Milliseconds spent in each step of activate() (npm run bench prints them). */

@@ -35,10 +35,16 @@ const HOSTILE: Record<string, Answer> = {
     const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 50);
     res.on('close', () => clearInterval(timer));
   },
-  'wrong content type (HTML page)': (res) => json(res, '<!doctype html><html><body><h1>Welcome</h1><script>alert(1)</script></body></html>', 'text/html'),
+  'wrong content type (HTML page)': (res) =>
+    json(res, '<!doctype html><html><body><h1>Welcome</h1><script>alert(1)</script></body></html>', 'text/html'),
   'empty body': (res) => json(res, ''),
-  'null': (res) => json(res, 'null'),
-  'binary garbage': (res) => json(res, String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'application/octet-stream'),
+  null: (res) => json(res, 'null'),
+  'binary garbage': (res) =>
+    json(
+      res,
+      String.fromCharCode(...Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'application/octet-stream',
+    ),
   'reset mid-body': (res, key) => {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
     res.write(`{"${key}":[{"id":"1"}`);
@@ -63,7 +69,12 @@ export const hostileResponses: Section = {
       req.resume();
       answer(res, key);
     });
-    const client = new KallyClient({ baseUrl: server.url, tokenSource: { getToken: async () => 'tok_reliability', refreshAfterUnauthorized: async () => undefined }, retry: { retries: 0 }, timeoutMs: 400 });
+    const client = new KallyClient({
+      baseUrl: server.url,
+      tokenSource: { getToken: async () => 'tok_reliability', refreshAfterUnauthorized: async () => undefined },
+      retry: { retries: 0 },
+      timeoutMs: 400,
+    });
     const listOps = allOperations.filter((op) => listKeyOf(op.response));
     const rows: SectionRow[] = [];
     const examples: string[] = [];
@@ -77,8 +88,13 @@ export const hostileResponses: Section = {
           row.cases++;
           let problem: string | undefined;
           if (!outcome.settled) problem = 'hang';
-          else if (outcome.error !== undefined && !(outcome.error instanceof KallyApiError)) problem = `crash: ${String(outcome.error)}`;
-          else if (outcome.error === undefined && !Array.isArray((outcome.value as Record<string, unknown> | undefined)?.[key])) problem = 'a result without its list';
+          else if (outcome.error !== undefined && !(outcome.error instanceof KallyApiError))
+            problem = `crash: ${String(outcome.error)}`;
+          else if (
+            outcome.error === undefined &&
+            !Array.isArray((outcome.value as Record<string, unknown> | undefined)?.[key])
+          )
+            problem = 'a result without its list';
           if (problem) {
             row.failures++;
             examples.push(`${kind} / ${op.id}: ${problem}`);

@@ -44,7 +44,10 @@ function fill(size: number, unit: string, head = '', tail = ''): string {
   return head + body + tail;
 }
 
-export interface Shape { name: string; make: (size: number) => string }
+export interface Shape {
+  name: string;
+  make: (size: number) => string;
+}
 
 /** The adversarial shapes: each defeats a naive regex or a loop that scans again. */
 export const SHAPES: Shape[] = [
@@ -67,7 +70,10 @@ export const SHAPES: Shape[] = [
   { name: 'control characters', make: (n) => fill(n, '\u0001 \u2028') },
 ];
 
-export interface Target { name: string; run: (text: string) => unknown }
+export interface Target {
+  name: string;
+  run: (text: string) => unknown;
+}
 
 /** `text` cut into `k` consecutive pieces: a function that reads several fields gets 1 MB in all. */
 function pieces(text: string, k: number): string[] {
@@ -77,7 +83,14 @@ function pieces(text: string, k: number): string[] {
 
 function call(text: string): Call {
   const [name, summary, steps, phone, task] = pieces(text, 5);
-  return { id: 'c1', status: 'success', business_name: name, highlights: summary, next_steps: steps, submission: { business_name: name, respondent_phone: phone, task_description: task } } as unknown as Call;
+  return {
+    id: 'c1',
+    status: 'success',
+    business_name: name,
+    highlights: summary,
+    next_steps: steps,
+    submission: { business_name: name, respondent_phone: phone, task_description: task },
+  } as unknown as Call;
 }
 
 /** Every function that takes service text, with what it is for. One that reads several fields
@@ -88,13 +101,25 @@ export const TARGETS: Target[] = [
   { name: 'paragraphs (Markdown)', run: (s) => paragraphs(s) },
   { name: 'listOrParagraphs (Markdown: summaries, replies)', run: (s) => listOrParagraphs(s) },
   { name: 'code (Markdown code span)', run: (s) => code(s) },
-  { name: 'link (Markdown link to a service address)', run: (s) => { const [text, url] = pieces(s, 2); return link(text, `https://example.com/${url}`); } },
+  {
+    name: 'link (Markdown link to a service address)',
+    run: (s) => {
+      const [text, url] = pieces(s, 2);
+      return link(text, `https://example.com/${url}`);
+    },
+  },
   { name: 'escapeHtml (pages)', run: (s) => escapeHtml(s) },
   { name: 'textBlock (pages: email bodies, messages)', run: (s) => textBlock(s) },
   { name: 'listOrParagraphsHtml (pages)', run: (s) => listOrParagraphsHtml(s) },
   { name: 'senderName (sender parsing)', run: (s) => senderName(s) },
   { name: 'senderAddress (reply-to parsing)', run: (s) => senderAddress(s) },
-  { name: 'addressesText (recipients)', run: (s) => { const [a, name, email] = pieces(s, 3); return addressesText([a, { name, email }]); } },
+  {
+    name: 'addressesText (recipients)',
+    run: (s) => {
+      const [a, name, email] = pieces(s, 3);
+      return addressesText([a, { name, email }]);
+    },
+  },
   { name: 'ccOf (Cc list)', run: (s) => ccOf({ cc: s }) },
   { name: 'humanize (server words)', run: (s) => humanize(s) },
   { name: 'oneLine (titles, previews)', run: (s) => oneLine(s) },
@@ -104,21 +129,70 @@ export const TARGETS: Target[] = [
   { name: 'checkPhoneNumber (numbers typed or given)', run: (s) => checkPhoneNumber(s, 'US') },
   { name: 'redact (log masking)', run: (s) => redact(s) },
   { name: 'errorSentence (server messages)', run: (s) => errorSentence('made_up_code', 500, s) },
-  { name: 'ruleConditionsText (receptionist rules)', run: (s) => { const [keyword, number, hours, other] = pieces(s, 4); return ruleConditionsText({ keywords: [keyword], caller_number: number, time_range: { from: hours }, custom: other }); } },
-  { name: 'transcriptMarkdown (a call\'s document)', run: (s) => { const [c, speaker, content] = pieces(s, 3); return transcriptMarkdown(call(c), [{ speaker, content, timestamp: '00:01' }]); } },
-  { name: 'messageMarkdown (an inbox message)', run: (s) => { const [subject, from, body] = pieces(s, 3); return messageMarkdown({ id: 'm1', subject, from, channel: 'sms', body } as unknown as Message); } },
-  { name: 'replyMarkdown (chat: KallyAI\'s reply)', run: (s) => replyMarkdown(s) },
-  { name: 'searchMarkdown + readHit (chat: search results)', run: (s) => { const [title, description, phone, address, url] = pieces(s, 5); return [searchMarkdown('q', [{ title, description, phone, address }]), readHit({ title, url: `https://example.com/${url}` } as unknown as SearchResult)]; } },
+  {
+    name: 'ruleConditionsText (receptionist rules)',
+    run: (s) => {
+      const [keyword, number, hours, other] = pieces(s, 4);
+      return ruleConditionsText({
+        keywords: [keyword],
+        caller_number: number,
+        time_range: { from: hours },
+        custom: other,
+      });
+    },
+  },
+  {
+    name: "transcriptMarkdown (a call's document)",
+    run: (s) => {
+      const [c, speaker, content] = pieces(s, 3);
+      return transcriptMarkdown(call(c), [{ speaker, content, timestamp: '00:01' }]);
+    },
+  },
+  {
+    name: 'messageMarkdown (an inbox message)',
+    run: (s) => {
+      const [subject, from, body] = pieces(s, 3);
+      return messageMarkdown({ id: 'm1', subject, from, channel: 'sms', body } as unknown as Message);
+    },
+  },
+  { name: "replyMarkdown (chat: KallyAI's reply)", run: (s) => replyMarkdown(s) },
+  {
+    name: 'searchMarkdown + readHit (chat: search results)',
+    run: (s) => {
+      const [title, description, phone, address, url] = pieces(s, 5);
+      return [
+        searchMarkdown('q', [{ title, description, phone, address }]),
+        readHit({ title, url: `https://example.com/${url}` } as unknown as SearchResult),
+      ];
+    },
+  },
   { name: 'notificationText (toasts: no link can form)', run: (s) => notificationText(s) },
   { name: 'plainText (labels, modals; numbers kept left to right)', run: (s) => plainText(`محمد ${s}`, 1_000_000) },
-  { name: 'plainLines (a modal\'s detail)', run: (s) => plainLines(s.split('\n'), 1_000_000) },
+  { name: "plainLines (a modal's detail)", run: (s) => plainLines(s.split('\n'), 1_000_000) },
   { name: 'pickText (quick picks)', run: (s) => pickText(s, 1_000_000) },
   { name: 'fileName (save dialogs)', run: (s) => fileName(s, 'ics') },
   { name: 'chatMarkdown (chat answers: no link)', run: (s) => chatMarkdown(md`${s}`) },
-  { name: 'genericMarkdown (any answer)', run: (s) => { const [value, item, other, deep] = pieces(s, 4); return genericMarkdown('Answer', { [value.slice(0, 200)]: value, items: [item, { text: other }], nested: { deep } }); } },
+  {
+    name: 'genericMarkdown (any answer)',
+    run: (s) => {
+      const [value, item, other, deep] = pieces(s, 4);
+      return genericMarkdown('Answer', {
+        [value.slice(0, 200)]: value,
+        items: [item, { text: other }],
+        nested: { deep },
+      });
+    },
+  },
 ];
 
-export interface Measure { target: string; shape: string; ms: number; wallMs: number; size: number; error?: string }
+export interface Measure {
+  target: string;
+  shape: string;
+  ms: number;
+  wallMs: number;
+  size: number;
+  error?: string;
+}
 
 /** The cheapest of `runs` runs, in ms of this process's processor time (process.cpuUsage: user
  *  and system, the garbage collector's threads included), and the wall time of that run
@@ -149,7 +223,14 @@ export function measure(target: Target, shape: Shape): Measure {
     const { ms, wallMs } = cheapestOf(RUNS, target.run, shape.make(SIZE));
     return { target: target.name, shape: shape.name, ms, wallMs, size: SIZE };
   } catch (e) {
-    return { target: target.name, shape: shape.name, ms: Number.NaN, wallMs: Number.NaN, size: SIZE, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return {
+      target: target.name,
+      shape: shape.name,
+      ms: Number.NaN,
+      wallMs: Number.NaN,
+      size: SIZE,
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    };
   }
 }
 
@@ -169,7 +250,11 @@ export const hostileText: Section = {
       const measures = SHAPES.map((shape) => measure(target, shape));
       const over = measures.filter(isOver);
       const slowest = Math.max(...measures.map((m) => (Number.isNaN(m.ms) ? 0 : m.ms)));
-      rows.push({ figure: `${target.name} × ${SHAPES.length} shapes (slowest ${slowest.toFixed(0)} ms)`, cases: measures.length, failures: over.length });
+      rows.push({
+        figure: `${target.name} × ${SHAPES.length} shapes (slowest ${slowest.toFixed(0)} ms)`,
+        cases: measures.length,
+        failures: over.length,
+      });
       examples.push(...over.map(describe));
       await new Promise((resolve) => setImmediate(resolve));
     }

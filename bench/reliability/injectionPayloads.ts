@@ -33,11 +33,69 @@ const markdownIt = new MarkdownIt({ html: true, linkify: true });
 
 /** Elements the pages' own templates use (src/pages) and Markdown produces; anything else in an
  *  output came from data. */
-const PAGE_ELEMENTS = new Set(['div', 'span', 'p', 'h1', 'h2', 'h3', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'button', 'form', 'textarea', 'label', 'br', 'time']);
-const MARKDOWN_ELEMENTS = new Set(['p', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'a', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 's']);
+const PAGE_ELEMENTS = new Set([
+  'div',
+  'span',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'button',
+  'form',
+  'textarea',
+  'label',
+  'br',
+  'time',
+]);
+const MARKDOWN_ELEMENTS = new Set([
+  'p',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'blockquote',
+  's',
+]);
 const ADDRESS_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset']);
 
-type Node = { nodeName: string; tagName?: string; attrs?: Array<{ name: string; value: string }>; childNodes?: Node[]; content?: Node };
+type Node = {
+  nodeName: string;
+  tagName?: string;
+  attrs?: Array<{ name: string; value: string }>;
+  childNodes?: Node[];
+  content?: Node;
+};
 
 /** What in an HTML output could run or load something. */
 function activeContent(htmlText: string, allowed: ReadonlySet<string>): string[] {
@@ -48,7 +106,8 @@ function activeContent(htmlText: string, allowed: ReadonlySet<string>): string[]
       for (const { name, value } of node.attrs ?? []) {
         if (/^on/i.test(name)) found.push(`${node.tagName}[${name}]`);
         if (name === 'style' && /url\(|expression/i.test(value)) found.push(`${node.tagName}[style]`);
-        if (ADDRESS_ATTRIBUTES.has(name) && !/^(https?:|#)/i.test(value.trim())) found.push(`${node.tagName}[${name}=${value.slice(0, 40)}]`);
+        if (ADDRESS_ATTRIBUTES.has(name) && !/^(https?:|#)/i.test(value.trim()))
+          found.push(`${node.tagName}[${name}=${value.slice(0, 40)}]`);
       }
     }
     for (const child of node.childNodes ?? []) walk(child);
@@ -65,14 +124,21 @@ export const injectionPayloads: Section = {
   async run() {
     const sb = await startSandbox({ port: 0, timeScale: 1000, quiet: true });
     const control = async (path: string, body?: unknown) => {
-      const res = await fetch(`${sb.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      const res = await fetch(`${sb.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
       return res.json() as Promise<Record<string, string>>;
     };
     const rows = new Map<string, SectionRow>();
     const examples: string[] = [];
     try {
       const token = String((await control('/sandbox/tokens')).access_token);
-      const client = new KallyClient({ baseUrl: sb.url, tokenSource: { getToken: async () => token, refreshAfterUnauthorized: async () => undefined } });
+      const client = new KallyClient({
+        baseUrl: sb.url,
+        tokenSource: { getToken: async () => token, refreshAfterUnauthorized: async () => undefined },
+      });
       const pipeline = {} as Pipeline;
       const runCommand = async () => undefined;
       for (const payload of corpus.payloads) {
@@ -82,30 +148,104 @@ export const injectionPayloads: Section = {
         const transcript = await client.execute(ops.calls.transcript, { path: { call_id: seeded.callId } });
         const message = await client.execute(ops.messages.message, { path: { id: seeded.messageId } });
         const inbox = (await client.execute(ops.messages.inbox)).messages;
-        const turns = [{ role: 'you' as const, text: payload }, { role: 'kallyai' as const, text: payload, goal: { id: seeded.goalId, title: payload, status: payload }, suggestions: [payload] }];
+        const turns = [
+          { role: 'you' as const, text: payload },
+          {
+            role: 'kallyai' as const,
+            text: payload,
+            goal: { id: seeded.goalId, title: payload, status: payload },
+            suggestions: [payload],
+          },
+        ];
         const surfaces: Surface[] = [
-          { name: 'goal document', kind: 'markdown', render: async () => goalMarkdown(goal, await client.execute(ops.coordination.goalTree, { path: { id: seeded.goalId } })) },
-          { name: 'budget document', kind: 'markdown', render: async () => budgetMarkdown(goal, await client.execute(ops.coordination.goalBudget, { path: { id: seeded.goalId } })) },
-          { name: 'transcript document', kind: 'markdown', render: async () => transcriptMarkdown(call, transcript.entries) },
+          {
+            name: 'goal document',
+            kind: 'markdown',
+            render: async () =>
+              goalMarkdown(goal, await client.execute(ops.coordination.goalTree, { path: { id: seeded.goalId } })),
+          },
+          {
+            name: 'budget document',
+            kind: 'markdown',
+            render: async () =>
+              budgetMarkdown(goal, await client.execute(ops.coordination.goalBudget, { path: { id: seeded.goalId } })),
+          },
+          {
+            name: 'transcript document',
+            kind: 'markdown',
+            render: async () => transcriptMarkdown(call, transcript.entries),
+          },
           { name: 'message document', kind: 'markdown', render: async () => messageMarkdown(message) },
           { name: 'thread document', kind: 'markdown', render: async () => threadMarkdown([message], payload) },
-          { name: 'conversation document', kind: 'markdown', render: async () => conversationMarkdown(turns as never, payload) },
-          { name: 'generic answer document', kind: 'markdown', render: async () => genericMarkdown(payload, { goal, call }) },
+          {
+            name: 'conversation document',
+            kind: 'markdown',
+            render: async () => conversationMarkdown(turns as never, payload),
+          },
+          {
+            name: 'generic answer document',
+            kind: 'markdown',
+            render: async () => genericMarkdown(payload, { goal, call }),
+          },
           { name: 'chat reply', kind: 'markdown', render: async () => replyMarkdown(payload, 1) },
           { name: 'chat goal card', kind: 'markdown', render: async () => goalCard(goal) },
           { name: 'chat /goals', kind: 'markdown', render: async () => goalsMarkdown([goal], 1) },
           { name: 'chat /inbox', kind: 'markdown', render: async () => inboxMarkdown(inbox, 1) },
-          { name: 'chat /search', kind: 'markdown', render: async () => searchMarkdown(payload, [{ title: payload, description: payload, address: payload, phone: payload }]) },
-          { name: 'goal page', kind: 'page', render: async () => (await new GoalPage({ kind: 'goal', id: seeded.goalId }, { client, pipeline, runCommand, openGoal: runCommand }).render()).body },
-          { name: 'call page', kind: 'page', render: async () => (await new CallPage({ kind: 'call', id: seeded.callId }, { client, pipeline, runCommand, refreshLater: () => undefined }).render()).body },
           {
-            name: 'conversation page', kind: 'page', render: async () => (await new ConversationPage({ kind: 'conversation', id: seeded.conversationId }, {
-              client, pipeline, runCommand, openGoal: runCommand, turns: () => turns as never, title: () => payload, send: runCommand, stakes: () => payload,
-            }).render()).body,
+            name: 'chat /search',
+            kind: 'markdown',
+            render: async () =>
+              searchMarkdown(payload, [{ title: payload, description: payload, address: payload, phone: payload }]),
+          },
+          {
+            name: 'goal page',
+            kind: 'page',
+            render: async () =>
+              (
+                await new GoalPage(
+                  { kind: 'goal', id: seeded.goalId },
+                  { client, pipeline, runCommand, openGoal: runCommand },
+                ).render()
+              ).body,
+          },
+          {
+            name: 'call page',
+            kind: 'page',
+            render: async () =>
+              (
+                await new CallPage(
+                  { kind: 'call', id: seeded.callId },
+                  { client, pipeline, runCommand, refreshLater: () => undefined },
+                ).render()
+              ).body,
+          },
+          {
+            name: 'conversation page',
+            kind: 'page',
+            render: async () =>
+              (
+                await new ConversationPage(
+                  { kind: 'conversation', id: seeded.conversationId },
+                  {
+                    client,
+                    pipeline,
+                    runCommand,
+                    openGoal: runCommand,
+                    turns: () => turns as never,
+                    title: () => payload,
+                    send: runCommand,
+                    stakes: () => payload,
+                  },
+                ).render()
+              ).body,
           },
         ];
         for (const surface of surfaces) {
-          const row = rows.get(surface.name) ?? { figure: `${corpus.payloads.length} payloads × ${surface.name}`, cases: 0, failures: 0 };
+          const row = rows.get(surface.name) ?? {
+            figure: `${corpus.payloads.length} payloads × ${surface.name}`,
+            cases: 0,
+            failures: 0,
+          };
           rows.set(surface.name, row);
           row.cases++;
           try {
@@ -114,20 +254,30 @@ export const injectionPayloads: Section = {
             const found = activeContent(htmlText, surface.kind === 'markdown' ? MARKDOWN_ELEMENTS : PAGE_ELEMENTS);
             if (found.length) {
               row.failures++;
-              examples.push(`${surface.name} with ${JSON.stringify(payload).slice(0, 50)}: ${found.slice(0, 3).join(', ')}`);
+              examples.push(
+                `${surface.name} with ${JSON.stringify(payload).slice(0, 50)}: ${found.slice(0, 3).join(', ')}`,
+              );
             }
           } catch (e) {
             row.failures++;
-            examples.push(`${surface.name} with ${JSON.stringify(payload).slice(0, 50)}: threw ${e instanceof Error ? e.message : String(e)}`);
+            examples.push(
+              `${surface.name} with ${JSON.stringify(payload).slice(0, 50)}: threw ${e instanceof Error ? e.message : String(e)}`,
+            );
           }
         }
       }
       // The check itself: each payload that carries markup, put in a page raw (or rendered raw as
       // Markdown, for Markdown links), is flagged.
-      const check: SectionRow = { figure: 'control: raw payloads with markup that the check does not flag', cases: 0, failures: 0 };
+      const check: SectionRow = {
+        figure: 'control: raw payloads with markup that the check does not flag',
+        cases: 0,
+        failures: 0,
+      };
       for (const payload of corpus.payloads.filter((p) => /<|\]\(/.test(p) && !p.startsWith('```'))) {
         check.cases++;
-        const found = payload.includes('<') ? activeContent(payload, PAGE_ELEMENTS) : activeContent(markdownIt.render(payload), MARKDOWN_ELEMENTS);
+        const found = payload.includes('<')
+          ? activeContent(payload, PAGE_ELEMENTS)
+          : activeContent(markdownIt.render(payload), MARKDOWN_ELEMENTS);
         if (found.length === 0) {
           check.failures++;
           examples.push(`control: the raw payload ${JSON.stringify(payload).slice(0, 50)} was not flagged`);

@@ -15,12 +15,15 @@ import { total, type Section, type SectionRow } from './section';
 const SEED = 20_260_213;
 const RUNS = 200;
 
-const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const separator = fc.constantFrom('', ' ', '-', '.');
 
 const emergency = fc.oneof(
   fc.constantFrom(...EMERGENCY_SHORT_CODES),
-  fc.tuple(fc.constantFrom('+1', '+34', '+44', '+33', '+49', '+39'), separator, fc.constantFrom('911', '112', '999')).map(([cc, s, n]) => `${cc}${s}${n}`),
+  fc
+    .tuple(fc.constantFrom('+1', '+34', '+44', '+33', '+49', '+39'), separator, fc.constantFrom('911', '112', '999'))
+    .map(([cc, s, n]) => `${cc}${s}${n}`),
 );
 const premium = fc.oneof(
   fc.tuple(fc.constantFrom('900', '976'), digits(7)).map(([a, n]) => `+1${a}${n}`),
@@ -36,27 +39,92 @@ const unsupportedCountry = fc.oneof(
   digits(7).map((n) => `+1876${n}`),
 );
 const badDate = fc.oneof(
-  fc.tuple(fc.integer({ min: 2026, max: 2099 }), fc.constantFrom('02-30', '02-31', '04-31', '13-01', '00-10', '06-00', '11-31')).map(([y, md]) => `${y}-${md}`),
+  fc
+    .tuple(
+      fc.integer({ min: 2026, max: 2099 }),
+      fc.constantFrom('02-30', '02-31', '04-31', '13-01', '00-10', '06-00', '11-31'),
+    )
+    .map(([y, md]) => `${y}-${md}`),
   fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
 );
-const badPartySize = fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 51, max: 1_000_000 }), fc.double({ min: 1.01, max: 49.99, noInteger: true }));
+const badPartySize = fc.oneof(
+  fc.integer({ min: -1000, max: 0 }),
+  fc.integer({ min: 51, max: 1_000_000 }),
+  fc.double({ min: 1.01, max: 49.99, noInteger: true }),
+);
 const badZone = fc.oneof(
-  fc.tuple(fc.constantFrom('Mars', 'Moon', 'Atlantis', 'Narnia', 'Europe', 'America'), fc.stringMatching(/^[A-Z][a-z]{2,9}land$/)).map(([a, b]) => `${a}/${b}`),
+  fc
+    .tuple(
+      fc.constantFrom('Mars', 'Moon', 'Atlantis', 'Narnia', 'Europe', 'America'),
+      fc.stringMatching(/^[A-Z][a-z]{2,9}land$/),
+    )
+    .map(([a, b]) => `${a}/${b}`),
   fc.string({ maxLength: 20 }).filter((s) => !/^[A-Za-z_]+\//.test(s) && s !== 'UTC'),
 );
 
-const submission = { task_category: 'general' as const, task_description: 'Ask about the opening hours.', respondent_phone: '+12015550100' };
+const submission = {
+  task_category: 'general' as const,
+  task_description: 'Ask about the opening hours.',
+  respondent_phone: '+12015550100',
+};
 
-interface Family { figure: string; cases: unknown[]; send: (client: KallyClient, value: unknown) => Promise<unknown> }
+interface Family {
+  figure: string;
+  cases: unknown[];
+  send: (client: KallyClient, value: unknown) => Promise<unknown>;
+}
 
 const FAMILIES: Family[] = [
-  { figure: 'emergency numbers (calls.create)', cases: fc.sample(emergency, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' } }) },
-  { figure: 'premium-rate numbers (calls.create)', cases: fc.sample(premium, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' } }) },
-  { figure: 'unsupported-country numbers (calls.create)', cases: fc.sample(unsupportedCountry, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' } }) },
-  { figure: 'emergency / premium numbers (inbound.transfer)', cases: fc.sample(fc.oneof(emergency, premium), { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.inbound.transfer, { path: { id: 'c1' }, body: { target_number: v as string } }) },
-  { figure: 'dates that do not exist', cases: fc.sample(badDate, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission: { ...submission, appointment_date: v as string }, timezone: 'UTC' } }) },
-  { figure: 'party sizes out of 1–50', cases: fc.sample(badPartySize, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission: { ...submission, party_size: v as number }, timezone: 'UTC' } }) },
-  { figure: 'time zones that do not exist', cases: fc.sample(badZone, { numRuns: RUNS, seed: SEED }), send: (c, v) => c.execute(ops.calls.create, { body: { submission, timezone: v as string } }) },
+  {
+    figure: 'emergency numbers (calls.create)',
+    cases: fc.sample(emergency, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) =>
+      c.execute(ops.calls.create, {
+        body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' },
+      }),
+  },
+  {
+    figure: 'premium-rate numbers (calls.create)',
+    cases: fc.sample(premium, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) =>
+      c.execute(ops.calls.create, {
+        body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' },
+      }),
+  },
+  {
+    figure: 'unsupported-country numbers (calls.create)',
+    cases: fc.sample(unsupportedCountry, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) =>
+      c.execute(ops.calls.create, {
+        body: { submission: { ...submission, respondent_phone: v as string }, timezone: 'UTC' },
+      }),
+  },
+  {
+    figure: 'emergency / premium numbers (inbound.transfer)',
+    cases: fc.sample(fc.oneof(emergency, premium), { numRuns: RUNS, seed: SEED }),
+    send: (c, v) => c.execute(ops.inbound.transfer, { path: { id: 'c1' }, body: { target_number: v as string } }),
+  },
+  {
+    figure: 'dates that do not exist',
+    cases: fc.sample(badDate, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) =>
+      c.execute(ops.calls.create, {
+        body: { submission: { ...submission, appointment_date: v as string }, timezone: 'UTC' },
+      }),
+  },
+  {
+    figure: 'party sizes out of 1–50',
+    cases: fc.sample(badPartySize, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) =>
+      c.execute(ops.calls.create, {
+        body: { submission: { ...submission, party_size: v as number }, timezone: 'UTC' },
+      }),
+  },
+  {
+    figure: 'time zones that do not exist',
+    cases: fc.sample(badZone, { numRuns: RUNS, seed: SEED }),
+    send: (c, v) => c.execute(ops.calls.create, { body: { submission, timezone: v as string } }),
+  },
 ];
 
 export const invalidInputs: Section = {
@@ -68,7 +136,11 @@ export const invalidInputs: Section = {
       req.resume();
       res.writeHead(500).end();
     });
-    const client = new KallyClient({ baseUrl: server.url, tokenSource: { getToken: async () => 'tok_reliability', refreshAfterUnauthorized: async () => undefined }, retry: { retries: 0 } });
+    const client = new KallyClient({
+      baseUrl: server.url,
+      tokenSource: { getToken: async () => 'tok_reliability', refreshAfterUnauthorized: async () => undefined },
+      retry: { retries: 0 },
+    });
     const rows: SectionRow[] = [];
     const examples: string[] = [];
     try {
@@ -85,7 +157,9 @@ export const invalidInputs: Section = {
           row.cases++;
           if (!refused || received !== before) {
             row.failures++;
-            examples.push(`${family.figure}: ${JSON.stringify(value)} ${received !== before ? 'reached the network' : 'was not refused'}`);
+            examples.push(
+              `${family.figure}: ${JSON.stringify(value)} ${received !== before ? 'reached the network' : 'was not refused'}`,
+            );
           }
         }
         rows.push(row);

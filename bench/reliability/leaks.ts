@@ -16,13 +16,34 @@ import { total, type Section, type SectionRow } from './section';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const TOKEN_SETS: Array<{ figure: string; tokens: Tokens }> = [
-  { figure: 'JWT access + rt_ refresh', tokens: { a: `${b64({ alg: 'HS256' })}.${b64({ sub: 'u1', email: 'demo@kallyai.test', exp: 4_000_000_000 })}.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg`, r: 'rt_Qm9yZWRPZlRva2Vucz9OZXZlcjEyMzQ1Njc4' } },
-  { figure: 'opaque access + refresh', tokens: { a: 'kat_9f8e7d6c5b4a39281706f5e4d3c2b1a0', r: 'krt_0a1b2c3d4e5f60718293a4b5c6d7e8f9' } },
-  { figure: 'opaque with / + =', tokens: { a: 'ya29.A0Zq/x+Yw==acc3ss-opaque-value', r: '1//0gRf+Tq/Zz==refresh-opaque-value' } },
+  {
+    figure: 'JWT access + rt_ refresh',
+    tokens: {
+      a: `${b64({ alg: 'HS256' })}.${b64({ sub: 'u1', email: 'demo@kallyai.test', exp: 4_000_000_000 })}.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg`,
+      r: 'rt_Qm9yZWRPZlRva2Vucz9OZXZlcjEyMzQ1Njc4',
+    },
+  },
+  {
+    figure: 'opaque access + refresh',
+    tokens: { a: 'kat_9f8e7d6c5b4a39281706f5e4d3c2b1a0', r: 'krt_0a1b2c3d4e5f60718293a4b5c6d7e8f9' },
+  },
+  {
+    figure: 'opaque with / + =',
+    tokens: { a: 'ya29.A0Zq/x+Yw==acc3ss-opaque-value', r: '1//0gRf+Tq/Zz==refresh-opaque-value' },
+  },
 ];
 
 const PHONE = '+12015550100';
-const SPELLINGS = [PHONE, '+1 201-555-0100', '+1 (201) 555-0100', '12015550100', '(201) 555-0100', '201-555-0100', '201.555.0100', '%2B12015550100'];
+const SPELLINGS = [
+  PHONE,
+  '+1 201-555-0100',
+  '+1 (201) 555-0100',
+  '12015550100',
+  '(201) 555-0100',
+  '201-555-0100',
+  '201.555.0100',
+  '%2B12015550100',
+];
 const SHAPES: Array<(said: string) => Answer> = [
   (said) => json(422, { error: { code: 'weird_refusal', message: `cannot call ${said}` } }),
   (said) => json(403, { error: 'number_refused', message: `the number ${said} is refused` }),
@@ -32,7 +53,8 @@ const SHAPES: Array<(said: string) => Answer> = [
 const PHONE_PIECES = ['5550100', '555-0100', '555 0100', '555.0100', '2015550100'];
 
 function leaked(outputs: string[], pieces: string[]): string | undefined {
-  for (const out of outputs) for (const piece of pieces) if (out.includes(piece)) return `"${piece}" in: ${out.slice(0, 160)}`;
+  for (const out of outputs)
+    for (const piece of pieces) if (out.includes(piece)) return `"${piece}" in: ${out.slice(0, 160)}`;
   return undefined;
 }
 
@@ -56,7 +78,12 @@ export const leaks: Section = {
     });
     const auth = new AuthService({ secrets: new MemorySecretStore(), baseUrl: () => server.url, clientId: () => '' });
     const lines: string[] = [];
-    const client = new KallyClient({ baseUrl: server.url, tokenSource: auth, retry: { retries: 0 }, log: (l) => lines.push(l) });
+    const client = new KallyClient({
+      baseUrl: server.url,
+      tokenSource: auth,
+      retry: { retries: 0 },
+      log: (l) => lines.push(l),
+    });
     const rows: SectionRow[] = [];
     const examples: string[] = [];
     const attempt = async (run: () => Promise<unknown>): Promise<string[]> => {
@@ -70,7 +97,13 @@ export const leaks: Section = {
     };
     try {
       for (const { figure, tokens } of TOKEN_SETS) {
-        await auth.store.save(newSession({ accessToken: tokens.a, refreshToken: tokens.r, expiresAt: Date.now() + 3_600_000 }, 'paste', server.url));
+        await auth.store.save(
+          newSession(
+            { accessToken: tokens.a, refreshToken: tokens.r, expiresAt: Date.now() + 3_600_000 },
+            'paste',
+            server.url,
+          ),
+        );
         const row: SectionRow = { figure: `tokens echoed: ${figure}`, cases: 0, failures: 0 };
         for (const c of echoCases(() => tokens)) {
           auth.refresher.reset();
@@ -85,11 +118,26 @@ export const leaks: Section = {
         }
         rows.push(row);
       }
-      const row: SectionRow = { figure: `the called number echoed: ${SPELLINGS.length} spellings × ${SHAPES.length} error shapes`, cases: 0, failures: 0 };
+      const row: SectionRow = {
+        figure: `the called number echoed: ${SPELLINGS.length} spellings × ${SHAPES.length} error shapes`,
+        cases: 0,
+        failures: 0,
+      };
       for (const said of SPELLINGS) {
         for (const shape of SHAPES) {
           answer = () => shape(said);
-          const outputs = await attempt(() => client.execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'Ask about the opening hours.', respondent_phone: PHONE }, timezone: 'UTC' } }));
+          const outputs = await attempt(() =>
+            client.execute(ops.calls.create, {
+              body: {
+                submission: {
+                  task_category: 'general',
+                  task_description: 'Ask about the opening hours.',
+                  respondent_phone: PHONE,
+                },
+                timezone: 'UTC',
+              },
+            }),
+          );
           row.cases++;
           const found = leaked(outputs, PHONE_PIECES);
           if (found) {

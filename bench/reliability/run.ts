@@ -5,7 +5,12 @@
 import { SECTIONS } from './sections';
 import type { SectionResult } from './section';
 
-interface Report { section: string; target: number; result: SectionResult; seconds: number }
+interface Report {
+  section: string;
+  target: number;
+  result: SectionResult;
+  seconds: number;
+}
 
 async function main(): Promise<void> {
   const asJson = process.argv.includes('--json');
@@ -14,7 +19,12 @@ async function main(): Promise<void> {
     const started = performance.now();
     if (!asJson) process.stderr.write(`reliability: ${section.name}…\n`);
     const result = await section.run();
-    reports.push({ section: section.name, target: section.target ?? 0, result, seconds: Math.round((performance.now() - started) / 100) / 10 });
+    reports.push({
+      section: section.name,
+      target: section.target ?? 0,
+      result,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    });
   }
   const missed = reports.filter((r) => r.result.failures > r.target);
   if (asJson) {
@@ -30,7 +40,8 @@ function table(reports: Report[]): string {
   const lines = ['| figure | target | result | cases tried |', '|---|---:|---:|---:|'];
   for (const r of reports) {
     lines.push(`| **${r.section}** | ${r.target} | **${r.result.failures}** | ${r.result.cases} |`);
-    for (const row of r.result.rows ?? []) lines.push(`| &nbsp;&nbsp;${row.figure} | ${r.target} | ${row.failures} | ${row.cases} |`);
+    for (const row of r.result.rows ?? [])
+      lines.push(`| &nbsp;&nbsp;${row.figure} | ${r.target} | ${row.failures} | ${row.cases} |`);
   }
   const cases = reports.reduce((n, r) => n + r.result.cases, 0);
   const seconds = reports.reduce((n, r) => n + r.seconds, 0);

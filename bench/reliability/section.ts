@@ -34,10 +34,18 @@ export function total(rows: SectionRow[], examples: string[] = []): SectionResul
 }
 
 /** Settles `p` or reports a hang after `ms`. */
-export async function within<T>(ms: number, p: Promise<T>): Promise<{ settled: true; value?: T; error?: unknown } | { settled: false }> {
+export async function within<T>(
+  ms: number,
+  p: Promise<T>,
+): Promise<{ settled: true; value?: T; error?: unknown } | { settled: false }> {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<{ settled: false }>((resolve) => { timer = setTimeout(() => resolve({ settled: false }), ms); });
-  const done = p.then((value) => ({ settled: true as const, value }), (error: unknown) => ({ settled: true as const, error }));
+  const hang = new Promise<{ settled: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ settled: false }), ms);
+  });
+  const done = p.then(
+    (value) => ({ settled: true as const, value }),
+    (error: unknown) => ({ settled: true as const, error }),
+  );
   try {
     return await Promise.race([done, hang]);
   } finally {

@@ -19,7 +19,11 @@
     if (!button || button.closest('form')) return;
     event.preventDefault();
     busy(true);
-    vscode.postMessage({ type: 'action', action: button.dataset.action, ...(button.dataset.arg ? { arg: button.dataset.arg } : {}) });
+    vscode.postMessage({
+      type: 'action',
+      action: button.dataset.action,
+      ...(button.dataset.arg ? { arg: button.dataset.arg } : {}),
+    });
   });
 
   document.addEventListener('submit', (event) => {
@@ -48,19 +52,34 @@
   // makes a new line and Ctrl/Cmd+Enter sends.
   document.addEventListener('keydown', (event) => {
     const target = event.target;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && target instanceof Element && target.closest('form[data-fields]')) {
+    if (
+      event.key === 'Enter' &&
+      (event.ctrlKey || event.metaKey) &&
+      target instanceof Element &&
+      target.closest('form[data-fields]')
+    ) {
       event.preventDefault();
       target.closest('form').requestSubmit();
       return;
     }
-    if (event.key === 'Enter' && !event.shiftKey && target instanceof HTMLTextAreaElement && target.form && target.form.dataset.fields === undefined) {
+    if (
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      target instanceof HTMLTextAreaElement &&
+      target.form &&
+      target.form.dataset.fields === undefined
+    ) {
       event.preventDefault();
       target.form.requestSubmit();
     }
   });
 
   document.addEventListener('securitypolicyviolation', (event) => {
-    vscode.postMessage({ type: 'cspViolation', directive: String(event.violatedDirective).slice(0, 200), blocked: String(event.blockedURI || '').slice(0, 500) });
+    vscode.postMessage({
+      type: 'cspViolation',
+      directive: String(event.violatedDirective).slice(0, 200),
+      blocked: String(event.blockedURI || '').slice(0, 500),
+    });
   });
 
   // The audio player: the extension fetches the audio and hands over its bytes; the page plays
@@ -100,13 +119,17 @@
     audio.addEventListener('error', () => say(audio.dataset.failedText || 'This audio cannot be played here.'));
     if (audioUrl) {
       audio.src = audioUrl;
-      for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
+      for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]'))
+        b.disabled = false;
     }
   };
   bindPlayer();
   document.addEventListener('click', (event) => {
     const audio = player();
-    const el = event.target instanceof Element ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]') : null;
+    const el =
+      event.target instanceof Element
+        ? event.target.closest('[data-player-toggle], [data-player-skip], [data-player-rate]')
+        : null;
     if (!audio || !el || !audio.src) return;
     event.preventDefault();
     if (el.hasAttribute('data-player-toggle')) {
@@ -126,7 +149,8 @@
     const audio = player();
     if (!audio) return;
     audio.src = audioUrl;
-    for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]')) b.disabled = false;
+    for (const b of document.querySelectorAll('[data-player-toggle], [data-player-skip], [data-player-rate]'))
+      b.disabled = false;
     say('');
     if (audio.dataset.autoplay === 'true') audio.play().catch(() => say(audio.dataset.pressPlayText || ''));
   };
@@ -139,11 +163,20 @@
   const swap = (title, body) => {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
     for (const el of parsed.querySelectorAll('script, iframe, object, embed, base, meta, link')) el.remove();
-    const focused = document.activeElement instanceof Element && document.activeElement !== document.body ? document.activeElement : undefined;
+    const focused =
+      document.activeElement instanceof Element && document.activeElement !== document.body
+        ? document.activeElement
+        : undefined;
     const data = (focused && focused.dataset) || {};
-    const key = focused && (focused.id ? `#${CSS.escape(focused.id)}`
-      : focused.getAttribute('name') ? `[name="${CSS.escape(focused.getAttribute('name'))}"]`
-        : data.action ? `[data-action="${CSS.escape(data.action)}"]${data.arg ? `[data-arg="${CSS.escape(data.arg)}"]` : ''}` : undefined);
+    const key =
+      focused &&
+      (focused.id
+        ? `#${CSS.escape(focused.id)}`
+        : focused.getAttribute('name')
+          ? `[name="${CSS.escape(focused.getAttribute('name'))}"]`
+          : data.action
+            ? `[data-action="${CSS.escape(data.action)}"]${data.arg ? `[data-arg="${CSS.escape(data.arg)}"]` : ''}`
+            : undefined);
     document.title = title;
     document.body.replaceChildren(...parsed.body.childNodes, self);
     busy(document.body.classList.contains('busy'));
@@ -156,8 +189,10 @@
   window.addEventListener('message', (event) => {
     if (!event.data) return;
     if (event.data.type === 'busy') busy(Boolean(event.data.on));
-    else if (event.data.type === 'render' && typeof event.data.body === 'string') swap(String(event.data.title || document.title), event.data.body);
-    else if (event.data.type === 'media' && event.data.data) playable(event.data.data, String(event.data.mimeType || 'audio/wav'));
+    else if (event.data.type === 'render' && typeof event.data.body === 'string')
+      swap(String(event.data.title || document.title), event.data.body);
+    else if (event.data.type === 'media' && event.data.data)
+      playable(event.data.data, String(event.data.mimeType || 'audio/wav'));
     else if (event.data.type === 'mediaError') say(String(event.data.message || ''));
   });
 

@@ -14,7 +14,12 @@ a.secondary{margin-left:12px;color:#555}code{background:#f0f0f3;padding:2px 4px;
 </style></head><body><main>${body}</main></body></html>`;
 }
 
-export function signInPage(opts: { action: string; fields: Record<string, string>; denyHref: string; clientLabel: string }): string {
+export function signInPage(opts: {
+  action: string;
+  fields: Record<string, string>;
+  denyHref: string;
+  clientLabel: string;
+}): string {
   const hidden = Object.entries(opts.fields)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('\n');

@@ -8,7 +8,12 @@ export function isLoopbackRedirect(uri: string): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && !url.username && !url.password;
+  return (
+    url.protocol === 'http:' &&
+    (url.hostname === '127.0.0.1' || url.hostname === 'localhost') &&
+    !url.username &&
+    !url.password
+  );
 }
 
 /** /v1/auth/authorize accepts any absolute URI (vscode://…, loopback, https) but not javascript:/data:. */

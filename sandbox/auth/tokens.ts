@@ -11,7 +11,8 @@ export interface TokenSet {
   scope: string;
 }
 
-export const SCOPES = 'calls:read calls:write coordination:read coordination:write actions:read actions:write messages:read messages:write search:read email:read email:write credits:read budget:read budget:write transcripts:read recordings:read subscription:read billing:manage';
+export const SCOPES =
+  'calls:read calls:write coordination:read coordination:write actions:read actions:write messages:read messages:write search:read email:read email:write credits:read budget:read budget:write transcripts:read recordings:read subscription:read billing:manage';
 
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
@@ -25,7 +26,17 @@ export function issueTokens(sb: Sandbox): TokenSet {
   const jti = randomUUID();
   const exp = now + options.tokenTtlSeconds * 1000;
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const payload = b64url(JSON.stringify({ sub: state.user.id, email: state.user.email, name: state.user.name, iat: Math.floor(now / 1000), exp: Math.floor(exp / 1000), jti, iss: 'kallyai-sandbox' }));
+  const payload = b64url(
+    JSON.stringify({
+      sub: state.user.id,
+      email: state.user.email,
+      name: state.user.name,
+      iat: Math.floor(now / 1000),
+      exp: Math.floor(exp / 1000),
+      jti,
+      iss: 'kallyai-sandbox',
+    }),
+  );
   const access_token = `${header}.${payload}.${sign(state.auth.secret, `${header}.${payload}`)}`;
   const refresh_token = `rt_${randomBytes(24).toString('base64url')}`;
   state.auth.access[jti] = { exp };
@@ -45,9 +56,15 @@ function pruneExpired(sb: Sandbox, now: number): void {
 /** 401 missing_token without a bearer header; 401 token_expired when expired, unknown or forged. */
 export function requireBearer(sb: Sandbox, authorization: string | undefined): void {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!authorization || !m) fail(401, 'missing_token', 'Sign in to KallyAI: this request needs an access token.', { headers: { 'www-authenticate': 'Bearer' } });
+  if (!authorization || !m)
+    fail(401, 'missing_token', 'Sign in to KallyAI: this request needs an access token.', {
+      headers: { 'www-authenticate': 'Bearer' },
+    });
   const parts = m[1].split('.');
-  const expired = () => fail(401, 'token_expired', 'Your session has expired. Sign in again.', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+  const expired = () =>
+    fail(401, 'token_expired', 'Your session has expired. Sign in again.', {
+      headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+    });
   if (parts.length !== 3) expired();
   const expected = Buffer.from(sign(sb.state.auth.secret, `${parts[0]}.${parts[1]}`));
   const given = Buffer.from(parts[2]);
@@ -64,7 +81,8 @@ export function requireBearer(sb: Sandbox, authorization: string | undefined): v
 
 /** Rotation: the old refresh token stops working; reusing it is 401 token_expired. */
 export function refreshTokens(sb: Sandbox, refreshToken: string): TokenSet {
-  if (sb.state.auth.refresh[refreshToken] !== true) fail(401, 'token_expired', 'This refresh token is no longer valid. Sign in again.');
+  if (sb.state.auth.refresh[refreshToken] !== true)
+    fail(401, 'token_expired', 'This refresh token is no longer valid. Sign in again.');
   sb.state.auth.refresh[refreshToken] = false;
   return issueTokens(sb);
 }

@@ -16,7 +16,10 @@ const cache = new Map<number, Buffer>();
 
 /** A WAV file of `seconds` (rounded to 0.1 s, at least 1 s, at most MAX_AUDIO_SECONDS). */
 export function conversationWav(seconds: number): Buffer {
-  const length = Math.min(MAX_AUDIO_SECONDS, Math.max(1, Math.round((Number.isFinite(seconds) ? seconds : 1) * 10) / 10));
+  const length = Math.min(
+    MAX_AUDIO_SECONDS,
+    Math.max(1, Math.round((Number.isFinite(seconds) ? seconds : 1) * 10) / 10),
+  );
   const cached = cache.get(length);
   if (cached) return cached;
   const samples = Math.round(length * RATE);
@@ -62,7 +65,14 @@ export function signedMediaUrl(sb: Sandbox, kind: MediaKind, id: string, now = D
 }
 
 /** True when the address's signature is this sandbox's and has not expired. */
-export function validMediaSignature(sb: Sandbox, kind: MediaKind, id: string, expires: string | null, given: string | null, now = Date.now()): boolean {
+export function validMediaSignature(
+  sb: Sandbox,
+  kind: MediaKind,
+  id: string,
+  expires: string | null,
+  given: string | null,
+  now = Date.now(),
+): boolean {
   if (!expires || !given || !/^\d{1,12}$/.test(expires) || Number(expires) * 1000 < now) return false;
   const expected = Buffer.from(signature(sb, kind, id, Number(expires)));
   const actual = Buffer.from(given);

@@ -21,13 +21,25 @@ function fold(line: string): string {
 }
 
 function stamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Offset (ms) of an IANA zone at a moment: local wall time minus UTC. */
 function zoneOffset(timeZone: string, utcMs: number): number {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(utcMs);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(utcMs);
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - utcMs;
   } catch {
@@ -52,7 +64,12 @@ export function callToIcs(call: CallRecord): string {
   const [h, m] = (s.appointment_time as string).split(':').map(Number);
   const startMs = zonedToUtc(call.timezone || 'UTC', Date.UTC(y, mo - 1, d, h, m));
   const endMs = startMs + (DURATION_MIN[s.task_category] ?? 30) * 60_000;
-  const title = s.task_category === 'restaurant' ? `Table for ${s.party_size ?? 2} at ${biz}` : s.task_category === 'clinic' ? `Appointment at ${biz}` : `${biz}`;
+  const title =
+    s.task_category === 'restaurant'
+      ? `Table for ${s.party_size ?? 2} at ${biz}`
+      : s.task_category === 'clinic'
+        ? `Appointment at ${biz}`
+        : `${biz}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -2,7 +2,10 @@
 import { spokenDate, spokenTime } from '../clock';
 import type { Submission } from '../state';
 
-export interface CallPlan { status: string; durationSeconds: number }
+export interface CallPlan {
+  status: string;
+  durationSeconds: number;
+}
 
 /** Test numbers with a fixed outcome (README has the table). Any other valid number succeeds. */
 const PLANS: Record<string, CallPlan> = {
@@ -26,27 +29,44 @@ export function callCost(status: string, durationSeconds: number): number {
 }
 
 export function businessOf(s: Submission): string {
-  return s.business_name?.trim() || ({ restaurant: 'the restaurant', clinic: 'the clinic', hotel: 'the hotel' } as Record<string, string>)[s.task_category] || 'the business';
+  return (
+    s.business_name?.trim() ||
+    ({ restaurant: 'the restaurant', clinic: 'the clinic', hotel: 'the hotel' } as Record<string, string>)[
+      s.task_category
+    ] ||
+    'the business'
+  );
 }
 
 export function whenOf(s: Submission): { date: string; time: string } {
   const date = s.appointment_date ? spokenDate(s.appointment_date) : s.time_preference_text?.trim() || 'today';
-  const time = s.appointment_time ? spokenTime(s.appointment_time) : s.task_category === 'restaurant' ? '8:00 PM' : '10:30 AM';
+  const time = s.appointment_time
+    ? spokenTime(s.appointment_time)
+    : s.task_category === 'restaurant'
+      ? '8:00 PM'
+      : '10:30 AM';
   return { date, time };
 }
 
 /** A one-line answer to a general question, derived from its wording. */
 export function generalAnswer(task: string): string {
   const t = task.toLowerCase();
-  if (/\b(open|hours|close)\b/.test(t)) return 'they are open today from 9:00 AM to 6:00 PM and on Saturday from 10:00 AM to 2:00 PM';
-  if (/\b(price|cost|how much|quote|fee)\b/.test(t)) return 'the price is $45, taxes included, and they can do it this week';
-  if (/\b(stock|available|availability|have)\b/.test(t)) return 'it is in stock and they will hold one for you until tomorrow evening';
+  if (/\b(open|hours|close)\b/.test(t))
+    return 'they are open today from 9:00 AM to 6:00 PM and on Saturday from 10:00 AM to 2:00 PM';
+  if (/\b(price|cost|how much|quote|fee)\b/.test(t))
+    return 'the price is $45, taxes included, and they can do it this week';
+  if (/\b(stock|available|availability|have)\b/.test(t))
+    return 'it is in stock and they will hold one for you until tomorrow evening';
   if (/\b(cancel)\b/.test(t)) return 'the cancellation is done and no fee applies';
   if (/\b(order|deliver|delivery)\b/.test(t)) return 'your order is on its way and should arrive by 5:00 PM';
   return `they confirmed they can help with "${task.replace(/\s+/g, ' ').slice(0, 80)}"`;
 }
 
-export function describeOutcome(s: Submission, status: string, durationSeconds: number): { highlights: string; next_steps: string } {
+export function describeOutcome(
+  s: Submission,
+  status: string,
+  durationSeconds: number,
+): { highlights: string; next_steps: string } {
   const biz = businessOf(s);
   const { date, time } = whenOf(s);
   const who = s.user_name ? ` under the name ${s.user_name}` : '';
@@ -76,7 +96,10 @@ export function describeOutcome(s: Submission, status: string, durationSeconds: 
           };
       }
     case 'no_answer':
-      return { highlights: `Nobody answered at ${biz} after 8 rings.`, next_steps: 'Try again later or at a different time of day.' };
+      return {
+        highlights: `Nobody answered at ${biz} after 8 rings.`,
+        next_steps: 'Try again later or at a different time of day.',
+      };
     case 'busy':
       return { highlights: `The line at ${biz} was busy.`, next_steps: 'Try again in a few minutes.' };
     case 'voicemail':
@@ -85,13 +108,22 @@ export function describeOutcome(s: Submission, status: string, durationSeconds: 
         next_steps: 'Wait for their call back, or try again during opening hours.',
       };
     case 'failed':
-      return { highlights: 'The call could not be connected (carrier error).', next_steps: 'Check the number and try again.' };
+      return {
+        highlights: 'The call could not be connected (carrier error).',
+        next_steps: 'Check the number and try again.',
+      };
     case 'terminated':
       return { highlights: 'The line dropped before anyone spoke.', next_steps: 'Try the call again.' };
     case 'cancelled':
       return durationSeconds > 0
-        ? { highlights: `You stopped the call after ${Math.round(durationSeconds)} seconds.`, next_steps: 'Place the call again when you are ready.' }
-        : { highlights: 'The call was cancelled before it started.', next_steps: 'Place or schedule the call again when you are ready.' };
+        ? {
+            highlights: `You stopped the call after ${Math.round(durationSeconds)} seconds.`,
+            next_steps: 'Place the call again when you are ready.',
+          }
+        : {
+            highlights: 'The call was cancelled before it started.',
+            next_steps: 'Place or schedule the call again when you are ready.',
+          };
     default:
       return { highlights: `The call ended with status ${status}.`, next_steps: '' };
   }

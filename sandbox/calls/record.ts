@@ -31,11 +31,29 @@ export function endCall(call: CallRecord, status: string, durationSeconds: numbe
   return call;
 }
 
-export function finishedCall(id: string, submission: Submission, timezone: string, createdMs: number, status: string, durationSeconds: number): CallRecord {
-  return endCall(newCallRecord(id, submission, timezone, createdMs), status, durationSeconds, createdMs + durationSeconds * 1000);
+export function finishedCall(
+  id: string,
+  submission: Submission,
+  timezone: string,
+  createdMs: number,
+  status: string,
+  durationSeconds: number,
+): CallRecord {
+  return endCall(
+    newCallRecord(id, submission, timezone, createdMs),
+    status,
+    durationSeconds,
+    createdMs + durationSeconds * 1000,
+  );
 }
 
-export function scheduledCall(id: string, submission: Submission, timezone: string, createdMs: number, scheduledMs: number): CallRecord {
+export function scheduledCall(
+  id: string,
+  submission: Submission,
+  timezone: string,
+  createdMs: number,
+  scheduledMs: number,
+): CallRecord {
   const call = newCallRecord(id, submission, timezone, createdMs);
   call.status = 'scheduled';
   call.scheduled_for = iso(scheduledMs);

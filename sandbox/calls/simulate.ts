@@ -15,7 +15,9 @@ export function startCall(sb: Sandbox, call: CallRecord, plan: CallPlan): Runnin
   const startMs = Date.now();
   const generation = sb.generation;
   let resolveDone!: (c: CallRecord) => void;
-  const done = new Promise<CallRecord>((resolve) => { resolveDone = resolve; });
+  const done = new Promise<CallRecord>((resolve) => {
+    resolveDone = resolve;
+  });
   let finished = false;
 
   const finish = (status: string, durationSeconds: number) => {
@@ -38,7 +40,8 @@ export function startCall(sb: Sandbox, call: CallRecord, plan: CallPlan): Runnin
   const running: RunningCall = {
     call,
     done,
-    stop: () => finish('cancelled', Math.min(plan.durationSeconds, Math.round(sb.clock.simSecondsSince(startMs) * 100) / 100)),
+    stop: () =>
+      finish('cancelled', Math.min(plan.durationSeconds, Math.round(sb.clock.simSecondsSince(startMs) * 100) / 100)),
   };
   sb.running.set(call.call_id, running);
   return running;
@@ -50,5 +53,10 @@ function hostileOutcome(call: CallRecord, h: HostileText): void {
   call.next_steps = h.payloads.map((x) => `- ${x}`).join('\n');
   const step = Math.max(1, (call.duration_seconds ?? 0) / Math.max(1, h.payloads.length));
   // A transcript only where the call would have had one (nobody speaks on a busy line).
-  if (transcriptOf(call)) call.transcript = h.payloads.map((content, i) => ({ speaker: i % 2 ? 'AI' : 'HUMAN', content, timestamp: hms(i * step) }));
+  if (transcriptOf(call))
+    call.transcript = h.payloads.map((content, i) => ({
+      speaker: i % 2 ? 'AI' : 'HUMAN',
+      content,
+      timestamp: hms(i * step),
+    }));
 }

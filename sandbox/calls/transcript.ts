@@ -3,7 +3,11 @@ import { hms } from '../clock';
 import type { CallRecord, Submission } from '../state';
 import { businessOf, generalAnswer, planFor, whenOf } from './outcome';
 
-export interface TranscriptEntry { speaker: 'AI' | 'HUMAN'; content: string; timestamp: string }
+export interface TranscriptEntry {
+  speaker: 'AI' | 'HUMAN';
+  content: string;
+  timestamp: string;
+}
 
 const STAFF = ['Marco', 'Laura', 'Sam', 'Priya', 'Diego', 'Emma'];
 
@@ -23,7 +27,10 @@ function conversation(s: Submission, staff: string): [TranscriptEntry['speaker']
     case 'restaurant':
       return [
         ['HUMAN', `Good evening, ${biz}, ${staff} speaking. How can I help you?`],
-        ['AI', `Hi ${staff}, I'm an assistant calling on behalf of ${user}. I'd like to book a table for ${party} on ${date} at ${time}.`],
+        [
+          'AI',
+          `Hi ${staff}, I'm an assistant calling on behalf of ${user}. I'd like to book a table for ${party} on ${date} at ${time}.`,
+        ],
         ['HUMAN', `Let me check the book for ${date}... Yes, I have a table for ${party} at ${time}.`],
         ['AI', `Perfect. Could you put it under the name ${user}?`],
         ['HUMAN', 'Of course. Any allergies or special requests?'],
@@ -82,10 +89,19 @@ export function transcriptOf(call: CallRecord): TranscriptEntry[] | undefined {
     case 'success':
       return spread(conversation(s, staff), duration);
     case 'voicemail':
-      return spread([
-        ['HUMAN', `You have reached ${businessOf(s)}. We can't take your call right now; please leave a message after the tone.`],
-        ['AI', `Hello, this is an assistant calling on behalf of ${s.user_name || 'a client'} about the following: ${s.task_description} Please call back${s.user_phone ? ` at ${s.user_phone}` : ''}. Thank you.`],
-      ], duration);
+      return spread(
+        [
+          [
+            'HUMAN',
+            `You have reached ${businessOf(s)}. We can't take your call right now; please leave a message after the tone.`,
+          ],
+          [
+            'AI',
+            `Hello, this is an assistant calling on behalf of ${s.user_name || 'a client'} about the following: ${s.task_description} Please call back${s.user_phone ? ` at ${s.user_phone}` : ''}. Thank you.`,
+          ],
+        ],
+        duration,
+      );
     case 'cancelled': {
       if (duration <= 0) return undefined;
       const full = spread(conversation(s, staff), planFor(s.respondent_phone).durationSeconds);

@@ -14,8 +14,10 @@ export function findGoal(sb: Sandbox, id: string): GoalRecord {
 }
 
 export function ensureOpen(goal: GoalRecord): void {
-  if (goal.status === 'completed') fail(409, 'goal_already_completed', `The goal "${goal.title}" is already completed.`);
-  if (goal.status === 'cancelled') fail(409, 'goal_already_cancelled', `The goal "${goal.title}" is already cancelled.`);
+  if (goal.status === 'completed')
+    fail(409, 'goal_already_completed', `The goal "${goal.title}" is already completed.`);
+  if (goal.status === 'cancelled')
+    fail(409, 'goal_already_cancelled', `The goal "${goal.title}" is already cancelled.`);
   if (goal.status === 'archived') fail(409, 'goal_archived', `The goal "${goal.title}" is archived.`);
 }
 
@@ -38,29 +40,60 @@ function settle(goal: GoalRecord): WaitingFor {
   if (softCapHit(goal)) return 'soft_cap';
   const next = nextStep(goal);
   if (next && !(next.status === 'in_progress' && (next.credits ?? 0) === 0)) return 'step_approval';
-  if (!goal.outcome) goal.outcome = `Done: ${goal.title}. Every step finished within ${credits(goal.credits_used)} credits.`;
+  if (!goal.outcome)
+    goal.outcome = `Done: ${goal.title}. Every step finished within ${credits(goal.credits_used)} credits.`;
   return 'outcome_acceptance';
 }
 
 export function result(goal: GoalRecord, message: string) {
-  return { success: true, message, goal_id: goal.id, status: goal.status, waiting_for: goal.waiting_for, goal: goalView(goal) };
+  return {
+    success: true,
+    message,
+    goal_id: goal.id,
+    status: goal.status,
+    waiting_for: goal.waiting_for,
+    goal: goalView(goal),
+  };
 }
 
 export function approveStep(sb: Sandbox, goal: GoalRecord) {
   ensureOpen(goal);
   if (!goal.budget.approved || goal.waiting_for === 'budget_approval') {
-    fail(402, 'budget_approval_required', `Approve the budget of about ${goal.credits_estimated} credits for "${goal.title}" first.`, { details: { goal_id: goal.id, credits_estimated: goal.credits_estimated } });
+    fail(
+      402,
+      'budget_approval_required',
+      `Approve the budget of about ${goal.credits_estimated} credits for "${goal.title}" first.`,
+      { details: { goal_id: goal.id, credits_estimated: goal.credits_estimated } },
+    );
   }
   if (goal.waiting_for === 'soft_cap' || softCapHit(goal)) {
     goal.waiting_for = 'soft_cap';
-    fail(402, 'soft_cap_reached', `"${goal.title}" reached its soft cap of ${goal.budget.soft_cap} credits. Acknowledge it to continue.`, { details: { goal_id: goal.id, soft_cap: goal.budget.soft_cap, credits_used: goal.credits_used } });
+    fail(
+      402,
+      'soft_cap_reached',
+      `"${goal.title}" reached its soft cap of ${goal.budget.soft_cap} credits. Acknowledge it to continue.`,
+      { details: { goal_id: goal.id, soft_cap: goal.budget.soft_cap, credits_used: goal.credits_used } },
+    );
   }
-  if (goal.waiting_for === 'outcome_acceptance') fail(409, 'no_step_waiting', 'This goal waits for you to accept its outcome or continue negotiating.');
+  if (goal.waiting_for === 'outcome_acceptance')
+    fail(409, 'no_step_waiting', 'This goal waits for you to accept its outcome or continue negotiating.');
   const step = nextStep(goal);
   if (!step) fail(409, 'no_step_waiting', 'This goal has no step waiting for approval.');
   const cost = step.credits ?? 0;
   if (credits(goal.credits_used + cost) > goal.budget.hard_cap) {
-    fail(402, 'budget_exceeded', `The next step would take "${goal.title}" over its budget of ${goal.budget.hard_cap} credits. Approve more budget or cancel the goal.`, { details: { goal_id: goal.id, hard_cap: goal.budget.hard_cap, credits_used: goal.credits_used, step_credits: cost } });
+    fail(
+      402,
+      'budget_exceeded',
+      `The next step would take "${goal.title}" over its budget of ${goal.budget.hard_cap} credits. Approve more budget or cancel the goal.`,
+      {
+        details: {
+          goal_id: goal.id,
+          hard_cap: goal.budget.hard_cap,
+          credits_used: goal.credits_used,
+          step_credits: cost,
+        },
+      },
+    );
   }
   requireCredits(sb, cost);
   step.status = 'completed';
@@ -76,8 +109,14 @@ export function approveStep(sb: Sandbox, goal: GoalRecord) {
 export function approveBudget(sb: Sandbox, goal: GoalRecord) {
   ensureOpen(goal);
   goal.budget.approved = true;
-  const remaining = goal.steps.filter((s) => s.status === 'pending' || s.status === 'in_progress').reduce((sum, s) => sum + (s.credits ?? 0), 0);
-  goal.budget.hard_cap = Math.max(goal.budget.hard_cap, credits(goal.credits_used + remaining), credits(goal.credits_estimated * 1.5));
+  const remaining = goal.steps
+    .filter((s) => s.status === 'pending' || s.status === 'in_progress')
+    .reduce((sum, s) => sum + (s.credits ?? 0), 0);
+  goal.budget.hard_cap = Math.max(
+    goal.budget.hard_cap,
+    credits(goal.credits_used + remaining),
+    credits(goal.credits_estimated * 1.5),
+  );
   if (goal.status === 'pending') goal.status = 'active';
   goal.waiting_for = settle(goal);
   touch(sb, goal);
@@ -94,7 +133,8 @@ export function acknowledgeSoftCap(sb: Sandbox, goal: GoalRecord) {
 
 export function acceptOutcome(sb: Sandbox, goal: GoalRecord) {
   ensureOpen(goal);
-  if (goal.waiting_for !== 'outcome_acceptance') fail(409, 'no_outcome_pending', 'This goal has no outcome waiting for acceptance.');
+  if (goal.waiting_for !== 'outcome_acceptance')
+    fail(409, 'no_outcome_pending', 'This goal has no outcome waiting for acceptance.');
   goal.status = 'completed';
   goal.waiting_for = null;
   for (const s of goal.steps) if (s.status === 'in_progress' || s.status === 'pending') s.status = 'completed';
@@ -104,9 +144,15 @@ export function acceptOutcome(sb: Sandbox, goal: GoalRecord) {
 
 export function continueNegotiating(sb: Sandbox, goal: GoalRecord) {
   ensureOpen(goal);
-  if (goal.waiting_for !== 'outcome_acceptance') fail(409, 'no_outcome_pending', 'There is no outcome to negotiate further.');
+  if (goal.waiting_for !== 'outcome_acceptance')
+    fail(409, 'no_outcome_pending', 'There is no outcome to negotiate further.');
   for (const s of goal.steps) if (s.status === 'in_progress') s.status = 'completed';
-  goal.steps.push({ step: goal.steps.length + 1, description: 'Negotiate further and ask for a better offer', status: 'pending', credits: 1.5 });
+  goal.steps.push({
+    step: goal.steps.length + 1,
+    description: 'Negotiate further and ask for a better offer',
+    status: 'pending',
+    credits: 1.5,
+  });
   goal.credits_estimated = credits(goal.credits_estimated + 1.5);
   goal.budget.hard_cap = Math.max(goal.budget.hard_cap, credits(goal.credits_used + 1.5));
   goal.outcome = null;
@@ -121,10 +167,15 @@ export function escalate(sb: Sandbox, goal: GoalRecord) {
   goal.status = 'pending';
   goal.waiting_for = null;
   sb.state.inbox.unshift({
-    id: newId(), from: 'KallyAI', subject: `Needs you: ${goal.title}`, channel: 'chat',
+    id: newId(),
+    from: 'KallyAI',
+    subject: `Needs you: ${goal.title}`,
+    channel: 'chat',
     preview: `I escalated "${goal.title}" to you. Reply here with how you want to proceed.`,
     body: `I escalated "${goal.title}" to you. Reply here with how you want to proceed.`,
-    unread: true, received_at: iso(), conversation_id: goal.conversation_id ?? newId(),
+    unread: true,
+    received_at: iso(),
+    conversation_id: goal.conversation_id ?? newId(),
   });
   touch(sb, goal);
   return result(goal, `"${goal.title}" is escalated to you.`);
@@ -150,7 +201,11 @@ export function cascadeCancel(sb: Sandbox, goal: GoalRecord) {
     for (const child of sb.state.goals.filter((c) => c.parent_goal_id === g.id)) visit(child);
   };
   visit(goal);
-  return { ...result(goal, `Cancelled "${goal.title}" and ${ids.length - 1} sub-goal(s).`), cancelled_goal_ids: ids, cancelled_count: ids.length };
+  return {
+    ...result(goal, `Cancelled "${goal.title}" and ${ids.length - 1} sub-goal(s).`),
+    cancelled_goal_ids: ids,
+    cancelled_count: ids.length,
+  };
 }
 
 export function archiveGoal(sb: Sandbox, goal: GoalRecord) {

@@ -33,7 +33,12 @@ export function makeGoal(g: GoalInit): GoalRecord {
     credits_estimated: g.creditsEstimated,
     parent_goal_id: g.parentId ?? null,
     sub_goal_count: 0,
-    steps: g.steps.map(([description, status, credits], i) => ({ step: i + 1, description, status, credits: credits ?? 1 })),
+    steps: g.steps.map(([description, status, credits], i) => ({
+      step: i + 1,
+      description,
+      status,
+      credits: credits ?? 1,
+    })),
     waiting_for: g.waitingFor ?? null,
     outcome: g.outcome ?? null,
     conversation_id: g.conversationId ?? null,
@@ -51,14 +56,18 @@ export function makeGoal(g: GoalInit): GoalRecord {
 /** Recount sub_goal_count of every goal. */
 export function recountSubGoals(state: SandboxState): void {
   const counts = new Map<string, number>();
-  for (const g of state.goals) if (g.parent_goal_id) counts.set(g.parent_goal_id, (counts.get(g.parent_goal_id) ?? 0) + 1);
+  for (const g of state.goals)
+    if (g.parent_goal_id) counts.set(g.parent_goal_id, (counts.get(g.parent_goal_id) ?? 0) + 1);
   for (const g of state.goals) g.sub_goal_count = counts.get(g.id) ?? 0;
 }
 
 /** The goal as the API shows it (REF-B fields plus the sandbox extras waiting_for, outcome, budget). */
 export function goalView(g: GoalRecord): Record<string, unknown> {
   const { cost_items: _costItems, ...rest } = g;
-  return { ...rest, current_step: g.steps.find((s) => s.status === 'pending' || s.status === 'in_progress')?.step ?? null };
+  return {
+    ...rest,
+    current_step: g.steps.find((s) => s.status === 'pending' || s.status === 'in_progress')?.step ?? null,
+  };
 }
 
 export function goalTree(state: SandboxState, g: GoalRecord): { goal: Record<string, unknown>; sub_goals: unknown[] } {

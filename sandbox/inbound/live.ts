@@ -20,21 +20,63 @@ export interface InboundCallOptions {
   outcome?: 'completed' | 'voicemail';
 }
 
-interface Caller { number: string; name: string | null; summary: string; items: string[]; voicemail: string }
+interface Caller {
+  number: string;
+  name: string | null;
+  summary: string;
+  items: string[];
+  voicemail: string;
+}
 
 /** The calls this module started (the seeded live call is not one of them). */
 const live = new WeakSet<Json>();
 
 const CALLERS: readonly Caller[] = [
-  { number: '+12015550136', name: 'Jamie Chen', summary: 'Jamie wants to move Thursday\'s meeting to 15:00.', items: ['Confirm the new meeting time with Jamie'], voicemail: 'Hi, it\'s Jamie. Could we move Thursday\'s meeting to three? Let me know. Thanks!' },
-  { number: '+12015550137', name: 'Northside Pharmacy', summary: 'The prescription is ready for pickup until 19:00.', items: ['Pick up the prescription before 19:00'], voicemail: 'Hello, this is Northside Pharmacy. Your prescription is ready; we are open until seven.' },
-  { number: '+12015550130', name: 'Alex Rivera', summary: 'Alex confirmed Friday dinner at 20:00 and will bring dessert.', items: [], voicemail: 'Hey, Alex here. Friday at eight works, I\'ll bring dessert. See you!' },
-  { number: '+12015550138', name: null, summary: 'An unknown caller asked for the owner of the house for sale and left no name.', items: [], voicemail: 'Hi, I\'m calling about the house for sale. Please call me back on this number.' },
-  { number: '+12015550139', name: 'Riverside Garage', summary: 'The car passed its inspection; it can be collected tomorrow after 9:00.', items: ['Collect the car tomorrow after 9:00'], voicemail: 'Riverside Garage here: your car passed the inspection, you can collect it tomorrow after nine.' },
+  {
+    number: '+12015550136',
+    name: 'Jamie Chen',
+    summary: "Jamie wants to move Thursday's meeting to 15:00.",
+    items: ['Confirm the new meeting time with Jamie'],
+    voicemail: "Hi, it's Jamie. Could we move Thursday's meeting to three? Let me know. Thanks!",
+  },
+  {
+    number: '+12015550137',
+    name: 'Northside Pharmacy',
+    summary: 'The prescription is ready for pickup until 19:00.',
+    items: ['Pick up the prescription before 19:00'],
+    voicemail: 'Hello, this is Northside Pharmacy. Your prescription is ready; we are open until seven.',
+  },
+  {
+    number: '+12015550130',
+    name: 'Alex Rivera',
+    summary: 'Alex confirmed Friday dinner at 20:00 and will bring dessert.',
+    items: [],
+    voicemail: "Hey, Alex here. Friday at eight works, I'll bring dessert. See you!",
+  },
+  {
+    number: '+12015550138',
+    name: null,
+    summary: 'An unknown caller asked for the owner of the house for sale and left no name.',
+    items: [],
+    voicemail: "Hi, I'm calling about the house for sale. Please call me back on this number.",
+  },
+  {
+    number: '+12015550139',
+    name: 'Riverside Garage',
+    summary: 'The car passed its inspection; it can be collected tomorrow after 9:00.',
+    items: ['Collect the car tomorrow after 9:00'],
+    voicemail: 'Riverside Garage here: your car passed the inspection, you can collect it tomorrow after nine.',
+  },
 ];
 
 function event(sb: Sandbox, type: string, call: Json): void {
-  sb.state.inboundEvents.unshift({ id: newId(), type, call_id: call.id, timestamp: iso(), data: { caller_number: call.caller_number } });
+  sb.state.inboundEvents.unshift({
+    id: newId(),
+    type,
+    call_id: call.id,
+    timestamp: iso(),
+    data: { caller_number: call.caller_number },
+  });
 }
 
 function pickCaller(number?: string): Caller {
@@ -46,13 +88,21 @@ export function startInboundCall(sb: Sandbox, opts: InboundCallOptions = {}): Js
   const known = pickCaller(opts.caller_number);
   const number = opts.caller_number ?? known.number;
   const contact = sb.state.contacts.find((c) => c.phone_number === number);
-  const name = opts.caller_name !== undefined ? opts.caller_name : (contact?.name as string | undefined) ?? known.name;
+  const name =
+    opts.caller_name !== undefined ? opts.caller_name : ((contact?.name as string | undefined) ?? known.name);
   const seconds = Math.max(1, Math.min(3600, opts.duration_seconds ?? 45));
   const outcome = opts.outcome ?? (Math.random() < 0.35 ? 'voicemail' : 'completed');
   const started = Date.now();
   const call: Json = {
-    id: newId(), caller_number: number, caller_name: name ?? null, status: 'active', created_at: iso(started), duration_seconds: 0,
-    summary: wording(sb, 173, 'KallyAI is answering the call.'), is_vip: contact?.is_vip === true, action_items: [],
+    id: newId(),
+    caller_number: number,
+    caller_name: name ?? null,
+    status: 'active',
+    created_at: iso(started),
+    duration_seconds: 0,
+    summary: wording(sb, 173, 'KallyAI is answering the call.'),
+    is_vip: contact?.is_vip === true,
+    action_items: [],
   };
   sb.state.inboundCalls.unshift(call);
   live.add(call);
@@ -62,7 +112,13 @@ export function startInboundCall(sb: Sandbox, opts: InboundCallOptions = {}): Js
   const timer = setTimeout(() => {
     sb.inboundTimers.delete(timer);
     if (generation !== sb.generation) return;
-    endInboundCall(sb, call, sb.hostile ? hostileCaller(known, sb.hostile) : known, outcome, (Date.now() - started) / 1000);
+    endInboundCall(
+      sb,
+      call,
+      sb.hostile ? hostileCaller(known, sb.hostile) : known,
+      outcome,
+      (Date.now() - started) / 1000,
+    );
   }, seconds * 1000);
   timer.unref?.();
   sb.inboundTimers.add(timer);
@@ -74,7 +130,13 @@ function hostileCaller(caller: Caller, h: HostileText): Caller {
   return { ...caller, summary: pick(h, 174), items: h.payloads.slice(0, 3), voicemail: h.all };
 }
 
-function endInboundCall(sb: Sandbox, call: Json, caller: Caller, outcome: 'completed' | 'voicemail', seconds: number): void {
+function endInboundCall(
+  sb: Sandbox,
+  call: Json,
+  caller: Caller,
+  outcome: 'completed' | 'voicemail',
+  seconds: number,
+): void {
   if (call.status !== 'active') return; // transferred or rejected meanwhile
   call.duration_seconds = Math.round(seconds * 10) / 10;
   call.status = 'completed';
@@ -83,8 +145,14 @@ function endInboundCall(sb: Sandbox, call: Json, caller: Caller, outcome: 'compl
     call.summary = wording(sb, 175, 'You took over the call from KallyAI.');
   } else if (outcome === 'voicemail') {
     const voicemail = {
-      id: newId(), call_id: call.id, caller_number: call.caller_number, caller_name: call.caller_name ?? null,
-      duration_seconds: Math.max(4, Math.min(60, Math.round(caller.voicemail.length / 12))), transcription: caller.voicemail, listened: false, created_at: iso(),
+      id: newId(),
+      call_id: call.id,
+      caller_number: call.caller_number,
+      caller_name: call.caller_name ?? null,
+      duration_seconds: Math.max(4, Math.min(60, Math.round(caller.voicemail.length / 12))),
+      transcription: caller.voicemail,
+      listened: false,
+      created_at: iso(),
     };
     sb.state.voicemails.unshift(voicemail);
     call.summary = `The caller left a voicemail: ${caller.voicemail}`;
@@ -101,11 +169,15 @@ function endInboundCall(sb: Sandbox, call: Json, caller: Caller, outcome: 'compl
 /** `--inbound-every S`: an inbound call every S seconds or so (±30%), never two at once. */
 export function startInboundSchedule(sb: Sandbox, everySeconds: number): void {
   const next = () => {
-    const timer = setTimeout(() => {
-      sb.inboundTimers.delete(timer);
-      if (!sb.state.inboundCalls.some((c) => c.status === 'active' && live.has(c))) startInboundCall(sb, { duration_seconds: 30 + Math.round(Math.random() * 30) });
-      next();
-    }, everySeconds * 1000 * (0.7 + Math.random() * 0.6));
+    const timer = setTimeout(
+      () => {
+        sb.inboundTimers.delete(timer);
+        if (!sb.state.inboundCalls.some((c) => c.status === 'active' && live.has(c)))
+          startInboundCall(sb, { duration_seconds: 30 + Math.round(Math.random() * 30) });
+        next();
+      },
+      everySeconds * 1000 * (0.7 + Math.random() * 0.6),
+    );
     timer.unref?.();
     sb.inboundTimers.add(timer);
   };

@@ -23,7 +23,10 @@ export function registerBudget(router: Router): void {
   router.post('/v1/goals/estimate', (ctx) => {
     const b = bodyObject(ctx);
     const type = str(b.type) ?? 'call';
-    if (!ESTIMATES[type]) fail(422, 'validation_error', `type must be one of ${Object.keys(ESTIMATES).join(', ')}.`, { details: { field: 'type' } });
+    if (!ESTIMATES[type])
+      fail(422, 'validation_error', `type must be one of ${Object.keys(ESTIMATES).join(', ')}.`, {
+        details: { field: 'type' },
+      });
     const description = str(b.description) ?? '';
     const breakdown = { ...ESTIMATES[type] };
     if (/\b(three|3|several|quotes|compare)\b/i.test(description) && breakdown.call_base) {
@@ -31,12 +34,21 @@ export function registerBudget(router: Router): void {
       breakdown.call_minutes = credits(COSTS.call.per_minute * 9);
     }
     const estimated = credits(Object.values(breakdown).reduce((a, n) => a + n, 0));
-    return ok({ estimated_credits: estimated, breakdown, confidence: description.length > 20 ? 'high' : 'medium', type });
+    return ok({
+      estimated_credits: estimated,
+      breakdown,
+      confidence: description.length > 20 ? 'high' : 'medium',
+      type,
+    });
   });
-  router.post('/v1/goals/{goal_id}/approve-budget', (ctx) => ok(hostileMessage(ctx.sb, 142, engine.approveBudget(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))));
+  router.post('/v1/goals/{goal_id}/approve-budget', (ctx) =>
+    ok(hostileMessage(ctx.sb, 142, engine.approveBudget(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))),
+  );
   router.get('/v1/goals/{goal_id}/cost-breakdown', (ctx) => {
     const g = engine.findGoal(ctx.sb, ctx.params.goal_id);
     return ok({ goal_id: g.id, total_credits: g.credits_used, items: g.cost_items });
   });
-  router.post('/v1/goals/{goal_id}/acknowledge-soft-cap', (ctx) => ok(hostileMessage(ctx.sb, 143, engine.acknowledgeSoftCap(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))));
+  router.post('/v1/goals/{goal_id}/acknowledge-soft-cap', (ctx) =>
+    ok(hostileMessage(ctx.sb, 143, engine.acknowledgeSoftCap(ctx.sb, engine.findGoal(ctx.sb, ctx.params.goal_id)))),
+  );
 }

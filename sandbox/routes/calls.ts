@@ -40,9 +40,14 @@ async function placeCall(ctx: Ctx) {
   const fingerprint = bodyFingerprint(ctx.body);
   const previous = key ? sb.state.idempotency[key] : undefined;
   if (previous) {
-    const { call_id, fingerprint: earlier } = typeof previous === 'string' ? { call_id: previous, fingerprint: undefined } : previous;
+    const { call_id, fingerprint: earlier } =
+      typeof previous === 'string' ? { call_id: previous, fingerprint: undefined } : previous;
     if (earlier !== undefined && earlier !== fingerprint) {
-      fail(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request body. Use a new key for a new call.');
+      fail(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used for a different request body. Use a new key for a new call.',
+      );
     }
     const running = sb.running.get(call_id);
     if (running) return created(callView(await running.done));
@@ -72,8 +77,10 @@ function reschedule(ctx: Ctx) {
   const date = str(b.date);
   const time = str(b.time);
   if (!date && !time) fail(422, 'scheduling_violation', 'Give a new date (YYYY-MM-DD) or time (HH:MM).');
-  if (date && !isValidDate(date)) fail(422, 'scheduling_violation', 'date must be a valid date (YYYY-MM-DD).', { details: { field: 'date' } });
-  if (time && !isValidTime(time)) fail(422, 'scheduling_violation', 'time must be HH:MM (24-hour).', { details: { field: 'time' } });
+  if (date && !isValidDate(date))
+    fail(422, 'scheduling_violation', 'date must be a valid date (YYYY-MM-DD).', { details: { field: 'date' } });
+  if (time && !isValidTime(time))
+    fail(422, 'scheduling_violation', 'time must be HH:MM (24-hour).', { details: { field: 'time' } });
   const current = call.scheduled_for ?? iso();
   const d = date ?? current.slice(0, 10);
   const t = time ?? current.slice(11, 16);
@@ -98,18 +105,36 @@ export function registerCalls(router: Router): void {
   router.get('/v1/calls/{call_id}/transcript', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);
     const entries = transcriptOf(call);
-    if (!entries) fail(404, 'transcript_not_found', call.status === 'in_progress' || call.status === 'scheduled' ? 'The transcript is ready when the call ends.' : 'This call has no transcript (nobody spoke).');
+    if (!entries)
+      fail(
+        404,
+        'transcript_not_found',
+        call.status === 'in_progress' || call.status === 'scheduled'
+          ? 'The transcript is ready when the call ends.'
+          : 'This call has no transcript (nobody spoke).',
+      );
     return ok({ call_id: call.call_id, entries });
   });
   router.get('/v1/calls/{call_id}/recording', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);
     if (!transcriptOf(call)) fail(404, 'recording_not_found', 'This call has no recording.');
-    return ok({ url: recordingUrl(ctx.sb, 'recordings', call.call_id), duration_seconds: call.duration_seconds, format: 'wav' });
+    return ok({
+      url: recordingUrl(ctx.sb, 'recordings', call.call_id),
+      duration_seconds: call.duration_seconds,
+      format: 'wav',
+    });
   });
   router.get('/v1/calls/{call_id}/calendar.ics', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);
     if (!hasAppointment(call)) fail(404, 'calendar_not_found', 'This call has no appointment date and time.');
-    return { status: 200, headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="kallyai-${call.call_id}.ics"` }, body: callToIcs(call) };
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': `attachment; filename="kallyai-${call.call_id}.ics"`,
+      },
+      body: callToIcs(call),
+    };
   });
   router.post('/v1/calls/{call_id}/cancel', (ctx) => {
     const call = findCall(ctx.sb, ctx.params.call_id);

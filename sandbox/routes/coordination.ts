@@ -33,8 +33,11 @@ function message(ctx: Ctx) {
   const text = str(b.message);
   if (!text) fail(422, 'validation_error', 'message is required.', { details: { field: 'message' } });
   const conversationId = str(b.conversation_id);
-  const conversation = conversationId ? findConversation(sb, conversationId) : newConversation(sb, titleFrom(text as string));
-  if (conversation.messages.length === 0 && conversation.title === 'New conversation') conversation.title = titleFrom(text as string);
+  const conversation = conversationId
+    ? findConversation(sb, conversationId)
+    : newConversation(sb, titleFrom(text as string));
+  if (conversation.messages.length === 0 && conversation.title === 'New conversation')
+    conversation.title = titleFrom(text as string);
   conversation.messages.push({ id: newId(), role: 'user', content: text as string, created_at: iso() });
 
   const revision = revisionRequestOf(text as string);
@@ -47,7 +50,8 @@ function message(ctx: Ctx) {
   let goal: GoalRecord | undefined;
   let suggestions: string[];
   if (intent === 'greeting') {
-    reply = 'Hi! Tell me what you need: I can call businesses, book tables and appointments, send emails and track errands for you.';
+    reply =
+      'Hi! Tell me what you need: I can call businesses, book tables and appointments, send emails and track errands for you.';
     suggestions = ['Book a table for 2 tonight', 'Find a plumber for tomorrow', 'What is my credit balance?'];
   } else if (intent === 'balance') {
     const c = sb.state.credits;
@@ -58,21 +62,37 @@ function message(ctx: Ctx) {
     const estimate = credits(steps.reduce((sum, s) => sum + s[2], 0));
     const needsBudget = estimate > BUDGET_APPROVAL_ABOVE;
     goal = makeGoal({
-      id: newId(), title: titleFrom(text as string), description: text as string, status: needsBudget ? 'pending' : 'active', createdMs: Date.now(), steps,
-      waitingFor: needsBudget ? 'budget_approval' : 'step_approval', creditsEstimated: estimate, conversationId: conversation.id, budgetApproved: !needsBudget,
+      id: newId(),
+      title: titleFrom(text as string),
+      description: text as string,
+      status: needsBudget ? 'pending' : 'active',
+      createdMs: Date.now(),
+      steps,
+      waitingFor: needsBudget ? 'budget_approval' : 'step_approval',
+      creditsEstimated: estimate,
+      conversationId: conversation.id,
+      budgetApproved: !needsBudget,
     });
     sb.state.goals.unshift(goal);
     reply = needsBudget
       ? `I can do that. It will cost about ${estimate} credits; approve the budget and I will start with: ${steps[0][0]}.`
       : `I can do that in ${steps.length} steps (about ${estimate} credits). First: ${steps[0][0]}. Approve the step to start.`;
-    suggestions = needsBudget ? ['Approve the budget', 'Cancel the goal'] : ['Approve the next step', 'Show the goal budget'];
+    suggestions = needsBudget
+      ? ['Approve the budget', 'Cancel the goal']
+      : ['Approve the next step', 'Show the goal budget'];
   }
   const hostile = hostileOf(sb);
   if (hostile) {
     reply = `${pick(hostile, 130)} [${pick(hostile, 131)}](${HOSTILE_URLS[0]}) ${pick(hostile, 132)}`;
     suggestions = [pick(hostile, 133), pick(hostile, 134), pick(hostile, 135)];
   }
-  const turn = { id: newId(), role: 'assistant' as const, content: reply, created_at: iso(), goal_id: goal?.id ?? null };
+  const turn = {
+    id: newId(),
+    role: 'assistant' as const,
+    content: reply,
+    created_at: iso(),
+    goal_id: goal?.id ?? null,
+  };
   conversation.messages.push(turn);
   sb.changed();
   return ok({
@@ -97,7 +117,8 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
   let reply: string;
   let revised = false;
   if (!draft) reply = 'I could not find that draft. It may have been discarded.';
-  else if (draft.status !== 'pending_approval') reply = `That email is already ${draft.status === 'cancelled' ? 'discarded' : draft.status}, so I did not change it.`;
+  else if (draft.status !== 'pending_approval')
+    reply = `That email is already ${draft.status === 'cancelled' ? 'discarded' : draft.status}, so I did not change it.`;
   else {
     const what = revise(sb, draft, request.instructions);
     spend(sb, COSTS.email_draft.per_draft, 'email', `Revised the email draft "${draft.subject}"`);
@@ -110,10 +131,31 @@ function reviseReply(sb: Sandbox, conversation: Conversation, request: RevisionR
   conversation.messages.push(turn);
   sb.changed();
   return ok({
-    response: reply, message: reply, goal_id: null, conversation_id: conversation.id,
-    actions_taken: revised ? ['email_draft_revised'] : [], triggered_actions: [], intent: 'revise_email_draft', suggestions: [],
-    credits_used: revised ? String(COSTS.email_draft.per_draft) : '0.0', message_id: turn.id, goal_completed: false,
-    ...(revised && draft ? { draft_id: draft.id, draft: { id: draft.id, to: draft.to, cc: draft.cc ?? null, subject: draft.subject, body: draft.body, status: draft.status, revision: draft.revision } } : {}),
+    response: reply,
+    message: reply,
+    goal_id: null,
+    conversation_id: conversation.id,
+    actions_taken: revised ? ['email_draft_revised'] : [],
+    triggered_actions: [],
+    intent: 'revise_email_draft',
+    suggestions: [],
+    credits_used: revised ? String(COSTS.email_draft.per_draft) : '0.0',
+    message_id: turn.id,
+    goal_completed: false,
+    ...(revised && draft
+      ? {
+          draft_id: draft.id,
+          draft: {
+            id: draft.id,
+            to: draft.to,
+            cc: draft.cc ?? null,
+            subject: draft.subject,
+            body: draft.body,
+            status: draft.status,
+            revision: draft.revision,
+          },
+        }
+      : {}),
   });
 }
 
@@ -123,15 +165,26 @@ function choiceReply(sb: Sandbox, conversation: Conversation, reply: string, goa
   conversation.messages.push(turn);
   sb.changed();
   return ok({
-    response: reply, message: reply, goal_id: goalId, conversation_id: conversation.id, actions_taken: ['outcome_offer_chosen'], triggered_actions: [],
-    intent: 'choose_outcome', suggestions: [], credits_used: '0.0', message_id: turn.id, goal_completed: false,
+    response: reply,
+    message: reply,
+    goal_id: goalId,
+    conversation_id: conversation.id,
+    actions_taken: ['outcome_offer_chosen'],
+    triggered_actions: [],
+    intent: 'choose_outcome',
+    suggestions: [],
+    credits_used: '0.0',
+    message_id: turn.id,
+    goal_completed: false,
   });
 }
 
 /** The planned steps, with payloads for their descriptions while the run is hostile. */
 function hostileSteps(sb: Sandbox, steps: [string, GoalRecord['steps'][number]['status'], number][]) {
   const hostile = hostileOf(sb);
-  return hostile ? steps.map(([, status, cost], i) => [pick(hostile, 137 + i), status, cost] as typeof steps[number]) : steps;
+  return hostile
+    ? steps.map(([, status, cost], i) => [pick(hostile, 137 + i), status, cost] as (typeof steps)[number])
+    : steps;
 }
 
 function listGoals(ctx: Ctx) {
@@ -139,7 +192,8 @@ function listGoals(ctx: Ctx) {
   const limit = intQuery(ctx, 'limit', 50, 1, 200);
   const offset = intQuery(ctx, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
   const valid = ['active', 'pending', 'completed', 'cancelled', 'archived'];
-  if (status && !valid.includes(status)) fail(422, 'validation_error', `status must be one of ${valid.join(', ')}.`, { details: { field: 'status' } });
+  if (status && !valid.includes(status))
+    fail(422, 'validation_error', `status must be one of ${valid.join(', ')}.`, { details: { field: 'status' } });
   const all = ctx.sb.state.goals.filter((g) => (status ? g.status === status : g.status !== 'archived'));
   return ok({ goals: all.slice(offset, offset + limit).map(goalView), total: all.length, limit, offset });
 }
@@ -153,29 +207,56 @@ export function registerCoordination(router: Router): void {
     const messages = conversation ? conversation.messages.slice(-limit) : [];
     return ok({ conversation_id: conversation?.id ?? null, messages, total: conversation?.messages.length ?? 0 });
   });
-  router.get('/v1/coordination/conversations', (ctx) => ok({
-    conversations: ctx.sb.state.conversations.map((c) => ({ id: c.id, title: c.title, created_at: c.created_at, message_count: c.messages.length })),
-  }));
-  router.post('/v1/coordination/conversations', (ctx) => ok({ conversation_id: newConversation(ctx.sb, 'New conversation').id }));
+  router.get('/v1/coordination/conversations', (ctx) =>
+    ok({
+      conversations: ctx.sb.state.conversations.map((c) => ({
+        id: c.id,
+        title: c.title,
+        created_at: c.created_at,
+        message_count: c.messages.length,
+      })),
+    }),
+  );
+  router.post('/v1/coordination/conversations', (ctx) =>
+    ok({ conversation_id: newConversation(ctx.sb, 'New conversation').id }),
+  );
   router.get('/v1/coordination/goals', listGoals);
   router.post('/v1/coordination/goals/batch-archive', (ctx) => {
     const ids = bodyObject(ctx).goal_ids;
-    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string')) fail(422, 'validation_error', 'goal_ids must be a non-empty list of goal ids.', { details: { field: 'goal_ids' } });
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string'))
+      fail(422, 'validation_error', 'goal_ids must be a non-empty list of goal ids.', {
+        details: { field: 'goal_ids' },
+      });
     const archived: string[] = [];
     const notFound: string[] = [];
     for (const id of ids as string[]) {
       const goal = ctx.sb.state.goals.find((g) => g.id === id);
       if (!goal) notFound.push(id);
-      else { engine.archiveGoal(ctx.sb, goal); archived.push(id); }
+      else {
+        engine.archiveGoal(ctx.sb, goal);
+        archived.push(id);
+      }
     }
     return ok({ success: notFound.length === 0, archived, archived_count: archived.length, not_found: notFound });
   });
   router.get('/v1/coordination/goals/{id}', (ctx) => ok(goalView(engine.findGoal(ctx.sb, ctx.params.id))));
-  router.get('/v1/coordination/goals/{id}/tree', (ctx) => ok(goalTree(ctx.sb.state, engine.findGoal(ctx.sb, ctx.params.id))));
+  router.get('/v1/coordination/goals/{id}/tree', (ctx) =>
+    ok(goalTree(ctx.sb.state, engine.findGoal(ctx.sb, ctx.params.id))),
+  );
   router.get('/v1/coordination/goals/{id}/budget', (ctx) => {
     const g = engine.findGoal(ctx.sb, ctx.params.id);
     const breakdown = g.steps.map((s) => ({ action: s.description, credits: s.credits ?? 0, status: s.status }));
-    return ok({ goal_id: g.id, credits_estimated: g.credits_estimated, credits_used: g.credits_used, credits_remaining: credits(Math.max(0, g.credits_estimated - g.credits_used)), soft_cap: g.budget.soft_cap, hard_cap: g.budget.hard_cap, budget_approved: g.budget.approved, soft_cap_acknowledged: g.budget.soft_cap_acknowledged, breakdown });
+    return ok({
+      goal_id: g.id,
+      credits_estimated: g.credits_estimated,
+      credits_used: g.credits_used,
+      credits_remaining: credits(Math.max(0, g.credits_estimated - g.credits_used)),
+      soft_cap: g.budget.soft_cap,
+      hard_cap: g.budget.hard_cap,
+      budget_approved: g.budget.approved,
+      soft_cap_acknowledged: g.budget.soft_cap_acknowledged,
+      breakdown,
+    });
   });
   const action = (name: string, fn: (sb: Sandbox, g: GoalRecord) => unknown) =>
     router.post(`/v1/coordination/goals/{id}/${name}`, (ctx) => {

@@ -7,7 +7,10 @@ import { iso } from '../clock';
 import type { Sandbox } from '../context';
 import type { OutboxEmail } from '../state';
 
-export interface RevisionRequest { draftId: string; instructions: string }
+export interface RevisionRequest {
+  draftId: string;
+  instructions: string;
+}
 
 /** The request, when the message asks to revise a draft. */
 export function revisionRequestOf(message: string): RevisionRequest | undefined {
@@ -22,7 +25,11 @@ const SIGN_OFF = /^(best|best regards|kind regards|regards|thanks|thank you|chee
 /** Rewrites the draft as the instructions ask; returns what changed, in a sentence. */
 export function revise(sb: Sandbox, draft: OutboxEmail, instructions: string): string {
   const wants = instructions.toLowerCase();
-  const paragraphs = draft.body.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = draft.body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const signOffAt = paragraphs.findIndex((p, i) => i > 0 && SIGN_OFF.test(p));
   const signOff = signOffAt >= 0 ? paragraphs.slice(signOffAt) : [];
   let content = signOffAt >= 0 ? paragraphs.slice(0, signOffAt) : paragraphs;
@@ -32,7 +39,8 @@ export function revise(sb: Sandbox, draft: OutboxEmail, instructions: string): s
     changes.push('made it shorter');
   }
   if (/\bformal\b/.test(wants)) {
-    if (content.length && /^(hi|hello|hey)\b/i.test(content[0])) content[0] = content[0].replace(/^(hi|hello|hey)( all)?\b/i, 'Dear all');
+    if (content.length && /^(hi|hello|hey)\b/i.test(content[0]))
+      content[0] = content[0].replace(/^(hi|hello|hey)( all)?\b/i, 'Dear all');
     signOff.splice(0, signOff.length, 'Kind regards,\nDemo User');
     changes.push('made it more formal');
   }
@@ -40,7 +48,9 @@ export function revise(sb: Sandbox, draft: OutboxEmail, instructions: string): s
     draft.subject = `Urgent: ${draft.subject}`;
     changes.push('marked the subject urgent');
   }
-  const addition = /\b(?:mention|add|say|tell them|include|note)\s+(?:that\s+)?([^.;\n]+)/i.exec(instructions.trim())?.[1];
+  const addition = /\b(?:mention|add|say|tell them|include|note)\s+(?:that\s+)?([^.;\n]+)/i.exec(
+    instructions.trim(),
+  )?.[1];
   if (addition || changes.length === 0) {
     const sentence = (addition ?? instructions).trim().replace(/(?<![.!?])[.!?]*$/, '.');
     content.push(sentence.charAt(0).toUpperCase() + sentence.slice(1));

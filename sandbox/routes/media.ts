@@ -30,7 +30,11 @@ function audio(kind: MediaKind) {
       requireBearer(ctx.sb, ctx.headers.authorization);
     }
     const body = conversationWav(durationOf(ctx.sb, kind, id));
-    return { status: 200, headers: { 'content-type': 'audio/wav', 'cache-control': 'private, no-store', 'accept-ranges': 'none' }, body };
+    return {
+      status: 200,
+      headers: { 'content-type': 'audio/wav', 'cache-control': 'private, no-store', 'accept-ranges': 'none' },
+      body,
+    };
   };
 }
 
@@ -38,10 +42,27 @@ export function registerMedia(router: Router): void {
   const pub = { public: true };
   router.get('/sandbox/media/recordings/{name}', audio('recordings'), pub);
   router.get('/sandbox/media/voicemails/{name}', audio('voicemails'), pub);
-  router.get('/sandbox/pages/{page}', (ctx) => {
-    const titles: Record<string, string> = { billing: 'Billing portal', checkout: 'Checkout', settings: 'Settings', pricing: 'Pricing', 'connect-email': 'Connect your email' };
-    const title = titles[ctx.params.page] ?? 'KallyAI sandbox';
-    const details = [...ctx.query.entries()].map(([k, v]) => `<li><code>${escapeHtml(k)}</code> = <code>${escapeHtml(v)}</code></li>`).join('');
-    return html(infoPage(title, `<p>This is the sandbox's stand-in for the KallyAI ${escapeHtml(title.toLowerCase())} page. Nothing is charged and nothing leaves this computer.</p>${details ? `<ul>${details}</ul>` : ''}`));
-  }, pub);
+  router.get(
+    '/sandbox/pages/{page}',
+    (ctx) => {
+      const titles: Record<string, string> = {
+        billing: 'Billing portal',
+        checkout: 'Checkout',
+        settings: 'Settings',
+        pricing: 'Pricing',
+        'connect-email': 'Connect your email',
+      };
+      const title = titles[ctx.params.page] ?? 'KallyAI sandbox';
+      const details = [...ctx.query.entries()]
+        .map(([k, v]) => `<li><code>${escapeHtml(k)}</code> = <code>${escapeHtml(v)}</code></li>`)
+        .join('');
+      return html(
+        infoPage(
+          title,
+          `<p>This is the sandbox's stand-in for the KallyAI ${escapeHtml(title.toLowerCase())} page. Nothing is charged and nothing leaves this computer.</p>${details ? `<ul>${details}</ul>` : ''}`,
+        ),
+      );
+    },
+    pub,
+  );
 }

@@ -5,7 +5,10 @@
  *  the chosen offer as the goal's outcome (accept-outcome then completes the goal with it). */
 import type { Sandbox } from '../context';
 
-export interface OutcomeChoice { goalId: string; offer: string }
+export interface OutcomeChoice {
+  goalId: string;
+  offer: string;
+}
 
 /** The choice, when the message names one. */
 export function outcomeChoiceOf(message: string): OutcomeChoice | undefined {
@@ -19,7 +22,8 @@ export function outcomeChoiceOf(message: string): OutcomeChoice | undefined {
 export function chooseOffer(sb: Sandbox, choice: OutcomeChoice): string {
   const goal = sb.state.goals.find((g) => g.id === choice.goalId);
   if (!goal) return 'I could not find that goal.';
-  if (goal.waiting_for !== 'outcome_acceptance') return `"${goal.title}" has no offer waiting for you, so I changed nothing.`;
+  if (goal.waiting_for !== 'outcome_acceptance')
+    return `"${goal.title}" has no offer waiting for you, so I changed nothing.`;
   goal.outcome = choice.offer;
   return `Noted: "${goal.title}" goes ahead with ${choice.offer.charAt(0).toLowerCase()}${choice.offer.slice(1)}. I decline the other offer.`;
 }

@@ -19,10 +19,17 @@ function progress(sb: Sandbox, t: Json): void {
   t.completed_at = iso(due);
   t.updated_at = t.completed_at;
   t.completed_via_channel = t.selected_channel;
-  t.completion_summary = wording(sb, 177, `${t.recipient_name ?? t.recipient_identifier} replied and confirmed: ${t.goal}.`);
+  t.completion_summary = wording(
+    sb,
+    177,
+    `${t.recipient_name ?? t.recipient_identifier} replied and confirmed: ${t.goal}.`,
+  );
   const attempts = t.attempts as Json[];
   const last = attempts[attempts.length - 1];
-  if (last) { last.status = 'completed'; last.completed_at = t.completed_at; }
+  if (last) {
+    last.status = 'completed';
+    last.completed_at = t.completed_at;
+  }
   delete t.completes_at_ms;
   sb.changed();
 }
@@ -52,17 +59,30 @@ function start(sb: Sandbox, t: Json): void {
   t.status = 'in_progress';
   t.updated_at = iso();
   t.completes_at_ms = Date.now() + sb.clock.realMs(TASK_SECONDS);
-  (t.attempts as Json[]).push({ channel: t.selected_channel, status: 'in_progress', started_at: iso(), completed_at: null });
+  (t.attempts as Json[]).push({
+    channel: t.selected_channel,
+    status: 'in_progress',
+    started_at: iso(),
+    completed_at: null,
+  });
 }
 
 export function registerOutreach(router: Router): void {
   router.get('/v1/outreach/tasks', (ctx) => {
-    const statuses = ctx.query.get('status')?.split(',').map((s) => s.trim()).filter(Boolean);
+    const statuses = ctx.query
+      .get('status')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const limit = intQuery(ctx, 'limit', 50, 1, 100);
     const offset = intQuery(ctx, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     for (const t of ctx.sb.state.outreachTasks) progress(ctx.sb, t);
     const all = ctx.sb.state.outreachTasks.filter((t) => !statuses?.length || statuses.includes(String(t.status)));
-    return ok({ tasks: all.slice(offset, offset + limit).map(view), total: all.length, has_more: offset + limit < all.length });
+    return ok({
+      tasks: all.slice(offset, offset + limit).map(view),
+      total: all.length,
+      has_more: offset + limit < all.length,
+    });
   });
   router.get('/v1/outreach/tasks/{id}', (ctx) => {
     const t = find(ctx.sb, ctx.params.id);
@@ -73,13 +93,30 @@ export function registerOutreach(router: Router): void {
     // REF-B body {goal, recipient_identifier, ...} or the CLI's {channel, target, description}.
     const goal = str(b.goal) ?? str(b.description);
     const recipient = str(b.recipient_identifier) ?? str(b.target);
-    if (!goal || !recipient) fail(422, 'validation_error', 'goal (or description) and recipient_identifier (or target) are required.', { details: { field: goal ? 'recipient_identifier' : 'goal' } });
+    if (!goal || !recipient)
+      fail(422, 'validation_error', 'goal (or description) and recipient_identifier (or target) are required.', {
+        details: { field: goal ? 'recipient_identifier' : 'goal' },
+      });
     const channel = str(b.channel) ?? ((recipient as string).includes('@') ? 'email' : 'call');
-    if (!['call', 'email', 'whatsapp', 'telegram', 'sms'].includes(channel)) fail(422, 'validation_error', 'channel must be call, email, whatsapp or telegram.', { details: { field: 'channel' } });
+    if (!['call', 'email', 'whatsapp', 'telegram', 'sms'].includes(channel))
+      fail(422, 'validation_error', 'channel must be call, email, whatsapp or telegram.', {
+        details: { field: 'channel' },
+      });
     const t: Json = {
-      id: newId(), goal, recipient_identifier: recipient, recipient_name: str(b.recipient_name) ?? null, status: 'pending', urgency: str(b.urgency) ?? 'normal',
-      selected_channel: channel, completed_via_channel: null, completion_summary: null, coordination_message_id: str(b.coordination_message_id) ?? null,
-      created_at: iso(), updated_at: iso(), completed_at: null, attempts: [],
+      id: newId(),
+      goal,
+      recipient_identifier: recipient,
+      recipient_name: str(b.recipient_name) ?? null,
+      status: 'pending',
+      urgency: str(b.urgency) ?? 'normal',
+      selected_channel: channel,
+      completed_via_channel: null,
+      completion_summary: null,
+      coordination_message_id: str(b.coordination_message_id) ?? null,
+      created_at: iso(),
+      updated_at: iso(),
+      completed_at: null,
+      attempts: [],
     };
     if (b.auto_execute !== false) start(ctx.sb, t);
     ctx.sb.state.outreachTasks.unshift(t);
@@ -87,13 +124,19 @@ export function registerOutreach(router: Router): void {
   });
   router.post('/v1/outreach/tasks/{id}/retry', (ctx) => {
     const t = find(ctx.sb, ctx.params.id);
-    if (!['failed', 'cancelled', 'pending'].includes(String(t.status))) fail(409, 'task_not_retryable', `Only failed, cancelled or pending tasks can be retried; this one is ${t.status}.`);
+    if (!['failed', 'cancelled', 'pending'].includes(String(t.status)))
+      fail(
+        409,
+        'task_not_retryable',
+        `Only failed, cancelled or pending tasks can be retried; this one is ${t.status}.`,
+      );
     start(ctx.sb, t);
     return ok({ ...view(t), attempts: t.attempts });
   });
   router.post('/v1/outreach/tasks/{id}/cancel', (ctx) => {
     const t = find(ctx.sb, ctx.params.id);
-    if (!['pending', 'in_progress'].includes(String(t.status))) fail(409, 'task_not_cancellable', `Only pending or running tasks can be cancelled; this one is ${t.status}.`);
+    if (!['pending', 'in_progress'].includes(String(t.status)))
+      fail(409, 'task_not_cancellable', `Only pending or running tasks can be cancelled; this one is ${t.status}.`);
     t.status = 'cancelled';
     t.updated_at = iso();
     delete t.completes_at_ms;

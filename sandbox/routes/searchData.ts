@@ -4,7 +4,12 @@
 import { type HostileText, hostileUrl, pick } from '../hostileText';
 
 function words(query: string): string {
-  return query.replace(/\b(find|search|for|me|a|an|the|near|in|best)\b/gi, ' ').replace(/\s+/g, ' ').trim() || 'service';
+  return (
+    query
+      .replace(/\b(find|search|for|me|a|an|the|near|in|best)\b/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'service'
+  );
 }
 
 function cap(s: string): string {
@@ -44,9 +49,16 @@ export function restaurantsFor(query: string, location: string | undefined, part
  *  result each); phone, rating stay usable. */
 export function hostileSearchResults(h: HostileText) {
   return [0, 1, 2, 3].map((i) => ({
-    title: pick(h, 60 + i), name: pick(h, 64 + i), description: pick(h, 68 + i), address: pick(h, 72 + i),
-    phone: `+1201555${String(2101 + i * 11).padStart(4, '0')}`, rating: 4.5 - i / 10, price_range: pick(h, 76 + i),
-    url: hostileUrl(i), website: hostileUrl(i + 1), source: pick(h, 80 + i),
+    title: pick(h, 60 + i),
+    name: pick(h, 64 + i),
+    description: pick(h, 68 + i),
+    address: pick(h, 72 + i),
+    phone: `+1201555${String(2101 + i * 11).padStart(4, '0')}`,
+    rating: 4.5 - i / 10,
+    price_range: pick(h, 76 + i),
+    url: hostileUrl(i),
+    website: hostileUrl(i + 1),
+    source: pick(h, 80 + i),
   }));
 }
 
@@ -54,8 +66,14 @@ export function hostileSearchResults(h: HostileText) {
  *  payloads; the id (which a booking sends back) and the phone stay usable. */
 export function hostileRestaurants(h: HostileText) {
   return [0, 1, 2].map((i) => ({
-    id: `rest-hostile-${i + 1}`, name: pick(h, 84 + i), cuisine: pick(h, 87 + i), rating: 4.6 - i / 10, price_range: pick(h, 90 + i),
-    phone: `+1201555${String(3101 + i * 7).padStart(4, '0')}`, address: pick(h, 93 + i), availability: [pick(h, 96 + i), pick(h, 99 + i)],
+    id: `rest-hostile-${i + 1}`,
+    name: pick(h, 84 + i),
+    cuisine: pick(h, 87 + i),
+    rating: 4.6 - i / 10,
+    price_range: pick(h, 90 + i),
+    phone: `+1201555${String(3101 + i * 7).padStart(4, '0')}`,
+    address: pick(h, 93 + i),
+    availability: [pick(h, 96 + i), pick(h, 99 + i)],
     website: hostileUrl(i),
   }));
 }

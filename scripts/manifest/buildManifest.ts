@@ -21,11 +21,13 @@ export interface ManifestFiles {
 /** The files as `npm run manifest` leaves them; `bundleEs` (l10n/bundle.l10n.es.json) gives the Spanish. */
 export function buildManifest(current: ManifestFiles, bundleEs: Nls): ManifestFiles {
   const generated = withManifest(current.pkg, allCommands);
-  const contributes = JSON.parse(JSON.stringify({
-    ...generated.contributes,
-    chatParticipants: [CHAT_PARTICIPANT],
-    languageModelTools: languageModelTools(tools),
-  })) as Record<string, unknown>;
+  const contributes = JSON.parse(
+    JSON.stringify({
+      ...generated.contributes,
+      chatParticipants: [CHAT_PARTICIPANT],
+      languageModelTools: languageModelTools(tools),
+    }),
+  ) as Record<string, unknown>;
   const keyed = keyGeneratedText(contributes);
   return {
     pkg: { ...generated, contributes: keyed.contributes },

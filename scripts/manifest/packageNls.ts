@@ -15,9 +15,21 @@ export const isGeneratedKey = (key: string) => GENERATED_KEY.test(key);
 export const PRODUCT_NAME = 'KallyAI';
 
 type Json = Record<string, unknown>;
-interface Command { command: string; title: string; category?: string }
-interface Tool { name: string; displayName: string; userDescription: string }
-interface Participant { name: string; description: string; commands?: Array<{ name: string; description: string }> }
+interface Command {
+  command: string;
+  title: string;
+  category?: string;
+}
+interface Tool {
+  name: string;
+  displayName: string;
+  userDescription: string;
+}
+interface Participant {
+  name: string;
+  description: string;
+  commands?: Array<{ name: string; description: string }>;
+}
 
 /** The generated contributions with their text replaced by `%key%`, and what each key says in English. */
 export function keyGeneratedText(contributes: Json): { contributes: Json; nls: Nls } {
@@ -26,7 +38,10 @@ export function keyGeneratedText(contributes: Json): { contributes: Json; nls: N
     nls[name] = english;
     return `%${name}%`;
   };
-  const commands = (contributes.commands as Command[]).map((c) => ({ ...c, title: key(`command.${c.command}`, c.title) }));
+  const commands = (contributes.commands as Command[]).map((c) => ({
+    ...c,
+    title: key(`command.${c.command}`, c.title),
+  }));
   const tools = (contributes.languageModelTools as Tool[]).map((t) => ({
     ...t,
     displayName: key(`tool.${t.name}.displayName`, t.displayName),
@@ -35,14 +50,25 @@ export function keyGeneratedText(contributes: Json): { contributes: Json; nls: N
   const participants = (contributes.chatParticipants as Participant[]).map((p) => ({
     ...p,
     description: key(`chat.${p.name}.description`, p.description),
-    ...(p.commands ? { commands: p.commands.map((c) => ({ ...c, description: key(`chat.${p.name}.${c.name}.description`, c.description) })) } : {}),
+    ...(p.commands
+      ? {
+          commands: p.commands.map((c) => ({
+            ...c,
+            description: key(`chat.${p.name}.${c.name}.description`, c.description),
+          })),
+        }
+      : {}),
   }));
   return { contributes: { ...contributes, commands, languageModelTools: tools, chatParticipants: participants }, nls };
 }
 
 /** An nls file with its generated keys rewritten (each translated when `translate` is given;
  *  one it cannot translate is left out, and the l10n test names it), hand-written keys kept. */
-export function withGeneratedKeys(existing: Nls, generated: Nls, translate?: (english: string) => string | undefined): Nls {
+export function withGeneratedKeys(
+  existing: Nls,
+  generated: Nls,
+  translate?: (english: string) => string | undefined,
+): Nls {
   const kept = Object.entries(existing).filter(([k]) => !isGeneratedKey(k));
   const made = Object.entries(generated).flatMap(([k, english]): Array<[string, string]> => {
     const text = translate ? translate(english) : english;
@@ -61,8 +87,12 @@ export function userFacingText(pkg: Json): Array<[string, string]> {
   add('displayName', pkg.displayName);
   add('description', pkg.description);
   const c = pkg.contributes as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  for (const [i, v] of (c.viewsContainers?.activitybar ?? []).entries()) add(`viewsContainers.activitybar[${i}].title`, v.title);
-  for (const [container, views] of Object.entries(c.views ?? {}) as Array<[string, Array<{ id: string; name: string }>]>) for (const v of views) add(`views.${container}.${v.id}.name`, v.name);
+  for (const [i, v] of (c.viewsContainers?.activitybar ?? []).entries())
+    add(`viewsContainers.activitybar[${i}].title`, v.title);
+  for (const [container, views] of Object.entries(c.views ?? {}) as Array<
+    [string, Array<{ id: string; name: string }>]
+  >)
+    for (const v of views) add(`views.${container}.${v.id}.name`, v.name);
   for (const [i, w] of (c.viewsWelcome ?? []).entries()) add(`viewsWelcome[${i}].contents`, w.contents);
   for (const cmd of c.commands ?? []) {
     add(`commands.${cmd.command}.title`, cmd.title);
@@ -74,7 +104,16 @@ export function userFacingText(pkg: Json): Array<[string, string]> {
   for (const cfg of configurations) {
     add('configuration.title', cfg.title);
     for (const [name, p] of Object.entries(cfg.properties ?? {}) as Array<[string, Record<string, unknown>]>) {
-      for (const field of ['description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'deprecationMessage', 'markdownDeprecationMessage']) add(`configuration.${name}.${field}`, p[field]);
+      for (const field of [
+        'description',
+        'markdownDescription',
+        'enumDescriptions',
+        'markdownEnumDescriptions',
+        'patternErrorMessage',
+        'deprecationMessage',
+        'markdownDeprecationMessage',
+      ])
+        add(`configuration.${name}.${field}`, p[field]);
     }
   }
   for (const t of c.languageModelTools ?? []) {

@@ -23,13 +23,28 @@ export const TOOLS_END = '<!-- tools:end -->';
 function consentOf(spec: ToolSpec): string {
   if (spec.op.readOnly) return 'runs without asking (reads)';
   if (!needsConsent(spec.op)) return `**asks first** (changes ${spec.op.changes.join(', ') || 'your account'})`;
-  const stakes = [spec.op.costsCredits ? 'costs credits' : '', spec.op.contactsPeople ? 'contacts a person' : '', spec.op.irreversible ? 'cannot be undone' : ''].filter(Boolean);
+  const stakes = [
+    spec.op.costsCredits ? 'costs credits' : '',
+    spec.op.contactsPeople ? 'contacts a person' : '',
+    spec.op.irreversible ? 'cannot be undone' : '',
+  ].filter(Boolean);
   return `**asks first** (${stakes.join(', ')})`;
 }
 
 export function readmeToolTable(tools: readonly ToolSpec[]): string {
-  const rows = tools.map((s) => `| \`${s.name}\` | ${s.userDescription.replace(/\|/g, '\\|')} | \`${s.op.method} ${s.op.path}\` | ${consentOf(s)} |`);
-  return [TOOLS_START, '', '| tool | what it does | operation | consent |', '|---|---|---|---|', ...rows, '', TOOLS_END].join('\n');
+  const rows = tools.map(
+    (s) =>
+      `| \`${s.name}\` | ${s.userDescription.replace(/\|/g, '\\|')} | \`${s.op.method} ${s.op.path}\` | ${consentOf(s)} |`,
+  );
+  return [
+    TOOLS_START,
+    '',
+    '| tool | what it does | operation | consent |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    TOOLS_END,
+  ].join('\n');
 }
 
 export function withReadmeToolTable(readme: string, tools: readonly ToolSpec[]): string {

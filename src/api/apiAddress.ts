@@ -30,7 +30,10 @@ export function checkApiAddress(baseUrl: string): ApiAddress {
   }
   if (url.username || url.password) return { ok: false, reason: 'invalid' };
   if (url.protocol === 'https:') return { ok: true, origin: url.origin, url: baseUrl };
-  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) ? { ok: true, origin: url.origin, url: baseUrl } : { ok: false, reason: 'insecure' };
+  if (url.protocol === 'http:')
+    return isLoopbackHost(url.hostname)
+      ? { ok: true, origin: url.origin, url: baseUrl }
+      : { ok: false, reason: 'insecure' };
   return { ok: false, reason: 'invalid' };
 }
 

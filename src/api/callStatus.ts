@@ -7,8 +7,17 @@ export const SCHEDULED_CALL_STATUS = 'scheduled';
 export type CallTone = 'good' | 'bad' | 'neutral' | 'running';
 
 const TONES: Record<string, CallTone> = {
-  success: 'good', no_answer: 'bad', busy: 'bad', failed: 'bad', voicemail: 'neutral', cancelled: 'neutral',
-  terminated: 'bad', scheduled: 'neutral', queued: 'running', ringing: 'running', in_progress: 'running',
+  success: 'good',
+  no_answer: 'bad',
+  busy: 'bad',
+  failed: 'bad',
+  voicemail: 'neutral',
+  cancelled: 'neutral',
+  terminated: 'bad',
+  scheduled: 'neutral',
+  queued: 'running',
+  ringing: 'running',
+  in_progress: 'running',
 };
 
 export function callTone(status: string): CallTone {

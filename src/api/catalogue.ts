@@ -23,11 +23,29 @@ import { users } from './catalogue/users';
 export type { Operation } from './operation';
 
 export const ops = {
-  auth, coordination, calls, inbound, phone, actions, messages, search, email, channels,
-  outreach, budget, credits, subscription, referrals, notifications, stripe, users,
+  auth,
+  coordination,
+  calls,
+  inbound,
+  phone,
+  actions,
+  messages,
+  search,
+  email,
+  channels,
+  outreach,
+  budget,
+  credits,
+  subscription,
+  referrals,
+  notifications,
+  stripe,
+  users,
 } as const;
 
-export const allOperations: readonly Operation[] = Object.values(ops).flatMap((domain) => Object.values(domain) as Operation[]);
+export const allOperations: readonly Operation[] = Object.values(ops).flatMap(
+  (domain) => Object.values(domain) as Operation[],
+);
 
 const byId = new Map(allOperations.map((op) => [op.id, op]));
 /** Looks an operation up by id ('calls.create'); used by chat tools that carry ids as strings. */

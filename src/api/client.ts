@@ -11,7 +11,14 @@ import { KallyApiError, parseErrorResponse } from './errors';
 import { prepareRequest, type OperationInput, type PreparedRequest } from './requestInput';
 import { readSuccessBody, responseTooLarge } from './responseBody';
 import { declaredTooLarge, MAX_ERROR_BODY_BYTES, MAX_RESPONSE_BYTES, readLimitedText } from './responseLimits';
-import { backoffDelay, DEFAULT_RETRY, MAX_HONOURED_RETRY_AFTER_MS, parseRetryAfter, sleep, type RetryPolicy } from './retry';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  MAX_HONOURED_RETRY_AFTER_MS,
+  parseRetryAfter,
+  sleep,
+  type RetryPolicy,
+} from './retry';
 import { redact } from './redact';
 
 export interface ClientOptions {
@@ -46,9 +53,7 @@ export interface RequestOutcome {
   readonly error?: KallyApiError;
 }
 
-type Attempt =
-  | { kind: 'response'; response: Response; text: string }
-  | { kind: 'failure'; error: KallyApiError };
+type Attempt = { kind: 'response'; response: Response; text: string } | { kind: 'failure'; error: KallyApiError };
 
 export class KallyClient {
   private readonly retry: RetryPolicy;
@@ -88,9 +93,13 @@ export class KallyClient {
     }
   }
 
-  private async send<O extends Operation>(op: O, prepared: PreparedRequest, options: RequestOptions): Promise<OutputOf<O>> {
+  private async send<O extends Operation>(
+    op: O,
+    prepared: PreparedRequest,
+    options: RequestOptions,
+  ): Promise<OutputOf<O>> {
     const address = this.address();
-    const idempotencyKey = op.creates ? options.idempotencyKey ?? crypto.randomUUID() : undefined;
+    const idempotencyKey = op.creates ? (options.idempotencyKey ?? crypto.randomUUID()) : undefined;
     const mayRetry = op.idempotent || op.creates === true;
     const useToken = op.auth === 'bearer' && this.options.tokenSource !== undefined;
     let token = useToken ? await this.options.tokenSource!.getToken(address.origin) : undefined;
@@ -101,7 +110,10 @@ export class KallyClient {
 
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
-      const attemptOptions = remaining === undefined ? options : { ...options, timeoutMs: Math.min(options.timeoutMs ?? this.options.timeoutMs ?? 30_000, remaining) };
+      const attemptOptions =
+        remaining === undefined
+          ? options
+          : { ...options, timeoutMs: Math.min(options.timeoutMs ?? this.options.timeoutMs ?? 30_000, remaining) };
       const result = await this.attempt(op, address.url, prepared, token, idempotencyKey, attemptOptions, attempt);
       if (result.kind === 'response') {
         const { response, text } = result;
@@ -133,8 +145,18 @@ export class KallyClient {
     }
   }
 
-  private async attempt(op: Operation, base: string, prepared: PreparedRequest, token: string | undefined, idempotencyKey: string | undefined, options: RequestOptions, attempt: number): Promise<Attempt> {
-    const timeoutMs = options.timeoutMs ?? (op.longRunning ? this.options.longTimeoutMs ?? 900_000 : this.options.timeoutMs ?? 30_000);
+  private async attempt(
+    op: Operation,
+    base: string,
+    prepared: PreparedRequest,
+    token: string | undefined,
+    idempotencyKey: string | undefined,
+    options: RequestOptions,
+    attempt: number,
+  ): Promise<Attempt> {
+    const timeoutMs =
+      options.timeoutMs ??
+      (op.longRunning ? (this.options.longTimeoutMs ?? 900_000) : (this.options.timeoutMs ?? 30_000));
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const headers: Record<string, string> = { Accept: op.response === 'text' ? '*/*' : 'application/json' };
@@ -146,7 +168,13 @@ export class KallyClient {
     const started = Date.now();
     const doFetch = this.options.fetch ?? globalThis.fetch;
     try {
-      const response = await doFetch(`${base}${prepared.pathAndQuery}`, { method: op.method, headers, body: prepared.body, signal, redirect: op.response === 'text' ? 'manual' : 'follow' });
+      const response = await doFetch(`${base}${prepared.pathAndQuery}`, {
+        method: op.method,
+        headers,
+        body: prepared.body,
+        signal,
+        redirect: op.response === 'text' ? 'manual' : 'follow',
+      });
       // An error body is only ever shown in part: read a few KB of it and let go of the rest.
       // A success body is read up to MAX_RESPONSE_BYTES; past that it is refused, not buffered.
       const success = isSuccess(op, response);
@@ -155,18 +183,29 @@ export class KallyClient {
       const body = tooLarge ? undefined : await readLimitedText(response, limit);
       if (tooLarge) await response.body?.cancel().catch(() => undefined);
       if (tooLarge || (success && body?.truncated)) {
-        this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status}, body over ${limit} bytes refused after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+        this.log(
+          `${op.method} ${prepared.pathAndQuery} → ${response.status}, body over ${limit} bytes refused after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`,
+        );
         return { kind: 'failure', error: responseTooLarge(op, response.status) };
       }
-      this.log(`${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+      this.log(
+        `${op.method} ${prepared.pathAndQuery} → ${response.status} in ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`,
+      );
       return { kind: 'response', response, text: body?.text ?? '' };
     } catch (cause) {
       const error = options.signal?.aborted
         ? cancelled(cause)
         : timeout.aborted
-          ? new KallyApiError({ code: 'timeout', status: 0, message: `KallyAI did not answer "${op.summary}" within ${Math.round(timeoutMs / 1000)} s.`, cause })
+          ? new KallyApiError({
+              code: 'timeout',
+              status: 0,
+              message: `KallyAI did not answer "${op.summary}" within ${Math.round(timeoutMs / 1000)} s.`,
+              cause,
+            })
           : new KallyApiError({ code: 'network_error', status: 0, cause });
-      this.log(`${op.method} ${prepared.pathAndQuery} → ${error.code} after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`);
+      this.log(
+        `${op.method} ${prepared.pathAndQuery} → ${error.code} after ${Date.now() - started} ms${attempt ? ` (retry ${attempt})` : ''}`,
+      );
       return { kind: 'failure', error };
     }
   }
@@ -175,10 +214,17 @@ export class KallyClient {
    *  computer is refused before anything is sent; an address that is not one fails in fetch, as
    *  an unreachable API does. */
   private address(): { url: string; origin: string | undefined } {
-    const base = (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl).replace(/(?<!\/)\/+$/, '');
+    const base = (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl).replace(
+      /(?<!\/)\/+$/,
+      '',
+    );
     const checked = checkApiAddress(base);
     if (!checked.ok && checked.reason === 'insecure') {
-      throw new KallyApiError({ code: 'insecure_api_address', status: 0, message: `KallyAI is reached over https only (plain http only on this computer); ${new URL(base).host} was not contacted.` });
+      throw new KallyApiError({
+        code: 'insecure_api_address',
+        status: 0,
+        message: `KallyAI is reached over https only (plain http only on this computer); ${new URL(base).host} was not contacted.`,
+      });
     }
     return { url: base, origin: checked.ok ? checked.origin : undefined };
   }

@@ -42,7 +42,12 @@ export class KallyApiError extends Error {
 
   constructor(init: KallyApiErrorInit) {
     const serverMessage = init.serverMessage === undefined ? undefined : redact(init.serverMessage);
-    const message = init.message ?? [init.code, init.status ? `(HTTP ${init.status})` : '', serverMessage ? `: ${serverMessage}` : ''].join(' ').replace(/(?<! ) +:/, ':').trim();
+    const message =
+      init.message ??
+      [init.code, init.status ? `(HTTP ${init.status})` : '', serverMessage ? `: ${serverMessage}` : '']
+        .join(' ')
+        .replace(/(?<! ) +:/, ':')
+        .trim();
     super(redact(message), init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
@@ -58,17 +63,27 @@ export class KallyApiError extends Error {
 
 /** True for a KallyApiError, also one made by another copy of this module (a lazily loaded bundle). */
 export function isKallyApiError(e: unknown): e is KallyApiError {
-  return e instanceof KallyApiError || (e instanceof Error && e.name === 'KallyApiError' && typeof (e as KallyApiError).code === 'string');
+  return (
+    e instanceof KallyApiError ||
+    (e instanceof Error && e.name === 'KallyApiError' && typeof (e as KallyApiError).code === 'string')
+  );
 }
 
 type Json = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
-const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 
 /** Builds the error for a non-2xx response from its status, body text and headers. */
-export function parseErrorResponse(status: number, fullBodyText: string, headers?: { get(name: string): string | null }, retryAfterMs?: number): KallyApiError {
+export function parseErrorResponse(
+  status: number,
+  fullBodyText: string,
+  headers?: { get(name: string): string | null },
+  retryAfterMs?: number,
+): KallyApiError {
   // Only the first few KB are parsed: enough for every error shape, and bounded work whatever arrives.
-  const bodyText = fullBodyText.length > MAX_ERROR_BODY_BYTES ? fullBodyText.slice(0, MAX_ERROR_BODY_BYTES) : fullBodyText;
+  const bodyText =
+    fullBodyText.length > MAX_ERROR_BODY_BYTES ? fullBodyText.slice(0, MAX_ERROR_BODY_BYTES) : fullBodyText;
   const headerCorrelation = headers?.get('x-correlation-id') ?? headers?.get('x-request-id') ?? undefined;
   let body: unknown;
   try {
@@ -94,7 +109,9 @@ export function parseErrorResponse(status: number, fullBodyText: string, headers
   if (root && 'detail' in root) return fastApiError(root.detail, base);
   // Shape 4: no JSON, or no error key.
   // Redacted before it is cut, so that a cut cannot leave a token's first half behind.
-  const text = root ? str(root.message) : str(redact(bodyText.replace(TAG, ' ').replace(/\s+/g, ' ').trim()).slice(0, 300));
+  const text = root
+    ? str(root.message)
+    : str(redact(bodyText.replace(TAG, ' ').replace(/\s+/g, ' ').trim()).slice(0, 300));
   return new KallyApiError({ code: `http_${status}`, ...base, serverMessage: text });
 }
 
@@ -111,7 +128,9 @@ function fastApiError(detail: unknown, base: Omit<KallyApiErrorInit, 'code'>): K
   const status = base.status;
   if (Array.isArray(detail)) {
     const first = obj(detail[0]);
-    const loc = Array.isArray(first?.loc) ? (first!.loc as unknown[]).filter((p) => p !== 'body' && p !== 'query' && p !== 'path').join('.') : undefined;
+    const loc = Array.isArray(first?.loc)
+      ? (first!.loc as unknown[]).filter((p) => p !== 'body' && p !== 'query' && p !== 'path').join('.')
+      : undefined;
     const msg = str(first?.msg) ?? 'invalid value';
     const more = detail.length > 1 ? ` (and ${detail.length - 1} more)` : '';
     return new KallyApiError({
@@ -123,6 +142,7 @@ function fastApiError(detail: unknown, base: Omit<KallyApiErrorInit, 'code'>): K
     });
   }
   const d = obj(detail);
-  if (d && (str(d.code) || str(d.error))) return known((str(d.code) ?? str(d.error))!, { ...base, serverMessage: str(d.message) });
+  if (d && (str(d.code) || str(d.error)))
+    return known((str(d.code) ?? str(d.error))!, { ...base, serverMessage: str(d.message) });
   return known(`http_${status}`, { ...base, serverMessage: str(detail) });
 }

@@ -2,7 +2,16 @@
 export { KallyClient, type ClientOptions, type RequestOptions } from './client';
 export { ops, allOperations, operationById } from './catalogue';
 export type { Operation, OperationSpec, InputOf, OutputOf, TextResponse, HttpMethod, PathParamsOf } from './operation';
-export { KallyApiError, isKallyApiError, parseErrorResponse, actionFor, isKnownErrorCode, PRICING_URL, type UserAction, type UserActionKind } from './errors';
+export {
+  KallyApiError,
+  isKallyApiError,
+  parseErrorResponse,
+  actionFor,
+  isKnownErrorCode,
+  PRICING_URL,
+  type UserAction,
+  type UserActionKind,
+} from './errors';
 export { ERROR_ACTIONS } from './errorCodes';
 export type { InputIssue, IssueKind } from './validation/issues';
 export type { Resource, EstimateType, CostKey } from './resources';
@@ -11,7 +20,13 @@ export { redact, maskPhone } from './redact';
 export { checkPhoneNumber, type PhoneCheck } from './validation/phone';
 export { SUPPORTED_COUNTRIES, EMERGENCY_SHORT_CODES } from './validation/phoneCountries';
 export { isValidDate, isValidTime, isValidTimeZone } from './validation/dateTime';
-export { RUNNING_CALL_STATUSES, SCHEDULED_CALL_STATUS, callTone, isRunningCallStatus, type CallTone } from './callStatus';
+export {
+  RUNNING_CALL_STATUSES,
+  SCHEDULED_CALL_STATUS,
+  callTone,
+  isRunningCallStatus,
+  type CallTone,
+} from './callStatus';
 export { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry';
 export { normaliseEnvelope } from './schemas/common';
 export { callCreatedAt, callSummary, TASK_CATEGORIES, type Call } from './schemas/calls';

@@ -29,7 +29,16 @@ export interface MediaFile {
   readonly mimeType: string;
 }
 
-const EXTENSION_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', m4a: 'audio/mp4', ogg: 'audio/ogg', oga: 'audio/ogg', webm: 'audio/webm', aac: 'audio/aac', flac: 'audio/flac' };
+const EXTENSION_TYPES: Record<string, string> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  webm: 'audio/webm',
+  aac: 'audio/aac',
+  flac: 'audio/flac',
+};
 
 /** The address as an absolute http(s) URL (relative ones resolve against the API), or undefined. */
 export function mediaUrl(address: string | null | undefined, baseUrl: string): URL | undefined {
@@ -46,7 +55,8 @@ export async function fetchMedia(address: string, options: MediaOptions): Promis
   let url = mediaUrl(address, options.baseUrl);
   if (!url) throw mediaError('invalid_response', 'The audio address is not an http(s) address.');
   const api = checkApiAddress(options.baseUrl);
-  if (!api.ok && api.reason === 'insecure') throw mediaError('insecure_api_address', 'KallyAI is reached over https only (plain http only on this computer).');
+  if (!api.ok && api.reason === 'insecure')
+    throw mediaError('insecure_api_address', 'KallyAI is reached over https only (plain http only on this computer).');
   const apiOrigin = api.ok ? api.origin : new URL(options.baseUrl).origin;
   const doFetch = options.fetch ?? globalThis.fetch;
   const max = options.maxBytes ?? MAX_MEDIA_BYTES;
@@ -70,7 +80,11 @@ export async function fetchMedia(address: string, options: MediaOptions): Promis
       await response.body?.cancel().catch(() => undefined);
       if (hop >= MAX_REDIRECTS) throw mediaError('invalid_response', 'The audio address redirected too many times.');
       const next = mediaUrl(response.headers.get('location'), url.toString());
-      if (!next) throw mediaError('invalid_response', 'The audio address redirected to something that is not an http(s) address.');
+      if (!next)
+        throw mediaError(
+          'invalid_response',
+          'The audio address redirected to something that is not an http(s) address.',
+        );
       url = next;
       continue;
     }
@@ -86,12 +100,26 @@ export async function fetchMedia(address: string, options: MediaOptions): Promis
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      const code = response.status === 404 ? 'recording_not_found' : response.status === 401 ? 'token_expired' : `http_${response.status}`;
-      throw new KallyApiError({ code, status: response.status, message: `The audio could not be fetched (HTTP ${response.status}).` });
+      const code =
+        response.status === 404
+          ? 'recording_not_found'
+          : response.status === 401
+            ? 'token_expired'
+            : `http_${response.status}`;
+      throw new KallyApiError({
+        code,
+        status: response.status,
+        message: `The audio could not be fetched (HTTP ${response.status}).`,
+      });
     }
     const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const guessed = EXTENSION_TYPES[url.pathname.split('.').pop()?.toLowerCase() ?? ''];
-    if (type && !type.startsWith('audio/') && type !== 'application/octet-stream' && !(type === 'video/webm' || type === 'video/mp4')) {
+    if (
+      type &&
+      !type.startsWith('audio/') &&
+      type !== 'application/octet-stream' &&
+      !(type === 'video/webm' || type === 'video/mp4')
+    ) {
       await response.body?.cancel().catch(() => undefined);
       throw mediaError('invalid_response', `The address answered ${type}, not audio.`);
     }
@@ -101,7 +129,7 @@ export async function fetchMedia(address: string, options: MediaOptions): Promis
       throw mediaError('response_too_large', `The audio is larger than ${Math.round(max / 1024 / 1024)} MB.`);
     }
     const data = await readAll(response, max, options.signal);
-    const mimeType = type && type !== 'application/octet-stream' ? type : guessed ?? 'audio/mpeg';
+    const mimeType = type && type !== 'application/octet-stream' ? type : (guessed ?? 'audio/mpeg');
     return { data, mimeType };
   }
 }

@@ -54,7 +54,12 @@ export interface Operation<
 }
 
 /** An entry as written in src/api/catalogue/<domain>.ts; the rest is derived. */
-export interface OperationSpec<P extends string, Q extends Schema | undefined, B extends Schema | undefined, R extends ResponseKind> {
+export interface OperationSpec<
+  P extends string,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+  R extends ResponseKind,
+> {
   method: HttpMethod;
   path: P;
   query?: Q;
@@ -85,12 +90,16 @@ type OperationOf<S> = S extends OperationSpec<infer P, infer Q, infer B, infer R
 /** Turns a domain's specs into operations: id `domain.name`, path params from `{braces}`, default
  *  flags, and `readOnly` — the one place it is decided (a `reads` spec that also declares a flag or
  *  a change is a contradiction, refused as the catalogue loads). */
-export function defineDomain<const T extends Record<string, AnySpec>>(domain: string, specs: T): { [K in keyof T]: OperationOf<T[K]> } {
+export function defineDomain<const T extends Record<string, AnySpec>>(
+  domain: string,
+  specs: T,
+): { [K in keyof T]: OperationOf<T[K]> } {
   const out: Record<string, Operation> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const flagged = spec.costsCredits === true || spec.contactsPeople === true || spec.irreversible === true;
     const changes = spec.changes ?? [];
-    if (spec.reads && (flagged || changes.length > 0 || spec.creates)) throw new Error(`${domain}.${name}: an operation that only reads has no flags and changes nothing`);
+    if (spec.reads && (flagged || changes.length > 0 || spec.creates))
+      throw new Error(`${domain}.${name}: an operation that only reads has no flags and changes nothing`);
     out[name] = {
       id: `${domain}.${name}`,
       domain,
@@ -110,24 +119,44 @@ export function defineDomain<const T extends Record<string, AnySpec>>(domain: st
 }
 
 /** Read-only: nothing flagged, nothing changed, and a GET (or a POST declared to only read). */
-export function isReadOnly(method: HttpMethod, flagged: boolean, changes: readonly Resource[], reads: boolean): boolean {
+export function isReadOnly(
+  method: HttpMethod,
+  flagged: boolean,
+  changes: readonly Resource[],
+  reads: boolean,
+): boolean {
   return !flagged && changes.length === 0 && (method === 'GET' || reads);
 }
 
 /** `'/v1/calls/{call_id}/x/{y}'` → `'call_id' | 'y'`. */
-export type PathParamsOf<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamsOf<Rest> : never;
-
-export type InputOf<O> = O extends Operation<infer P, infer Q, infer B, ResponseKind>
-  ? {
-      path?: [PathParamsOf<P>] extends [never] ? Record<string, never> : Record<PathParamsOf<P>, string>;
-      query?: Q extends Schema ? z.input<Q> : never;
-      body?: B extends Schema ? z.input<B> : never;
-    }
+export type PathParamsOf<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PathParamsOf<Rest>
   : never;
+
+export type InputOf<O> =
+  O extends Operation<infer P, infer Q, infer B, ResponseKind>
+    ? {
+        path?: [PathParamsOf<P>] extends [never] ? Record<string, never> : Record<PathParamsOf<P>, string>;
+        query?: Q extends Schema ? z.input<Q> : never;
+        body?: B extends Schema ? z.input<B> : never;
+      }
+    : never;
 
 /** A non-JSON answer (calendar.ics, HTML pages). Redirects are not followed: `location` says where they point. */
-export interface TextResponse { contentType: string; text: string; status?: number; location?: string }
+export interface TextResponse {
+  contentType: string;
+  text: string;
+  status?: number;
+  location?: string;
+}
 
-export type OutputOf<O> = O extends Operation<string, Schema | undefined, Schema | undefined, infer R>
-  ? R extends 'text' ? TextResponse : R extends 'empty' ? Record<string, unknown> : R extends Schema ? z.output<R> : never
-  : never;
+export type OutputOf<O> =
+  O extends Operation<string, Schema | undefined, Schema | undefined, infer R>
+    ? R extends 'text'
+      ? TextResponse
+      : R extends 'empty'
+        ? Record<string, unknown>
+        : R extends Schema
+          ? z.output<R>
+          : never
+    : never;

@@ -6,7 +6,8 @@ import { maskSecrets } from './secretValues';
 /** A North American number written without "+": 12015550100, (201) 555-0100, 201-555-0100,
  *  1 201 555 0100. Area code and exchange start with 2–9, so epoch seconds (1…) and ids glued to
  *  letters, dashes or other digits (UUIDs, ms timestamps, decimals) are not numbers to mask. */
-const NATIONAL_PHONE = /(?<![\w+-])(?<!\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
+const NATIONAL_PHONE =
+  /(?<![\w+-])(?<!\d\.)(?:1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-]?)[2-9]\d{2}[\s.-]?\d{4}(?![\w-]|\.\d)/g;
 
 type Pattern = [RegExp, string | ((m: string) => string)];
 

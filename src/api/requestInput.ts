@@ -5,8 +5,16 @@ import type { Schema } from './schemas/common';
 import { KallyApiError } from './errors';
 import { describeIssue, type InputIssue } from './validation/issues';
 
-export interface OperationInput { path?: Record<string, unknown>; query?: unknown; body?: unknown }
-export interface PreparedRequest { pathAndQuery: string; body?: string; contentType?: string }
+export interface OperationInput {
+  path?: Record<string, unknown>;
+  query?: unknown;
+  body?: unknown;
+}
+export interface PreparedRequest {
+  pathAndQuery: string;
+  body?: string;
+  contentType?: string;
+}
 
 /** Validates and builds the request; exported for the UI, which validates field by field as the user types. */
 export function prepareRequest(op: Operation, input: OperationInput = {}): PreparedRequest {
@@ -47,7 +55,12 @@ function validate(schema: Schema, value: unknown, prefix: string | undefined): u
 
 function rejectUnexpected(value: unknown, what: string): undefined {
   if (value !== undefined && !(typeof value === 'object' && value !== null && Object.keys(value).length === 0)) {
-    throw invalid({ field: what, kind: 'unknown_fields', values: Object.keys(value as object), english: `This request takes no ${what}.` });
+    throw invalid({
+      field: what,
+      kind: 'unknown_fields',
+      values: Object.keys(value as object),
+      english: `This request takes no ${what}.`,
+    });
   }
   return undefined;
 }

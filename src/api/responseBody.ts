@@ -39,7 +39,12 @@ export function readSuccessBody(op: Operation, response: Pick<Response, 'status'
     result = op.response.safeParse(value);
   } catch (cause) {
     // A schema must never turn an answer into a crash (a RangeError from recursion, a bug).
-    throw new KallyApiError({ code: 'invalid_response', status, message: `KallyAI's answer to "${op.summary}" could not be read.`, cause });
+    throw new KallyApiError({
+      code: 'invalid_response',
+      status,
+      message: `KallyAI's answer to "${op.summary}" could not be read.`,
+      cause,
+    });
   }
   if (result.success) return result.data;
   const { field, english } = describeIssue(result.error.issues, undefined);

@@ -1,6 +1,10 @@
 /** Back-off and Retry-After for the client's retries. */
 
-export interface RetryPolicy { retries: number; baseDelayMs: number; maxDelayMs: number }
+export interface RetryPolicy {
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 300, maxDelayMs: 8000 };
 /** A server asking us to wait longer than this gets the error instead (the user can retry later). */
 export const MAX_HONOURED_RETRY_AFTER_MS = 60_000;

@@ -15,7 +15,11 @@ export interface ChatRegistration {
   readonly tools: number;
 }
 
-export function registerChatStubs(context: vscode.ExtensionContext, commands: CommandLoader, log: Log): ChatRegistration {
+export function registerChatStubs(
+  context: vscode.ExtensionContext,
+  commands: CommandLoader,
+  log: Log,
+): ChatRegistration {
   const chat = (vscode as { chat?: Partial<typeof vscode.chat> }).chat;
   const lm = (vscode as { lm?: Partial<typeof vscode.lm> }).lm;
   let participant = false;
@@ -23,7 +27,8 @@ export function registerChatStubs(context: vscode.ExtensionContext, commands: Co
   if (typeof chat?.createChatParticipant === 'function') {
     try {
       const registered = chat.createChatParticipant(PARTICIPANT_ID, (request, chatContext, stream, token) =>
-        commands.load().chat.handle(request, chatContext, stream, token));
+        commands.load().chat.handle(request, chatContext, stream, token),
+      );
       registered.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'kallyai.svg');
       registered.followupProvider = { provideFollowups: (result) => commands.load().chat.followups(result) };
       context.subscriptions.push(registered);
@@ -38,17 +43,19 @@ export function registerChatStubs(context: vscode.ExtensionContext, commands: Co
     const declared = (context.extension.packageJSON.contributes?.languageModelTools ?? []) as Array<{ name: string }>;
     for (const { name } of declared) {
       try {
-        context.subscriptions.push(lm.registerTool<unknown>(name, {
-          prepareInvocation: (options) => commands.load().tools.prepare(name, options),
-          invoke: (options, token) => commands.load().tools.invoke(name, options, token),
-        }));
+        context.subscriptions.push(
+          lm.registerTool<unknown>(name, {
+            prepareInvocation: (options) => commands.load().tools.prepare(name, options),
+            invoke: (options, token) => commands.load().tools.invoke(name, options, token),
+          }),
+        );
         tools++;
       } catch (e) {
         log.warn(`The tool ${name} was not registered: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   } else {
-    log.info('This editor has no language-model tools API: KallyAI\'s tools are offered through its MCP server only.');
+    log.info("This editor has no language-model tools API: KallyAI's tools are offered through its MCP server only.");
   }
   return { participant, tools };
 }

@@ -24,7 +24,9 @@ export function registerCommandStubs(context: vscode.ExtensionContext, host: Com
   };
   const declared = (context.extension.packageJSON.contributes?.commands ?? []) as Array<{ command: string }>;
   for (const { command } of declared) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => load().run(command, args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, (...args: unknown[]) => load().run(command, args)),
+    );
   }
   return { load };
 }

@@ -75,10 +75,16 @@ export function createCommands(host: CommandHost): CommandsModule {
   const store = new ConversationStore(services.context.workspaceState);
   // Pages are created lazily with the pipeline they run their buttons through.
   let pages: Pages | undefined;
-  const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> => (pages ??= createPages()).show(kind, id, initial);
+  const openPage = async (kind: PageKind, id: string, initial?: unknown): Promise<unknown> =>
+    (pages ??= createPages()).show(kind, id, initial);
   const PAGE_KINDS: Partial<Record<Resource, readonly PageKind[]>> = {
-    goals: ['goal', 'conversation'], calls: ['call'], conversations: ['conversation'], receptionist: ['inboundCall', 'receptionistAnalytics'],
-    inbox: ['draft'], email: ['draft', 'mail', 'compose'], channels: ['channels'],
+    goals: ['goal', 'conversation'],
+    calls: ['call'],
+    conversations: ['conversation'],
+    receptionist: ['inboundCall', 'receptionistAnalytics'],
+    inbox: ['draft'],
+    email: ['draft', 'mail', 'compose'],
+    channels: ['channels'],
   };
   const refreshAll = async (resources: readonly Resource[]) => {
     await Promise.all([
@@ -116,42 +122,93 @@ export function createCommands(host: CommandHost): CommandsModule {
     return handler ? handler(...args) : vscode.commands.executeCommand(id, ...args.filter((a) => a !== undefined));
   };
   const createPages = (): Pages => {
-    const created: Pages = new Pages(services.context.extensionUri, services.log, (state, initial): PageController | undefined => {
-      switch (state.kind) {
-        case 'goal': return new GoalPage(state, { client: services.client, pipeline, openGoal: (id) => openPage('goal', id), runCommand: run }, initial);
-        case 'call': return new CallPage(state, {
-          client: services.client, pipeline, runCommand: run,
-          refreshLater: (ms) => setTimeout(() => void created.find('call', state.id)?.refresh(), ms),
-        }, initial);
-        case 'conversation': return new ConversationPage(state, {
-          client: services.client, pipeline, runCommand: run,
-          turns: (id) => store.turnsOf(id),
-          title: (id) => store.titleOf(id),
-          send: (id, text) => ask(ctx, store, { message: text, fromPage: true, ...(id === 'current' ? {} : { conversationId: id }) }),
-          openGoal: (id) => openPage('goal', id),
-          stakes: () => askStakes(views.balance()),
-        });
-        case 'inboundCall': return new InboundCallPage(state, {
-          client: services.client, pipeline, runCommand: run,
-          // A live call's page follows it while it is shown; hidden, it waits (no requests) until shown again.
-          refreshLater: (ms) => {
-            const again = () => {
-              const page = created.find('inboundCall', state.id);
-              if (page?.panel.visible) void page.refresh();
-              else if (page) setTimeout(again, ms);
-            };
-            setTimeout(again, ms);
-          },
-        }, initial);
-        case 'player': return new PlayerPage(state, {
-          client: services.client, runCommand: run, fetchMedia: mediaFetcher(ctx), saveAudio, openExternal: openAudioInBrowser,
-          refresh: (resources) => views.refreshResources(resources),
-        }, initial);
-        case 'receptionistAnalytics': return new ReceptionistAnalyticsPage(state, { client: services.client, runCommand: run, askRange }, initial);
-        case 'search': return new SearchPage(state, { pipeline, runCommand: run, askAbout: (hit, query) => askAbout(ctx, hit, query) });
-        default: return emailPage(state, { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) }, initial);
-      }
-    });
+    const created: Pages = new Pages(
+      services.context.extensionUri,
+      services.log,
+      (state, initial): PageController | undefined => {
+        switch (state.kind) {
+          case 'goal':
+            return new GoalPage(
+              state,
+              { client: services.client, pipeline, openGoal: (id) => openPage('goal', id), runCommand: run },
+              initial,
+            );
+          case 'call':
+            return new CallPage(
+              state,
+              {
+                client: services.client,
+                pipeline,
+                runCommand: run,
+                refreshLater: (ms) => setTimeout(() => void created.find('call', state.id)?.refresh(), ms),
+              },
+              initial,
+            );
+          case 'conversation':
+            return new ConversationPage(state, {
+              client: services.client,
+              pipeline,
+              runCommand: run,
+              turns: (id) => store.turnsOf(id),
+              title: (id) => store.titleOf(id),
+              send: (id, text) =>
+                ask(ctx, store, { message: text, fromPage: true, ...(id === 'current' ? {} : { conversationId: id }) }),
+              openGoal: (id) => openPage('goal', id),
+              stakes: () => askStakes(views.balance()),
+            });
+          case 'inboundCall':
+            return new InboundCallPage(
+              state,
+              {
+                client: services.client,
+                pipeline,
+                runCommand: run,
+                // A live call's page follows it while it is shown; hidden, it waits (no requests) until shown again.
+                refreshLater: (ms) => {
+                  const again = () => {
+                    const page = created.find('inboundCall', state.id);
+                    if (page?.panel.visible) void page.refresh();
+                    else if (page) setTimeout(again, ms);
+                  };
+                  setTimeout(again, ms);
+                },
+              },
+              initial,
+            );
+          case 'player':
+            return new PlayerPage(
+              state,
+              {
+                client: services.client,
+                runCommand: run,
+                fetchMedia: mediaFetcher(ctx),
+                saveAudio,
+                openExternal: openAudioInBrowser,
+                refresh: (resources) => views.refreshResources(resources),
+              },
+              initial,
+            );
+          case 'receptionistAnalytics':
+            return new ReceptionistAnalyticsPage(
+              state,
+              { client: services.client, runCommand: run, askRange },
+              initial,
+            );
+          case 'search':
+            return new SearchPage(state, {
+              pipeline,
+              runCommand: run,
+              askAbout: (hit, query) => askAbout(ctx, hit, query),
+            });
+          default:
+            return emailPage(
+              state,
+              { ctx, client: services.client, runCommand: run, find: (kind, id) => created.find(kind, id) },
+              initial,
+            );
+        }
+      },
+    );
     disposables.push(created);
     return created;
   };
@@ -166,7 +223,8 @@ export function createCommands(host: CommandHost): CommandsModule {
     register(spec.id, (...args) => pipeline.run(op, requestFromArgs(spec.id, args, single)));
   }
 
-  const view = (arg: unknown): ViewName | undefined => (typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined);
+  const view = (arg: unknown): ViewName | undefined =>
+    typeof arg === 'string' && (VIEW_NAMES as readonly string[]).includes(arg) ? (arg as ViewName) : undefined;
   const custom: Record<string, (...args: unknown[]) => Promise<unknown>> = {
     // Opening Make a Call or Ask from anywhere (a search result, chat, Call Again) ticks its walkthrough step, as the palette does.
     'kallyai.makeCall': (a) => {
@@ -185,10 +243,16 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.calls.refresh': () => tryAgain(ctx, () => views.reload('calls')),
     'kallyai.inbox.refresh': () => tryAgain(ctx, () => views.reload('inbox')),
     'kallyai.credits.refresh': () => tryAgain(ctx, () => views.reload('credits')),
-    'kallyai.calls.loadMore': async () => views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
+    'kallyai.calls.loadMore': async () =>
+      views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => tryAgain(ctx, () => views.retry(view(a))),
     'kallyai.showLog': async () => services.log.show(),
-    'kallyai.getStarted': async () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#kallyai.getStarted`, false),
+    'kallyai.getStarted': async () =>
+      vscode.commands.executeCommand(
+        'workbench.action.openWalkthrough',
+        `${services.context.extension.id}#kallyai.getStarted`,
+        false,
+      ),
     // Search, actions, outreach and the account (issue 13).
     'kallyai.activity.refresh': () => tryAgain(ctx, () => views.reload('activity')),
     'kallyai.activity.filterActions': (a) => filterActions(ctx, a),

@@ -31,13 +31,22 @@ interface StdioDefinition {
   env: Env;
   version?: string;
 }
-type StdioDefinitionClass = new (label: string, command: string, args?: string[], env?: Env, version?: string) => StdioDefinition;
+type StdioDefinitionClass = new (
+  label: string,
+  command: string,
+  args?: string[],
+  env?: Env,
+  version?: string,
+) => StdioDefinition;
 
 /** vscode.McpServerDefinitionProvider, as far as it is used here. */
 interface DefinitionProvider {
   readonly onDidChangeMcpServerDefinitions?: vscode.Event<void>;
   provideMcpServerDefinitions(token: vscode.CancellationToken): vscode.ProviderResult<StdioDefinition[]>;
-  resolveMcpServerDefinition?(server: StdioDefinition, token: vscode.CancellationToken): vscode.ProviderResult<StdioDefinition>;
+  resolveMcpServerDefinition?(
+    server: StdioDefinition,
+    token: vscode.CancellationToken,
+  ): vscode.ProviderResult<StdioDefinition>;
 }
 
 interface McpApi {
@@ -65,11 +74,18 @@ export interface McpServerDeps {
 function mcpApi(): McpApi | { missing: string } {
   const version = vscode.version.split('.').map((n) => Number.parseInt(n, 10));
   const [major, minor] = FIRST_VERSION;
-  if (!(version[0] > major || (version[0] === major && version[1] >= minor))) return { missing: `VS Code ${vscode.version} has no MCP server definition API (it came in ${major}.${minor})` };
+  if (!(version[0] > major || (version[0] === major && version[1] >= minor)))
+    return { missing: `VS Code ${vscode.version} has no MCP server definition API (it came in ${major}.${minor})` };
   const lm = (vscode as unknown as { lm?: { registerMcpServerDefinitionProvider?: unknown } }).lm;
   const StdioDefinition = (vscode as unknown as { McpStdioServerDefinition?: unknown }).McpStdioServerDefinition;
-  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof StdioDefinition !== 'function') return { missing: 'this editor has no MCP server definition API' };
-  return { registerMcpServerDefinitionProvider: lm.registerMcpServerDefinitionProvider.bind(lm) as McpApi['registerMcpServerDefinitionProvider'], StdioDefinition: StdioDefinition as StdioDefinitionClass };
+  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof StdioDefinition !== 'function')
+    return { missing: 'this editor has no MCP server definition API' };
+  return {
+    registerMcpServerDefinitionProvider: lm.registerMcpServerDefinitionProvider.bind(
+      lm,
+    ) as McpApi['registerMcpServerDefinitionProvider'],
+    StdioDefinition: StdioDefinition as StdioDefinitionClass,
+  };
 }
 
 export function registerMcpServer(context: vscode.ExtensionContext, deps: McpServerDeps): McpRegistration {
@@ -86,9 +102,22 @@ export function registerMcpServer(context: vscode.ExtensionContext, deps: McpSer
   const definition = (env: Env = {}): StdioDefinition => {
     const settings = deps.settings();
     // The extension host's own runtime runs the server: Node, or Electron told to be Node.
-    return new api.StdioDefinition(MCP_SERVER_LABEL, process.execPath, [
-      script, '--vscode', '--api-base-url', settings.apiBaseUrl, '--locale', vscode.env.language, '--default-country', settings.defaultCountry,
-    ], { ELECTRON_RUN_AS_NODE: '1', ...env }, version);
+    return new api.StdioDefinition(
+      MCP_SERVER_LABEL,
+      process.execPath,
+      [
+        script,
+        '--vscode',
+        '--api-base-url',
+        settings.apiBaseUrl,
+        '--locale',
+        vscode.env.language,
+        '--default-country',
+        settings.defaultCountry,
+      ],
+      { ELECTRON_RUN_AS_NODE: '1', ...env },
+      version,
+    );
   };
   const provider: DefinitionProvider = {
     onDidChangeMcpServerDefinitions: changed.event,
@@ -105,7 +134,11 @@ export function registerMcpServer(context: vscode.ExtensionContext, deps: McpSer
       const token = origin ? await deps.auth.getToken(origin).catch(() => undefined) : undefined;
       const expiresAt = deps.auth.account?.expiresAt;
       deps.log.info(`Starting the KallyAI MCP server for VS Code${token ? '' : ' (signed out)'}`);
-      return definition(token && origin && expiresAt ? { [SESSION_ENV]: encodeHandedSession({ accessToken: token, expiresAt, origin }) } : {});
+      return definition(
+        token && origin && expiresAt
+          ? { [SESSION_ENV]: encodeHandedSession({ accessToken: token, expiresAt, origin }) }
+          : {},
+      );
     },
   };
   try {
@@ -117,9 +150,12 @@ export function registerMcpServer(context: vscode.ExtensionContext, deps: McpSer
     return state;
   }
   // The address, the language or the country changed: the definition (its arguments) did too.
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('kallyai.apiBaseUrl') || e.affectsConfiguration('kallyai.defaultCountry')) changed.fire();
-  }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('kallyai.apiBaseUrl') || e.affectsConfiguration('kallyai.defaultCountry'))
+        changed.fire();
+    }),
+  );
   state.registered = true;
   return state;
 }

@@ -28,10 +28,17 @@ export function classifyTokenError(error: unknown, what: string): AuthFlowError 
 }
 
 /** POST /v1/auth/refresh. Keeps the old refresh token when the answer has none (contract §10). */
-export async function requestRefresh(client: KallyClient, refreshToken: string, now: () => number = Date.now): Promise<TokenSet> {
+export async function requestRefresh(
+  client: KallyClient,
+  refreshToken: string,
+  now: () => number = Date.now,
+): Promise<TokenSet> {
   let answer: Record<string, unknown>;
   try {
-    answer = (await client.execute(ops.auth.refresh, { body: { refresh_token: refreshToken } })) as Record<string, unknown>;
+    answer = (await client.execute(ops.auth.refresh, { body: { refresh_token: refreshToken } })) as Record<
+      string,
+      unknown
+    >;
   } catch (e) {
     throw classifyTokenError(e, 'Renewing the KallyAI session');
   }
@@ -40,7 +47,11 @@ export async function requestRefresh(client: KallyClient, refreshToken: string, 
 }
 
 /** POST /v1/auth/gpt/token (form) with the code and its PKCE verifier. */
-export async function exchangeAuthorizationCode(client: KallyClient, params: CodeExchange, now: () => number = Date.now): Promise<TokenSet> {
+export async function exchangeAuthorizationCode(
+  client: KallyClient,
+  params: CodeExchange,
+  now: () => number = Date.now,
+): Promise<TokenSet> {
   let answer: Record<string, unknown>;
   try {
     answer = (await client.execute(ops.auth.gptToken, {
@@ -69,7 +80,10 @@ export function fixedTokenSource(accessToken: string): TokenSource {
  * does; GET /v1/credits/balance when that older endpoint is gone). Throws `token_rejected`
  * when KallyAI refuses the token, `network` when it cannot be asked.
  */
-export async function verifyAccessToken(clientFor: (tokens: TokenSource) => KallyClient, accessToken: string): Promise<void> {
+export async function verifyAccessToken(
+  clientFor: (tokens: TokenSource) => KallyClient,
+  accessToken: string,
+): Promise<void> {
   const client = clientFor(fixedTokenSource(accessToken));
   try {
     await client.execute(ops.users.subscription);
@@ -88,7 +102,9 @@ export async function verifyAccessToken(clientFor: (tokens: TokenSource) => Kall
 
 function verificationError(e: unknown): AuthFlowError {
   if (e instanceof KallyApiError && (e.status === 401 || e.status === 403)) {
-    return new AuthFlowError('token_rejected', 'KallyAI did not accept this token. It may be expired or revoked.', { cause: e });
+    return new AuthFlowError('token_rejected', 'KallyAI did not accept this token. It may be expired or revoked.', {
+      cause: e,
+    });
   }
   const failure = classifyTokenError(e, 'Checking the token');
   return failure.code === 'refused' ? new AuthFlowError('token_rejected', failure.message, { cause: e }) : failure;

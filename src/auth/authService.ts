@@ -16,7 +16,15 @@ import { cliTokenFileExists, defaultCliTokenPath, readCliTokenFile } from './cli
 import { LOOPBACK_TIMEOUT_MS, runLoopbackSignIn } from './loopbackFlow';
 import { PkceFlow } from './pkceFlow';
 import { Refresher, type SessionEnded } from './refresher';
-import { KeyringUnavailableError, newSession, SessionStore, type SecretStoreLike, type SessionChangeOrigin, type SignInMethod, type StoredSession } from './sessionStore';
+import {
+  KeyringUnavailableError,
+  newSession,
+  SessionStore,
+  type SecretStoreLike,
+  type SessionChangeOrigin,
+  type SignInMethod,
+  type StoredSession,
+} from './sessionStore';
 import { parsePastedToken } from './tokenPaste';
 import { isExpiring, type TokenSet } from './tokens';
 
@@ -107,7 +115,9 @@ export class AuthService implements TokenSource {
     return checkApiAddress(this.options.baseUrl());
   }
 
-  onDidChangeSession(listener: (session: StoredSession | undefined, origin: SessionChangeOrigin) => void): { dispose(): void } {
+  onDidChangeSession(listener: (session: StoredSession | undefined, origin: SessionChangeOrigin) => void): {
+    dispose(): void;
+  } {
     return this.store.onDidChange(listener);
   }
 
@@ -239,7 +249,10 @@ export class AuthService implements TokenSource {
   // ---------- internals ----------
 
   /** A client for checking a token, or (no token source) for the auth endpoints. */
-  clientFor(tokenSource: TokenSource | undefined, baseUrl: string | (() => string) = this.options.baseUrl): KallyClient {
+  clientFor(
+    tokenSource: TokenSource | undefined,
+    baseUrl: string | (() => string) = this.options.baseUrl,
+  ): KallyClient {
     return new KallyClient({
       baseUrl,
       tokenSource,
@@ -271,7 +284,8 @@ export class AuthService implements TokenSource {
     } finally {
       // Held from here on by the session store (registered again there), or not held at all.
       const held = this.store.current?.tokens;
-      for (const value of pending) if (value && value !== held?.accessToken && value !== held?.refreshToken) forgetSecret(value);
+      for (const value of pending)
+        if (value && value !== held?.accessToken && value !== held?.refreshToken) forgetSecret(value);
     }
   }
 
@@ -285,7 +299,10 @@ export class AuthService implements TokenSource {
     const address = this.address();
     if (address.ok) return { url: address.url.replace(/(?<!\/)\/+$/, ''), origin: address.origin };
     throw address.reason === 'insecure'
-      ? new AuthFlowError('insecure_address', 'The API address is plain http on another computer; KallyAI signs in over https only.')
+      ? new AuthFlowError(
+          'insecure_address',
+          'The API address is plain http on another computer; KallyAI signs in over https only.',
+        )
       : new AuthFlowError('invalid_address', 'The API address in kallyai.apiBaseUrl is not an http(s) address.');
   }
 

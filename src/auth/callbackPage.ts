@@ -11,7 +11,10 @@ export function escapeHtml(text: string): string {
 
 const TEXT: Record<CallbackPageKind, { title: string; body: string }> = {
   success: { title: 'Signed in to KallyAI', body: 'You are signed in to KallyAI. You can close this tab.' },
-  error: { title: 'KallyAI sign-in failed', body: 'KallyAI did not sign you in. Go back to VS Code to try again or to try another way.' },
+  error: {
+    title: 'KallyAI sign-in failed',
+    body: 'KallyAI did not sign you in. Go back to VS Code to try again or to try another way.',
+  },
   stateMismatch: {
     title: 'KallyAI sign-in link out of date',
     body: 'This sign-in does not match the one VS Code is waiting for. Go back to VS Code and start the sign-in again.',

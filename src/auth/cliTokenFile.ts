@@ -84,7 +84,11 @@ export async function readCliTokenFile(path = defaultCliTokenPath(), now = Date.
  *  a `null` refresh token when there is none), mode 0600: into a new file beside it, then renamed
  *  over it, so a reader never sees half a file. Something at the path that is not a regular file
  *  (a symbolic link, a folder) is refused, never followed. */
-export async function writeCliTokenFile(path: string, tokens: TokenSet, origin: string = DEFAULT_API_BASE_URL): Promise<void> {
+export async function writeCliTokenFile(
+  path: string,
+  tokens: TokenSet,
+  origin: string = DEFAULT_API_BASE_URL,
+): Promise<void> {
   await refuseUnlessRegularOrMissing(path);
   const fields = {
     access_token: tokens.accessToken,
@@ -93,7 +97,11 @@ export async function writeCliTokenFile(path: string, tokens: TokenSet, origin: 
     ...(origin === DEFAULT_API_BASE_URL ? {} : { api_origin: origin }),
   };
   const temporary = `${path}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  const handle = await open(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    0o600,
+  );
   try {
     try {
       await handle.writeFile(JSON.stringify(fields), 'utf8');
@@ -170,10 +178,16 @@ async function readRegularFile(path: string): Promise<{ text: string }> {
 
 function refuseUnlessRegular(info: Stats): void {
   if (info.isSymbolicLink()) {
-    throw new AuthFlowError('file_unavailable', `The kallyai CLI token file is a symbolic link; only a regular file is read (${CLI_TOKEN_FILE_NAME}).`);
+    throw new AuthFlowError(
+      'file_unavailable',
+      `The kallyai CLI token file is a symbolic link; only a regular file is read (${CLI_TOKEN_FILE_NAME}).`,
+    );
   }
   if (!info.isFile()) {
-    throw new AuthFlowError('file_unavailable', `The kallyai CLI token file is not a regular file (it is ${kindOf(info)}).`);
+    throw new AuthFlowError(
+      'file_unavailable',
+      `The kallyai CLI token file is not a regular file (it is ${kindOf(info)}).`,
+    );
   }
   if (info.size > MAX_CLI_TOKEN_FILE_BYTES) throw tooLarge();
 }
@@ -187,13 +201,24 @@ function kindOf(info: Stats): string {
 }
 
 function tooLarge(): AuthFlowError {
-  return new AuthFlowError('file_unavailable', `The kallyai CLI token file is larger than ${MAX_CLI_TOKEN_FILE_BYTES / 1024} KB, so it is not a token file.`);
+  return new AuthFlowError(
+    'file_unavailable',
+    `The kallyai CLI token file is larger than ${MAX_CLI_TOKEN_FILE_BYTES / 1024} KB, so it is not a token file.`,
+  );
 }
 
 function unreadable(e: unknown): AuthFlowError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new AuthFlowError('file_unavailable', `No kallyai CLI sign-in was found (${CLI_TOKEN_FILE_NAME}).`, { cause: e });
-  if (code === 'ELOOP') return new AuthFlowError('file_unavailable', `The kallyai CLI token file is a symbolic link; only a regular file is read (${CLI_TOKEN_FILE_NAME}).`, { cause: e });
+  if (code === 'ENOENT')
+    return new AuthFlowError('file_unavailable', `No kallyai CLI sign-in was found (${CLI_TOKEN_FILE_NAME}).`, {
+      cause: e,
+    });
+  if (code === 'ELOOP')
+    return new AuthFlowError(
+      'file_unavailable',
+      `The kallyai CLI token file is a symbolic link; only a regular file is read (${CLI_TOKEN_FILE_NAME}).`,
+      { cause: e },
+    );
   return new AuthFlowError('file_unavailable', 'The kallyai CLI token file could not be read.', { cause: e });
 }
 
@@ -202,5 +227,9 @@ function unreadable(e: unknown): AuthFlowError {
 function refuseIfExposed(info: Stats, path: string): void {
   if (process.platform === 'win32' || (info.mode & 0o077) === 0) return;
   const mode = (info.mode & 0o777).toString(8).padStart(3, '0');
-  throw new AuthFlowError('file_exposed', `The kallyai CLI token file is readable or writable by other users (mode ${mode}); run "${chmodCommand(path)}" and import it again.`, { command: chmodCommand(path) });
+  throw new AuthFlowError(
+    'file_exposed',
+    `The kallyai CLI token file is readable or writable by other users (mode ${mode}); run "${chmodCommand(path)}" and import it again.`,
+    { command: chmodCommand(path) },
+  );
 }

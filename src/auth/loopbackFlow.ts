@@ -41,7 +41,9 @@ export async function startLoopbackSignIn(options: LoopbackSignInOptions): Promi
   const state = randomUrlSafe(32);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(new AuthFlowError('listener_failed', 'Could not start the local sign-in listener.', { cause: e })));
+    server.once('error', (e) =>
+      reject(new AuthFlowError('listener_failed', 'Could not start the local sign-in listener.', { cause: e })),
+    );
     server.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -84,7 +86,11 @@ export async function startLoopbackSignIn(options: LoopbackSignInOptions): Promi
   try {
     redirectUri = options.externalUri ? await options.externalUri(localUri) : localUri;
   } catch (e) {
-    finish({ error: new AuthFlowError('listener_failed', 'Could not make the sign-in listener reachable from the browser.', { cause: e }) });
+    finish({
+      error: new AuthFlowError('listener_failed', 'Could not make the sign-in listener reachable from the browser.', {
+        cause: e,
+      }),
+    });
     throw e;
   }
   // The browser arrives at `/` (the CLI's form); a proxy that keeps its own prefix arrives there.

@@ -70,13 +70,24 @@ export class PkceFlow {
   /** Starts a sign-in: returns the authorize address to open and the promise of its tokens. */
   begin(params: { redirectUri: string; signal?: AbortSignal; baseUrl?: string }): PendingPkceSignIn {
     this.dropStale();
-    const base = (params.baseUrl ?? (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl)).replace(/(?<!\/)\/+$/, '');
+    const base = (
+      params.baseUrl ?? (typeof this.options.baseUrl === 'function' ? this.options.baseUrl() : this.options.baseUrl)
+    ).replace(/(?<!\/)\/+$/, '');
     const clientId = typeof this.options.clientId === 'function' ? this.options.clientId() : this.options.clientId;
     const state = randomUrlSafe(32);
     const verifier = createCodeVerifier();
     let entry!: Pending;
     const tokens = new Promise<TokenSet>((resolve, reject) => {
-      entry = { state, verifier, redirectUri: params.redirectUri, clientId, baseUrl: base, startedAt: this.now(), resolve, reject };
+      entry = {
+        state,
+        verifier,
+        redirectUri: params.redirectUri,
+        clientId,
+        baseUrl: base,
+        startedAt: this.now(),
+        resolve,
+        reject,
+      };
     });
     tokens.catch(() => undefined);
     this.pending.push(entry);
@@ -119,7 +130,13 @@ export class PkceFlow {
       return true;
     }
     this.options
-      .exchange({ code, codeVerifier: entry.verifier, redirectUri: entry.redirectUri, clientId: entry.clientId, baseUrl: entry.baseUrl })
+      .exchange({
+        code,
+        codeVerifier: entry.verifier,
+        redirectUri: entry.redirectUri,
+        clientId: entry.clientId,
+        baseUrl: entry.baseUrl,
+      })
       .then(entry.resolve, entry.reject);
     return true;
   }

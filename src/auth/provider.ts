@@ -21,7 +21,8 @@ import { info, notify, warn, withNotificationProgress } from '../platform/notify
 import { askOnce, pickItems, pickOne, type PickChoice } from '../platform/quickInput';
 
 export const AUTH_PROVIDER_ID = 'kallyai';
-export const KEYRING_DOCS_URL = 'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
+export const KEYRING_DOCS_URL =
+  'https://code.visualstudio.com/docs/configure/settings-sync#_troubleshooting-keychain-issues';
 /** globalState flag (never a token): the CLI sign-in was offered once already. */
 export const CLI_IMPORT_OFFERED_KEY = 'kallyai.cliImportOffered';
 const SIGN_IN_AGAIN_COOLDOWN_MS = 15 * 60_000;
@@ -73,7 +74,8 @@ function accountLabel(s: StoredSession): string {
 }
 
 class KallyAuthProvider extends Disposables implements vscode.AuthenticationProvider, KallyAuth {
-  private readonly sessionsEmitter = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly sessionsEmitter =
+    new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   private readonly signInEmitter = new vscode.EventEmitter<boolean>();
   private readonly pageEmitter = new vscode.EventEmitter<string>();
   readonly onDidChangeSessions = this.sessionsEmitter.event;
@@ -94,9 +96,11 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     super();
     this.own(service, this.sessionsEmitter, this.signInEmitter, this.pageEmitter);
     this.own(service.onDidChangeSession(() => this.sync(this.service.session)));
-    this.own(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('kallyai.apiBaseUrl')) void this.ready.then(() => this.addressChanged());
-    }));
+    this.own(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kallyai.apiBaseUrl')) void this.ready.then(() => this.addressChanged());
+      }),
+    );
     this.own(service.onDidEndSession((e) => void this.promptSignInAgain(describeError(e).sentence)));
     this.own(service.onKeyringUnavailable(() => void this.warnKeyring()));
     // Reading secrets is asynchronous; activation does not wait for it, and no network is used.
@@ -112,7 +116,15 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   get account(): KallyAccount | undefined {
     const s = this.service.session;
-    return s && { id: accountIdFromAccessToken(s.tokens.accessToken), label: accountLabel(s), expiresAt: s.tokens.expiresAt, method: s.method, persisted: this.service.store.persistent };
+    return (
+      s && {
+        id: accountIdFromAccessToken(s.tokens.accessToken),
+        label: accountLabel(s),
+        expiresAt: s.tokens.expiresAt,
+        method: s.method,
+        persisted: this.service.store.persistent,
+      }
+    );
   }
 
   getToken(origin?: string): Promise<string | undefined> {
@@ -184,37 +196,55 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async signInWith(method: SignInMethod): Promise<StoredSession> {
     switch (method) {
       case 'browser':
-        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI in your browser…'), (hooks) => this.service.signInWithBrowser(hooks));
+        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI in your browser…'), (hooks) =>
+          this.service.signInWithBrowser(hooks),
+        );
       case 'oauth':
         return this.inBrowser(vscode.l10n.t('Signing in to KallyAI (OAuth) in your browser…'), async (hooks) => {
-          const callback = vscode.Uri.parse(`${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`);
+          const callback = vscode.Uri.parse(
+            `${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`,
+          );
           const redirectUri = (await vscode.env.asExternalUri(callback)).toString(true);
           return this.service.signInWithOAuth({ ...hooks, redirectUri });
         });
       case 'paste':
         return this.withPastedToken();
       case 'cli':
-        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
+        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () =>
+          this.service.importCliTokenFile(),
+        );
     }
   }
 
   private async inBrowser(
     title: string,
-    run: (hooks: { openBrowser(url: string): Promise<boolean>; externalUri(url: string): Promise<string>; signal: AbortSignal }) => Promise<StoredSession>,
+    run: (hooks: {
+      openBrowser(url: string): Promise<boolean>;
+      externalUri(url: string): Promise<string>;
+      signal: AbortSignal;
+    }) => Promise<StoredSession>,
   ): Promise<StoredSession> {
-    return await withNotificationProgress(notificationText(title), async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      progress.report({ message: notificationText(vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.')) });
-      return run({
-        signal: abort.signal,
-        openBrowser: async (url) => {
-          this.pageEmitter.fire(url);
-          return openExternalUrl(url, { map: vscode.env.uiKind === vscode.UIKind.Web });
-        },
-        externalUri: externalAddress,
-      }).finally(() => sub.dispose());
-    }, true);
+    return await withNotificationProgress(
+      notificationText(title),
+      async (progress, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        progress.report({
+          message: notificationText(
+            vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.'),
+          ),
+        });
+        return run({
+          signal: abort.signal,
+          openBrowser: async (url) => {
+            this.pageEmitter.fire(url);
+            return openExternalUrl(url, { map: vscode.env.uiKind === vscode.UIKind.Web });
+          },
+          externalUri: externalAddress,
+        }).finally(() => sub.dispose());
+      },
+      true,
+    );
   }
 
   private async withProgress<T>(title: string, run: () => Promise<T>): Promise<T> {
@@ -224,39 +254,79 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async withPastedToken(): Promise<StoredSession> {
     const text = await askOnce({
       title: vscode.l10n.t('Sign in to KallyAI with a token'),
-      prompt: vscode.l10n.t('Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).'),
+      prompt: vscode.l10n.t(
+        'Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).',
+      ),
       placeholder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
       password: true,
     });
     if (!text?.trim()) throw new AuthFlowError('cancelled', 'Sign-in was cancelled.');
-    return this.withProgress(vscode.l10n.t('Checking the token with KallyAI…'), () => this.service.signInWithPastedText(text));
+    return this.withProgress(vscode.l10n.t('Checking the token with KallyAI…'), () =>
+      this.service.signInWithPastedText(text),
+    );
   }
 
   /** "Having trouble? Try another way": a quick pick of the other ways in. */
   private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
-    const reason = isCancellation(error) ? vscode.l10n.t('Sign-in was cancelled.') : vscode.l10n.t('KallyAI sign-in failed: {0}', describeError(error).sentence);
+    const reason = isCancellation(error)
+      ? vscode.l10n.t('Sign-in was cancelled.')
+      : vscode.l10n.t('KallyAI sign-in failed: {0}', describeError(error).sentence);
     const tryAnother = plainText(vscode.l10n.t('Try Another Way'));
     // The reason may carry the server's words: no link can form.
-    if ((await notify(isCancellation(error) ? 'info' : 'warning', notificationText(`${reason} ${vscode.l10n.t('Having trouble?')}`), tryAnother)) !== tryAnother) return;
+    if (
+      (await notify(
+        isCancellation(error) ? 'info' : 'warning',
+        notificationText(`${reason} ${vscode.l10n.t('Having trouble?')}`),
+        tryAnother,
+      )) !== tryAnother
+    )
+      return;
     const method = await this.pickMethod(failed);
     if (method) await this.signIn(method);
   }
 
   private async pickMethod(failed?: SignInMethod): Promise<SignInMethod | undefined> {
     const items: PickChoice<SignInMethod>[] = [
-      { value: 'browser', icon: 'globe', label: vscode.l10n.t('Browser sign-in'), detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.') },
-      { value: 'paste', icon: 'key', label: vscode.l10n.t('Paste a token'), detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.') },
+      {
+        value: 'browser',
+        icon: 'globe',
+        label: vscode.l10n.t('Browser sign-in'),
+        detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.'),
+      },
+      {
+        value: 'paste',
+        icon: 'key',
+        label: vscode.l10n.t('Paste a token'),
+        detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.'),
+      },
     ];
     if (await this.service.cliTokenFileExists()) {
-      items.push({ value: 'cli', icon: 'terminal', label: vscode.l10n.t('Import from the kallyai CLI'), detail: vscode.l10n.t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath) });
+      items.push({
+        value: 'cli',
+        icon: 'terminal',
+        label: vscode.l10n.t('Import from the kallyai CLI'),
+        detail: vscode.l10n.t(
+          'Use the sign-in saved by the kallyai command-line tool ({0}).',
+          this.service.cliTokenPath,
+        ),
+      });
     }
     if (this.service.oauthConfigured) {
-      items.push({ value: 'oauth', icon: 'shield', label: vscode.l10n.t('OAuth (authorization code)'), detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.') });
+      items.push({
+        value: 'oauth',
+        icon: 'shield',
+        label: vscode.l10n.t('OAuth (authorization code)'),
+        detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.'),
+      });
     }
     return pickOne({
       title: vscode.l10n.t('Having trouble? Try another way to sign in to KallyAI'),
       placeholder: vscode.l10n.t('How do you want to sign in?'),
-      items: pickItems(items.map((item) => (item.value === failed ? { ...item, description: vscode.l10n.t('did not work just now') } : item))),
+      items: pickItems(
+        items.map((item) =>
+          item.value === failed ? { ...item, description: vscode.l10n.t('did not work just now') } : item,
+        ),
+      ),
     });
   }
 
@@ -291,13 +361,19 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
       if (address.reason === 'insecure') void this.warnInsecureAddress(hostOf(this.service.baseUrl));
       return;
     }
-    if (stored && stored.origin !== address.origin) void this.offerSignInFor(hostOf(address.origin), hostOf(stored.origin));
+    if (stored && stored.origin !== address.origin)
+      void this.offerSignInFor(hostOf(address.origin), hostOf(stored.origin));
   }
 
   private async warnInsecureAddress(host: string): Promise<void> {
     const open = plainText(vscode.l10n.t('Open Settings'));
     const choice = await warn(
-      notificationText(vscode.l10n.t('KallyAI does not use {0}: the kallyai.apiBaseUrl setting is a plain http address on another computer, and KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing is sent there.', host)),
+      notificationText(
+        vscode.l10n.t(
+          'KallyAI does not use {0}: the kallyai.apiBaseUrl setting is a plain http address on another computer, and KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing is sent there.',
+          host,
+        ),
+      ),
       open,
     );
     if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'kallyai.apiBaseUrl');
@@ -306,7 +382,13 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async offerSignInFor(host: string, sessionHost: string): Promise<void> {
     const signIn = plainText(vscode.l10n.t('Sign In'));
     const choice = await info(
-      notificationText(vscode.l10n.t('KallyAI now uses {0}. Your sign-in is for {1} and is never sent to another address: sign in to use {0}.', host, sessionHost)),
+      notificationText(
+        vscode.l10n.t(
+          'KallyAI now uses {0}. Your sign-in is for {1} and is never sent to another address: sign in to use {0}.',
+          host,
+          sessionHost,
+        ),
+      ),
       signIn,
     );
     if (choice === signIn) await this.signIn();
@@ -331,16 +413,23 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   /** Puts "Sign in with KallyAI to use KallyAI" in the Accounts menu (VS Code's own entry). */
   private requestAccountsMenuEntry(): void {
-    vscode.authentication.getSession(AUTH_PROVIDER_ID, SESSION_SCOPES, { createIfNone: false }).then(undefined, () => undefined);
+    vscode.authentication
+      .getSession(AUTH_PROVIDER_ID, SESSION_SCOPES, { createIfNone: false })
+      .then(undefined, () => undefined);
   }
 
   private async offerCliImportOnce(): Promise<void> {
     const state = this.context.globalState;
-    if (state.get<boolean>(CLI_IMPORT_OFFERED_KEY) || !(await this.service.cliTokenFileExists()) || this.isSignedIn) return;
+    if (state.get<boolean>(CLI_IMPORT_OFFERED_KEY) || !(await this.service.cliTokenFileExists()) || this.isSignedIn)
+      return;
     await state.update(CLI_IMPORT_OFFERED_KEY, true);
     const use = plainText(vscode.l10n.t('Use CLI Sign-In'));
     const choice = await info(
-      notificationText(vscode.l10n.t('You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI\'s file is only read, never changed.)')),
+      notificationText(
+        vscode.l10n.t(
+          "You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI's file is only read, never changed.)",
+        ),
+      ),
       use,
       plainText(vscode.l10n.t('Not Now')),
     );
@@ -361,7 +450,11 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     this.keyringWarned = true;
     const learnMore = plainText(vscode.l10n.t('Learn More'));
     const choice = await warn(
-      notificationText(vscode.l10n.t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.')),
+      notificationText(
+        vscode.l10n.t(
+          'KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.',
+        ),
+      ),
       learnMore,
     );
     if (choice === learnMore) await openExternalUrl(KEYRING_DOCS_URL);
@@ -370,7 +463,8 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   /** For the URI handler. */
   handleUri(uri: vscode.Uri): void {
     if (uri.path !== OAUTH_CALLBACK_PATH) return;
-    if (!this.service.handleOAuthCallback(uri.query)) this.log.info('Ignored a sign-in callback that belongs to no sign-in in progress.');
+    if (!this.service.handleOAuthCallback(uri.query))
+      this.log.info('Ignored a sign-in callback that belongs to no sign-in in progress.');
   }
 }
 
@@ -395,7 +489,9 @@ export function registerAuth(context: vscode.ExtensionContext, log: Log, setting
   const provider = new KallyAuthProvider(context, log, service);
   context.subscriptions.push(
     provider,
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'KallyAI', provider, { supportsMultipleAccounts: false }),
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'KallyAI', provider, {
+      supportsMultipleAccounts: false,
+    }),
     vscode.window.registerUriHandler({ handleUri: (uri) => provider.handleUri(uri) }),
   );
   return provider;

@@ -130,7 +130,12 @@ export class Refresher {
 
     let leased = false;
     for (let round = 0; round < 3 && !leased; round++) {
-      leased = await store.tryAcquireRefreshLease(this.owner, this.leaseTtl, this.options.lease?.settleMs ?? 100, this.now);
+      leased = await store.tryAcquireRefreshLease(
+        this.owner,
+        this.leaseTtl,
+        this.options.lease?.settleMs ?? 100,
+        this.now,
+      );
       if (leased) break;
       const outcome = await this.waitForOtherWindow(latest);
       latest = outcome.kind === 'session' ? outcome.session : await store.load();
@@ -156,7 +161,11 @@ export class Refresher {
     const refreshToken = session.tokens.refreshToken;
     if (!refreshToken) {
       if (forced || this.now() >= session.tokens.expiresAt) {
-        await this.end(session, 'noRefreshToken', 'The KallyAI session expired and cannot be renewed without signing in again.');
+        await this.end(
+          session,
+          'noRefreshToken',
+          'The KallyAI session expired and cannot be renewed without signing in again.',
+        );
         return undefined;
       }
       return session.tokens.accessToken;
@@ -166,12 +175,16 @@ export class Refresher {
       this.requestsSent++;
       fresh = await this.options.refresh(refreshToken, session);
     } catch (e) {
-      const failure = e instanceof AuthFlowError ? e : new AuthFlowError('network', 'Renewing the KallyAI session failed.', { cause: e });
+      const failure =
+        e instanceof AuthFlowError
+          ? e
+          : new AuthFlowError('network', 'Renewing the KallyAI session failed.', { cause: e });
       if (failure.code === 'refused') {
         // A window we could not coordinate with may have rotated the token first.
         const after = await store.load();
         if (!after) return undefined;
-        if (after.tokens.refreshToken !== refreshToken || after.id !== session.id) return this.usable(after, undefined) ?? after.tokens.accessToken;
+        if (after.tokens.refreshToken !== refreshToken || after.id !== session.id)
+          return this.usable(after, undefined) ?? after.tokens.accessToken;
         await this.end(session, 'refused', 'Your KallyAI session has ended. Sign in again to continue.');
         return undefined;
       }
@@ -222,7 +235,8 @@ export class Refresher {
         resolve(outcome);
       };
       const subscription = store.onDidChange((session) => {
-        if (session?.tokens.accessToken !== seen.tokens.accessToken || session?.id !== seen.id) finish({ kind: 'session', session });
+        if (session?.tokens.accessToken !== seen.tokens.accessToken || session?.id !== seen.id)
+          finish({ kind: 'session', session });
       });
       const timer = setInterval(() => {
         void store.activeLease(this.owner, this.now).then((lease) => {

@@ -54,7 +54,14 @@ export function newSession(tokens: TokenSet, method: SignInMethod, origin: strin
 }
 
 function serialise(session: StoredSession): string {
-  return JSON.stringify({ v: 2, id: session.id, method: session.method, createdAt: session.createdAt, origin: session.origin, tokens: tokenSetToJson(session.tokens) });
+  return JSON.stringify({
+    v: 2,
+    id: session.id,
+    method: session.method,
+    createdAt: session.createdAt,
+    origin: session.origin,
+    tokens: tokenSetToJson(session.tokens),
+  });
 }
 
 function deserialise(text: string): StoredSession | undefined {
@@ -66,7 +73,12 @@ function deserialise(text: string): StoredSession | undefined {
   const method = (['browser', 'oauth', 'paste', 'cli'] as const).find((m) => m === o.method) ?? 'browser';
   const createdAt = typeof o.createdAt === 'number' ? o.createdAt : 0;
   // Version 1 had no origin: those sessions came from KallyAI's own API.
-  const origin = o.origin === undefined ? originOf(DEFAULT_API_BASE_URL) : typeof o.origin === 'string' && originOf(o.origin) === o.origin ? o.origin : undefined;
+  const origin =
+    o.origin === undefined
+      ? originOf(DEFAULT_API_BASE_URL)
+      : typeof o.origin === 'string' && originOf(o.origin) === o.origin
+        ? o.origin
+        : undefined;
   if (!origin) return undefined;
   return { id: o.id, tokens, method, createdAt, origin };
 }
@@ -115,7 +127,9 @@ export class SessionStore {
     return this.loaded;
   }
 
-  onDidChange(listener: (session: StoredSession | undefined, origin: SessionChangeOrigin) => void): { dispose(): void } {
+  onDidChange(listener: (session: StoredSession | undefined, origin: SessionChangeOrigin) => void): {
+    dispose(): void;
+  } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
@@ -193,7 +207,12 @@ export class SessionStore {
    * lease, waits `settleMs` for a concurrent writer, and reads it back: the last writer wins.
    * Returns false when another owner holds an unexpired lease.
    */
-  async tryAcquireRefreshLease(owner: string, ttlMs: number, settleMs: number, now: () => number = Date.now): Promise<boolean> {
+  async tryAcquireRefreshLease(
+    owner: string,
+    ttlMs: number,
+    settleMs: number,
+    now: () => number = Date.now,
+  ): Promise<boolean> {
     const held = await this.readLease();
     if (held && held.owner !== owner && held.until > now()) return false;
     try {

@@ -6,7 +6,14 @@
  *  the JSON's own line breaks and indentation), is not a KallyAI token — said before any request,
  *  instead of failing later as a "network error" when fetch refuses the header. Linear in the
  *  length of the paste. No `vscode` here. */
-import { isTokenValue, MAX_TOKEN_LENGTH, tokenSetFromFields, tokenSetFromQuery, TokenParseError, type TokenSet } from './tokens';
+import {
+  isTokenValue,
+  MAX_TOKEN_LENGTH,
+  tokenSetFromFields,
+  tokenSetFromQuery,
+  TokenParseError,
+  type TokenSet,
+} from './tokens';
 
 export type PastedToken = { ok: true; tokens: TokenSet } | { ok: false; reason: string };
 
@@ -19,7 +26,8 @@ const BARE_TOKEN = /^[A-Za-z0-9._~+/=-]{16,}$/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const WHITESPACE = /\s/;
 
-export const NOT_A_TOKEN = 'This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.';
+export const NOT_A_TOKEN =
+  'This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.';
 
 export function parsePastedToken(text: string, now = Date.now()): PastedToken {
   if (text.length > MAX_PASTE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_PASTE_BYTES) return notAToken();
@@ -39,7 +47,8 @@ export function parsePastedToken(text: string, now = Date.now()): PastedToken {
     }
     const obj = json as Record<string, unknown>;
     // Some pages wrap the set: {"token": {...}} or {"tokens": {...}}.
-    const inner = [obj.token, obj.tokens, obj.data].find((v) => v && typeof v === 'object') as Record<string, unknown> | undefined;
+    const inner = [obj.token, obj.tokens, obj.data].find((v) => v && typeof v === 'object') as
+      Record<string, unknown> | undefined;
     return fromFields(inner && !('access_token' in obj) ? inner : obj, now);
   }
 
@@ -70,6 +79,9 @@ function fromFields(fields: Record<string, unknown>, now: number): PastedToken {
     return { ok: true, tokens: tokenSetFromFields(fields, now) };
   } catch (e) {
     if (e instanceof TokenParseError && /not a KallyAI token/.test(e.message)) return notAToken();
-    return { ok: false, reason: e instanceof TokenParseError ? 'The JSON has no "access_token".' : 'The token could not be read.' };
+    return {
+      ok: false,
+      reason: e instanceof TokenParseError ? 'The JSON has no "access_token".' : 'The token could not be read.',
+    };
   }
 }

@@ -20,12 +20,15 @@ export interface CallWords {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const PHONE = /(?:\+|\b00)?\d[\d\s().-]{5,}\d/g;
-const PARTY = /\b(?:(?:table|party|reservation|booking)\s+(?:for|of)|for|para|mesa\s+para)\s+(\d{1,2})\b(?:\s+(?:people|persons|guests|pax|personas|comensales))?|\b(\d{1,2})\s*(?:people|persons|guests|pax|personas|comensales)\b/i;
+const PARTY =
+  /\b(?:(?:table|party|reservation|booking)\s+(?:for|of)|for|para|mesa\s+para)\s+(\d{1,2})\b(?:\s+(?:people|persons|guests|pax|personas|comensales))?|\b(\d{1,2})\s*(?:people|persons|guests|pax|personas|comensales)\b/i;
 const LEADING_VERB = /^(?:please\s+)?(?:call|phone|ring|llama(?:r)?\s+a|llama(?:r)?)\s+/i;
-const NAME_AFTER = /\b(?:at|to|en|a)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
+const NAME_AFTER =
+  /\b(?:at|to|en|a)\s+((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
 const NAME_FIRST = /^((?:[A-ZÁÉÍÓÚÑ][\w'’&.-]*)(?:\s+(?:[A-ZÁÉÍÓÚÑ&][\w'’&.-]*|de|del|la|el|y|and|of))*)/;
 /** Capitalised words that start a sentence but are not a business. */
-const NOT_A_NAME = /^(?:Book|Reserve|Ask|Get|Make|Find|Cancel|Check|Tomorrow|Today|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Next|This|Reserva|Pide|Mañana|Hoy|I|We|My|Please)$/;
+const NOT_A_NAME =
+  /^(?:Book|Reserve|Ask|Get|Make|Find|Cancel|Check|Tomorrow|Today|Tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Next|This|Reserva|Pide|Mañana|Hoy|I|We|My|Please)$/;
 
 export function readCallWords(text: string, options: { defaultCountry: string; now?: Date }): CallWords {
   const now = options.now ?? new Date();
@@ -56,7 +59,8 @@ export function readCallWords(text: string, options: { defaultCountry: string; n
     .sort((a, b) => b.text.length - a.text.length)[0];
   if (when) {
     const d = when.start.date();
-    if (when.start.isCertain('day') || when.start.isCertain('weekday')) words.date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    if (when.start.isCertain('day') || when.start.isCertain('weekday'))
+      words.date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
     if (when.start.isCertain('hour')) words.time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
     if (words.date || words.time) rest = rest.replace(when.text, ' ');
   }
@@ -64,7 +68,8 @@ export function readCallWords(text: string, options: { defaultCountry: string; n
   const cleaned = rest.replace(/\s+/g, ' ').trim().replace(LEADING_VERB, '');
   const name = NAME_AFTER.exec(cleaned)?.[1] ?? NAME_FIRST.exec(cleaned)?.[1];
   const firstWord = name?.split(' ')[0] ?? '';
-  if (name && !NOT_A_NAME.test(firstWord)) words.businessName = name.replace(/(?<![\s,.;:])[\s,.;:]+$/, '').slice(0, 200);
+  if (name && !NOT_A_NAME.test(firstWord))
+    words.businessName = name.replace(/(?<![\s,.;:])[\s,.;:]+$/, '').slice(0, 200);
 
   words.category = guessCallKind(text);
   const task = text.trim();

@@ -4,7 +4,10 @@
 import { PARTICIPANT_ID } from './chatThread';
 
 export const CHAT_COMMANDS = [
-  { name: 'call', description: 'Make a call: opens Make a Call with what you say filled in (number, business, date, party size)' },
+  {
+    name: 'call',
+    description: 'Make a call: opens Make a Call with what you say filled in (number, business, date, party size)',
+  },
   { name: 'goals', description: 'Your goals and what they wait for' },
   { name: 'inbox', description: 'Your latest messages' },
   { name: 'credits', description: 'Your credit balance' },
@@ -17,7 +20,8 @@ export const CHAT_PARTICIPANT = {
   id: PARTICIPANT_ID,
   name: 'kallyai',
   fullName: 'KallyAI',
-  description: 'Ask KallyAI to call, book, email or search. A message may use credits; calls, emails and spending ask you first.',
+  description:
+    'Ask KallyAI to call, book, email or search. A message may use credits; calls, emails and spending ask you first.',
   isSticky: true,
   commands: CHAT_COMMANDS,
 };

@@ -4,7 +4,19 @@
 import type { Balance } from '../api/schemas/credits';
 import type { Goal } from '../api/schemas/coordination';
 import type { Message } from '../api/schemas/messages';
-import { blocks, codeLabel, creditsLabel, join, listOrParagraphs, md, oneLine, phoneForPeople, shortDateTime, t, type Markdown } from '../format';
+import {
+  blocks,
+  codeLabel,
+  creditsLabel,
+  join,
+  listOrParagraphs,
+  md,
+  oneLine,
+  phoneForPeople,
+  shortDateTime,
+  t,
+  type Markdown,
+} from '../format';
 import { waitingText } from '../documents/goalMarkdown';
 import { goalBudget, goalTitle, waitingFor, waitingStep } from '../models/goal';
 import { channelName } from '../models/channel';
@@ -28,10 +40,14 @@ export function replyMarkdown(text: string | undefined, creditsUsed?: number | n
 /** The goal a reply created or changed: what it is, where it stands, what it costs, what it needs. */
 export function goalCard(goal: Goal): Markdown {
   const { used, estimated } = goalBudget(goal);
-  const cost = used !== undefined && estimated !== undefined
-    ? t('{0} used of about {1} estimated', creditsLabel(used), creditsLabel(estimated))
-    : used !== undefined ? t('{0} used so far', creditsLabel(used))
-      : estimated !== undefined ? t('about {0} estimated', creditsLabel(estimated)) : undefined;
+  const cost =
+    used !== undefined && estimated !== undefined
+      ? t('{0} used of about {1} estimated', creditsLabel(used), creditsLabel(estimated))
+      : used !== undefined
+        ? t('{0} used so far', creditsLabel(used))
+        : estimated !== undefined
+          ? t('about {0} estimated', creditsLabel(estimated))
+          : undefined;
   const waits = waitingText(goal);
   const step = waitingFor(goal) === 'step_approval' ? waitingStep(goal) : undefined;
   const stepLine = step?.description
@@ -41,12 +57,15 @@ export function goalCard(goal: Goal): Markdown {
     : undefined;
   return blocks(
     md`**${t('Goal')}:** ${goalTitle(goal)}`,
-    join([
-      md`- ${t('Status: {0}', codeLabel('goalStatus', goal.status) || t('unknown'))}`,
-      cost ? md`- ${t('Cost: {0}', cost)}` : undefined,
-      waits ? md`- ${t('Waiting for you: {0}', waits)}` : undefined,
-      stepLine ? md`- ${stepLine}` : undefined,
-    ].filter(Boolean), '\n'),
+    join(
+      [
+        md`- ${t('Status: {0}', codeLabel('goalStatus', goal.status) || t('unknown'))}`,
+        cost ? md`- ${t('Cost: {0}', cost)}` : undefined,
+        waits ? md`- ${t('Waiting for you: {0}', waits)}` : undefined,
+        stepLine ? md`- ${stepLine}` : undefined,
+      ].filter(Boolean),
+      '\n',
+    ),
   );
 }
 
@@ -55,13 +74,16 @@ export function goalsMarkdown(goals: readonly Goal[], total: number): Markdown {
   const lines = goals.map((g) => {
     const waits = waitingText(g);
     const { used } = goalBudget(g);
-    const details = [codeLabel('goalStatus', g.status), waits ? t('waiting for you: {0}', waits) : undefined, used !== undefined ? creditsLabel(used) : undefined].filter(Boolean).join(' · ');
+    const details = [
+      codeLabel('goalStatus', g.status),
+      waits ? t('waiting for you: {0}', waits) : undefined,
+      used !== undefined ? creditsLabel(used) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return md`- **${goalTitle(g)}** — ${details}`;
   });
-  return blocks(
-    md`${t('Your goals ({0} of {1}):', goals.length, total)}`,
-    join(lines, '\n'),
-  );
+  return blocks(md`${t('Your goals ({0} of {1}):', goals.length, total)}`, join(lines, '\n'));
 }
 
 export function inboxMarkdown(messages: readonly Message[], unread: number): Markdown {
@@ -76,19 +98,34 @@ export function inboxMarkdown(messages: readonly Message[], unread: number): Mar
 }
 
 export function creditsMarkdown(balance: Balance): Markdown {
-  return join([
-    md`**${t('Credits remaining: {0}', creditsLabel(balance.credits_remaining ?? 0))}**`,
-    balance.credits_used != null ? md`- ${t('Used this period: {0}', creditsLabel(balance.credits_used))}` : undefined,
-    balance.credits_allocated != null ? md`- ${t('Allocated: {0}', creditsLabel(balance.credits_allocated))}` : undefined,
-    balance.plan_type ? md`- ${t('Plan: {0}', codeLabel('plan', balance.plan_type))}` : undefined,
-    balance.period_end ? md`- ${t('Renews: {0}', shortDateTime(balance.period_end) ?? balance.period_end)}` : undefined,
-  ].filter(Boolean), '\n');
+  return join(
+    [
+      md`**${t('Credits remaining: {0}', creditsLabel(balance.credits_remaining ?? 0))}**`,
+      balance.credits_used != null
+        ? md`- ${t('Used this period: {0}', creditsLabel(balance.credits_used))}`
+        : undefined,
+      balance.credits_allocated != null
+        ? md`- ${t('Allocated: {0}', creditsLabel(balance.credits_allocated))}`
+        : undefined,
+      balance.plan_type ? md`- ${t('Plan: {0}', codeLabel('plan', balance.plan_type))}` : undefined,
+      balance.period_end
+        ? md`- ${t('Renews: {0}', shortDateTime(balance.period_end) ?? balance.period_end)}`
+        : undefined,
+    ].filter(Boolean),
+    '\n',
+  );
 }
 
 export function searchMarkdown(query: string, hits: readonly SearchHit[]): Markdown {
   if (!hits.length) return md`${t('Nothing found for "{0}".', query)}`;
   const lines = hits.map((h, i) => {
-    const facts = [h.address, h.phone ? phoneForPeople(h.phone) : undefined, h.rating != null ? t('rated {0}', h.rating) : undefined].filter(Boolean).join(' · ');
+    const facts = [
+      h.address,
+      h.phone ? phoneForPeople(h.phone) : undefined,
+      h.rating != null ? t('rated {0}', h.rating) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return blocks(
       md`${i + 1}. **${h.title || t('Untitled result')}**${facts ? md` — ${facts}` : ''}`,
       h.description ? md`   ${oneLine(h.description, 200)}` : undefined,

@@ -30,9 +30,17 @@ const MAX_BUTTONS = 3;
 export type RunCommand = (id: string, ...args: unknown[]) => Promise<unknown>;
 
 export class KallyChat {
-  constructor(private readonly ctx: CommandContext, private readonly runCommand: RunCommand) {}
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly runCommand: RunCommand,
+  ) {}
 
-  async handle(request: vscode.ChatRequest, context: vscode.ChatContext, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  async handle(
+    request: vscode.ChatRequest,
+    context: vscode.ChatContext,
+    stream: vscode.ChatResponseStream,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.ChatResult> {
     const answer = new ChatAnswer(stream);
     if (!this.ctx.services.auth.isSignedIn) {
       answer.say(t('Sign in to KallyAI to use @kallyai.'));
@@ -44,12 +52,18 @@ export class KallyChat {
     try {
       const words = request.prompt.trim();
       switch (request.command) {
-        case 'call': return await this.call(words, answer, token);
-        case 'goals': return await this.goals(answer, aborter.signal);
-        case 'inbox': return await this.inbox(answer, aborter.signal);
-        case 'credits': return await this.credits(answer, aborter.signal);
-        case 'search': return await this.search(words, answer, aborter.signal);
-        default: return await this.message(words, context, answer, aborter.signal);
+        case 'call':
+          return await this.call(words, answer, token);
+        case 'goals':
+          return await this.goals(answer, aborter.signal);
+        case 'inbox':
+          return await this.inbox(answer, aborter.signal);
+        case 'credits':
+          return await this.credits(answer, aborter.signal);
+        case 'search':
+          return await this.search(words, answer, aborter.signal);
+        default:
+          return await this.message(words, context, answer, aborter.signal);
       }
     } finally {
       listener.dispose();
@@ -62,9 +76,18 @@ export class KallyChat {
     return suggestions.slice(0, MAX_BUTTONS).map((s) => ({ prompt: s, label: s }));
   }
 
-  private async message(words: string, context: vscode.ChatContext, answer: ChatAnswer, signal: AbortSignal): Promise<vscode.ChatResult> {
+  private async message(
+    words: string,
+    context: vscode.ChatContext,
+    answer: ChatAnswer,
+    signal: AbortSignal,
+  ): Promise<vscode.ChatResult> {
     if (!words) {
-      answer.say(t('Say what you need in plain words, for example: "Book a table for 4 at an Italian place near me on Friday at 8pm".'));
+      answer.say(
+        t(
+          'Say what you need in plain words, for example: "Book a table for 4 at an Italian place near me on Friday at 8pm".',
+        ),
+      );
       return { metadata: { conversationId: conversationOfThread(context.history) } };
     }
     answer.progress(t('Asking KallyAI…'));
@@ -75,10 +98,15 @@ export class KallyChat {
       if (created.outcome !== 'done') return this.failure(created, answer, {});
       conversationId = created.data.conversation_id ?? created.data.id ?? undefined;
     }
-    const send = (id: string | undefined) => this.ctx.pipeline.run(ops.coordination.message, {
-      input: { body: { message: words, ...(id ? { conversation_id: id } : {}) } },
-      interactive: false, quiet: true, inlineConsent: true, signal, recover: () => true,
-    });
+    const send = (id: string | undefined) =>
+      this.ctx.pipeline.run(ops.coordination.message, {
+        input: { body: { message: words, ...(id ? { conversation_id: id } : {}) } },
+        interactive: false,
+        quiet: true,
+        inlineConsent: true,
+        signal,
+        recover: () => true,
+      });
     let result = await send(conversationId);
     if (result.outcome === 'failed' && result.code === 'conversation_not_found') {
       answer.say(t('The earlier KallyAI conversation of this chat is gone; this message starts a new one.'));
@@ -95,7 +123,8 @@ export class KallyChat {
     const suggestions = all.filter((_, i) => !actions[i]);
     answer.markdown(replyMarkdown(replyText(reply), reply.credits_used));
     if (reply.goal_id) await this.showGoal(reply.goal_id, answer, signal);
-    for (const action of actions) if (action && !answer.commands.has(action.command)) answer.button(action.command, action.title, action.args);
+    for (const action of actions)
+      if (action && !answer.commands.has(action.command)) answer.button(action.command, action.title, action.args);
     return { metadata: { conversationId: id, suggestions } satisfies ChatMetadata };
   }
 
@@ -116,11 +145,20 @@ export class KallyChat {
   private goalButtons(goal: Goal, goalId: string, answer: ChatAnswer): void {
     const target = [{ id: goalId }];
     switch (waitingFor(goal)) {
-      case 'step_approval': answer.button('kallyai.goals.approveStep', t('Approve Step'), target); break;
-      case 'budget_approval': answer.button('kallyai.goals.approveBudget', t('Approve Budget'), target); break;
-      case 'soft_cap': answer.button('kallyai.goals.acknowledgeSoftCap', t('Acknowledge Soft Cap'), target); break;
-      case 'outcome_acceptance': answer.button('kallyai.goals.acceptOutcome', t('Accept Outcome'), target); break;
-      default: break;
+      case 'step_approval':
+        answer.button('kallyai.goals.approveStep', t('Approve Step'), target);
+        break;
+      case 'budget_approval':
+        answer.button('kallyai.goals.approveBudget', t('Approve Budget'), target);
+        break;
+      case 'soft_cap':
+        answer.button('kallyai.goals.acknowledgeSoftCap', t('Acknowledge Soft Cap'), target);
+        break;
+      case 'outcome_acceptance':
+        answer.button('kallyai.goals.acceptOutcome', t('Accept Outcome'), target);
+        break;
+      default:
+        break;
     }
     answer.button('kallyai.goals.showBudget', t('Show Budget'), target);
     answer.button('kallyai.goals.openGoal', t('Open Goal Page'), target);
@@ -138,9 +176,15 @@ export class KallyChat {
       read.time,
       read.partySize ? t('party of {0}', read.partySize) : undefined,
     ].filter(Boolean);
-    answer.progress(understood.length ? t('Opening Make a Call with: {0}', understood.join(', ')) : t('Opening Make a Call…'));
+    answer.progress(
+      understood.length ? t('Opening Make a Call with: {0}', understood.join(', ')) : t('Opening Make a Call…'),
+    );
     const prefill = Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
-    const result = (await this.runCommand('kallyai.makeCall', { prefill, cancellation: token, whenCancelled: 'keep' })) as MakeCallResult | undefined;
+    const result = (await this.runCommand('kallyai.makeCall', {
+      prefill,
+      cancellation: token,
+      whenCancelled: 'keep',
+    })) as MakeCallResult | undefined;
     switch (result?.outcome) {
       case 'completed':
         answer.say(t('Call to {0}: {1}.', callLabel(result.call), describeCallStatus(result.status).label));
@@ -151,7 +195,11 @@ export class KallyChat {
         break;
       case 'refused':
       case 'failed':
-        return this.failure({ outcome: 'failed', code: result.code, message: result.message, action: result.action }, answer, {});
+        return this.failure(
+          { outcome: 'failed', code: result.code, message: result.message, action: result.action },
+          answer,
+          {},
+        );
       default:
         answer.say(t('No call was placed.'));
     }
@@ -200,7 +248,13 @@ export class KallyChat {
       return { metadata: {} };
     }
     answer.progress(t('Searching…'));
-    const result = await this.ctx.pipeline.run(ops.search.run, { input: { body: { query: words.slice(0, 500) } }, interactive: false, quiet: true, signal, recover: () => true });
+    const result = await this.ctx.pipeline.run(ops.search.run, {
+      input: { body: { query: words.slice(0, 500) } },
+      interactive: false,
+      quiet: true,
+      signal,
+      recover: () => true,
+    });
     if (result.outcome === 'dismissed') {
       answer.say(t('Nothing was searched.'));
       return { metadata: {} };
@@ -209,13 +263,25 @@ export class KallyChat {
     const hits = result.data.results;
     answer.markdown(searchMarkdown(words, hits));
     for (const hit of hits.filter((h) => h.phone).slice(0, MAX_BUTTONS)) {
-      answer.button('kallyai.makeCall', t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)), [{ prefill: { phone: hit.phone, ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}), category: guessCallKind([hit.title, hit.description].filter(Boolean).join(' '), words) ?? 'general' } }]);
+      answer.button('kallyai.makeCall', t('Call {0}…', (hit.title || phoneForPeople(hit.phone ?? '')).slice(0, 40)), [
+        {
+          prefill: {
+            phone: hit.phone,
+            ...(hit.title ? { businessName: hit.title.slice(0, 200) } : {}),
+            category: guessCallKind([hit.title, hit.description].filter(Boolean).join(' '), words) ?? 'general',
+          },
+        },
+      ]);
     }
     return { metadata: {} };
   }
 
   /** A read run through the pipeline without any notification: the chat shows what went wrong. */
-  private quietly<O extends Parameters<CommandContext['pipeline']['run']>[0]>(op: O, input: object, signal: AbortSignal): Promise<RunResult<O>> {
+  private quietly<O extends Parameters<CommandContext['pipeline']['run']>[0]>(
+    op: O,
+    input: object,
+    signal: AbortSignal,
+  ): Promise<RunResult<O>> {
     return this.ctx.pipeline.run(op, { input, interactive: false, quiet: true, signal, recover: () => true });
   }
 
@@ -227,7 +293,10 @@ export class KallyChat {
       answer.say(result.message);
       const action = actionCommand(result.action);
       if (action) {
-        const args = action.command === 'vscode.open' ? action.arguments?.map((a) => vscode.Uri.parse(String(a))) : action.arguments;
+        const args =
+          action.command === 'vscode.open'
+            ? action.arguments?.map((a) => vscode.Uri.parse(String(a)))
+            : action.arguments;
         answer.button(action.command, actionLabel(result.action), args);
       }
       return { metadata };
@@ -236,5 +305,4 @@ export class KallyChat {
     else if (result.outcome === 'dismissed') answer.say(t('Nothing was done.'));
     return { metadata };
   }
-
 }

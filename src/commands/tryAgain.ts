@@ -4,7 +4,10 @@
  *  to do nothing. */
 import type { CommandContext } from './commandContext';
 
-export async function tryAgain(ctx: Pick<CommandContext, 'views' | 'errors'>, work: () => Promise<unknown>): Promise<unknown> {
+export async function tryAgain(
+  ctx: Pick<CommandContext, 'views' | 'errors'>,
+  work: () => Promise<unknown>,
+): Promise<unknown> {
   await work();
   const outage = ctx.views.outage();
   return outage ? ctx.errors.show(outage.error, { retry: () => tryAgain(ctx, work) }) : undefined;

@@ -17,13 +17,25 @@ interface CostBreakdown {
 export function budgetMarkdown(goal: Goal, budget?: GoalBudget, spent?: CostBreakdown): Markdown {
   const estimated = budget?.credits_estimated ?? goal.credits_estimated;
   const used = budget?.credits_used ?? goal.credits_used;
-  const remaining = budget?.credits_remaining ?? (estimated != null && used != null ? Math.max(0, estimated - used) : undefined);
+  const remaining =
+    budget?.credits_remaining ?? (estimated != null && used != null ? Math.max(0, estimated - used) : undefined);
   const right = ['right', 'right', 'right'] as const;
   return blocks(
     md`# ${t('Budget — {0}', goalTitle(goal))}`,
-    table([t('Estimated'), t('Used'), t('Remaining')], [[formatCredits(estimated), formatCredits(used), formatCredits(remaining)]], right),
+    table(
+      [t('Estimated'), t('Used'), t('Remaining')],
+      [[formatCredits(estimated), formatCredits(used), formatCredits(remaining)]],
+      right,
+    ),
     budget?.breakdown?.length
-      ? blocks(md`## ${t('Budget by action')}`, table([t('Action'), t('Credits')], budget.breakdown.map((b) => [humanize(b.action ?? '?'), formatCredits(b.credits)]), ['left', 'right']))
+      ? blocks(
+          md`## ${t('Budget by action')}`,
+          table(
+            [t('Action'), t('Credits')],
+            budget.breakdown.map((b) => [humanize(b.action ?? '?'), formatCredits(b.credits)]),
+            ['left', 'right'],
+          ),
+        )
       : undefined,
     md`## ${t('Spent so far')}`,
     !spent
@@ -31,8 +43,16 @@ export function budgetMarkdown(goal: Goal, budget?: GoalBudget, spent?: CostBrea
       : spent.items.length === 0
         ? md`_${t('Nothing spent yet.')}_`
         : blocks(
-          table([t('When'), t('Action'), t('Credits')], spent.items.map((i) => [shortDateTime(i.timestamp) ?? '', humanize(i.action ?? '?'), formatCredits(i.credits)]), ['left', 'left', 'right']),
-          md`**${t('Total')}:** ${formatCredits(spent.total_credits ?? spent.items.reduce((sum, i) => sum + (i.credits ?? 0), 0))}`,
-        ),
+            table(
+              [t('When'), t('Action'), t('Credits')],
+              spent.items.map((i) => [
+                shortDateTime(i.timestamp) ?? '',
+                humanize(i.action ?? '?'),
+                formatCredits(i.credits),
+              ]),
+              ['left', 'left', 'right'],
+            ),
+            md`**${t('Total')}:** ${formatCredits(spent.total_credits ?? spent.items.reduce((sum, i) => sum + (i.credits ?? 0), 0))}`,
+          ),
   );
 }

@@ -2,7 +2,20 @@
  *  summary and next steps on top, then who said what. Every server string is escaped by
  *  construction (src/format/markdown.ts). No `vscode` import. */
 import { callSummary, type Call } from '../api/schemas/calls';
-import { blocks, code, describeCallStatus, formatCredits, formatDuration, join, listOrParagraphs, md, paragraphs, t, type Markdown, type MarkdownValue } from '../format';
+import {
+  blocks,
+  code,
+  describeCallStatus,
+  formatCredits,
+  formatDuration,
+  join,
+  listOrParagraphs,
+  md,
+  paragraphs,
+  t,
+  type Markdown,
+  type MarkdownValue,
+} from '../format';
 import { businessName, callLabel } from '../models/call';
 
 type TranscriptEntry = { speaker: string; content: string; timestamp?: string | null };
@@ -12,7 +25,8 @@ function facts(call: Call): Markdown {
   const parts: MarkdownValue[] = [md`**${t('Outcome')}:** ${status.label}`];
   const duration = formatDuration(call.duration_seconds);
   if (duration) parts.push(md`**${t('Duration')}:** ${duration}`);
-  if (call.credits_used !== undefined && call.credits_used !== null) parts.push(md`**${t('Credits')}:** ${formatCredits(call.credits_used)}`);
+  if (call.credits_used !== undefined && call.credits_used !== null)
+    parts.push(md`**${t('Credits')}:** ${formatCredits(call.credits_used)}`);
   return join(parts, ' · ');
 }
 
@@ -34,6 +48,11 @@ export function transcriptMarkdown(call: Call, entries: readonly TranscriptEntry
     call.next_steps ? blocks(md`## ${t('Next steps')}`, listOrParagraphs(call.next_steps)) : undefined,
     md`## ${t('Transcript')}`,
     entries.length === 0 ? md`_${t('This call has no transcript.')}_` : undefined,
-    ...entries.map((e) => blocks(md`**${speakerName(e.speaker, call)}**${e.timestamp ? md` · ${code(e.timestamp)}` : ''}`, paragraphs(e.content))),
+    ...entries.map((e) =>
+      blocks(
+        md`**${speakerName(e.speaker, call)}**${e.timestamp ? md` · ${code(e.timestamp)}` : ''}`,
+        paragraphs(e.content),
+      ),
+    ),
   );
 }

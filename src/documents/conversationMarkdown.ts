@@ -19,7 +19,14 @@ function turnMarkdown(turn: Turn): Markdown {
     turn.goal
       ? md`> ${t('Goal: {0}', turn.goal.title ?? t('a new goal'))}${turn.goal.status ? md` — ${codeLabel('goalStatus', turn.goal.status)}` : ''}. ${t('It is in the Goals view.')}`
       : undefined,
-    turn.suggestions?.length ? md`${t('Suggestions:')} ${join(turn.suggestions.map((s) => md`_${s}_`), ' · ')}` : undefined,
-    md`---`,
+    turn.suggestions?.length
+      ? md`${t('Suggestions:')} ${join(
+          turn.suggestions.map((s) => md`_${s}_`),
+          ' · ',
+        )}`
+      : undefined,
+    md`
+***
+    `,
   );
 }

@@ -5,12 +5,23 @@ import type { VoiceProfile } from '../api/schemas/email';
 import { blocks, md, shortDateTime, t, table, type Markdown } from '../format';
 import { genericMarkdown } from './genericMarkdown';
 
-const KNOWN = new Set(['trained', 'samples_analyzed', 'tone', 'formality', 'typical_greeting', 'typical_sign_off', 'updated_at']);
+const KNOWN = new Set([
+  'trained',
+  'samples_analyzed',
+  'tone',
+  'formality',
+  'typical_greeting',
+  'typical_sign_off',
+  'updated_at',
+]);
 
 export function voiceProfileMarkdown(p: VoiceProfile): Markdown {
   const rows: Array<[string, string | undefined]> = [
     [t('Trained'), p.trained === undefined || p.trained === null ? undefined : p.trained ? t('yes') : t('not yet')],
-    [t('Emails learned from'), p.samples_analyzed === undefined || p.samples_analyzed === null ? undefined : String(p.samples_analyzed)],
+    [
+      t('Emails learned from'),
+      p.samples_analyzed === undefined || p.samples_analyzed === null ? undefined : String(p.samples_analyzed),
+    ],
     [t('Tone'), p.tone ?? undefined],
     [t('Formality'), p.formality ?? undefined],
     [t('Usual greeting'), p.typical_greeting ?? undefined],

@@ -22,7 +22,13 @@ function section(value: Json, depth: number): MarkdownValue {
   const simple = entries.filter(([, v]) => v === null || typeof v !== 'object');
   const nested = entries.filter(([, v]) => v !== null && typeof v === 'object');
   const parts: MarkdownValue[] = [];
-  if (simple.length) parts.push(table([t('Field'), t('Value')], simple.map(([k, v]) => [humanize(k), scalar(v)])));
+  if (simple.length)
+    parts.push(
+      table(
+        [t('Field'), t('Value')],
+        simple.map(([k, v]) => [humanize(k), scalar(v)]),
+      ),
+    );
   if (depth >= MAX_DEPTH) {
     if (nested.length) parts.push(md`_${t('{0} more sections not shown.', nested.length)}_`);
     return blocks(...parts);
@@ -38,10 +44,20 @@ function list(items: Json[], depth: number): MarkdownValue {
   const more = items.length > MAX_ROWS ? md`_${t('{0} more not shown.', items.length - MAX_ROWS)}_` : undefined;
   if (shown.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i))) {
     const rows = shown as Array<Record<string, Json>>;
-    const columns = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] === null || typeof r[k] !== 'object')))].slice(0, MAX_COLUMNS);
-    if (columns.length) return blocks(table(columns.map(humanize), rows.map((r) => columns.map((c) => scalar(r[c] ?? null)))), more);
+    const columns = [
+      ...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => r[k] === null || typeof r[k] !== 'object'))),
+    ].slice(0, MAX_COLUMNS);
+    if (columns.length)
+      return blocks(
+        table(
+          columns.map(humanize),
+          rows.map((r) => columns.map((c) => scalar(r[c] ?? null))),
+        ),
+        more,
+      );
   }
-  if (shown.every((i) => i === null || typeof i !== 'object')) return blocks(raw(shown.map((i) => md`- ${scalar(i)}`.text).join('\n')), more);
+  if (shown.every((i) => i === null || typeof i !== 'object'))
+    return blocks(raw(shown.map((i) => md`- ${scalar(i)}`.text).join('\n')), more);
   return blocks(...shown.map((i, n) => blocks(md`**${t('Item {0}', n + 1)}**`, section(i, depth + 1))), more);
 }
 

@@ -15,7 +15,8 @@ function changes(d: Extract<ImportDecision, { kind: 'update' }>): string {
 }
 
 export function importPreviewMarkdown(p: ImportPreview): Markdown {
-  const of = <K extends ImportDecision['kind']>(kind: K) => p.decisions.filter((d): d is Extract<ImportDecision, { kind: K }> => d.kind === kind);
+  const of = <K extends ImportDecision['kind']>(kind: K) =>
+    p.decisions.filter((d): d is Extract<ImportDecision, { kind: K }> => d.kind === kind);
   const rejected = of('rejected');
   const created = of('new');
   const updated = of('update');
@@ -24,21 +25,52 @@ export function importPreviewMarkdown(p: ImportPreview): Markdown {
     md`# ${t('Import {0}', p.fileName)}`,
     md`**${t('{0} new · {1} updated · {2} already up to date · {3} rejected', p.created, p.updated, p.unchanged, p.rejected)}**`,
     md`_${t('Nothing is imported until you accept it.')}_`,
-    rejected.length ? blocks(
-      md`## ${t('Rejected ({0})', rejected.length)}`,
-      table([t('Where'), t('Name'), t('Number'), t('Why')], rejected.map((d) => [d.row.where, d.row.name ?? '—', d.row.phone ?? '—', d.why])),
-    ) : undefined,
-    created.length ? blocks(
-      md`## ${t('New ({0})', created.length)}`,
-      table([t('Where'), t('Name'), t('Number'), t('VIP'), t('Notes')], created.map((d) => [d.row.where, d.body.name, phoneForPeople(d.body.phone_number), yes(d.body.is_vip), d.body.notes ?? '—'])),
-    ) : undefined,
-    updated.length ? blocks(
-      md`## ${t('Updated ({0})', updated.length)}`,
-      table([t('Where'), t('Contact'), t('Number'), t('Changes')], updated.map((d) => [d.row.where, d.contact.name ?? '—', phoneForPeople(d.contact.phone_number ?? ''), changes(d)])),
-    ) : undefined,
-    unchanged.length ? blocks(
-      md`## ${t('Already up to date ({0})', unchanged.length)}`,
-      table([t('Where'), t('Contact'), t('Number')], unchanged.map((d) => [d.row.where, d.contact.name ?? '—', phoneForPeople(d.contact.phone_number ?? '')])),
-    ) : undefined,
+    rejected.length
+      ? blocks(
+          md`## ${t('Rejected ({0})', rejected.length)}`,
+          table(
+            [t('Where'), t('Name'), t('Number'), t('Why')],
+            rejected.map((d) => [d.row.where, d.row.name ?? '—', d.row.phone ?? '—', d.why]),
+          ),
+        )
+      : undefined,
+    created.length
+      ? blocks(
+          md`## ${t('New ({0})', created.length)}`,
+          table(
+            [t('Where'), t('Name'), t('Number'), t('VIP'), t('Notes')],
+            created.map((d) => [
+              d.row.where,
+              d.body.name,
+              phoneForPeople(d.body.phone_number),
+              yes(d.body.is_vip),
+              d.body.notes ?? '—',
+            ]),
+          ),
+        )
+      : undefined,
+    updated.length
+      ? blocks(
+          md`## ${t('Updated ({0})', updated.length)}`,
+          table(
+            [t('Where'), t('Contact'), t('Number'), t('Changes')],
+            updated.map((d) => [
+              d.row.where,
+              d.contact.name ?? '—',
+              phoneForPeople(d.contact.phone_number ?? ''),
+              changes(d),
+            ]),
+          ),
+        )
+      : undefined,
+    unchanged.length
+      ? blocks(
+          md`## ${t('Already up to date ({0})', unchanged.length)}`,
+          table(
+            [t('Where'), t('Contact'), t('Number')],
+            unchanged.map((d) => [d.row.where, d.contact.name ?? '—', phoneForPeople(d.contact.phone_number ?? '')]),
+          ),
+        )
+      : undefined,
   );
 }

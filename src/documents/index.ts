@@ -21,9 +21,13 @@ export interface Documents {
 
 export function registerDocuments(context: vscode.ExtensionContext, log: Log): Documents {
   const fs = new KallyFileSystem();
-  context.subscriptions.push(fs, vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isReadonly: true, isCaseSensitive: true }));
+  context.subscriptions.push(
+    fs,
+    vscode.workspace.registerFileSystemProvider(SCHEME, fs, { isReadonly: true, isCaseSensitive: true }),
+  );
 
-  const uriOf = (path: string) => vscode.Uri.from({ scheme: SCHEME, path: '/' + path.split('/').filter(Boolean).map(encodeSegment).join('/') });
+  const uriOf = (path: string) =>
+    vscode.Uri.from({ scheme: SCHEME, path: '/' + path.split('/').filter(Boolean).map(encodeSegment).join('/') });
 
   const show = async (uri: vscode.Uri, preview: boolean): Promise<vscode.Uri> => {
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -2,7 +2,11 @@ import * as vscode from 'vscode';
 
 const encoder = new TextEncoder();
 
-interface Entry { bytes: Uint8Array; mtime: number; ctime: number }
+interface Entry {
+  bytes: Uint8Array;
+  mtime: number;
+  ctime: number;
+}
 
 /** The read-only `kallyai:` file system: in-memory documents (`put`). Updating one fires a change,
  *  so an open editor and its Markdown preview follow. */
@@ -32,9 +36,22 @@ export class KallyFileSystem implements vscode.FileSystemProvider, vscode.Dispos
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    if (this.isDirectory(uri)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0, permissions: vscode.FilePermission.Readonly };
+    if (this.isDirectory(uri))
+      return {
+        type: vscode.FileType.Directory,
+        ctime: 0,
+        mtime: 0,
+        size: 0,
+        permissions: vscode.FilePermission.Readonly,
+      };
     const e = this.load(uri);
-    return { type: vscode.FileType.File, ctime: e.ctime, mtime: e.mtime, size: e.bytes.byteLength, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: vscode.FileType.File,
+      ctime: e.ctime,
+      mtime: e.mtime,
+      size: e.bytes.byteLength,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -56,10 +73,18 @@ export class KallyFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     return new vscode.Disposable(() => {});
   }
 
-  createDirectory(uri: vscode.Uri): never { throw vscode.FileSystemError.NoPermissions(uri); }
-  writeFile(uri: vscode.Uri): never { throw vscode.FileSystemError.NoPermissions(uri); }
-  delete(uri: vscode.Uri): never { throw vscode.FileSystemError.NoPermissions(uri); }
-  rename(uri: vscode.Uri): never { throw vscode.FileSystemError.NoPermissions(uri); }
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
 
   dispose(): void {
     this.emitter.dispose();

@@ -14,16 +14,26 @@ function body(m: Message): Markdown {
 
 function header(m: Message): Markdown {
   const when = shortDateTime(m.received_at);
-  return join([
-    md`**${t('From')}:** ${phoneForPeople(m.from ?? '?')}`,
-    md`**${t('Channel')}:** ${channelName(m.channel ?? 'other')}`,
-    when ? md`**${t('Received')}:** ${when}` : undefined,
-  ], ' · ');
+  return join(
+    [
+      md`**${t('From')}:** ${phoneForPeople(m.from ?? '?')}`,
+      md`**${t('Channel')}:** ${channelName(m.channel ?? 'other')}`,
+      when ? md`**${t('Received')}:** ${when}` : undefined,
+    ],
+    ' · ',
+  );
 }
 
 /** One inbox message. */
 export function messageMarkdown(m: Message): Markdown {
-  return blocks(md`# ${messageTitle(m)}`, header(m), md`---`, body(m));
+  return blocks(
+    md`# ${messageTitle(m)}`,
+    header(m),
+    md`
+***
+    `,
+    body(m),
+  );
 }
 
 /** A conversation: its messages oldest first. */
@@ -32,6 +42,12 @@ export function threadMarkdown(messages: readonly Message[], title: string): Mar
   return blocks(
     md`# ${title}`,
     md`_${count(sorted.length, '{0} message', '{0} messages')}_`,
-    ...sorted.map((m) => blocks(md`## ${phoneForPeople(m.from ?? '?')} — ${shortDateTime(m.received_at) ?? ''}`, m.subject ? md`**${m.subject}**` : undefined, body(m))),
+    ...sorted.map((m) =>
+      blocks(
+        md`## ${phoneForPeople(m.from ?? '?')} — ${shortDateTime(m.received_at) ?? ''}`,
+        m.subject ? md`**${m.subject}**` : undefined,
+        body(m),
+      ),
+    ),
   );
 }

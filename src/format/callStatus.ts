@@ -4,7 +4,12 @@ import { callTone, isKnownCallStatus, type CallTone } from '../api/callStatus';
 import { codeLabel } from './codes';
 import { t } from './locale';
 
-export interface CallStatusText { label: string; explanation: string; known: boolean; tone: CallTone }
+export interface CallStatusText {
+  label: string;
+  explanation: string;
+  known: boolean;
+  tone: CallTone;
+}
 
 const EXPLANATIONS: Record<string, () => string> = {
   success: () => t('The call reached the business and completed its task.'),

@@ -9,9 +9,23 @@ import { locale, t } from './locale';
 import { humanize } from './text';
 
 export type CodeKind =
-  | 'goalStatus' | 'waitingFor' | 'stepStatus' | 'callStatus' | 'inboundStatus' | 'outreachStatus' | 'actionStatus'
-  | 'taskCategory' | 'plan' | 'planPeriod' | 'subscriptionStatus' | 'referralStatus' | 'accountStatus'
-  | 'numberStatus' | 'creditEntry' | 'urgency' | 'country';
+  | 'goalStatus'
+  | 'waitingFor'
+  | 'stepStatus'
+  | 'callStatus'
+  | 'inboundStatus'
+  | 'outreachStatus'
+  | 'actionStatus'
+  | 'taskCategory'
+  | 'plan'
+  | 'planPeriod'
+  | 'subscriptionStatus'
+  | 'referralStatus'
+  | 'accountStatus'
+  | 'numberStatus'
+  | 'creditEntry'
+  | 'urgency'
+  | 'country';
 
 type Words = Readonly<Record<string, () => string>>;
 
@@ -230,5 +244,7 @@ export function isKnownCode(kind: Exclude<CodeKind, 'country'>, code: string | n
 
 /** Every code the table knows, by kind (tests render each one). */
 export function knownCodes(): ReadonlyArray<readonly [Exclude<CodeKind, 'country'>, string]> {
-  return (Object.keys(TABLES) as Array<Exclude<CodeKind, 'country'>>).flatMap((kind) => Object.keys(TABLES[kind]).map((code) => [kind, code] as const));
+  return (Object.keys(TABLES) as Array<Exclude<CodeKind, 'country'>>).flatMap((kind) =>
+    Object.keys(TABLES[kind]).map((code) => [kind, code] as const),
+  );
 }

@@ -14,7 +14,13 @@ export function shortDateTime(value: string | null | undefined, now = new Date()
   const d = parse(value);
   if (!d) return value ?? undefined;
   const sameYear = d.getFullYear() === now.getFullYear();
-  return d.toLocaleString(locale(), { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(locale(), {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** "Mar 14, 2026". */
@@ -35,7 +41,13 @@ export function shortDate(value: string | null | undefined): string | undefined 
 export function calendarDay(isoDay: string): string {
   const d = new Date(`${isoDay}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDay;
-  return d.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return d.toLocaleDateString(locale(), {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** "2026-03-14" in the local zone. */

@@ -18,20 +18,27 @@ const CODE_SENTENCES: Record<string, () => string> = {
   budget_approval_required: () => t("This goal's budget must be approved before KallyAI continues."),
   soft_cap_reached: () => t('This goal reached its soft spending cap. Acknowledge the cap to let it continue.'),
   missing_phone_number: () => t('A valid phone number is required for this call.'),
-  emergency_number: () => t('Emergency numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.'),
+  emergency_number: () =>
+    t('Emergency numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.'),
   toll_number: () => t('Premium-rate numbers cannot be called.'),
   blocked_number: () => t('This number is blocked because it has been flagged for fraud.'),
   suppression_violation: () => t('This number is on a do-not-call list and cannot be called.'),
   country_restriction: () => t("Calls to this number's country are not allowed from your region."),
-  unsupported_country: () => t('KallyAI does not support this country: it calls, and offers phone numbers in, the US, Canada, the UK, Spain and most European countries.'),
-  safety_violation: () => t('The request was refused because it breaks the usage guidelines. Rephrase what the call should do.'),
+  unsupported_country: () =>
+    t(
+      'KallyAI does not support this country: it calls, and offers phone numbers in, the US, Canada, the UK, Spain and most European countries.',
+    ),
+  safety_violation: () =>
+    t('The request was refused because it breaks the usage guidelines. Rephrase what the call should do.'),
   scheduling_violation: () => t('The date or time is not valid (it may be in the past). Choose another date or time.'),
   consent_denied: () => t('Consent was declined, so KallyAI did not go ahead.'),
   unsupported_language: () => t('KallyAI speaks English (en) and Spanish (es) only. Choose one of them.'),
   email_not_connected: () => t('Connect an email account first.'),
-  phone_not_provisioned: () => t('You have no KallyAI phone number yet: provision one, and KallyAI answers the calls made to it.'),
+  phone_not_provisioned: () =>
+    t('You have no KallyAI phone number yet: provision one, and KallyAI answers the calls made to it.'),
   call_not_active: () => t('That call is no longer live: it was answered, transferred or has ended.'),
-  invalid_code: () => t('That verification code is not right. Check the text message and enter the code again, or send a new code.'),
+  invalid_code: () =>
+    t('That verification code is not right. Check the text message and enter the code again, or send a new code.'),
   verification_not_started: () => t('No verification code was sent to that number yet. Send a code first.'),
   verification_expired: () => t('That verification code has expired. Send a new code.'),
   number_not_available: () => t('That number was just taken. Pick another available number.'),
@@ -68,14 +75,18 @@ const CODE_SENTENCES: Record<string, () => string> = {
   service_unavailable: () => t('KallyAI is temporarily unavailable. Try again in a moment.'),
   gateway_timeout: () => t('KallyAI took too long to answer (gateway timeout). Try again in a moment.'),
   invalid_grant: () => t('The sign-in code was not accepted (it may have expired or been used). Sign in again.'),
-  idempotency_key_reused: () => t('KallyAI refused a repeated request that did not match the first one. Nothing was done twice.'),
+  idempotency_key_reused: () =>
+    t('KallyAI refused a repeated request that did not match the first one. Nothing was done twice.'),
   invalid_input: () => t('Some of the details are not valid. Correct them and try again.'),
   validation_error: () => t('The server refused some of the details. Correct them and try again.'),
   network_error: () => t('KallyAI could not be reached. Check your connection and try again.'),
   timeout: () => t('KallyAI took too long to answer. Try again.'),
   cancelled: () => t('The request was cancelled.'),
   invalid_response: () => t('KallyAI answered in a form this extension does not understand.'),
-  insecure_api_address: () => t('The kallyai.apiBaseUrl setting is a plain http address on another computer: KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing was sent; change the setting to an https address.'),
+  insecure_api_address: () =>
+    t(
+      'The kallyai.apiBaseUrl setting is a plain http address on another computer: KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing was sent; change the setting to an https address.',
+    ),
   response_too_large: () => t('KallyAI sent an answer too large to read.'),
 };
 
@@ -122,8 +133,12 @@ const AUTH_SENTENCES: Record<string, () => string> = {
   file_unavailable: () => t('The kallyai CLI sign-in file could not be read.'),
   insecure_address: () => CODE_SENTENCES.insecure_api_address(),
   invalid_address: () => t('The kallyai.apiBaseUrl setting is not a web address (https://…): change it, then sign in.'),
-  not_a_token: () => t('This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.'),
-  network: () => t('KallyAI could not be reached to renew your session. It is kept and renewed when the connection is back.'),
+  not_a_token: () =>
+    t(
+      'This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.',
+    ),
+  network: () =>
+    t('KallyAI could not be reached to renew your session. It is kept and renewed when the connection is back.'),
   refused: () => t('Your KallyAI session has ended. Sign in again to continue.'),
 };
 
@@ -133,13 +148,16 @@ export function actionLabel(kind: UserActionKind): string {
 
 /** The sentence for a code and status, with the server's own words for a code we do not know. */
 export function errorSentence(code: string, status = 0, serverMessage?: string): string {
-  if (code === 'validation_error' && serverMessage) return t('The server refused some of the details: {0}', serverMessage);
+  if (code === 'validation_error' && serverMessage)
+    return t('The server refused some of the details: {0}', serverMessage);
   const known = CODE_SENTENCES[code];
   if (known) return known();
   const fromStatus = /^http_(\d{3})$/.exec(code);
   const httpStatus = fromStatus ? Number(fromStatus[1]) : status;
   if (!isKnownErrorCode(code) && serverMessage && !fromStatus) return serverMessage;
-  const byStatus = STATUS_SENTENCES[httpStatus] ?? (httpStatus >= 500 ? STATUS_SENTENCES[500] : httpStatus >= 400 ? STATUS_SENTENCES[400] : undefined);
+  const byStatus =
+    STATUS_SENTENCES[httpStatus] ??
+    (httpStatus >= 500 ? STATUS_SENTENCES[500] : httpStatus >= 400 ? STATUS_SENTENCES[400] : undefined);
   if (byStatus) return byStatus();
   return t('KallyAI reported a problem ({0}).', code);
 }
@@ -149,19 +167,32 @@ export function issueSentence(issue: InputIssue, fieldLabel?: string): string {
   const label = fieldLabel ?? (issue.field ? humanField(issue.field) : t('The input'));
   const values = (issue.values ?? []).join(', ');
   switch (issue.kind) {
-    case 'required': return t('{0} is required.', label);
-    case 'empty': return t('{0} must not be empty.', label);
-    case 'too_short': return t('{0} must be at least {1} characters.', label, issue.limit ?? 0);
-    case 'too_long': return t('{0} must be at most {1} characters.', label, issue.limit ?? 0);
-    case 'too_small': return t('{0} must be at least {1}.', label, issue.limit ?? 0);
-    case 'too_big': return t('{0} must be at most {1}.', label, issue.limit ?? 0);
-    case 'too_few': return t('{0} needs at least {1}.', label, issue.limit ?? 0);
-    case 'too_many': return t('{0} allows at most {1}.', label, issue.limit ?? 0);
-    case 'not_one_of': return t('{0} must be one of: {1}.', label, values);
-    case 'unknown_fields': return t('{0} has fields this request does not take: {1}.', label, values);
-    case 'wrong_type': return t('{0} has the wrong kind of value.', label);
-    case 'format': return t('{0} is not a valid {1}.', label, issue.expected ?? '');
-    case 'rule': return t(issue.template ?? '', ...(issue.args ?? []));
+    case 'required':
+      return t('{0} is required.', label);
+    case 'empty':
+      return t('{0} must not be empty.', label);
+    case 'too_short':
+      return t('{0} must be at least {1} characters.', label, issue.limit ?? 0);
+    case 'too_long':
+      return t('{0} must be at most {1} characters.', label, issue.limit ?? 0);
+    case 'too_small':
+      return t('{0} must be at least {1}.', label, issue.limit ?? 0);
+    case 'too_big':
+      return t('{0} must be at most {1}.', label, issue.limit ?? 0);
+    case 'too_few':
+      return t('{0} needs at least {1}.', label, issue.limit ?? 0);
+    case 'too_many':
+      return t('{0} allows at most {1}.', label, issue.limit ?? 0);
+    case 'not_one_of':
+      return t('{0} must be one of: {1}.', label, values);
+    case 'unknown_fields':
+      return t('{0} has fields this request does not take: {1}.', label, values);
+    case 'wrong_type':
+      return t('{0} has the wrong kind of value.', label);
+    case 'format':
+      return t('{0} is not a valid {1}.', label, issue.expected ?? '');
+    case 'rule':
+      return t(issue.template ?? '', ...(issue.args ?? []));
   }
 }
 
@@ -172,16 +203,28 @@ export function humanField(path: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-interface ErrorLike { code?: unknown; status?: unknown; serverMessage?: unknown; issue?: unknown; name?: unknown; message?: unknown; command?: unknown }
+interface ErrorLike {
+  code?: unknown;
+  status?: unknown;
+  serverMessage?: unknown;
+  issue?: unknown;
+  name?: unknown;
+  message?: unknown;
+  command?: unknown;
+}
 
 /** Anything thrown, as the sentence and next step a person sees. `fieldLabels` names fields as the form did. */
 export function describeError(error: unknown, fieldLabels: Readonly<Record<string, string>> = {}): ErrorView {
   const e = (error && typeof error === 'object' ? error : {}) as ErrorLike;
   if (e.name === 'AuthFlowError' && typeof e.code === 'string') {
     const code = e.code === 'timeout' ? 'timeout' : e.code === 'cancelled' ? 'cancelled' : e.code;
-    const sentence = code === 'file_exposed' && typeof e.command === 'string'
-      ? t('Other users of this computer can read the kallyai CLI sign-in file, so KallyAI did not use it. Make it private, then import it again: {0}', e.command)
-      : AUTH_SENTENCES[code]?.() ?? errorSentence(code);
+    const sentence =
+      code === 'file_exposed' && typeof e.command === 'string'
+        ? t(
+            'Other users of this computer can read the kallyai CLI sign-in file, so KallyAI did not use it. Make it private, then import it again: {0}',
+            e.command,
+          )
+        : (AUTH_SENTENCES[code]?.() ?? errorSentence(code));
     const kind: UserActionKind = code === 'network' ? 'retry' : code === 'cancelled' ? 'none' : 'signIn';
     return { code: `auth_${code}`, sentence, action: { kind, label: actionLabel(kind) } };
   }
@@ -196,11 +239,22 @@ export function describeError(error: unknown, fieldLabels: Readonly<Record<strin
   }
   if (e.name === 'CommandArgumentsError') {
     const issues = (error as { issues?: unknown }).issues;
-    return { code: 'invalid_arguments', sentence: t('This command was given arguments it does not take: {0}', Array.isArray(issues) ? issues.join('; ') : String(e.message)), action: { kind: 'none', label: '' } };
+    return {
+      code: 'invalid_arguments',
+      sentence: t(
+        'This command was given arguments it does not take: {0}',
+        Array.isArray(issues) ? issues.join('; ') : String(e.message),
+      ),
+      action: { kind: 'none', label: '' },
+    };
   }
   if (e.name === 'ResultError' && typeof e.message === 'string') {
     return { code: 'invalid_response', sentence: e.message, action: { kind: 'none', label: '' } };
   }
   const text = error instanceof Error ? error.message : String(error);
-  return { code: 'unexpected_error', sentence: t('Something went wrong: {0}', text), action: { kind: 'contactSupport', label: actionLabel('contactSupport') } };
+  return {
+    code: 'unexpected_error',
+    sentence: t('Something went wrong: {0}', text),
+    action: { kind: 'contactSupport', label: actionLabel('contactSupport') },
+  };
 }

@@ -18,12 +18,26 @@ export class Html {
 
 export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 /** Bidirectional overrides and other invisible controls (dropped: they can disguise text), and
  *  what could open a tag, end an attribute or a template (as entities). */
-const DROPPED = [...codes('\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e\u000f\u007f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069')];
+const DROPPED = [
+  ...codes(
+    '\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000e\u000f\u007f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069',
+  ),
+];
 for (let c = 0x10; c <= 0x1f; c++) DROPPED.push(c);
-const HTML_TEXT = new CharTable([...DROPPED.map((c): [number, string] => [c, '']), ...Object.entries(ENTITIES).map(([c, e]): [number, string] => [c.charCodeAt(0), e])]);
+const HTML_TEXT = new CharTable([
+  ...DROPPED.map((c): [number, string] => [c, '']),
+  ...Object.entries(ENTITIES).map(([c, e]): [number, string] => [c.charCodeAt(0), e]),
+]);
 
 /** One pass over the text (linear, and fast on text made of nothing but `<`). */
 export function escapeHtml(text: string): string {

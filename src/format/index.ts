@@ -4,10 +4,32 @@
  *  UI language and translator once with `configureFormat`. */
 export { configureFormat, locale, t, fillPlaceholders, type Translate } from './locale';
 export { formatCredits, creditsLabel, plural, count, formatMoney } from './numbers';
-export { shortDateTime, longDate, shortDate, calendarDay, isoDay, formatDuration, relativeTime, clockTime } from './dates';
+export {
+  shortDateTime,
+  longDate,
+  shortDate,
+  calendarDay,
+  isoDay,
+  formatDuration,
+  relativeTime,
+  clockTime,
+} from './dates';
 export { humanize, oneLine } from './text';
 export { phoneForPeople } from './phone';
-export { Markdown, md, raw, paragraphs, listOrParagraphs, code, table, link, join, blocks, escapeInline, type MarkdownValue } from './markdown';
+export {
+  Markdown,
+  md,
+  raw,
+  paragraphs,
+  listOrParagraphs,
+  code,
+  table,
+  link,
+  join,
+  blocks,
+  escapeInline,
+  type MarkdownValue,
+} from './markdown';
 export { describeCallStatus, type CallStatusText } from './callStatus';
 export { codeLabel, isKnownCode, knownCodes, type CodeKind } from './codes';
 export { describeError, errorSentence, issueSentence, actionLabel, humanField, type ErrorView } from './errors';

@@ -5,7 +5,9 @@ export type Translate = (message: string, ...args: Array<string | number | boole
 
 /** Fills `{0}`, `{1}`… the way vscode.l10n.t does for an untranslated string. */
 export const fillPlaceholders: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+  message.replace(/\{(\d+)\}/g, (whole, index: string) =>
+    Number(index) < args.length ? String(args[Number(index)]) : whole,
+  );
 
 let current = { locale: 'en', t: fillPlaceholders };
 

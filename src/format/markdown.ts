@@ -124,7 +124,11 @@ export function code(text: string | null | undefined): Markdown {
 }
 
 /** A table: header labels and rows of values, each cell escaped. */
-export function table(headers: readonly MarkdownValue[], rows: readonly (readonly MarkdownValue[])[], align?: readonly ('left' | 'right')[]): Markdown {
+export function table(
+  headers: readonly MarkdownValue[],
+  rows: readonly (readonly MarkdownValue[])[],
+  align?: readonly ('left' | 'right')[],
+): Markdown {
   const line = (cells: readonly MarkdownValue[]) => `| ${cells.map((c) => render(c) || ' ').join(' | ')} |`;
   const rule = `|${headers.map((_, i) => (align?.[i] === 'right' ? '---:' : '---')).join('|')}|`;
   return nonBlank([line(headers), rule, ...rows.map(line)].join('\n'));
@@ -138,7 +142,12 @@ export function link<U extends string>(text: MarkdownValue, url: (U & OwnText<U>
 
 /** Joins Markdown pieces (and escaped values) with a separator. */
 export function join(parts: readonly MarkdownValue[], separator: string): Markdown {
-  return new Markdown(parts.filter((p) => p !== undefined && p !== null && p !== '').map(render).join(separator));
+  return new Markdown(
+    parts
+      .filter((p) => p !== undefined && p !== null && p !== '')
+      .map(render)
+      .join(separator),
+  );
 }
 
 /** Blocks separated by blank lines; empty blocks dropped. Joined with `+`, not `join()`: a

@@ -11,7 +11,14 @@
  *     characters that would end or break it are percent-encoded), without the sentence
  *     punctuation that ends it ("see https://x.com/a." → the link, then "."), a closing bracket
  *     kept when the address opens one ("…/wiki/Fish_(food)"). */
-import { CharTable, TextBuilder, codes, isDigit as importedIsDigit, isSpace as importedIsSpace, isWordChar as importedIsWordChar } from './textBuilder';
+import {
+  CharTable,
+  TextBuilder,
+  codes,
+  isDigit as importedIsDigit,
+  isSpace as importedIsSpace,
+  isWordChar as importedIsWordChar,
+} from './textBuilder';
 
 // Local names for the tests made once a character: where modules are not bundled (tsx runs the
 // tests and `npm run reliability`), each call through an imported name reads a property first.
@@ -23,7 +30,9 @@ const isDigit = importedIsDigit;
 export const isControl = (c: number): boolean => c <= 0x1f || c === 0x7f || c === 0x2028 || c === 0x2029;
 
 const PLAIN = new CharTable([
-  [0x26, '&amp;'], [0x3c, '&lt;'], [0x3e, '&gt;'],
+  [0x26, '&amp;'],
+  [0x3c, '&lt;'],
+  [0x3e, '&gt;'],
   ...codes('\\`*_[]|~$').map((c): [number, string] => [c, `\\${String.fromCharCode(c)}`]),
 ]);
 
@@ -33,7 +42,8 @@ const NEEDS_WORK = /[\u0000-\u001f\u007f\u2028\u2029&<>\\`*_[\]|~$]|https?:\/\//
 
 /** What may stand after a list or break marker for it to open a block: a blank (a control is a
  *  space by then), or the value's end. */
-const breaksAfter = (text: string, k: number, to: number) => k >= to || isSpace(text.charCodeAt(k)) || isControl(text.charCodeAt(k));
+const breaksAfter = (text: string, k: number, to: number) =>
+  k >= to || isSpace(text.charCodeAt(k)) || isControl(text.charCodeAt(k));
 
 /** `text` from `from` to `to` as one escaped Markdown value (it may start a line), into `b`. */
 export function escapeInlineInto(b: TextBuilder, text: string, from: number, to: number): void {
@@ -86,17 +96,20 @@ function startsSpecially(text: string): boolean {
 function blockStart(b: TextBuilder, text: string, i: number, to: number): number {
   if (i >= to) return i;
   const c = text.charCodeAt(i);
-  if (c === 0x2d || c === 0x2b || c === 0x3d) { // - + =: a list item, a thematic break or a setext underline
+  if (c === 0x2d || c === 0x2b || c === 0x3d) {
+    // - + =: a list item, a thematic break or a setext underline
     const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
     if (!breaksAfter(text, i + 1, to) && next !== 0x2d && next !== 0x2b && next !== 0x3d) return i;
-  } else if (isDigit(c)) { // 1. or 2): an ordered list item (at most 9 digits)
+  } else if (isDigit(c)) {
+    // 1. or 2): an ordered list item (at most 9 digits)
     let k = i;
     while (k < to && k - i < 10 && isDigit(text.charCodeAt(k))) k++;
     const punctuation = k < to ? text.charCodeAt(k) : -1;
     if (k - i > 9 || (punctuation !== 0x2e && punctuation !== 0x29) || !breaksAfter(text, k + 1, to)) return i;
     b.slice(text, i, k);
     i = k;
-  } else if (c !== 0x23) { // #: a heading
+  } else if (c !== 0x23) {
+    // #: a heading
     return i;
   }
   b.char(0x5c);
@@ -108,17 +121,24 @@ function blockStart(b: TextBuilder, text: string, i: number, to: number): number
  *  `<`, `>`, a quote or a backtick), or -1 when there is none. */
 function addressEnd(text: string, i: number, to: number): number {
   if (i + 8 > to) return -1; // "http://" and one character at least
-  if ((text.charCodeAt(i + 1) | 0x20) !== 0x74 || (text.charCodeAt(i + 2) | 0x20) !== 0x74 || (text.charCodeAt(i + 3) | 0x20) !== 0x70) return -1;
+  if (
+    (text.charCodeAt(i + 1) | 0x20) !== 0x74 ||
+    (text.charCodeAt(i + 2) | 0x20) !== 0x74 ||
+    (text.charCodeAt(i + 3) | 0x20) !== 0x70
+  )
+    return -1;
   let k = i + 4;
   if ((text.charCodeAt(k) | 0x20) === 0x73) k++;
-  if (k + 3 >= to || text.charCodeAt(k) !== 0x3a || text.charCodeAt(k + 1) !== 0x2f || text.charCodeAt(k + 2) !== 0x2f) return -1;
+  if (k + 3 >= to || text.charCodeAt(k) !== 0x3a || text.charCodeAt(k + 1) !== 0x2f || text.charCodeAt(k + 2) !== 0x2f)
+    return -1;
   k += 3;
   let j = k;
   while (j < to && !endsAddress(text.charCodeAt(j))) j++;
   return j > k ? j : -1;
 }
 
-const endsAddress = (c: number) => isSpace(c) || isControl(c) || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27 || c === 0x60;
+const endsAddress = (c: number) =>
+  isSpace(c) || isControl(c) || c === 0x3c || c === 0x3e || c === 0x22 || c === 0x27 || c === 0x60;
 
 const SENTENCE_END = new Set(codes('.,;:!?'));
 
@@ -131,28 +151,47 @@ function withoutTrailingPunctuation(text: string, from: number, to: number): num
   let curly = 0;
   for (let i = from; i < to; i++) {
     switch (text.charCodeAt(i)) {
-      case 0x28: round++; break;
-      case 0x29: round--; break;
-      case 0x5b: square++; break;
-      case 0x5d: square--; break;
-      case 0x7b: curly++; break;
-      case 0x7d: curly--; break;
+      case 0x28:
+        round++;
+        break;
+      case 0x29:
+        round--;
+        break;
+      case 0x5b:
+        square++;
+        break;
+      case 0x5d:
+        square--;
+        break;
+      case 0x7b:
+        curly++;
+        break;
+      case 0x7d:
+        curly--;
+        break;
     }
   }
   let end = to;
   while (end > from) {
     const last = text.charCodeAt(end - 1);
     if (SENTENCE_END.has(last)) end--;
-    else if (last === 0x29 && round < 0) { round++; end--; }
-    else if (last === 0x5d && square < 0) { square++; end--; }
-    else if (last === 0x7d && curly < 0) { curly++; end--; }
-    else break;
+    else if (last === 0x29 && round < 0) {
+      round++;
+      end--;
+    } else if (last === 0x5d && square < 0) {
+      square++;
+      end--;
+    } else if (last === 0x7d && curly < 0) {
+      curly++;
+      end--;
+    } else break;
   }
   return end;
 }
 
 /** What an autolink percent-encodes: `<`, `>`, blanks, quotes, backticks, `\`. */
-const breaksAutolink = (c: number) => c === 0x3c || c === 0x3e || isSpace(c) || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x5c;
+const breaksAutolink = (c: number) =>
+  c === 0x3c || c === 0x3e || isSpace(c) || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x5c;
 
 const percent = (c: number) => `%${c.toString(16).toUpperCase().padStart(2, '0')}`;
 const ASCII_PERCENT = Array.from({ length: 128 }, (_, c) => percent(c));

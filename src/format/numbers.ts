@@ -37,5 +37,9 @@ export function count(n: number, one: string, other: string): string {
 /** 19 → "$19". */
 export function formatMoney(value: number | null | undefined, currency = 'USD'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency, maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
+  return new Intl.NumberFormat(locale(), {
+    style: 'currency',
+    currency,
+    maximumFractionDigits: Number.isInteger(value) ? 0 : 2,
+  }).format(value);
 }

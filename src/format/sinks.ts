@@ -56,8 +56,9 @@ const LRM = '\u200e';
  *  interlinear annotations, and tag characters (U+E0000–E007F, as surrogate pairs). The
  *  left-to-right mark stays: it can only make text read left to right, as the workbench does
  *  anyway, and the forms add it. Line and paragraph separators stay too: they are white space. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
 const BLANKS = /\s+/g;
 /** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their blocks, and the
  *  right-to-left scripts beyond the basic plane). */
@@ -79,7 +80,8 @@ export function visibleText(text: string, options: { oneLine?: boolean } = {}): 
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** `+ 0-9 space ( ) . -` */
-const isPhoneChar = (c: number) => isDigit(c) || c === 0x2b || c === 0x20 || c === 0x28 || c === 0x29 || c === 0x2e || c === 0x2d;
+const isPhoneChar = (c: number) =>
+  isDigit(c) || c === 0x2b || c === 0x20 || c === 0x28 || c === 0x29 || c === 0x2e || c === 0x2d;
 
 /** Phone numbers (runs of digits, `+`, spaces, `(`, `)`, `.`, `-` holding at least five digits) and
  *  email addresses (a word with `@`) get a left-to-right mark on each side, so right-to-left letters
@@ -188,7 +190,10 @@ export function notificationWithActions(text: string, actions: readonly Notifica
   };
   const links = actions.map((a) => {
     if (!/^kallyai\.[A-Za-z.]+$/.test(a.command)) throw new Error(`not a KallyAI command: ${a.command}`);
-    const args = encodeURIComponent(JSON.stringify(a.args)).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const args = encodeURIComponent(JSON.stringify(a.args)).replace(
+      /[!'()*~]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
     const label = bracketless(shown(a.label, LIMITS.label));
     // The label is the link's title too: on hover the workbench would otherwise show the command and its encoded arguments.
     return `[${label}](command:${a.command}?${args} "${label.replaceAll('"', "'")}")`;
@@ -253,7 +258,9 @@ export function pickWithIcon(icon: string | undefined, text: string, max?: numbe
  *  separators, no leading dot, no reserved characters), at most 80 characters; `fallback` when
  *  nothing is left. */
 export function fileName(text: string, extension: string, fallback = 'kallyai'): FileName {
-  const base = shown(text, LIMITS.fileName).replace(/[^\p{L}\p{N} _.-]/gu, '-').replace(/…$/, '');
+  const base = shown(text, LIMITS.fileName)
+    .replace(/[^\p{L}\p{N} _.-]/gu, '-')
+    .replace(/…$/, '');
   let start = 0;
   let end = base.length;
   while (start < end && '.- '.includes(base[start])) start++;
@@ -301,7 +308,11 @@ export function chatMarkdown(markdown: { readonly text: string }): ChatMarkdown 
       i++;
       continue;
     }
-    if ((c === 'w' || c === 'W') && text.slice(i, i + 4).toLowerCase() === 'www.' && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ')) {
+    if (
+      (c === 'w' || c === 'W') &&
+      text.slice(i, i + 4).toLowerCase() === 'www.' &&
+      !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ')
+    ) {
       out += `${text.slice(i, i + 3)}\\.`;
       i += 4;
       continue;

@@ -40,7 +40,8 @@ export function replaceRuns(text: string, inRun: (c: number) => boolean, replace
 export function oneLine(text: string | null | undefined, max = 80): string {
   const word = /\S+/g;
   let flat = '';
-  for (let m = word.exec(text ?? ''); m && flat.length <= max; m = word.exec(text ?? '')) flat += flat ? ` ${m[0]}` : m[0];
+  for (let m = word.exec(text ?? ''); m && flat.length <= max; m = word.exec(text ?? ''))
+    flat += flat ? ` ${m[0]}` : m[0];
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

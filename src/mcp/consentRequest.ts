@@ -25,7 +25,10 @@ export function consentElicitation(stakes: Stakes): ElicitRequestFormParams {
         [CONFIRM_FIELD]: {
           type: 'boolean',
           title: plainText(stakes.confirm, 40),
-          description: plainText(t('Yes: {0}. Anything else: {1}, and nothing is sent.', stakes.confirm, stakes.decline), LIMITS.modalLine),
+          description: plainText(
+            t('Yes: {0}. Anything else: {1}, and nothing is sent.', stakes.confirm, stakes.decline),
+            LIMITS.modalLine,
+          ),
           default: false,
         },
       },
@@ -42,10 +45,12 @@ export function consented(result: ElicitResult): boolean {
 /** What the model is told when the client cannot ask the person: nothing was sent, the stakes,
  *  and where the person can approve it. */
 export function cannotAskText(stakes: Stakes): string {
-  return clean([
-    'Not done: this needs the user\'s OK, and this MCP client cannot ask them (it does not support elicitation), so nothing was sent.',
-    `It would ask: ${stakes.question}`,
-    ...stakes.lines.map((line) => `- ${line}`),
-    'Tell the user to approve this in VS Code (the KallyAI extension) or in an MCP client that can ask them. Do not try again here.',
-  ].join('\n'));
+  return clean(
+    [
+      "Not done: this needs the user's OK, and this MCP client cannot ask them (it does not support elicitation), so nothing was sent.",
+      `It would ask: ${stakes.question}`,
+      ...stakes.lines.map((line) => `- ${line}`),
+      'Tell the user to approve this in VS Code (the KallyAI extension) or in an MCP client that can ask them. Do not try again here.',
+    ].join('\n'),
+  );
 }

@@ -20,7 +20,11 @@ export interface HandedSession {
 }
 
 export function encodeHandedSession(session: HandedSession): string {
-  return JSON.stringify({ access_token: session.accessToken, expires_at: session.expiresAt, api_origin: session.origin });
+  return JSON.stringify({
+    access_token: session.accessToken,
+    expires_at: session.expiresAt,
+    api_origin: session.origin,
+  });
 }
 
 /** The session in the variable, or undefined when there is none or it is not one. */

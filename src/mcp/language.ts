@@ -16,19 +16,27 @@ export const ACCEPT_LANGUAGE_META = 'io.modelcontextprotocol/acceptLanguage';
 
 /** A BCP 47 tag or a POSIX locale (`es_ES.UTF-8`) as one of KallyAI's languages. */
 export function languageOfTag(tag: string | undefined): Language | undefined {
-  const primary = tag?.trim().toLowerCase().split(/[-_.@]/)[0];
+  const primary = tag
+    ?.trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return primary === 'es' || primary === 'en' ? primary : undefined;
 }
 
 /** The first of KallyAI's languages an Accept-Language value prefers (by q, then by order);
  *  `*` means any, so English. */
 export function languageOfAcceptLanguage(value: string): Language | undefined {
-  const ranges = value.slice(0, 1000).split(',').map((part, index) => {
-    const [range, ...params] = part.split(';').map((x) => x.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) : 1;
-    return { range, weight: Number.isFinite(weight) ? weight : 0, index };
-  }).filter((r) => r.range && r.weight > 0).sort((a, b) => b.weight - a.weight || a.index - b.index);
+  const ranges = value
+    .slice(0, 1000)
+    .split(',')
+    .map((part, index) => {
+      const [range, ...params] = part.split(';').map((x) => x.trim());
+      const q = params.find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { range, weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.range && r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
   for (const { range } of ranges) {
     if (range === '*') return 'en';
     const language = languageOfTag(range);
@@ -47,7 +55,10 @@ export class Languages {
   private spanish: Translate | undefined;
 
   /** `fallback`: the client's (--locale), else the environment's, else English. */
-  constructor(private readonly l10nDir: string, readonly fallback: Language) {}
+  constructor(
+    private readonly l10nDir: string,
+    readonly fallback: Language,
+  ) {}
 
   /** The language a request asks for in its `_meta`, else the fallback. */
   forRequest(meta: Record<string, unknown> | undefined): Language {
@@ -79,7 +90,8 @@ export class Languages {
       } catch {
         // No bundle beside the server: English it is.
       }
-      this.spanish = (message, ...args) => fillPlaceholders(typeof bundle[message] === 'string' ? bundle[message] : message, ...args);
+      this.spanish = (message, ...args) =>
+        fillPlaceholders(typeof bundle[message] === 'string' ? bundle[message] : message, ...args);
     }
     return this.spanish;
   }

@@ -45,7 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'signIn':
-      await signIn({ ...options, tokenFile, say, showAddress: (line) => process.stderr.write(`${visibleText(line, { oneLine: true })}\n`) });
+      await signIn({
+        ...options,
+        tokenFile,
+        say,
+        showAddress: (line) => process.stderr.write(`${visibleText(line, { oneLine: true })}\n`),
+      });
       return 0;
     case 'signOut':
       await signOut({ tokenFile, say });
@@ -76,7 +81,10 @@ async function serve(options: McpOptions, tokenFile: string): Promise<void> {
   });
   // Answers are for models, in English; a person's question is built in their language (language.ts).
   configureFormat({ locale: 'en' });
-  const languages = new Languages(path.resolve(__dirname, '..', 'l10n'), languageOfTag(options.locale) ?? languageOfEnvironment(process.env) ?? 'en');
+  const languages = new Languages(
+    path.resolve(__dirname, '..', 'l10n'),
+    languageOfTag(options.locale) ?? languageOfEnvironment(process.env) ?? 'en',
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -99,7 +107,9 @@ async function serve(options: McpOptions, tokenFile: string): Promise<void> {
   // The client went away: so does the server.
   process.stdin.once('end', stop);
   process.stdin.once('close', stop);
-  say(`KallyAI MCP server ${VERSION}: ${tools.length} tools for ${options.origin}${options.vscode ? ', session from VS Code' : `, sign-in from ${tokenFile}`}.`);
+  say(
+    `KallyAI MCP server ${VERSION}: ${tools.length} tools for ${options.origin}${options.vscode ? ', session from VS Code' : `, sign-in from ${tokenFile}`}.`,
+  );
 }
 
 main(process.argv.slice(2)).then(

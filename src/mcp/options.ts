@@ -74,27 +74,53 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       return v;
     };
     switch (name) {
-      case '--api-base-url': apiBaseUrl = take(); break;
-      case '--token-file': tokenFile = take(); break;
-      case '--locale': locale = take(); break;
-      case '--default-country': defaultCountry = take().toUpperCase(); break;
-      case '--vscode': vscode = true; break;
-      case '--sign-in': command = 'signIn'; break;
-      case '--sign-out': command = 'signOut'; break;
-      case '--no-browser': openBrowser = false; break;
-      case '--help': case '-h': command = 'help'; break;
-      case '--version': case '-v': command = 'version'; break;
-      default: throw new OptionsError(`Unknown option ${JSON.stringify(name.slice(0, 60))}. See --help.`);
+      case '--api-base-url':
+        apiBaseUrl = take();
+        break;
+      case '--token-file':
+        tokenFile = take();
+        break;
+      case '--locale':
+        locale = take();
+        break;
+      case '--default-country':
+        defaultCountry = take().toUpperCase();
+        break;
+      case '--vscode':
+        vscode = true;
+        break;
+      case '--sign-in':
+        command = 'signIn';
+        break;
+      case '--sign-out':
+        command = 'signOut';
+        break;
+      case '--no-browser':
+        openBrowser = false;
+        break;
+      case '--help':
+      case '-h':
+        command = 'help';
+        break;
+      case '--version':
+      case '-v':
+        command = 'version';
+        break;
+      default:
+        throw new OptionsError(`Unknown option ${JSON.stringify(name.slice(0, 60))}. See --help.`);
     }
   }
   const base = apiBaseUrl.replace(/(?<!\/)\/+$/, '');
   const address = checkApiAddress(base);
   if (!address.ok) {
-    throw new OptionsError(address.reason === 'insecure'
-      ? `${base} is plain http to another computer: KallyAI is reached over https only (plain http only on this computer).`
-      : `${JSON.stringify(base.slice(0, 200))} is not an http(s) address.`);
+    throw new OptionsError(
+      address.reason === 'insecure'
+        ? `${base} is plain http to another computer: KallyAI is reached over https only (plain http only on this computer).`
+        : `${JSON.stringify(base.slice(0, 200))} is not an http(s) address.`,
+    );
   }
-  if (!/^[A-Z]{2}$/.test(defaultCountry)) throw new OptionsError('--default-country takes a two-letter country code, e.g. US or ES.');
+  if (!/^[A-Z]{2}$/.test(defaultCountry))
+    throw new OptionsError('--default-country takes a two-letter country code, e.g. US or ES.');
   if (vscode && (command === 'signIn' || command === 'signOut' || tokenFile !== undefined)) {
     throw new OptionsError('--vscode takes its session from VS Code: sign in there, not with a token file.');
   }

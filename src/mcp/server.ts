@@ -18,7 +18,8 @@ import { mcpTools } from './toolList';
 /** How long a person has to answer a question before it counts as a no. */
 export const CONSENT_TIMEOUT_MS = 10 * 60_000;
 
-export const INSTRUCTIONS = 'KallyAI is the user\'s AI executive assistant: it phones businesses, answers the user\'s own line, emails, books, searches and runs multi-step goals that wait for the user\'s approval and budget. Read-only tools run at once. Every tool that changes anything (places a call, sends an email, spends credits, approves a step, cancels) asks the user first through this client, naming whom it contacts, what it does, the estimated credits and the balance; if the user says no, or this client cannot ask them, nothing is done — tell the user, do not retry. Phone numbers in answers are masked unless the user asked for them (include_full_numbers).';
+export const INSTRUCTIONS =
+  "KallyAI is the user's AI executive assistant: it phones businesses, answers the user's own line, emails, books, searches and runs multi-step goals that wait for the user's approval and budget. Read-only tools run at once. Every tool that changes anything (places a call, sends an email, spends credits, approves a step, cancels) asks the user first through this client, naming whom it contacts, what it does, the estimated credits and the balance; if the user says no, or this client cannot ask them, nothing is done — tell the user, do not retry. Phone numbers in answers are masked unless the user asked for them (include_full_numbers).";
 
 export interface McpServerDeps {
   readonly version: string;
@@ -40,11 +41,20 @@ export function createMcpServer(deps: McpServerDeps): Server {
   server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listed }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const spec = toolNamed(request.params.name);
-    if (!spec) return { content: [{ type: 'text', text: `There is no KallyAI tool named ${JSON.stringify(request.params.name.slice(0, 80))}.` }], isError: true };
+    if (!spec)
+      return {
+        content: [
+          { type: 'text', text: `There is no KallyAI tool named ${JSON.stringify(request.params.name.slice(0, 80))}.` },
+        ],
+        isError: true,
+      };
     const words = deps.languages.words(deps.languages.forRequest(request.params._meta));
     const ask = async (stakes: Stakes, signal: AbortSignal): Promise<ConsentAnswer> => {
       try {
-        const result = await server.elicitInput(words(() => consentElicitation(stakes)), { signal, timeout: CONSENT_TIMEOUT_MS, relatedRequestId: extra.requestId });
+        const result = await server.elicitInput(
+          words(() => consentElicitation(stakes)),
+          { signal, timeout: CONSENT_TIMEOUT_MS, relatedRequestId: extra.requestId },
+        );
         return consented(result) ? 'yes' : 'no';
       } catch (e) {
         // Unanswered in time, cancelled, or an answer that is not the form's: not a yes.
@@ -52,15 +62,20 @@ export function createMcpServer(deps: McpServerDeps): Server {
         return 'no';
       }
     };
-    const answer = await callTool(spec, request.params.arguments ?? {}, {
-      requests: deps.requests,
-      session: deps.session,
-      defaultCountry: deps.defaultCountry,
-      canAsk: () => server.getClientCapabilities()?.elicitation?.form !== undefined,
-      ask,
-      words,
-      log: deps.log,
-    }, extra.signal);
+    const answer = await callTool(
+      spec,
+      request.params.arguments ?? {},
+      {
+        requests: deps.requests,
+        session: deps.session,
+        defaultCountry: deps.defaultCountry,
+        canAsk: () => server.getClientCapabilities()?.elicitation?.form !== undefined,
+        ask,
+        words,
+        log: deps.log,
+      },
+      extra.signal,
+    );
     if (deps.session.ended) setImmediate(deps.onSessionEnded);
     return { content: [{ type: 'text', text: answer.text }], isError: answer.isError };
   });

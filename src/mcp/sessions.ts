@@ -104,7 +104,10 @@ export class TokenFileSession implements McpSession {
 export class VsCodeSession implements McpSession {
   private over = false;
 
-  constructor(private readonly session: HandedSession | undefined, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly session: HandedSession | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get ended(): boolean {
     return this.over;
@@ -128,7 +131,8 @@ export class VsCodeSession implements McpSession {
   }
 
   async missing(): Promise<string> {
-    if (this.session) return 'The KallyAI session VS Code gave this server has expired. Call the tool again: VS Code starts the server again with the session it has now (sign in to KallyAI in VS Code if it asks).';
+    if (this.session)
+      return 'The KallyAI session VS Code gave this server has expired. Call the tool again: VS Code starts the server again with the session it has now (sign in to KallyAI in VS Code if it asks).';
     return 'Not signed in to KallyAI in VS Code. Ask the user to run "KallyAI: Sign In" in VS Code, then call the tool again.';
   }
 }

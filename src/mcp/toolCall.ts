@@ -32,13 +32,22 @@ export interface ToolCallDeps {
   log(message: string): void;
 }
 
-export async function callTool(spec: ToolSpec, args: unknown, deps: ToolCallDeps, signal: AbortSignal): Promise<ToolAnswer> {
+export async function callTool(
+  spec: ToolSpec,
+  args: unknown,
+  deps: ToolCallDeps,
+  signal: AbortSignal,
+): Promise<ToolAnswer> {
   const { op } = spec;
   const { input, fullNumbers } = toolRequest(spec, args, deps.defaultCountry);
   const labels = fieldLabels(deps.requests.presentationOf(op));
   const failed = (error: unknown): ToolAnswer => {
     const view = describeError(error, labels);
-    return toolAnswer(spec, { outcome: 'failed', code: view.code, message: view.sentence, action: view.action.kind }, { fullNumbers });
+    return toolAnswer(
+      spec,
+      { outcome: 'failed', code: view.code, message: view.sentence, action: view.action.kind },
+      { fullNumbers },
+    );
   };
   // Not signed in: said before anything is read, with what the person does about it.
   if (op.auth === 'bearer' && !(await deps.session.getToken())) {
@@ -46,7 +55,11 @@ export async function callTool(spec: ToolSpec, args: unknown, deps: ToolCallDeps
   }
   const canAsk = deps.canAsk();
   // A client that cannot ask gets its refusal in the model's words (English).
-  const preview = await deps.requests.preview(op, { input, agent: true, words: canAsk ? deps.words : (build) => build() });
+  const preview = await deps.requests.preview(op, {
+    input,
+    agent: true,
+    words: canAsk ? deps.words : (build) => build(),
+  });
   if (!preview.ok) {
     if (preview.unavailable) return toolAnswer(spec, { outcome: 'unavailable', reason: preview.unavailable });
     return failed(preview.error);
@@ -59,7 +72,10 @@ export async function callTool(spec: ToolSpec, args: unknown, deps: ToolCallDeps
   }
   if (signal.aborted) return toolAnswer(spec, { outcome: 'failed', code: 'cancelled', message: '', action: 'none' });
   try {
-    const { data } = await deps.requests.send(op, preview.input as never, { signal, codeOf: (e) => describeError(e).code });
+    const { data } = await deps.requests.send(op, preview.input as never, {
+      signal,
+      codeOf: (e) => describeError(e).code,
+    });
     deps.log(`${spec.name}: done`);
     return toolAnswer(spec, { outcome: 'done', data }, { fullNumbers });
   } catch (e) {

@@ -9,28 +9,44 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 
 export function actionTypeLabel(type: string | null | undefined): string {
   switch (type) {
-    case 'calendar': return t('Calendar');
-    case 'booking': return t('Booking');
-    case 'bill': return t('Bill');
-    case 'ride': return t('Ride');
-    case 'food': return t('Food');
-    case 'errand': return t('Errand');
-    case 'email': return t('Email');
-    default: return humanize(type) || t('Action');
+    case 'calendar':
+      return t('Calendar');
+    case 'booking':
+      return t('Booking');
+    case 'bill':
+      return t('Bill');
+    case 'ride':
+      return t('Ride');
+    case 'food':
+      return t('Food');
+    case 'errand':
+      return t('Errand');
+    case 'email':
+      return t('Email');
+    default:
+      return humanize(type) || t('Action');
   }
 }
 
 /** A codicon per kind of action. */
 export function actionIcon(type: string | null | undefined): string {
   switch (type) {
-    case 'calendar': return 'calendar';
-    case 'booking': return 'bookmark';
-    case 'bill': return 'law';
-    case 'ride': return 'rocket';
-    case 'food': return 'coffee';
-    case 'errand': return 'checklist';
-    case 'email': return 'mail';
-    default: return 'zap';
+    case 'calendar':
+      return 'calendar';
+    case 'booking':
+      return 'bookmark';
+    case 'bill':
+      return 'law';
+    case 'ride':
+      return 'rocket';
+    case 'food':
+      return 'coffee';
+    case 'errand':
+      return 'checklist';
+    case 'email':
+      return 'mail';
+    default:
+      return 'zap';
   }
 }
 
@@ -62,28 +78,47 @@ export function actionLabel(a: ActionLogEntry): string {
 
 /** The context-value tokens of an action's tree item (package.json menus match them). */
 export function actionContextValue(a: ActionLogEntry): string {
-  return ['action', isUndoable(a) ? 'undoable' : '', isLiveCalendarEvent(a) ? 'calendarEvent' : '', isLiveBooking(a) ? 'liveBooking' : ''].filter(Boolean).join(' ');
+  return [
+    'action',
+    isUndoable(a) ? 'undoable' : '',
+    isLiveCalendarEvent(a) ? 'calendarEvent' : '',
+    isLiveBooking(a) ? 'liveBooking' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 // ---------- outreach ----------
 
 export function channelLabel(channel: string | null | undefined): string {
   switch (channel) {
-    case 'call': return t('Call');
-    case 'sms': return t('SMS');
-    case 'email': return t('Email');
-    case 'whatsapp': return 'WhatsApp';
-    case 'telegram': return 'Telegram';
-    default: return humanize(channel) || t('Best channel');
+    case 'call':
+      return t('Call');
+    case 'sms':
+      return t('SMS');
+    case 'email':
+      return t('Email');
+    case 'whatsapp':
+      return 'WhatsApp';
+    case 'telegram':
+      return 'Telegram';
+    default:
+      return humanize(channel) || t('Best channel');
   }
 }
 
 export function channelIcon(channel: string | null | undefined): string {
   switch (channel) {
-    case 'call': return 'call-outgoing';
-    case 'email': return 'mail';
-    case 'sms': case 'whatsapp': case 'telegram': return 'comment';
-    default: return 'broadcast';
+    case 'call':
+      return 'call-outgoing';
+    case 'email':
+      return 'mail';
+    case 'sms':
+    case 'whatsapp':
+    case 'telegram':
+      return 'comment';
+    default:
+      return 'broadcast';
   }
 }
 
@@ -93,12 +128,18 @@ export function outreachStatusLabel(status: string | null | undefined): string {
 
 export function outreachStatusIcon(status: string | null | undefined): string {
   switch (status) {
-    case 'pending': return 'clock';
-    case 'in_progress': return 'sync~spin';
-    case 'completed': return 'pass';
-    case 'failed': return 'error';
-    case 'cancelled': return 'circle-slash';
-    default: return 'circle-outline';
+    case 'pending':
+      return 'clock';
+    case 'in_progress':
+      return 'sync~spin';
+    case 'completed':
+      return 'pass';
+    case 'failed':
+      return 'error';
+    case 'cancelled':
+      return 'circle-slash';
+    default:
+      return 'circle-outline';
   }
 }
 
@@ -116,7 +157,9 @@ export const isRetryable = (task: OutreachTask) => task.status === 'failed' || t
 export const isCancellable = (task: OutreachTask) => task.status === 'pending' || task.status === 'in_progress';
 
 export function taskContextValue(task: OutreachTask): string {
-  return ['outreachTask', isRetryable(task) ? 'retryable' : '', isCancellable(task) ? 'cancellable' : ''].filter(Boolean).join(' ');
+  return ['outreachTask', isRetryable(task) ? 'retryable' : '', isCancellable(task) ? 'cancellable' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The channel a task went (or goes) over. */

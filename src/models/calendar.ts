@@ -8,7 +8,16 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsIn(timeZone: string): Intl.DateTimeFormat {
   let f = partsFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     partsFormatters.set(timeZone, f);
   }
   return f;
@@ -16,9 +25,20 @@ function partsIn(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in a zone at an instant. */
 export function wallClock(instantMs: number, timeZone: string): { date: string; time: string; offsetMinutes: number } {
-  const parts = Object.fromEntries(partsIn(timeZone).formatToParts(new Date(instantMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    partsIn(timeZone)
+      .formatToParts(new Date(instantMs))
+      .map((p) => [p.type, p.value]),
+  );
   const hour = Number(parts.hour) % 24;
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), hour, Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    hour,
+    Number(parts.minute),
+    Number(parts.second),
+  );
   const offsetMinutes = Math.round((asUtc - Math.floor(instantMs / 1000) * 1000) / 60_000);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${pad(hour)}:${parts.minute}`, offsetMinutes };
 }
@@ -54,7 +74,12 @@ export function isoInZone(instantMs: number, timeZone: string): string {
 }
 
 /** A calendar event's start and end, from a wall-clock date and time in a zone and a length. */
-export function eventTimes(date: string, time: string, minutes: number, timeZone: string): { start: string; end: string; startMs: number; endMs: number } {
+export function eventTimes(
+  date: string,
+  time: string,
+  minutes: number,
+  timeZone: string,
+): { start: string; end: string; startMs: number; endMs: number } {
   const startMs = instantOf(date, time, timeZone);
   const endMs = startMs + minutes * 60_000;
   return { start: isoInZone(startMs, timeZone), end: isoInZone(endMs, timeZone), startMs, endMs };
@@ -62,7 +87,8 @@ export function eventTimes(date: string, time: string, minutes: number, timeZone
 
 /** What a person typed for an event's length: a duration ("1h", "90 min", "1h30", "1:30",
  *  "2 hours") or an end time ("until 21:30", "to 9pm"). */
-export type LengthReading = { kind: 'minutes'; minutes: number } | { kind: 'until'; text: string } | { kind: 'unknown' };
+export type LengthReading =
+  { kind: 'minutes'; minutes: number } | { kind: 'until'; text: string } | { kind: 'unknown' };
 
 export function readLength(typed: string): LengthReading {
   const v = typed.trim().toLowerCase();
@@ -71,7 +97,10 @@ export function readLength(typed: string): LengthReading {
   if (until) return { kind: 'until', text: until[1].trim() };
   const clock = /^(\d{1,2}):(\d{2})$/.exec(v);
   if (clock) return { kind: 'minutes', minutes: Number(clock[1]) * 60 + Number(clock[2]) };
-  const hm = /^(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|hora|horas)\s*(?:(\d{1,2})\s*(m|min|mins|minute|minutes|minutos?)?)?$/.exec(v);
+  const hm =
+    /^(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hour|hours|hora|horas)\s*(?:(\d{1,2})\s*(m|min|mins|minute|minutes|minutos?)?)?$/.exec(
+      v,
+    );
   if (hm) return { kind: 'minutes', minutes: Math.round(Number(hm[1].replace(',', '.')) * 60) + Number(hm[3] ?? 0) };
   const m = /^(\d+)\s*(m|min|mins|minute|minutes|minuto|minutos)?$/.exec(v);
   if (m) return { kind: 'minutes', minutes: Number(m[1]) };
@@ -84,9 +113,22 @@ export function formatInZone(iso: string | null | undefined, timeZone: string, l
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   try {
-    return new Date(ms).toLocaleString(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return new Date(ms).toLocaleString(locale, {
+      timeZone,
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   } catch {
-    return new Date(ms).toLocaleString(locale, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return new Date(ms).toLocaleString(locale, {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
 }
 

@@ -7,8 +7,14 @@ import type { TASK_CATEGORIES } from '../api/schemas/calls';
 export type CallKind = (typeof TASK_CATEGORIES)[number];
 
 const KINDS: ReadonlyArray<[CallKind, RegExp]> = [
-  ['restaurant', /\b(table|dinner|lunch|breakfast|brunch|restaurants?|reservation|trattoria|pizzeria|pizza|sushi|bistro|brasserie|diner|steakhouse|grill|tapas|cuisine|mesa|cena|comida|almuerzo|restaurantes?|reserva)\b/i],
-  ['clinic', /\b(doctors?|dentists?|dental|clinics?|appointment|checkup|physio(?:therapy)?|medical|vets?|veterinary|veterinarian|optician|dermatologist|pediatrician|médico|medico|dentista|clínica|clinica|cita|veterinario)\b/i],
+  [
+    'restaurant',
+    /\b(table|dinner|lunch|breakfast|brunch|restaurants?|reservation|trattoria|pizzeria|pizza|sushi|bistro|brasserie|diner|steakhouse|grill|tapas|cuisine|mesa|cena|comida|almuerzo|restaurantes?|reserva)\b/i,
+  ],
+  [
+    'clinic',
+    /\b(doctors?|dentists?|dental|clinics?|appointment|checkup|physio(?:therapy)?|medical|vets?|veterinary|veterinarian|optician|dermatologist|pediatrician|médico|medico|dentista|clínica|clinica|cita|veterinario)\b/i,
+  ],
   ['hotel', /\b(hotels?|motel|hostel|inn|resort|room|suite|check-?in|habitación|habitacion|hostal)\b/i],
 ];
 

@@ -15,7 +15,10 @@ export const MAX_IMPORT_ROWS = 5000;
 /** A file that cannot be read as contacts, with the sentence that says why. */
 export class ImportFileError extends Error {
   override readonly name = 'ImportFileError';
-  constructor(readonly reason: 'empty' | 'malformed' | 'no_columns' | 'too_large' | 'unknown_type', message: string) {
+  constructor(
+    readonly reason: 'empty' | 'malformed' | 'no_columns' | 'too_large' | 'unknown_type',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +38,11 @@ export type ContactBody = { name?: string; phone_number?: string; is_vip?: boole
 export type RejectReason = 'bad_number' | 'missing_name' | 'duplicate';
 
 export type ImportDecision =
-  | { readonly kind: 'new'; readonly row: ImportRow; readonly body: Required<Pick<ContactBody, 'name' | 'phone_number'>> & ContactBody }
+  | {
+      readonly kind: 'new';
+      readonly row: ImportRow;
+      readonly body: Required<Pick<ContactBody, 'name' | 'phone_number'>> & ContactBody;
+    }
   | { readonly kind: 'update'; readonly row: ImportRow; readonly contact: Contact; readonly body: ContactBody }
   | { readonly kind: 'unchanged'; readonly row: ImportRow; readonly contact: Contact }
   | { readonly kind: 'rejected'; readonly row: ImportRow; readonly reason: RejectReason; readonly why: string };
@@ -60,24 +67,43 @@ export function fileTypeOf(fileName: string): ImportFileType | undefined {
 
 /** The rows of a file, by its type (or its content: a file that starts with BEGIN:VCARD is a vCard). */
 export function readContactFile(fileName: string, bytes: Uint8Array): ImportRow[] {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportFileError('too_large', t('{0} is larger than {1} MB: split it into smaller files.', fileName, MAX_IMPORT_BYTES / 1024 / 1024));
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    throw new ImportFileError(
+      'too_large',
+      t('{0} is larger than {1} MB: split it into smaller files.', fileName, MAX_IMPORT_BYTES / 1024 / 1024),
+    );
   const text = new TextDecoder('utf-8').decode(bytes);
   if (!text.trim()) throw new ImportFileError('empty', t('{0} is empty: there are no contacts to import.', fileName));
   const type = /^\uFEFF?\s*BEGIN:VCARD/i.test(text) ? 'vcard' : fileTypeOf(fileName);
   if (!type) throw new ImportFileError('unknown_type', t('{0} is not a CSV or vCard file.', fileName));
   const rows = type === 'vcard' ? vcardRows(fileName, text) : csvRows(fileName, text);
   if (rows.length === 0) throw new ImportFileError('empty', t('{0} has no contacts to import.', fileName));
-  if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileError('too_large', t('{0} has {1} contacts; import at most {2} at a time.', fileName, rows.length, MAX_IMPORT_ROWS));
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new ImportFileError(
+      'too_large',
+      t('{0} has {1} contacts; import at most {2} at a time.', fileName, rows.length, MAX_IMPORT_ROWS),
+    );
   return rows;
 }
 
 function vcardRows(fileName: string, text: string): ImportRow[] {
   try {
     const cards = parseVcards(text);
-    if (cards.length === 0) throw new ImportFileError('malformed', t('{0} has no vCard in it (no BEGIN:VCARD … END:VCARD).', fileName));
-    return cards.map((c, i) => ({ where: t('Card {0}', i + 1), name: c.name, phone: c.phones[0], isVip: c.vip, notes: c.notes }));
+    if (cards.length === 0)
+      throw new ImportFileError('malformed', t('{0} has no vCard in it (no BEGIN:VCARD … END:VCARD).', fileName));
+    return cards.map((c, i) => ({
+      where: t('Card {0}', i + 1),
+      name: c.name,
+      phone: c.phones[0],
+      isVip: c.vip,
+      notes: c.notes,
+    }));
   } catch (e) {
-    if (e instanceof VcardFormatError) throw new ImportFileError('malformed', t('{0} is not a well-formed vCard file: line {1} has a card that never ends.', fileName, e.line));
+    if (e instanceof VcardFormatError)
+      throw new ImportFileError(
+        'malformed',
+        t('{0} is not a well-formed vCard file: line {1} has a card that never ends.', fileName, e.line),
+      );
     throw e;
   }
 }
@@ -87,7 +113,24 @@ const COLUMNS = {
   name: ['name', 'fullname', 'displayname', 'contact', 'contactname', 'nombre'],
   first: ['firstname', 'givenname', 'first'],
   last: ['lastname', 'familyname', 'surname', 'last', 'apellidos'],
-  phone: ['phone', 'phonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'tel', 'telephone', 'number', 'phone1value', 'primaryphone', 'businessphone', 'homephone', 'telefono', 'movil'],
+  phone: [
+    'phone',
+    'phonenumber',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cell',
+    'cellphone',
+    'tel',
+    'telephone',
+    'number',
+    'phone1value',
+    'primaryphone',
+    'businessphone',
+    'homephone',
+    'telefono',
+    'movil',
+  ],
   vip: ['vip', 'isvip', 'favorite', 'favourite', 'starred'],
   notes: ['notes', 'note', 'comment', 'comments', 'description', 'notas'],
 };
@@ -100,25 +143,55 @@ function csvRows(fileName: string, text: string): ImportRow[] {
   try {
     rows = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvFormatError) throw new ImportFileError('malformed', t('{0} is not a well-formed CSV file: line {1} has a quote that is never closed or is misplaced.', fileName, e.line));
+    if (e instanceof CsvFormatError)
+      throw new ImportFileError(
+        'malformed',
+        t(
+          '{0} is not a well-formed CSV file: line {1} has a quote that is never closed or is misplaced.',
+          fileName,
+          e.line,
+        ),
+      );
     throw e;
   }
-  if (rows.length === 0) throw new ImportFileError('empty', t('{0} is empty: there are no contacts to import.', fileName));
+  if (rows.length === 0)
+    throw new ImportFileError('empty', t('{0} is empty: there are no contacts to import.', fileName));
   const header = rows[0].cells.map(norm);
   const col = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
-  let at = { name: col(COLUMNS.name), first: col(COLUMNS.first), last: col(COLUMNS.last), phone: col(COLUMNS.phone), vip: col(COLUMNS.vip), notes: col(COLUMNS.notes) };
+  let at = {
+    name: col(COLUMNS.name),
+    first: col(COLUMNS.first),
+    last: col(COLUMNS.last),
+    phone: col(COLUMNS.phone),
+    vip: col(COLUMNS.vip),
+    notes: col(COLUMNS.notes),
+  };
   let body = rows.slice(1);
   if (at.phone < 0) {
     // No header naming a phone column: a bare "name, number[, vip][, notes]" list, if it looks like one.
     if (rows[0].cells.length >= 2 && looksLikePhone(rows[0].cells[1])) {
-      at = { name: 0, first: -1, last: -1, phone: 1, vip: rows[0].cells.length > 2 ? 2 : -1, notes: rows[0].cells.length > 3 ? 3 : -1 };
+      at = {
+        name: 0,
+        first: -1,
+        last: -1,
+        phone: 1,
+        vip: rows[0].cells.length > 2 ? 2 : -1,
+        notes: rows[0].cells.length > 3 ? 3 : -1,
+      };
       body = rows;
     } else {
-      throw new ImportFileError('no_columns', t('{0} has no phone number column: name one "Phone" (and one "Name").', fileName));
+      throw new ImportFileError(
+        'no_columns',
+        t('{0} has no phone number column: name one "Phone" (and one "Name").', fileName),
+      );
     }
   }
-  if (at.name < 0 && at.first < 0 && at.last < 0) throw new ImportFileError('no_columns', t('{0} has no name column: name one "Name" (or "First name" and "Last name").', fileName));
-  const cell = (r: CsvRow, i: number) => (i >= 0 ? r.cells[i]?.trim() ?? '' : '');
+  if (at.name < 0 && at.first < 0 && at.last < 0)
+    throw new ImportFileError(
+      'no_columns',
+      t('{0} has no name column: name one "Name" (or "First name" and "Last name").', fileName),
+    );
+  const cell = (r: CsvRow, i: number) => (i >= 0 ? (r.cells[i]?.trim() ?? '') : '');
   return body.map((r) => {
     const name = cell(r, at.name) || [cell(r, at.first), cell(r, at.last)].filter(Boolean).join(' ');
     const vip = cell(r, at.vip);
@@ -133,21 +206,48 @@ function csvRows(fileName: string, text: string): ImportRow[] {
 }
 
 /** What importing these rows would do, against the contacts you have. */
-export function previewImport(fileName: string, rows: readonly ImportRow[], existing: readonly Contact[], defaultCountry?: string): ImportPreview {
+export function previewImport(
+  fileName: string,
+  rows: readonly ImportRow[],
+  existing: readonly Contact[],
+  defaultCountry?: string,
+): ImportPreview {
   const seen = new Map<string, ImportRow>();
   const decisions = rows.map((row): ImportDecision => {
     if (!row.name?.trim()) return { kind: 'rejected', row, reason: 'missing_name', why: t('missing name') };
-    if (!row.phone?.trim()) return { kind: 'rejected', row, reason: 'bad_number', why: t('bad number: there is no phone number') };
+    if (!row.phone?.trim())
+      return { kind: 'rejected', row, reason: 'bad_number', why: t('bad number: there is no phone number') };
     const check = checkPhoneNumber(row.phone, defaultCountry);
-    if (!check.ok) return { kind: 'rejected', row, reason: 'bad_number', why: t('bad number: {0}', t(check.template, ...check.args)) };
+    if (!check.ok)
+      return {
+        kind: 'rejected',
+        row,
+        reason: 'bad_number',
+        why: t('bad number: {0}', t(check.template, ...check.args)),
+      };
     const earlier = seen.get(check.e164);
-    if (earlier) return { kind: 'rejected', row, reason: 'duplicate', why: t('duplicate: {0} is already in {1}', phoneForPeople(check.e164), earlier.where) };
+    if (earlier)
+      return {
+        kind: 'rejected',
+        row,
+        reason: 'duplicate',
+        why: t('duplicate: {0} is already in {1}', phoneForPeople(check.e164), earlier.where),
+      };
     seen.set(check.e164, row);
     const name = row.name.trim().slice(0, 200);
     const notes = row.notes?.slice(0, 1000);
     const contact = contactFor(check.e164, existing);
     if (!contact) {
-      return { kind: 'new', row, body: { name, phone_number: check.e164, ...(row.isVip !== undefined ? { is_vip: row.isVip } : {}), ...(notes ? { notes } : {}) } };
+      return {
+        kind: 'new',
+        row,
+        body: {
+          name,
+          phone_number: check.e164,
+          ...(row.isVip !== undefined ? { is_vip: row.isVip } : {}),
+          ...(notes ? { notes } : {}),
+        },
+      };
     }
     const body: ContactBody = {};
     if ((contact.name ?? '') !== name) body.name = name;
@@ -156,7 +256,14 @@ export function previewImport(fileName: string, rows: readonly ImportRow[], exis
     return Object.keys(body).length ? { kind: 'update', row, contact, body } : { kind: 'unchanged', row, contact };
   });
   const n = (kind: ImportDecision['kind']) => decisions.filter((d) => d.kind === kind).length;
-  return { fileName, decisions, created: n('new'), updated: n('update'), unchanged: n('unchanged'), rejected: n('rejected') };
+  return {
+    fileName,
+    decisions,
+    created: n('new'),
+    updated: n('update'),
+    unchanged: n('unchanged'),
+    rejected: n('rejected'),
+  };
 }
 
 /** "Row 4 (Jane Doe)": a row as the preview names it. */

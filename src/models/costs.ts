@@ -11,35 +11,60 @@ export interface CostLine {
   readonly price: string;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 function what(key: string): string {
   switch (key) {
-    case 'call': return t('Phone call');
-    case 'search': return t('Search');
-    case 'email_send': return t('Email sent');
-    case 'email_draft': return t('Email drafted');
-    case 'booking': return t('Booking');
-    case 'bill_analysis': return t('Bill check');
-    case 'ride': return t('Ride');
-    case 'food': return t('Food order');
-    case 'errand': return t('Errand');
-    default: return humanize(key);
+    case 'call':
+      return t('Phone call');
+    case 'search':
+      return t('Search');
+    case 'email_send':
+      return t('Email sent');
+    case 'email_draft':
+      return t('Email drafted');
+    case 'booking':
+      return t('Booking');
+    case 'bill_analysis':
+      return t('Bill check');
+    case 'ride':
+      return t('Ride');
+    case 'food':
+      return t('Food order');
+    case 'errand':
+      return t('Errand');
+    default:
+      return humanize(key);
   }
 }
 
 function unit(field: string): string {
   switch (field) {
-    case 'per_minute': return t('per minute');
-    case 'per_query': return t('per search');
-    case 'per_email': return t('per email');
-    case 'per_draft': return t('per draft');
-    case 'per_booking': return t('per booking');
-    case 'per_analysis': return t('per bill');
-    case 'per_request': return t('per ride');
-    case 'per_order': return t('per order');
-    case 'per_errand': return t('per errand');
-    default: return humanize(field).toLowerCase();
+    case 'per_minute':
+      return t('per minute');
+    case 'per_query':
+      return t('per search');
+    case 'per_email':
+      return t('per email');
+    case 'per_draft':
+      return t('per draft');
+    case 'per_booking':
+      return t('per booking');
+    case 'per_analysis':
+      return t('per bill');
+    case 'per_request':
+      return t('per ride');
+    case 'per_order':
+      return t('per order');
+    case 'per_errand':
+      return t('per errand');
+    default:
+      return humanize(field).toLowerCase();
   }
 }
 
@@ -53,7 +78,9 @@ export function costLines(costs: Record<string, unknown> | null | undefined): Co
       continue;
     }
     if (!entry || typeof entry !== 'object') continue;
-    const fields = Object.entries(entry as Record<string, unknown>).map(([f, v]) => [f, num(v)] as const).filter((x): x is readonly [string, number] => x[1] !== undefined);
+    const fields = Object.entries(entry as Record<string, unknown>)
+      .map(([f, v]) => [f, num(v)] as const)
+      .filter((x): x is readonly [string, number] => x[1] !== undefined);
     if (!fields.length) continue;
     const base = fields.find(([f]) => f === 'base')?.[1];
     const rest = fields.filter(([f]) => f !== 'base');

@@ -5,7 +5,10 @@
 
 export class CsvFormatError extends Error {
   override readonly name = 'CsvFormatError';
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }

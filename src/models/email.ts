@@ -16,11 +16,24 @@ export type OutboxState = 'pending' | 'sent' | 'failed' | 'discarded' | 'other';
 
 export function outboxState(e: Pick<OutboxEmail, 'status'>): OutboxState {
   switch ((e.status ?? '').toLowerCase()) {
-    case 'pending_approval': case 'pending': case 'draft': case 'awaiting_approval': return 'pending';
-    case 'sent': case 'delivered': return 'sent';
-    case 'failed': case 'bounced': case 'error': return 'failed';
-    case 'cancelled': case 'canceled': case 'discarded': return 'discarded';
-    default: return 'other';
+    case 'pending_approval':
+    case 'pending':
+    case 'draft':
+    case 'awaiting_approval':
+      return 'pending';
+    case 'sent':
+    case 'delivered':
+      return 'sent';
+    case 'failed':
+    case 'bounced':
+    case 'error':
+      return 'failed';
+    case 'cancelled':
+    case 'canceled':
+    case 'discarded':
+      return 'discarded';
+    default:
+      return 'other';
   }
 }
 
@@ -28,11 +41,16 @@ export const isDraft = (e: Pick<OutboxEmail, 'status'>) => outboxState(e) === 'p
 
 export function outboxStateLabel(e: Pick<OutboxEmail, 'status'>): string {
   switch (outboxState(e)) {
-    case 'pending': return t('Waiting for your approval');
-    case 'sent': return t('Sent');
-    case 'failed': return t('Not sent: it failed');
-    case 'discarded': return t('Discarded');
-    default: return humanize(e.status) || t('Unknown');
+    case 'pending':
+      return t('Waiting for your approval');
+    case 'sent':
+      return t('Sent');
+    case 'failed':
+      return t('Not sent: it failed');
+    case 'discarded':
+      return t('Discarded');
+    default:
+      return humanize(e.status) || t('Unknown');
   }
 }
 
@@ -96,7 +114,10 @@ const MESSAGE_MAX = 4000;
  *  that understands it revises the draft — in place, or as a new draft it names (`draft_id`).
  *  Written in English for the AI (like a message typed to Ask); the sandbox reads its first line
  *  and its "Draft id:" line. */
-export function revisionRequest(draft: Pick<OutboxEmail, 'id' | 'to' | 'cc' | 'subject' | 'body'>, instructions: string): string {
+export function revisionRequest(
+  draft: Pick<OutboxEmail, 'id' | 'to' | 'cc' | 'subject' | 'body'>,
+  instructions: string,
+): string {
   const head = [
     'Revise my email draft before I approve it. Keep it a draft: do not send it.',
     `Draft id: ${draft.id ?? ''}`,
@@ -122,11 +143,16 @@ export const REVISION_INSTRUCTIONS_MAX = 1000;
 /** Classification labels, for the view, the filter and the page. */
 export function classificationLabel(value: string | null | undefined): string {
   switch (value) {
-    case 'important': return t('Important');
-    case 'actionable': return t('Needs action');
-    case 'informational': return t('Informational');
-    case 'spam': return t('Spam');
-    default: return value ? humanize(value) : t('All mail');
+    case 'important':
+      return t('Important');
+    case 'actionable':
+      return t('Needs action');
+    case 'informational':
+      return t('Informational');
+    case 'spam':
+      return t('Spam');
+    default:
+      return value ? humanize(value) : t('All mail');
   }
 }
 
@@ -150,7 +176,8 @@ export function addressesText(value: unknown): string {
 export function senderName(from: string | null | undefined): string {
   const text = (from ?? '').trim();
   const lt = text.indexOf('<');
-  if (lt <= 0 || !text.endsWith('>') || lt + 2 >= text.length || text.indexOf('>', lt + 1) !== text.length - 1) return text;
+  if (lt <= 0 || !text.endsWith('>') || lt + 2 >= text.length || text.indexOf('>', lt + 1) !== text.length - 1)
+    return text;
   const before = text.slice(0, lt);
   const body = before.startsWith('"') ? before.slice(1) : before;
   const quote = body.indexOf('"');
@@ -173,7 +200,9 @@ export function senderAddress(from: string | null | undefined): string | undefin
 
 /** An email's text for people: the plain text when there is one; HTML only as its text (tags
  *  dropped, entities read) — an email's HTML is never rendered. */
-export function mailText(m: Pick<EmailMessage, 'body' | 'body_text' | 'text' | 'body_html' | 'html' | 'snippet' | 'preview'>): string {
+export function mailText(
+  m: Pick<EmailMessage, 'body' | 'body_text' | 'text' | 'body_html' | 'html' | 'snippet' | 'preview'>,
+): string {
   const plain = m.body_text ?? m.text ?? m.body;
   if (plain && !looksLikeHtml(plain)) return plain;
   const markup = plain ?? m.body_html ?? m.html;
@@ -195,7 +224,10 @@ export function newestMailFirst<M extends Pick<EmailMessage, 'received_at' | 'da
     const ms = Date.parse(mailDate(m) ?? '');
     return Number.isFinite(ms) ? ms : -Infinity;
   };
-  return mail.map((m, i) => ({ m, i, at: at(m) })).sort((a, b) => b.at - a.at || a.i - b.i).map((x) => x.m);
+  return mail
+    .map((m, i) => ({ m, i, at: at(m) }))
+    .sort((a, b) => b.at - a.at || a.i - b.i)
+    .map((x) => x.m);
 }
 
 /** "Re: …" for a reply to this subject (not "Re: Re: …"). */

@@ -5,7 +5,15 @@ import { codeLabel, oneLine, t } from '../format';
  *  space-separated context tokens that package.json's `viewItem =~ /…/` menus match. */
 
 export type GoalGroup = 'needsYou' | 'active' | 'pending' | 'completed' | 'cancelled' | 'archived' | 'other';
-export const GOAL_GROUPS: readonly GoalGroup[] = ['needsYou', 'active', 'pending', 'completed', 'cancelled', 'archived', 'other'];
+export const GOAL_GROUPS: readonly GoalGroup[] = [
+  'needsYou',
+  'active',
+  'pending',
+  'completed',
+  'cancelled',
+  'archived',
+  'other',
+];
 
 export type WaitingFor = 'step_approval' | 'budget_approval' | 'soft_cap' | 'outcome_acceptance';
 
@@ -80,7 +88,12 @@ export function goalBudget(goal: Goal): { estimated?: number; used?: number; rem
   return { estimated, used, remaining };
 }
 
-const finiteNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const finiteNumber = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 
 /** A goal's spending caps, when the service sends them (`budget: {soft_cap, hard_cap}`, or the same
  *  names on the goal itself): past the soft cap it asks, past the hard cap it stops. */
@@ -92,8 +105,12 @@ export function goalCaps(goal: Goal): { soft?: number; hard?: number } {
 
 /** The credits the steps not yet done still need, by their own estimates (undefined when no step says). */
 export function creditsStillNeeded(goal: Goal): number | undefined {
-  const open = (goal.steps ?? []).filter((s) => !['completed', 'done', 'skipped', 'cancelled', 'failed'].includes((s.status ?? '').toLowerCase()));
-  const figures = open.map((s) => finiteNumber((s as Record<string, unknown>).credits)).filter((n): n is number => n !== undefined);
+  const open = (goal.steps ?? []).filter(
+    (s) => !['completed', 'done', 'skipped', 'cancelled', 'failed'].includes((s.status ?? '').toLowerCase()),
+  );
+  const figures = open
+    .map((s) => finiteNumber((s as Record<string, unknown>).credits))
+    .filter((n): n is number => n !== undefined);
   return figures.length ? Math.round(figures.reduce((a, n) => a + n, 0) * 100) / 100 : undefined;
 }
 
@@ -132,7 +149,8 @@ export function groupGoals(goals: readonly Goal[]): Map<GoalGroup, Goal[]> {
     if (hasParentHere && group !== 'needsYou') continue;
     groups.get(group)!.push(goal);
   }
-  const newest = (a: Goal, b: Goal) => (b.updated_at ?? b.created_at ?? '').localeCompare(a.updated_at ?? a.created_at ?? '');
+  const newest = (a: Goal, b: Goal) =>
+    (b.updated_at ?? b.created_at ?? '').localeCompare(a.updated_at ?? a.created_at ?? '');
   for (const list of groups.values()) list.sort(newest);
   return groups;
 }
@@ -212,9 +230,12 @@ export function outcomeAlternatives(outcome: unknown): string[] {
   // starts where its article does, like the next one's ("a $400 …").
   const lead = parts[1].split(' ')[0];
   const first = parts[0].split(' ');
-  const start = ARTICLE.test(lead) || /^[$€£\d]/.test(lead)
-    ? first.findIndex((w, i) => i > 0 && (ARTICLE.test(lead) ? w.toLowerCase() === lead.toLowerCase() : /^[$€£\d]/.test(w)))
-    : -1;
+  const start =
+    ARTICLE.test(lead) || /^[$€£\d]/.test(lead)
+      ? first.findIndex(
+          (w, i) => i > 0 && (ARTICLE.test(lead) ? w.toLowerCase() === lead.toLowerCase() : /^[$€£\d]/.test(w)),
+        )
+      : -1;
   parts[0] = (start > 0 ? first.slice(start) : first).join(' ').replace(/^either /i, '');
   if (parts.some((p) => p.split(' ').length < 2)) return [];
   return parts.map(capital);

@@ -21,16 +21,78 @@ const SKIPPED_CONTENT = new Set(['script', 'style', 'title', 'iframe', 'noembed'
 /** End tags that end a block: a blank line. */
 const BLOCK_ENDS = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 /** Start tags that may stand in the head; any other one (or text) ends it, as in the standard. */
-const HEAD_TAGS = new Set(['head', 'base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'style', 'script', 'noscript', 'template']);
+const HEAD_TAGS = new Set([
+  'head',
+  'base',
+  'basefont',
+  'bgsound',
+  'link',
+  'meta',
+  'title',
+  'style',
+  'script',
+  'noscript',
+  'template',
+]);
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', sbquo: '‚',
-  ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', bull: '•', middot: '·', euro: '€', pound: '£',
-  yen: '¥', cent: '¢', deg: '°', times: '×', divide: '÷', iexcl: '¡', iquest: '¿', ordf: 'ª', ordm: 'º',
-  sect: '§', para: '¶', zwnj: '\u200c', zwj: '\u200d', shy: '\u00ad', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', uuml: 'ü', ntilde: 'ñ', ccedil: 'ç',
-  Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', Uuml: 'Ü', Ntilde: 'Ñ', Ccedil: 'Ç',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  deg: '°',
+  times: '×',
+  divide: '÷',
+  iexcl: '¡',
+  iquest: '¿',
+  ordf: 'ª',
+  ordm: 'º',
+  sect: '§',
+  para: '¶',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  shy: '\u00ad',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  aacute: 'á',
+  eacute: 'é',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  uuml: 'ü',
+  ntilde: 'ñ',
+  ccedil: 'ç',
+  Aacute: 'Á',
+  Eacute: 'É',
+  Iacute: 'Í',
+  Oacute: 'Ó',
+  Uacute: 'Ú',
+  Uuml: 'Ü',
+  Ntilde: 'Ñ',
+  Ccedil: 'Ç',
 };
 /** The longest name in NAMED: a longer run of letters after `&` is not one of them. */
 const NAMED_MAX = 6;
@@ -226,7 +288,11 @@ function reference(text: string, amp: number): [string | undefined, number] {
   while (j < n && j - amp <= NAMED_MAX + 1 && isLetter(text.charCodeAt(j))) j++;
   if (j === amp + 1 || text.charCodeAt(j) !== 0x3b) return [undefined, j];
   const name = text.slice(amp + 1, j);
-  const value = Object.hasOwn(NAMED, name) ? NAMED[name] : Object.hasOwn(NAMED, name.toLowerCase()) ? NAMED[name.toLowerCase()] : undefined;
+  const value = Object.hasOwn(NAMED, name)
+    ? NAMED[name]
+    : Object.hasOwn(NAMED, name.toLowerCase())
+      ? NAMED[name.toLowerCase()]
+      : undefined;
   return [value, j + 1];
 }
 

@@ -3,7 +3,13 @@
  *  how it ended, its action items; voicemails and whether they were heard; call-handling rules in
  *  words. Shared by the Receptionist view, its pages, its commands and chat. No `vscode`. */
 import type * as z from 'zod/mini';
-import type { ActionItem, Contact as ContactSchema, InboundCall as InboundCallSchema, Rule as RuleSchema, Voicemail as VoicemailSchema } from '../api/schemas/inbound';
+import type {
+  ActionItem,
+  Contact as ContactSchema,
+  InboundCall as InboundCallSchema,
+  Rule as RuleSchema,
+  Voicemail as VoicemailSchema,
+} from '../api/schemas/inbound';
 import { codeLabel, formatDuration, humanize, oneLine, phoneForPeople, shortDate, t } from '../format';
 
 export type InboundCall = z.infer<typeof InboundCallSchema>;
@@ -32,20 +38,29 @@ export function contactFor(number: string | null | undefined, contacts: readonly
 }
 
 /** The caller's name: the call's own, else the contact's with that number. */
-export function callerName(c: { caller_name?: string | null; caller_number?: string | null }, contacts: readonly Contact[] = []): string | undefined {
+export function callerName(
+  c: { caller_name?: string | null; caller_number?: string | null },
+  contacts: readonly Contact[] = [],
+): string | undefined {
   return c.caller_name?.trim() || contactFor(c.caller_number, contacts)?.name?.trim() || undefined;
 }
 
 /** "Alex Rivera", else "+1 201 555 0130", else "Unknown caller". Never an id. */
-export function callerLabel(c: { caller_name?: string | null; caller_number?: string | null }, contacts: readonly Contact[] = []): string {
+export function callerLabel(
+  c: { caller_name?: string | null; caller_number?: string | null },
+  contacts: readonly Contact[] = [],
+): string {
   return callerName(c, contacts) ?? (c.caller_number ? phoneForPeople(c.caller_number) : t('Unknown caller'));
 }
 
 /** "Alex Rivera (+1 201 555 0130)" — what a consent names. */
-export function callerWithNumber(c: { caller_name?: string | null; caller_number?: string | null }, contacts: readonly Contact[] = []): string {
+export function callerWithNumber(
+  c: { caller_name?: string | null; caller_number?: string | null },
+  contacts: readonly Contact[] = [],
+): string {
   const name = callerName(c, contacts);
   const number = c.caller_number ? phoneForPeople(c.caller_number) : undefined;
-  return name && number ? t('{0} ({1})', name, number) : name ?? number ?? t('an unknown caller');
+  return name && number ? t('{0} ({1})', name, number) : (name ?? number ?? t('an unknown caller'));
 }
 
 export function isVipCaller(c: InboundCall, contacts: readonly Contact[] = []): boolean {
@@ -71,22 +86,37 @@ export function callDuration(c: InboundCall, now = Date.now()): string | undefin
 }
 
 /** A transcript and a recording exist once someone spoke. */
-export const hasConversation = (c: InboundCall) => !isLive(c) && String(c.status ?? '') !== 'missed' && (c.duration_seconds ?? 0) > 0;
+export const hasConversation = (c: InboundCall) =>
+  !isLive(c) && String(c.status ?? '') !== 'missed' && (c.duration_seconds ?? 0) > 0;
 
-export interface ActionItemView { readonly index: number; readonly text: string; readonly done: boolean; readonly status?: string }
+export interface ActionItemView {
+  readonly index: number;
+  readonly text: string;
+  readonly done: boolean;
+  readonly status?: string;
+}
 
 export function actionItemsOf(c: InboundCall): ActionItemView[] {
-  return (c.action_items ?? []).map((item: z.infer<typeof ActionItem>, i): ActionItemView => {
-    if (typeof item === 'string') return { index: i, text: item, done: false };
-    const status = item.status ?? undefined;
-    return { index: typeof item.index === 'number' ? item.index : i, text: item.description ?? item.text ?? '', done: status === 'completed' || status === 'done' || status === 'dismissed', status };
-  }).filter((a) => a.text);
+  return (c.action_items ?? [])
+    .map((item: z.infer<typeof ActionItem>, i): ActionItemView => {
+      if (typeof item === 'string') return { index: i, text: item, done: false };
+      const status = item.status ?? undefined;
+      return {
+        index: typeof item.index === 'number' ? item.index : i,
+        text: item.description ?? item.text ?? '',
+        done: status === 'completed' || status === 'done' || status === 'dismissed',
+        status,
+      };
+    })
+    .filter((a) => a.text);
 }
 
 /** "Alex Rivera — call, Nov 29": a tab title. */
 export function inboundTabTitle(c: InboundCall, what: string, contacts: readonly Contact[] = []): string {
   const day = shortDate(c.created_at);
-  return day ? t('{0} — {1}, {2}', callerLabel(c, contacts), what, day) : t('{0} — {1}', callerLabel(c, contacts), what);
+  return day
+    ? t('{0} — {1}, {2}', callerLabel(c, contacts), what, day)
+    : t('{0} — {1}', callerLabel(c, contacts), what);
 }
 
 // ---------- voicemails ----------
@@ -143,15 +173,53 @@ export function ruleTarget(rule: Rule): string | undefined {
 export function ruleConditionsText(conditions: Record<string, unknown> | null | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(conditions ?? {})) {
-    if (value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === null || value === undefined || value === false || (Array.isArray(value) && value.length === 0))
+      continue;
     switch (key) {
-      case 'caller_vip': case 'vip': case 'is_vip': parts.push(value === true ? t('VIP callers') : t('callers who are not VIPs')); break;
-      case 'unknown_caller': case 'unknown_callers': parts.push(t('unknown callers')); break;
-      case 'known_caller': case 'in_contacts': parts.push(t('callers in your contacts')); break;
-      case 'keywords': parts.push(t('mentions {0}', (Array.isArray(value) ? value : [value]).map(String).join(', '))); break;
-      case 'caller_number': case 'caller_numbers': parts.push(t('calls from {0}', (Array.isArray(value) ? value : [value]).map((n) => phoneForPeople(String(n))).join(', '))); break;
-      case 'time_range': case 'hours': parts.push(t('during {0}', typeof value === 'object' ? Object.values(value as object).map(String).join('–') : String(value))); break;
-      default: parts.push(typeof value === 'boolean' ? humanize(key) : `${humanize(key)}: ${Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+      case 'caller_vip':
+      case 'vip':
+      case 'is_vip':
+        parts.push(value === true ? t('VIP callers') : t('callers who are not VIPs'));
+        break;
+      case 'unknown_caller':
+      case 'unknown_callers':
+        parts.push(t('unknown callers'));
+        break;
+      case 'known_caller':
+      case 'in_contacts':
+        parts.push(t('callers in your contacts'));
+        break;
+      case 'keywords':
+        parts.push(t('mentions {0}', (Array.isArray(value) ? value : [value]).map(String).join(', ')));
+        break;
+      case 'caller_number':
+      case 'caller_numbers':
+        parts.push(
+          t(
+            'calls from {0}',
+            (Array.isArray(value) ? value : [value]).map((n) => phoneForPeople(String(n))).join(', '),
+          ),
+        );
+        break;
+      case 'time_range':
+      case 'hours':
+        parts.push(
+          t(
+            'during {0}',
+            typeof value === 'object'
+              ? Object.values(value as object)
+                  .map(String)
+                  .join('–')
+              : String(value),
+          ),
+        );
+        break;
+      default:
+        parts.push(
+          typeof value === 'boolean'
+            ? humanize(key)
+            : `${humanize(key)}: ${Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+        );
     }
   }
   return parts.length ? parts.join('; ') : t('every call');
@@ -170,8 +238,11 @@ export function sortRules(rules: readonly Rule[]): Rule[] {
 
 // ---------- contacts ----------
 
-export const contactName = (c: Contact) => c.name?.trim() || (c.phone_number ? phoneForPeople(c.phone_number) : t('Unnamed contact'));
+export const contactName = (c: Contact) =>
+  c.name?.trim() || (c.phone_number ? phoneForPeople(c.phone_number) : t('Unnamed contact'));
 
 export function sortContacts(contacts: readonly Contact[]): Contact[] {
-  return [...contacts].sort((a, b) => Number(b.is_vip === true) - Number(a.is_vip === true) || contactName(a).localeCompare(contactName(b)));
+  return [...contacts].sort(
+    (a, b) => Number(b.is_vip === true) - Number(a.is_vip === true) || contactName(a).localeCompare(contactName(b)),
+  );
 }

@@ -23,7 +23,8 @@ export interface PendingItem {
 export const VOICEMAIL_PLACE = 'kallyai.inbox.focus';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
+const idOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
 const itemsOf = (bucket: unknown): Array<Record<string, unknown>> => {
   const items = bucket && typeof bucket === 'object' ? (bucket as { items?: unknown }).items : undefined;
   return Array.isArray(items) ? items.filter((i): i is Record<string, unknown> => !!i && typeof i === 'object') : [];
@@ -38,16 +39,29 @@ export function pendingItems(p: Pending): PendingItem[] {
     if (!id) continue;
     goalIds.add(id);
     out.push({
-      kind: 'goal', id,
+      kind: 'goal',
+      id,
       label: oneLine(str(g.title) ?? str(g.summary) ?? t('A goal'), 90),
-      description: str(g.waiting_for) ? t('Goal · {0}', codeLabel('waitingFor', String(g.waiting_for))) : t('Goal · needs you'),
-      icon: 'bell-dot', command: 'kallyai.goals.openGoal', args: [{ id }],
+      description: str(g.waiting_for)
+        ? t('Goal · {0}', codeLabel('waitingFor', String(g.waiting_for)))
+        : t('Goal · needs you'),
+      icon: 'bell-dot',
+      command: 'kallyai.goals.openGoal',
+      args: [{ id }],
     });
   }
   const active = p.active_goal;
   const activeId = idOf(active?.id);
   if (activeId && !goalIds.has(activeId) && active?.status === 'needs_input') {
-    out.push({ kind: 'goal', id: activeId, label: oneLine(str(active.summary) ?? t('A goal'), 90), description: t('Goal · needs you'), icon: 'bell-dot', command: 'kallyai.goals.openGoal', args: [{ id: activeId }] });
+    out.push({
+      kind: 'goal',
+      id: activeId,
+      label: oneLine(str(active.summary) ?? t('A goal'), 90),
+      description: t('Goal · needs you'),
+      icon: 'bell-dot',
+      command: 'kallyai.goals.openGoal',
+      args: [{ id: activeId }],
+    });
   }
   for (const a of itemsOf(p.actions)) {
     const id = idOf(a.id);
@@ -55,9 +69,36 @@ export function pendingItems(p: Pending): PendingItem[] {
     const type = str(a.type) ?? '';
     const label = oneLine(str(a.summary) ?? actionTypeLabel(type), 90);
     // "voicemail" contains "email": it is looked for first.
-    if (/voicemail/.test(type)) out.push({ kind: 'voicemail', id, label, description: t('Voicemail · listen'), icon: 'record', command: VOICEMAIL_PLACE, args: [] });
-    else if (/(^|_)email/.test(type)) out.push({ kind: 'approval', id, label, description: t('Email draft · approve or discard'), icon: 'mail', command: 'kallyai.inbox.openDraft', args: [{ id }] });
-    else out.push({ kind: 'action', id, label, description: t('{0} · needs you', actionTypeLabel(type)), icon: 'zap', command: 'kallyai.activity.focus', args: [] });
+    if (/voicemail/.test(type))
+      out.push({
+        kind: 'voicemail',
+        id,
+        label,
+        description: t('Voicemail · listen'),
+        icon: 'record',
+        command: VOICEMAIL_PLACE,
+        args: [],
+      });
+    else if (/(^|_)email/.test(type))
+      out.push({
+        kind: 'approval',
+        id,
+        label,
+        description: t('Email draft · approve or discard'),
+        icon: 'mail',
+        command: 'kallyai.inbox.openDraft',
+        args: [{ id }],
+      });
+    else
+      out.push({
+        kind: 'action',
+        id,
+        label,
+        description: t('{0} · needs you', actionTypeLabel(type)),
+        icon: 'zap',
+        command: 'kallyai.activity.focus',
+        args: [],
+      });
   }
   for (const m of itemsOf(p.inbox)) {
     const id = idOf(m.id);
@@ -66,13 +107,19 @@ export function pendingItems(p: Pending): PendingItem[] {
     const from = str(m.from);
     const voicemail = channel === 'voicemail';
     out.push({
-      kind: voicemail ? 'voicemail' : 'message', id,
+      kind: voicemail ? 'voicemail' : 'message',
+      id,
       label: oneLine(str(m.preview) ?? str(m.subject) ?? t('(no preview)'), 90),
       description: voicemail
-        ? (from ? t('Voicemail from {0}', phoneForPeople(from)) : t('Voicemail · listen'))
-        : from ? t('Unread {0} from {1}', channelWord(channel), phoneForPeople(from)) : t('Unread {0}', channelWord(channel)),
+        ? from
+          ? t('Voicemail from {0}', phoneForPeople(from))
+          : t('Voicemail · listen')
+        : from
+          ? t('Unread {0} from {1}', channelWord(channel), phoneForPeople(from))
+          : t('Unread {0}', channelWord(channel)),
       icon: voicemail ? 'record' : 'circle-filled',
-      command: 'kallyai.inbox.openMessage', args: [{ id }],
+      command: 'kallyai.inbox.openMessage',
+      args: [{ id }],
     });
   }
   return out;
@@ -80,11 +127,16 @@ export function pendingItems(p: Pending): PendingItem[] {
 
 function channelWord(channel: string): string {
   switch (channel) {
-    case 'email': return t('email');
-    case 'sms': return t('SMS');
-    case 'call': return t('call message');
-    case 'chat': return t('chat message');
-    default: return t('message');
+    case 'email':
+      return t('email');
+    case 'sms':
+      return t('SMS');
+    case 'call':
+      return t('call message');
+    case 'chat':
+      return t('chat message');
+    default:
+      return t('message');
   }
 }
 
@@ -97,7 +149,10 @@ export function pendingCounts(p: Pending): { goals: number; approvals: number; m
   const goals = n(p.goals);
   const approvals = n(p.actions);
   const messages = n(p.inbox);
-  const total = typeof p.total_pending === 'number' && Number.isFinite(p.total_pending) ? p.total_pending : goals + approvals + messages;
+  const total =
+    typeof p.total_pending === 'number' && Number.isFinite(p.total_pending)
+      ? p.total_pending
+      : goals + approvals + messages;
   return { goals, approvals, messages, total };
 }
 

@@ -26,8 +26,17 @@ export interface PlanChange {
   readonly periodEnd?: string;
 }
 
-type PlanData = { name?: string | null; credits_allocated?: number | null; price_monthly?: number | null; overage_rate?: number | null };
-type StatusData = { plan_type?: string | null; current_period_end?: string | null; pending_change?: { new_plan?: string | null; effective_date?: string | null } | null };
+type PlanData = {
+  name?: string | null;
+  credits_allocated?: number | null;
+  price_monthly?: number | null;
+  overage_rate?: number | null;
+};
+type StatusData = {
+  plan_type?: string | null;
+  current_period_end?: string | null;
+  pending_change?: { new_plan?: string | null; effective_date?: string | null } | null;
+};
 
 const rank = (key: string) => {
   const i = (PLANS as readonly string[]).indexOf(key);
@@ -57,7 +66,8 @@ export function planChange(plan: PlanChoice, choices: readonly PlanChoice[], sta
   let kind: PlanChange['kind'] = 'upgrade';
   if (current) {
     if (current.key === plan.key) kind = 'same';
-    else if (current.credits !== undefined && plan.credits !== undefined) kind = plan.credits > current.credits ? 'upgrade' : 'downgrade';
+    else if (current.credits !== undefined && plan.credits !== undefined)
+      kind = plan.credits > current.credits ? 'upgrade' : 'downgrade';
     else kind = rank(plan.key) > rank(current.key) ? 'upgrade' : 'downgrade';
   }
   return { plan, current, kind, periodEnd: status?.current_period_end ?? undefined };

@@ -13,10 +13,22 @@ export interface DateRange {
   readonly to: string;
 }
 
-export interface Figure { readonly label: string; readonly value: string }
-export interface Bar { readonly key: string; readonly label: string; readonly value: number }
+export interface Figure {
+  readonly label: string;
+  readonly value: string;
+}
+export interface Bar {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+}
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+      ? Number(v)
+      : undefined;
 const pick = (o: Json | undefined, ...keys: string[]) => {
   for (const k of keys) {
     const v = num(o?.[k]);
@@ -25,7 +37,8 @@ const pick = (o: Json | undefined, ...keys: string[]) => {
   return undefined;
 };
 
-const ymd = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const ymd = (d: Date) =>
+  `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
 /** The last `days` days up to today (UTC days, as the API's date filters are). */
 export function lastDays(days: number, now = new Date()): DateRange {
@@ -56,7 +69,11 @@ export function summaryFigures(summary: Json | undefined): Figure[] {
   add(t('Rejected'), pick(s, 'rejected', 'rejected_calls', 'blocked'));
   add(t('Live now'), pick(s, 'active', 'active_calls', 'live'));
   add(t('From VIPs'), pick(s, 'vip_calls', 'vip'));
-  add(t('Average length'), pick(s, 'average_duration_seconds', 'avg_duration_seconds', 'average_duration', 'avg_duration'), (n) => formatDuration(n) ?? String(n));
+  add(
+    t('Average length'),
+    pick(s, 'average_duration_seconds', 'avg_duration_seconds', 'average_duration', 'avg_duration'),
+    (n) => formatDuration(n) ?? String(n),
+  );
   return figures;
 }
 
@@ -106,7 +123,8 @@ const OUTCOME_ORDER = ['completed', 'missed', 'rejected', 'active'];
 
 export function outcomeLabel(status: string): string {
   switch (status) {
-    default: return codeLabel('inboundStatus', status);
+    default:
+      return codeLabel('inboundStatus', status);
   }
 }
 
@@ -128,9 +146,13 @@ export function callsByOutcome(analytics: Json | undefined, calls: readonly Inbo
       if (key && n !== undefined) counts.set(key, n);
     }
   } else {
-    for (const c of calls) counts.set(String(c.status ?? 'unknown'), (counts.get(String(c.status ?? 'unknown')) ?? 0) + 1);
+    for (const c of calls)
+      counts.set(String(c.status ?? 'unknown'), (counts.get(String(c.status ?? 'unknown')) ?? 0) + 1);
   }
-  const keys = [...OUTCOME_ORDER.filter((k) => counts.has(k)), ...[...counts.keys()].filter((k) => !OUTCOME_ORDER.includes(k)).sort()];
+  const keys = [
+    ...OUTCOME_ORDER.filter((k) => counts.has(k)),
+    ...[...counts.keys()].filter((k) => !OUTCOME_ORDER.includes(k)).sort(),
+  ];
   return keys.map((k) => ({ key: k, label: outcomeLabel(k), value: counts.get(k) ?? 0 }));
 }
 
@@ -138,17 +160,27 @@ export function callsByOutcome(analytics: Json | undefined, calls: readonly Inbo
 export function topCallers(analytics: Json | undefined): Bar[] {
   const list = (analytics ?? {}).top_callers;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item, i) => {
-    const o = (item ?? {}) as Json;
-    const who = [o.caller, o.name, o.caller_name, o.caller_number].find((x) => typeof x === 'string') as string | undefined;
-    const n = pick(o, 'count', 'calls', 'total');
-    return who && n !== undefined ? [{ key: `${i}`, label: who, value: n }] : [];
-  }).slice(0, 10);
+  return list
+    .flatMap((item, i) => {
+      const o = (item ?? {}) as Json;
+      const who = [o.caller, o.name, o.caller_name, o.caller_number].find((x) => typeof x === 'string') as
+        string | undefined;
+      const n = pick(o, 'count', 'calls', 'total');
+      return who && n !== undefined ? [{ key: `${i}`, label: who, value: n }] : [];
+    })
+    .slice(0, 10);
 }
 
 function dayLabel(day: string, withYear = false): string {
   const d = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString(locale(), { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? day
+    : d.toLocaleDateString(locale(), {
+        month: 'short',
+        day: 'numeric',
+        ...(withYear ? { year: 'numeric' } : {}),
+        timeZone: 'UTC',
+      });
 }
 
 /** "Nov 1 – Nov 30, 2026" */

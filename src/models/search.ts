@@ -76,7 +76,11 @@ export function readHit(r: SearchResult): SearchHit {
 
 /** A restaurant of the restaurant search (name, cuisine, availability, and an id to book it by). */
 export function readRestaurant(r: Restaurant): SearchHit {
-  const availability = Array.isArray(r.availability) ? r.availability.map((a) => text(a)).filter((a): a is string => !!a) : text(r.availability) ? [text(r.availability)!] : undefined;
+  const availability = Array.isArray(r.availability)
+    ? r.availability.map((a) => text(a)).filter((a): a is string => !!a)
+    : text(r.availability)
+      ? [text(r.availability)!]
+      : undefined;
   return {
     name: text(r.name) ?? t('Unnamed restaurant'),
     phone: text(r.phone),
@@ -97,11 +101,9 @@ export function quickAnswer(data: QuickSearchResult): string | undefined {
 
 /** "★ 4.7", "$$", "maps.example.com": the facts shown beside a result's name. */
 export function hitFacts(hit: SearchHit): string[] {
-  return [
-    hit.rating !== undefined ? `★ ${hit.rating.toFixed(1)}` : undefined,
-    hit.priceRange,
-    hit.cuisine,
-  ].filter((x): x is string => !!x);
+  return [hit.rating !== undefined ? `★ ${hit.rating.toFixed(1)}` : undefined, hit.priceRange, hit.cuisine].filter(
+    (x): x is string => !!x,
+  );
 }
 
 /** The call wizard's kind of business for a result: a restaurant search's results are
@@ -127,14 +129,22 @@ const kept = new Map<string, SearchEntry>();
 
 /** The page id of a search: what was asked (never shown; a page restored after a reload reads it back). */
 export function searchKey(q: SearchQuery): string {
-  return JSON.stringify([q.kind, q.query.trim(), q.location?.trim() ?? '', q.partySize ?? null, q.date ?? null, q.time ?? null]);
+  return JSON.stringify([
+    q.kind,
+    q.query.trim(),
+    q.location?.trim() ?? '',
+    q.partySize ?? null,
+    q.date ?? null,
+    q.time ?? null,
+  ]);
 }
 
 /** What a search key asked, or undefined for a key that is not one. */
 export function parseSearchKey(key: string): SearchQuery | undefined {
   try {
     const v = JSON.parse(key) as unknown;
-    if (!Array.isArray(v) || !['search', 'quick', 'restaurants'].includes(v[0]) || typeof v[1] !== 'string' || !v[1]) return undefined;
+    if (!Array.isArray(v) || !['search', 'quick', 'restaurants'].includes(v[0]) || typeof v[1] !== 'string' || !v[1])
+      return undefined;
     return {
       kind: v[0] as SearchKind,
       query: v[1],

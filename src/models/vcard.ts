@@ -6,7 +6,10 @@
 
 export class VcardFormatError extends Error {
   override readonly name = 'VcardFormatError';
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -21,7 +24,12 @@ export interface VcardEntry {
   readonly vip?: boolean;
 }
 
-interface Property { name: string; params: Map<string, string[]>; value: string; line: number }
+interface Property {
+  name: string;
+  params: Map<string, string[]>;
+  value: string;
+  line: number;
+}
 
 /** Unfolds continuation lines (RFC 6350 §3.2) and quoted-printable soft breaks; keeps line numbers.
  *  Whether a line is quoted-printable is read once, from its name and parameters (the text before
@@ -71,11 +79,16 @@ function parseProperty(text: string, line: number): Property | undefined {
     const eq = p.indexOf('=');
     // vCard 2.1 writes bare types: TEL;CELL;PREF:…
     const key = (eq < 0 ? 'TYPE' : p.slice(0, eq)).toUpperCase();
-    const values = (eq < 0 ? p : p.slice(eq + 1)).replace(/^"|"$/g, '').split(',').map((v) => v.trim().toUpperCase()).filter(Boolean);
+    const values = (eq < 0 ? p : p.slice(eq + 1))
+      .replace(/^"|"$/g, '')
+      .split(',')
+      .map((v) => v.trim().toUpperCase())
+      .filter(Boolean);
     params.set(key, [...(params.get(key) ?? []), ...values]);
   }
   let value = text.slice(colon + 1);
-  if (params.get('ENCODING')?.includes('QUOTED-PRINTABLE')) value = decodeQuotedPrintable(value, params.get('CHARSET')?.[0]);
+  if (params.get('ENCODING')?.includes('QUOTED-PRINTABLE'))
+    value = decodeQuotedPrintable(value, params.get('CHARSET')?.[0]);
   return { name, params, value, line };
 }
 
@@ -147,15 +160,26 @@ function entryOf(props: Property[], line: number): VcardEntry {
       name = [prefix, given, additional, family, suffix].filter(Boolean).join(' ');
     }
   }
-  if (!name) name = unescapeText(first('ORG')?.value ?? '').split(';')[0].trim();
+  if (!name)
+    name = unescapeText(first('ORG')?.value ?? '')
+      .split(';')[0]
+      .trim();
   const phones = props
     .filter((p) => p.name === 'TEL')
     .sort((a, b) => phoneRank(a) - phoneRank(b))
     .map((p) => p.value.replace(/^tel:/i, '').split(';', 1)[0].trim())
     .filter(Boolean);
   const note = first('NOTE');
-  const categories = props.filter((p) => p.name === 'CATEGORIES').flatMap((p) => p.value.split(',').map((c) => unescapeText(c).trim().toUpperCase()));
+  const categories = props
+    .filter((p) => p.name === 'CATEGORIES')
+    .flatMap((p) => p.value.split(',').map((c) => unescapeText(c).trim().toUpperCase()));
   const xVip = props.find((p) => p.name === 'X-VIP' || p.name === 'X-KALLYAI-VIP');
   const vip = categories.includes('VIP') || (xVip ? /^(1|true|yes)$/i.test(xVip.value.trim()) : undefined);
-  return { line, name: name || undefined, phones, notes: note ? unescapeText(note.value).trim() || undefined : undefined, vip: vip || undefined };
+  return {
+    line,
+    name: name || undefined,
+    phones,
+    notes: note ? unescapeText(note.value).trim() || undefined : undefined,
+    vip: vip || undefined,
+  };
 }

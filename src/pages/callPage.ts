@@ -5,8 +5,27 @@
 import { ops } from '../api/catalogue';
 import { isKallyApiError } from '../api/errors';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { creditsLabel, describeCallStatus, formatDuration, html, listOrParagraphsHtml, phoneForPeople, shortDateTime, t } from '../format';
-import { businessName, callLabel, callPhone, callTabTitle, endedAWhileAgo, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
+import {
+  creditsLabel,
+  describeCallStatus,
+  formatDuration,
+  html,
+  listOrParagraphsHtml,
+  phoneForPeople,
+  shortDateTime,
+  t,
+} from '../format';
+import {
+  businessName,
+  callLabel,
+  callPhone,
+  callTabTitle,
+  endedAWhileAgo,
+  hasAppointment,
+  hasTranscript,
+  isRunning,
+  isScheduled,
+} from '../models/call';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
 import { icon, transcriptSection } from './pageParts';
@@ -24,7 +43,11 @@ export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
     const { client } = this.deps;
     // A call that ended a while ago and whose transcript is not found has none: said so, not "could not be loaded".
     const transcript = hasTranscript(call)
-      ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then((r) => r.entries, (e: unknown) => (isKallyApiError(e) && e.code === 'transcript_not_found' && endedAWhileAgo(call) ? [] : undefined))
+      ? await client.execute(ops.calls.transcript, { path: { call_id: call.call_id } }).then(
+          (r) => r.entries,
+          (e: unknown) =>
+            isKallyApiError(e) && e.code === 'transcript_not_found' && endedAWhileAgo(call) ? [] : undefined,
+        )
       : undefined;
     if (isRunning(call)) this.deps.refreshLater(LIVE_REFRESH_MS);
 
@@ -38,30 +61,50 @@ export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
       command('recording', t('Play Recording'), 'play', 'kallyai.calls.openRecording', { id: call.call_id }, 'primary');
       command('transcriptText', t('Transcript as Text'), 'note', 'kallyai.calls.openTranscript', { id: call.call_id });
     }
-    if (hasAppointment(call)) command('calendar', t('Add to Calendar'), 'calendar', 'kallyai.calls.addToCalendar', { id: call.call_id });
-    if (!isRunning(call)) command('callAgain', t('Call Again'), 'call-outgoing', 'kallyai.makeCall', { prefill: prefillOf(call) });
+    if (hasAppointment(call))
+      command('calendar', t('Add to Calendar'), 'calendar', 'kallyai.calls.addToCalendar', { id: call.call_id });
+    if (!isRunning(call))
+      command('callAgain', t('Call Again'), 'call-outgoing', 'kallyai.makeCall', { prefill: prefillOf(call) });
 
     const status = describeCallStatus(call.status);
     const phone = callPhone(call);
     const summary = callSummary(call);
     const facts = [
-      isScheduled(call) && call.scheduled_for ? t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '') : shortDateTime(callCreatedAt(call)),
+      isScheduled(call) && call.scheduled_for
+        ? t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '')
+        : shortDateTime(callCreatedAt(call)),
       formatDuration(call.duration_seconds),
       call.credits_used != null ? creditsLabel(call.credits_used) : undefined,
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const tone = status.tone === 'good' ? 'good' : status.tone === 'bad' ? 'bad' : '';
     return {
       title: callTabTitle(call, t('call')),
       actions,
-      body: html`
-<h1>${callLabel(call)}</h1>
-<p class="subtitle"><span class="badge ${tone}">${isRunning(call) ? icon('sync~spin') : ''}${status.label}</span> ${phone && businessName(call) ? html`<span>${phoneForPeople(phone)}</span> · ` : ''}<span class="muted">${facts}</span></p>
-<p>${status.explanation}</p>
-${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${call.submission.task_description}</p>` : ''}
-<div class="actions">${buttons}</div>
-${summary ? html`<h2>${t('Highlights')}</h2>${listOrParagraphsHtml(summary)}` : ''}
-${call.next_steps ? html`<h2>${t('Next steps')}</h2>${listOrParagraphsHtml(call.next_steps)}` : ''}
-${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
+      body: html` <h1>${callLabel(call)}</h1>
+        <p class="subtitle">
+          <span class="badge ${tone}">${isRunning(call) ? icon('sync~spin') : ''}${status.label}</span>
+          ${phone && businessName(call) ? html`<span>${phoneForPeople(phone)}</span> · ` : ''}<span class="muted"
+            >${facts}</span
+          >
+        </p>
+        <p>${status.explanation}</p>
+        ${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${call.submission.task_description}</p>` : ''}
+        <div class="actions">${buttons}</div>
+        ${
+          summary
+            ? html`<h2>${t('Highlights')}</h2>
+                ${listOrParagraphsHtml(summary)}`
+            : ''
+        }
+        ${
+          call.next_steps
+            ? html`<h2>${t('Next steps')}</h2>
+                ${listOrParagraphsHtml(call.next_steps)}`
+            : ''
+        }
+        ${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
     };
   }
 }

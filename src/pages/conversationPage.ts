@@ -28,17 +28,22 @@ export interface ConversationPageDeps {
 }
 
 export class ConversationPage implements PageController {
-  constructor(readonly state: PageState, private readonly deps: ConversationPageDeps) {}
+  constructor(
+    readonly state: PageState,
+    private readonly deps: ConversationPageDeps,
+  ) {}
 
   async render(): Promise<PageView> {
     const { deps } = this;
     const turns = deps.turns(this.state.id);
     const goalIds = [...new Set(turns.map((turn) => turn.goal?.id).filter((x): x is string => !!x))];
     const goals = new Map<string, Goal>();
-    await Promise.all(goalIds.map(async (id) => {
-      const goal = await deps.client.execute(ops.coordination.goal, { path: { id } }).catch(() => undefined);
-      if (goal) goals.set(id, goal);
-    }));
+    await Promise.all(
+      goalIds.map(async (id) => {
+        const goal = await deps.client.execute(ops.coordination.goal, { path: { id } }).catch(() => undefined);
+        if (goal) goals.set(id, goal);
+      }),
+    );
     const lastReply = [...turns].reverse().find((turn) => turn.role === 'kallyai');
     const suggestions = lastReply?.suggestions ?? [];
     // A suggestion that names an action runs it (asking first); the others are words to send.
@@ -55,7 +60,8 @@ export class ConversationPage implements PageController {
       },
       openGoal: async ({ arg }) => (arg && goals.has(arg) ? deps.openGoal(arg) : undefined),
       newConversation: async () => deps.runCommand('kallyai.newConversation'),
-      asText: async () => deps.runCommand('kallyai.conversationHistory', { conversationId: this.state.id, asText: true }),
+      asText: async () =>
+        deps.runCommand('kallyai.conversationHistory', { conversationId: this.state.id, asText: true }),
     };
     const goalAction = (name: string, op: Parameters<Pipeline['run']>[0], wanted: (g: Goal) => boolean) => {
       actions[name] = async ({ arg }) => {
@@ -67,37 +73,57 @@ export class ConversationPage implements PageController {
     goalAction('approveBudget', ops.budget.approve, (g) => waitingFor(g) === 'budget_approval');
     goalAction('acceptOutcome', ops.coordination.acceptOutcome, (g) => waitingFor(g) === 'outcome_acceptance');
 
-    const title = deps.title(this.state.id) ?? (turns.find((turn) => turn.role === 'you')?.text ? oneLine(turns.find((turn) => turn.role === 'you')!.text, 60) : t('KallyAI conversation'));
+    const title =
+      deps.title(this.state.id) ??
+      (turns.find((turn) => turn.role === 'you')?.text
+        ? oneLine(turns.find((turn) => turn.role === 'you')!.text, 60)
+        : t('KallyAI conversation'));
     return {
       title: t('{0} — KallyAI', oneLine(title, 50)),
       actions,
-      body: html`
-<h1>${title}</h1>
-<div class="actions">${actionButton('newConversation', t('New Conversation'), 'add', 'secondary')}${actionButton('asText', t('Open as Text'), 'note', 'secondary')}</div>
-${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
-${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)))}</div>` : ''}
-<form data-action="send">
-<label for="reply" class="muted">${deps.stakes()}</label>
-<textarea id="reply" placeholder="${t('Reply to KallyAI… (Enter sends, Shift+Enter adds a line)')}"></textarea>
-<div class="actions"><button type="submit">${icon('send')}<span>${t('Send')}</span></button></div>
-</form>`,
+      body: html` <h1>${title}</h1>
+        <div class="actions">
+          ${actionButton('newConversation', t('New Conversation'), 'add', 'secondary')}${actionButton('asText', t('Open as Text'), 'note', 'secondary')}
+        </div>
+        ${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
+        ${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)))}</div>` : ''}
+        <form data-action="send">
+          <label for="reply" class="muted">${deps.stakes()}</label>
+          <textarea
+            id="reply"
+            placeholder="${t('Reply to KallyAI… (Enter sends, Shift+Enter adds a line)')}"
+          ></textarea>
+          <div class="actions">
+            <button type="submit">${icon('send')}<span>${t('Send')}</span></button>
+          </div>
+        </form>`,
     };
   }
 
   private turn(turn: Turn, goals: ReadonlyMap<string, Goal>): Html {
     const who = turn.role === 'you' ? t('You') : 'KallyAI';
     const goal = turn.goal ? goals.get(turn.goal.id) : undefined;
-    return html`<div class="turn ${turn.role === 'you' ? 'you' : 'kallyai'}"><span class="who">${who}</span>${turn.at ? html`<span class="when">${turn.at}</span>` : ''}${textBlock(turn.text)}${turn.goal ? goalCard(turn.goal, goal) : ''}</div>`;
+    return html`<div class="turn ${turn.role === 'you' ? 'you' : 'kallyai'}">
+      <span class="who">${who}</span
+      >${turn.at ? html`<span class="when">${turn.at}</span>` : ''}${textBlock(turn.text)}${turn.goal ? goalCard(turn.goal, goal) : ''}
+    </div>`;
   }
 }
 
 function goalCard(ref: NonNullable<Turn['goal']>, goal: Goal | undefined): Html {
-  const title = goal ? goalTitle(goal) : ref.title ?? t('A new goal');
+  const title = goal ? goalTitle(goal) : (ref.title ?? t('A new goal'));
   const waiting = goal ? waitingText(goal) : undefined;
   const w = goal ? waitingFor(goal) : undefined;
   const buttons: Html[] = [actionButton('openGoal', t('Open Goal'), 'target', 'secondary', ref.id)];
-  if (w === 'step_approval') buttons.unshift(actionButton('approveStep', t('Approve Step'), 'check', 'primary', ref.id));
-  if (w === 'budget_approval') buttons.unshift(actionButton('approveBudget', t('Approve Budget'), 'check-all', 'primary', ref.id));
-  if (w === 'outcome_acceptance') buttons.unshift(actionButton('acceptOutcome', t('Accept Outcome'), 'pass', 'primary', ref.id));
-  return html`<div class="callout">${icon('target')} <strong>${title}</strong> — ${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}<div class="actions">${goal ? buttons : ''}</div></div>`;
+  if (w === 'step_approval')
+    buttons.unshift(actionButton('approveStep', t('Approve Step'), 'check', 'primary', ref.id));
+  if (w === 'budget_approval')
+    buttons.unshift(actionButton('approveBudget', t('Approve Budget'), 'check-all', 'primary', ref.id));
+  if (w === 'outcome_acceptance')
+    buttons.unshift(actionButton('acceptOutcome', t('Accept Outcome'), 'pass', 'primary', ref.id));
+  return html`<div class="callout">
+    ${icon('target')} <strong>${title}</strong> —
+    ${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}
+    <div class="actions">${goal ? buttons : ''}</div>
+  </div>`;
 }

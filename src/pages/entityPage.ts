@@ -29,7 +29,11 @@ export abstract class EntityPage<T, D extends EntityPageDeps = EntityPageDeps> i
   /** The thing as the command that opened the page just read it (used once, for the first render). */
   private initial: T | undefined;
 
-  constructor(readonly state: PageState, protected readonly deps: D, initial?: unknown) {
+  constructor(
+    readonly state: PageState,
+    protected readonly deps: D,
+    initial?: unknown,
+  ) {
     this.initial = initial as T | undefined;
   }
 
@@ -58,17 +62,34 @@ export abstract class EntityPage<T, D extends EntityPageDeps = EntityPageDeps> i
   protected buttonsFor(target: NonNullable<RunRequest['target']>) {
     const actions: PageActions = {};
     const buttons: Html[] = [];
-    const offer = (name: string, label: string, codicon: string, style: 'primary' | 'secondary' | 'danger', action: PageAction) => {
+    const offer = (
+      name: string,
+      label: string,
+      codicon: string,
+      style: 'primary' | 'secondary' | 'danger',
+      action: PageAction,
+    ) => {
       actions[name] = action;
       buttons.push(actionButton(name, label, codicon, style));
     };
     return {
       actions,
       buttons,
-      operation: (name: string, label: string, codicon: string, op: Operation, style: 'primary' | 'secondary' | 'danger' = 'secondary') =>
-        offer(name, label, codicon, style, async () => this.deps.pipeline.run(op, { target })),
-      command: (name: string, label: string, codicon: string, id: string, args: unknown, style: 'primary' | 'secondary' = 'secondary') =>
-        offer(name, label, codicon, style, async () => this.deps.runCommand(id, args)),
+      operation: (
+        name: string,
+        label: string,
+        codicon: string,
+        op: Operation,
+        style: 'primary' | 'secondary' | 'danger' = 'secondary',
+      ) => offer(name, label, codicon, style, async () => this.deps.pipeline.run(op, { target })),
+      command: (
+        name: string,
+        label: string,
+        codicon: string,
+        id: string,
+        args: unknown,
+        style: 'primary' | 'secondary' = 'secondary',
+      ) => offer(name, label, codicon, style, async () => this.deps.runCommand(id, args)),
     };
   }
 }

@@ -5,7 +5,15 @@
 import { ops } from '../api/catalogue';
 import type { KallyClient } from '../api/client';
 import { html, oneLine, shortDateTime, t, type Html } from '../format';
-import { addressesText, classificationLabel, mailDate, mailText, replySubject, senderAddress, type EmailMessage } from '../models/email';
+import {
+  addressesText,
+  classificationLabel,
+  mailDate,
+  mailText,
+  replySubject,
+  senderAddress,
+  type EmailMessage,
+} from '../models/email';
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
@@ -23,7 +31,11 @@ export class MailPage implements PageController {
   private initial: EmailMessage | undefined;
   private notice: string | undefined;
 
-  constructor(readonly state: PageState, private readonly deps: MailPageDeps, initial?: unknown) {
+  constructor(
+    readonly state: PageState,
+    private readonly deps: MailPageDeps,
+    initial?: unknown,
+  ) {
     this.initial = initial as EmailMessage | undefined;
   }
 
@@ -32,7 +44,10 @@ export class MailPage implements PageController {
     try {
       const given = this.initial;
       this.initial = undefined;
-      m = given && given.id === this.state.id ? given : await this.deps.client.execute(ops.email.message, { path: { id: this.state.id } });
+      m =
+        given && given.id === this.state.id
+          ? given
+          : await this.deps.client.execute(ops.email.message, { path: { id: this.state.id } });
     } catch (e) {
       return loadFailed(t('Email'), e);
     }
@@ -45,9 +60,14 @@ export class MailPage implements PageController {
           this.notice = t('Say it in at most {0} characters.', INSTRUCTIONS_MAX);
           return;
         }
-        await this.deps.pipeline.run(ops.email.respond, { target, input: { path: { id: this.state.id }, body: instructions ? { instructions } : {} }, interactive: false });
+        await this.deps.pipeline.run(ops.email.respond, {
+          target,
+          input: { path: { id: this.state.id }, body: instructions ? { instructions } : {} },
+          interactive: false,
+        });
       },
-      writeReply: async () => this.deps.runCommand('kallyai.email.write', { to: sender, subject: replySubject(m.subject), compose: true }),
+      writeReply: async () =>
+        this.deps.runCommand('kallyai.email.write', { to: sender, subject: replySubject(m.subject), compose: true }),
     };
     const notice = this.notice;
     this.notice = undefined;
@@ -58,29 +78,57 @@ export class MailPage implements PageController {
     return {
       title: t('{0} — email', oneLine(subject, 50)),
       actions,
-      body: html`
-<h1>${subject}</h1>
-<p class="subtitle">${m.classification ? html`<span class="badge ${m.classification === 'spam' ? 'bad' : m.classification === 'important' ? 'warning' : ''}">${classificationLabel(m.classification)}</span> ` : ''}${m.unread ? html`<span class="badge">${t('Unread')}</span> ` : ''}<span class="muted">${shortDateTime(when) ?? ''}</span></p>
-${notice ? html`<div class="callout warning">${notice}</div>` : ''}
-${headerTable([[t('From'), m.from ?? '?'], [t('To'), addressesText(m.to)], [t('Cc'), addressesText(m.cc)], [t('Date'), shortDateTime(when) ?? when]])}
-<div class="actions">${sender ? actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary') : ''}</div>
-${attachments.length ? html`<h2>${t('Attachments')}</h2><ul class="attachments">${attachments.map((a) => html`<li>${icon('file')} ${a.filename ?? a.name ?? t('(unnamed)')}${a.size ? html` <span class="muted">(${size(a.size)})</span>` : ''}</li>`)}</ul>` : ''}
-<h2>${t('Message')}</h2>
-${mailBody(mailText(m))}
-${respondForm()}`,
+      body: html` <h1>${subject}</h1>
+        <p class="subtitle">
+          ${m.classification ? html`<span class="badge ${m.classification === 'spam' ? 'bad' : m.classification === 'important' ? 'warning' : ''}">${classificationLabel(m.classification)}</span> ` : ''}${m.unread ? html`<span class="badge">${t('Unread')}</span> ` : ''}<span
+            class="muted"
+            >${shortDateTime(when) ?? ''}</span
+          >
+        </p>
+        ${notice ? html`<div class="callout warning">${notice}</div>` : ''}
+        ${headerTable([
+          [t('From'), m.from ?? '?'],
+          [t('To'), addressesText(m.to)],
+          [t('Cc'), addressesText(m.cc)],
+          [t('Date'), shortDateTime(when) ?? when],
+        ])}
+        <div class="actions">
+          ${sender ? actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary') : ''}
+        </div>
+        ${
+          attachments.length
+            ? html`<h2>${t('Attachments')}</h2>
+                <ul class="attachments">
+                  ${attachments.map((a) => html`<li>${icon('file')} ${a.filename ?? a.name ?? t('(unnamed)')}${a.size ? html` <span class="muted">(${size(a.size)})</span>` : ''}</li>`)}
+                </ul>`
+            : ''
+        }
+        <h2>${t('Message')}</h2>
+        ${mailBody(mailText(m))} ${respondForm()}`,
     };
   }
 }
 
 function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? t('{0} MB', (bytes / (1024 * 1024)).toFixed(1)) : t('{0} KB', Math.max(1, Math.round(bytes / 1024)));
+  return bytes >= 1024 * 1024
+    ? t('{0} MB', (bytes / (1024 * 1024)).toFixed(1))
+    : t('{0} KB', Math.max(1, Math.round(bytes / 1024)));
 }
 
 function respondForm(): Html {
   return html`<h2>${t('Draft a reply')}</h2>
-<form data-action="respond" data-fields>
-<label for="instructions" class="muted">${t('KallyAI writes the reply in your voice and may use a few credits; it waits in Drafts and nothing is sent until you approve it. Instructions are optional.')}</label>
-<textarea id="instructions" name="instructions" maxlength="${INSTRUCTIONS_MAX}" placeholder="${t('e.g. Say yes, Thursday at 10 works (Ctrl+Enter sends)')}"></textarea>
-<div class="actions"><button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Draft a Reply')}</span></button></div>
-</form>`;
+    <form data-action="respond" data-fields>
+      <label for="instructions" class="muted"
+        >${t('KallyAI writes the reply in your voice and may use a few credits; it waits in Drafts and nothing is sent until you approve it. Instructions are optional.')}</label
+      >
+      <textarea
+        id="instructions"
+        name="instructions"
+        maxlength="${INSTRUCTIONS_MAX}"
+        placeholder="${t('e.g. Say yes, Thursday at 10 works (Ctrl+Enter sends)')}"
+      ></textarea>
+      <div class="actions">
+        <button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Draft a Reply')}</span></button>
+      </div>
+    </form>`;
 }

@@ -9,7 +9,11 @@ export interface PageState {
   readonly id: string;
 }
 
-export type PageAction = (message: { arg?: string; text?: string; fields?: Readonly<Record<string, string>> }) => Promise<unknown>;
+export type PageAction = (message: {
+  arg?: string;
+  text?: string;
+  fields?: Readonly<Record<string, string>>;
+}) => Promise<unknown>;
 export type PageActions = Record<string, PageAction>;
 
 export interface PageView {

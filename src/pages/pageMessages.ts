@@ -10,9 +10,17 @@ export const PageMessage = z.discriminatedUnion('type', [
     arg: z.optional(z.string().check(z.maxLength(200))),
     text: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
     /** A form of several named fields (data-fields forms: the email a person writes). */
-    fields: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z_]{0,29}$/)), z.string().check(z.maxLength(20000))).check(z.refine((r) => Object.keys(r).length <= 12, 'at most 12 fields'))),
+    fields: z.optional(
+      z
+        .record(z.string().check(z.regex(/^[a-z][a-z_]{0,29}$/)), z.string().check(z.maxLength(20000)))
+        .check(z.refine((r) => Object.keys(r).length <= 12, 'at most 12 fields')),
+    ),
   }),
-  z.strictObject({ type: z.literal('cspViolation'), directive: z.string().check(z.maxLength(200)), blocked: z.optional(z.string().check(z.maxLength(500))) }),
+  z.strictObject({
+    type: z.literal('cspViolation'),
+    directive: z.string().check(z.maxLength(200)),
+    blocked: z.optional(z.string().check(z.maxLength(500))),
+  }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 export type ActionMessage = Extract<PageMessage, { type: 'action' }>;

@@ -14,7 +14,6 @@ import type { PageController, PageView } from './pageController';
 import { PageMessage } from './pageMessages';
 import { pageAssets, pageShell } from './pageShell';
 
-
 export class PagePanel extends Disposables {
   private view: PageView | undefined;
   private rendering: Promise<void> | undefined;
@@ -46,12 +45,14 @@ export class PagePanel extends Disposables {
     this.own(this.rendered);
     this.own(panel.webview.onDidReceiveMessage((m: unknown) => void this.deliver(m)));
     this.own(panel.onDidDispose(() => this.dispose()));
-    this.own(panel.onDidChangeViewState(() => {
-      if (panel.visible) return;
-      // Hidden, the document is gone; it loads again from webview.html when the tab shows.
-      this.scriptReady = false;
-      if (this.htmlBehind && this.view && !this.isDisposed) this.load(this.view);
-    }));
+    this.own(
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) return;
+        // Hidden, the document is gone; it loads again from webview.html when the tab shows.
+        this.scriptReady = false;
+        if (this.htmlBehind && this.view && !this.isDisposed) this.load(this.view);
+      }),
+    );
   }
 
   get key(): string {
@@ -88,23 +89,33 @@ export class PagePanel extends Disposables {
       view = await this.controller.render();
     } catch (e) {
       this.log.error(`Page ${this.controller.state.kind} failed to render`, e);
-      view = { title: t('KallyAI'), body: html`<h1>${t('This page could not be shown')}</h1><p class="error">${e instanceof Error ? e.message : String(e)}</p>`, actions: {} };
+      view = {
+        title: t('KallyAI'),
+        body: html`<h1>${t('This page could not be shown')}</h1>
+          <p class="error">${e instanceof Error ? e.message : String(e)}</p>`,
+        actions: {},
+      };
     }
     if (this.isDisposed) return;
     this.view = view;
     try {
       this.panel.title = tabTitle(view.title);
-      const swapped = this.scriptReady && this.panel.visible
-        && await Promise.resolve(this.panel.webview.postMessage({ type: 'render', title: view.title, body: view.body.text })).catch(() => false);
+      const swapped =
+        this.scriptReady &&
+        this.panel.visible &&
+        (await Promise.resolve(
+          this.panel.webview.postMessage({ type: 'render', title: view.title, body: view.body.text }),
+        ).catch(() => false));
       if (this.isDisposed || this.view !== view) return;
       if (swapped) {
         this.swaps++;
         this.htmlBehind = true;
-      }
-      else this.load(view);
+      } else this.load(view);
     } catch (e) {
       // Closed while it rendered: nothing to show it in.
-      this.log.debug(`Page ${this.controller.state.kind} closed while rendering: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.debug(
+        `Page ${this.controller.state.kind} closed while rendering: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return;
     }
     this.rendered.fire(view);
@@ -115,7 +126,13 @@ export class PagePanel extends Disposables {
     this.scriptReady = false;
     this.htmlBehind = false;
     this.documentLoads++;
-    this.panel.webview.html = pageShell(this.panel.webview, pageAssets(this.panel.webview, this.extensionUri), view.title, view.body, this.controller.state);
+    this.panel.webview.html = pageShell(
+      this.panel.webview,
+      pageAssets(this.panel.webview, this.extensionUri),
+      view.title,
+      view.body,
+      this.controller.state,
+    );
   }
 
   /** A message from the page (the webview, or a test through the same path). */
@@ -140,7 +157,9 @@ export class PagePanel extends Disposables {
     const action = this.view?.actions[message.action];
     if (!action) {
       this.ignored++;
-      this.log.warn(`Page ${this.controller.state.kind}: ignored the action "${message.action}", which the page does not offer`);
+      this.log.warn(
+        `Page ${this.controller.state.kind}: ignored the action "${message.action}", which the page does not offer`,
+      );
       return 'ignored';
     }
     try {
@@ -150,7 +169,8 @@ export class PagePanel extends Disposables {
     }
     if (!this.isDisposed) {
       await this.refresh();
-      if (!this.isDisposed) void Promise.resolve(this.panel.webview.postMessage({ type: 'busy', on: false })).catch(() => undefined);
+      if (!this.isDisposed)
+        void Promise.resolve(this.panel.webview.postMessage({ type: 'busy', on: false })).catch(() => undefined);
     }
     return 'ran';
   }
@@ -165,7 +185,9 @@ export class PagePanel extends Disposables {
       message = { type: 'media', data: media.data, mimeType: media.mimeType };
       this.mediaDelivered = { bytes: media.data.byteLength, mimeType: media.mimeType };
     } catch (e) {
-      this.log.warn(`Page ${this.controller.state.kind}: the audio could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      this.log.warn(
+        `Page ${this.controller.state.kind}: the audio could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+      );
       message = { type: 'mediaError', message: describeError(e).sentence };
       this.mediaDelivered = { error: message.message };
     }

@@ -9,16 +9,26 @@ export function icon(name: string): Html {
   return trustedHtml(`<span class="codicon codicon-${name.replace(/[^a-z0-9-]/g, '')}" aria-hidden="true"></span>`);
 }
 
-export function actionButton(action: string, label: string, codicon: string, style: 'primary' | 'secondary' | 'danger' = 'secondary', arg?: string): Html {
+export function actionButton(
+  action: string,
+  label: string,
+  codicon: string,
+  style: 'primary' | 'secondary' | 'danger' = 'secondary',
+  arg?: string,
+): Html {
   const cls = style === 'primary' ? '' : style;
-  return html`<button class="${cls}" data-action="${action}"${arg === undefined ? '' : html` data-arg="${arg}"`}>${icon(codicon)}<span>${label}</span></button>`;
+  return html`<button class="${cls}" data-action="${action}" ${arg === undefined ? '' : html` data-arg="${arg}"`}>
+    ${icon(codicon)}<span>${label}</span>
+  </button>`;
 }
 
 export function loadFailed(what: string, error: unknown): PageView {
   return {
     title: t('{0} — not loaded', what),
     actions: { retry: async () => undefined },
-    body: html`<h1>${t('{0} could not be loaded', what)}</h1><p class="error">${describeError(error).sentence}</p><div class="actions">${actionButton('retry', t('Retry'), 'refresh', 'primary')}</div>`,
+    body: html`<h1>${t('{0} could not be loaded', what)}</h1>
+      <p class="error">${describeError(error).sentence}</p>
+      <div class="actions">${actionButton('retry', t('Retry'), 'refresh', 'primary')}</div>`,
   };
 }
 
@@ -26,8 +36,18 @@ export type TranscriptEntry = { speaker: string; content: string; timestamp?: st
 
 /** A call's transcript, each line under the name `speakerName` gives its speaker; `undefined` when
  *  it could not be loaded. */
-export function transcriptSection(entries: readonly TranscriptEntry[] | undefined, speakerName: (speaker: string) => string): Html {
-  if (!entries) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
-  if (!entries.length) return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
+export function transcriptSection(
+  entries: readonly TranscriptEntry[] | undefined,
+  speakerName: (speaker: string) => string,
+): Html {
+  if (!entries)
+    return html`<h2>${t('Transcript')}</h2>
+      <p class="muted">${t('The transcript could not be loaded.')}</p>`;
+  if (!entries.length)
+    return html`<h2>${t('Transcript')}</h2>
+      <p class="muted">${t('This call has no transcript.')}</p>`;
+  return html`<h2>${t('Transcript')}</h2>
+    <div class="transcript">
+      ${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}
+    </div>`;
 }

@@ -13,7 +13,11 @@ export interface PageAssets {
 
 export function pageAssets(webview: vscode.Webview, extensionUri: vscode.Uri): PageAssets {
   const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path));
-  return { css: uri('media', 'pages', 'page.css'), codicons: uri('dist', 'codicon.css'), script: uri('media', 'pages', 'page.js') };
+  return {
+    css: uri('media', 'pages', 'page.css'),
+    codicons: uri('dist', 'codicon.css'),
+    script: uri('media', 'pages', 'page.js'),
+  };
 }
 
 /** The folders a page may load from. */
@@ -34,21 +38,27 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function pageShell(webview: vscode.Webview, assets: PageAssets, title: string, body: Html, state: object): string {
+export function pageShell(
+  webview: vscode.Webview,
+  assets: PageAssets,
+  title: string,
+  body: Html,
+  state: object,
+): string {
   const nonce = randomBytes(18).toString('base64');
   return html`<!DOCTYPE html>
-<html lang="${locale()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${assets.codicons.toString()}">
-<link rel="stylesheet" href="${assets.css.toString()}">
-<title>${title}</title>
-</head>
-<body data-state="${JSON.stringify(state)}">
-${body}
-<script nonce="${nonce}" src="${assets.script.toString()}"></script>
-</body>
-</html>`.text;
+    <html lang="${locale()}">
+      <head>
+        <meta charset="UTF-8" />
+        <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}" />
+        <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        <link rel="stylesheet" href="${assets.codicons.toString()}" />
+        <link rel="stylesheet" href="${assets.css.toString()}" />
+        <title>${title}</title>
+      </head>
+      <body data-state="${JSON.stringify(state)}">
+        ${body}
+        <script nonce="${nonce}" src="${assets.script.toString()}"></script>
+      </body>
+    </html>`.text;
 }

@@ -14,7 +14,11 @@ export type ControllerFactory = (state: PageState, initial?: unknown) => PageCon
 export class Pages extends Disposables {
   private readonly open = new Map<string, PagePanel>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log, private readonly factory: ControllerFactory) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+    private readonly factory: ControllerFactory,
+  ) {
     super();
   }
 
@@ -28,11 +32,16 @@ export class Pages extends Disposables {
       await existing.refresh();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, '…', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: pageResourceRoots(this.extensionUri),
-    });
+    const panel = vscode.window.createWebviewPanel(
+      PAGE_VIEW_TYPE,
+      '…',
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: pageResourceRoots(this.extensionUri),
+      },
+    );
     return this.adopt(panel, { kind, id }, initial);
   }
 
@@ -55,14 +64,19 @@ export class Pages extends Disposables {
     }
     const page = new PagePanel(panel, controller, this.extensionUri, this.log);
     this.open.set(page.key, page);
-    this.own(page, panel.onDidDispose(() => this.open.delete(page.key)));
+    this.own(
+      page,
+      panel.onDidDispose(() => this.open.delete(page.key)),
+    );
     await page.refresh();
     return page;
   }
 
   /** Renders again every open page of these kinds (after an operation changed their data). */
   async refresh(kinds: readonly PageKind[]): Promise<void> {
-    await Promise.all([...this.open.values()].filter((p) => kinds.includes(p.controller.state.kind)).map((p) => p.refresh()));
+    await Promise.all(
+      [...this.open.values()].filter((p) => kinds.includes(p.controller.state.kind)).map((p) => p.refresh()),
+    );
   }
 
   /** The open page of a thing, if any (tests). */

@@ -26,8 +26,18 @@ export interface PlayerPageDeps {
 }
 
 type Kind = 'voicemail' | 'inbound' | 'call';
-type Playback = { url?: string | null; audio_url?: string | null; playback_url?: string | null; duration_seconds?: number | null; [k: string]: unknown };
-interface Initial { readonly subject?: unknown; readonly playback?: Playback; readonly autoplay?: boolean }
+type Playback = {
+  url?: string | null;
+  audio_url?: string | null;
+  playback_url?: string | null;
+  duration_seconds?: number | null;
+  [k: string]: unknown;
+};
+interface Initial {
+  readonly subject?: unknown;
+  readonly playback?: Playback;
+  readonly autoplay?: boolean;
+}
 
 export function playerKind(id: string): { kind: Kind; id: string } | undefined {
   const m = /^(voicemail|inbound|call):(.+)$/.exec(id);
@@ -43,7 +53,11 @@ export class PlayerPage implements PageController {
   private audio: Promise<MediaFile> | undefined;
   private heard = false;
 
-  constructor(readonly state: PageState, private readonly deps: PlayerPageDeps, initial?: unknown) {
+  constructor(
+    readonly state: PageState,
+    private readonly deps: PlayerPageDeps,
+    initial?: unknown,
+  ) {
     const i = (initial ?? {}) as Initial;
     this.subject = i.subject;
     this.playback = i.playback;
@@ -69,11 +83,12 @@ export class PlayerPage implements PageController {
     this.subject ??= await this.readSubject(kind, id).catch(() => undefined);
     if (!this.playback) {
       try {
-        this.playback = kind === 'voicemail'
-          ? await client.execute(ops.inbound.voicemailPlayback, { path: { id } })
-          : kind === 'inbound'
-            ? await client.execute(ops.inbound.recording, { path: { id } })
-            : await client.execute(ops.calls.recording, { path: { call_id: id } });
+        this.playback =
+          kind === 'voicemail'
+            ? await client.execute(ops.inbound.voicemailPlayback, { path: { id } })
+            : kind === 'inbound'
+              ? await client.execute(ops.inbound.recording, { path: { id } })
+              : await client.execute(ops.calls.recording, { path: { call_id: id } });
       } catch (e) {
         return loadFailed(what, e);
       }
@@ -94,34 +109,73 @@ export class PlayerPage implements PageController {
       buttons.push(actionButton(name, label, codicon, 'secondary'));
     };
     if (address) {
-      offer('save', t('Save Audio…'), 'save', async () => this.deps.saveAudio(fileNameFor(title), await this.media(address)));
+      offer('save', t('Save Audio…'), 'save', async () =>
+        this.deps.saveAudio(fileNameFor(title), await this.media(address)),
+      );
       offer('browser', t('Open in Browser'), 'link-external', () => this.deps.openExternal(address));
     }
-    const inboundCallId = kind === 'inbound' ? id : kind === 'voicemail' ? (this.subject as Voicemail | undefined)?.call_id ?? undefined : undefined;
-    if (kind === 'call') offer('openCall', t('Open Call'), 'info', () => this.deps.runCommand('kallyai.calls.openDetails', { id }));
-    else if (inboundCallId) offer('openCall', t('Open Call'), 'info', () => this.deps.runCommand('kallyai.receptionist.openCall', { id: String(inboundCallId) }));
-    if (kind === 'inbound') offer('transcript', t('Transcript as Text'), 'note', () => this.deps.runCommand('kallyai.receptionist.openTranscript', { id }));
-    if (phone && kind !== 'call') offer('callBack', t('Call Back…'), 'call-outgoing', () => this.deps.runCommand('kallyai.makeCall', { prefill: { phone } }));
+    const inboundCallId =
+      kind === 'inbound'
+        ? id
+        : kind === 'voicemail'
+          ? ((this.subject as Voicemail | undefined)?.call_id ?? undefined)
+          : undefined;
+    if (kind === 'call')
+      offer('openCall', t('Open Call'), 'info', () => this.deps.runCommand('kallyai.calls.openDetails', { id }));
+    else if (inboundCallId)
+      offer('openCall', t('Open Call'), 'info', () =>
+        this.deps.runCommand('kallyai.receptionist.openCall', { id: String(inboundCallId) }),
+      );
+    if (kind === 'inbound')
+      offer('transcript', t('Transcript as Text'), 'note', () =>
+        this.deps.runCommand('kallyai.receptionist.openTranscript', { id }),
+      );
+    if (phone && kind !== 'call')
+      offer('callBack', t('Call Back…'), 'call-outgoing', () =>
+        this.deps.runCommand('kallyai.makeCall', { prefill: { phone } }),
+      );
     return {
       title,
       actions,
       media: address ? () => this.media(address) : undefined,
-      body: html`
-<h1>${heading}</h1>
-<p class="subtitle">${facts}</p>
-<div class="player">
-  <audio data-player preload="auto" data-autoplay="${autoplay ? 'true' : 'false'}" data-press-play-text="${t('Press Play to listen.')}" data-failed-text="${t('This audio cannot be played here: save it, or open it in the browser.')}"></audio>
-  <div class="player-controls">
-    <button data-player-toggle data-play-label="${t('Play')}" data-pause-label="${t('Pause')}" disabled>${icon('play')}<span class="label">${t('Play')}</span></button>
-    <button class="secondary" data-player-skip="-10" aria-label="${t('Back 10 seconds')}" disabled><span class="label">${t('−10 s')}</span></button>
-    <button class="secondary" data-player-skip="10" aria-label="${t('Forward 10 seconds')}" disabled><span class="label">${t('+10 s')}</span></button>
-    <button class="secondary" data-player-rate aria-label="${t('Playback speed')}" disabled><span class="label">1×</span></button>
-    <span class="player-time" data-player-time>0:00 / ${formatDuration(this.playback?.duration_seconds) ?? '–:––'}</span>
-  </div>
-  <p class="muted" data-player-status role="status">${address ? t('Loading the audio…') : t('There is no audio for this yet.')}</p>
-</div>
-<div class="actions">${buttons}</div>
-${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ? textBlock(transcript) : html`<p class="muted">${t('No transcript.')}</p>`}`}`,
+      body: html` <h1>${heading}</h1>
+        <p class="subtitle">${facts}</p>
+        <div class="player">
+          <audio
+            data-player
+            preload="auto"
+            data-autoplay="${autoplay ? 'true' : 'false'}"
+            data-press-play-text="${t('Press Play to listen.')}"
+            data-failed-text="${t('This audio cannot be played here: save it, or open it in the browser.')}"
+          ></audio>
+          <div class="player-controls">
+            <button data-player-toggle data-play-label="${t('Play')}" data-pause-label="${t('Pause')}" disabled>
+              ${icon('play')}<span class="label">${t('Play')}</span>
+            </button>
+            <button class="secondary" data-player-skip="-10" aria-label="${t('Back 10 seconds')}" disabled>
+              <span class="label">${t('−10 s')}</span>
+            </button>
+            <button class="secondary" data-player-skip="10" aria-label="${t('Forward 10 seconds')}" disabled>
+              <span class="label">${t('+10 s')}</span>
+            </button>
+            <button class="secondary" data-player-rate aria-label="${t('Playback speed')}" disabled>
+              <span class="label">1×</span>
+            </button>
+            <span class="player-time" data-player-time
+              >0:00 / ${formatDuration(this.playback?.duration_seconds) ?? '–:––'}</span
+            >
+          </div>
+          <p class="muted" data-player-status role="status">
+            ${address ? t('Loading the audio…') : t('There is no audio for this yet.')}
+          </p>
+        </div>
+        <div class="actions">${buttons}</div>
+        ${
+          transcript === undefined
+            ? ''
+            : html`<h2>${t('Transcript')}</h2>
+                ${transcript ? textBlock(transcript) : html`<p class="muted">${t('No transcript.')}</p>`}`
+        }`,
     };
   }
 
@@ -141,12 +195,23 @@ ${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ?
     return client.execute(ops.calls.get, { path: { call_id: id } });
   }
 
-  private describe(kind: Kind, what: string): { title: string; heading: string; facts: string; transcript?: string; phone?: string } {
-    const duration = formatDuration(this.playback?.duration_seconds ?? (this.subject as { duration_seconds?: number | null } | undefined)?.duration_seconds);
+  private describe(
+    kind: Kind,
+    what: string,
+  ): { title: string; heading: string; facts: string; transcript?: string; phone?: string } {
+    const duration = formatDuration(
+      this.playback?.duration_seconds ??
+        (this.subject as { duration_seconds?: number | null } | undefined)?.duration_seconds,
+    );
     if (kind === 'call') {
       const call = this.subject as Call | undefined;
       if (!call) return { title: what, heading: what, facts: duration ?? '' };
-      return { title: callTabTitle(call, t('recording')), heading: callTabTitle(call, t('recording')), facts: [what, shortDateTime(call.created_at), duration].filter(Boolean).join(' · '), phone: callPhone(call) };
+      return {
+        title: callTabTitle(call, t('recording')),
+        heading: callTabTitle(call, t('recording')),
+        facts: [what, shortDateTime(call.created_at), duration].filter(Boolean).join(' · '),
+        phone: callPhone(call),
+      };
     }
     const s = this.subject as (Voicemail & InboundCall) | undefined;
     if (!s) return { title: what, heading: what, facts: duration ?? '' };
@@ -155,7 +220,7 @@ ${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ?
       title: inboundTabTitle(s, word),
       heading: kind === 'voicemail' ? t('Voicemail from {0}', callerLabel(s)) : t('Call from {0}', callerLabel(s)),
       facts: [what, shortDateTime(s.created_at), duration].filter(Boolean).join(' · '),
-      transcript: kind === 'voicemail' ? voicemailText(s as Voicemail) ?? '' : undefined,
+      transcript: kind === 'voicemail' ? (voicemailText(s as Voicemail) ?? '') : undefined,
       phone: s.caller_number ?? undefined,
     };
   }
@@ -163,5 +228,11 @@ ${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ?
 
 /** "ProPaint Co. — voicemail, Nov 28" → "ProPaint Co. - voicemail, Nov 28" (a file name). */
 function fileNameFor(title: string): string {
-  return title.replace(/[\\/:*?"<>|]+/g, ' ').replace(/—/g, '-').replace(/\s+/g, ' ').trim() || 'recording';
+  return (
+    title
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/—/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim() || 'recording'
+  );
 }

@@ -10,7 +10,11 @@ import { describeIssue } from '../api/validation/issues';
 import type { EntityKind } from '../presentation/entry';
 import type { RunRequest } from './pipeline';
 
-export interface EntityRef { readonly kind: EntityKind; readonly id: string; readonly value?: unknown }
+export interface EntityRef {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly value?: unknown;
+}
 
 const record = z.record(z.string(), z.unknown());
 const objectArgs = z.strictObject({
@@ -27,7 +31,10 @@ const objectArgs = z.strictObject({
 
 export class CommandArgumentsError extends Error {
   override readonly name = 'CommandArgumentsError';
-  constructor(readonly command: string, readonly issues: string[]) {
+  constructor(
+    readonly command: string,
+    readonly issues: string[],
+  ) {
     super(`${command}: invalid arguments: ${issues.join('; ')}`);
   }
 }
@@ -43,7 +50,12 @@ function targetOf(value: unknown): EntityRef | undefined {
 /** Parses a command's argument. `undefined` (palette, keybinding) is an empty object; a bare
  *  string is accepted as the command's main field when `stringField` is given (`'kallyai.ask', 'message'`).
  *  Tree items and other objects passed by menus are ignored unless they fit the schema. */
-export function parseArgs<S extends z.ZodMiniType>(command: string, schema: S, raw: unknown, stringField?: string): z.infer<S> {
+export function parseArgs<S extends z.ZodMiniType>(
+  command: string,
+  schema: S,
+  raw: unknown,
+  stringField?: string,
+): z.infer<S> {
   let value: unknown = raw;
   if (value === undefined || value === null) value = {};
   if (typeof value === 'string' && stringField) value = { [stringField]: value };
@@ -56,7 +68,11 @@ export function parseArgs<S extends z.ZodMiniType>(command: string, schema: S, r
 const isViewNode = (v: unknown) => !!v && typeof v === 'object' && 'item' in (v as object) && 'kind' in (v as object);
 
 /** Turns a command's arguments into a pipeline request; `singleParam` names the path parameter a bare id fills. */
-export function requestFromArgs(command: string, args: readonly unknown[], singleParam: string | undefined): RunRequest {
+export function requestFromArgs(
+  command: string,
+  args: readonly unknown[],
+  singleParam: string | undefined,
+): RunRequest {
   const [first, second, third] = args;
   if (first === undefined || first === null) return {};
   if (isViewNode(first)) {

@@ -34,13 +34,26 @@ export class MemoryKeyStorage implements KeyStorage {
   }
 }
 
-interface Entry { readonly key: string; readonly at: number }
+interface Entry {
+  readonly key: string;
+  readonly at: number;
+}
 type Entries = Record<string, Entry>;
 
 /** Codes that leave the outcome unknown: the request may have reached the server. */
 export function mayHaveGoneThrough(code: string): boolean {
-  return ['network_error', 'timeout', 'invalid_response', 'response_too_large', 'internal_error', 'bad_gateway', 'service_unavailable', 'gateway_timeout'].includes(code)
-    || /^http_5\d\d$/.test(code);
+  return (
+    [
+      'network_error',
+      'timeout',
+      'invalid_response',
+      'response_too_large',
+      'internal_error',
+      'bad_gateway',
+      'service_unavailable',
+      'gateway_timeout',
+    ].includes(code) || /^http_5\d\d$/.test(code)
+  );
 }
 
 export class IdempotencyKeys {
@@ -79,7 +92,14 @@ export class IdempotencyKeys {
     const now = this.now();
     for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
       const e = value as Partial<Entry> | null;
-      if (!/^[0-9a-f]{64}$/.test(id) || !e || typeof e.key !== 'string' || !/^[\w-]{1,128}$/.test(e.key) || typeof e.at !== 'number') continue;
+      if (
+        !/^[0-9a-f]{64}$/.test(id) ||
+        !e ||
+        typeof e.key !== 'string' ||
+        !/^[\w-]{1,128}$/.test(e.key) ||
+        typeof e.at !== 'number'
+      )
+        continue;
       if (now - e.at > KEEP_MS || e.at > now + KEEP_MS) continue;
       out[id] = { key: e.key, at: e.at };
     }
@@ -87,7 +107,9 @@ export class IdempotencyKeys {
   }
 
   private async write(entries: Entries): Promise<void> {
-    const kept = Object.entries(entries).sort((a, b) => b[1].at - a[1].at).slice(0, MAX_ENTRIES);
+    const kept = Object.entries(entries)
+      .sort((a, b) => b[1].at - a[1].at)
+      .slice(0, MAX_ENTRIES);
     await this.storage.update(IDEMPOTENCY_STATE_KEY, kept.length ? Object.fromEntries(kept) : undefined);
   }
 }
@@ -118,5 +140,7 @@ export async function sendWithIdempotencyKey<T>(
 
 /** What identifies "the same request": a SHA-256 of the operation and its input. */
 function fingerprint(opId: string, input: unknown): string {
-  return createHash('sha256').update(`${opId} ${JSON.stringify(input)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`${opId} ${JSON.stringify(input)}`, 'utf8')
+    .digest('hex');
 }

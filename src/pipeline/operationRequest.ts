@@ -18,7 +18,11 @@ import { IdempotencyKeys, sendWithIdempotencyKey, type KeyStorage } from './idem
 import type { EntityKind, EntitySpec, Presentation, PresentationContext } from '../presentation/entry';
 
 /** A partial input, as a command or a tool is given it. */
-export interface PartialInput { path?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown> }
+export interface PartialInput {
+  path?: Record<string, string>;
+  query?: Record<string, unknown>;
+  body?: Record<string, unknown>;
+}
 
 /** An input being completed: every part present (empty when nothing is known). */
 export interface DraftInput {
@@ -34,7 +38,11 @@ export type Wording = <T>(build: () => T) => T;
 const asConfigured: Wording = (build) => build();
 
 /** An entity the action was started on (a tree item, a page): its id fills the matching path parameter. */
-export interface RequestTarget { readonly kind: EntityKind; readonly id: string; readonly value?: unknown }
+export interface RequestTarget {
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly value?: unknown;
+}
 
 /** What running an operation with this complete input would ask, without asking or sending
  *  (for an agent's request: every operation that is not read-only asks). */
@@ -85,7 +93,10 @@ export class OperationRequests {
 
   /** Validates the input as `run` validates it and computes the stakes of what asks, without
    *  asking anything or sending it (reads only: the target, the estimate, the balance). */
-  async preview<O extends Operation>(op: O, request: { input?: PartialInput; target?: RequestTarget; agent?: boolean; words?: Wording }): Promise<Preview> {
+  async preview<O extends Operation>(
+    op: O,
+    request: { input?: PartialInput; target?: RequestTarget; agent?: boolean; words?: Wording },
+  ): Promise<Preview> {
     const presentation = this.deps.presentationOf(op);
     const words = request.words ?? asConfigured;
     try {
@@ -101,7 +112,13 @@ export class OperationRequests {
     }
   }
 
-  async contextFor<O extends Operation>(op: O, presentation: Presentation | undefined, input: InputOf<O>, target: unknown, many: readonly RequestTarget[] | undefined): Promise<PresentationContext<O>> {
+  async contextFor<O extends Operation>(
+    op: O,
+    presentation: Presentation | undefined,
+    input: InputOf<O>,
+    target: unknown,
+    many: readonly RequestTarget[] | undefined,
+  ): Promise<PresentationContext<O>> {
     return {
       input,
       client: this.deps.client,
@@ -112,37 +129,68 @@ export class OperationRequests {
   }
 
   /** The stakes the consent names for this operation and input. */
-  async stakesFor<O extends Operation>(op: O, presentation: Presentation | undefined, ctx: PresentationContext<O>, words: Wording = asConfigured): Promise<Stakes> {
+  async stakesFor<O extends Operation>(
+    op: O,
+    presentation: Presentation | undefined,
+    ctx: PresentationContext<O>,
+    words: Wording = asConfigured,
+  ): Promise<Stakes> {
     const spec = consentSpecFor(op, presentation) as Presentation['consent'] & object;
     const [credits, balance, detail] = await Promise.all([
       this.costs.credits(op, spec, ctx as PresentationContext),
       // A price in money (a plan change) names no balance in credits.
       op.costsCredits && !spec.money ? this.costs.balance() : Promise.resolve(undefined),
-      spec.detail ? withinSeconds(spec.detail(ctx as PresentationContext), DETAIL_TIMEOUT_MS) : Promise.resolve(undefined),
+      spec.detail
+        ? withinSeconds(spec.detail(ctx as PresentationContext), DETAIL_TIMEOUT_MS)
+        : Promise.resolve(undefined),
     ]);
     // The wording again inside `words`: a change's question is its command's title, translated.
-    return words(() => buildStakes(op, consentSpecFor(op, presentation) as Presentation['consent'] & object, ctx as PresentationContext, credits, balance, detail));
+    return words(() =>
+      buildStakes(
+        op,
+        consentSpecFor(op, presentation) as Presentation['consent'] & object,
+        ctx as PresentationContext,
+        credits,
+        balance,
+        detail,
+      ),
+    );
   }
 
   /** Sends the validated request once: an operation that creates carries an Idempotency-Key (the
    *  key of an earlier attempt with the same input whose answer was lost, kept across reloads), so
    *  a repeat never acts twice. */
-  async send<O extends Operation>(op: O, input: InputOf<O>, options: SendOptions): Promise<{ data: OutputOf<O>; idempotencyKey?: string }> {
+  async send<O extends Operation>(
+    op: O,
+    input: InputOf<O>,
+    options: SendOptions,
+  ): Promise<{ data: OutputOf<O>; idempotencyKey?: string }> {
     let idempotencyKey: string | undefined;
-    const execute = (signal?: AbortSignal): Promise<unknown> => (options.instead
-      ? options.instead(signal)
-      : this.deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: options.timeoutMs }));
-    const once = async (): Promise<OutputOf<O>> => (options.runner ? await options.runner(execute) : await execute(options.signal)) as OutputOf<O>;
+    const execute = (signal?: AbortSignal): Promise<unknown> =>
+      options.instead
+        ? options.instead(signal)
+        : this.deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: options.timeoutMs });
+    const once = async (): Promise<OutputOf<O>> =>
+      (options.runner ? await options.runner(execute) : await execute(options.signal)) as OutputOf<O>;
     if (!op.creates) return { data: await once() };
-    const sent = await sendWithIdempotencyKey(this.idempotency, { opId: op.id, input, given: options.idempotencyKey }, (key) => {
-      idempotencyKey = key;
-      return once();
-    }, options.codeOf);
+    const sent = await sendWithIdempotencyKey(
+      this.idempotency,
+      { opId: op.id, input, given: options.idempotencyKey },
+      (key) => {
+        idempotencyKey = key;
+        return once();
+      },
+      options.codeOf,
+    );
     return { data: sent.data, idempotencyKey: sent.key };
   }
 
   /** The entity an id names, fetched when the caller gave only the id (a test, a chat tool). */
-  private async resolveTarget(op: Operation, presentation: Presentation | undefined, input: { path?: Record<string, string> }): Promise<unknown> {
+  private async resolveTarget(
+    op: Operation,
+    presentation: Presentation | undefined,
+    input: { path?: Record<string, string> },
+  ): Promise<unknown> {
     for (const name of op.pathParams) {
       const kind = presentation?.params?.[name]?.entity;
       const id = input.path?.[name];
@@ -167,7 +215,11 @@ export function asks(op: Operation, agent: boolean): boolean {
 }
 
 /** The input a caller gave over the entry's defaults, with the target's id in its path parameter. */
-export function startDraft(op: Operation, presentation: Presentation | undefined, request: { input?: PartialInput; target?: RequestTarget; targets?: readonly RequestTarget[] }): DraftInput {
+export function startDraft(
+  op: Operation,
+  presentation: Presentation | undefined,
+  request: { input?: PartialInput; target?: RequestTarget; targets?: readonly RequestTarget[] },
+): DraftInput {
   const defaults = (presentation?.defaults?.() ?? {}) as PartialInput;
   const given = request.input ?? {};
   const draft: DraftInput = {
@@ -178,7 +230,9 @@ export function startDraft(op: Operation, presentation: Presentation | undefined
   const target = request.target ?? request.targets?.[0];
   if (target) {
     const params = presentation?.params ?? {};
-    const name = op.pathParams.find((p) => params[p]?.entity === target.kind) ?? (op.pathParams.length === 1 && !params[op.pathParams[0]]?.entity ? op.pathParams[0] : undefined);
+    const name =
+      op.pathParams.find((p) => params[p]?.entity === target.kind) ??
+      (op.pathParams.length === 1 && !params[op.pathParams[0]]?.entity ? op.pathParams[0] : undefined);
     if (name && !draft.path[name]) draft.path[name] = target.id;
     for (const p of op.pathParams) {
       const read = params[p]?.fromTarget?.[target.kind] as ((value: unknown) => string | null | undefined) | undefined;
@@ -224,6 +278,11 @@ const DETAIL_TIMEOUT_MS = 4_000;
 function withinSeconds<T>(answer: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), ms);
-    answer.then((v) => resolve(v), () => resolve(undefined)).finally(() => clearTimeout(timer));
+    answer
+      .then(
+        (v) => resolve(v),
+        () => resolve(undefined),
+      )
+      .finally(() => clearTimeout(timer));
   });
 }

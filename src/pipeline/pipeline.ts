@@ -23,7 +23,17 @@ import { askInput } from './input/askInput';
 import { fieldsOf } from './input/fields';
 import type { EntityKind, EntitySpec, Presentation, PresentationContext } from '../presentation/entry';
 import type { IdempotencyKeys, KeyStorage } from './idempotency';
-import { asks, compact, fieldLabels, OperationRequests, sameQuestion, startDraft, type DraftInput, type PartialInput, type Preview } from './operationRequest';
+import {
+  asks,
+  compact,
+  fieldLabels,
+  OperationRequests,
+  sameQuestion,
+  startDraft,
+  type DraftInput,
+  type PartialInput,
+  type Preview,
+} from './operationRequest';
 import { withOperationProgress } from './progress';
 import { presentResult, type Shown } from './results/presentResult';
 import { notificationText } from '../format/sinks';
@@ -100,7 +110,13 @@ export interface RunRequest {
 }
 
 export type RunResult<O extends Operation = Operation> =
-  | ({ readonly outcome: 'done'; readonly data: OutputOf<O>; readonly input: InputOf<O>; readonly stakes?: Stakes; readonly idempotencyKey?: string } & Shown)
+  | ({
+      readonly outcome: 'done';
+      readonly data: OutputOf<O>;
+      readonly input: InputOf<O>;
+      readonly stakes?: Stakes;
+      readonly idempotencyKey?: string;
+    } & Shown)
   | { readonly outcome: 'dismissed'; readonly at: 'input' | 'consent'; readonly stakes?: Stakes }
   | { readonly outcome: 'unavailable'; readonly reason: string }
   | FailureResult;
@@ -159,15 +175,19 @@ export class Pipeline {
       const draft = startDraft(op, presentation, request);
       const picked = new Map<string, unknown>();
       if (request.interactive !== false && isIncomplete(op, presentation, draft, request)) {
-        const asked = await askInput({
-          op, presentation,
-          title: t('KallyAI: {0}', t(presentation?.command?.title ?? op.summary)),
-          client: deps.client,
-          entity: deps.entity,
-          defaultCountry: deps.settings().defaultCountry,
-          askOptional: request.input === undefined,
-          describe: (e) => deps.errors.describe(e).sentence,
-        }, draft);
+        const asked = await askInput(
+          {
+            op,
+            presentation,
+            title: t('KallyAI: {0}', t(presentation?.command?.title ?? op.summary)),
+            client: deps.client,
+            entity: deps.entity,
+            defaultCountry: deps.settings().defaultCountry,
+            askOptional: request.input === undefined,
+            describe: (e) => deps.errors.describe(e).sentence,
+          },
+          draft,
+        );
         if (!asked) return { outcome: 'dismissed', at: 'input' };
         Object.assign(draft, asked.input);
         for (const [k, v] of asked.picked) picked.set(k, v);
@@ -178,7 +198,13 @@ export class Pipeline {
       prepareRequest(op, input);
       sent = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
-      const ctx = await this.requests.contextFor(op, presentation, input, request.target?.value ?? [...picked.values()][0], many);
+      const ctx = await this.requests.contextFor(
+        op,
+        presentation,
+        input,
+        request.target?.value ?? [...picked.values()][0],
+        many,
+      );
       known = ctx as PresentationContext;
       const unavailable = presentation?.unavailable?.(ctx as never);
       if (unavailable) {
@@ -192,7 +218,10 @@ export class Pipeline {
         if (request.stakes) stakes = request.stakes(stakes);
         const inline = request.inlineConsent === true && !op.contactsPeople && !op.irreversible;
         const agreed = request.consentedTo !== undefined && sameQuestion(request.consentedTo, stakes);
-        const yes = await this.consent.ask(stakes, { preConfirmed: request.confirmed === true, given: inline || agreed });
+        const yes = await this.consent.ask(stakes, {
+          preConfirmed: request.confirmed === true,
+          given: inline || agreed,
+        });
         if (!yes) return { outcome: 'dismissed', at: 'consent', stakes };
       }
       // 4–5. Progress (cancellable) and execute, once (a creating request carries the key of an
@@ -202,17 +231,27 @@ export class Pipeline {
         signal: request.signal,
         timeoutMs: request.timeoutMs,
         idempotencyKey: request.idempotencyKey,
-        instead: many && presentation?.many
-          ? (signal) => deps.client.execute(presentation.many!.op, presentation.many!.input(many.map((x) => x.id)) as never, { signal, timeoutMs: request.timeoutMs })
-          : undefined,
-        runner: request.runner ?? ((execute) => withOperationProgress(progressTitle, request.viewId, request.signal, execute)),
+        instead:
+          many && presentation?.many
+            ? (signal) =>
+                deps.client.execute(presentation.many!.op, presentation.many!.input(many.map((x) => x.id)) as never, {
+                  signal,
+                  timeoutMs: request.timeoutMs,
+                })
+            : undefined,
+        runner:
+          request.runner ??
+          ((execute) => withOperationProgress(progressTitle, request.viewId, request.signal, execute)),
         codeOf: (e) => deps.errors.describe(e).code,
       });
       const { data, idempotencyKey } = outcome;
       deps.log.info(`${op.id} done`);
       deps.completed?.(op.id);
       // 6. Refresh exactly what it changed.
-      const changed = new Set<Resource>([...op.changes, ...(many && presentation?.many ? presentation.many.op.changes : [])]);
+      const changed = new Set<Resource>([
+        ...op.changes,
+        ...(many && presentation?.many ? presentation.many.op.changes : []),
+      ]);
       void deps.refresh([...changed]);
       // 7. Present the result (and its follow-up, such as marking a message read).
       const ownEntity = op.pathParams.some((p) => {
@@ -220,11 +259,24 @@ export class Pipeline {
         return kind !== undefined && deps.entity(kind)?.getOp === op.id;
       });
       const resultCtx = { ...ctx, data, target: ctx.target ?? (ownEntity ? data : undefined) };
-      const shown = request.quiet || !presentation ? {} : await presentResult(presentation.result as never, resultCtx as never, { documents: deps.documents, log: deps.log, saveTo: request.saveTo, openPage: deps.openPage, viewVisible: deps.viewVisible });
+      const shown =
+        request.quiet || !presentation
+          ? {}
+          : await presentResult(presentation.result as never, resultCtx as never, {
+              documents: deps.documents,
+              log: deps.log,
+              saveTo: request.saveTo,
+              openPage: deps.openPage,
+              viewVisible: deps.viewVisible,
+            });
       // The follow-up belongs to showing the result to the person (a message shown is marked
       // read): a quiet run (a tool reading for a model, chat) does not mark anything.
       if (!request.quiet && presentation?.followUp?.when(resultCtx as never)) {
-        void this.run(presentation.followUp.op, { input: presentation.followUp.input(resultCtx as never) as PartialInput, interactive: false, quiet: true });
+        void this.run(presentation.followUp.op, {
+          input: presentation.followUp.input(resultCtx as never) as PartialInput,
+          interactive: false,
+          quiet: true,
+        });
       }
       return { outcome: 'done', data, input, stakes, idempotencyKey, ...shown };
     } catch (e) {
@@ -235,14 +287,27 @@ export class Pipeline {
   /** The buttons of an error that act where it happened, under the caller's own: Approve Budget
    *  and Acknowledge Cap act on the goal the request was about (asking first, naming the amount),
    *  Retry sends the same request again (a flagged one asks again). */
-  private errorHandlers(op: Operation, request: RunRequest, goalId: string | undefined, sent: PartialInput | undefined): ActionHandlers {
-    const onGoal = (budgetOp: Operation) => (goalId ? () => this.run(budgetOp, { target: { kind: 'goal', id: goalId }, viewId: request.viewId }) : undefined);
+  private errorHandlers(
+    op: Operation,
+    request: RunRequest,
+    goalId: string | undefined,
+    sent: PartialInput | undefined,
+  ): ActionHandlers {
+    const onGoal = (budgetOp: Operation) =>
+      goalId ? () => this.run(budgetOp, { target: { kind: 'goal', id: goalId }, viewId: request.viewId }) : undefined;
     const defaults: ActionHandlers = {
       approveBudget: onGoal(ops.budget.approve),
       acknowledgeSoftCap: onGoal(ops.budget.acknowledgeSoftCap),
       // Retry sends the input as it was checked without asking for it again; the consent, if any, is
       // asked again, and a creating request keeps its Idempotency-Key.
-      retry: () => this.run(op, { ...request, input: sent ?? request.input, ...(sent ? { interactive: false } : {}), confirmed: undefined, consentedTo: undefined }),
+      retry: () =>
+        this.run(op, {
+          ...request,
+          input: sent ?? request.input,
+          ...(sent ? { interactive: false } : {}),
+          confirmed: undefined,
+          consentedTo: undefined,
+        }),
     };
     return { ...defaults, ...request.handlers };
   }
@@ -261,15 +326,30 @@ function goalIdOf(op: Operation, presentation: Presentation | undefined, draft: 
   return name ? draft.path[name] || undefined : undefined;
 }
 
-function isIncomplete(op: Operation, presentation: Presentation | undefined, draft: DraftInput, request: RunRequest): boolean {
+function isIncomplete(
+  op: Operation,
+  presentation: Presentation | undefined,
+  draft: DraftInput,
+  request: RunRequest,
+): boolean {
   if (op.pathParams.some((p) => !draft.path[p])) return true;
-  const optional = new Set(request.input === undefined ? presentation?.ask ?? [] : []);
-  return fieldsOf(op, presentation).some((f) => !f.spec?.hidden && draft[f.where][f.name] === undefined && (f.required || optional.has(f.name)));
+  const optional = new Set(request.input === undefined ? (presentation?.ask ?? []) : []);
+  return fieldsOf(op, presentation).some(
+    (f) => !f.spec?.hidden && draft[f.where][f.name] === undefined && (f.required || optional.has(f.name)),
+  );
 }
 
 /** The error as this operation's entry reads it for its target (src/presentation/entry.ts `errorCode`). */
 function recoded(e: unknown, presentation: Presentation | undefined, ctx: PresentationContext | undefined): unknown {
   if (!isKallyApiError(e) || !presentation?.errorCode || !ctx) return e;
   const code = presentation.errorCode(e.code, ctx as never);
-  return code && code !== e.code ? new KallyApiError({ code, status: e.status, serverMessage: e.serverMessage, correlationId: e.correlationId, cause: e }) : e;
+  return code && code !== e.code
+    ? new KallyApiError({
+        code,
+        status: e.status,
+        serverMessage: e.serverMessage,
+        correlationId: e.correlationId,
+        cause: e,
+      })
+    : e;
 }

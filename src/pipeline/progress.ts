@@ -7,21 +7,37 @@ import { withNotificationProgress, withQuietProgress } from '../platform/notify'
 
 const NOTIFY_AFTER_MS = 1_500;
 
-export async function withOperationProgress<T>(title: string, viewId: string | undefined, outer: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withOperationProgress<T>(
+  title: string,
+  viewId: string | undefined,
+  outer: AbortSignal | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   if (outer?.aborted) abort();
   outer?.addEventListener('abort', abort, { once: true });
   const running = work(controller.signal);
   let settled = false;
-  const done = running.then(() => undefined, () => undefined).finally(() => { settled = true; });
+  const done = running
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .finally(() => {
+      settled = true;
+    });
   void withQuietProgress(viewId ? { viewId, title: pickText(title) } : { title: pickText(title) }, () => done);
   const timer = setTimeout(() => {
     if (settled) return;
-    void withNotificationProgress(notificationText(title), (_p, token) => {
-      token.onCancellationRequested(abort);
-      return done;
-    }, true);
+    void withNotificationProgress(
+      notificationText(title),
+      (_p, token) => {
+        token.onCancellationRequested(abort);
+        return done;
+      },
+      true,
+    );
   }, NOTIFY_AFTER_MS);
   try {
     return await running;

@@ -13,7 +13,11 @@ export interface FormStep<D> {
 }
 
 /** Runs the open questions; resolves undefined when the person pressed Escape. */
-export async function runForm<D>(title: string, steps: readonly FormStep<D>[], given: Partial<D>): Promise<Partial<D> | undefined> {
+export async function runForm<D>(
+  title: string,
+  steps: readonly FormStep<D>[],
+  given: Partial<D>,
+): Promise<Partial<D> | undefined> {
   const answers: Partial<D> = { ...given };
   const isGiven = (k: keyof D) => given[k] !== undefined;
   const open = (s: FormStep<D>) => !s.keys.every(isGiven) && (s.applies?.(answers) ?? true);

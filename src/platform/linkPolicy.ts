@@ -30,7 +30,8 @@ const SPACE_OR_CONTROL = /[\u0000-\u0020\u007f-\u009f]/;
 const CONTACT_SCHEMES = new Set(['mailto:', 'tel:']);
 
 export function checkLink(address: string, options: LinkOptions = {}): LinkCheck {
-  if (typeof address !== 'string' || address.length === 0 || address.length > MAX_LINK_LENGTH) return { ok: false, reason: 'malformed' };
+  if (typeof address !== 'string' || address.length === 0 || address.length > MAX_LINK_LENGTH)
+    return { ok: false, reason: 'malformed' };
   // A real address has no spaces or control characters (URL would quietly strip some of them).
   if (SPACE_OR_CONTROL.test(address)) return { ok: false, reason: 'malformed' };
   let url: URL;

@@ -5,8 +5,14 @@ import * as vscode from 'vscode';
 import type { Markdown } from '../format/markdown';
 import { LIMITS } from '../format/sinks';
 
-export function markdownString(markdown: Markdown, options: { icons?: boolean; max?: number; commands?: readonly string[] } = {}): vscode.MarkdownString {
-  const s = new vscode.MarkdownString(cappedMarkdown(markdown.text, options.max ?? LIMITS.tooltip), options.icons ?? false);
+export function markdownString(
+  markdown: Markdown,
+  options: { icons?: boolean; max?: number; commands?: readonly string[] } = {},
+): vscode.MarkdownString {
+  const s = new vscode.MarkdownString(
+    cappedMarkdown(markdown.text, options.max ?? LIMITS.tooltip),
+    options.icons ?? false,
+  );
   // Only the command links we wrote ourselves run (a `[…](command:…)` in service text is escaped).
   s.isTrusted = options.commands?.length ? { enabledCommands: [...options.commands] } : false;
   s.supportHtml = false;

@@ -15,20 +15,33 @@ const SHOW = {
 } as const;
 
 /** A notification with buttons; resolves with the button chosen (undefined when closed). */
-export function notify<B extends PlainText>(severity: Severity, message: NotificationText, ...buttons: B[]): Thenable<B | undefined> {
+export function notify<B extends PlainText>(
+  severity: Severity,
+  message: NotificationText,
+  ...buttons: B[]
+): Thenable<B | undefined> {
   recordShown('notification', message, ...buttons);
   const pressed = buttons.find((b) => b === pressedInTests(message, buttons));
   if (pressed) return Promise.resolve(pressed);
   return SHOW[severity](message, ...buttons) as Thenable<B | undefined>;
 }
 
-export const info = <B extends PlainText>(message: NotificationText, ...buttons: B[]) => notify('info', message, ...buttons);
-export const warn = <B extends PlainText>(message: NotificationText, ...buttons: B[]) => notify('warning', message, ...buttons);
-export const error = <B extends PlainText>(message: NotificationText, ...buttons: B[]) => notify('error', message, ...buttons);
+export const info = <B extends PlainText>(message: NotificationText, ...buttons: B[]) =>
+  notify('info', message, ...buttons);
+export const warn = <B extends PlainText>(message: NotificationText, ...buttons: B[]) =>
+  notify('warning', message, ...buttons);
+export const error = <B extends PlainText>(message: NotificationText, ...buttons: B[]) =>
+  notify('error', message, ...buttons);
 
 /** A modal question: its detail lines below, `confirm` as the default button and `decline` in
  *  place of VS Code's own Cancel. True when the person confirmed. */
-export async function askModal(question: PlainText, detail: PlainText, confirm: PlainText, decline: PlainText, severity: Severity = 'warning'): Promise<boolean> {
+export async function askModal(
+  question: PlainText,
+  detail: PlainText,
+  confirm: PlainText,
+  decline: PlainText,
+  severity: Severity = 'warning',
+): Promise<boolean> {
   const yes: vscode.MessageItem = { title: confirm };
   const no: vscode.MessageItem = { title: decline, isCloseAffordance: true };
   recordShown('modal', question, detail, confirm, decline);
@@ -45,22 +58,36 @@ export function showModal(message: PlainText, detail?: PlainText): Thenable<unkn
 /** Work shown in a notification with its title (cancellable when `cancellable`). */
 export function withNotificationProgress<T>(
   title: NotificationText,
-  task: (progress: vscode.Progress<{ message?: NotificationText; increment?: number }>, token: vscode.CancellationToken) => Thenable<T>,
+  task: (
+    progress: vscode.Progress<{ message?: NotificationText; increment?: number }>,
+    token: vscode.CancellationToken,
+  ) => Thenable<T>,
   cancellable = false,
 ): Thenable<T> {
   recordShown('progress', title);
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (progress, token) => task({
-    report: (value) => {
-      recordShown('progress', value.message);
-      progress.report(value);
-    },
-  }, token));
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable },
+    (progress, token) =>
+      task(
+        {
+          report: (value) => {
+            recordShown('progress', value.message);
+            progress.report(value);
+          },
+        },
+        token,
+      ),
+  );
 }
 
 /** Work shown in the status bar (a spinner and its title) or on a view's progress bar. */
-export function withQuietProgress<T>(where: { title: PickText } | { viewId: string; title?: PickText }, task: () => Thenable<T>): Thenable<T> {
+export function withQuietProgress<T>(
+  where: { title: PickText } | { viewId: string; title?: PickText },
+  task: () => Thenable<T>,
+): Thenable<T> {
   recordShown('progress', where.title);
-  if ('viewId' in where) return vscode.window.withProgress({ location: { viewId: where.viewId }, title: where.title }, task);
+  if ('viewId' in where)
+    return vscode.window.withProgress({ location: { viewId: where.viewId }, title: where.title }, task);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: where.title }, task);
 }
 

@@ -24,9 +24,14 @@ export function linkRefusal(url: string, options: LinkOptions = {}): string | un
   const checked = checkLink(url, options);
   if (checked.ok) return undefined;
   switch (checked.reason) {
-    case 'scheme': return vscode.l10n.t('KallyAI did not open a "{0}" link: it opens only web addresses (https).', checked.scheme);
-    case 'insecure': return vscode.l10n.t('KallyAI did not open a plain http address on another computer: it opens web addresses over https only (http only on this computer).');
-    case 'malformed': return vscode.l10n.t('KallyAI did not open this link: it is not a web address.');
+    case 'scheme':
+      return vscode.l10n.t('KallyAI did not open a "{0}" link: it opens only web addresses (https).', checked.scheme);
+    case 'insecure':
+      return vscode.l10n.t(
+        'KallyAI did not open a plain http address on another computer: it opens web addresses over https only (http only on this computer).',
+      );
+    case 'malformed':
+      return vscode.l10n.t('KallyAI did not open this link: it is not a web address.');
   }
 }
 

@@ -49,7 +49,10 @@ export function askText(step: TextStep): Promise<StepResult<string>> {
 }
 
 /** A text step with buttons of its own in its title bar: resolves with the button pressed, or as askText does. */
-export function askTextOrButton(step: TextStep, buttons: readonly StepButton[]): Promise<StepResult<string> | ButtonResult> {
+export function askTextOrButton(
+  step: TextStep,
+  buttons: readonly StepButton[],
+): Promise<StepResult<string> | ButtonResult> {
   return textInput(step, buttons);
 }
 
@@ -169,7 +172,12 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
   quickPick.canSelectMany = many;
   quickPick.buttons = (step.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : [];
   const fill = (items: readonly PickItem<T>[]) => {
-    recordShown('pick', quickPick.title, quickPick.placeholder, ...items.flatMap((i) => [i.label, i.description, i.detail]));
+    recordShown(
+      'pick',
+      quickPick.title,
+      quickPick.placeholder,
+      ...items.flatMap((i) => [i.label, i.description, i.detail]),
+    );
     quickPick.busy = false;
     quickPick.items = items;
     if (items.length === 0 && step.empty) quickPick.placeholder = pickText(step.empty);
@@ -189,7 +197,9 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
     };
     const disposables = [
       quickPick.onDidAccept(() => {
-        const chosen = many ? [...quickPick.selectedItems] : [quickPick.selectedItems[0] ?? quickPick.activeItems[0]].filter(Boolean);
+        const chosen = many
+          ? [...quickPick.selectedItems]
+          : [quickPick.selectedItems[0] ?? quickPick.activeItems[0]].filter(Boolean);
         if (chosen.length) finish({ kind: 'value', value: chosen.map((c) => c.value) });
       }),
       quickPick.onDidTriggerButton((b) => {
@@ -210,13 +220,32 @@ function pick<T>(step: PickStep<T>, many: boolean): Promise<StepResult<T[]>> {
 }
 
 /** A single question: one pick, no step numbers; the value chosen, or undefined when dismissed. */
-export async function pickOne<T>(options: { title?: string; placeholder: string; items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>; active?: T; empty?: string }): Promise<T | undefined> {
-  const r = await askPick({ title: options.title ?? '', placeholder: options.placeholder, items: options.items, active: options.active, empty: options.empty });
+export async function pickOne<T>(options: {
+  title?: string;
+  placeholder: string;
+  items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>;
+  active?: T;
+  empty?: string;
+}): Promise<T | undefined> {
+  const r = await askPick({
+    title: options.title ?? '',
+    placeholder: options.placeholder,
+    items: options.items,
+    active: options.active,
+    empty: options.empty,
+  });
   return r.kind === 'value' ? r.value : undefined;
 }
 
 /** A single typed answer (trimmed), or undefined when dismissed. */
-export async function askOnce(options: { title?: string; prompt: string; placeholder?: string; value?: string; password?: boolean; validate?: (value: string) => string | undefined }): Promise<string | undefined> {
+export async function askOnce(options: {
+  title?: string;
+  prompt: string;
+  placeholder?: string;
+  value?: string;
+  password?: boolean;
+  validate?: (value: string) => string | undefined;
+}): Promise<string | undefined> {
   const r = await askText({
     title: options.title ?? '',
     prompt: options.prompt,

@@ -13,8 +13,13 @@ import * as vscode from 'vscode';
 import type { FileName, PlainText } from '../format/sinks';
 import { openSavedFile } from './openExternal';
 
-export async function askWhereToSave(name: FileName, filter: { label: PlainText; extensions: readonly string[] }, saveLabel: PlainText): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
+export async function askWhereToSave(
+  name: FileName,
+  filter: { label: PlainText; extensions: readonly string[] },
+  saveLabel: PlainText,
+): Promise<vscode.Uri | undefined> {
+  const folder =
+    vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), 'Downloads');
   return vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(folder, name),
     filters: { [filter.label]: [...filter.extensions] },

@@ -15,7 +15,8 @@ export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration('kallyai');
   // Unset (''), KallyAI speaks the language VS Code is displayed in.
   const chosen = c.get<string>('language');
-  const language = chosen === 'en' || chosen === 'es' ? chosen : vscode.env.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  const language =
+    chosen === 'en' || chosen === 'es' ? chosen : vscode.env.language.toLowerCase().startsWith('es') ? 'es' : 'en';
   return {
     apiBaseUrl: (c.get<string>('apiBaseUrl') || 'https://api.kallyai.com').replace(/(?<!\/)\/+$/, ''),
     // A getter: the machine's zone comes from Intl, whose first use loads time-zone data (~10 ms),

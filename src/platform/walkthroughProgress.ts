@@ -30,7 +30,9 @@ export function walkthroughStepOf(opId: string): WalkthroughStep | undefined {
 
 function doneSteps(memento: vscode.Memento): WalkthroughStep[] {
   const kept = memento.get<unknown>(DONE_KEY);
-  return Array.isArray(kept) ? kept.filter((s): s is WalkthroughStep => (WALKTHROUGH_STEPS as readonly unknown[]).includes(s)) : [];
+  return Array.isArray(kept)
+    ? kept.filter((s): s is WalkthroughStep => (WALKTHROUGH_STEPS as readonly unknown[]).includes(s))
+    : [];
 }
 
 /** The person did this step: its key is set (once a session) and remembered. */
@@ -42,5 +44,6 @@ export function markWalkthroughStep(memento: vscode.Memento, step: WalkthroughSt
 
 /** At activation: the keys of the steps done in earlier sessions. */
 export function restoreWalkthroughSteps(memento: vscode.Memento): void {
-  for (const step of doneSteps(memento)) void vscode.commands.executeCommand('setContext', walkthroughContextKey(step), true);
+  for (const step of doneSteps(memento))
+    void vscode.commands.executeCommand('setContext', walkthroughContextKey(step), true);
 }

@@ -9,8 +9,19 @@ import { callLabel } from '../models/call';
 import { goalStateLabel, goalTitle } from '../models/goal';
 import type { EntityKind, EntitySpec } from './entry';
 
-type Draft = { id?: string | null; to?: string | null; subject?: string | null; status?: string | null; created_at?: string | null };
-type Conversation = { id?: string | null; title?: string | null; created_at?: string | null; message_count?: number | null };
+type Draft = {
+  id?: string | null;
+  to?: string | null;
+  subject?: string | null;
+  status?: string | null;
+  created_at?: string | null;
+};
+type Conversation = {
+  id?: string | null;
+  title?: string | null;
+  created_at?: string | null;
+  message_count?: number | null;
+};
 
 const entity = <T>(spec: EntitySpec<T>) => spec as unknown as EntitySpec<unknown>;
 
@@ -18,7 +29,8 @@ export const goalEntity = entity<Goal>({
   kind: 'goal',
   placeholder: 'Pick a goal',
   empty: 'No goals to pick from.',
-  list: async (client, signal) => (await client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal })).goals,
+  list: async (client, signal) =>
+    (await client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal })).goals,
   get: (client, id) => client.execute(ops.coordination.goal, { path: { id } }),
   getOp: ops.coordination.goal.id,
   id: (g) => g.id ?? undefined,
@@ -35,7 +47,10 @@ export const callEntity = entity<Call>({
   getOp: ops.calls.get.id,
   id: (c) => c.call_id,
   label: (c) => callLabel(c),
-  description: (c) => [describeCallStatus(c.status).label, shortDateTime(c.created_at ?? c.metadata?.created_at ?? c.scheduled_for)].filter(Boolean).join(' · '),
+  description: (c) =>
+    [describeCallStatus(c.status).label, shortDateTime(c.created_at ?? c.metadata?.created_at ?? c.scheduled_for)]
+      .filter(Boolean)
+      .join(' · '),
   detail: (c) => oneLine(c.highlights ?? c.result_summary ?? c.submission?.task_description, 100) || undefined,
 });
 
@@ -48,7 +63,8 @@ export const messageEntity = entity<Message>({
   getOp: ops.messages.message.id,
   id: (m) => m.id ?? undefined,
   label: (m) => oneLine(m.subject || m.preview || t('(no subject)'), 70),
-  description: (m) => [m.from, shortDateTime(m.received_at), m.unread ? t('unread') : undefined].filter(Boolean).join(' · '),
+  description: (m) =>
+    [m.from, shortDateTime(m.received_at), m.unread ? t('unread') : undefined].filter(Boolean).join(' · '),
 });
 
 /** A conversation thread of the inbox, named by one of its messages. */
@@ -70,7 +86,10 @@ export const draftEntity = entity<Draft>({
   kind: 'draft',
   placeholder: 'Pick an email draft',
   empty: 'No drafts are waiting for your approval.',
-  list: async (client, signal) => (await client.execute(ops.actions.emailOutbox, {}, { signal })).emails.filter((e) => e.status === 'pending_approval'),
+  list: async (client, signal) =>
+    (await client.execute(ops.actions.emailOutbox, {}, { signal })).emails.filter(
+      (e) => e.status === 'pending_approval',
+    ),
   id: (d) => d.id ?? undefined,
   label: (d) => oneLine(d.subject || t('(no subject)'), 70),
   description: (d) => [d.to ? t('to {0}', d.to) : undefined, shortDateTime(d.created_at)].filter(Boolean).join(' · '),
@@ -83,7 +102,10 @@ export const conversationEntity = entity<Conversation>({
   list: async (client, signal) => (await client.execute(ops.coordination.conversations, {}, { signal })).conversations,
   id: (c) => (c.id === undefined || c.id === null ? undefined : String(c.id)),
   label: (c) => c.title || t('Untitled conversation'),
-  description: (c) => [shortDateTime(c.created_at), c.message_count != null ? t('{0} messages', c.message_count) : undefined].filter(Boolean).join(' · '),
+  description: (c) =>
+    [shortDateTime(c.created_at), c.message_count != null ? t('{0} messages', c.message_count) : undefined]
+      .filter(Boolean)
+      .join(' · '),
 });
 
 const ENTITIES = new Map<EntityKind, EntitySpec<unknown>>();
@@ -98,4 +120,3 @@ registerEntities(goalEntity, callEntity, messageEntity, threadEntity, draftEntit
 export function entityOf(kind: EntityKind): EntitySpec<unknown> | undefined {
   return ENTITIES.get(kind);
 }
-

@@ -11,9 +11,27 @@ import type { PageKind } from '../presentation/pageKinds';
 
 /** The kinds of things an id parameter names; each has a list that feeds its picker. */
 export type EntityKind =
-  | 'goal' | 'call' | 'message' | 'thread' | 'draft' | 'conversation' | 'inboundCall' | 'voicemail' | 'rule' | 'contact'
-  | 'phoneNumber' | 'emailAccount' | 'email' | 'channelEmail' | 'outreachTask' | 'action' | 'sentEmail' | 'channel'
-  | 'calendarEvent' | 'booking' | 'plan';
+  | 'goal'
+  | 'call'
+  | 'message'
+  | 'thread'
+  | 'draft'
+  | 'conversation'
+  | 'inboundCall'
+  | 'voicemail'
+  | 'rule'
+  | 'contact'
+  | 'phoneNumber'
+  | 'emailAccount'
+  | 'email'
+  | 'channelEmail'
+  | 'outreachTask'
+  | 'action'
+  | 'sentEmail'
+  | 'channel'
+  | 'calendarEvent'
+  | 'booking'
+  | 'plan';
 
 /** How the views, the palette and menus place a command. */
 export interface CommandSpec {
@@ -73,10 +91,18 @@ export interface FieldSpec {
   readonly hidden?: boolean;
   /** The value is picked from a list the server gives (supported countries, available numbers…);
    *  `known` holds the fields answered so far. */
-  choicesFrom?(ctx: { readonly client: KallyClient; readonly known: Readonly<Record<string, unknown>> }): Promise<readonly FieldChoice[]>;
+  choicesFrom?(ctx: {
+    readonly client: KallyClient;
+    readonly known: Readonly<Record<string, unknown>>;
+  }): Promise<readonly FieldChoice[]>;
 }
 
-export interface FieldChoice { readonly value: string; readonly label: string; readonly description?: string; readonly detail?: string }
+export interface FieldChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+}
 
 /** What the consent, the result and the stakes are computed from. */
 export interface PresentationContext<O extends Operation = Operation> {
@@ -137,18 +163,40 @@ export type ResultSpec<O extends Operation = Operation> =
   /** A short confirmation in the status bar ("✓ Step approved: Dinner for 4"). */
   | { readonly kind: 'status'; message(ctx: ResultContext<O>): string }
   /** A notification with next actions. */
-  | { readonly kind: 'notify'; message(ctx: ResultContext<O>): string; actions?(ctx: ResultContext<O>): readonly NextAction[] }
+  | {
+      readonly kind: 'notify';
+      message(ctx: ResultContext<O>): string;
+      actions?(ctx: ResultContext<O>): readonly NextAction[];
+    }
   /** A read-only document rendered for people, named for its tab. */
-  | { readonly kind: 'document'; title(ctx: ResultContext<O>): string; markdown(ctx: ResultContext<O>): Markdown | Promise<Markdown>; path(ctx: ResultContext<O>): string }
+  | {
+      readonly kind: 'document';
+      title(ctx: ResultContext<O>): string;
+      markdown(ctx: ResultContext<O>): Markdown | Promise<Markdown>;
+      path(ctx: ResultContext<O>): string;
+    }
   /** An address opened in the browser. */
   | { readonly kind: 'open'; url(ctx: ResultContext<O>): string | undefined; missing: string }
   /** A list to pick from; the picked item runs a command. */
   | { readonly kind: 'pick'; placeholder: string; empty: string; items(ctx: ResultContext<O>): readonly PickedItem[] }
   /** A page (webview) for the thing: the goal page, the call page; `initial` is what the page starts from (default: the answer).
    *  When `id` finds nothing to open, `missing` is said instead (the operation did succeed). */
-  | { readonly kind: 'page'; readonly page: PageKind; id(ctx: ResultContext<O>): string | undefined; missing?: string; initial?(ctx: ResultContext<O>): unknown }
+  | {
+      readonly kind: 'page';
+      readonly page: PageKind;
+      id(ctx: ResultContext<O>): string | undefined;
+      missing?: string;
+      initial?(ctx: ResultContext<O>): unknown;
+    }
   /** A file saved where the user chooses (an .ics calendar entry). */
-  | { readonly kind: 'save'; /** The file's name without its extension (made safe when shown). */ fileName(ctx: ResultContext<O>): string; text(ctx: ResultContext<O>): string; filter: { label: string; extensions: readonly string[] }; saved: string; /** The button that opens it on the desktop: 'Open in Calendar App'. */ openWith: string };
+  | {
+      readonly kind: 'save';
+      /** The file's name without its extension (made safe when shown). */ fileName(ctx: ResultContext<O>): string;
+      text(ctx: ResultContext<O>): string;
+      filter: { label: string; extensions: readonly string[] };
+      saved: string;
+      /** The button that opens it on the desktop: 'Open in Calendar App'. */ openWith: string;
+    };
 
 export interface PickedItem {
   readonly label: string;

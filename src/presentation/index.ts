@@ -43,4 +43,15 @@ export const operationCommands: ReadonlyArray<{ spec: CommandSpec; presentation:
   .filter((p) => p.command)
   .map((p) => ({ spec: p.command!, presentation: p }));
 
-export const allCommands: readonly CommandSpec[] = [...operationCommands.map((c) => c.spec), ...customCommands, ...actionCommands, ...outreachCommands, ...accountCommandSpecs, ...emailCommands, ...messageCommands, ...channelCommands, ...receptionistCommands, ...phoneCommands];
+export const allCommands: readonly CommandSpec[] = [
+  ...operationCommands.map((c) => c.spec),
+  ...customCommands,
+  ...actionCommands,
+  ...outreachCommands,
+  ...accountCommandSpecs,
+  ...emailCommands,
+  ...messageCommands,
+  ...channelCommands,
+  ...receptionistCommands,
+  ...phoneCommands,
+];

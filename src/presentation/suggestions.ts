@@ -7,20 +7,80 @@
  *  No `vscode`: the conversation page, the Ask notification and the chat read it. */
 import type { NextAction } from './entry';
 
-type Action = 'approveStep' | 'approveBudget' | 'acknowledgeSoftCap' | 'acceptOutcome' | 'continueNegotiating' | 'cancelGoal' | 'showBudget' | 'openGoal' | 'creditHistory' | 'creditBalance' | 'changePlan';
+type Action =
+  | 'approveStep'
+  | 'approveBudget'
+  | 'acknowledgeSoftCap'
+  | 'acceptOutcome'
+  | 'continueNegotiating'
+  | 'cancelGoal'
+  | 'showBudget'
+  | 'openGoal'
+  | 'creditHistory'
+  | 'creditBalance'
+  | 'changePlan';
 
 const PHRASES: Readonly<Record<Action, readonly string[]>> = {
-  approveStep: ['approve the next step', 'approve next step', 'approve the step', 'approve step', 'aprobar el siguiente paso', 'aprueba el siguiente paso', 'aprobar el paso', 'aprueba el paso'],
-  approveBudget: ['approve the budget', 'approve budget', 'approve more budget', 'approve the goal budget', 'aprobar el presupuesto', 'aprueba el presupuesto', 'aprobar más presupuesto'],
-  acknowledgeSoftCap: ['acknowledge the cap', 'acknowledge the soft cap', 'continue past the cap', 'seguir por encima del límite', 'aceptar el límite'],
-  acceptOutcome: ['accept the outcome', 'accept outcome', 'accept the result', 'aceptar el resultado', 'acepta el resultado'],
+  approveStep: [
+    'approve the next step',
+    'approve next step',
+    'approve the step',
+    'approve step',
+    'aprobar el siguiente paso',
+    'aprueba el siguiente paso',
+    'aprobar el paso',
+    'aprueba el paso',
+  ],
+  approveBudget: [
+    'approve the budget',
+    'approve budget',
+    'approve more budget',
+    'approve the goal budget',
+    'aprobar el presupuesto',
+    'aprueba el presupuesto',
+    'aprobar más presupuesto',
+  ],
+  acknowledgeSoftCap: [
+    'acknowledge the cap',
+    'acknowledge the soft cap',
+    'continue past the cap',
+    'seguir por encima del límite',
+    'aceptar el límite',
+  ],
+  acceptOutcome: [
+    'accept the outcome',
+    'accept outcome',
+    'accept the result',
+    'aceptar el resultado',
+    'acepta el resultado',
+  ],
   continueNegotiating: ['continue negotiating', 'keep negotiating', 'seguir negociando', 'sigue negociando'],
   cancelGoal: ['cancel the goal', 'cancel goal', 'cancelar el objetivo', 'cancela el objetivo'],
-  showBudget: ['show the goal budget', 'show the budget', 'show budget', 'show the budget details', 'mostrar el presupuesto del objetivo', 'mostrar el presupuesto', 'ver el presupuesto'],
+  showBudget: [
+    'show the goal budget',
+    'show the budget',
+    'show budget',
+    'show the budget details',
+    'mostrar el presupuesto del objetivo',
+    'mostrar el presupuesto',
+    'ver el presupuesto',
+  ],
   openGoal: ['open the goal', 'show the goal', 'open goal', 'abrir el objetivo', 'ver el objetivo'],
-  creditHistory: ['show my credit history', 'show credit history', 'mostrar mi historial de créditos', 'ver mi historial de créditos'],
+  creditHistory: [
+    'show my credit history',
+    'show credit history',
+    'mostrar mi historial de créditos',
+    'ver mi historial de créditos',
+  ],
   creditBalance: ['show my credit balance', 'show my balance', 'mostrar mi saldo', 'ver mi saldo'],
-  changePlan: ['upgrade my plan', 'change my plan', 'change plan', 'mejorar mi plan', 'cambiar mi plan', 'cambiar de plan'],
+  changePlan: [
+    'upgrade my plan',
+    'change my plan',
+    'change plan',
+    'mejorar mi plan',
+    'cambiar mi plan',
+    'cambiar de plan',
+  ],
 };
 
 const ON_GOAL: Readonly<Partial<Record<Action, string>>> = {
@@ -40,7 +100,9 @@ const ON_ACCOUNT: Readonly<Partial<Record<Action, string>>> = {
   changePlan: 'kallyai.subscription.changePlan',
 };
 
-const BY_PHRASE = new Map<string, Action>(Object.entries(PHRASES).flatMap(([action, phrases]) => phrases.map((p) => [p, action as Action] as const)));
+const BY_PHRASE = new Map<string, Action>(
+  Object.entries(PHRASES).flatMap(([action, phrases]) => phrases.map((p) => [p, action as Action] as const)),
+);
 const LONGEST = Math.max(...[...BY_PHRASE.keys()].map((p) => p.length));
 
 const PUNCTUATION = new Set(['.', '!', '?', '¡', '¿', '…']);

@@ -21,7 +21,8 @@ export interface ModelTextOptions {
 export function modelText(lead: string | undefined, data: unknown, options: ModelTextOptions = {}): string {
   const lines: string[] = [];
   if (lead) lines.push(lead);
-  if (data !== undefined && data !== null && !(typeof data === 'object' && Object.keys(data).length === 0)) write(lines, data, 0, '');
+  if (data !== undefined && data !== null && !(typeof data === 'object' && Object.keys(data).length === 0))
+    write(lines, data, 0, '');
   else if (!lead) lines.push('Done.');
   let text = lines.join('\n');
   if (text.length > MAX_CHARS) text = `${text.slice(0, MAX_CHARS)}\n… (cut short; ask for fewer items)`;
@@ -87,7 +88,7 @@ const NEXT_STEP: Partial<Record<UserActionKind, string>> = {
   signIn: 'The user must sign in to KallyAI first (command "KallyAI: Sign In"). Ask them to, then try again.',
   openPricing: 'The user needs more credits or another plan. Tell them; do not retry.',
   openCheckout: 'The user must finish the checkout of their plan first. Tell them.',
-  approveBudget: 'The goal\'s budget needs the user\'s approval (Goals view or the goal page). Tell them.',
+  approveBudget: "The goal's budget needs the user's approval (Goals view or the goal page). Tell them.",
   acknowledgeSoftCap: 'The goal reached its spending cap; the user must acknowledge it. Tell them.',
   connectEmail: 'The user must connect an email account first ("KallyAI: Connect Email"). Tell them.',
   provisionNumber: 'The user needs a KallyAI phone number first. Tell them.',
@@ -95,16 +96,21 @@ const NEXT_STEP: Partial<Record<UserActionKind, string>> = {
   editRequest: 'Fix the input as the message says and try again, or ask the user for what is missing.',
   retry: 'A temporary problem: try again in a moment, once.',
   cancelPendingChange: 'The user already has a plan change pending. Tell them.',
-  contactSupport: 'An unexpected problem on KallyAI\'s side. Tell the user; do not retry.',
+  contactSupport: "An unexpected problem on KallyAI's side. Tell the user; do not retry.",
 };
 
-export function errorText(error: { code: string; sentence: string; action: UserActionKind }, options: ModelTextOptions = {}): string {
+export function errorText(
+  error: { code: string; sentence: string; action: UserActionKind },
+  options: ModelTextOptions = {},
+): string {
   const next = NEXT_STEP[error.action];
   return clean(`Not done: ${error.sentence} (error code: ${error.code})${next ? `\n${next}` : ''}`, options);
 }
 
 export function declinedText(question: string): string {
-  return clean(`The user declined ("${question}"): nothing was done and nothing was sent. Do not try again unless the user asks.`);
+  return clean(
+    `The user declined ("${question}"): nothing was done and nothing was sent. Do not try again unless the user asks.`,
+  );
 }
 
 export function unavailableText(reason: string): string {

@@ -39,7 +39,10 @@ export class ModelTools {
 
   constructor(private readonly deps: ModelToolsDeps) {}
 
-  async prepare(name: string, options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): Promise<vscode.PreparedToolInvocation> {
+  async prepare(
+    name: string,
+    options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>,
+  ): Promise<vscode.PreparedToolInvocation> {
     const spec = this.spec(name);
     const invocationMessage = progressText(spec, this.deps.pipeline);
     const { input } = toolRequest(spec, options.input, this.deps.settings().defaultCountry);
@@ -51,7 +54,11 @@ export class ModelTools {
     return { invocationMessage, confirmationMessages: confirmation(preview.stakes) };
   }
 
-  async invoke(name: string, options: vscode.LanguageModelToolInvocationOptions<unknown>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(
+    name: string,
+    options: vscode.LanguageModelToolInvocationOptions<unknown>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const spec = this.spec(name);
     const { input, fullNumbers } = toolRequest(spec, options.input, this.deps.settings().defaultCountry);
     if (token.isCancellationRequested) return answer('Cancelled: nothing was done.');

@@ -20,9 +20,15 @@ export interface ToolAnswer {
 
 export function toolAnswer(spec: ToolSpec, result: ToolOutcome, options: { fullNumbers?: boolean } = {}): ToolAnswer {
   switch (result.outcome) {
-    case 'done': return { text: modelText(spec.lead?.(result.data as never), result.data, { fullNumbers: options.fullNumbers }), isError: false };
-    case 'dismissed': return { text: declinedText(result.stakes?.question ?? spec.title), isError: false };
-    case 'unavailable': return { text: unavailableText(result.reason), isError: true };
+    case 'done':
+      return {
+        text: modelText(spec.lead?.(result.data as never), result.data, { fullNumbers: options.fullNumbers }),
+        isError: false,
+      };
+    case 'dismissed':
+      return { text: declinedText(result.stakes?.question ?? spec.title), isError: false };
+    case 'unavailable':
+      return { text: unavailableText(result.reason), isError: true };
     case 'failed':
       if (result.code === 'cancelled') return { text: 'Cancelled: the request was stopped.', isError: true };
       return { text: errorText({ code: result.code, sentence: result.message, action: result.action }), isError: true };

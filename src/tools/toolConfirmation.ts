@@ -12,6 +12,9 @@ export interface ConfirmationText {
 }
 
 export function confirmationText(stakes: Stakes): ConfirmationText {
-  const lines = join(stakes.lines.flatMap((line) => line.split('\n')).map((line) => md`- ${line}`), '\n');
+  const lines = join(
+    stakes.lines.flatMap((line) => line.split('\n')).map((line) => md`- ${line}`),
+    '\n',
+  );
   return { title: plainText(stakes.question, LIMITS.modalLine), message: lines };
 }

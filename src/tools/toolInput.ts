@@ -20,7 +20,14 @@ interface Shape {
   readonly where: ReadonlyMap<string, Where>;
 }
 
-type Json = { type?: unknown; properties?: Record<string, Json>; required?: string[]; anyOf?: Json[]; description?: string; [k: string]: unknown };
+type Json = {
+  type?: unknown;
+  properties?: Record<string, Json>;
+  required?: string[];
+  anyOf?: Json[];
+  description?: string;
+  [k: string]: unknown;
+};
 
 const shapes = new WeakMap<ToolSpec, Shape>();
 
@@ -55,7 +62,8 @@ function shapeOf(spec: ToolSpec): Shape {
   };
   for (const name of op.pathParams) add(name, { type: 'string', minLength: 1 }, 'path', true);
   const query = objectSchema(op.query ? (inputJsonSchema(op.query) as Json) : undefined);
-  for (const [name, prop] of Object.entries(query?.properties ?? {})) add(name, withoutMeta(prop), 'query', (query?.required ?? []).includes(name));
+  for (const [name, prop] of Object.entries(query?.properties ?? {}))
+    add(name, withoutMeta(prop), 'query', (query?.required ?? []).includes(name));
   const body = objectSchema(op.body ? (inputJsonSchema(op.body) as Json) : undefined);
   for (const [name, prop] of Object.entries(body?.properties ?? {})) {
     const isRequired = (body?.required ?? []).includes(name);
@@ -70,9 +78,16 @@ function shapeOf(spec: ToolSpec): Shape {
   }
   if (spec.mentionsNumbers) {
     // Not part of the operation: it only decides how the answer reads.
-    properties[FULL_NUMBERS] = { type: 'boolean', description: 'Show phone numbers in full. Set it only when the user asked for the numbers; otherwise they are masked.' };
+    properties[FULL_NUMBERS] = {
+      type: 'boolean',
+      description:
+        'Show phone numbers in full. Set it only when the user asked for the numbers; otherwise they are masked.',
+    };
   }
-  shape = { schema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false }, where };
+  shape = {
+    schema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
+    where,
+  };
   shapes.set(spec, shape);
   return shape;
 }
@@ -85,7 +100,11 @@ export function toolInputSchema(spec: ToolSpec): JsonSchemaObject {
 /** A model's input, back in the operation's shape. Properties the tool does not know are kept in
  *  the body (the operation's strict schema refuses them with a clear message); phone numbers
  *  written nationally are read with the default country. */
-export function toolRequest(spec: ToolSpec, given: unknown, defaultCountry: string): { input: PartialInput; fullNumbers: boolean } {
+export function toolRequest(
+  spec: ToolSpec,
+  given: unknown,
+  defaultCountry: string,
+): { input: PartialInput; fullNumbers: boolean } {
   const { where } = shapeOf(spec);
   const input = (given && typeof given === 'object' && !Array.isArray(given) ? given : {}) as Record<string, unknown>;
   const path: Record<string, string> = {};
@@ -96,10 +115,17 @@ export function toolRequest(spec: ToolSpec, given: unknown, defaultCountry: stri
     if (name === FULL_NUMBERS || raw === undefined || raw === null) continue;
     const value = spec.phones?.includes(name) && typeof raw === 'string' ? normalisedPhone(raw, defaultCountry) : raw;
     switch (where.get(name) ?? 'body') {
-      case 'path': path[name] = String(value); break;
-      case 'query': query[name] = value; break;
-      case 'unwrapped': unwrapped[name] = value; break;
-      default: body[name] = value;
+      case 'path':
+        path[name] = String(value);
+        break;
+      case 'query':
+        query[name] = value;
+        break;
+      case 'unwrapped':
+        unwrapped[name] = value;
+        break;
+      default:
+        body[name] = value;
     }
   }
   if (spec.unwrap && Object.keys(unwrapped).length) body[spec.unwrap] = unwrapped;

@@ -35,7 +35,10 @@ export interface ToolSpec {
 }
 
 /** Types a tool against its operation (the answer's type flows into `lead`). */
-export function tool<O extends Operation>(op: O, spec: Omit<ToolSpec, 'op' | 'lead'> & { lead?(data: OutputOf<O>): string }): ToolSpec {
+export function tool<O extends Operation>(
+  op: O,
+  spec: Omit<ToolSpec, 'op' | 'lead'> & { lead?(data: OutputOf<O>): string },
+): ToolSpec {
   return { op, ...spec } as ToolSpec;
 }
 

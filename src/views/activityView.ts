@@ -4,8 +4,19 @@ import type { ActionLogEntry } from '../api/schemas/actions';
 import type { OutreachTask } from '../api/schemas/outreach';
 import { blocks, codeLabel, count, md, oneLine, shortDateTime } from '../format';
 import {
-  actionContextValue, actionIcon, actionLabel, actionTypeLabel, channelLabel, isUndoable, outreachStatusIcon, outreachStatusLabel,
-  taskChannel, taskContextValue, taskLabel, taskRecipient, type ActionType,
+  actionContextValue,
+  actionIcon,
+  actionLabel,
+  actionTypeLabel,
+  channelLabel,
+  isUndoable,
+  outreachStatusIcon,
+  outreachStatusLabel,
+  taskChannel,
+  taskContextValue,
+  taskLabel,
+  taskRecipient,
+  type ActionType,
 } from '../models/activity';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
@@ -13,10 +24,17 @@ import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
-export interface ActivityData { actions: ActionLogEntry[]; tasks: OutreachTask[]; tasksTotal?: number }
+export interface ActivityData {
+  actions: ActionLogEntry[];
+  tasks: OutreachTask[];
+  tasksTotal?: number;
+}
 
 /** What the view shows: one kind of action (or all), and outreach tasks of some statuses (or all). */
-export interface ActivityFilter { readonly actionType?: ActionType; readonly statuses?: readonly string[] }
+export interface ActivityFilter {
+  readonly actionType?: ActionType;
+  readonly statuses?: readonly string[];
+}
 
 const LIMIT = 50;
 
@@ -34,8 +52,16 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     return async (signal: AbortSignal): Promise<ActivityData> => {
       const f = filter();
       const [log, tasks] = await Promise.all([
-        services.client.execute(ops.actions.log, { query: { limit: LIMIT, ...(f.actionType ? { type: f.actionType } : {}) } }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
-        services.client.execute(ops.outreach.tasks, { query: { limit: LIMIT, ...(f.statuses?.length ? { status: f.statuses.join(',') } : {}) } }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
+        services.client.execute(
+          ops.actions.log,
+          { query: { limit: LIMIT, ...(f.actionType ? { type: f.actionType } : {}) } },
+          { signal, deadlineMs: VIEW_DEADLINE_MS },
+        ),
+        services.client.execute(
+          ops.outreach.tasks,
+          { query: { limit: LIMIT, ...(f.statuses?.length ? { status: f.statuses.join(',') } : {}) } },
+          { signal, deadlineMs: VIEW_DEADLINE_MS },
+        ),
       ]);
       return { actions: log.actions, tasks: tasks.tasks, tasksTotal: tasks.total ?? undefined };
     };
@@ -59,28 +85,85 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
   protected buildRoots(data: ActivityData): ViewNode[] {
     const type = this.current.actionType;
     const statuses = this.current.statuses ?? [];
-    const actionsGroup = groupNode('activity/actions', undefined, {
-      label: plainText(vscode.l10n.t('Actions')),
-      description: plainText(type ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length)) : String(data.actions.length)),
-      tooltip: plainText(vscode.l10n.t('What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.')),
-      icon: icon('history'),
-      contextValue: 'activityGroup actionsGroup',
-    }, (self) => (data.actions.length
-      ? data.actions.map((a, i) => this.actionNode(a, self, i))
-      : [infoNode('activity/actions/empty', self, { label: plainText(type ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase()) : vscode.l10n.t('KallyAI has taken no actions yet')), icon: icon('info') }, 'empty')]));
-    const outreachGroup = groupNode('activity/outreach', undefined, {
-      label: plainText(vscode.l10n.t('Outreach')),
-      description: plainText(statuses.length ? vscode.l10n.t('{0} · {1}', statuses.map((s) => outreachStatusLabel(s)).join(', '), String(data.tasks.length)) : String(data.tasksTotal ?? data.tasks.length)),
-      tooltip: plainText(vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer')),
-      icon: icon('broadcast'),
-      contextValue: 'activityGroup outreachGroup',
-    }, (self) => (data.tasks.length
-      ? data.tasks.map((task, i) => this.taskNode(task, self, i))
-      : [infoNode('activity/outreach/empty', self, {
-        label: plainText(statuses.length ? vscode.l10n.t('No tasks with that status') : vscode.l10n.t('No outreach yet — New outreach task…')),
-        icon: icon(statuses.length ? 'info' : 'add'),
-        command: statuses.length ? undefined : { command: 'kallyai.outreach.create', title: vscode.l10n.t('New Outreach Task…') },
-      }, 'empty')]));
+    const actionsGroup = groupNode(
+      'activity/actions',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Actions')),
+        description: plainText(
+          type
+            ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length))
+            : String(data.actions.length),
+        ),
+        tooltip: plainText(
+          vscode.l10n.t(
+            'What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.',
+          ),
+        ),
+        icon: icon('history'),
+        contextValue: 'activityGroup actionsGroup',
+      },
+      (self) =>
+        data.actions.length
+          ? data.actions.map((a, i) => this.actionNode(a, self, i))
+          : [
+              infoNode(
+                'activity/actions/empty',
+                self,
+                {
+                  label: plainText(
+                    type
+                      ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase())
+                      : vscode.l10n.t('KallyAI has taken no actions yet'),
+                  ),
+                  icon: icon('info'),
+                },
+                'empty',
+              ),
+            ],
+    );
+    const outreachGroup = groupNode(
+      'activity/outreach',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Outreach')),
+        description: plainText(
+          statuses.length
+            ? vscode.l10n.t(
+                '{0} · {1}',
+                statuses.map((s) => outreachStatusLabel(s)).join(', '),
+                String(data.tasks.length),
+              )
+            : String(data.tasksTotal ?? data.tasks.length),
+        ),
+        tooltip: plainText(
+          vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer'),
+        ),
+        icon: icon('broadcast'),
+        contextValue: 'activityGroup outreachGroup',
+      },
+      (self) =>
+        data.tasks.length
+          ? data.tasks.map((task, i) => this.taskNode(task, self, i))
+          : [
+              infoNode(
+                'activity/outreach/empty',
+                self,
+                {
+                  label: plainText(
+                    statuses.length
+                      ? vscode.l10n.t('No tasks with that status')
+                      : vscode.l10n.t('No outreach yet — New outreach task…'),
+                  ),
+                  icon: icon(statuses.length ? 'info' : 'add'),
+                  command: statuses.length
+                    ? undefined
+                    : { command: 'kallyai.outreach.create', title: vscode.l10n.t('New Outreach Task…') },
+                },
+                'empty',
+              ),
+            ],
+    );
     return [actionsGroup, outreachGroup];
   }
 
@@ -89,11 +172,18 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const label = actionLabel(a);
     const when = shortDateTime(a.created_at);
     const undoable = isUndoable(a);
-    const description = [actionTypeLabel(a.type), a.status && a.status !== 'completed' ? codeLabel('actionStatus', a.status) : undefined, when].filter(Boolean).join(' · ');
+    const description = [
+      actionTypeLabel(a.type),
+      a.status && a.status !== 'completed' ? codeLabel('actionStatus', a.status) : undefined,
+      when,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const tooltip = blocks(
       md`**${a.description || actionTypeLabel(a.type)}**`,
       md`${actionTypeLabel(a.type)} · ${codeLabel('actionStatus', a.status) || '—'}${when ? md` · ${when}` : ''}`,
-      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined);
+      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined,
+    );
     return {
       id,
       parent,
@@ -106,7 +196,15 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
         tooltip,
         icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
         contextValue: actionContextValue(a),
-        accessibilityLabel: plainText(vscode.l10n.t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? vscode.l10n.t(', can be undone') : '')),
+        accessibilityLabel: plainText(
+          vscode.l10n.t(
+            '{0}: {1}, {2}{3}',
+            actionTypeLabel(a.type),
+            label,
+            when ?? '',
+            undoable ? vscode.l10n.t(', can be undone') : '',
+          ),
+        ),
       }),
     };
   }
@@ -122,7 +220,8 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       md`**${task.goal || who}**`,
       md`${who} · ${channel} · ${status}`,
       task.completion_summary ? md`${oneLine(task.completion_summary, 300)}` : undefined,
-      attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined);
+      attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined,
+    );
     const node: ViewNode = {
       id,
       parent,
@@ -131,14 +230,28 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       item: makeItem({
         id,
         label: plainText(label),
-        description: plainText([status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · ')),
+        description: plainText(
+          [status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · '),
+        ),
         tooltip,
-        icon: icon(outreachStatusIcon(task.status), task.status === 'failed' ? 'problemsErrorIcon.foreground' : task.status === 'completed' ? 'charts.green' : undefined),
+        icon: icon(
+          outreachStatusIcon(task.status),
+          task.status === 'failed'
+            ? 'problemsErrorIcon.foreground'
+            : task.status === 'completed'
+              ? 'charts.green'
+              : undefined,
+        ),
         contextValue: taskContextValue(task),
         accessibilityLabel: plainText(vscode.l10n.t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)),
       }),
     };
-    if (task.id) node.item.command = { command: 'kallyai.outreach.openTask', title: vscode.l10n.t('Open Outreach Task'), arguments: [node] };
+    if (task.id)
+      node.item.command = {
+        command: 'kallyai.outreach.openTask',
+        title: vscode.l10n.t('Open Outreach Task'),
+        arguments: [node],
+      };
     return node;
   }
 }

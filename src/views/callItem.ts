@@ -1,7 +1,26 @@
 import * as vscode from 'vscode';
 import { callCreatedAt, callSummary, type Call } from '../api/schemas/calls';
-import { blocks, creditsLabel, type Markdown, describeCallStatus, formatDuration, join, md, phoneForPeople, raw, shortDateTime } from '../format';
-import { businessName, callLabel, callPhone, hasAppointment, hasTranscript, isRunning, isScheduled } from '../models/call';
+import {
+  blocks,
+  creditsLabel,
+  type Markdown,
+  describeCallStatus,
+  formatDuration,
+  join,
+  md,
+  phoneForPeople,
+  raw,
+  shortDateTime,
+} from '../format';
+import {
+  businessName,
+  callLabel,
+  callPhone,
+  hasAppointment,
+  hasTranscript,
+  isRunning,
+  isScheduled,
+} from '../models/call';
 import { icon } from './viewNode';
 
 export { callLabel, hasAppointment, hasTranscript, isRunning, isScheduled };
@@ -30,13 +49,19 @@ export function callIcon(call: Call): vscode.ThemeIcon {
 export function callContextValue(call: Call): string {
   if (isRunning(call)) return 'call live';
   if (isScheduled(call)) return 'call scheduled';
-  return ['call', hasTranscript(call) ? 'hasTranscript' : '', hasAppointment(call) ? 'hasAppointment' : ''].filter(Boolean).join(' ');
+  return ['call', hasTranscript(call) ? 'hasTranscript' : '', hasAppointment(call) ? 'hasAppointment' : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function callDescription(call: Call): string {
   const status = describeCallStatus(call.status);
-  const when = isScheduled(call) ? shortDateTime(call.scheduled_for ?? callCreatedAt(call)) : shortDateTime(callCreatedAt(call));
-  return [status.label, when, isRunning(call) ? undefined : formatDuration(call.duration_seconds)].filter(Boolean).join(' · ');
+  const when = isScheduled(call)
+    ? shortDateTime(call.scheduled_for ?? callCreatedAt(call))
+    : shortDateTime(callCreatedAt(call));
+  return [status.label, when, isRunning(call) ? undefined : formatDuration(call.duration_seconds)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function callTooltip(call: Call): Markdown {
@@ -45,9 +70,13 @@ export function callTooltip(call: Call): Markdown {
   const task = call.submission?.task_description;
   const summary = callSummary(call);
   const facts = [
-    isScheduled(call) && call.scheduled_for ? vscode.l10n.t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '') : undefined,
+    isScheduled(call) && call.scheduled_for
+      ? vscode.l10n.t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '')
+      : undefined,
     callCreatedAt(call) ? vscode.l10n.t('Placed {0}', shortDateTime(callCreatedAt(call)) ?? '') : undefined,
-    formatDuration(call.duration_seconds) ? vscode.l10n.t('Duration {0}', formatDuration(call.duration_seconds) ?? '') : undefined,
+    formatDuration(call.duration_seconds)
+      ? vscode.l10n.t('Duration {0}', formatDuration(call.duration_seconds) ?? '')
+      : undefined,
     call.credits_used != null ? creditsLabel(call.credits_used) : undefined,
   ];
   return blocks(
@@ -62,5 +91,8 @@ export function callTooltip(call: Call): Markdown {
 /** Running calls first, then scheduled ones, then the history in the server's (newest first) order. */
 export function orderCalls(calls: readonly Call[]): Call[] {
   const rank = (c: Call) => (isRunning(c) ? 0 : isScheduled(c) ? 1 : 2);
-  return calls.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+  return calls
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
 }

@@ -2,7 +2,17 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Call } from '../api/schemas/calls';
 import type { Services } from '../services';
-import { callContextValue, callDescription, callIcon, callLabel, callTooltip, hasAppointment, hasTranscript, isRunning, orderCalls } from './callItem';
+import {
+  callContextValue,
+  callDescription,
+  callIcon,
+  callLabel,
+  callTooltip,
+  hasAppointment,
+  hasTranscript,
+  isRunning,
+  orderCalls,
+} from './callItem';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { icon, infoNode, makeItem, type ViewNode } from './viewNode';
@@ -24,7 +34,8 @@ export interface CallNode extends ViewNode {
   readonly call: Call;
 }
 
-export const isCallNode = (n: unknown): n is CallNode => !!n && typeof n === 'object' && 'call' in (n as object) && typeof (n as ViewNode).kind === 'string';
+export const isCallNode = (n: unknown): n is CallNode =>
+  !!n && typeof n === 'object' && 'call' in (n as object) && typeof (n as ViewNode).kind === 'string';
 
 type Page = { calls: Call[]; total?: number | null };
 
@@ -39,7 +50,10 @@ export function mergeFirstPage(previous: CallsData | undefined, page: Page): Cal
   const rest = joint >= 0 ? old.slice(joint + 1).filter((c) => !ids.has(c.call_id)) : [];
   const calls = [...page.calls, ...rest];
   const total = page.total ?? undefined;
-  const exhausted = total !== undefined ? calls.length >= total : page.calls.length < PAGE_SIZE || (rest.length > 0 && (previous?.exhausted ?? false));
+  const exhausted =
+    total !== undefined
+      ? calls.length >= total
+      : page.calls.length < PAGE_SIZE || (rest.length > 0 && (previous?.exhausted ?? false));
   return { calls, total, exhausted };
 }
 
@@ -77,7 +91,11 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
 
   static fetch(services: Services, loader: () => DataLoader<CallsData>) {
     return async (signal: AbortSignal): Promise<CallsData> => {
-      const page = await services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: 0 } }, { signal, deadlineMs: VIEW_DEADLINE_MS });
+      const page = await services.client.execute(
+        ops.calls.list,
+        { query: { limit: PAGE_SIZE, offset: 0 } },
+        { signal, deadlineMs: VIEW_DEADLINE_MS },
+      );
       return mergeFirstPage(loader().data, page);
     };
   }
@@ -91,7 +109,9 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       this.showLoadingMore();
       try {
         this.loadMoreRequests++;
-        const page = await this.services.client.execute(ops.calls.list, { query: { limit: PAGE_SIZE, offset: data.calls.length } });
+        const page = await this.services.client.execute(ops.calls.list, {
+          query: { limit: PAGE_SIZE, offset: data.calls.length },
+        });
         this.lastLoadMoreResponseAt = performance.now();
         this.loadingMore = undefined;
         this.loader.update((current) => appendPage(current, page));
@@ -114,7 +134,9 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   }
 
   /** Whether a live refresh is armed (tests read it). */
-  get following(): boolean { return this.liveTimer !== undefined; }
+  get following(): boolean {
+    return this.liveTimer !== undefined;
+  }
 
   /** Keeps refreshing while a call runs, the window is focused and polling is on; notices calls that ended. */
   followLiveCalls(): void {
@@ -134,12 +156,21 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
 
   protected buildRoots(data: CallsData): ViewNode[] {
     if (data.calls.length === 0) {
-      return [infoNode('calls/empty', undefined, {
-        label: plainText(vscode.l10n.t('No calls yet — Make a call…')),
-        tooltip: plainText(vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.')),
-        icon: icon('call-outgoing'),
-        command: { command: 'kallyai.makeCall', title: vscode.l10n.t('Make a Call…') },
-      }, 'empty')];
+      return [
+        infoNode(
+          'calls/empty',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('No calls yet — Make a call…')),
+            tooltip: plainText(
+              vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.'),
+            ),
+            icon: icon('call-outgoing'),
+            command: { command: 'kallyai.makeCall', title: vscode.l10n.t('Make a Call…') },
+          },
+          'empty',
+        ),
+      ];
     }
     const roots: ViewNode[] = orderCalls(data.calls).map((c) => this.callNode(c));
     if (!data.exhausted) roots.push(this.loadMoreNode(data));
@@ -147,16 +178,24 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   }
 
   private loadMoreNode(data: CallsData): ViewNode {
-    const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.calls.length, data.total) : vscode.l10n.t('{0} shown', data.calls.length);
+    const shown =
+      data.total !== undefined
+        ? vscode.l10n.t('{0} of {1} shown', data.calls.length, data.total)
+        : vscode.l10n.t('{0} shown', data.calls.length);
     const loading = this.loadingMore !== undefined;
-    return infoNode('calls/loadMore', undefined, {
-      label: plainText(loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more')),
-      description: plainText(shown),
-      tooltip: plainText(vscode.l10n.t('Load the next {0} calls', PAGE_SIZE)),
-      icon: icon(loading ? 'loading~spin' : 'fold-down'),
-      command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: vscode.l10n.t('Load More Calls') },
-      accessibilityLabel: plainText(vscode.l10n.t('Load more calls, {0}', shown)),
-    }, 'loadMore');
+    return infoNode(
+      'calls/loadMore',
+      undefined,
+      {
+        label: plainText(loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more')),
+        description: plainText(shown),
+        tooltip: plainText(vscode.l10n.t('Load the next {0} calls', PAGE_SIZE)),
+        icon: icon(loading ? 'loading~spin' : 'fold-down'),
+        command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: vscode.l10n.t('Load More Calls') },
+        accessibilityLabel: plainText(vscode.l10n.t('Load more calls, {0}', shown)),
+      },
+      'loadMore',
+    );
   }
 
   private callNode(call: Call): CallNode {
@@ -188,20 +227,69 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
 
   private callChildren(parent: CallNode): CallNode[] {
     const call = parent.call;
-    const child = (kind: CallNode['kind'], label: string, codicon: string, command: string, tooltip: string): CallNode => {
+    const child = (
+      kind: CallNode['kind'],
+      label: string,
+      codicon: string,
+      command: string,
+      tooltip: string,
+    ): CallNode => {
       const id = `${parent.id}/${kind}`;
       return {
-        id, parent, kind, call, target: parent.target,
-        item: makeItem({ id, label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }),
+        id,
+        parent,
+        kind,
+        call,
+        target: parent.target,
+        item: makeItem({
+          id,
+          label: plainText(label),
+          tooltip: plainText(tooltip),
+          icon: icon(codicon),
+          contextValue: kind,
+          command: { command, title: label, arguments: [parent] },
+        }),
       };
     };
-    const children = [child('callDetails', vscode.l10n.t('Details'), 'info', 'kallyai.calls.openDetails', vscode.l10n.t('What was asked and what happened'))];
+    const children = [
+      child(
+        'callDetails',
+        vscode.l10n.t('Details'),
+        'info',
+        'kallyai.calls.openDetails',
+        vscode.l10n.t('What was asked and what happened'),
+      ),
+    ];
     if (hasTranscript(call)) {
-      children.push(child('callTranscript', vscode.l10n.t('Transcript'), 'note', 'kallyai.calls.openTranscript', vscode.l10n.t('The conversation, turn by turn, with the summary on top')));
-      children.push(child('callRecording', vscode.l10n.t('Recording'), 'play', 'kallyai.calls.openRecording', vscode.l10n.t('Listen to the call')));
+      children.push(
+        child(
+          'callTranscript',
+          vscode.l10n.t('Transcript'),
+          'note',
+          'kallyai.calls.openTranscript',
+          vscode.l10n.t('The conversation, turn by turn, with the summary on top'),
+        ),
+      );
+      children.push(
+        child(
+          'callRecording',
+          vscode.l10n.t('Recording'),
+          'play',
+          'kallyai.calls.openRecording',
+          vscode.l10n.t('Listen to the call'),
+        ),
+      );
     }
     if (hasAppointment(call) && call.status === 'success') {
-      children.push(child('callCalendar', vscode.l10n.t('Add to calendar'), 'calendar', 'kallyai.calls.addToCalendar', vscode.l10n.t('Save the appointment as an .ics calendar entry')));
+      children.push(
+        child(
+          'callCalendar',
+          vscode.l10n.t('Add to calendar'),
+          'calendar',
+          'kallyai.calls.addToCalendar',
+          vscode.l10n.t('Save the appointment as an .ics calendar entry'),
+        ),
+      );
     }
     return children;
   }

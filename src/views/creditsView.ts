@@ -20,14 +20,20 @@ export type CreditsData = Balance & { readonly subscription?: Status };
 /** The plan change scheduled for the end of the period, if any. */
 export function pendingPlanChange(d: CreditsData | undefined): { plan: string; from?: string } | undefined {
   const change = d?.subscription?.pending_change;
-  return change?.new_plan ? { plan: codeLabel('plan', change.new_plan), from: longDate(change.effective_date) } : undefined;
+  return change?.new_plan
+    ? { plan: codeLabel('plan', change.new_plan), from: longDate(change.effective_date) }
+    : undefined;
 }
 
 /** Credits: the balance and the subscription are the view's one load (the status bar shares it);
  *  the spending breakdown, recent history, prices, plans and referrals are fetched when their
  *  group is expanded. */
 export class CreditsProvider extends KallyTreeProvider<CreditsData> {
-  constructor(private readonly services: Services, loader: DataLoader<CreditsData>, isSignedIn: () => boolean) {
+  constructor(
+    private readonly services: Services,
+    loader: DataLoader<CreditsData>,
+    isSignedIn: () => boolean,
+  ) {
     super('credits', vscode.l10n.t('your credits'), loader, isSignedIn);
   }
 
@@ -36,7 +42,9 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       const [balance, subscription] = await Promise.all([
         services.client.execute(ops.credits.balance, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
         // Only the pending change is read from it: the balance does not wait on a failure here.
-        services.client.execute(ops.subscription.status, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }).catch(() => undefined),
+        services.client
+          .execute(ops.subscription.status, {}, { signal, deadlineMs: VIEW_DEADLINE_MS })
+          .catch(() => undefined),
       ]);
       return subscription ? { ...balance, subscription } : balance;
     };
@@ -48,63 +56,158 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const periodEnd = longDate(b.period_end);
     const pending = pendingPlanChange(b);
     const roots: ViewNode[] = [
-      infoNode('credits/remaining', undefined, {
-        label: plainText(vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining))),
-        description: plainText(low ? vscode.l10n.t('running low') : undefined),
-        tooltip: plainText(low
-          ? vscode.l10n.t('Below your warning threshold of {0} credits (kallyai.lowCreditThreshold).', this.services.settings().lowCreditThreshold)
-          : vscode.l10n.t('Credits you can still spend this period')),
-        icon: icon('credit-card', low ? 'list.warningForeground' : 'charts.green'),
-      }, 'creditsFigure'),
-      infoNode('credits/used', undefined, {
-        label: plainText(vscode.l10n.t('{0} used', creditsLabel(b.credits_used))),
-        tooltip: plainText(vscode.l10n.t('Credits spent this period')),
-        icon: icon('graph-line'),
-      }, 'creditsFigure'),
-      infoNode('credits/allocated', undefined, {
-        label: plainText(vscode.l10n.t('{0} allocated', creditsLabel(b.credits_allocated))),
-        tooltip: plainText(vscode.l10n.t('Credits your plan gives you each period')),
-        icon: icon('package'),
-      }, 'creditsFigure'),
-      infoNode('credits/plan', undefined, {
-        label: plainText(vscode.l10n.t('{0} plan', plan)),
-        description: plainText(pending
-          ? vscode.l10n.t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
-          : periodEnd ? vscode.l10n.t('period ends {0}', periodEnd) : undefined),
-        tooltip: plainText([
-          vscode.l10n.t('Plan: {0}', plan),
-          b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '',
-          periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : '',
-          pending ? vscode.l10n.t('Scheduled change: to {0} on {1} (Cancel Pending Plan Change keeps your plan)', pending.plan, pending.from ?? '?') : '',
-        ].filter(Boolean).join('\n')),
-        icon: icon('verified'),
-        contextValue: pending ? 'creditsPlan pendingChange' : 'creditsPlan',
-      }, 'creditsPlan'),
-      this.lazyGroup('credits/breakdown', vscode.l10n.t('Spending by action'), 'pie-chart', vscode.l10n.t('What your credits went on this period'), () => this.breakdown()),
-      this.lazyGroup('credits/history', vscode.l10n.t('Recent activity'), 'history', vscode.l10n.t('Your latest credit movements'), () => this.history()),
-      this.lazyGroup('credits/plans', vscode.l10n.t('Available plans'), 'list-unordered', vscode.l10n.t('Plans and what they include: Change Plan on one to move to it'), () => this.plans(b)),
-      this.lazyGroup('credits/costs', vscode.l10n.t('What things cost'), 'tag', vscode.l10n.t('Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate'), () => this.costs()),
-      this.lazyGroup('credits/referrals', vscode.l10n.t('Refer a friend'), 'gift', vscode.l10n.t('Your referral code and what it earned'), () => this.referrals()),
-      infoNode('credits/billing', undefined, {
-        label: plainText(vscode.l10n.t('Manage billing')),
-        tooltip: plainText(vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices')),
-        icon: icon('link-external'),
-        command: { command: 'kallyai.billing.openPortal', title: vscode.l10n.t('Manage Billing') },
-      }, 'billing'),
+      infoNode(
+        'credits/remaining',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining))),
+          description: plainText(low ? vscode.l10n.t('running low') : undefined),
+          tooltip: plainText(
+            low
+              ? vscode.l10n.t(
+                  'Below your warning threshold of {0} credits (kallyai.lowCreditThreshold).',
+                  this.services.settings().lowCreditThreshold,
+                )
+              : vscode.l10n.t('Credits you can still spend this period'),
+          ),
+          icon: icon('credit-card', low ? 'list.warningForeground' : 'charts.green'),
+        },
+        'creditsFigure',
+      ),
+      infoNode(
+        'credits/used',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('{0} used', creditsLabel(b.credits_used))),
+          tooltip: plainText(vscode.l10n.t('Credits spent this period')),
+          icon: icon('graph-line'),
+        },
+        'creditsFigure',
+      ),
+      infoNode(
+        'credits/allocated',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('{0} allocated', creditsLabel(b.credits_allocated))),
+          tooltip: plainText(vscode.l10n.t('Credits your plan gives you each period')),
+          icon: icon('package'),
+        },
+        'creditsFigure',
+      ),
+      infoNode(
+        'credits/plan',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('{0} plan', plan)),
+          description: plainText(
+            pending
+              ? vscode.l10n.t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
+              : periodEnd
+                ? vscode.l10n.t('period ends {0}', periodEnd)
+                : undefined,
+          ),
+          tooltip: plainText(
+            [
+              vscode.l10n.t('Plan: {0}', plan),
+              b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '',
+              periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : '',
+              pending
+                ? vscode.l10n.t(
+                    'Scheduled change: to {0} on {1} (Cancel Pending Plan Change keeps your plan)',
+                    pending.plan,
+                    pending.from ?? '?',
+                  )
+                : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          ),
+          icon: icon('verified'),
+          contextValue: pending ? 'creditsPlan pendingChange' : 'creditsPlan',
+        },
+        'creditsPlan',
+      ),
+      this.lazyGroup(
+        'credits/breakdown',
+        vscode.l10n.t('Spending by action'),
+        'pie-chart',
+        vscode.l10n.t('What your credits went on this period'),
+        () => this.breakdown(),
+      ),
+      this.lazyGroup(
+        'credits/history',
+        vscode.l10n.t('Recent activity'),
+        'history',
+        vscode.l10n.t('Your latest credit movements'),
+        () => this.history(),
+      ),
+      this.lazyGroup(
+        'credits/plans',
+        vscode.l10n.t('Available plans'),
+        'list-unordered',
+        vscode.l10n.t('Plans and what they include: Change Plan on one to move to it'),
+        () => this.plans(b),
+      ),
+      this.lazyGroup(
+        'credits/costs',
+        vscode.l10n.t('What things cost'),
+        'tag',
+        vscode.l10n.t(
+          'Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate',
+        ),
+        () => this.costs(),
+      ),
+      this.lazyGroup(
+        'credits/referrals',
+        vscode.l10n.t('Refer a friend'),
+        'gift',
+        vscode.l10n.t('Your referral code and what it earned'),
+        () => this.referrals(),
+      ),
+      infoNode(
+        'credits/billing',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('Manage billing')),
+          tooltip: plainText(vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices')),
+          icon: icon('link-external'),
+          command: { command: 'kallyai.billing.openPortal', title: vscode.l10n.t('Manage Billing') },
+        },
+        'billing',
+      ),
     ];
     return roots;
   }
 
   private lazyGroup(id: string, label: string, codicon: string, tooltip: string, load: () => Promise<Row[]>): ViewNode {
-    return groupNode(id, undefined, { label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), expanded: false, contextValue: 'creditsGroup' }, async (self) => {
-      try {
-        const rows = await load();
-        if (rows.length === 0) return [infoNode(`${id}/empty`, self, { label: plainText(vscode.l10n.t('Nothing yet')), icon: icon('info') }, 'empty')];
-        return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
-      } catch (e) {
-        return [this.errorNode(e, `${id}/error`, self, [])];
-      }
-    });
+    return groupNode(
+      id,
+      undefined,
+      {
+        label: plainText(label),
+        tooltip: plainText(tooltip),
+        icon: icon(codicon),
+        expanded: false,
+        contextValue: 'creditsGroup',
+      },
+      async (self) => {
+        try {
+          const rows = await load();
+          if (rows.length === 0)
+            return [
+              infoNode(
+                `${id}/empty`,
+                self,
+                { label: plainText(vscode.l10n.t('Nothing yet')), icon: icon('info') },
+                'empty',
+              ),
+            ];
+          return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
+        } catch (e) {
+          return [this.errorNode(e, `${id}/error`, self, [])];
+        }
+      },
+    );
   }
 
   private async breakdown(): Promise<Row[]> {
@@ -118,8 +221,20 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         return {
           key: i.action_type ?? String(n),
           label: plainText(what),
-          description: plainText([creditsLabel(i.credits_total), share !== undefined ? `${share}%` : undefined, i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined].filter(Boolean).join(' · ')),
-          tooltip: plainText(i.transaction_count != null ? `${what}: ${creditsLabel(i.credits_total)} — ${count(i.transaction_count, '{0} transaction', '{0} transactions')}` : `${what}: ${creditsLabel(i.credits_total)}`),
+          description: plainText(
+            [
+              creditsLabel(i.credits_total),
+              share !== undefined ? `${share}%` : undefined,
+              i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+          tooltip: plainText(
+            i.transaction_count != null
+              ? `${what}: ${creditsLabel(i.credits_total)} — ${count(i.transaction_count, '{0} transaction', '{0} transactions')}`
+              : `${what}: ${creditsLabel(i.credits_total)}`,
+          ),
           icon: icon('circle-small-filled'),
         };
       });
@@ -134,8 +249,14 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       return {
         key: e.id ?? String(n),
         label: plainText(e.description ?? codeLabel('creditEntry', e.type)),
-        description: plainText([`${sign}${formatCredits(Math.abs(amount))}`, shortDateTime(e.timestamp)].filter(Boolean).join(' · ')),
-        tooltip: plainText([e.description, codeLabel('creditEntry', e.type), creditsLabel(amount), shortDateTime(e.timestamp)].filter(Boolean).join('\n')),
+        description: plainText(
+          [`${sign}${formatCredits(Math.abs(amount))}`, shortDateTime(e.timestamp)].filter(Boolean).join(' · '),
+        ),
+        tooltip: plainText(
+          [e.description, codeLabel('creditEntry', e.type), creditsLabel(amount), shortDateTime(e.timestamp)]
+            .filter(Boolean)
+            .join('\n'),
+        ),
         icon: icon(sign === '+' ? 'arrow-up' : 'arrow-down'),
       };
     });
@@ -150,10 +271,29 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       const change = planChange(p, choices, status);
       return {
         key: p.key,
-        label: plainText(p.current ? vscode.l10n.t('{0} (your plan)', p.name) : p.pending ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?') : p.name),
+        label: plainText(
+          p.current
+            ? vscode.l10n.t('{0} (your plan)', p.name)
+            : p.pending
+              ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?')
+              : p.name,
+        ),
         description: plainText([creditsLabel(p.credits), price].filter(Boolean).join(' · ')),
-        tooltip: plainText([p.name, creditsLabel(p.credits), price, p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
-          change.kind === 'upgrade' ? vscode.l10n.t('An upgrade takes effect now.') : change.kind === 'downgrade' ? vscode.l10n.t('A downgrade takes effect at the end of this period.') : undefined].filter(Boolean).join('\n')),
+        tooltip: plainText(
+          [
+            p.name,
+            creditsLabel(p.credits),
+            price,
+            p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
+            change.kind === 'upgrade'
+              ? vscode.l10n.t('An upgrade takes effect now.')
+              : change.kind === 'downgrade'
+                ? vscode.l10n.t('A downgrade takes effect at the end of this period.')
+                : undefined,
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        ),
         icon: icon(p.current ? 'star-full' : 'star-empty'),
         contextValue: p.current ? 'plan currentPlan' : 'plan changeablePlan',
         target: { kind: 'plan', id: p.key, value: change },
@@ -163,7 +303,13 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
 
   private async costs(): Promise<Row[]> {
     const r = await this.services.client.execute(ops.credits.costs, {});
-    return costLines(r.costs).map((l) => ({ key: l.key, label: plainText(l.what), description: plainText(l.price), tooltip: plainText(`${l.what}: ${l.price}`), icon: icon('circle-small-filled') }));
+    return costLines(r.costs).map((l) => ({
+      key: l.key,
+      label: plainText(l.what),
+      description: plainText(l.price),
+      tooltip: plainText(`${l.what}: ${l.price}`),
+      icon: icon('circle-small-filled'),
+    }));
   }
 
   private async referrals(): Promise<Row[]> {
@@ -174,17 +320,38 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const rows: Row[] = [];
     if (code.code) {
       rows.push({
-        key: 'code', label: plainText(code.code), description: plainText(vscode.l10n.t('your code — click to copy')),
-        tooltip: plainText([vscode.l10n.t('Friends who subscribe with this code earn you credits. Click to copy it.'), code.share_url ?? ''].filter(Boolean).join('\n')),
-        icon: icon('gift'), contextValue: 'referralCode', target: { kind: 'referralCode', id: code.code, value: code },
-        command: { command: 'kallyai.referrals.copy', title: vscode.l10n.t('Copy Referral Code'), arguments: [{ text: code.code }] },
+        key: 'code',
+        label: plainText(code.code),
+        description: plainText(vscode.l10n.t('your code — click to copy')),
+        tooltip: plainText(
+          [
+            vscode.l10n.t('Friends who subscribe with this code earn you credits. Click to copy it.'),
+            code.share_url ?? '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        ),
+        icon: icon('gift'),
+        contextValue: 'referralCode',
+        target: { kind: 'referralCode', id: code.code, value: code },
+        command: {
+          command: 'kallyai.referrals.copy',
+          title: vscode.l10n.t('Copy Referral Code'),
+          arguments: [{ text: code.code }],
+        },
       });
     }
     if (stats) {
       rows.push({
         key: 'stats',
         label: plainText(count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred')),
-        description: plainText(vscode.l10n.t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0))),
+        description: plainText(
+          vscode.l10n.t(
+            '{0} subscribed · {1} earned',
+            stats.converted ?? 0,
+            creditsLabel(stats.total_reward_credits ?? 0),
+          ),
+        ),
         tooltip: plainText(vscode.l10n.t('Click to see whom you referred and what each earned you')),
         icon: icon('graph'),
         command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
@@ -192,5 +359,4 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     }
     return rows;
   }
-
 }

@@ -51,19 +51,37 @@ export class DataLoader<D> implements vscode.Disposable {
 
   constructor(private readonly options: DataLoaderOptions<D>) {}
 
-  get data(): D | undefined { return this._data; }
+  get data(): D | undefined {
+    return this._data;
+  }
   /** The data shown is not fresh from the server: a snapshot from an earlier session, or the last
    *  good data after a failed load. */
-  get stale(): boolean { return this._fromSnapshot || (this._error !== undefined && this._data !== undefined); }
+  get stale(): boolean {
+    return this._fromSnapshot || (this._error !== undefined && this._data !== undefined);
+  }
   /** When the data shown was loaded (0 for a snapshot). */
-  get dataLoadedAt(): number { return this._dataLoadedAt; }
-  get error(): unknown { return this._error; }
-  get loadedAt(): number { return this._loadedAt; }
-  get loading(): boolean { return this.inFlight !== undefined; }
-  get hasSettled(): boolean { return this._data !== undefined || this._error !== undefined; }
+  get dataLoadedAt(): number {
+    return this._dataLoadedAt;
+  }
+  get error(): unknown {
+    return this._error;
+  }
+  get loadedAt(): number {
+    return this._loadedAt;
+  }
+  get loading(): boolean {
+    return this.inFlight !== undefined;
+  }
+  get hasSettled(): boolean {
+    return this._data !== undefined || this._error !== undefined;
+  }
 
   isFresh(now = Date.now()): boolean {
-    return this._error === undefined && this._data !== undefined && now - this._loadedAt < (this.options.freshMs?.() ?? 30_000);
+    return (
+      this._error === undefined &&
+      this._data !== undefined &&
+      now - this._loadedAt < (this.options.freshMs?.() ?? 30_000)
+    );
   }
 
   /** Replaces the data without a request (optimistic updates, e.g. a message marked read). */

@@ -3,7 +3,18 @@ import { ops } from '../api/catalogue';
 import { isKallyApiError } from '../api/errors';
 import type { EmailAccount, EmailClassification, EmailMessage } from '../api/schemas/email';
 import { count, describeError, md, oneLine, shortDateTime, blocks } from '../format';
-import { classificationLabel, failureOf, mailDate, newestMailFirst, outboxId, outboxState, recipientsText, senderName, type OutboxEmail, type OutboxState } from '../models/email';
+import {
+  classificationLabel,
+  failureOf,
+  mailDate,
+  newestMailFirst,
+  outboxId,
+  outboxState,
+  recipientsText,
+  senderName,
+  type OutboxEmail,
+  type OutboxState,
+} from '../models/email';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
@@ -26,20 +37,40 @@ export interface EmailData {
 const MAIL_LIMIT = 50;
 
 const GROUPS: ReadonlyArray<{ state: OutboxState; label: () => string; icon: vscode.ThemeIcon; expanded: boolean }> = [
-  { state: 'pending', label: () => vscode.l10n.t('Drafts awaiting approval'), icon: icon('mail', 'list.warningForeground'), expanded: true },
+  {
+    state: 'pending',
+    label: () => vscode.l10n.t('Drafts awaiting approval'),
+    icon: icon('mail', 'list.warningForeground'),
+    expanded: true,
+  },
   { state: 'failed', label: () => vscode.l10n.t('Failed'), icon: icon('error', 'testing.iconFailed'), expanded: true },
   { state: 'sent', label: () => vscode.l10n.t('Sent'), icon: icon('pass', 'testing.iconPassed'), expanded: true },
-  { state: 'discarded', label: () => vscode.l10n.t('Discarded'), icon: icon('circle-slash', 'disabledForeground'), expanded: false },
+  {
+    state: 'discarded',
+    label: () => vscode.l10n.t('Discarded'),
+    icon: icon('circle-slash', 'disabledForeground'),
+    expanded: false,
+  },
   { state: 'other', label: () => vscode.l10n.t('Other'), icon: icon('question'), expanded: false },
 ];
 
-const CONTEXT: Record<OutboxState, string> = { pending: 'draft awaitingApproval', sent: 'sent', failed: 'failedEmail', discarded: 'discardedEmail', other: 'outboxEmail' };
+const CONTEXT: Record<OutboxState, string> = {
+  pending: 'draft awaitingApproval',
+  sent: 'sent',
+  failed: 'failedEmail',
+  discarded: 'discardedEmail',
+  other: 'outboxEmail',
+};
 
 /** Email: the connected accounts (connect, disconnect), the mail by classification (read,
  *  draft a reply), the outbox (drafts waiting for approval, failed, sent with their replies,
  *  discarded), the voice profile, and the way to the channels. */
 export class EmailProvider extends KallyTreeProvider<EmailData> {
-  constructor(private readonly services: Services, loader: DataLoader<EmailData>, isSignedIn: () => boolean) {
+  constructor(
+    private readonly services: Services,
+    loader: DataLoader<EmailData>,
+    isSignedIn: () => boolean,
+  ) {
     super('email', vscode.l10n.t('your email'), loader, isSignedIn);
   }
 
@@ -47,12 +78,27 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     return async (signal: AbortSignal): Promise<EmailData> => {
       const options = { signal, deadlineMs: VIEW_DEADLINE_MS };
       const chosen = classification();
-      const mail = services.client.execute(ops.email.messages, { query: { limit: MAIL_LIMIT, ...(chosen ? { classification: chosen } : {}) } }, options)
-        .then((r) => ({ mail: r.messages, mailTotal: r.total ?? undefined }), (e: unknown) => {
-          // Offline, signed out, cancelled: the whole view says so. Anything else stays in the mail group.
-          if (!isKallyApiError(e) || e.status === 0 || e.status === 401 || e.status >= 500 || e.code === 'invalid_response') throw e;
-          return { mailError: { code: e.code, sentence: describeError(e).sentence } };
-        });
+      const mail = services.client
+        .execute(
+          ops.email.messages,
+          { query: { limit: MAIL_LIMIT, ...(chosen ? { classification: chosen } : {}) } },
+          options,
+        )
+        .then(
+          (r) => ({ mail: r.messages, mailTotal: r.total ?? undefined }),
+          (e: unknown) => {
+            // Offline, signed out, cancelled: the whole view says so. Anything else stays in the mail group.
+            if (
+              !isKallyApiError(e) ||
+              e.status === 0 ||
+              e.status === 401 ||
+              e.status >= 500 ||
+              e.code === 'invalid_response'
+            )
+              throw e;
+            return { mailError: { code: e.code, sentence: describeError(e).sentence } };
+          },
+        );
       const [accounts, outbox, mailPart] = await Promise.all([
         services.client.execute(ops.email.accounts, {}, options),
         services.client.execute(ops.actions.emailOutbox, {}, options),
@@ -68,31 +114,51 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
   }
 
   protected buildRoots(data: EmailData): ViewNode[] {
-    return [this.accountsGroup(data), this.mailGroup(data), this.outboxGroup(data), this.voiceNode(), this.channelsNode()];
+    return [
+      this.accountsGroup(data),
+      this.mailGroup(data),
+      this.outboxGroup(data),
+      this.voiceNode(),
+      this.channelsNode(),
+    ];
   }
 
   private accountsGroup(data: EmailData): ViewNode {
-    return groupNode('email/accounts', undefined, {
-      label: plainText(vscode.l10n.t('Accounts')),
-      description: plainText(data.accounts.length ? String(data.accounts.length) : vscode.l10n.t('none connected')),
-      tooltip: plainText(vscode.l10n.t('The email accounts KallyAI reads and sends from')),
-      icon: icon('account'),
-      contextValue: 'accountsGroup',
-    }, (self) => (data.accounts.length ? data.accounts.map((a, i) => this.accountNode(a, self, i)) : [this.connectNode(self)]));
+    return groupNode(
+      'email/accounts',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Accounts')),
+        description: plainText(data.accounts.length ? String(data.accounts.length) : vscode.l10n.t('none connected')),
+        tooltip: plainText(vscode.l10n.t('The email accounts KallyAI reads and sends from')),
+        icon: icon('account'),
+        contextValue: 'accountsGroup',
+      },
+      (self) =>
+        data.accounts.length ? data.accounts.map((a, i) => this.accountNode(a, self, i)) : [this.connectNode(self)],
+    );
   }
 
   private accountNode(a: EmailAccount, parent: ViewNode, index: number): ViewNode {
     const id = `${parent.id}/${a.id ?? `#${index}`}`;
-    const provider = a.provider === 'gmail' ? 'Gmail' : a.provider === 'outlook' ? 'Outlook' : a.provider ?? '';
+    const provider = a.provider === 'gmail' ? 'Gmail' : a.provider === 'outlook' ? 'Outlook' : (a.provider ?? '');
     const connected = shortDateTime(a.connected_at);
     const label = a.email || provider || vscode.l10n.t('Email account');
-    const description = [provider, a.status && a.status !== 'connected' ? a.status : undefined].filter(Boolean).join(' · ');
+    const description = [provider, a.status && a.status !== 'connected' ? a.status : undefined]
+      .filter(Boolean)
+      .join(' · ');
     return {
-      id, parent, kind: 'emailAccount',
+      id,
+      parent,
+      kind: 'emailAccount',
       target: a.id ? { kind: 'emailAccount', id: a.id, value: a } : undefined,
       item: makeItem({
-        id, label: plainText(label), description: plainText(description),
-        tooltip: plainText(connected ? vscode.l10n.t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`),
+        id,
+        label: plainText(label),
+        description: plainText(description),
+        tooltip: plainText(
+          connected ? vscode.l10n.t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
+        ),
         icon: icon(a.status && a.status !== 'connected' ? 'warning' : 'mail'),
         contextValue: 'emailAccount',
       }),
@@ -100,52 +166,93 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
   }
 
   private connectNode(parent: ViewNode | undefined, id = 'email/accounts/connect'): ViewNode {
-    return infoNode(id, parent, {
-      label: plainText(vscode.l10n.t('Connect an email account')),
-      description: plainText(vscode.l10n.t('Gmail or Outlook')),
-      tooltip: plainText(vscode.l10n.t('KallyAI reads, classifies and answers your email once an account is connected.')),
-      icon: icon('plug'),
-      command: { command: 'kallyai.email.connect', title: vscode.l10n.t('Connect Email Account…') },
-    }, 'connectEmail');
+    return infoNode(
+      id,
+      parent,
+      {
+        label: plainText(vscode.l10n.t('Connect an email account')),
+        description: plainText(vscode.l10n.t('Gmail or Outlook')),
+        tooltip: plainText(
+          vscode.l10n.t('KallyAI reads, classifies and answers your email once an account is connected.'),
+        ),
+        icon: icon('plug'),
+        command: { command: 'kallyai.email.connect', title: vscode.l10n.t('Connect Email Account…') },
+      },
+      'connectEmail',
+    );
   }
 
   private mailGroup(data: EmailData): ViewNode {
     const mail = data.mail ?? [];
     const unread = mail.filter((m) => m.unread).length;
     const shown = data.classification ? classificationLabel(data.classification) : vscode.l10n.t('All mail');
-    return groupNode('email/mail', undefined, {
-      label: plainText(vscode.l10n.t('Mail — {0}', shown)),
-      description: plainText(data.mailError ? undefined : unread ? vscode.l10n.t('{0} unread', unread) : String(data.mailTotal ?? mail.length)),
-      tooltip: plainText(vscode.l10n.t('Your email, as KallyAI classified it. Filter it from the view title.')),
-      icon: icon('inbox'),
-      contextValue: 'mailGroup',
-    }, (self) => {
-      if (data.mailError?.code === 'email_not_connected') return [this.connectNode(self, 'email/mail/connect')];
-      if (data.mailError) {
-        return [infoNode('email/mail/error', self, {
-          label: plainText(vscode.l10n.t('Could not load your mail: {0} — Retry', data.mailError.sentence)),
-          tooltip: plainText(data.mailError.sentence),
-          icon: icon('error', 'problemsWarningIcon.foreground'),
-          command: { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: ['email'] },
-        }, 'error')];
-      }
-      if (!mail.length) {
-        return [infoNode('email/mail/empty', self, {
-          label: plainText(data.classification ? vscode.l10n.t('No {0} email', shown.toLowerCase()) : vscode.l10n.t('No email')),
-          tooltip: plainText(vscode.l10n.t('Filter the mail by another classification from the view title.')),
-          icon: icon('inbox'),
-        }, 'empty')];
-      }
-      const nodes = newestMailFirst(mail).map((m, i) => this.mailNode(m, self, i));
-      if (data.mailTotal !== undefined && data.mailTotal > mail.length) {
-        nodes.push(infoNode('email/mail/more', self, {
-          label: plainText(vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length)),
-          icon: icon('search'),
-          command: { command: 'kallyai.email.list', title: vscode.l10n.t('Find an Email…') },
-        }, 'more'));
-      }
-      return nodes;
-    });
+    return groupNode(
+      'email/mail',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Mail — {0}', shown)),
+        description: plainText(
+          data.mailError
+            ? undefined
+            : unread
+              ? vscode.l10n.t('{0} unread', unread)
+              : String(data.mailTotal ?? mail.length),
+        ),
+        tooltip: plainText(vscode.l10n.t('Your email, as KallyAI classified it. Filter it from the view title.')),
+        icon: icon('inbox'),
+        contextValue: 'mailGroup',
+      },
+      (self) => {
+        if (data.mailError?.code === 'email_not_connected') return [this.connectNode(self, 'email/mail/connect')];
+        if (data.mailError) {
+          return [
+            infoNode(
+              'email/mail/error',
+              self,
+              {
+                label: plainText(vscode.l10n.t('Could not load your mail: {0} — Retry', data.mailError.sentence)),
+                tooltip: plainText(data.mailError.sentence),
+                icon: icon('error', 'problemsWarningIcon.foreground'),
+                command: { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: ['email'] },
+              },
+              'error',
+            ),
+          ];
+        }
+        if (!mail.length) {
+          return [
+            infoNode(
+              'email/mail/empty',
+              self,
+              {
+                label: plainText(
+                  data.classification ? vscode.l10n.t('No {0} email', shown.toLowerCase()) : vscode.l10n.t('No email'),
+                ),
+                tooltip: plainText(vscode.l10n.t('Filter the mail by another classification from the view title.')),
+                icon: icon('inbox'),
+              },
+              'empty',
+            ),
+          ];
+        }
+        const nodes = newestMailFirst(mail).map((m, i) => this.mailNode(m, self, i));
+        if (data.mailTotal !== undefined && data.mailTotal > mail.length) {
+          nodes.push(
+            infoNode(
+              'email/mail/more',
+              self,
+              {
+                label: plainText(vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length)),
+                icon: icon('search'),
+                command: { command: 'kallyai.email.list', title: vscode.l10n.t('Find an Email…') },
+              },
+              'more',
+            ),
+          );
+        }
+        return nodes;
+      },
+    );
   }
 
   private mailNode(m: EmailMessage, parent: ViewNode, index: number): ViewNode {
@@ -154,19 +261,32 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const from = oneLine(senderName(m.from), 40);
     const when = shortDateTime(mailDate(m));
     const node: ViewNode = {
-      id, parent, kind: 'mail',
+      id,
+      parent,
+      kind: 'mail',
       target: m.id ? { kind: 'email', id: m.id, value: m } : undefined,
       item: makeItem({
         id,
         label: plainText(subject),
-        description: plainText([from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ')),
+        description: plainText(
+          [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · '),
+        ),
         tooltip: blocks(
           md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
           md`${vscode.l10n.t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
-          m.snippet ?? m.preview ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined),
+          (m.snippet ?? m.preview) ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined,
+        ),
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
         contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
-        accessibilityLabel: plainText(vscode.l10n.t('{0}email from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', subject, when ?? '')),
+        accessibilityLabel: plainText(
+          vscode.l10n.t(
+            '{0}email from {1}: {2}, {3}',
+            m.unread ? vscode.l10n.t('Unread ') : '',
+            from || '?',
+            subject,
+            when ?? '',
+          ),
+        ),
       }),
     };
     node.item.command = { command: 'kallyai.email.read', title: vscode.l10n.t('Read Email'), arguments: [node] };
@@ -175,24 +295,55 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private outboxGroup(data: EmailData): ViewNode {
     const pending = data.outbox.filter((e) => outboxState(e) === 'pending').length;
-    return groupNode('email/outbox', undefined, {
-      label: plainText(vscode.l10n.t('Outbox')),
-      description: plainText(pending ? count(pending, '{0} draft to approve', '{0} drafts to approve') : String(data.outbox.length)),
-      tooltip: plainText(vscode.l10n.t('Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies')),
-      icon: icon('send'),
-      contextValue: 'outboxGroup',
-    }, (self) => {
-      if (!data.outbox.length) {
-        return [infoNode('email/outbox/empty', self, {
-          label: plainText(vscode.l10n.t('Nothing in your outbox — Write Email…')),
-          icon: icon('edit'),
-          command: { command: 'kallyai.email.write', title: vscode.l10n.t('Write Email…') },
-        }, 'empty')];
-      }
-      return GROUPS.map((g) => ({ ...g, emails: data.outbox.filter((e) => outboxState(e) === g.state) })).filter((g) => g.emails.length).map((g) =>
-        groupNode(`email/outbox/${g.state}`, self, { label: plainText(g.label()), description: plainText(String(g.emails.length)), icon: g.icon, contextValue: `outbox ${g.state}`, expanded: g.expanded },
-          (group) => g.emails.map((e, i) => this.outboxNode(e, g.state, group, i))));
-    });
+    return groupNode(
+      'email/outbox',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Outbox')),
+        description: plainText(
+          pending ? count(pending, '{0} draft to approve', '{0} drafts to approve') : String(data.outbox.length),
+        ),
+        tooltip: plainText(
+          vscode.l10n.t(
+            'Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies',
+          ),
+        ),
+        icon: icon('send'),
+        contextValue: 'outboxGroup',
+      },
+      (self) => {
+        if (!data.outbox.length) {
+          return [
+            infoNode(
+              'email/outbox/empty',
+              self,
+              {
+                label: plainText(vscode.l10n.t('Nothing in your outbox — Write Email…')),
+                icon: icon('edit'),
+                command: { command: 'kallyai.email.write', title: vscode.l10n.t('Write Email…') },
+              },
+              'empty',
+            ),
+          ];
+        }
+        return GROUPS.map((g) => ({ ...g, emails: data.outbox.filter((e) => outboxState(e) === g.state) }))
+          .filter((g) => g.emails.length)
+          .map((g) =>
+            groupNode(
+              `email/outbox/${g.state}`,
+              self,
+              {
+                label: plainText(g.label()),
+                description: plainText(String(g.emails.length)),
+                icon: g.icon,
+                contextValue: `outbox ${g.state}`,
+                expanded: g.expanded,
+              },
+              (group) => g.emails.map((e, i) => this.outboxNode(e, g.state, group, i)),
+            ),
+          );
+      },
+    );
   }
 
   private outboxNode(e: OutboxEmail, state: OutboxState, parent: ViewNode, index: number): ViewNode {
@@ -202,10 +353,17 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const replies = e.reply_count ?? 0;
     const when = shortDateTime(e.sent_at ?? e.updated_at ?? e.created_at);
     const failure = state === 'failed' ? failureOf(e) : undefined;
-    const description = [vscode.l10n.t('to {0}', oneLine(recipientsText(e), 50)), replies ? count(replies, '{0} reply', '{0} replies') : when].filter(Boolean).join(' · ');
+    const description = [
+      vscode.l10n.t('to {0}', oneLine(recipientsText(e), 50)),
+      replies ? count(replies, '{0} reply', '{0} replies') : when,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const kind = state === 'pending' ? 'draft' : state === 'sent' ? 'sentEmail' : 'outboxEmail';
     const node: ViewNode & { draft?: OutboxEmail } = {
-      id, parent, kind: state === 'pending' ? 'draft' : 'outbox',
+      id,
+      parent,
+      kind: state === 'pending' ? 'draft' : 'outbox',
       ...(state === 'pending' ? { draft: e } : {}),
       target: emailId ? { kind, id: emailId, value: e } : undefined,
       item: makeItem({
@@ -217,47 +375,111 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
           md`${vscode.l10n.t('To')}: ${recipientsText(e)}`,
           e.body ? md`${oneLine(e.body, 400)}` : undefined,
           failure ? md`_${failure}_` : undefined,
-          state === 'pending' ? md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_` : undefined),
-        icon: state === 'pending' ? icon('mail', 'list.warningForeground') : state === 'failed' ? icon('error', 'testing.iconFailed') : state === 'sent' ? icon(replies ? 'comment-discussion' : 'pass') : icon('circle-slash'),
+          state === 'pending'
+            ? md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`
+            : undefined,
+        ),
+        icon:
+          state === 'pending'
+            ? icon('mail', 'list.warningForeground')
+            : state === 'failed'
+              ? icon('error', 'testing.iconFailed')
+              : state === 'sent'
+                ? icon(replies ? 'comment-discussion' : 'pass')
+                : icon('circle-slash'),
         contextValue: [CONTEXT[state], replies ? 'hasReplies' : ''].filter(Boolean).join(' '),
         collapsible: replies ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-        accessibilityLabel: plainText(vscode.l10n.t('Email {0} to {1}: {2}', GROUPS.find((g) => g.state === state)?.label() ?? '', recipientsText(e), subject)),
+        accessibilityLabel: plainText(
+          vscode.l10n.t(
+            'Email {0} to {1}: {2}',
+            GROUPS.find((g) => g.state === state)?.label() ?? '',
+            recipientsText(e),
+            subject,
+          ),
+        ),
       }),
     };
-    if (emailId) node.item.command = { command: 'kallyai.inbox.openDraft', title: vscode.l10n.t('Open'), arguments: [{ id: emailId }] };
-    if (replies && emailId) node.children = memo(() => this.replyNodes(node, emailId), (err) => [this.errorNode(err, `${id}/error`, node, ['email'])]);
+    if (emailId)
+      node.item.command = {
+        command: 'kallyai.inbox.openDraft',
+        title: vscode.l10n.t('Open'),
+        arguments: [{ id: emailId }],
+      };
+    if (replies && emailId)
+      node.children = memo(
+        () => this.replyNodes(node, emailId),
+        (err) => [this.errorNode(err, `${id}/error`, node, ['email'])],
+      );
     return node;
   }
 
   private async replyNodes(parent: ViewNode, emailId: string): Promise<ViewNode[]> {
-    const { replies } = await this.services.client.execute(ops.actions.emailReplies, { path: { id: emailId } }, { deadlineMs: VIEW_DEADLINE_MS });
-    if (!replies.length) return [infoNode(`${parent.id}/none`, parent, { label: plainText(vscode.l10n.t('No replies yet')), icon: icon('comment') }, 'empty')];
-    return replies.map((r, i) => infoNode(`${parent.id}/${r.id ?? `#${i}`}`, parent, {
-      label: plainText(oneLine(r.body || r.snippet || r.subject || vscode.l10n.t('(empty reply)'), 70)),
-      description: plainText([senderName(r.from), shortDateTime(r.received_at)].filter(Boolean).join(' · ')),
-      tooltip: blocks(md`**${r.from ?? '?'}** · ${shortDateTime(r.received_at) ?? ''}`, md`${oneLine(r.body, 600)}`),
-      icon: icon('reply'),
-      command: { command: 'kallyai.email.replies', title: vscode.l10n.t('Show Replies'), arguments: [{ id: emailId }] },
-    }, 'reply'));
+    const { replies } = await this.services.client.execute(
+      ops.actions.emailReplies,
+      { path: { id: emailId } },
+      { deadlineMs: VIEW_DEADLINE_MS },
+    );
+    if (!replies.length)
+      return [
+        infoNode(
+          `${parent.id}/none`,
+          parent,
+          { label: plainText(vscode.l10n.t('No replies yet')), icon: icon('comment') },
+          'empty',
+        ),
+      ];
+    return replies.map((r, i) =>
+      infoNode(
+        `${parent.id}/${r.id ?? `#${i}`}`,
+        parent,
+        {
+          label: plainText(oneLine(r.body || r.snippet || r.subject || vscode.l10n.t('(empty reply)'), 70)),
+          description: plainText([senderName(r.from), shortDateTime(r.received_at)].filter(Boolean).join(' · ')),
+          tooltip: blocks(
+            md`**${r.from ?? '?'}** · ${shortDateTime(r.received_at) ?? ''}`,
+            md`${oneLine(r.body, 600)}`,
+          ),
+          icon: icon('reply'),
+          command: {
+            command: 'kallyai.email.replies',
+            title: vscode.l10n.t('Show Replies'),
+            arguments: [{ id: emailId }],
+          },
+        },
+        'reply',
+      ),
+    );
   }
 
   private voiceNode(): ViewNode {
-    return infoNode('email/voice', undefined, {
-      label: plainText(vscode.l10n.t('Voice profile')),
-      description: plainText(vscode.l10n.t('how KallyAI writes as you')),
-      tooltip: plainText(vscode.l10n.t('Show it, or train it from sent emails that sound like you')),
-      icon: icon('person'),
-      command: { command: 'kallyai.email.voiceProfile', title: vscode.l10n.t('Show Voice Profile') },
-    }, 'voiceProfile');
+    return infoNode(
+      'email/voice',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Voice profile')),
+        description: plainText(vscode.l10n.t('how KallyAI writes as you')),
+        tooltip: plainText(vscode.l10n.t('Show it, or train it from sent emails that sound like you')),
+        icon: icon('person'),
+        command: { command: 'kallyai.email.voiceProfile', title: vscode.l10n.t('Show Voice Profile') },
+      },
+      'voiceProfile',
+    );
   }
 
   private channelsNode(): ViewNode {
-    return infoNode('email/channels', undefined, {
-      label: plainText(vscode.l10n.t('Channels')),
-      description: plainText(vscode.l10n.t('email, SMS, WhatsApp, Telegram…')),
-      tooltip: plainText(vscode.l10n.t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox')),
-      icon: icon('radio-tower'),
-      command: { command: 'kallyai.channels.status', title: vscode.l10n.t('Manage Channels') },
-    }, 'channels');
+    return infoNode(
+      'email/channels',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Channels')),
+        description: plainText(vscode.l10n.t('email, SMS, WhatsApp, Telegram…')),
+        tooltip: plainText(
+          vscode.l10n.t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox'),
+        ),
+        icon: icon('radio-tower'),
+        command: { command: 'kallyai.channels.status', title: vscode.l10n.t('Manage Channels') },
+      },
+      'channels',
+    );
   }
 }

@@ -4,13 +4,27 @@ import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
 import { blocks, codeLabel, count, creditsLabel, formatCredits, md, shortDateTime } from '../format';
-import { GOAL_GROUPS, type GoalGroup, currentStepIndex, goalBudget, goalContextValue, goalGroup, goalStateLabel, goalTitle, groupGoals, subGoalCount, waitingFor } from '../models/goal';
+import {
+  GOAL_GROUPS,
+  type GoalGroup,
+  currentStepIndex,
+  goalBudget,
+  goalContextValue,
+  goalGroup,
+  goalStateLabel,
+  goalTitle,
+  groupGoals,
+  subGoalCount,
+  waitingFor,
+} from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
-export interface GoalsData { goals: Goal[] }
+export interface GoalsData {
+  goals: Goal[];
+}
 
 /** A node that carries the goal it belongs to (goal, its budget, its steps). */
 export interface GoalNode extends ViewNode {
@@ -45,12 +59,23 @@ export const waitingLabel = waitingText;
 
 function stepIcon(status: string): vscode.ThemeIcon {
   switch (status) {
-    case 'completed': case 'done': return icon('pass', 'testing.iconPassed');
-    case 'in_progress': case 'running': return icon('sync', 'charts.blue');
-    case 'awaiting_approval': case 'needs_approval': case 'waiting_approval': return icon('bell-dot', 'list.warningForeground');
-    case 'failed': return icon('error', 'testing.iconFailed');
-    case 'skipped': case 'cancelled': return icon('circle-slash', 'disabledForeground');
-    default: return icon('circle-large-outline');
+    case 'completed':
+    case 'done':
+      return icon('pass', 'testing.iconPassed');
+    case 'in_progress':
+    case 'running':
+      return icon('sync', 'charts.blue');
+    case 'awaiting_approval':
+    case 'needs_approval':
+    case 'waiting_approval':
+      return icon('bell-dot', 'list.warningForeground');
+    case 'failed':
+      return icon('error', 'testing.iconFailed');
+    case 'skipped':
+    case 'cancelled':
+      return icon('circle-slash', 'disabledForeground');
+    default:
+      return icon('circle-large-outline');
   }
 }
 
@@ -59,13 +84,21 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
   private readonly trees = new Map<string, { signature: string; tree: () => Promise<GoalTree> }>();
   private archived: (() => Promise<Goal[]>) | undefined;
 
-  constructor(private readonly services: Services, loader: DataLoader<GoalsData>, isSignedIn: () => boolean) {
+  constructor(
+    private readonly services: Services,
+    loader: DataLoader<GoalsData>,
+    isSignedIn: () => boolean,
+  ) {
     super('goals', vscode.l10n.t('your goals'), loader, isSignedIn);
   }
 
   static fetch(services: Services) {
     return async (signal: AbortSignal): Promise<GoalsData> => {
-      const r = await services.client.execute(ops.coordination.goals, { query: { limit: 200 } }, { signal, deadlineMs: VIEW_DEADLINE_MS });
+      const r = await services.client.execute(
+        ops.coordination.goals,
+        { query: { limit: 200 } },
+        { signal, deadlineMs: VIEW_DEADLINE_MS },
+      );
       return { goals: r.goals };
     };
   }
@@ -84,12 +117,21 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const roots: ViewNode[] = [];
     const any = data.goals.length > 0;
     if (!any) {
-      roots.push(infoNode('goals/empty', undefined, {
-        label: plainText(vscode.l10n.t('No goals yet — Ask KallyAI…')),
-        tooltip: plainText(vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.')),
-        icon: icon('sparkle'),
-        command: { command: 'kallyai.ask', title: vscode.l10n.t('Ask KallyAI…') },
-      }, 'empty'));
+      roots.push(
+        infoNode(
+          'goals/empty',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('No goals yet — Ask KallyAI…')),
+            tooltip: plainText(
+              vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.'),
+            ),
+            icon: icon('sparkle'),
+            command: { command: 'kallyai.ask', title: vscode.l10n.t('Ask KallyAI…') },
+          },
+          'empty',
+        ),
+      );
     }
     for (const group of GOAL_GROUPS) {
       const goals = groups.get(group)!;
@@ -98,14 +140,21 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         continue;
       }
       if (goals.length === 0) continue;
-      roots.push(groupNode(`goals/group/${group}`, undefined, {
-        label: plainText(GROUP_LABEL[group]()),
-        description: plainText(String(goals.length)),
-        tooltip: plainText(`${GROUP_LABEL[group]()}: ${count(goals.length, '{0} goal', '{0} goals')}`),
-        icon: GROUP_ICON[group],
-        expanded: group !== 'completed' && group !== 'cancelled',
-        contextValue: `goalGroup ${group}`,
-      }, (self) => goals.map((g) => this.goalNode(g, self, `${self.id}/`))));
+      roots.push(
+        groupNode(
+          `goals/group/${group}`,
+          undefined,
+          {
+            label: plainText(GROUP_LABEL[group]()),
+            description: plainText(String(goals.length)),
+            tooltip: plainText(`${GROUP_LABEL[group]()}: ${count(goals.length, '{0} goal', '{0} goals')}`),
+            icon: GROUP_ICON[group],
+            expanded: group !== 'completed' && group !== 'cancelled',
+            contextValue: `goalGroup ${group}`,
+          },
+          (self) => goals.map((g) => this.goalNode(g, self, `${self.id}/`)),
+        ),
+      );
     }
     return roots;
   }
@@ -114,24 +163,40 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
   private archivedGroup(listed: Goal[]): ViewNode {
     this.archived = listed.length
       ? async () => listed
-      : memo(async () => (await this.services.client.execute(ops.coordination.goals, { query: { status: 'archived' } })).goals);
+      : memo(
+          async () =>
+            (await this.services.client.execute(ops.coordination.goals, { query: { status: 'archived' } })).goals,
+        );
     const load = this.archived;
-    return groupNode('goals/group/archived', undefined, {
-      label: plainText(GROUP_LABEL.archived()),
-      description: plainText(listed.length ? String(listed.length) : undefined),
-      tooltip: plainText(vscode.l10n.t('Goals you archived')),
-      icon: GROUP_ICON.archived,
-      expanded: false,
-      contextValue: 'goalGroup archived',
-    }, async (self) => {
-      try {
-        const goals = await load();
-        if (goals.length === 0) return [infoNode(`${self.id}/empty`, self, { label: plainText(vscode.l10n.t('No archived goals')), icon: icon('info') }, 'empty')];
-        return goals.map((g) => this.goalNode(g, self, `${self.id}/`));
-      } catch (e) {
-        return [this.errorNode(e, `${self.id}/error`, self)];
-      }
-    });
+    return groupNode(
+      'goals/group/archived',
+      undefined,
+      {
+        label: plainText(GROUP_LABEL.archived()),
+        description: plainText(listed.length ? String(listed.length) : undefined),
+        tooltip: plainText(vscode.l10n.t('Goals you archived')),
+        icon: GROUP_ICON.archived,
+        expanded: false,
+        contextValue: 'goalGroup archived',
+      },
+      async (self) => {
+        try {
+          const goals = await load();
+          if (goals.length === 0)
+            return [
+              infoNode(
+                `${self.id}/empty`,
+                self,
+                { label: plainText(vscode.l10n.t('No archived goals')), icon: icon('info') },
+                'empty',
+              ),
+            ];
+          return goals.map((g) => this.goalNode(g, self, `${self.id}/`));
+        } catch (e) {
+          return [this.errorNode(e, `${self.id}/error`, self)];
+        }
+      },
+    );
   }
 
   goalNode(goal: Goal, parent: ViewNode, idPrefix: string, tree?: GoalTree): GoalNode {
@@ -140,7 +205,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const waiting = waitingLabel(goal);
     const budget = goalBudget(goal);
     const subs = subGoalCount(goal);
-    const description = [waiting ?? goalStateLabel(goal), subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined].filter(Boolean).join(' · ');
+    const description = [
+      waiting ?? goalStateLabel(goal),
+      subs ? count(subs, '{0} sub-goal', '{0} sub-goals') : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const when = shortDateTime(goal.updated_at ?? goal.created_at);
     // The row is the title (the label, cut last) then the status (the description, cut first); the
     // tooltip starts with the whole title, for a side bar too narrow to show it, then tells what
@@ -149,8 +219,11 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       md`**${goalTitle(goal)}**`,
       goal.description && goal.description !== goalTitle(goal) ? md`${goal.description}` : undefined,
       md`${vscode.l10n.t('Status')}: ${codeLabel('goalStatus', goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
-      budget.estimated !== undefined || budget.used !== undefined ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}` : undefined,
-      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined);
+      budget.estimated !== undefined || budget.used !== undefined
+        ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}`
+        : undefined,
+      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined,
+    );
     const node: GoalNode = {
       id,
       parent,
@@ -173,7 +246,8 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       ),
     };
     // Enter (or a click on the title) opens the goal.
-    if (goal.id) node.item.command = { command: 'kallyai.goals.openGoal', title: vscode.l10n.t('Open Goal'), arguments: [node] };
+    if (goal.id)
+      node.item.command = { command: 'kallyai.goals.openGoal', title: vscode.l10n.t('Open Goal'), arguments: [node] };
     return node;
   }
 
@@ -190,10 +264,19 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
 
   private tree(goal: Goal): Promise<GoalTree> {
     const id = goal.id!;
-    const signature = JSON.stringify([goal.status, goal.updated_at, goal.waiting_for, goal.sub_goal_count, goal.credits_used]);
+    const signature = JSON.stringify([
+      goal.status,
+      goal.updated_at,
+      goal.waiting_for,
+      goal.sub_goal_count,
+      goal.credits_used,
+    ]);
     const cached = this.trees.get(id);
     if (cached && cached.signature === signature) return cached.tree();
-    const entry = { signature, tree: memo(() => this.services.client.execute(ops.coordination.goalTree, { path: { id } })) };
+    const entry = {
+      signature,
+      tree: memo(() => this.services.client.execute(ops.coordination.goalTree, { path: { id } })),
+    };
     this.trees.set(id, entry);
     return entry.tree();
   }
@@ -207,12 +290,15 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
   private budgetNode(goal: Goal, parent: GoalNode): GoalNode {
     const b = goalBudget(goal);
     const id = `${parent.id}/budget`;
-    const label = b.estimated !== undefined
-      ? vscode.l10n.t('Budget: {0} of {1} used', formatCredits(b.used ?? 0), creditsLabel(b.estimated))
-      : vscode.l10n.t('Budget: {0} used', creditsLabel(b.used ?? 0));
+    const label =
+      b.estimated !== undefined
+        ? vscode.l10n.t('Budget: {0} of {1} used', formatCredits(b.used ?? 0), creditsLabel(b.estimated))
+        : vscode.l10n.t('Budget: {0} used', creditsLabel(b.used ?? 0));
     const description = b.remaining !== undefined ? vscode.l10n.t('{0} left', formatCredits(b.remaining)) : undefined;
     const w = waitingFor(goal);
-    const tokens = ['budget', w === 'budget_approval' ? 'budgetApproval' : '', w === 'soft_cap' ? 'softCap' : ''].filter(Boolean).join(' ');
+    const tokens = ['budget', w === 'budget_approval' ? 'budgetApproval' : '', w === 'soft_cap' ? 'softCap' : '']
+      .filter(Boolean)
+      .join(' ');
     return {
       id,
       parent,
@@ -223,10 +309,21 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         id,
         label: plainText(label),
         description: plainText(description),
-        tooltip: plainText(vscode.l10n.t('Estimated {0}, used {1}, remaining {2}. Click for the breakdown.', formatCredits(b.estimated), formatCredits(b.used), formatCredits(b.remaining))),
+        tooltip: plainText(
+          vscode.l10n.t(
+            'Estimated {0}, used {1}, remaining {2}. Click for the breakdown.',
+            formatCredits(b.estimated),
+            formatCredits(b.used),
+            formatCredits(b.remaining),
+          ),
+        ),
         icon: icon('credit-card', w === 'soft_cap' || w === 'budget_approval' ? 'list.warningForeground' : undefined),
         contextValue: tokens,
-        command: { command: 'kallyai.goals.showBudget', title: vscode.l10n.t('Show Budget Breakdown'), arguments: [parent] },
+        command: {
+          command: 'kallyai.goals.showBudget',
+          title: vscode.l10n.t('Show Budget Breakdown'),
+          arguments: [parent],
+        },
       }),
     };
   }
@@ -260,16 +357,26 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     await this.loader.ensureLoaded();
     for (const root of this.rootNodes()) {
       if (root.kind !== 'group' || !root.children) continue;
-      if (root.id === 'goals/group/archived' && !(this.loader.data?.goals ?? []).some((g) => g.id === goalId && goalGroup(g) === 'archived')) continue;
-      const found = (await root.children()).find((n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId);
+      if (
+        root.id === 'goals/group/archived' &&
+        !(this.loader.data?.goals ?? []).some((g) => g.id === goalId && goalGroup(g) === 'archived')
+      )
+        continue;
+      const found = (await root.children()).find(
+        (n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId,
+      );
       if (found) return found;
     }
     if (depth > 5) return undefined;
-    const goal = await this.services.client.execute(ops.coordination.goal, { path: { id: goalId } }).catch(() => undefined);
+    const goal = await this.services.client
+      .execute(ops.coordination.goal, { path: { id: goalId } })
+      .catch(() => undefined);
     if (!goal?.parent_goal_id) return undefined;
     const parent = await this.findGoalNode(goal.parent_goal_id, depth + 1);
     if (!parent?.children) return undefined;
-    return (await parent.children()).find((n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId);
+    return (await parent.children()).find(
+      (n): n is GoalNode => isGoalNode(n) && n.kind === 'goal' && n.goal.id === goalId,
+    );
   }
 }
 

@@ -9,9 +9,19 @@ import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 import { channelName } from '../models/channel';
 
-export interface OutboxEmail { id?: string | null; to?: string | null; subject?: string | null; body?: string | null; status?: string | null; created_at?: string | null }
+export interface OutboxEmail {
+  id?: string | null;
+  to?: string | null;
+  subject?: string | null;
+  body?: string | null;
+  status?: string | null;
+  created_at?: string | null;
+}
 /** The Inbox view's filters (contract §5.6: `channel`, `unread=true`), chosen in its title. */
-export interface InboxFilter { channel?: (typeof INBOX_CHANNELS)[number]; unreadOnly?: boolean }
+export interface InboxFilter {
+  channel?: (typeof INBOX_CHANNELS)[number];
+  unreadOnly?: boolean;
+}
 export interface InboxData {
   messages: Message[];
   drafts: OutboxEmail[];
@@ -33,11 +43,19 @@ export function hasMoreMessages(d: InboxData): boolean {
   return d.total !== undefined ? d.total > d.messages.length : d.messages.length >= limit;
 }
 
-export interface MessageNode extends ViewNode { readonly kind: 'message'; readonly message: Message }
-export interface DraftNode extends ViewNode { readonly kind: 'draft'; readonly draft: OutboxEmail }
+export interface MessageNode extends ViewNode {
+  readonly kind: 'message';
+  readonly message: Message;
+}
+export interface DraftNode extends ViewNode {
+  readonly kind: 'draft';
+  readonly draft: OutboxEmail;
+}
 
-export const isMessageNode = (n: unknown): n is MessageNode => !!n && typeof n === 'object' && (n as ViewNode).kind === 'message' && 'message' in (n as object);
-export const isDraftNode = (n: unknown): n is DraftNode => !!n && typeof n === 'object' && (n as ViewNode).kind === 'draft' && 'draft' in (n as object);
+export const isMessageNode = (n: unknown): n is MessageNode =>
+  !!n && typeof n === 'object' && (n as ViewNode).kind === 'message' && 'message' in (n as object);
+export const isDraftNode = (n: unknown): n is DraftNode =>
+  !!n && typeof n === 'object' && (n as ViewNode).kind === 'draft' && 'draft' in (n as object);
 
 export type ChannelGroup = 'email' | 'sms' | 'call' | 'chat' | 'other';
 const CHANNELS: readonly ChannelGroup[] = ['email', 'sms', 'call', 'chat', 'other'];
@@ -49,7 +67,13 @@ const CHANNEL_LABEL: Record<ChannelGroup, () => string> = {
   chat: () => vscode.l10n.t('Chat'),
   other: () => vscode.l10n.t('Other'),
 };
-const CHANNEL_ICON: Record<ChannelGroup, string> = { email: 'mail', sms: 'comment', call: 'call-incoming', chat: 'comment-discussion', other: 'inbox' };
+const CHANNEL_ICON: Record<ChannelGroup, string> = {
+  email: 'mail',
+  sms: 'comment',
+  call: 'call-incoming',
+  chat: 'comment-discussion',
+  other: 'inbox',
+};
 
 export function channelOf(m: Message): ChannelGroup {
   const c = (m.channel ?? '').toLowerCase();
@@ -59,7 +83,14 @@ export function channelOf(m: Message): ChannelGroup {
 /** "message unread threaded inThread" (package.json menus match these): `inThread` when other
  *  loaded messages share its conversation. */
 export function messageContextValue(m: Message, threadSize = 1): string {
-  return ['message', m.unread ? 'unread' : '', m.conversation_id ? 'threaded' : '', m.conversation_id && threadSize > 1 ? 'inThread' : ''].filter(Boolean).join(' ');
+  return [
+    'message',
+    m.unread ? 'unread' : '',
+    m.conversation_id ? 'threaded' : '',
+    m.conversation_id && threadSize > 1 ? 'inThread' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export class InboxProvider extends KallyTreeProvider<InboxData> {
@@ -71,12 +102,22 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     return async (signal: AbortSignal): Promise<InboxData> => {
       const f = filter();
       const n = limit();
-      const query = { limit: n, ...(f.channel ? { channel: f.channel } : {}), ...(f.unreadOnly ? { unread: 'true' as const } : {}) };
+      const query = {
+        limit: n,
+        ...(f.channel ? { channel: f.channel } : {}),
+        ...(f.unreadOnly ? { unread: 'true' as const } : {}),
+      };
       const [inbox, outbox] = await Promise.all([
         services.client.execute(ops.messages.inbox, { query }, { signal, deadlineMs: VIEW_DEADLINE_MS }),
         services.client.execute(ops.actions.emailOutbox, {}, { signal, deadlineMs: VIEW_DEADLINE_MS }),
       ]);
-      return { messages: inbox.messages, drafts: outbox.emails.filter((e) => e.status === 'pending_approval'), filter: f, limit: n, total: inbox.total ?? undefined };
+      return {
+        messages: inbox.messages,
+        drafts: outbox.emails.filter((e) => e.status === 'pending_approval'),
+        filter: f,
+        limit: n,
+        total: inbox.total ?? undefined,
+      };
     };
   }
 
@@ -87,52 +128,88 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   /** Marks messages read in the view at once (the server is told by the caller). */
   markReadLocally(ids: readonly string[]): void {
     const set = new Set(ids);
-    this.loader.update((d) => ({ ...d, messages: d.messages.map((m) => (m.id && set.has(m.id) && m.unread ? { ...m, unread: false } : m)) }));
+    this.loader.update((d) => ({
+      ...d,
+      messages: d.messages.map((m) => (m.id && set.has(m.id) && m.unread ? { ...m, unread: false } : m)),
+    }));
   }
 
   protected buildRoots(data: InboxData): ViewNode[] {
     const roots: ViewNode[] = [];
     if (data.drafts.length) {
-      roots.push(groupNode('inbox/drafts', undefined, {
-        label: plainText(vscode.l10n.t('Drafts awaiting approval')),
-        description: plainText(String(data.drafts.length)),
-        tooltip: plainText(vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve')),
-        icon: icon('mail', 'list.warningForeground'),
-        contextValue: 'outboxGroup',
-      }, (self) => data.drafts.map((d, i) => this.draftNode(d, self, i))));
+      roots.push(
+        groupNode(
+          'inbox/drafts',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('Drafts awaiting approval')),
+            description: plainText(String(data.drafts.length)),
+            tooltip: plainText(vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve')),
+            icon: icon('mail', 'list.warningForeground'),
+            contextValue: 'outboxGroup',
+          },
+          (self) => data.drafts.map((d, i) => this.draftNode(d, self, i)),
+        ),
+      );
     }
     const filtered = !!(data.filter?.channel || data.filter?.unreadOnly);
     if (filtered) roots.push(this.filterNode(data.filter!));
     if (data.messages.length === 0) {
-      roots.push(infoNode('inbox/empty', undefined, {
-        label: plainText(filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet')),
-        tooltip: plainText(vscode.l10n.t('Replies by email, SMS, call and chat land here.')),
-        icon: icon('inbox'),
-      }, 'empty'));
+      roots.push(
+        infoNode(
+          'inbox/empty',
+          undefined,
+          {
+            label: plainText(
+              filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet'),
+            ),
+            tooltip: plainText(vscode.l10n.t('Replies by email, SMS, call and chat land here.')),
+            icon: icon('inbox'),
+          },
+          'empty',
+        ),
+      );
       return roots;
     }
     const threads = new Map<string, number>();
-    for (const m of data.messages) if (m.conversation_id) threads.set(m.conversation_id, (threads.get(m.conversation_id) ?? 0) + 1);
+    for (const m of data.messages)
+      if (m.conversation_id) threads.set(m.conversation_id, (threads.get(m.conversation_id) ?? 0) + 1);
     this.threadSizes = threads;
     for (const channel of CHANNELS) {
       const messages = data.messages.filter((m) => channelOf(m) === channel);
       if (messages.length === 0) continue;
       const unread = messages.filter((m) => m.unread).length;
-      roots.push(groupNode(`inbox/channel/${channel}`, undefined, {
-        label: plainText(CHANNEL_LABEL[channel]()),
-        description: plainText(unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length)),
-        tooltip: plainText(`${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`),
-        icon: icon(CHANNEL_ICON[channel]),
-        contextValue: `channel ${channel}`,
-      }, (self) => messages.map((m, i) => this.messageNode(m, self, i))));
+      roots.push(
+        groupNode(
+          `inbox/channel/${channel}`,
+          undefined,
+          {
+            label: plainText(CHANNEL_LABEL[channel]()),
+            description: plainText(unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length)),
+            tooltip: plainText(
+              `${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`,
+            ),
+            icon: icon(CHANNEL_ICON[channel]),
+            contextValue: `channel ${channel}`,
+          },
+          (self) => messages.map((m, i) => this.messageNode(m, self, i)),
+        ),
+      );
     }
     if (hasMoreMessages(data)) roots.push(this.loadMoreNode(data));
     else if ((data.limit ?? INBOX_PAGE) >= INBOX_MAX && data.messages.length >= INBOX_MAX) {
-      roots.push(infoNode('inbox/limit', undefined, {
-        label: plainText(vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX)),
-        tooltip: plainText(vscode.l10n.t('Filter by channel or unread to see older ones.')),
-        icon: icon('info'),
-      }, 'info'));
+      roots.push(
+        infoNode(
+          'inbox/limit',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX)),
+            tooltip: plainText(vscode.l10n.t('Filter by channel or unread to see older ones.')),
+            icon: icon('info'),
+          },
+          'info',
+        ),
+      );
     }
     return roots;
   }
@@ -150,26 +227,44 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   }
 
   private loadMoreNode(data: InboxData): ViewNode {
-    const shown = data.total !== undefined ? vscode.l10n.t('{0} of {1} shown', data.messages.length, data.total) : vscode.l10n.t('{0} shown', data.messages.length);
-    return infoNode('inbox/loadMore', undefined, {
-      label: plainText(vscode.l10n.t('Load more')),
-      description: plainText(shown),
-      tooltip: plainText(vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE)),
-      icon: icon('fold-down'),
-      command: { command: 'kallyai.inbox.loadMore', title: vscode.l10n.t('Load More Messages') },
-      accessibilityLabel: plainText(vscode.l10n.t('Load more messages, {0}', shown)),
-    }, 'loadMore');
+    const shown =
+      data.total !== undefined
+        ? vscode.l10n.t('{0} of {1} shown', data.messages.length, data.total)
+        : vscode.l10n.t('{0} shown', data.messages.length);
+    return infoNode(
+      'inbox/loadMore',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Load more')),
+        description: plainText(shown),
+        tooltip: plainText(vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE)),
+        icon: icon('fold-down'),
+        command: { command: 'kallyai.inbox.loadMore', title: vscode.l10n.t('Load More Messages') },
+        accessibilityLabel: plainText(vscode.l10n.t('Load more messages, {0}', shown)),
+      },
+      'loadMore',
+    );
   }
 
   private filterNode(f: InboxFilter): ViewNode {
-    const parts = [f.channel ? CHANNEL_LABEL[f.channel]() : vscode.l10n.t('All channels'), f.unreadOnly ? vscode.l10n.t('unread only') : undefined].filter(Boolean).join(' · ');
-    return infoNode('inbox/filter', undefined, {
-      label: plainText(vscode.l10n.t('Filtered: {0}', parts)),
-      description: plainText(vscode.l10n.t('change…')),
-      tooltip: plainText(vscode.l10n.t('Change the filter, or show everything, from the view title.')),
-      icon: icon('filter'),
-      command: { command: 'kallyai.inbox.filterChannel', title: vscode.l10n.t('Filter Inbox by Channel…') },
-    }, 'inboxFilter');
+    const parts = [
+      f.channel ? CHANNEL_LABEL[f.channel]() : vscode.l10n.t('All channels'),
+      f.unreadOnly ? vscode.l10n.t('unread only') : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    return infoNode(
+      'inbox/filter',
+      undefined,
+      {
+        label: plainText(vscode.l10n.t('Filtered: {0}', parts)),
+        description: plainText(vscode.l10n.t('change…')),
+        tooltip: plainText(vscode.l10n.t('Change the filter, or show everything, from the view title.')),
+        icon: icon('filter'),
+        command: { command: 'kallyai.inbox.filterChannel', title: vscode.l10n.t('Filter Inbox by Channel…') },
+      },
+      'inboxFilter',
+    );
   }
 
   private messageNode(m: Message, parent: ViewNode, index: number): MessageNode {
@@ -181,7 +276,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     const tooltip = blocks(
       md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
       md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
-      m.preview ? md`${m.preview}` : undefined);
+      m.preview ? md`${m.preview}` : undefined,
+    );
     const node: MessageNode = {
       id,
       parent,
@@ -197,7 +293,15 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
         command: { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [undefined] },
-        accessibilityLabel: plainText(vscode.l10n.t('{0}message from {1}: {2}, {3}', m.unread ? vscode.l10n.t('Unread ') : '', from || '?', title, when ?? '')),
+        accessibilityLabel: plainText(
+          vscode.l10n.t(
+            '{0}message from {1}: {2}, {3}',
+            m.unread ? vscode.l10n.t('Unread ') : '',
+            from || '?',
+            title,
+            when ?? '',
+          ),
+        ),
       }),
     };
     node.item.command!.arguments = [node];
@@ -211,7 +315,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       md`**${d.subject ?? ''}**`,
       md`${vscode.l10n.t('To')}: ${d.to ?? '?'}`,
       d.body ? md`${oneLine(d.body, 400)}` : undefined,
-      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`);
+      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`,
+    );
     const node: DraftNode = {
       id,
       parent,
@@ -225,10 +330,16 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'draft awaitingApproval',
-        accessibilityLabel: plainText(vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)),
+        accessibilityLabel: plainText(
+          vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject),
+        ),
       }),
     };
-    node.item.command = { command: 'kallyai.inbox.openDraft', title: vscode.l10n.t('Open Email Draft'), arguments: [node] };
+    node.item.command = {
+      command: 'kallyai.inbox.openDraft',
+      title: vscode.l10n.t('Open Email Draft'),
+      arguments: [node],
+    };
     return node;
   }
 }

@@ -27,7 +27,16 @@ export type { ViewName, ViewNode } from './viewNode';
 
 /** What the integration tests and the bench look at (reached through the extension's exports). */
 export interface ViewsTestApi {
-  readonly providers: { goals: GoalsProvider; calls: CallsProvider; inbox: InboxProvider; email: EmailProvider; credits: CreditsProvider; activity: ActivityProvider; receptionist: ReceptionistProvider; phoneNumbers: PhoneNumbersProvider };
+  readonly providers: {
+    goals: GoalsProvider;
+    calls: CallsProvider;
+    inbox: InboxProvider;
+    email: EmailProvider;
+    credits: CreditsProvider;
+    activity: ActivityProvider;
+    receptionist: ReceptionistProvider;
+    phoneNumbers: PhoneNumbersProvider;
+  };
   readonly liveCalls: LiveCallWatcher;
   readonly treeViews: Record<ViewName, vscode.TreeView<ViewNode>>;
   readonly statusBar: vscode.StatusBarItem;
@@ -38,12 +47,22 @@ export interface ViewsTestApi {
 
 /** Which views show each kind of data (an operation's `changes` refresh exactly these). */
 const VIEWS_OF: Partial<Record<Resource, readonly ViewName[]>> = {
-  goals: ['goals'], calls: ['calls'], inbox: ['inbox'], credits: ['credits'], email: ['email'], channels: ['email'],
-  actions: ['activity'], outreach: ['activity'], account: ['credits'], receptionist: ['receptionist'], phoneNumbers: ['phoneNumbers'],
+  goals: ['goals'],
+  calls: ['calls'],
+  inbox: ['inbox'],
+  credits: ['credits'],
+  email: ['email'],
+  channels: ['email'],
+  actions: ['activity'],
+  outreach: ['activity'],
+  account: ['credits'],
+  receptionist: ['receptionist'],
+  phoneNumbers: ['phoneNumbers'],
 };
 
 /** Drafts show in the Inbox and in the Email view: whatever refreshes the inbox refreshes both. */
-const withEmail = (views: readonly ViewName[]): readonly ViewName[] => (views.includes('inbox') && !views.includes('email') ? [...views, 'email'] : views);
+const withEmail = (views: readonly ViewName[]): readonly ViewName[] =>
+  views.includes('inbox') && !views.includes('email') ? [...views, 'email'] : views;
 
 const INBOX_FILTER_KEY = 'kallyai.inbox.filter';
 const MAIL_CLASSIFICATION_KEY = 'kallyai.email.classification';
@@ -106,7 +125,8 @@ export function registerViews(services: Services): Views {
   const reachability = new ServiceReachability(services.client, log, () => services.settings().apiBaseUrl);
   const host = () => reachability.host();
   subscriptions.push(reachability);
-  const reloadFailed = () => Promise.all(VIEW_NAMES.filter((n) => all[n].loader.error !== undefined).map((n) => all[n].loader.load('retry')));
+  const reloadFailed = () =>
+    Promise.all(VIEW_NAMES.filter((n) => all[n].loader.error !== undefined).map((n) => all[n].loader.load('retry')));
 
   let account = auth.account?.id;
   const snapshots = new Snapshots(context.globalState, () => auth.account?.id);
@@ -126,18 +146,42 @@ export function registerViews(services: Services): Views {
 
   const goalsLoader = loader<GoalsData>('goals', GoalsProvider.fetch(services));
   // A snapshot keeps the first page of calls only: the view pages on from the server.
-  const callsLoader: DataLoader<CallsData> = loader<CallsData>('calls', CallsProvider.fetch(services, () => callsLoader), (d) => ({ calls: d.calls.slice(0, PAGE_SIZE), total: d.total, exhausted: d.exhausted && d.calls.length <= PAGE_SIZE }));
+  const callsLoader: DataLoader<CallsData> = loader<CallsData>(
+    'calls',
+    CallsProvider.fetch(services, () => callsLoader),
+    (d) => ({
+      calls: d.calls.slice(0, PAGE_SIZE),
+      total: d.total,
+      exhausted: d.exhausted && d.calls.length <= PAGE_SIZE,
+    }),
+  );
   // The filters live in the workspace: a reload keeps what the person chose.
   let inboxFilter: InboxFilter = context.workspaceState.get<InboxFilter>(INBOX_FILTER_KEY) ?? {};
   let inboxLimit = INBOX_PAGE;
   let mailClassification = context.workspaceState.get<EmailClassification>(MAIL_CLASSIFICATION_KEY);
-  const inboxLoader = loader<InboxData>('inbox', InboxProvider.fetch(services, () => inboxFilter, () => inboxLimit));
-  const emailLoader = loader<EmailData>('email', EmailProvider.fetch(services, () => mailClassification));
+  const inboxLoader = loader<InboxData>(
+    'inbox',
+    InboxProvider.fetch(
+      services,
+      () => inboxFilter,
+      () => inboxLimit,
+    ),
+  );
+  const emailLoader = loader<EmailData>(
+    'email',
+    EmailProvider.fetch(services, () => mailClassification),
+  );
   const creditsLoader = loader<CreditsData>('credits', CreditsProvider.fetch(services));
   // The Activity view's filter (one kind of action, some outreach statuses) is sent with its requests.
-  const activityLoader: DataLoader<ActivityData> = loader<ActivityData>('activity', ActivityProvider.fetch(services, () => providers.activity.filter));
+  const activityLoader: DataLoader<ActivityData> = loader<ActivityData>(
+    'activity',
+    ActivityProvider.fetch(services, () => providers.activity.filter),
+  );
   let inboundFilter: InboundFilter | undefined;
-  const receptionistLoader = loader<ReceptionistData>('receptionist', ReceptionistProvider.fetch(services, () => inboundFilter));
+  const receptionistLoader = loader<ReceptionistData>(
+    'receptionist',
+    ReceptionistProvider.fetch(services, () => inboundFilter),
+  );
   const phoneNumbersLoader = loader<PhoneNumbersData>('phoneNumbers', PhoneNumbersProvider.fetch(services));
 
   // Views follow live calls only while the window is focused and polling is on (0 stops this as it
@@ -153,20 +197,25 @@ export function registerViews(services: Services): Views {
     phoneNumbers: new PhoneNumbersProvider(phoneNumbersLoader, isSignedIn),
     activity: new ActivityProvider(activityLoader, isSignedIn),
   };
-  const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<ViewName, KallyTreeProvider<unknown>>;
+  const all: Record<ViewName, KallyTreeProvider<unknown>> = providers as unknown as Record<
+    ViewName,
+    KallyTreeProvider<unknown>
+  >;
 
   // While KallyAI does not answer, every open view shows one "Can't reach KallyAI — Retry" row above
   // what it had; when it answers again the rows go, the views that failed load again and expanded
   // groups ask for their children again.
   const whereWeStand: Reachability = { outage: () => reachability.outage, host };
   for (const name of VIEW_NAMES) all[name].reachability = whereWeStand;
-  subscriptions.push(reachability.onDidChange((outage) => {
-    for (const name of VIEW_NAMES) {
-      if (outage) all[name].rowsChanged();
-      else all[name].invalidate();
-    }
-    if (!outage) void reloadFailed();
-  }));
+  subscriptions.push(
+    reachability.onDidChange((outage) => {
+      for (const name of VIEW_NAMES) {
+        if (outage) all[name].rowsChanged();
+        else all[name].invalidate();
+      }
+      if (!outage) void reloadFailed();
+    }),
+  );
 
   for (const name of VIEW_NAMES) {
     const view = vscode.window.createTreeView<ViewNode>(viewId(name), {
@@ -182,69 +231,109 @@ export function registerViews(services: Services): Views {
 
   const updateBadges = () => {
     const waiting = isSignedIn() ? providers.goals.waitingCount() : 0;
-    treeViews.goals.badge = waiting ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') } : undefined;
+    treeViews.goals.badge = waiting
+      ? { value: waiting, tooltip: count(waiting, '{0} goal waiting for you', '{0} goals waiting for you') }
+      : undefined;
     const unread = isSignedIn() ? providers.inbox.unreadCount() : 0;
-    treeViews.inbox.badge = unread ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') } : undefined;
+    treeViews.inbox.badge = unread
+      ? { value: unread, tooltip: count(unread, '{0} unread message', '{0} unread messages') }
+      : undefined;
     const voicemails = isSignedIn() ? providers.receptionist.newVoicemails() : 0;
-    treeViews.receptionist.badge = voicemails ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') } : undefined;
-    treeViews.receptionist.description = inboundFilter ? vscode.l10n.t('filtered: {0}', filterLabel(inboundFilter).toLowerCase()) : undefined;
+    treeViews.receptionist.badge = voicemails
+      ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') }
+      : undefined;
+    treeViews.receptionist.description = inboundFilter
+      ? vscode.l10n.t('filtered: {0}', filterLabel(inboundFilter).toLowerCase())
+      : undefined;
     const drafts = isSignedIn() ? providers.email.draftCount() : 0;
-    treeViews.email.badge = drafts ? { value: drafts, tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval') } : undefined;
+    treeViews.email.badge = drafts
+      ? {
+          value: drafts,
+          tooltip: count(drafts, '{0} draft waiting for your approval', '{0} drafts waiting for your approval'),
+        }
+      : undefined;
   };
-  subscriptions.push(goalsLoader.onDidChange(updateBadges), inboxLoader.onDidChange(updateBadges), emailLoader.onDidChange(updateBadges), receptionistLoader.onDidChange(updateBadges));
+  subscriptions.push(
+    goalsLoader.onDidChange(updateBadges),
+    inboxLoader.onDidChange(updateBadges),
+    emailLoader.onDidChange(updateBadges),
+    receptionistLoader.onDidChange(updateBadges),
+  );
 
   /** The filters, said in the view titles. */
   const describeFilters = () => {
-    const channel = inboxFilter.channel ? ({ email: vscode.l10n.t('Email'), sms: vscode.l10n.t('SMS'), call: vscode.l10n.t('Calls'), chat: vscode.l10n.t('Chat') })[inboxFilter.channel] : undefined;
-    treeViews.inbox.description = [channel, inboxFilter.unreadOnly ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
+    const channel = inboxFilter.channel
+      ? {
+          email: vscode.l10n.t('Email'),
+          sms: vscode.l10n.t('SMS'),
+          call: vscode.l10n.t('Calls'),
+          chat: vscode.l10n.t('Chat'),
+        }[inboxFilter.channel]
+      : undefined;
+    treeViews.inbox.description =
+      [channel, inboxFilter.unreadOnly ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
     treeViews.email.description = mailClassification ? classificationLabel(mailClassification) : undefined;
     void vscode.commands.executeCommand('setContext', 'kallyai.inbox.unreadOnly', inboxFilter.unreadOnly === true);
   };
   describeFilters();
 
-
   const statusBar = new CreditsStatusBar(services, creditsLoader, reachability);
-  const liveCalls = new LiveCallWatcher(services, { isSignedIn, focused: () => scheduler.focused, changed: () => void refresh(['receptionist'], 'mutation') });
+  const liveCalls = new LiveCallWatcher(services, {
+    isSignedIn,
+    focused: () => scheduler.focused,
+    changed: () => void refresh(['receptionist'], 'mutation'),
+  });
   const notificationsBar = new NotificationsStatusBar(services, scheduler.onDidReceivePending);
   // The bell is filled by the notifications poll: once at sign-in, then on its interval, and on
   // coming back to the window when its figure is older than the poll interval.
   const pollForBell = () => {
     if (isSignedIn() && Date.now() - scheduler.lastPendingAt > scheduler.freshMs()) void scheduler.pollNow();
   };
-  subscriptions.push(statusBar, notificationsBar, liveCalls, scheduler.onDidChangeFocus((focused) => {
-    providers.calls.followLiveCalls();
-    providers.receptionist.followLiveCalls();
-    liveCalls.arm();
-    if (focused) pollForBell();
-  }));
-  subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('kallyai.pollIntervalSeconds')) return;
-    liveCalls.arm();
-    providers.calls.followLiveCalls();
-    providers.receptionist.followLiveCalls();
-  }));
+  subscriptions.push(
+    statusBar,
+    notificationsBar,
+    liveCalls,
+    scheduler.onDidChangeFocus((focused) => {
+      providers.calls.followLiveCalls();
+      providers.receptionist.followLiveCalls();
+      liveCalls.arm();
+      if (focused) pollForBell();
+    }),
+  );
+  subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('kallyai.pollIntervalSeconds')) return;
+      liveCalls.arm();
+      providers.calls.followLiveCalls();
+      providers.receptionist.followLiveCalls();
+    }),
+  );
 
   /** Refreshes the named views. A view never shown is left to load when it is (Credits always
    *  loads: the status bar shows it). */
   function refresh(views: readonly ViewName[], reason: LoadReason): Promise<void> {
     if (!isSignedIn()) return Promise.resolve();
-    return Promise.all(views.map((name) => {
-      const l = all[name].loader;
-      if (name !== 'credits' && !l.hasSettled && !l.loading && !treeViews[name].visible) return undefined;
-      return l.load(reason);
-    })).then(() => undefined);
+    return Promise.all(
+      views.map((name) => {
+        const l = all[name].loader;
+        if (name !== 'credits' && !l.hasSettled && !l.loading && !treeViews[name].visible) return undefined;
+        return l.load(reason);
+      }),
+    ).then(() => undefined);
   }
 
   // Another server: everything is loaded again from it.
-  subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('kallyai.apiBaseUrl')) return;
-    log.info(`The API address changed to ${host()}: reloading every view`);
-    providers.goals.forgetTree();
-    for (const name of VIEW_NAMES) all[name].loader.reset();
-    reachability.reset();
-    scheduler.reset();
-    if (isSignedIn()) void refresh(VIEW_NAMES, 'user');
-  }));
+  subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('kallyai.apiBaseUrl')) return;
+      log.info(`The API address changed to ${host()}: reloading every view`);
+      providers.goals.forgetTree();
+      for (const name of VIEW_NAMES) all[name].loader.reset();
+      reachability.reset();
+      scheduler.reset();
+      if (isSignedIn()) void refresh(VIEW_NAMES, 'user');
+    }),
+  );
 
   const onSignInChanged = (signedIn: boolean) => {
     // Signing out (or into another account) drops the snapshots of the account that left.
@@ -322,7 +411,10 @@ export function registerViews(services: Services): Views {
     inbox: {
       filter: () => ({ ...inboxFilter }),
       async setFilter(filter) {
-        inboxFilter = { ...(filter.channel ? { channel: filter.channel } : {}), ...(filter.unreadOnly ? { unreadOnly: true } : {}) };
+        inboxFilter = {
+          ...(filter.channel ? { channel: filter.channel } : {}),
+          ...(filter.unreadOnly ? { unreadOnly: true } : {}),
+        };
         inboxLimit = INBOX_PAGE;
         await context.workspaceState.update(INBOX_FILTER_KEY, inboxFilter);
         describeFilters();
@@ -346,6 +438,14 @@ export function registerViews(services: Services): Views {
         if (isSignedIn()) await emailLoader.load('mutation');
       },
     },
-    testing: { providers, treeViews, statusBar: statusBar.item, notificationsItem: notificationsBar.item, scheduler, liveCalls, reachability },
+    testing: {
+      providers,
+      treeViews,
+      statusBar: statusBar.item,
+      notificationsItem: notificationsBar.item,
+      scheduler,
+      liveCalls,
+      reachability,
+    },
   };
 }

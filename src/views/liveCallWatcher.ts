@@ -36,7 +36,10 @@ export class LiveCallWatcher extends Disposables {
   private readonly showing = new Map<string, () => void>();
   probesSent = 0;
 
-  constructor(private readonly services: Services, private readonly hooks: LiveCallHooks) {
+  constructor(
+    private readonly services: Services,
+    private readonly hooks: LiveCallHooks,
+  ) {
     super();
     this.own({ dispose: () => this.timer && clearTimeout(this.timer) }, { dispose: () => this.endNotifications() });
   }
@@ -91,7 +94,11 @@ export class LiveCallWatcher extends Disposables {
     let live: InboundCall[];
     try {
       this.probesSent++;
-      const answer = await this.services.client.execute(ops.inbound.calls, { query: { status: 'active', limit: 10 } }, { deadlineMs: VIEW_DEADLINE_MS });
+      const answer = await this.services.client.execute(
+        ops.inbound.calls,
+        { query: { status: 'active', limit: 10 } },
+        { deadlineMs: VIEW_DEADLINE_MS },
+      );
       live = answer.calls.filter((c) => c.id && isLive(c));
     } catch (e) {
       // No pop-up: an outage shows in the status bar and the views. It is logged once per probe
@@ -120,11 +127,14 @@ export class LiveCallWatcher extends Disposables {
     this.announced.push(id);
     if (call.taken_over) return;
     const action = (label: string, command: string) => ({ label, command, args: [{ id }] });
-    const message = notificationWithActions(vscode.l10n.t('{0} is calling; KallyAI is answering.', callerWithNumber(call)), [
-      action(vscode.l10n.t('Take Over'), 'kallyai.receptionist.takeOver'),
-      action(vscode.l10n.t('Transfer…'), 'kallyai.receptionist.transfer'),
-      action(vscode.l10n.t('Open'), 'kallyai.receptionist.openCall'),
-    ]);
+    const message = notificationWithActions(
+      vscode.l10n.t('{0} is calling; KallyAI is answering.', callerWithNumber(call)),
+      [
+        action(vscode.l10n.t('Take Over'), 'kallyai.receptionist.takeOver'),
+        action(vscode.l10n.t('Transfer…'), 'kallyai.receptionist.transfer'),
+        action(vscode.l10n.t('Open'), 'kallyai.receptionist.openCall'),
+      ],
+    );
     this.services.log.info('KallyAI is answering a call');
     let end = () => {};
     const ended = new Promise<void>((resolve) => (end = resolve));

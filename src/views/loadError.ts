@@ -54,9 +54,30 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
       };
     }
     if (UNREACHABLE.has(e.code) || e.status >= 500 || e.status === 429 || e.status === 0) {
-      return { label: unreachable, detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+      return {
+        label: unreachable,
+        detail: sentence,
+        icon: 'debug-disconnect',
+        command: retry,
+        retryable: true,
+        needsSignIn: false,
+      };
     }
-    return { label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, sentence), detail: sentence, icon: 'error', command: retry, retryable: false, needsSignIn: false };
+    return {
+      label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, sentence),
+      detail: sentence,
+      icon: 'error',
+      command: retry,
+      retryable: false,
+      needsSignIn: false,
+    };
   }
-  return { label: unreachable, detail: sentence, icon: 'debug-disconnect', command: retry, retryable: true, needsSignIn: false };
+  return {
+    label: unreachable,
+    detail: sentence,
+    icon: 'debug-disconnect',
+    command: retry,
+    retryable: true,
+    needsSignIn: false,
+  };
 }

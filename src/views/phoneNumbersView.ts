@@ -2,12 +2,18 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
 import { blocks, codeLabel, md, phoneForPeople, shortDateTime } from '../format';
-import { forwardingOf, numberDescription, numberLabel, readTargets, type HandoffPhone, type PhoneNumber } from '../models/phoneNumber';
+import {
+  forwardingOf,
+  numberDescription,
+  numberLabel,
+  readTargets,
+  type HandoffPhone,
+  type PhoneNumber,
+} from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
-
 
 export interface PhoneNumbersData {
   numbers: PhoneNumber[];
@@ -41,26 +47,52 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
   protected buildRoots(data: PhoneNumbersData): ViewNode[] {
     const roots: ViewNode[] = [];
     if (data.numbers.length === 0) {
-      roots.push(infoNode('phoneNumbers/empty', undefined, {
-        label: plainText(vscode.l10n.t('No KallyAI number yet — Provision a Number…')),
-        tooltip: plainText(vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.')),
-        icon: icon('add'),
-        command: { command: 'kallyai.phone.provision', title: vscode.l10n.t('Provision a Number…') },
-      }, 'empty'));
+      roots.push(
+        infoNode(
+          'phoneNumbers/empty',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('No KallyAI number yet — Provision a Number…')),
+            tooltip: plainText(
+              vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.'),
+            ),
+            icon: icon('add'),
+            command: { command: 'kallyai.phone.provision', title: vscode.l10n.t('Provision a Number…') },
+          },
+          'empty',
+        ),
+      );
     }
     roots.push(...data.numbers.map((n, i) => this.numberNode(n, i)));
-    roots.push(groupNode('phoneNumbers/targets', undefined, {
-      label: plainText(vscode.l10n.t('Hand-off phones')),
-      description: plainText(String(data.targets.length)),
-      tooltip: plainText(vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring')),
-      icon: icon('device-mobile'),
-      contextValue: 'targetsGroup',
-      expanded: data.targets.length > 0 && data.targets.length <= 3,
-    }, (self) => (data.targets.length ? data.targets.map((t, i) => this.targetNode(t, self, i)) : [infoNode('phoneNumbers/targets/empty', self, {
-      label: plainText(vscode.l10n.t('None — Add Hand-off Phone…')),
-      icon: icon('add'),
-      command: { command: 'kallyai.phone.addHandoffPhone', title: vscode.l10n.t('Add Hand-off Phone…') },
-    }, 'empty')])));
+    roots.push(
+      groupNode(
+        'phoneNumbers/targets',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('Hand-off phones')),
+          description: plainText(String(data.targets.length)),
+          tooltip: plainText(vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring')),
+          icon: icon('device-mobile'),
+          contextValue: 'targetsGroup',
+          expanded: data.targets.length > 0 && data.targets.length <= 3,
+        },
+        (self) =>
+          data.targets.length
+            ? data.targets.map((t, i) => this.targetNode(t, self, i))
+            : [
+                infoNode(
+                  'phoneNumbers/targets/empty',
+                  self,
+                  {
+                    label: plainText(vscode.l10n.t('None — Add Hand-off Phone…')),
+                    icon: icon('add'),
+                    command: { command: 'kallyai.phone.addHandoffPhone', title: vscode.l10n.t('Add Hand-off Phone…') },
+                  },
+                  'empty',
+                ),
+              ],
+      ),
+    );
     return roots;
   }
 
@@ -72,7 +104,8 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       md`**${label}**${n.iso_country ? md` · ${codeLabel('country', n.iso_country)}` : ''}${n.status ? md` · ${codeLabel('numberStatus', n.status)}` : ''}`,
       md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
       n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
-      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined);
+      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
+    );
     const node: ViewNode = {
       id,
       kind: 'phoneNumber',
@@ -92,15 +125,57 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
   }
 
   private numberChildren(parent: ViewNode, n: PhoneNumber): ViewNode[] {
-    const child = (kind: string, label: string, description: string | undefined, codicon: string, command: string, tooltip: string): ViewNode => {
+    const child = (
+      kind: string,
+      label: string,
+      description: string | undefined,
+      codicon: string,
+      command: string,
+      tooltip: string,
+    ): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return { id, parent, kind, target: parent.target, item: makeItem({ id, label: plainText(label), description: plainText(description), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+      return {
+        id,
+        parent,
+        kind,
+        target: parent.target,
+        item: makeItem({
+          id,
+          label: plainText(label),
+          description: plainText(description),
+          tooltip: plainText(tooltip),
+          icon: icon(codicon),
+          contextValue: kind,
+          command: { command, title: label, arguments: [parent] },
+        }),
+      };
     };
     const forwarding = forwardingOf(n);
     const children = [
-      child('forwarding', vscode.l10n.t('Forwarding'), forwarding ? phoneForPeople(forwarding) : vscode.l10n.t('off'), 'arrow-right', 'kallyai.phone.setForwarding', vscode.l10n.t('Where calls are forwarded: click to change')),
-      child('callerId', vscode.l10n.t('Caller ID'), n.caller_id_name ?? vscode.l10n.t('not set'), 'person', 'kallyai.phone.setCallerId', vscode.l10n.t('The name people see when this number calls: click to change')),
-      child('numberDetails', vscode.l10n.t('Details'), undefined, 'info', 'kallyai.phone.info', vscode.l10n.t('Capabilities and configuration')),
+      child(
+        'forwarding',
+        vscode.l10n.t('Forwarding'),
+        forwarding ? phoneForPeople(forwarding) : vscode.l10n.t('off'),
+        'arrow-right',
+        'kallyai.phone.setForwarding',
+        vscode.l10n.t('Where calls are forwarded: click to change'),
+      ),
+      child(
+        'callerId',
+        vscode.l10n.t('Caller ID'),
+        n.caller_id_name ?? vscode.l10n.t('not set'),
+        'person',
+        'kallyai.phone.setCallerId',
+        vscode.l10n.t('The name people see when this number calls: click to change'),
+      ),
+      child(
+        'numberDetails',
+        vscode.l10n.t('Details'),
+        undefined,
+        'info',
+        'kallyai.phone.info',
+        vscode.l10n.t('Capabilities and configuration'),
+      ),
     ];
     return children;
   }
@@ -116,10 +191,21 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       item: makeItem({
         id,
         label: plainText(number),
-        description: plainText([t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')].filter(Boolean).join(' · ')),
+        description: plainText(
+          [t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')]
+            .filter(Boolean)
+            .join(' · '),
+        ),
         icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
         contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
-        command: verified || !t.phone_number ? undefined : { command: 'kallyai.phone.verifyStart', title: vscode.l10n.t('Verify a Phone…'), arguments: [{ body: { phone_number: t.phone_number } }] },
+        command:
+          verified || !t.phone_number
+            ? undefined
+            : {
+                command: 'kallyai.phone.verifyStart',
+                title: vscode.l10n.t('Verify a Phone…'),
+                arguments: [{ body: { phone_number: t.phone_number } }],
+              },
       }),
     };
     return node;

@@ -28,7 +28,11 @@ export class ServiceReachability extends Disposables {
   /** Fires when KallyAI stops answering and when it answers again (not on every failure). */
   readonly onDidChange = this.emitter.event;
 
-  constructor(client: KallyClient, private readonly log: Log, private readonly apiBaseUrl: () => string) {
+  constructor(
+    client: KallyClient,
+    private readonly log: Log,
+    private readonly apiBaseUrl: () => string,
+  ) {
     super();
     this.own(this.emitter, { dispose: client.onSettled((o) => this.settled(o)) });
   }

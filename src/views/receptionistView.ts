@@ -3,8 +3,26 @@ import { ops } from '../api/catalogue';
 import type { Services } from '../services';
 import { formatDuration, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
 import {
-  actionItemsOf, callDuration, callerLabel, contactName, hasConversation, inboundStatusLabel, isLive, isNewVoicemail, isVipCaller, ruleActionText, ruleConditionsText,
-  ruleName, sortContacts, sortRules, voicemailPreview, voicemailText, type Contact, type InboundCall, type InboundFilter, type Voicemail,
+  actionItemsOf,
+  callDuration,
+  callerLabel,
+  contactName,
+  hasConversation,
+  inboundStatusLabel,
+  isLive,
+  isNewVoicemail,
+  isVipCaller,
+  ruleActionText,
+  ruleConditionsText,
+  ruleName,
+  sortContacts,
+  sortRules,
+  voicemailPreview,
+  voicemailText,
+  type Contact,
+  type InboundCall,
+  type InboundFilter,
+  type Voicemail,
 } from '../models/inbound';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
@@ -53,7 +71,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
   /** Whether the view is on screen (set by registerViews): a hidden view does not follow live calls. */
   isVisible: () => boolean = () => true;
 
-  constructor(private readonly services: Services, loader: DataLoader<ReceptionistData>, isSignedIn: () => boolean, private readonly mayFollow: () => boolean) {
+  constructor(
+    private readonly services: Services,
+    loader: DataLoader<ReceptionistData>,
+    isSignedIn: () => boolean,
+    private readonly mayFollow: () => boolean,
+  ) {
     super('receptionist', vscode.l10n.t('the calls to your number'), loader, isSignedIn);
     loader.onDidChange(() => this.followLiveCalls());
   }
@@ -64,15 +87,23 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       const options = { signal, deadlineMs: VIEW_DEADLINE_MS };
       const [calls, live, voicemails, contacts] = await Promise.all([
         services.client.execute(ops.inbound.calls, { query: { limit: LIMIT, ...(status ? { status } : {}) } }, options),
-        status ? services.client.execute(ops.inbound.calls, { query: { limit: 20, status: 'active' } }, options).then((r) => r.calls) : Promise.resolve(undefined),
+        status
+          ? services.client
+              .execute(ops.inbound.calls, { query: { limit: 20, status: 'active' } }, options)
+              .then((r) => r.calls)
+          : Promise.resolve(undefined),
         services.client.execute(ops.inbound.voicemails, {}, options),
         // Contacts name the callers; the view still shows the calls when they cannot be read.
-        services.client.execute(ops.inbound.contacts, {}, options).then((r) => r.contacts, () => [] as Contact[]),
+        services.client.execute(ops.inbound.contacts, {}, options).then(
+          (r) => r.contacts,
+          () => [] as Contact[],
+        ),
       ]);
       const liveCalls = live ?? calls.calls.filter(isLive);
       const past = calls.calls.filter((c) => !isLive(c));
       // The total counts the live calls too when the list is not filtered: "5 of 7" would read wrong.
-      const total = calls.total == null ? undefined : status ? calls.total : calls.total - (calls.calls.length - past.length);
+      const total =
+        calls.total == null ? undefined : status ? calls.total : calls.total - (calls.calls.length - past.length);
       return { calls: past, live: liveCalls, voicemails: voicemails.voicemails, contacts, total, filter: status };
     };
   }
@@ -87,11 +118,16 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
 
   /** Marks a voicemail heard in the view at once (the server was told by the playback). */
   markHeardLocally(id: string): void {
-    this.loader.update((d) => ({ ...d, voicemails: d.voicemails.map((v) => (v.id === id ? { ...v, listened: true, unread: false, is_read: true } : v)) }));
+    this.loader.update((d) => ({
+      ...d,
+      voicemails: d.voicemails.map((v) => (v.id === id ? { ...v, listened: true, unread: false, is_read: true } : v)),
+    }));
   }
 
   /** Whether a live refresh is armed (tests read it). */
-  get following(): boolean { return this.liveTimer !== undefined; }
+  get following(): boolean {
+    return this.liveTimer !== undefined;
+  }
 
   /** While KallyAI is on a call, the window is focused, polling is on and the view shown, it follows the call
    *  every few seconds (the live-call notification does not need the view: it has its own probe). */
@@ -109,53 +145,129 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const roots: ViewNode[] = [];
     const { contacts } = data;
     if (data.live.length) {
-      roots.push(groupNode('receptionist/live', undefined, {
-        label: plainText(vscode.l10n.t('Live now')),
-        description: plainText(String(data.live.length)),
-        tooltip: plainText(vscode.l10n.t('Calls going on now on your number: one KallyAI answers can be taken over, transferred or rejected')),
-        icon: icon('radio-tower', 'charts.red'),
-        contextValue: 'liveGroup',
-      }, (self) => data.live.map((c, i) => this.callNode(c, self, i, contacts))));
+      roots.push(
+        groupNode(
+          'receptionist/live',
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('Live now')),
+            description: plainText(String(data.live.length)),
+            tooltip: plainText(
+              vscode.l10n.t(
+                'Calls going on now on your number: one KallyAI answers can be taken over, transferred or rejected',
+              ),
+            ),
+            icon: icon('radio-tower', 'charts.red'),
+            contextValue: 'liveGroup',
+          },
+          (self) => data.live.map((c, i) => this.callNode(c, self, i, contacts)),
+        ),
+      );
     }
-    roots.push(groupNode('receptionist/calls', undefined, {
-      label: plainText(filterLabel(data.filter)),
-      description: plainText(data.total !== undefined && data.total > data.calls.length ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total) : String(data.calls.length)),
-      tooltip: plainText(data.filter ? vscode.l10n.t('Only {0} are shown: change it with the filter in the view title', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('The calls KallyAI answered on your number, newest first')),
-      icon: icon(data.filter ? 'filter-filled' : 'call-incoming'),
-      contextValue: 'callsGroup',
-    }, (self) => (data.calls.length
-      ? data.calls.map((c, i) => this.callNode(c, self, i, contacts))
-      : [infoNode('receptionist/calls/empty', self, {
-        label: plainText(data.filter ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase()) : vscode.l10n.t('No calls to your number yet')),
-        tooltip: plainText(vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.')),
-        icon: icon('info'),
-      }, 'empty')])));
+    roots.push(
+      groupNode(
+        'receptionist/calls',
+        undefined,
+        {
+          label: plainText(filterLabel(data.filter)),
+          description: plainText(
+            data.total !== undefined && data.total > data.calls.length
+              ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total)
+              : String(data.calls.length),
+          ),
+          tooltip: plainText(
+            data.filter
+              ? vscode.l10n.t(
+                  'Only {0} are shown: change it with the filter in the view title',
+                  filterLabel(data.filter).toLowerCase(),
+                )
+              : vscode.l10n.t('The calls KallyAI answered on your number, newest first'),
+          ),
+          icon: icon(data.filter ? 'filter-filled' : 'call-incoming'),
+          contextValue: 'callsGroup',
+        },
+        (self) =>
+          data.calls.length
+            ? data.calls.map((c, i) => this.callNode(c, self, i, contacts))
+            : [
+                infoNode(
+                  'receptionist/calls/empty',
+                  self,
+                  {
+                    label: plainText(
+                      data.filter
+                        ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase())
+                        : vscode.l10n.t('No calls to your number yet'),
+                    ),
+                    tooltip: plainText(
+                      vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.'),
+                    ),
+                    icon: icon('info'),
+                  },
+                  'empty',
+                ),
+              ],
+      ),
+    );
     const fresh = data.voicemails.filter(isNewVoicemail).length;
-    roots.push(groupNode('receptionist/voicemails', undefined, {
-      label: plainText(vscode.l10n.t('Voicemails')),
-      description: plainText(fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length)),
-      tooltip: plainText(vscode.l10n.t('Messages callers left: play them here')),
-      icon: icon(fresh ? 'mail' : 'mail-read', fresh ? 'charts.blue' : undefined),
-      contextValue: 'voicemailsGroup',
-      expanded: fresh > 0,
-    }, (self) => (data.voicemails.length
-      ? data.voicemails.map((v, i) => this.voicemailNode(v, self, i, contacts))
-      : [infoNode('receptionist/voicemails/empty', self, { label: plainText(vscode.l10n.t('No voicemails')), icon: icon('info') }, 'empty')])));
+    roots.push(
+      groupNode(
+        'receptionist/voicemails',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('Voicemails')),
+          description: plainText(fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length)),
+          tooltip: plainText(vscode.l10n.t('Messages callers left: play them here')),
+          icon: icon(fresh ? 'mail' : 'mail-read', fresh ? 'charts.blue' : undefined),
+          contextValue: 'voicemailsGroup',
+          expanded: fresh > 0,
+        },
+        (self) =>
+          data.voicemails.length
+            ? data.voicemails.map((v, i) => this.voicemailNode(v, self, i, contacts))
+            : [
+                infoNode(
+                  'receptionist/voicemails/empty',
+                  self,
+                  { label: plainText(vscode.l10n.t('No voicemails')), icon: icon('info') },
+                  'empty',
+                ),
+              ],
+      ),
+    );
     roots.push(this.rulesGroup());
-    roots.push(groupNode('receptionist/contacts', undefined, {
-      label: plainText(vscode.l10n.t('Contacts')),
-      description: plainText(String(data.contacts.length)),
-      tooltip: plainText(vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules')),
-      icon: icon('organization'),
-      contextValue: 'contactsGroup',
-      expanded: false,
-    }, (self) => (data.contacts.length
-      ? sortContacts(data.contacts).map((c, i) => this.contactNode(c, self, i))
-      : [infoNode('receptionist/contacts/empty', self, {
-        label: plainText(vscode.l10n.t('No contacts — Import Contacts…')),
-        icon: icon('cloud-download'),
-        command: { command: 'kallyai.receptionist.importContacts', title: vscode.l10n.t('Import Contacts…') },
-      }, 'empty')])));
+    roots.push(
+      groupNode(
+        'receptionist/contacts',
+        undefined,
+        {
+          label: plainText(vscode.l10n.t('Contacts')),
+          description: plainText(String(data.contacts.length)),
+          tooltip: plainText(vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules')),
+          icon: icon('organization'),
+          contextValue: 'contactsGroup',
+          expanded: false,
+        },
+        (self) =>
+          data.contacts.length
+            ? sortContacts(data.contacts).map((c, i) => this.contactNode(c, self, i))
+            : [
+                infoNode(
+                  'receptionist/contacts/empty',
+                  self,
+                  {
+                    label: plainText(vscode.l10n.t('No contacts — Import Contacts…')),
+                    icon: icon('cloud-download'),
+                    command: {
+                      command: 'kallyai.receptionist.importContacts',
+                      title: vscode.l10n.t('Import Contacts…'),
+                    },
+                  },
+                  'empty',
+                ),
+              ],
+      ),
+    );
     return roots;
   }
 
@@ -173,7 +285,8 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       md`**${caller}**${c.caller_number && caller !== phoneForPeople(c.caller_number) ? md` · ${phoneForPeople(c.caller_number)}` : ''}${vip ? md` · ${vscode.l10n.t('VIP')}` : ''}`,
       md`${inboundStatusLabel(c)}${when ? md` · ${when}` : ''}${callDuration(c) ? md` · ${callDuration(c)}` : ''}`,
       c.summary ? md`${c.summary}` : undefined,
-      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined);
+      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
+    );
     const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
     const node: ViewNode = {
       id,
@@ -188,11 +301,20 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
         contextValue: inboundContextValue(c),
         collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(live ? vscode.l10n.t('Live call from {0}, {1}', caller, description) : vscode.l10n.t('Call from {0}, {1}', caller, description)),
+        accessibilityLabel: plainText(
+          live
+            ? vscode.l10n.t('Live call from {0}, {1}', caller, description)
+            : vscode.l10n.t('Call from {0}, {1}', caller, description),
+        ),
       }),
       children: live ? undefined : () => this.callChildren(node),
     };
-    if (live) node.item.command = { command: 'kallyai.receptionist.openCall', title: vscode.l10n.t('Open Inbound Call'), arguments: [node] };
+    if (live)
+      node.item.command = {
+        command: 'kallyai.receptionist.openCall',
+        title: vscode.l10n.t('Open Inbound Call'),
+        arguments: [node],
+      };
     return node;
   }
 
@@ -200,12 +322,49 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const c = (parent.target?.value ?? {}) as InboundCall;
     const child = (kind: string, label: string, codicon: string, command: string, tooltip: string): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return { id, parent, kind, target: parent.target, item: makeItem({ id, label: plainText(label), tooltip: plainText(tooltip), icon: icon(codicon), contextValue: kind, command: { command, title: label, arguments: [parent] } }) };
+      return {
+        id,
+        parent,
+        kind,
+        target: parent.target,
+        item: makeItem({
+          id,
+          label: plainText(label),
+          tooltip: plainText(tooltip),
+          icon: icon(codicon),
+          contextValue: kind,
+          command: { command, title: label, arguments: [parent] },
+        }),
+      };
     };
-    const children = [child('inboundDetails', vscode.l10n.t('Details'), 'info', 'kallyai.receptionist.openCall', vscode.l10n.t('Who called, the summary and the action items'))];
+    const children = [
+      child(
+        'inboundDetails',
+        vscode.l10n.t('Details'),
+        'info',
+        'kallyai.receptionist.openCall',
+        vscode.l10n.t('Who called, the summary and the action items'),
+      ),
+    ];
     if (hasConversation(c)) {
-      children.push(child('inboundTranscript', vscode.l10n.t('Transcript'), 'note', 'kallyai.receptionist.openTranscript', vscode.l10n.t('The conversation, turn by turn')));
-      children.push(child('inboundRecording', vscode.l10n.t('Recording'), 'play', 'kallyai.receptionist.playRecording', vscode.l10n.t('Listen to the call in the editor')));
+      children.push(
+        child(
+          'inboundTranscript',
+          vscode.l10n.t('Transcript'),
+          'note',
+          'kallyai.receptionist.openTranscript',
+          vscode.l10n.t('The conversation, turn by turn'),
+        ),
+      );
+      children.push(
+        child(
+          'inboundRecording',
+          vscode.l10n.t('Recording'),
+          'play',
+          'kallyai.receptionist.playRecording',
+          vscode.l10n.t('Listen to the call in the editor'),
+        ),
+      );
     }
     return children;
   }
@@ -214,10 +373,18 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const id = `${parent.id}/${v.id ?? `#${index}`}`;
     const fresh = isNewVoicemail(v);
     const caller = callerLabel(v, contacts);
-    const description = [fresh ? vscode.l10n.t('new') : undefined, shortDateTime(v.created_at), formatDuration(v.duration_seconds), voicemailPreview(v)].filter(Boolean).join(' · ');
+    const description = [
+      fresh ? vscode.l10n.t('new') : undefined,
+      shortDateTime(v.created_at),
+      formatDuration(v.duration_seconds),
+      voicemailPreview(v),
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const tooltip = blocks(
       md`**${vscode.l10n.t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
-      voicemailText(v) ? md`${voicemailText(v)}` : undefined);
+      voicemailText(v) ? md`${voicemailText(v)}` : undefined,
+    );
     const node: ViewNode = {
       id,
       parent,
@@ -230,10 +397,16 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         tooltip,
         icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
         contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
-        accessibilityLabel: plainText(vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description)),
+        accessibilityLabel: plainText(
+          vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description),
+        ),
       }),
     };
-    node.item.command = { command: 'kallyai.receptionist.playVoicemail', title: vscode.l10n.t('Play Voicemail'), arguments: [node] };
+    node.item.command = {
+      command: 'kallyai.receptionist.playVoicemail',
+      title: vscode.l10n.t('Play Voicemail'),
+      arguments: [node],
+    };
     return node;
   }
 
@@ -246,43 +419,73 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       item: makeItem({
         id,
         label: plainText(vscode.l10n.t('Rules')),
-        tooltip: plainText(vscode.l10n.t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…')),
+        tooltip: plainText(
+          vscode.l10n.t(
+            'How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…',
+          ),
+        ),
         icon: icon('list-ordered'),
         contextValue: 'rulesGroup',
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
       }),
-      children: memo(async () => {
-        const rules = sortRules((await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules);
-        if (rules.length === 0) {
-          return [infoNode(`${id}/empty`, node, {
-            label: plainText(vscode.l10n.t('No rules — Add Rule…')),
-            tooltip: plainText(vscode.l10n.t('Without rules KallyAI answers every call and takes a message.')),
-            icon: icon('add'),
-            command: { command: 'kallyai.receptionist.addRule', title: vscode.l10n.t('Add Rule…') },
-          }, 'empty')];
-        }
-        return rules.map((r, i): ViewNode => {
-          const ruleId = `${id}/${r.id ?? `#${i}`}`;
-          const off = r.is_active === false;
-          const description = [off ? vscode.l10n.t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`].filter(Boolean).join(' ');
-          const ruleNode: ViewNode = {
-            id: ruleId,
-            parent: node,
-            kind: 'rule',
-            target: r.id ? { kind: 'rule', id: r.id, value: r } : undefined,
-            item: makeItem({
+      children: memo(
+        async () => {
+          const rules = sortRules(
+            (await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules,
+          );
+          if (rules.length === 0) {
+            return [
+              infoNode(
+                `${id}/empty`,
+                node,
+                {
+                  label: plainText(vscode.l10n.t('No rules — Add Rule…')),
+                  tooltip: plainText(vscode.l10n.t('Without rules KallyAI answers every call and takes a message.')),
+                  icon: icon('add'),
+                  command: { command: 'kallyai.receptionist.addRule', title: vscode.l10n.t('Add Rule…') },
+                },
+                'empty',
+              ),
+            ];
+          }
+          return rules.map((r, i): ViewNode => {
+            const ruleId = `${id}/${r.id ?? `#${i}`}`;
+            const off = r.is_active === false;
+            const description = [
+              off ? vscode.l10n.t('off') : undefined,
+              ruleConditionsText(r.conditions),
+              `→ ${ruleActionText(r)}`,
+            ]
+              .filter(Boolean)
+              .join(' ');
+            const ruleNode: ViewNode = {
               id: ruleId,
-              label: plainText(ruleName(r)),
-              description: plainText(description),
-              tooltip: blocks(md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`, md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`, md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`),
-              icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
-              contextValue: off ? 'rule ruleOff' : 'rule',
-            }),
-          };
-          ruleNode.item.command = { command: 'kallyai.receptionist.editRule', title: vscode.l10n.t('Edit Rule…'), arguments: [ruleNode] };
-          return ruleNode;
-        });
-      }, (e) => [this.errorNode(e, `${id}/error`, node)]),
+              parent: node,
+              kind: 'rule',
+              target: r.id ? { kind: 'rule', id: r.id, value: r } : undefined,
+              item: makeItem({
+                id: ruleId,
+                label: plainText(ruleName(r)),
+                description: plainText(description),
+                tooltip: blocks(
+                  md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`,
+                  md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`,
+                  md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`,
+                ),
+                icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
+                contextValue: off ? 'rule ruleOff' : 'rule',
+              }),
+            };
+            ruleNode.item.command = {
+              command: 'kallyai.receptionist.editRule',
+              title: vscode.l10n.t('Edit Rule…'),
+              arguments: [ruleNode],
+            };
+            return ruleNode;
+          });
+        },
+        (e) => [this.errorNode(e, `${id}/error`, node)],
+      ),
     };
     return node;
   }
@@ -290,7 +493,13 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
   private contactNode(c: Contact, parent: ViewNode, index: number): ViewNode {
     const id = `${parent.id}/${c.id ?? `#${index}`}`;
     const vip = c.is_vip === true;
-    const description = [c.phone_number ? phoneForPeople(c.phone_number) : undefined, vip ? vscode.l10n.t('VIP') : undefined, c.notes ? oneLine(c.notes, 40) : undefined].filter(Boolean).join(' · ');
+    const description = [
+      c.phone_number ? phoneForPeople(c.phone_number) : undefined,
+      vip ? vscode.l10n.t('VIP') : undefined,
+      c.notes ? oneLine(c.notes, 40) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const node: ViewNode = {
       id,
       parent,
@@ -304,7 +513,11 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         contextValue: vip ? 'contact vip' : 'contact notVip',
       }),
     };
-    node.item.command = { command: 'kallyai.receptionist.editContact', title: vscode.l10n.t('Edit Contact…'), arguments: [node] };
+    node.item.command = {
+      command: 'kallyai.receptionist.editContact',
+      title: vscode.l10n.t('Edit Contact…'),
+      arguments: [node],
+    };
     return node;
   }
 
@@ -316,9 +529,13 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
 
 function callIcon(c: InboundCall): vscode.ThemeIcon {
   switch (String(c.status ?? '')) {
-    case 'completed': return c.transferred_to ? icon('arrow-swap', 'charts.blue') : icon('call-incoming', 'testing.iconPassed');
-    case 'missed': return icon('call-incoming', 'list.warningForeground');
-    case 'rejected': return icon('circle-slash', 'testing.iconFailed');
-    default: return icon('circle-large-outline');
+    case 'completed':
+      return c.transferred_to ? icon('arrow-swap', 'charts.blue') : icon('call-incoming', 'testing.iconPassed');
+    case 'missed':
+      return icon('call-incoming', 'list.warningForeground');
+    case 'rejected':
+      return icon('circle-slash', 'testing.iconFailed');
+    default:
+      return icon('circle-large-outline');
   }
 }

@@ -36,7 +36,10 @@ export class RefreshScheduler extends Disposables {
   /** When the last poll answered (ms), 0 before the first. */
   lastPendingAt = 0;
 
-  constructor(private readonly services: Services, private readonly hooks: SchedulerHooks) {
+  constructor(
+    private readonly services: Services,
+    private readonly hooks: SchedulerHooks,
+  ) {
     super();
     this.own(
       { dispose: () => this.timer && clearTimeout(this.timer) },
@@ -50,7 +53,9 @@ export class RefreshScheduler extends Disposables {
     this.arm();
   }
 
-  get focused(): boolean { return this._focused; }
+  get focused(): boolean {
+    return this._focused;
+  }
 
   /** How long view data stays fresh: the poll interval, or five minutes when polling is off. */
   freshMs(): number {
@@ -124,9 +129,21 @@ export class RefreshScheduler extends Disposables {
 export function signatures(p: Pending): Map<ViewName, string> {
   const ids = (items: unknown) =>
     Array.isArray(items)
-      ? items.map((i) => (i && typeof i === 'object' ? `${String((i as Record<string, unknown>).id)}:${String((i as Record<string, unknown>).status ?? '')}` : String(i))).join(',')
+      ? items
+          .map((i) =>
+            i && typeof i === 'object'
+              ? `${String((i as Record<string, unknown>).id)}:${String((i as Record<string, unknown>).status ?? '')}`
+              : String(i),
+          )
+          .join(',')
       : '';
-  const goals = JSON.stringify([p.goals?.count, ids(p.goals?.items), p.active_goal?.id, p.active_goal?.status, p.active_goal?.current_step_description]);
+  const goals = JSON.stringify([
+    p.goals?.count,
+    ids(p.goals?.items),
+    p.active_goal?.id,
+    p.active_goal?.status,
+    p.active_goal?.current_step_description,
+  ]);
   const inbox = JSON.stringify([p.inbox?.count, ids(p.inbox?.items), p.actions?.count, ids(p.actions?.items)]);
   return new Map<ViewName, string>([
     ['goals', goals],

@@ -16,11 +16,16 @@ export function boundedForSnapshot(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return depth > MAX_DEPTH ? undefined : value;
   if (Array.isArray(value)) return value.map((v) => boundedForSnapshot(v, depth + 1));
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, boundedForSnapshot(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, boundedForSnapshot(v, depth + 1)]),
+  );
 }
 
 export class Snapshots {
-  constructor(private readonly state: vscode.Memento, private readonly account: () => string | undefined) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly account: () => string | undefined,
+  ) {}
 
   private key(view: ViewName, account = this.account()): string | undefined {
     return account ? `${PREFIX}.${account}.${view}` : undefined;
@@ -38,6 +43,7 @@ export class Snapshots {
 
   /** Forgets every snapshot of an account (sign-out). */
   forget(account: string): void {
-    for (const key of this.state.keys()) if (key.startsWith(`${PREFIX}.${account}.`)) void this.state.update(key, undefined);
+    for (const key of this.state.keys())
+      if (key.startsWith(`${PREFIX}.${account}.`)) void this.state.update(key, undefined);
   }
 }

@@ -21,7 +21,11 @@ import { describeError } from '../format';
 export class CreditsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
 
-  constructor(private readonly services: Services, private readonly loader: DataLoader<CreditsData>, private readonly reachability: ServiceReachability) {
+  constructor(
+    private readonly services: Services,
+    private readonly loader: DataLoader<CreditsData>,
+    private readonly reachability: ServiceReachability,
+  ) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('KallyAI Credits');
@@ -50,11 +54,13 @@ export class CreditsStatusBar extends Disposables {
     }
     const outage = this.reachability.outage;
     const lastAnswer = outage?.lastAnswerAt ? clockTime(new Date(outage.lastAnswerAt)) : undefined;
-    const unreachable = outage ? [
-      md`${raw('$(debug-disconnect)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
-      md`${describeError(outage.error).sentence}`,
-      md`${lastAnswer ? vscode.l10n.t('Last successful update: {0}.', lastAnswer) : vscode.l10n.t('No successful update yet in this window.')} ${vscode.l10n.t('KallyAI is asked again by itself; click to try now.')}`,
-    ] : [];
+    const unreachable = outage
+      ? [
+          md`${raw('$(debug-disconnect)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
+          md`${describeError(outage.error).sentence}`,
+          md`${lastAnswer ? vscode.l10n.t('Last successful update: {0}.', lastAnswer) : vscode.l10n.t('No successful update yet in this window.')} ${vscode.l10n.t('KallyAI is asked again by itself; click to try now.')}`,
+        ]
+      : [];
     item.command = outage
       ? { command: 'kallyai.retry', title: vscode.l10n.t('Retry') }
       : { command: 'kallyai.credits.focus', title: vscode.l10n.t('Show Credits') };
@@ -64,7 +70,9 @@ export class CreditsStatusBar extends Disposables {
       item.text = outage ? '$(debug-disconnect) KallyAI' : failed ? '$(credit-card) —' : '$(loading~spin) KallyAI';
       item.tooltip = outage
         ? markdownString(blocks(...unreachable), { icons: true })
-        : failed ? describeLoadError(this.loader.error, '', []).label : vscode.l10n.t('Loading your credits…');
+        : failed
+          ? describeLoadError(this.loader.error, '', []).label
+          : vscode.l10n.t('Loading your credits…');
       item.backgroundColor = undefined;
       item.accessibilityInformation = { label: outage ? vscode.l10n.t("Can't reach KallyAI") : String(item.tooltip) };
       return;
@@ -84,17 +92,29 @@ export class CreditsStatusBar extends Disposables {
       md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
       b.plan_type ? md`${vscode.l10n.t('Plan: {0}', codeLabel('plan', b.plan_type))}` : undefined,
       end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
-      pending ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}` : undefined,
-      low ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
-      stale && !outage ? md`${raw('$(debug-disconnect)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}` : undefined,
-      outage ? (asOf ? md`${vscode.l10n.t('Balance as of {0}.', asOf)}` : undefined) : md`${vscode.l10n.t('Click to open the Credits view.')}`,
+      pending
+        ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}`
+        : undefined,
+      low
+        ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}`
+        : undefined,
+      stale && !outage
+        ? md`${raw('$(debug-disconnect)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}`
+        : undefined,
+      outage
+        ? asOf
+          ? md`${vscode.l10n.t('Balance as of {0}.', asOf)}`
+          : undefined
+        : md`${vscode.l10n.t('Click to open the Credits view.')}`,
     );
     item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
       label: stale
         ? vscode.l10n.t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
-        : low ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining)) : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
+        : low
+          ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining))
+          : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
     };
   }
 }
@@ -106,7 +126,10 @@ export class NotificationsStatusBar extends Disposables {
   readonly item: vscode.StatusBarItem;
   private pending: Pending | undefined;
 
-  constructor(private readonly services: Services, onPending: vscode.Event<Pending>) {
+  constructor(
+    private readonly services: Services,
+    onPending: vscode.Event<Pending>,
+  ) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.notifications', vscode.StatusBarAlignment.Right, 99);
     this.item.name = vscode.l10n.t('KallyAI Notifications');
@@ -137,11 +160,20 @@ export class NotificationsStatusBar extends Disposables {
     const lines = p ? pendingLines(p) : [];
     const text = blocks(
       md`**${vscode.l10n.t('KallyAI: what needs you')}**`,
-      ...(p ? (lines.length ? lines.map((l) => md`${l}`) : [md`${vscode.l10n.t('Nothing needs you right now.')}`]) : [md`${vscode.l10n.t('Not checked yet.')}`]),
+      ...(p
+        ? lines.length
+          ? lines.map((l) => md`${l}`)
+          : [md`${vscode.l10n.t('Nothing needs you right now.')}`]
+        : [md`${vscode.l10n.t('Not checked yet.')}`]),
       md`${vscode.l10n.t('Click to see each one and open it.')}`,
     );
     item.tooltip = markdownString(text, { icons: true });
-    item.accessibilityInformation = { label: plainText(total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you'), LIMITS.tooltip) };
+    item.accessibilityInformation = {
+      label: plainText(
+        total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you'),
+        LIMITS.tooltip,
+      ),
+    };
     item.show();
   }
 }

@@ -104,17 +104,29 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
    *  below it when the view has nothing to show (a wrong address is the likely cause then). */
   private stateRows(): ViewNode[] {
     const error = this.loader.error;
-    if (error !== undefined && !describeLoadError(error, this.what, [this.name]).retryable) return [this.errorNode(error)];
+    if (error !== undefined && !describeLoadError(error, this.what, [this.name]).retryable)
+      return [this.errorNode(error)];
     const cause = error ?? this.reachability?.outage()?.error;
     if (cause === undefined) return [];
     const rows = [this.unreachableNode(cause)];
     if (this.loader.data === undefined) {
-      rows.push(infoNode(`${this.name}/settings`, undefined, {
-        label: plainText(vscode.l10n.t('Open Settings')),
-        tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
-        icon: icon('settings-gear'),
-        command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['kallyai.apiBaseUrl'] },
-      }, 'settings'));
+      rows.push(
+        infoNode(
+          `${this.name}/settings`,
+          undefined,
+          {
+            label: plainText(vscode.l10n.t('Open Settings')),
+            tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
+            icon: icon('settings-gear'),
+            command: {
+              command: 'workbench.action.openSettings',
+              title: vscode.l10n.t('Open Settings'),
+              arguments: ['kallyai.apiBaseUrl'],
+            },
+          },
+          'settings',
+        ),
+      );
     }
     return rows;
   }
@@ -124,7 +136,10 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
   private unreachableNode(e: unknown): ViewNode {
     const view = describeLoadError(e, this.what, [this.name]);
     const host = this.reachability?.host();
-    const loadedAt = this.loader.data !== undefined && this.loader.dataLoadedAt ? clockTime(new Date(this.loader.dataLoadedAt)) : undefined;
+    const loadedAt =
+      this.loader.data !== undefined && this.loader.dataLoadedAt
+        ? clockTime(new Date(this.loader.dataLoadedAt))
+        : undefined;
     const lastAnswerAt = this.reachability?.outage()?.lastAnswerAt;
     const lines = [
       host ? vscode.l10n.t('KallyAI at {0} does not answer: {1}', host, view.detail) : view.detail,
@@ -132,39 +147,59 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
       lastAnswerAt ? vscode.l10n.t('Last answer from KallyAI: {0}.', clockTime(new Date(lastAnswerAt))) : undefined,
       vscode.l10n.t('KallyAI is asked again by itself; click to try now.'),
     ].filter((l): l is string => l !== undefined);
-    return infoNode(`${this.name}/error`, undefined, {
-      label: plainText(view.label),
-      description: plainText(loadedAt ? vscode.l10n.t('as of {0}', loadedAt) : host),
-      tooltip: blocks(...lines.map((l) => md`${l}`)),
-      icon: icon(view.icon, 'problemsWarningIcon.foreground'),
-      command: view.command,
-      contextValue: 'error',
-      accessibilityLabel: plainText(`${view.label}. ${lines.join(' ')}`, LIMITS.tooltip),
-    }, 'error');
+    return infoNode(
+      `${this.name}/error`,
+      undefined,
+      {
+        label: plainText(view.label),
+        description: plainText(loadedAt ? vscode.l10n.t('as of {0}', loadedAt) : host),
+        tooltip: blocks(...lines.map((l) => md`${l}`)),
+        icon: icon(view.icon, 'problemsWarningIcon.foreground'),
+        command: view.command,
+        contextValue: 'error',
+        accessibilityLabel: plainText(`${view.label}. ${lines.join(' ')}`, LIMITS.tooltip),
+      },
+      'error',
+    );
   }
 
   protected abstract buildRoots(data: D): ViewNode[];
 
   /** A failed load as a node. Under a group (its children could not be read) while KallyAI cannot be
    *  reached, a quiet "not loaded" row: the one row on top of the view says why and offers Retry. */
-  protected errorNode(e: unknown, id = `${this.name}/error`, parent?: ViewNode, retryArgs: unknown[] = [this.name]): ViewNode {
+  protected errorNode(
+    e: unknown,
+    id = `${this.name}/error`,
+    parent?: ViewNode,
+    retryArgs: unknown[] = [this.name],
+  ): ViewNode {
     const view = describeLoadError(e, this.what, retryArgs);
     if (parent && isUnreachable(e)) {
-      return infoNode(id, parent, {
-        label: plainText(vscode.l10n.t("Not loaded: KallyAI can't be reached")),
-        tooltip: plainText(view.detail, LIMITS.tooltip),
-        icon: icon('debug-disconnect'),
-        command: view.command,
-      }, 'notLoaded');
+      return infoNode(
+        id,
+        parent,
+        {
+          label: plainText(vscode.l10n.t("Not loaded: KallyAI can't be reached")),
+          tooltip: plainText(view.detail, LIMITS.tooltip),
+          icon: icon('debug-disconnect'),
+          command: view.command,
+        },
+        'notLoaded',
+      );
     }
-    return infoNode(id, parent, {
-      label: plainText(view.label),
-      tooltip: plainText(view.detail, LIMITS.tooltip),
-      icon: icon(view.icon, view.icon === 'account' ? undefined : 'problemsWarningIcon.foreground'),
-      command: view.command,
-      contextValue: 'error',
-      accessibilityLabel: plainText(`${view.label}. ${view.detail}`),
-    }, 'error');
+    return infoNode(
+      id,
+      parent,
+      {
+        label: plainText(view.label),
+        tooltip: plainText(view.detail, LIMITS.tooltip),
+        icon: icon(view.icon, view.icon === 'account' ? undefined : 'problemsWarningIcon.foreground'),
+        command: view.command,
+        contextValue: 'error',
+        accessibilityLabel: plainText(`${view.label}. ${view.detail}`),
+      },
+      'error',
+    );
   }
 
   dispose(): void {

@@ -5,7 +5,16 @@ import { markdownString } from '../platform/markdownString';
 
 /** The sidebar views. */
 export type ViewName = 'goals' | 'calls' | 'inbox' | 'email' | 'credits' | 'activity' | 'receptionist' | 'phoneNumbers';
-export const VIEW_NAMES: readonly ViewName[] = ['goals', 'calls', 'inbox', 'email', 'credits', 'activity', 'receptionist', 'phoneNumbers'];
+export const VIEW_NAMES: readonly ViewName[] = [
+  'goals',
+  'calls',
+  'inbox',
+  'email',
+  'credits',
+  'activity',
+  'receptionist',
+  'phoneNumbers',
+];
 export const viewId = (view: ViewName) => `kallyai.${view}`;
 
 /** One element of a KallyAI tree. `id` is stable across refreshes (VS Code keeps the expansion
@@ -22,7 +31,10 @@ export interface ViewNode {
 }
 
 /** A label with the ranges of it shown highlighted (a search match). */
-export interface HighlightedLabel { readonly label: PlainText; readonly highlights?: [number, number][] }
+export interface HighlightedLabel {
+  readonly label: PlainText;
+  readonly highlights?: [number, number][];
+}
 
 /** What an item shows takes the forms of src/format/sinks.ts: plain text (label, description,
  *  screen-reader label), or escaped Markdown (a rich tooltip). */
@@ -48,19 +60,30 @@ export function makeItem(o: ItemOptions): vscode.TreeItem {
   const labelText = typeof o.label === 'string' ? o.label : o.label.label;
   item.id = o.id;
   item.description = o.description;
-  item.tooltip = o.tooltip === undefined
-    ? plainText(o.description ? `${labelText} — ${o.description}` : labelText, LIMITS.tooltip)
-    : typeof o.tooltip === 'string' ? o.tooltip : markdownString(o.tooltip, { icons: o.tooltipIcons ?? true });
+  item.tooltip =
+    o.tooltip === undefined
+      ? plainText(o.description ? `${labelText} — ${o.description}` : labelText, LIMITS.tooltip)
+      : typeof o.tooltip === 'string'
+        ? o.tooltip
+        : markdownString(o.tooltip, { icons: o.tooltipIcons ?? true });
   item.iconPath = o.icon;
   item.contextValue = o.contextValue;
   item.command = o.command;
   item.resourceUri = o.resourceUri;
-  item.accessibilityInformation = { label: o.accessibilityLabel ?? plainText(o.description ? `${labelText}, ${o.description}` : labelText, LIMITS.tooltip) };
+  item.accessibilityInformation = {
+    label:
+      o.accessibilityLabel ?? plainText(o.description ? `${labelText}, ${o.description}` : labelText, LIMITS.tooltip),
+  };
   return item;
 }
 
 /** A leaf node that only shows something (an empty state, a figure). */
-export function infoNode(id: string, parent: ViewNode | undefined, o: Omit<ItemOptions, 'id'>, kind = 'info'): ViewNode {
+export function infoNode(
+  id: string,
+  parent: ViewNode | undefined,
+  o: Omit<ItemOptions, 'id'>,
+  kind = 'info',
+): ViewNode {
   return { id, parent, kind, item: makeItem({ contextValue: kind, ...o, id }) };
 }
 
@@ -71,7 +94,8 @@ export function groupNode(
   o: Omit<ItemOptions, 'id'> & { expanded?: boolean },
   makeChildren: (self: ViewNode) => ViewNode[] | Promise<ViewNode[]>,
 ): ViewNode {
-  const collapsible = o.expanded === false ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+  const collapsible =
+    o.expanded === false ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
   const node: ViewNode = {
     id,
     parent,
@@ -82,7 +106,8 @@ export function groupNode(
   return node;
 }
 
-export const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+export const icon = (id: string, color?: string) =>
+  new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 
 /** Memoizes a node's lazily computed children, so the same objects come back each time. A failure
  *  is not kept: `onError` turns it into nodes (an inline error) and the next expansion tries again. */

@@ -11,7 +11,17 @@
 // to a message, in a Chat view widened for it.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, clearRequests, sandboxRequests, runCommand, waitForNotification, assertNoErrorNotifications, readmeScreenshot, until, clearNotifications } = require('./lib');
+const {
+  startSignedIn,
+  clearRequests,
+  sandboxRequests,
+  runCommand,
+  waitForNotification,
+  assertNoErrorNotifications,
+  readmeScreenshot,
+  until,
+  clearNotifications,
+} = require('./lib');
 
 const INPUT = '.interactive-input-part .monaco-editor';
 const REQUEST = '.interactive-item-container.interactive-request';
@@ -27,7 +37,9 @@ async function send(ctx, participantAndCommand, words) {
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(`${participantAndCommand} `, { delay: 20 });
-  await until(`the chat input to hold "${participantAndCommand}"`, async () => (await page.locator(INPUT).first().innerText()).replace(/\s+/g, ' ').includes(participantAndCommand));
+  await until(`the chat input to hold "${participantAndCommand}"`, async () =>
+    (await page.locator(INPUT).first().innerText()).replace(/\s+/g, ' ').includes(participantAndCommand),
+  );
   if (words) await page.keyboard.type(words, { delay: 10 });
   await page.keyboard.press('Escape'); // closes a suggestion list, so Enter sends
   await page.keyboard.press('Enter');
@@ -42,12 +54,16 @@ async function send(ctx, participantAndCommand, words) {
 /** Waits until `locator`'s text has settled (the same two reads a second apart); returns it. */
 async function settledText(locator, what) {
   let text;
-  return until(`${what} to stop changing`, async () => {
-    const now = (await locator.innerText()).replace(/\s+/g, ' ');
-    const same = now === text;
-    text = now;
-    return same && now;
-  }, { intervalMs: 1_000 });
+  return until(
+    `${what} to stop changing`,
+    async () => {
+      const now = (await locator.innerText()).replace(/\s+/g, ' ');
+      const same = now === text;
+      text = now;
+      return same && now;
+    },
+    { intervalMs: 1_000 },
+  );
 }
 
 /** Waits until a response shows `pattern` and its text has settled (unchanged for a second); returns it. */
@@ -88,12 +104,17 @@ module.exports = {
     await page.locator(INPUT).first().waitFor({ state: 'visible' });
 
     // 1. /credits: the balance the sandbox holds, with its buttons.
-    const { credits: { remaining } } = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
+    const {
+      credits: { remaining },
+    } = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
     const credits = await send(ctx, '@kallyai /credits');
     const creditsText = await responseText(credits, /Credits remaining:/);
     ctx.log(`/credits → ${creditsText.slice(0, 200)}`);
     assert.ok(creditsText.includes(`Credits remaining: ${remaining} credits`), `the sandbox's balance is ${remaining}`);
-    assert.ok(await credits.locator('.monaco-button', { hasText: 'Show Credits' }).isVisible(), 'the reply offers "Show Credits"');
+    assert.ok(
+      await credits.locator('.monaco-button', { hasText: 'Show Credits' }).isVisible(),
+      'the reply offers "Show Credits"',
+    );
     await ctx.screenshot('chat-credits');
 
     // 2. A message: KallyAI's coordination AI answers in a KallyAI conversation.
@@ -101,12 +122,22 @@ module.exports = {
     const reply = await send(ctx, '@kallyai', 'Book a table for 4 at an Italian place near me on Friday at 8pm');
     const replyText = await responseText(reply, /Goal:/);
     ctx.log(`message → ${replyText.slice(0, 400)}`);
-    assert.match(replyText, /Goal: Book a table for 4 at an Italian place/, 'the goal card names what was asked, without "@kallyai"');
+    assert.match(
+      replyText,
+      /Goal: Book a table for 4 at an Italian place/,
+      'the goal card names what was asked, without "@kallyai"',
+    );
     for (const button of ['Approve Step', 'Show Budget', 'Open Goal Page']) {
       assert.ok(await reply.locator('.monaco-button', { hasText: button }).isVisible(), `the reply offers "${button}"`);
     }
-    const sent = (await sandboxRequests(ctx)).filter((q) => q.method === 'POST' && q.path.startsWith('/v1/coordination/'));
-    assert.deepEqual(sent.map((q) => q.path).filter((p) => p === '/v1/coordination/message'), ['/v1/coordination/message'], `sent: ${sent.map((q) => q.path).join(', ')}`);
+    const sent = (await sandboxRequests(ctx)).filter(
+      (q) => q.method === 'POST' && q.path.startsWith('/v1/coordination/'),
+    );
+    assert.deepEqual(
+      sent.map((q) => q.path).filter((p) => p === '/v1/coordination/message'),
+      ['/v1/coordination/message'],
+      `sent: ${sent.map((q) => q.path).join(', ')}`,
+    );
     assert.ok(replyText.length > 60, `a reply: ${replyText}`);
     await ctx.screenshot('chat-reply');
     await widenChat(page);

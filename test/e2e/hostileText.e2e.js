@@ -11,13 +11,15 @@
 const assert = require('node:assert/strict');
 const { startSignedIn, runCommand, sandboxRequests, clearRequests } = require('./lib');
 
-const HOSTILE_CALLER = 'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
+const HOSTILE_CALLER =
+  'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
 const CANARY_CALLER = 'Pay [now](command:kallyai.test.canary) <command:kallyai.test.canary>';
 const RTL_CALLER = '\u202efdp.exe';
 
 async function arrive(ctx, caller_name, caller_number) {
   const res = await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ caller_name, caller_number, duration_seconds: 240, outcome: 'completed' }),
   });
   assert.ok(res.ok, `the sandbox took the call: ${res.status} ${await res.text()}`);
@@ -25,7 +27,9 @@ async function arrive(ctx, caller_name, caller_number) {
 
 async function toastFor(page, number, what) {
   const toast = page.locator('.notification-toast', { hasText: number }).first();
-  await toast.waitFor({ state: 'visible', timeout: 40_000 }).catch(() => { throw new Error(`no notification for ${what} within 40 s`); });
+  await toast.waitFor({ state: 'visible', timeout: 40_000 }).catch(() => {
+    throw new Error(`no notification for ${what} within 40 s`);
+  });
   return toast;
 }
 
@@ -37,16 +41,25 @@ module.exports = {
     await runCommand(page, 'Notifications: Clear All Notifications');
     await clearRequests(ctx);
 
-    for (const [caller, number] of [[HOSTILE_CALLER, '+12015550164'], [CANARY_CALLER, '+12015550165']]) {
+    for (const [caller, number] of [
+      [HOSTILE_CALLER, '+12015550164'],
+      [CANARY_CALLER, '+12015550165'],
+    ]) {
       await arrive(ctx, caller, number);
       const toast = await toastFor(page, `(+1 201 555 ${number.slice(-4)})`, `the caller ${caller}`);
       const message = toast.locator('.notification-list-item-message');
-      const links = await message.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, (a.getAttribute('href') || '').replace(/\?.*$/, '')]));
-      assert.deepEqual(links, [
-        ['Take Over', 'command:kallyai.receptionist.takeOver'],
-        ['Transfer…', 'command:kallyai.receptionist.transfer'],
-        ['Open', 'command:kallyai.receptionist.openCall'],
-      ], `the message holds a link of the caller's: ${await message.innerHTML()}`);
+      const links = await message
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => [a.textContent, (a.getAttribute('href') || '').replace(/\?.*$/, '')]));
+      assert.deepEqual(
+        links,
+        [
+          ['Take Over', 'command:kallyai.receptionist.takeOver'],
+          ['Transfer…', 'command:kallyai.receptionist.transfer'],
+          ['Open', 'command:kallyai.receptionist.openCall'],
+        ],
+        `the message holds a link of the caller's: ${await message.innerHTML()}`,
+      );
       const text = (await message.innerText()).replace(/\s+/g, ' ');
       ctx.log(`notification: ${text}`);
       assert.match(text, /— (Bank|Pay) \(.* is calling; KallyAI is answering\./, 'the name is shown as text');
@@ -54,7 +67,12 @@ module.exports = {
       // Click along the whole message, where a link of the caller's would have been (our own links
       // are left alone: each asks before it does anything).
       const box = await message.boundingBox();
-      const ours = await message.locator('a').evaluateAll((as) => as.map((a) => { const r = a.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+      const ours = await message.locator('a').evaluateAll((as) =>
+        as.map((a) => {
+          const r = a.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+      );
       for (let y = box.y + 6; y < box.y + box.height; y += 12) {
         for (let x = box.x + 4; x < box.x + box.width; x += 24) {
           if (ours.some((r) => x >= r.x - 2 && x <= r.x + r.w + 2 && y >= r.y - 2 && y <= r.y + r.h + 2)) continue;

@@ -14,7 +14,9 @@ const VIEW_NAMES = ['Goals', 'Calls', 'Inbox', 'Activity', 'Email', 'Receptionis
 const FOLDED_AT_START = (() => {
   const pkg = require(path.join(__dirname, '../../package.json'));
   const nls = require(path.join(__dirname, '../../package.nls.json'));
-  return pkg.contributes.views.kallyai.filter((v) => v.visibility === 'collapsed').map((v) => nls[v.name.replace(/%/g, '')] ?? v.name);
+  return pkg.contributes.views.kallyai
+    .filter((v) => v.visibility === 'collapsed')
+    .map((v) => nls[v.name.replace(/%/g, '')] ?? v.name);
 })();
 
 /** The one ceiling of every e2e wait (ms): KALLYAI_E2E_CEILING_MS, default 90 s. */
@@ -49,7 +51,9 @@ async function until(what, check, { ceilingMs = CEILING_MS, intervalMs = 200 } =
       if (value) return value;
       last = undefined;
     } catch (e) {
-      last = String(e?.message ?? e).split('\n')[0].slice(0, 200);
+      last = String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 200);
     }
     if (Date.now() - started > ceilingMs) throw new WaitTimeout(what, Date.now() - started, last);
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -67,8 +71,10 @@ function isShared(ctx) {
  *  open and signed in already. */
 async function openWorkbench(ctx) {
   if (isShared(ctx)) {
-    throw new Error('openWorkbench() in the shared workbench, which is open and signed in already: a script that needs '
-      + 'a workbench of its own (signed out, another language, …) exports { run, fresh: true }; one that needs it signed in calls startSignedIn(ctx)');
+    throw new Error(
+      'openWorkbench() in the shared workbench, which is open and signed in already: a script that needs ' +
+        'a workbench of its own (signed out, another language, …) exports { run, fresh: true }; one that needs it signed in calls startSignedIn(ctx)',
+    );
   }
   await ctx.page.goto(ctx.openUrl);
   await ctx.page.locator('.monaco-workbench .activitybar').first().waitFor({ state: 'visible' });
@@ -97,7 +103,9 @@ async function openKallyAI(page) {
       await runCommand(page, 'View: Show KallyAI');
       return false;
     }
-    const checked = await icon.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-expanded') === 'true');
+    const checked = await icon.evaluate(
+      (el) => el.closest('.action-item')?.classList.contains('checked') || el.getAttribute('aria-expanded') === 'true',
+    );
     if (!checked && !clicked) {
       clicked = Date.now();
       await icon.click({ timeout: 10_000 }); // a probe: what blocks it is reported if it never opens
@@ -129,7 +137,7 @@ async function expandPane(page, viewName) {
  *  Email a few rows under an open Activity). */
 async function onlyPane(page, viewName) {
   const open = page.locator('.sidebar .pane-header[aria-expanded="true"]');
-  for (let i = await open.count() - 1; i >= 0; i--) {
+  for (let i = (await open.count()) - 1; i >= 0; i--) {
     const header = open.nth(i);
     if (!((await header.getAttribute('aria-label')) ?? '').startsWith(viewName)) await toggleHeader(header);
   }
@@ -168,9 +176,22 @@ async function runCommand(page, title) {
     // focus moves to the side bar's title and the palette opens again.
     // The palette can also close between appearing and being typed into: typing then counts as a miss.
     // (These are probes, each with room for a busy machine, and the palette is tried 3 times.)
-    if (await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)
-      && await input.fill(`>${title}`, { timeout: 10_000 }).then(() => true, () => false)) {
-      if (await row.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false)) {
+    if (
+      (await input.waitFor({ state: 'visible', timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )) &&
+      (await input.fill(`>${title}`, { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      if (
+        await row.waitFor({ state: 'visible', timeout: 20_000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
         try {
           await row.click({ timeout: 10_000 });
           return;
@@ -181,7 +202,11 @@ async function runCommand(page, title) {
     }
     if (attempt >= 3) throw new WaitTimeout(`the command palette to offer "${title}" (tried 3 times)`, 3 * 40_000);
     await page.keyboard.press('Escape');
-    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+    await page
+      .locator('.part.sidebar .composite.title')
+      .first()
+      .click()
+      .catch(() => undefined);
   }
 }
 
@@ -194,19 +219,28 @@ async function notificationTexts(page) {
  *  when VS Code shows its error dialog instead (e.g. "command 'kallyai.x' not found"). */
 async function waitForNotification(page, pattern, timeoutMs = CEILING_MS) {
   const toast = page.locator('.notification-toast').filter({ hasText: pattern }).first();
-  const errorDialog = page.locator('.monaco-dialog-box').filter({ hasText: /resulted in an error|not found/ }).first();
+  const errorDialog = page
+    .locator('.monaco-dialog-box')
+    .filter({ hasText: /resulted in an error|not found/ })
+    .first();
   const winner = await Promise.race([
     toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => 'toast'),
-    errorDialog.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => 'dialog', () => new Promise(() => {})),
+    errorDialog.waitFor({ state: 'visible', timeout: timeoutMs }).then(
+      () => 'dialog',
+      () => new Promise(() => {}),
+    ),
   ]);
-  if (winner === 'dialog') throw new Error(`VS Code reported an error: ${(await errorDialog.innerText()).replace(/\s+/g, ' ')}`);
+  if (winner === 'dialog')
+    throw new Error(`VS Code reported an error: ${(await errorDialog.innerText()).replace(/\s+/g, ' ')}`);
   return toast.innerText();
 }
 
 /** Fails with the texts of the visible notifications when one of them reports an error from the extension. */
 async function assertNoErrorNotifications(page) {
   const texts = await notificationTexts(page);
-  const bad = texts.filter((t) => /command '.*' not found|Activating extension .* failed|Cannot read properties/i.test(t));
+  const bad = texts.filter((t) =>
+    /command '.*' not found|Activating extension .* failed|Cannot read properties/i.test(t),
+  );
   assert.deepEqual(bad, [], `error notifications: ${bad.join(' | ')}`);
 }
 
@@ -224,11 +258,23 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
   const credits = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
   assert.ok(await credits.isVisible(), `README picture "${feature}": not signed in (no credits in the status bar)`);
   await assertNoErrorNotifications(page);
-  const severe = await page.locator('.notification-toast .notification-list-item-icon.codicon-error, .notification-toast .notification-list-item-icon.codicon-warning').count();
-  assert.equal(severe, 0, `README picture "${feature}": an error or warning notification is showing: ${(await notificationTexts(page)).join(' | ')}`);
+  const severe = await page
+    .locator(
+      '.notification-toast .notification-list-item-icon.codicon-error, .notification-toast .notification-list-item-icon.codicon-warning',
+    )
+    .count();
+  assert.equal(
+    severe,
+    0,
+    `README picture "${feature}": an error or warning notification is showing: ${(await notificationTexts(page)).join(' | ')}`,
+  );
   const others = (await notificationTexts(page)).filter((t) => !(allowNotification && allowNotification.test(t)));
   assert.deepEqual(others, [], `README picture "${feature}": notifications in the way`);
-  assert.equal(await page.locator('.monaco-dialog-box .dialog-message-row .codicon-error').count(), 0, `README picture "${feature}": an error dialog`);
+  assert.equal(
+    await page.locator('.monaco-dialog-box .dialog-message-row .codicon-error').count(),
+    0,
+    `README picture "${feature}": an error dialog`,
+  );
   if (allowNotification) {
     // A picture of a notification: the mouse rests on it, which also keeps it from timing out (the
     // script goes on to press its buttons).
@@ -239,7 +285,10 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
   }
   // Park the mouse on the activity bar's empty stretch between its views and Accounts/Manage.
   // (boundingBox waits for its element: a part some VS Code versions lack must not cost 30 s.)
-  const box = (selector, which = 'first') => page.locator(selector)[which]().boundingBox({ timeout: 2_000 }).catch(() => null);
+  const box = (selector, which = 'first') => {
+    const found = page.locator(selector);
+    return (which === 'last' ? found.last() : found.first()).boundingBox({ timeout: 2_000 }).catch(() => null);
+  };
   const bar = await box('.activitybar');
   const lastView = await box('.activitybar .composite-bar .action-item', 'last');
   const global = await box('.activitybar .global-activity');
@@ -248,7 +297,11 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
     const bottom = global ? global.y : bar.y + bar.height;
     await page.mouse.move(bar.x + bar.width / 2, Math.round((top + bottom) / 2));
   }
-  await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  await page
+    .locator('.monaco-hover, .workbench-hover')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 3_000 })
+    .catch(() => undefined);
   return ctx.readmeScreenshot(feature);
 }
 
@@ -259,13 +312,25 @@ async function readmeScreenshot(ctx, feature, { allowNotification } = {}) {
 async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign In'), credits = /credits$/ } = {}) {
   const { page } = ctx;
   for (let attempt = 1; ; attempt++) {
-    const newTab = page.context().waitForEvent('page', { timeout: CEILING_MS }).catch(() => undefined);
+    const newTab = page
+      .context()
+      .waitForEvent('page', { timeout: CEILING_MS })
+      .catch(() => undefined);
     await start();
     // A new tab, or the workbench asking before it opens a tab the browser's pop-up blocker held back.
     const open = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ });
-    let tab = await Promise.race([newTab, open.waitFor({ state: 'visible', timeout: CEILING_MS }).then(() => 'ask', () => undefined)]);
+    let tab = await Promise.race([
+      newTab,
+      open.waitFor({ state: 'visible', timeout: CEILING_MS }).then(
+        () => 'ask',
+        () => undefined,
+      ),
+    ]);
     if (tab === 'ask') {
-      const next = page.context().waitForEvent('page', { timeout: CEILING_MS }).catch(() => undefined);
+      const next = page
+        .context()
+        .waitForEvent('page', { timeout: CEILING_MS })
+        .catch(() => undefined);
       await open.click();
       tab = await next;
     }
@@ -273,11 +338,21 @@ async function signIn(ctx, { start = () => runCommand(ctx.page, 'KallyAI: Sign I
       await tab.waitForLoadState('domcontentloaded').catch(() => undefined);
       const demo = tab.getByText('Sign in as the demo user');
       if (await demo.isVisible().catch(() => false)) await demo.click();
-      await tab.getByText('You are signed in to KallyAI').waitFor({ timeout: 30_000 }).catch(() => undefined);
+      await tab
+        .getByText('You are signed in to KallyAI')
+        .waitFor({ timeout: 30_000 })
+        .catch(() => undefined);
       await tab.close().catch(() => undefined);
       await page.bringToFront();
     }
-    const signedIn = await page.locator('.statusbar-item', { hasText: credits }).first().waitFor({ state: 'visible', timeout: 45_000 }).then(() => true, () => false);
+    const signedIn = await page
+      .locator('.statusbar-item', { hasText: credits })
+      .first()
+      .waitFor({ state: 'visible', timeout: 45_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (signedIn) {
       // The "Signed in as" notification: on 1.139 it can show a moment after the status bar does,
       // after a "Clear All Notifications" meant for it; every sign-in shows it.
@@ -297,7 +372,9 @@ async function openWalkthrough(page, title) {
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
   await row.waitFor({ state: 'visible' });
   await row.click();
-  const walkthrough = page.locator('.gettingStartedContainer .getting-started-category').filter({ has: page.locator('h2.category-title', { hasText: title }) });
+  const walkthrough = page
+    .locator('.gettingStartedContainer .getting-started-category')
+    .filter({ has: page.locator('h2.category-title', { hasText: title }) });
   await walkthrough.waitFor({ state: 'visible' });
   return walkthrough;
 }
@@ -309,20 +386,31 @@ function walkthroughStep(page, id) {
 
 /** Whether a walkthrough step is checked off (its completion event happened). */
 async function stepDone(page, id) {
-  return (await page.locator(`[data-done-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`).getAttribute('aria-checked')) === 'true';
+  return (
+    (await page
+      .locator(`[data-done-step-id="kallyai.kallyai#kallyai.getStarted#${id}"]`)
+      .getAttribute('aria-checked')) === 'true'
+  );
 }
 
 /** The text of the first webview frame (a step's Markdown page, a preview, a page) whose body matches
  *  `test` (a RegExp, or a function of the text), and that frame: `{ frame, text }`. */
 async function frameMatching(page, test, what = `a frame showing ${test}`, { ceilingMs } = {}) {
   const matches = typeof test === 'function' ? test : (text) => test.test(text);
-  return until(what, async () => {
-    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
-      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-      if (matches(text)) return { frame, text };
-    }
-    return undefined;
-  }, { ceilingMs });
+  return until(
+    what,
+    async () => {
+      for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+        const text = await frame
+          .locator('body')
+          .innerText({ timeout: 1_000 })
+          .catch(() => '');
+        if (matches(text)) return { frame, text };
+      }
+      return undefined;
+    },
+    { ceilingMs },
+  );
 }
 
 /** Text of the webview frame whose body matches `pattern` (a step's Markdown page, a preview). */
@@ -337,37 +425,57 @@ async function frameText(page, pattern) {
 async function pageFrame(page, title, { ready, what, ceilingMs } = {}) {
   let blankSince;
   let reloaded = 0;
-  return until(`the page titled ${title}${what ? ` to show ${what}` : ''}`, async () => {
-    const seen = [];
-    let shown = false;
-    for (const frame of page.frames()) {
-      const t = await frame.title().catch(() => '');
-      const state = await frame.locator('body[data-state]').count().catch(() => 0);
-      if (t) seen.push(`${JSON.stringify(t.slice(0, 60))}${state ? '' : ' (no body[data-state])'}`);
-      if (!title.test(t) || !state) continue;
-      shown = true;
-      if (!ready || (await ready(frame).catch(() => false))) return frame;
-    }
-    // A page whose tab shows while its webview stays blank: on a busy machine VS Code's web
-    // workbench can leave a webview without its content for good (the page was rendered: its title
-    // is set with its HTML). After 20 s of that — twice at most — another editor is shown and closed
-    // again: a hidden webview gives up its frame (no retainContextWhenHidden) and, shown again, is
-    // made anew from the HTML the extension gave it. Said in the log, with what the window held.
-    const tabShown = !shown && (await page.locator('.tabs-container .tab.active', { hasText: title }).count()) > 0;
-    blankSince = tabShown ? blankSince ?? Date.now() : undefined;
-    if (tabShown && reloaded < 2 && Date.now() - blankSince > 20_000) {
-      reloaded++;
-      blankSince = undefined;
-      const iframes = await page.evaluate(() => [...globalThis.document.querySelectorAll('iframe')].map((f) => `${f.className || 'iframe'}${f.offsetWidth ? '' : ' (hidden)'}`).join(', ')).catch(() => '?');
-      console.log(`[e2e] the page titled ${title} has shown a blank webview for 20 s (iframes: ${iframes}; frames: ${page.frames().map((f) => f.url().split('?')[0].split('/').pop() || 'about:blank').join(', ')}): showing another editor and it again`);
-      await runCommand(page, 'File: New Untitled Text File');
-      await page.locator('.tabs-container .tab.active', { hasText: /^Untitled/ }).waitFor({ state: 'visible' });
-      await runCommand(page, 'View: Close Editor');
-      await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
-    }
-    // What there is instead, reported if the wait runs out.
-    throw new Error(`frames: ${seen.join(', ') || 'none with a title'}${tabShown ? ' (its tab shows, its webview blank)' : ''}`);
-  }, { ceilingMs });
+  return until(
+    `the page titled ${title}${what ? ` to show ${what}` : ''}`,
+    async () => {
+      const seen = [];
+      let shown = false;
+      for (const frame of page.frames()) {
+        const t = await frame.title().catch(() => '');
+        const state = await frame
+          .locator('body[data-state]')
+          .count()
+          .catch(() => 0);
+        if (t) seen.push(`${JSON.stringify(t.slice(0, 60))}${state ? '' : ' (no body[data-state])'}`);
+        if (!title.test(t) || !state) continue;
+        shown = true;
+        if (!ready || (await ready(frame).catch(() => false))) return frame;
+      }
+      // A page whose tab shows while its webview stays blank: on a busy machine VS Code's web
+      // workbench can leave a webview without its content for good (the page was rendered: its title
+      // is set with its HTML). After 20 s of that — twice at most — another editor is shown and closed
+      // again: a hidden webview gives up its frame (no retainContextWhenHidden) and, shown again, is
+      // made anew from the HTML the extension gave it. Said in the log, with what the window held.
+      const tabShown = !shown && (await page.locator('.tabs-container .tab.active', { hasText: title }).count()) > 0;
+      blankSince = tabShown ? (blankSince ?? Date.now()) : undefined;
+      if (tabShown && reloaded < 2 && Date.now() - blankSince > 20_000) {
+        reloaded++;
+        blankSince = undefined;
+        const iframes = await page
+          .evaluate(() =>
+            [...globalThis.document.querySelectorAll('iframe')]
+              .map((f) => `${f.className || 'iframe'}${f.offsetWidth ? '' : ' (hidden)'}`)
+              .join(', '),
+          )
+          .catch(() => '?');
+        console.log(
+          `[e2e] the page titled ${title} has shown a blank webview for 20 s (iframes: ${iframes}; frames: ${page
+            .frames()
+            .map((f) => f.url().split('?')[0].split('/').pop() || 'about:blank')
+            .join(', ')}): showing another editor and it again`,
+        );
+        await runCommand(page, 'File: New Untitled Text File');
+        await page.locator('.tabs-container .tab.active', { hasText: /^Untitled/ }).waitFor({ state: 'visible' });
+        await runCommand(page, 'View: Close Editor');
+        await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
+      }
+      // What there is instead, reported if the wait runs out.
+      throw new Error(
+        `frames: ${seen.join(', ') || 'none with a title'}${tabShown ? ' (its tab shows, its webview blank)' : ''}`,
+      );
+    },
+    { ceilingMs },
+  );
 }
 
 /** The text of a page's frame (from pageFrame), its white space folded to single spaces. */
@@ -414,7 +522,8 @@ async function startSignedIn(ctx) {
   if (isShared(ctx)) {
     await openKallyAI(ctx.page);
     // The runner loaded the views from the reset sandbox; again if the script changed it since.
-    if (ctx.sandboxAtReset === undefined || JSON.stringify(await sandboxState(ctx)) !== ctx.sandboxAtReset) await refreshViews(ctx);
+    if (ctx.sandboxAtReset === undefined || JSON.stringify(await sandboxState(ctx)) !== ctx.sandboxAtReset)
+      await refreshViews(ctx);
   } else {
     await openWorkbench(ctx);
     await openKallyAI(ctx.page);
@@ -442,13 +551,20 @@ async function viewsLoaded(ctx) {
   const { page } = ctx;
   const { remaining } = (await sandboxState(ctx)).credits;
   const status = page.locator('.statusbar-item', { hasText: /credits$/ }).first();
-  await until(`the status bar to show the sandbox's balance (${remaining} credits)`, async () => (await status.innerText({ timeout: 1_000 })).trim() === `${remaining} credits`);
+  await until(
+    `the status bar to show the sandbox's balance (${remaining} credits)`,
+    async () => (await status.innerText({ timeout: 1_000 })).trim() === `${remaining} credits`,
+  );
   const loading = page.locator('.sidebar .monaco-progress-container.active');
   let quiet = 0;
-  await until('the views to finish loading', async () => {
-    quiet = (await loading.count()) === 0 ? quiet + 1 : 0;
-    return quiet >= 2;
-  }, { intervalMs: 500 });
+  await until(
+    'the views to finish loading',
+    async () => {
+      quiet = (await loading.count()) === 0 ? quiet + 1 : 0;
+      return quiet >= 2;
+    },
+    { intervalMs: 500 },
+  );
 }
 
 /**
@@ -505,7 +621,10 @@ async function warmUpWebviews(ctx) {
   const tabs = page.locator('.tabs-container .tab');
   for (let attempt = 1; ; attempt++) {
     await runCommand(page, 'KallyAI: Manage Channels');
-    const shown = await pageFrame(page, /^KallyAI channels/, { ceilingMs: 30_000 }).then(() => true, () => false);
+    const shown = await pageFrame(page, /^KallyAI channels/, { ceilingMs: 30_000 }).then(
+      () => true,
+      () => false,
+    );
     await runCommand(page, 'View: Close All Editors');
     await until('every editor to close', async () => (await tabs.count()) === 0);
     if (shown) return attempt;
@@ -516,7 +635,12 @@ async function warmUpWebviews(ctx) {
 
 /** Puts the sandbox back at its seed data: POST /sandbox/reset, no faults, an empty request log. */
 async function resetSandbox(ctx) {
-  const post = (p, body) => fetch(`${ctx.sandboxUrl}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (p, body) =>
+    fetch(`${ctx.sandboxUrl}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const reset = await post('/sandbox/reset', {});
   assert.ok(reset.ok, `POST /sandbox/reset → ${reset.status}`);
   await fetch(`${ctx.sandboxUrl}/sandbox/faults`, { method: 'DELETE' });
@@ -565,10 +689,47 @@ async function toggleTheme(page) {
 }
 
 module.exports = {
-  CEILING_MS, WaitTimeout, until, clickUntil, openFromRow, isShared, resetSharedWorkbench, resetSandbox, refreshViews, viewsLoaded, warmUpWebviews, clearNotifications, frameMatching, setPaneExpanded,
-  startSignedIn, sandboxRequests, clearRequests,
-  signIn, readmeScreenshot, openWalkthrough, walkthroughStep, stepDone, frameText,
-  pageFrame, pageText, waitForRow, expandRow, sandboxState, themeOf, toggleTheme,
-  ACTIVITY_ICON, VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, collapsePane, onlyPane, runCommand,
-  notificationTexts, waitForNotification, assertNoErrorNotifications,
+  CEILING_MS,
+  WaitTimeout,
+  until,
+  clickUntil,
+  openFromRow,
+  isShared,
+  resetSharedWorkbench,
+  resetSandbox,
+  refreshViews,
+  viewsLoaded,
+  warmUpWebviews,
+  clearNotifications,
+  frameMatching,
+  setPaneExpanded,
+  startSignedIn,
+  sandboxRequests,
+  clearRequests,
+  signIn,
+  readmeScreenshot,
+  openWalkthrough,
+  walkthroughStep,
+  stepDone,
+  frameText,
+  pageFrame,
+  pageText,
+  waitForRow,
+  expandRow,
+  sandboxState,
+  themeOf,
+  toggleTheme,
+  ACTIVITY_ICON,
+  VIEW_NAMES,
+  openWorkbench,
+  kallyaiActivity,
+  openKallyAI,
+  pane,
+  expandPane,
+  collapsePane,
+  onlyPane,
+  runCommand,
+  notificationTexts,
+  waitForNotification,
+  assertNoErrorNotifications,
 };

@@ -47,7 +47,8 @@ async function step(ctx, n, text, { expectMessage, select } = {}) {
     await message.waitFor({ state: 'visible' });
     ctx.log(`step ${n}: "${text}" → ${(await message.innerText()).trim()}`);
   }
-  if (select) await page.locator('.quick-input-list .monaco-list-row', { hasText: select }).first().waitFor({ state: 'visible' });
+  if (select)
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: select }).first().waitFor({ state: 'visible' });
   await input.press('Enter');
 }
 
@@ -68,7 +69,9 @@ module.exports = async function makeCall(ctx) {
   assert.ok(await page.locator(TITLE, { hasText: /\(1\/\d+\)/ }).isVisible(), 'Enter does not leave a refused number');
   await step(ctx, 1, '+1 201 555 0100', { expectMessage: /KallyAI will call \+1 201 555 0100/ });
   await step(ctx, 2, 'Restaurant', { select: 'Restaurant' });
-  await step(ctx, 3, 'Book a table for two by the window, tonight if possible', { expectMessage: /\d+ of 1000 characters/ });
+  await step(ctx, 3, 'Book a table for two by the window, tonight if possible', {
+    expectMessage: /\d+ of 1000 characters/,
+  });
   // The fourth step places the call or asks the optional questions: this one has them all.
   await step(ctx, 4, 'More Details', { select: 'More Details…' });
   await step(ctx, 5, "Luigi's Trattoria");
@@ -85,7 +88,13 @@ module.exports = async function makeCall(ctx) {
   await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`confirmation: ${detail}`);
-  for (const expected of [/\+1 201 555 0100/, /Luigi's Trattoria/, /Book a table for two by the window/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) {
+  for (const expected of [
+    /\+1 201 555 0100/,
+    /Luigi's Trattoria/,
+    /Book a table for two by the window/,
+    /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/,
+    /Your balance: [\d.]+ credits/,
+  ]) {
     assert.match(detail, expected);
   }
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
@@ -99,7 +108,10 @@ module.exports = async function makeCall(ctx) {
   assert.match(outcome, /Table booked for 2 at Luigi's Trattoria/);
   assert.match(outcome, /Next steps:/);
   for (const button of ['Open Transcript', 'Add to Calendar', 'Call Again']) {
-    assert.ok(await toast.locator('.monaco-button', { hasText: button }).isVisible(), `the notification offers "${button}"`);
+    assert.ok(
+      await toast.locator('.monaco-button', { hasText: button }).isVisible(),
+      `the notification offers "${button}"`,
+    );
   }
 
   await ctx.screenshot('make-call-outcome');
@@ -110,12 +122,18 @@ module.exports = async function makeCall(ctx) {
   const tab = page.locator('.tabs-container .tab', { hasText: /transcript/i }).first();
   await tab.waitFor({ state: 'visible' });
   ctx.log(`tab: ${(await tab.innerText()).trim()}`);
-  const { text: previewText } = await frameMatching(page, (text) => /Table booked for 2 at Luigi/.test(text) && /Transcript/.test(text) && /Summary/.test(text), 'the preview to show the summary and the transcript');
+  const { text: previewText } = await frameMatching(
+    page,
+    (text) => /Table booked for 2 at Luigi/.test(text) && /Transcript/.test(text) && /Summary/.test(text),
+    'the preview to show the summary and the transcript',
+  );
   ctx.log(`preview: ${previewText.replace(/\s+/g, ' ').slice(0, 200)}…`);
 
   // 5. The call is in the sandbox once.
   const state = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
-  const placed = state.calls.filter((c) => c.submission.business_name === "Luigi's Trattoria" && c.submission.appointment_date === date);
+  const placed = state.calls.filter(
+    (c) => c.submission.business_name === "Luigi's Trattoria" && c.submission.appointment_date === date,
+  );
   assert.equal(placed.length, 1, 'one call placed');
   assert.equal(placed[0].status, 'success');
 
@@ -128,7 +146,10 @@ module.exports = async function makeCall(ctx) {
   await runCommand(page, 'KallyAI: Add to Calendar');
   await page.locator('.quick-input-widget', { hasText: /Pick a call/ }).waitFor({ state: 'visible' });
   await page.locator(INPUT).fill('two by the window');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ })
+    .first()
+    .waitFor({ state: 'visible' });
   await page.locator(INPUT).press('Enter');
   const saveAs = page.locator(INPUT);
   await page.waitForFunction((suffix) => {
@@ -141,7 +162,11 @@ module.exports = async function makeCall(ctx) {
   await saved.waitFor({ state: 'visible' });
   const download = saved.locator('.monaco-button', { hasText: /^Download$/ });
   assert.ok(await download.isVisible(), 'the web workbench offers the file as a download');
-  assert.equal(await saved.locator('.monaco-button', { hasText: /Open in Calendar App/ }).count(), 0, 'no "Open in Calendar App" where the browser cannot open it');
+  assert.equal(
+    await saved.locator('.monaco-button', { hasText: /Open in Calendar App/ }).count(),
+    0,
+    'no "Open in Calendar App" where the browser cannot open it',
+  );
   await ctx.screenshot('make-call-calendar-saved');
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   ctx.log(`downloaded: ${file.suggestedFilename()}`);
@@ -210,7 +235,9 @@ module.exports = async function makeCall(ctx) {
 
   const progress = page.locator('.notification-toast', { hasText: /Calling \+1 201 555 0199/ }).first();
   await progress.waitFor({ state: 'visible' });
-  const liveRow = page.locator('.sidebar .pane:has(.pane-header[aria-label^="Calls"]) .monaco-list-row', { hasText: /In progress/i }).first();
+  const liveRow = page
+    .locator('.sidebar .pane:has(.pane-header[aria-label^="Calls"]) .monaco-list-row', { hasText: /In progress/i })
+    .first();
   await liveRow.waitFor({ state: 'visible' });
   ctx.log(`live in the Calls view: ${(await liveRow.innerText()).replace(/\s+/g, ' ')}`);
   await progress.hover();
@@ -218,14 +245,21 @@ module.exports = async function makeCall(ctx) {
   const stopDialog = page.locator('.monaco-dialog-box', { hasText: /Stop the live call to \+1 201 555 0199\?/ });
   await stopDialog.waitFor({ state: 'visible' });
   ctx.log(`stop: ${(await stopDialog.innerText()).replace(/\s+/g, ' ')}`);
-  assert.ok(await stopDialog.locator('.monaco-button', { hasText: /^Let It Run$/ }).isVisible(), 'the other button keeps the call');
+  assert.ok(
+    await stopDialog.locator('.monaco-button', { hasText: /^Let It Run$/ }).isVisible(),
+    'the other button keeps the call',
+  );
   await stopDialog.locator('.monaco-button', { hasText: /^Stop Call$/ }).click();
   const stopped = page.locator('.notification-toast', { hasText: /Call to \+1 201 555 0199 — Cancelled/ }).first();
   await stopped.waitFor({ state: 'visible' });
   ctx.log(`after Stop: ${(await stopped.innerText()).replace(/\s+/g, ' ')}`);
   const after = await (await fetch(`${ctx.sandboxUrl}/sandbox/state`)).json();
   const longCalls = after.calls.filter((c) => c.submission.respondent_phone === '+12015550199');
-  assert.deepEqual(longCalls.map((c) => c.status), ['cancelled'], 'placed once, stopped on the server');
+  assert.deepEqual(
+    longCalls.map((c) => c.status),
+    ['cancelled'],
+    'placed once, stopped on the server',
+  );
   assert.equal(longCalls[0].submission.task_category, 'general');
   assert.equal(longCalls[0].submission.business_name, undefined, "the first call's business is not sent");
   assert.equal(longCalls[0].submission.party_size, undefined, "the first call's party size is not sent");

@@ -13,13 +13,27 @@
 // outage-recovered.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, expandPane, pane, runCommand, waitForRow, waitForNotification, notificationTexts, sandboxRequests, clearRequests } = require('./lib');
+const {
+  startSignedIn,
+  expandPane,
+  pane,
+  runCommand,
+  waitForRow,
+  waitForNotification,
+  notificationTexts,
+  sandboxRequests,
+  clearRequests,
+} = require('./lib');
 
 const OPEN = ['Goals', 'Calls', 'Credits'];
 const ROW = /^Can't reach KallyAI — Retry/;
 
 async function fault(ctx, method, body) {
-  const res = await fetch(`${ctx.sandboxUrl}/sandbox/faults`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const res = await fetch(`${ctx.sandboxUrl}/sandbox/faults`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   assert.ok(res.ok, `${method} /sandbox/faults → ${res.status}`);
 }
 
@@ -61,12 +75,15 @@ module.exports = async function outage(ctx) {
       const rows = pane(page, name).locator('.monaco-list-row');
       assert.equal(await rows.filter({ hasText: ROW }).count(), 1, `${name}: one row`);
       assert.match(await rows.first().innerText(), ROW, `${name}: the row is on top`);
-      assert.ok(await rows.count() > 1, `${name}: what it had stays below the row`);
+      assert.ok((await rows.count()) > 1, `${name}: what it had stays below the row`);
     }
     assert.deepEqual(await notificationTexts(page), [], 'no notification while nobody acts');
     await ctx.screenshot('outage-signal');
     await balance.hover();
-    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /Can't reach KallyAI at/ }).first();
+    const hover = page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: /Can't reach KallyAI at/ })
+      .first();
     await hover.waitFor({ state: 'visible', timeout: 10_000 });
     const tooltip = (await hover.innerText()).replace(/\s+/g, ' ');
     ctx.log(`tooltip: ${tooltip}`);
@@ -81,7 +98,14 @@ module.exports = async function outage(ctx) {
     ctx.log(`notification: ${text.replace(/\s+/g, ' ')}`);
     const toasts = page.locator('.notification-toast');
     assert.equal(await toasts.count(), 1, `one notification: ${(await notificationTexts(page)).join(' | ')}`);
-    assert.equal(await toasts.first().locator('.monaco-button', { hasText: /^Retry$/ }).count(), 1, 'it offers Retry');
+    assert.equal(
+      await toasts
+        .first()
+        .locator('.monaco-button', { hasText: /^Retry$/ })
+        .count(),
+      1,
+      'it offers Retry',
+    );
     await ctx.screenshot('outage-notification');
     await runCommand(page, 'Notifications: Clear All Notifications');
   } finally {
@@ -91,8 +115,11 @@ module.exports = async function outage(ctx) {
   // Within one poll: the live-call probe asks every 10 s.
   await balance.locator('.codicon-credit-card').waitFor({ state: 'visible', timeout: 15_000 });
   for (const name of OPEN) {
-    await pane(page, name).locator('.monaco-list-row', { hasText: ROW }).first().waitFor({ state: 'detached', timeout: 15_000 });
-    assert.ok(await pane(page, name).locator('.monaco-list-row').count() > 0, `${name}: its items`);
+    await pane(page, name)
+      .locator('.monaco-list-row', { hasText: ROW })
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 });
+    assert.ok((await pane(page, name).locator('.monaco-list-row').count()) > 0, `${name}: its items`);
   }
   assert.deepEqual(await notificationTexts(page), [], 'no notification on recovery');
   await ctx.screenshot('outage-recovered');

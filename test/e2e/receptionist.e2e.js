@@ -18,7 +18,20 @@
 'use strict';
 /* global document */
 const assert = require('node:assert/strict');
-const { startSignedIn, onlyPane, runCommand, assertNoErrorNotifications, readmeScreenshot, pageFrame, waitForRow, sandboxState, pageText, until, clearNotifications, openFromRow } = require('./lib');
+const {
+  startSignedIn,
+  onlyPane,
+  runCommand,
+  assertNoErrorNotifications,
+  readmeScreenshot,
+  pageFrame,
+  waitForRow,
+  sandboxState,
+  pageText,
+  until,
+  clearNotifications,
+  openFromRow,
+} = require('./lib');
 
 module.exports = async function receptionist(ctx) {
   const { page } = ctx;
@@ -29,15 +42,21 @@ module.exports = async function receptionist(ctx) {
   await clearNotifications(page);
 
   // 1. A call arrives: KallyAI answers, a notification offers Take Over / Transfer / Open while it does.
-  const arrived = await (await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ caller_number: '+12015550136', duration_seconds: 240, outcome: 'completed' }),
-  })).json();
+  const arrived = await (
+    await fetch(`${ctx.sandboxUrl}/sandbox/inbound-call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ caller_number: '+12015550136', duration_seconds: 240, outcome: 'completed' }),
+    })
+  ).json();
   ctx.log(`inbound call ${arrived.id} from ${arrived.caller_name}`);
-  const toast = page.locator('.notification-toast', { hasText: /Jamie Chen \(\+1 201 555 0136\) is calling; KallyAI is answering/ }).first();
+  const toast = page
+    .locator('.notification-toast', { hasText: /Jamie Chen \(\+1 201 555 0136\) is calling; KallyAI is answering/ })
+    .first();
   await toast.waitFor({ state: 'visible' });
   const link = (label) => toast.locator('.notification-list-item-message a', { hasText: new RegExp(`^${label}$`) });
-  for (const label of ['Take Over', 'Transfer…', 'Open']) assert.equal(await link(label).count(), 1, `the notification offers ${label}`);
+  for (const label of ['Take Over', 'Transfer…', 'Open'])
+    assert.equal(await link(label).count(), 1, `the notification offers ${label}`);
   assert.equal(await toast.locator('.notification-list-item-message a').count(), 3, 'and nothing else');
   assert.equal(await toast.locator('.monaco-button').count(), 0, 'no button that would outlive the call');
   await waitForRow(page, 'Receptionist', /Jamie Chen/);
@@ -53,7 +72,9 @@ module.exports = async function receptionist(ctx) {
   assert.ok(await dialog.locator('.monaco-button', { hasText: /^Let KallyAI Answer$/ }).isVisible());
   await ctx.screenshot('receptionist-takeover-consent');
   await dialog.locator('.monaco-button', { hasText: /^Take Over$/ }).click();
-  const taken = await until('the sandbox to show the call taken over', async () => (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true));
+  const taken = await until('the sandbox to show the call taken over', async () =>
+    (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true),
+  );
   assert.ok(taken, 'the sandbox shows the call taken over');
   ctx.log('the call was taken over');
   await toast.waitFor({ state: 'detached' });
@@ -94,7 +115,10 @@ module.exports = async function receptionist(ctx) {
   assert.equal(first.src, 'blob:', 'the audio is played from bytes the extension handed over');
   assert.equal(later.paused, false, 'the audio element is playing');
   assert.ok(later.time > first.time + 0.5, `currentTime advances (${first.time} → ${later.time})`);
-  assert.ok(Math.abs(first.duration - 27.5) < 0.2, `the voicemail is as long as the sandbox says (${first.duration} s)`);
+  assert.ok(
+    Math.abs(first.duration - 27.5) < 0.2,
+    `the voicemail is as long as the sandbox says (${first.duration} s)`,
+  );
   const bodyText = await pageText(player);
   assert.match(bodyText, /The quote is \$850 including materials/);
   await ctx.screenshot('receptionist-player');
@@ -103,44 +127,68 @@ module.exports = async function receptionist(ctx) {
   await runCommand(page, 'KallyAI: Add Rule…');
   const input = page.locator('.quick-input-widget input.input');
   /** The quick input's step n ("… (n/m)" in its title). */
-  const stepTitle = (n) => page.locator('.quick-input-widget .quick-input-title', { hasText: new RegExp(`\\(${n}/\\d+\\)`) });
+  const stepTitle = (n) =>
+    page.locator('.quick-input-widget .quick-input-title', { hasText: new RegExp(`\\(${n}/\\d+\\)`) });
   /** Answers step n: types `text` (a pick: waits until the list's active row is `pick`), presses Enter
    *  and waits until the input has moved on. */
   const answer = async (n, text, { pick } = {}) => {
     await stepTitle(n).waitFor({ state: 'visible' });
     if (text !== undefined) await input.fill(text);
-    if (pick) await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: pick }).waitFor({ state: 'visible' });
+    if (pick)
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: pick }).waitFor({ state: 'visible' });
     await input.press('Enter');
     await stepTitle(n).waitFor({ state: 'hidden' });
   };
   await stepTitle(1).waitFor({ state: 'visible' });
   await input.press('Enter'); // an empty name: nothing happens, the step stays
-  assert.match(await page.locator('.quick-input-widget').innerText(), /Name of the rule/, 'an empty name is not accepted');
+  assert.match(
+    await page.locator('.quick-input-widget').innerText(),
+    /Name of the rule/,
+    'an empty name is not accepted',
+  );
   await answer(1, 'VIPs to my mobile');
   await answer(2, 'Transfer the call', { pick: 'Transfer the call' });
   await answer(3, '+1 201 555 0177');
   await stepTitle(4).waitFor({ state: 'visible' });
   const vip = page.locator('.quick-input-list .monaco-list-row', { hasText: 'VIP callers' }).first();
   await vip.click();
-  await until('"VIP callers" to show picked', () => vip.evaluate((row) => row.getAttribute('aria-checked') === 'true'
-    || row.querySelector('input[type=checkbox]')?.checked === true || row.querySelector('.monaco-custom-toggle.checked, .quick-input-list-checkbox.checked') !== null));
+  await until('"VIP callers" to show picked', () =>
+    vip.evaluate(
+      (row) =>
+        row.getAttribute('aria-checked') === 'true' ||
+        row.querySelector('input[type=checkbox]')?.checked === true ||
+        row.querySelector('.monaco-custom-toggle.checked, .quick-input-list-checkbox.checked') !== null,
+    ),
+  );
   await answer(4);
   await answer(5, '20');
   await answer(6); // "On"
-  const rule = await until('the sandbox to hold the rule "VIPs to my mobile"', async () => (await sandboxState(ctx)).rules.find((r) => r.name === 'VIPs to my mobile'));
+  const rule = await until('the sandbox to hold the rule "VIPs to my mobile"', async () =>
+    (await sandboxState(ctx)).rules.find((r) => r.name === 'VIPs to my mobile'),
+  );
   ctx.log(`rule: ${JSON.stringify(rule)}`);
   assert.ok(rule, 'the rule was added');
-  assert.deepEqual([rule.action, rule.priority, rule.is_active, rule.conditions, rule.action_config], ['transfer', 20, true, { caller_vip: true }, { target: '+12015550177' }]);
+  assert.deepEqual(
+    [rule.action, rule.priority, rule.is_active, rule.conditions, rule.action_config],
+    ['transfer', 20, true, { caller_vip: true }, { target: '+12015550177' }],
+  );
 
   // 5. Provision from the palette: a country from the supported list, an available number, the consent naming both and the price.
   await runCommand(page, 'KallyAI: Provision a Number…');
   await input.waitFor({ state: 'visible' });
   await input.fill('United Kingdom');
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'United Kingdom' }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'United Kingdom' })
+    .waitFor({ state: 'visible' });
   await input.press('Enter');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ })
+    .first()
+    .waitFor({ state: 'visible' });
   await input.press('ArrowDown'); // past "Skip"
-  const pickedNumber = /^\+[\d ]*\d/.exec((await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).trim())?.[0] ?? '?';
+  const pickedNumber =
+    /^\+[\d ]*\d/.exec((await page.locator('.quick-input-list .monaco-list-row.focused').innerText()).trim())?.[0] ??
+    '?';
   await input.press('Enter');
   const provision = page.locator('.monaco-dialog-box', { hasText: /Provision \+44/ });
   await provision.waitFor({ state: 'visible' });
@@ -150,7 +198,9 @@ module.exports = async function receptionist(ctx) {
   assert.match(provisionText, /It costs 5 credits a month until you release it\./);
   await ctx.screenshot('phone-provision-consent');
   await provision.locator('.monaco-button', { hasText: /^Provision Number$/ }).click();
-  const provisioned = await until(`the sandbox to hold ${pickedNumber}`, async () => (await sandboxState(ctx)).phoneNumbers.some((n) => n.phone_number === pickedNumber.replace(/\s/g, '')));
+  const provisioned = await until(`the sandbox to hold ${pickedNumber}`, async () =>
+    (await sandboxState(ctx)).phoneNumbers.some((n) => n.phone_number === pickedNumber.replace(/\s/g, '')),
+  );
   assert.ok(provisioned, 'the number picked is provisioned');
   await clearNotifications(page);
 

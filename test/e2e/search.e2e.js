@@ -13,7 +13,16 @@
 // search-book-venue.png, search-book-venue-consent.png.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, runCommand, assertNoErrorNotifications, pageFrame, sandboxState, pageText, until, clearNotifications } = require('./lib');
+const {
+  startSignedIn,
+  runCommand,
+  assertNoErrorNotifications,
+  pageFrame,
+  sandboxState,
+  pageText,
+  until,
+  clearNotifications,
+} = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -24,7 +33,8 @@ async function step(ctx, n, { type, expectValue, expectMessage } = {}) {
   const { page } = ctx;
   await page.locator(TITLE, { hasText: new RegExp(`\\(${n}/\\d+\\)`) }).waitFor({ state: 'visible' });
   const input = page.locator(INPUT);
-  if (expectValue !== undefined) assert.equal(await input.inputValue(), expectValue, `step ${n} opens with ${expectValue}`);
+  if (expectValue !== undefined)
+    assert.equal(await input.inputValue(), expectValue, `step ${n} opens with ${expectValue}`);
   if (type !== undefined) await input.fill(type);
   if (expectMessage) {
     const message = page.locator(MESSAGE, { hasText: expectMessage });
@@ -52,7 +62,10 @@ module.exports = async function search(ctx) {
   ctx.log(`consent: ${consentText}`);
   assert.match(consentText, /Estimated cost: about 0\.5 credits/);
   assert.match(consentText, /Your balance: [\d.]+ credits/);
-  assert.ok(await consent.locator('.monaco-button', { hasText: /^Not Now$/ }).isVisible(), 'the other button says "Not Now"');
+  assert.ok(
+    await consent.locator('.monaco-button', { hasText: /^Not Now$/ }).isVisible(),
+    'the other button says "Not Now"',
+  );
   await ctx.screenshot('search-consent');
   await consent.locator('.monaco-button', { hasText: /^Search$/ }).click();
 
@@ -60,7 +73,15 @@ module.exports = async function search(ctx) {
   const results = await pageFrame(page, /"plumbers" — search/);
   const body = await pageText(results);
   ctx.log(`page: ${body.slice(0, 300)}…`);
-  for (const expected of ['Central Plumbers', 'Riverside Plumbers', 'Downtown Plumbers', '+1 201 555 2001', 'Main Street, Hoboken', '★ 4.7', 'source: example.com']) {
+  for (const expected of [
+    'Central Plumbers',
+    'Riverside Plumbers',
+    'Downtown Plumbers',
+    '+1 201 555 2001',
+    'Main Street, Hoboken',
+    '★ 4.7',
+    'source: example.com',
+  ]) {
     assert.ok(body.includes(expected), `the page shows "${expected}"`);
   }
   assert.equal(await results.locator('button[data-action="call"]').count(), 3);
@@ -76,10 +97,17 @@ module.exports = async function search(ctx) {
   await ctx.screenshot('search-call-wizard');
   await step(ctx, 1, { expectValue: '+12015552001' });
   await step(ctx, 2); // the kind of business: General for plumbers, as offered
-  await step(ctx, 3, { type: 'Ask whether they can fix a leaking kitchen sink this week', expectMessage: /\d+ of 1000 characters/ });
+  await step(ctx, 3, {
+    type: 'Ask whether they can fix a leaking kitchen sink this week',
+    expectMessage: /\d+ of 1000 characters/,
+  });
   // The last step shows what will be sent — the business of the result among it — and places the call.
   await page.locator(TITLE, { hasText: /\(4\/4\)/ }).waitFor({ state: 'visible', timeout: 10_000 });
-  assert.match(await page.locator(INPUT).getAttribute('placeholder'), /^Call Central Plumbers: place the call/, 'four steps: number, kind, task, Place Call');
+  assert.match(
+    await page.locator(INPUT).getAttribute('placeholder'),
+    /^Call Central Plumbers: place the call/,
+    'four steps: number, kind, task, Place Call',
+  );
   const sent = (await page.locator('.quick-input-list .monaco-list-row').first().innerText()).replace(/\s+/g, ' ');
   ctx.log(`step 4: ${sent}`);
   assert.match(sent, /Place Call….*General · Central Plumbers/);
@@ -90,7 +118,13 @@ module.exports = async function search(ctx) {
   await dialog.waitFor({ state: 'visible' });
   const detail = (await dialog.innerText()).replace(/\s+/g, ' ');
   ctx.log(`call consent: ${detail}`);
-  for (const expected of [/Central Plumbers at \+1 201 555 2001/, /Ask whether they can fix a leaking kitchen sink/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) assert.match(detail, expected);
+  for (const expected of [
+    /Central Plumbers at \+1 201 555 2001/,
+    /Ask whether they can fix a leaking kitchen sink/,
+    /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/,
+    /Your balance: [\d.]+ credits/,
+  ])
+    assert.match(detail, expected);
   await dialog.locator('.monaco-button', { hasText: /^Place Call$/ }).click();
 
   const toast = page.locator('.notification-toast', { hasText: /Call to Central Plumbers — Succeeded/ }).first();
@@ -108,13 +142,19 @@ module.exports = async function search(ctx) {
   const again = await pageFrame(page, /"plumbers" — search/);
   await again.locator('button[data-action="ask"][data-arg="1"]').click();
   const askInput = page.locator(INPUT);
-  await page.locator('.quick-input-widget', { hasText: /Ask KallyAI About Riverside Plumbers/ }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget', { hasText: /Ask KallyAI About Riverside Plumbers/ })
+    .waitFor({ state: 'visible' });
   const prefilled = await askInput.inputValue();
   ctx.log(`ask: ${prefilled}`);
   assert.match(prefilled, /Riverside Plumbers \(.*River Road, Hoboken, \+1 201 555 2012\).*"plumbers"/);
   await ctx.screenshot('search-ask');
   await askInput.press('Enter');
-  const reached = await until('the message to reach KallyAI', async () => (await sandboxState(ctx)).conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers'))));
+  const reached = await until('the message to reach KallyAI', async () =>
+    (await sandboxState(ctx)).conversations.some((c) =>
+      c.messages.some((m) => m.role === 'user' && m.content.includes('Riverside Plumbers')),
+    ),
+  );
   assert.ok(reached, 'the message reached KallyAI');
   const conversation = await pageFrame(page, /KallyAI/, { ceilingMs: 5_000 }).catch(() => undefined); // logged only
   ctx.log(`conversation page: ${conversation ? 'open' : 'not found'}`);
@@ -145,32 +185,57 @@ module.exports = async function search(ctx) {
   await ctx.screenshot('search-book-form');
   await step(ctx, 3, { type: 'Alex Tester' });
   await step(ctx, 4);
-  const booking = page.locator('.monaco-dialog-box', { hasText: /Book at Luigi's Trattoria for 4 on Friday, .* at 20:00\?/ });
+  const booking = page.locator('.monaco-dialog-box', {
+    hasText: /Book at Luigi's Trattoria for 4 on Friday, .* at 20:00\?/,
+  });
   await booking.waitFor({ state: 'visible' });
   const bookingText = (await booking.innerText()).replace(/\s+/g, ' ');
   ctx.log(`booking consent: ${bookingText}`);
   assert.match(bookingText, /KallyAI will contact Luigi's Trattoria\./);
   assert.match(bookingText, /Estimated cost: about [\d.]+ credits/);
   await booking.locator('.monaco-button', { hasText: /^Book$/ }).click();
-  await page.locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.notification-toast', { hasText: /Booked at Luigi's Trattoria/ })
+    .first()
+    .waitFor({ state: 'visible' });
   const booked = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Alex Tester');
   assert.equal(booked.length, 1, 'one booking made');
-  assert.deepEqual([booked[0].restaurant_id, booked[0].party_size, booked[0].time, new Date(`${booked[0].date}T12:00:00Z`).getUTCDay()], ['rest-luigi-s-trattoria', 4, '20:00', 5]);
+  assert.deepEqual(
+    [
+      booked[0].restaurant_id,
+      booked[0].party_size,
+      booked[0].time,
+      new Date(`${booked[0].date}T12:00:00Z`).getUTCDay(),
+    ],
+    ['rest-luigi-s-trattoria', 4, '20:00', 5],
+  );
 
   // 8. "KallyAI: Book…" from the palette asks where (issue 23): a restaurant the search found, picked
   // by name; the consent names it and its address; the booking carries its restaurant_id.
   await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'KallyAI: Book…');
   await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/7\)/ }).waitFor({ state: 'visible' });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Restaurant$/ }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /^Restaurant$/ })
+    .first()
+    .click();
   await page.locator(TITLE, { hasText: /\(2\/7\)/ }).waitFor({ state: 'visible' });
   const venues = page.locator('.quick-input-list .monaco-list-row');
-  await venues.filter({ hasText: /The Green Fork/ }).first().waitFor({ state: 'visible' });
+  await venues
+    .filter({ hasText: /The Green Fork/ })
+    .first()
+    .waitFor({ state: 'visible' });
   const offered = (await venues.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
   ctx.log(`venues: ${offered.join(' | ')}`);
-  assert.ok(offered.some((t) => /Find a Restaurant…/.test(t)), 'a new search is offered too');
+  assert.ok(
+    offered.some((t) => /Find a Restaurant…/.test(t)),
+    'a new search is offered too',
+  );
   await ctx.screenshot('search-book-venue');
-  await venues.filter({ hasText: /The Green Fork/ }).first().click();
+  await venues
+    .filter({ hasText: /The Green Fork/ })
+    .first()
+    .click();
   await step(ctx, 3, { type: 'tomorrow' });
   await step(ctx, 4, { type: '19:30' });
   await step(ctx, 5, { type: '2' });
@@ -185,8 +250,14 @@ module.exports = async function search(ctx) {
   assert.match(venueText, /Estimated cost: about 0\.5 credits/);
   await ctx.screenshot('search-book-venue-consent');
   await venueConsent.locator('.monaco-button', { hasText: /^Book$/ }).click();
-  await page.locator('.notification-toast', { hasText: /Booked at The Green Fork/ }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.notification-toast', { hasText: /Booked at The Green Fork/ })
+    .first()
+    .waitFor({ state: 'visible' });
   const atVenue = (await sandboxState(ctx)).bookings.filter((b) => b.name === 'Venue Tester');
-  assert.deepEqual(atVenue.map((b) => [b.restaurant_id, b.party_size, b.time]), [['rest-the-green-fork', 2, '19:30']]);
+  assert.deepEqual(
+    atVenue.map((b) => [b.restaurant_id, b.party_size, b.time]),
+    [['rest-the-green-fork', 2, '19:30']],
+  );
   await assertNoErrorNotifications(page);
 };

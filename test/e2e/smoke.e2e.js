@@ -5,7 +5,17 @@
 // Screenshots: test-results/smoke-views.png (the views), test-results/smoke.png (with the command's notification).
 'use strict';
 const assert = require('node:assert/strict');
-const { VIEW_NAMES, openWorkbench, kallyaiActivity, openKallyAI, pane, expandPane, runCommand, waitForNotification, assertNoErrorNotifications } = require('./lib');
+const {
+  VIEW_NAMES,
+  openWorkbench,
+  kallyaiActivity,
+  openKallyAI,
+  pane,
+  expandPane,
+  runCommand,
+  waitForNotification,
+  assertNoErrorNotifications,
+} = require('./lib');
 
 async function run(ctx) {
   const { page } = ctx;

@@ -68,9 +68,15 @@ module.exports = {
     ctx.log(`accepted → ${accepted.answer}`);
     const ours = accepted.asked.find((a) => /Call Tool Caller Bakery now\?/.test(a.text));
     assert.ok(ours, `KallyAI's own confirmation was among them: ${accepted.asked.map((a) => a.text).join(' / ')}`);
-    for (const expected of [/\+1 201 555 0100/, /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/, /Your balance: [\d.]+ credits/]) assert.match(ours.text, expected);
+    for (const expected of [
+      /\+1 201 555 0100/,
+      /Estimated cost: about [\d.]+ credits? plus [\d.]+ per minute/,
+      /Your balance: [\d.]+ credits/,
+    ])
+      assert.match(ours.text, expected);
     // VS Code's own dialog shows our Markdown as plain text: no escape may show there.
-    for (const { text } of accepted.asked) assert.doesNotMatch(text, /\\[+\-()#.]/, `a Markdown escape shows in a dialog: ${text}`);
+    for (const { text } of accepted.asked)
+      assert.doesNotMatch(text, /\\[+\-()#.]/, `a Markdown escape shows in a dialog: ${text}`);
     assert.match(accepted.answer, /^Tool answered: Call to Tool Caller Bakery/);
     assert.equal(await callsPlaced(ctx), 1, 'placed once');
     await assertNoErrorNotifications(page);

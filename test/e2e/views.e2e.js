@@ -6,7 +6,19 @@
 // beside the transcript.
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, pane, expandPane, collapsePane, readmeScreenshot, waitForRow, expandRow, sandboxState, clearNotifications, frameMatching, openFromRow } = require('./lib');
+const {
+  startSignedIn,
+  pane,
+  expandPane,
+  collapsePane,
+  readmeScreenshot,
+  waitForRow,
+  expandRow,
+  sandboxState,
+  clearNotifications,
+  frameMatching,
+  openFromRow,
+} = require('./lib');
 
 /** The rows (tree items) of a view's pane, as their visible text. */
 async function rows(page, viewName) {
@@ -21,14 +33,24 @@ module.exports = async function views(ctx) {
   // What the sandbox holds, read directly.
   const state = await sandboxState(ctx);
   const remaining = state.credits.remaining;
-  const waiting = state.goals.filter((g) => g.waiting_for && !['completed', 'cancelled', 'archived'].includes(g.status));
+  const waiting = state.goals.filter(
+    (g) => g.waiting_for && !['completed', 'cancelled', 'archived'].includes(g.status),
+  );
 
   // Goals: the "Needs you" group first, with every goal that waits for the user; the badge counts them.
   const needsYou = await waitForRow(page, 'Goals', /^Needs you/);
   assert.equal(await needsYou.getAttribute('aria-expanded'), 'true');
   const goalRows = await rows(page, 'Goals');
-  for (const g of waiting.filter((x) => !x.parent_goal_id)) assert.ok(goalRows.some((r) => r.includes(g.title)), `goal "${g.title}" is not shown`);
-  const badge = await page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="KallyAI"]') }).locator('.badge-content').innerText().catch(() => '');
+  for (const g of waiting.filter((x) => !x.parent_goal_id))
+    assert.ok(
+      goalRows.some((r) => r.includes(g.title)),
+      `goal "${g.title}" is not shown`,
+    );
+  const badge = await page
+    .locator('.activitybar .action-item', { has: page.locator('a[aria-label^="KallyAI"]') })
+    .locator('.badge-content')
+    .innerText()
+    .catch(() => '');
   ctx.log(`Goals rows: ${goalRows.length}; activity badge: ${badge || '—'}`);
 
   // Calls: the seeded history, the scheduled calls on top.
@@ -70,6 +92,10 @@ module.exports = async function views(ctx) {
   }
   await clearNotifications(page);
   await page.mouse.move(1100, 860);
-  await frameMatching(page, (text) => /Luigi's Trattoria/.test(text) && /Transcript/i.test(text), 'the preview to show the transcript');
+  await frameMatching(
+    page,
+    (text) => /Luigi's Trattoria/.test(text) && /Transcript/i.test(text),
+    'the preview to show the transcript',
+  );
   await readmeScreenshot(ctx, 'views');
 };

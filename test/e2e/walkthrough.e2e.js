@@ -12,7 +12,21 @@
 // test-results/walkthrough-progress.png (all five done).
 'use strict';
 const assert = require('node:assert/strict');
-const { openWorkbench, openKallyAI, runCommand, walkthroughStep, stepDone, frameText, signIn, pane, pageFrame, waitForRow, sandboxState, assertNoErrorNotifications, until } = require('./lib');
+const {
+  openWorkbench,
+  openKallyAI,
+  runCommand,
+  walkthroughStep,
+  stepDone,
+  frameText,
+  signIn,
+  pane,
+  pageFrame,
+  waitForRow,
+  sandboxState,
+  assertNoErrorNotifications,
+  until,
+} = require('./lib');
 
 const STEPS = {
   signIn: 'Sign in, or try the sandbox',
@@ -42,29 +56,47 @@ async function run(ctx) {
   // 1. Before the walkthrough: the side bar (Goals shows), sign in from the Goals view's welcome,
   //    Make a Call from the palette (left at its first question), a request to KallyAI through Ask.
   await openKallyAI(page);
-  const welcome = pane(page, 'Goals').locator('.welcome-view-content .monaco-button', { hasText: 'Sign in to KallyAI' });
+  const welcome = pane(page, 'Goals').locator('.welcome-view-content .monaco-button', {
+    hasText: 'Sign in to KallyAI',
+  });
   await welcome.waitFor({ state: 'visible' });
   await signIn(ctx, { start: () => welcome.click() });
-  await pane(page, 'Goals').locator('.monaco-list-row', { hasText: /^Needs you/ }).first().waitFor({ state: 'visible' });
+  await pane(page, 'Goals')
+    .locator('.monaco-list-row', { hasText: /^Needs you/ })
+    .first()
+    .waitFor({ state: 'visible' });
   ctx.log('signed in from the Goals view; the Goals view is shown');
   await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'KallyAI: Make a Call…');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: /KallyAI: Make a Call/ }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget .quick-input-title', { hasText: /KallyAI: Make a Call/ })
+    .waitFor({ state: 'visible' });
   await page.keyboard.press('Escape');
   await runCommand(page, 'KallyAI: Ask…');
   const ask = page.locator('.quick-input-widget input');
   await page.locator('.quick-input-widget .quick-input-title', { hasText: /Ask/ }).waitFor({ state: 'visible' });
   await ask.fill('What is on my plate today?');
   await ask.press('Enter');
-  await until('the request sent from Ask to reach KallyAI', async () => (await sandboxState(ctx)).conversations.some((c) => c.messages.some((m) => m.role === 'user' && m.content.includes('What is on my plate today?'))));
+  await until('the request sent from Ask to reach KallyAI', async () =>
+    (await sandboxState(ctx)).conversations.some((c) =>
+      c.messages.some((m) => m.role === 'user' && m.content.includes('What is on my plate today?')),
+    ),
+  );
   ctx.log('Make a Call opened and a request sent, from the palette');
 
   // 2. "KallyAI: Get Started": five steps, the four done before checked off, the last one not.
   await runCommand(page, 'KallyAI: Get Started');
-  const category = page.locator('.gettingStartedContainer .getting-started-category').filter({ has: page.locator('h2.category-title', { hasText: 'Get started with KallyAI' }) });
+  const category = page
+    .locator('.gettingStartedContainer .getting-started-category')
+    .filter({ has: page.locator('h2.category-title', { hasText: 'Get started with KallyAI' }) });
   await category.waitFor({ state: 'visible' });
-  const titles = await page.locator('button.getting-started-step[data-step-id^="kallyai.kallyai#kallyai.getStarted#"] h3.step-title').allInnerTexts();
-  assert.deepEqual(titles.map((t) => t.trim()), Object.values(STEPS));
+  const titles = await page
+    .locator('button.getting-started-step[data-step-id^="kallyai.kallyai#kallyai.getStarted#"] h3.step-title')
+    .allInnerTexts();
+  assert.deepEqual(
+    titles.map((t) => t.trim()),
+    Object.values(STEPS),
+  );
   for (const id of ['signIn', 'goals', 'makeCall', 'ask']) await waitForDone(page, id);
   assert.equal(await stepDone(page, 'approve'), false, 'approve is done though no step was approved');
   const signInPage = await frameText(page, /No account yet\? Try the sandbox/);
@@ -85,7 +117,10 @@ async function run(ctx) {
   await dialog.waitFor({ state: 'visible' });
   await dialog.locator('.monaco-button', { hasText: /^Approve Step$/ }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.locator('.tabs-container .tab', { hasText: /Welcome|Walkthrough|Get started/i }).first().click();
+  await page
+    .locator('.tabs-container .tab', { hasText: /Welcome|Walkthrough|Get started/i })
+    .first()
+    .click();
   await waitForDone(page, 'approve');
   ctx.log('a step approved on the goal page: step 5 done');
 

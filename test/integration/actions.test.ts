@@ -16,7 +16,19 @@ import { creditsLabel } from '../../src/format';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
 import type { Services } from '../../src/services';
 import type { Views, ViewNode } from '../../src/views';
-import { answerConsents, clearSandboxRequests, inDays, nodeLabel, openPage, pageText, resetSandbox, sandboxJson, sandboxRequests, waitFor, type RunResult } from './helpers';
+import {
+  answerConsents,
+  clearSandboxRequests,
+  inDays,
+  nodeLabel,
+  openPage,
+  pageText,
+  resetSandbox,
+  sandboxJson,
+  sandboxRequests,
+  waitFor,
+  type RunResult,
+} from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,7 +47,10 @@ async function activity(): Promise<{ actions: ViewNode[]; tasks: ViewNode[] }> {
   const p = views.testing.providers.activity;
   const roots = await p.getChildren();
   const group = (id: string) => roots.find((n) => n.id === id)!;
-  return { actions: await p.getChildren(group('activity/actions')), tasks: await p.getChildren(group('activity/outreach')) };
+  return {
+    actions: await p.getChildren(group('activity/actions')),
+    tasks: await p.getChildren(group('activity/outreach')),
+  };
 }
 
 suite('Search, actions, outreach and the account', function () {
@@ -62,19 +77,108 @@ suite('Search, actions, outreach and the account', function () {
   test('every costly action asks with its price from the price list, and sends nothing when declined', async () => {
     const retryable = (await state()).outreachTasks.find((t: Json) => t.status === 'failed');
     const cases: Array<{ name: string; command: string; args: unknown[]; path: RegExp; price: string }> = [
-      { name: 'search', command: 'kallyai.search.run', args: [{ body: { query: 'vegan restaurants', location: 'Hoboken' } }], path: /^\/v1\/search$/, price: 'search' },
-      { name: 'quick search', command: 'kallyai.search.quick', args: [{ body: { query: 'pharmacy open now' } }], path: /^\/v1\/search\/quick$/, price: 'search' },
-      { name: 'restaurants', command: 'kallyai.actions.searchRestaurants', args: [{ body: { query: 'sushi', party_size: 2 } }], path: /restaurants\/search$/, price: 'search' },
-      { name: 'booking', command: 'kallyai.actions.book', args: [{ type: 'restaurant', restaurantId: 'rest-luigi-s-trattoria', restaurantName: "Luigi's Trattoria", date: inDays(4), time: '20:00', partySize: 2, name: null, notes: null }], path: /^\/v1\/actions\/bookings$/, price: 'booking' },
-      { name: 'ride', command: 'kallyai.actions.ride', args: [{ body: { pickup: '1 Hudson Pl', destination: 'Newark Airport' } }], path: /tasks\/ride$/, price: 'ride' },
-      { name: 'food', command: 'kallyai.actions.food', args: [{ body: { description: 'Two margherita pizzas' } }], path: /tasks\/food$/, price: 'food' },
-      { name: 'errand', command: 'kallyai.actions.errand', args: [{ body: { description: 'Pick up the dry cleaning on Friday' } }], path: /tasks\/errand$/, price: 'errand' },
-      { name: 'outreach by call', command: 'kallyai.outreach.create', args: [{ channel: 'call', target: '+12015550181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'call' },
-      { name: 'outreach by email', command: 'kallyai.outreach.create', args: [{ channel: 'email', target: 'roof@example.com', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'email_send' },
-      { name: 'outreach by SMS', command: 'kallyai.outreach.create', args: [{ channel: 'sms', target: '(201) 555-0181', description: 'Ask for a quote for the roof' }], path: /^\/v1\/outreach\/tasks$/, price: 'email_send' },
-      { name: 'outreach retry', command: 'kallyai.outreach.retry', args: [{ id: retryable.id }], path: /\/retry$/, price: 'email_send' },
-      { name: 'bill check', command: 'kallyai.actions.analyzeBill', args: [{ body: { description: 'Internet bill went up from $60 to $95.', amount: 95 } }], path: /bills\/analyze$/, price: 'bill_analysis' },
-      { name: 'bill dispute', command: 'kallyai.actions.disputeBill', args: [{ body: { description: 'Charged twice for May.', provider: 'Comcast', reason: 'Duplicate charge' } }], path: /bills\/dispute$/, price: 'bill_analysis' },
+      {
+        name: 'search',
+        command: 'kallyai.search.run',
+        args: [{ body: { query: 'vegan restaurants', location: 'Hoboken' } }],
+        path: /^\/v1\/search$/,
+        price: 'search',
+      },
+      {
+        name: 'quick search',
+        command: 'kallyai.search.quick',
+        args: [{ body: { query: 'pharmacy open now' } }],
+        path: /^\/v1\/search\/quick$/,
+        price: 'search',
+      },
+      {
+        name: 'restaurants',
+        command: 'kallyai.actions.searchRestaurants',
+        args: [{ body: { query: 'sushi', party_size: 2 } }],
+        path: /restaurants\/search$/,
+        price: 'search',
+      },
+      {
+        name: 'booking',
+        command: 'kallyai.actions.book',
+        args: [
+          {
+            type: 'restaurant',
+            restaurantId: 'rest-luigi-s-trattoria',
+            restaurantName: "Luigi's Trattoria",
+            date: inDays(4),
+            time: '20:00',
+            partySize: 2,
+            name: null,
+            notes: null,
+          },
+        ],
+        path: /^\/v1\/actions\/bookings$/,
+        price: 'booking',
+      },
+      {
+        name: 'ride',
+        command: 'kallyai.actions.ride',
+        args: [{ body: { pickup: '1 Hudson Pl', destination: 'Newark Airport' } }],
+        path: /tasks\/ride$/,
+        price: 'ride',
+      },
+      {
+        name: 'food',
+        command: 'kallyai.actions.food',
+        args: [{ body: { description: 'Two margherita pizzas' } }],
+        path: /tasks\/food$/,
+        price: 'food',
+      },
+      {
+        name: 'errand',
+        command: 'kallyai.actions.errand',
+        args: [{ body: { description: 'Pick up the dry cleaning on Friday' } }],
+        path: /tasks\/errand$/,
+        price: 'errand',
+      },
+      {
+        name: 'outreach by call',
+        command: 'kallyai.outreach.create',
+        args: [{ channel: 'call', target: '+12015550181', description: 'Ask for a quote for the roof' }],
+        path: /^\/v1\/outreach\/tasks$/,
+        price: 'call',
+      },
+      {
+        name: 'outreach by email',
+        command: 'kallyai.outreach.create',
+        args: [{ channel: 'email', target: 'roof@example.com', description: 'Ask for a quote for the roof' }],
+        path: /^\/v1\/outreach\/tasks$/,
+        price: 'email_send',
+      },
+      {
+        name: 'outreach by SMS',
+        command: 'kallyai.outreach.create',
+        args: [{ channel: 'sms', target: '(201) 555-0181', description: 'Ask for a quote for the roof' }],
+        path: /^\/v1\/outreach\/tasks$/,
+        price: 'email_send',
+      },
+      {
+        name: 'outreach retry',
+        command: 'kallyai.outreach.retry',
+        args: [{ id: retryable.id }],
+        path: /\/retry$/,
+        price: 'email_send',
+      },
+      {
+        name: 'bill check',
+        command: 'kallyai.actions.analyzeBill',
+        args: [{ body: { description: 'Internet bill went up from $60 to $95.', amount: 95 } }],
+        path: /bills\/analyze$/,
+        price: 'bill_analysis',
+      },
+      {
+        name: 'bill dispute',
+        command: 'kallyai.actions.disputeBill',
+        args: [{ body: { description: 'Charged twice for May.', provider: 'Comcast', reason: 'Duplicate charge' } }],
+        path: /bills\/dispute$/,
+        price: 'bill_analysis',
+      },
     ];
     const prices = (await client().execute(ops.credits.costs)).costs as Record<string, Record<string, number>>;
     for (const c of cases) {
@@ -84,13 +188,26 @@ suite('Search, actions, outreach and the account', function () {
       assert.equal(r.outcome, 'dismissed', `${c.name}: ${JSON.stringify(r).slice(0, 300)}`);
       assert.equal(asked.length, 1, `${c.name} asked once`);
       const log = await sandboxRequests<Json>();
-      assert.deepEqual(log.filter((q) => c.path.test(q.path) && q.method !== 'GET').map((q) => q.path), [], `${c.name} sent nothing when declined`);
-      assert.equal(log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate'), undefined, `${c.name}: the budget estimate is not a consent's`);
+      assert.deepEqual(
+        log.filter((q) => c.path.test(q.path) && q.method !== 'GET').map((q) => q.path),
+        [],
+        `${c.name} sent nothing when declined`,
+      );
+      assert.equal(
+        log.find((q) => q.method === 'POST' && q.path === '/v1/goals/estimate'),
+        undefined,
+        `${c.name}: the budget estimate is not a consent's`,
+      );
       const stakes = asked[0];
       const price = prices[c.price];
       if (c.price === 'call') {
         assert.deepEqual(stakes.credits, { kind: 'perMinute', base: price.base, perMinute: price.per_minute }, c.name);
-        assert.ok(text(stakes).includes(`Estimated cost: about ${creditsLabel(price.base)} plus ${price.per_minute} per minute`), `${c.name}: ${text(stakes)}`);
+        assert.ok(
+          text(stakes).includes(
+            `Estimated cost: about ${creditsLabel(price.base)} plus ${price.per_minute} per minute`,
+          ),
+          `${c.name}: ${text(stakes)}`,
+        );
       } else {
         const amount = Object.values(price)[0];
         assert.deepEqual(stakes.credits, { kind: 'amount', amount, source: 'price' }, c.name);
@@ -102,9 +219,25 @@ suite('Search, actions, outreach and the account', function () {
 
   test('the consents name whom and what: a booking at a restaurant, outreach by channel with the number for people', async () => {
     const asked = answer(false);
-    await run('kallyai.actions.book', { type: 'restaurant', restaurantId: 'rest-luigi-s-trattoria', restaurantName: "Luigi's Trattoria", date: inDays(4), time: '8pm', partySize: 4, name: 'Alex', notes: null });
-    await run('kallyai.outreach.create', { channel: 'sms', target: '(201) 555-0181', description: 'Ask when the plumber can come' });
-    assert.match(asked[0].question, /^Book at Luigi's Trattoria for 4 on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4} at 20:00\?$/);
+    await run('kallyai.actions.book', {
+      type: 'restaurant',
+      restaurantId: 'rest-luigi-s-trattoria',
+      restaurantName: "Luigi's Trattoria",
+      date: inDays(4),
+      time: '8pm',
+      partySize: 4,
+      name: 'Alex',
+      notes: null,
+    });
+    await run('kallyai.outreach.create', {
+      channel: 'sms',
+      target: '(201) 555-0181',
+      description: 'Ask when the plumber can come',
+    });
+    assert.match(
+      asked[0].question,
+      /^Book at Luigi's Trattoria for 4 on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4} at 20:00\?$/,
+    );
     assert.equal(asked[0].whom, "Luigi's Trattoria");
     assert.ok(asked[0].lines.includes("KallyAI will contact Luigi's Trattoria."), text(asked[0]));
     assert.ok(text(asked[0]).includes('Party size: 4') && text(asked[0]).includes('Name: Alex'), text(asked[0]));
@@ -116,16 +249,98 @@ suite('Search, actions, outreach and the account', function () {
   test('bad input gets a clear message and sends nothing', async () => {
     const asked = answer(true);
     const cases: Array<{ command: string; args: unknown; message: RegExp; path: RegExp }> = [
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: '2020-01-01', time: '19:00', partySize: 2, name: null, notes: null }, message: /2020-01-01 is in the past/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: 'yesterday', time: '19:00', partySize: 2, name: null, notes: null }, message: /is in the past/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: inDays(3), time: '19:00', partySize: 0, name: null, notes: null }, message: /^Party size must be at least 1\.$/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.actions.book', args: { type: 'restaurant', restaurantId: 'rest-casa-lucio', date: inDays(3), time: '19:00', partySize: 51, name: null, notes: null }, message: /^Party size must be at most 50\.$/, path: /^\/v1\/actions\/bookings$/ },
-      { command: 'kallyai.outreach.create', args: { channel: 'call', target: 'the landlord', description: 'Ask about the leak' }, message: /phone number in international form/, path: /^\/v1\/outreach\/tasks$/ },
-      { command: 'kallyai.outreach.create', args: { channel: 'email', target: '+12015550140', description: 'Ask about the leak' }, message: /email address such as name@example\.com/, path: /^\/v1\/outreach\/tasks$/ },
-      { command: 'kallyai.outreach.create', args: { channel: 'sms', target: '911', description: 'Ask about the leak' }, message: /Emergency/, path: /^\/v1\/outreach\/tasks$/ },
-      { command: 'kallyai.subscription.changePlan', args: { plan: 'platinum', confirmed: true }, message: /There is no plan called "platinum"\. The plans are: Starter, Pro, Power, Business\./, path: /change-plan$/ },
-      { command: 'kallyai.actions.createCalendarEvent', args: { title: 'Old dinner', date: '2020-01-01', time: '19:00', duration: '1h' }, message: /is in the past/, path: /calendar\/events$/ },
-      { command: 'kallyai.actions.createCalendarEvent', args: { title: 'Dinner', date: inDays(2), time: '19:00', duration: 'until 18:00' }, message: /must come after the start/, path: /calendar\/events$/ },
+      {
+        command: 'kallyai.actions.book',
+        args: {
+          type: 'restaurant',
+          restaurantId: 'rest-casa-lucio',
+          date: '2020-01-01',
+          time: '19:00',
+          partySize: 2,
+          name: null,
+          notes: null,
+        },
+        message: /2020-01-01 is in the past/,
+        path: /^\/v1\/actions\/bookings$/,
+      },
+      {
+        command: 'kallyai.actions.book',
+        args: {
+          type: 'restaurant',
+          restaurantId: 'rest-casa-lucio',
+          date: 'yesterday',
+          time: '19:00',
+          partySize: 2,
+          name: null,
+          notes: null,
+        },
+        message: /is in the past/,
+        path: /^\/v1\/actions\/bookings$/,
+      },
+      {
+        command: 'kallyai.actions.book',
+        args: {
+          type: 'restaurant',
+          restaurantId: 'rest-casa-lucio',
+          date: inDays(3),
+          time: '19:00',
+          partySize: 0,
+          name: null,
+          notes: null,
+        },
+        message: /^Party size must be at least 1\.$/,
+        path: /^\/v1\/actions\/bookings$/,
+      },
+      {
+        command: 'kallyai.actions.book',
+        args: {
+          type: 'restaurant',
+          restaurantId: 'rest-casa-lucio',
+          date: inDays(3),
+          time: '19:00',
+          partySize: 51,
+          name: null,
+          notes: null,
+        },
+        message: /^Party size must be at most 50\.$/,
+        path: /^\/v1\/actions\/bookings$/,
+      },
+      {
+        command: 'kallyai.outreach.create',
+        args: { channel: 'call', target: 'the landlord', description: 'Ask about the leak' },
+        message: /phone number in international form/,
+        path: /^\/v1\/outreach\/tasks$/,
+      },
+      {
+        command: 'kallyai.outreach.create',
+        args: { channel: 'email', target: '+12015550140', description: 'Ask about the leak' },
+        message: /email address such as name@example\.com/,
+        path: /^\/v1\/outreach\/tasks$/,
+      },
+      {
+        command: 'kallyai.outreach.create',
+        args: { channel: 'sms', target: '911', description: 'Ask about the leak' },
+        message: /Emergency/,
+        path: /^\/v1\/outreach\/tasks$/,
+      },
+      {
+        command: 'kallyai.subscription.changePlan',
+        args: { plan: 'platinum', confirmed: true },
+        message: /There is no plan called "platinum"\. The plans are: Starter, Pro, Power, Business\./,
+        path: /change-plan$/,
+      },
+      {
+        command: 'kallyai.actions.createCalendarEvent',
+        args: { title: 'Old dinner', date: '2020-01-01', time: '19:00', duration: '1h' },
+        message: /is in the past/,
+        path: /calendar\/events$/,
+      },
+      {
+        command: 'kallyai.actions.createCalendarEvent',
+        args: { title: 'Dinner', date: inDays(2), time: '19:00', duration: 'until 18:00' },
+        message: /must come after the start/,
+        path: /calendar\/events$/,
+      },
     ];
     for (const c of cases) {
       await clearSandboxRequests();
@@ -138,27 +353,49 @@ suite('Search, actions, outreach and the account', function () {
     assert.equal(asked.length, 0, 'nothing that was refused reached the consent');
   });
 
-  test('a calendar event is written in the person\'s time zone; a free slot becomes an event', async () => {
-    await vscode.workspace.getConfiguration('kallyai').update('timezone', 'Asia/Kolkata', vscode.ConfigurationTarget.Global);
+  test("a calendar event is written in the person's time zone; a free slot becomes an event", async () => {
+    await vscode.workspace
+      .getConfiguration('kallyai')
+      .update('timezone', 'Asia/Kolkata', vscode.ConfigurationTarget.Global);
     const day = inDays(3);
-    const r = await run('kallyai.actions.createCalendarEvent', { title: 'Tea with Priya', date: day, time: '7:30pm', duration: '90 min', location: 'Chai Point' });
+    const r = await run('kallyai.actions.createCalendarEvent', {
+      title: 'Tea with Priya',
+      date: day,
+      time: '7:30pm',
+      duration: '90 min',
+      location: 'Chai Point',
+    });
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     const event = (await state()).calendarEvents.find((e: Json) => e.title === 'Tea with Priya');
-    assert.deepEqual([event.start, event.end, event.location], [`${day}T19:30:00+05:30`, `${day}T21:00:00+05:30`, 'Chai Point']);
+    assert.deepEqual(
+      [event.start, event.end, event.location],
+      [`${day}T19:30:00+05:30`, `${day}T21:00:00+05:30`, 'Chai Point'],
+    );
     assert.match(String(r.message), /Added "Tea with Priya" to your calendar: .* at 19:30\./);
 
-    const slots = await run<RunResult & { data: { slots: Json[] } }>('kallyai.actions.calendarSlots', { query: { date: day, duration_minutes: 30 }, quiet: true });
+    const slots = await run<RunResult & { data: { slots: Json[] } }>('kallyai.actions.calendarSlots', {
+      query: { date: day, duration_minutes: 30 },
+      quiet: true,
+    });
     const slot = slots.data.slots[0];
-    const fromSlot = await run('kallyai.actions.createCalendarEvent', { title: 'Focus time', start: slot.start, end: slot.end, location: null });
+    const fromSlot = await run('kallyai.actions.createCalendarEvent', {
+      title: 'Focus time',
+      start: slot.start,
+      end: slot.end,
+      location: null,
+    });
     assert.equal(fromSlot.outcome, 'done', JSON.stringify(fromSlot));
     const created = (await state()).calendarEvents.find((e: Json) => e.title === 'Focus time');
     assert.equal(Date.parse(created.start), Date.parse(slot.start));
-    assert.match(created.start, /\+05:30$/, 'in the person\'s zone');
+    assert.match(created.start, /\+05:30$/, "in the person's zone");
     await vscode.workspace.getConfiguration('kallyai').update('timezone', undefined, vscode.ConfigurationTarget.Global);
   });
 
   test('Search: the page shows every result with its phone for people, rating and source, and the actions', async () => {
-    const r = await run<RunResult & { page?: string }>('kallyai.search.run', { body: { query: 'plumbers', location: 'Hoboken' }, confirmed: true });
+    const r = await run<RunResult & { page?: string }>('kallyai.search.run', {
+      body: { query: 'plumbers', location: 'Hoboken' },
+      confirmed: true,
+    });
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     const id = String(r.page).replace(/^search:/, '');
     const page = (await openPage('search', id))!;
@@ -174,20 +411,36 @@ suite('Search, actions, outreach and the account', function () {
     assert.equal(page.panel.title, '"plumbers" — search');
     assert.equal((page.current!.body.text.match(/data-action="call"/g) ?? []).length, results.length);
     assert.equal((page.current!.body.text.match(/data-action="ask"/g) ?? []).length, results.length);
-    assert.equal(await page.deliver({ type: 'action', action: 'call', arg: '../etc' }), 'ran', 'a bad index is ignored by the action');
+    assert.equal(
+      await page.deliver({ type: 'action', action: 'call', arg: '../etc' }),
+      'ran',
+      'a bad index is ignored by the action',
+    );
 
-    const quick = await run<RunResult & { page?: string }>('kallyai.search.quick', { body: { query: 'pharmacy open now' }, confirmed: true });
+    const quick = await run<RunResult & { page?: string }>('kallyai.search.quick', {
+      body: { query: 'pharmacy open now' },
+      confirmed: true,
+    });
     const quickPage = (await openPage('search', String(quick.page).replace(/^search:/, '')))!;
-    assert.ok(pageText(quickPage.current!.body).includes(String((quick.data as Json).answer)), 'the quick answer is on the page');
+    assert.ok(
+      pageText(quickPage.current!.body).includes(String((quick.data as Json).answer)),
+      'the quick answer is on the page',
+    );
 
-    const restaurants = await run<RunResult & { page?: string }>('kallyai.actions.searchRestaurants', { body: { query: 'italian', party_size: 4, date: inDays(3), time: '20:00' }, confirmed: true });
+    const restaurants = await run<RunResult & { page?: string }>('kallyai.actions.searchRestaurants', {
+      body: { query: 'italian', party_size: 4, date: inDays(3), time: '20:00' },
+      confirmed: true,
+    });
     const restaurantPage = (await openPage('search', String(restaurants.page).replace(/^search:/, '')))!;
     assert.ok(pageText(restaurantPage.current!.body).includes("Luigi's Trattoria"));
     assert.ok(pageText(restaurantPage.current!.body).includes('Free tables: 20:00 for 4'));
     assert.ok(restaurantPage.current!.body.text.includes('data-action="book"'), 'restaurants can be booked');
 
     const history = await run<RunResult & { data: { searches: Json[] } }>('kallyai.search.history', { quiet: true });
-    assert.ok(history.data.searches.some((s) => s.query === 'plumbers' && s.location === 'Hoboken'), 'the search is in the history');
+    assert.ok(
+      history.data.searches.some((s) => s.query === 'plumbers' && s.location === 'Hoboken'),
+      'the search is in the history',
+    );
   });
 
   test('Activity: the log and the tasks as the sandbox has them; filters go to the server', async () => {
@@ -195,11 +448,21 @@ suite('Search, actions, outreach and the account', function () {
     await views.setActivityFilter({});
     const s = await state();
     let { actions, tasks } = await activity();
-    assert.deepEqual(actions.map(nodeLabel), s.actions.map((a: Json) => a.description));
+    assert.deepEqual(
+      actions.map(nodeLabel),
+      s.actions.map((a: Json) => a.description),
+    );
     assert.equal(tasks.length, s.outreachTasks.length);
     const undoable = actions.filter((n) => /\bundoable\b/.test(String(n.item.contextValue)));
-    assert.deepEqual(undoable.map((n) => (n.target!.value as Json).id).sort(), s.actions.filter((a: Json) => a.undoable).map((a: Json) => a.id).sort());
-    for (const n of [...actions, ...tasks]) assert.ok(n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, n.id);
+    assert.deepEqual(
+      undoable.map((n) => (n.target!.value as Json).id).sort(),
+      s.actions
+        .filter((a: Json) => a.undoable)
+        .map((a: Json) => a.id)
+        .sort(),
+    );
+    for (const n of [...actions, ...tasks])
+      assert.ok(n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, n.id);
     assert.ok(!tasks.some((n) => nodeLabel(n).includes(String((n.target!.value as Json).id))), 'no id shown');
 
     await clearSandboxRequests();
@@ -236,7 +499,14 @@ suite('Search, actions, outreach and the account', function () {
     const s = await state();
     assert.equal(s.bookings[0].status, 'cancelled');
     assert.equal(s.actions.find((a: Json) => a.type === 'booking').status, 'undone');
-    await waitFor(async () => !(await activity()).actions.some((n) => /\bundoable\b/.test(String(n.item.contextValue)) && (n.target!.value as Json).type === 'booking'), 10_000, 'the view to follow');
+    await waitFor(
+      async () =>
+        !(await activity()).actions.some(
+          (n) => /\bundoable\b/.test(String(n.item.contextValue)) && (n.target!.value as Json).type === 'booking',
+        ),
+      10_000,
+      'the view to follow',
+    );
 
     const failed = tasks.find((n) => /\bretryable\b/.test(String(n.item.contextValue)))!;
     const retried = await run('kallyai.outreach.retry', failed, [failed]);
@@ -247,15 +517,36 @@ suite('Search, actions, outreach and the account', function () {
     const cancelled = await run('kallyai.outreach.cancel', running, [running]);
     assert.equal(cancelled.outcome, 'done', JSON.stringify(cancelled));
     assert.deepEqual([asked.at(-1)!.confirm, asked.at(-1)!.decline], ['Cancel Task', 'Keep Task']);
-    assert.equal((await state()).outreachTasks.find((t: Json) => t.id === (running.target!.value as Json).id).status, 'cancelled');
+    assert.equal(
+      (await state()).outreachTasks.find((t: Json) => t.id === (running.target!.value as Json).id).status,
+      'cancelled',
+    );
 
-    const made = await run('kallyai.actions.book', { type: 'service', date: inDays(6), time: '11:00', name: null, notes: 'Boiler service', confirmed: true });
+    const made = await run('kallyai.actions.book', {
+      type: 'service',
+      date: inDays(6),
+      time: '11:00',
+      name: null,
+      notes: 'Boiler service',
+      confirmed: true,
+    });
     assert.equal(made.outcome, 'done', JSON.stringify(made));
     const bookingId = String((made.data as Json).id);
-    const live = await waitFor(async () => (await activity()).actions.find((n) => /\bliveBooking\b/.test(String(n.item.contextValue)) && (n.target!.value as Json).target_id === bookingId), 10_000, 'the new booking in the view');
+    const live = await waitFor(
+      async () =>
+        (await activity()).actions.find(
+          (n) =>
+            /\bliveBooking\b/.test(String(n.item.contextValue)) && (n.target!.value as Json).target_id === bookingId,
+        ),
+      10_000,
+      'the new booking in the view',
+    );
     const cancelledBooking = await run('kallyai.actions.cancelBooking', live, [live]);
     assert.equal(cancelledBooking.outcome, 'done', JSON.stringify(cancelledBooking));
-    assert.deepEqual([asked.at(-1)!.question, asked.at(-1)!.confirm, asked.at(-1)!.decline], ['Cancel this booking?', 'Cancel Booking', 'Keep Booking']);
+    assert.deepEqual(
+      [asked.at(-1)!.question, asked.at(-1)!.confirm, asked.at(-1)!.decline],
+      ['Cancel this booking?', 'Cancel Booking', 'Keep Booking'],
+    );
     assert.ok(asked.at(-1)!.lines.includes('KallyAI will contact the business.'), text(asked.at(-1)!));
     assert.equal((await state()).bookings.find((b: Json) => b.id === bookingId).status, 'cancelled');
 
@@ -264,16 +555,26 @@ suite('Search, actions, outreach and the account', function () {
     await clearSandboxRequests();
     const refused = await run('kallyai.actions.undo', { id: fixed.id });
     assert.equal(refused.outcome, 'unavailable', JSON.stringify(refused));
-    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST'), []);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => q.method === 'POST'),
+      [],
+    );
   });
 
   test('a task opens with its attempts; a new one by email is created with the target as typed', async () => {
     const asked = answer(true);
-    const created = await run('kallyai.outreach.create', { channel: 'email', target: 'quotes@roofs.example', description: 'Get a quote for the roof this month' });
+    const created = await run('kallyai.outreach.create', {
+      channel: 'email',
+      target: 'quotes@roofs.example',
+      description: 'Get a quote for the roof this month',
+    });
     assert.equal(created.outcome, 'done', JSON.stringify(created));
     assert.equal(asked[0].whom, 'quotes@roofs.example');
     const task = (await state()).outreachTasks[0];
-    assert.deepEqual([task.recipient_identifier, task.selected_channel, task.goal], ['quotes@roofs.example', 'email', 'Get a quote for the roof this month']);
+    assert.deepEqual(
+      [task.recipient_identifier, task.selected_channel, task.goal],
+      ['quotes@roofs.example', 'email', 'Get a quote for the roof this month'],
+    );
     const opened = await run<RunResult & { documentUri?: string }>('kallyai.outreach.openTask', { id: task.id });
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.documentUri!));
     assert.match(doc.getText(), /## Attempts/);
@@ -286,18 +587,27 @@ suite('Search, actions, outreach and the account', function () {
     const up = await run('kallyai.subscription.changePlan', { plan: 'power' });
     assert.equal(up.outcome, 'done', JSON.stringify(up));
     assert.equal(asked[0].question, 'Change your plan from Pro to Power?');
-    assert.ok(asked[0].lines.some((l) => /^An upgrade takes effect now: 1,?500 credits a month for \$99\/month\.$/.test(l)), text(asked[0]));
+    assert.ok(
+      asked[0].lines.some((l) => /^An upgrade takes effect now: 1,?500 credits a month for \$99\/month\.$/.test(l)),
+      text(asked[0]),
+    );
     assert.deepEqual([asked[0].confirm, asked[0].decline], ['Change Plan', 'Keep My Plan']);
     assert.equal((await state()).subscription.plan_type, 'power');
 
     const down = await run('kallyai.subscription.changePlan', { plan: 'Starter' });
     assert.equal(down.outcome, 'done', JSON.stringify(down));
     assert.equal(asked[1].question, 'Change your plan from Power to Starter?');
-    assert.match(text(asked[1]), /A downgrade takes effect on .*: until then you keep Power\. Then 200 credits a month for \$19\/month\./);
+    assert.match(
+      text(asked[1]),
+      /A downgrade takes effect on .*: until then you keep Power\. Then 200 credits a month for \$19\/month\./,
+    );
     assert.match(String(down.message), /Your plan changes to Starter on .*\. Until then you keep Power\./);
 
     await views.testing.providers.credits.loader.load('mutation');
-    const tooltip = () => { const tip = views.testing.statusBar.tooltip; return typeof tip === 'string' ? tip : tip?.value ?? ''; };
+    const tooltip = () => {
+      const tip = views.testing.statusBar.tooltip;
+      return typeof tip === 'string' ? tip : (tip?.value ?? '');
+    };
     assert.match(tooltip(), /Plan change scheduled: Starter from/);
     assert.match(tooltip(), /command:kallyai\.subscription\.cancelChange/);
     const plan = (await views.testing.providers.credits.getChildren()).find((n) => n.id === 'credits/plan')!;
@@ -318,7 +628,7 @@ suite('Search, actions, outreach and the account', function () {
     const item = views.testing.notificationsItem;
     assert.equal(item.text, `$(bell-dot) ${pending.total_pending}`);
     assert.equal((item.command as vscode.Command).command, 'kallyai.notifications.pending');
-    const tip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '';
+    const tip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
     assert.match(tip, /goals? waits? for you/);
     assert.match(tip, /unread messages/);
     const r = await run<RunResult>('kallyai.notifications.pending', { quiet: true });
@@ -328,16 +638,23 @@ suite('Search, actions, outreach and the account', function () {
   test('Credits: prices in credits, referrals with Copy; Estimate Credits… for any type', async () => {
     const roots = await views.testing.providers.credits.getChildren();
     const costs = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/costs'));
-    assert.ok(costs.some((n) => nodeLabel(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'), costs.map((n) => `${nodeLabel(n)}: ${n.item.description}`).join('; '));
+    assert.ok(
+      costs.some((n) => nodeLabel(n) === 'Phone call' && n.item.description === '1 credit + 0.1 per minute'),
+      costs.map((n) => `${nodeLabel(n)}: ${n.item.description}`).join('; '),
+    );
     assert.ok(costs.some((n) => nodeLabel(n) === 'Search' && n.item.description === '0.5 credits per search'));
-    const referrals = await views.testing.providers.credits.getChildren(roots.find((n) => n.id === 'credits/referrals'));
+    const referrals = await views.testing.providers.credits.getChildren(
+      roots.find((n) => n.id === 'credits/referrals'),
+    );
     const code = referrals.find((n) => /\breferralCode\b/.test(String(n.item.contextValue)))!;
     assert.equal(nodeLabel(code), 'DEMO-KALLY');
     const copied = await run<{ outcome: string }>('kallyai.referrals.copy', code, [code]);
     assert.equal(copied.outcome, 'copied');
     assert.equal(await vscode.env.clipboard.readText(), 'DEMO-KALLY');
 
-    const estimate = await run<RunResult & { message?: string }>('kallyai.budget.estimate', { body: { type: 'ride', description: 'To the airport at 7' } });
+    const estimate = await run<RunResult & { message?: string }>('kallyai.budget.estimate', {
+      body: { type: 'ride', description: 'To the airport at 7' },
+    });
     assert.equal(estimate.outcome, 'done');
     assert.match(String(estimate.message), /^Ride: about 0\.5 credits/);
   });

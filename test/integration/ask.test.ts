@@ -4,16 +4,41 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AskResult } from '../../src/commands/coordination/ask';
-import type { ConversationHistoryResult, NewConversationResult } from '../../src/commands/coordination/conversationHistory';
-import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, sandboxJson, sandboxRequests, waitFor } from './helpers';
+import type {
+  ConversationHistoryResult,
+  NewConversationResult,
+} from '../../src/commands/coordination/conversationHistory';
+import {
+  acceptFirstPick,
+  activateExtension,
+  clearSandboxFaults,
+  clearSandboxRequests,
+  sandboxJson,
+  sandboxRequests,
+  waitFor,
+} from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface SandboxGoal { id: string; title: string; conversation_id: string | null }
-interface GoalNodeLike { kind?: string; goal?: { id?: string } }
-interface ViewsTesting { testing: { treeViews: { goals: vscode.TreeView<GoalNodeLike> }; providers: { goals: { findGoalNode(id: string): Promise<GoalNodeLike | undefined> } } } }
+interface SandboxGoal {
+  id: string;
+  title: string;
+  conversation_id: string | null;
+}
+interface GoalNodeLike {
+  kind?: string;
+  goal?: { id?: string };
+}
+interface ViewsTesting {
+  testing: {
+    treeViews: { goals: vscode.TreeView<GoalNodeLike> };
+    providers: { goals: { findGoalNode(id: string): Promise<GoalNodeLike | undefined> } };
+  };
+}
 
 const messagePosts = async () =>
-  (await sandboxRequests<{ message?: string; conversation_id?: string }>()).filter((r) => r.method === 'POST' && r.path === '/v1/coordination/message');
+  (await sandboxRequests<{ message?: string; conversation_id?: string }>()).filter(
+    (r) => r.method === 'POST' && r.path === '/v1/coordination/message',
+  );
 
 async function ask(args: Record<string, unknown>): Promise<Extract<AskResult, { outcome: 'answered' }>> {
   const result = await vscode.commands.executeCommand<AskResult>('kallyai.ask', args);
@@ -25,7 +50,14 @@ async function ask(args: Record<string, unknown>): Promise<Extract<AskResult, { 
 const documentText = async (uri: string) => (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText();
 /** The document once it shows `needle` (an open document follows the provider's change event, a moment later). */
 const documentWith = (uri: string, needle: string) =>
-  waitFor(async () => { const t = await documentText(uri); return t.includes(needle) ? t : undefined; }, 10_000, `the document to show "${needle}"`);
+  waitFor(
+    async () => {
+      const t = await documentText(uri);
+      return t.includes(needle) ? t : undefined;
+    },
+    10_000,
+    `the document to show "${needle}"`,
+  );
 
 suite('Ask KallyAI: against the sandbox', () => {
   const TASK = 'Book a table for 4 at an Italian restaurant near me on Friday at 8pm';
@@ -55,7 +87,10 @@ suite('Ask KallyAI: against the sandbox', () => {
     const text = await documentText(first.documentUri);
     assert.match(first.documentUri, /^kallyai:\/conversations\//);
     assert.ok(text.includes('**You:**') && text.includes('**KallyAI:**'), text);
-    assert.ok(text.includes('Book a table for 4 at an Italian restaurant near me on Friday at 8pm'), 'the question is in the document');
+    assert.ok(
+      text.includes('Book a table for 4 at an Italian restaurant near me on Friday at 8pm'),
+      'the question is in the document',
+    );
     assert.ok(text.indexOf('**You:**') < text.indexOf('**KallyAI:**'), 'question before answer');
     const goalTitle = goal.title.replace(/([\\`*_{}[\]()#+\-!|~$])/g, '\\$1');
     assert.ok(text.includes(`Goal: ${goalTitle}`), `the goal is named in the document by its title:\n${text}`);
@@ -67,7 +102,11 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.ok(views?.testing, 'the extension exports its views (activate() → { views }) for tests');
     const node = await views.testing.providers.goals.findGoalNode(first.goalId!);
     assert.ok(node, 'the goal has a node in the Goals view');
-    const selected = await waitFor(() => views.testing.treeViews.goals.selection.find((n) => n.goal?.id === first.goalId), 10_000, 'the goal node to be selected');
+    const selected = await waitFor(
+      () => views.testing.treeViews.goals.selection.find((n) => n.goal?.id === first.goalId),
+      10_000,
+      'the goal node to be selected',
+    );
     assert.equal(selected.kind, 'goal');
   });
 
@@ -95,11 +134,16 @@ suite('Ask KallyAI: against the sandbox', () => {
     assert.ok(hello.suggestions.length > 0);
     const posts = await messagePosts();
     assert.equal(posts.at(-1)?.body?.conversation_id, started.conversationId);
-    assert.ok(!(await documentText(hello.documentUri)).includes('Book a table for 4'), 'the new conversation has its own document');
+    assert.ok(
+      !(await documentText(hello.documentUri)).includes('Book a table for 4'),
+      'the new conversation has its own document',
+    );
   });
 
   test('Conversation History with an id opens that conversation and makes it current', async () => {
-    const opened = await vscode.commands.executeCommand<ConversationHistoryResult>('kallyai.conversationHistory', { conversationId: first.conversationId });
+    const opened = await vscode.commands.executeCommand<ConversationHistoryResult>('kallyai.conversationHistory', {
+      conversationId: first.conversationId,
+    });
     assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
     if (opened.outcome !== 'opened') return;
     assert.equal(opened.turns, 4, 'two questions, two answers');
@@ -108,18 +152,27 @@ suite('Ask KallyAI: against the sandbox', () => {
     const next = await ask({ message: 'Thanks, that is all' });
     assert.equal(next.conversationId, first.conversationId, 'the reopened conversation continues');
     const grown = await documentWith(next.documentUri, 'Thanks, that is all');
-    assert.ok(grown.indexOf('Make it 8:30pm instead, please') < grown.indexOf('Thanks, that is all'), 'the history stays on top of the growing document');
+    assert.ok(
+      grown.indexOf('Make it 8:30pm instead, please') < grown.indexOf('Thanks, that is all'),
+      'the history stays on top of the growing document',
+    );
   });
 
   test('Conversation History without an id lists the conversations, newest first, and opens the chosen one', async () => {
     const listed = await sandboxJson<{ conversations: Array<{ id: string }> }>('/sandbox/state');
     const newest = listed.conversations[0].id;
-    const opened = await acceptFirstPick(vscode.commands.executeCommand<ConversationHistoryResult>('kallyai.conversationHistory'));
+    const opened = await acceptFirstPick(
+      vscode.commands.executeCommand<ConversationHistoryResult>('kallyai.conversationHistory'),
+    );
     assert.equal(opened.outcome, 'opened', JSON.stringify(opened));
     if (opened.outcome !== 'opened') return;
     assert.equal(opened.conversationId, newest);
     const requests = await sandboxRequests();
     assert.ok(requests.some((r) => r.method === 'GET' && r.path === '/v1/coordination/conversations'));
-    assert.ok(requests.some((r) => r.method === 'GET' && r.path === '/v1/coordination/history' && r.query.conversation_id === newest));
+    assert.ok(
+      requests.some(
+        (r) => r.method === 'GET' && r.path === '/v1/coordination/history' && r.query.conversation_id === newest,
+      ),
+    );
   });
 });

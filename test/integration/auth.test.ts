@@ -134,7 +134,9 @@ suite('Sign-in: the kallyai authentication provider', () => {
   });
 
   test('Account Status shows the account, plan and credits, and no token', async () => {
-    const result = await vscode.commands.executeCommand<{ outcome: string; markdown?: string }>('kallyai.accountStatus');
+    const result = await vscode.commands.executeCommand<{ outcome: string; markdown?: string }>(
+      'kallyai.accountStatus',
+    );
     assert.equal(result?.outcome, 'shown');
     const md = result.markdown ?? '';
     assert.match(md, /demo@kallyai\.test/);
@@ -153,10 +155,14 @@ suite('Sign-in: the kallyai authentication provider', () => {
       workspaceState.keys().map((k) => [k, workspaceState.get(k)]),
     ]);
     const logFile = vscode.Uri.joinPath(logUri, 'KallyAI.log');
-    const logText = await waitFor(async () => {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile));
-      return text.includes('Signed in to KallyAI') && text.includes('session renewed') ? text : undefined;
-    }, 10_000, 'the KallyAI log to record the sign-in and the renewal');
+    const logText = await waitFor(
+      async () => {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile));
+        return text.includes('Signed in to KallyAI') && text.includes('session renewed') ? text : undefined;
+      },
+      10_000,
+      'the KallyAI log to record the sign-in and the renewal',
+    );
     for (const token of seenTokens) {
       assert.ok(!settingsText.includes(token), 'a token in the settings');
       assert.ok(!stateText.includes(token), 'a token in global or workspace state');
@@ -185,7 +191,10 @@ suite('Sign-in: the kallyai authentication provider', () => {
       assert.equal(await signingIn, true);
       assert.equal(services.auth.account?.method, 'oauth');
       assert.equal(services.auth.account?.label, 'demo@kallyai.test');
-      assert.ok((await sandboxRequests()).some((r) => r.path === '/v1/auth/gpt/token'), 'the code was exchanged');
+      assert.ok(
+        (await sandboxRequests()).some((r) => r.path === '/v1/auth/gpt/token'),
+        'the code was exchanged',
+      );
       await rememberStoredTokens(services);
     } finally {
       await config.update('oauth.clientId', undefined, vscode.ConfigurationTarget.Global);

@@ -9,10 +9,25 @@ import { outcomeText } from '../../src/commands/calls/callOutcome';
 import type { MakeCallResult } from '../../src/commands/calls/makeCall';
 import { describeCallStatus, errorSentence } from '../../src/format';
 import type { Services } from '../../src/services';
-import { activateExtension, clearSandboxFaults, clearSandboxRequests, inDays, sandboxJson, sandboxRequests, unescapeMarkdown, waitFor } from './helpers';
+import {
+  activateExtension,
+  clearSandboxFaults,
+  clearSandboxRequests,
+  inDays,
+  sandboxJson,
+  sandboxRequests,
+  unescapeMarkdown,
+  waitFor,
+} from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface SandboxCall { call_id: string; status: string; to: string; created_at: string; submission: Record<string, unknown> }
+interface SandboxCall {
+  call_id: string;
+  status: string;
+  to: string;
+  created_at: string;
+  submission: Record<string, unknown>;
+}
 
 const callPosts = async () => (await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === '/v1/calls');
 const sandboxCalls = async () => (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls;
@@ -93,14 +108,29 @@ suite('Make a Call: against the sandbox', () => {
 
     // The pipeline's consent named the stakes (the modal itself is skipped by the test seam).
     const all = await sandboxRequests();
-    assert.equal(all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate'), undefined, 'a consent names the price list, not the budget estimate');
+    assert.equal(
+      all.find((r) => r.method === 'POST' && r.path === '/v1/goals/estimate'),
+      undefined,
+      'a consent names the price list, not the budget estimate',
+    );
     const stakes = result.stakes!;
     assert.equal(stakes.question, "Call Luigi's Trattoria now?");
-    assert.deepEqual(stakes.credits, { kind: 'perMinute', base: 1, perMinute: 0.1 }, 'the price of a call: a base and each minute');
+    assert.deepEqual(
+      stakes.credits,
+      { kind: 'perMinute', base: 1, perMinute: 0.1 },
+      'the price of a call: a base and each minute',
+    );
     assert.equal(stakes.balance, 100);
     assert.equal(stakes.whom, "Luigi's Trattoria at +1 201 555 0100");
     const detail = stakes.lines.join('\n');
-    for (const text of [args.task, 'Party size: 2', 'Booking name: Alex Tester', 'Estimated cost: about', 'This cannot be undone.']) assert.ok(detail.includes(text), `the consent names "${text}":\n${detail}`);
+    for (const text of [
+      args.task,
+      'Party size: 2',
+      'Booking name: Alex Tester',
+      'Estimated cost: about',
+      'This cannot be undone.',
+    ])
+      assert.ok(detail.includes(text), `the consent names "${text}":\n${detail}`);
     assert.deepEqual([stakes.confirm, stakes.decline], ['Place Call', "Don't Call"]);
 
     const calls = (await sandboxCalls()).filter((c) => c.call_id === result.callId);
@@ -113,7 +143,10 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(result.outcome, 'completed', JSON.stringify(result));
     const posts = await callPosts();
     assert.equal(posts.length, 1);
-    assert.equal((posts[0].body as { submission: { respondent_phone: string } }).submission.respondent_phone, '+12015550100');
+    assert.equal(
+      (posts[0].body as { submission: { respondent_phone: string } }).submission.respondent_phone,
+      '+12015550100',
+    );
   });
 
   const statuses: Array<[string, string]> = [
@@ -125,7 +158,15 @@ suite('Make a Call: against the sandbox', () => {
   ];
   for (const [phone, status] of statuses) {
     test(`outcome ${status}: reported with its status in plain words`, async () => {
-      const result = await makeCall(request({ phone, category: 'general', task: 'Ask whether they are open this Saturday', partySize: null, businessName: 'City Hardware' }));
+      const result = await makeCall(
+        request({
+          phone,
+          category: 'general',
+          task: 'Ask whether they are open this Saturday',
+          partySize: null,
+          businessName: 'City Hardware',
+        }),
+      );
       assert.equal(result.outcome, 'completed', JSON.stringify(result));
       if (result.outcome !== 'completed') return;
       assert.equal(result.status, status);
@@ -155,8 +196,13 @@ suite('Make a Call: against the sandbox', () => {
       if (result.outcome !== 'refused') return;
       assert.equal(result.code, code);
       assert.ok(result.message.length > 20, result.message);
-      const reached = (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/calls') || r.path === '/v1/goals/estimate');
-      assert.deepEqual(reached.map((r) => `${r.method} ${r.path}`), []);
+      const reached = (await sandboxRequests()).filter(
+        (r) => r.path.startsWith('/v1/calls') || r.path === '/v1/goals/estimate',
+      );
+      assert.deepEqual(
+        reached.map((r) => `${r.method} ${r.path}`),
+        [],
+      );
     });
   }
 
@@ -196,7 +242,14 @@ suite('Make a Call: against the sandbox', () => {
 
   // Codes this client never provokes itself (it refuses those numbers and languages locally), as a
   // server would still send them: injected on POST /v1/calls.
-  for (const [status, code] of [[403, 'country_restriction'], [403, 'unsupported_country'], [422, 'emergency_number'], [422, 'toll_number'], [402, 'budget_exceeded'], [422, 'unsupported_language']] as const) {
+  for (const [status, code] of [
+    [403, 'country_restriction'],
+    [403, 'unsupported_country'],
+    [422, 'emergency_number'],
+    [422, 'toll_number'],
+    [402, 'budget_exceeded'],
+    [422, 'unsupported_language'],
+  ] as const) {
     test(`${code} from the server is shown with its sentence and action`, async () => {
       await addFault({ path: '^/v1/calls$', method: 'POST', status, code, count: 1 });
       await assertServerRefusal(request({ phone: '+12015550107' }), code);
@@ -230,7 +283,7 @@ suite('Make a Call: against the sandbox', () => {
     const retried = await makeCall(args);
     assert.equal(retried.outcome, 'completed', JSON.stringify(retried));
     const [post] = await callPosts();
-    assert.equal(post.headers['idempotency-key'], [...keys][0], 'the retry sends the lost attempt\'s key');
+    assert.equal(post.headers['idempotency-key'], [...keys][0], "the retry sends the lost attempt's key");
     const added = (await sandboxCalls()).filter((c) => !before.has(c.call_id));
     assert.equal(added.length, 1, `one call placed, not ${added.length}`);
     // A new call after that one succeeded gets a new key.
@@ -244,7 +297,11 @@ suite('Make a Call: against the sandbox', () => {
     const before = new Set((await sandboxCalls()).map((c) => c.call_id));
     const cancel = new vscode.CancellationTokenSource();
     const running = makeCall(request({ phone: '+12015550199', cancellation: cancel.token, whenCancelled: 'stop' }));
-    const live = await waitFor(async () => (await sandboxCalls()).find((c) => !before.has(c.call_id) && c.status === 'in_progress'), 20_000, 'the call to be in progress');
+    const live = await waitFor(
+      async () => (await sandboxCalls()).find((c) => !before.has(c.call_id) && c.status === 'in_progress'),
+      20_000,
+      'the call to be in progress',
+    );
     cancel.cancel();
     const result = await running;
     assert.equal(result.outcome, 'completed', JSON.stringify(result));
@@ -254,9 +311,15 @@ suite('Make a Call: against the sandbox', () => {
     assert.equal(result.stoppedByUser, true);
     const log = await sandboxRequests();
     assert.equal(log.filter((r) => r.method === 'POST' && r.path === '/v1/calls').length, 1, 'one POST /v1/calls');
-    assert.deepEqual(log.filter((r) => r.method === 'POST' && /\/stop$/.test(r.path)).map((r) => r.path), [`/v1/calls/${live.call_id}/stop`]);
+    assert.deepEqual(
+      log.filter((r) => r.method === 'POST' && /\/stop$/.test(r.path)).map((r) => r.path),
+      [`/v1/calls/${live.call_id}/stop`],
+    );
     const added = (await sandboxCalls()).filter((c) => !before.has(c.call_id));
-    assert.deepEqual(added.map((c) => [c.call_id, c.status]), [[live.call_id, 'cancelled']]);
+    assert.deepEqual(
+      added.map((c) => [c.call_id, c.status]),
+      [[live.call_id, 'cancelled']],
+    );
     cancel.dispose();
   });
 
@@ -265,7 +328,11 @@ suite('Make a Call: against the sandbox', () => {
     const before = new Set((await sandboxCalls()).map((c) => c.call_id));
     const cancel = new vscode.CancellationTokenSource();
     const running = makeCall(request({ phone: '+12015550199', cancellation: cancel.token, whenCancelled: 'keep' }));
-    await waitFor(async () => (await sandboxCalls()).find((c) => !before.has(c.call_id) && c.status === 'in_progress'), 20_000, 'the call to be in progress');
+    await waitFor(
+      async () => (await sandboxCalls()).find((c) => !before.has(c.call_id) && c.status === 'in_progress'),
+      20_000,
+      'the call to be in progress',
+    );
     cancel.cancel();
     const result = await running;
     assert.equal(result.outcome, 'completed', JSON.stringify(result));
@@ -279,13 +346,22 @@ suite('Make a Call: against the sandbox', () => {
   });
 
   test('after a call: the transcript document (summary on top, every turn) and the .ics calendar entry', async () => {
-    const args = request({ phone: '+12015550109', businessName: 'Casa Lucio', date: inDays(12), time: '21:15', partySize: 4 });
+    const args = request({
+      phone: '+12015550109',
+      businessName: 'Casa Lucio',
+      date: inDays(12),
+      time: '21:15',
+      partySize: 4,
+    });
     const result = await makeCall(args);
     assert.equal(result.outcome, 'completed', JSON.stringify(result));
     if (result.outcome !== 'completed') return;
     const services = (await activateExtension()).services as Services;
 
-    const opened = await vscode.commands.executeCommand<{ outcome: string; documentUri: string }>('kallyai.calls.openTranscript', { id: result.callId });
+    const opened = await vscode.commands.executeCommand<{ outcome: string; documentUri: string }>(
+      'kallyai.calls.openTranscript',
+      { id: result.callId },
+    );
     assert.equal(opened.outcome, 'done', JSON.stringify(opened));
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.documentUri));
     const text = unescapeMarkdown(doc.getText());
@@ -300,7 +376,10 @@ suite('Make a Call: against the sandbox', () => {
     }
 
     const target = vscode.Uri.joinPath(services.context.globalStorageUri, 'test-calendar', `${result.callId}.ics`);
-    const saved = await vscode.commands.executeCommand<{ outcome: string; saved?: string }>('kallyai.calls.addToCalendar', { id: result.callId, saveTo: target.toString() });
+    const saved = await vscode.commands.executeCommand<{ outcome: string; saved?: string }>(
+      'kallyai.calls.addToCalendar',
+      { id: result.callId, saveTo: target.toString() },
+    );
     assert.equal(saved.outcome, 'done', JSON.stringify(saved));
     assert.equal(saved.saved, target.toString());
     const ics = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
@@ -309,16 +388,30 @@ suite('Make a Call: against the sandbox', () => {
     assert.match(ics, /END:VCALENDAR\s*$/);
     const compactDate = String(args.date).replace(/-/g, '');
     // 21:15 in Madrid is 19:15 or 20:15 UTC: the same calendar day.
-    assert.match(ics, new RegExp(`\\nDTSTART:${compactDate}T(1915|2015)00Z\\r?\\n`), 'DTSTART at the booked date and time');
+    assert.match(
+      ics,
+      new RegExp(`\\nDTSTART:${compactDate}T(1915|2015)00Z\\r?\\n`),
+      'DTSTART at the booked date and time',
+    );
     assert.match(ics, /Casa Lucio/);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the saved .ics is opened');
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      target.toString(),
+      'the saved .ics is opened',
+    );
   });
 
   test('invalid arguments are refused with the field that is wrong, and nothing is sent', async () => {
-    const result = await vscode.commands.executeCommand<{ outcome: string; code: string; message: string }>('kallyai.makeCall', request({ partySize: 80 }));
+    const result = await vscode.commands.executeCommand<{ outcome: string; code: string; message: string }>(
+      'kallyai.makeCall',
+      request({ partySize: 80 }),
+    );
     assert.equal(result.outcome, 'failed');
     assert.equal(result.code, 'invalid_arguments');
     assert.match(result.message, /partySize/);
-    assert.deepEqual((await sandboxRequests()).filter((r) => r.path.startsWith('/v1/')).map((r) => r.path), []);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((r) => r.path.startsWith('/v1/')).map((r) => r.path),
+      [],
+    );
   });
 });

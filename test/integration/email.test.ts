@@ -10,11 +10,31 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/app';
 import type { Views, ViewNode } from '../../src/views';
 import { escapeHtml } from '../../src/format';
-import { answerConsents, changesNothing, clearSandboxRequests, nodeLabel, openPage, pageText, resetSandbox, sandboxApi, sandboxFetch, sandboxJson, sandboxRequests, sandboxWrites, waitFor, type RunResult } from './helpers';
+import {
+  answerConsents,
+  changesNothing,
+  clearSandboxRequests,
+  nodeLabel,
+  openPage,
+  pageText,
+  resetSandbox,
+  sandboxApi,
+  sandboxFetch,
+  sandboxJson,
+  sandboxRequests,
+  sandboxWrites,
+  waitFor,
+  type RunResult,
+} from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-interface Page { current?: { title: string; body: { text: string } }; deliver(m: unknown): Promise<string>; panel: vscode.WebviewPanel; ignored: number }
+interface Page {
+  current?: { title: string; body: { text: string } };
+  deliver(m: unknown): Promise<string>;
+  panel: vscode.WebviewPanel;
+  ignored: number;
+}
 
 let commands: CommandsModule;
 let views: Views;
@@ -57,26 +77,48 @@ suite('Email, messages and channels', function () {
   test('the Email view: accounts, all mail, the outbox by state, the voice profile, the channels; the drafts badge', async () => {
     const s = await state();
     const roots = await kids();
-    assert.deepEqual(roots.map((n) => n.id), ['email/accounts', 'email/mail', 'email/outbox', 'email/voice', 'email/channels']);
+    assert.deepEqual(
+      roots.map((n) => n.id),
+      ['email/accounts', 'email/mail', 'email/outbox', 'email/voice', 'email/channels'],
+    );
     const accounts = await kids(roots[0]);
-    assert.deepEqual(accounts.map(nodeLabel), s.emailAccounts.map((a: Json) => a.email));
+    assert.deepEqual(
+      accounts.map(nodeLabel),
+      s.emailAccounts.map((a: Json) => a.email),
+    );
     assert.equal(accounts[0].item.contextValue, 'emailAccount');
     assert.equal(nodeLabel(roots[1]), 'Mail — All mail');
     const mail = await kids(roots[1]);
     assert.deepEqual(mail.map(nodeLabel).sort(), s.emailMessages.map((m: Json) => m.subject).sort());
     assert.match(String(mail.find((n) => /unread/.test(String(n.item.contextValue)))?.item.description), /unread$/);
     const groups = await kids(roots[2]);
-    assert.deepEqual(groups.map((g) => g.id), ['email/outbox/pending', 'email/outbox/failed', 'email/outbox/sent', 'email/outbox/discarded']);
+    assert.deepEqual(
+      groups.map((g) => g.id),
+      ['email/outbox/pending', 'email/outbox/failed', 'email/outbox/sent', 'email/outbox/discarded'],
+    );
     const count = (status: string) => s.outbox.filter((e: Json) => e.status === status).length;
-    for (const [g, status] of [[groups[0], 'pending_approval'], [groups[1], 'failed'], [groups[2], 'sent'], [groups[3], 'cancelled']] as const) {
+    for (const [g, status] of [
+      [groups[0], 'pending_approval'],
+      [groups[1], 'failed'],
+      [groups[2], 'sent'],
+      [groups[3], 'cancelled'],
+    ] as const) {
       assert.equal((await kids(g)).length, count(status), `${g.id}`);
     }
-    assert.equal(groups[3].item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'discarded email stays folded');
+    assert.equal(
+      groups[3].item.collapsibleState,
+      vscode.TreeItemCollapsibleState.Collapsed,
+      'discarded email stays folded',
+    );
     const draft = (await kids(groups[0]))[0];
     assert.match(String(draft.item.contextValue), /^draft awaitingApproval/);
     assert.equal(draft.item.command?.command, 'kallyai.inbox.openDraft');
     assert.equal(views.testing.treeViews.email.badge?.value, count('pending_approval'));
-    for (const n of [...accounts, ...mail]) assert.ok(n.item.id && n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label, `${n.id} lacks id/tooltip/icon/a11y`);
+    for (const n of [...accounts, ...mail])
+      assert.ok(
+        n.item.id && n.item.tooltip && n.item.iconPath && n.item.accessibilityInformation?.label,
+        `${n.id} lacks id/tooltip/icon/a11y`,
+      );
   });
 
   test('the mail filter in the view title: a classification from the contract, said in the title; an unknown one is refused and asks nothing', async () => {
@@ -85,20 +127,32 @@ suite('Email, messages and channels', function () {
     assert.equal(r.outcome, 'filtered');
     assert.equal(views.testing.treeViews.email.description, 'Important');
     const sent = (await sandboxRequests()).filter((q) => q.path === '/v1/email/messages');
-    assert.deepEqual(sent.map((q) => q.query.classification), ['important']);
+    assert.deepEqual(
+      sent.map((q) => q.query.classification),
+      ['important'],
+    );
     const mailGroup = (await node('email/mail'))!;
     assert.equal(nodeLabel(mailGroup), 'Mail — Important');
     const important = (await sandboxApi<{ messages: Json[] }>('/v1/email/messages?classification=important')).messages;
-    assert.deepEqual((await kids(mailGroup)).map(nodeLabel), important.map((m) => m.subject));
+    assert.deepEqual(
+      (await kids(mailGroup)).map(nodeLabel),
+      important.map((m) => m.subject),
+    );
 
     await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.email.filterMail', 'urgent');
     assert.deepEqual([bad.outcome, bad.code], ['failed', 'invalid_input']);
-    assert.equal(bad.message, '"urgent" is not a mail classification. Choose important, actionable, informational or spam.');
+    assert.equal(
+      bad.message,
+      '"urgent" is not a mail classification. Choose important, actionable, informational or spam.',
+    );
     assert.deepEqual(await sandboxRequests(), [], 'nothing was asked of the server');
     assert.equal(views.email.classification(), 'important', 'the filter is unchanged');
     // The operation itself refuses an unknown classification before the network.
-    const op = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: { classification: 'urgent' }, quiet: true });
+    const op = await vscode.commands.executeCommand<Json>('kallyai.email.list', {
+      query: { classification: 'urgent' },
+      quiet: true,
+    });
     assert.deepEqual([op.outcome, op.code], ['failed', 'invalid_input']);
     assert.equal(op.message, 'Classification must be one of: important, actionable, informational, spam.');
     assert.deepEqual(await sandboxRequests(), []);
@@ -110,11 +164,24 @@ suite('Email, messages and channels', function () {
     for (const a of (await state()).emailAccounts) await sandboxApi(`/v1/email/accounts/${a.id}`, { method: 'DELETE' });
     await reloadEmail();
     const accounts = await kids((await node('email/accounts'))!);
-    assert.deepEqual(accounts.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
+    assert.deepEqual(
+      accounts.map((n) => [nodeLabel(n), n.item.command?.command]),
+      [['Connect an email account', 'kallyai.email.connect']],
+    );
     const mail = await kids((await node('email/mail'))!);
-    assert.deepEqual(mail.map((n) => [nodeLabel(n), n.item.command?.command]), [['Connect an email account', 'kallyai.email.connect']]);
-    const r = await vscode.commands.executeCommand<Json>('kallyai.email.write', { to: 'landlord@example.com', subject: 'Heating', body: 'Broken again.' });
-    assert.deepEqual([r.outcome, r.code, r.action, r.message], ['failed', 'email_not_connected', 'connectEmail', 'Connect an email account first.']);
+    assert.deepEqual(
+      mail.map((n) => [nodeLabel(n), n.item.command?.command]),
+      [['Connect an email account', 'kallyai.email.connect']],
+    );
+    const r = await vscode.commands.executeCommand<Json>('kallyai.email.write', {
+      to: 'landlord@example.com',
+      subject: 'Heating',
+      body: 'Broken again.',
+    });
+    assert.deepEqual(
+      [r.outcome, r.code, r.action, r.message],
+      ['failed', 'email_not_connected', 'connectEmail', 'Connect an email account first.'],
+    );
     const list = await vscode.commands.executeCommand<Json>('kallyai.email.list', { query: {}, quiet: true });
     assert.deepEqual([list.code, list.action], ['email_not_connected', 'connectEmail']);
   });
@@ -128,7 +195,11 @@ suite('Email, messages and channels', function () {
     assert.match(String(r.url), /\/sandbox\/pages\/connect-email\?provider=gmail$/);
     // The person allows it in the browser (the tab the command opened may do it first: auto-approve).
     await sandboxFetch('/sandbox/pages/connect-email/approve?provider=gmail');
-    const shown = await waitFor(async () => (await kids((await node('email/accounts'))!)).find((n) => n.item.contextValue === 'emailAccount'), 20_000, 'the account in the Email view');
+    const shown = await waitFor(
+      async () => (await kids((await node('email/accounts'))!)).find((n) => n.item.contextValue === 'emailAccount'),
+      20_000,
+      'the account in the Email view',
+    );
     assert.equal(nodeLabel(shown), 'demo@kallyai.test');
     // Bounded: once it appeared, nothing polls the accounts any more: the watch (which polls every
     // 2.5 s while it runs) has ended by itself, with the account it saw connected.
@@ -149,7 +220,11 @@ suite('Email, messages and channels', function () {
     answer(true);
     await vscode.commands.executeCommand('kallyai.email.disconnect', account);
     assert.equal((await state()).emailAccounts.length, 0);
-    await waitFor(async () => nodeLabel((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account', 10_000, 'the view to follow');
+    await waitFor(
+      async () => nodeLabel((await kids((await node('email/accounts'))!))[0]) === 'Connect an email account',
+      10_000,
+      'the view to follow',
+    );
   });
 
   test('reading an email opens its page; Draft a Reply (with instructions) asks with its cost, and the draft opens for review', async () => {
@@ -165,7 +240,14 @@ suite('Email, messages and channels', function () {
 
     await clearSandboxRequests();
     const asked = answer(true);
-    assert.equal(await p.deliver({ type: 'action', action: 'respond', fields: { instructions: 'Take the refund to my card, please.' } }), 'ran');
+    assert.equal(
+      await p.deliver({
+        type: 'action',
+        action: 'respond',
+        fields: { instructions: 'Take the refund to my card, please.' },
+      }),
+      'ran',
+    );
     assert.equal(asked.length, 1);
     assert.equal(asked[0].question, 'Ask KallyAI to draft a reply to "Your refund options"?');
     const lines = asked[0].lines.join('\n');
@@ -173,16 +255,29 @@ suite('Email, messages and channels', function () {
     assert.match(lines, /Estimated cost: about [\d.]+ credits/);
     assert.match(lines, /Your balance: [\d.]+ credits/);
     const respond = (await sandboxRequests()).filter((q) => !changesNothing(q));
-    assert.deepEqual(respond.map((q) => [q.path, q.body?.instructions]), [[`/v1/email/messages/${m.id}/respond`, 'Take the refund to my card, please.']]);
+    assert.deepEqual(
+      respond.map((q) => [q.path, q.body?.instructions]),
+      [[`/v1/email/messages/${m.id}/respond`, 'Take the refund to my card, please.']],
+    );
     const draft = (await state()).outbox.find((e: Json) => e.reply_to === m.id);
     assert.equal(draft.status, 'pending_approval');
     const draftPage = await waitFor(() => page('draft', draft.id), 10_000, 'the draft page');
     assert.ok(text(draftPage).includes('Re: Your refund options') && text(draftPage).includes('care@skyjet.example'));
-    await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/pending'))).some((n) => n.target?.id === draft.id), 10_000, 'the reply in Drafts');
+    await waitFor(
+      async () =>
+        (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/pending'))).some(
+          (n) => n.target?.id === draft.id,
+        ),
+      10_000,
+      'the reply in Drafts',
+    );
     // Without instructions KallyAI decides; the body may be empty.
     await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'respond', fields: { instructions: '   ' } });
-    assert.deepEqual((await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => q.body), [{}]);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => !changesNothing(q)).map((q) => q.body),
+      [{}],
+    );
   });
 
   test('writing an email: the compose page says what is wrong next to each field and sends nothing; a valid one becomes a draft, not sent', async () => {
@@ -192,14 +287,28 @@ suite('Email, messages and channels', function () {
     const p = (await page('compose', composeId))!;
     assert.match(p.current!.body.text, /<form data-action="save" data-fields class="compose">/);
     await clearSandboxRequests();
-    await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord(at)example.com', cc: 'ok@example.com, nope', subject: '  ', body: '' } });
+    await p.deliver({
+      type: 'action',
+      action: 'save',
+      fields: { to: 'landlord(at)example.com', cc: 'ok@example.com, nope', subject: '  ', body: '' },
+    });
     const t = text(p);
-    for (const s of ['Use an email address such as name@example.com.', 'Use an email address such as name@example.com. (Cc address 2)', 'Subject must not be empty.', 'Body must not be empty.']) assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
+    for (const s of [
+      'Use an email address such as name@example.com.',
+      'Use an email address such as name@example.com. (Cc address 2)',
+      'Subject must not be empty.',
+      'Body must not be empty.',
+    ])
+      assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
     assert.match(p.current!.body.text, /value="landlord\(at\)example\.com"/, 'what was typed is kept');
     assert.deepEqual(await sandboxWrites(), [], 'nothing was sent');
 
     const body = 'Hello,\n\nThe heating is broken again.\n\n<b>Thanks</b>';
-    await p.deliver({ type: 'action', action: 'save', fields: { to: 'landlord@example.com', cc: 'me@example.com', subject: 'Heating', body } });
+    await p.deliver({
+      type: 'action',
+      action: 'save',
+      fields: { to: 'landlord@example.com', cc: 'me@example.com', subject: 'Heating', body },
+    });
     assert.deepEqual(await sandboxWrites(), ['POST /v1/actions/email/send']);
     const sent = (await sandboxRequests()).find((q) => q.method === 'POST')!;
     assert.deepEqual(sent.body, { to: 'landlord@example.com', subject: 'Heating', body, cc: ['me@example.com'] });
@@ -222,41 +331,89 @@ suite('Email, messages and channels', function () {
   });
 
   test('the draft page: To, Cc, Subject, Body; Approve & Send names every recipient and the cost, and "Don\'t Send" sends nothing; Discard asks too', async () => {
-    const made = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', cc: ['me@example.com', 'agent@example.com'], subject: 'Heating', body: 'Hello,\n\nIt is broken.' } });
+    const made = await sandboxApi('/v1/actions/email/send', {
+      method: 'POST',
+      body: {
+        to: 'landlord@example.com',
+        cc: ['me@example.com', 'agent@example.com'],
+        subject: 'Heating',
+        body: 'Hello,\n\nIt is broken.',
+      },
+    });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', { id: made.id });
     const p = (await page('draft', made.id))!;
     const t = text(p);
-    for (const s of ['To landlord@example.com', 'Cc me@example.com, agent@example.com', 'Subject Heating', 'It is broken.', 'Waiting for your approval', 'Nothing is sent until you approve it']) assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
-    assert.ok(/data-action="approve"/.test(p.current!.body.text) && /data-action="discard"/.test(p.current!.body.text) && /<form data-action="revise">/.test(p.current!.body.text));
+    for (const s of [
+      'To landlord@example.com',
+      'Cc me@example.com, agent@example.com',
+      'Subject Heating',
+      'It is broken.',
+      'Waiting for your approval',
+      'Nothing is sent until you approve it',
+    ])
+      assert.ok(t.includes(s), `"${s}" on the page: ${t}`);
+    assert.ok(
+      /data-action="approve"/.test(p.current!.body.text) &&
+        /data-action="discard"/.test(p.current!.body.text) &&
+        /<form data-action="revise">/.test(p.current!.body.text),
+    );
 
     const declined = answer(false);
     await p.deliver({ type: 'action', action: 'approve' });
-    assert.equal(declined[0].question, 'Send the email "Heating" to landlord@example.com, me@example.com, agent@example.com?');
+    assert.equal(
+      declined[0].question,
+      'Send the email "Heating" to landlord@example.com, me@example.com, agent@example.com?',
+    );
     assert.deepEqual([declined[0].confirm, declined[0].decline], ['Send Email', "Don't Send"]);
     const lines = declined[0].lines.join('\n');
     assert.match(lines, /KallyAI will contact landlord@example\.com, me@example\.com, agent@example\.com\./);
     assert.match(lines, /Estimated cost: about [\d.]+ credits/, 'the send consent names its credits');
     assert.match(lines, /Your balance: [\d.]+ credits/);
     assert.ok(declined[0].lines.includes('This cannot be undone.'));
-    assert.equal((await state()).outbox.find((e: Json) => e.id === made.id).status, 'pending_approval', 'declined: not sent');
+    assert.equal(
+      (await state()).outbox.find((e: Json) => e.id === made.id).status,
+      'pending_approval',
+      'declined: not sent',
+    );
 
     answer(true);
     await p.deliver({ type: 'action', action: 'approve' });
     assert.equal((await state()).outbox.find((e: Json) => e.id === made.id).status, 'sent');
-    await waitFor(() => text(p).includes('Sent') && text(p).includes('No replies yet.'), 10_000, 'the page to show it sent');
+    await waitFor(
+      () => text(p).includes('Sent') && text(p).includes('No replies yet.'),
+      10_000,
+      'the page to show it sent',
+    );
     assert.equal(p.panel.title, 'Email — Heating');
-    await waitFor(async () => (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/sent'))).some((n) => n.target?.id === made.id), 10_000, 'it shows as sent in the outbox');
+    await waitFor(
+      async () =>
+        (await kids((await kids((await node('email/outbox'))!)).find((g) => g.id === 'email/outbox/sent'))).some(
+          (n) => n.target?.id === made.id,
+        ),
+      10_000,
+      'it shows as sent in the outbox',
+    );
 
-    const other = await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'x@example.com', subject: 'Other', body: 'B' } });
+    const other = await sandboxApi('/v1/actions/email/send', {
+      method: 'POST',
+      body: { to: 'x@example.com', subject: 'Other', body: 'B' },
+    });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', other.id);
     const q = (await page('draft', other.id))!;
     const keep = answer(false);
     await q.deliver({ type: 'action', action: 'discard' });
-    assert.deepEqual([keep[0].question, keep[0].confirm, keep[0].decline], ['Discard the draft "Other" to x@example.com?', 'Discard Draft', 'Keep Draft']);
+    assert.deepEqual(
+      [keep[0].question, keep[0].confirm, keep[0].decline],
+      ['Discard the draft "Other" to x@example.com?', 'Discard Draft', 'Keep Draft'],
+    );
     answer(true);
     await q.deliver({ type: 'action', action: 'discard' });
     assert.equal((await state()).outbox.find((e: Json) => e.id === other.id).status, 'cancelled');
-    await waitFor(() => /data-action="writeAgain"/.test(q.current!.body.text), 10_000, 'Write It Again on the discarded email');
+    await waitFor(
+      () => /data-action="writeAgain"/.test(q.current!.body.text),
+      10_000,
+      'Write It Again on the discarded email',
+    );
   });
 
   test('Ask KallyAI to revise: the instructions go to the coordination AI with the draft; the revised draft replaces it on the page', async () => {
@@ -266,10 +423,17 @@ suite('Email, messages and channels', function () {
     const before = text(p);
     const asked = answer(false);
     await clearSandboxRequests();
-    await p.deliver({ type: 'action', action: 'revise', text: 'Make it more formal and mention that the plumber comes on Tuesday' });
+    await p.deliver({
+      type: 'action',
+      action: 'revise',
+      text: 'Make it more formal and mention that the plumber comes on Tuesday',
+    });
     assert.deepEqual(asked, [], 'the form named the stakes: no modal');
     const sent = (await sandboxRequests()).filter((q) => q.method === 'POST');
-    assert.deepEqual(sent.map((q) => q.path), ['/v1/coordination/message']);
+    assert.deepEqual(
+      sent.map((q) => q.path),
+      ['/v1/coordination/message'],
+    );
     const message = String(sent[0].body?.message);
     assert.match(message, new RegExp(`^Draft id: ${draft.id}$`, 'm'));
     assert.match(message, /^Instructions: Make it more formal and mention that the plumber comes on Tuesday$/m);
@@ -278,7 +442,11 @@ suite('Email, messages and channels', function () {
     assert.notEqual(after, before);
     assert.ok(after.includes('The plumber comes on Tuesday.') && after.includes('Kind regards,'), after);
     assert.ok(after.includes('I revised the draft "Kitchen sink leak"'), 'KallyAI says what it did');
-    assert.equal((await state()).outbox.find((e: Json) => e.id === draft.id).status, 'pending_approval', 'still waiting for approval');
+    assert.equal(
+      (await state()).outbox.find((e: Json) => e.id === draft.id).status,
+      'pending_approval',
+      'still waiting for approval',
+    );
     // Too long instructions are refused on the page; nothing is sent.
     await clearSandboxRequests();
     await p.deliver({ type: 'action', action: 'revise', text: 'x'.repeat(1500) });
@@ -314,13 +482,25 @@ suite('Email, messages and channels', function () {
 
   test('the voice profile as a document; Train Voice learns from the sent emails picked', async () => {
     await vscode.commands.executeCommand('kallyai.email.voiceProfile');
-    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith('/email/voice-profile/')), 10_000, 'the voice profile');
+    const doc = await waitFor(
+      () =>
+        vscode.workspace.textDocuments.find(
+          (d) => d.uri.scheme === 'kallyai' && d.uri.path.startsWith('/email/voice-profile/'),
+        ),
+      10_000,
+      'the voice profile',
+    );
     assert.match(doc.getText(), /\| Tone \| friendly and concise \|/);
     const sent = (await state()).outbox.filter((e: Json) => e.status === 'sent').map((e: Json) => e.id);
     await clearSandboxRequests();
-    const r = await vscode.commands.executeCommand<RunResult>('kallyai.email.trainVoice', { body: { email_ids: sent } });
+    const r = await vscode.commands.executeCommand<RunResult>('kallyai.email.trainVoice', {
+      body: { email_ids: sent },
+    });
     assert.equal(r.outcome, 'done');
-    assert.deepEqual((await sandboxRequests()).filter((q) => q.method === 'POST').map((q) => q.body), [{ email_ids: sent }]);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => q.method === 'POST').map((q) => q.body),
+      [{ email_ids: sent }],
+    );
     assert.equal((await state()).voiceProfile.samples_analyzed, sent.length);
   });
 
@@ -331,31 +511,49 @@ suite('Email, messages and channels', function () {
     await inbox.loader.load('mutation');
     const all = async () => {
       const out: ViewNode[] = [];
-      for (const g of (await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/'))) out.push(...(await inbox.getChildren(g)));
+      for (const g of (await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')))
+        out.push(...(await inbox.getChildren(g)));
       return out;
     };
     assert.equal((await all()).length, 50);
     const more = (await inbox.getChildren()).at(-1)!;
-    assert.deepEqual([more.kind, nodeLabel(more), more.item.description, more.item.command?.command], ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore']);
+    assert.deepEqual(
+      [more.kind, nodeLabel(more), more.item.description, more.item.command?.command],
+      ['loadMore', 'Load more', '50 of 83 shown', 'kallyai.inbox.loadMore'],
+    );
     await vscode.commands.executeCommand('kallyai.inbox.loadMore');
     assert.equal((await all()).length, 83);
     assert.ok(!(await inbox.getChildren()).some((n) => n.kind === 'loadMore'), 'everything is shown');
     const limits = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => q.query.limit);
-    assert.ok(limits.includes('50') && limits.includes('100') && limits.every((l) => l === '50' || l === '100'), limits.join());
+    assert.ok(
+      limits.includes('50') && limits.includes('100') && limits.every((l) => l === '50' || l === '100'),
+      limits.join(),
+    );
 
     await clearSandboxRequests();
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'sms');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS');
-    assert.deepEqual((await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')).map((n) => n.id), ['inbox/channel/sms']);
+    assert.deepEqual(
+      (await inbox.getChildren()).filter((n) => n.id.startsWith('inbox/channel/')).map((n) => n.id),
+      ['inbox/channel/sms'],
+    );
     assert.equal(nodeLabel((await inbox.getChildren()).find((n) => n.id === 'inbox/filter')!), 'Filtered: SMS');
     await vscode.commands.executeCommand('kallyai.inbox.showUnreadOnly');
     assert.equal(views.testing.treeViews.inbox.description, 'SMS · unread');
-    const queries = (await sandboxRequests()).filter((q) => q.path === '/v1/messages/inbox').map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
-    assert.ok(queries.includes('sms/-') && queries.includes('sms/true') && queries.every((q) => q.startsWith('sms/')), queries.join());
+    const queries = (await sandboxRequests())
+      .filter((q) => q.path === '/v1/messages/inbox')
+      .map((q) => `${q.query.channel}/${q.query.unread ?? '-'}`);
+    assert.ok(
+      queries.includes('sms/-') && queries.includes('sms/true') && queries.every((q) => q.startsWith('sms/')),
+      queries.join(),
+    );
     for (const n of await all()) assert.match(String(n.item.contextValue), /\bunread\b/);
     await clearSandboxRequests();
     const bad = await vscode.commands.executeCommand<Json>('kallyai.inbox.filterChannel', 'fax');
-    assert.deepEqual([bad.outcome, bad.message], ['failed', '"fax" is not an inbox channel. Choose email, sms, call or chat.']);
+    assert.deepEqual(
+      [bad.outcome, bad.message],
+      ['failed', '"fax" is not an inbox channel. Choose email, sms, call or chat.'],
+    );
     assert.deepEqual(await sandboxRequests(), []);
     await vscode.commands.executeCommand('kallyai.inbox.showAllMessages');
     await vscode.commands.executeCommand('kallyai.inbox.filterChannel', 'all');
@@ -368,7 +566,11 @@ suite('Email, messages and channels', function () {
     assert.equal(luigi.length, 3);
     for (const n of luigi) assert.match(String(n.item.contextValue), /\binThread\b/);
     await vscode.commands.executeCommand('kallyai.inbox.openThread', luigi[0]);
-    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith('/threads/')), 10_000, 'the thread document');
+    await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith('/threads/')),
+      10_000,
+      'the thread document',
+    );
   });
 
   test('the Channels page: every channel and its state; Connect as the contract has it connects at once; under the pairing variant it shows the pairing link and code and follows it until connected', async () => {
@@ -376,7 +578,21 @@ suite('Email, messages and channels', function () {
     assert.equal(r.outcome, 'done');
     const p = (await page('channels', 'all'))!;
     const t = text(p);
-    for (const s of ['Email', 'SMS', 'WhatsApp', 'Telegram', 'LinkedIn', 'Instagram', 'X (Twitter)', '@demo_kally_bot', '+1 415 555 0134', 'Your KallyAI mailbox', 'Notification email addresses', 'demo@kallyai.test']) assert.ok(t.includes(s), `"${s}" on the page`);
+    for (const s of [
+      'Email',
+      'SMS',
+      'WhatsApp',
+      'Telegram',
+      'LinkedIn',
+      'Instagram',
+      'X (Twitter)',
+      '@demo_kally_bot',
+      '+1 415 555 0134',
+      'Your KallyAI mailbox',
+      'Notification email addresses',
+      'demo@kallyai.test',
+    ])
+      assert.ok(t.includes(s), `"${s}" on the page`);
     assert.match(p.current!.body.text, /data-action="connect" data-arg="whatsapp"/);
     assert.match(p.current!.body.text, /data-action="test" data-arg="telegram"/);
     assert.match(p.current!.body.text, /data-action="disconnect" data-arg="telegram"/);
@@ -388,7 +604,11 @@ suite('Email, messages and channels', function () {
     assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/whatsapp/connect']);
     assert.equal((await state()).webhooks.whatsapp.connected, true);
     // (The notice "WhatsApp is connected (…)" shows for one render only: the row is what lasts.)
-    await waitFor(() => /data-action="test" data-arg="whatsapp"/.test(p.current!.body.text), 10_000, 'the page to show WhatsApp connected');
+    await waitFor(
+      () => /data-action="test" data-arg="whatsapp"/.test(p.current!.body.text),
+      10_000,
+      'the page to show WhatsApp connected',
+    );
     assert.doesNotMatch(p.current!.body.text, /data-action="openPairing"/);
 
     try {
@@ -402,19 +622,32 @@ suite('Email, messages and channels', function () {
       assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/whatsapp/connect']);
       const pending = (await state()).webhooks.whatsapp;
       const withPairing = text(p);
-      assert.ok(withPairing.includes('Finish connecting WhatsApp') && withPairing.includes(pending.pairing_code), withPairing);
+      assert.ok(
+        withPairing.includes('Finish connecting WhatsApp') && withPairing.includes(pending.pairing_code),
+        withPairing,
+      );
       assert.match(p.current!.body.text, /data-action="openPairing"/);
       assert.match(p.current!.body.text, /data-action="copyCode"/);
       await p.deliver({ type: 'action', action: 'copyCode' });
       assert.equal(await vscode.env.clipboard.readText(), pending.pairing_code);
       await sandboxFetch(`/sandbox/pages/pair-channel?channel=whatsapp&code=${pending.pairing_code}&confirm=1`);
-      await waitFor(() => text(p).includes('WhatsApp is connected (+1 415 555 0134 (WhatsApp Business)).'), 15_000, 'the page to see the pairing finished');
+      await waitFor(
+        () => text(p).includes('WhatsApp is connected (+1 415 555 0134 (WhatsApp Business)).'),
+        15_000,
+        'the page to see the pairing finished',
+      );
       assert.doesNotMatch(p.current!.body.text, /data-action="openPairing"/);
       // A connect command from the palette hands its answer to the open page.
       await resetSandbox();
       await sandboxJson('/sandbox/variant', { method: 'POST', body: { variant: 'connect=pairing' } });
-      await vscode.commands.executeCommand('kallyai.channels.disconnect', { path: { channel: 'telegram' }, confirmed: true });
-      const c = await vscode.commands.executeCommand<RunResult>('kallyai.channels.connect', { path: { channel: 'telegram' }, body: {} });
+      await vscode.commands.executeCommand('kallyai.channels.disconnect', {
+        path: { channel: 'telegram' },
+        confirmed: true,
+      });
+      const c = await vscode.commands.executeCommand<RunResult>('kallyai.channels.connect', {
+        path: { channel: 'telegram' },
+        body: {},
+      });
       assert.equal(c.outcome, 'done');
       await waitFor(() => text(p).includes('Finish connecting Telegram'), 10_000, 'the pairing on the page');
     } finally {
@@ -429,7 +662,10 @@ suite('Email, messages and channels', function () {
     const asked = answer(false);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
-    assert.deepEqual(asked.map((s) => s.question), ['Send a test message on Telegram (@demo_kally_bot)?', 'Disconnect Telegram (@demo_kally_bot)?']);
+    assert.deepEqual(
+      asked.map((s) => s.question),
+      ['Send a test message on Telegram (@demo_kally_bot)?', 'Disconnect Telegram (@demo_kally_bot)?'],
+    );
     assert.match(asked[0].lines.join('\n'), /KallyAI will contact Telegram \(@demo_kally_bot\)\./);
     assert.ok(asked[1].lines.includes('This cannot be undone.'));
     assert.deepEqual([asked[1].confirm, asked[1].decline], ['Disconnect', 'Stay Connected']);
@@ -437,7 +673,10 @@ suite('Email, messages and channels', function () {
     answer(true);
     await p.deliver({ type: 'action', action: 'test', arg: 'telegram' });
     await p.deliver({ type: 'action', action: 'disconnect', arg: 'telegram' });
-    assert.deepEqual(await sandboxWrites(), ['POST /v1/channels/webhook/telegram/test', 'POST /v1/channels/disconnect/telegram']);
+    assert.deepEqual(await sandboxWrites(), [
+      'POST /v1/channels/webhook/telegram/test',
+      'POST /v1/channels/disconnect/telegram',
+    ]);
     assert.equal((await state()).webhooks.telegram, undefined);
     // A channel the page did not offer is ignored.
     await clearSandboxRequests();
@@ -446,13 +685,24 @@ suite('Email, messages and channels', function () {
     assert.deepEqual(await sandboxWrites(), []);
 
     const added = answer(true);
-    await vscode.commands.executeCommand('kallyai.channels.addEmail', { body: { email_address: 'work@example.com', label: 'Work' } });
+    await vscode.commands.executeCommand('kallyai.channels.addEmail', {
+      body: { email_address: 'work@example.com', label: 'Work' },
+    });
     assert.equal(added[0].question, 'Send a verification email to work@example.com?');
     const entry = (await state()).channelEmails.find((e: Json) => e.email_address === 'work@example.com');
-    await waitFor(() => text(p).includes('work@example.com') && text(p).includes('Not verified'), 10_000, 'the new address on the page');
-    const wrong = await vscode.commands.executeCommand<Json>('kallyai.channels.verifyEmail', { query: { token: 'not-the-token' } });
+    await waitFor(
+      () => text(p).includes('work@example.com') && text(p).includes('Not verified'),
+      10_000,
+      'the new address on the page',
+    );
+    const wrong = await vscode.commands.executeCommand<Json>('kallyai.channels.verifyEmail', {
+      query: { token: 'not-the-token' },
+    });
     assert.equal(wrong.outcome, 'done');
-    assert.equal(wrong.message, 'That code was not accepted. Copy it again from the newest verification email, or add the address again for a new one.');
+    assert.equal(
+      wrong.message,
+      'That code was not accepted. Copy it again from the newest verification email, or add the address again for a new one.',
+    );
     const link = `http://127.0.0.1/v1/channels/email/verify?token=${entry.verification_token}`;
     const ok = await vscode.commands.executeCommand<Json>('kallyai.channels.verifyEmail', { query: { token: link } });
     assert.equal(ok.message, 'The address is verified: KallyAI sends your notifications there.');
@@ -462,8 +712,14 @@ suite('Email, messages and channels', function () {
     assert.equal((await state()).channelEmails.find((e: Json) => e.id === entry.id).is_primary, true);
     const removing = answer(false);
     await p.deliver({ type: 'action', action: 'remove', arg: entry.id });
-    assert.deepEqual([removing[0].question, removing[0].confirm, removing[0].decline], ['Remove work@example.com from your notification addresses?', 'Remove Address', 'Keep Address']);
-    assert.ok((await state()).channelEmails.some((e: Json) => e.id === entry.id), 'kept');
+    assert.deepEqual(
+      [removing[0].question, removing[0].confirm, removing[0].decline],
+      ['Remove work@example.com from your notification addresses?', 'Remove Address', 'Keep Address'],
+    );
+    assert.ok(
+      (await state()).channelEmails.some((e: Json) => e.id === entry.id),
+      'kept',
+    );
     answer(true);
     await p.deliver({ type: 'action', action: 'remove', arg: entry.id });
     assert.ok(!(await state()).channelEmails.some((e: Json) => e.id === entry.id));
@@ -476,15 +732,54 @@ suite('Email, messages and channels', function () {
   });
 
   test('hostile text on every email surface renders as text: the draft, a sent email and its replies, an email message, the compose page, the Channels page', async () => {
-    const payloads = ['<img src=x onerror="window.__kallyaiPwned=1">', '<script>window.__kallyaiPwned=1</script>', '"><svg onload=alert(1)>', "' onmouseover='alert(1)", '</textarea><img src=x onerror=alert(1)>', '<a href="command:kallyai.signOut">x</a>', '\u202Eevil'];
+    const payloads = [
+      '<img src=x onerror="window.__kallyaiPwned=1">',
+      '<script>window.__kallyaiPwned=1</script>',
+      '"><svg onload=alert(1)>',
+      "' onmouseover='alert(1)",
+      '</textarea><img src=x onerror=alert(1)>',
+      '<a href="command:kallyai.signOut">x</a>',
+      '\u202Eevil',
+    ];
     const ids = await sandboxJson<Json>('/sandbox/seed-hostile', { method: 'POST', body: { payloads } });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', { id: ids.draftId });
     await vscode.commands.executeCommand('kallyai.inbox.openDraft', { id: ids.sentEmailId });
     await vscode.commands.executeCommand('kallyai.email.read', { id: ids.emailMessageId });
     await vscode.commands.executeCommand('kallyai.channels.status');
-    const compose = await vscode.commands.executeCommand<Json>('kallyai.email.write', { to: payloads[0], subject: payloads[1], body: payloads[4], compose: true });
-    const OWN = new Set(['h1', 'h2', 'p', 'br', 'span', 'div', 'strong', 'button', 'table', 'tr', 'th', 'td', 'ul', 'li', 'form', 'label', 'textarea', 'input', 'code']);
-    for (const [kind, id] of [['draft', ids.draftId], ['draft', ids.sentEmailId], ['mail', ids.emailMessageId], ['channels', 'all'], ['compose', String(compose.page).split(':')[1]]] as const) {
+    const compose = await vscode.commands.executeCommand<Json>('kallyai.email.write', {
+      to: payloads[0],
+      subject: payloads[1],
+      body: payloads[4],
+      compose: true,
+    });
+    const OWN = new Set([
+      'h1',
+      'h2',
+      'p',
+      'br',
+      'span',
+      'div',
+      'strong',
+      'button',
+      'table',
+      'tr',
+      'th',
+      'td',
+      'ul',
+      'li',
+      'form',
+      'label',
+      'textarea',
+      'input',
+      'code',
+    ]);
+    for (const [kind, id] of [
+      ['draft', ids.draftId],
+      ['draft', ids.sentEmailId],
+      ['mail', ids.emailMessageId],
+      ['channels', 'all'],
+      ['compose', String(compose.page).split(':')[1]],
+    ] as const) {
       const p = await waitFor(async () => (await page(kind, id))?.current, 10_000, `the ${kind} page`);
       const body = p.body.text;
       for (const [tag, name, attrs] of body.matchAll(/<\/?([a-zA-Z0-9]+)([^>]*)>/g)) {
@@ -492,11 +787,21 @@ suite('Email, messages and channels', function () {
         // Attribute values are escaped (no quote inside): only the attribute names can matter.
         assert.ok(!/\s(on[a-z]+|href|src|style)\s*=/i.test(attrs.replace(/"[^"]*"/g, '""')), `${kind}: ${tag}`);
       }
-      assert.ok(payloads.some((x) => x.length > 10 && body.includes(escapeHtml(x))), `${kind} shows the payloads as text`);
+      assert.ok(
+        payloads.some((x) => x.length > 10 && body.includes(escapeHtml(x))),
+        `${kind} shows the payloads as text`,
+      );
       assert.ok(!body.includes('\u202E'), `${kind}: a bidirectional override survived`);
-      assert.equal((body.match(/<\/textarea>/g) ?? []).length, (body.match(/<textarea/g) ?? []).length, `${kind}: no textarea closed early`);
+      assert.equal(
+        (body.match(/<\/textarea>/g) ?? []).length,
+        (body.match(/<textarea/g) ?? []).length,
+        `${kind}: no textarea closed early`,
+      );
     }
     const sentText = text((await page('draft', ids.sentEmailId))!);
-    assert.ok(payloads.every((x) => sentText.includes(x.replace('\u202E', ''))), 'every hostile reply is in the thread, as text');
+    assert.ok(
+      payloads.every((x) => sentText.includes(x.replace('\u202E', ''))),
+      'every hostile reply is in the thread, as text',
+    );
   });
 });

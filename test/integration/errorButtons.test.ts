@@ -13,7 +13,20 @@ import { DEFAULT_RETRY } from '../../src/api/retry';
 import type { CommandsModule } from '../../src/app';
 import { actionLabel } from '../../src/format/errors';
 import type { Stakes } from '../../src/pipeline/consent/stakes';
-import { answerConsents, clearSandboxFaults, clearSandboxRequests, inDays, openPage, resetSandbox, sandboxApi, sandboxJson, sandboxRequests, waitFor, type ActivatedExtension, type RunResult } from './helpers';
+import {
+  answerConsents,
+  clearSandboxFaults,
+  clearSandboxRequests,
+  inDays,
+  openPage,
+  resetSandbox,
+  sandboxApi,
+  sandboxJson,
+  sandboxRequests,
+  waitFor,
+  type ActivatedExtension,
+  type RunResult,
+} from './helpers';
 import { ensureSignedIn, extensionAuth, signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,7 +35,8 @@ let exports: ActivatedExtension;
 let commands: CommandsModule;
 const state = () => sandboxJson<{ goals: Json[]; calls: Json[]; outbox: Json[] }>('/sandbox/state');
 const addFault = (fault: Record<string, unknown>) => sandboxJson('/sandbox/faults', { method: 'POST', body: fault });
-const run = (command: string, ...args: unknown[]) => Promise.resolve(vscode.commands.executeCommand<RunResult>(command, ...args));
+const run = (command: string, ...args: unknown[]) =>
+  Promise.resolve(vscode.commands.executeCommand<RunResult>(command, ...args));
 
 /** From now on, any notification offering `label` has it pressed; returns the notifications pressed. */
 function pressing(label: string): string[] {
@@ -37,7 +51,10 @@ function pressing(label: string): string[] {
 
 /** What has been shown (or run) since `mark`. */
 const shownSince = (mark: number) => exports.shown.slice(mark);
-const ranSince = (mark: number) => shownSince(mark).filter((s) => s.surface === 'ran').map((s) => s.texts);
+const ranSince = (mark: number) =>
+  shownSince(mark)
+    .filter((s) => s.surface === 'ran')
+    .map((s) => s.texts);
 /** The logged requests of `method` to `path`, or undefined while there are none (for waitFor). */
 const requestsTo = (method: string, path: RegExp) => async () => {
   const found = (await sandboxRequests<Json>()).filter((q) => q.method === method && path.test(q.path));
@@ -45,8 +62,16 @@ const requestsTo = (method: string, path: RegExp) => async () => {
 };
 
 /** Waits for the quick input a button opened (recorded with `texts` matching), then closes it. */
-async function closesInput(mark: number, matches: (texts: readonly string[]) => boolean, what: string): Promise<readonly string[]> {
-  const shown = await waitFor(() => shownSince(mark).find((s) => (s.surface === 'input' || s.surface === 'pick') && matches(s.texts)), 20_000, what);
+async function closesInput(
+  mark: number,
+  matches: (texts: readonly string[]) => boolean,
+  what: string,
+): Promise<readonly string[]> {
+  const shown = await waitFor(
+    () => shownSince(mark).find((s) => (s.surface === 'input' || s.surface === 'pick') && matches(s.texts)),
+    20_000,
+    what,
+  );
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   return shown.texts;
 }
@@ -57,7 +82,9 @@ async function followingSignIn(body: (opened: readonly string[]) => Promise<void
   const opened: string[] = [];
   const follow = auth.onDidOpenSignInPage((url) => {
     opened.push(url);
-    void fetch(url, { redirect: 'follow' }).then((r) => r.arrayBuffer()).catch(() => undefined);
+    void fetch(url, { redirect: 'follow' })
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
   });
   try {
     await body(opened);
@@ -90,13 +117,29 @@ const search = async (fault: Record<string, unknown>) => {
   return 'plumbers';
 };
 const searchedAgain = async (query: unknown) => {
-  const posts = await waitFor(async () => {
-    const all = await requestsTo('POST', /^\/v1\/search$/)();
-    return all && all.length >= 2 ? all : undefined;
-  }, 20_000, 'the search sent again');
-  assert.deepEqual(posts.map((q) => q.body?.query), [query, query], 'the same search, twice');
+  const posts = await waitFor(
+    async () => {
+      const all = await requestsTo('POST', /^\/v1\/search$/)();
+      return all && all.length >= 2 ? all : undefined;
+    },
+    20_000,
+    'the search sent again',
+  );
+  assert.deepEqual(
+    posts.map((q) => q.body?.query),
+    [query, query],
+    'the same search, twice',
+  );
 };
-const draft = async () => String((await sandboxApi('/v1/actions/email/send', { method: 'POST', body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' } })).id);
+const draft = async () =>
+  String(
+    (
+      await sandboxApi('/v1/actions/email/send', {
+        method: 'POST',
+        body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' },
+      })
+    ).id,
+  );
 const approveEmail = async (fault: { status: number; code: string }) => {
   const id = await draft();
   await addFault({ path: `^/v1/actions/email/${id}/approve$`, method: 'POST', count: 1, ...fault });
@@ -107,8 +150,18 @@ const approveEmail = async (fault: { status: number; code: string }) => {
 const call = async (fault: { status: number; code: string }) => {
   await addFault({ path: '^/v1/calls$', method: 'POST', count: 1, ...fault });
   const r = await run('kallyai.makeCall', {
-    phone: '+12015550107', category: 'restaurant', task: 'Book a table for two tonight, a quiet table if possible', businessName: 'Error Button Bistro',
-    userName: 'Alex Tester', date: inDays(10), time: '20:30', partySize: 2, language: 'en', callLanguage: 'en', timezone: 'Europe/Madrid', confirmed: true,
+    phone: '+12015550107',
+    category: 'restaurant',
+    task: 'Book a table for two tonight, a quiet table if possible',
+    businessName: 'Error Button Bistro',
+    userName: 'Alex Tester',
+    date: inDays(10),
+    time: '20:30',
+    partySize: 2,
+    language: 'en',
+    callLanguage: 'en',
+    timezone: 'Europe/Madrid',
+    confirmed: true,
   });
   assert.equal(r.outcome, 'failed', JSON.stringify(r));
   return '+1 201 555 0107';
@@ -121,8 +174,16 @@ const changePlan = async (fault: { status: number; code: string }) => {
 };
 
 const wizardReopened = (withNumber: boolean) => async (number: unknown, mark: number) => {
-  const texts = await closesInput(mark, (t) => t.some((x) => /The phone number to call/.test(x)), 'the call wizard asking the number again');
-  assert.equal(texts.some((x) => x === `KallyAI will call ${String(number)}`), withNumber, `the number ${withNumber ? 'is kept' : 'is asked afresh'}: ${texts.join(' | ')}`);
+  const texts = await closesInput(
+    mark,
+    (t) => t.some((x) => /The phone number to call/.test(x)),
+    'the call wizard asking the number again',
+  );
+  assert.equal(
+    texts.some((x) => x === `KallyAI will call ${String(number)}`),
+    withNumber,
+    `the number ${withNumber ? 'is kept' : 'is asked afresh'}: ${texts.join(' | ')}`,
+  );
 };
 /** Sign In ran and signed in again (the next case needs VS Code's own session back: ensureSignedIn). */
 const signedInAgain = async (_target: unknown, mark: number, opened: readonly string[]) => {
@@ -132,43 +193,100 @@ const signedInAgain = async (_target: unknown, mark: number, opened: readonly st
   await ensureSignedIn();
 };
 
-const CASES: Record<UserActionKind, { label: string; cases: Array<Omit<Case, 'code' | 'status'> & { codes: ReadonlyArray<readonly [string, number]> }> } | undefined> = {
+const CASES: Record<
+  UserActionKind,
+  | { label: string; cases: Array<Omit<Case, 'code' | 'status'> & { codes: ReadonlyArray<readonly [string, number]> }> }
+  | undefined
+> = {
   approveBudget: {
     label: actionLabel('approveBudget'),
-    cases: [{
-      codes: [['budget_exceeded', 402], ['budget_approval_required', 402]],
-      run: goalStep,
-      check: async (goalId, _mark, _opened, asked) => {
-        const [post] = await waitFor(requestsTo('POST', new RegExp(`^/v1/goals/${String(goalId)}/approve-budget$`)), 20_000, 'the budget of that goal approved');
-        assert.ok(post);
-        assert.ok(asked.some((s) => s.opId === 'budget.approve' && /budget for "/.test(s.question)), 'it asked first, naming the goal');
+    cases: [
+      {
+        codes: [
+          ['budget_exceeded', 402],
+          ['budget_approval_required', 402],
+        ],
+        run: goalStep,
+        check: async (goalId, _mark, _opened, asked) => {
+          const [post] = await waitFor(
+            requestsTo('POST', new RegExp(`^/v1/goals/${String(goalId)}/approve-budget$`)),
+            20_000,
+            'the budget of that goal approved',
+          );
+          assert.ok(post);
+          assert.ok(
+            asked.some((s) => s.opId === 'budget.approve' && /budget for "/.test(s.question)),
+            'it asked first, naming the goal',
+          );
+        },
       },
-    }],
+    ],
   },
   acknowledgeSoftCap: {
     label: actionLabel('acknowledgeSoftCap'),
-    cases: [{ codes: [['soft_cap_reached', 402]], run: goalStep, check: async (goalId) => { await waitFor(requestsTo('POST', new RegExp(`^/v1/goals/${String(goalId)}/acknowledge-soft-cap$`)), 20_000, 'the soft cap of that goal acknowledged'); } }],
+    cases: [
+      {
+        codes: [['soft_cap_reached', 402]],
+        run: goalStep,
+        check: async (goalId) => {
+          await waitFor(
+            requestsTo('POST', new RegExp(`^/v1/goals/${String(goalId)}/acknowledge-soft-cap$`)),
+            20_000,
+            'the soft cap of that goal acknowledged',
+          );
+        },
+      },
+    ],
   },
   retry: {
     label: actionLabel('retry'),
     cases: [
-      { codes: [['search_failed', 502], ['rate_limited', 429], ['internal_error', 500], ['bad_gateway', 502], ['service_unavailable', 503], ['gateway_timeout', 504]], run: search, check: searchedAgain },
+      {
+        codes: [
+          ['search_failed', 502],
+          ['rate_limited', 429],
+          ['internal_error', 500],
+          ['bad_gateway', 502],
+          ['service_unavailable', 503],
+          ['gateway_timeout', 504],
+        ],
+        run: search,
+        check: searchedAgain,
+      },
       {
         codes: [['email_send_failed', 502]],
         run: approveEmail,
         check: async (id) => {
-          await waitFor(async () => ((await requestsTo('POST', new RegExp(`^/v1/actions/email/${String(id)}/approve$`))())?.length ?? 0) >= 2, 20_000, 'the same email approved again');
+          await waitFor(
+            async () =>
+              ((await requestsTo('POST', new RegExp(`^/v1/actions/email/${String(id)}/approve$`))())?.length ?? 0) >= 2,
+            20_000,
+            'the same email approved again',
+          );
         },
       },
       {
         codes: [['calendar_sync_failed', 502]],
         run: async (fault) => {
           // Syncing is safe to repeat: the client tries it 1 + retries times before it fails.
-          await addFault({ path: '^/v1/actions/calendar/sync$', method: 'POST', ...fault, count: DEFAULT_RETRY.retries + 1 });
+          await addFault({
+            path: '^/v1/actions/calendar/sync$',
+            method: 'POST',
+            ...fault,
+            count: DEFAULT_RETRY.retries + 1,
+          });
           assert.equal((await run('kallyai.actions.calendarSync')).outcome, 'failed');
           return undefined;
         },
-        check: async () => { await waitFor(async () => ((await requestsTo('POST', /^\/v1\/actions\/calendar\/sync$/)())?.length ?? 0) > DEFAULT_RETRY.retries + 1, 20_000, 'the sync sent again'); },
+        check: async () => {
+          await waitFor(
+            async () =>
+              ((await requestsTo('POST', /^\/v1\/actions\/calendar\/sync$/)())?.length ?? 0) >
+              DEFAULT_RETRY.retries + 1,
+            20_000,
+            'the sync sent again',
+          );
+        },
       },
       {
         codes: [['transcript_not_found', 404]],
@@ -178,22 +296,63 @@ const CASES: Record<UserActionKind, { label: string; cases: Array<Omit<Case, 'co
           assert.equal((await run('kallyai.calls.openTranscript', { id: done.call_id })).outcome, 'failed');
           return done.call_id;
         },
-        check: async (id) => { await waitFor(async () => ((await requestsTo('GET', new RegExp(`^/v1/calls/${String(id)}/transcript$`))())?.length ?? 0) >= 2, 20_000, 'the transcript of that call asked again'); },
+        check: async (id) => {
+          await waitFor(
+            async () =>
+              ((await requestsTo('GET', new RegExp(`^/v1/calls/${String(id)}/transcript$`))())?.length ?? 0) >= 2,
+            20_000,
+            'the transcript of that call asked again',
+          );
+        },
       },
     ],
   },
   editRequest: {
     label: actionLabel('editRequest'),
-    cases: [{ codes: [['missing_phone_number', 422], ['safety_violation', 422], ['scheduling_violation', 422], ['consent_denied', 403], ['unsupported_language', 422], ['bad_request', 400], ['validation_error', 422]], run: call, check: wizardReopened(true) }],
+    cases: [
+      {
+        codes: [
+          ['missing_phone_number', 422],
+          ['safety_violation', 422],
+          ['scheduling_violation', 422],
+          ['consent_denied', 403],
+          ['unsupported_language', 422],
+          ['bad_request', 400],
+          ['validation_error', 422],
+        ],
+        run: call,
+        check: wizardReopened(true),
+      },
+    ],
   },
   chooseAnotherNumber: {
     label: actionLabel('chooseAnotherNumber'),
-    cases: [{ codes: [['emergency_number', 422], ['toll_number', 422], ['blocked_number', 403], ['suppression_violation', 403], ['country_restriction', 403], ['unsupported_country', 403]], run: call, check: wizardReopened(false) }],
+    cases: [
+      {
+        codes: [
+          ['emergency_number', 422],
+          ['toll_number', 422],
+          ['blocked_number', 403],
+          ['suppression_violation', 403],
+          ['country_restriction', 403],
+          ['unsupported_country', 403],
+        ],
+        run: call,
+        check: wizardReopened(false),
+      },
+    ],
   },
   signIn: {
     label: actionLabel('signIn'),
     cases: [
-      { codes: [['forbidden', 403], ['invalid_grant', 400]], run: search, check: signedInAgain },
+      {
+        codes: [
+          ['forbidden', 403],
+          ['invalid_grant', 400],
+        ],
+        run: search,
+        check: signedInAgain,
+      },
       // A 401: the client renews the session once and asks again; the second 401 is the error.
       { codes: [['token_expired', 401]], run: async (fault) => search({ ...fault, count: 2 }), check: signedInAgain },
       {
@@ -213,53 +372,109 @@ const CASES: Record<UserActionKind, { label: string; cases: Array<Omit<Case, 'co
   },
   openPricing: {
     label: actionLabel('openPricing'),
-    cases: [{
-      codes: [['quota_exceeded', 402], ['no_active_subscription', 400]],
-      run: search,
-      check: async (_t, mark) => { await waitFor(() => ranSince(mark).some((r) => r[0] === 'vscode.open' && r[1] === PRICING_URL), 10_000, 'the pricing page opened'); },
-    }],
+    cases: [
+      {
+        codes: [
+          ['quota_exceeded', 402],
+          ['no_active_subscription', 400],
+        ],
+        run: search,
+        check: async (_t, mark) => {
+          await waitFor(
+            () => ranSince(mark).some((r) => r[0] === 'vscode.open' && r[1] === PRICING_URL),
+            10_000,
+            'the pricing page opened',
+          );
+        },
+      },
+    ],
   },
   openCheckout: {
     label: actionLabel('openCheckout'),
-    cases: [{ codes: [['trial_requires_checkout', 400]], run: changePlan, check: async () => { await waitFor(requestsTo('GET', /^\/v1\/stripe\/billing-portal$/), 20_000, 'the billing portal asked for'); } }],
+    cases: [
+      {
+        codes: [['trial_requires_checkout', 400]],
+        run: changePlan,
+        check: async () => {
+          await waitFor(requestsTo('GET', /^\/v1\/stripe\/billing-portal$/), 20_000, 'the billing portal asked for');
+        },
+      },
+    ],
   },
   cancelPendingChange: {
     label: actionLabel('cancelPendingChange'),
-    cases: [{ codes: [['pending_change_exists', 400]], run: changePlan, check: async () => { await waitFor(requestsTo('DELETE', /^\/v1\/subscriptions\/pending-change$/), 20_000, 'the pending change cancelled'); } }],
+    cases: [
+      {
+        codes: [['pending_change_exists', 400]],
+        run: changePlan,
+        check: async () => {
+          await waitFor(
+            requestsTo('DELETE', /^\/v1\/subscriptions\/pending-change$/),
+            20_000,
+            'the pending change cancelled',
+          );
+        },
+      },
+    ],
   },
   connectEmail: {
     label: actionLabel('connectEmail'),
-    cases: [{ codes: [['email_not_connected', 400]], run: approveEmail, check: async (_t, mark) => { await closesInput(mark, (t) => t.some((x) => /Gmail/.test(x)), 'the email providers to connect'); } }],
+    cases: [
+      {
+        codes: [['email_not_connected', 400]],
+        run: approveEmail,
+        check: async (_t, mark) => {
+          await closesInput(mark, (t) => t.some((x) => /Gmail/.test(x)), 'the email providers to connect');
+        },
+      },
+    ],
   },
   provisionNumber: {
     label: actionLabel('provisionNumber'),
-    cases: [{
-      codes: [['phone_not_provisioned', 400]],
-      run: async (fault) => {
-        await addFault({ path: '^/v1/inbound/calls/summary$', method: 'GET', count: 1, ...fault });
-        assert.equal((await run('kallyai.receptionist.summary')).outcome, 'failed');
-        return undefined;
+    cases: [
+      {
+        codes: [['phone_not_provisioned', 400]],
+        run: async (fault) => {
+          await addFault({ path: '^/v1/inbound/calls/summary$', method: 'GET', count: 1, ...fault });
+          assert.equal((await run('kallyai.receptionist.summary')).outcome, 'failed');
+          return undefined;
+        },
+        check: async (_t, mark) => {
+          await closesInput(
+            mark,
+            (t) => t.some((x) => /Provision a Number/.test(x)),
+            'Provision a Number asking the country',
+          );
+        },
       },
-      check: async (_t, mark) => { await closesInput(mark, (t) => t.some((x) => /Provision a Number/.test(x)), 'Provision a Number asking the country'); },
-    }],
+    ],
   },
   contactSupport: {
     label: actionLabel('contactSupport'),
-    cases: [{ codes: [['idempotency_key_reused', 422]], run: search, check: async (_t, mark) => { await waitFor(() => ranSince(mark).some((r) => r[0] === 'kallyai.showLog'), 10_000, 'the log shown'); } }],
+    cases: [
+      {
+        codes: [['idempotency_key_reused', 422]],
+        run: search,
+        check: async (_t, mark) => {
+          await waitFor(() => ranSince(mark).some((r) => r[0] === 'kallyai.showLog'), 10_000, 'the log shown');
+        },
+      },
+    ],
   },
   none: undefined,
 };
 
 /** Codes with a next step that no fault here can make, and why. */
 const NOT_HERE: Readonly<Record<string, string>> = {
-  network_error: 'offline: its notice shows once a minute whatever came before; its Retry is the handler the 5xx codes check',
+  network_error:
+    'offline: its notice shows once a minute whatever came before; its Retry is the handler the 5xx codes check',
   timeout: 'offline, as network_error',
   invalid_input: 'refused before anything is sent: the form says it at the field',
-  invalid_response: 'made by the client from a body it cannot read; its Show Log is idempotency_key_reused\'s',
+  invalid_response: "made by the client from a body it cannot read; its Show Log is idempotency_key_reused's",
   invalid_code: 'Enter Verification Code has no form to reopen: the sentence says to enter the code again (no button)',
 };
 
-suite('Every error\'s button works', function () {
+suite("Every error's button works", function () {
   this.timeout(180_000);
   let asked: Stakes[] = [];
 
@@ -289,17 +504,29 @@ suite('Every error\'s button works', function () {
   });
 
   test('every code with a next step has a case here, or a reason why not', () => {
-    const covered = new Set(Object.values(CASES).flatMap((k) => k?.cases.flatMap((c) => c.codes.map(([code]) => code)) ?? []));
-    const withAction = Object.entries(ERROR_ACTIONS).filter(([, kind]) => kind !== 'none').map(([code]) => code);
-    assert.deepEqual(withAction.filter((code) => !covered.has(code) && !NOT_HERE[code]), [], 'codes with a button and no case');
-    for (const [code] of Object.entries(NOT_HERE)) assert.ok(withAction.includes(code), `${code} is not a code with a next step`);
+    const covered = new Set(
+      Object.values(CASES).flatMap((k) => k?.cases.flatMap((c) => c.codes.map(([code]) => code)) ?? []),
+    );
+    const withAction = Object.entries(ERROR_ACTIONS)
+      .filter(([, kind]) => kind !== 'none')
+      .map(([code]) => code);
+    assert.deepEqual(
+      withAction.filter((code) => !covered.has(code) && !NOT_HERE[code]),
+      [],
+      'codes with a button and no case',
+    );
+    for (const [code] of Object.entries(NOT_HERE))
+      assert.ok(withAction.includes(code), `${code} is not a code with a next step`);
   });
 
-  test('the walkthrough: past the soft cap, Approve Step hits the hard cap; the consent named it, and the error\'s Approve Budget approves that goal\'s budget, naming the amount; the step then goes ahead', async () => {
+  test("the walkthrough: past the soft cap, Approve Step hits the hard cap; the consent named it, and the error's Approve Budget approves that goal's budget, naming the amount; the step then goes ahead", async () => {
     const goal = (await state()).goals.find((g) => g.title === 'Negotiate a lower internet bill')!;
     assert.equal((await run('kallyai.goals.acknowledgeSoftCap', { id: goal.id })).outcome, 'done');
     const soft = asked.find((s) => s.opId === 'budget.acknowledgeSoftCap')!;
-    assert.match(soft.lines.join('\n'), /Hard cap: 9 credits, 1 credit left under it\.\nThe next step needs 2 credits: more than is left under the cap/);
+    assert.match(
+      soft.lines.join('\n'),
+      /Hard cap: 9 credits, 1 credit left under it\.\nThe next step needs 2 credits: more than is left under the cap/,
+    );
 
     // Its page offers more budget beside Approve Step.
     assert.equal((await run('kallyai.goals.openGoal', { id: goal.id })).outcome, 'done');
@@ -315,8 +542,16 @@ suite('Every error\'s button works', function () {
     asked.length = 0;
     const failed = await run('kallyai.goals.approveStep', { id: goal.id });
     assert.equal((failed as Json).code, 'budget_exceeded', JSON.stringify(failed));
-    assert.match(asked[0].lines.join('\n'), /Hard cap: 9 credits, 1 credit left under it\./, 'the step\'s consent named the cap');
-    await waitFor(requestsTo('POST', new RegExp(`^/v1/goals/${goal.id}/approve-budget$`)), 20_000, 'the goal\'s budget approved');
+    assert.match(
+      asked[0].lines.join('\n'),
+      /Hard cap: 9 credits, 1 credit left under it\./,
+      "the step's consent named the cap",
+    );
+    await waitFor(
+      requestsTo('POST', new RegExp(`^/v1/goals/${goal.id}/approve-budget$`)),
+      20_000,
+      "the goal's budget approved",
+    );
     assert.equal(pressed.length, 1);
     const approve = asked.find((s) => s.opId === 'budget.approve')!;
     assert.equal(approve.question, 'Approve more budget for "Negotiate a lower internet bill"?');
@@ -345,4 +580,3 @@ suite('Every error\'s button works', function () {
     }
   }
 });
-

@@ -24,18 +24,27 @@ export function sandboxUrl(): string {
 }
 
 /** fetch against the sandbox: `sandboxFetch('/sandbox/reset', { method: 'POST' })`. JSON bodies may be passed as objects. */
-export async function sandboxFetch(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<Response> {
+export async function sandboxFetch(
+  path: string,
+  init: Omit<RequestInit, 'body'> & { body?: unknown } = {},
+): Promise<Response> {
   const { body, headers, ...rest } = init;
   const isJson = body !== undefined && typeof body !== 'string' && !(body instanceof URLSearchParams);
   return fetch(sandboxUrl() + path, {
     ...rest,
-    headers: { ...(isJson ? { 'content-type': 'application/json' } : {}), ...(headers as Record<string, string> | undefined) },
+    headers: {
+      ...(isJson ? { 'content-type': 'application/json' } : {}),
+      ...(headers as Record<string, string> | undefined),
+    },
     body: body === undefined ? undefined : isJson ? JSON.stringify(body) : (body as string | URLSearchParams),
   });
 }
 
 /** Same as sandboxFetch, but fails on a non-2xx answer and returns the parsed JSON. */
-export async function sandboxJson<T = unknown>(path: string, init: Omit<RequestInit, 'body'> & { body?: unknown } = {}): Promise<T> {
+export async function sandboxJson<T = unknown>(
+  path: string,
+  init: Omit<RequestInit, 'body'> & { body?: unknown } = {},
+): Promise<T> {
   const res = await sandboxFetch(path, init);
   const text = await res.text();
   assert.ok(res.ok, `${init.method ?? 'GET'} ${path} → ${res.status} ${text.slice(0, 300)}`);
@@ -65,16 +74,23 @@ export async function sandboxRequests<Body = Record<string, unknown>>(): Promise
  *  earlier test left open can still be rendering or polling (a channel pairing looks again every
  *  few seconds), and its requests would be counted against the next test. */
 export async function closeKallyPages(): Promise<void> {
-  const pages = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PAGE_VIEW_TYPE));
+  const pages = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(PAGE_VIEW_TYPE));
   if (!pages.length) return;
   await vscode.window.tabGroups.close(pages);
   let heard = -1;
-  await waitFor(async () => {
-    const now = (await sandboxRequests()).length;
-    const quiet = now === heard;
-    heard = now;
-    return quiet;
-  }, 10_000, 'the sandbox to hear nothing for 300 ms', 300);
+  await waitFor(
+    async () => {
+      const now = (await sandboxRequests()).length;
+      const quiet = now === heard;
+      heard = now;
+      return quiet;
+    },
+    10_000,
+    'the sandbox to hear nothing for 300 ms',
+    300,
+  );
 }
 
 /** Empties the sandbox's request log, so that what a test does next is all it shows. */
@@ -83,7 +99,8 @@ export function clearSandboxRequests(): Promise<Response> {
 }
 
 /** '/v1/calls/{call_id}/stop' → /^\/v1\/calls\/[^/]+\/stop$/ */
-const operationPathPattern = (op: Pick<Operation, 'path'>) => new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
+const operationPathPattern = (op: Pick<Operation, 'path'>) =>
+  new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`);
 
 /** Whether a logged request is a call of `op`: its method, and its path with any ids in it. */
 export const isRequestFor = (op: Pick<Operation, 'method' | 'path'>) => {
@@ -92,7 +109,8 @@ export const isRequestFor = (op: Pick<Operation, 'method' | 'path'>) => {
 };
 
 /** Requests that change nothing: reads, and the budget estimate a consent asks for. */
-export const changesNothing = (r: Pick<LoggedRequest, 'method' | 'path'>) => r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
+export const changesNothing = (r: Pick<LoggedRequest, 'method' | 'path'>) =>
+  r.method === 'GET' || (r.method === 'POST' && r.path === '/v1/goals/estimate');
 
 /** `METHOD /path` of every logged request that changed something (not reads, not the budget estimate). */
 export async function sandboxWrites(): Promise<string[]> {
@@ -100,7 +118,11 @@ export async function sandboxWrites(): Promise<string[]> {
 }
 
 /** Calls the KallyAI API on the sandbox as the signed-in account, with the session VS Code hands this extension. */
-export async function sandboxApi<T = Record<string, any>>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function sandboxApi<T = Record<string, any>>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
   assert.ok(session, 'no kallyai session');
   return sandboxJson<T>(path, { ...init, headers: { authorization: `Bearer ${session.accessToken}` } });
@@ -115,7 +137,12 @@ export const WAIT_CEILING_MS = Number(process.env.KALLYAI_WAIT_CEILING_MS) || 30
 
 /** Polls `predicate` until it returns a truthy value (which is returned) or the time runs out:
  *  `timeoutMs`, but never less than WAIT_CEILING_MS. The error names `what` it waited for. */
-export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+  intervalMs = 50,
+): Promise<NonNullable<T>> {
   timeoutMs = Math.max(timeoutMs, WAIT_CEILING_MS);
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -152,21 +179,49 @@ export function extensionManifest(): { contributes: Record<string, unknown>; [ke
 
 /** Markdown text with its escapes undone (\\! → !, &lt; → <), to look for what the server said. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/<(https?:\/\/[^>]*)>/g, '$1');
+  return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~$])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/<(https?:\/\/[^>]*)>/g, '$1');
 }
 
 /** The command results of the pipeline (src/pipeline/pipeline.ts). */
 export type RunResult = { outcome: 'done' | 'dismissed' | 'failed' | 'unavailable'; [key: string]: unknown };
 
 /** An open KallyAI page (src/pages), found through the extension's test exports. */
-export async function openPage(kind: string, id: string): Promise<{ current?: { title: string; body: { text: string } }; violations: unknown[]; ignored: number; deliver(m: unknown): Promise<string>; panel: { title: string } } | undefined> {
+export async function openPage(
+  kind: string,
+  id: string,
+): Promise<
+  | {
+      current?: { title: string; body: { text: string } };
+      violations: unknown[];
+      ignored: number;
+      deliver(m: unknown): Promise<string>;
+      panel: { title: string };
+    }
+  | undefined
+> {
   const exports = await activateExtension();
-  return exports.commands().pages()?.find(kind as PageKind, id) as never;
+  return exports
+    .commands()
+    .pages()
+    ?.find(kind as PageKind, id) as never;
 }
 
 /** A page's visible text: its HTML without tags, entities decoded. */
 export function pageText(body: { text: string }): string {
-  return body.text.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#96;/g, '`').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return body.text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 /** Answers every consent the pipeline asks from now on with `yes` and records what it asked; a
@@ -181,12 +236,15 @@ export function answerConsents(commands: CommandsModule, yes: boolean): Stakes[]
 }
 
 /** A view node's label as the tree shows it. */
-export const nodeLabel = (n: ViewNode) => (typeof n.item.label === 'string' ? n.item.label : n.item.label?.label ?? '');
+export const nodeLabel = (n: ViewNode) =>
+  typeof n.item.label === 'string' ? n.item.label : (n.item.label?.label ?? '');
 
 /** Runs a command that shows a quick pick and accepts its first (active) item. */
 export async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
   let done = false;
-  const settled = Promise.resolve(pending).finally(() => { done = true; });
+  const settled = Promise.resolve(pending).finally(() => {
+    done = true;
+  });
   while (!done) {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await Promise.race([settled, new Promise((r) => setTimeout(r, 150))]);

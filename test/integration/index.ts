@@ -18,7 +18,10 @@ export function run(): Promise<void> {
     timeout: Number(process.env.KALLYAI_TEST_TIMEOUT_MS) || 60_000,
     grep: process.env.KALLYAI_TEST_GREP || undefined,
   });
-  const only = (process.env.KALLYAI_TEST_FILES || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.KALLYAI_TEST_FILES || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))
@@ -40,7 +43,13 @@ export function run(): Promise<void> {
         // totals above) a moment to reach the window, where the launcher reads them.
         setTimeout(() => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()), 500);
       });
-      runner.on('fail', (t: Mocha.Test, err: Error) => failed.push(`[failed] ${t.fullTitle()}: ${String(err?.message ?? err).split('\n')[0].slice(0, 300)}`));
+      runner.on('fail', (t: Mocha.Test, err: Error) =>
+        failed.push(
+          `[failed] ${t.fullTitle()}: ${String(err?.message ?? err)
+            .split('\n')[0]
+            .slice(0, 300)}`,
+        ),
+      );
     } catch (e) {
       reject(e instanceof Error ? e : new Error(String(e)));
     }

@@ -10,7 +10,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Views, ViewNode } from '../../src/views';
-import { clearSandboxFaults, clearSandboxRequests, nodeLabel, sandboxJson, sandboxRequests, sandboxUrl, waitFor, type ActivatedExtension } from './helpers';
+import {
+  clearSandboxFaults,
+  clearSandboxRequests,
+  nodeLabel,
+  sandboxJson,
+  sandboxRequests,
+  sandboxUrl,
+  waitFor,
+  type ActivatedExtension,
+} from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 let views: Views;
@@ -20,12 +29,16 @@ const OPEN = ['goals', 'calls', 'inbox', 'credits'] as const;
 const kids = (name: keyof Views['testing']['providers']) => views.testing.providers[name].getChildren();
 const host = () => new URL(sandboxUrl()).host;
 /** Every request held for 10 minutes, past this suite's ceiling: a view that answers at all gave up by its own deadline. */
-const freeze = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 600_000, count: 1000 } });
+const freeze = () =>
+  sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/v1/**', latencyMs: 600_000, count: 1000 } });
 /** Every connection dropped, on every path: KallyAI is unreachable (the sandbox process keeps running). */
-const unplug = () => sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/**', drop: true, count: 100_000 } });
+const unplug = () =>
+  sandboxJson('/sandbox/faults', { method: 'POST', body: { path: '/**', drop: true, count: 100_000 } });
 const thaw = () => clearSandboxFaults();
-const tooltipOf = (item: vscode.StatusBarItem | vscode.TreeItem) => (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '');
-const notificationsSince = (index: number) => shown.slice(index).filter((s) => s.surface === 'notification' || s.surface === 'modal');
+const tooltipOf = (item: vscode.StatusBarItem | vscode.TreeItem) =>
+  typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+const notificationsSince = (index: number) =>
+  shown.slice(index).filter((s) => s.surface === 'notification' || s.surface === 'modal');
 const ids = (nodes: readonly ViewNode[]) => nodes.map((n) => n.id);
 
 /** Whether every open view shows exactly one "Can't reach KallyAI — Retry" row, on top of the items it had. */
@@ -55,23 +68,32 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
 
   suiteTeardown(async () => {
     await thaw();
-    await vscode.workspace.getConfiguration('kallyai').update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('kallyai')
+      .update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
     await views.refresh();
   });
 
   test('a frozen service: each view gives up within about 10 s and shows one "Can\'t reach KallyAI — Retry" row above what it had; the status bar marks its balance as stale', async () => {
-    const before = Object.fromEntries(await Promise.all(OPEN.map(async (n) => [n, ids(await kids(n))]))) as Record<string, string[]>;
+    const before = Object.fromEntries(await Promise.all(OPEN.map(async (n) => [n, ids(await kids(n))]))) as Record<
+      string,
+      string[]
+    >;
     await freeze();
     // How soon they give up (about 10 s) is a figure of `npm run bench`; that they give up at all,
     // with the service still silent, is the test.
     await Promise.all(OPEN.map((n) => views.testing.providers[n].loader.load('user')));
 
-    assert.ok(await rowsOnTop(before), `one row on top of each view: ${JSON.stringify(await Promise.all(OPEN.map(async (n) => (await kids(n)).slice(0, 2).map(nodeLabel))))}`);
+    assert.ok(
+      await rowsOnTop(before),
+      `one row on top of each view: ${JSON.stringify(await Promise.all(OPEN.map(async (n) => (await kids(n)).slice(0, 2).map(nodeLabel))))}`,
+    );
     const goals = await kids('goals');
     assert.match(String(goals[0].item.description), /^as of \d/, 'the row says when the items below were loaded');
     assert.match(tooltipOf(goals[0].item), new RegExp(`KallyAI at ${host().replace(/\./g, '\\.')} does not answer`));
     assert.equal(goals[0].item.command?.command, 'kallyai.retry');
-    for (const name of OPEN) assert.ok(!views.testing.treeViews[name].message, `${name}: no second message above the row`);
+    for (const name of OPEN)
+      assert.ok(!views.testing.treeViews[name].message, `${name}: no second message above the row`);
     const bar = views.testing.statusBar;
     assert.match(bar.text, /^\$\(debug-disconnect\) [\d.]+ credits$/);
     assert.match(tooltipOf(bar), /Can't reach KallyAI at .*Last successful update: /s);
@@ -82,13 +104,17 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     await thaw();
     await waitFor(() => views.testing.scheduler.focused, 10_000, 'the window to be focused');
     await views.testing.scheduler.pollNow();
-    await waitFor(async () => {
-      for (const name of OPEN) {
-        if ((await kids(name)).some((n) => n.kind === 'error')) return false;
-        if (views.testing.treeViews[name].message) return false;
-      }
-      return true;
-    }, 15_000, 'every view to recover');
+    await waitFor(
+      async () => {
+        for (const name of OPEN) {
+          if ((await kids(name)).some((n) => n.kind === 'error')) return false;
+          if (views.testing.treeViews[name].message) return false;
+        }
+        return true;
+      },
+      15_000,
+      'every view to recover',
+    );
     assert.match(views.testing.statusBar.text, /^\$\(credit-card\) /);
   });
 
@@ -96,7 +122,10 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     await waitFor(() => views.testing.scheduler.focused, 10_000, 'the window to be focused');
     for (const name of OPEN) await views.testing.providers[name].loader.load('user');
     assert.equal(views.testing.reachability.outage, undefined);
-    const before = Object.fromEntries(await Promise.all(OPEN.map(async (n) => [n, ids(await kids(n))]))) as Record<string, string[]>;
+    const before = Object.fromEntries(await Promise.all(OPEN.map(async (n) => [n, ids(await kids(n))]))) as Record<
+      string,
+      string[]
+    >;
     const quietFrom = shown.length;
 
     await clearSandboxRequests();
@@ -105,12 +134,21 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     // live-call probe every 10 s, the notifications poll, a view following a call).
     const first = await waitFor(async () => (await sandboxRequests())[0], 20_000, 'a background request to KallyAI');
     const deadline = Date.parse(first.at) + 10_000;
-    await waitFor(async () => views.testing.reachability.outage !== undefined
-      && views.testing.statusBar.text.startsWith('$(debug-disconnect) ')
-      && /Can't reach KallyAI at /.test(tooltipOf(views.testing.statusBar))
-      && await rowsOnTop(before), Math.max(1, deadline - Date.now()), `the outage signal within 10 s of the first failed request (${first.method} ${first.path})`);
+    await waitFor(
+      async () =>
+        views.testing.reachability.outage !== undefined &&
+        views.testing.statusBar.text.startsWith('$(debug-disconnect) ') &&
+        /Can't reach KallyAI at /.test(tooltipOf(views.testing.statusBar)) &&
+        (await rowsOnTop(before)),
+      Math.max(1, deadline - Date.now()),
+      `the outage signal within 10 s of the first failed request (${first.method} ${first.path})`,
+    );
     const tooltip = tooltipOf(views.testing.statusBar);
-    assert.match(tooltip, /KallyAI (could not be reached|took too long to answer).*Last successful update: \d/s, `the reason and the last successful update: ${tooltip}`);
+    assert.match(
+      tooltip,
+      /KallyAI (could not be reached|took too long to answer).*Last successful update: \d/s,
+      `the reason and the last successful update: ${tooltip}`,
+    );
     assert.deepEqual(notificationsSince(quietFrom), [], 'no notification while nobody acts');
 
     // One failed poll is one entry in the log, however many attempts the client made for it.
@@ -118,7 +156,10 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     await clearSandboxRequests();
     await views.testing.scheduler.pollNow();
     assert.equal(views.testing.scheduler.pollsFailed, failedBefore + 1);
-    assert.ok((await sandboxRequests()).filter((r) => r.path === '/v1/notifications/pending').length > 1, 'the poll was tried more than once');
+    assert.ok(
+      (await sandboxRequests()).filter((r) => r.path === '/v1/notifications/pending').length > 1,
+      'the poll was tried more than once',
+    );
 
     // The person acts: one notification, with Retry.
     const acted = shown.length;
@@ -137,15 +178,20 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     // KallyAI answers again: the next background request (the live-call probe, every 10 s) clears it all.
     const quietAgain = shown.length;
     await thaw();
-    await waitFor(async () => {
-      if (views.testing.reachability.outage || !views.testing.statusBar.text.startsWith('$(credit-card) ')) return false;
-      for (const name of OPEN) {
-        const roots = await kids(name);
-        if (roots.some((n) => n.kind === 'error' || n.kind === 'settings')) return false;
-        if (JSON.stringify(ids(roots)) !== JSON.stringify(before[name])) return false;
-      }
-      return true;
-    }, 15_000, 'every signal to clear within one poll of KallyAI answering');
+    await waitFor(
+      async () => {
+        if (views.testing.reachability.outage || !views.testing.statusBar.text.startsWith('$(credit-card) '))
+          return false;
+        for (const name of OPEN) {
+          const roots = await kids(name);
+          if (roots.some((n) => n.kind === 'error' || n.kind === 'settings')) return false;
+          if (JSON.stringify(ids(roots)) !== JSON.stringify(before[name])) return false;
+        }
+        return true;
+      },
+      15_000,
+      'every signal to clear within one poll of KallyAI answering',
+    );
     assert.deepEqual(notificationsSince(quietAgain), [], 'no notification on recovery either');
   });
 
@@ -158,9 +204,16 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
     assert.deepEqual(await kids('goals'), [], 'the Goals view shows its signed-out welcome');
     await config.update('apiBaseUrl', sandboxUrl(), vscode.ConfigurationTarget.Global);
     await waitFor(() => auth.isSignedIn, 10_000, 'signed in again at the sandbox, without a sign-in');
-    await waitFor(async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0, 20_000, 'the views to load from the sandbox again');
+    await waitFor(
+      async () => !(await kids('goals')).some((n) => n.kind === 'error') && (await kids('goals')).length > 0,
+      20_000,
+      'the views to load from the sandbox again',
+    );
     const log = await sandboxRequests();
-    assert.ok(log.some((r) => r.path === '/v1/coordination/goals'), 'reloaded from the sandbox');
+    assert.ok(
+      log.some((r) => r.path === '/v1/coordination/goals'),
+      'reloaded from the sandbox',
+    );
   });
 
   test('a snapshot paints the Goals and Calls views at once, before a slow network answers; the fresh data replaces it', async () => {
@@ -174,10 +227,18 @@ suite('Offline and snapshots: honest, fast failure; views that paint at once', f
       const loader = views.testing.providers[name].loader;
       loader.reset(); // as a new window: nothing loaded, the snapshot on disk
       const roots = await views.testing.providers[name].getChildren();
-      assert.deepEqual(roots.map((n) => n.id), before[name], `${name}: the last items, from the snapshot`);
+      assert.deepEqual(
+        roots.map((n) => n.id),
+        before[name],
+        `${name}: the last items, from the snapshot`,
+      );
       assert.equal(loader.stale, true);
       await waitFor(() => !loader.stale, 30_000, `${name}: the fresh data`);
-      assert.deepEqual((await views.testing.providers[name].getChildren()).map((n) => n.id), before[name], `${name}: the same items, no empty state in between`);
+      assert.deepEqual(
+        (await views.testing.providers[name].getChildren()).map((n) => n.id),
+        before[name],
+        `${name}: the same items, no empty state in between`,
+      );
     }
   });
 });

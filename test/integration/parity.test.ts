@@ -9,17 +9,36 @@ import type { Call } from '../../src/api/schemas/calls';
 import { errorSentence } from '../../src/format';
 import { callLabel } from '../../src/models/call';
 import type { Services } from '../../src/services';
-import { acceptFirstPick, activateExtension, clearSandboxFaults, clearSandboxRequests, openPage, pageText, sandboxJson, sandboxRequests, sandboxUrl, unescapeMarkdown, waitFor, type RunResult } from './helpers';
+import {
+  acceptFirstPick,
+  activateExtension,
+  clearSandboxFaults,
+  clearSandboxRequests,
+  openPage,
+  pageText,
+  sandboxJson,
+  sandboxRequests,
+  sandboxUrl,
+  unescapeMarkdown,
+  waitFor,
+  type RunResult,
+} from './helpers';
 import { ensureSignedIn } from './signIn';
 
-interface SandboxCall { call_id: string; status: string; business_name?: string; submission: { business_name?: string; task_description: string } }
+interface SandboxCall {
+  call_id: string;
+  status: string;
+  business_name?: string;
+  submission: { business_name?: string; task_description: string };
+}
 
 const run = async (command: string, ...args: unknown[]) => {
   const r = await vscode.commands.executeCommand<RunResult>(command, ...args);
   assert.ok(r && typeof r === 'object', `${command} returned nothing`);
   return r;
 };
-const documentText = async (uri: unknown) => unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
+const documentText = async (uri: unknown) =>
+  unescapeMarkdown((await vscode.workspace.openTextDocument(vscode.Uri.parse(String(uri)))).getText());
 
 suite('CLI parity commands: against the sandbox', () => {
   let services: Services;
@@ -41,7 +60,10 @@ suite('CLI parity commands: against the sandbox', () => {
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.equal((r.data as { credits_remaining: number }).credits_remaining, 42.5);
     assert.match(String(r.message), /You have 42\.5 credits left/);
-    assert.ok((await sandboxRequests()).some((q) => q.path === '/v1/credits/balance'), 'the balance was asked');
+    assert.ok(
+      (await sandboxRequests()).some((q) => q.path === '/v1/credits/balance'),
+      'the balance was asked',
+    );
   });
 
   test('Show Subscription (subscription status, --subscription): both endpoints in one document', async () => {
@@ -50,7 +72,10 @@ suite('CLI parity commands: against the sandbox', () => {
     const r = await run('kallyai.subscription.show');
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     const asked = new Set((await sandboxRequests()).map((q) => `${q.method} ${q.path}`));
-    assert.ok(asked.has('GET /v1/subscriptions/status') && asked.has('GET /v1/users/me/subscription'), [...asked].join(', '));
+    assert.ok(
+      asked.has('GET /v1/subscriptions/status') && asked.has('GET /v1/users/me/subscription'),
+      [...asked].join(', '),
+    );
     const text = await documentText(r.documentUri);
     assert.match(text, /^# KallyAI subscription/);
     assert.ok(text.toLowerCase().includes(String(status.plan_type).toLowerCase()), text);
@@ -60,7 +85,10 @@ suite('CLI parity commands: against the sandbox', () => {
     const r = await run('kallyai.billing.openPortal');
     assert.equal(r.outcome, 'done', JSON.stringify(r));
     assert.ok(String(r.url).startsWith(`${sandboxUrl()}/sandbox/pages/billing?customer=`), String(r.url));
-    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`), ['GET /v1/stripe/billing-portal']);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => q.path.startsWith('/v1/stripe/')).map((q) => `${q.method} ${q.path}`),
+      ['GET /v1/stripe/billing-portal'],
+    );
   });
 
   test('Call History (calls history, --history): the 10 most recent calls; the chosen one opens its page', async () => {
@@ -75,18 +103,24 @@ suite('CLI parity commands: against the sandbox', () => {
     const picked = String(r.picked);
     const candidates = (r.data as { calls: SandboxCall[] }).calls.filter((c) => picked.endsWith(callLabel(c as Call)));
     assert.ok(candidates.length > 0, `the pick answered "${picked}", a call of the list`);
-    const page = await waitFor(async () => {
-      for (const c of candidates) {
-        const current = (await openPage('call', c.call_id))?.current;
-        if (current) return { current, call: c };
-      }
-      return undefined;
-    }, 10_000, `the page of the chosen call ("${picked}")`);
+    const page = await waitFor(
+      async () => {
+        for (const c of candidates) {
+          const current = (await openPage('call', c.call_id))?.current;
+          if (current) return { current, call: c };
+        }
+        return undefined;
+      },
+      10_000,
+      `the page of the chosen call ("${picked}")`,
+    );
     assert.ok(pageText(page.current.body).includes(page.call.submission.task_description), 'the page names the task');
   });
 
   test('Open Call Details (calls info, --call-info) with an id, or a bare id string: the call page, one per call', async () => {
-    const call = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls.find((c) => c.status === 'success' && c.submission.business_name);
+    const call = (await sandboxJson<{ calls: SandboxCall[] }>('/sandbox/state')).calls.find(
+      (c) => c.status === 'success' && c.submission.business_name,
+    );
     assert.ok(call, 'the sandbox has a successful call');
     const r = await run('kallyai.calls.openDetails', { id: call.call_id });
     assert.equal(r.outcome, 'done', JSON.stringify(r));
@@ -95,7 +129,10 @@ suite('CLI parity commands: against the sandbox', () => {
     const text = pageText(page.current!.body);
     assert.ok(text.includes(call.submission.business_name!), text);
     assert.ok(!text.includes(call.call_id), 'the page shows no id');
-    assert.match(page.panel.title, new RegExp(`^${call.submission.business_name!.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} — call, `));
+    assert.match(
+      page.panel.title,
+      new RegExp(`^${call.submission.business_name!.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} — call, `),
+    );
     const again = await run('kallyai.calls.openDetails', call.call_id);
     assert.equal(again.outcome, 'done');
     assert.equal(await openPage('call', call.call_id), page, 'one tab per call');
@@ -125,7 +162,11 @@ suite('CLI parity commands: against the sandbox', () => {
     const none = await run('kallyai.calls.openTranscript', { id: unanswered.call_id });
     assert.equal(none.outcome, 'unavailable', JSON.stringify(none));
     assert.equal(none.reason, 'Nobody answered, so there is no transcript.');
-    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.endsWith('/transcript')), [], 'no transcript was asked for');
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => q.path.endsWith('/transcript')),
+      [],
+      'no transcript was asked for',
+    );
   });
 
   test('commands with wrong arguments say which field is wrong and send nothing', async () => {
@@ -136,6 +177,9 @@ suite('CLI parity commands: against the sandbox', () => {
     const bad = await run('kallyai.calls.reschedule', { id: 'x', body: { date: '2026-02-30' } });
     assert.equal(bad.outcome, 'failed');
     assert.equal(bad.code, 'invalid_input');
-    assert.deepEqual((await sandboxRequests()).filter((q) => q.path.startsWith('/v1/calls')), []);
+    assert.deepEqual(
+      (await sandboxRequests()).filter((q) => q.path.startsWith('/v1/calls')),
+      [],
+    );
   });
 });

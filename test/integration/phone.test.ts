@@ -8,7 +8,15 @@ import * as vscode from 'vscode';
 import type { CommandsModule } from '../../src/app';
 import { actionLabel } from '../../src/format';
 import type { Views } from '../../src/views';
-import { answerConsents, clearSandboxRequests, nodeLabel, resetSandbox, sandboxApi, sandboxJson, sandboxRequests } from './helpers';
+import {
+  answerConsents,
+  clearSandboxRequests,
+  nodeLabel,
+  resetSandbox,
+  sandboxApi,
+  sandboxJson,
+  sandboxRequests,
+} from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -39,8 +47,14 @@ suite('Phone numbers', function () {
     assert.deepEqual(roots.map(nodeLabel), ['+1 415 555 0134', 'Hand-off phones']);
     assert.equal(roots[0].item.description, 'US · forwards to +1 201 555 0177 · caller ID “Demo User”');
     assert.match(String(roots[0].item.contextValue), /\bhasForwarding\b/);
-    assert.deepEqual((await provider.getChildren(roots[0])).map((n) => `${nodeLabel(n)}: ${String(n.item.description ?? '')}`), ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: ']);
-    assert.deepEqual((await provider.getChildren(roots[1])).map((n) => `${nodeLabel(n)} ${String(n.item.description)}`), ['+1 201 555 0177 My mobile · verified']);
+    assert.deepEqual(
+      (await provider.getChildren(roots[0])).map((n) => `${nodeLabel(n)}: ${String(n.item.description ?? '')}`),
+      ['Forwarding: +1 201 555 0177', 'Caller ID: Demo User', 'Details: '],
+    );
+    assert.deepEqual(
+      (await provider.getChildren(roots[1])).map((n) => `${nodeLabel(n)} ${String(n.item.description)}`),
+      ['+1 201 555 0177 My mobile · verified'],
+    );
   });
 
   test('Provision asks first, naming the number, where it is and its monthly price; then it is yours', async () => {
@@ -48,7 +62,9 @@ suite('Phone numbers', function () {
     const wanted = offered.numbers[1].phone_number as string;
     const asked = answer(false);
     await clearSandboxRequests();
-    const declined = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'US', phone_number: wanted } });
+    const declined = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', {
+      body: { country: 'US', phone_number: wanted },
+    });
     assert.equal(declined.outcome, 'dismissed');
     assert.ok(!(await sandboxRequests()).some((q) => q.path === '/v1/phone-numbers/provision'), 'nothing provisioned');
     const s = asked[0];
@@ -60,9 +76,14 @@ suite('Phone numbers', function () {
     assert.match(s.lines.join('\n'), /Your balance: [\d.]+ credits/);
     assert.deepEqual([s.confirm, s.decline], ['Provision Number', "Don't Provision"]);
     answer(true);
-    const done = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'US', phone_number: wanted } });
+    const done = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', {
+      body: { country: 'US', phone_number: wanted },
+    });
     assert.equal(done.outcome, 'done', JSON.stringify(done));
-    assert.ok((await state()).phoneNumbers.some((n: Json) => n.phone_number === wanted), 'the very number picked');
+    assert.ok(
+      (await state()).phoneNumbers.some((n: Json) => n.phone_number === wanted),
+      'the very number picked',
+    );
   });
 
   test('Release asks first: it names the number and says it cannot be had back', async () => {
@@ -80,18 +101,37 @@ suite('Phone numbers', function () {
   test('forwarding: a valid number is set, a bad one and an unknown country are refused before anything is sent', async () => {
     const number = (await state()).phoneNumbers[0];
     await clearSandboxRequests();
-    const bad = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '555-12' } });
+    const bad = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', {
+      id: number.id,
+      body: { forwarding_number: '555-12' },
+    });
     assert.equal(bad.code, 'invalid_input');
-    const emergency = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '112' } });
+    const emergency = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', {
+      id: number.id,
+      body: { forwarding_number: '112' },
+    });
     assert.match(emergency.message, /Emergency/);
-    const country = await vscode.commands.executeCommand<Json>('kallyai.phone.available', { query: { country: 'XX' }, quiet: true });
+    const country = await vscode.commands.executeCommand<Json>('kallyai.phone.available', {
+      query: { country: 'XX' },
+      quiet: true,
+    });
     assert.equal(country.code, 'invalid_input');
     assert.match(country.message, /not a country code/);
-    const provision = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', { body: { country: 'QQ' }, confirmed: true });
+    const provision = await vscode.commands.executeCommand<Json>('kallyai.phone.provision', {
+      body: { country: 'QQ' },
+      confirmed: true,
+    });
     assert.equal(provision.code, 'invalid_input');
     const sent = (await sandboxRequests()).map((q) => `${q.method} ${q.path}`);
-    assert.deepEqual(sent.filter((r) => !r.startsWith('GET ') || /available/.test(r)), [], `nothing sent: ${sent.join(', ')}`);
-    const ok = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', { id: number.id, body: { forwarding_number: '+12015550188' } });
+    assert.deepEqual(
+      sent.filter((r) => !r.startsWith('GET ') || /available/.test(r)),
+      [],
+      `nothing sent: ${sent.join(', ')}`,
+    );
+    const ok = await vscode.commands.executeCommand<Json>('kallyai.phone.setForwarding', {
+      id: number.id,
+      body: { forwarding_number: '+12015550188' },
+    });
     assert.equal(ok.outcome, 'done');
     assert.equal((await state()).phoneNumbers.find((n: Json) => n.id === number.id).forwarding_number, '+12015550188');
     const removed = await vscode.commands.executeCommand<Json>('kallyai.phone.removeForwarding', { id: number.id });
@@ -101,34 +141,58 @@ suite('Phone numbers', function () {
 
   test('verification: the code is sent with consent; a wrong code is the API error as a sentence; the right one verifies', async () => {
     const asked = answer(true);
-    const start = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyStart', { body: { phone_number: '+12015550166' } });
+    const start = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyStart', {
+      body: { phone_number: '+12015550166' },
+    });
     assert.equal(start.outcome, 'done');
     assert.equal(asked[0].question, 'Text a verification code to +1 201 555 0166?');
     assert.match(asked[0].lines.join('\n'), /KallyAI will contact \+1 201 555 0166/);
-    const wrong = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', { body: { phone_number: '+12015550166', code: '000000' } });
+    const wrong = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', {
+      body: { phone_number: '+12015550166', code: '000000' },
+    });
     assert.equal(wrong.code, 'invalid_code');
-    assert.equal(wrong.message, 'That verification code is not right. Check the text message and enter the code again, or send a new code.');
-    const never = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', { body: { phone_number: '+12015550167', code: '123456' } });
+    assert.equal(
+      wrong.message,
+      'That verification code is not right. Check the text message and enter the code again, or send a new code.',
+    );
+    const never = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', {
+      body: { phone_number: '+12015550167', code: '123456' },
+    });
     assert.equal(never.code, 'verification_not_started');
-    const right = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', { body: { phone_number: '+12015550166', code: '123456' } });
+    const right = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', {
+      body: { phone_number: '+12015550166', code: '123456' },
+    });
     assert.equal(right.outcome, 'done');
     assert.equal((await state()).verifications['+12015550166'].verified, true);
-    const malformed = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', { body: { phone_number: '+12015550166', code: '12' } });
+    const malformed = await vscode.commands.executeCommand<Json>('kallyai.phone.verifyCheck', {
+      body: { phone_number: '+12015550166', code: '12' },
+    });
     assert.equal(malformed.code, 'invalid_input');
   });
 
   test('without a number, a rule cannot be added: the sentence says so and its button provisions one', async () => {
     answer(true);
-    for (const n of (await state()).phoneNumbers) await vscode.commands.executeCommand('kallyai.phone.release', { id: n.id });
+    for (const n of (await state()).phoneNumbers)
+      await vscode.commands.executeCommand('kallyai.phone.release', { id: n.id });
     assert.equal((await state()).phoneNumbers.length, 0);
     await views.testing.providers.phoneNumbers.loader.load('mutation');
     const roots = await views.testing.providers.phoneNumbers.getChildren();
     assert.equal(nodeLabel(roots[0]), 'No KallyAI number yet — Provision a Number…');
     assert.equal(roots[0].item.command?.command, 'kallyai.phone.provision');
-    const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addRule', { body: { name: 'VIPs to me', action: 'transfer', conditions: { caller_vip: true }, action_config: { target: '+12015550177' } } });
+    const r = await vscode.commands.executeCommand<Json>('kallyai.receptionist.addRule', {
+      body: {
+        name: 'VIPs to me',
+        action: 'transfer',
+        conditions: { caller_vip: true },
+        action_config: { target: '+12015550177' },
+      },
+    });
     assert.deepEqual([r.outcome, r.code, r.action], ['failed', 'phone_not_provisioned', 'provisionNumber']);
     assert.match(r.message, /You have no KallyAI phone number yet/);
     assert.equal(actionLabel('provisionNumber'), 'Provision a Number');
-    assert.ok((await vscode.commands.getCommands(true)).includes('kallyai.phone.provision'), 'the button runs a command that exists');
+    assert.ok(
+      (await vscode.commands.getCommands(true)).includes('kallyai.phone.provision'),
+      'the button runs a command that exists',
+    );
   });
 });

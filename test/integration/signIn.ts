@@ -53,22 +53,32 @@ export async function ensureSignedIn(timeoutMs = 30_000): Promise<void> {
   // The Accounts-menu entry signs in the default way, which is OAuth when kallyai.oauth.clientId
   // is set; its vscode:// callback cannot be followed from here, so then sign in with the browser flow.
   const oauthConfigured = !!vscode.workspace.getConfiguration('kallyai').get<string>('oauth.clientId');
-  const menu = oauthConfigured ? undefined : await waitFor(accountsMenuSignIn, 5_000, 'the Accounts menu sign-in entry').catch(() => undefined);
+  const menu = oauthConfigured
+    ? undefined
+    : await waitFor(accountsMenuSignIn, 5_000, 'the Accounts menu sign-in entry').catch(() => undefined);
   const follow = auth.onDidOpenSignInPage?.((url) => {
     // The sandbox answers with a 302 to the loopback listener; fetch follows it like a browser.
-    void fetch(url, { redirect: 'follow' }).then((r) => r.arrayBuffer()).catch(() => undefined);
+    void fetch(url, { redirect: 'follow' })
+      .then((r) => r.arrayBuffer())
+      .catch(() => undefined);
   });
   try {
     const registered = (await vscode.commands.getCommands(true)).includes('kallyai.signIn');
     const started: Thenable<unknown> = menu
       ? vscode.commands.executeCommand(menu)
-      : registered ? vscode.commands.executeCommand('kallyai.signIn', 'browser') : auth.signIn('browser');
+      : registered
+        ? vscode.commands.executeCommand('kallyai.signIn', 'browser')
+        : auth.signIn('browser');
     void Promise.resolve(started).catch(() => undefined);
     await waitFor(() => auth.isSignedIn, timeoutMs, 'the extension to be signed in to the sandbox');
   } finally {
     follow?.dispose();
   }
-  await waitFor(sessionPresent, timeoutMs, 'vscode.authentication.getSession("kallyai", [], { silent: true }) to return a session');
+  await waitFor(
+    sessionPresent,
+    timeoutMs,
+    'vscode.authentication.getSession("kallyai", [], { silent: true }) to return a session',
+  );
 }
 
 /** The start of a suite that works on the sandbox's data: the extension active and signed in, no

@@ -4,7 +4,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl } from './helpers';
 
-const VIEW_IDS = ['kallyai.goals', 'kallyai.calls', 'kallyai.credits', 'kallyai.inbox', 'kallyai.activity', 'kallyai.email', 'kallyai.receptionist', 'kallyai.phoneNumbers'];
+const VIEW_IDS = [
+  'kallyai.goals',
+  'kallyai.calls',
+  'kallyai.credits',
+  'kallyai.inbox',
+  'kallyai.activity',
+  'kallyai.email',
+  'kallyai.receptionist',
+  'kallyai.phoneNumbers',
+];
 
 suite('Smoke: the extension in a real host', () => {
   test('activates and reports its activation time', async () => {
@@ -19,13 +28,19 @@ suite('Smoke: the extension in a real host', () => {
       viewsContainers: { activitybar: Array<{ id: string; title: string }> };
       views: Record<string, Array<{ id: string }>>;
     };
-    assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['kallyai', 'KallyAI']]);
+    assert.deepEqual(
+      contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]),
+      [['kallyai', 'KallyAI']],
+    );
     const ids = contributes.views.kallyai.map((v) => v.id);
     assert.deepEqual(ids, VIEW_IDS);
     // Open at first only what a new person needs (what waits for them, their calls, their credits),
     // on top; the others are folded below them.
     const views = contributes.views.kallyai as Array<{ id: string; visibility?: string }>;
-    assert.deepEqual(views.filter((v) => v.visibility !== 'collapsed').map((v) => v.id), ['kallyai.goals', 'kallyai.calls', 'kallyai.credits']);
+    assert.deepEqual(
+      views.filter((v) => v.visibility !== 'collapsed').map((v) => v.id),
+      ['kallyai.goals', 'kallyai.calls', 'kallyai.credits'],
+    );
   });
 
   for (const id of VIEW_IDS) {

@@ -13,7 +13,15 @@ import HOSTILE_TEXT from '../shared/hostileText.json';
 import type { CommandsModule } from '../../src/app';
 import type { Shown } from '../../src/platform/shownInTests';
 import type { ViewNode } from '../../src/views';
-import { answerConsents, clearSandboxFaults, closeKallyPages, sandboxFetch, sandboxJson, waitFor, type ActivatedExtension } from './helpers';
+import {
+  answerConsents,
+  clearSandboxFaults,
+  closeKallyPages,
+  sandboxFetch,
+  sandboxJson,
+  waitFor,
+  type ActivatedExtension,
+} from './helpers';
 import { signInToFreshSandbox } from './signIn';
 
 /** Hostile text for every field (test/shared/hostileText.json), and the command its links name. */
@@ -24,7 +32,8 @@ const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200f\u061c]/;
 const DANGEROUS_HREF = /^\s*(command|javascript|file|vscode|vscode-insiders|data):/i;
 /** The caller of issue 21's repro. */
-const HOSTILE_CALLER = 'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
+const HOSTILE_CALLER =
+  'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
 
 const markdown = new MarkdownIt({ html: false, linkify: true });
 
@@ -50,7 +59,10 @@ function assertMarkdown(where: string, text: string, options: { links: 'ours' | 
   assertPlain(where, r.text);
 }
 
-async function walk(provider: { getChildren(n?: ViewNode): ViewNode[] | Promise<ViewNode[]> | undefined | null }, visit: (n: ViewNode) => void): Promise<number> {
+async function walk(
+  provider: { getChildren(n?: ViewNode): ViewNode[] | Promise<ViewNode[]> | undefined | null },
+  visit: (n: ViewNode) => void,
+): Promise<number> {
   let seen = 0;
   const queue: Array<ViewNode | undefined> = [undefined];
   while (queue.length && seen < 2_000) {
@@ -70,8 +82,14 @@ async function runClosingPicks(shown: Shown[], id: string, ...args: unknown[]): 
   const before = shown.length;
   const running = Promise.resolve(vscode.commands.executeCommand(id, ...args)).catch((e: unknown) => e);
   let settled = false;
-  void running.finally(() => { settled = true; });
-  await waitFor(() => settled || shown.slice(before).some((s) => s.surface === 'pick' || s.surface === 'input'), 30_000, `${id} to finish or ask`);
+  void running.finally(() => {
+    settled = true;
+  });
+  await waitFor(
+    () => settled || shown.slice(before).some((s) => s.surface === 'pick' || s.surface === 'input'),
+    30_000,
+    `${id} to finish or ask`,
+  );
   if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   return running;
 }
@@ -81,12 +99,24 @@ class RecordingStream implements vscode.ChatResponseStream {
   readonly markdowns: string[] = [];
   readonly buttons: vscode.Command[] = [];
   readonly progresses: string[] = [];
-  markdown(value: string | vscode.MarkdownString): void { this.markdowns.push(typeof value === 'string' ? value : value.value); }
-  anchor(): void { /* not used by the participant */ }
-  button(command: vscode.Command): void { this.buttons.push(command); }
-  filetree(): void { /* not used */ }
-  progress(value: string): void { this.progresses.push(value); }
-  reference(): void { /* not used */ }
+  markdown(value: string | vscode.MarkdownString): void {
+    this.markdowns.push(typeof value === 'string' ? value : value.value);
+  }
+  anchor(): void {
+    /* not used by the participant */
+  }
+  button(command: vscode.Command): void {
+    this.buttons.push(command);
+  }
+  filetree(): void {
+    /* not used */
+  }
+  progress(value: string): void {
+    this.progresses.push(value);
+  }
+  reference(): void {
+    /* not used */
+  }
   push(part: vscode.ChatResponsePart): void {
     if (part instanceof vscode.ChatResponseMarkdownPart) this.markdown(part.value);
     else if (part instanceof vscode.ChatResponseCommandButtonPart) this.button(part.value);
@@ -106,8 +136,13 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
   suiteSetup(async () => {
     exports = await signInToFreshSandbox();
     commands = exports.commands();
-    canary = vscode.commands.registerCommand(HOSTILE.canary, () => { canaryRuns++; });
-    seeded = await sandboxJson<Seeded>('/sandbox/seed-hostile', { method: 'POST', body: { payloads: HOSTILE.payloads } });
+    canary = vscode.commands.registerCommand(HOSTILE.canary, () => {
+      canaryRuns++;
+    });
+    seeded = await sandboxJson<Seeded>('/sandbox/seed-hostile', {
+      method: 'POST',
+      body: { payloads: HOSTILE.payloads },
+    });
     // Nothing costly or irreversible runs: every consent is declined (and recorded as its modal).
     answerConsents(commands, false);
   });
@@ -178,12 +213,18 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
     const from = shown.length;
     // The live-call notification from issue 21's caller (the probe's first look is its baseline).
     await exports.views.testing.liveCalls.probeNow();
-    await sandboxJson('/sandbox/inbound-call', { method: 'POST', body: { caller_name: HOSTILE_CALLER, caller_number: '+12015550164' } });
+    await sandboxJson('/sandbox/inbound-call', {
+      method: 'POST',
+      body: { caller_name: HOSTILE_CALLER, caller_number: '+12015550164' },
+    });
     const announced = await exports.views.testing.liveCalls.probeNow();
     assert.equal(announced.length, 1, 'the live call was announced');
     // Errors whose message is the server's own words (an unknown code shows them).
     for (const message of HOSTILE.payloads.slice(0, 6)) {
-      await sandboxFetch('/sandbox/faults', { method: 'POST', body: { path: '/v1/credits/balance', status: 500, code: 'strange_failure', message, count: 1 } });
+      await sandboxFetch('/sandbox/faults', {
+        method: 'POST',
+        body: { path: '/v1/credits/balance', status: 500, code: 'strange_failure', message, count: 1 },
+      });
       await vscode.commands.executeCommand('kallyai.credits.showBalance');
     }
     await clearSandboxFaults();
@@ -198,14 +239,27 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
     await runClosingPicks(shown, 'kallyai.receptionist.editContact');
     await runClosingPicks(shown, 'kallyai.receptionist.editRule');
     const now = shown.slice(from);
-    assert.ok(now.some((s) => s.surface === 'notification' && s.texts[0].includes('see details')), 'the live-call notification names the caller');
-    assert.ok(now.some((s) => s.surface === 'modal'), 'a consent was asked');
-    assert.ok(now.some((s) => s.surface === 'pick'), 'a pick was shown');
+    assert.ok(
+      now.some((s) => s.surface === 'notification' && s.texts[0].includes('see details')),
+      'the live-call notification names the caller',
+    );
+    assert.ok(
+      now.some((s) => s.surface === 'modal'),
+      'a consent was asked',
+    );
+    assert.ok(
+      now.some((s) => s.surface === 'pick'),
+      'a pick was shown',
+    );
     for (const s of now) {
       for (const text of s.texts) {
         assertPlain(`a ${s.surface}`, text);
         if (s.surface === 'notification' || s.surface === 'progress') {
-          assert.equal([...text.matchAll(NOTIFICATION_LINK)].length, 0, `a link forms in the ${s.surface} ${JSON.stringify(text.slice(0, 160))}`);
+          assert.equal(
+            [...text.matchAll(NOTIFICATION_LINK)].length,
+            0,
+            `a link forms in the ${s.surface} ${JSON.stringify(text.slice(0, 160))}`,
+          );
           assert.ok(text.length <= 400, `a ${text.length}-character ${s.surface}`);
         }
       }
@@ -215,15 +269,39 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
   test('chat answers: no link or image built from service text, no bidi control', async () => {
     const ask = async (prompt: string, command?: string) => {
       const stream = new RecordingStream();
-      const request = { prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as vscode.ChatRequest;
+      const request = {
+        prompt,
+        command,
+        references: [],
+        toolReferences: [],
+        toolInvocationToken: undefined,
+        model: undefined,
+      } as unknown as vscode.ChatRequest;
       await commands.chat.handle(request, { history: [] }, stream, new vscode.CancellationTokenSource().token);
       return stream;
     };
-    const streams = [await ask('What is on my plate today?'), await ask('', 'goals'), await ask('', 'inbox'), await ask('', 'credits')];
-    await sandboxFetch('/sandbox/faults', { method: 'POST', body: { path: '/v1/coordination/goals', status: 500, code: 'strange_failure', message: '[kallyai.com/verify](https://evil.example/phish) ![](https://t/p.gif)', count: 1 } });
+    const streams = [
+      await ask('What is on my plate today?'),
+      await ask('', 'goals'),
+      await ask('', 'inbox'),
+      await ask('', 'credits'),
+    ];
+    await sandboxFetch('/sandbox/faults', {
+      method: 'POST',
+      body: {
+        path: '/v1/coordination/goals',
+        status: 500,
+        code: 'strange_failure',
+        message: '[kallyai.com/verify](https://evil.example/phish) ![](https://t/p.gif)',
+        count: 1,
+      },
+    });
     streams.push(await ask('', 'goals'));
     await clearSandboxFaults();
-    assert.ok(streams.some((s) => s.markdowns.join('').includes('evil.example')), 'the hostile error message is in the answer');
+    assert.ok(
+      streams.some((s) => s.markdowns.join('').includes('evil.example')),
+      'the hostile error message is in the answer',
+    );
     for (const stream of streams) {
       assertMarkdown('a chat answer', stream.markdowns.join(''), { links: 'none' });
       for (const p of stream.progresses) assertPlain('a chat progress', p);
@@ -235,7 +313,15 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
   });
 
   test("tools' answers carry no bidi control or invisible tag character", async () => {
-    for (const [name, input] of [['kallyai_list_goals', {}], ['kallyai_get_goal', { id: seeded.goalId }], ['kallyai_list_calls', { limit: 20 }], ['kallyai_list_inbox', {}], ['kallyai_list_voicemails', {}], ['kallyai_list_receptionist_calls', {}], ['kallyai_list_outreach', {}]] as const) {
+    for (const [name, input] of [
+      ['kallyai_list_goals', {}],
+      ['kallyai_get_goal', { id: seeded.goalId }],
+      ['kallyai_list_calls', { limit: 20 }],
+      ['kallyai_list_inbox', {}],
+      ['kallyai_list_voicemails', {}],
+      ['kallyai_list_receptionist_calls', {}],
+      ['kallyai_list_outreach', {}],
+    ] as const) {
       const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
       const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
       assertPlain(`the ${name} answer`, text);

@@ -9,13 +9,25 @@ import * as vscode from 'vscode';
 import { activateExtension, EXTENSION_ID, extensionManifest } from './helpers';
 import { WALKTHROUGH_STEPS, walkthroughContextKey, type WalkthroughStep } from '../../src/platform/walkthroughProgress';
 
-interface Step { id: string; title: string; description: string; media: { markdown: string }; completionEvents: string[] }
-interface Walkthrough { id: string; title: string; description: string; steps: Step[] }
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown: string };
+  completionEvents: string[];
+}
+interface Walkthrough {
+  id: string;
+  title: string;
+  description: string;
+  steps: Step[];
+}
 
 const STEPS = ['signIn', 'goals', 'makeCall', 'ask', 'approve'];
 
 const root = () => vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root(), file), 'utf8')) as Record<string, unknown>;
+const readJson = (file: string) =>
+  JSON.parse(fs.readFileSync(path.join(root(), file), 'utf8')) as Record<string, unknown>;
 const keyOf = (value: string) => /^%([^%]+)%$/.exec(value)?.[1];
 
 /** Every .ts file under src/, as text. */
@@ -27,21 +39,39 @@ function sources(dir = path.join(root(), 'src')): string[] {
 }
 
 suite('Getting Started walkthrough', () => {
-  const raw = () => ((readJson('package.json').contributes as { walkthroughs: Walkthrough[] }).walkthroughs);
-  const nls = { en: () => readJson('package.nls.json') as Record<string, string>, es: () => readJson('package.nls.es.json') as Record<string, string> };
+  const raw = () => (readJson('package.json').contributes as { walkthroughs: Walkthrough[] }).walkthroughs;
+  const nls = {
+    en: () => readJson('package.nls.json') as Record<string, string>,
+    es: () => readJson('package.nls.es.json') as Record<string, string>,
+  };
 
   suiteSetup(() => activateExtension());
 
-  test('is contributed with five steps, its text in this host\'s language (English)', () => {
+  test("is contributed with five steps, its text in this host's language (English)", () => {
     const contributed = (extensionManifest().contributes as { walkthroughs: Walkthrough[] }).walkthroughs;
     assert.equal(contributed.length, 1);
     const [w] = contributed;
     assert.equal(w.id, 'kallyai.getStarted');
     assert.equal(vscode.env.language, 'en');
     assert.equal(w.title, 'Get started with KallyAI');
-    assert.deepEqual(w.steps.map((s) => s.id), STEPS);
-    assert.deepEqual(w.steps.map((s) => s.title), ['Sign in, or try the sandbox', 'See what needs you', 'Make your first call', 'Ask KallyAI in plain words', 'Approve a step']);
-    assert.deepEqual(w.steps.map((s) => s.media.markdown), STEPS.map((id) => `media/walkthrough/${id}.md`));
+    assert.deepEqual(
+      w.steps.map((s) => s.id),
+      STEPS,
+    );
+    assert.deepEqual(
+      w.steps.map((s) => s.title),
+      [
+        'Sign in, or try the sandbox',
+        'See what needs you',
+        'Make your first call',
+        'Ask KallyAI in plain words',
+        'Approve a step',
+      ],
+    );
+    assert.deepEqual(
+      w.steps.map((s) => s.media.markdown),
+      STEPS.map((id) => `media/walkthrough/${id}.md`),
+    );
   });
 
   test('its text in package.json is %walkthrough.…% keys only, each in English and in Spanish', () => {
@@ -61,12 +91,15 @@ suite('Getting Started walkthrough', () => {
   test('each step is completed by a registered command, a contributed view or a context key the extension sets', async () => {
     const [w] = raw();
     const commands = new Set(await vscode.commands.getCommands(true));
-    const views = Object.values(extensionManifest().contributes.views as Record<string, Array<{ id: string }>>).flat().map((v) => v.id);
+    const views = Object.values(extensionManifest().contributes.views as Record<string, Array<{ id: string }>>)
+      .flat()
+      .map((v) => v.id);
     const code = sources();
     const events = Object.fromEntries(w.steps.map((s) => [s.id, s.completionEvents]));
     // Each step also ticks when it was done anywhere else (a page, chat, the side bar, before the
     // walkthrough was ever opened): its key, with the walkthrough's own page shown.
-    const anywhere = (step: WalkthroughStep) => `onContext:${walkthroughContextKey(step)} && activeEditor == 'gettingStartedPage'`;
+    const anywhere = (step: WalkthroughStep) =>
+      `onContext:${walkthroughContextKey(step)} && activeEditor == 'gettingStartedPage'`;
     assert.deepEqual(events, {
       signIn: ['onContext:kallyai.signedIn', anywhere('signIn')],
       goals: ['onView:kallyai.goals', anywhere('goals')],
@@ -111,7 +144,11 @@ suite('Getting Started walkthrough', () => {
       assert.equal(es[key], `media/walkthrough/${step.id}.es.md`);
       const english = fs.readFileSync(path.join(root(), en[key]), 'utf8');
       const spanish = fs.readFileSync(path.join(root(), es[key]), 'utf8');
-      const shape = (md: string) => ({ headings: md.match(/^#+ /gm), items: (md.match(/^- /gm) ?? []).length, code: md.match(/```\w*/g) });
+      const shape = (md: string) => ({
+        headings: md.match(/^#+ /gm),
+        items: (md.match(/^- /gm) ?? []).length,
+        code: md.match(/```\w*/g),
+      });
       assert.deepEqual(shape(spanish), shape(english), `${step.id}: the pages differ in shape`);
       assert.notEqual(spanish, english);
     }

@@ -12,18 +12,33 @@ const esbuild = require('esbuild');
 const ROOT = path.resolve(__dirname, '../..');
 
 function buildExtension({ production = false } = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), ...(production ? ['--production'] : [])], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'esbuild.js'), ...(production ? ['--production'] : [])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('building the extension failed (node esbuild.js)');
 }
 
 /** Bundles every entry (index.ts and *.test.ts, or the given files) of srcDir into outDir; returns the outDir. */
-async function buildSuite(srcDir = path.join(ROOT, 'test/integration'), outDir = path.join(ROOT, 'out/test/integration'), entries) {
-  const files = entries ?? fs.readdirSync(srcDir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(srcDir, f));
+async function buildSuite(
+  srcDir = path.join(ROOT, 'test/integration'),
+  outDir = path.join(ROOT, 'out/test/integration'),
+  entries,
+) {
+  const files =
+    entries ??
+    fs
+      .readdirSync(srcDir)
+      .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+      .map((f) => path.join(srcDir, f));
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     // Each suite under its own name, and the phone engine that src/api/validation/phone.ts loads
     // from beside the bundle on the first phone number (suites that validate with src/api use it).
-    entryPoints: { ...Object.fromEntries(files.map((f) => [path.basename(f, '.ts'), f])), phoneEngine: path.join(ROOT, 'src/api/validation/phoneEngine.ts') },
+    entryPoints: {
+      ...Object.fromEntries(files.map((f) => [path.basename(f, '.ts'), f])),
+      phoneEngine: path.join(ROOT, 'src/api/validation/phoneEngine.ts'),
+    },
     outdir: outDir,
     bundle: true,
     format: 'cjs',
@@ -43,10 +58,13 @@ if (require.main === module) {
   const t0 = Date.now();
   try {
     buildExtension();
-    buildSuite().then(() => console.log(`[build] dist/ and out/test/integration/ built (${((Date.now() - t0) / 1000).toFixed(1)}s)`), (e) => {
-      console.error(`[build] ${e.message}`);
-      process.exit(1);
-    });
+    buildSuite().then(
+      () => console.log(`[build] dist/ and out/test/integration/ built (${((Date.now() - t0) / 1000).toFixed(1)}s)`),
+      (e) => {
+        console.error(`[build] ${e.message}`);
+        process.exit(1);
+      },
+    );
   } catch (e) {
     console.error(`[build] ${e.message}`);
     process.exit(1);

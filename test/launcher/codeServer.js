@@ -14,8 +14,11 @@ const { resolveHost } = require('./hosts');
 const ROOT = path.resolve(__dirname, '../..');
 
 function installed(host) {
-  return fs.existsSync(path.join(host.dir, '.installed')) && fs.existsSync(host.entry)
-    && (!host.nodeDir || (fs.existsSync(path.join(host.nodeDir, '.installed')) && fs.existsSync(host.nodeBinary)));
+  return (
+    fs.existsSync(path.join(host.dir, '.installed')) &&
+    fs.existsSync(host.entry) &&
+    (!host.nodeDir || (fs.existsSync(path.join(host.nodeDir, '.installed')) && fs.existsSync(host.nodeBinary)))
+  );
 }
 
 /**
@@ -24,9 +27,12 @@ function installed(host) {
  */
 function ensureCodeServer(host = resolveHost()) {
   if (installed(host)) return host;
-  console.log(`[launcher] installing code-server ${host.codeServer} (host ${host.label}) into ${path.relative(ROOT, host.dir)} (first run only)…`);
+  console.log(
+    `[launcher] installing code-server ${host.codeServer} (host ${host.label}) into ${path.relative(ROOT, host.dir)} (first run only)…`,
+  );
   const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh'), host.name], { stdio: 'inherit' });
-  if (r.status !== 0 || !installed(host)) throw new Error(`installing code-server ${host.codeServer} failed (exit ${r.status})`);
+  if (r.status !== 0 || !installed(host))
+    throw new Error(`installing code-server ${host.codeServer} failed (exit ${r.status})`);
   return host;
 }
 
@@ -67,7 +73,8 @@ function commonArgs(tmp) {
 /** `code-server --install-extension <vsix>` into the run's extensions folder (~1 s). */
 function installExtension(tmp, vsix, host = resolveHost()) {
   const r = spawnSync(host.nodeBinary, [host.entry, ...commonArgs(tmp), '--install-extension', vsix, '--force'], {
-    env: csEnv(tmp, {}), encoding: 'utf8',
+    env: csEnv(tmp, {}),
+    encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
@@ -86,26 +93,51 @@ function installExtension(tmp, vsix, host = resolveHost()) {
 async function startCodeServer(opts = {}) {
   const host = ensureCodeServer(opts.host);
   const tmp = opts.tmp || makeRunDirs();
-  fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2));
+  fs.writeFileSync(
+    path.join(tmp, 'ud/User/settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, ...opts.settings }, null, 2),
+  );
   const locale = opts.locale?.toLowerCase();
-  const packs = locale && !locale.startsWith('en') && opts.languagePack !== false ? [makeLanguagePack(locale, tmp)] : [];
+  const packs =
+    locale && !locale.startsWith('en') && opts.languagePack !== false ? [makeLanguagePack(locale, tmp)] : [];
   for (const vsix of [...packs, ...(opts.vsix ?? [])]) installExtension(tmp, vsix, host);
-  if (locale && !locale.startsWith('en') && !registerLanguagePacks(path.join(tmp, 'ud'), path.join(tmp, 'exts')).includes(locale)) {
+  if (
+    locale &&
+    !locale.startsWith('en') &&
+    !registerLanguagePacks(path.join(tmp, 'ud'), path.join(tmp, 'exts')).includes(locale)
+  ) {
     throw new Error(`no language pack for "${locale}" is installed: the workbench would stay in English`);
   }
 
   const port = opts.port || (await freePort());
   const logFile = path.join(tmp, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(host.nodeBinary, [
-    host.entry, ...commonArgs(tmp), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--log', process.env.KALLYAI_CS_LOG_LEVEL || 'info', ...(locale ? ['--locale', locale] : []), ...(opts.payload ? host.payloadServerArgs ?? [] : []),
-  ], { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(
+    host.nodeBinary,
+    [
+      host.entry,
+      ...commonArgs(tmp),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--log',
+      process.env.KALLYAI_CS_LOG_LEVEL || 'info',
+      ...(locale ? ['--locale', locale] : []),
+      ...(opts.payload ? (host.payloadServerArgs ?? []) : []),
+    ],
+    { env: csEnv(tmp, opts.env), detached: true, stdio: ['ignore', log, log] },
+  );
   fs.closeSync(log);
   trackGroup(child.pid);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
 
   const url = `http://127.0.0.1:${port}`;
   /** Stops the whole group and removes the temp folder (kept with KEEP_TMP=1); `saveLogAs` copies code-server.log first. */
@@ -121,7 +153,11 @@ async function startCodeServer(opts = {}) {
   };
   const deadline = Date.now() + (opts.startTimeoutMs ?? 30_000);
   for (;;) {
-    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (exited || Date.now() > deadline) {
       const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
       await stopGroup(child.pid);
@@ -130,7 +166,13 @@ async function startCodeServer(opts = {}) {
     await sleep(100);
   }
   return {
-    host, url, port, pid: child.pid, tmp, logFile, locale: locale ?? 'en',
+    host,
+    url,
+    port,
+    pid: child.pid,
+    tmp,
+    logFile,
+    locale: locale ?? 'en',
     workspaceFolder: path.join(tmp, 'ws'),
     chromeDir: path.join(tmp, 'chrome'),
     /** vscode-remote:// address of a path on this machine, as the workbench's payload wants it. */

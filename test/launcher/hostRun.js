@@ -31,13 +31,18 @@ async function runInHost(opts) {
   /** On a failure: the window as the suite left it, what the extension host printed, code-server's log. */
   const keepArtifacts = async () => {
     require('node:fs').mkdirSync(results, { recursive: true });
-    await browser?.page.screenshot({ path: artifacts.screenshot }).catch(() => { artifacts.screenshot = undefined; });
+    await browser?.page.screenshot({ path: artifacts.screenshot }).catch(() => {
+      artifacts.screenshot = undefined;
+    });
     require('node:fs').writeFileSync(artifacts.log, `${lines.join('\n')}\n`);
     const rel = (p) => path.relative(ROOT, p);
-    console.log(`[failed] ${label}@${cs.host.name} left: ${artifacts.screenshot ? `screenshot ${rel(artifacts.screenshot)}, ` : ''}extension host log ${rel(artifacts.log)}, code-server log ${rel(artifacts.codeServerLog)}`);
+    console.log(
+      `[failed] ${label}@${cs.host.name} left: ${artifacts.screenshot ? `screenshot ${rel(artifacts.screenshot)}, ` : ''}extension host log ${rel(artifacts.log)}, code-server log ${rel(artifacts.codeServerLog)}`,
+    );
   };
   const stopAll = async (failed) => {
-    if (failed) await keepArtifacts().catch((e) => console.error(`[${label}] keeping the failure's artifacts: ${e.message}`));
+    if (failed)
+      await keepArtifacts().catch((e) => console.error(`[${label}] keeping the failure's artifacts: ${e.message}`));
     await browser?.close();
     await cs.stop({ saveLogAs: failed ? artifacts.codeServerLog : undefined });
   };
@@ -47,22 +52,31 @@ async function runInHost(opts) {
     lap(`code-server ${cs.host.codeServer} (host ${cs.host.label}) up at ${cs.url} (pgid ${cs.pid})`);
     browser = await launchBrowser({ profileDir: cs.chromeDir });
     const { page } = browser;
-    const exited = new Promise((resolve) => { page.exposeFunction('codeAutomationExit', (c) => resolve(Number(c))); });
+    const exited = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationExit', (c) => resolve(Number(c)));
+    });
     forwardConsole(page, {
       verbose: opts.verbose ?? !!process.env.VERBOSE,
-      onLine: (line) => { lines.push(line); (opts.onLine ?? console.log)(line); },
+      onLine: (line) => {
+        lines.push(line);
+        (opts.onLine ?? console.log)(line);
+      },
     });
     const payload = [
       ['extensionDevelopmentPath', cs.remote(opts.extensionDevelopmentPath)],
       ['extensionTestsPath', cs.remote(opts.extensionTestsPath)],
     ];
-    await page.goto(`${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     lap('workbench loaded; the suite runs in the extension host');
     const timeoutMs = opts.timeoutMs ?? 300_000;
     let timer;
     code = await Promise.race([
       exited,
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no codeAutomationExit within ${timeoutMs} ms`)), timeoutMs); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no codeAutomationExit within ${timeoutMs} ms`)), timeoutMs);
+      }),
     ]).finally(() => clearTimeout(timer));
     lap(`extension host finished, exit code ${code}`);
   } catch (e) {

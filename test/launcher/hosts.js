@@ -23,7 +23,7 @@ const FEATURES = {
   // uses it): chat.e2e.js installs the fixture test-model, which is not Copilot. 1.100 has no Chat
   // view at all without a Copilot extension ("Chat: Open Chat" does not exist).
   chatView: {
-    what: 'a Chat view that sends @kallyai a request with no Copilot extension (a test language model stands in for the person\'s)',
+    what: "a Chat view that sends @kallyai a request with no Copilot extension (a test language model stands in for the person's)",
     coveredBy: 'there the @kallyai participant is driven in the extension host by test/integration/chat.test.ts',
   },
 };
@@ -34,7 +34,11 @@ const FEATURES = {
 const HOSTS = {
   '1.100': { name: '1.100', vscode: '1.100.3', codeServer: '4.100.3' },
   newest: {
-    name: 'newest', vscode: '1.139.1', codeServer: '4.139.1', node: '24.22.3', chatView: true,
+    name: 'newest',
+    vscode: '1.139.1',
+    codeServer: '4.139.1',
+    node: '24.22.3',
+    chatView: true,
     // A built workbench now reads the URL payload (extensionDevelopmentPath, extensionTestsPath)
     // only when the smoke-test driver is enabled; code-server passes the server flag through. Only
     // a run that opens a payload gets it (startCodeServer's `payload`): under that driver the

@@ -26,7 +26,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const NAMES = { es: ['Spanish', 'Español'], en: ['English', 'English'], fr: ['French', 'Français'], de: ['German', 'Deutsch'] };
+const NAMES = {
+  es: ['Spanish', 'Español'],
+  en: ['English', 'English'],
+  fr: ['French', 'Français'],
+  de: ['German', 'Deutsch'],
+};
 
 /**
  * Packages a language pack for `locale` as a .vsix in `dir` (a few seconds: vsce) and returns its path.
@@ -48,7 +53,14 @@ function makeLanguagePack(locale, dir) {
     engines: { vscode: '^1.100.0' },
     categories: ['Language Packs'],
     contributes: {
-      localizations: [{ languageId: locale, languageName, localizedLanguageName, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      localizations: [
+        {
+          languageId: locale,
+          languageName,
+          localizedLanguageName,
+          translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+        },
+      ],
     },
   };
   fs.writeFileSync(path.join(src, 'package.json'), JSON.stringify(manifest, null, 2));
@@ -56,9 +68,13 @@ function makeLanguagePack(locale, dir) {
   // No strings of VS Code's own: each falls back to VS Code's English (see above).
   fs.writeFileSync(path.join(src, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
   const vsix = path.join(dir, `${manifest.name}.vsix`);
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
-    { cwd: src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0 || !fs.existsSync(vsix)) throw new Error(`packaging the ${locale} language pack failed:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (r.status !== 0 || !fs.existsSync(vsix))
+    throw new Error(`packaging the ${locale} language pack failed:\n${r.stdout}\n${r.stderr}`);
   return vsix;
 }
 
@@ -75,7 +91,12 @@ function registerLanguagePacks(userDataDir, extensionsDir) {
     const dir = ext.location?.fsPath ?? path.join(extensionsDir, ext.relativeLocation);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     for (const l of manifest.contributes?.localizations ?? []) {
-      const pack = (packs[l.languageId] ??= { hash: '', extensions: [], translations: {}, label: l.localizedLanguageName ?? l.languageName });
+      const pack = (packs[l.languageId] ??= {
+        hash: '',
+        extensions: [],
+        translations: {},
+        label: l.localizedLanguageName ?? l.languageName,
+      });
       pack.extensions.push({ extensionIdentifier: { id: ext.identifier.id }, version: manifest.version });
       for (const t of l.translations) pack.translations[t.id] = path.join(dir, t.path);
     }

@@ -24,10 +24,14 @@ function packageArgs() {
 function packageExtension(out = DEFAULT_VSIX) {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   // With no terminal to answer, a question (y/N) after a warning reads as No and fails.
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), [...packageArgs(), '--out', out],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), [...packageArgs(), '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
-  if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`vsce package warned (the Marketplace listing needs it clean):\n${r.stdout}\n${r.stderr}`);
+  if (/WARNING/.test(r.stdout + r.stderr))
+    throw new Error(`vsce package warned (the Marketplace listing needs it clean):\n${r.stdout}\n${r.stderr}`);
   return /Packaged: .*\((.*)\)/.exec(r.stdout)?.[1];
 }
 

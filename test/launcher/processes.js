@@ -27,7 +27,11 @@ function groupAlive(pgid) {
  *  a pid reused by another process has another start time. */
 function startTime(pid) {
   let stat;
-  try { stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return undefined; }
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
   // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return fields[22 - 3];
@@ -51,11 +55,19 @@ function ownGroup(pgid) {
 async function stopGroup(pgid, graceMs = 3000) {
   if (!pgid) return;
   if (!ownGroup(pgid)) return forget(pgid);
-  try { process.kill(-pgid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-pgid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   const deadline = Date.now() + graceMs;
   while (groupAlive(pgid) && Date.now() < deadline) await sleep(50);
   if (groupAlive(pgid) && ownGroup(pgid)) {
-    try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     const hard = Date.now() + 2000;
     while (groupAlive(pgid) && Date.now() < hard) await sleep(50);
   }
@@ -78,13 +90,20 @@ function trackGroup(pgid) {
 function onCleanup(fn) {
   cleanups.push(fn);
   installSignalHandlers();
-  return () => { const i = cleanups.indexOf(fn); if (i >= 0) cleanups.splice(i, 1); };
+  return () => {
+    const i = cleanups.indexOf(fn);
+    if (i >= 0) cleanups.splice(i, 1);
+  };
 }
 
 async function runCleanups() {
   while (cleanups.length) {
     const fn = cleanups.pop();
-    try { await fn(); } catch (e) { console.error('[launcher] cleanup failed:', e && e.message); }
+    try {
+      await fn();
+    } catch (e) {
+      console.error('[launcher] cleanup failed:', e && e.message);
+    }
   }
   for (const pgid of [...groups.keys()]) await stopGroup(pgid);
 }
@@ -92,35 +111,67 @@ async function runCleanups() {
 function installSignalHandlers() {
   if (signalsInstalled) return;
   signalsInstalled = true;
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, () => {
       if (shuttingDown) return;
       shuttingDown = true;
       console.error(`\n[launcher] ${sig}: stopping everything this run started…`);
       const force = setTimeout(() => process.exit(code), 10_000);
-      runCleanups().finally(() => { clearTimeout(force); process.exit(code); });
+      runCleanups().finally(() => {
+        clearTimeout(force);
+        process.exit(code);
+      });
     });
   }
   process.on('exit', () => {
     for (const pgid of groups.keys()) {
-      if (ownGroup(pgid)) { try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ } }
+      if (ownGroup(pgid)) {
+        try {
+          process.kill(-pgid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     }
   });
 }
 
 /** True once a signal started the shutdown (so watchers do not report the servers' exit as a failure). */
-function isShuttingDown() { return shuttingDown; }
+function isShuttingDown() {
+  return shuttingDown;
+}
 
-function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
 
 /** A free TCP port on 127.0.0.1 (or `preferred` when it is free). */
 function freePort(preferred) {
-  const tryPort = (port) => new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(undefined));
-    s.listen(port, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const s = net.createServer();
+      s.once('error', () => resolve(undefined));
+      s.listen(port, '127.0.0.1', () => {
+        const p = s.address().port;
+        s.close(() => resolve(p));
+      });
+    });
   return (async () => (preferred && (await tryPort(preferred))) || tryPort(0))();
 }
 
-module.exports = { stopGroup, trackGroup, onCleanup, runCleanups, groupAlive, ownGroup, startTime, freePort, sleep, isShuttingDown };
+module.exports = {
+  stopGroup,
+  trackGroup,
+  onCleanup,
+  runCleanups,
+  groupAlive,
+  ownGroup,
+  startTime,
+  freePort,
+  sleep,
+  isShuttingDown,
+};

@@ -23,7 +23,10 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kallyai-desktop-'));
   onCleanup(async () => fs.rmSync(tmp, { recursive: true, force: true }));
   for (const d of ['ud/User', 'exts', 'ws']) fs.mkdirSync(path.join(tmp, d), { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, 'kallyai.apiBaseUrl': sandbox.url }, null, 2));
+  fs.writeFileSync(
+    path.join(tmp, 'ud/User/settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, 'kallyai.apiBaseUrl': sandbox.url }, null, 2),
+  );
   const code = await runTests({
     version: process.env.KALLYAI_VSCODE_VERSION || '1.100.3',
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
@@ -35,15 +38,32 @@ async function main() {
       KALLYAI_TEST_GREP: process.env.KALLYAI_TEST_GREP || '',
       KALLYAI_TEST_FILES: process.env.KALLYAI_TEST_FILES || '',
     },
-    launchArgs: [path.join(tmp, 'ws'), '--user-data-dir', path.join(tmp, 'ud'), '--extensions-dir', path.join(tmp, 'exts'),
-      '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
-  }).then(() => 0, (e) => { console.error(`[desktop] ${e && e.message ? e.message : e}`); return 1; });
+    launchArgs: [
+      path.join(tmp, 'ws'),
+      '--user-data-dir',
+      path.join(tmp, 'ud'),
+      '--extensions-dir',
+      path.join(tmp, 'exts'),
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
+  }).then(
+    () => 0,
+    (e) => {
+      console.error(`[desktop] ${e && e.message ? e.message : e}`);
+      return 1;
+    },
+  );
   await runCleanups();
   return code;
 }
 
-main().then((code) => process.exit(code), async (e) => {
-  console.error(`[desktop] ${e.stack || e.message}`);
-  await runCleanups();
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  async (e) => {
+    console.error(`[desktop] ${e.stack || e.message}`);
+    await runCleanups();
+    process.exit(1);
+  },
+);

@@ -58,10 +58,19 @@ const lib = require('../e2e/lib');
 const E2E_TIME_SCALE = 10;
 
 let host;
-try { host = hostFromArgv(); } catch (e) { console.error(`[e2e] ${e.message}`); console.log('[summary] e2e passed=0 failed=1'); process.exit(2); }
+try {
+  host = hostFromArgv();
+} catch (e) {
+  console.error(`[e2e] ${e.message}`);
+  console.log('[summary] e2e passed=0 failed=1');
+  process.exit(2);
+}
 /** Screenshot and log names on a host other than 1.100 end in -<host> (two hosts may run at once). */
 const shotSuffix = host.name === '1.100' ? '' : `-${host.name}`;
-const argValue = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const dev = process.argv.includes('--dev');
 const allFresh = process.argv.includes('--all-fresh');
 const rel = (p) => path.relative(ROOT, p);
@@ -73,8 +82,11 @@ function packageFixture(name) {
   const dir = path.join(FIXTURES, name);
   if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`no test fixture extension ${rel(dir)}`);
   const out = path.join(RESULTS, `fixture-${name}${shotSuffix}.vsix`);
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
-    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(
+    path.join(ROOT, 'node_modules/.bin/vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   if (r.status !== 0) throw new Error(`vsce package of the fixture ${name} failed:\n${r.stdout}\n${r.stderr}`);
   fixtureVsix.set(name, out);
   return out;
@@ -89,7 +101,8 @@ function loadScript(file) {
   if (typeof fn !== 'function') throw new Error(`${path.basename(file)} exports no function`);
   const opts = typeof mod === 'function' ? {} : mod;
   const needs = opts.needs;
-  if (needs !== undefined && !FEATURES[needs]) throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
+  if (needs !== undefined && !FEATURES[needs])
+    throw new Error(`${path.basename(file)} needs "${needs}", which test/launcher/hosts.js does not define`);
   const fixtures = opts.fixtures ?? [];
   /** The display language it asks for; undefined: English, as always. */
   const locale = typeof opts.locale === 'string' ? opts.locale : undefined;
@@ -100,7 +113,10 @@ function loadScript(file) {
 
 /** What one script printed (its ctx.log lines and the workbench console forwarded while it ran). */
 class ScriptLog {
-  constructor(name) { this.name = name; this.lines = []; }
+  constructor(name) {
+    this.name = name;
+    this.lines = [];
+  }
   line(text) {
     this.lines.push(text);
     console.log(`  [${this.name}] ${text}`);
@@ -153,7 +169,9 @@ async function startWorkbench(sandbox, { locale, fixtures }) {
     onLine: (l) => (wb.current ? wb.current.line(l) : console.log(`  [workbench] ${l}`)),
     onError: (l) => wb.current?.record(l),
   });
-  const payload = dev ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}` : '';
+  const payload = dev
+    ? `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', cs.remote(ROOT)]]))}`
+    : '';
   wb.openUrl = `${cs.url}/?folder=${encodeURIComponent(cs.workspaceFolder)}${payload}`;
   return wb;
 }
@@ -162,7 +180,14 @@ async function startWorkbench(sandbox, { locale, fixtures }) {
 function contextFor(wb, sandbox, log, kind, readmeShots) {
   const { page } = wb.browser;
   return {
-    page, host, workbench: kind, workbenchUrl: wb.cs.url, sandboxAtReset: wb.sandboxAtReset, workspaceFolder: wb.cs.workspaceFolder, sandboxUrl: sandbox.url, locale: wb.cs.locale,
+    page,
+    host,
+    workbench: kind,
+    workbenchUrl: wb.cs.url,
+    sandboxAtReset: wb.sandboxAtReset,
+    workspaceFolder: wb.cs.workspaceFolder,
+    sandboxUrl: sandbox.url,
+    locale: wb.cs.locale,
     /** The address that opens the workbench on the run's folder (with the extension loaded). */
     openUrl: wb.openUrl,
     screenshot: async (shot) => {
@@ -206,9 +231,14 @@ async function openShared(sandbox, fixtures) {
     const shot = path.join(RESULTS, `shared-workbench-failure${shotSuffix}.png`);
     await wb.browser.page.screenshot({ path: shot }).catch(() => {});
     await wb.stop({ saveLogAs: path.join(RESULTS, `e2e-shared-workbench-code-server${shotSuffix}.log`) });
-    throw new Error(`the shared workbench did not open and sign in: ${String(e.message).split('\n')[0]} (screenshot ${rel(shot)}, log ${rel(log.save())})`, { cause: e });
+    throw new Error(
+      `the shared workbench did not open and sign in: ${String(e.message).split('\n')[0]} (screenshot ${rel(shot)}, log ${rel(log.save())})`,
+      { cause: e },
+    );
   }
-  console.log(`[e2e] shared workbench up and signed in (${((Date.now() - t0) / 1000).toFixed(1)}s)${fixtures.length ? `, with the fixtures ${fixtures.join(', ')}` : ''}`);
+  console.log(
+    `[e2e] shared workbench up and signed in (${((Date.now() - t0) / 1000).toFixed(1)}s)${fixtures.length ? `, with the fixtures ${fixtures.join(', ')}` : ''}`,
+  );
   return wb;
 }
 
@@ -217,7 +247,10 @@ async function openShared(sandbox, fixtures) {
 function saveExtensionLog(wb, to) {
   const logs = path.join(wb.cs.tmp, 'ud', 'logs');
   if (!fs.existsSync(logs)) return undefined;
-  const found = fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => /KallyAI\.log$/i.test(path.basename(f)));
+  const found = fs
+    .readdirSync(logs, { recursive: true })
+    .map(String)
+    .filter((f) => /KallyAI\.log$/i.test(path.basename(f)));
   if (!found.length) return undefined;
   fs.writeFileSync(to, found.map((f) => `== ${f}\n${fs.readFileSync(path.join(logs, f), 'utf8')}`).join('\n'));
   return to;
@@ -257,7 +290,9 @@ async function runScript(script, wb, sandbox, kind) {
     fs.copyFileSync(wb.cs.logFile, csLog);
     const extLog = saveExtensionLog(wb, path.join(RESULTS, `e2e-${name}-kallyai${shotSuffix}.log`));
     console.log(`✘ ${name} (${((Date.now() - t0) / 1000).toFixed(1)}s, ${kind} workbench): ${e?.stack || e}`);
-    console.log(`[failed] ${name}: ${describeFailure(e)} — screenshot ${rel(shot)}, log ${rel(log.save())}${extLog ? `, KallyAI's log ${rel(extLog)}` : ''}, code-server log ${rel(csLog)}`);
+    console.log(
+      `[failed] ${name}: ${describeFailure(e)} — screenshot ${rel(shot)}, log ${rel(log.save())}${extLog ? `, KallyAI's log ${rel(extLog)}` : ''}, code-server log ${rel(csLog)}`,
+    );
     return false;
   } finally {
     wb.current = undefined;
@@ -281,15 +316,23 @@ async function main() {
   const onlyArg = argValue('--only');
   const only = onlyArg ? onlyArg.split(',') : undefined;
   const dir = path.join(ROOT, 'test/e2e');
-  const all = fs.readdirSync(dir).filter((f) => /\.e2e\.[jt]s$/.test(f))
-    .filter((f) => !only || only.includes(f.replace(/\.e2e\.[jt]s$/, ''))).sort().map((f) => path.join(dir, f));
-  console.log(`[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => /\.e2e\.[jt]s$/.test(f))
+    .filter((f) => !only || only.includes(f.replace(/\.e2e\.[jt]s$/, '')))
+    .sort()
+    .map((f) => path.join(dir, f));
+  console.log(
+    `[e2e] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`,
+  );
   const scripts = [];
   for (const file of all) {
     const script = loadScript(file);
     const { needs, name } = script;
     if (needs && !host[needs]) {
-      console.log(`[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`);
+      console.log(
+        `[e2e] ${name}: not for this host — it needs ${FEATURES[needs].what}, which ${host.label} lacks (${FEATURES[needs].coveredBy})`,
+      );
       continue;
     }
     if (needs) console.log(`[e2e] ${name}: selected — ${host.label} has ${FEATURES[needs].what}`);
@@ -298,7 +341,10 @@ async function main() {
   if (scripts.length === 0) throw new Error(`no test/e2e/*.e2e.js scripts to run on ${host.label}`);
   if (dev) {
     console.log('[e2e] --dev: the extension loads from this folder (dist/)');
-    if (host.payloadServerArgs) console.log(`[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`);
+    if (host.payloadServerArgs)
+      console.log(
+        `[e2e] --dev on ${host.label}: its workbench reads the payload only with the smoke-test driver on, which shows no notification toasts: scripts that read one fail there (run them without --dev)`,
+      );
   } else if (argValue('--vsix')) {
     vsixPath = path.resolve(argValue('--vsix'));
     if (!fs.existsSync(vsixPath)) throw new Error(`--vsix ${vsixPath}: no such file`);
@@ -311,12 +357,18 @@ async function main() {
   // Time scale 10: a call takes a tenth of its simulated length (the usual 90.6 s call 9 s), and the
   // long call a script stops from its progress notification runs a minute, room enough for a busy
   // machine to reach its Cancel (at 100 it ran 6 s, and under load it had ended first).
-  const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || E2E_TIME_SCALE });
+  const sandbox = await startSandbox({
+    autoApprove: true,
+    timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || E2E_TIME_SCALE,
+  });
   onCleanup(() => sandbox.stop());
   const shared = scripts.filter((s) => !s.fresh);
   const fresh = scripts.filter((s) => s.fresh);
-  console.log(`[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s): ${shared.length} in the shared workbench (${shared.map((s) => s.name).join(', ') || '—'}), ${fresh.length} in their own (${fresh.map((s) => s.name).join(', ') || '—'})`);
-  let passed = 0, failed = 0;
+  console.log(
+    `[e2e] sandbox at ${sandbox.url}; ${scripts.length} script(s): ${shared.length} in the shared workbench (${shared.map((s) => s.name).join(', ') || '—'}), ${fresh.length} in their own (${fresh.map((s) => s.name).join(', ') || '—'})`,
+  );
+  let passed = 0,
+    failed = 0;
 
   // 1. The shared workbench: opened and signed in once, reset before each script, started anew after a failure.
   const sharedFixtures = [...new Set(shared.flatMap((s) => s.fixtures))];
@@ -327,14 +379,20 @@ async function main() {
       if (wb) {
         try {
           const t0 = Date.now();
-          const reset = await lib.resetSharedWorkbench(contextFor(wb, sandbox, new ScriptLog(`reset before ${script.name}`), 'shared', []));
+          const reset = await lib.resetSharedWorkbench(
+            contextFor(wb, sandbox, new ScriptLog(`reset before ${script.name}`), 'shared', []),
+          );
           wb.sandboxAtReset = reset.sandboxAtReset;
           console.log(`[e2e] shared workbench reset (${((Date.now() - t0) / 1000).toFixed(1)}s: ${reset.steps})`);
         } catch (e) {
           const shot = path.join(RESULTS, `reset-before-${script.name}-failure${shotSuffix}.png`);
           await wb.browser.page.screenshot({ path: shot }).catch(() => {});
-          console.log(`[e2e] resetting the shared workbench before ${script.name} failed (${describeFailure(e)}; screenshot ${rel(shot)}): starting a new one`);
-          await wb.stop({ saveLogAs: path.join(RESULTS, `e2e-reset-before-${script.name}-code-server${shotSuffix}.log`) });
+          console.log(
+            `[e2e] resetting the shared workbench before ${script.name} failed (${describeFailure(e)}; screenshot ${rel(shot)}): starting a new one`,
+          );
+          await wb.stop({
+            saveLogAs: path.join(RESULTS, `e2e-reset-before-${script.name}-code-server${shotSuffix}.log`),
+          });
           wb = undefined;
         }
       }
@@ -374,14 +432,19 @@ async function main() {
     else failed++;
   }
   await runCleanups();
-  console.log(`[summary] e2e@${host.name} passed=${passed} failed=${failed} (${host.label}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  console.log(
+    `[summary] e2e@${host.name} passed=${passed} failed=${failed} (${host.label}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`,
+  );
   return failed === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), async (e) => {
-  console.error(`[e2e] ${e.stack || e.message}`);
-  await runCleanups();
-  console.log(`[failed] e2e@${host.name}: ${String(e.message).split('\n')[0]}`);
-  console.log(`[summary] e2e@${host.name} passed=0 failed=1 (${host.label})`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  async (e) => {
+    console.error(`[e2e] ${e.stack || e.message}`);
+    await runCleanups();
+    console.log(`[failed] e2e@${host.name}: ${String(e.message).split('\n')[0]}`);
+    console.log(`[summary] e2e@${host.name} passed=0 failed=1 (${host.label})`);
+    process.exit(2);
+  },
+);

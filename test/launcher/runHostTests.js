@@ -25,14 +25,24 @@ function option(name, envName) {
 }
 
 let host;
-try { host = hostFromArgv(); } catch (e) { console.error(`[host] ${e.message}`); process.exit(2); }
+try {
+  host = hostFromArgv();
+} catch (e) {
+  console.error(`[host] ${e.message}`);
+  process.exit(2);
+}
 
 async function main() {
   const t0 = Date.now();
-  console.log(`[host] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`);
+  console.log(
+    `[host] VS Code host: ${host.label} — code-server ${host.codeServer} on ${host.node ? `Node ${host.node}` : `this Node (${process.version})`}`,
+  );
   if (!process.argv.includes('--no-build-extension')) buildExtension();
   if (!process.argv.includes('--no-build-suite')) await buildSuite();
-  const sandbox = await startSandbox({ autoApprove: true, timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100 });
+  const sandbox = await startSandbox({
+    autoApprove: true,
+    timeScale: Number(process.env.KALLYAI_SANDBOX_TIME_SCALE) || 100,
+  });
   onCleanup(() => sandbox.stop());
   console.log(`[host] sandbox at ${sandbox.url}`);
   const env = {
@@ -55,14 +65,23 @@ async function main() {
   const totals = parseTotals(lines);
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const name = `host@${host.name}`;
-  if (totals) console.log(`[summary] ${name} passed=${totals.passed} failed=${totals.failed} pending=${totals.pending} exit=${code} (${host.label}, ${seconds}s)`);
-  else console.log(`[summary] ${name} passed=0 failed=1 exit=${code} (${host.label}; no totals: the suite did not finish; ${seconds}s)`);
+  if (totals)
+    console.log(
+      `[summary] ${name} passed=${totals.passed} failed=${totals.failed} pending=${totals.pending} exit=${code} (${host.label}, ${seconds}s)`,
+    );
+  else
+    console.log(
+      `[summary] ${name} passed=0 failed=1 exit=${code} (${host.label}; no totals: the suite did not finish; ${seconds}s)`,
+    );
   // The workbench may hand back 0 when the extension host went away mid-suite: no totals is a failure.
   return totals ? code : code || 1;
 }
 
-main().then((code) => process.exit(code), async (e) => {
-  console.error(`[host] ${e.stack || e.message}`);
-  await runCleanups();
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  async (e) => {
+    console.error(`[host] ${e.stack || e.message}`);
+    await runCleanups();
+    process.exit(2);
+  },
+);

@@ -25,19 +25,26 @@ async function startSandbox(opts = {}) {
 
   const child = spawn(process.execPath, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   trackGroup(child.pid);
-  const echo = typeof opts.echo === 'function' ? opts.echo : opts.echo ? (l) => console.log(`[sandbox] ${l}`) : () => {};
+  const echo =
+    typeof opts.echo === 'function' ? opts.echo : opts.echo ? (l) => console.log(`[sandbox] ${l}`) : () => {};
   const recent = [];
   const stop = () => stopGroup(child.pid);
 
   try {
     const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the sandbox printed no "listening on" line within ${opts.startTimeoutMs ?? 30000} ms`)), opts.startTimeoutMs ?? 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the sandbox printed no "listening on" line within ${opts.startTimeoutMs ?? 30000} ms`)),
+        opts.startTimeoutMs ?? 30_000,
+      );
       const onLine = (line) => {
         recent.push(line);
         if (recent.length > 40) recent.shift();
         echo(line);
         const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (m) { clearTimeout(timer); resolve(m[1]); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
       };
       for (const stream of [child.stdout, child.stderr]) {
         let buf = '';
@@ -45,7 +52,10 @@ async function startSandbox(opts = {}) {
         stream.on('data', (d) => {
           buf += d;
           let i;
-          while ((i = buf.indexOf('\n')) >= 0) { onLine(buf.slice(0, i)); buf = buf.slice(i + 1); }
+          while ((i = buf.indexOf('\n')) >= 0) {
+            onLine(buf.slice(0, i));
+            buf = buf.slice(i + 1);
+          }
         });
       }
       child.once('exit', (code, signal) => {

@@ -20,21 +20,44 @@ describe('operation catalogue', () => {
   it('has the per-domain split of contract §5.18: each domain holds the contract pairs under its path', () => {
     // The domain of a contract pair is its first path segment (§5's sections), with three names that
     // differ: the counts come from the contract list and the catalogue, never typed here.
-    const SEGMENT_OF_DOMAIN: Record<string, string> = { phone: 'phone-numbers', budget: 'goals', subscription: 'subscriptions' };
+    const SEGMENT_OF_DOMAIN: Record<string, string> = {
+      phone: 'phone-numbers',
+      budget: 'goals',
+      subscription: 'subscriptions',
+    };
     const segment = (pair: string) => pair.split(' ')[1].split('/')[2];
     const domains = [...new Set(allOperations.map((op) => op.domain))];
-    const expected = Object.fromEntries(domains.map((d) => [d, CONTRACT.filter((pair) => segment(pair) === (SEGMENT_OF_DOMAIN[d] ?? d)).sort()]));
-    const actual = Object.fromEntries(domains.map((d) => [d, allOperations.filter((op) => op.domain === d).map((op) => `${op.method} ${op.path}`).sort()]));
+    const expected = Object.fromEntries(
+      domains.map((d) => [d, CONTRACT.filter((pair) => segment(pair) === (SEGMENT_OF_DOMAIN[d] ?? d)).sort()]),
+    );
+    const actual = Object.fromEntries(
+      domains.map((d) => [
+        d,
+        allOperations
+          .filter((op) => op.domain === d)
+          .map((op) => `${op.method} ${op.path}`)
+          .sort(),
+      ]),
+    );
     assert.deepEqual(actual, expected);
-    assert.equal(Object.values(expected).reduce((n, pairs) => n + pairs.length, 0), CONTRACT.length, 'every contract pair belongs to a domain');
+    assert.equal(
+      Object.values(expected).reduce((n, pairs) => n + pairs.length, 0),
+      CONTRACT.length,
+      'every contract pair belongs to a domain',
+    );
   });
 
   it('derives ids, path params and concrete flags for every entry', () => {
     for (const op of allOperations) {
       assert.equal(op.id, `${op.domain}.${op.name}`);
       assert.match(op.path, /^\/v1\//);
-      assert.deepEqual([...op.pathParams], [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]), op.id);
-      for (const flag of ['costsCredits', 'contactsPeople', 'irreversible', 'idempotent'] as const) assert.equal(typeof op[flag], 'boolean', `${op.id}.${flag}`);
+      assert.deepEqual(
+        [...op.pathParams],
+        [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+        op.id,
+      );
+      for (const flag of ['costsCredits', 'contactsPeople', 'irreversible', 'idempotent'] as const)
+        assert.equal(typeof op[flag], 'boolean', `${op.id}.${flag}`);
       assert.ok(op.summary.length > 5, op.id);
       if (op.method === 'GET') assert.equal(op.idempotent, true, op.id);
       if (op.method === 'GET') assert.equal(op.body, undefined, op.id);
@@ -43,21 +66,53 @@ describe('operation catalogue', () => {
 
   it('marks calls.create as the one creating, long-running, costly, people-contacting operation', () => {
     const creating = allOperations.filter((op) => op.creates);
-    assert.deepEqual(creating.map((op) => op.id), ['calls.create']);
+    assert.deepEqual(
+      creating.map((op) => op.id),
+      ['calls.create'],
+    );
     const c = ops.calls.create;
-    assert.deepEqual([c.method, c.path, c.longRunning, c.costsCredits, c.contactsPeople, c.irreversible, c.idempotent], ['POST', '/v1/calls', true, true, true, true, false]);
+    assert.deepEqual(
+      [c.method, c.path, c.longRunning, c.costsCredits, c.contactsPeople, c.irreversible, c.idempotent],
+      ['POST', '/v1/calls', true, true, true, true, false],
+    );
   });
 
   it('uses form encoding only for the GPT token exchange and no bearer only for public endpoints', () => {
-    assert.deepEqual(allOperations.filter((op) => op.bodyEncoding === 'form').map((op) => op.id), ['auth.gptToken']);
     assert.deepEqual(
-      allOperations.filter((op) => op.auth === 'none').map((op) => op.id).sort(),
-      ['auth.appleToken', 'auth.authorize', 'auth.cli', 'auth.googleValidate', 'auth.gptToken', 'auth.refresh', 'channels.verifyEmail', 'credits.costs', 'credits.plans', 'referrals.track', 'referrals.validate', 'stripe.plans'],
+      allOperations.filter((op) => op.bodyEncoding === 'form').map((op) => op.id),
+      ['auth.gptToken'],
+    );
+    assert.deepEqual(
+      allOperations
+        .filter((op) => op.auth === 'none')
+        .map((op) => op.id)
+        .sort(),
+      [
+        'auth.appleToken',
+        'auth.authorize',
+        'auth.cli',
+        'auth.googleValidate',
+        'auth.gptToken',
+        'auth.refresh',
+        'channels.verifyEmail',
+        'credits.costs',
+        'credits.plans',
+        'referrals.track',
+        'referrals.validate',
+        'stripe.plans',
+      ],
     );
   });
 
   it('flags the operations that dial, email or spend', () => {
-    for (const id of ['calls.create', 'calls.reschedule', 'coordination.approveStep', 'actions.approveEmail', 'outreach.create', 'inbound.transfer']) {
+    for (const id of [
+      'calls.create',
+      'calls.reschedule',
+      'coordination.approveStep',
+      'actions.approveEmail',
+      'outreach.create',
+      'inbound.transfer',
+    ]) {
       assert.equal(allOperations.find((op) => op.id === id)?.contactsPeople, true, id);
     }
     for (const id of ['phone.release', 'calls.stop', 'coordination.cancelGoal', 'actions.approveEmail']) {
@@ -72,7 +127,13 @@ describe('operation catalogue', () => {
 
   it('declares what each operation changes: every write at least one kind of data, no read any', () => {
     // Writes with nothing to show afterwards: sign-in, the estimate, public referral calls, a channel test, a code sent by SMS.
-    const noVisibleChange = new Set(['budget.estimate', 'referrals.track', 'channels.test', 'phone.verifyStart', 'coordination.history']);
+    const noVisibleChange = new Set([
+      'budget.estimate',
+      'referrals.track',
+      'channels.test',
+      'phone.verifyStart',
+      'coordination.history',
+    ]);
     // A GET that changes something: the verification link of a notification email.
     const changingGets = new Set(['channels.verifyEmail']);
     for (const op of allOperations) {
@@ -89,19 +150,49 @@ describe('operation catalogue', () => {
       const flagged = op.costsCredits || op.contactsPeople || op.irreversible;
       if (op.readOnly) {
         assert.ok(!flagged && op.changes.length === 0, `${op.id} is read-only yet flagged or changing`);
-        assert.ok(op.method === 'GET' || op.reads === true, `${op.id}: a ${op.method} is read-only only when declared to read`);
+        assert.ok(
+          op.method === 'GET' || op.reads === true,
+          `${op.id}: a ${op.method} is read-only only when declared to read`,
+        );
       } else {
-        assert.ok(flagged || op.changes.length > 0 || op.method !== 'GET', `${op.id} changes nothing yet is not read-only`);
+        assert.ok(
+          flagged || op.changes.length > 0 || op.method !== 'GET',
+          `${op.id} changes nothing yet is not read-only`,
+        );
       }
     }
-    assert.deepEqual(allOperations.filter((op) => op.readOnly && op.method !== 'GET').map((op) => op.id), ['budget.estimate']);
+    assert.deepEqual(
+      allOperations.filter((op) => op.readOnly && op.method !== 'GET').map((op) => op.id),
+      ['budget.estimate'],
+    );
     assert.equal(ops.channels.verifyEmail.readOnly, false, 'a GET that changes something');
     assert.equal(ops.referrals.track.readOnly, false, 'a POST that changes nothing visible still is not read-only');
     assert.throws(
-      () => defineDomain('x', { y: { method: 'POST', path: '/v1/x', response: 'empty', reads: true, costsCredits: true, summary: 'A contradiction' } }),
+      () =>
+        defineDomain('x', {
+          y: {
+            method: 'POST',
+            path: '/v1/x',
+            response: 'empty',
+            reads: true,
+            costsCredits: true,
+            summary: 'A contradiction',
+          },
+        }),
       /only reads has no flags and changes nothing/,
     );
-    assert.throws(() => defineDomain('x', { y: { method: 'POST', path: '/v1/x', response: 'empty', reads: true, changes: ['calls'], summary: 'A contradiction' } }));
+    assert.throws(() =>
+      defineDomain('x', {
+        y: {
+          method: 'POST',
+          path: '/v1/x',
+          response: 'empty',
+          reads: true,
+          changes: ['calls'],
+          summary: 'A contradiction',
+        },
+      }),
+    );
   });
 
   it('calls.reschedule moves a call that will reach a business: it contacts a person', () => {
@@ -116,18 +207,27 @@ describe('operation catalogue', () => {
   });
 
   it('has a sample input for every operation', () => {
-    assert.deepEqual(allOperations.map((op) => op.id).filter((id) => !SAMPLES[id]), []);
+    assert.deepEqual(
+      allOperations.map((op) => op.id).filter((id) => !SAMPLES[id]),
+      [],
+    );
   });
 });
 
 describe('every operation once against the sandbox', () => {
   let sb: SandboxHandle;
   // timeScale 100: the 10-minute test call runs 6 s, a window calls.stop can hit even on a busy machine.
-  before(async () => { sb = await sandbox(100); });
-  after(async () => { await sb.close(); });
+  before(async () => {
+    sb = await sandbox(100);
+  });
+  after(async () => {
+    await sb.close();
+  });
   // Each operation on the seed data: one that deletes or disconnects (an email account) must not
   // take away what a later one needs, whatever the order.
-  beforeEach(async () => { await control(sb, 'POST', '/sandbox/reset', {}); });
+  beforeEach(async () => {
+    await control(sb, 'POST', '/sandbox/reset', {});
+  });
 
   for (const op of allOperations) {
     it(`${op.id}: ${op.method} ${op.path}`, async () => {
@@ -137,7 +237,8 @@ describe('every operation once against the sandbox', () => {
       try {
         out = await c.execute(op, input as never, { timeoutMs: 60_000 });
       } catch (e) {
-        if (e instanceof KallyApiError) assert.fail(`${op.id} → ${e.code} (${e.status}) ${e.message}${e.field ? ` [${e.field}]` : ''}`);
+        if (e instanceof KallyApiError)
+          assert.fail(`${op.id} → ${e.code} (${e.status}) ${e.message}${e.field ? ` [${e.field}]` : ''}`);
         throw e;
       }
       assert.ok(out && typeof out === 'object', `${op.id} returned ${typeof out}`);

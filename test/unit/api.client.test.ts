@@ -6,7 +6,19 @@ import { ops } from '../../src/api/catalogue';
 import { KallyClient } from '../../src/api/client';
 import { KallyApiError } from '../../src/api/errors';
 import type { TokenSource } from '../../src/api/tokenSource';
-import { addFault, arrived, clearFaults, clearRequests, client, control, countingFetch, requests, sandbox, SandboxTokenSource, type SandboxHandle } from './api.helpers';
+import {
+  addFault,
+  arrived,
+  clearFaults,
+  clearRequests,
+  client,
+  control,
+  countingFetch,
+  requests,
+  sandbox,
+  SandboxTokenSource,
+  type SandboxHandle,
+} from './api.helpers';
 
 const rejects = async (p: Promise<unknown>, code: string): Promise<KallyApiError> => {
   try {
@@ -18,13 +30,23 @@ const rejects = async (p: Promise<unknown>, code: string): Promise<KallyApiError
   }
   assert.fail(`expected ${code}, but it succeeded`);
 };
-const callBody = (description: string, phone = '+12015550100') => ({ submission: { task_category: 'general' as const, task_description: description, respondent_phone: phone }, timezone: 'America/New_York' });
+const callBody = (description: string, phone = '+12015550100') => ({
+  submission: { task_category: 'general' as const, task_description: description, respondent_phone: phone },
+  timezone: 'America/New_York',
+});
 
 describe('KallyClient against the sandbox', () => {
   let sb: SandboxHandle;
-  before(async () => { sb = await sandbox(); });
-  after(async () => { await sb.close(); });
-  beforeEach(async () => { await clearFaults(sb); await clearRequests(sb); });
+  before(async () => {
+    sb = await sandbox();
+  });
+  after(async () => {
+    await sb.close();
+  });
+  beforeEach(async () => {
+    await clearFaults(sb);
+    await clearRequests(sb);
+  });
 
   it('retries a timed-out POST /v1/calls with the same Idempotency-Key and places exactly one call', async () => {
     const description = `Idempotency check ${Date.now()}`;
@@ -51,7 +73,11 @@ describe('KallyClient against the sandbox', () => {
 
   it('sends the caller-given Idempotency-Key, and a fresh one for each new creating call', async () => {
     const c = client(sb);
-    await c.execute(ops.calls.create, { body: callBody('Key given by the caller') }, { idempotencyKey: 'caller-key-0001' });
+    await c.execute(
+      ops.calls.create,
+      { body: callBody('Key given by the caller') },
+      { idempotencyKey: 'caller-key-0001' },
+    );
     await c.execute(ops.calls.create, { body: callBody('Key made by the client A') });
     await c.execute(ops.calls.create, { body: callBody('Key made by the client B') });
     const keys = (await requests(sb, { method: 'POST', path: '/v1/calls' })).map((r) => r.headers['idempotency-key']);
@@ -76,7 +102,10 @@ describe('KallyClient against the sandbox', () => {
 
     await clearRequests(sb);
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, status: 500 });
-    const err = await rejects(client(sb, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 } }).execute(ops.calls.list), 'internal_error');
+    const err = await rejects(
+      client(sb, { retry: { retries: 2, baseDelayMs: 5, maxDelayMs: 20 } }).execute(ops.calls.list),
+      'internal_error',
+    );
     assert.equal(err.status, 500);
     assert.equal(err.retryable, true);
     assert.equal(err.action.kind, 'retry');
@@ -100,7 +129,10 @@ describe('KallyClient against the sandbox', () => {
 
   it('reports a dropped connection as network_error when retries run out', async () => {
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 5, drop: true });
-    const err = await rejects(client(sb, { retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list), 'network_error');
+    const err = await rejects(
+      client(sb, { retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list),
+      'network_error',
+    );
     assert.equal(err.status, 0);
     assert.equal(err.action.kind, 'retry');
   });
@@ -114,7 +146,11 @@ describe('KallyClient against the sandbox', () => {
     await rejects(c.execute(ops.calls.list), 'network_error');
     await addFault(sb, { path: '^/v1/credits/balance$', method: 'GET', count: 1, status: 404 });
     await rejects(c.execute(ops.credits.balance), 'not_found');
-    assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 4, 'the dropped request was tried three times');
+    assert.equal(
+      (await requests(sb, { method: 'GET', path: '/v1/calls' })).length,
+      4,
+      'the dropped request was tried three times',
+    );
     assert.deepEqual(heard, [
       { op: ops.calls.list.id, code: undefined, status: undefined },
       { op: ops.calls.list.id, code: 'network_error', status: 0 },
@@ -126,7 +162,9 @@ describe('KallyClient against the sandbox', () => {
     controller.abort();
     await rejects(c.execute(ops.calls.list, undefined, { signal: controller.signal }), 'cancelled');
     // A listener that throws does not change the caller's answer.
-    c.onSettled(() => { throw new Error('listener failure'); });
+    c.onSettled(() => {
+      throw new Error('listener failure');
+    });
     assert.ok(Array.isArray((await c.execute(ops.calls.list)).calls));
     stop();
     await c.execute(ops.calls.list);
@@ -142,7 +180,10 @@ describe('KallyClient against the sandbox', () => {
 
   it('times out a slow GET, retries it, then reports timeout', async () => {
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 2, latencyMs: 600 });
-    const err = await rejects(client(sb, { timeoutMs: 150, retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list), 'timeout');
+    const err = await rejects(
+      client(sb, { timeoutMs: 150, retry: { retries: 1, baseDelayMs: 5 } }).execute(ops.calls.list),
+      'timeout',
+    );
     assert.match(err.message, /did not answer/);
     assert.equal((await requests(sb, { method: 'GET', path: '/v1/calls' })).length, 2);
   });
@@ -152,7 +193,14 @@ describe('KallyClient against the sandbox', () => {
     //    stop the first attempt with a timeout, and no retry may start after it.
     await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 10, latencyMs: 2_000 });
     const counted = countingFetch();
-    await rejects(client(sb, { fetch: counted.fetch, timeoutMs: 30_000, retry: { retries: 3, baseDelayMs: 10 } }).execute(ops.calls.list, undefined, { deadlineMs: 700 }), 'timeout');
+    await rejects(
+      client(sb, { fetch: counted.fetch, timeoutMs: 30_000, retry: { retries: 3, baseDelayMs: 10 } }).execute(
+        ops.calls.list,
+        undefined,
+        { deadlineMs: 700 },
+      ),
+      'timeout',
+    );
     assert.equal(counted.count(), 1, 'no retry started once the deadline was reached');
     await clearFaults(sb);
     await clearRequests(sb);
@@ -170,7 +218,14 @@ describe('KallyClient against the sandbox', () => {
     };
     t.mock.method(Date, 'now', () => now);
     try {
-      await rejects(client(sb, { fetch: timed, retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(ops.calls.list, { query: { limit: 7 } }, { deadlineMs: 1_000 }), 'service_unavailable');
+      await rejects(
+        client(sb, { fetch: timed, retry: { retries: 10, baseDelayMs: 400, maxDelayMs: 400 } }).execute(
+          ops.calls.list,
+          { query: { limit: 7 } },
+          { deadlineMs: 1_000 },
+        ),
+        'service_unavailable',
+      );
     } finally {
       t.mock.restoreAll();
     }
@@ -179,8 +234,14 @@ describe('KallyClient against the sandbox', () => {
     assert.ok(startedAt.length >= 1, 'the request was sent');
     assert.ok(startedAt.length < 11, `${startedAt.length} attempts: the deadline did not stop the retries`);
     const late = startedAt.filter((ms) => ms > 1_000);
-    assert.deepEqual(late, [], `attempts started past the 1 s deadline (ms after the start, on the fake clock): ${late.join(', ')}`);
-    const sent = (await requests(sb, { method: 'GET', path: '/v1/calls' })).filter((r) => (r.query as Record<string, string>).limit === '7');
+    assert.deepEqual(
+      late,
+      [],
+      `attempts started past the 1 s deadline (ms after the start, on the fake clock): ${late.join(', ')}`,
+    );
+    const sent = (await requests(sb, { method: 'GET', path: '/v1/calls' })).filter(
+      (r) => (r.query as Record<string, string>).limit === '7',
+    );
     assert.equal(sent.length, startedAt.length, 'every attempt reached the sandbox');
   });
 
@@ -216,8 +277,17 @@ describe('KallyClient against the sandbox', () => {
 
   it('asks the user to sign in when the refreshed token is refused too (one refresh, two requests)', async () => {
     let refreshes = 0;
-    const source: TokenSource = { getToken: async () => 'stale.one', refreshAfterUnauthorized: async () => { refreshes++; return 'stale.two'; } };
-    const err = await new KallyClient({ baseUrl: sb.url, tokenSource: source }).execute(ops.calls.list).then(() => assert.fail('succeeded'), (e: KallyApiError) => e);
+    const source: TokenSource = {
+      getToken: async () => 'stale.one',
+      refreshAfterUnauthorized: async () => {
+        refreshes++;
+        return 'stale.two';
+      },
+    };
+    const err = await new KallyClient({ baseUrl: sb.url, tokenSource: source }).execute(ops.calls.list).then(
+      () => assert.fail('succeeded'),
+      (e: KallyApiError) => e,
+    );
     assert.ok(['token_expired', 'missing_token'].includes(err.code), err.code);
     assert.equal(err.status, 401);
     assert.equal(err.action.kind, 'signIn');
@@ -251,14 +321,26 @@ describe('KallyClient against the sandbox', () => {
   });
 
   it('form-encodes the GPT token exchange', async () => {
-    await rejects(client(sb).execute(ops.auth.gptToken, { body: { grant_type: 'authorization_code', client_id: 'kallyai-vscode', code: 'not-a-real-code', client_secret: 'sandbox-secret' } }), 'invalid_grant');
+    await rejects(
+      client(sb).execute(ops.auth.gptToken, {
+        body: {
+          grant_type: 'authorization_code',
+          client_id: 'kallyai-vscode',
+          code: 'not-a-real-code',
+          client_secret: 'sandbox-secret',
+        },
+      }),
+      'invalid_grant',
+    );
     const [req] = await requests(sb, { method: 'POST', path: '/v1/auth/gpt/token' });
     assert.match(String(req.headers['content-type']), /application\/x-www-form-urlencoded/);
   });
 
   it('returns non-JSON answers as { contentType, text }', async () => {
     const c = client(sb);
-    const call = (await c.execute(ops.calls.list)).calls.find((x) => x.status === 'success' && x.submission?.appointment_date)!;
+    const call = (await c.execute(ops.calls.list)).calls.find(
+      (x) => x.status === 'success' && x.submission?.appointment_date,
+    )!;
     const ics = await c.execute(ops.calls.calendar, { path: { call_id: call.call_id } });
     assert.match(ics.contentType, /text\/calendar/);
     assert.match(ics.text, /BEGIN:VCALENDAR/);
@@ -282,7 +364,10 @@ describe('KallyClient against the sandbox', () => {
   it('validates input before any network I/O', async () => {
     const counter = countingFetch();
     const c = client(sb, { fetch: counter.fetch });
-    const err = await rejects(c.execute(ops.calls.create, { body: callBody('Call the emergency line', '911') }), 'invalid_input');
+    const err = await rejects(
+      c.execute(ops.calls.create, { body: callBody('Call the emergency line', '911') }),
+      'invalid_input',
+    );
     assert.equal(err.field, 'submission.respondent_phone');
     assert.equal(err.status, 0);
     assert.match(err.message, /Emergency/);
@@ -291,4 +376,3 @@ describe('KallyClient against the sandbox', () => {
     assert.equal((await requests(sb)).length, 0);
   });
 });
-

@@ -13,7 +13,17 @@ const headers = (h: Record<string, string> = {}) => new Headers(h);
 
 describe('error body parser (§7.1)', () => {
   it('shape 1: {error:{code,message,details,correlation_id}}', () => {
-    const e = parseErrorResponse(402, JSON.stringify({ error: { code: 'quota_exceeded', message: 'No credits left', details: { reason: 'balance 0' }, correlation_id: 'corr-1' } }));
+    const e = parseErrorResponse(
+      402,
+      JSON.stringify({
+        error: {
+          code: 'quota_exceeded',
+          message: 'No credits left',
+          details: { reason: 'balance 0' },
+          correlation_id: 'corr-1',
+        },
+      }),
+    );
     assert.equal(e.code, 'quota_exceeded');
     assert.equal(e.status, 402);
     assert.equal(e.correlationId, 'corr-1');
@@ -21,11 +31,24 @@ describe('error body parser (§7.1)', () => {
     assert.equal(describeError(e).sentence, errorSentence('quota_exceeded'));
     assert.deepEqual(e.action, { kind: 'openPricing', url: PRICING_URL });
     assert.deepEqual(describeError(e).action, { kind: 'openPricing', url: PRICING_URL, label: 'Open Pricing' });
-    assert.match(e.message, /quota_exceeded \(HTTP 402\): No credits left/, 'the technical message keeps the code and what the server said');
+    assert.match(
+      e.message,
+      /quota_exceeded \(HTTP 402\): No credits left/,
+      'the technical message keeps the code and what the server said',
+    );
   });
 
   it('shape 2: {error:{code,details:{message}}}', () => {
-    const e = parseErrorResponse(404, JSON.stringify({ error: { code: 'call_not_found', details: { message: 'No call abc', reason: 'unknown id' }, correlation_id: 'c2' } }));
+    const e = parseErrorResponse(
+      404,
+      JSON.stringify({
+        error: {
+          code: 'call_not_found',
+          details: { message: 'No call abc', reason: 'unknown id' },
+          correlation_id: 'c2',
+        },
+      }),
+    );
     assert.equal(e.code, 'call_not_found');
     assert.equal(e.serverMessage, 'No call abc');
     assert.equal(e.correlationId, 'c2');
@@ -39,7 +62,11 @@ describe('error body parser (§7.1)', () => {
   });
 
   it('shape 4: non-JSON or no error key → http_<status> with a status sentence', () => {
-    const html = parseErrorResponse(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', headers({ 'x-request-id': 'req-9' }));
+    const html = parseErrorResponse(
+      502,
+      '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      headers({ 'x-request-id': 'req-9' }),
+    );
     assert.equal(html.code, 'http_502');
     assert.match(describeError(html).sentence, /bad gateway/i);
     assert.equal(html.serverMessage, '502 Bad Gateway');
@@ -57,7 +84,19 @@ describe('error body parser (§7.1)', () => {
   });
 
   it('FastAPI 422 {detail:[{loc,msg,type}]} names the field', () => {
-    const e = parseErrorResponse(422, JSON.stringify({ detail: [{ loc: ['body', 'submission', 'party_size'], msg: 'ensure this value is less than or equal to 50', type: 'value_error' }, { loc: ['body', 'timezone'], msg: 'field required', type: 'missing' }] }));
+    const e = parseErrorResponse(
+      422,
+      JSON.stringify({
+        detail: [
+          {
+            loc: ['body', 'submission', 'party_size'],
+            msg: 'ensure this value is less than or equal to 50',
+            type: 'value_error',
+          },
+          { loc: ['body', 'timezone'], msg: 'field required', type: 'missing' },
+        ],
+      }),
+    );
     assert.equal(e.code, 'validation_error');
     assert.equal(e.field, 'submission.party_size');
     assert.match(e.message, /"submission\.party_size": ensure this value is less than or equal to 50 \(and 1 more\)/);
@@ -71,7 +110,10 @@ describe('error body parser (§7.1)', () => {
   });
 
   it('a server message of 20,000 characters does not hide the code beside it', () => {
-    for (const body of [{ error: { code: 'quota_exceeded', message: '[x](command:y) '.repeat(1400) } }, { error: { code: 'quota_exceeded', details: { message: '<'.repeat(20_000) } } }]) {
+    for (const body of [
+      { error: { code: 'quota_exceeded', message: '[x](command:y) '.repeat(1400) } },
+      { error: { code: 'quota_exceeded', details: { message: '<'.repeat(20_000) } } },
+    ]) {
       const e = parseErrorResponse(402, JSON.stringify(body));
       assert.equal(e.code, 'quota_exceeded');
       assert.ok((e.serverMessage ?? '').length >= 20_000);
@@ -79,7 +121,12 @@ describe('error body parser (§7.1)', () => {
   });
 
   it('an unknown code keeps the server words, never a token', () => {
-    const e = parseErrorResponse(400, JSON.stringify({ error: { code: 'weird_new_code', message: 'Token eyJhbGciOi.eyJzdWIiOiIxIn0.sig rejected for +12015550100' } }));
+    const e = parseErrorResponse(
+      400,
+      JSON.stringify({
+        error: { code: 'weird_new_code', message: 'Token eyJhbGciOi.eyJzdWIiOiIxIn0.sig rejected for +12015550100' },
+      }),
+    );
     assert.equal(e.code, 'weird_new_code');
     for (const text of [e.message, describeError(e).sentence]) {
       assert.ok(!text.includes('eyJ'), text);
@@ -100,7 +147,12 @@ describe('error body parser (§7.1)', () => {
   });
 
   it('keeps Retry-After for the caller', () => {
-    const e = parseErrorResponse(429, JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), headers(), 30_000);
+    const e = parseErrorResponse(
+      429,
+      JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }),
+      headers(),
+      30_000,
+    );
     assert.equal(e.retryAfterMs, 30_000);
     assert.equal(e.retryable, true);
   });
@@ -108,19 +160,50 @@ describe('error body parser (§7.1)', () => {
 
 /** Every §7.2 code, its status, and the next step a person should be offered. */
 const CODES: Array<[code: string, status: number, action: string]> = [
-  ['quota_exceeded', 402, 'openPricing'], ['budget_exceeded', 402, 'approveBudget'], ['budget_approval_required', 402, 'approveBudget'],
-  ['soft_cap_reached', 402, 'acknowledgeSoftCap'], ['missing_phone_number', 422, 'editRequest'], ['emergency_number', 422, 'chooseAnotherNumber'],
-  ['toll_number', 422, 'chooseAnotherNumber'], ['blocked_number', 403, 'chooseAnotherNumber'], ['suppression_violation', 403, 'chooseAnotherNumber'],
-  ['safety_violation', 422, 'editRequest'], ['scheduling_violation', 422, 'editRequest'], ['consent_denied', 422, 'editRequest'],
-  ['country_restriction', 403, 'chooseAnotherNumber'], ['unsupported_country', 403, 'chooseAnotherNumber'], ['unsupported_language', 422, 'editRequest'],
-  ['email_not_connected', 400, 'connectEmail'], ['phone_not_provisioned', 400, 'provisionNumber'], ['email_send_failed', 500, 'retry'],
-  ['calendar_sync_failed', 500, 'retry'], ['search_failed', 500, 'retry'], ['goal_not_found', 404, 'none'],
-  ['goal_already_completed', 409, 'none'], ['goal_already_cancelled', 409, 'none'], ['action_not_undoable', 409, 'none'],
-  ['call_not_found', 404, 'none'], ['transcript_not_found', 404, 'retry'], ['recording_not_found', 404, 'none'],
-  ['missing_token', 401, 'signIn'], ['token_expired', 401, 'signIn'], ['forbidden', 403, 'signIn'], ['rate_limited', 429, 'retry'],
-  ['trial_requires_checkout', 400, 'openCheckout'], ['pending_change_exists', 400, 'cancelPendingChange'], ['no_active_subscription', 400, 'openPricing'],
+  ['quota_exceeded', 402, 'openPricing'],
+  ['budget_exceeded', 402, 'approveBudget'],
+  ['budget_approval_required', 402, 'approveBudget'],
+  ['soft_cap_reached', 402, 'acknowledgeSoftCap'],
+  ['missing_phone_number', 422, 'editRequest'],
+  ['emergency_number', 422, 'chooseAnotherNumber'],
+  ['toll_number', 422, 'chooseAnotherNumber'],
+  ['blocked_number', 403, 'chooseAnotherNumber'],
+  ['suppression_violation', 403, 'chooseAnotherNumber'],
+  ['safety_violation', 422, 'editRequest'],
+  ['scheduling_violation', 422, 'editRequest'],
+  ['consent_denied', 422, 'editRequest'],
+  ['country_restriction', 403, 'chooseAnotherNumber'],
+  ['unsupported_country', 403, 'chooseAnotherNumber'],
+  ['unsupported_language', 422, 'editRequest'],
+  ['email_not_connected', 400, 'connectEmail'],
+  ['phone_not_provisioned', 400, 'provisionNumber'],
+  ['email_send_failed', 500, 'retry'],
+  ['calendar_sync_failed', 500, 'retry'],
+  ['search_failed', 500, 'retry'],
+  ['goal_not_found', 404, 'none'],
+  ['goal_already_completed', 409, 'none'],
+  ['goal_already_cancelled', 409, 'none'],
+  ['action_not_undoable', 409, 'none'],
+  ['call_not_found', 404, 'none'],
+  ['transcript_not_found', 404, 'retry'],
+  ['recording_not_found', 404, 'none'],
+  ['missing_token', 401, 'signIn'],
+  ['token_expired', 401, 'signIn'],
+  ['forbidden', 403, 'signIn'],
+  ['rate_limited', 429, 'retry'],
+  ['trial_requires_checkout', 400, 'openCheckout'],
+  ['pending_change_exists', 400, 'cancelPendingChange'],
+  ['no_active_subscription', 400, 'openPricing'],
 ];
-const LOCAL: Array<[string, string]> = [['invalid_input', 'editRequest'], ['network_error', 'retry'], ['timeout', 'retry'], ['cancelled', 'none'], ['invalid_response', 'contactSupport'], ['http_503', 'retry'], ['http_401', 'signIn']];
+const LOCAL: Array<[string, string]> = [
+  ['invalid_input', 'editRequest'],
+  ['network_error', 'retry'],
+  ['timeout', 'retry'],
+  ['cancelled', 'none'],
+  ['invalid_response', 'contactSupport'],
+  ['http_503', 'retry'],
+  ['http_401', 'signIn'],
+];
 
 describe('error codes (§7.2)', () => {
   it('every code has its own sentence and action', () => {
@@ -136,13 +219,33 @@ describe('error codes (§7.2)', () => {
 
   describe('as produced by the sandbox', () => {
     let sb: SandboxHandle;
-    before(async () => { sb = await sandbox(); });
-    after(async () => { await sb.close(); });
-    beforeEach(async () => { await clearFaults(sb); });
+    before(async () => {
+      sb = await sandbox();
+    });
+    after(async () => {
+      await sb.close();
+    });
+    beforeEach(async () => {
+      await clearFaults(sb);
+    });
 
     const place = (sb: SandboxHandle, phone: string, extra: Record<string, unknown> = {}) =>
-      client(sb).execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'Ask about opening hours.', respondent_phone: phone, ...extra }, timezone: 'UTC' } as never })
-        .then(() => assert.fail('the call was placed'), (e: KallyApiError) => e);
+      client(sb)
+        .execute(ops.calls.create, {
+          body: {
+            submission: {
+              task_category: 'general',
+              task_description: 'Ask about opening hours.',
+              respondent_phone: phone,
+              ...extra,
+            },
+            timezone: 'UTC',
+          } as never,
+        })
+        .then(
+          () => assert.fail('the call was placed'),
+          (e: KallyApiError) => e,
+        );
     const expectCode = (e: KallyApiError, code: string) => {
       const row = CODES.find(([c]) => c === code)!;
       assert.equal(e.code, code, e.message);
@@ -157,8 +260,14 @@ describe('error codes (§7.2)', () => {
     });
 
     it('safety_violation and scheduling_violation from the request content', async () => {
-      expectCode(await place(sb, '+12015550100', { task_description: 'Please do this [unsafe] thing.' }), 'safety_violation');
-      expectCode(await place(sb, '+12015550100', { appointment_date: '2020-01-02', appointment_time: '10:00' }), 'scheduling_violation');
+      expectCode(
+        await place(sb, '+12015550100', { task_description: 'Please do this [unsafe] thing.' }),
+        'safety_violation',
+      );
+      expectCode(
+        await place(sb, '+12015550100', { appointment_date: '2020-01-02', appointment_time: '10:00' }),
+        'scheduling_violation',
+      );
     });
 
     it('quota_exceeded when credits run out', async () => {
@@ -168,12 +277,22 @@ describe('error codes (§7.2)', () => {
     });
 
     it('call_not_found for an unknown call id', async () => {
-      const e = await client(sb).execute(ops.calls.get, { path: { call_id: '00000000-0000-4000-8000-000000000000' } }).then(() => assert.fail('found'), (x: KallyApiError) => x);
+      const e = await client(sb)
+        .execute(ops.calls.get, { path: { call_id: '00000000-0000-4000-8000-000000000000' } })
+        .then(
+          () => assert.fail('found'),
+          (x: KallyApiError) => x,
+        );
       expectCode(e, 'call_not_found');
     });
 
     it('missing_token without a bearer', async () => {
-      const e = await client(sb, { tokenSource: undefined }).execute(ops.calls.list).then(() => assert.fail('listed'), (x: KallyApiError) => x);
+      const e = await client(sb, { tokenSource: undefined })
+        .execute(ops.calls.list)
+        .then(
+          () => assert.fail('listed'),
+          (x: KallyApiError) => x,
+        );
       expectCode(e, 'missing_token');
     });
 
@@ -182,8 +301,18 @@ describe('error codes (§7.2)', () => {
       // A 401 makes the client refresh and retry once (tested in api.client): here it must surface.
       const signedOut = client(sb, { retry: { retries: 0 }, tokenSource: undefined });
       for (const [code, status] of CODES) {
-        await addFault(sb, { path: '^/v1/calls$', method: 'GET', count: 1, status, code, ...(status === 429 ? { retryAfter: 1 } : {}) });
-        const e = await (status === 401 ? signedOut : c).execute(ops.calls.list).then(() => assert.fail(`${code}: succeeded`), (x: KallyApiError) => x);
+        await addFault(sb, {
+          path: '^/v1/calls$',
+          method: 'GET',
+          count: 1,
+          status,
+          code,
+          ...(status === 429 ? { retryAfter: 1 } : {}),
+        });
+        const e = await (status === 401 ? signedOut : c).execute(ops.calls.list).then(
+          () => assert.fail(`${code}: succeeded`),
+          (x: KallyApiError) => x,
+        );
         expectCode(e, code);
         assert.ok(e.correlationId, `${code}: correlation id kept`);
         if (status === 429) assert.equal(e.retryAfterMs, 1000);

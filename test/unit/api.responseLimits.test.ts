@@ -14,7 +14,8 @@ import { hostileServer, stream } from './hostile.helpers';
 const token = { getToken: async () => 'tok_test_abcdefghijklmnop', refreshAfterUnauthorized: async () => undefined };
 // A generous attempt timeout: streaming 20 MB on a busy machine takes long, and what these tests
 // check is what is refused and how much was sent, not how fast (the unit layer's ceiling catches a hang).
-const clientOf = (url: string) => new KallyClient({ baseUrl: url, tokenSource: token, retry: { retries: 0 }, timeoutMs: 100_000 });
+const clientOf = (url: string) =>
+  new KallyClient({ baseUrl: url, tokenSource: token, retry: { retries: 0 }, timeoutMs: 100_000 });
 
 describe('bounded error bodies', () => {
   // How long these take is a figure of `npm run reliability` ("answers later than their time
@@ -67,7 +68,10 @@ describe('bounded success bodies', () => {
       assert.equal(e.code, 'invalid_response');
       assert.match(e.message, /larger than 20 MB/);
       await server.released();
-      assert.ok(server.bytesWritten() < 100 * 1024 * 1024, `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`);
+      assert.ok(
+        server.bytesWritten() < 100 * 1024 * 1024,
+        `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`,
+      );
     } finally {
       await server.close();
     }
@@ -85,7 +89,10 @@ describe('bounded success bodies', () => {
       // Refused before the body is read: the server wrote no more than the connection's buffers
       // hold (a client reading up to the 20 MB cap would have made it write more than 20 MB).
       await server.released();
-      assert.ok(server.bytesWritten() < 20 * 1024 * 1024, `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`);
+      assert.ok(
+        server.bytesWritten() < 20 * 1024 * 1024,
+        `server wrote ${Math.round(server.bytesWritten() / 1048576)} MB`,
+      );
     } finally {
       await server.close();
     }
@@ -144,7 +151,10 @@ describe('bounded nesting', () => {
     try {
       let tree = await clientOf(server.url).execute(ops.coordination.goalTree, { path: { id: 'g1' } });
       let depth = 0;
-      while (tree.sub_goals.length) { tree = tree.sub_goals[0]; depth++; }
+      while (tree.sub_goals.length) {
+        tree = tree.sub_goals[0];
+        depth++;
+      }
       assert.equal(depth, 20);
     } finally {
       await server.close();

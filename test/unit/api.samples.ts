@@ -6,7 +6,10 @@ import type { KallyClient } from '../../src/api/client';
 import type { OperationInput } from '../../src/api/requestInput';
 import { control, type SandboxHandle } from './api.helpers';
 
-export interface SampleContext { client: KallyClient; sb: SandboxHandle }
+export interface SampleContext {
+  client: KallyClient;
+  sb: SandboxHandle;
+}
 type Sample = (ctx: SampleContext) => Promise<OperationInput | undefined>;
 type Row = Record<string, unknown>;
 
@@ -14,30 +17,56 @@ const idOf = (row: Row | undefined, ...keys: string[]): string => {
   for (const k of [...keys, 'id']) if (row && row[k] !== undefined && row[k] !== null) return String(row[k]);
   throw new Error(`no id in ${JSON.stringify(row)}`);
 };
-const first = <T>(list: T[] | undefined, pred: (t: T) => boolean = () => true): T | undefined => list?.find(pred) ?? list?.[0];
+const first = <T>(list: T[] | undefined, pred: (t: T) => boolean = () => true): T | undefined =>
+  list?.find(pred) ?? list?.[0];
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-const calls = async ({ client }: SampleContext) => (await client.execute(ops.calls.list, { query: { limit: 50 } })).calls;
-const callWith = (status: string) => async (ctx: SampleContext) => ({ path: { call_id: idOf(first(await calls(ctx), (c) => c.status === status), 'call_id') } });
+const calls = async ({ client }: SampleContext) =>
+  (await client.execute(ops.calls.list, { query: { limit: 50 } })).calls;
+const callWith = (status: string) => async (ctx: SampleContext) => ({
+  path: {
+    call_id: idOf(
+      first(await calls(ctx), (c) => c.status === status),
+      'call_id',
+    ),
+  },
+});
 const scheduled = async (ctx: SampleContext, index: number) => {
   const list = (await calls(ctx)).filter((c) => c.status === 'scheduled');
   return { path: { call_id: idOf(list[index] ?? list[0], 'call_id') } };
 };
 const goals = async ({ client }: SampleContext) => (await client.execute(ops.coordination.goals)).goals as Row[];
-const goalWaiting = (waiting?: string) => async (ctx: SampleContext) => ({ path: { id: idOf(first(await goals(ctx), (g) => (waiting ? g.waiting_for === waiting : g.status === 'active'))) } });
-const budgetGoal = (waiting?: string) => async (ctx: SampleContext) => ({ path: { goal_id: idOf(first(await goals(ctx), (g) => (waiting ? g.waiting_for === waiting : true))) } });
+const goalWaiting = (waiting?: string) => async (ctx: SampleContext) => ({
+  path: { id: idOf(first(await goals(ctx), (g) => (waiting ? g.waiting_for === waiting : g.status === 'active'))) },
+});
+const budgetGoal = (waiting?: string) => async (ctx: SampleContext) => ({
+  path: { goal_id: idOf(first(await goals(ctx), (g) => (waiting ? g.waiting_for === waiting : true))) },
+});
 /** A goal created just for an irreversible operation. */
 const throwawayGoal = async ({ client }: SampleContext, text: string) => {
   const reply = await client.execute(ops.coordination.message, { body: { message: text } });
   if (reply.goal_id) return String(reply.goal_id);
   return idOf((await client.execute(ops.coordination.goals)).goals[0] as Row);
 };
-const inboundCall = async ({ client }: SampleContext, pred: (c: Row) => boolean = () => true) => idOf(first((await client.execute(ops.inbound.calls, { query: { limit: 50 } })).calls as Row[], pred));
+const inboundCall = async ({ client }: SampleContext, pred: (c: Row) => boolean = () => true) =>
+  idOf(first((await client.execute(ops.inbound.calls, { query: { limit: 50 } })).calls as Row[], pred));
 const liveInbound = (ctx: SampleContext) => inboundCall(ctx, (c) => c.status === 'active');
-const phoneId = async ({ client }: SampleContext) => idOf(first((await client.execute(ops.phone.list)).phone_numbers as Row[]));
-const draftEmail = async ({ client }: SampleContext) => idOf(await client.execute(ops.actions.sendEmail, { body: { to: 'someone@example.com', subject: 'Throwaway', body: 'Created by the catalogue test.' } }) as Row);
-const channelEmail = async ({ client }: SampleContext, address: string) => idOf(await client.execute(ops.channels.addEmail, { body: { email_address: address, label: 'Test' } }) as Row);
-const outreachTask = async ({ client }: SampleContext) => idOf(await client.execute(ops.outreach.create, { body: { channel: 'email', target: 'someone@example.com', description: 'Ask for a quote.' } }) as Row);
+const phoneId = async ({ client }: SampleContext) =>
+  idOf(first((await client.execute(ops.phone.list)).phone_numbers as Row[]));
+const draftEmail = async ({ client }: SampleContext) =>
+  idOf(
+    (await client.execute(ops.actions.sendEmail, {
+      body: { to: 'someone@example.com', subject: 'Throwaway', body: 'Created by the catalogue test.' },
+    })) as Row,
+  );
+const channelEmail = async ({ client }: SampleContext, address: string) =>
+  idOf((await client.execute(ops.channels.addEmail, { body: { email_address: address, label: 'Test' } })) as Row);
+const outreachTask = async ({ client }: SampleContext) =>
+  idOf(
+    (await client.execute(ops.outreach.create, {
+      body: { channel: 'email', target: 'someone@example.com', description: 'Ask for a quote.' },
+    })) as Row,
+  );
 /** Reseeds the sandbox (sign-ins survive): for operations whose target an earlier irreversible sample used up. */
 const reseed = (sb: SandboxHandle) => control(sb, 'POST', '/sandbox/reset', {});
 const verificationCode = async (sb: SandboxHandle, number: string) => {
@@ -48,17 +77,41 @@ const verificationCode = async (sb: SandboxHandle, number: string) => {
 export const SAMPLES: Record<string, Sample> = {
   // auth
   'auth.cli': async () => ({ query: { redirect_uri: 'http://127.0.0.1:8741/', state: 'catalogue-test' } }),
-  'auth.authorize': async () => ({ query: { response_type: 'code', client_id: 'kallyai-vscode', redirect_uri: 'vscode://kallyai.kallyai/auth', state: 's1', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' } }),
+  'auth.authorize': async () => ({
+    query: {
+      response_type: 'code',
+      client_id: 'kallyai-vscode',
+      redirect_uri: 'vscode://kallyai.kallyai/auth',
+      state: 's1',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    },
+  }),
   'auth.gptToken': async ({ sb }) => {
     // The sandbox's sign-in page posts to /sandbox/auth/approve, which redirects with the code.
-    const res = await fetch(`${sb.url}/sandbox/auth/approve?flow=authorize&response_type=code&client_id=kallyai-vscode&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&state=x`, { redirect: 'manual' });
+    const res = await fetch(
+      `${sb.url}/sandbox/auth/approve?flow=authorize&response_type=code&client_id=kallyai-vscode&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&state=x`,
+      { redirect: 'manual' },
+    );
     const location = res.headers.get('location') ?? '';
     const code = new URL(location, sb.url).searchParams.get('code') ?? 'missing-code';
-    return { body: { grant_type: 'authorization_code', client_id: 'kallyai-vscode', client_secret: 'sandbox-secret', code, redirect_uri: 'http://127.0.0.1:9/cb' } };
+    return {
+      body: {
+        grant_type: 'authorization_code',
+        client_id: 'kallyai-vscode',
+        client_secret: 'sandbox-secret',
+        code,
+        redirect_uri: 'http://127.0.0.1:9/cb',
+      },
+    };
   },
   'auth.googleValidate': async () => ({ body: { id_token: 'sandbox-google-id-token' } }),
-  'auth.appleToken': async () => ({ body: { identity_token: 'sandbox-apple-identity-token', authorization_code: 'abc', full_name: 'Demo User' } }),
-  'auth.refresh': async ({ sb }) => ({ body: { refresh_token: (await control<{ refresh_token: string }>(sb, 'POST', '/sandbox/tokens')).refresh_token } }),
+  'auth.appleToken': async () => ({
+    body: { identity_token: 'sandbox-apple-identity-token', authorization_code: 'abc', full_name: 'Demo User' },
+  }),
+  'auth.refresh': async ({ sb }) => ({
+    body: { refresh_token: (await control<{ refresh_token: string }>(sb, 'POST', '/sandbox/tokens')).refresh_token },
+  }),
   // coordination
   'coordination.message': async () => ({ body: { message: 'What is on my plate today?' } }),
   'coordination.history': async () => ({ query: { limit: 20 } }),
@@ -66,29 +119,77 @@ export const SAMPLES: Record<string, Sample> = {
   'coordination.newConversation': async () => undefined,
   'coordination.goals': async () => ({ query: { status: 'active', limit: 20, offset: 0 } }),
   'coordination.goal': goalWaiting(),
-  'coordination.goalTree': async (ctx) => ({ path: { id: idOf(first(await goals(ctx), (g) => Number(g.sub_goal_count) > 0)) } }),
-  'coordination.cancelGoal': async (ctx) => ({ path: { id: await throwawayGoal(ctx, 'Find a plumber for next week.') } }),
-  'coordination.cascadeCancel': async (ctx) => ({ path: { id: await throwawayGoal(ctx, 'Plan a weekend trip to Boston with hotel and dinner.') } }),
+  'coordination.goalTree': async (ctx) => ({
+    path: { id: idOf(first(await goals(ctx), (g) => Number(g.sub_goal_count) > 0)) },
+  }),
+  'coordination.cancelGoal': async (ctx) => ({
+    path: { id: await throwawayGoal(ctx, 'Find a plumber for next week.') },
+  }),
+  'coordination.cascadeCancel': async (ctx) => ({
+    path: { id: await throwawayGoal(ctx, 'Plan a weekend trip to Boston with hotel and dinner.') },
+  }),
   'coordination.escalate': goalWaiting(),
   'coordination.approveStep': goalWaiting('step_approval'),
   'coordination.acceptOutcome': goalWaiting('outcome_acceptance'),
-  'coordination.continueNegotiating': async (ctx) => { await reseed(ctx.sb); return goalWaiting('outcome_acceptance')(ctx); },
-  'coordination.archive': async (ctx) => ({ path: { id: idOf(first(await goals(ctx), (g) => g.status === 'completed')) } }),
-  'coordination.batchArchive': async (ctx) => ({ body: { goal_ids: [idOf(first(await goals(ctx), (g) => g.status === 'completed' || g.status === 'cancelled'))] } }),
+  'coordination.continueNegotiating': async (ctx) => {
+    await reseed(ctx.sb);
+    return goalWaiting('outcome_acceptance')(ctx);
+  },
+  'coordination.archive': async (ctx) => ({
+    path: { id: idOf(first(await goals(ctx), (g) => g.status === 'completed')) },
+  }),
+  'coordination.batchArchive': async (ctx) => ({
+    body: { goal_ids: [idOf(first(await goals(ctx), (g) => g.status === 'completed' || g.status === 'cancelled'))] },
+  }),
   'coordination.goalBudget': goalWaiting(),
   // calls
-  'calls.create': async () => ({ body: { submission: { task_category: 'restaurant', task_description: 'Book a table for 2 tomorrow evening.', respondent_phone: '+12015550100', business_name: 'Catalogue Test Bistro', party_size: 2, appointment_date: future(2), appointment_time: '19:30', language: 'en', call_language: 'en' }, timezone: 'America/New_York' } }),
+  'calls.create': async () => ({
+    body: {
+      submission: {
+        task_category: 'restaurant',
+        task_description: 'Book a table for 2 tomorrow evening.',
+        respondent_phone: '+12015550100',
+        business_name: 'Catalogue Test Bistro',
+        party_size: 2,
+        appointment_date: future(2),
+        appointment_time: '19:30',
+        language: 'en',
+        call_language: 'en',
+      },
+      timezone: 'America/New_York',
+    },
+  }),
   'calls.list': async () => ({ query: { limit: 10, offset: 0 } }),
   'calls.get': callWith('success'),
   'calls.transcript': callWith('success'),
   'calls.recording': callWith('success'),
-  'calls.calendar': async (ctx) => ({ path: { call_id: idOf(first(await calls(ctx), (c) => c.status === 'success' && Boolean(c.submission?.appointment_date)), 'call_id') } }),
+  'calls.calendar': async (ctx) => ({
+    path: {
+      call_id: idOf(
+        first(await calls(ctx), (c) => c.status === 'success' && Boolean(c.submission?.appointment_date)),
+        'call_id',
+      ),
+    },
+  }),
   'calls.cancel': (ctx) => scheduled(ctx, 0),
   'calls.reschedule': async (ctx) => ({ ...(await scheduled(ctx, 1)), body: { date: future(20), time: '10:30' } }),
   'calls.stop': async (ctx) => {
     // A long call (10 simulated minutes) is placed and stopped while it runs.
     let failure: unknown;
-    const placing = ctx.client.execute(ops.calls.create, { body: { submission: { task_category: 'general', task_description: 'A long call to stop midway.', respondent_phone: '+12015550199' }, timezone: 'UTC' } }).catch((e: unknown) => { failure = e; });
+    const placing = ctx.client
+      .execute(ops.calls.create, {
+        body: {
+          submission: {
+            task_category: 'general',
+            task_description: 'A long call to stop midway.',
+            respondent_phone: '+12015550199',
+          },
+          timezone: 'UTC',
+        },
+      })
+      .catch((e: unknown) => {
+        failure = e;
+      });
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
       const live = (await calls(ctx)).find((c) => c.status === 'in_progress');
@@ -102,27 +203,78 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // inbound
   'inbound.calls': async () => ({ query: { limit: 20, offset: 0, status: 'completed' } }),
-  'inbound.deleteCalls': async (ctx) => ({ body: { call_ids: [await inboundCall(ctx, (c) => c.status === 'missed')] } }),
+  'inbound.deleteCalls': async (ctx) => ({
+    body: { call_ids: [await inboundCall(ctx, (c) => c.status === 'missed')] },
+  }),
   'inbound.summary': async () => undefined,
   'inbound.analytics': async () => ({ query: { date_from: future(-30), date_to: future(0) } }),
   'inbound.call': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.transcript': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.recording': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
-  'inbound.updateActionItem': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => Array.isArray(c.action_items) && c.action_items.length > 0), index: '0' }, body: { status: 'completed' } }),
-  'inbound.transfer': async (ctx) => ({ path: { id: await liveInbound(ctx) }, body: { target_number: '+12015550177' } }),
-  'inbound.takeover': async (ctx) => { await reseed(ctx.sb); return { path: { id: await liveInbound(ctx) } }; },
-  'inbound.reject': async (ctx) => { await reseed(ctx.sb); return { path: { id: await liveInbound(ctx) }, body: { reason: 'user_rejected' } }; },
+  'inbound.updateActionItem': async (ctx) => ({
+    path: { id: await inboundCall(ctx, (c) => Array.isArray(c.action_items) && c.action_items.length > 0), index: '0' },
+    body: { status: 'completed' },
+  }),
+  'inbound.transfer': async (ctx) => ({
+    path: { id: await liveInbound(ctx) },
+    body: { target_number: '+12015550177' },
+  }),
+  'inbound.takeover': async (ctx) => {
+    await reseed(ctx.sb);
+    return { path: { id: await liveInbound(ctx) } };
+  },
+  'inbound.reject': async (ctx) => {
+    await reseed(ctx.sb);
+    return { path: { id: await liveInbound(ctx) }, body: { reason: 'user_rejected' } };
+  },
   'inbound.rules': async () => undefined,
-  'inbound.createRule': async () => ({ body: { name: 'VIPs to my mobile', action: 'transfer', priority: 100, is_active: true, conditions: { caller_vip: true }, action_config: { target: '+12015550177' } } }),
-  'inbound.updateRule': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.inbound.rules)).rules as Row[])) }, body: { priority: 50 } }),
-  'inbound.deleteRule': async ({ client }) => ({ path: { id: idOf(await client.execute(ops.inbound.createRule, { body: { name: 'Throwaway rule', action: 'voicemail' } }) as Row) } }),
+  'inbound.createRule': async () => ({
+    body: {
+      name: 'VIPs to my mobile',
+      action: 'transfer',
+      priority: 100,
+      is_active: true,
+      conditions: { caller_vip: true },
+      action_config: { target: '+12015550177' },
+    },
+  }),
+  'inbound.updateRule': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.inbound.rules)).rules as Row[])) },
+    body: { priority: 50 },
+  }),
+  'inbound.deleteRule': async ({ client }) => ({
+    path: {
+      id: idOf(
+        (await client.execute(ops.inbound.createRule, {
+          body: { name: 'Throwaway rule', action: 'voicemail' },
+        })) as Row,
+      ),
+    },
+  }),
   'inbound.voicemails': async () => undefined,
-  'inbound.voicemail': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) } }),
-  'inbound.voicemailPlayback': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) } }),
+  'inbound.voicemail': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) },
+  }),
+  'inbound.voicemailPlayback': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) },
+  }),
   'inbound.contacts': async () => undefined,
-  'inbound.createContact': async () => ({ body: { name: 'Ana García', phone_number: '+34612345678', is_vip: true, notes: 'Dentist' } }),
-  'inbound.updateContact': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.inbound.contacts)).contacts as Row[])) }, body: { is_vip: false } }),
-  'inbound.deleteContact': async ({ client }) => ({ path: { id: idOf(await client.execute(ops.inbound.createContact, { body: { name: 'Throwaway', phone_number: '+12015550178' } }) as Row) } }),
+  'inbound.createContact': async () => ({
+    body: { name: 'Ana García', phone_number: '+34612345678', is_vip: true, notes: 'Dentist' },
+  }),
+  'inbound.updateContact': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.inbound.contacts)).contacts as Row[])) },
+    body: { is_vip: false },
+  }),
+  'inbound.deleteContact': async ({ client }) => ({
+    path: {
+      id: idOf(
+        (await client.execute(ops.inbound.createContact, {
+          body: { name: 'Throwaway', phone_number: '+12015550178' },
+        })) as Row,
+      ),
+    },
+  }),
   'inbound.importContacts': async () => ({ body: { source: 'csv' } }),
   'inbound.events': async () => ({ query: { from: future(-7), to: future(0) } }),
   'inbound.streamInfo': async () => undefined,
@@ -135,7 +287,10 @@ export const SAMPLES: Record<string, Sample> = {
   'phone.provision': async () => ({ body: { country: 'US', area_code: '201' } }),
   'phone.forwardingTargets': async () => undefined,
   'phone.registerForwarding': async () => ({ body: { phone_number: '+12015550177', label: 'My mobile' } }),
-  'phone.setForwarding': async (ctx) => ({ path: { id: await phoneId(ctx) }, body: { forwarding_number: '+12015550177' } }),
+  'phone.setForwarding': async (ctx) => ({
+    path: { id: await phoneId(ctx) },
+    body: { forwarding_number: '+12015550177' },
+  }),
   'phone.removeForwarding': async (ctx) => ({ path: { id: await phoneId(ctx) } }),
   'phone.verifyStart': async () => ({ body: { phone_number: '+12015550179' } }),
   'phone.verifyCheck': async ({ client, sb }) => {
@@ -145,32 +300,90 @@ export const SAMPLES: Record<string, Sample> = {
   'phone.verifyConfigure': async () => ({ body: { enabled: true } }),
   'phone.verifyNumber': async (ctx) => ({ path: { id: await phoneId(ctx) }, body: {} }),
   'phone.setCallerId': async (ctx) => ({ path: { id: await phoneId(ctx) }, body: { caller_id_name: 'Demo User' } }),
-  'phone.release': async ({ client }) => ({ path: { id: idOf(await client.execute(ops.phone.provision, { body: { country: 'US' } }) as Row) } }),
+  'phone.release': async ({ client }) => ({
+    path: { id: idOf((await client.execute(ops.phone.provision, { body: { country: 'US' } })) as Row) },
+  }),
   // actions
-  'actions.createCalendarEvent': async () => ({ body: { title: 'Dinner at Luigi’s', start: `${future(3)}T20:00:00Z`, end: `${future(3)}T22:00:00Z`, location: 'Hoboken' } }),
+  'actions.createCalendarEvent': async () => ({
+    body: {
+      title: 'Dinner at Luigi’s',
+      start: `${future(3)}T20:00:00Z`,
+      end: `${future(3)}T22:00:00Z`,
+      location: 'Hoboken',
+    },
+  }),
   'actions.calendarSlots': async () => ({ query: { date: future(2), duration_minutes: 60 } }),
   'actions.calendarSync': async () => undefined,
-  'actions.deleteCalendarEvent': async ({ client }) => ({ path: { id: idOf(await client.execute(ops.actions.createCalendarEvent, { body: { title: 'Throwaway', start: `${future(4)}T10:00:00Z` } }) as Row, 'event_id') } }),
-  'actions.searchRestaurants': async () => ({ body: { query: 'sushi', location: 'Hoboken, NJ', party_size: 2, date: future(2), time: '19:00' } }),
-  'actions.createBooking': async () => ({ body: { type: 'restaurant', restaurant_id: 'r1', date: future(2), time: '19:00', party_size: 2, name: 'Demo User' } }),
-  'actions.cancelBooking': async ({ client }) => ({ path: { id: idOf(await client.execute(ops.actions.createBooking, { body: { type: 'service', date: future(5), time: '11:00', notes: 'Throwaway' } }) as Row, 'booking_id') } }),
-  'actions.analyzeBill': async () => ({ body: { description: 'Internet bill went up from $60 to $95.', amount: 95, provider: 'Comcast' } }),
-  'actions.disputeBill': async () => ({ body: { description: 'Charged twice for May.', amount: 60, provider: 'Comcast', reason: 'Duplicate charge' } }),
-  'actions.ride': async () => ({ body: { pickup: '1 Hudson Pl, Hoboken', destination: 'Newark Airport', pickup_time: 'tomorrow 07:00' } }),
-  'actions.food': async () => ({ body: { description: 'Two margherita pizzas', delivery_address: '1 Hudson Pl, Hoboken' } }),
+  'actions.deleteCalendarEvent': async ({ client }) => ({
+    path: {
+      id: idOf(
+        (await client.execute(ops.actions.createCalendarEvent, {
+          body: { title: 'Throwaway', start: `${future(4)}T10:00:00Z` },
+        })) as Row,
+        'event_id',
+      ),
+    },
+  }),
+  'actions.searchRestaurants': async () => ({
+    body: { query: 'sushi', location: 'Hoboken, NJ', party_size: 2, date: future(2), time: '19:00' },
+  }),
+  'actions.createBooking': async () => ({
+    body: { type: 'restaurant', restaurant_id: 'r1', date: future(2), time: '19:00', party_size: 2, name: 'Demo User' },
+  }),
+  'actions.cancelBooking': async ({ client }) => ({
+    path: {
+      id: idOf(
+        (await client.execute(ops.actions.createBooking, {
+          body: { type: 'service', date: future(5), time: '11:00', notes: 'Throwaway' },
+        })) as Row,
+        'booking_id',
+      ),
+    },
+  }),
+  'actions.analyzeBill': async () => ({
+    body: { description: 'Internet bill went up from $60 to $95.', amount: 95, provider: 'Comcast' },
+  }),
+  'actions.disputeBill': async () => ({
+    body: { description: 'Charged twice for May.', amount: 60, provider: 'Comcast', reason: 'Duplicate charge' },
+  }),
+  'actions.ride': async () => ({
+    body: { pickup: '1 Hudson Pl, Hoboken', destination: 'Newark Airport', pickup_time: 'tomorrow 07:00' },
+  }),
+  'actions.food': async () => ({
+    body: { description: 'Two margherita pizzas', delivery_address: '1 Hudson Pl, Hoboken' },
+  }),
   'actions.errand': async () => ({ body: { description: 'Pick up the dry cleaning on Friday.' } }),
-  'actions.sendEmail': async () => ({ body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' } }),
+  'actions.sendEmail': async () => ({
+    body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' },
+  }),
   'actions.approveEmail': async (ctx) => ({ path: { id: await draftEmail(ctx) } }),
   'actions.cancelEmail': async (ctx) => ({ path: { id: await draftEmail(ctx) } }),
   'actions.emailOutbox': async () => undefined,
-  'actions.emailReplies': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent')) } }),
+  'actions.emailReplies': async ({ client }) => ({
+    path: {
+      id: idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent')),
+    },
+  }),
   'actions.log': async () => ({ query: { type: 'email', limit: 20 } }),
-  'actions.undo': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.actions.log)).actions as Row[], (a) => a.undoable === true)) } }),
+  'actions.undo': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.actions.log)).actions as Row[], (a) => a.undoable === true)) },
+  }),
   // messages
   'messages.inbox': async () => ({ query: { limit: 20, unread: 'true' } }),
-  'messages.message': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.messages.inbox)).messages as Row[])) } }),
-  'messages.conversation': async ({ client }) => ({ path: { conversation_id: idOf(first((await client.execute(ops.messages.inbox)).messages as Row[], (m) => Boolean(m.conversation_id)), 'conversation_id') } }),
-  'messages.markRead': async ({ client }) => ({ body: { message_ids: [idOf(first((await client.execute(ops.messages.inbox)).messages as Row[]))] } }),
+  'messages.message': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.messages.inbox)).messages as Row[])) },
+  }),
+  'messages.conversation': async ({ client }) => ({
+    path: {
+      conversation_id: idOf(
+        first((await client.execute(ops.messages.inbox)).messages as Row[], (m) => Boolean(m.conversation_id)),
+        'conversation_id',
+      ),
+    },
+  }),
+  'messages.markRead': async ({ client }) => ({
+    body: { message_ids: [idOf(first((await client.execute(ops.messages.inbox)).messages as Row[]))] },
+  }),
   // search
   'search.run': async () => ({ body: { query: 'vegan restaurants', location: 'Hoboken, NJ' } }),
   'search.quick': async () => ({ body: { query: 'pharmacy open now' } }),
@@ -180,17 +393,36 @@ export const SAMPLES: Record<string, Sample> = {
   'email.accounts': async () => undefined,
   'email.gmailUrl': async () => undefined,
   'email.outlookUrl': async () => undefined,
-  'email.disconnect': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.accounts)).accounts as Row[])) } }),
-  'email.messages': async ({ sb }) => { await reseed(sb); return { query: { classification: 'important', limit: 10 } }; },
-  'email.message': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) } }),
-  'email.respond': async ({ client }) => ({ path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) }, body: { instructions: 'Say yes, Thursday works.' } }),
+  'email.disconnect': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.email.accounts)).accounts as Row[])) },
+  }),
+  'email.messages': async ({ sb }) => {
+    await reseed(sb);
+    return { query: { classification: 'important', limit: 10 } };
+  },
+  'email.message': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) },
+  }),
+  'email.respond': async ({ client }) => ({
+    path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) },
+    body: { instructions: 'Say yes, Thursday works.' },
+  }),
   'email.voiceProfile': async () => undefined,
-  'email.trainVoice': async ({ client }) => ({ body: { email_ids: [idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent'))] } }),
+  'email.trainVoice': async ({ client }) => ({
+    body: {
+      email_ids: [
+        idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent')),
+      ],
+    },
+  }),
   // channels
   'channels.status': async () => undefined,
   'channels.addEmail': async () => ({ body: { email_address: 'work@example.com', label: 'Work', is_primary: false } }),
   'channels.listEmails': async () => undefined,
-  'channels.updateEmail': async (ctx) => ({ path: { id: await channelEmail(ctx, 'update-me@example.com') }, body: { label: 'Updated', receives_copies: true } }),
+  'channels.updateEmail': async (ctx) => ({
+    path: { id: await channelEmail(ctx, 'update-me@example.com') },
+    body: { label: 'Updated', receives_copies: true },
+  }),
   'channels.deleteEmail': async (ctx) => ({ path: { id: await channelEmail(ctx, 'delete-me@example.com') } }),
   'channels.verifyEmail': async () => ({ query: { token: 'sandbox-verify-token' } }),
   'channels.mailbox': async () => undefined,
@@ -200,7 +432,15 @@ export const SAMPLES: Record<string, Sample> = {
   // outreach
   'outreach.tasks': async () => ({ query: { status: 'pending,in_progress', limit: 20, offset: 0 } }),
   'outreach.task': async (ctx) => ({ path: { id: await outreachTask(ctx) } }),
-  'outreach.create': async () => ({ body: { goal: 'Get a quote for a new roof.', recipient_identifier: '+12015550181', recipient_name: 'Roof Co', urgency: 'high', auto_execute: false } }),
+  'outreach.create': async () => ({
+    body: {
+      goal: 'Get a quote for a new roof.',
+      recipient_identifier: '+12015550181',
+      recipient_name: 'Roof Co',
+      urgency: 'high',
+      auto_execute: false,
+    },
+  }),
   'outreach.retry': async (ctx) => {
     const id = await outreachTask(ctx);
     await ctx.client.execute(ops.outreach.cancel, { path: { id } });
@@ -229,12 +469,18 @@ export const SAMPLES: Record<string, Sample> = {
   'referrals.code': async () => undefined,
   'referrals.stats': async () => undefined,
   'referrals.history': async () => undefined,
-  'referrals.validate': async ({ client }) => ({ path: { code: String((await client.execute(ops.referrals.code)).code) } }),
-  'referrals.track': async ({ client }) => ({ body: { code: String((await client.execute(ops.referrals.code)).code), email: 'friend@example.com' } }),
+  'referrals.validate': async ({ client }) => ({
+    path: { code: String((await client.execute(ops.referrals.code)).code) },
+  }),
+  'referrals.track': async ({ client }) => ({
+    body: { code: String((await client.execute(ops.referrals.code)).code), email: 'friend@example.com' },
+  }),
   // notifications, stripe, users
   'notifications.pending': async () => undefined,
   'stripe.plans': async () => undefined,
-  'stripe.trialCheckout': async () => ({ body: { success_url: 'https://kallyai.com/app?checkout=ok', cancel_url: 'https://kallyai.com/app?checkout=cancel' } }),
+  'stripe.trialCheckout': async () => ({
+    body: { success_url: 'https://kallyai.com/app?checkout=ok', cancel_url: 'https://kallyai.com/app?checkout=cancel' },
+  }),
   'stripe.billingPortal': async () => undefined,
   'users.subscription': async () => undefined,
   'users.statistics': async () => undefined,

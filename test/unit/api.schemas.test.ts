@@ -13,7 +13,11 @@ import type { Operation } from '../../src/api/operation';
 import { serviceText as svc } from '../../src/api/serviceText';
 
 const read = (op: Operation, body: unknown, status = 200, type = 'application/json') =>
-  readSuccessBody(op, { status, headers: new Headers({ 'content-type': type }) }, typeof body === 'string' ? body : JSON.stringify(body)) as Record<string, unknown>;
+  readSuccessBody(
+    op,
+    { status, headers: new Headers({ 'content-type': type }) },
+    typeof body === 'string' ? body : JSON.stringify(body),
+  ) as Record<string, unknown>;
 const call = { call_id: 'c1', status: 'success' };
 
 describe('envelope leniency', () => {
@@ -48,7 +52,14 @@ describe('envelope leniency', () => {
   });
 
   it('numbers may arrive as strings; unknown statuses and extra fields are kept; nulls tolerated', () => {
-    const out = read(ops.calls.get, { call_id: 42, status: 'teleported', duration_seconds: '95.2', credits_used: '1.5', highlights: null, vendor_field: { a: 1 } }) as Record<string, unknown>;
+    const out = read(ops.calls.get, {
+      call_id: 42,
+      status: 'teleported',
+      duration_seconds: '95.2',
+      credits_used: '1.5',
+      highlights: null,
+      vendor_field: { a: 1 },
+    }) as Record<string, unknown>;
     assert.equal(out.call_id, '42');
     assert.equal(out.status, 'teleported');
     assert.equal(out.duration_seconds, 95.2);
@@ -64,8 +75,15 @@ describe('envelope leniency', () => {
 
   it('goalTree accepts {goal, sub_goals}, children, or a goal with inline sub-goals', () => {
     const leaf = { id: 'g2', title: 'Leaf', status: 'active' };
-    for (const body of [{ goal: { id: 'g1' }, sub_goals: [{ goal: leaf, sub_goals: [] }] }, { goal: { id: 'g1' }, children: [{ goal: leaf }] }, { id: 'g1', title: 'Root', sub_goals: [leaf] }]) {
-      const out = read(ops.coordination.goalTree, body) as { goal: { id: string }; sub_goals: Array<{ goal: { id: string } }> };
+    for (const body of [
+      { goal: { id: 'g1' }, sub_goals: [{ goal: leaf, sub_goals: [] }] },
+      { goal: { id: 'g1' }, children: [{ goal: leaf }] },
+      { id: 'g1', title: 'Root', sub_goals: [leaf] },
+    ]) {
+      const out = read(ops.coordination.goalTree, body) as {
+        goal: { id: string };
+        sub_goals: Array<{ goal: { id: string } }>;
+      };
       assert.equal(out.goal.id, 'g1');
       assert.equal(out.sub_goals[0].goal.id, 'g2');
     }
@@ -77,13 +95,23 @@ describe('envelope leniency', () => {
   });
 
   it('a response that misses a required field names the field path', () => {
-    assert.throws(() => read(ops.calls.list, { calls: [{ status: 'success' }] }), (e: KallyApiError) => e.code === 'invalid_response' && e.field === 'calls.0.call_id' && /calls\.0\.call_id/.test(e.message));
-    assert.throws(() => read(ops.calls.get, '<html>oops</html>', 200, 'text/html'), (e: KallyApiError) => e.code === 'invalid_response' && /"text\/html" that is not valid JSON/.test(e.message));
+    assert.throws(
+      () => read(ops.calls.list, { calls: [{ status: 'success' }] }),
+      (e: KallyApiError) =>
+        e.code === 'invalid_response' && e.field === 'calls.0.call_id' && /calls\.0\.call_id/.test(e.message),
+    );
+    assert.throws(
+      () => read(ops.calls.get, '<html>oops</html>', 200, 'text/html'),
+      (e: KallyApiError) => e.code === 'invalid_response' && /"text\/html" that is not valid JSON/.test(e.message),
+    );
   });
 
   it('helpers read every documented variant', () => {
     assert.equal(callCreatedAt({ call_id: 'a', status: 's', metadata: { created_at: 'm' } } as never), 'm');
-    assert.equal(callCreatedAt({ call_id: 'a', status: 's', created_at: 't', metadata: { created_at: 'm' } } as never), 't');
+    assert.equal(
+      callCreatedAt({ call_id: 'a', status: 's', created_at: 't', metadata: { created_at: 'm' } } as never),
+      't',
+    );
     assert.equal(callSummary({ call_id: 'a', status: 's', result_summary: 'r' } as never), 'r');
     assert.equal(portalUrl({ portal_url: svc('https://p') }), 'https://p');
     assert.equal(portalUrl({ url: svc('https://u'), portal_url: svc('https://p') }), 'https://u');

@@ -12,9 +12,26 @@ import { clearRequests, client, countingFetch, requests, sandbox, type SandboxHa
 
 describe('checkPhoneNumber', () => {
   it('accepts and formats valid numbers of supported countries', () => {
-    assert.deepEqual(checkPhoneNumber('+12015550100'), { ok: true, e164: '+12015550100', country: 'US', formatted: '+1 201 555 0100' });
-    assert.deepEqual(checkPhoneNumber('(201) 555-0100', 'US'), { ok: true, e164: '+12015550100', country: 'US', formatted: '+1 201 555 0100' });
-    for (const [n, country] of [['+34 612 34 56 78', 'ES'], ['+44 20 7946 0000', 'GB'], ['+33 1 42 68 53 00', 'FR'], ['+49 30 901820', 'DE'], ['+1 416 555 0123', 'CA'], ['+1 800 555 0199', 'US']]) {
+    assert.deepEqual(checkPhoneNumber('+12015550100'), {
+      ok: true,
+      e164: '+12015550100',
+      country: 'US',
+      formatted: '+1 201 555 0100',
+    });
+    assert.deepEqual(checkPhoneNumber('(201) 555-0100', 'US'), {
+      ok: true,
+      e164: '+12015550100',
+      country: 'US',
+      formatted: '+1 201 555 0100',
+    });
+    for (const [n, country] of [
+      ['+34 612 34 56 78', 'ES'],
+      ['+44 20 7946 0000', 'GB'],
+      ['+33 1 42 68 53 00', 'FR'],
+      ['+49 30 901820', 'DE'],
+      ['+1 416 555 0123', 'CA'],
+      ['+1 800 555 0199', 'US'],
+    ]) {
       const r = checkPhoneNumber(n);
       assert.ok(r.ok, `${n}: ${JSON.stringify(r)}`);
       assert.equal(r.country, country);
@@ -22,7 +39,24 @@ describe('checkPhoneNumber', () => {
   });
 
   it('refuses emergency numbers bare, national and after a country code', () => {
-    for (const n of ['911', '112', '999', '000', '110', '119', '15', '17', '18', '061', '091', '+1911', '+34112', '+44999', '+33 112', '9-1-1']) {
+    for (const n of [
+      '911',
+      '112',
+      '999',
+      '000',
+      '110',
+      '119',
+      '15',
+      '17',
+      '18',
+      '061',
+      '091',
+      '+1911',
+      '+34112',
+      '+44999',
+      '+33 112',
+      '9-1-1',
+    ]) {
       const r = checkPhoneNumber(n);
       assert.equal(r.ok ? 'ok' : r.code, 'emergency_number', n);
     }
@@ -50,55 +84,95 @@ describe('checkPhoneNumber', () => {
   });
 
   it('property: any valid result is E.164 and re-checks to itself', () => {
-    fc.assert(fc.property(fc.stringMatching(/^\+?[0-9 ()-]{0,18}$/), (s) => {
-      const r = checkPhoneNumber(s);
-      if (r.ok) {
-        assert.match(r.e164, /^\+[1-9]\d{6,14}$/);
-        assert.deepEqual(checkPhoneNumber(r.e164), r);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^\+?[0-9 ()-]{0,18}$/), (s) => {
+        const r = checkPhoneNumber(s);
+        if (r.ok) {
+          assert.match(r.e164, /^\+[1-9]\d{6,14}$/);
+          assert.deepEqual(checkPhoneNumber(r.e164), r);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('property: an emergency code behind any supported country code is refused', () => {
-    fc.assert(fc.property(fc.constantFrom(...EMERGENCY_SHORT_CODES), fc.constantFrom('1', '34', '44', '33', '49', '39', '351'), (code, cc) => {
-      const r = checkPhoneNumber(`+${cc}${code}`);
-      assert.equal(r.ok, false);
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...EMERGENCY_SHORT_CODES),
+        fc.constantFrom('1', '34', '44', '33', '49', '39', '351'),
+        (code, cc) => {
+          const r = checkPhoneNumber(`+${cc}${code}`);
+          assert.equal(r.ok, false);
+        },
+      ),
+    );
   });
 });
 
 describe('dates and times', () => {
   it('accepts only real calendar dates written YYYY-MM-DD', () => {
     for (const d of ['2024-02-29', '2026-12-31', '2000-02-29']) assert.ok(isValidDate(d), d);
-    for (const d of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-5', '05/03/2026', '2026-03-14T10:00']) assert.ok(!isValidDate(d), d);
+    for (const d of [
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-5',
+      '05/03/2026',
+      '2026-03-14T10:00',
+    ])
+      assert.ok(!isValidDate(d), d);
   });
 
   it('property: isValidDate agrees with the calendar', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-      const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-      const date = new Date(Date.UTC(2000, m - 1, d));
-      date.setUTCFullYear(y);
-      const real = m >= 1 && m <= 12 && d >= 1 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-      assert.equal(isValidDate(s), real, s);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const date = new Date(Date.UTC(2000, m - 1, d));
+          date.setUTCFullYear(y);
+          const real = m >= 1 && m <= 12 && d >= 1 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+          assert.equal(isValidDate(s), real, s);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('property: isValidTime accepts exactly 00:00–23:59', () => {
-    fc.assert(fc.property(fc.integer({ min: -1, max: 30 }), fc.integer({ min: -1, max: 70 }), (h, m) => {
-      const s = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-      assert.equal(isValidTime(s), h >= 0 && h <= 23 && m >= 0 && m <= 59, s);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1, max: 30 }), fc.integer({ min: -1, max: 70 }), (h, m) => {
+        const s = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+        assert.equal(isValidTime(s), h >= 0 && h <= 23 && m >= 0 && m <= 59, s);
+      }),
+      { numRuns: 1000 },
+    );
     for (const t of ['7:30', '07:30:00', '24:00', '12.30', ' 12:30']) assert.ok(!isValidTime(t), t);
   });
 });
 
 describe('invalid input never reaches the network', () => {
   let sb: SandboxHandle;
-  before(async () => { sb = await sandbox(); });
-  after(async () => { await sb.close(); });
-  beforeEach(async () => { await clearRequests(sb); });
+  before(async () => {
+    sb = await sandbox();
+  });
+  after(async () => {
+    await sb.close();
+  });
+  beforeEach(async () => {
+    await clearRequests(sb);
+  });
 
-  const base = { task_category: 'restaurant' as const, task_description: 'Book a table for our group.', respondent_phone: '+12015550100' };
+  const base = {
+    task_category: 'restaurant' as const,
+    task_description: 'Book a table for our group.',
+    respondent_phone: '+12015550100',
+  };
   const attempt = async (counter: ReturnType<typeof countingFetch>, submission: Record<string, unknown>) => {
     const c = client(sb, { fetch: counter.fetch });
     try {
@@ -113,8 +187,16 @@ describe('invalid input never reaches the network', () => {
     const counter = countingFetch();
     const badDate = fc.string({ maxLength: 12 }).filter((s) => !isValidDate(s));
     const badTime = fc.string({ maxLength: 6 }).filter((s) => !isValidTime(s));
-    const badParty = fc.oneof(fc.integer({ min: -1000, max: 0 }), fc.integer({ min: 51, max: 100000 }), fc.double({ min: 1.01, max: 49.99, noInteger: true }));
-    const badPhone = fc.oneof(fc.constantFrom(...EMERGENCY_SHORT_CODES), fc.constantFrom('+19005550100', '+8613800138000', '+79161234567', '2015550100'), fc.string({ maxLength: 8 }));
+    const badParty = fc.oneof(
+      fc.integer({ min: -1000, max: 0 }),
+      fc.integer({ min: 51, max: 100000 }),
+      fc.double({ min: 1.01, max: 49.99, noInteger: true }),
+    );
+    const badPhone = fc.oneof(
+      fc.constantFrom(...EMERGENCY_SHORT_CODES),
+      fc.constantFrom('+19005550100', '+8613800138000', '+79161234567', '2015550100'),
+      fc.string({ maxLength: 8 }),
+    );
     const invalid = fc.oneof(
       badDate.map((v) => ['appointment_date', v] as const),
       badTime.map((v) => ['appointment_time', v] as const),
@@ -125,20 +207,29 @@ describe('invalid input never reaches the network', () => {
       fc.constantFrom('fr', 'de', 'EN', '').map((v) => ['call_language', v] as const),
       fc.constantFrom('spa', 'Restaurant', '').map((v) => ['task_category', v] as const),
     );
-    await fc.assert(fc.asyncProperty(invalid, async ([field, value]) => {
-      const e = await attempt(counter, { ...base, [field]: value });
-      assert.ok(e instanceof KallyApiError, `${field}=${JSON.stringify(value)} was sent`);
-      assert.equal(e.code, 'invalid_input');
-      assert.equal(e.field, `submission.${field}`);
-      assert.ok(e.message.length > 10);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(invalid, async ([field, value]) => {
+        const e = await attempt(counter, { ...base, [field]: value });
+        assert.ok(e instanceof KallyApiError, `${field}=${JSON.stringify(value)} was sent`);
+        assert.equal(e.code, 'invalid_input');
+        assert.equal(e.field, `submission.${field}`);
+        assert.ok(e.message.length > 10);
+      }),
+      { numRuns: 300 },
+    );
     assert.equal(counter.count(), 0);
     assert.deepEqual(await requests(sb), []);
   });
 
   it('a valid submission does go out (the property above is not vacuous)', async () => {
     const counter = countingFetch();
-    const e = await attempt(counter, { ...base, party_size: 50, appointment_date: '2030-02-28', appointment_time: '23:59', call_language: 'es' });
+    const e = await attempt(counter, {
+      ...base,
+      party_size: 50,
+      appointment_date: '2030-02-28',
+      appointment_time: '23:59',
+      call_language: 'es',
+    });
     assert.equal(e, undefined);
     assert.equal(counter.count(), 1);
   });
@@ -147,11 +238,32 @@ describe('invalid input never reaches the network', () => {
     const counter = countingFetch();
     const c = client(sb, { fetch: counter.fetch });
     const send = (timezone: string) => c.execute(ops.calls.create, { body: { submission: base, timezone } });
-    for (const zone of ['Mars/Base', 'America/Nowhere', 'Europe/Atlantis', 'Etc/GMT+99', 'UTC/Extra', 'EST5EDT/X', '', 'Not a zone', 'America/New_York/']) {
-      await assert.rejects(send(zone), (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone' && /IANA time zone/.test(e.message), zone);
+    for (const zone of [
+      'Mars/Base',
+      'America/Nowhere',
+      'Europe/Atlantis',
+      'Etc/GMT+99',
+      'UTC/Extra',
+      'EST5EDT/X',
+      '',
+      'Not a zone',
+      'America/New_York/',
+    ]) {
+      await assert.rejects(
+        send(zone),
+        (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone' && /IANA time zone/.test(e.message),
+        zone,
+      );
     }
     assert.equal(counter.count(), 0, 'nothing was sent');
-    for (const zone of ['UTC', 'America/New_York', 'Europe/Madrid', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5', 'Asia/Kolkata']) {
+    for (const zone of [
+      'UTC',
+      'America/New_York',
+      'Europe/Madrid',
+      'America/Argentina/Buenos_Aires',
+      'Etc/GMT+5',
+      'Asia/Kolkata',
+    ]) {
       await send(zone);
     }
     assert.equal(counter.count(), 6, 'real zones go out');
@@ -162,9 +274,15 @@ describe('invalid input never reaches the network', () => {
     const c = client(sb, { fetch: counter.fetch });
     const word = fc.stringMatching(/^[A-Z][a-z]{3,9}$/);
     const madeUp = fc.tuple(fc.constantFrom('Mars', 'Moon', 'Atlantis', 'Narnia'), word).map(([a, b]) => `${a}/${b}`);
-    await fc.assert(fc.asyncProperty(madeUp, async (timezone) => {
-      await assert.rejects(c.execute(ops.calls.create, { body: { submission: base, timezone } }), (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone');
-    }), { numRuns: 100 });
+    await fc.assert(
+      fc.asyncProperty(madeUp, async (timezone) => {
+        await assert.rejects(
+          c.execute(ops.calls.create, { body: { submission: base, timezone } }),
+          (e: KallyApiError) => e.code === 'invalid_input' && e.field === 'timezone',
+        );
+      }),
+      { numRuns: 100 },
+    );
     assert.equal(counter.count(), 0);
   });
 

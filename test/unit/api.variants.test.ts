@@ -16,7 +16,14 @@ import { WEBHOOK_CHANNELS } from '../../src/api/schemas/channels';
 import { listKeyOf } from '../../src/api/schemas/common';
 import { startSandbox } from '../../sandbox/server';
 import { resourceOf } from '../../sandbox/listRoutes';
-import { CONNECT_FLOWS, ENVELOPES, ERROR_SHAPES, UNAUTHORIZED_CODES, VARIANT_HEADER, type Variant } from '../../sandbox/variants';
+import {
+  CONNECT_FLOWS,
+  ENVELOPES,
+  ERROR_SHAPES,
+  UNAUTHORIZED_CODES,
+  VARIANT_HEADER,
+  type Variant,
+} from '../../sandbox/variants';
 import { client, control, failure, SandboxTokenSource, type SandboxHandle } from './api.helpers';
 import { SAMPLES } from './api.samples';
 
@@ -26,13 +33,23 @@ const open = (variant: Variant, timeScale = 1000) => startSandbox({ port: 0, tim
 
 /** The client over real HTTP; its fetch adds the X-Sandbox-Variant header (when `variant()` gives
  *  one) and keeps a copy of each body the sandbox sent, to check which variant was served. */
-function variantClient(sb: SandboxHandle, variant: () => string | undefined, options: Parameters<typeof client>[1] = {}, bodies: unknown[] = []) {
+function variantClient(
+  sb: SandboxHandle,
+  variant: () => string | undefined,
+  options: Parameters<typeof client>[1] = {},
+  bodies: unknown[] = [],
+) {
   const fetchWithVariant: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
     const v = variant();
     if (v) headers.set(VARIANT_HEADER, v);
     const res = await globalThis.fetch(input, { ...init, headers });
-    bodies.push(await res.clone().json().catch(() => undefined));
+    bodies.push(
+      await res
+        .clone()
+        .json()
+        .catch(() => undefined),
+    );
     return res;
   };
   return { c: client(sb, { fetch: fetchWithVariant, ...options }), bodies };
@@ -72,7 +89,11 @@ describe('list envelopes: every list operation under every envelope, for its res
         const { out, sent } = await run(op, `envelope.${resource(op)}=${envelope}`);
         assert.ok(Array.isArray(out[key]), `${op.id} has no ${key} list`);
         if (envelope === 'bare') assert.ok(Array.isArray(sent), 'the sandbox sent a bare array');
-        else assert.ok(sent && !Array.isArray(sent) && Array.isArray((sent as Json)[envelope === 'items' ? 'items' : key]), `the sandbox sent the list under ${envelope === 'items' ? 'items' : key}`);
+        else
+          assert.ok(
+            sent && !Array.isArray(sent) && Array.isArray((sent as Json)[envelope === 'items' ? 'items' : key]),
+            `the sandbox sent the list under ${envelope === 'items' ? 'items' : key}`,
+          );
       });
     }
   }
@@ -97,28 +118,83 @@ interface ErrorCase {
   run: (c: KallyClient, sb: SandboxHandle, signedOut: KallyClient) => Promise<unknown>;
 }
 
-const call = (phone: string, extra: Record<string, unknown> = {}) => ({ body: { submission: { task_category: 'general' as const, task_description: 'Ask about the opening hours.', respondent_phone: phone, ...extra }, timezone: 'UTC' } });
+const call = (phone: string, extra: Record<string, unknown> = {}) => ({
+  body: {
+    submission: {
+      task_category: 'general' as const,
+      task_description: 'Ask about the opening hours.',
+      respondent_phone: phone,
+      ...extra,
+    },
+    timezone: 'UTC',
+  },
+});
 const ERROR_CASES: ErrorCase[] = [
-  { name: 'unknown call', op: ops.calls.get, status: 404, code: 'call_not_found', run: (c) => c.execute(ops.calls.get, { path: { call_id: 'no-such-call' } }) },
-  { name: 'no transcript for a busy call', op: ops.calls.transcript, status: 404, code: 'transcript_not_found', run: async (c) => {
-    const busy = (await c.execute(ops.calls.list)).calls.find((x) => x.status === 'busy')!;
-    return c.execute(ops.calls.transcript, { path: { call_id: busy.call_id } });
-  } },
-  { name: 'blocked number', op: ops.calls.create, status: 403, code: 'blocked_number', run: (c) => c.execute(ops.calls.create, call('+12015550142')) },
-  { name: 'date in the past', op: ops.calls.create, status: 422, code: 'scheduling_violation', action: 'editRequest', run: (c) => c.execute(ops.calls.create, call('+12015550100', { appointment_date: '2020-01-01' })) },
-  { name: 'goal already completed', op: ops.coordination.cancelGoal, status: 409, code: 'goal_already_completed', run: async (c) => {
-    const done = (await c.execute(ops.coordination.goals, { query: { status: 'completed' } })).goals[0];
-    return c.execute(ops.coordination.cancelGoal, { path: { id: String(done.id) } });
-  } },
-  { name: 'out of credits', op: ops.calls.create, status: 402, code: 'quota_exceeded', action: 'openPricing', run: async (c, sb) => {
-    await control(sb, 'POST', '/sandbox/credits', { remaining: 0 });
-    try {
-      return await c.execute(ops.calls.create, call('+12015550100'));
-    } finally {
-      await control(sb, 'POST', '/sandbox/credits', { remaining: 100 });
-    }
-  } },
-  { name: 'no token', op: ops.credits.balance, status: 401, code: 'missing_token', action: 'signIn', run: (_c, _sb, signedOut) => signedOut.execute(ops.credits.balance) },
+  {
+    name: 'unknown call',
+    op: ops.calls.get,
+    status: 404,
+    code: 'call_not_found',
+    run: (c) => c.execute(ops.calls.get, { path: { call_id: 'no-such-call' } }),
+  },
+  {
+    name: 'no transcript for a busy call',
+    op: ops.calls.transcript,
+    status: 404,
+    code: 'transcript_not_found',
+    run: async (c) => {
+      const busy = (await c.execute(ops.calls.list)).calls.find((x) => x.status === 'busy')!;
+      return c.execute(ops.calls.transcript, { path: { call_id: busy.call_id } });
+    },
+  },
+  {
+    name: 'blocked number',
+    op: ops.calls.create,
+    status: 403,
+    code: 'blocked_number',
+    run: (c) => c.execute(ops.calls.create, call('+12015550142')),
+  },
+  {
+    name: 'date in the past',
+    op: ops.calls.create,
+    status: 422,
+    code: 'scheduling_violation',
+    action: 'editRequest',
+    run: (c) => c.execute(ops.calls.create, call('+12015550100', { appointment_date: '2020-01-01' })),
+  },
+  {
+    name: 'goal already completed',
+    op: ops.coordination.cancelGoal,
+    status: 409,
+    code: 'goal_already_completed',
+    run: async (c) => {
+      const done = (await c.execute(ops.coordination.goals, { query: { status: 'completed' } })).goals[0];
+      return c.execute(ops.coordination.cancelGoal, { path: { id: String(done.id) } });
+    },
+  },
+  {
+    name: 'out of credits',
+    op: ops.calls.create,
+    status: 402,
+    code: 'quota_exceeded',
+    action: 'openPricing',
+    run: async (c, sb) => {
+      await control(sb, 'POST', '/sandbox/credits', { remaining: 0 });
+      try {
+        return await c.execute(ops.calls.create, call('+12015550100'));
+      } finally {
+        await control(sb, 'POST', '/sandbox/credits', { remaining: 100 });
+      }
+    },
+  },
+  {
+    name: 'no token',
+    op: ops.credits.balance,
+    status: 401,
+    code: 'missing_token',
+    action: 'signIn',
+    run: (_c, _sb, signedOut) => signedOut.execute(ops.credits.balance),
+  },
 ];
 
 /** Where a client that reads only one error shape finds the server's words. */
@@ -152,9 +228,17 @@ describe('error shapes: a set of server-side errors under every shape, for the f
         assert.equal(got.status, e.status);
         // FastAPI's {detail: "…"} carries no code: the status stands for it.
         assert.equal(got.code, error === 'fastapi' ? `http_${e.status}` : e.code);
-        assert.ok(got.serverMessage && got.serverMessage.length > 5, `the server's words are kept (${got.serverMessage})`);
-        assert.equal(READERS[error](sent), got.serverMessage, `a client that reads only the ${error} shape reads the same words: ${JSON.stringify(sent)}`);
-        for (const [other, read] of Object.entries(READERS)) if (other !== error) assert.equal(read(sent), undefined, `not also in the ${other} shape`);
+        assert.ok(
+          got.serverMessage && got.serverMessage.length > 5,
+          `the server's words are kept (${got.serverMessage})`,
+        );
+        assert.equal(
+          READERS[error](sent),
+          got.serverMessage,
+          `a client that reads only the ${error} shape reads the same words: ${JSON.stringify(sent)}`,
+        );
+        for (const [other, read] of Object.entries(READERS))
+          if (other !== error) assert.equal(read(sent), undefined, `not also in the ${other} shape`);
         assert.ok(got.message.length > 10);
         if (e.action) assert.equal(got.action.kind, e.action);
       });
@@ -163,8 +247,12 @@ describe('error shapes: a set of server-side errors under every shape, for the f
 
   for (const e of ERROR_CASES) {
     it(`${e.name}: the route's own shape while every other resource is set to fastapi`, async () => {
-      const scopes = (await control<{ dimensions: { error: { scopes: string[] } } }>(sb, 'GET', '/sandbox/variant')).dimensions.error.scopes;
-      header = scopes.filter((s) => s !== resource(e.op)).map((s) => `error.${s}=fastapi`).join(',');
+      const scopes = (await control<{ dimensions: { error: { scopes: string[] } } }>(sb, 'GET', '/sandbox/variant'))
+        .dimensions.error.scopes;
+      header = scopes
+        .filter((s) => s !== resource(e.op))
+        .map((s) => `error.${s}=fastapi`)
+        .join(',');
       bodies.length = 0;
       const got = await failure(e.run(c, sb, signedOut));
       assert.equal(got.code, e.code);
@@ -177,7 +265,10 @@ describe('every authenticated endpoint of the catalogue, signed out, under every
   const AUTHENTICATED = allOperations.filter((op) => op.auth === 'bearer');
   let sb: SandboxHandle;
   before(async () => {
-    assert.ok(AUTHENTICATED.length > 0 && AUTHENTICATED.length < allOperations.length, 'the catalogue marks which operations need a token');
+    assert.ok(
+      AUTHENTICATED.length > 0 && AUTHENTICATED.length < allOperations.length,
+      'the catalogue marks which operations need a token',
+    );
     sb = await open({});
   });
   after(() => sb.close());
@@ -185,11 +276,19 @@ describe('every authenticated endpoint of the catalogue, signed out, under every
   const signedOut = async (op: Operation, variant: string) => {
     const res = await fetch(`${sb.url}${op.path.replace(/\{[^}]+\}/g, 'x')}`, {
       method: op.method,
-      headers: { [VARIANT_HEADER]: variant, ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        [VARIANT_HEADER]: variant,
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+      },
       body: op.method === 'GET' || op.method === 'DELETE' ? undefined : '{}',
     });
     const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as Json, parsed: parseErrorResponse(res.status, text, res.headers) };
+    return {
+      status: res.status,
+      text,
+      body: JSON.parse(text) as Json,
+      parsed: parseErrorResponse(res.status, text, res.headers),
+    };
   };
 
   for (const error of ERROR_SHAPES) {
@@ -199,7 +298,8 @@ describe('every authenticated endpoint of the catalogue, signed out, under every
         const r = await signedOut(op, `error.${resource(op)}=${error}`);
         const words = READERS[error](r.body);
         const code = error === 'fastapi' ? 'http_401' : 'missing_token';
-        if (r.status !== 401 || typeof words !== 'string' || words !== r.parsed.serverMessage || r.parsed.code !== code) wrong.push(`${op.id}: ${r.status} ${r.text}`);
+        if (r.status !== 401 || typeof words !== 'string' || words !== r.parsed.serverMessage || r.parsed.code !== code)
+          wrong.push(`${op.id}: ${r.status} ${r.text}`);
       }
       assert.deepEqual(wrong, []);
     });
@@ -210,7 +310,8 @@ describe('every authenticated endpoint of the catalogue, signed out, under every
       const wrong: string[] = [];
       for (const op of AUTHENTICATED) {
         const r = await signedOut(op, `unauthorized.${resource(op)}=${unauthorized}`);
-        if (r.status !== 401 || r.parsed.code !== unauthorized || r.parsed.action.kind !== 'signIn') wrong.push(`${op.id}: ${r.status} ${r.text}`);
+        if (r.status !== 401 || r.parsed.code !== unauthorized || r.parsed.action.kind !== 'signIn')
+          wrong.push(`${op.id}: ${r.status} ${r.text}`);
       }
       assert.deepEqual(wrong, []);
     });
@@ -230,7 +331,11 @@ describe('401 codes: either one makes the client refresh once and retry', () => 
         assert.equal(typeof balance, 'object');
         assert.equal(source.refreshes, 1);
         const raw = await fetch(`${sb.url}/v1/credits/balance`);
-        assert.equal(((await raw.json()) as { error: { code: string } }).error.code, unauthorized, 'the variant was served');
+        assert.equal(
+          ((await raw.json()) as { error: { code: string } }).error.code,
+          unauthorized,
+          'the variant was served',
+        );
       } finally {
         await sb.close();
       }
@@ -248,8 +353,10 @@ describe('channel connect: as the contract has it, and as a pairing (opt-in)', (
   });
   after(() => sb.close());
 
-  const connect = (channel: (typeof WEBHOOK_CHANNELS)[number]) => c.execute(ops.channels.connect, { path: { channel }, body: {} });
-  const connected = async (channel: string) => (await c.execute(ops.channels.status)).channels?.find((x) => x.channel === channel)?.connected;
+  const connect = (channel: (typeof WEBHOOK_CHANNELS)[number]) =>
+    c.execute(ops.channels.connect, { path: { channel }, body: {} });
+  const connected = async (channel: string) =>
+    (await c.execute(ops.channels.status)).channels?.find((x) => x.channel === channel)?.connected;
   /** What a client reading each flow gets from a connect sent as the CLI sends it ({}). */
   const EXPECT: Record<(typeof CONNECT_FLOWS)[number], (r: Awaited<ReturnType<typeof connect>>) => void> = {
     contract: (r) => {
@@ -276,7 +383,12 @@ describe('channel connect: as the contract has it, and as a pairing (opt-in)', (
           header = undefined;
         }
         assert.equal(await connected(channel), flow === 'contract');
-        if (flow === 'contract') assert.equal((await c.execute(ops.channels.test, { path: { channel } })).success, true, 'then testing it works');
+        if (flow === 'contract')
+          assert.equal(
+            (await c.execute(ops.channels.test, { path: { channel } })).success,
+            true,
+            'then testing it works',
+          );
       });
     }
   }
@@ -284,7 +396,9 @@ describe('channel connect: as the contract has it, and as a pairing (opt-in)', (
 
 describe('the whole catalogue under envelope=bare, error=fastapi', () => {
   let sb: SandboxHandle;
-  before(async () => { sb = await open({ envelope: 'bare', error: 'fastapi' }, 100); });
+  before(async () => {
+    sb = await open({ envelope: 'bare', error: 'fastapi' }, 100);
+  });
   after(() => sb.close());
 
   it('every operation succeeds', async () => {

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { requestRefresh, verifyAccessToken } from '../../src/auth/authApi';
 import { AuthFlowError } from '../../src/auth/authErrors';
-import { chmodCommand, cliTokenFileExists, deleteCliTokenFile, readCliTokenFile, writeCliTokenFile } from '../../src/auth/cliTokenFile';
+import {
+  chmodCommand,
+  cliTokenFileExists,
+  deleteCliTokenFile,
+  readCliTokenFile,
+  writeCliTokenFile,
+} from '../../src/auth/cliTokenFile';
 import { parsePastedToken } from '../../src/auth/tokenPaste';
 import { clientFor, sandbox, signIn, type Sandbox } from './auth.helpers';
 
@@ -32,7 +38,10 @@ describe('importing the kallyai CLI token file', () => {
   test('reads the CLI form leniently (float expires_at, null refresh token) and leaves the file alone', async () => {
     const path = join(dir, 'cli.json');
     // What the Python CLI writes: compact JSON, time.time() + expires_in - 60 as a float.
-    await writeFile(path, '{"access_token": "eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x", "refresh_token": null, "expires_at": 1750003540.123456}');
+    await writeFile(
+      path,
+      '{"access_token": "eyJhbGciOiJub25lIn0.eyJlbWFpbCI6ImFAYi5jIn0.x", "refresh_token": null, "expires_at": 1750003540.123456}',
+    );
     await chmod(path, 0o600);
     const before = await snapshot(path);
     const { tokens } = await readCliTokenFile(path);
@@ -44,23 +53,40 @@ describe('importing the kallyai CLI token file', () => {
 
   test('reads the MCP form (integer expires_at, indented)', async () => {
     const path = join(dir, 'mcp.json');
-    await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_1', expires_at: 1_750_003_600 }, null, 2), { mode: 0o600 });
+    await writeFile(
+      path,
+      JSON.stringify(
+        { access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_1', expires_at: 1_750_003_600 },
+        null,
+        2,
+      ),
+      { mode: 0o600 },
+    );
     const before = await snapshot(path);
-    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 }, origin: 'https://api.kallyai.com' });
+    assert.deepEqual(await readCliTokenFile(path), {
+      tokens: { accessToken: 'tok_abcdefghijklmnop', refreshToken: 'rt_1', expiresAt: 1_750_003_600_000 },
+      origin: 'https://api.kallyai.com',
+    });
     assert.deepEqual(await snapshot(path), before);
   });
 
   test('a missing, invalid or empty file is a clear failure', async () => {
     const missing = join(dir, 'nope.json');
     assert.equal(await cliTokenFileExists(missing), false);
-    await assert.rejects(readCliTokenFile(missing), (e: AuthFlowError) => e.code === 'file_unavailable' && /No kallyai CLI sign-in/.test(e.message));
+    await assert.rejects(
+      readCliTokenFile(missing),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /No kallyai CLI sign-in/.test(e.message),
+    );
     const bad = join(dir, 'bad.json');
     await writeFile(bad, 'access_token=oops', { mode: 0o600 });
     assert.equal(await cliTokenFileExists(bad), true);
     await assert.rejects(readCliTokenFile(bad), (e: AuthFlowError) => e.code === 'file_unavailable');
     const empty = join(dir, 'empty.json');
     await writeFile(empty, '{"refresh_token": null}', { mode: 0o600 });
-    await assert.rejects(readCliTokenFile(empty), (e: AuthFlowError) => e.code === 'file_unavailable' && !/null/.test(e.message));
+    await assert.rejects(
+      readCliTokenFile(empty),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && !/null/.test(e.message),
+    );
   });
 
   /** Fails the test instead of hanging it when the read does not come back: a hang guard, generous so
@@ -68,22 +94,37 @@ describe('importing the kallyai CLI token file', () => {
   const HANG_MS = 30_000;
   function within<T>(ms: number, p: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    });
     return Promise.race([p, late]).finally(() => clearTimeout(timer));
   }
-  const good = JSON.stringify({ access_token: 'tok_abcdefghijklmnop', refresh_token: 'rt_abcdefghijkl', expires_at: 1_750_003_600 });
+  const good = JSON.stringify({
+    access_token: 'tok_abcdefghijklmnop',
+    refresh_token: 'rt_abcdefghijkl',
+    expires_at: 1_750_003_600,
+  });
 
   test('a FIFO at the path is refused at once instead of hanging the import', async () => {
     const path = join(dir, 'fifo.json');
     execFileSync('mkfifo', ['-m', '600', path]);
-    await assert.rejects(within(HANG_MS, readCliTokenFile(path)), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+    await assert.rejects(
+      within(HANG_MS, readCliTokenFile(path)),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message),
+    );
   });
 
   test('a device or a directory is refused', async () => {
-    await assert.rejects(within(HANG_MS, readCliTokenFile('/dev/null')), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+    await assert.rejects(
+      within(HANG_MS, readCliTokenFile('/dev/null')),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message),
+    );
     const folder = join(dir, 'folder.json');
     await mkdir(folder);
-    await assert.rejects(readCliTokenFile(folder), (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message));
+    await assert.rejects(
+      readCliTokenFile(folder),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /not a regular file/.test(e.message),
+    );
   });
 
   test('a 200 MB file is refused by its size, without reading it', async (t) => {
@@ -111,7 +152,10 @@ describe('importing the kallyai CLI token file', () => {
       await readCliTokenFile(small);
       assert.equal(bytesRead, Buffer.byteLength(good), 'the reads of the import are counted here');
       bytesRead = 0;
-      await assert.rejects(within(HANG_MS, readCliTokenFile(path)), (e: AuthFlowError) => e.code === 'file_unavailable' && /larger than 64 KB/.test(e.message));
+      await assert.rejects(
+        within(HANG_MS, readCliTokenFile(path)),
+        (e: AuthFlowError) => e.code === 'file_unavailable' && /larger than 64 KB/.test(e.message),
+      );
       assert.equal(bytesRead, 0, `refused from its size, not after reading it (${bytesRead} bytes read)`);
     } finally {
       t.mock.restoreAll();
@@ -125,7 +169,10 @@ describe('importing the kallyai CLI token file', () => {
     const link = join(dir, 'link.json');
     await symlink(target, link);
     assert.ok((await readCliTokenFile(target)).tokens.accessToken, 'the target itself is fine');
-    await assert.rejects(readCliTokenFile(link), (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message));
+    await assert.rejects(
+      readCliTokenFile(link),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message),
+    );
   });
 
   test('0600 and 0400 read; a file its group or others may read or write is refused, unread and unchanged, with the chmod to run', async () => {
@@ -150,14 +197,25 @@ describe('importing the kallyai CLI token file', () => {
 
   test('the chmod command is ready to paste, whatever the path holds', () => {
     assert.equal(chmodCommand('/home/ana/.kallyai_token.json'), 'chmod 600 /home/ana/.kallyai_token.json');
-    assert.equal(chmodCommand('/home/ana maría/.kallyai_token.json'), "chmod 600 '/home/ana maría/.kallyai_token.json'");
+    assert.equal(
+      chmodCommand('/home/ana maría/.kallyai_token.json'),
+      "chmod 600 '/home/ana maría/.kallyai_token.json'",
+    );
     assert.equal(chmodCommand("/home/o'brien/x; rm -rf ~"), "chmod 600 '/home/o'\\''brien/x; rm -rf ~'");
   });
 
   test('a real CLI sign-in imports: the token is checked by one API call, and can be renewed', async () => {
     const signedIn = await signIn(sb.url);
     const path = join(dir, 'real.json');
-    await writeFile(path, JSON.stringify({ access_token: signedIn.accessToken, refresh_token: signedIn.refreshToken, expires_at: signedIn.expiresAt / 1000 - 60 + 0.5 }), { mode: 0o600 });
+    await writeFile(
+      path,
+      JSON.stringify({
+        access_token: signedIn.accessToken,
+        refresh_token: signedIn.refreshToken,
+        expires_at: signedIn.expiresAt / 1000 - 60 + 0.5,
+      }),
+      { mode: 0o600 },
+    );
     const before = await snapshot(path);
     const { tokens } = await readCliTokenFile(path);
     await verifyAccessToken((ts) => clientFor(sb.url, ts), tokens.accessToken);
@@ -174,19 +232,32 @@ describe('writing the token file as the CLI does (the MCP server on its own)', (
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  test('mode 0600, compact JSON, whole seconds with the CLI\'s margin, null when there is no refresh token; read back the same', async () => {
+  test("mode 0600, compact JSON, whole seconds with the CLI's margin, null when there is no refresh token; read back the same", async () => {
     const path = join(dir, 'token.json');
     const expiresAt = 1_750_003_600_000;
     await writeCliTokenFile(path, { accessToken: 'tok_abcdefghijklmnop', expiresAt });
     assert.equal((await stat(path)).mode & 0o777, 0o600);
-    assert.equal(await readFile(path, 'utf8'), '{"access_token":"tok_abcdefghijklmnop","refresh_token":null,"expires_at":1750003540}');
-    assert.deepEqual(await readCliTokenFile(path), { tokens: { accessToken: 'tok_abcdefghijklmnop', expiresAt: expiresAt - 60_000 }, origin: 'https://api.kallyai.com' });
+    assert.equal(
+      await readFile(path, 'utf8'),
+      '{"access_token":"tok_abcdefghijklmnop","refresh_token":null,"expires_at":1750003540}',
+    );
+    assert.deepEqual(await readCliTokenFile(path), {
+      tokens: { accessToken: 'tok_abcdefghijklmnop', expiresAt: expiresAt - 60_000 },
+      origin: 'https://api.kallyai.com',
+    });
     // Written again over a file that another program left readable: the new file is private.
     await chmod(path, 0o644);
-    await writeCliTokenFile(path, { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt }, 'http://127.0.0.1:8790');
+    await writeCliTokenFile(
+      path,
+      { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt },
+      'http://127.0.0.1:8790',
+    );
     assert.equal((await stat(path)).mode & 0o777, 0o600);
     const back = await readCliTokenFile(path);
-    assert.deepEqual(back, { tokens: { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt: expiresAt - 60_000 }, origin: 'http://127.0.0.1:8790' });
+    assert.deepEqual(back, {
+      tokens: { accessToken: 'tok_second_one_here', refreshToken: 'rt_2', expiresAt: expiresAt - 60_000 },
+      origin: 'http://127.0.0.1:8790',
+    });
     assert.deepEqual((await readdir(dir)).sort(), ['token.json'], 'no temporary file is left behind');
   });
 
@@ -195,13 +266,19 @@ describe('writing the token file as the CLI does (the MCP server on its own)', (
     await writeFile(target, 'not yours', { mode: 0o600 });
     const link = join(dir, 'link.json');
     await symlink(target, link);
-    await assert.rejects(writeCliTokenFile(link, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }), (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message));
+    await assert.rejects(
+      writeCliTokenFile(link, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /symbolic link/.test(e.message),
+    );
     assert.equal(await readFile(target, 'utf8'), 'not yours');
     await assert.rejects(deleteCliTokenFile(link), (e: AuthFlowError) => /symbolic link/.test(e.message));
     assert.equal(await readFile(target, 'utf8'), 'not yours');
     const folder = join(dir, 'folder.json');
     await mkdir(folder);
-    await assert.rejects(writeCliTokenFile(folder, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }), (e: AuthFlowError) => /not a regular file/.test(e.message));
+    await assert.rejects(
+      writeCliTokenFile(folder, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() }),
+      (e: AuthFlowError) => /not a regular file/.test(e.message),
+    );
     const file = join(dir, 'out.json');
     await writeCliTokenFile(file, { accessToken: 'tok_abcdefghijklmnop', expiresAt: Date.now() });
     assert.equal(await deleteCliTokenFile(file), true);
@@ -211,8 +288,19 @@ describe('writing the token file as the CLI does (the MCP server on its own)', (
 
   test('a file naming an API origin that is not one is refused', async () => {
     const path = join(dir, 'odd.json');
-    await writeFile(path, JSON.stringify({ access_token: 'tok_abcdefghijklmnop', expires_at: 1_750_003_600, api_origin: 'https://api.kallyai.com/v1' }), { mode: 0o600 });
-    await assert.rejects(readCliTokenFile(path), (e: AuthFlowError) => e.code === 'file_unavailable' && /origin/.test(e.message));
+    await writeFile(
+      path,
+      JSON.stringify({
+        access_token: 'tok_abcdefghijklmnop',
+        expires_at: 1_750_003_600,
+        api_origin: 'https://api.kallyai.com/v1',
+      }),
+      { mode: 0o600 },
+    );
+    await assert.rejects(
+      readCliTokenFile(path),
+      (e: AuthFlowError) => e.code === 'file_unavailable' && /origin/.test(e.message),
+    );
   });
 });
 
@@ -225,20 +313,31 @@ describe('checking a pasted token with the API', () => {
 
   test('a good token passes, a forged or expired one is refused', async () => {
     const signedIn = await signIn(sb.url);
-    const pasted = parsePastedToken(JSON.stringify({ access_token: signedIn.accessToken, refresh_token: signedIn.refreshToken, expires_in: 3600 }));
+    const pasted = parsePastedToken(
+      JSON.stringify({ access_token: signedIn.accessToken, refresh_token: signedIn.refreshToken, expires_in: 3600 }),
+    );
     assert.ok(pasted.ok);
     await verifyAccessToken((ts) => clientFor(sb.url, ts), pasted.tokens.accessToken);
 
     const forged = `${signedIn.accessToken.slice(0, -4)}AAAA`;
-    await assert.rejects(verifyAccessToken((ts) => clientFor(sb.url, ts), forged), (e: AuthFlowError) => e.code === 'token_rejected');
+    await assert.rejects(
+      verifyAccessToken((ts) => clientFor(sb.url, ts), forged),
+      (e: AuthFlowError) => e.code === 'token_rejected',
+    );
     await fetch(`${sb.url}/sandbox/expire-tokens`, { method: 'POST' });
-    await assert.rejects(verifyAccessToken((ts) => clientFor(sb.url, ts), signedIn.accessToken), (e: AuthFlowError) => e.code === 'token_rejected');
+    await assert.rejects(
+      verifyAccessToken((ts) => clientFor(sb.url, ts), signedIn.accessToken),
+      (e: AuthFlowError) => e.code === 'token_rejected',
+    );
   });
 
   test('an unreachable API is a network failure, not a refusal', async () => {
     const other = await sandbox();
     const url = other.url;
     await other.close();
-    await assert.rejects(verifyAccessToken((ts) => clientFor(url, ts), 'tok_abcdefghijklmnop'), (e: AuthFlowError) => e.code === 'network');
+    await assert.rejects(
+      verifyAccessToken((ts) => clientFor(url, ts), 'tok_abcdefghijklmnop'),
+      (e: AuthFlowError) => e.code === 'network',
+    );
   });
 });

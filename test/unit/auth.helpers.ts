@@ -17,7 +17,9 @@ export function clientFor(baseUrl: string, tokenSource?: TokenSource): KallyClie
 }
 
 /** What the browser does with the sign-in address: asks KallyAI, reads the redirect. */
-export async function askKallyAI(signInUrl: string): Promise<{ status: number; location: string | null; body: string }> {
+export async function askKallyAI(
+  signInUrl: string,
+): Promise<{ status: number; location: string | null; body: string }> {
   const res = await fetch(signInUrl, { redirect: 'manual' });
   return { status: res.status, location: res.headers.get('location'), body: await res.text() };
 }
@@ -37,7 +39,12 @@ export async function signIn(baseUrl: string): Promise<TokenSet> {
   return flow.tokens;
 }
 
-export interface LoggedRequest { method: string; path: string; query?: unknown; body?: unknown }
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query?: unknown;
+  body?: unknown;
+}
 
 export async function requestsTo(baseUrl: string, path: string): Promise<LoggedRequest[]> {
   const res = await fetch(`${baseUrl}/sandbox/requests`);
@@ -50,7 +57,11 @@ export async function clearRequests(baseUrl: string): Promise<void> {
 }
 
 export async function post(baseUrl: string, path: string, body: unknown = {}): Promise<unknown> {
-  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.json().catch(() => undefined);
 }
 

@@ -16,7 +16,10 @@ function stateOf(signInUrl: string): string {
 /** Records whether a promise has settled, without waiting for it. */
 function watch<T>(p: Promise<T>): { settled: boolean } {
   const w = { settled: false };
-  p.then(() => (w.settled = true), () => (w.settled = true));
+  p.then(
+    () => (w.settled = true),
+    () => (w.settled = true),
+  );
   return w;
 }
 
@@ -138,17 +141,23 @@ describe('loopback sign-in against the sandbox', () => {
   test('a browser that cannot be opened ends the flow and closes the listener', async () => {
     let port = 0;
     await assert.rejects(
-      runLoopbackSignIn({ baseUrl: sb.url, openBrowser: async (url) => {
-        port = Number(new URL(new URL(url).searchParams.get('redirect_uri')!).port);
-        return false;
-      } }),
+      runLoopbackSignIn({
+        baseUrl: sb.url,
+        openBrowser: async (url) => {
+          port = Number(new URL(new URL(url).searchParams.get('redirect_uri')!).port);
+          return false;
+        },
+      }),
       (e: AuthFlowError) => e.code === 'browser_failed',
     );
     assert.equal(await refusesConnections(port), true);
   });
 
   test('sends the externalUri form of the callback, and the sandbox refuses a non-loopback one', async () => {
-    const flow = await startLoopbackSignIn({ baseUrl: sb.url, externalUri: async () => 'https://tunnel.example.com/proxy/1234/' });
+    const flow = await startLoopbackSignIn({
+      baseUrl: sb.url,
+      externalUri: async () => 'https://tunnel.example.com/proxy/1234/',
+    });
     assert.equal(flow.redirectUri, 'https://tunnel.example.com/proxy/1234/');
     assert.equal(new URL(flow.signInUrl).searchParams.get('redirect_uri'), 'https://tunnel.example.com/proxy/1234/');
     const answer = await askKallyAI(flow.signInUrl);

@@ -16,7 +16,12 @@ import { describeError } from '../../src/format';
 import { askKallyAI, requestsTo, sandbox, visit, type Sandbox } from './auth.helpers';
 import { hostileServer, type HostileServer } from './hostile.helpers';
 
-interface Heard { method: string; url: string; authorization?: string; body: string }
+interface Heard {
+  method: string;
+  url: string;
+  authorization?: string;
+  body: string;
+}
 
 describe('a session belongs to the API origin that issued it', () => {
   let sb: Sandbox;
@@ -29,7 +34,9 @@ describe('a session belongs to the API origin that issued it', () => {
     sb = await sandbox();
     other = await hostileServer((req, res) => {
       let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
       req.on('end', () => {
         heard.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
         res.writeHead(401, { 'content-type': 'application/json' });
@@ -55,7 +62,7 @@ describe('a session belongs to the API origin that issued it', () => {
 
   const client = () => new KallyClient({ baseUrl: () => base, tokenSource: auth, retry: { retries: 0 } });
 
-  test('the session records the sandbox\'s origin', () => {
+  test("the session records the sandbox's origin", () => {
     assert.equal(auth.session?.origin, new URL(sb.url).origin);
   });
 
@@ -70,7 +77,10 @@ describe('a session belongs to the API origin that issued it', () => {
     // A request and its 401: no token goes out, and no refresh is attempted anywhere.
     await assert.rejects(client().execute(ops.credits.balance), (e: KallyApiError) => e.status === 401);
     assert.equal(await auth.refreshAfterUnauthorized(session.tokens.accessToken), undefined);
-    assert.deepEqual(heard.map((h) => `${h.method} ${h.url}`), ['GET /v1/credits/balance']);
+    assert.deepEqual(
+      heard.map((h) => `${h.method} ${h.url}`),
+      ['GET /v1/credits/balance'],
+    );
     for (const h of heard) {
       assert.equal(h.authorization, undefined, 'no Authorization header to the other address');
       assert.ok(!h.body.includes(session.tokens.refreshToken!), 'no refresh token to the other address');
@@ -78,9 +88,9 @@ describe('a session belongs to the API origin that issued it', () => {
     assert.deepEqual(await requestsTo(sb.url, '/v1/auth/refresh'), [], 'not renewed while unused');
   });
 
-  test('asked for another origin, the session hands out nothing, whatever the setting says (the client asks by the request\'s origin)', async () => {
+  test("asked for another origin, the session hands out nothing, whatever the setting says (the client asks by the request's origin)", async () => {
     base = sb.url;
-    assert.ok(await auth.getToken(), 'the sandbox\'s own origin gets it');
+    assert.ok(await auth.getToken(), "the sandbox's own origin gets it");
     assert.equal(await auth.getToken(new URL(other.url).origin), undefined);
     assert.equal(await auth.refreshAfterUnauthorized('whatever', new URL(other.url).origin), undefined);
     // A client whose own base URL differs from the settings' still sends no token there.
@@ -100,7 +110,7 @@ describe('a session belongs to the API origin that issued it', () => {
     assert.equal(typeof balance.credits_remaining, 'number');
   });
 
-  test('a renewal goes to the session\'s own origin', async () => {
+  test("a renewal goes to the session's own origin", async () => {
     base = sb.url;
     await fetch(`${sb.url}/sandbox/expire-tokens`, { method: 'POST' });
     heard.length = 0;
@@ -113,16 +123,41 @@ describe('a session belongs to the API origin that issued it', () => {
   test('plain http to another computer: no request, no sign-in, a clear sentence', async () => {
     base = 'http://api.kallyai.example:8790';
     let fetched = 0;
-    const counting: typeof fetch = async (...args) => { fetched++; return fetch(...args); };
-    const insecure = new KallyClient({ baseUrl: () => base, tokenSource: auth, fetch: counting, retry: { retries: 0 } });
-    const error = await insecure.execute(ops.credits.balance).then(() => undefined, (e: unknown) => e);
+    const counting: typeof fetch = async (...args) => {
+      fetched++;
+      return fetch(...args);
+    };
+    const insecure = new KallyClient({
+      baseUrl: () => base,
+      tokenSource: auth,
+      fetch: counting,
+      retry: { retries: 0 },
+    });
+    const error = await insecure.execute(ops.credits.balance).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof KallyApiError && error.code === 'insecure_api_address', String(error));
-    assert.match(describeError(error).sentence, /plain http address on another computer: KallyAI is reached over https only/);
+    assert.match(
+      describeError(error).sentence,
+      /plain http address on another computer: KallyAI is reached over https only/,
+    );
     assert.equal(fetched, 0, 'nothing was sent');
 
     let opened = 0;
-    await assert.rejects(auth.signInWithBrowser({ openBrowser: async () => { opened++; return true; } }), (e: AuthFlowError) => e.code === 'insecure_address');
-    await assert.rejects(auth.signInWithPastedText('tok_abcdefghijklmnopqrst'), (e: AuthFlowError) => e.code === 'insecure_address');
+    await assert.rejects(
+      auth.signInWithBrowser({
+        openBrowser: async () => {
+          opened++;
+          return true;
+        },
+      }),
+      (e: AuthFlowError) => e.code === 'insecure_address',
+    );
+    await assert.rejects(
+      auth.signInWithPastedText('tok_abcdefghijklmnopqrst'),
+      (e: AuthFlowError) => e.code === 'insecure_address',
+    );
     assert.equal(opened, 0, 'no browser opened');
     assert.match(describeError(new AuthFlowError('insecure_address', 'x')).sentence, /https only/);
     // Loopback http is the sandbox's, and allowed.
@@ -136,7 +171,7 @@ describe('a session belongs to the API origin that issued it', () => {
       base = second.url;
       const session = await auth.signInWithBrowser({
         openBrowser: async (url) => {
-          assert.ok(url.startsWith(second.url), 'the sign-in page is the new address\'s');
+          assert.ok(url.startsWith(second.url), "the sign-in page is the new address's");
           const answer = await askKallyAI(url);
           void visit(answer.location!);
           return true;

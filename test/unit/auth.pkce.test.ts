@@ -17,10 +17,18 @@ describe('authorization code + PKCE against the sandbox', () => {
   after(() => sb.close());
 
   const flowWith = (options: Partial<ConstructorParameters<typeof PkceFlow>[0]> = {}) =>
-    new PkceFlow({ baseUrl: sb.url, clientId: CLIENT_ID, exchange: (p) => exchangeAuthorizationCode(clientFor(sb.url), p), ...options });
+    new PkceFlow({
+      baseUrl: sb.url,
+      clientId: CLIENT_ID,
+      exchange: (p) => exchangeAuthorizationCode(clientFor(sb.url), p),
+      ...options,
+    });
 
   test('S256 challenge matches RFC 7636 appendix B', () => {
-    assert.equal(codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'), 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    assert.equal(
+      codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'),
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
     assert.match(createCodeVerifier(), /^[A-Za-z0-9_-]{43}$/);
   });
 

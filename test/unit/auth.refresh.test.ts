@@ -74,8 +74,14 @@ describe('token refresh against the sandbox', () => {
     assert.equal(kept.id, session.id, 'a refresh keeps the session id');
     assert.notEqual(kept.tokens.refreshToken, session.tokens.refreshToken);
     assert.ok(kept.tokens.expiresAt > Date.now());
-    await assert.rejects(requestRefresh(clientFor(sb.url), session.tokens.refreshToken!), (e: AuthFlowError) => e.code === 'refused');
-    const balance = await clientFor(sb.url, { getToken: async () => fresh, refreshAfterUnauthorized: async () => undefined }).execute(ops.credits.balance);
+    await assert.rejects(
+      requestRefresh(clientFor(sb.url), session.tokens.refreshToken!),
+      (e: AuthFlowError) => e.code === 'refused',
+    );
+    const balance = await clientFor(sb.url, {
+      getToken: async () => fresh,
+      refreshAfterUnauthorized: async () => undefined,
+    }).execute(ops.credits.balance);
     assert.equal(typeof balance.credits_remaining, 'number');
     assert.equal(await refreshCount(), 2);
   });
@@ -107,14 +113,17 @@ describe('token refresh against the sandbox', () => {
     const { store, refresher } = window(new MemorySecretStore());
     await store.save(newSession(tokens, 'browser', sb.url));
     await post(sb.url, '/sandbox/expire-tokens');
-    const client = clientFor(sb.url, { getToken: () => refresher.getAccessToken(), refreshAfterUnauthorized: (t) => refresher.refreshAfterUnauthorized(t) });
+    const client = clientFor(sb.url, {
+      getToken: () => refresher.getAccessToken(),
+      refreshAfterUnauthorized: (t) => refresher.refreshAfterUnauthorized(t),
+    });
     const balance = await client.execute(ops.credits.balance);
     assert.equal(typeof balance.credits_remaining, 'number');
     assert.equal(await refreshCount(), 1);
     assert.notEqual(store.current?.tokens.accessToken, tokens.accessToken);
   });
 
-  test('two windows sharing one secret store: the second uses the first one\'s refresh', async () => {
+  test("two windows sharing one secret store: the second uses the first one's refresh", async () => {
     const { session, a, b } = await twoWindowsWithAnExpiredSession();
     assert.equal(b.store.current?.tokens.accessToken, session.tokens.accessToken);
 
@@ -159,14 +168,21 @@ describe('token refresh against the sandbox', () => {
     let clock = Date.now();
     const { session } = await expiredSession();
     const stale: StoredSession = { ...session, tokens: { ...session.tokens, expiresAt: clock - 1000 } };
-    const { store, refresher } = window(new MemorySecretStore(), { now: () => clock, backoff: { baseMs: 10_000, maxMs: 40_000 } });
+    const { store, refresher } = window(new MemorySecretStore(), {
+      now: () => clock,
+      backoff: { baseMs: 10_000, maxMs: 40_000 },
+    });
     await store.save(stale);
     const ended: SessionEnded[] = [];
     refresher.onDidEndSession((e) => ended.push(e));
 
     await post(sb.url, '/sandbox/faults', { path: '^/v1/auth/refresh$', status: 503, count: 1 });
     assert.equal(await refresher.getAccessToken(), stale.tokens.accessToken, 'the old token is kept');
-    assert.equal(await refresher.refreshAfterUnauthorized(stale.tokens.accessToken), undefined, 'no new token during back-off');
+    assert.equal(
+      await refresher.refreshAfterUnauthorized(stale.tokens.accessToken),
+      undefined,
+      'no new token during back-off',
+    );
     assert.equal(await refreshCount(), 1, 'no second request during the back-off');
     assert.equal(refresher.nextCheckAt(), clock + 10_000);
 
@@ -186,7 +202,9 @@ describe('token refresh against the sandbox', () => {
   test('a session without a refresh token ends when its token is refused', async () => {
     const tokens = await signIn(sb.url);
     const { store, refresher } = window(new MemorySecretStore());
-    await store.save(newSession({ accessToken: tokens.accessToken, expiresAt: Date.now() + 3_600_000 }, 'paste', sb.url));
+    await store.save(
+      newSession({ accessToken: tokens.accessToken, expiresAt: Date.now() + 3_600_000 }, 'paste', sb.url),
+    );
     const ended: SessionEnded[] = [];
     refresher.onDidEndSession((e) => ended.push(e));
     assert.equal(await refresher.refreshAfterUnauthorized(tokens.accessToken), undefined);

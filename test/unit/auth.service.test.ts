@@ -27,7 +27,16 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
 
   const service = (options: Partial<ConstructorParameters<typeof AuthService>[0]> = {}) => {
     const secrets = new MemorySecretStore();
-    return { secrets, auth: new AuthService({ secrets, baseUrl: () => sb.url, clientId: () => '', cliTokenPath: join(dir, 'none.json'), ...options }) };
+    return {
+      secrets,
+      auth: new AuthService({
+        secrets,
+        baseUrl: () => sb.url,
+        clientId: () => '',
+        cliTokenPath: join(dir, 'none.json'),
+        ...options,
+      }),
+    };
   };
 
   /** Plays the browser: asks KallyAI and follows its redirect to the loopback listener. */
@@ -86,15 +95,23 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     const tokens = await signIn(sb.url);
     const { auth } = service();
     await auth.initialise();
-    const session = await auth.signInWithPastedText(JSON.stringify({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires_in: 3600 }));
+    const session = await auth.signInWithPastedText(
+      JSON.stringify({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires_in: 3600 }),
+    );
     assert.equal(session.method, 'paste');
     assert.equal(session.tokens.refreshToken, tokens.refreshToken);
 
     const other = service();
     await other.auth.initialise();
-    await assert.rejects(other.auth.signInWithPastedText(`${tokens.accessToken.slice(0, -4)}AAAA`), (e: AuthFlowError) => e.code === 'token_rejected');
+    await assert.rejects(
+      other.auth.signInWithPastedText(`${tokens.accessToken.slice(0, -4)}AAAA`),
+      (e: AuthFlowError) => e.code === 'token_rejected',
+    );
     assert.equal(other.auth.session, undefined);
-    await assert.rejects(other.auth.signInWithPastedText('not a token'), (e: AuthFlowError) => e.code === 'not_a_token');
+    await assert.rejects(
+      other.auth.signInWithPastedText('not a token'),
+      (e: AuthFlowError) => e.code === 'not_a_token',
+    );
     auth.dispose();
     other.auth.dispose();
   });
@@ -106,7 +123,11 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     const hostile = [
       `${tokens.accessToken.slice(0, 20)}\r\n${tokens.accessToken.slice(20)}`,
       JSON.stringify({ access_token: `${tokens.accessToken}\r\nX-Injected: 1`, expires_in: 3600 }),
-      JSON.stringify({ access_token: tokens.accessToken, refresh_token: `${tokens.refreshToken}\u0000`, expires_in: 3600 }),
+      JSON.stringify({
+        access_token: tokens.accessToken,
+        refresh_token: `${tokens.refreshToken}\u0000`,
+        expires_in: 3600,
+      }),
       `${tokens.accessToken}\u0085`,
       `${tokens.accessToken}\u007f`,
       'a'.repeat(1024 * 1024),
@@ -114,8 +135,15 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     ];
     await clearRequests(sb.url);
     for (const text of hostile) {
-      await assert.rejects(auth.signInWithPastedText(text), (e: AuthFlowError) => e.code === 'not_a_token', JSON.stringify(text.slice(0, 60)));
-      assert.equal(describeError(await auth.signInWithPastedText(text).catch((e: unknown) => e)).sentence, 'This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.');
+      await assert.rejects(
+        auth.signInWithPastedText(text),
+        (e: AuthFlowError) => e.code === 'not_a_token',
+        JSON.stringify(text.slice(0, 60)),
+      );
+      assert.equal(
+        describeError(await auth.signInWithPastedText(text).catch((e: unknown) => e)).sentence,
+        'This is not a KallyAI token: paste the JSON from Settings → Developer → API Tokens, or the access token itself.',
+      );
     }
     assert.deepEqual(await requestsTo(sb.url, '/v1/users/me/subscription'), [], 'nothing was sent');
     assert.equal(auth.session, undefined);
@@ -128,7 +156,11 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
   test('kallyai CLI file: an expired CLI token is renewed, checked and kept; the file is untouched', async () => {
     const tokens = await signIn(sb.url);
     const path = join(dir, '.kallyai_token.json');
-    const text = JSON.stringify({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires_at: Date.now() / 1000 - 10.5 });
+    const text = JSON.stringify({
+      access_token: tokens.accessToken,
+      refresh_token: tokens.refreshToken,
+      expires_at: Date.now() / 1000 - 10.5,
+    });
     await writeFile(path, text, { mode: 0o600 });
     const { auth } = service({ cliTokenPath: path });
     await auth.initialise();
@@ -144,15 +176,29 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
   test('kallyai CLI file: readable by others (0644) is refused with the chmod to run, before any request', async () => {
     const tokens = await signIn(sb.url);
     const path = join(dir, 'shared token.json');
-    await writeFile(path, JSON.stringify({ access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires_at: Date.now() / 1000 + 3000 }), { mode: 0o600 });
+    await writeFile(
+      path,
+      JSON.stringify({
+        access_token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+        expires_at: Date.now() / 1000 + 3000,
+      }),
+      { mode: 0o600 },
+    );
     await chmod(path, 0o644);
     const { auth } = service({ cliTokenPath: path });
     await auth.initialise();
     await clearRequests(sb.url);
-    const error = await auth.importCliTokenFile().then(() => undefined, (e: unknown) => e);
+    const error = await auth.importCliTokenFile().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof AuthFlowError && error.code === 'file_exposed', String(error));
     assert.equal(error.command, `chmod 600 '${path}'`);
-    assert.match(describeError(error).sentence, new RegExp(`Make it private, then import it again: chmod 600 '${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'$`));
+    assert.match(
+      describeError(error).sentence,
+      new RegExp(`Make it private, then import it again: chmod 600 '${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'$`),
+    );
     assert.deepEqual(await requestsTo(sb.url, '/v1/users/me/subscription'), [], 'nothing was sent');
     assert.equal(auth.session, undefined);
     await chmod(path, 0o600);
@@ -166,7 +212,15 @@ describe('AuthService: the four ways to sign in, against the sandbox', () => {
     const session = await auth.signInWithBrowser({ openBrowser: browser });
     // The sandbox is closed for this window's reads: the token comes from storage alone.
     let fetched = 0;
-    const reloaded = new AuthService({ secrets, baseUrl: () => sb.url, clientId: () => '', fetch: async (...args) => { fetched++; return fetch(...args); } });
+    const reloaded = new AuthService({
+      secrets,
+      baseUrl: () => sb.url,
+      clientId: () => '',
+      fetch: async (...args) => {
+        fetched++;
+        return fetch(...args);
+      },
+    });
     assert.equal((await reloaded.initialise())?.id, session.id);
     assert.equal(await reloaded.getToken(), session.tokens.accessToken);
     assert.equal(fetched, 0, 'no network');

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MemorySecretStore } from '../../src/auth/memorySecretStore';
-import { KeyringUnavailableError, newSession, SESSION_KEY, SessionStore, type SecretStoreLike, type StoredSession } from '../../src/auth/sessionStore';
+import {
+  KeyringUnavailableError,
+  newSession,
+  SESSION_KEY,
+  SessionStore,
+  type SecretStoreLike,
+  type StoredSession,
+} from '../../src/auth/sessionStore';
 
 const tokens = { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1_900_000_000_000 };
 const API = 'https://api.kallyai.com';
@@ -29,7 +36,7 @@ describe('session store', () => {
     assert.equal(await new SessionStore(secrets).load(), undefined);
   });
 
-  test('a session records the origin that issued it; one stored before origins were recorded is KallyAI\'s own', async () => {
+  test("a session records the origin that issued it; one stored before origins were recorded is KallyAI's own", async () => {
     const secrets = new MemorySecretStore();
     const sandbox = newSession(tokens, 'browser', 'http://127.0.0.1:8790/v1/ignored?x=1');
     assert.equal(sandbox.origin, 'http://127.0.0.1:8790');
@@ -39,12 +46,41 @@ describe('session store', () => {
     assert.throws(() => newSession(tokens, 'browser', 'not an address'));
 
     const legacy = new MemorySecretStore();
-    await legacy.store(SESSION_KEY, JSON.stringify({ v: 1, id: 'old-1', method: 'cli', createdAt: 7, tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1_900_000_000_000 } }));
-    assert.deepEqual(await new SessionStore(legacy).load(), { id: 'old-1', method: 'cli', createdAt: 7, origin: API, tokens });
+    await legacy.store(
+      SESSION_KEY,
+      JSON.stringify({
+        v: 1,
+        id: 'old-1',
+        method: 'cli',
+        createdAt: 7,
+        tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1_900_000_000_000 },
+      }),
+    );
+    assert.deepEqual(await new SessionStore(legacy).load(), {
+      id: 'old-1',
+      method: 'cli',
+      createdAt: 7,
+      origin: API,
+      tokens,
+    });
 
     const forged = new MemorySecretStore();
-    await forged.store(SESSION_KEY, JSON.stringify({ v: 2, id: 'x', method: 'cli', createdAt: 7, origin: 'https://api.kallyai.com/path', tokens: { accessToken: 'access-1', expiresAt: 1 } }));
-    assert.equal(await new SessionStore(forged).load(), undefined, 'an origin that is not one is an unreadable session');
+    await forged.store(
+      SESSION_KEY,
+      JSON.stringify({
+        v: 2,
+        id: 'x',
+        method: 'cli',
+        createdAt: 7,
+        origin: 'https://api.kallyai.com/path',
+        tokens: { accessToken: 'access-1', expiresAt: 1 },
+      }),
+    );
+    assert.equal(
+      await new SessionStore(forged).load(),
+      undefined,
+      'an origin that is not one is an unreadable session',
+    );
   });
 
   test('keeps a session without a refresh token', async () => {
@@ -73,7 +109,7 @@ describe('session store', () => {
     });
   }
 
-  test('another window\'s write reaches this one through onDidChange', async () => {
+  test("another window's write reaches this one through onDidChange", async () => {
     const secrets = new MemorySecretStore();
     const a = new SessionStore(secrets);
     const b = new SessionStore(secrets);
@@ -124,6 +160,10 @@ describe('session store', () => {
     const loser = gotA ? b : a;
     assert.equal(await loser.tryAcquireRefreshLease(winner === 'A' ? 'B' : 'A', 30_000, 0, () => now), false);
     now += 30_001;
-    assert.equal(await loser.tryAcquireRefreshLease(winner === 'A' ? 'B' : 'A', 30_000, 0, () => now), true, 'an expired lease is taken over');
+    assert.equal(
+      await loser.tryAcquireRefreshLease(winner === 'A' ? 'B' : 'A', 30_000, 0, () => now),
+      true,
+      'an expired lease is taken over',
+    );
   });
 });

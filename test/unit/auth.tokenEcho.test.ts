@@ -21,7 +21,14 @@ import { echoCases, json, lowerHex, text, type Answer, type Tokens } from './tok
 /** Every form a leak of `t` could take, reduced to a 16-character middle piece. */
 function leakForms(value: string): string[] {
   const piece = value.slice(4, 20);
-  return [...new Set([piece, encodeURIComponent(piece), lowerHex(piece), new URLSearchParams({ v: piece }).toString().slice(2)])];
+  return [
+    ...new Set([
+      piece,
+      encodeURIComponent(piece),
+      lowerHex(piece),
+      new URLSearchParams({ v: piece }).toString().slice(2),
+    ]),
+  ];
 }
 
 describe('tokens echoed by a server are masked by value', () => {
@@ -65,7 +72,10 @@ describe('tokens echoed by a server are masked by value', () => {
     answer = () => text(500, 'unset');
     refreshAnswer = text(503, 'busy');
     auth = new AuthService({ secrets: new MemorySecretStore(), baseUrl: () => base, clientId: () => '' });
-    const issued = (await (await fetch(`${sb.url}/sandbox/tokens`, { method: 'POST' })).json()) as { access_token: string; refresh_token: string };
+    const issued = (await (await fetch(`${sb.url}/sandbox/tokens`, { method: 'POST' })).json()) as {
+      access_token: string;
+      refresh_token: string;
+    };
     await auth.signInWithPastedText(JSON.stringify({ ...issued, expires_in: 3600 }));
     current = { a: issued.access_token, r: issued.refresh_token };
     held = [current];
@@ -80,7 +90,12 @@ describe('tokens echoed by a server are masked by value', () => {
     base = echo.url;
     await sessionAt(echo.url);
     const lines: string[] = [];
-    const client = new KallyClient({ baseUrl: () => base, tokenSource: auth, retry: { retries: 0 }, log: (l) => lines.push(l) });
+    const client = new KallyClient({
+      baseUrl: () => base,
+      tokenSource: auth,
+      retry: { retries: 0 },
+      log: (l) => lines.push(l),
+    });
     auth.refresher.reset();
     let count = 0;
     for (const c of echoCases(() => current)) {
@@ -125,7 +140,11 @@ describe('tokens echoed by a server are masked by value', () => {
   });
 
   it('opaque tokens with "/", "+" and "=": 25 echo cases, none leaks', async () => {
-    const opaque = { accessToken: 'ya29.A0Zq/x+Yw==acc3ss-opaque-value', refreshToken: '1//0gRf+Tq/Zz==refresh-opaque-value', expiresAt: Date.now() + 3_600_000 };
+    const opaque = {
+      accessToken: 'ya29.A0Zq/x+Yw==acc3ss-opaque-value',
+      refreshToken: '1//0gRf+Tq/Zz==refresh-opaque-value',
+      expiresAt: Date.now() + 3_600_000,
+    };
     await auth.store.save(newSession(opaque, 'paste', base));
     current = { a: opaque.accessToken, r: opaque.refreshToken };
     held.push(current);
@@ -137,7 +156,12 @@ describe('tokens echoed by a server are masked by value', () => {
     base = echo.url;
     await sessionAt(echo.url);
     const lines: string[] = [];
-    const client = new KallyClient({ baseUrl: () => base, tokenSource: auth, retry: { retries: 0 }, log: (l) => lines.push(l) });
+    const client = new KallyClient({
+      baseUrl: () => base,
+      tokenSource: auth,
+      retry: { retries: 0 },
+      log: (l) => lines.push(l),
+    });
     auth.refresher.reset();
     answer = () => json(401, { detail: `Could not validate ${current.a} (refresh with ${current.r})` });
     const error = await client.execute(ops.calls.list).catch((e: unknown) => e as KallyApiError);
@@ -145,7 +169,8 @@ describe('tokens echoed by a server are masked by value', () => {
     assert.ok(error instanceof KallyApiError && error.status === 401);
     assert.equal(auth.storedSession, undefined, 'the session ended');
     for (const out of [error.message, error.serverMessage ?? '', ...lines]) {
-      for (const token of [current.a, current.r]) for (const form of leakForms(token)) assert.ok(!out.includes(form), out);
+      for (const token of [current.a, current.r])
+        for (const form of leakForms(token)) assert.ok(!out.includes(form), out);
     }
   });
 

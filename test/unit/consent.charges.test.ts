@@ -33,16 +33,44 @@ const goalWaiting = (waiting: string, param: 'id' | 'goal_id') => async (c: Kall
   const id = String((await goals(c)).find((g) => g.waiting_for === waiting)?.id);
   return { input: { path: { [param]: id } }, target: await c.execute(ops.coordination.goal, { path: { id } }) };
 };
-const draft = async (c: KallyClient) => String(((await c.execute(ops.actions.sendEmail, { body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' } })) as Row).id);
+const draft = async (c: KallyClient) =>
+  String(
+    (
+      (await c.execute(ops.actions.sendEmail, {
+        body: { to: 'landlord@example.com', subject: 'Heating', body: 'The heating is broken again.' },
+      })) as Row
+    ).id,
+  );
 
 const SCENARIOS: Record<string, Scenario> = {
-  'coordination.message': { prepare: async (c) => ({ input: { body: { message: `Revise my email draft\nDraft id: ${await draft(c)}\nInstructions: make it shorter` } } }) },
+  'coordination.message': {
+    prepare: async (c) => ({
+      input: { body: { message: `Revise my email draft\nDraft id: ${await draft(c)}\nInstructions: make it shorter` } },
+    }),
+  },
   'coordination.approveStep': { prepare: goalWaiting('step_approval', 'id') },
   'coordination.continueNegotiating': { prepare: goalWaiting('outcome_acceptance', 'id') },
   'budget.approve': { prepare: goalWaiting('budget_approval', 'goal_id') },
   'budget.acknowledgeSoftCap': { prepare: goalWaiting('soft_cap', 'goal_id') },
   'calls.create': {
-    prepare: async () => ({ input: { body: { submission: { task_category: 'restaurant', task_description: 'Book a table for 2 tomorrow evening.', respondent_phone: '+12015550100', business_name: 'Charges Test Bistro', party_size: 2, appointment_date: future(2), appointment_time: '19:30', language: 'en', call_language: 'en' }, timezone: 'UTC' } } }),
+    prepare: async () => ({
+      input: {
+        body: {
+          submission: {
+            task_category: 'restaurant',
+            task_description: 'Book a table for 2 tomorrow evening.',
+            respondent_phone: '+12015550100',
+            business_name: 'Charges Test Bistro',
+            party_size: 2,
+            appointment_date: future(2),
+            appointment_time: '19:30',
+            language: 'en',
+            call_language: 'en',
+          },
+          timezone: 'UTC',
+        },
+      },
+    }),
     minutes: (call) => Number(call.duration_seconds ?? 0) / 60,
   },
   'phone.provision': {
@@ -52,35 +80,76 @@ const SCENARIOS: Record<string, Scenario> = {
       return { input: { body: { country: 'US', phone_number: String(number.phone_number) } } };
     },
   },
-  'actions.searchRestaurants': { prepare: async () => ({ input: { body: { query: 'Italian', location: 'Hoboken' } } }) },
-  'actions.createBooking': {
-    prepare: async () => ({ input: { body: { type: 'restaurant', restaurant_id: 'rest-luigi-s-trattoria', date: future(3), time: '20:00', party_size: 4 } }, target: { restaurantName: "Luigi's Trattoria" } }),
+  'actions.searchRestaurants': {
+    prepare: async () => ({ input: { body: { query: 'Italian', location: 'Hoboken' } } }),
   },
-  'actions.analyzeBill': { prepare: async () => ({ input: { body: { description: 'Internet bill went up from $60 to $95', amount: 95, provider: 'Comcast' } } }) },
-  'actions.disputeBill': { prepare: async () => ({ input: { body: { description: 'Charged twice for May', amount: 60, provider: 'Comcast', reason: 'Duplicate charge' } } }) },
-  'actions.ride': { prepare: async () => ({ input: { body: { pickup: '1 Hudson Pl, Hoboken', destination: 'Newark Airport' } } }) },
+  'actions.createBooking': {
+    prepare: async () => ({
+      input: {
+        body: {
+          type: 'restaurant',
+          restaurant_id: 'rest-luigi-s-trattoria',
+          date: future(3),
+          time: '20:00',
+          party_size: 4,
+        },
+      },
+      target: { restaurantName: "Luigi's Trattoria" },
+    }),
+  },
+  'actions.analyzeBill': {
+    prepare: async () => ({
+      input: { body: { description: 'Internet bill went up from $60 to $95', amount: 95, provider: 'Comcast' } },
+    }),
+  },
+  'actions.disputeBill': {
+    prepare: async () => ({
+      input: {
+        body: { description: 'Charged twice for May', amount: 60, provider: 'Comcast', reason: 'Duplicate charge' },
+      },
+    }),
+  },
+  'actions.ride': {
+    prepare: async () => ({ input: { body: { pickup: '1 Hudson Pl, Hoboken', destination: 'Newark Airport' } } }),
+  },
   'actions.food': { prepare: async () => ({ input: { body: { description: 'Two margherita pizzas' } } }) },
-  'actions.errand': { prepare: async () => ({ input: { body: { description: 'Pick up the dry cleaning on Friday' } } }) },
+  'actions.errand': {
+    prepare: async () => ({ input: { body: { description: 'Pick up the dry cleaning on Friday' } } }),
+  },
   'actions.approveEmail': { prepare: async (c) => ({ input: { path: { id: await draft(c) } } }) },
   'search.run': { prepare: async () => ({ input: { body: { query: 'plumber', location: 'Hoboken' } } }) },
   'search.quick': { prepare: async () => ({ input: { body: { query: 'best pizza in Hoboken' } } }) },
   'email.respond': {
     prepare: async (c) => {
       const mail = ((await c.execute(ops.email.messages)).messages as Row[])[0];
-      return { input: { path: { id: String(mail.id) }, body: { instructions: 'Say yes, Thursday works.' } }, target: mail };
+      return {
+        input: { path: { id: String(mail.id) }, body: { instructions: 'Say yes, Thursday works.' } },
+        target: mail,
+      };
     },
   },
-  'outreach.create': { prepare: async () => ({ input: { body: { goal: 'Get a quote for a new roof.', recipient_identifier: '+12015550181', recipient_name: 'Roof Co' } } }) },
+  'outreach.create': {
+    prepare: async () => ({
+      input: {
+        body: { goal: 'Get a quote for a new roof.', recipient_identifier: '+12015550181', recipient_name: 'Roof Co' },
+      },
+    }),
+  },
   'outreach.retry': {
     prepare: async (c) => {
-      const task = (await c.execute(ops.outreach.create, { body: { goal: 'Ask for a quote.', recipient_identifier: 'quotes@example.com', auto_execute: false } })) as Row;
+      const task = (await c.execute(ops.outreach.create, {
+        body: { goal: 'Ask for a quote.', recipient_identifier: 'quotes@example.com', auto_execute: false },
+      })) as Row;
       return { input: { path: { id: String(task.id) } }, target: task };
     },
   },
   'subscription.changePlan': {
     prepare: async (c) => {
       const plans = (await entityOf('plan')!.list(c)) as Array<{ plan: { key: string } }>;
-      return { input: { body: { target_plan: 'power', new_plan: 'power' } }, target: plans.find((p) => p.plan.key === 'power') };
+      return {
+        input: { body: { target_plan: 'power', new_plan: 'power' } },
+        target: plans.find((p) => p.plan.key === 'power'),
+      };
     },
   },
 };
@@ -90,13 +159,19 @@ const PRICED_BY_ITS_ANSWER = new Set(['coordination.message']);
 
 /** The credits charged since the history had `from` entries (its newest first). */
 async function chargedSince(c: KallyClient, from: number): Promise<number> {
-  const history = (await c.execute(ops.credits.history, { query: { limit: 500 } })) as { entries: Array<{ credits?: number | null }>; total?: number };
+  const history = (await c.execute(ops.credits.history, { query: { limit: 500 } })) as {
+    entries: Array<{ credits?: number | null }>;
+    total?: number;
+  };
   const added = history.entries.slice(0, Math.max(0, (history.total ?? history.entries.length) - from));
   return Math.round(added.reduce((sum, e) => sum + Math.max(0, -(e.credits ?? 0)), 0) * 100) / 100;
 }
 
 async function historyLength(c: KallyClient): Promise<number> {
-  const history = (await c.execute(ops.credits.history, { query: { limit: 1 } })) as { entries: unknown[]; total?: number };
+  const history = (await c.execute(ops.credits.history, { query: { limit: 1 } })) as {
+    entries: unknown[];
+    total?: number;
+  };
   return history.total ?? history.entries.length;
 }
 
@@ -111,8 +186,16 @@ describe('what a consent says an operation costs, and what the sandbox charges',
 
   it('every operation that costs credits has a scenario here', () => {
     const costly = allOperations.filter((op) => op.costsCredits).map((op) => op.id);
-    assert.deepEqual(costly.filter((id) => !SCENARIOS[id]), [], 'costly operations without a scenario');
-    assert.deepEqual(Object.keys(SCENARIOS).filter((id) => !costly.includes(id)), [], 'scenarios of operations that cost nothing');
+    assert.deepEqual(
+      costly.filter((id) => !SCENARIOS[id]),
+      [],
+      'costly operations without a scenario',
+    );
+    assert.deepEqual(
+      Object.keys(SCENARIOS).filter((id) => !costly.includes(id)),
+      [],
+      'scenarios of operations that cost nothing',
+    );
   });
 
   for (const op of allOperations.filter((o) => o.costsCredits)) {
@@ -130,23 +213,39 @@ describe('what a consent says an operation costs, and what the sandbox charges',
       if (PRICED_BY_ITS_ANSWER.has(op.id)) {
         assert.equal(stakes.credits.kind, 'unknown');
         assert.ok(stakes.lines.includes(creditsText(stakes.credits)), stakes.lines.join('\n'));
-        assert.equal(charged, Number(data.credits_used), `${op.id}: the answer says it used ${String(data.credits_used)}, ${charged} was charged`);
+        assert.equal(
+          charged,
+          Number(data.credits_used),
+          `${op.id}: the answer says it used ${String(data.credits_used)}, ${charged} was charged`,
+        );
         return;
       }
       const range = creditsRange(stakes.credits, scenario.minutes?.(data));
       assert.ok(range, `${op.id}: the consent states no figure (${JSON.stringify(stakes.credits)})`);
       const said = stakes.lines.join('\n');
-      if (stakes.credits.kind !== 'none') assert.ok(stakes.lines.includes(creditsText(stakes.credits)), `${op.id} says its figure:\n${said}`);
-      else assert.ok(!/Estimated cost/.test(said), `${op.id} names no credits where credits are not what it costs:\n${said}`);
-      assert.ok(charged >= range.min - 1e-9 && charged <= range.max + 1e-9, `${op.id}: charged ${formatCredits(charged)}, the consent said ${JSON.stringify(stakes.credits)} (${range.min}–${range.max}):\n${said}`);
+      if (stakes.credits.kind !== 'none')
+        assert.ok(stakes.lines.includes(creditsText(stakes.credits)), `${op.id} says its figure:\n${said}`);
+      else
+        assert.ok(
+          !/Estimated cost/.test(said),
+          `${op.id} names no credits where credits are not what it costs:\n${said}`,
+        );
+      assert.ok(
+        charged >= range.min - 1e-9 && charged <= range.max + 1e-9,
+        `${op.id}: charged ${formatCredits(charged)}, the consent said ${JSON.stringify(stakes.credits)} (${range.min}–${range.max}):\n${said}`,
+      );
     });
   }
 
   it('the budget estimate is made from the same prices: a booking is estimated at what a booking costs', async () => {
     const prices = ((await c.execute(ops.credits.costs)).costs ?? {}) as Record<string, Record<string, number>>;
-    const estimate = await c.execute(ops.budget.estimate, { body: { type: 'booking', description: "Book a table for 4 at Luigi's on Friday" } });
+    const estimate = await c.execute(ops.budget.estimate, {
+      body: { type: 'booking', description: "Book a table for 4 at Luigi's on Friday" },
+    });
     assert.equal(estimate.estimated_credits, prices.booking.per_booking);
-    const email = await c.execute(ops.budget.estimate, { body: { type: 'email', description: 'Email the landlord about the heating' } });
+    const email = await c.execute(ops.budget.estimate, {
+      body: { type: 'email', description: 'Email the landlord about the heating' },
+    });
     assert.equal(email.estimated_credits, prices.email_send.per_email);
   });
 });

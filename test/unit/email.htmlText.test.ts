@@ -16,7 +16,10 @@ describe('htmlToText: what a reader sees of an HTML email', () => {
 <p>Your table for 4 is booked &amp; confirmed.<br class="x">See you Friday.</p>
 <ul><li>Starter</li><li>Main</li></ul><!-- tracking --><script>track("open")</script>
 <table><tr><td>Total</td><td>$40</td></tr></table></div></body></html>`;
-    assert.equal(htmlToText(mail), 'Order #123\n\nHello Ana,\n\nYour table for 4 is booked & confirmed.\nSee you Friday.\n\nStarter\n\nMain\n\nTotal$40');
+    assert.equal(
+      htmlToText(mail),
+      'Order #123\n\nHello Ana,\n\nYour table for 4 is booked & confirmed.\nSee you Friday.\n\nStarter\n\nMain\n\nTotal$40',
+    );
   });
 
   it('keeps a < that opens no tag as text', () => {
@@ -45,7 +48,10 @@ describe('htmlToText: what a reader sees of an HTML email', () => {
   it('drops the content of script, style, title and the head, up to their end tag in any case', () => {
     assert.equal(htmlToText('<SCRIPT type="x">if (a </b) {}</SCRIPT >A<style>b</STYLE>B<title>t</title>C'), 'ABC');
     assert.equal(htmlToText('<head><meta x><link y>\n  </head>Body'), 'Body');
-    assert.equal(htmlToText('<head><title>T</title>Text in the head starts the body'), 'Text in the head starts the body');
+    assert.equal(
+      htmlToText('<head><title>T</title>Text in the head starts the body'),
+      'Text in the head starts the body',
+    );
   });
 
   it('reads comments, doctypes and processing instructions as nothing', () => {
@@ -69,8 +75,14 @@ describe('htmlToText: what a reader sees of an HTML email', () => {
   });
 
   it('reads text escaped for HTML back as the same text', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '<', '>', '&', '"', "'", '`', ';', '#', 'x', 'é', '😀', '&amp;', '&lt;'), maxLength: 40 });
-    fc.assert(fc.property(text, (s) => htmlToText(escapeHtml(s)) === s.trim()), { numRuns: 2_000, seed: 21 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'b', ' ', '<', '>', '&', '"', "'", '`', ';', '#', 'x', 'é', '😀', '&amp;', '&lt;'),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, (s) => htmlToText(escapeHtml(s)) === s.trim()),
+      { numRuns: 2_000, seed: 21 },
+    );
   });
 });
 
@@ -79,7 +91,16 @@ describe('senders', () => {
     assert.equal(senderName('SkyJet Customer Care <care@skyjet.example>'), 'SkyJet Customer Care');
     assert.equal(senderName('"Luigi" <l@x.com>'), 'Luigi');
     assert.equal(senderName('  Luigi"  <l@x.com>  '), 'Luigi');
-    for (const given of ['plain@x.com', '<l@x.com>', 'Luigi <>', 'Luigi <a>b>', 'Lu"i"gi <l@x.com>', '"" <l@x.com>', 'Luigi <l@x.com', '']) {
+    for (const given of [
+      'plain@x.com',
+      '<l@x.com>',
+      'Luigi <>',
+      'Luigi <a>b>',
+      'Lu"i"gi <l@x.com>',
+      '"" <l@x.com>',
+      'Luigi <l@x.com',
+      '',
+    ]) {
       assert.equal(senderName(given), given.trim(), given);
     }
     const stall = `"${'a '.repeat(20_000)}<x`;

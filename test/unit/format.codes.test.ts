@@ -9,7 +9,14 @@ import { serviceText as svc } from '../../src/api/serviceText';
 import { ops } from '../../src/api/catalogue';
 import type { Goal } from '../../src/api/schemas/coordination';
 import { presentationOf } from '../../src/presentation';
-import { codeLabel, configureFormat, describeCallStatus, fillPlaceholders, isKnownCode, knownCodes } from '../../src/format';
+import {
+  codeLabel,
+  configureFormat,
+  describeCallStatus,
+  fillPlaceholders,
+  isKnownCode,
+  knownCodes,
+} from '../../src/format';
 import { inboundStatusLabel } from '../../src/models/inbound';
 import { numberDescription, readCountries } from '../../src/models/phoneNumber';
 import { goalStateLabel } from '../../src/models/goal';
@@ -18,7 +25,8 @@ import type { PresentationContext } from '../../src/presentation/entry';
 import { spanishBundle } from './manifestFiles';
 
 const es = spanishBundle();
-const spanish = () => configureFormat({ locale: 'es', t: (message, ...args) => fillPlaceholders(es[message] ?? message, ...args) });
+const spanish = () =>
+  configureFormat({ locale: 'es', t: (message, ...args) => fillPlaceholders(es[message] ?? message, ...args) });
 /** Plan names are the product's own: the same words in every language. */
 const BRAND = new Set(['plan:starter', 'plan:pro', 'plan:power', 'plan:business']);
 
@@ -73,7 +81,11 @@ describe('the label table of service codes', () => {
       assert.equal(isKnownCode('plan', key), false, key);
     }
     assert.equal(codeLabel('country', 'not a country'), 'Not a country');
-    assert.equal(codeLabel('country', 'A'.repeat(100_000)), 'A'.repeat(100_000), 'not a region code: only made readable');
+    assert.equal(
+      codeLabel('country', 'A'.repeat(100_000)),
+      'A'.repeat(100_000),
+      'not a region code: only made readable',
+    );
   });
 });
 
@@ -83,14 +95,25 @@ describe('the places that showed codes, in Spanish', () => {
 
   it("the goal page's status badge and its steps' states", async () => {
     const goal: Goal = {
-      id: 'g1', title: svc('Dinner for 4'), status: svc('active'),
+      id: 'g1',
+      title: svc('Dinner for 4'),
+      status: svc('active'),
       steps: [
         { step: 1, description: svc('Find a restaurant'), status: svc('completed') },
         { step: 2, description: svc('Call the restaurant'), status: svc('pending') },
         { step: 3, description: svc('Add it to the calendar'), status: svc('skipped') },
       ],
     };
-    const page = new GoalPage({ kind: 'goal', id: 'g1' }, { client: undefined as never, pipeline: undefined as never, runCommand: async () => undefined, openGoal: async () => undefined }, goal);
+    const page = new GoalPage(
+      { kind: 'goal', id: 'g1' },
+      {
+        client: undefined as never,
+        pipeline: undefined as never,
+        runCommand: async () => undefined,
+        openGoal: async () => undefined,
+      },
+      goal,
+    );
     const body = (await page.render()).body.toString();
     assert.match(body, /<span class="badge ">Activo<\/span>/);
     assert.match(body, /— Completado</);
@@ -101,18 +124,35 @@ describe('the places that showed codes, in Spanish', () => {
 
   it("the call consent's category and the goals' states in lists", () => {
     const consent = presentationOf(ops.calls.create)!.consent!;
-    const submission = { task_category: 'restaurant', task_description: 'Book a table for two tonight', respondent_phone: '+12015550100', language: 'es', call_language: 'es' };
-    const what = consent.what({ input: { body: { submission, timezone: 'Europe/Madrid' } } } as unknown as PresentationContext);
+    const submission = {
+      task_category: 'restaurant',
+      task_description: 'Book a table for two tonight',
+      respondent_phone: '+12015550100',
+      language: 'es',
+      call_language: 'es',
+    };
+    const what = consent.what({
+      input: { body: { submission, timezone: 'Europe/Madrid' } },
+    } as unknown as PresentationContext);
     assert.match(what, /^Categoría: Restaurante$/m);
     assert.equal(goalStateLabel({ status: svc('pending') }), 'Pendiente');
-    assert.equal(goalStateLabel({ status: svc('active'), waiting_for: svc('step_approval') }), es['Approve the next step']);
+    assert.equal(
+      goalStateLabel({ status: svc('active'), waiting_for: svc('step_approval') }),
+      es['Approve the next step'],
+    );
   });
 
   it('statuses of calls and calls to your number; countries of numbers', () => {
     assert.equal(describeCallStatus('no_answer').label, es['No answer']);
     assert.equal(inboundStatusLabel({ status: svc('missed') }), es.Missed);
     assert.equal(inboundStatusLabel({ status: svc('completed'), transferred_to: svc('+12015550177') }), es.Transferred);
-    assert.match(numberDescription({ phone_number: svc('+12015550142'), iso_country: svc('US') }), /^Estados Unidos · /);
-    assert.deepEqual(readCountries({ countries: [{ code: 'ES', name: 'Spain' }, { code: 'MX' }] }).map((c) => c.name), ['España', 'México']);
+    assert.match(
+      numberDescription({ phone_number: svc('+12015550142'), iso_country: svc('US') }),
+      /^Estados Unidos · /,
+    );
+    assert.deepEqual(
+      readCountries({ countries: [{ code: 'ES', name: 'Spain' }, { code: 'MX' }] }).map((c) => c.name),
+      ['España', 'México'],
+    );
   });
 });

@@ -7,7 +7,20 @@ import assert from 'node:assert/strict';
 import { checkPhoneNumber, formatPhoneNumber } from '../../src/api/validation/phone';
 import { redact } from '../../src/api/redact';
 import { encodeSegment } from '../../src/documents/paths';
-import { blocks, code, escapeHtml, escapeInline, humanize, link, listOrParagraphs, listOrParagraphsHtml, md, oneLine, paragraphs, textBlock } from '../../src/format';
+import {
+  blocks,
+  code,
+  escapeHtml,
+  escapeInline,
+  humanize,
+  link,
+  listOrParagraphs,
+  listOrParagraphsHtml,
+  md,
+  oneLine,
+  paragraphs,
+  textBlock,
+} from '../../src/format';
 import { listItemText } from '../../src/format/text';
 import { TextBuilder, lineRanges } from '../../src/format/textBuilder';
 
@@ -15,7 +28,10 @@ describe('Markdown values on hostile shapes', () => {
   it('a link followed by thousands of ")" ends before them; a bracket the link opens stays in it', () => {
     const closers = ')'.repeat(10_000);
     assert.equal(escapeInline(`see https://example.com/a${closers}`), `see <https://example.com/a>${closers}`);
-    assert.equal(escapeInline('https://en.wikipedia.org/wiki/Fish_(food)).'), '<https://en.wikipedia.org/wiki/Fish_(food)>).');
+    assert.equal(
+      escapeInline('https://en.wikipedia.org/wiki/Fish_(food)).'),
+      '<https://en.wikipedia.org/wiki/Fish_(food)>).',
+    );
     assert.equal(escapeInline('(https://x.example/a_[b]), then'), '(<https://x.example/a_[b]>), then');
     assert.equal(escapeInline(`https://x.example/${'.'.repeat(5_000)}`), `<https://x.example/>${'.'.repeat(5_000)}`);
   });
@@ -26,12 +42,31 @@ describe('Markdown values on hostile shapes', () => {
     assert.equal(escapeInline(`${' \t'.repeat(5_000)}x`), ' x');
     assert.equal(escapeInline(`a${' \t'.repeat(3)}b`), 'a      b', 'a tab is a control: a space of its own');
     assert.equal(escapeInline(`a${'\u0001\u2028\n'.repeat(5_000)}b`), 'a b');
-    assert.equal(escapeInline('HTTPs://X.example/A and xhttps://y.example'), '<HTTPs://X.example/A> and xhttps://y.example');
+    assert.equal(
+      escapeInline('HTTPs://X.example/A and xhttps://y.example'),
+      '<HTTPs://X.example/A> and xhttps://y.example',
+    );
   });
 
   it('escapes what would open a block where the value may start a line, and only there', () => {
-    assert.deepEqual(['- a', '-', '--', '+1 201 555 0100', '# h', '12. x', '1234567890. x', '3)', '  = x', '-x', '7.5 km'].map(escapeInline),
-      ['\\- a', '\\-', '\\--', '+1 201 555 0100', '\\# h', '12\\. x', '1234567890. x', '3\\)', ' \\= x', '-x', '7.5 km']);
+    assert.deepEqual(
+      ['- a', '-', '--', '+1 201 555 0100', '# h', '12. x', '1234567890. x', '3)', '  = x', '-x', '7.5 km'].map(
+        escapeInline,
+      ),
+      [
+        '\\- a',
+        '\\-',
+        '\\--',
+        '+1 201 555 0100',
+        '\\# h',
+        '12\\. x',
+        '1234567890. x',
+        '3\\)',
+        ' \\= x',
+        '-x',
+        '7.5 km',
+      ],
+    );
   });
 
   it('code spans take a fence longer than any backtick run, whatever their number', () => {
@@ -47,18 +82,48 @@ describe('Markdown values on hostile shapes', () => {
   it('paragraphs and lists read CRLF, CR and LF lines, and any number of them', () => {
     assert.equal(paragraphs('a\r\nb\rc\n\n\n\nd').text, 'a  \nb  \nc  \n\nd');
     assert.equal(paragraphs('a\r\n\r\n\n'.repeat(3)).text, 'a  \n\na  \n\na');
-    assert.equal(listOrParagraphs('- one\r\n* two\r\n\r\n3) three\n• four\nplain').text, '- one\n- two\n- three\n- four\nplain  ');
-    assert.equal(listOrParagraphs('- 1. \n'.repeat(3)).text, '- 1\\. \n- 1\\. \n- 1\\. ', 'an item that is itself a marker is escaped');
+    assert.equal(
+      listOrParagraphs('- one\r\n* two\r\n\r\n3) three\n• four\nplain').text,
+      '- one\n- two\n- three\n- four\nplain  ',
+    );
+    assert.equal(
+      listOrParagraphs('- 1. \n'.repeat(3)).text,
+      '- 1\\. \n- 1\\. \n- 1\\. ',
+      'an item that is itself a marker is escaped',
+    );
     assert.equal(listOrParagraphs('- 1. \n'.repeat(20_000)).text.split('\n').length, 20_000);
   });
 
   it('reads a list item as /^\\s*(?:[-*•]|\\d+[.)])\\s+(.*)$/ did', () => {
-    assert.deepEqual(['- a', '  * b ', '•\tc', '12) d', '3.e', '-', '- ', 'x - y', '- a\u2028b', '-\u2028 b', '4 5. x'].map(listItemText),
-      ['a', 'b ', 'c', 'd', undefined, undefined, '', undefined, undefined, 'b', undefined]);
+    assert.deepEqual(
+      ['- a', '  * b ', '•\tc', '12) d', '3.e', '-', '- ', 'x - y', '- a\u2028b', '-\u2028 b', '4 5. x'].map(
+        listItemText,
+      ),
+      ['a', 'b ', 'c', 'd', undefined, undefined, '', undefined, undefined, 'b', undefined],
+    );
   });
 
   it('blocks drop blank parts, nested or not', () => {
-    assert.equal(blocks(md`# T`, '', '  ', paragraphs(''), blocks(), blocks(md`a`, blocks(md`b`))).text, '# T\n\na\n\nb\n\n\n');
+    assert.equal(
+      blocks(
+        md`
+# T
+        `,
+        '',
+        '  ',
+        paragraphs(''),
+        blocks(),
+        blocks(
+          md`
+a
+          `,
+          blocks(md`
+b
+          `),
+        ),
+      ).text,
+      '# T\n\na\n\nb\n\n\n',
+    );
   });
 });
 
@@ -76,7 +141,10 @@ describe('HTML values on hostile shapes', () => {
   });
 
   it('a server list stays a list, whatever its length', () => {
-    assert.equal(listOrParagraphsHtml('- a\r\n\r\n2) <b>\nplain').text, '<ul><li>a</li><li>&lt;b&gt;</li><li>plain</li></ul>');
+    assert.equal(
+      listOrParagraphsHtml('- a\r\n\r\n2) <b>\nplain').text,
+      '<ul><li>a</li><li>&lt;b&gt;</li><li>plain</li></ul>',
+    );
     assert.equal(listOrParagraphsHtml('- x\n'.repeat(10_000)).text, `<ul>${'<li>x</li>'.repeat(10_000)}</ul>`);
   });
 });

@@ -8,8 +8,10 @@ import { genericMarkdown } from '../../src/documents/genericMarkdown';
 describe('html: values are text', () => {
   it('escapes tags, attributes and template breakers', () => {
     const payload = `<img src=x onerror="alert(1)"> ' \` \${x} &amp;`;
-    assert.equal(html`<p title="${payload}">${payload}</p>`.text,
-      '<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#39; &#96; ${x} &amp;amp;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#39; &#96; ${x} &amp;amp;</p>');
+    assert.equal(
+      html`<p title="${payload}">${payload}</p>`.text,
+      '<p title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#39; &#96; ${x} &amp;amp;">&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &#39; &#96; ${x} &amp;amp;</p>',
+    );
   });
 
   it('drops bidirectional overrides and control characters that disguise text', () => {
@@ -17,7 +19,13 @@ describe('html: values are text', () => {
   });
 
   it('keeps trusted markup and nested html, flattens arrays, drops null/false', () => {
-    assert.equal(html`<ul>${['a', '<b>'].map((x) => html`<li>${x}</li>`)}</ul>${null}${false}${trustedHtml('<br>')}`.text, '<ul><li>a</li><li>&lt;b&gt;</li></ul><br>');
+    assert.equal(
+      html`<ul>
+          ${['a', '<b>'].map((x) => html`<li>${x}</li>`)}
+        </ul>
+        ${null}${false}${trustedHtml('<br>')}`.text,
+      '<ul><li>a</li><li>&lt;b&gt;</li></ul><br>',
+    );
   });
 
   it('server text keeps its paragraphs and lines, and a server list stays a list', () => {
@@ -29,8 +37,14 @@ describe('html: values are text', () => {
 describe('genericMarkdown: any answer as a document for people', () => {
   it('tables for simple fields and lists of objects, headings for nested ones; values escaped', () => {
     const md = genericMarkdown('Voice profile', {
-      tone: 'friendly <b>', sentences_analyzed: 120, trained_at: '2026-11-20T10:00:00Z', ready: true,
-      samples: [{ subject: 'Hi [x](command:y)', words: 40 }, { subject: 'Re: lunch', words: 12 }],
+      tone: 'friendly <b>',
+      sentences_analyzed: 120,
+      trained_at: '2026-11-20T10:00:00Z',
+      ready: true,
+      samples: [
+        { subject: 'Hi [x](command:y)', words: 40 },
+        { subject: 'Re: lunch', words: 12 },
+      ],
       details: { formality: 'low' },
     }).text;
     assert.match(md, /^# Voice profile/);

@@ -88,7 +88,19 @@ describe('md: values are text', () => {
   });
 
   it('blocks() joins with blank lines and drops empty parts', () => {
-    assert.equal(blocks(md`a`, undefined, md``, md`b`).text, 'a\n\nb\n');
+    assert.equal(
+      blocks(
+        md`
+a
+        `,
+        undefined,
+        md``,
+        md`
+b
+        `,
+      ).text,
+      'a\n\nb\n',
+    );
   });
 });
 
@@ -96,13 +108,41 @@ describe('md: values are text', () => {
  *  gets): what it makes of a value must be exactly that value as text, wherever the template puts it. */
 describe('md: rendered, a value is its own text', () => {
   const renderer = new MarkdownIt({ html: true });
-  const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const decode = (html: string) =>
+    html
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   // Markdown's own punctuation, blanks and digits, so markers and constructs come up often.
   // Each value starts, half the time, the way a block would (a list marker, a heading, a fence,
   // an indented code block, a quote, a table row, a setext underline).
-  const blockStart = fc.constantFrom('', '- ', '+ ', '* ', '1. ', '2) ', '# ', '    ', '\t', '> ', '```', '~~~', '| a |', '---', '===', '<div>', '[x]: /y');
-  const body = fc.string({ unit: fc.constantFrom(...'\\`*_{}[]()#+-.!|~$<>&=:;"\' \t\n1234567890abc'.split('')), maxLength: 24 });
-  const value = fc.tuple(fc.oneof(blockStart, fc.constant('')), body).map(([a, b]) => a + b)
+  const blockStart = fc.constantFrom(
+    '',
+    '- ',
+    '+ ',
+    '* ',
+    '1. ',
+    '2) ',
+    '# ',
+    '    ',
+    '\t',
+    '> ',
+    '```',
+    '~~~',
+    '| a |',
+    '---',
+    '===',
+    '<div>',
+    '[x]: /y',
+  );
+  const body = fc.string({
+    unit: fc.constantFrom(...'\\`*_{}[]()#+-.!|~$<>&=:;"\' \t\n1234567890abc'.split('')),
+    maxLength: 24,
+  });
+  const value = fc
+    .tuple(fc.oneof(blockStart, fc.constant('')), body)
+    .map(([a, b]) => a + b)
     .filter((s) => s.trim() !== '' && !/https?:/.test(s));
   const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -114,17 +154,23 @@ describe('md: rendered, a value is its own text', () => {
   ];
   for (const [where, build, shape] of contexts) {
     it(`in ${where}`, () => {
-      fc.assert(fc.property(value, (v) => {
-        const html = renderer.render(build(v));
-        const m = shape.exec(html);
-        assert.ok(m, `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
-        assert.equal(text(decode(m[1])), text(v), `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
-      }), { numRuns: 2_000 });
+      fc.assert(
+        fc.property(value, (v) => {
+          const html = renderer.render(build(v));
+          const m = shape.exec(html);
+          assert.ok(m, `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
+          assert.equal(text(decode(m[1])), text(v), `${JSON.stringify(v)} → ${JSON.stringify(html)}`);
+        }),
+        { numRuns: 2_000 },
+      );
     });
   }
 
   it('phone numbers, dates and parentheses are not escaped (plain-text views show the source)', () => {
-    assert.equal(md`- ${'Luigi\'s Trattoria (+1 201 555 0100) on 2026-12-04.'}`.text, "- Luigi's Trattoria (+1 201 555 0100) on 2026-12-04.");
+    assert.equal(
+      md`- ${"Luigi's Trattoria (+1 201 555 0100) on 2026-12-04."}`.text,
+      "- Luigi's Trattoria (+1 201 555 0100) on 2026-12-04.",
+    );
     assert.equal(md`${'+ 1'} ${'- x'} ${'2. y'} ${'# z'} ${'---'}`.text, '\\+ 1 \\- x 2\\. y \\# z \\---');
   });
 });

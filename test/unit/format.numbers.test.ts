@@ -1,7 +1,15 @@
 /** Numbers, plurals and dates in the UI language. */
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { configureFormat, count, creditsLabel, formatCredits, formatDuration, phoneForPeople, shortDateTime } from '../../src/format';
+import {
+  configureFormat,
+  count,
+  creditsLabel,
+  formatCredits,
+  formatDuration,
+  phoneForPeople,
+  shortDateTime,
+} from '../../src/format';
 
 describe('format', () => {
   afterEach(() => configureFormat({}));
@@ -16,7 +24,14 @@ describe('format', () => {
   });
 
   it('follows the configured language (numbers) and translator (words)', () => {
-    configureFormat({ locale: 'es', t: (m, ...a) => m.replace('credits', 'créditos').replace('credit', 'crédito').replace(/\{(\d)\}/g, (_w, i) => String(a[Number(i)])) });
+    configureFormat({
+      locale: 'es',
+      t: (m, ...a) =>
+        m
+          .replace('credits', 'créditos')
+          .replace('credit', 'crédito')
+          .replace(/\{(\d)\}/g, (_w, i) => String(a[Number(i)])),
+    });
     assert.equal(formatCredits(1234.5), '1234,5');
     assert.equal(creditsLabel(2), '2 créditos');
   });

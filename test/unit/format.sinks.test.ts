@@ -7,7 +7,18 @@ import type { ServiceText } from '../../src/api/serviceText';
 import { serviceText as svc } from '../../src/api/serviceText';
 import { md, raw } from '../../src/format/markdown';
 import { trustedHtml } from '../../src/format/html';
-import { chatMarkdown, fileName, LIMITS, notificationText, notificationWithActions, pickText, plainLines, plainText, tabTitle, visibleText } from '../../src/format/sinks';
+import {
+  chatMarkdown,
+  fileName,
+  LIMITS,
+  notificationText,
+  notificationWithActions,
+  pickText,
+  plainLines,
+  plainText,
+  tabTitle,
+  visibleText,
+} from '../../src/format/sinks';
 import type { info, askModal } from '../../src/platform/notify';
 import type { ItemOptions } from '../../src/views/viewNode';
 import type { PickItem } from '../../src/platform/quickInput';
@@ -19,8 +30,15 @@ const LRM = '\u200e';
 
 describe('notification text', () => {
   it('never forms a link, whatever the caller called themselves', () => {
-    const name = 'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
-    for (const hostile of [name, '[x](https://evil.example)', '[a](file:///etc/passwd "t")', ']]]((([x](command:a)', `[${'['.repeat(5000)}](command:x)`]) {
+    const name =
+      'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20PWNED%5Cn%22%7D)';
+    for (const hostile of [
+      name,
+      '[x](https://evil.example)',
+      '[a](file:///etc/passwd "t")',
+      ']]]((([x](command:a)',
+      `[${'['.repeat(5000)}](command:x)`,
+    ]) {
       const text = notificationText(`KallyAI is answering a call from ${hostile} (+1 201 555 0164).`);
       assert.equal([...text.matchAll(NOTIFICATION_LINK)].length, 0, text.slice(0, 120));
     }
@@ -41,16 +59,34 @@ describe('notification text with our own command links', () => {
     { label: 'Take Over', command: 'kallyai.receptionist.takeOver', args: [{ id }] },
     { label: 'Transfer…', command: 'kallyai.receptionist.transfer', args: [{ id }] },
   ];
-  const links = (text: string) => [...text.matchAll(NOTIFICATION_LINK)].map((m) => ({ label: m[1], href: m[2], title: m[4] }));
+  const links = (text: string) =>
+    [...text.matchAll(NOTIFICATION_LINK)].map((m) => ({ label: m[1], href: m[2], title: m[4] }));
 
   it('holds exactly our links, to our commands with their arguments, whatever the caller and the call id are', () => {
     const hostileId = 'ic_1") [x](command:workbench.action.terminal.sendSequence) "t\' ()*~!%';
-    for (const caller of ['Jamie Chen', 'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%7D)', 'Unclosed [label', ']]](( [[', `[${'['.repeat(5000)}`]) {
+    for (const caller of [
+      'Jamie Chen',
+      'Bank [see details](command:workbench.action.terminal.sendSequence?%7B%7D)',
+      'Unclosed [label',
+      ']]](( [[',
+      `[${'['.repeat(5000)}`,
+    ]) {
       const text = notificationWithActions(`KallyAI is answering a call from ${caller}.`, actions(hostileId));
       const found = links(text);
-      assert.deepEqual(found.map((l) => l.label), ['Take Over', 'Transfer…'], text.slice(0, 200));
-      assert.deepEqual(found.map((l) => l.href.replace(/\?.*$/, '')), ['command:kallyai.receptionist.takeOver', 'command:kallyai.receptionist.transfer']);
-      assert.deepEqual(found.map((l) => l.title), ['Take Over', 'Transfer…'], 'the title is the label, not the command');
+      assert.deepEqual(
+        found.map((l) => l.label),
+        ['Take Over', 'Transfer…'],
+        text.slice(0, 200),
+      );
+      assert.deepEqual(
+        found.map((l) => l.href.replace(/\?.*$/, '')),
+        ['command:kallyai.receptionist.takeOver', 'command:kallyai.receptionist.transfer'],
+      );
+      assert.deepEqual(
+        found.map((l) => l.title),
+        ['Take Over', 'Transfer…'],
+        'the title is the label, not the command',
+      );
       for (const l of found) {
         assert.match(l.href, /^command:[a-zA-Z.]+\?[A-Za-z0-9._%-]+$/, 'only percent-encoded arguments');
         assert.deepEqual(JSON.parse(decodeURIComponent(l.href.slice(l.href.indexOf('?') + 1))), [{ id: hostileId }]);
@@ -60,13 +96,24 @@ describe('notification text with our own command links', () => {
 
   it('keeps the words readable, and refuses a command that is not ours', () => {
     const text = notificationWithActions('KallyAI is answering a call from Bank [see details].', actions('ic_2'));
-    assert.match(text, /^\[Take Over\]\(command:[^)]*\) · \[Transfer…\]\(command:[^)]*\) — KallyAI is answering a call from Bank \(see details\)\.$/, 'the links first: a notification without buttons shows one line');
-    assert.throws(() => notificationWithActions('x', [{ label: 'Run', command: 'workbench.action.terminal.sendSequence', args: [] }]), /not a KallyAI command/);
+    assert.match(
+      text,
+      /^\[Take Over\]\(command:[^)]*\) · \[Transfer…\]\(command:[^)]*\) — KallyAI is answering a call from Bank \(see details\)\.$/,
+      'the links first: a notification without buttons shows one line',
+    );
+    assert.throws(
+      () =>
+        notificationWithActions('x', [{ label: 'Run', command: 'workbench.action.terminal.sendSequence', args: [] }]),
+      /not a KallyAI command/,
+    );
   });
 
   it('on a megabyte of hostile text: the text capped, still exactly our links (one pass; the time is a figure of npm run reliability)', () => {
     const text = notificationWithActions(`[](${'[x]('.repeat(250_000)}`, actions('[]()'.repeat(1000)));
-    assert.deepEqual(links(text).map((l) => l.label), ['Take Over', 'Transfer…']);
+    assert.deepEqual(
+      links(text).map((l) => l.label),
+      ['Take Over', 'Transfer…'],
+    );
     assert.ok(text.length - text.indexOf(' — ') <= LIMITS.notification + 3, 'the text after the links is capped');
   });
 });
@@ -105,7 +152,7 @@ describe('pick text and file names', () => {
 
   it('suggests a file name with no path, no reserved character and no bidi trick', () => {
     assert.equal(fileName('../../etc/passwd', 'ics'), 'etc-passwd.ics');
-    assert.equal(fileName('Luigi\u202e\'s: Trattoria 2026-03-14', 'ics'), 'Luigi-s- Trattoria 2026-03-14.ics');
+    assert.equal(fileName("Luigi\u202e's: Trattoria 2026-03-14", 'ics'), 'Luigi-s- Trattoria 2026-03-14.ics');
     assert.equal(fileName('', 'ics'), 'kallyai.ics');
     assert.ok(fileName('a'.repeat(1000), 'ics').length <= LIMITS.fileName);
   });
@@ -113,7 +160,8 @@ describe('pick text and file names', () => {
 
 describe('chat answers', () => {
   it('build no link and no image from service text', () => {
-    const message = '[kallyai.com/verify](https://evil.example/phish) ![](https://t/p.gif) see https://evil.example/x or www.evil.example, mail bob@evil.example';
+    const message =
+      '[kallyai.com/verify](https://evil.example/phish) ![](https://t/p.gif) see https://evil.example/x or www.evil.example, mail bob@evil.example';
     const answer = chatMarkdown(md`${message}`);
     assert.doesNotMatch(answer, /(?<!\\)\[[^\]]*(?<!\\)\]\(/, 'no [text](url)');
     assert.doesNotMatch(answer, /<https?:/, 'no autolink');

@@ -26,14 +26,17 @@ const alive = (pid: number) => {
     return false;
   }
 };
-const detached = (cmd: string, args: string[]) => spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+const detached = (cmd: string, args: string[]) =>
+  spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
 
 /** Runs `fn` while /proc/<pid>/stat reads as `rewrite` makes of the real one (read on demand). */
 async function withStat<T>(pid: number, rewrite: (real: () => string) => string, fn: () => Promise<T> | T): Promise<T> {
   const real = fs.readFileSync;
   const read = real as (...a: unknown[]) => string | Buffer;
   const fake = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) =>
-    file === `/proc/${pid}/stat` ? rewrite(() => String(read(file, ...rest))) : read(file, ...rest)) as typeof fs.readFileSync;
+    file === `/proc/${pid}/stat`
+      ? rewrite(() => String(read(file, ...rest)))
+      : read(file, ...rest)) as typeof fs.readFileSync;
   (fs as { readFileSync: typeof fs.readFileSync }).readFileSync = fake;
   try {
     return await fn();
@@ -73,7 +76,7 @@ describe('launcher process groups (Linux: /proc)', () => {
     }
   });
 
-  it('stops the members of a group whose leader has exited (code-server\'s extension hosts)', async () => {
+  it("stops the members of a group whose leader has exited (code-server's extension hosts)", async () => {
     const child = detached('sh', ['-c', 'sleep 30 & echo $!; exit 0']);
     processes.trackGroup(child.pid!);
     const member = Number(String(await new Promise<Buffer>((resolve) => child.stdout!.once('data', resolve))).trim());
@@ -88,6 +91,13 @@ describe('launcher process groups (Linux: /proc)', () => {
 
   it('reads the start time after a command name with spaces and parentheses', async () => {
     const stat = '4242 (a) b (c) S 1 4242 4242 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 987654 1 1';
-    assert.equal(await withStat(4242, () => stat, () => processes.startTime(4242)), '987654');
+    assert.equal(
+      await withStat(
+        4242,
+        () => stat,
+        () => processes.startTime(4242),
+      ),
+      '987654',
+    );
   });
 });

@@ -18,9 +18,26 @@ const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
  *  the enum of package.json's `categories` in 1.100 and later); the Marketplace files an extension
  *  under these only. */
 const VSCODE_CATEGORIES = [
-  'AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Extension Packs', 'Education', 'Formatters',
-  'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Programming Languages',
-  'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'Other',
+  'AI',
+  'Azure',
+  'Chat',
+  'Data Science',
+  'Debuggers',
+  'Extension Packs',
+  'Education',
+  'Formatters',
+  'Keymaps',
+  'Language Packs',
+  'Linters',
+  'Machine Learning',
+  'Notebooks',
+  'Programming Languages',
+  'SCM Providers',
+  'Snippets',
+  'Testing',
+  'Themes',
+  'Visualization',
+  'Other',
 ];
 
 /** The extension-manifest reference has given the Marketplace's keyword limit as 5 (later versions
@@ -32,14 +49,18 @@ const CHANGE_KINDS = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Sec
 
 function pngSize(file: string): { width: number; height: number } {
   const bytes = fs.readFileSync(file);
-  assert.ok(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), `${file} is not a PNG`);
+  assert.ok(
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    `${file} is not a PNG`,
+  );
   assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR', `${file}: no IHDR chunk`);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 /** WCAG relative luminance of #rrggbb. */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
     .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
@@ -64,7 +85,7 @@ describe('the Marketplace listing', () => {
     assert.ok(width >= 128, `${pkg.icon} is ${width}×${height}; the Marketplace wants at least 128×128`);
   });
 
-  it('a gallery banner whose colour the theme\'s text can be read on', () => {
+  it("a gallery banner whose colour the theme's text can be read on", () => {
     const banner = pkg.galleryBanner;
     assert.ok(banner, 'package.json has no "galleryBanner"');
     assert.match(banner.color, /^#[0-9a-fA-F]{6}$/, 'galleryBanner.color is #rrggbb');
@@ -79,8 +100,10 @@ describe('the Marketplace listing', () => {
     const categories: string[] = pkg.categories ?? [];
     assert.ok(categories.length > 0, 'package.json has no "categories"');
     assert.equal(new Set(categories).size, categories.length, 'a category twice');
-    for (const c of categories) assert.ok(VSCODE_CATEGORIES.includes(c), `"${c}" is not a VS Code category: ${VSCODE_CATEGORIES.join(', ')}`);
-    if (categories.length > 1) assert.ok(!categories.includes('Other'), '"Other" only hides the extension among the others');
+    for (const c of categories)
+      assert.ok(VSCODE_CATEGORIES.includes(c), `"${c}" is not a VS Code category: ${VSCODE_CATEGORIES.join(', ')}`);
+    if (categories.length > 1)
+      assert.ok(!categories.includes('Other'), '"Other" only hides the extension among the others');
   });
 
   it(`at most ${MAX_KEYWORDS} keywords, distinct, lower-case, not a category again`, () => {
@@ -106,7 +129,8 @@ describe('the Marketplace listing', () => {
       // Without one, vsce warns and asks (y/N) unless told, and it refuses README's relative images
       // ("Couldn't detect the repository where this extension is published") unless left as they are.
       assert.match(packageScript, /--allow-missing-repository/);
-      if (/\]\((?!https?:|#|mailto:)[^)]+\)/.test(readme)) assert.match(packageScript, /--no-rewrite-relative-links|--baseImagesUrl/);
+      if (/\]\((?!https?:|#|mailto:)[^)]+\)/.test(readme))
+        assert.match(packageScript, /--no-rewrite-relative-links|--baseImagesUrl/);
     }
   });
 });
@@ -124,8 +148,12 @@ describe('the CHANGELOG', () => {
     assert.deepEqual(listed, [...listed].sort(newerFirst), 'versions are newest first');
     assert.equal(new Set(listed).size, listed.length, 'a version twice');
     // Only the version being prepared may be unreleased.
-    versions.forEach((v) => { if (v && v[2] === 'Unreleased') assert.equal(v[1], pkg.version, `${v[1]} is marked Unreleased but package.json is ${pkg.version}`); });
-    for (const kind of changelog.matchAll(/^### (.*)$/gm)) assert.ok(CHANGE_KINDS.includes(kind[1]), `"### ${kind[1]}" is not one of ${CHANGE_KINDS.join(', ')}`);
+    versions.forEach((v) => {
+      if (v && v[2] === 'Unreleased')
+        assert.equal(v[1], pkg.version, `${v[1]} is marked Unreleased but package.json is ${pkg.version}`);
+    });
+    for (const kind of changelog.matchAll(/^### (.*)$/gm))
+      assert.ok(CHANGE_KINDS.includes(kind[1]), `"### ${kind[1]}" is not one of ${CHANGE_KINDS.join(', ')}`);
   });
 
   it("has a section for package.json's version, on top, that says what changed", () => {
@@ -134,7 +162,11 @@ describe('the CHANGELOG', () => {
     const start = changelog.indexOf(`## [${pkg.version}]`);
     const next = changelog.indexOf('\n## ', start + 1);
     const section = changelog.slice(start, next < 0 ? undefined : next);
-    assert.match(section, /^### (Added|Changed|Fixed|Removed|Deprecated|Security)$/m, 'the section has a kind of change');
+    assert.match(
+      section,
+      /^### (Added|Changed|Fixed|Removed|Deprecated|Security)$/m,
+      'the section has a kind of change',
+    );
     assert.ok((section.match(/^- /gm) ?? []).length >= 1, 'the section lists its changes');
   });
 });
@@ -171,15 +203,18 @@ describe('the .vsix', () => {
     /^(README\.md|CHANGELOG\.md|LICENSE)$/,
   ];
 
-  it('holds only what runs and what the listing shows (vsce\'s own list of files)', async () => {
+  it("holds only what runs and what the listing shows (vsce's own list of files)", async () => {
     const files = await listFiles({ cwd: root, packageManager: PackageManager.None });
     const stray = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(stray, [], `.vscodeignore lets these into the .vsix: ${stray.slice(0, 20).join(', ')}`);
-    for (const kept of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon]) assert.ok(files.includes(kept), `${kept} is not packed`);
+    for (const kept of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', pkg.icon])
+      assert.ok(files.includes(kept), `${kept} is not packed`);
     // Every file package.json names (the icon, the activity bar's and the views' icons, the pages' assets) is packed.
     const named = new Set<string>(JSON.stringify(pkg.contributes).match(/media\/[\w./-]+\.(svg|png)/g) ?? []);
     for (const f of named) assert.ok(files.includes(f), `${f} is named in package.json but not packed`);
-    for (const dir of ['media/pages', 'media/walkthrough']) for (const f of fs.readdirSync(path.join(root, dir))) assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
+    for (const dir of ['media/pages', 'media/walkthrough'])
+      for (const f of fs.readdirSync(path.join(root, dir)))
+        assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
     // What is built goes in when it is there (dist/ is not, before a build).
     for (const f of ['dist/extension.js', 'dist/commands.js', 'dist/phoneEngine.js', 'dist/mcp.js']) {
       if (fs.existsSync(path.join(root, f))) assert.ok(files.includes(f), `${f} is built but not packed`);

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, type CallToolResult, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ElicitRequestSchema,
+  type CallToolResult,
+  type ElicitRequest,
+  type ElicitResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Operation } from '../../src/api/operation';
 import type { OperationInput } from '../../src/api/requestInput';
 import { toolInputSchema } from '../../src/tools/toolInput';
@@ -29,12 +34,24 @@ export async function buildServer(): Promise<{ dir: string; script: string }> {
 }
 
 /** A home folder for the server, with a sign-in for the sandbox where the server looks for it. */
-export async function homeWithSignIn(sb: SandboxHandle, options: { mode?: number } = {}): Promise<{ home: string; file: string; refreshToken: string }> {
+export async function homeWithSignIn(
+  sb: SandboxHandle,
+  options: { mode?: number } = {},
+): Promise<{ home: string; file: string; refreshToken: string }> {
   const home = await mkdtemp(join(tmpdir(), 'kallyai-mcp-home-'));
   const tokens = await control<{ access_token: string; refresh_token: string }>(sb, 'POST', '/sandbox/tokens');
   const url = new URL(sb.url);
   const file = join(home, `.kallyai_token.${url.hostname}-${url.port}.json`);
-  await writeFile(file, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_at: Math.floor(Date.now() / 1000) + 3000, api_origin: url.origin }), { mode: options.mode ?? 0o600 });
+  await writeFile(
+    file,
+    JSON.stringify({
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      expires_at: Math.floor(Date.now() / 1000) + 3000,
+      api_origin: url.origin,
+    }),
+    { mode: options.mode ?? 0o600 },
+  );
   return { home, file, refreshToken: tokens.refresh_token };
 }
 
@@ -55,26 +72,51 @@ export interface McpRun {
   readonly stderr: () => string;
   /** Settles when the server process has exited (or the connection closed). */
   readonly closed: Promise<void>;
-  call(name: string, args: Record<string, unknown>, meta?: Record<string, unknown>): Promise<CallToolResult & { text: string }>;
+  call(
+    name: string,
+    args: Record<string, unknown>,
+    meta?: Record<string, unknown>,
+  ): Promise<CallToolResult & { text: string }>;
   close(): Promise<void>;
 }
 
-export async function startServer(script: string, options: { sandboxUrl: string; home: string; answer?: Answer; args?: string[]; env?: Record<string, string>; command?: { command: string; args: string[]; cwd: string } }): Promise<McpRun> {
+export async function startServer(
+  script: string,
+  options: {
+    sandboxUrl: string;
+    home: string;
+    answer?: Answer;
+    args?: string[];
+    env?: Record<string, string>;
+    command?: { command: string; args: string[]; cwd: string };
+  },
+): Promise<McpRun> {
   const answer = options.answer;
-  const client = new Client({ name: 'kallyai-tests', version: '1.0.0' }, { capabilities: answer ? { elicitation: { form: {} } } : {} });
+  const client = new Client(
+    { name: 'kallyai-tests', version: '1.0.0' },
+    { capabilities: answer ? { elicitation: { form: {} } } : {} },
+  );
   const asked: Array<ElicitRequest['params']> = [];
   if (answer) {
     client.setRequestHandler(ElicitRequestSchema, async (request): Promise<ElicitResult> => {
       asked.push(request.params);
       switch (answer) {
-        case 'yes': return { action: 'accept', content: { confirm: true } };
-        case 'acceptWithoutYes': return { action: 'accept', content: { confirm: false } };
-        case 'decline': return { action: 'decline' };
-        case 'cancel': return { action: 'cancel' };
+        case 'yes':
+          return { action: 'accept', content: { confirm: true } };
+        case 'acceptWithoutYes':
+          return { action: 'accept', content: { confirm: false } };
+        case 'decline':
+          return { action: 'decline' };
+        case 'cancel':
+          return { action: 'cancel' };
       }
     });
   }
-  const launch = options.command ?? { command: process.execPath, args: [script, '--api-base-url', options.sandboxUrl, ...(options.args ?? [])], cwd: root };
+  const launch = options.command ?? {
+    command: process.execPath,
+    args: [script, '--api-base-url', options.sandboxUrl, ...(options.args ?? [])],
+    cwd: root,
+  };
   const transport = new StdioClientTransport({
     ...launch,
     // Only what the test says: no LANG or locale of the machine running the tests.
@@ -82,8 +124,12 @@ export async function startServer(script: string, options: { sandboxUrl: string;
     stderr: 'pipe',
   });
   let errors = '';
-  transport.stderr?.on('data', (d: Buffer) => { errors += d.toString(); });
-  const closed = new Promise<void>((done) => { client.onclose = () => done(); });
+  transport.stderr?.on('data', (d: Buffer) => {
+    errors += d.toString();
+  });
+  const closed = new Promise<void>((done) => {
+    client.onclose = () => done();
+  });
   await client.connect(transport);
   return {
     client,
@@ -91,7 +137,11 @@ export async function startServer(script: string, options: { sandboxUrl: string;
     stderr: () => errors,
     closed,
     async call(name, args, meta) {
-      const result = (await client.callTool({ name, arguments: args, ...(meta ? { _meta: meta } : {}) })) as CallToolResult;
+      const result = (await client.callTool({
+        name,
+        arguments: args,
+        ...(meta ? { _meta: meta } : {}),
+      })) as CallToolResult;
       const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
       return { ...result, text };
     },
@@ -107,7 +157,12 @@ export async function serverRequests(sb: SandboxHandle): Promise<LoggedRequest[]
 /** Whether a logged request is this operation's (its method, and its path with any ids). */
 export function isRequestOf(op: Operation, r: LoggedRequest): boolean {
   if (r.method !== op.method) return false;
-  const pattern = new RegExp(`^${op.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+  const pattern = new RegExp(
+    `^${op.path
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]+')}$`,
+  );
   return pattern.test(r.path);
 }
 
@@ -115,7 +170,10 @@ export function isRequestOf(op: Operation, r: LoggedRequest): boolean {
  *  toolRequest), without what the tool does not offer. */
 export function toolArgs(spec: ToolSpec, input: OperationInput | undefined): Record<string, unknown> {
   const offered = toolInputSchema(spec).properties;
-  const args: Record<string, unknown> = { ...(input?.path as object | undefined), ...(input?.query as object | undefined) };
+  const args: Record<string, unknown> = {
+    ...(input?.path as object | undefined),
+    ...(input?.query as object | undefined),
+  };
   for (const [key, value] of Object.entries((input?.body ?? {}) as Record<string, unknown>)) {
     if (key === spec.unwrap && value && typeof value === 'object') Object.assign(args, value);
     else args[key] = value;

@@ -18,18 +18,45 @@ import { buildStakes, consentSpecFor } from '../../src/pipeline/consent/stakes';
 import { t } from '../../src/format';
 import { tools } from '../../src/tools/toolTable';
 
-const stakesOf = (business: string) => buildStakes(
-  ops.calls.create,
-  consentSpecFor(ops.calls.create, presentationOf(ops.calls.create)),
-  { input: { body: { submission: { task_category: 'restaurant', task_description: 'Book a table for 2 tomorrow at 8pm.', respondent_phone: '+12015550100', business_name: business }, timezone: 'UTC' } }, client: undefined as never, baseUrl: 'https://api.kallyai.com' },
-  { kind: 'amount', amount: 1.5, source: 'price' },
-  20,
-);
+const stakesOf = (business: string) =>
+  buildStakes(
+    ops.calls.create,
+    consentSpecFor(ops.calls.create, presentationOf(ops.calls.create)),
+    {
+      input: {
+        body: {
+          submission: {
+            task_category: 'restaurant',
+            task_description: 'Book a table for 2 tomorrow at 8pm.',
+            respondent_phone: '+12015550100',
+            business_name: business,
+          },
+          timezone: 'UTC',
+        },
+      },
+      client: undefined as never,
+      baseUrl: 'https://api.kallyai.com',
+    },
+    { kind: 'amount', amount: 1.5, source: 'price' },
+    20,
+  );
 
-describe('the MCP server\'s command line', () => {
-  it('serves KallyAI\'s API by default; --api-base-url takes https, or http on this computer only', () => {
-    assert.deepEqual(parseOptions([], {}), { command: 'serve', apiBaseUrl: 'https://api.kallyai.com', origin: 'https://api.kallyai.com', tokenFile: undefined, vscode: false, locale: undefined, defaultCountry: 'US', openBrowser: true });
-    const local = parseOptions(['--api-base-url', 'http://127.0.0.1:8790/', '--locale=es', '--default-country', 'es'], {});
+describe("the MCP server's command line", () => {
+  it("serves KallyAI's API by default; --api-base-url takes https, or http on this computer only", () => {
+    assert.deepEqual(parseOptions([], {}), {
+      command: 'serve',
+      apiBaseUrl: 'https://api.kallyai.com',
+      origin: 'https://api.kallyai.com',
+      tokenFile: undefined,
+      vscode: false,
+      locale: undefined,
+      defaultCountry: 'US',
+      openBrowser: true,
+    });
+    const local = parseOptions(
+      ['--api-base-url', 'http://127.0.0.1:8790/', '--locale=es', '--default-country', 'es'],
+      {},
+    );
     assert.equal(local.apiBaseUrl, 'http://127.0.0.1:8790');
     assert.equal(local.origin, 'http://127.0.0.1:8790');
     assert.equal(local.locale, 'es');
@@ -50,14 +77,14 @@ describe('the MCP server\'s command line', () => {
     assert.throws(() => parseOptions(['--vscode', '--token-file', '/tmp/x'], {}), /from VS Code/);
   });
 
-  it('keeps the CLI\'s file for KallyAI\'s API and a file of its own for any other (a sandbox never replaces the real sign-in)', () => {
+  it("keeps the CLI's file for KallyAI's API and a file of its own for any other (a sandbox never replaces the real sign-in)", () => {
     assert.equal(tokenFileFor('https://api.kallyai.com'), join(homedir(), '.kallyai_token.json'));
     assert.equal(tokenFileFor('http://127.0.0.1:8790'), join(homedir(), '.kallyai_token.127.0.0.1-8790.json'));
     assert.equal(tokenFileFor('http://[::1]:8790'), join(homedir(), '.kallyai_token.___1_-8790.json'));
   });
 });
 
-describe('the language of a person\'s question', () => {
+describe("the language of a person's question", () => {
   it('from a tag, an Accept-Language value (by weight, then order) or the environment', () => {
     assert.equal(languageOfTag('es-MX'), 'es');
     assert.equal(languageOfTag('es_ES.UTF-8'), 'es');
@@ -73,19 +100,26 @@ describe('the language of a person\'s question', () => {
     assert.equal(languageOfEnvironment({}), undefined);
   });
 
-  it('builds in the request\'s language and leaves English behind for what models read', () => {
+  it("builds in the request's language and leaves English behind for what models read", () => {
     const languages = new Languages(join(__dirname, '../../l10n'), 'en');
     assert.equal(languages.forRequest({ 'io.modelcontextprotocol/acceptLanguage': 'es' }), 'es');
     assert.equal(languages.forRequest({ 'io.modelcontextprotocol/acceptLanguage': 42 }), 'en');
     assert.equal(languages.forRequest(undefined), 'en');
-    assert.equal(languages.words('es')(() => t('This cannot be undone.')), 'Esto no se puede deshacer.');
+    assert.equal(
+      languages.words('es')(() => t('This cannot be undone.')),
+      'Esto no se puede deshacer.',
+    );
     assert.equal(t('This cannot be undone.'), 'This cannot be undone.');
-    assert.equal(new Languages('/nonexistent', 'es').words('es')(() => t('This cannot be undone.')), 'This cannot be undone.', 'no bundle: English');
+    assert.equal(
+      new Languages('/nonexistent', 'es').words('es')(() => t('This cannot be undone.')),
+      'This cannot be undone.',
+      'no bundle: English',
+    );
   });
 });
 
 describe('the consent elicitation', () => {
-  it('asks the modal\'s question with the stakes, and one yes/no named by the action, no unless made yes', () => {
+  it("asks the modal's question with the stakes, and one yes/no named by the action, no unless made yes", () => {
     const params = consentElicitation(stakesOf("Luigi's"));
     assert.equal(params.mode, 'form');
     assert.match(params.message, /^Call Luigi's now\?\n\n/);
@@ -125,9 +159,23 @@ describe('the consent elicitation', () => {
 
 describe('the session VS Code hands over', () => {
   it('round-trips, and anything else is no session', () => {
-    const session = { accessToken: 'tok_abcdefghijklmnop', expiresAt: 1_750_000_000_000, origin: 'https://api.kallyai.com' };
+    const session = {
+      accessToken: 'tok_abcdefghijklmnop',
+      expiresAt: 1_750_000_000_000,
+      origin: 'https://api.kallyai.com',
+    };
     assert.deepEqual(decodeHandedSession(encodeHandedSession(session)), session);
-    for (const bad of [undefined, '', 'not json', '{}', '[]', 'null', JSON.stringify({ access_token: 'a b', expires_at: 1, api_origin: 'x' }), JSON.stringify({ access_token: 'tok', expires_at: 'soon', api_origin: 'x' }), 'x'.repeat(40_000)]) {
+    for (const bad of [
+      undefined,
+      '',
+      'not json',
+      '{}',
+      '[]',
+      'null',
+      JSON.stringify({ access_token: 'a b', expires_at: 1, api_origin: 'x' }),
+      JSON.stringify({ access_token: 'tok', expires_at: 'soon', api_origin: 'x' }),
+      'x'.repeat(40_000),
+    ]) {
       assert.equal(decodeHandedSession(bad), undefined, String(bad).slice(0, 40));
     }
     assert.doesNotMatch(encodeHandedSession(session), /refresh/, 'never a refresh token');

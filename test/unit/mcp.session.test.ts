@@ -21,9 +21,17 @@ const root = resolve(__dirname, '../..');
 
 /** Runs the server for a command that ends (sign-in, sign-out, a bad option): its exit code and stderr.
  *  `onLine` sees each stderr line as it comes (the sign-in test plays the browser from it). */
-function runToEnd(script: string, args: string[], env: Record<string, string>, onLine?: (line: string) => void): Promise<{ code: number | null; stderr: string }> {
+function runToEnd(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  onLine?: (line: string) => void,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let partial = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -37,7 +45,7 @@ function runToEnd(script: string, args: string[], env: Record<string, string>, o
   });
 }
 
-describe('the MCP server\'s session', () => {
+describe("the MCP server's session", () => {
   let sb: SandboxHandle;
   let build: { dir: string; script: string };
   const homes: string[] = [];
@@ -61,10 +69,15 @@ describe('the MCP server\'s session', () => {
     const dir = await home(emptyHome());
     try {
       let visited: Promise<unknown> | undefined;
-      const result = await runToEnd(build.script, ['--sign-in', '--no-browser', '--api-base-url', approving.url], { HOME: dir }, (line) => {
-        const url = /https?:\/\/\S+\/v1\/auth\/cli\?\S+/.exec(line)?.[0];
-        if (url && !visited) visited = fetch(url).then((r) => r.text());
-      });
+      const result = await runToEnd(
+        build.script,
+        ['--sign-in', '--no-browser', '--api-base-url', approving.url],
+        { HOME: dir },
+        (line) => {
+          const url = /https?:\/\/\S+\/v1\/auth\/cli\?\S+/.exec(line)?.[0];
+          if (url && !visited) visited = fetch(url).then((r) => r.text());
+        },
+      );
       await visited;
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stderr, /Signed in\./);
@@ -75,7 +88,15 @@ describe('the MCP server\'s session', () => {
       assert.deepEqual(Object.keys(written).sort(), ['access_token', 'api_origin', 'expires_at', 'refresh_token']);
       assert.equal(written.api_origin, url.origin);
       assert.ok(Number.isInteger(written.expires_at));
-      assert.doesNotMatch(result.stderr, new RegExp(String(written.access_token).slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the token is never printed');
+      assert.doesNotMatch(
+        result.stderr,
+        new RegExp(
+          String(written.access_token)
+            .slice(0, 40)
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        ),
+        'the token is never printed',
+      );
       // The server started next uses it.
       const run = await startServer(build.script, { sandboxUrl: approving.url, home: dir });
       try {
@@ -99,7 +120,10 @@ describe('the MCP server\'s session', () => {
       await clearRequests(sb);
       const result = await run.call('kallyai_list_goals', {});
       assert.equal(result.isError, true);
-      assert.match(result.text, /Not signed in to KallyAI\. Sign in once in a terminal with "npm run mcp -- --sign-in --api-base-url http:\/\/127\.0\.0\.1:\d+"/);
+      assert.match(
+        result.text,
+        /Not signed in to KallyAI\. Sign in once in a terminal with "npm run mcp -- --sign-in --api-base-url http:\/\/127\.0\.0\.1:\d+"/,
+      );
       assert.deepEqual(await serverRequests(sb), []);
     } finally {
       await run.close();
@@ -147,11 +171,20 @@ describe('the MCP server\'s session', () => {
   describe('started by VS Code (--vscode)', () => {
     const handed = async (expiresIn: number) => {
       const tokens = await control<{ access_token: string }>(sb, 'POST', '/sandbox/tokens');
-      return encodeHandedSession({ accessToken: tokens.access_token, expiresAt: Date.now() + expiresIn, origin: new URL(sb.url).origin });
+      return encodeHandedSession({
+        accessToken: tokens.access_token,
+        expiresAt: Date.now() + expiresIn,
+        origin: new URL(sb.url).origin,
+      });
     };
 
     it('uses the session in its environment and reads no token file', async () => {
-      const run = await startServer(build.script, { sandboxUrl: sb.url, home: await home(emptyHome()), args: ['--vscode'], env: { [SESSION_ENV]: await handed(3_600_000) } });
+      const run = await startServer(build.script, {
+        sandboxUrl: sb.url,
+        home: await home(emptyHome()),
+        args: ['--vscode'],
+        env: { [SESSION_ENV]: await handed(3_600_000) },
+      });
       try {
         const result = await run.call('kallyai_get_credits', {});
         assert.equal(result.isError, false, result.text);
@@ -174,7 +207,12 @@ describe('the MCP server\'s session', () => {
     });
 
     it('an expired session is said so, and the server exits after answering', async () => {
-      const run = await startServer(build.script, { sandboxUrl: sb.url, home: await home(emptyHome()), args: ['--vscode'], env: { [SESSION_ENV]: await handed(-1000) } });
+      const run = await startServer(build.script, {
+        sandboxUrl: sb.url,
+        home: await home(emptyHome()),
+        args: ['--vscode'],
+        env: { [SESSION_ENV]: await handed(-1000) },
+      });
       const result = await run.call('kallyai_get_credits', {});
       assert.equal(result.isError, true);
       assert.match(result.text, /has expired\. Call the tool again/);
@@ -183,8 +221,17 @@ describe('the MCP server\'s session', () => {
 
     it('a session of another API is not sent to this one', async () => {
       const tokens = await control<{ access_token: string }>(sb, 'POST', '/sandbox/tokens');
-      const other = encodeHandedSession({ accessToken: tokens.access_token, expiresAt: Date.now() + 3_600_000, origin: 'https://api.kallyai.com' });
-      const run = await startServer(build.script, { sandboxUrl: sb.url, home: await home(emptyHome()), args: ['--vscode'], env: { [SESSION_ENV]: other } });
+      const other = encodeHandedSession({
+        accessToken: tokens.access_token,
+        expiresAt: Date.now() + 3_600_000,
+        origin: 'https://api.kallyai.com',
+      });
+      const run = await startServer(build.script, {
+        sandboxUrl: sb.url,
+        home: await home(emptyHome()),
+        args: ['--vscode'],
+        env: { [SESSION_ENV]: other },
+      });
       await clearRequests(sb);
       const result = await run.call('kallyai_get_credits', {});
       assert.equal(result.isError, true);
@@ -201,17 +248,27 @@ describe('the MCP server\'s session', () => {
     const unknown = await runToEnd(build.script, ['--frobnicate'], { HOME: dir });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Unknown option "--frobnicate"/);
-    const vscodeWithFile = await runToEnd(build.script, ['--vscode', '--token-file', join(dir, 'x.json')], { HOME: dir });
+    const vscodeWithFile = await runToEnd(build.script, ['--vscode', '--token-file', join(dir, 'x.json')], {
+      HOME: dir,
+    });
     assert.equal(vscodeWithFile.code, 2);
   });
 
   it('`npm run mcp -- --api-base-url <sandbox>` builds the server and answers tools/list with every tool', async () => {
     const dir = await home(emptyHome());
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const run = await startServer(build.script, { sandboxUrl: sb.url, home: dir, env: { npm_config_cache: join(dir, '.npm') }, command: { command: npm, args: ['run', 'mcp', '--', '--api-base-url', sb.url], cwd: root } });
+    const run = await startServer(build.script, {
+      sandboxUrl: sb.url,
+      home: dir,
+      env: { npm_config_cache: join(dir, '.npm') },
+      command: { command: npm, args: ['run', 'mcp', '--', '--api-base-url', sb.url], cwd: root },
+    });
     try {
       const { tools: listed } = await run.client.listTools();
-      assert.deepEqual(listed.map((t) => t.name), tools.map((t) => t.name));
+      assert.deepEqual(
+        listed.map((t) => t.name),
+        tools.map((t) => t.name),
+      );
     } finally {
       await run.close();
     }

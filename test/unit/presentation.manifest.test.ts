@@ -29,7 +29,10 @@ describe('the command table', () => {
     assert.equal(readme, withReadmeTable(readme, allCommands), 'README.md is out of date: run `npm run manifest`');
     const rows = readme.split('\n').filter((l) => /^\| KallyAI: /.test(l));
     const ids = rows.map((r) => /`(kallyai\.[^`]+)`/.exec(r)?.[1]);
-    assert.deepEqual(ids, pkg.contributes.commands.map((c: { command: string }) => c.command));
+    assert.deepEqual(
+      ids,
+      pkg.contributes.commands.map((c: { command: string }) => c.command),
+    );
   });
 
   it('every command id is unique, titled, and every CLI name is a real kallyai subcommand', () => {
@@ -54,13 +57,30 @@ describe('the command table', () => {
 
   it("every error's button runs a command the extension has (or one of VS Code's)", () => {
     const kinds: Record<UserActionKind, true> = {
-      signIn: true, openPricing: true, approveBudget: true, acknowledgeSoftCap: true, connectEmail: true, provisionNumber: true,
-      chooseAnotherNumber: true, editRequest: true, retry: true, cancelPendingChange: true, openCheckout: true, contactSupport: true, none: true,
+      signIn: true,
+      openPricing: true,
+      approveBudget: true,
+      acknowledgeSoftCap: true,
+      connectEmail: true,
+      provisionNumber: true,
+      chooseAnotherNumber: true,
+      editRequest: true,
+      retry: true,
+      cancelPendingChange: true,
+      openCheckout: true,
+      contactSupport: true,
+      none: true,
     };
-    const ours = new Set([...pkg.contributes.commands.map((c: { command: string }) => c.command), ...pkg.contributes.views.kallyai.map((v: { id: string }) => `${v.id}.focus`)]);
-    const named = (Object.keys(kinds) as UserActionKind[]).map((k) => actionCommand(k)?.command).filter((c): c is string => c !== undefined);
+    const ours = new Set([
+      ...pkg.contributes.commands.map((c: { command: string }) => c.command),
+      ...pkg.contributes.views.kallyai.map((v: { id: string }) => `${v.id}.focus`),
+    ]);
+    const named = (Object.keys(kinds) as UserActionKind[])
+      .map((k) => actionCommand(k)?.command)
+      .filter((c): c is string => c !== undefined);
     assert.ok(named.length >= 8, `${named.length} actions run a command`);
-    for (const command of named) assert.ok(ours.has(command) || command === 'vscode.open', `${command} is not a command of the extension`);
+    for (const command of named)
+      assert.ok(ours.has(command) || command === 'vscode.open', `${command} is not a command of the extension`);
   });
 
   it('each presentation entry belongs to a catalogue operation, once', () => {
@@ -74,13 +94,18 @@ describe('the command table', () => {
     const covered = new Set(allCommands.flatMap((c) => c.cli ?? []));
     const domain = CLI_SUBCOMMANDS.filter((c) => /^kallyai (email|channels|actions email|messages) /.test(c));
     assert.equal(domain.length, 27);
-    assert.deepEqual(domain.filter((c) => !covered.has(c)), []);
+    assert.deepEqual(
+      domain.filter((c) => !covered.has(c)),
+      [],
+    );
   });
 
   it('reports how much of the CLI is reachable', () => {
     const covered = new Set(allCommands.flatMap((c) => c.cli ?? []));
     const missing = CLI_SUBCOMMANDS.filter((c) => !covered.has(c));
-    console.log(`[cli] ${covered.size} of ${CLI_SUBCOMMANDS.length} kallyai CLI subcommands reachable; missing: ${missing.length}`);
+    console.log(
+      `[cli] ${covered.size} of ${CLI_SUBCOMMANDS.length} kallyai CLI subcommands reachable; missing: ${missing.length}`,
+    );
     assert.ok(covered.size >= 135, `only ${covered.size} CLI subcommands reachable`);
   });
 });

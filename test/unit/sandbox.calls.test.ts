@@ -7,19 +7,38 @@ function futureDate(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 function callBody(submission: Record<string, unknown>) {
-  return { submission: { task_category: 'general', task_description: 'Ask whether they are open on Sunday.', language: 'en', call_language: 'en', ...submission }, timezone: TZ };
+  return {
+    submission: {
+      task_category: 'general',
+      task_description: 'Ask whether they are open on Sunday.',
+      language: 'en',
+      call_language: 'en',
+      ...submission,
+    },
+    timezone: TZ,
+  };
 }
 
 describe('sandbox calls', () => {
   let c: SandboxClient;
   // 1000× faster: a 90-second call takes 90 ms, the 10-minute one 0.6 s.
-  before(async () => { c = await openSandbox({ timeScale: 1000 }); });
-  after(async () => { await c.close(); });
+  before(async () => {
+    c = await openSandbox({ timeScale: 1000 });
+  });
+  after(async () => {
+    await c.close();
+  });
 
   it('each test number ends with its documented status, 201 and a full call object', async () => {
     const expected: Record<string, string> = {
-      '+12015550100': 'success', '+12015550101': 'no_answer', '+12015550102': 'busy', '+12015550103': 'voicemail',
-      '+12015550104': 'failed', '+12015550105': 'terminated', '+12015550199': 'success', '+442079460123': 'success',
+      '+12015550100': 'success',
+      '+12015550101': 'no_answer',
+      '+12015550102': 'busy',
+      '+12015550103': 'voicemail',
+      '+12015550104': 'failed',
+      '+12015550105': 'terminated',
+      '+12015550199': 'success',
+      '+442079460123': 'success',
     };
     for (const [phone, status] of Object.entries(expected)) {
       const res = await c.post('/v1/calls', callBody({ respondent_phone: phone, business_name: 'Corner Shop' }));
@@ -81,13 +100,27 @@ describe('sandbox calls', () => {
 
   it('a restaurant call has a transcript, a recording and a calendar event that fit it', async () => {
     const date = futureDate(4);
-    const res = await c.post('/v1/calls', callBody({ task_category: 'restaurant', task_description: 'Book a table for 6.', respondent_phone: '+12015550100', business_name: 'Casa Pepe', party_size: 6, appointment_date: date, appointment_time: '21:15', user_name: 'Ana' }));
+    const res = await c.post(
+      '/v1/calls',
+      callBody({
+        task_category: 'restaurant',
+        task_description: 'Book a table for 6.',
+        respondent_phone: '+12015550100',
+        business_name: 'Casa Pepe',
+        party_size: 6,
+        appointment_date: date,
+        appointment_time: '21:15',
+        user_name: 'Ana',
+      }),
+    );
     assert.match(res.json.highlights, /Table booked for 6 at Casa Pepe .* at 9:15 PM under the name Ana/);
     const t = await c.get(`/v1/calls/${res.json.call_id}/transcript`);
     assert.equal(t.status, 200);
     const entries = t.json.entries as { speaker: string; content: string; timestamp: string }[];
     assert.ok(entries.length >= 6 && entries.length <= 12);
-    assert.ok(entries.every((e) => (e.speaker === 'AI' || e.speaker === 'HUMAN') && /^\d\d:\d\d:\d\d$/.test(e.timestamp)));
+    assert.ok(
+      entries.every((e) => (e.speaker === 'AI' || e.speaker === 'HUMAN') && /^\d\d:\d\d:\d\d$/.test(e.timestamp)),
+    );
     const text = entries.map((e) => e.content).join(' ');
     assert.match(text, /Casa Pepe/);
     assert.match(text, /for 6/);
@@ -103,18 +136,49 @@ describe('sandbox calls', () => {
     const ics = await c.get(`/v1/calls/${res.json.call_id}/calendar.ics`);
     assert.match(ics.headers.get('content-type') ?? '', /text\/calendar/);
     assert.match(ics.text, /^BEGIN:VCALENDAR\r\n/);
-    assert.match(ics.text, /BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*SUMMARY:Table for 6 at Casa Pepe[\s\S]*END:VEVENT\r\nEND:VCALENDAR\r\n$/);
+    assert.match(
+      ics.text,
+      /BEGIN:VEVENT[\s\S]*DTSTART:\d{8}T\d{6}Z[\s\S]*SUMMARY:Table for 6 at Casa Pepe[\s\S]*END:VEVENT\r\nEND:VCALENDAR\r\n$/,
+    );
   });
 
   it('clinic, hotel and general calls get outcomes that fit the category', async () => {
-    const clinic = await c.post('/v1/calls', callBody({ task_category: 'clinic', task_description: 'Book a check-up.', respondent_phone: '+12015550100', business_name: 'Dr. Lee', appointment_date: futureDate(3), appointment_time: '10:00' }));
+    const clinic = await c.post(
+      '/v1/calls',
+      callBody({
+        task_category: 'clinic',
+        task_description: 'Book a check-up.',
+        respondent_phone: '+12015550100',
+        business_name: 'Dr. Lee',
+        appointment_date: futureDate(3),
+        appointment_time: '10:00',
+      }),
+    );
     assert.match(clinic.json.highlights, /Appointment confirmed at Dr. Lee/);
-    const hotel = await c.post('/v1/calls', callBody({ task_category: 'hotel', task_description: 'Ask for a room.', respondent_phone: '+12015550100', business_name: 'Hotel Sol' }));
+    const hotel = await c.post(
+      '/v1/calls',
+      callBody({
+        task_category: 'hotel',
+        task_description: 'Ask for a room.',
+        respondent_phone: '+12015550100',
+        business_name: 'Hotel Sol',
+      }),
+    );
     assert.match(hotel.json.highlights, /Hotel Sol has rooms available.*\$189/);
-    const general = await c.post('/v1/calls', callBody({ task_description: 'How much does a haircut cost?', respondent_phone: '+12015550100', business_name: 'Barber Joe' }));
+    const general = await c.post(
+      '/v1/calls',
+      callBody({
+        task_description: 'How much does a haircut cost?',
+        respondent_phone: '+12015550100',
+        business_name: 'Barber Joe',
+      }),
+    );
     assert.match(general.json.highlights, /Barber Joe answered: the price is \$45/);
     const noAnswer = await c.post('/v1/calls', callBody({ respondent_phone: '+12015550101' }));
-    assert.equal((await c.get(`/v1/calls/${noAnswer.json.call_id}/transcript`)).json.error.code, 'transcript_not_found');
+    assert.equal(
+      (await c.get(`/v1/calls/${noAnswer.json.call_id}/transcript`)).json.error.code,
+      'transcript_not_found',
+    );
     assert.equal((await c.get(`/v1/calls/${noAnswer.json.call_id}/recording`)).json.error.code, 'recording_not_found');
     assert.equal((await c.get('/v1/calls/00000000-0000-4000-8000-000000000000')).json.error.code, 'call_not_found');
   });
@@ -123,7 +187,14 @@ describe('sandbox calls', () => {
     const key = `test-${Date.now()}`;
     const body = callBody({ respondent_phone: '+12015550199', task_description: `Idempotency check ${key}` });
     const first = c.post('/v1/calls', body, { 'idempotency-key': key });
-    await eventually(async () => ((await c.get('/v1/calls?limit=5')).json.calls.find((x: { submission: { task_description: string }; status: string }) => x.submission.task_description.endsWith(key) && x.status === 'in_progress')), 'the call to run');
+    await eventually(
+      async () =>
+        (await c.get('/v1/calls?limit=5')).json.calls.find(
+          (x: { submission: { task_description: string }; status: string }) =>
+            x.submission.task_description.endsWith(key) && x.status === 'in_progress',
+        ),
+      'the call to run',
+    );
     const second = c.post('/v1/calls', body, { 'idempotency-key': key });
     const [a, b] = await Promise.all([first, second]);
     assert.equal(a.status, 201);
@@ -133,14 +204,22 @@ describe('sandbox calls', () => {
     const third = await c.post('/v1/calls', body, { 'idempotency-key': key });
     assert.equal(third.json.call_id, a.json.call_id);
     const state = (await c.get('/sandbox/state')).json;
-    assert.equal(state.calls.filter((x: { submission: { task_description: string } }) => x.submission.task_description.endsWith(key)).length, 1);
+    assert.equal(
+      state.calls.filter((x: { submission: { task_description: string } }) =>
+        x.submission.task_description.endsWith(key),
+      ).length,
+      1,
+    );
   });
 
   it('paging: newest first, limit 1–200 (default 50), offset', async () => {
     const all = await c.get('/v1/calls');
     assert.equal(all.json.calls.length, Math.min(50, all.json.total));
     const page = await c.get('/v1/calls?limit=3&offset=2');
-    assert.deepEqual(page.json.calls.map((x: { call_id: string }) => x.call_id), all.json.calls.slice(2, 5).map((x: { call_id: string }) => x.call_id));
+    assert.deepEqual(
+      page.json.calls.map((x: { call_id: string }) => x.call_id),
+      all.json.calls.slice(2, 5).map((x: { call_id: string }) => x.call_id),
+    );
     const created = all.json.calls.map((x: { created_at: string }) => x.created_at);
     assert.deepEqual(created, [...created].sort().reverse());
     assert.equal((await c.get('/v1/calls?limit=0')).status, 422);
@@ -148,11 +227,19 @@ describe('sandbox calls', () => {
   });
 
   it('scheduled calls: cancel, reschedule (validated); a finished call cannot be cancelled', async () => {
-    const scheduled = (await c.get('/v1/calls?limit=200')).json.calls.filter((x: { status: string }) => x.status === 'scheduled');
+    const scheduled = (await c.get('/v1/calls?limit=200')).json.calls.filter(
+      (x: { status: string }) => x.status === 'scheduled',
+    );
     assert.equal(scheduled.length, 2);
     const [one, two] = scheduled;
-    assert.equal((await c.post(`/v1/calls/${one.call_id}/reschedule`, { date: '2020-01-01' })).json.error.code, 'scheduling_violation');
-    assert.equal((await c.post(`/v1/calls/${one.call_id}/reschedule`, { time: '9am' })).json.error.code, 'scheduling_violation');
+    assert.equal(
+      (await c.post(`/v1/calls/${one.call_id}/reschedule`, { date: '2020-01-01' })).json.error.code,
+      'scheduling_violation',
+    );
+    assert.equal(
+      (await c.post(`/v1/calls/${one.call_id}/reschedule`, { time: '9am' })).json.error.code,
+      'scheduling_violation',
+    );
     const moved = await c.post(`/v1/calls/${one.call_id}/reschedule`, { date: futureDate(20), time: '11:45' });
     assert.equal(moved.status, 200);
     assert.equal(moved.json.scheduled_for.slice(0, 10), futureDate(20));
@@ -166,8 +253,12 @@ describe('sandbox calls', () => {
 describe('sandbox live calls', () => {
   let c: SandboxClient;
   // 100× faster: the 10-minute call runs for 6 s of real time unless stopped, a 90-second one for 0.9 s.
-  before(async () => { c = await openSandbox({ timeScale: 100 }); });
-  after(async () => { await c.close(); });
+  before(async () => {
+    c = await openSandbox({ timeScale: 100 });
+  });
+  after(async () => {
+    await c.close();
+  });
 
   it('a running call shows in the list as in_progress; stop ends it cancelled and the blocked POST answers', async () => {
     const placing = c.post('/v1/calls', callBody({ respondent_phone: '+12015550199', business_name: 'Slow Line' }));
@@ -189,17 +280,24 @@ describe('sandbox live calls', () => {
 
   it('the call completes even when the client closes the connection of the blocked POST', async () => {
     const ctrl = new AbortController();
-    const placing = c.request('POST', '/v1/calls', { body: callBody({ respondent_phone: '+12015550100', business_name: 'Gone Client' }), signal: ctrl.signal });
+    const placing = c.request('POST', '/v1/calls', {
+      body: callBody({ respondent_phone: '+12015550100', business_name: 'Gone Client' }),
+      signal: ctrl.signal,
+    });
     const running = await eventually(async () => {
       const first = (await c.get('/v1/calls?limit=1')).json.calls[0];
       return first?.business_name === 'Gone Client' && first.status === 'in_progress' ? first : undefined;
     }, 'the call to run');
     ctrl.abort();
     await assert.rejects(placing);
-    const done = await eventually(async () => {
-      const call = (await c.get(`/v1/calls/${running.call_id}`)).json;
-      return call.status === 'in_progress' ? undefined : call;
-    }, 'the call to end', 2000);
+    const done = await eventually(
+      async () => {
+        const call = (await c.get(`/v1/calls/${running.call_id}`)).json;
+        return call.status === 'in_progress' ? undefined : call;
+      },
+      'the call to end',
+      2000,
+    );
     assert.equal(done.status, 'success');
     assert.equal(done.credits_used, 1.2);
   });
@@ -214,7 +312,9 @@ describe('sandbox call list performance shape', () => {
       const page = await c.get('/v1/calls?limit=200&offset=9900');
       assert.equal(page.json.calls.length, 100);
       assert.equal(page.json.total, 10_000);
-      const head = await fetchResult(`${c.url}/v1/calls?limit=200`, { headers: { authorization: `Bearer ${c.token}` } });
+      const head = await fetchResult(`${c.url}/v1/calls?limit=200`, {
+        headers: { authorization: `Bearer ${c.token}` },
+      });
       assert.equal(head.json.calls.length, 200);
     } finally {
       await c.close();

@@ -11,9 +11,15 @@ import { revisionRequest } from '../../src/models/email';
 
 describe('sandbox: email, messages and channels', () => {
   let c: SandboxClient;
-  before(async () => { c = await openSandbox({ timeScale: 1000 }); });
-  after(async () => { await c.close(); });
-  beforeEach(async () => { await c.post('/sandbox/reset', {}); });
+  before(async () => {
+    c = await openSandbox({ timeScale: 1000 });
+  });
+  after(async () => {
+    await c.close();
+  });
+  beforeEach(async () => {
+    await c.post('/sandbox/reset', {});
+  });
 
   const outbox = async () => (await c.get('/v1/actions/email/outbox')).json.emails as Array<Record<string, unknown>>;
 
@@ -26,13 +32,24 @@ describe('sandbox: email, messages and channels', () => {
     assert.equal((await c.get('/v1/email/accounts')).json.accounts.length, 1);
     const done = await fetchResult(new URL('connect-email/approve?provider=outlook', url).toString());
     assert.match(done.text, /id="connected"/);
-    const accounts = (await c.get('/v1/email/accounts')).json.accounts as Array<{ provider: string; email: string; connected_at: string }>;
+    const accounts = (await c.get('/v1/email/accounts')).json.accounts as Array<{
+      provider: string;
+      email: string;
+      connected_at: string;
+    }>;
     assert.deepEqual(accounts.map((a) => a.provider).sort(), ['gmail', 'outlook']);
     const gmail = accounts.find((a) => a.provider === 'gmail')!;
     await fetchResult(`${c.url}/sandbox/pages/connect-email/approve?provider=gmail`);
-    const again = (await c.get('/v1/email/accounts')).json.accounts as Array<{ provider: string; connected_at: string }>;
+    const again = (await c.get('/v1/email/accounts')).json.accounts as Array<{
+      provider: string;
+      connected_at: string;
+    }>;
     assert.equal(again.length, 2);
-    assert.notEqual(again.find((a) => a.provider === 'gmail')!.connected_at, gmail.connected_at, 'allowing again renews the connection');
+    assert.notEqual(
+      again.find((a) => a.provider === 'gmail')!.connected_at,
+      gmail.connected_at,
+      'allowing again renews the connection',
+    );
   });
 
   it('under --auto-approve the consent page connects at once', async () => {
@@ -48,10 +65,18 @@ describe('sandbox: email, messages and channels', () => {
   });
 
   it('a draft keeps its Cc list; a refused recipient fails the send (500 email_send_failed) and spends nothing', async () => {
-    const made = await c.post('/v1/actions/email/send', { to: 'a@example.com', cc: ['b@example.com', 'c@example.com'], subject: 'Hi', body: 'Hello' });
+    const made = await c.post('/v1/actions/email/send', {
+      to: 'a@example.com',
+      cc: ['b@example.com', 'c@example.com'],
+      subject: 'Hi',
+      body: 'Hello',
+    });
     assert.equal(made.status, 200);
     assert.deepEqual(made.json.cc, ['b@example.com', 'c@example.com']);
-    assert.equal((await c.post('/v1/actions/email/send', { to: 'nope', subject: 'Hi', body: 'Hello' })).json.error.code, 'validation_error');
+    assert.equal(
+      (await c.post('/v1/actions/email/send', { to: 'nope', subject: 'Hi', body: 'Hello' })).json.error.code,
+      'validation_error',
+    );
     const before = (await c.get('/v1/credits/balance')).json.credits_remaining;
     const bad = await c.post('/v1/actions/email/send', { to: 'someone@fail.example', subject: 'Hi', body: 'Hello' });
     const refused = await c.post(`/v1/actions/email/${bad.json.id}/approve`);
@@ -61,7 +86,10 @@ describe('sandbox: email, messages and channels', () => {
     assert.equal(failed.status, 'failed');
     assert.match(String(failed.failure_reason), /refused the recipient/);
     assert.equal((await c.get('/v1/credits/balance')).json.credits_remaining, before);
-    assert.ok((await outbox()).some((e) => e.status === 'failed' && e.id !== bad.json.id), 'the seed has a failed email too');
+    assert.ok(
+      (await outbox()).some((e) => e.status === 'failed' && e.id !== bad.json.id),
+      'the seed has a failed email too',
+    );
   });
 
   it('respond drafts a reply to the sender, named in the answer', async () => {
@@ -77,15 +105,23 @@ describe('sandbox: email, messages and channels', () => {
   it('a revision asked through the coordination AI rewrites the draft in place and names it; other messages are not revisions', async () => {
     const draft = (await outbox()).find((e) => e.subject === 'Kitchen sink leak')!;
     const before = (await c.get('/v1/credits/balance')).json.credits_remaining;
-    const r = await c.post('/v1/coordination/message', { message: revisionRequest(draft as never, 'Make it more formal and mention that the plumber comes on Tuesday') });
+    const r = await c.post('/v1/coordination/message', {
+      message: revisionRequest(draft as never, 'Make it more formal and mention that the plumber comes on Tuesday'),
+    });
     assert.equal(r.status, 200);
     assert.equal(r.json.draft_id, draft.id);
     assert.deepEqual(r.json.actions_taken, ['email_draft_revised']);
-    assert.match(r.json.response, /^I revised the draft "Kitchen sink leak": made it more formal and added what you asked to mention\. Nothing is sent until you approve it\.$/);
+    assert.match(
+      r.json.response,
+      /^I revised the draft "Kitchen sink leak": made it more formal and added what you asked to mention\. Nothing is sent until you approve it\.$/,
+    );
     const after = (await outbox()).find((e) => e.id === draft.id)!;
     assert.equal(after.status, 'pending_approval', 'still a draft');
     assert.notEqual(after.body, draft.body);
-    assert.match(String(after.body), /^Dear all,[\s\S]*\n\nThe plumber comes on Tuesday\.\n\nKind regards,\nDemo User$/);
+    assert.match(
+      String(after.body),
+      /^Dear all,[\s\S]*\n\nThe plumber comes on Tuesday\.\n\nKind regards,\nDemo User$/,
+    );
     assert.match(String(after.body), /Kind regards,\nDemo User$/);
     assert.equal(after.revision, 1);
     assert.equal((await c.get('/v1/credits/balance')).json.credits_remaining, before - 0.1);
@@ -110,37 +146,74 @@ describe('sandbox: email, messages and channels', () => {
   it('connecting WhatsApp as the CLI does ({}) answers {success, channel, account_name} and connects it; testing it then works', async () => {
     const r = await c.post('/v1/channels/webhook/whatsapp/connect', {});
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json, { success: true, channel: 'whatsapp', account_name: '+1 415 555 0134 (WhatsApp Business)' });
-    const status = (await c.get('/v1/channels/status')).json.channels.find((x: { channel: string }) => x.channel === 'whatsapp');
-    assert.deepEqual([status.connected, status.account_name, status.status], [true, '+1 415 555 0134 (WhatsApp Business)', undefined]);
+    assert.deepEqual(r.json, {
+      success: true,
+      channel: 'whatsapp',
+      account_name: '+1 415 555 0134 (WhatsApp Business)',
+    });
+    const status = (await c.get('/v1/channels/status')).json.channels.find(
+      (x: { channel: string }) => x.channel === 'whatsapp',
+    );
+    assert.deepEqual(
+      [status.connected, status.account_name, status.status],
+      [true, '+1 415 555 0134 (WhatsApp Business)', undefined],
+    );
     const tested = await c.post('/v1/channels/webhook/whatsapp/test');
-    assert.deepEqual([tested.status, tested.json.success, tested.json.account_name], [200, true, '+1 415 555 0134 (WhatsApp Business)']);
+    assert.deepEqual(
+      [tested.status, tested.json.success, tested.json.account_name],
+      [200, true, '+1 415 555 0134 (WhatsApp Business)'],
+    );
   });
 
   it('connect=pairing (opt-in): connecting Telegram without credentials answers a pairing; its link finishes it', async () => {
     await c.post('/v1/channels/disconnect/telegram');
-    const wired = await c.post('/v1/channels/webhook/whatsapp/connect', {}, { 'x-sandbox-variant': 'connect.telegram=pairing' });
-    assert.equal(wired.json.account_name, '+1 415 555 0134 (WhatsApp Business)', 'scoped to Telegram: WhatsApp still connects at once');
+    const wired = await c.post(
+      '/v1/channels/webhook/whatsapp/connect',
+      {},
+      { 'x-sandbox-variant': 'connect.telegram=pairing' },
+    );
+    assert.equal(
+      wired.json.account_name,
+      '+1 415 555 0134 (WhatsApp Business)',
+      'scoped to Telegram: WhatsApp still connects at once',
+    );
     const r = await c.post('/v1/channels/webhook/telegram/connect', {}, { 'x-sandbox-variant': 'connect=pairing' });
     assert.equal(r.json.status, 'pending');
     assert.match(r.json.pairing_code, /^KALLY-\d{6}$/);
     assert.ok(r.json.pairing_url.startsWith(`${c.url}/sandbox/pages/pair-channel?channel=telegram&code=`));
-    const pending = (await c.get('/v1/channels/status')).json.channels.find((x: { channel: string }) => x.channel === 'telegram');
+    const pending = (await c.get('/v1/channels/status')).json.channels.find(
+      (x: { channel: string }) => x.channel === 'telegram',
+    );
     assert.deepEqual([pending.connected, pending.status], [false, 'pairing']);
     assert.equal((await c.post('/v1/channels/webhook/telegram/test', {})).json.error.code, 'channel_not_connected');
     const page = await fetchResult(r.json.pairing_url);
     assert.match(page.text, /id="approve"/);
     await fetchResult(`${r.json.pairing_url}&confirm=1`);
-    const done = (await c.get('/v1/channels/status')).json.channels.find((x: { channel: string }) => x.channel === 'telegram');
+    const done = (await c.get('/v1/channels/status')).json.channels.find(
+      (x: { channel: string }) => x.channel === 'telegram',
+    );
     assert.deepEqual([done.connected, done.account_name], [true, '@demo_kally_bot']);
     assert.equal((await c.post('/v1/channels/webhook/telegram/test', {})).json.success, true);
-    assert.equal((await fetchResult(`${c.url}/sandbox/pages/pair-channel?channel=telegram&code=KALLY-000000`)).status, 404);
+    assert.equal(
+      (await fetchResult(`${c.url}/sandbox/pages/pair-channel?channel=telegram&code=KALLY-000000`)).status,
+      404,
+    );
   });
 
   it('status lists SMS (the KallyAI number) with the contract channels', async () => {
-    const channels = (await c.get('/v1/channels/status')).json.channels as Array<{ channel: string; connected: boolean; account_name: string }>;
-    assert.deepEqual(channels.map((x) => x.channel), ['email', 'sms', 'whatsapp', 'telegram', 'linkedin', 'instagram', 'twitter']);
-    assert.deepEqual(channels.filter((x) => x.connected).map((x) => x.channel), ['email', 'sms', 'telegram']);
+    const channels = (await c.get('/v1/channels/status')).json.channels as Array<{
+      channel: string;
+      connected: boolean;
+      account_name: string;
+    }>;
+    assert.deepEqual(
+      channels.map((x) => x.channel),
+      ['email', 'sms', 'whatsapp', 'telegram', 'linkedin', 'instagram', 'twitter'],
+    );
+    assert.deepEqual(
+      channels.filter((x) => x.connected).map((x) => x.channel),
+      ['email', 'sms', 'telegram'],
+    );
     assert.equal(channels.find((x) => x.channel === 'sms')!.account_name, '+14155550134');
   });
 
@@ -155,7 +228,12 @@ describe('sandbox: email, messages and channels', () => {
     const times = page.messages.map((m: { received_at: string }) => m.received_at);
     assert.deepEqual(times, [...times].sort().reverse(), 'newest first');
     assert.equal((await c.get('/v1/messages/inbox?limit=100')).json.messages.length, 83);
-    assert.equal((await c.get('/v1/messages/inbox?channel=sms&limit=200')).json.messages.every((m: { channel: string }) => m.channel === 'sms'), true);
+    assert.equal(
+      (await c.get('/v1/messages/inbox?channel=sms&limit=200')).json.messages.every(
+        (m: { channel: string }) => m.channel === 'sms',
+      ),
+      true,
+    );
     assert.equal((await c.post('/sandbox/seed-messages', { count: 0 })).status, 400);
   });
 
@@ -168,7 +246,10 @@ describe('sandbox: email, messages and channels', () => {
     const sent = mail.find((e) => e.id === ids.sentEmailId)!;
     assert.equal(sent.status, 'sent');
     const replies = (await c.get(`/v1/actions/email/${ids.sentEmailId}/replies`)).json.replies;
-    assert.deepEqual(replies.map((r: { body: string }) => r.body), payloads);
+    assert.deepEqual(
+      replies.map((r: { body: string }) => r.body),
+      payloads,
+    );
     const message = (await c.get(`/v1/email/messages/${ids.emailMessageId}`)).json;
     assert.equal(message.subject, payloads[0]);
     assert.equal(message.attachments[0].filename, payloads[0]);

@@ -10,29 +10,61 @@ type Json = Record<string, unknown>;
 
 describe('sandbox receptionist', () => {
   let c: SandboxClient;
-  before(async () => { c = await openSandbox(); });
-  after(async () => { await c.close(); });
+  before(async () => {
+    c = await openSandbox();
+  });
+  after(async () => {
+    await c.close();
+  });
 
   const inboundCall = async (id: string) => (await c.get(`/v1/inbound/calls/${id}`)).json as Json;
 
   it('POST /sandbox/inbound-call: KallyAI answers now, the call ends by itself after its real seconds with a summary', async () => {
-    const r = await c.post('/sandbox/inbound-call', { caller_number: '+12015550137', duration_seconds: 1, outcome: 'completed' });
+    const r = await c.post('/sandbox/inbound-call', {
+      caller_number: '+12015550137',
+      duration_seconds: 1,
+      outcome: 'completed',
+    });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.status, 'active');
     assert.equal(r.json.caller_name, 'Northside Pharmacy');
     const active = await c.get('/v1/inbound/calls?status=active');
-    assert.ok(active.json.calls.some((x: Json) => x.id === r.json.id), 'listed as active');
-    const done = await eventually(async () => { const x = await inboundCall(r.json.id); return x.status === 'completed' ? x : undefined; }, 'the call to end', 400);
+    assert.ok(
+      active.json.calls.some((x: Json) => x.id === r.json.id),
+      'listed as active',
+    );
+    const done = await eventually(
+      async () => {
+        const x = await inboundCall(r.json.id);
+        return x.status === 'completed' ? x : undefined;
+      },
+      'the call to end',
+      400,
+    );
     assert.match(String(done.summary), /prescription is ready/);
     assert.ok(Number(done.duration_seconds) >= 0.9 && Number(done.duration_seconds) < 5, String(done.duration_seconds));
     const events = (await c.get('/v1/inbound/events')).json.events as Json[];
-    assert.ok(events.some((e) => e.call_id === r.json.id && e.type === 'call.active') && events.some((e) => e.call_id === r.json.id && e.type === 'call.completed'));
+    assert.ok(
+      events.some((e) => e.call_id === r.json.id && e.type === 'call.active') &&
+        events.some((e) => e.call_id === r.json.id && e.type === 'call.completed'),
+    );
   });
 
   it('a caller who leaves a voicemail: a new, unheard voicemail appears', async () => {
     const before = ((await c.get('/v1/inbound/voicemails')).json.voicemails as Json[]).length;
-    const r = await c.post('/sandbox/inbound-call', { caller_number: '+12015550136', duration_seconds: 1, outcome: 'voicemail' });
-    const voicemails = await eventually(async () => { const v = (await c.get('/v1/inbound/voicemails')).json.voicemails as Json[]; return v.length > before ? v : undefined; }, 'the voicemail', 400);
+    const r = await c.post('/sandbox/inbound-call', {
+      caller_number: '+12015550136',
+      duration_seconds: 1,
+      outcome: 'voicemail',
+    });
+    const voicemails = await eventually(
+      async () => {
+        const v = (await c.get('/v1/inbound/voicemails')).json.voicemails as Json[];
+        return v.length > before ? v : undefined;
+      },
+      'the voicemail',
+      400,
+    );
     assert.equal(voicemails[0].caller_name, 'Jamie Chen');
     assert.equal(voicemails[0].listened, false);
     assert.equal((await inboundCall(r.json.id)).voicemail_id, voicemails[0].id);
@@ -42,7 +74,14 @@ describe('sandbox receptionist', () => {
     const a = await c.post('/sandbox/inbound-call', { duration_seconds: 1, outcome: 'voicemail' });
     assert.equal((await c.post(`/v1/inbound/calls/${a.json.id}/takeover`)).status, 200);
     assert.equal((await inboundCall(a.json.id)).status, 'active');
-    const ended = await eventually(async () => { const x = await inboundCall(a.json.id); return x.status === 'completed' ? x : undefined; }, 'the taken-over call to end', 400);
+    const ended = await eventually(
+      async () => {
+        const x = await inboundCall(a.json.id);
+        return x.status === 'completed' ? x : undefined;
+      },
+      'the taken-over call to end',
+      400,
+    );
     assert.match(String(ended.summary), /You took over/);
     const b = await c.post('/sandbox/inbound-call', { duration_seconds: 1 });
     await c.post(`/v1/inbound/calls/${b.json.id}/transfer`, { target_number: '+12015550177' });
@@ -50,7 +89,11 @@ describe('sandbox receptionist', () => {
     // length that arrives after it ends after it (timers of one length fire in order): once that
     // one has ended, so has the transferred call's timer.
     const later = await c.post('/sandbox/inbound-call', { duration_seconds: 1, outcome: 'completed' });
-    await eventually(async () => ((await inboundCall(later.json.id)).status === 'completed' ? true : undefined), 'a call that arrived after the transferred one to end', 400);
+    await eventually(
+      async () => ((await inboundCall(later.json.id)).status === 'completed' ? true : undefined),
+      'a call that arrived after the transferred one to end',
+      400,
+    );
     assert.equal((await inboundCall(b.json.id)).transferred_to, '+12015550177');
   });
 
@@ -74,28 +117,53 @@ describe('sandbox receptionist', () => {
     assert.equal(bytes.toString('ascii', 0, 4), 'RIFF');
     assert.equal(bytes.toString('ascii', 8, 12), 'WAVE');
     const seconds = bytes.readUInt32LE(40) / bytes.readUInt32LE(28);
-    assert.ok(Math.abs(seconds - Number(mom.duration_seconds)) < 0.1, `${seconds} s for a ${String(mom.duration_seconds)} s call`);
-    assert.ok(bytes.subarray(44).some((b) => Math.abs(b - 128) > 10), 'not silence');
+    assert.ok(
+      Math.abs(seconds - Number(mom.duration_seconds)) < 0.1,
+      `${seconds} s for a ${String(mom.duration_seconds)} s call`,
+    );
+    assert.ok(
+      bytes.subarray(44).some((b) => Math.abs(b - 128) > 10),
+      'not silence',
+    );
 
     const unsigned = rec.url.replace(/\?.*$/, '');
     assert.equal((await fetchResult(unsigned)).status, 401, 'no signature and no token');
-    assert.equal((await fetchResult(`${unsigned}?expires=9999999999&signature=forged`)).status, 401, 'a forged signature');
+    assert.equal(
+      (await fetchResult(`${unsigned}?expires=9999999999&signature=forged`)).status,
+      401,
+      'a forged signature',
+    );
     const withToken = await fetch(unsigned, { headers: { authorization: `Bearer ${c.token}` } });
     assert.equal(withToken.status, 200, 'the bearer token is enough');
 
-    const voicemail = ((await c.get('/v1/inbound/voicemails')).json.voicemails as Json[]).find((v) => v.caller_name === 'ProPaint Co.')!;
+    const voicemail = ((await c.get('/v1/inbound/voicemails')).json.voicemails as Json[]).find(
+      (v) => v.caller_name === 'ProPaint Co.',
+    )!;
     const playback = (await c.get(`/v1/inbound/voicemails/${voicemail.id}/playback`)).json;
     const audio = Buffer.from(await (await fetch(playback.url)).arrayBuffer());
     assert.ok(Math.abs(audio.readUInt32LE(40) / 8000 - Number(voicemail.duration_seconds)) < 0.1);
-    assert.equal(((await c.get(`/v1/inbound/voicemails/${voicemail.id}`)).json).listened, true, 'playing it marks it heard');
-    assert.equal((await fetchResult(`${c.url}/sandbox/media/voicemails/not-a-voicemail.wav`, { headers: { authorization: `Bearer ${c.token}` } })).status, 404);
+    assert.equal(
+      (await c.get(`/v1/inbound/voicemails/${voicemail.id}`)).json.listened,
+      true,
+      'playing it marks it heard',
+    );
+    assert.equal(
+      (
+        await fetchResult(`${c.url}/sandbox/media/voicemails/not-a-voicemail.wav`, {
+          headers: { authorization: `Bearer ${c.token}` },
+        })
+      ).status,
+      404,
+    );
   });
 
   it('every supported country offers five different, valid numbers', async () => {
     const countries = (await c.get('/v1/phone-numbers/supported-countries')).json.countries as Json[];
     assert.ok(countries.length >= 6);
     for (const country of countries) {
-      const numbers = ((await c.get(`/v1/phone-numbers/available?country=${String(country.code)}`)).json.numbers as Json[]).map((n) => String(n.phone_number));
+      const numbers = (
+        (await c.get(`/v1/phone-numbers/available?country=${String(country.code)}`)).json.numbers as Json[]
+      ).map((n) => String(n.phone_number));
       assert.equal(new Set(numbers).size, 5, `${String(country.code)}: ${numbers.join(', ')}`);
       for (const n of numbers) assert.ok(checkPhoneNumber(n).ok, `${String(country.code)}: ${n} is not a valid number`);
     }

@@ -22,9 +22,17 @@ function raw(url: string, request: string): Promise<{ text: string; closed: bool
   return new Promise((resolve) => {
     const socket = connect(Number(port), '127.0.0.1');
     let text = '';
-    const timer = setTimeout(() => { socket.destroy(); resolve({ text, closed: false }); }, HELD_MS);
-    socket.on('data', (d) => { text += d.toString(); });
-    socket.on('close', () => { clearTimeout(timer); resolve({ text, closed: true }); });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ text, closed: false });
+    }, HELD_MS);
+    socket.on('data', (d) => {
+      text += d.toString();
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ text, closed: true });
+    });
     socket.on('error', () => undefined);
     socket.write(request);
   });
@@ -32,8 +40,12 @@ function raw(url: string, request: string): Promise<{ text: string; closed: bool
 
 describe('sandbox: paths and bodies', () => {
   let c: SandboxClient;
-  before(async () => { c = await openSandbox({ bodyTimeoutMs: 500 }); });
-  after(async () => { await c.close(); });
+  before(async () => {
+    c = await openSandbox({ bodyTimeoutMs: 500 });
+  });
+  after(async () => {
+    await c.close();
+  });
 
   it('a bad percent-encoding in a path is a 400, not a 500', async () => {
     for (const path of ['/v1/calls/%E0%A4%A', '/v1/calls/%zz', '/v1/coordination/goals/%']) {
@@ -56,7 +68,10 @@ describe('sandbox: paths and bodies', () => {
   it('a body over 1 MB is a 413, announced or not', async () => {
     // Refused from the header, without waiting for the body: a sandbox that waited would answer
     // 408 (the body never comes) instead of 413.
-    const announced = await raw(c.url, `POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{`);
+    const announced = await raw(
+      c.url,
+      `POST /v1/search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{`,
+    );
     assert.match(announced.text, /^HTTP\/1\.1 413/);
     const big = await c.post('/v1/search', { query: 'x'.repeat(1_100_000) });
     assert.equal(big.status, 413);
@@ -66,8 +81,12 @@ describe('sandbox: paths and bodies', () => {
 
 describe('sandbox: fault specs', () => {
   let c: SandboxClient;
-  before(async () => { c = await openSandbox(); });
-  after(async () => { await c.close(); });
+  before(async () => {
+    c = await openSandbox();
+  });
+  after(async () => {
+    await c.close();
+  });
 
   const refused = [
     { path: '^/v1/calls$', status: 99 },
@@ -132,7 +151,11 @@ describe('sandbox: fault specs', () => {
     ];
     for (const [pattern, path, matches] of cases) {
       await c.request('DELETE', '/sandbox/faults');
-      assert.equal((await c.post('/sandbox/faults', { path: pattern, status: 418, code: 'teapot' })).status, 200, pattern);
+      assert.equal(
+        (await c.post('/sandbox/faults', { path: pattern, status: 418, code: 'teapot' })).status,
+        200,
+        pattern,
+      );
       const res = await c.get(path);
       assert.equal(res.status === 418, matches, `${pattern} on ${path} → ${res.status}`);
     }
@@ -150,21 +173,45 @@ describe('sandbox: fault specs', () => {
 
 describe('sandbox: Idempotency-Key', () => {
   let c: SandboxClient;
-  before(async () => { c = await openSandbox({ timeScale: 1000 }); });
-  after(async () => { await c.close(); });
-  const body = (description: string) => ({ submission: { task_category: 'general', task_description: description, respondent_phone: '+12015550102' }, timezone: 'UTC' });
+  before(async () => {
+    c = await openSandbox({ timeScale: 1000 });
+  });
+  after(async () => {
+    await c.close();
+  });
+  const body = (description: string) => ({
+    submission: { task_category: 'general', task_description: description, respondent_phone: '+12015550102' },
+    timezone: 'UTC',
+  });
 
   it('the same key with another body is a 422 idempotency_key_reused; with the same body, the earlier call', async () => {
     const first = await c.post('/v1/calls', body('Ask about the opening hours'), { 'idempotency-key': 'key-reuse-1' });
     assert.equal(first.status, 201);
-    const same = await c.post('/v1/calls', { timezone: 'UTC', submission: { respondent_phone: '+12015550102', task_description: 'Ask about the opening hours', task_category: 'general' } }, { 'idempotency-key': 'key-reuse-1' });
+    const same = await c.post(
+      '/v1/calls',
+      {
+        timezone: 'UTC',
+        submission: {
+          respondent_phone: '+12015550102',
+          task_description: 'Ask about the opening hours',
+          task_category: 'general',
+        },
+      },
+      { 'idempotency-key': 'key-reuse-1' },
+    );
     assert.equal(same.status, 201, 'key order does not matter');
     assert.equal(same.json.call_id, first.json.call_id);
     const other = await c.post('/v1/calls', body('Book a table for six people'), { 'idempotency-key': 'key-reuse-1' });
     assert.equal(other.status, 422);
     assert.equal(other.json.error.code, 'idempotency_key_reused');
     const calls = (await c.get('/v1/calls?limit=200')).json.calls;
-    assert.equal(calls.filter((x: { submission: { task_description: string } }) => x.submission.task_description === 'Book a table for six people').length, 0);
+    assert.equal(
+      calls.filter(
+        (x: { submission: { task_description: string } }) =>
+          x.submission.task_description === 'Book a table for six people',
+      ).length,
+      0,
+    );
   });
 });
 
@@ -196,9 +243,21 @@ describe('sandbox: state files', () => {
     ['call-no-id.json', '{"version":1,"calls":[{"status":"success"}]}', /calls\[0\]\.call_id must be a string/],
     ['bad-auth.json', '{"version":1,"auth":{"secret":""}}', /auth\.secret must be a non-empty string/],
     ['bad-credits.json', '{"version":1,"credits":{"remaining":"lots"}}', /credits\.remaining must be a number/],
-    ['huge-credits.json', '{"version":1,"credits":{"remaining":1e308}}', /credits\.remaining must be from 0 to 1000000 credits \(got 1e\+308\)/],
-    ['infinite-credits.json', '{"version":1,"credits":{"remaining":1e999}}', /credits\.remaining must be a number \(got number\)/],
-    ['negative-credits.json', '{"version":1,"credits":{"remaining":-3}}', /credits\.remaining must be from 0 to 1000000 credits \(got -3\)/],
+    [
+      'huge-credits.json',
+      '{"version":1,"credits":{"remaining":1e308}}',
+      /credits\.remaining must be from 0 to 1000000 credits \(got 1e\+308\)/,
+    ],
+    [
+      'infinite-credits.json',
+      '{"version":1,"credits":{"remaining":1e999}}',
+      /credits\.remaining must be a number \(got number\)/,
+    ],
+    [
+      'negative-credits.json',
+      '{"version":1,"credits":{"remaining":-3}}',
+      /credits\.remaining must be from 0 to 1000000 credits \(got -3\)/,
+    ],
     ['bad-goal.json', '{"version":1,"goals":[{"id":"g","steps":{}}]}', /goals\[0\]\.\w+ must be/],
     ['not-json.json', '{"version":1,', /not valid JSON/],
     ['array.json', '[]', /must be a JSON object/],

@@ -6,7 +6,10 @@ import { boundedForSnapshot, Snapshots } from '../../src/views/snapshots';
 
 describe('view snapshots', () => {
   it('cut long strings and keep the shape of the data', () => {
-    const data = { calls: [{ id: 'c1', highlights: 'x'.repeat(1_000_000), duration_seconds: 90, ok: true, none: null }], total: 1 };
+    const data = {
+      calls: [{ id: 'c1', highlights: 'x'.repeat(1_000_000), duration_seconds: 90, ok: true, none: null }],
+      total: 1,
+    };
     const kept = boundedForSnapshot(data) as typeof data;
     assert.equal(kept.calls[0].highlights.length, 2000);
     assert.ok(kept.calls[0].highlights.endsWith('…'));
@@ -16,7 +19,14 @@ describe('view snapshots', () => {
 
   it('write bounded data under the account, and forget it on sign-out', () => {
     const store = new Map<string, unknown>();
-    const memento = { get: (k: string) => store.get(k), update: async (k: string, v: unknown) => { if (v === undefined) store.delete(k); else store.set(k, v); }, keys: () => [...store.keys()] };
+    const memento = {
+      get: (k: string) => store.get(k),
+      update: async (k: string, v: unknown) => {
+        if (v === undefined) store.delete(k);
+        else store.set(k, v);
+      },
+      keys: () => [...store.keys()],
+    };
     const snapshots = new Snapshots(memento as never, () => 'acct');
     snapshots.write('calls', { summary: 'y'.repeat(50_000) });
     assert.ok(JSON.stringify(store.get('kallyai.snapshot.v1.acct.calls')).length < 2_100);

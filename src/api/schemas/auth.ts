@@ -2,7 +2,14 @@
 import * as z from 'zod/mini';
 import { nonEmpty, loose, optStr, optNum, anyObject } from './common';
 
-const loopbackUri = z.string().check(z.regex(/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/.*)?$/, 'The redirect must go to http://127.0.0.1 or http://localhost.'));
+const loopbackUri = z
+  .string()
+  .check(
+    z.regex(
+      /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/.*)?$/,
+      'The redirect must go to http://127.0.0.1 or http://localhost.',
+    ),
+  );
 
 export const CliLoginQuery = z.strictObject({ redirect_uri: loopbackUri, state: z.optional(nonEmpty) });
 export const AuthorizeQuery = z.strictObject({
@@ -24,10 +31,20 @@ export const GptTokenBody = z.strictObject({
   code_verifier: z.optional(nonEmpty),
 });
 export const GoogleValidateBody = z.strictObject({ id_token: nonEmpty });
-export const AppleTokenBody = z.strictObject({ identity_token: nonEmpty, authorization_code: z.optional(nonEmpty), full_name: z.optional(z.string()) });
+export const AppleTokenBody = z.strictObject({
+  identity_token: nonEmpty,
+  authorization_code: z.optional(nonEmpty),
+  full_name: z.optional(z.string()),
+});
 export const RefreshBody = z.strictObject({ refresh_token: nonEmpty });
 
 /** Token set; `refresh_token` and `expires_in` may be missing (the CLI defaults expires_in to 3600). */
-export const TokenSet = loose({ access_token: z.string().check(z.minLength(1)), refresh_token: optStr, expires_in: optNum, scope: optStr, token_type: optStr });
+export const TokenSet = loose({
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: optStr,
+  expires_in: optNum,
+  scope: optStr,
+  token_type: optStr,
+});
 export type TokenSet = z.output<typeof TokenSet>;
 export const AuthPage = anyObject;

@@ -9,5 +9,8 @@ export const Estimate = loose({
   breakdown: z.optional(z.unknown()),
   confidence: opt(z.union([z.string(), z.number()])),
 });
-export const CostBreakdown = listOf('items', loose({ action: optStr, credits: optNum, timestamp: optStr }), { goal_id: optId, total_credits: optNum });
+export const CostBreakdown = listOf('items', loose({ action: optStr, credits: optNum, timestamp: optStr }), {
+  goal_id: optId,
+  total_credits: optNum,
+});
 export const Result = anyObject;

@@ -1,6 +1,25 @@
 /** Outbound calls (contract §4, §5.2). */
 import * as z from 'zod/mini';
-import { bounded, date, time, timeZone, partySize, language, phone, limit, offset, loose, opt, optStr, optNum, optBool, listOf, id, openEnum, nonEmpty } from './common';
+import {
+  bounded,
+  date,
+  time,
+  timeZone,
+  partySize,
+  language,
+  phone,
+  limit,
+  offset,
+  loose,
+  opt,
+  optStr,
+  optNum,
+  optBool,
+  listOf,
+  id,
+  openEnum,
+  nonEmpty,
+} from './common';
 
 export const TASK_CATEGORIES = ['restaurant', 'clinic', 'hotel', 'general'] as const;
 

@@ -7,7 +7,6 @@ import * as z from 'zod/mini';
 import { isValidDate, isValidTime, isValidTimeZone } from '../validation/dateTime';
 import { checkPhoneNumber } from '../validation/phone';
 
-
 /** Any zod (mini or classic) schema. */
 export type Schema = z.ZodMiniType;
 
@@ -38,7 +37,10 @@ export const loose = z.looseObject;
 /** A response we know nothing about: any JSON object, kept as is. */
 export const anyObject = z.looseObject({});
 /** An id: string, or a number turned into a string. */
-export const id = z.pipe(z.union([z.string(), z.number()]), z.transform((v: string | number) => String(v)));
+export const id = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v: string | number) => String(v)),
+);
 export const optId = opt(id);
 
 /** Moves a list that arrived as `items` or as a bare array under its documented key. */
@@ -54,9 +56,16 @@ export function normaliseEnvelope(key: string, value: unknown): unknown {
 const listKeys = new WeakMap<object, string>();
 
 /** A list response normalised to `{ [key]: Item[], ...extra }`. */
-export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = Record<never, never>>(key: K, item: I, extra?: E) {
+export function listOf<K extends string, I extends Schema, E extends z.core.$ZodLooseShape = Record<never, never>>(
+  key: K,
+  item: I,
+  extra?: E,
+) {
   const shape = { ...(extra ?? ({} as E)), [key]: z.array(item) } as E & { [P in K]: z.ZodMiniArray<I> };
-  const schema = z.pipe(z.transform((v: unknown) => normaliseEnvelope(key, v)), z.looseObject(shape));
+  const schema = z.pipe(
+    z.transform((v: unknown) => normaliseEnvelope(key, v)),
+    z.looseObject(shape),
+  );
   listKeys.set(schema, key);
   return schema;
 }
@@ -86,12 +95,26 @@ export const offset = z.int().check(z.gte(0));
 export const phone = z.string().check(
   z.superRefine((value, ctx) => {
     const check = checkPhoneNumber(value);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, input: value, params: { phoneCode: check.code, template: check.template, args: check.args } });
-    else if (check.e164 !== value) ctx.addIssue({ code: 'custom', message: `Write the number in international form: ${check.e164}.`, input: value, params: { phoneCode: 'invalid', template: 'Write the number in international form: {0}.', args: [check.e164] } });
+    if (!check.ok)
+      ctx.addIssue({
+        code: 'custom',
+        message: check.reason,
+        input: value,
+        params: { phoneCode: check.code, template: check.template, args: check.args },
+      });
+    else if (check.e164 !== value)
+      ctx.addIssue({
+        code: 'custom',
+        message: `Write the number in international form: ${check.e164}.`,
+        input: value,
+        params: { phoneCode: 'invalid', template: 'Write the number in international form: {0}.', args: [check.e164] },
+      });
   }),
 );
 /** ISO 3166 alpha-2 country code. */
-export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US, GB or ES.'));
+export const countryCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as US, GB or ES.'));
 /** ISO-8601 date-time, e.g. 2026-03-14T19:30:00Z (offset optional). */
 export const isoDateTime = z.iso.datetime({ offset: true, local: true });
 export const trueString = z.enum(['true']);

@@ -1,6 +1,20 @@
 /** Goals and conversations (contract §5.1). */
 import * as z from 'zod/mini';
-import { bounded, limit, offset, loose, opt, optStr, optNum, optBool, listOf, id, optId, anyObject, nonEmpty } from './common';
+import {
+  bounded,
+  limit,
+  offset,
+  loose,
+  opt,
+  optStr,
+  optNum,
+  optBool,
+  listOf,
+  id,
+  optId,
+  anyObject,
+  nonEmpty,
+} from './common';
 
 export const GOAL_STATUSES = ['active', 'completed', 'cancelled', 'pending', 'archived'] as const;
 
@@ -29,7 +43,11 @@ export const Conversation = loose({ id: opt(id), title: optStr, created_at: optS
 export const ConversationList = listOf('conversations', Conversation);
 export const NewConversation = loose({ conversation_id: optId, id: optId });
 
-export const GoalsQuery = z.strictObject({ status: z.optional(z.enum(GOAL_STATUSES)), limit: z.optional(limit(200)), offset: z.optional(offset) });
+export const GoalsQuery = z.strictObject({
+  status: z.optional(z.enum(GOAL_STATUSES)),
+  limit: z.optional(limit(200)),
+  offset: z.optional(offset),
+});
 export const GoalStep = loose({ step: opt(z.union([z.number(), z.string()])), description: optStr, status: optStr });
 export const Goal = loose({
   id: opt(id),
@@ -53,7 +71,11 @@ export const Goal = loose({
 export type Goal = z.output<typeof Goal>;
 export const GoalList = listOf('goals', Goal);
 
-export interface GoalTree { goal: Goal; sub_goals: GoalTree[]; [extra: string]: unknown }
+export interface GoalTree {
+  goal: Goal;
+  sub_goals: GoalTree[];
+  [extra: string]: unknown;
+}
 /** `{goal, sub_goals}`; also accepts `children`, or a goal object carrying its sub-goals inline. */
 export const GoalTree: z.ZodMiniType<GoalTree, unknown> = z.pipe(
   z.transform((v: unknown) => {

@@ -14,10 +14,15 @@ export const EmailAccounts = listOf('accounts', EmailAccount);
 export const OAuthUrl = loose({ url: z.string() });
 
 /** An address as a string ("A <a@x>"), a list of them, or {name, email} objects. */
-const addresses = opt(z.union([z.string(), z.array(z.union([z.string(), loose({ email: optStr, name: optStr, address: optStr })]))]));
+const addresses = opt(
+  z.union([z.string(), z.array(z.union([z.string(), loose({ email: optStr, name: optStr, address: optStr })]))]),
+);
 const attachment = loose({ filename: optStr, name: optStr, content_type: optStr, mime_type: optStr, size: optNum });
 
-export const EmailMessagesQuery = z.strictObject({ classification: z.optional(z.enum(EMAIL_CLASSIFICATIONS)), limit: z.optional(limit(200)) });
+export const EmailMessagesQuery = z.strictObject({
+  classification: z.optional(z.enum(EMAIL_CLASSIFICATIONS)),
+  limit: z.optional(limit(200)),
+});
 export const EmailMessage = loose({
   id: optId,
   from: optStr,
@@ -44,7 +49,13 @@ export const EmailMessages = listOf('messages', EmailMessage, { total: optNum })
 
 export const RespondBody = z.strictObject({ instructions: z.optional(bounded(1, 2000)) });
 /** What respond answers: the sandbox sends `{success, draft_id, status, draft}`; others may send the draft itself. */
-export const RespondResult = loose({ draft_id: optId, email_id: optId, id: optId, status: optStr, draft: opt(loose({ id: optId, to: optStr, subject: optStr, body: optStr, status: optStr })) });
+export const RespondResult = loose({
+  draft_id: optId,
+  email_id: optId,
+  id: optId,
+  status: optStr,
+  draft: opt(loose({ id: optId, to: optStr, subject: optStr, body: optStr, status: optStr })),
+});
 
 export const VoiceProfile = loose({
   trained: optBool,
@@ -58,5 +69,7 @@ export const VoiceProfile = loose({
 export type VoiceProfile = z.output<typeof VoiceProfile>;
 /** The contract documents no body for training; the emails the person picked are sent as
  *  `email_ids` when there are any (a server that takes no body ignores it). */
-export const TrainVoiceBody = z.strictObject({ email_ids: z.optional(z.array(nonEmpty).check(z.minLength(1), z.maxLength(200))) });
+export const TrainVoiceBody = z.strictObject({
+  email_ids: z.optional(z.array(nonEmpty).check(z.minLength(1), z.maxLength(200))),
+});
 export const Result = anyObject;

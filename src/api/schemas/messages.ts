@@ -3,7 +3,11 @@ import * as z from 'zod/mini';
 import { limit, nonEmpty, loose, optStr, optNum, optBool, optId, listOf, trueString } from './common';
 
 export const INBOX_CHANNELS = ['email', 'sms', 'call', 'chat'] as const;
-export const InboxQuery = z.strictObject({ channel: z.optional(z.enum(INBOX_CHANNELS)), limit: z.optional(limit(200)), unread: z.optional(trueString) });
+export const InboxQuery = z.strictObject({
+  channel: z.optional(z.enum(INBOX_CHANNELS)),
+  limit: z.optional(limit(200)),
+  unread: z.optional(trueString),
+});
 export const Message = loose({
   id: optId,
   from: optStr,

@@ -11,7 +11,12 @@ import { SUPPORTED_COUNTRIES } from './phoneCountries';
 const FORMATTED_COUNTRIES = new Set(['US', 'CA', 'GB', 'ES', 'FR', 'DE', 'IT']);
 const FORMATS_INDEX = 4;
 
-type Metadata = { version: number; country_calling_codes: Record<string, string[]>; countries: Record<string, unknown>; nonGeographic?: unknown };
+type Metadata = {
+  version: number;
+  country_calling_codes: Record<string, string[]>;
+  countries: Record<string, unknown>;
+  nonGeographic?: unknown;
+};
 
 const source = JSON.parse(readFileSync(require.resolve('libphonenumber-js/metadata.max.json'), 'utf8')) as Metadata;
 const keep = new Set<string>(SUPPORTED_COUNTRIES);
@@ -28,4 +33,6 @@ for (const c of SUPPORTED_COUNTRIES) {
 }
 const target = join(__dirname, 'phoneMetadata.json');
 writeFileSync(target, JSON.stringify(out));
-process.stdout.write(`wrote ${target} (${JSON.stringify(out).length} bytes, ${SUPPORTED_COUNTRIES.length} countries)\n`);
+process.stdout.write(
+  `wrote ${target} (${JSON.stringify(out).length} bytes, ${SUPPORTED_COUNTRIES.length} countries)\n`,
+);

@@ -6,8 +6,19 @@ import type * as z from 'zod/mini';
 type Issue = z.core.$ZodIssue;
 
 export type IssueKind =
-  | 'required' | 'empty' | 'too_short' | 'too_long' | 'too_small' | 'too_big' | 'too_few' | 'too_many'
-  | 'not_one_of' | 'unknown_fields' | 'wrong_type' | 'format' | 'rule';
+  | 'required'
+  | 'empty'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'too_few'
+  | 'too_many'
+  | 'not_one_of'
+  | 'unknown_fields'
+  | 'wrong_type'
+  | 'format'
+  | 'rule';
 
 export interface InputIssue {
   /** Dotted path of the field ('submission.party_size'); '' for the input as a whole. */
@@ -74,7 +85,9 @@ function classify(issue: Issue): Classified {
       return { kind: 'unknown_fields', values: issue.keys };
     case 'invalid_format':
       // Our own formats carry a sentence ("Use a two-letter country code…"); zod's built-in ones a format name.
-      return /^(Use|Enter|An?|The) /.test(issue.message) ? { kind: 'rule', template: issue.message, args: [] } : { kind: 'format', expected: issue.format };
+      return /^(Use|Enter|An?|The) /.test(issue.message)
+        ? { kind: 'rule', template: issue.message, args: [] }
+        : { kind: 'format', expected: issue.format };
     default:
       return { kind: 'rule', template: issue.message, args: [] };
   }
@@ -83,18 +96,31 @@ function classify(issue: Issue): Classified {
 function englishOf(d: Classified): string {
   const fill = (s: string) => s.replace(/\{(\d+)\}/g, (w, i: string) => d.args?.[Number(i)] ?? w);
   switch (d.kind) {
-    case 'required': return 'is required.';
-    case 'empty': return 'must not be empty.';
-    case 'too_short': return `must be at least ${d.limit} characters.`;
-    case 'too_long': return `must be at most ${d.limit} characters.`;
-    case 'too_small': return `must be at least ${d.limit}.`;
-    case 'too_big': return `must be at most ${d.limit}.`;
-    case 'too_few': return `needs at least ${d.limit} items.`;
-    case 'too_many': return `allows at most ${d.limit} items.`;
-    case 'not_one_of': return `must be one of: ${d.values?.join(', ')}.`;
-    case 'unknown_fields': return `has unknown fields: ${d.values?.join(', ')}.`;
-    case 'wrong_type': return `must be ${/^[aeiou]/.test(d.expected ?? '') ? 'an' : 'a'} ${d.expected}.`;
-    case 'format': return `is not a valid ${d.expected}.`;
-    case 'rule': return `is not valid: ${fill(d.template ?? '')}`;
+    case 'required':
+      return 'is required.';
+    case 'empty':
+      return 'must not be empty.';
+    case 'too_short':
+      return `must be at least ${d.limit} characters.`;
+    case 'too_long':
+      return `must be at most ${d.limit} characters.`;
+    case 'too_small':
+      return `must be at least ${d.limit}.`;
+    case 'too_big':
+      return `must be at most ${d.limit}.`;
+    case 'too_few':
+      return `needs at least ${d.limit} items.`;
+    case 'too_many':
+      return `allows at most ${d.limit} items.`;
+    case 'not_one_of':
+      return `must be one of: ${d.values?.join(', ')}.`;
+    case 'unknown_fields':
+      return `has unknown fields: ${d.values?.join(', ')}.`;
+    case 'wrong_type':
+      return `must be ${/^[aeiou]/.test(d.expected ?? '') ? 'an' : 'a'} ${d.expected}.`;
+    case 'format':
+      return `is not a valid ${d.expected}.`;
+    case 'rule':
+      return `is not valid: ${fill(d.template ?? '')}`;
   }
 }

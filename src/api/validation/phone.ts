@@ -41,25 +41,47 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
   if (text.length > PHONE_TEXT_MAX) return fail('invalid', 'This is not a valid phone number: check the digits.');
   const compact = text.replace(/[\s().-]/g, '');
   if (!compact) return fail('invalid', 'Enter a phone number, e.g. +1 201 555 0100.');
-  if (isEmergency(compact)) return fail('emergency_number', 'Emergency and public-safety numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.');
-  if (!/^\+?\d+$/.test(compact)) return fail('invalid', '"{0}" is not a phone number: use digits, optionally starting with +.', shorten(text));
-  if (compact.startsWith('+') && (compact.length < 8 || compact.length > 16)) return fail('invalid', 'An international number has 7 to 15 digits after the +.');
+  if (isEmergency(compact))
+    return fail(
+      'emergency_number',
+      'Emergency and public-safety numbers cannot be called by KallyAI. If this is an emergency, call it yourself now.',
+    );
+  if (!/^\+?\d+$/.test(compact))
+    return fail('invalid', '"{0}" is not a phone number: use digits, optionally starting with +.', shorten(text));
+  if (compact.startsWith('+') && (compact.length < 8 || compact.length > 16))
+    return fail('invalid', 'An international number has 7 to 15 digits after the +.');
 
   if (compact.startsWith('+') && isPremiumPrefix(compact)) return premium();
-  const country = defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase()) ? (defaultCountry.toUpperCase() as CountryCode) : undefined;
-  if (!compact.startsWith('+') && !country) return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
-  if (compact.length > NATIONAL_DIGITS_MAX) return fail('invalid', 'This is not a valid phone number: check the digits.');
+  const country =
+    defaultCountry && SUPPORTED.has(defaultCountry.toUpperCase())
+      ? (defaultCountry.toUpperCase() as CountryCode)
+      : undefined;
+  if (!compact.startsWith('+') && !country)
+    return fail('invalid', 'Start the number with + and its country code, e.g. +1 201 555 0100.');
+  if (compact.length > NATIONAL_DIGITS_MAX)
+    return fail('invalid', 'This is not a valid phone number: check the digits.');
   const parsed = engine().parsePhone(compact, country);
   if (!parsed) {
     // Our metadata only knows the countries we call: an unknown country calling code means "not supported".
-    return compact.startsWith('+') ? fail('unsupported_country', "KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. This number's country is not one of them.") : fail('invalid', 'This is not a valid phone number.');
+    return compact.startsWith('+')
+      ? fail(
+          'unsupported_country',
+          "KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. This number's country is not one of them.",
+        )
+      : fail('invalid', 'This is not a valid phone number.');
   }
   if (isPremiumPrefix(parsed.number)) return premium();
   if (!parsed.country || !SUPPORTED.has(parsed.country)) {
-    if (parsed.isPossible()) return fail('unsupported_country', 'KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. {0} is outside them.', `+${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}…`);
+    if (parsed.isPossible())
+      return fail(
+        'unsupported_country',
+        'KallyAI calls numbers in the US, Canada, the UK, Spain and most European countries. {0} is outside them.',
+        `+${parsed.countryCallingCode} ${parsed.nationalNumber.slice(0, 3)}…`,
+      );
     return fail('invalid', 'This is not a valid phone number: check the digits.');
   }
-  if (!parsed.isValid()) return fail('invalid', 'This is not a valid {0} phone number: check the digits.', parsed.country);
+  if (!parsed.isValid())
+    return fail('invalid', 'This is not a valid {0} phone number: check the digits.', parsed.country);
   const type = parsed.getType();
   if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') return premium();
   return { ok: true, e164: parsed.number, country: parsed.country, formatted: parsed.formatInternational() };
@@ -82,14 +104,22 @@ function isEmergency(compact: string): boolean {
   if (digits.length <= 9) {
     for (const ccLength of [1, 2, 3]) {
       const rest = digits.slice(ccLength);
-      if (rest && (EMERGENCY_SHORT_CODES.has(rest) || (rest.startsWith('0') && EMERGENCY_SHORT_CODES.has(rest.slice(1))))) return true;
+      if (
+        rest &&
+        (EMERGENCY_SHORT_CODES.has(rest) || (rest.startsWith('0') && EMERGENCY_SHORT_CODES.has(rest.slice(1))))
+      )
+        return true;
     }
   }
   return false;
 }
 
 const isPremiumPrefix = (e164: string) => PREMIUM_PREFIXES.some((prefix) => e164.startsWith(prefix));
-const premium = () => fail('toll_number', 'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.');
+const premium = () =>
+  fail(
+    'toll_number',
+    'Premium-rate and shared-cost numbers are refused: KallyAI does not call numbers that charge per minute.',
+  );
 
 function fail(code: Exclude<PhoneCheck, { ok: true }>['code'], template: string, ...args: string[]): PhoneCheck {
   const reason = template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);

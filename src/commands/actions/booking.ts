@@ -12,7 +12,14 @@ import { BOOKING_TYPES } from '../../api/schemas/actions';
 import { t } from '../../format';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
-import { askPick, askText, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
+import {
+  askPick,
+  askText,
+  type StepFrame,
+  type StepResult,
+  type Validation,
+  pickItems,
+} from '../../platform/quickInput';
 import { hitFacts, keepSearch, keptRestaurants, readRestaurant, type SearchHit } from '../../models/search';
 import { notificationText } from '../../format/sinks';
 import { info } from '../../platform/notify';
@@ -44,9 +51,21 @@ export const bookingArgs = z.object({
 });
 
 /** The restaurant booked: its id (never shown), its name and address (shown in the consent). */
-interface Venue { readonly id: string; readonly name: string; readonly address?: string }
+interface Venue {
+  readonly id: string;
+  readonly name: string;
+  readonly address?: string;
+}
 
-interface Answers { type: BookingType; venue: Venue | null; date: string; time: string | null; partySize: number | null; name: string | null; notes: string | null }
+interface Answers {
+  type: BookingType;
+  venue: Venue | null;
+  date: string;
+  time: string | null;
+  partySize: number | null;
+  name: string | null;
+  notes: string | null;
+}
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
@@ -59,21 +78,27 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
   const given: Partial<Answers> = {};
   if (args.type) given.type = args.type;
   else if (args.restaurantId) given.type = 'restaurant';
-  if (args.restaurantId) given.venue = { id: args.restaurantId, name: args.restaurantName?.trim() || restaurantNamed(args.restaurantId) || t('the restaurant'), address: args.restaurantAddress?.trim() || undefined };
+  if (args.restaurantId)
+    given.venue = {
+      id: args.restaurantId,
+      name: args.restaurantName?.trim() || restaurantNamed(args.restaurantId) || t('the restaurant'),
+      address: args.restaurantAddress?.trim() || undefined,
+    };
   // A date in words is read as the wizard reads it; anything else goes to the schema, which refuses
   // a past or impossible date with its own sentence (nothing is sent).
   if (args.date !== undefined) {
     const r = readDate(args.date);
     given.date = r.kind === 'date' || r.kind === 'past' ? r.iso : args.date.trim();
   }
-  if (args.time !== undefined) given.time = args.time === null || args.time === '' ? null : readTime(args.time) ?? args.time.trim();
+  if (args.time !== undefined)
+    given.time = args.time === null || args.time === '' ? null : (readTime(args.time) ?? args.time.trim());
   if (args.partySize !== undefined) given.partySize = args.partySize;
   if (args.name !== undefined) given.name = args.name?.trim() || null;
   if (args.notes !== undefined) given.notes = args.notes?.trim() || null;
 
   const answers = await runForm<Answers>(t('KallyAI: Book'), steps(ctx, args), given);
   if (!answers?.type || !answers.date) return { outcome: 'dismissed', at: 'input' };
-  const venue = answers.type === 'restaurant' ? answers.venue ?? undefined : undefined;
+  const venue = answers.type === 'restaurant' ? (answers.venue ?? undefined) : undefined;
   const body = {
     type: answers.type,
     ...(venue ? { restaurant_id: venue.id } : {}),
@@ -91,8 +116,13 @@ export async function book(ctx: CommandContext, raw: unknown): Promise<Outcome> 
     interactive: false,
     confirmed: args.confirmed,
     handlers: {
-      editRequest: () => book(ctx, { ...args, date: undefined, time: undefined, partySize: undefined, confirmed: undefined }),
-      retry: () => book(ctx, { ...args, ...(venue ? { restaurantId: venue.id, restaurantName: venue.name, restaurantAddress: venue.address } : {}) }),
+      editRequest: () =>
+        book(ctx, { ...args, date: undefined, time: undefined, partySize: undefined, confirmed: undefined }),
+      retry: () =>
+        book(ctx, {
+          ...args,
+          ...(venue ? { restaurantId: venue.id, restaurantName: venue.name, restaurantAddress: venue.address } : {}),
+        }),
     },
   });
 }
@@ -107,7 +137,9 @@ function validateParty(v: string): Validation {
   const s = v.trim();
   if (!s) return {};
   const n = Number(s);
-  return /^\d+$/.test(s) && n >= PARTY_MIN && n <= PARTY_MAX ? {} : { error: t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
+  return /^\d+$/.test(s) && n >= PARTY_MIN && n <= PARTY_MAX
+    ? {}
+    : { error: t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
 }
 
 /** A restaurant of an earlier search, by its id. */
@@ -121,41 +153,78 @@ const venueChoice = (hit: SearchHit) => ({
   value: venueOf(hit) as Venue | 'search',
   label: hit.name,
   description: hitFacts(hit).join(' · ') || undefined,
-  detail: [hit.address, hit.availability?.length ? t('Free tables: {0}', hit.availability.join(', ')) : undefined].filter(Boolean).join(' — ') || undefined,
+  detail:
+    [hit.address, hit.availability?.length ? t('Free tables: {0}', hit.availability.join(', ')) : undefined]
+      .filter(Boolean)
+      .join(' — ') || undefined,
   icon: 'location',
 });
 
 /** Which restaurant: one an earlier search found, or one a new search finds (it costs credits, and
  *  the pipeline asks first). Escape in the search goes back to the list. */
-async function askVenue(ctx: CommandContext, frame: StepFrame, current: Venue | null | undefined): Promise<StepResult<Venue>> {
+async function askVenue(
+  ctx: CommandContext,
+  frame: StepFrame,
+  current: Venue | null | undefined,
+): Promise<StepResult<Venue>> {
   for (;;) {
     const known = keptRestaurants();
     let choice: Venue | 'search' = 'search';
     if (known.length) {
       const items = pickItems<Venue | 'search'>([
         ...known.map(venueChoice),
-        { value: 'search', label: t('Find a Restaurant…'), detail: t('Search for another restaurant (it uses credits: KallyAI asks first)'), icon: 'search', alwaysShow: true },
+        {
+          value: 'search',
+          label: t('Find a Restaurant…'),
+          detail: t('Search for another restaurant (it uses credits: KallyAI asks first)'),
+          icon: 'search',
+          alwaysShow: true,
+        },
       ]);
-      const r = await askPick({ ...frame, placeholder: t('Which restaurant? A booking names its restaurant'), items, active: known.map(venueOf).find((v) => v.id === current?.id) });
+      const r = await askPick({
+        ...frame,
+        placeholder: t('Which restaurant? A booking names its restaurant'),
+        items,
+        active: known.map(venueOf).find((v) => v.id === current?.id),
+      });
       if (r.kind !== 'value') return r;
       choice = r.value;
     }
     if (choice !== 'search') return { kind: 'value', value: choice };
-    const query = await askText({ ...frame, prompt: t('Find the restaurant: its name or the kind of food, and where (e.g. "Italian in Hoboken")'), placeholder: t('e.g. sushi near Hoboken'), validate: (v) => (v.trim() ? {} : { incomplete: true }) });
+    const query = await askText({
+      ...frame,
+      prompt: t('Find the restaurant: its name or the kind of food, and where (e.g. "Italian in Hoboken")'),
+      placeholder: t('e.g. sushi near Hoboken'),
+      validate: (v) => (v.trim() ? {} : { incomplete: true }),
+    });
     if (query.kind === 'cancel') return query;
     if (query.kind === 'back') {
       if (known.length) continue;
       return query;
     }
-    const found = await ctx.pipeline.run(ops.actions.searchRestaurants, { input: { body: { query: query.value } }, interactive: false, quiet: true });
+    const found = await ctx.pipeline.run(ops.actions.searchRestaurants, {
+      input: { body: { query: query.value } },
+      interactive: false,
+      quiet: true,
+    });
     if (found.outcome !== 'done') continue;
     const hits = found.data.results.map(readRestaurant).filter((h) => h.restaurantId);
-    keepSearch({ kind: 'restaurants', query: query.value, hits, creditsUsed: typeof found.data.credits_used === 'number' ? found.data.credits_used : undefined, at: Date.now() });
+    keepSearch({
+      kind: 'restaurants',
+      query: query.value,
+      hits,
+      creditsUsed: typeof found.data.credits_used === 'number' ? found.data.credits_used : undefined,
+      at: Date.now(),
+    });
     if (!hits.length) {
       void info(notificationText(t('No restaurants found for "{0}". Try other words or another place.', query.value)));
       continue;
     }
-    const r = await askPick({ ...frame, placeholder: t('Which restaurant? Pick one to book'), items: pickItems(hits.map(venueChoice)) });
+    const r = await askPick({
+      ...frame,
+      placeholder: t('Which restaurant? Pick one to book'),
+      items: pickItems(hits.map(venueChoice)),
+    });
     if (r.kind === 'cancel') return r;
     if (r.kind === 'value' && r.value !== 'search') return { kind: 'value', value: r.value };
   }
@@ -167,7 +236,12 @@ function steps(ctx: CommandContext, args: z.infer<typeof bookingArgs>): FormStep
       keys: ['type'],
       async ask(frame, a) {
         const items = pickItems(BOOKING_TYPES.map((value) => ({ value, label: t(BOOKING_TYPE_LABELS[value]) })));
-        const r = await askPick({ ...frame, placeholder: t('What kind of booking?'), items, active: a.type ?? 'restaurant' });
+        const r = await askPick({
+          ...frame,
+          placeholder: t('What kind of booking?'),
+          items,
+          active: a.type ?? 'restaurant',
+        });
         return r.kind === 'value' ? { kind: 'value', value: { type: r.value } } : r;
       },
     },
@@ -182,11 +256,15 @@ function steps(ctx: CommandContext, args: z.infer<typeof bookingArgs>): FormStep
     {
       keys: ['date'],
       async ask(frame, a) {
-        const where = a.type === 'restaurant' ? a.venue?.name ?? args.restaurantName : undefined;
+        const where = a.type === 'restaurant' ? (a.venue?.name ?? args.restaurantName) : undefined;
         const r = await askText({
           ...frame,
-          prompt: where ? t('The day at {0}: YYYY-MM-DD, or "tomorrow", "next Friday"', where) : t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
-          placeholder: todayIso(), value: shown(a.date), validate: (v) => (v.trim() ? validateDate(v) : { incomplete: true }),
+          prompt: where
+            ? t('The day at {0}: YYYY-MM-DD, or "tomorrow", "next Friday"', where)
+            : t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
+          placeholder: todayIso(),
+          value: shown(a.date),
+          validate: (v) => (v.trim() ? validateDate(v) : { incomplete: true }),
         });
         if (r.kind !== 'value') return r;
         const reading = readDate(r.value);
@@ -196,29 +274,59 @@ function steps(ctx: CommandContext, args: z.infer<typeof bookingArgs>): FormStep
     {
       keys: ['time'],
       async ask(frame, a) {
-        const r = await askText({ ...frame, prompt: t('The time ("20:00", "8pm"; optional)'), placeholder: '20:00', value: shown(a.time), validate: validateTime });
-        return r.kind === 'value' ? { kind: 'value', value: { time: r.value.trim() ? readTime(r.value) ?? null : null } } : r;
+        const r = await askText({
+          ...frame,
+          prompt: t('The time ("20:00", "8pm"; optional)'),
+          placeholder: '20:00',
+          value: shown(a.time),
+          validate: validateTime,
+        });
+        return r.kind === 'value'
+          ? { kind: 'value', value: { time: r.value.trim() ? (readTime(r.value) ?? null) : null } }
+          : r;
       },
     },
     {
       keys: ['partySize'],
       applies: (a) => hasParty(a.type),
       async ask(frame, a) {
-        const r = await askText({ ...frame, prompt: t('How many people, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX), placeholder: '2', value: shown(a.partySize), validate: validateParty });
-        return r.kind === 'value' ? { kind: 'value', value: { partySize: r.value.trim() ? Number(r.value) : null } } : r;
+        const r = await askText({
+          ...frame,
+          prompt: t('How many people, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX),
+          placeholder: '2',
+          value: shown(a.partySize),
+          validate: validateParty,
+        });
+        return r.kind === 'value'
+          ? { kind: 'value', value: { partySize: r.value.trim() ? Number(r.value) : null } }
+          : r;
       },
     },
     {
       keys: ['name'],
       async ask(frame, a) {
-        const r = await askText({ ...frame, prompt: t('The name for the booking (optional)'), placeholder: t('e.g. Alex Smith'), value: shown(a.name), validate: (v) => (v.trim().length > 100 ? { error: t('{0} characters: at most {1}.', v.trim().length, 100) } : {}) });
+        const r = await askText({
+          ...frame,
+          prompt: t('The name for the booking (optional)'),
+          placeholder: t('e.g. Alex Smith'),
+          value: shown(a.name),
+          validate: (v) =>
+            v.trim().length > 100 ? { error: t('{0} characters: at most {1}.', v.trim().length, 100) } : {},
+        });
         return r.kind === 'value' ? { kind: 'value', value: { name: r.value.trim() || null } } : r;
       },
     },
     {
       keys: ['notes'],
       async ask(frame, a) {
-        const r = await askText({ ...frame, prompt: t('Anything to tell them (optional)'), placeholder: t('e.g. a table by the window'), value: shown(a.notes), validate: (v) => (v.trim().length > 1000 ? { error: t('{0} characters: at most {1}.', v.trim().length, 1000) } : {}) });
+        const r = await askText({
+          ...frame,
+          prompt: t('Anything to tell them (optional)'),
+          placeholder: t('e.g. a table by the window'),
+          value: shown(a.notes),
+          validate: (v) =>
+            v.trim().length > 1000 ? { error: t('{0} characters: at most {1}.', v.trim().length, 1000) } : {},
+        });
         return r.kind === 'value' ? { kind: 'value', value: { notes: r.value.trim() || null } } : r;
       },
     },

@@ -32,7 +32,13 @@ export const calendarEventArgs = z.object({
   confirmed: z.optional(z.boolean()),
 });
 
-interface Answers { title: string; date: string; time: string; minutes: number; location: string | null }
+interface Answers {
+  title: string;
+  date: string;
+  time: string;
+  minutes: number;
+  location: string | null;
+}
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
@@ -45,9 +51,18 @@ export async function addCalendarEvent(ctx: CommandContext, raw: unknown): Promi
 
   // What the arguments already settle, each checked as if typed.
   const given: Partial<Answers> = {};
-  const refuse = (field: string, message: string) => ctx.errors.show({ code: 'invalid_input', status: 0, issue: { field, kind: 'rule', template: message, args: [], english: message } }, { editRequest: () => addCalendarEvent(ctx, {}) });
+  const refuse = (field: string, message: string) =>
+    ctx.errors.show(
+      {
+        code: 'invalid_input',
+        status: 0,
+        issue: { field, kind: 'rule', template: message, args: [], english: message },
+      },
+      { editRequest: () => addCalendarEvent(ctx, {}) },
+    );
   if (args.title !== undefined) {
-    if (!args.title.trim() || args.title.trim().length > 200) return refuse('title', t('The event needs a title of 1 to 200 characters.'));
+    if (!args.title.trim() || args.title.trim().length > 200)
+      return refuse('title', t('The event needs a title of 1 to 200 characters.'));
     given.title = args.title.trim();
   }
   if (args.start) {
@@ -80,9 +95,11 @@ export async function addCalendarEvent(ctx: CommandContext, raw: unknown): Promi
   if (args.location !== undefined) given.location = args.location?.trim() || null;
 
   const answers = await runForm<Answers>(t('KallyAI: Add Calendar Event'), steps(zone, args.duration), given);
-  if (!answers?.title || !answers.date || !answers.time || !answers.minutes) return { outcome: 'dismissed', at: 'input' };
+  if (!answers?.title || !answers.date || !answers.time || !answers.minutes)
+    return { outcome: 'dismissed', at: 'input' };
   const when = eventTimes(answers.date, answers.time, answers.minutes, zone);
-  if (when.startMs < Date.now() - 60_000) return refuse('start', t('{0} at {1} has already passed ({2}).', calendarDay(answers.date), answers.time, zone));
+  if (when.startMs < Date.now() - 60_000)
+    return refuse('start', t('{0} at {1} has already passed ({2}).', calendarDay(answers.date), answers.time, zone));
   const body = {
     title: answers.title,
     start: when.start,
@@ -108,7 +125,8 @@ function validateDay(typed: string, zone: string): Validation {
   const v = typed.trim();
   if (!v) return { incomplete: true };
   const r = readDate(v);
-  if (r.kind === 'notADate') return { error: t("{0} doesn't exist on the calendar: check the month and the day.", r.text) };
+  if (r.kind === 'notADate')
+    return { error: t("{0} doesn't exist on the calendar: check the month and the day.", r.text) };
   if (r.kind === 'unknown') return { error: t('Write a day such as {0}, "tomorrow" or "next Friday".', todayIn(zone)) };
   if (r.iso < todayIn(zone)) return { error: t('{0} is in the past.', calendarDay(r.iso)) };
   return { note: calendarDay(r.iso) };
@@ -139,8 +157,16 @@ function steps(zone: string, duration: string | undefined): FormStep<Answers>[] 
       keys: ['title'],
       async ask(frame, a) {
         const r = await askText({
-          ...frame, prompt: t('The event'), placeholder: t("e.g. Dinner at Luigi's"), value: shown(a.title),
-          validate: (v) => (!v.trim() ? { incomplete: true } : v.trim().length > 200 ? { error: t('{0} characters: at most {1}.', v.trim().length, 200) } : {}),
+          ...frame,
+          prompt: t('The event'),
+          placeholder: t("e.g. Dinner at Luigi's"),
+          value: shown(a.title),
+          validate: (v) =>
+            !v.trim()
+              ? { incomplete: true }
+              : v.trim().length > 200
+                ? { error: t('{0} characters: at most {1}.', v.trim().length, 200) }
+                : {},
         });
         return r.kind === 'value' ? { kind: 'value', value: { title: r.value } } : r;
       },
@@ -149,8 +175,11 @@ function steps(zone: string, duration: string | undefined): FormStep<Answers>[] 
       keys: ['date'],
       async ask(frame, a) {
         const r = await askText({
-          ...frame, prompt: t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'), placeholder: todayIn(zone),
-          value: shown(a.date), validate: (v) => validateDay(v, zone),
+          ...frame,
+          prompt: t('The day: YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
+          placeholder: todayIn(zone),
+          value: shown(a.date),
+          validate: (v) => validateDay(v, zone),
         });
         return r.kind === 'value' ? { kind: 'value', value: { date: dayOf(r.value) } } : r;
       },
@@ -159,12 +188,16 @@ function steps(zone: string, duration: string | undefined): FormStep<Answers>[] 
       keys: ['time'],
       async ask(frame, a) {
         const r = await askText({
-          ...frame, prompt: t('Start time, in {0} ("19:30", "7:30pm")', zone), placeholder: '19:30', value: shown(a.time),
+          ...frame,
+          prompt: t('Start time, in {0} ("19:30", "7:30pm")', zone),
+          placeholder: '19:30',
+          value: shown(a.time),
           validate: (v) => {
             if (!v.trim()) return { incomplete: true };
             const time = readTime(v);
             if (!time) return { error: t('Write the start as a time such as 19:30 or 7:30pm.') };
-            if (a.date === todayIn(zone) && time < wallClock(Date.now(), zone).time) return { error: t('{0} today has already passed.', time) };
+            if (a.date === todayIn(zone) && time < wallClock(Date.now(), zone).time)
+              return { error: t('{0} today has already passed.', time) };
             return { note: t('Starts at {0} ({1})', time, zone) };
           },
         });
@@ -175,8 +208,10 @@ function steps(zone: string, duration: string | undefined): FormStep<Answers>[] 
       keys: ['minutes'],
       async ask(frame, a) {
         const r = await askText({
-          ...frame, prompt: t('How long: "1h", "90 min", "1h30", or an end such as "until 21:00"'), placeholder: '1h',
-          value: a.minutes ? `${a.minutes} min` : duration ?? '1h',
+          ...frame,
+          prompt: t('How long: "1h", "90 min", "1h30", or an end such as "until 21:00"'),
+          placeholder: '1h',
+          value: a.minutes ? `${a.minutes} min` : (duration ?? '1h'),
           validate: (v) => {
             if (!v.trim()) return { incomplete: true };
             const l = lengthOf(v, a.time ?? '00:00');
@@ -193,7 +228,14 @@ function steps(zone: string, duration: string | undefined): FormStep<Answers>[] 
     {
       keys: ['location'],
       async ask(frame, a) {
-        const r = await askText({ ...frame, prompt: t('Where (optional; press Enter to skip)'), placeholder: t('e.g. 12 Main Street'), value: shown(a.location), validate: (v) => (v.trim().length > 300 ? { error: t('{0} characters: at most {1}.', v.trim().length, 300) } : {}) });
+        const r = await askText({
+          ...frame,
+          prompt: t('Where (optional; press Enter to skip)'),
+          placeholder: t('e.g. 12 Main Street'),
+          value: shown(a.location),
+          validate: (v) =>
+            v.trim().length > 300 ? { error: t('{0} characters: at most {1}.', v.trim().length, 300) } : {},
+        });
         return r.kind === 'value' ? { kind: 'value', value: { location: r.value.trim() || null } } : r;
       },
     },

@@ -4,7 +4,10 @@
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { CommandContext } from '../commandContext';
 
-export async function openDraft(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'opened'; page: string } | { outcome: 'dismissed' } | FailureResult> {
+export async function openDraft(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<{ outcome: 'opened'; page: string } | { outcome: 'dismissed' } | FailureResult> {
   const { id, value } = idOf(arg);
   if (!id) return { outcome: 'dismissed' };
   await ctx.openPage('draft', id, value);

@@ -22,7 +22,13 @@ export function outcomeText(call: Call, who: string): string {
 }
 
 /** Shows the outcome; resolves when the notification closes (callers do not wait for it). */
-export async function showCallOutcome(ctx: CommandContext, call: Call, who: string, callAgain: () => unknown, requested: { date?: string; time?: string } = {}): Promise<void> {
+export async function showCallOutcome(
+  ctx: CommandContext,
+  call: Call,
+  who: string,
+  callAgain: () => unknown,
+  requested: { date?: string; time?: string } = {},
+): Promise<void> {
   const status = describeCallStatus(call.status);
   const openTranscript = plainText(t('Open Transcript'));
   const addToCalendar = plainText(t('Add to Calendar'));
@@ -34,10 +40,16 @@ export async function showCallOutcome(ctx: CommandContext, call: Call, who: stri
     ...(call.status === 'success' && date && time ? [addToCalendar] : []),
     again,
   ];
-  const choice = await notify(status.tone === 'bad' ? 'error' : status.tone === 'good' ? 'info' : 'warning', notificationText(outcomeText(call, who)), ...buttons);
+  const choice = await notify(
+    status.tone === 'bad' ? 'error' : status.tone === 'good' ? 'info' : 'warning',
+    notificationText(outcomeText(call, who)),
+    ...buttons,
+  );
   try {
-    if (choice === openTranscript) await vscode.commands.executeCommand('kallyai.calls.openTranscript', { id: call.call_id });
-    else if (choice === addToCalendar) await vscode.commands.executeCommand('kallyai.calls.addToCalendar', { id: call.call_id });
+    if (choice === openTranscript)
+      await vscode.commands.executeCommand('kallyai.calls.openTranscript', { id: call.call_id });
+    else if (choice === addToCalendar)
+      await vscode.commands.executeCommand('kallyai.calls.addToCalendar', { id: call.call_id });
     else if (choice === again) await callAgain();
   } catch (e) {
     ctx.errors.show(e);

@@ -33,7 +33,19 @@ export type Draft = Partial<CallAnswers> & { details?: boolean };
  *  fields, `null` means "none". */
 export type Given = { readonly [K in AnswerKey]?: CallAnswers[K] | null };
 
-export type StepName = 'phone' | 'category' | 'task' | 'review' | 'businessName' | 'userName' | 'date' | 'when' | 'partySize' | 'language' | 'callLanguage' | 'timezone';
+export type StepName =
+  | 'phone'
+  | 'category'
+  | 'task'
+  | 'review'
+  | 'businessName'
+  | 'userName'
+  | 'date'
+  | 'when'
+  | 'partySize'
+  | 'language'
+  | 'callLanguage'
+  | 'timezone';
 
 export interface StepPlan {
   readonly name: StepName;
@@ -61,7 +73,8 @@ export const CALL_STEPS: readonly StepPlan[] = [
   { name: 'timezone', keys: ['timezone'], detail: true },
 ];
 
-const isGiven = (given: Given, key: AnswerKey | 'details') => key !== 'details' && key in given && given[key] !== undefined;
+const isGiven = (given: Given, key: AnswerKey | 'details') =>
+  key !== 'details' && key in given && given[key] !== undefined;
 
 /** Whether this step is asked, with these answers so far. The review step is asked unless the
  *  caller settled every required answer (a test, a tool): then nothing is asked at all. */
@@ -90,7 +103,8 @@ function samePhone(a: string | undefined, b: string | undefined, country: string
  *  is changed: it names that number's business, not the new one's. */
 export function effectiveAnswers(defaults: Draft, draft: Draft, defaultCountry: string): Draft {
   const merged: Draft = { ...defaults, ...draft };
-  if (!('businessName' in draft) && defaults.businessName && !samePhone(merged.phone, defaults.phone, defaultCountry)) delete merged.businessName;
+  if (!('businessName' in draft) && defaults.businessName && !samePhone(merged.phone, defaults.phone, defaultCountry))
+    delete merged.businessName;
   if (merged.category !== 'restaurant') delete merged.partySize;
   delete merged.details;
   return merged;

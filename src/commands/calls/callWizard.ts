@@ -11,11 +11,40 @@ import { isValidTime } from '../../api/validation/dateTime';
 import { calendarDay, codeLabel, phoneForPeople } from '../../format';
 import { readDate, readTime, todayIso } from './naturalDates';
 import {
-  BUSINESS_MAX, CALL_CATEGORIES, PARTY_MAX, PARTY_MIN, TASK_MAX, TASK_MIN, TIME_PREFERENCE_MAX, USER_NAME_MAX,
-  isTimeZone, type CallCategory, type Language,
+  BUSINESS_MAX,
+  CALL_CATEGORIES,
+  PARTY_MAX,
+  PARTY_MIN,
+  TASK_MAX,
+  TASK_MIN,
+  TIME_PREFERENCE_MAX,
+  USER_NAME_MAX,
+  isTimeZone,
+  type CallCategory,
+  type Language,
 } from './makeCallArgs';
-import { CALL_STEPS, completeAnswers, effectiveAnswers, isAsked, sameAsLastCall, stepsAsked, type CallAnswers, type Draft, type Given, type StepName } from './callSteps';
-import { askPick, askText, askTextOrButton, type PickItem, type StepFrame, type StepResult, type Validation, pickItems } from '../../platform/quickInput';
+import {
+  CALL_STEPS,
+  completeAnswers,
+  effectiveAnswers,
+  isAsked,
+  sameAsLastCall,
+  stepsAsked,
+  type CallAnswers,
+  type Draft,
+  type Given,
+  type StepName,
+} from './callSteps';
+import {
+  askPick,
+  askText,
+  askTextOrButton,
+  type PickItem,
+  type StepFrame,
+  type StepResult,
+  type Validation,
+  pickItems,
+} from '../../platform/quickInput';
 
 export type { CallAnswers } from './callSteps';
 
@@ -41,7 +70,8 @@ const TITLE = () => vscode.l10n.t('KallyAI: Make a Call');
 export async function runCallWizard(input: WizardInput): Promise<CallAnswers | undefined> {
   const { given } = input;
   const draft: Draft = input.allDetails ? { details: true } : {};
-  for (const [k, v] of Object.entries(given)) if (v !== null && v !== undefined) (draft as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(given))
+    if (v !== null && v !== undefined) (draft as Record<string, unknown>)[k] = v;
   const visited: number[] = [];
   let i = 0;
   while (i < CALL_STEPS.length) {
@@ -72,7 +102,8 @@ export async function runCallWizard(input: WizardInput): Promise<CallAnswers | u
   return completeAnswers(effectiveAnswers(input.defaults, draft, input.defaultCountry));
 }
 
-const map = <T>(r: StepResult<T>, f: (v: T) => Draft): StepResult<Draft> => (r.kind === 'value' ? { kind: 'value', value: f(r.value) } : r);
+const map = <T>(r: StepResult<T>, f: (v: T) => Draft): StepResult<Draft> =>
+  r.kind === 'value' ? { kind: 'value', value: f(r.value) } : r;
 const optional = (v: string) => (v === '' ? undefined : v);
 
 /** "+1 201 555 0100", or the business at it. */
@@ -85,18 +116,35 @@ const ASK: Record<StepName, Ask> = {
     const country = codeLabel('country', input.defaultCountry);
     const last = offerLastCall(input);
     const prompt = last
-      ? vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers. To call {1} again for the same task, use "Same as Last Call" above.', country, whom(last))
+      ? vscode.l10n.t(
+          'The phone number to call. Numbers without + are read as {0} numbers. To call {1} again for the same task, use "Same as Last Call" above.',
+          country,
+          whom(last),
+        )
       : vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers.', country);
-    const r = await askTextOrButton({
-      ...frame, prompt, placeholder: '+1 201 555 0100', value: d.phone,
-      validate: (v) => validatePhone(v, input.defaultCountry),
-    }, last ? [{ id: 'sameAsLast', icon: 'history', tooltip: vscode.l10n.t('Same as Last Call: {0}', whom(last)) }] : []);
+    const r = await askTextOrButton(
+      {
+        ...frame,
+        prompt,
+        placeholder: '+1 201 555 0100',
+        value: d.phone,
+        validate: (v) => validatePhone(v, input.defaultCountry),
+      },
+      last ? [{ id: 'sameAsLast', icon: 'history', tooltip: vscode.l10n.t('Same as Last Call: {0}', whom(last)) }] : [],
+    );
     if (r.kind === 'button') return { kind: 'sameAsLast' };
     return map(r, (v) => ({ phone: v }));
   },
   async category(frame, d) {
-    const items: PickItem<CallCategory>[] = pickItems(CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) })));
-    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('What kind of business is it?'), items, active: d.category ?? 'general' });
+    const items: PickItem<CallCategory>[] = pickItems(
+      CALL_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c), description: categoryHint(c) })),
+    );
+    const r = await askPick({
+      ...frame,
+      placeholder: vscode.l10n.t('What kind of business is it?'),
+      items,
+      active: d.category ?? 'general',
+    });
     return map(r, (v) => ({ category: v }));
   },
   async task(frame, d) {
@@ -111,30 +159,55 @@ const ASK: Record<StepName, Ask> = {
   },
   async review(frame, d) {
     const items = pickItems<boolean>([
-      { value: false, icon: 'call-outgoing', label: vscode.l10n.t('Place Call…'), description: vscode.l10n.t('you confirm with the cost first'), detail: requestSummary(d) },
-      { value: true, icon: 'list-unordered', label: vscode.l10n.t('More Details…'), description: vscode.l10n.t('business name, your name, date and time, party size, languages, time zone') },
+      {
+        value: false,
+        icon: 'call-outgoing',
+        label: vscode.l10n.t('Place Call…'),
+        description: vscode.l10n.t('you confirm with the cost first'),
+        detail: requestSummary(d),
+      },
+      {
+        value: true,
+        icon: 'list-unordered',
+        label: vscode.l10n.t('More Details…'),
+        description: vscode.l10n.t('business name, your name, date and time, party size, languages, time zone'),
+      },
     ]);
-    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Call {0}: place the call, or add details first', whom(d)), items, active: d.details === true });
+    const r = await askPick({
+      ...frame,
+      placeholder: vscode.l10n.t('Call {0}: place the call, or add details first', whom(d)),
+      items,
+      active: d.details === true,
+    });
     return map(r, (v) => ({ details: v }));
   },
   async businessName(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'), placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
-      value: d.businessName, validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
+      ...frame,
+      prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'),
+      placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
+      value: d.businessName,
+      validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
     });
     return map(r, (v) => ({ businessName: optional(v) }));
   },
   async userName(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('Your name, for the booking (optional)'), placeholder: vscode.l10n.t('e.g. Alex Smith'),
-      value: d.userName, validate: (v) => lengthBetween(v, 0, USER_NAME_MAX),
+      ...frame,
+      prompt: vscode.l10n.t('Your name, for the booking (optional)'),
+      placeholder: vscode.l10n.t('e.g. Alex Smith'),
+      value: d.userName,
+      validate: (v) => lengthBetween(v, 0, USER_NAME_MAX),
     });
     return map(r, (v) => ({ userName: optional(v) }));
   },
   async date(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'), placeholder: todayIso(),
-      value: d.date && d.date >= todayIso() ? d.date : '', validate: validateDate,
+      ...frame,
+      prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
+      placeholder: todayIso(),
+      value: d.date && d.date >= todayIso() ? d.date : '',
+      validate: validateDate,
     });
     return map(r, (v) => {
       const reading = readDate(v);
@@ -143,30 +216,52 @@ const ASK: Record<StepName, Ask> = {
   },
   async when(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
-      placeholder: '20:00', value: d.time ?? d.timePreference, validate: validateWhen,
+      ...frame,
+      prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
+      placeholder: '20:00',
+      value: d.time ?? d.timePreference,
+      validate: validateWhen,
     });
     return map(r, (v) => splitWhen(v));
   },
   async partySize(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX), placeholder: '2',
-      value: d.partySize === undefined ? '' : String(d.partySize), validate: validatePartySize,
+      ...frame,
+      prompt: vscode.l10n.t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX),
+      placeholder: '2',
+      value: d.partySize === undefined ? '' : String(d.partySize),
+      validate: validatePartySize,
     });
     return map(r, (v) => ({ partySize: v === '' ? undefined : Number(v) }));
   },
   async language(frame, d) {
-    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language of the summary and transcript notes'), items: languageItems(), active: d.language ?? 'en' });
+    const r = await askPick({
+      ...frame,
+      placeholder: vscode.l10n.t('Language of the summary and transcript notes'),
+      items: languageItems(),
+      active: d.language ?? 'en',
+    });
     return map(r, (v) => ({ language: v }));
   },
   async callLanguage(frame, d) {
-    const r = await askPick({ ...frame, placeholder: vscode.l10n.t('Language KallyAI speaks on the call'), items: languageItems(), active: d.callLanguage ?? d.language ?? 'en' });
+    const r = await askPick({
+      ...frame,
+      placeholder: vscode.l10n.t('Language KallyAI speaks on the call'),
+      items: languageItems(),
+      active: d.callLanguage ?? d.language ?? 'en',
+    });
     return map(r, (v) => ({ callLanguage: v }));
   },
   async timezone(frame, d) {
     const r = await askText({
-      ...frame, prompt: vscode.l10n.t('Time zone of the date and time (IANA name)'), placeholder: 'Europe/Madrid',
-      value: d.timezone, validate: (v) => (isTimeZone(v) ? {} : { error: vscode.l10n.t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') }),
+      ...frame,
+      prompt: vscode.l10n.t('Time zone of the date and time (IANA name)'),
+      placeholder: 'Europe/Madrid',
+      value: d.timezone,
+      validate: (v) =>
+        isTimeZone(v)
+          ? {}
+          : { error: vscode.l10n.t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') },
     });
     return map(r, (v) => ({ timezone: v }));
   },
@@ -177,7 +272,8 @@ const ASK: Record<StepName, Ask> = {
 function offerLastCall(input: WizardInput): Partial<CallAnswers> | undefined {
   const last = input.lastCall;
   if (!last?.phone || !last.task) return undefined;
-  const told = input.defaults.phone || input.defaults.task || input.defaults.businessName || Object.keys(input.given).length > 0;
+  const told =
+    input.defaults.phone || input.defaults.task || input.defaults.businessName || Object.keys(input.given).length > 0;
   return told ? undefined : last;
 }
 
@@ -193,7 +289,9 @@ export function requestSummary(a: Draft): string {
     a.callLanguage ? vscode.l10n.t('call in {0}', languageName(a.callLanguage)) : undefined,
     a.language && a.language !== a.callLanguage ? vscode.l10n.t('notes in {0}', languageName(a.language)) : undefined,
     a.timezone,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function validatePhone(value: string, defaultCountry: string): Validation {
@@ -206,7 +304,8 @@ export function validatePhone(value: string, defaultCountry: string): Validation
 function lengthBetween(value: string, min: number, max: number): Validation {
   const n = value.trim().length;
   if (n > max) return { error: vscode.l10n.t('{0} characters: at most {1}.', n, max) };
-  if (n < min) return n === 0 ? { incomplete: true } : { error: vscode.l10n.t('{0} characters: at least {1}.', n, min) };
+  if (n < min)
+    return n === 0 ? { incomplete: true } : { error: vscode.l10n.t('{0} characters: at least {1}.', n, min) };
   return max > 200 && n > 0 ? { note: vscode.l10n.t('{0} of {1} characters', n, max) } : {};
 }
 
@@ -216,10 +315,14 @@ export function validateDate(value: string): Validation {
   if (!v) return {};
   const reading = readDate(v);
   switch (reading.kind) {
-    case 'notADate': return { error: vscode.l10n.t("{0} doesn't exist on the calendar: check the month and the day.", reading.text) };
-    case 'past': return { error: vscode.l10n.t('{0} is in the past.', calendarDay(reading.iso)) };
-    case 'unknown': return { error: vscode.l10n.t('Write a date such as {0}, "tomorrow" or "next Friday".', todayIso()) };
-    case 'date': return { note: calendarDay(reading.iso) };
+    case 'notADate':
+      return { error: vscode.l10n.t("{0} doesn't exist on the calendar: check the month and the day.", reading.text) };
+    case 'past':
+      return { error: vscode.l10n.t('{0} is in the past.', calendarDay(reading.iso)) };
+    case 'unknown':
+      return { error: vscode.l10n.t('Write a date such as {0}, "tomorrow" or "next Friday".', todayIso()) };
+    case 'date':
+      return { note: calendarDay(reading.iso) };
   }
 }
 
@@ -227,10 +330,12 @@ export function validateDate(value: string): Validation {
 export function validateWhen(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
-  if (/^\d{1,2}:\d{2}$/.test(v) && !isValidTime(v.padStart(5, '0'))) return { error: vscode.l10n.t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
+  if (/^\d{1,2}:\d{2}$/.test(v) && !isValidTime(v.padStart(5, '0')))
+    return { error: vscode.l10n.t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
   const time = readTime(v);
   if (time) return { note: vscode.l10n.t('At {0}', time) };
-  if (v.length > TIME_PREFERENCE_MAX) return { error: vscode.l10n.t('{0} characters: at most {1}.', v.length, TIME_PREFERENCE_MAX) };
+  if (v.length > TIME_PREFERENCE_MAX)
+    return { error: vscode.l10n.t('{0} characters: at most {1}.', v.length, TIME_PREFERENCE_MAX) };
   return { note: vscode.l10n.t('A time preference: KallyAI will ask for a slot that fits it.') };
 }
 
@@ -246,7 +351,8 @@ function validatePartySize(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
   const n = Number(v);
-  if (!/^\d+$/.test(v) || n < PARTY_MIN || n > PARTY_MAX) return { error: vscode.l10n.t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
+  if (!/^\d+$/.test(v) || n < PARTY_MIN || n > PARTY_MAX)
+    return { error: vscode.l10n.t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
   return {};
 }
 
@@ -267,10 +373,13 @@ export function categoryLabel(c: CallCategory): string {
 
 function categoryHint(c: CallCategory): string {
   switch (c) {
-    case 'restaurant': return vscode.l10n.t('table reservations, opening hours');
-    case 'clinic': return vscode.l10n.t('appointments with doctors, dentists, vets');
-    case 'hotel': return vscode.l10n.t('rooms, availability, rates');
-    default: return vscode.l10n.t('any other business or question');
+    case 'restaurant':
+      return vscode.l10n.t('table reservations, opening hours');
+    case 'clinic':
+      return vscode.l10n.t('appointments with doctors, dentists, vets');
+    case 'hotel':
+      return vscode.l10n.t('rooms, availability, rates');
+    default:
+      return vscode.l10n.t('any other business or question');
   }
 }
-

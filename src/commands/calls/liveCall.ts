@@ -56,7 +56,9 @@ export class LiveCall {
           void this.ctx.views.refresh(['calls']);
         }
       } catch (e) {
-        this.ctx.services.log.debug(`Looking for the running call failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.ctx.services.log.debug(
+          `Looking for the running call failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
     return this.id;

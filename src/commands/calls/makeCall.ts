@@ -26,7 +26,15 @@ export const LAST_CALL_KEY = 'kallyai.makeCall.lastAnswers';
 
 export type MakeCallResult =
   /** The call ended (whatever its status, including `cancelled` after a stop). */
-  | { outcome: 'completed'; callId: string; status: string; statusLabel: string; call: Call; stoppedByUser: boolean; stakes?: Stakes }
+  | {
+      outcome: 'completed';
+      callId: string;
+      status: string;
+      statusLabel: string;
+      call: Call;
+      stoppedByUser: boolean;
+      stakes?: Stakes;
+    }
   /** The person left the wizard or declined the confirmation: nothing was sent. */
   | { outcome: 'dismissed'; at: 'wizard' | 'confirmation' }
   /** Refused before anything was sent (emergency, premium-rate, unsupported or invalid number; signed out). */
@@ -36,7 +44,12 @@ export type MakeCallResult =
 
 /** `prefill`: answers the wizard starts from (a Retry, an edit, "Call Again"); `allDetails` opens it
  *  with "More Details…" chosen, for a request that failed on one of its details. */
-export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Partial<CallAnswers> = {}, allDetails = false): Promise<MakeCallResult> {
+export async function makeCall(
+  ctx: CommandContext,
+  raw: unknown,
+  prefill: Partial<CallAnswers> = {},
+  allDetails = false,
+): Promise<MakeCallResult> {
   const args = parseArgs('kallyai.makeCall', makeCallArgs, raw);
   const { services } = ctx;
   const settings = services.settings();
@@ -52,7 +65,14 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   const lastCall = services.context.globalState.get<Partial<CallAnswers>>(LAST_CALL_KEY);
   const wizard: WizardInput = {
     given: givenAnswers(args),
-    defaults: { category: 'general', language: settings.language, callLanguage: settings.language, timezone: settings.timezone, ...definedOnly(args.prefill), ...definedOnly(prefill) },
+    defaults: {
+      category: 'general',
+      language: settings.language,
+      callLanguage: settings.language,
+      timezone: settings.timezone,
+      ...definedOnly(args.prefill),
+      ...definedOnly(prefill),
+    },
     lastCall,
     allDetails,
     defaultCountry: settings.defaultCountry,
@@ -84,7 +104,10 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
       await services.context.globalState.update(LAST_CALL_KEY, answers);
       services.log.info(`Placing a call (${answers.category})`);
       const startedAt = Date.now();
-      const settled: Promise<Settled> = execute().then((call) => ({ ok: true as const, call: call as Call }), (error: unknown) => ({ ok: false as const, error }));
+      const settled: Promise<Settled> = execute().then(
+        (call) => ({ ok: true as const, call: call as Call }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
       live = new LiveCall(ctx, answers.phone, startedAt, settled);
       void live.discover();
       const outcome = await followCall(ctx, live, settled, who, startedAt, args);
@@ -94,8 +117,10 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
     },
   });
 
-  if (result.outcome === 'dismissed') return { outcome: 'dismissed', at: result.at === 'consent' ? 'confirmation' : 'wizard' };
-  if (result.outcome === 'unavailable') return { outcome: 'refused', code: 'unavailable', message: result.reason, action: 'none' };
+  if (result.outcome === 'dismissed')
+    return { outcome: 'dismissed', at: result.at === 'consent' ? 'confirmation' : 'wizard' };
+  if (result.outcome === 'unavailable')
+    return { outcome: 'refused', code: 'unavailable', message: result.reason, action: 'none' };
   if (result.outcome === 'failed') {
     if (mayHaveGoneThrough(result.code)) offerOpenCalls(ctx, who);
     return { outcome: 'failed', code: result.code, message: result.message, action: result.action };
@@ -104,15 +129,32 @@ export async function makeCall(ctx: CommandContext, raw: unknown, prefill: Parti
   const status = describeCallStatus(call.status);
   services.log.info(`Call ${call.call_id} ended: ${call.status}`);
   void showCallOutcome(ctx, call, who, () => makeCall(ctx, {}, answers), answers);
-  return { outcome: 'completed', callId: call.call_id, status: call.status, statusLabel: status.label, call, stoppedByUser, stakes: result.stakes };
+  return {
+    outcome: 'completed',
+    callId: call.call_id,
+    status: call.status,
+    statusLabel: status.label,
+    call,
+    stoppedByUser,
+    stakes: result.stakes,
+  };
 }
 
 function offerOpenCalls(ctx: CommandContext, who: string): void {
   const open = plainText(t('Show Calls'));
   void warn(
-    notificationText(t('The call to {0} may have gone through even though KallyAI did not answer. Check the Calls view before calling again: a Retry of the same call will not dial twice.', who)),
+    notificationText(
+      t(
+        'The call to {0} may have gone through even though KallyAI did not answer. Check the Calls view before calling again: a Retry of the same call will not dial twice.',
+        who,
+      ),
+    ),
     open,
-  ).then((c) => (c === open ? ctx.views.refresh(['calls']).then(() => vscode.commands.executeCommand('kallyai.calls.focus')) : undefined));
+  ).then((c) =>
+    c === open
+      ? ctx.views.refresh(['calls']).then(() => vscode.commands.executeCommand('kallyai.calls.focus'))
+      : undefined,
+  );
 }
 
 /** Which questions are settled by the arguments (null/'' = answered "none"). */
@@ -160,14 +202,28 @@ export function callRequestBody(a: CallAnswers, isUrgent?: boolean) {
   };
 }
 
-type Cancellable = { isCancellationRequested: boolean; onCancellationRequested: (l: () => void) => { dispose(): void } } | undefined;
+type Cancellable =
+  { isCancellationRequested: boolean; onCancellationRequested: (l: () => void) => { dispose(): void } } | undefined;
 
 /** Waits for the call under a cancellable notification. Cancel asks (through the pipeline's
  *  consent for calls.stop) whether to hang up; declining keeps the call running in the background. */
-async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<Settled>, who: string, startedAt: number, args: MakeCallArgs): Promise<{ settled: Settled; stoppedByUser: boolean }> {
+async function followCall(
+  ctx: CommandContext,
+  live: LiveCall,
+  settled: Promise<Settled>,
+  who: string,
+  startedAt: number,
+  args: MakeCallArgs,
+): Promise<{ settled: Settled; stoppedByUser: boolean }> {
   const first = await withNotificationProgress(
     notificationText(t('Calling {0}', who)),
-    (progress, token) => waitOrCancel(settled, [token, args.cancellation], (elapsed) => progress.report({ message: notificationText(elapsedText(elapsed)) }), startedAt),
+    (progress, token) =>
+      waitOrCancel(
+        settled,
+        [token, args.cancellation],
+        (elapsed) => progress.report({ message: notificationText(elapsedText(elapsed)) }),
+        startedAt,
+      ),
     true,
   );
   if (first !== 'cancel' || live.isSettled) return { settled: await settled, stoppedByUser: false };
@@ -189,12 +245,19 @@ async function followCall(ctx: CommandContext, live: LiveCall, settled: Promise<
     // Declined ("Let It Run"), or the stop failed: the call goes on and its outcome still comes.
     return { settled: await inBackground(settled, who), stoppedByUser: false };
   }
-  const ended = await withNotificationProgress(notificationText(t('Stopping the call to {0}…', who)), () => live.confirmEnded());
+  const ended = await withNotificationProgress(notificationText(t('Stopping the call to {0}…', who)), () =>
+    live.confirmEnded(),
+  );
   return { settled: ended, stoppedByUser: true };
 }
 
 /** Resolves 'done' when the POST answers, 'cancel' when any token fires; reports elapsed time each second. */
-function waitOrCancel(settled: Promise<Settled>, tokens: Cancellable[], report: (elapsedMs: number) => void, startedAt: number): Promise<'done' | 'cancel'> {
+function waitOrCancel(
+  settled: Promise<Settled>,
+  tokens: Cancellable[],
+  report: (elapsedMs: number) => void,
+  startedAt: number,
+): Promise<'done' | 'cancel'> {
   return new Promise((resolve) => {
     const subs: Array<{ dispose(): void }> = [];
     const timer = setInterval(() => report(Date.now() - startedAt), 1000);
@@ -228,7 +291,11 @@ function refusePhone(ctx: CommandContext, check: Extract<PhoneCheck, { ok: false
   const code = check.code === 'invalid' ? 'missing_phone_number' : check.code;
   const again = () => makeCall(ctx, {}, {});
   const failure = ctx.errors.show(
-    { code, status: 0, issue: { field: 'phone', kind: 'rule', template: check.template, args: check.args, english: check.reason } },
+    {
+      code,
+      status: 0,
+      issue: { field: 'phone', kind: 'rule', template: check.template, args: check.args, english: check.reason },
+    },
     { editRequest: again, chooseAnotherNumber: again },
   );
   return { outcome: 'refused', code: failure.code, message: failure.message, action: failure.action };
@@ -236,9 +303,16 @@ function refusePhone(ctx: CommandContext, check: Extract<PhoneCheck, { ok: false
 
 function refuse(ctx: CommandContext, error: { code: string; status: number }): MakeCallResult {
   const failure = ctx.errors.show(error);
-  return { outcome: 'refused', code: failure.code, message: failure.message, action: failure.action ?? actionFor(error.code).kind };
+  return {
+    outcome: 'refused',
+    code: failure.code,
+    message: failure.message,
+    action: failure.action ?? actionFor(error.code).kind,
+  };
 }
 
 function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(o ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<T>;
 }

@@ -34,11 +34,19 @@ const optionalAnswer = <T extends z.ZodMiniType>(schema: T) => z.optional(z.unio
 
 const dateString = z.string().check(z.refine(isValidDate, { message: 'date must be a real date written YYYY-MM-DD' }));
 const timeString = z.string().check(z.refine(isValidTime, { message: 'time must be HH:MM on a 24-hour clock' }));
-const timeZoneString = z.string().check(z.refine(isTimeZone, { message: 'timezone must be an IANA time-zone name such as Europe/Madrid' }));
+const timeZoneString = z
+  .string()
+  .check(z.refine(isTimeZone, { message: 'timezone must be an IANA time-zone name such as Europe/Madrid' }));
 
 /** Something that behaves like a vscode.CancellationToken (a chat request's token, a test's token source). */
-const cancellationToken = z.custom<{ isCancellationRequested: boolean; onCancellationRequested: (listener: () => void) => { dispose(): void } }>(
-  (v) => !!v && typeof v === 'object' && typeof (v as { onCancellationRequested?: unknown }).onCancellationRequested === 'function',
+const cancellationToken = z.custom<{
+  isCancellationRequested: boolean;
+  onCancellationRequested: (listener: () => void) => { dispose(): void };
+}>(
+  (v) =>
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as { onCancellationRequested?: unknown }).onCancellationRequested === 'function',
   { message: 'cancellation must be a CancellationToken' },
 );
 
@@ -59,16 +67,18 @@ export const makeCallArgs = z.object({
   isUrgent: z.optional(z.boolean()),
   /** Answers the wizard starts from without skipping their questions ("Call Again" from a call
    *  page, `/call` in the chat with what the words already say). */
-  prefill: z.optional(z.object({
-    phone: z.optional(z.string()),
-    businessName: z.optional(z.string().check(z.maxLength(BUSINESS_MAX))),
-    category: z.optional(z.enum(CALL_CATEGORIES)),
-    task: z.optional(z.string().check(z.maxLength(TASK_MAX))),
-    partySize: z.optional(z.int().check(z.minimum(PARTY_MIN), z.maximum(PARTY_MAX))),
-    userName: z.optional(z.string().check(z.maxLength(USER_NAME_MAX))),
-    date: z.optional(dateString),
-    time: z.optional(timeString),
-  })),
+  prefill: z.optional(
+    z.object({
+      phone: z.optional(z.string()),
+      businessName: z.optional(z.string().check(z.maxLength(BUSINESS_MAX))),
+      category: z.optional(z.enum(CALL_CATEGORIES)),
+      task: z.optional(z.string().check(z.maxLength(TASK_MAX))),
+      partySize: z.optional(z.int().check(z.minimum(PARTY_MIN), z.maximum(PARTY_MAX))),
+      userName: z.optional(z.string().check(z.maxLength(USER_NAME_MAX))),
+      date: z.optional(dateString),
+      time: z.optional(timeString),
+    }),
+  ),
   /** Test seam: skips the confirmation modal, honoured ONLY when the extension runs in
    *  ExtensionMode.Test (the integration suite). Everywhere else the modal is always shown. */
   confirmed: z.optional(z.boolean()),
@@ -79,4 +89,3 @@ export const makeCallArgs = z.object({
   whenCancelled: z.optional(z.enum(['ask', 'stop', 'keep'])),
 });
 export type MakeCallArgs = z.infer<typeof makeCallArgs>;
-

@@ -38,7 +38,8 @@ export function readTime(typed: string, now = new Date()): string | undefined {
   const exact = /^(\d{1,2}):(\d{2})$/.exec(text);
   if (exact) return Number(exact[1]) < 24 && Number(exact[2]) < 60 ? `${pad(Number(exact[1]))}:${exact[2]}` : undefined;
   // Only a plain time ("8pm", "at 20:30", "a las 21h"), not a preference such as "morning before 11am".
-  if (!/^(?:at|a\s+las?)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs?|o'clock)?$/i.test(text)) return undefined;
+  if (!/^(?:at|a\s+las?)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs?|o'clock)?$/i.test(text))
+    return undefined;
   const r = parse(text, now);
   if (!r || !r.start.isCertain('hour')) return undefined;
   const d = r.start.date();

@@ -10,7 +10,10 @@ import { statusMessage } from '../../platform/notify';
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>][^\s@<>.]*\.[^\s@<>]+$/;
 
-export async function copyMailbox(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'copied'; address: string } | { outcome: 'dismissed' } | FailureResult> {
+export async function copyMailbox(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<{ outcome: 'copied'; address: string } | { outcome: 'dismissed' } | FailureResult> {
   let address = typeof arg === 'string' && ADDRESS.test(arg.trim()) ? arg.trim() : undefined;
   if (!address) {
     const r = await ctx.pipeline.run(ops.channels.mailbox, { interactive: false, quiet: true });

@@ -38,7 +38,10 @@ export type AskResult =
 export function askStakes(balance: number | undefined): string {
   return balance === undefined
     ? t('KallyAI may use credits to answer; anything that calls, emails or spends more asks you first.')
-    : t('KallyAI may use credits to answer (you have {0}); anything that calls, emails or spends more asks you first.', creditsLabel(balance));
+    : t(
+        'KallyAI may use credits to answer (you have {0}); anything that calls, emails or spends more asks you first.',
+        creditsLabel(balance),
+      );
 }
 
 export async function ask(ctx: CommandContext, store: ConversationStore, raw: unknown): Promise<AskResult> {
@@ -48,24 +51,31 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   if (args.newConversation) await startNewConversation(ctx, store, { quiet: true });
 
   const stakes = askStakes(ctx.views.balance());
-  const message = args.message ?? (await askOnce({
-    title: t('Ask KallyAI'),
-    prompt: store.currentId ? t('Continues the current conversation ("KallyAI: New Conversation" starts another). {0}', stakes) : t('Say what you need in plain words. {0}', stakes),
-    placeholder: t('e.g. Book a table for 4 at an Italian place near me on Friday at 8pm'),
-    validate: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
-  }))?.trim();
+  const message =
+    args.message ??
+    (
+      await askOnce({
+        title: t('Ask KallyAI'),
+        prompt: store.currentId
+          ? t('Continues the current conversation ("KallyAI: New Conversation" starts another). {0}', stakes)
+          : t('Say what you need in plain words. {0}', stakes),
+        placeholder: t('e.g. Book a table for 4 at an Italian place near me on Friday at 8pm'),
+        validate: (v) => (v.trim().length > 4000 ? t('At most 4000 characters.') : undefined),
+      })
+    )?.trim();
   if (!message) return { outcome: 'dismissed' };
 
   let conversationId = args.conversationId ?? store.currentId;
-  const send = () => ctx.pipeline.run(ops.coordination.message, {
-    input: { body: { message, ...(conversationId ? { conversation_id: conversationId } : {}) } },
-    interactive: false,
-    quiet: true,
-    inlineConsent: true,
-    handlers: { retry: () => ask(ctx, store, { message, conversationId }) },
-    // The current conversation is gone on the server (deleted, another account): start a new one.
-    recover: (e) => !args.conversationId && (e as { code?: unknown }).code === 'conversation_not_found',
-  });
+  const send = () =>
+    ctx.pipeline.run(ops.coordination.message, {
+      input: { body: { message, ...(conversationId ? { conversation_id: conversationId } : {}) } },
+      interactive: false,
+      quiet: true,
+      inlineConsent: true,
+      handlers: { retry: () => ask(ctx, store, { message, conversationId }) },
+      // The current conversation is gone on the server (deleted, another account): start a new one.
+      recover: (e) => !args.conversationId && (e as { code?: unknown }).code === 'conversation_not_found',
+    });
   let result = await send();
   if (result.outcome === 'failed' && result.code === 'conversation_not_found' && !args.conversationId) {
     services.log.info('The current conversation is gone on the server: starting a new one');
@@ -97,14 +107,28 @@ export async function ask(ctx: CommandContext, store: ConversationStore, raw: un
   await ctx.openPage('conversation', id ?? 'current');
   if (goal && args.revealGoal) await ctx.views.revealGoal(goal.id);
   if (!args.fromPage) void offerNext(ctx, store, text, goal?.id, suggestions);
-  return { outcome: 'answered', conversationId: id, reply: text, goalId: goal?.id, suggestions, documentUri: uri.toString(), raw: reply };
+  return {
+    outcome: 'answered',
+    conversationId: id,
+    reply: text,
+    goalId: goal?.id,
+    suggestions,
+    documentUri: uri.toString(),
+    raw: reply,
+  };
 }
 
 /** The reply's notification, with at most three short buttons (a toast cuts longer ones, and a
  *  suggestion is a sentence): "Show Goal", "Suggestions…" (a list of them in full) and "Reply…".
  *  A suggestion picked that names an action runs it, asking first; the others are sent as the next
  *  message. The conversation page beside it shows the suggestions too. */
-async function offerNext(ctx: CommandContext, store: ConversationStore, text: string, goalId: string | undefined, suggestions: string[]): Promise<void> {
+async function offerNext(
+  ctx: CommandContext,
+  store: ConversationStore,
+  text: string,
+  goalId: string | undefined,
+  suggestions: string[],
+): Promise<void> {
   const showGoal = plainText(t('Show Goal'));
   const suggest = plainText(t('Suggestions…'));
   const replyButton = plainText(t('Reply…'));
@@ -116,7 +140,11 @@ async function offerNext(ctx: CommandContext, store: ConversationStore, text: st
     else if (choice === replyButton) await ask(ctx, store, {});
     else if (choice === suggest) {
       // Sending the one picked is the consent, as pressing Enter in Ask's input box: the list names the stakes too.
-      const message = await pickOne({ title: t('Send to KallyAI'), placeholder: askStakes(ctx.views.balance()), items: pickItems(suggestions.map((s) => ({ value: s, label: s }))) });
+      const message = await pickOne({
+        title: t('Send to KallyAI'),
+        placeholder: askStakes(ctx.views.balance()),
+        items: pickItems(suggestions.map((s) => ({ value: s, label: s }))),
+      });
       const command = message ? suggestionCommand(message, goalId) : undefined;
       if (command) await vscode.commands.executeCommand(command.command, ...(command.args ?? []));
       else if (message) await ask(ctx, store, { message });

@@ -22,4 +22,3 @@ export const conversationArgs = z.object({
   asText: z.optional(z.boolean()),
 });
 export type ConversationArgs = z.infer<typeof conversationArgs>;
-

@@ -13,9 +13,14 @@ import { notificationText, plainText } from '../../format/sinks';
 import { info } from '../../platform/notify';
 import { pickItems, pickOne } from '../../platform/quickInput';
 
-export type NewConversationResult = { outcome: 'started'; conversationId?: string } | FailureResult | { outcome: 'dismissed' };
+export type NewConversationResult =
+  { outcome: 'started'; conversationId?: string } | FailureResult | { outcome: 'dismissed' };
 
-export async function startNewConversation(ctx: CommandContext, store: ConversationStore, options: { quiet?: boolean } = {}): Promise<NewConversationResult> {
+export async function startNewConversation(
+  ctx: CommandContext,
+  store: ConversationStore,
+  options: { quiet?: boolean } = {},
+): Promise<NewConversationResult> {
   const r = await ctx.pipeline.run(ops.coordination.newConversation, { interactive: false, quiet: true });
   if (r.outcome === 'failed') return r;
   if (r.outcome !== 'done') return { outcome: 'dismissed' };
@@ -38,7 +43,11 @@ export type ConversationHistoryResult =
   | { outcome: 'empty' }
   | FailureResult;
 
-export async function conversationHistory(ctx: CommandContext, store: ConversationStore, raw: unknown): Promise<ConversationHistoryResult> {
+export async function conversationHistory(
+  ctx: CommandContext,
+  store: ConversationStore,
+  raw: unknown,
+): Promise<ConversationHistoryResult> {
   const args = parseArgs('kallyai.conversationHistory', conversationArgs, raw, 'conversationId');
   let id = args.conversationId;
   let title: string | undefined;
@@ -58,19 +67,25 @@ export async function conversationHistory(ctx: CommandContext, store: Conversati
     const picked = await pickOne({
       title: t('KallyAI: Conversation History'),
       placeholder: t('Open a conversation and continue it with "Ask…"'),
-      items: pickItems(conversations.map((c) => ({
-        value: { id: String(c.id), title: c.title ?? undefined },
-        icon: String(c.id) === current ? 'comment-discussion' : undefined,
-        label: conversationEntity.label(c as never),
-        description: conversationEntity.description?.(c as never),
-        detail: String(c.id) === current ? t('The current conversation') : undefined,
-      }))),
+      items: pickItems(
+        conversations.map((c) => ({
+          value: { id: String(c.id), title: c.title ?? undefined },
+          icon: String(c.id) === current ? 'comment-discussion' : undefined,
+          label: conversationEntity.label(c as never),
+          description: conversationEntity.description?.(c as never),
+          detail: String(c.id) === current ? t('The current conversation') : undefined,
+        })),
+      ),
     });
     if (!picked) return { outcome: 'dismissed' };
     id = picked.id;
     title = picked.title;
   }
-  const history = await ctx.pipeline.run(ops.coordination.history, { input: { query: { conversation_id: id } }, interactive: false, quiet: true });
+  const history = await ctx.pipeline.run(ops.coordination.history, {
+    input: { query: { conversation_id: id } },
+    interactive: false,
+    quiet: true,
+  });
   if (history.outcome === 'failed') return history;
   if (history.outcome !== 'done') return { outcome: 'dismissed' };
   const turns = historyTurns(history.data);
@@ -79,7 +94,8 @@ export async function conversationHistory(ctx: CommandContext, store: Conversati
   await store.setCurrent(id);
   // The page shows the conversation; its text stays in a document for copying and searching.
   const uri = ctx.documents.updateMarkdown(store.documentPath(id, title), store.markdown(id, title));
-  if (args.asText) await ctx.documents.showMarkdown(store.documentPath(id, title), store.markdown(id, title), { preview: true });
+  if (args.asText)
+    await ctx.documents.showMarkdown(store.documentPath(id, title), store.markdown(id, title), { preview: true });
   else await ctx.openPage('conversation', id);
   return { outcome: 'opened', conversationId: id, turns: turns.length, documentUri: uri.toString() };
 }
@@ -89,7 +105,9 @@ export async function conversationHistory(ctx: CommandContext, store: Conversati
  *  content/message/text/response (or a `message` + `response` pair). */
 export function historyTurns(history: unknown): Turn[] {
   const o = (history ?? {}) as Record<string, unknown>;
-  const list = Array.isArray(history) ? history : [o.messages, o.history, o.items, o.entries, o.turns].find(Array.isArray) ?? [];
+  const list = Array.isArray(history)
+    ? history
+    : ([o.messages, o.history, o.items, o.entries, o.turns].find(Array.isArray) ?? []);
   const turns: Turn[] = [];
   for (const item of list as unknown[]) {
     if (!item || typeof item !== 'object') continue;

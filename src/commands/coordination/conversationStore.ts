@@ -33,7 +33,8 @@ export class ConversationStore {
     this.turns.set(id, [...pending, ...(this.turns.get(id) ?? [])]);
     this.turns.delete(UNNAMED);
     const path = this.paths.get(UNNAMED);
-    if (path && !this.paths.has(id)) this.paths.set(id, path.replace(`/${UNNAMED}/`, `/${id.replace(/[^A-Za-z0-9_-]/g, '_')}/`));
+    if (path && !this.paths.has(id))
+      this.paths.set(id, path.replace(`/${UNNAMED}/`, `/${id.replace(/[^A-Za-z0-9_-]/g, '_')}/`));
     this.paths.delete(UNNAMED);
   }
 

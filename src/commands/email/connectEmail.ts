@@ -34,7 +34,13 @@ const connectArgs = z.union([
 export type ConnectResult =
   /** `watch` settles when the watch ends: with the account it saw connected, or undefined (in this
    *  extension host a caller, e.g. a test, may wait on it). */
-  | { outcome: 'opened'; provider: Provider; url?: string; watching: boolean; watch?: Promise<EmailAccount | undefined> }
+  | {
+      outcome: 'opened';
+      provider: Provider;
+      url?: string;
+      watching: boolean;
+      watch?: Promise<EmailAccount | undefined>;
+    }
   | { outcome: 'dismissed' }
   | FailureResult;
 
@@ -48,7 +54,10 @@ export class EmailConnector implements vscode.Disposable {
   /** The last watch (tests wait on it). */
   watching: Promise<EmailAccount | undefined> | undefined;
 
-  constructor(private readonly ctx: CommandContext, private readonly refresh: (resources: readonly Resource[]) => Promise<void>) {}
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly refresh: (resources: readonly Resource[]) => Promise<void>,
+  ) {}
 
   async connect(raw: unknown, fixed?: Provider): Promise<ConnectResult> {
     // From a view item (the "Connect an email account" node) the argument is the node: nothing to read.
@@ -58,12 +67,20 @@ export class EmailConnector implements vscode.Disposable {
     const provider = fixed ?? args.provider ?? (await this.pickProvider());
     if (!provider) return { outcome: 'dismissed' };
     const before = await this.accounts().catch(() => [] as EmailAccount[]);
-    const r = await this.ctx.pipeline.run(provider === 'gmail' ? ops.email.gmailUrl : ops.email.outlookUrl, { interactive: false });
+    const r = await this.ctx.pipeline.run(provider === 'gmail' ? ops.email.gmailUrl : ops.email.outlookUrl, {
+      interactive: false,
+    });
     if (r.outcome === 'failed') return r;
     if (r.outcome !== 'done') return { outcome: 'dismissed' };
     const watchMs = args.watchMs ?? WATCH_MS;
     if (watchMs > 0) this.watching = this.follow(provider, new Set(before.map(signature)), watchMs);
-    return { outcome: 'opened', provider, url: r.url, watching: watchMs > 0, watch: watchMs > 0 ? this.watching : undefined };
+    return {
+      outcome: 'opened',
+      provider,
+      url: r.url,
+      watching: watchMs > 0,
+      watch: watchMs > 0 ? this.watching : undefined,
+    };
   }
 
   private async pickProvider(): Promise<Provider | undefined> {
@@ -78,7 +95,9 @@ export class EmailConnector implements vscode.Disposable {
   }
 
   private accounts(signal?: AbortSignal): Promise<EmailAccount[]> {
-    return this.ctx.services.client.execute(ops.email.accounts, {}, { signal, timeoutMs: 10_000 }).then((r) => r.accounts);
+    return this.ctx.services.client
+      .execute(ops.email.accounts, {}, { signal, timeoutMs: 10_000 })
+      .then((r) => r.accounts);
   }
 
   /** Polls the accounts until one of this provider is new or connected again; bounded. */
@@ -87,32 +106,46 @@ export class EmailConnector implements vscode.Disposable {
     const controller = new AbortController();
     this.watch = controller;
     const name = providerName(provider);
-    const found = withNotificationProgress(notificationText(t('Waiting for you to allow KallyAI in {0} (in your browser)…', name)), async (_progress, token) => {
-      token.onCancellationRequested(() => controller.abort());
-      const deadline = Date.now() + watchMs;
-      while (!controller.signal.aborted && Date.now() < deadline && this.ctx.services.auth.isSignedIn) {
-        await sleep(POLL_MS, controller.signal);
-        if (controller.signal.aborted) break;
-        const accounts = await this.accounts(controller.signal).catch((e: unknown) => {
-          this.ctx.services.log.debug(`connect ${provider}: ${e instanceof Error ? e.message : String(e)}`);
-          return undefined;
-        });
-        const fresh = accounts?.find((a) => !known.has(signature(a)) && (!a.provider || a.provider === provider));
-        if (fresh) return fresh;
-      }
-      return undefined;
-    }, true);
+    const found = withNotificationProgress(
+      notificationText(t('Waiting for you to allow KallyAI in {0} (in your browser)…', name)),
+      async (_progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        const deadline = Date.now() + watchMs;
+        while (!controller.signal.aborted && Date.now() < deadline && this.ctx.services.auth.isSignedIn) {
+          await sleep(POLL_MS, controller.signal);
+          if (controller.signal.aborted) break;
+          const accounts = await this.accounts(controller.signal).catch((e: unknown) => {
+            this.ctx.services.log.debug(`connect ${provider}: ${e instanceof Error ? e.message : String(e)}`);
+            return undefined;
+          });
+          const fresh = accounts?.find((a) => !known.has(signature(a)) && (!a.provider || a.provider === provider));
+          if (fresh) return fresh;
+        }
+        return undefined;
+      },
+      true,
+    );
     return Promise.resolve(found).then(async (account) => {
       if (this.watch === controller) this.watch = undefined;
       if (account) {
         await this.refresh(['email', 'channels']);
         const show = plainText(t('Show Email'));
-        void info(notificationText(t('{0} is connected: KallyAI can read and send your email from {1}.', name, account.email ?? name)), show).then((c) => {
+        void info(
+          notificationText(
+            t('{0} is connected: KallyAI can read and send your email from {1}.', name, account.email ?? name),
+          ),
+          show,
+        ).then((c) => {
           if (c === show) return vscode.commands.executeCommand('kallyai.email.focus');
         });
       } else if (!controller.signal.aborted) {
         const again = plainText(t('Try Again'));
-        void warn(notificationText(t('KallyAI did not see a {0} account connected. If you allowed it, refresh the Email view.', name)), again).then((c) => {
+        void warn(
+          notificationText(
+            t('KallyAI did not see a {0} account connected. If you allowed it, refresh the Email view.', name),
+          ),
+          again,
+        ).then((c) => {
           if (c === again) return this.connect({ provider });
         });
       }
@@ -128,9 +161,13 @@ export class EmailConnector implements vscode.Disposable {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

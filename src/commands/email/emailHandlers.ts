@@ -23,7 +23,10 @@ type Handler = (...args: unknown[]) => Promise<unknown>;
 
 const notNode = (a: unknown) => (a && typeof a === 'object' && !('item' in a) ? a : undefined);
 
-export function emailHandlers(ctx: CommandContext, refresh: (resources: readonly Resource[]) => Promise<void>): { handlers: Record<string, Handler>; dispose(): void } {
+export function emailHandlers(
+  ctx: CommandContext,
+  refresh: (resources: readonly Resource[]) => Promise<void>,
+): { handlers: Record<string, Handler>; dispose(): void } {
   const connector = new EmailConnector(ctx, refresh);
   const { views } = ctx;
   return {
@@ -37,7 +40,8 @@ export function emailHandlers(ctx: CommandContext, refresh: (resources: readonly
       'kallyai.inbox.filterChannel': (a) => filterChannel(ctx, a),
       'kallyai.inbox.showUnreadOnly': () => showUnread(ctx, true),
       'kallyai.inbox.showAllMessages': () => showUnread(ctx, false),
-      'kallyai.inbox.loadMore': async () => views.inbox.loadMore().catch((e: unknown) => ctx.errors.show(e, { retry: () => views.inbox.loadMore() })),
+      'kallyai.inbox.loadMore': async () =>
+        views.inbox.loadMore().catch((e: unknown) => ctx.errors.show(e, { retry: () => views.inbox.loadMore() })),
       'kallyai.channels.copyMailbox': (a) => copyMailbox(ctx, a),
     },
     dispose: () => connector.dispose(),
@@ -56,23 +60,44 @@ export function emailPage(state: PageState, host: EmailPageHost, initial: unknow
   const { ctx, client, runCommand, find } = host;
   const { pipeline } = ctx;
   switch (state.kind) {
-    case 'draft': return new DraftPage(state, {
-      client, pipeline, runCommand,
-      revise: (draft, instructions) => reviseDraft(ctx, draft, instructions),
-      replaceWith: async (id) => {
-        const old = find('draft', state.id);
-        await ctx.openPage('draft', id);
-        old?.panel.dispose();
-      },
-      reviseStakes: () => reviseStakes(ctx.views.balance()),
-    }, initial);
-    case 'mail': return new MailPage(state, { client, pipeline, runCommand }, initial);
-    case 'compose': return new ComposePage(state, { client, pipeline, runCommand, close: () => find('compose', state.id)?.panel.dispose() }, initial);
-    case 'channels': return new ChannelsPage(state, {
-      client, pipeline, runCommand,
-      refreshLater: (ms) => setTimeout(() => void find('channels', state.id)?.refresh(), ms),
-      openExternal: (url) => openExternalUrl(url),
-    }, initial);
-    default: return undefined;
+    case 'draft':
+      return new DraftPage(
+        state,
+        {
+          client,
+          pipeline,
+          runCommand,
+          revise: (draft, instructions) => reviseDraft(ctx, draft, instructions),
+          replaceWith: async (id) => {
+            const old = find('draft', state.id);
+            await ctx.openPage('draft', id);
+            old?.panel.dispose();
+          },
+          reviseStakes: () => reviseStakes(ctx.views.balance()),
+        },
+        initial,
+      );
+    case 'mail':
+      return new MailPage(state, { client, pipeline, runCommand }, initial);
+    case 'compose':
+      return new ComposePage(
+        state,
+        { client, pipeline, runCommand, close: () => find('compose', state.id)?.panel.dispose() },
+        initial,
+      );
+    case 'channels':
+      return new ChannelsPage(
+        state,
+        {
+          client,
+          pipeline,
+          runCommand,
+          refreshLater: (ms) => setTimeout(() => void find('channels', state.id)?.refresh(), ms),
+          openExternal: (url) => openExternalUrl(url),
+        },
+        initial,
+      );
+    default:
+      return undefined;
   }
 }

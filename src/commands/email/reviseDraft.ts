@@ -14,10 +14,17 @@ import type { CommandContext } from '../commandContext';
 export function reviseStakes(balance: number | undefined): string {
   return balance === undefined
     ? t('KallyAI rewrites this draft as you ask and may use a few credits; nothing is sent until you approve it.')
-    : t('KallyAI rewrites this draft as you ask and may use a few credits (you have {0}); nothing is sent until you approve it.', creditsLabel(balance));
+    : t(
+        'KallyAI rewrites this draft as you ask and may use a few credits (you have {0}); nothing is sent until you approve it.',
+        creditsLabel(balance),
+      );
 }
 
-export async function reviseDraft(ctx: CommandContext, draft: OutboxEmail, instructions: string): Promise<RevisionOutcome> {
+export async function reviseDraft(
+  ctx: CommandContext,
+  draft: OutboxEmail,
+  instructions: string,
+): Promise<RevisionOutcome> {
   const id = outboxId(draft);
   if (!id) return { outcome: 'failed', message: t('This draft has no id to revise.') };
   if (!instructions.trim()) return { outcome: 'failed', message: t('Say how KallyAI should revise the draft.') };
@@ -31,10 +38,19 @@ export async function reviseDraft(ctx: CommandContext, draft: OutboxEmail, instr
   if (r.outcome !== 'done') return { outcome: 'dismissed' };
   const reply = replyText(r.data);
   const answer = r.data as { draft_id?: unknown; email_id?: unknown; draft?: { id?: unknown } | null };
-  const named = [answer.draft_id, answer.draft?.id, answer.email_id].find((x) => typeof x === 'string' && x) as string | undefined;
+  const named = [answer.draft_id, answer.draft?.id, answer.email_id].find((x) => typeof x === 'string' && x) as
+    string | undefined;
   void ctx.views.refreshResources(['email', 'inbox']);
   if (named && named !== id) return { outcome: 'revised', draftId: named, message: reply };
-  const now = await ctx.services.client.execute(ops.actions.emailOutbox).then((o) => o.emails.find((e) => outboxId(e) === id), () => undefined);
-  const changed = !!now && (now.subject !== draft.subject || now.body !== draft.body || now.to !== draft.to || ccOf(now).join() !== ccOf(draft).join());
+  const now = await ctx.services.client.execute(ops.actions.emailOutbox).then(
+    (o) => o.emails.find((e) => outboxId(e) === id),
+    () => undefined,
+  );
+  const changed =
+    !!now &&
+    (now.subject !== draft.subject ||
+      now.body !== draft.body ||
+      now.to !== draft.to ||
+      ccOf(now).join() !== ccOf(draft).join());
   return changed ? { outcome: 'revised', draftId: id, message: reply } : { outcome: 'unchanged', message: reply };
 }

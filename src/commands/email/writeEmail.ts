@@ -12,7 +12,9 @@ import type { CommandContext } from '../commandContext';
 const text = z.optional(z.string().check(z.maxLength(20000)));
 const writeArgs = z.strictObject({
   to: text,
-  cc: z.optional(z.union([z.string().check(z.maxLength(5000)), z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50))])),
+  cc: z.optional(
+    z.union([z.string().check(z.maxLength(5000)), z.array(z.string().check(z.maxLength(320))).check(z.maxLength(50))]),
+  ),
   subject: text,
   body: text,
   /** Open the compose page even when the email is complete (to look it over first). */
@@ -23,7 +25,10 @@ const writeArgs = z.strictObject({
 
 let composed = 0;
 
-export async function writeEmail(ctx: CommandContext, raw: unknown): Promise<RunResult | { outcome: 'composing'; page: string }> {
+export async function writeEmail(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<RunResult | { outcome: 'composing'; page: string }> {
   // From a view title the argument is empty; a tree node is not an email either.
   const given = raw && typeof raw === 'object' && 'item' in raw && 'kind' in raw ? undefined : raw;
   const args = parseArgs('kallyai.email.write', writeArgs, given);
@@ -35,5 +40,8 @@ export async function writeEmail(ctx: CommandContext, raw: unknown): Promise<Run
     return { outcome: 'composing', page: `compose:${id}` };
   }
   // The pipeline checks every field with the schema before anything is sent.
-  return ctx.pipeline.run(ops.actions.sendEmail, { input: { body: draftBody({ to: args.to, cc, subject: args.subject, body: args.body }) }, interactive: false });
+  return ctx.pipeline.run(ops.actions.sendEmail, {
+    input: { body: draftBody({ to: args.to, cc, subject: args.subject, body: args.body }) },
+    interactive: false,
+  });
 }

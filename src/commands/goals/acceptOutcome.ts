@@ -15,7 +15,10 @@ import type { CommandContext } from '../commandContext';
 
 const COMMAND = 'kallyai.goals.acceptOutcome';
 
-export async function acceptOutcome(ctx: CommandContext, args: readonly unknown[]): Promise<RunResult<typeof ops.coordination.acceptOutcome> | { outcome: 'dismissed'; at: 'input' }> {
+export async function acceptOutcome(
+  ctx: CommandContext,
+  args: readonly unknown[],
+): Promise<RunResult<typeof ops.coordination.acceptOutcome> | { outcome: 'dismissed'; at: 'input' }> {
   const request = requestFromArgs(COMMAND, args, 'id');
   // A caller that asks nothing (interactive: false; the test seam `confirmed`) accepts the outcome as it stands.
   const asks = request.interactive !== false && request.confirmed !== true;
@@ -24,7 +27,10 @@ export async function acceptOutcome(ctx: CommandContext, args: readonly unknown[
   const goal = found;
   const offers = goal ? outcomeAlternatives(goal.outcome) : [];
   if (!goal?.id || offers.length < 2 || waitingFor(goal) !== 'outcome_acceptance') {
-    return ctx.pipeline.run(ops.coordination.acceptOutcome, goal?.id && !request.target ? { ...request, target: { kind: 'goal', id: goal.id, value: goal } } : request);
+    return ctx.pipeline.run(
+      ops.coordination.acceptOutcome,
+      goal?.id && !request.target ? { ...request, target: { kind: 'goal', id: goal.id, value: goal } } : request,
+    );
   }
 
   const title = oneLine(goalTitle(goal), 60);
@@ -53,7 +59,12 @@ export async function acceptOutcome(ctx: CommandContext, args: readonly unknown[
     }),
     runner: async (execute) => {
       const conversation = goal.conversation_id ?? undefined;
-      await ctx.services.client.execute(ops.coordination.message, { body: { message: outcomeChoiceMessage(goal, offer), ...(conversation ? { conversation_id: conversation } : {}) } });
+      await ctx.services.client.execute(ops.coordination.message, {
+        body: {
+          message: outcomeChoiceMessage(goal, offer),
+          ...(conversation ? { conversation_id: conversation } : {}),
+        },
+      });
       return execute();
     },
   });
@@ -66,12 +77,23 @@ async function goalOf(ctx: CommandContext, request: RunRequest): Promise<Goal | 
   if (value?.id) return value;
   const id = request.target?.id ?? request.input?.path?.id;
   if (id) return ctx.services.client.execute(ops.coordination.goal, { path: { id } }).catch(() => undefined);
-  const waiting = ctx.services.client.execute(ops.coordination.goals).then((r) => r.goals.filter((g) => g.id && waitingFor(g) === 'outcome_acceptance'));
+  const waiting = ctx.services.client
+    .execute(ops.coordination.goals)
+    .then((r) => r.goals.filter((g) => g.id && waitingFor(g) === 'outcome_acceptance'));
   const picked = await pickOne({
     title: t('Accept Outcome'),
     placeholder: t('Pick a goal'),
     empty: t('No goal has an outcome waiting for you.'),
-    items: waiting.then((goals) => pickItems(goals.map((g) => ({ value: g, label: goalTitle(g), description: oneLine(typeof g.outcome === 'string' ? g.outcome : '', 120) || undefined, icon: 'pass' })))),
+    items: waiting.then((goals) =>
+      pickItems(
+        goals.map((g) => ({
+          value: g,
+          label: goalTitle(g),
+          description: oneLine(typeof g.outcome === 'string' ? g.outcome : '', 120) || undefined,
+          icon: 'pass',
+        })),
+      ),
+    ),
   });
   return picked ?? 'dismissed';
 }

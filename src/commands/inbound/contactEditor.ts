@@ -9,10 +9,20 @@ import { entityOf } from '../../presentation';
 import type { CommandContext } from '../commandContext';
 import { askPhone, runForm, targetArgs, type FormStep } from './form';
 
-interface ContactAnswers { name: string; phone: string; vip: boolean; notes: string }
+interface ContactAnswers {
+  name: string;
+  phone: string;
+  vip: boolean;
+  notes: string;
+}
 
 /** The contact the command acts on: the view item's, the one with the given id, or one picked. */
-async function contactFor(ctx: CommandContext, title: string, id: string | undefined, value: Contact | undefined): Promise<Contact | undefined | { outcome: 'failed' }> {
+async function contactFor(
+  ctx: CommandContext,
+  title: string,
+  id: string | undefined,
+  value: Contact | undefined,
+): Promise<Contact | undefined | { outcome: 'failed' }> {
   if (value) return value;
   const entity = entityOf('contact');
   let list: Contact[];
@@ -21,8 +31,20 @@ async function contactFor(ctx: CommandContext, title: string, id: string | undef
   } catch (e) {
     return ctx.errors.show(e);
   }
-  if (id) return list.find((c) => c.id === id) ?? ctx.errors.show(new KallyApiError({ code: 'contact_not_found', status: 404 }));
-  const picked = await askPick({ title, step: 1, totalSteps: 1, placeholder: t('Pick a contact'), items: pickItems(list.map((c) => ({ value: c, label: contactName(c), description: entity?.description?.(c as never) }))), empty: t('No contacts yet.') });
+  if (id)
+    return (
+      list.find((c) => c.id === id) ?? ctx.errors.show(new KallyApiError({ code: 'contact_not_found', status: 404 }))
+    );
+  const picked = await askPick({
+    title,
+    step: 1,
+    totalSteps: 1,
+    placeholder: t('Pick a contact'),
+    items: pickItems(
+      list.map((c) => ({ value: c, label: contactName(c), description: entity?.description?.(c as never) })),
+    ),
+    empty: t('No contacts yet.'),
+  });
   return picked.kind === 'value' ? picked.value : undefined;
 }
 
@@ -31,7 +53,17 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
   return [
     {
       run: async (frame, a) => {
-        const r = await askText({ ...frame, prompt: t('Name'), value: a.name, validate: (v) => (v.trim() ? (v.trim().length > 200 ? { error: t('A name is at most 200 characters.') } : {}) : { incomplete: true }) });
+        const r = await askText({
+          ...frame,
+          prompt: t('Name'),
+          value: a.name,
+          validate: (v) =>
+            v.trim()
+              ? v.trim().length > 200
+                ? { error: t('A name is at most 200 characters.') }
+                : {}
+              : { incomplete: true },
+        });
         if (r.kind === 'value') a.name = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
@@ -46,14 +78,27 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
     },
     {
       run: async (frame, a) => {
-        const r = await askPick({ ...frame, placeholder: t('VIP? Rules can handle VIP callers apart'), items: pickItems([{ value: true, label: t('VIP') }, { value: false, label: t('Not a VIP') }]), active: a.vip });
+        const r = await askPick({
+          ...frame,
+          placeholder: t('VIP? Rules can handle VIP callers apart'),
+          items: pickItems([
+            { value: true, label: t('VIP') },
+            { value: false, label: t('Not a VIP') },
+          ]),
+          active: a.vip,
+        });
         if (r.kind === 'value') a.vip = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
     },
     {
       run: async (frame, a) => {
-        const r = await askText({ ...frame, prompt: t('Notes (optional)'), value: a.notes, validate: (v) => (v.length > 1000 ? { error: t('Notes are at most 1000 characters.') } : {}) });
+        const r = await askText({
+          ...frame,
+          prompt: t('Notes (optional)'),
+          value: a.notes,
+          validate: (v) => (v.length > 1000 ? { error: t('Notes are at most 1000 characters.') } : {}),
+        });
         if (r.kind === 'value') a.notes = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
@@ -64,13 +109,22 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
 export async function editContact(ctx: CommandContext, raw: unknown): Promise<unknown> {
   const args = targetArgs<Contact>('kallyai.receptionist.editContact', raw);
   if (args.id && args.body) {
-    return ctx.pipeline.run(ops.inbound.updateContact, { input: { path: { id: args.id }, body: args.body }, interactive: false, confirmed: args.confirmed });
+    return ctx.pipeline.run(ops.inbound.updateContact, {
+      input: { path: { id: args.id }, body: args.body },
+      interactive: false,
+      confirmed: args.confirmed,
+    });
   }
   const contact = await contactFor(ctx, t('KallyAI: Edit Contact'), args.id, args.value);
   if (!contact) return { outcome: 'dismissed', at: 'input' };
   if ('outcome' in contact) return contact;
   if (!contact.id) return { outcome: 'dismissed', at: 'input' };
-  const before: ContactAnswers = { name: contact.name ?? '', phone: contact.phone_number ?? '', vip: contact.is_vip === true, notes: contact.notes ?? '' };
+  const before: ContactAnswers = {
+    name: contact.name ?? '',
+    phone: contact.phone_number ?? '',
+    vip: contact.is_vip === true,
+    notes: contact.notes ?? '',
+  };
   const answers = await runForm(t('KallyAI: Edit Contact {0}', contactName(contact)), steps(ctx), { ...before });
   if (!answers) return { outcome: 'dismissed', at: 'input' };
   const body: Record<string, unknown> = {};
@@ -79,15 +133,30 @@ export async function editContact(ctx: CommandContext, raw: unknown): Promise<un
   if (answers.vip !== before.vip) body.is_vip = answers.vip;
   if (answers.notes !== before.notes) body.notes = answers.notes;
   if (Object.keys(body).length === 0) return { outcome: 'unchanged' };
-  return ctx.pipeline.run(ops.inbound.updateContact, { input: { path: { id: contact.id }, body }, target: { kind: 'contact', id: contact.id, value: contact }, interactive: false, viewId: 'kallyai.receptionist' });
+  return ctx.pipeline.run(ops.inbound.updateContact, {
+    input: { path: { id: contact.id }, body },
+    target: { kind: 'contact', id: contact.id, value: contact },
+    interactive: false,
+    viewId: 'kallyai.receptionist',
+  });
 }
 
 /** "Mark as VIP" / "Remove VIP" on a contact. */
 export async function setVip(ctx: CommandContext, raw: unknown, vip: boolean): Promise<unknown> {
   const args = targetArgs<Contact>(vip ? 'kallyai.receptionist.markVip' : 'kallyai.receptionist.unmarkVip', raw);
-  const contact = await contactFor(ctx, vip ? t('KallyAI: Mark as VIP') : t('KallyAI: Remove VIP'), args.id, args.value);
+  const contact = await contactFor(
+    ctx,
+    vip ? t('KallyAI: Mark as VIP') : t('KallyAI: Remove VIP'),
+    args.id,
+    args.value,
+  );
   if (!contact) return { outcome: 'dismissed', at: 'input' };
   if ('outcome' in contact) return contact;
   if (!contact.id) return { outcome: 'dismissed', at: 'input' };
-  return ctx.pipeline.run(ops.inbound.updateContact, { input: { path: { id: contact.id }, body: { is_vip: vip } }, target: { kind: 'contact', id: contact.id, value: contact }, interactive: false, viewId: 'kallyai.receptionist' });
+  return ctx.pipeline.run(ops.inbound.updateContact, {
+    input: { path: { id: contact.id }, body: { is_vip: vip } },
+    target: { kind: 'contact', id: contact.id, value: contact },
+    interactive: false,
+    viewId: 'kallyai.receptionist',
+  });
 }

@@ -17,7 +17,10 @@ export interface FormStep<T> {
 /** A phone-number step: checked as it is typed (the number as it will be dialled, or why not),
  *  starting from `current`; the answer is the number in international form (E.164), or undefined
  *  when what was typed is not a number we may call. */
-export async function askPhone(frame: StepFrame, options: { prompt: string; placeholder?: string; current?: string; defaultCountry: string }): Promise<StepResult<string | undefined>> {
+export async function askPhone(
+  frame: StepFrame,
+  options: { prompt: string; placeholder?: string; current?: string; defaultCountry: string },
+): Promise<StepResult<string | undefined>> {
   const r = await askText({
     ...frame,
     prompt: options.prompt,
@@ -76,7 +79,11 @@ const objectArgs = z.strictObject({
 export function targetArgs<V>(command: string, raw: unknown): CommandTarget<V> {
   if (raw && typeof raw === 'object' && 'item' in raw && 'kind' in raw) {
     const target = (raw as { target?: { id?: unknown; value?: unknown } }).target;
-    return { id: typeof target?.id === 'string' ? target.id : undefined, value: target?.value as V | undefined, confirmed: false };
+    return {
+      id: typeof target?.id === 'string' ? target.id : undefined,
+      value: target?.value as V | undefined,
+      confirmed: false,
+    };
   }
   if (typeof raw === 'string') return { id: raw, confirmed: false };
   const a = parseArgs(command, objectArgs, raw);

@@ -26,13 +26,20 @@ async function filterCalls(ctx: CommandContext, raw: unknown): Promise<unknown> 
     status = raw === 'all' ? undefined : (raw as InboundFilter);
   } else {
     const current = ctx.views.receptionistFilter();
-    const items = pickItems([
-      { label: t('Every call'), value: 'all' as InboundFilter | 'all' },
-      { label: t('Completed calls'), value: 'completed' as const },
-      { label: t('Missed calls'), value: 'missed' as const },
-      { label: t('Rejected calls'), value: 'rejected' as const },
-    ].map((i) => ({ ...i, description: i.value === (current ?? 'all') ? t('shown now') : undefined })));
-    const picked = await pickOne<InboundFilter | 'all'>({ title: t('KallyAI: Filter Calls'), placeholder: t('Which calls the Receptionist view shows (live calls are always shown)'), items, active: current ?? 'all' });
+    const items = pickItems(
+      [
+        { label: t('Every call'), value: 'all' as InboundFilter | 'all' },
+        { label: t('Completed calls'), value: 'completed' as const },
+        { label: t('Missed calls'), value: 'missed' as const },
+        { label: t('Rejected calls'), value: 'rejected' as const },
+      ].map((i) => ({ ...i, description: i.value === (current ?? 'all') ? t('shown now') : undefined })),
+    );
+    const picked = await pickOne<InboundFilter | 'all'>({
+      title: t('KallyAI: Filter Calls'),
+      placeholder: t('Which calls the Receptionist view shows (live calls are always shown)'),
+      items,
+      active: current ?? 'all',
+    });
     if (!picked) return { outcome: 'dismissed', at: 'input' };
     status = picked === 'all' ? undefined : picked;
   }
@@ -57,15 +64,33 @@ export function receptionistHandlers(ctx: CommandContext): Record<string, Handle
 /** Audio for the player: fetched with the account's token on the API's own origin only. */
 export function mediaFetcher(ctx: CommandContext): (address: string) => Promise<MediaFile> {
   const { services } = ctx;
-  return (address) => fetchMedia(address, { baseUrl: services.settings().apiBaseUrl, tokens: services.auth, userAgent: `KallyAI-VSCode/${String(services.context.extension.packageJSON.version)}` });
+  return (address) =>
+    fetchMedia(address, {
+      baseUrl: services.settings().apiBaseUrl,
+      tokens: services.auth,
+      userAgent: `KallyAI-VSCode/${String(services.context.extension.packageJSON.version)}`,
+    });
 }
 
-const EXTENSIONS: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/ogg': 'ogg', 'audio/webm': 'webm', 'audio/aac': 'aac', 'audio/flac': 'flac' };
+const EXTENSIONS: Record<string, string> = {
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/ogg': 'ogg',
+  'audio/webm': 'webm',
+  'audio/aac': 'aac',
+  'audio/flac': 'flac',
+};
 
 /** Saves audio where the person chooses (the player's fallback when it cannot play here). */
 export async function saveAudio(name: string, file: MediaFile): Promise<unknown> {
   const ext = EXTENSIONS[file.mimeType] ?? 'audio';
-  const target = await askWhereToSave(fileName(name, ext), { label: plainText(t('Audio')), extensions: [ext] }, plainText(t('Save')));
+  const target = await askWhereToSave(
+    fileName(name, ext),
+    { label: plainText(t('Audio')), extensions: [ext] },
+    plainText(t('Save')),
+  );
   if (!target) return { outcome: 'dismissed', at: 'input' };
   await vscode.workspace.fs.writeFile(target, file.data);
   statusMessage(pickText(t('Saved {0}', target.path.split('/').pop() ?? '')));
@@ -76,13 +101,19 @@ export const openAudioInBrowser = (address: string) => openExternalUrl(address);
 
 /** Two dates for the analytics page (Escape keeps the range it had). */
 export async function askRange(current: DateRange): Promise<DateRange | undefined> {
-  const ask = (prompt: string, value: string, after?: string) => askOnce({
-    title: t('KallyAI: Receptionist Analytics'),
-    prompt,
-    value,
-    placeholder: 'YYYY-MM-DD',
-    validate: (v) => (!isValidDate(v.trim()) ? t('Use a real date written YYYY-MM-DD, e.g. 2026-03-14.') : after && v.trim() < after ? t('The last day comes on or after the first ({0}).', after) : undefined),
-  });
+  const ask = (prompt: string, value: string, after?: string) =>
+    askOnce({
+      title: t('KallyAI: Receptionist Analytics'),
+      prompt,
+      value,
+      placeholder: 'YYYY-MM-DD',
+      validate: (v) =>
+        !isValidDate(v.trim())
+          ? t('Use a real date written YYYY-MM-DD, e.g. 2026-03-14.')
+          : after && v.trim() < after
+            ? t('The last day comes on or after the first ({0}).', after)
+            : undefined,
+    });
   const from = await ask(t('First day'), current.from);
   if (!from) return undefined;
   const to = await ask(t('Last day'), current.to, from.trim());

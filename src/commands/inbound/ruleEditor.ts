@@ -30,10 +30,14 @@ const OTHER = '__other__';
 
 function conditionLabel(key: ConditionKey): string {
   switch (key) {
-    case 'caller_vip': return t('VIP callers');
-    case 'unknown_caller': return t('Callers not in your contacts');
-    case 'keywords': return t('Callers who mention certain words…');
-    case 'caller_numbers': return t('Calls from certain numbers…');
+    case 'caller_vip':
+      return t('VIP callers');
+    case 'unknown_caller':
+      return t('Callers not in your contacts');
+    case 'keywords':
+      return t('Callers who mention certain words…');
+    case 'caller_numbers':
+      return t('Calls from certain numbers…');
   }
 }
 
@@ -51,7 +55,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           prompt: t('Name of the rule — what it is for'),
           placeholder: t('e.g. Transfer VIP callers to me'),
           value: a.name,
-          validate: (v) => (v.trim() ? (v.trim().length > 200 ? { error: t('A rule name is at most 200 characters.') } : {}) : { incomplete: true }),
+          validate: (v) =>
+            v.trim()
+              ? v.trim().length > 200
+                ? { error: t('A rule name is at most 200 characters.') }
+                : {}
+              : { incomplete: true },
         });
         if (r.kind === 'value') a.name = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
@@ -65,10 +74,25 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           ...(a.action && !known ? [{ value: a.action, label: ruleActionLabel(a.action), description: a.action }] : []),
           { value: OTHER, label: t('Another action…'), description: t('an action name KallyAI knows') },
         ]);
-        const r = await askPick({ ...frame, placeholder: t('What KallyAI does with the call'), items, active: a.action || 'take_message' });
+        const r = await askPick({
+          ...frame,
+          placeholder: t('What KallyAI does with the call'),
+          items,
+          active: a.action || 'take_message',
+        });
         if (r.kind !== 'value') return r;
         if (r.value === OTHER) {
-          const typed = await askText({ ...frame, prompt: t('Action name'), placeholder: 'e.g. forward_to_assistant', validate: (v) => (/^[a-z][a-z0-9_]{0,49}$/.test(v.trim()) ? {} : v.trim() ? { error: t('Use lowercase letters, digits and _, e.g. forward_to_assistant.') } : { incomplete: true }) });
+          const typed = await askText({
+            ...frame,
+            prompt: t('Action name'),
+            placeholder: 'e.g. forward_to_assistant',
+            validate: (v) =>
+              /^[a-z][a-z0-9_]{0,49}$/.test(v.trim())
+                ? {}
+                : v.trim()
+                  ? { error: t('Use lowercase letters, digits and _, e.g. forward_to_assistant.') }
+                  : { incomplete: true },
+          });
           if (typed.kind !== 'value') return typed;
           a.action = typed.value;
         } else {
@@ -80,7 +104,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
     {
       when: (a) => a.action === 'transfer',
       run: async (frame, a) => {
-        const r = await askPhone(frame, { prompt: t('Transfer to — the number that takes these calls'), placeholder: '+1 201 555 0177', current: a.target, defaultCountry });
+        const r = await askPhone(frame, {
+          prompt: t('Transfer to — the number that takes these calls'),
+          placeholder: '+1 201 555 0177',
+          current: a.target,
+          defaultCountry,
+        });
         if (r.kind !== 'value') return r;
         a.target = r.value;
         return { kind: 'value', value: undefined };
@@ -91,14 +120,23 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
         const picked = await askPickMany<ConditionKey>({
           ...frame,
           placeholder: t('Which calls? (none picked: every call)'),
-          items: pickItems(KNOWN_CONDITIONS.map((key) => ({ value: key, label: conditionLabel(key), picked: a.conditions[key] !== undefined && a.conditions[key] !== false, description: key === 'keywords' || key === 'caller_numbers' ? listText(a.conditions[key]) || undefined : undefined }))),
+          items: pickItems(
+            KNOWN_CONDITIONS.map((key) => ({
+              value: key,
+              label: conditionLabel(key),
+              picked: a.conditions[key] !== undefined && a.conditions[key] !== false,
+              description:
+                key === 'keywords' || key === 'caller_numbers' ? listText(a.conditions[key]) || undefined : undefined,
+            })),
+          ),
         });
         if (picked.kind !== 'value') return picked;
         for (const key of KNOWN_CONDITIONS) if (!picked.value.includes(key)) delete a.conditions[key];
         if (picked.value.includes('caller_vip')) a.conditions.caller_vip = true;
         if (picked.value.includes('unknown_caller')) a.conditions.unknown_caller = true;
         if (picked.value.includes('keywords') && !Array.isArray(a.conditions.keywords)) a.conditions.keywords = [];
-        if (picked.value.includes('caller_numbers') && !Array.isArray(a.conditions.caller_numbers)) a.conditions.caller_numbers = [];
+        if (picked.value.includes('caller_numbers') && !Array.isArray(a.conditions.caller_numbers))
+          a.conditions.caller_numbers = [];
         return { kind: 'value', value: undefined };
       },
     },
@@ -112,7 +150,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           value: listText(a.conditions.keywords),
           validate: (v) => (v.split(',').some((w) => w.trim()) ? {} : { incomplete: true }),
         });
-        if (r.kind === 'value') a.conditions.keywords = r.value.split(',').map((w) => w.trim()).filter(Boolean);
+        if (r.kind === 'value')
+          a.conditions.keywords = r.value
+            .split(',')
+            .map((w) => w.trim())
+            .filter(Boolean);
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
     },
@@ -125,7 +167,10 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           placeholder: '+1 201 555 0130, +1 201 555 0135',
           value: (a.conditions.caller_numbers as unknown[]).map((n) => phoneForPeople(String(n))).join(', '),
           validate: (v) => {
-            const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+            const parts = v
+              .split(',')
+              .map((p) => p.trim())
+              .filter(Boolean);
             if (!parts.length) return { incomplete: true };
             for (const p of parts) {
               const check = checkPhoneNumber(p, defaultCountry);
@@ -134,7 +179,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
             return {};
           },
         });
-        if (r.kind === 'value') a.conditions.caller_numbers = r.value.split(',').map((p) => checkPhoneNumber(p.trim(), defaultCountry)).flatMap((c) => (c.ok ? [c.e164] : []));
+        if (r.kind === 'value')
+          a.conditions.caller_numbers = r.value
+            .split(',')
+            .map((p) => checkPhoneNumber(p.trim(), defaultCountry))
+            .flatMap((c) => (c.ok ? [c.e164] : []));
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
     },
@@ -145,7 +194,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           prompt: t('Priority — rules run from the lowest number up; the first that matches handles the call'),
           placeholder: '100',
           value: String(a.priority),
-          validate: (v) => (/^\d{1,5}$/.test(v.trim()) && Number(v) <= 10000 ? {} : v.trim() ? { error: t('Enter a whole number from 0 to 10000.') } : { incomplete: true }),
+          validate: (v) =>
+            /^\d{1,5}$/.test(v.trim()) && Number(v) <= 10000
+              ? {}
+              : v.trim()
+                ? { error: t('Enter a whole number from 0 to 10000.') }
+                : { incomplete: true },
         });
         if (r.kind === 'value') a.priority = Number(r.value);
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
@@ -153,7 +207,15 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
     },
     {
       run: async (frame, a) => {
-        const r = await askPick({ ...frame, placeholder: t('Is the rule on?'), items: pickItems([{ value: true, label: t('On'), description: t('it handles calls now') }, { value: false, label: t('Off'), description: t('kept, but it handles no calls') }]), active: a.active });
+        const r = await askPick({
+          ...frame,
+          placeholder: t('Is the rule on?'),
+          items: pickItems([
+            { value: true, label: t('On'), description: t('it handles calls now') },
+            { value: false, label: t('Off'), description: t('kept, but it handles no calls') },
+          ]),
+          active: a.active,
+        });
         if (r.kind === 'value') a.active = r.value;
         return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
       },
@@ -173,12 +235,30 @@ function bodyOf(a: RuleAnswers): Record<string, unknown> {
 }
 
 /** "Add Rule…": asks every field, or takes `{ body }` as given. */
-export async function addRule(ctx: CommandContext, raw: unknown): Promise<RunResult | { outcome: 'dismissed'; at: 'input' }> {
+export async function addRule(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<RunResult | { outcome: 'dismissed'; at: 'input' }> {
   const args = targetArgs<Rule>('kallyai.receptionist.addRule', raw);
-  if (args.body) return ctx.pipeline.run(ops.inbound.createRule, { input: { body: args.body }, interactive: false, confirmed: args.confirmed });
-  const answers = await runForm(t('KallyAI: Add Rule'), steps(ctx), { name: '', action: 'take_message', conditions: {}, priority: 100, active: true });
+  if (args.body)
+    return ctx.pipeline.run(ops.inbound.createRule, {
+      input: { body: args.body },
+      interactive: false,
+      confirmed: args.confirmed,
+    });
+  const answers = await runForm(t('KallyAI: Add Rule'), steps(ctx), {
+    name: '',
+    action: 'take_message',
+    conditions: {},
+    priority: 100,
+    active: true,
+  });
   if (!answers) return { outcome: 'dismissed', at: 'input' };
-  return ctx.pipeline.run(ops.inbound.createRule, { input: { body: bodyOf(answers) }, interactive: false, viewId: 'kallyai.receptionist' });
+  return ctx.pipeline.run(ops.inbound.createRule, {
+    input: { body: bodyOf(answers) },
+    interactive: false,
+    viewId: 'kallyai.receptionist',
+  });
 }
 
 /** "Edit Rule…": the rule's fields, starting from what it is; `{ id, body }` sends that change as given. */
@@ -190,13 +270,27 @@ export async function editRule(ctx: CommandContext, raw: unknown): Promise<unkno
   if (!id && !args.body) {
     const list = await rules?.list(ctx.services.client).catch((e: unknown) => ctx.errors.show(e));
     if (!Array.isArray(list)) return list;
-    const picked = await askPick({ title: t('KallyAI: Edit Rule'), step: 1, totalSteps: 1, placeholder: t('Pick a rule'), items: pickItems((list as Rule[]).map((r) => ({ value: r, label: ruleName(r), description: rules?.description?.(r as never) }))), empty: t('No call-handling rules yet.') });
+    const picked = await askPick({
+      title: t('KallyAI: Edit Rule'),
+      step: 1,
+      totalSteps: 1,
+      placeholder: t('Pick a rule'),
+      items: pickItems(
+        (list as Rule[]).map((r) => ({ value: r, label: ruleName(r), description: rules?.description?.(r as never) })),
+      ),
+      empty: t('No call-handling rules yet.'),
+    });
     if (picked.kind !== 'value') return { outcome: 'dismissed', at: 'input' };
     rule = picked.value;
     id = rule.id ?? undefined;
   }
   if (!id) return { outcome: 'dismissed', at: 'input' };
-  if (args.body) return ctx.pipeline.run(ops.inbound.updateRule, { input: { path: { id }, body: args.body }, interactive: false, confirmed: args.confirmed });
+  if (args.body)
+    return ctx.pipeline.run(ops.inbound.updateRule, {
+      input: { path: { id }, body: args.body },
+      interactive: false,
+      confirmed: args.confirmed,
+    });
   if (!rule) {
     const list = await rules?.list(ctx.services.client).catch((e: unknown) => ctx.errors.show(e));
     if (!Array.isArray(list)) return list;
@@ -216,5 +310,10 @@ export async function editRule(ctx: CommandContext, raw: unknown): Promise<unkno
   // Keep what the rule carried in its action settings beyond the target.
   body.action_config = { ...(rule.action_config ?? {}), ...(body.action_config as object) };
   if (answers.action !== 'transfer') delete (body.action_config as Record<string, unknown>).target;
-  return ctx.pipeline.run(ops.inbound.updateRule, { input: { path: { id }, body }, target: { kind: 'rule', id, value: rule }, interactive: false, viewId: 'kallyai.receptionist' });
+  return ctx.pipeline.run(ops.inbound.updateRule, {
+    input: { path: { id }, body },
+    target: { kind: 'rule', id, value: rule },
+    interactive: false,
+    viewId: 'kallyai.receptionist',
+  });
 }

@@ -24,7 +24,11 @@ export const createTaskArgs = z.object({
   confirmed: z.optional(z.boolean()),
 });
 
-interface Answers { channel: OutreachChannel; target: string; description: string }
+interface Answers {
+  channel: OutreachChannel;
+  target: string;
+  description: string;
+}
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
@@ -55,12 +59,16 @@ export async function createOutreachTask(ctx: CommandContext, raw: unknown): Pro
   if (args.description !== undefined) given.description = args.description.trim();
 
   const answers = await runForm<Answers>(t('KallyAI: New Outreach Task'), steps(country, args.target), given);
-  if (!answers?.channel || answers.target === undefined || answers.description === undefined) return { outcome: 'dismissed', at: 'input' };
+  if (!answers?.channel || answers.target === undefined || answers.description === undefined)
+    return { outcome: 'dismissed', at: 'input' };
   return ctx.pipeline.run(ops.outreach.create, {
     input: { body: { channel: answers.channel, target: answers.target, description: answers.description } },
     interactive: false,
     confirmed: args.confirmed,
-    handlers: { editRequest: () => createOutreachTask(ctx, { channel: answers.channel, description: answers.description }), retry: () => createOutreachTask(ctx, raw) },
+    handlers: {
+      editRequest: () => createOutreachTask(ctx, { channel: answers.channel, description: answers.description }),
+      retry: () => createOutreachTask(ctx, raw),
+    },
   });
 }
 
@@ -77,8 +85,15 @@ function steps(country: string, typedTarget: string | undefined): FormStep<Answe
     {
       keys: ['channel'],
       async ask(frame, a) {
-        const items = pickItems(OUTREACH_CHANNELS.map((value) => ({ value, label: channelLabel(value), description: t(HINTS[value]) })));
-        const r = await askPick({ ...frame, placeholder: t('How should KallyAI reach them?'), items, active: a.channel ?? 'call' });
+        const items = pickItems(
+          OUTREACH_CHANNELS.map((value) => ({ value, label: channelLabel(value), description: t(HINTS[value]) })),
+        );
+        const r = await askPick({
+          ...frame,
+          placeholder: t('How should KallyAI reach them?'),
+          items,
+          active: a.channel ?? 'call',
+        });
         return r.kind === 'value' ? { kind: 'value', value: { channel: r.value } } : r;
       },
     },
@@ -88,20 +103,35 @@ function steps(country: string, typedTarget: string | undefined): FormStep<Answe
         const channel = a.channel ?? 'call';
         const r = await askText({
           ...frame,
-          prompt: channel === 'email' ? t('Their email address') : channel === 'telegram' ? t('Their Telegram @username or phone number') : t('Their phone number. Numbers without + are read as {0} numbers.', country),
+          prompt:
+            channel === 'email'
+              ? t('Their email address')
+              : channel === 'telegram'
+                ? t('Their Telegram @username or phone number')
+                : t('Their phone number. Numbers without + are read as {0} numbers.', country),
           placeholder: channel === 'email' ? 'name@example.com' : '+1 201 555 0100',
           value: shown(a.target ?? typedTarget),
           validate: (v) => validateTarget(channel, v, country),
         });
-        return r.kind === 'value' ? { kind: 'value', value: { target: normaliseTarget(channel, r.value, country) } } : r;
+        return r.kind === 'value'
+          ? { kind: 'value', value: { target: normaliseTarget(channel, r.value, country) } }
+          : r;
       },
     },
     {
       keys: ['description'],
       async ask(frame, a) {
         const r = await askText({
-          ...frame, prompt: t('What should KallyAI get from them?'), placeholder: t('e.g. Ask when the plumber can come this week'), value: shown(a.description),
-          validate: (v) => (!v.trim() ? { incomplete: true } : v.trim().length > 2000 ? { error: t('{0} characters: at most {1}.', v.trim().length, 2000) } : {}),
+          ...frame,
+          prompt: t('What should KallyAI get from them?'),
+          placeholder: t('e.g. Ask when the plumber can come this week'),
+          value: shown(a.description),
+          validate: (v) =>
+            !v.trim()
+              ? { incomplete: true }
+              : v.trim().length > 2000
+                ? { error: t('{0} characters: at most {1}.', v.trim().length, 2000) }
+                : {},
         });
         return r.kind === 'value' ? { kind: 'value', value: { description: r.value } } : r;
       },

@@ -16,7 +16,10 @@ import { statusMessage, withQuietProgress } from '../../platform/notify';
 
 type Outcome = RunResult | FailureResult | { outcome: 'dismissed'; at: 'input' };
 
-interface ChangePlanArgs { plan?: string; confirmed?: boolean }
+interface ChangePlanArgs {
+  plan?: string;
+  confirmed?: boolean;
+}
 
 /** `{ plan, confirmed? }`, a plan's item of the Credits view, or nothing (the picker). */
 function argsOf(raw: unknown): ChangePlanArgs {
@@ -30,11 +33,14 @@ function argsOf(raw: unknown): ChangePlanArgs {
 
 export async function changePlan(ctx: CommandContext, raw: unknown, third?: unknown): Promise<Outcome> {
   const args = argsOf(raw);
-  if (third && typeof third === 'object' && (third as { confirmed?: unknown }).confirmed === true) args.confirmed = true;
+  if (third && typeof third === 'object' && (third as { confirmed?: unknown }).confirmed === true)
+    args.confirmed = true;
   if (!ctx.services.auth.isSignedIn) return ctx.errors.show({ code: 'missing_token', status: 0 });
   let changes: PlanChange[];
   try {
-    changes = (await withQuietProgress({ title: pickText(t('Loading the plans…')) }, () => entityOf('plan')!.list(ctx.services.client))) as PlanChange[];
+    changes = (await withQuietProgress({ title: pickText(t('Loading the plans…')) }, () =>
+      entityOf('plan')!.list(ctx.services.client),
+    )) as PlanChange[];
   } catch (e) {
     return ctx.errors.show(e, { retry: () => changePlan(ctx, raw) });
   }
@@ -45,18 +51,49 @@ export async function changePlan(ctx: CommandContext, raw: unknown, third?: unkn
     if (!chosen) {
       const names = changes.map((c) => c.plan.name).join(', ');
       const template = 'There is no plan called "{0}". The plans are: {1}.';
-      return ctx.errors.show({ code: 'invalid_input', status: 0, issue: { field: 'plan', kind: 'rule', template, args: [args.plan, names], english: t(template, args.plan, names) } }, { editRequest: () => changePlan(ctx, {}) });
+      return ctx.errors.show(
+        {
+          code: 'invalid_input',
+          status: 0,
+          issue: {
+            field: 'plan',
+            kind: 'rule',
+            template,
+            args: [args.plan, names],
+            english: t(template, args.plan, names),
+          },
+        },
+        { editRequest: () => changePlan(ctx, {}) },
+      );
     }
   } else {
     const r = await askPick({
-      title: t('KallyAI: Change Plan'), step: 1, totalSteps: 1,
+      title: t('KallyAI: Change Plan'),
+      step: 1,
+      totalSteps: 1,
       placeholder: t('Pick your new plan: upgrades take effect now, downgrades at the end of the period'),
-      items: pickItems(changes.map((c) => ({
-        value: c,
-        label: c.plan.current ? t('{0} (your plan)', c.plan.name) : c.plan.pending ? t('{0} (scheduled)', c.plan.name) : c.plan.name,
-        description: [c.plan.credits !== undefined ? t('{0} credits', c.plan.credits) : undefined, c.plan.priceMonthly !== undefined ? t('{0}/month', formatMoney(c.plan.priceMonthly)) : undefined].filter(Boolean).join(' · '),
-        detail: c.kind === 'upgrade' ? t('Upgrade: takes effect now') : c.kind === 'downgrade' ? t('Downgrade: takes effect at the end of this period') : t('Your current plan'),
-      }))),
+      items: pickItems(
+        changes.map((c) => ({
+          value: c,
+          label: c.plan.current
+            ? t('{0} (your plan)', c.plan.name)
+            : c.plan.pending
+              ? t('{0} (scheduled)', c.plan.name)
+              : c.plan.name,
+          description: [
+            c.plan.credits !== undefined ? t('{0} credits', c.plan.credits) : undefined,
+            c.plan.priceMonthly !== undefined ? t('{0}/month', formatMoney(c.plan.priceMonthly)) : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          detail:
+            c.kind === 'upgrade'
+              ? t('Upgrade: takes effect now')
+              : c.kind === 'downgrade'
+                ? t('Downgrade: takes effect at the end of this period')
+                : t('Your current plan'),
+        })),
+      ),
       active: changes.find((c) => !c.plan.current),
       empty: t('KallyAI did not list its plans.'),
     });
@@ -73,7 +110,10 @@ export async function changePlan(ctx: CommandContext, raw: unknown, third?: unkn
 
 /** "Copy Referral Code": the text given (a code or a link), the code of an item of the Credits
  *  view, or the code fetched now. */
-export async function copyReferral(ctx: CommandContext, raw: unknown): Promise<{ outcome: 'copied'; text: string } | FailureResult> {
+export async function copyReferral(
+  ctx: CommandContext,
+  raw: unknown,
+): Promise<{ outcome: 'copied'; text: string } | FailureResult> {
   let text: string | undefined;
   if (raw && typeof raw === 'object') {
     const o = raw as { text?: unknown; target?: { id?: unknown } };

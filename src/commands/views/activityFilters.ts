@@ -10,14 +10,24 @@ import type { CommandContext } from '../commandContext';
 
 const ALL = 'all';
 
-export async function filterActions(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'filtered'; actionType?: ActionType } | { outcome: 'dismissed' }> {
+export async function filterActions(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<{ outcome: 'filtered'; actionType?: ActionType } | { outcome: 'dismissed' }> {
   let choice: string | undefined = typeof arg === 'string' ? arg : undefined;
-  if (choice !== undefined && choice !== ALL && !(ACTION_TYPES as readonly string[]).includes(choice)) choice = undefined;
+  if (choice !== undefined && choice !== ALL && !(ACTION_TYPES as readonly string[]).includes(choice))
+    choice = undefined;
   if (choice === undefined) {
     const current = ctx.views.activityFilter().actionType ?? ALL;
     const r = await askPick({
-      title: t('KallyAI: Activity'), step: 1, totalSteps: 1, placeholder: t('Show which actions?'),
-      items: pickItems([{ value: ALL, label: t('All actions') }, ...ACTION_TYPES.map((type) => ({ value: type as string, label: actionTypeLabel(type) }))]),
+      title: t('KallyAI: Activity'),
+      step: 1,
+      totalSteps: 1,
+      placeholder: t('Show which actions?'),
+      items: pickItems([
+        { value: ALL, label: t('All actions') },
+        ...ACTION_TYPES.map((type) => ({ value: type as string, label: actionTypeLabel(type) })),
+      ]),
       active: current,
     });
     if (r.kind !== 'value') return { outcome: 'dismissed' };
@@ -28,8 +38,13 @@ export async function filterActions(ctx: CommandContext, arg: unknown): Promise<
   return { outcome: 'filtered', actionType };
 }
 
-export async function filterOutreach(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'filtered'; statuses: string[] } | { outcome: 'dismissed' }> {
-  let statuses = Array.isArray(arg) ? arg.filter((s): s is string => typeof s === 'string' && (OUTREACH_STATUSES as readonly string[]).includes(s)) : undefined;
+export async function filterOutreach(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<{ outcome: 'filtered'; statuses: string[] } | { outcome: 'dismissed' }> {
+  let statuses = Array.isArray(arg)
+    ? arg.filter((s): s is string => typeof s === 'string' && (OUTREACH_STATUSES as readonly string[]).includes(s))
+    : undefined;
   if (!statuses) {
     const current = (ctx.views.activityFilter().statuses ?? []).join(',');
     const choices: Array<{ value: string[]; label: string }> = [
@@ -38,13 +53,19 @@ export async function filterOutreach(ctx: CommandContext, arg: unknown): Promise
       ...OUTREACH_STATUSES.map((s) => ({ value: [s as string], label: outreachStatusLabel(s) })),
     ];
     const r = await askPick({
-      title: t('KallyAI: Activity'), step: 1, totalSteps: 1, placeholder: t('Show which outreach tasks?'),
+      title: t('KallyAI: Activity'),
+      step: 1,
+      totalSteps: 1,
+      placeholder: t('Show which outreach tasks?'),
       items: pickItems(choices),
       active: choices.find((c) => c.value.join(',') === current)?.value,
     });
     if (r.kind !== 'value') return { outcome: 'dismissed' };
     statuses = r.value;
   }
-  await ctx.views.setActivityFilter({ ...ctx.views.activityFilter(), statuses: statuses.length ? statuses : undefined });
+  await ctx.views.setActivityFilter({
+    ...ctx.views.activityFilter(),
+    statuses: statuses.length ? statuses : undefined,
+  });
   return { outcome: 'filtered', statuses };
 }

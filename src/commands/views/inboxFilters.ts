@@ -11,10 +11,17 @@ import { pickItems, pickOne } from '../../platform/quickInput';
 type Channel = (typeof INBOX_CHANNELS)[number];
 const ALL = 'all';
 const LABELS: Record<Channel | typeof ALL, () => string> = {
-  all: () => t('All channels'), email: () => t('Email'), sms: () => t('SMS'), call: () => t('Calls'), chat: () => t('Chat'),
+  all: () => t('All channels'),
+  email: () => t('Email'),
+  sms: () => t('SMS'),
+  call: () => t('Calls'),
+  chat: () => t('Chat'),
 };
 
-export async function filterChannel(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'filtered'; channel?: Channel } | { outcome: 'dismissed' } | FailureResult> {
+export async function filterChannel(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<{ outcome: 'filtered'; channel?: Channel } | { outcome: 'dismissed' } | FailureResult> {
   let chosen: string | undefined;
   if (typeof arg === 'string') chosen = arg.trim().toLowerCase();
   else {
@@ -22,7 +29,13 @@ export async function filterChannel(ctx: CommandContext, arg: unknown): Promise<
     const picked = await pickOne<string>({
       title: t('KallyAI: Filter Inbox'),
       placeholder: t('Show messages from which channel?'),
-      items: pickItems(([ALL, ...INBOX_CHANNELS] as const).map((c) => ({ label: LABELS[c](), description: c === current ? t('shown now') : undefined, value: c as string }))),
+      items: pickItems(
+        ([ALL, ...INBOX_CHANNELS] as const).map((c) => ({
+          label: LABELS[c](),
+          description: c === current ? t('shown now') : undefined,
+          value: c as string,
+        })),
+      ),
       active: current,
     });
     if (!picked) return { outcome: 'dismissed' };
@@ -38,7 +51,10 @@ export async function filterChannel(ctx: CommandContext, arg: unknown): Promise<
   return { outcome: 'filtered', channel };
 }
 
-export async function showUnread(ctx: CommandContext, unreadOnly: boolean): Promise<{ outcome: 'filtered'; unreadOnly: boolean }> {
+export async function showUnread(
+  ctx: CommandContext,
+  unreadOnly: boolean,
+): Promise<{ outcome: 'filtered'; unreadOnly: boolean }> {
   await ctx.views.inbox.setFilter({ ...ctx.views.inbox.filter(), unreadOnly });
   return { outcome: 'filtered', unreadOnly };
 }

@@ -12,22 +12,37 @@ import { pickItems, pickOne } from '../../platform/quickInput';
 
 const ALL = 'all';
 
-export async function filterMail(ctx: CommandContext, arg: unknown): Promise<{ outcome: 'filtered'; classification: EmailClassification | undefined } | { outcome: 'dismissed' } | FailureResult> {
+export async function filterMail(
+  ctx: CommandContext,
+  arg: unknown,
+): Promise<
+  { outcome: 'filtered'; classification: EmailClassification | undefined } | { outcome: 'dismissed' } | FailureResult
+> {
   let chosen: string | undefined;
   if (typeof arg === 'string') chosen = arg.trim().toLowerCase();
   else {
     const current = ctx.views.email.classification() ?? ALL;
-    const items = pickItems([ALL, ...EMAIL_CLASSIFICATIONS].map((c) => ({
-      label: c === ALL ? t('All mail') : classificationLabel(c),
-      description: c === current ? t('shown now') : undefined,
-      value: c,
-    })));
-    const picked = await pickOne({ title: t('KallyAI: Filter Mail'), placeholder: t('Show which mail?'), items, active: current });
+    const items = pickItems(
+      [ALL, ...EMAIL_CLASSIFICATIONS].map((c) => ({
+        label: c === ALL ? t('All mail') : classificationLabel(c),
+        description: c === current ? t('shown now') : undefined,
+        value: c,
+      })),
+    );
+    const picked = await pickOne({
+      title: t('KallyAI: Filter Mail'),
+      placeholder: t('Show which mail?'),
+      items,
+      active: current,
+    });
     if (!picked) return { outcome: 'dismissed' };
     chosen = picked;
   }
   if (chosen !== ALL && !(EMAIL_CLASSIFICATIONS as readonly string[]).includes(chosen)) {
-    const message = t('"{0}" is not a mail classification. Choose important, actionable, informational or spam.', chosen);
+    const message = t(
+      '"{0}" is not a mail classification. Choose important, actionable, informational or spam.',
+      chosen,
+    );
     void warn(notificationText(message));
     return { outcome: 'failed', code: 'invalid_input', message, action: 'editRequest' };
   }

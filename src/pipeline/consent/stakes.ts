@@ -48,8 +48,14 @@ export function asksAgent(op: Pick<Operation, 'readOnly'>): boolean {
 
 /** The consent wording of an operation: its entry's own, else the generic question for a flagged
  *  operation, else the question for an unflagged change. */
-export function consentSpecFor(op: Operation, presentation: Pick<Presentation, 'command' | 'consent'> | undefined): ConsentSpec {
-  return (presentation?.consent as ConsentSpec | undefined) ?? (needsConsent(op) ? genericConsent(op) : changeConsent(op, presentation));
+export function consentSpecFor(
+  op: Operation,
+  presentation: Pick<Presentation, 'command' | 'consent'> | undefined,
+): ConsentSpec {
+  return (
+    (presentation?.consent as ConsentSpec | undefined) ??
+    (needsConsent(op) ? genericConsent(op) : changeConsent(op, presentation))
+  );
 }
 
 /** The data an operation changes, as a person says it ("your inbox"). */
@@ -99,11 +105,20 @@ export function genericConsent(op: Operation): ConsentSpec {
 
 export function creditsText(figure: CreditsFigure): string {
   switch (figure.kind) {
-    case 'amount': return t('Estimated cost: about {0}', creditsLabel(figure.amount));
-    case 'upTo': return t('Estimated cost: up to {0}', creditsLabel(figure.amount));
-    case 'perMinute': return t('Estimated cost: about {0} plus {1} per minute', creditsLabel(figure.base), formatCredits(figure.perMinute));
-    case 'none': return t('Estimated cost: no credits');
-    case 'unknown': return t('Estimated cost: not available');
+    case 'amount':
+      return t('Estimated cost: about {0}', creditsLabel(figure.amount));
+    case 'upTo':
+      return t('Estimated cost: up to {0}', creditsLabel(figure.amount));
+    case 'perMinute':
+      return t(
+        'Estimated cost: about {0} plus {1} per minute',
+        creditsLabel(figure.base),
+        formatCredits(figure.perMinute),
+      );
+    case 'none':
+      return t('Estimated cost: no credits');
+    case 'unknown':
+      return t('Estimated cost: not available');
   }
 }
 
@@ -112,25 +127,41 @@ export function creditsText(figure: CreditsFigure): string {
  *  least one). Undefined when the figure states nothing. */
 export function creditsRange(figure: CreditsFigure, minutes = 1): { min: number; max: number } | undefined {
   switch (figure.kind) {
-    case 'amount': return { min: figure.amount, max: figure.amount };
-    case 'upTo': return { min: 0, max: figure.amount };
-    case 'perMinute': return { min: figure.base, max: figure.base + figure.perMinute * Math.max(1, Math.ceil(minutes)) };
-    case 'none': return { min: 0, max: 0 };
-    case 'unknown': return undefined;
+    case 'amount':
+      return { min: figure.amount, max: figure.amount };
+    case 'upTo':
+      return { min: 0, max: figure.amount };
+    case 'perMinute':
+      return { min: figure.base, max: figure.base + figure.perMinute * Math.max(1, Math.ceil(minutes)) };
+    case 'none':
+      return { min: 0, max: 0 };
+    case 'unknown':
+      return undefined;
   }
 }
 
-export function buildStakes(op: Operation, spec: ConsentSpec, ctx: PresentationContext, credits: CreditsFigure, balance: number | undefined, detail?: string): Stakes {
+export function buildStakes(
+  op: Operation,
+  spec: ConsentSpec,
+  ctx: PresentationContext,
+  credits: CreditsFigure,
+  balance: number | undefined,
+  detail?: string,
+): Stakes {
   const whom = op.contactsPeople ? spec.whom?.(ctx) : undefined;
   const lines: string[] = [spec.what(ctx), ...(detail ? [detail] : [])];
-  if (op.contactsPeople) lines.push(whom ? t('KallyAI will contact {0}.', whom) : t('KallyAI will contact people for you.'));
+  if (op.contactsPeople)
+    lines.push(whom ? t('KallyAI will contact {0}.', whom) : t('KallyAI will contact people for you.'));
   const money = op.costsCredits ? spec.money?.(ctx) : undefined;
   if (money) lines.push(money);
   else if (op.costsCredits) {
     lines.push(creditsText(credits));
-    lines.push(balance === undefined ? t('Your balance: not available') : t('Your balance: {0}', creditsLabel(balance)));
+    lines.push(
+      balance === undefined ? t('Your balance: not available') : t('Your balance: {0}', creditsLabel(balance)),
+    );
     const least = credits.kind === 'amount' ? credits.amount : credits.kind === 'perMinute' ? credits.base : undefined;
-    if (balance !== undefined && least !== undefined && balance < least) lines.push(t('Your balance may not cover this.'));
+    if (balance !== undefined && least !== undefined && balance < least)
+      lines.push(t('Your balance may not cover this.'));
   }
   const limit = spec.limit?.(ctx);
   if (limit) lines.push(limit);

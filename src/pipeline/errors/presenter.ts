@@ -31,9 +31,18 @@ export interface ErrorPresenter {
 }
 
 export function createErrorPresenter(log: Log): ErrorPresenter {
-  const show = (error: unknown, handlers: ActionHandlers = {}, fieldLabels: Readonly<Record<string, string>> = {}): FailureResult => {
+  const show = (
+    error: unknown,
+    handlers: ActionHandlers = {},
+    fieldLabels: Readonly<Record<string, string>> = {},
+  ): FailureResult => {
     const view = describeError(error, fieldLabels);
-    const result: FailureResult = { outcome: 'failed', code: view.code, message: view.sentence, action: view.action.kind };
+    const result: FailureResult = {
+      outcome: 'failed',
+      code: view.code,
+      message: view.sentence,
+      action: view.action.kind,
+    };
     if (view.code === 'cancelled' || view.code === 'auth_cancelled') return result;
     if (view.code === 'unexpected_error') log.error('Command failed', error);
     else log.warn(`Request failed: ${view.code}${error instanceof Error ? ` (${error.message})` : ''}`);
@@ -43,9 +52,11 @@ export function createErrorPresenter(log: Log): ErrorPresenter {
     const buttons = runnable && view.action.label ? [button] : [];
     const quiet = ['retry', 'none', 'editRequest'].includes(view.action.kind);
     // The sentence may carry the server's own words (an unknown code's message): no link can form.
-    void notify(quiet ? 'warning' : 'error', notificationText(view.sentence), ...buttons).then((choice) => {
-      if (choice && choice === button) return runAction(view, handlers, log);
-    }).then(undefined, (err) => log.error('The error action failed', err));
+    void notify(quiet ? 'warning' : 'error', notificationText(view.sentence), ...buttons)
+      .then((choice) => {
+        if (choice && choice === button) return runAction(view, handlers, log);
+      })
+      .then(undefined, (err) => log.error('The error action failed', err));
     return result;
   };
 
@@ -67,7 +78,10 @@ async function runAction(view: ErrorView, handlers: ActionHandlers, log: Log): P
   }
   const action = actionCommand(view.action.kind, view.action.url);
   if (!action) return undefined;
-  const args = action.command === 'vscode.open' ? action.arguments?.map((a) => vscode.Uri.parse(String(a))) ?? [] : action.arguments ?? [];
+  const args =
+    action.command === 'vscode.open'
+      ? (action.arguments?.map((a) => vscode.Uri.parse(String(a))) ?? [])
+      : (action.arguments ?? []);
   recordShown('ran', action.command, ...args.map(String));
   return vscode.commands.executeCommand(action.command, ...args);
 }

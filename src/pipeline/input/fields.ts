@@ -29,7 +29,12 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
   format?: string;
   description?: string;
 };
@@ -64,7 +69,10 @@ export function fieldsOf(op: Operation, presentation?: Pick<Presentation, 'field
     const i = order.indexOf(f.name);
     return i < 0 ? order.length + (f.required ? 0 : 1) : i;
   };
-  return out.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  return out
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 function typeOf(prop: JsonSchema): Pick<Field, 'type' | 'choices' | 'min' | 'max'> {
@@ -75,12 +83,18 @@ function typeOf(prop: JsonSchema): Pick<Field, 'type' | 'choices' | 'min' | 'max
   }
   if (prop.enum) return { type: 'choice', choices: prop.enum.map(String) };
   switch (prop.type) {
-    case 'integer': return { type: 'integer', min: prop.minimum, max: prop.maximum };
-    case 'number': return { type: 'number', min: prop.minimum, max: prop.maximum };
-    case 'boolean': return { type: 'boolean' };
-    case 'array': return { type: 'list', min: prop.minItems, max: prop.maxItems, choices: prop.items?.enum?.map(String) };
-    case 'object': return { type: 'object' };
-    default: return { type: 'text', min: prop.minLength, max: prop.maxLength };
+    case 'integer':
+      return { type: 'integer', min: prop.minimum, max: prop.maximum };
+    case 'number':
+      return { type: 'number', min: prop.minimum, max: prop.maximum };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'array':
+      return { type: 'list', min: prop.minItems, max: prop.maxItems, choices: prop.items?.enum?.map(String) };
+    case 'object':
+      return { type: 'object' };
+    default:
+      return { type: 'text', min: prop.minLength, max: prop.maxLength };
   }
 }
 
@@ -96,18 +110,31 @@ export function convertTyped(field: Field, typed: string, defaultCountry?: strin
     case 'number': {
       const n = Number(text.replace(',', '.'));
       if (!Number.isFinite(n) || (field.type === 'integer' && !Number.isInteger(n))) {
-        return { ok: false, message: field.type === 'integer' ? { template: 'Enter a whole number.', args: [] } : { template: 'Enter a number.', args: [] } };
+        return {
+          ok: false,
+          message:
+            field.type === 'integer'
+              ? { template: 'Enter a whole number.', args: [] }
+              : { template: 'Enter a number.', args: [] },
+        };
       }
       return { ok: true, value: n };
     }
     case 'boolean':
       return { ok: true, value: /^(y|yes|true|1|sí|si)$/i.test(text) };
     case 'list':
-      return { ok: true, value: text.split(/[,\n;]+/).map((s) => s.trim()).filter(Boolean) };
+      return {
+        ok: true,
+        value: text
+          .split(/[,\n;]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case 'object':
       try {
         const value = JSON.parse(text) as unknown;
-        if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: { template: 'Enter a JSON object, e.g. {0}.', args: ['{"caller_vip": true}'] } };
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+          return { ok: false, message: { template: 'Enter a JSON object, e.g. {0}.', args: ['{"caller_vip": true}'] } };
         return { ok: true, value };
       } catch {
         return { ok: false, message: { template: 'Enter a JSON object, e.g. {0}.', args: ['{"caller_vip": true}'] } };
@@ -115,7 +142,9 @@ export function convertTyped(field: Field, typed: string, defaultCountry?: strin
     default:
       if (field.spec?.phone) {
         const check = checkPhoneNumber(text, defaultCountry);
-        return check.ok ? { ok: true, value: check.e164 } : { ok: false, message: { template: check.template, args: check.args } };
+        return check.ok
+          ? { ok: true, value: check.e164 }
+          : { ok: false, message: { template: check.template, args: check.args } };
       }
       return { ok: true, value: text };
   }
@@ -123,14 +152,21 @@ export function convertTyped(field: Field, typed: string, defaultCountry?: strin
 
 /** Checks one field against the operation's schema, with the other values known so far; issues
  *  about other (not yet asked) fields are ignored. */
-export function validateField(op: Operation, field: Field, value: unknown, known: Record<string, unknown>): InputIssue | undefined {
+export function validateField(
+  op: Operation,
+  field: Field,
+  value: unknown,
+  known: Record<string, unknown>,
+): InputIssue | undefined {
   const schema = op[field.where];
   if (!schema) return undefined;
   const candidate = { ...known, [field.name]: value };
   if (value === undefined) delete candidate[field.name];
   const result = schema.safeParse(candidate);
   if (result.success) return undefined;
-  const mine = result.error.issues.filter((i) => i.path[0] === field.name || (i.code === 'invalid_union' && i.path.length === 0));
+  const mine = result.error.issues.filter(
+    (i) => i.path[0] === field.name || (i.code === 'invalid_union' && i.path.length === 0),
+  );
   const own = mine.filter((i) => i.path[0] === field.name);
   if (own.length === 0) return undefined;
   return describeIssue(own, undefined);

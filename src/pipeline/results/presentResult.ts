@@ -55,15 +55,19 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
           return !view || !deps.viewVisible?.(view);
         })
         .map((a) => ({ ...a, button: plainText(a.title, 40) }));
-      void info(notificationText(message), ...actions.map((a) => a.button)).then((choice) => {
-        const action = actions.find((a) => a.button === choice);
-        if (action) return run(action);
-      }).then(undefined, (e) => deps.log.error('Next action failed', e));
+      void info(notificationText(message), ...actions.map((a) => a.button))
+        .then((choice) => {
+          const action = actions.find((a) => a.button === choice);
+          if (action) return run(action);
+        })
+        .then(undefined, (e) => deps.log.error('Next action failed', e));
       return { message };
     }
     case 'document': {
       const markdown = await spec.markdown(ctx);
-      const uri = await deps.documents.showMarkdown(`${spec.path(ctx)}/${spec.title(ctx)}.md`, markdown.text, { preview: true });
+      const uri = await deps.documents.showMarkdown(`${spec.path(ctx)}/${spec.title(ctx)}.md`, markdown.text, {
+        preview: true,
+      });
       return { documentUri: uri.toString() };
     }
     case 'open': {
@@ -82,7 +86,10 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
         void info(notificationText(t(spec.empty)));
         return { message: t(spec.empty) };
       }
-      const chosen = await pickOne({ placeholder: t(spec.placeholder), items: pickItems(items.map((i) => ({ ...i, value: i }))) });
+      const chosen = await pickOne({
+        placeholder: t(spec.placeholder),
+        items: pickItems(items.map((i) => ({ ...i, value: i }))),
+      });
       if (!chosen) return {};
       await run(chosen.run);
       return { picked: chosen.label };
@@ -98,16 +105,24 @@ export async function presentResult(spec: ResultSpec, ctx: ResultContext, deps: 
     }
     case 'save': {
       const name = fileName(spec.fileName(ctx), spec.filter.extensions[0] ?? 'txt');
-      const target = deps.saveTo ? vscode.Uri.parse(deps.saveTo) : await askWhereToSave(name, { label: plainText(t(spec.filter.label)), extensions: spec.filter.extensions }, plainText(t('Save')));
+      const target = deps.saveTo
+        ? vscode.Uri.parse(deps.saveTo)
+        : await askWhereToSave(
+            name,
+            { label: plainText(t(spec.filter.label)), extensions: spec.filter.extensions },
+            plainText(t('Save')),
+          );
       if (!target) return {};
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(spec.text(ctx)));
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target), { preview: true });
       // On the desktop the system opens it (the calendar app); in the web workbench the browser downloads it.
       const opener = savedFileOpener(target);
       const button = opener && plainText(opener.kind === 'open' ? t(spec.openWith) : t('Download'));
-      void info(notificationText(t(spec.saved)), ...(button ? [button] : [])).then((c) => {
-        if (c && c === button) return opener?.run();
-      }).then(undefined, (e) => deps.log.error('Opening the saved file failed', e));
+      void info(notificationText(t(spec.saved)), ...(button ? [button] : []))
+        .then((c) => {
+          if (c && c === button) return opener?.run();
+        })
+        .then(undefined, (e) => deps.log.error('Opening the saved file failed', e));
       return { saved: target.toString(), opener: opener?.kind };
     }
   }
