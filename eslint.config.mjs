@@ -11,6 +11,15 @@ const windowMember = (names) => [
 ];
 const SINKS = [
   {
+    allowed: ['src/extension.ts', 'src/app/index.ts'],
+    selectors: [
+      "MemberExpression[object.property.name='l10n'][property.name='t']",
+      "MemberExpression[object.name='l10n'][property.name='t']",
+    ],
+    message:
+      "One translate function: t() from src/format (each bundle's entry hands it vscode.l10n.t once), so code in and out of VS Code translates the same way.",
+  },
+  {
     allowed: ['src/platform/notify.ts'],
     selectors: windowMember(
       'showInformationMessage|showWarningMessage|showErrorMessage|withProgress|setStatusBarMessage',

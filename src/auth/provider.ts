@@ -6,7 +6,7 @@
  *  setting comes back) and one message offers to sign in for the new address; a plain http
  *  address on another computer is refused with a message, and nothing is sent to it. */
 import * as vscode from 'vscode';
-import { describeError } from '../format';
+import { describeError, t } from '../format';
 import { Disposables } from '../platform/disposables';
 import { externalAddress, openExternalUrl } from '../platform/openExternal';
 import type { TokenSource } from '../api/tokenSource';
@@ -70,7 +70,7 @@ function toVscodeSession(s: StoredSession): vscode.AuthenticationSession {
 }
 
 function accountLabel(s: StoredSession): string {
-  return emailFromAccessToken(s.tokens.accessToken) ?? vscode.l10n.t('KallyAI account');
+  return emailFromAccessToken(s.tokens.accessToken) ?? t('KallyAI account');
 }
 
 class KallyAuthProvider extends Disposables implements vscode.AuthenticationProvider, KallyAuth {
@@ -184,7 +184,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async runSignIn(method: SignInMethod): Promise<StoredSession> {
     try {
       const session = await this.signInWith(method);
-      void info(notificationText(vscode.l10n.t('Signed in to KallyAI as {0}.', accountLabel(session))));
+      void info(notificationText(t('Signed in to KallyAI as {0}.', accountLabel(session))));
       return session;
     } catch (e) {
       if (e instanceof AuthFlowError && !isCancellation(e)) this.log.warn(`Sign-in (${method}) failed: ${e.message}`);
@@ -196,11 +196,11 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   private async signInWith(method: SignInMethod): Promise<StoredSession> {
     switch (method) {
       case 'browser':
-        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI in your browser…'), (hooks) =>
+        return this.inBrowser(t('Signing in to KallyAI in your browser…'), (hooks) =>
           this.service.signInWithBrowser(hooks),
         );
       case 'oauth':
-        return this.inBrowser(vscode.l10n.t('Signing in to KallyAI (OAuth) in your browser…'), async (hooks) => {
+        return this.inBrowser(t('Signing in to KallyAI (OAuth) in your browser…'), async (hooks) => {
           const callback = vscode.Uri.parse(
             `${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`,
           );
@@ -210,9 +210,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
       case 'paste':
         return this.withPastedToken();
       case 'cli':
-        return this.withProgress(vscode.l10n.t('Importing the kallyai CLI sign-in…'), () =>
-          this.service.importCliTokenFile(),
-        );
+        return this.withProgress(t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
     }
   }
 
@@ -230,9 +228,7 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         progress.report({
-          message: notificationText(
-            vscode.l10n.t('Finish signing in in the browser tab that opened. Cancel to try another way.'),
-          ),
+          message: notificationText(t('Finish signing in in the browser tab that opened. Cancel to try another way.')),
         });
         return run({
           signal: abort.signal,
@@ -253,30 +249,26 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
 
   private async withPastedToken(): Promise<StoredSession> {
     const text = await askOnce({
-      title: vscode.l10n.t('Sign in to KallyAI with a token'),
-      prompt: vscode.l10n.t(
-        'Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).',
-      ),
+      title: t('Sign in to KallyAI with a token'),
+      prompt: t('Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).'),
       placeholder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
       password: true,
     });
     if (!text?.trim()) throw new AuthFlowError('cancelled', 'Sign-in was cancelled.');
-    return this.withProgress(vscode.l10n.t('Checking the token with KallyAI…'), () =>
-      this.service.signInWithPastedText(text),
-    );
+    return this.withProgress(t('Checking the token with KallyAI…'), () => this.service.signInWithPastedText(text));
   }
 
   /** "Having trouble? Try another way": a quick pick of the other ways in. */
   private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
     const reason = isCancellation(error)
-      ? vscode.l10n.t('Sign-in was cancelled.')
-      : vscode.l10n.t('KallyAI sign-in failed: {0}', describeError(error).sentence);
-    const tryAnother = plainText(vscode.l10n.t('Try Another Way'));
+      ? t('Sign-in was cancelled.')
+      : t('KallyAI sign-in failed: {0}', describeError(error).sentence);
+    const tryAnother = plainText(t('Try Another Way'));
     // The reason may carry the server's words: no link can form.
     if (
       (await notify(
         isCancellation(error) ? 'info' : 'warning',
-        notificationText(`${reason} ${vscode.l10n.t('Having trouble?')}`),
+        notificationText(`${reason} ${t('Having trouble?')}`),
         tryAnother,
       )) !== tryAnother
     )
@@ -290,42 +282,37 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
       {
         value: 'browser',
         icon: 'globe',
-        label: vscode.l10n.t('Browser sign-in'),
-        detail: vscode.l10n.t('Sign in on kallyai.com; the browser hands the session back to VS Code.'),
+        label: t('Browser sign-in'),
+        detail: t('Sign in on kallyai.com; the browser hands the session back to VS Code.'),
       },
       {
         value: 'paste',
         icon: 'key',
-        label: vscode.l10n.t('Paste a token'),
-        detail: vscode.l10n.t('From kallyai.com → Settings → Developer → API Tokens.'),
+        label: t('Paste a token'),
+        detail: t('From kallyai.com → Settings → Developer → API Tokens.'),
       },
     ];
     if (await this.service.cliTokenFileExists()) {
       items.push({
         value: 'cli',
         icon: 'terminal',
-        label: vscode.l10n.t('Import from the kallyai CLI'),
-        detail: vscode.l10n.t(
-          'Use the sign-in saved by the kallyai command-line tool ({0}).',
-          this.service.cliTokenPath,
-        ),
+        label: t('Import from the kallyai CLI'),
+        detail: t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath),
       });
     }
     if (this.service.oauthConfigured) {
       items.push({
         value: 'oauth',
         icon: 'shield',
-        label: vscode.l10n.t('OAuth (authorization code)'),
-        detail: vscode.l10n.t('Uses the client id in the kallyai.oauth.clientId setting.'),
+        label: t('OAuth (authorization code)'),
+        detail: t('Uses the client id in the kallyai.oauth.clientId setting.'),
       });
     }
     return pickOne({
-      title: vscode.l10n.t('Having trouble? Try another way to sign in to KallyAI'),
-      placeholder: vscode.l10n.t('How do you want to sign in?'),
+      title: t('Having trouble? Try another way to sign in to KallyAI'),
+      placeholder: t('How do you want to sign in?'),
       items: pickItems(
-        items.map((item) =>
-          item.value === failed ? { ...item, description: vscode.l10n.t('did not work just now') } : item,
-        ),
+        items.map((item) => (item.value === failed ? { ...item, description: t('did not work just now') } : item)),
       ),
     });
   }
@@ -366,10 +353,10 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   }
 
   private async warnInsecureAddress(host: string): Promise<void> {
-    const open = plainText(vscode.l10n.t('Open Settings'));
+    const open = plainText(t('Open Settings'));
     const choice = await warn(
       notificationText(
-        vscode.l10n.t(
+        t(
           'KallyAI does not use {0}: the kallyai.apiBaseUrl setting is a plain http address on another computer, and KallyAI is reached over https only (http only on this computer, for a local sandbox). Nothing is sent there.',
           host,
         ),
@@ -380,10 +367,10 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   }
 
   private async offerSignInFor(host: string, sessionHost: string): Promise<void> {
-    const signIn = plainText(vscode.l10n.t('Sign In'));
+    const signIn = plainText(t('Sign In'));
     const choice = await info(
       notificationText(
-        vscode.l10n.t(
+        t(
           'KallyAI now uses {0}. Your sign-in is for {1} and is never sent to another address: sign in to use {0}.',
           host,
           sessionHost,
@@ -423,15 +410,15 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     if (state.get<boolean>(CLI_IMPORT_OFFERED_KEY) || !(await this.service.cliTokenFileExists()) || this.isSignedIn)
       return;
     await state.update(CLI_IMPORT_OFFERED_KEY, true);
-    const use = plainText(vscode.l10n.t('Use CLI Sign-In'));
+    const use = plainText(t('Use CLI Sign-In'));
     const choice = await info(
       notificationText(
-        vscode.l10n.t(
+        t(
           "You are signed in to the kallyai command-line tool. Use the same KallyAI account in VS Code? (The CLI's file is only read, never changed.)",
         ),
       ),
       use,
-      plainText(vscode.l10n.t('Not Now')),
+      plainText(t('Not Now')),
     );
     if (choice === use) await this.signIn('cli');
   }
@@ -441,19 +428,17 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     const now = Date.now();
     if (now - this.lastSignInAgainPrompt < SIGN_IN_AGAIN_COOLDOWN_MS) return;
     this.lastSignInAgainPrompt = now;
-    const again = plainText(vscode.l10n.t('Sign In Again'));
+    const again = plainText(t('Sign In Again'));
     if ((await warn(notificationText(message), again)) === again) await this.signIn();
   }
 
   private async warnKeyring(): Promise<void> {
     if (this.keyringWarned) return;
     this.keyringWarned = true;
-    const learnMore = plainText(vscode.l10n.t('Learn More'));
+    const learnMore = plainText(t('Learn More'));
     const choice = await warn(
       notificationText(
-        vscode.l10n.t(
-          'KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.',
-        ),
+        t('KallyAI could not save your sign-in in the system keyring: you are signed in for this window only.'),
       ),
       learnMore,
     );

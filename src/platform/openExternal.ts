@@ -7,6 +7,7 @@
  *  and its path and query are kept. It is handed over as a string: a `vscode.Uri` would decode and
  *  re-encode the query, which breaks a `redirect_uri` that itself has a query (microsoft/vscode#85930). */
 import * as vscode from 'vscode';
+import { t } from '../format';
 import { checkLink, type LinkOptions } from './linkPolicy';
 import { notificationText } from '../format/sinks';
 import { warn } from './notify';
@@ -25,13 +26,13 @@ export function linkRefusal(url: string, options: LinkOptions = {}): string | un
   if (checked.ok) return undefined;
   switch (checked.reason) {
     case 'scheme':
-      return vscode.l10n.t('KallyAI did not open a "{0}" link: it opens only web addresses (https).', checked.scheme);
+      return t('KallyAI did not open a "{0}" link: it opens only web addresses (https).', checked.scheme);
     case 'insecure':
-      return vscode.l10n.t(
+      return t(
         'KallyAI did not open a plain http address on another computer: it opens web addresses over https only (http only on this computer).',
       );
     case 'malformed':
-      return vscode.l10n.t('KallyAI did not open this link: it is not a web address.');
+      return t('KallyAI did not open this link: it is not a web address.');
   }
 }
 

@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { ActionLogEntry } from '../api/schemas/actions';
 import type { OutreachTask } from '../api/schemas/outreach';
-import { blocks, codeLabel, count, md, oneLine, shortDateTime } from '../format';
+import { blocks, codeLabel, count, md, oneLine, shortDateTime, t } from '../format';
 import {
   actionContextValue,
   actionIcon,
@@ -45,7 +44,7 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
   private current: ActivityFilter = {};
 
   constructor(loader: DataLoader<ActivityData>, isSignedIn: () => boolean) {
-    super('activity', vscode.l10n.t('your activity'), loader, isSignedIn);
+    super('activity', t('your activity'), loader, isSignedIn);
   }
 
   static fetch(services: Services, filter: () => ActivityFilter) {
@@ -89,14 +88,12 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       'activity/actions',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Actions')),
+        label: plainText(t('Actions')),
         description: plainText(
-          type
-            ? vscode.l10n.t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length))
-            : String(data.actions.length),
+          type ? t('{0} only · {1}', actionTypeLabel(type), String(data.actions.length)) : String(data.actions.length),
         ),
         tooltip: plainText(
-          vscode.l10n.t(
+          t(
             'What KallyAI did for you: calendar events, bookings, bills, rides, food, errands, email. Filter with the funnel above.',
           ),
         ),
@@ -113,8 +110,8 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
                 {
                   label: plainText(
                     type
-                      ? vscode.l10n.t('No {0} actions', actionTypeLabel(type).toLowerCase())
-                      : vscode.l10n.t('KallyAI has taken no actions yet'),
+                      ? t('No {0} actions', actionTypeLabel(type).toLowerCase())
+                      : t('KallyAI has taken no actions yet'),
                   ),
                   icon: icon('info'),
                 },
@@ -126,19 +123,13 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       'activity/outreach',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Outreach')),
+        label: plainText(t('Outreach')),
         description: plainText(
           statuses.length
-            ? vscode.l10n.t(
-                '{0} · {1}',
-                statuses.map((s) => outreachStatusLabel(s)).join(', '),
-                String(data.tasks.length),
-              )
+            ? t('{0} · {1}', statuses.map((s) => outreachStatusLabel(s)).join(', '), String(data.tasks.length))
             : String(data.tasksTotal ?? data.tasks.length),
         ),
-        tooltip: plainText(
-          vscode.l10n.t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer'),
-        ),
+        tooltip: plainText(t('People KallyAI is reaching for you, by call, SMS or email, until it gets an answer')),
         icon: icon('broadcast'),
         contextValue: 'activityGroup outreachGroup',
       },
@@ -151,14 +142,12 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
                 self,
                 {
                   label: plainText(
-                    statuses.length
-                      ? vscode.l10n.t('No tasks with that status')
-                      : vscode.l10n.t('No outreach yet — New outreach task…'),
+                    statuses.length ? t('No tasks with that status') : t('No outreach yet — New outreach task…'),
                   ),
                   icon: icon(statuses.length ? 'info' : 'add'),
                   command: statuses.length
                     ? undefined
-                    : { command: 'kallyai.outreach.create', title: vscode.l10n.t('New Outreach Task…') },
+                    : { command: 'kallyai.outreach.create', title: t('New Outreach Task…') },
                 },
                 'empty',
               ),
@@ -182,7 +171,7 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
     const tooltip = blocks(
       md`**${a.description || actionTypeLabel(a.type)}**`,
       md`${actionTypeLabel(a.type)} · ${codeLabel('actionStatus', a.status) || '—'}${when ? md` · ${when}` : ''}`,
-      undoable ? md`_${vscode.l10n.t('Can be undone: use Undo (it asks first).')}_` : undefined,
+      undoable ? md`_${t('Can be undone: use Undo (it asks first).')}_` : undefined,
     );
     return {
       id,
@@ -197,13 +186,7 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
         icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
         contextValue: actionContextValue(a),
         accessibilityLabel: plainText(
-          vscode.l10n.t(
-            '{0}: {1}, {2}{3}',
-            actionTypeLabel(a.type),
-            label,
-            when ?? '',
-            undoable ? vscode.l10n.t(', can be undone') : '',
-          ),
+          t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? t(', can be undone') : ''),
         ),
       }),
     };
@@ -243,13 +226,13 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
               : undefined,
         ),
         contextValue: taskContextValue(task),
-        accessibilityLabel: plainText(vscode.l10n.t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)),
+        accessibilityLabel: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)),
       }),
     };
     if (task.id)
       node.item.command = {
         command: 'kallyai.outreach.openTask',
-        title: vscode.l10n.t('Open Outreach Task'),
+        title: t('Open Outreach Task'),
         arguments: [node],
       };
     return node;

@@ -11,6 +11,7 @@ import {
   phoneForPeople,
   raw,
   shortDateTime,
+  t,
 } from '../format';
 import {
   businessName,
@@ -71,19 +72,17 @@ export function callTooltip(call: Call): Markdown {
   const summary = callSummary(call);
   const facts = [
     isScheduled(call) && call.scheduled_for
-      ? vscode.l10n.t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '')
+      ? t('Scheduled for {0}', shortDateTime(call.scheduled_for) ?? '')
       : undefined,
-    callCreatedAt(call) ? vscode.l10n.t('Placed {0}', shortDateTime(callCreatedAt(call)) ?? '') : undefined,
-    formatDuration(call.duration_seconds)
-      ? vscode.l10n.t('Duration {0}', formatDuration(call.duration_seconds) ?? '')
-      : undefined,
+    callCreatedAt(call) ? t('Placed {0}', shortDateTime(callCreatedAt(call)) ?? '') : undefined,
+    formatDuration(call.duration_seconds) ? t('Duration {0}', formatDuration(call.duration_seconds) ?? '') : undefined,
     call.credits_used != null ? creditsLabel(call.credits_used) : undefined,
   ];
   return blocks(
     md`**${callLabel(call)}**${phone && businessName(call) ? md` · ${phoneForPeople(phone)}` : ''}`,
     md`${raw(`$(${callIcon(call).id})`)} ${status.label} — ${status.explanation}`,
-    task ? md`${vscode.l10n.t('Task')}: ${task}` : undefined,
-    summary ? md`${vscode.l10n.t('Outcome')}: ${summary}` : undefined,
+    task ? md`${t('Task')}: ${task}` : undefined,
+    summary ? md`${t('Outcome')}: ${summary}` : undefined,
     join(facts, ' · '),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../format';
 import { ops } from '../api/catalogue';
 import type { Call } from '../api/schemas/calls';
 import type { Services } from '../services';
@@ -85,7 +86,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     /** A running call ended: its credits were deducted. */
     private readonly onCallsEnded: () => void,
   ) {
-    super('calls', vscode.l10n.t('your calls'), loader, isSignedIn);
+    super('calls', t('your calls'), loader, isSignedIn);
     loader.onDidChange(() => this.followLiveCalls());
   }
 
@@ -127,7 +128,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   private showLoadingMore(): void {
     const node = this.rootNodes().find((n) => n.kind === 'loadMore');
     if (!node) return;
-    node.item.label = vscode.l10n.t('Loading more calls…');
+    node.item.label = t('Loading more calls…');
     node.item.iconPath = icon('loading~spin');
     node.item.command = undefined;
     this.changeEmitter.fire(node);
@@ -161,12 +162,10 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
           'calls/empty',
           undefined,
           {
-            label: plainText(vscode.l10n.t('No calls yet — Make a call…')),
-            tooltip: plainText(
-              vscode.l10n.t('KallyAI phones a business for you and brings back the outcome and the transcript.'),
-            ),
+            label: plainText(t('No calls yet — Make a call…')),
+            tooltip: plainText(t('KallyAI phones a business for you and brings back the outcome and the transcript.')),
             icon: icon('call-outgoing'),
-            command: { command: 'kallyai.makeCall', title: vscode.l10n.t('Make a Call…') },
+            command: { command: 'kallyai.makeCall', title: t('Make a Call…') },
           },
           'empty',
         ),
@@ -180,19 +179,19 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   private loadMoreNode(data: CallsData): ViewNode {
     const shown =
       data.total !== undefined
-        ? vscode.l10n.t('{0} of {1} shown', data.calls.length, data.total)
-        : vscode.l10n.t('{0} shown', data.calls.length);
+        ? t('{0} of {1} shown', data.calls.length, data.total)
+        : t('{0} shown', data.calls.length);
     const loading = this.loadingMore !== undefined;
     return infoNode(
       'calls/loadMore',
       undefined,
       {
-        label: plainText(loading ? vscode.l10n.t('Loading more calls…') : vscode.l10n.t('Load more')),
+        label: plainText(loading ? t('Loading more calls…') : t('Load more')),
         description: plainText(shown),
-        tooltip: plainText(vscode.l10n.t('Load the next {0} calls', PAGE_SIZE)),
+        tooltip: plainText(t('Load the next {0} calls', PAGE_SIZE)),
         icon: icon(loading ? 'loading~spin' : 'fold-down'),
-        command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: vscode.l10n.t('Load More Calls') },
-        accessibilityLabel: plainText(vscode.l10n.t('Load more calls, {0}', shown)),
+        command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: t('Load More Calls') },
+        accessibilityLabel: plainText(t('Load more calls, {0}', shown)),
       },
       'loadMore',
     );
@@ -217,7 +216,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
         icon: callIcon(call),
         contextValue: callContextValue(call),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(vscode.l10n.t('Call with {0}, {1}', label, description)),
+        accessibilityLabel: plainText(t('Call with {0}, {1}', label, description)),
       }),
       children: () => this.callChildren(node),
     };
@@ -252,42 +251,30 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       };
     };
     const children = [
-      child(
-        'callDetails',
-        vscode.l10n.t('Details'),
-        'info',
-        'kallyai.calls.openDetails',
-        vscode.l10n.t('What was asked and what happened'),
-      ),
+      child('callDetails', t('Details'), 'info', 'kallyai.calls.openDetails', t('What was asked and what happened')),
     ];
     if (hasTranscript(call)) {
       children.push(
         child(
           'callTranscript',
-          vscode.l10n.t('Transcript'),
+          t('Transcript'),
           'note',
           'kallyai.calls.openTranscript',
-          vscode.l10n.t('The conversation, turn by turn, with the summary on top'),
+          t('The conversation, turn by turn, with the summary on top'),
         ),
       );
       children.push(
-        child(
-          'callRecording',
-          vscode.l10n.t('Recording'),
-          'play',
-          'kallyai.calls.openRecording',
-          vscode.l10n.t('Listen to the call'),
-        ),
+        child('callRecording', t('Recording'), 'play', 'kallyai.calls.openRecording', t('Listen to the call')),
       );
     }
     if (hasAppointment(call) && call.status === 'success') {
       children.push(
         child(
           'callCalendar',
-          vscode.l10n.t('Add to calendar'),
+          t('Add to calendar'),
           'calendar',
           'kallyai.calls.addToCalendar',
-          vscode.l10n.t('Save the appointment as an .ics calendar entry'),
+          t('Save the appointment as an .ics calendar entry'),
         ),
       );
     }

@@ -1,10 +1,9 @@
-import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Balance } from '../api/schemas/credits';
 import type { Status } from '../api/schemas/subscription';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
-import { codeLabel, count, creditsLabel, formatCredits, longDate, shortDateTime } from '../format';
+import { codeLabel, count, creditsLabel, formatCredits, longDate, shortDateTime, t } from '../format';
 import { costLines } from '../models/costs';
 import { planChange, planChoices } from '../models/plans';
 import { KallyTreeProvider } from './treeProvider';
@@ -34,7 +33,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     loader: DataLoader<CreditsData>,
     isSignedIn: () => boolean,
   ) {
-    super('credits', vscode.l10n.t('your credits'), loader, isSignedIn);
+    super('credits', t('your credits'), loader, isSignedIn);
   }
 
   static fetch(services: Services) {
@@ -52,7 +51,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
 
   protected buildRoots(b: CreditsData): ViewNode[] {
     const low = b.credits_remaining != null && b.credits_remaining < this.services.settings().lowCreditThreshold;
-    const plan = b.plan_type ? codeLabel('plan', b.plan_type) : vscode.l10n.t('No plan');
+    const plan = b.plan_type ? codeLabel('plan', b.plan_type) : t('No plan');
     const periodEnd = longDate(b.period_end);
     const pending = pendingPlanChange(b);
     const roots: ViewNode[] = [
@@ -60,15 +59,15 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         'credits/remaining',
         undefined,
         {
-          label: plainText(vscode.l10n.t('{0} remaining', creditsLabel(b.credits_remaining))),
-          description: plainText(low ? vscode.l10n.t('running low') : undefined),
+          label: plainText(t('{0} remaining', creditsLabel(b.credits_remaining))),
+          description: plainText(low ? t('running low') : undefined),
           tooltip: plainText(
             low
-              ? vscode.l10n.t(
+              ? t(
                   'Below your warning threshold of {0} credits (kallyai.lowCreditThreshold).',
                   this.services.settings().lowCreditThreshold,
                 )
-              : vscode.l10n.t('Credits you can still spend this period'),
+              : t('Credits you can still spend this period'),
           ),
           icon: icon('credit-card', low ? 'list.warningForeground' : 'charts.green'),
         },
@@ -78,8 +77,8 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         'credits/used',
         undefined,
         {
-          label: plainText(vscode.l10n.t('{0} used', creditsLabel(b.credits_used))),
-          tooltip: plainText(vscode.l10n.t('Credits spent this period')),
+          label: plainText(t('{0} used', creditsLabel(b.credits_used))),
+          tooltip: plainText(t('Credits spent this period')),
           icon: icon('graph-line'),
         },
         'creditsFigure',
@@ -88,8 +87,8 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         'credits/allocated',
         undefined,
         {
-          label: plainText(vscode.l10n.t('{0} allocated', creditsLabel(b.credits_allocated))),
-          tooltip: plainText(vscode.l10n.t('Credits your plan gives you each period')),
+          label: plainText(t('{0} allocated', creditsLabel(b.credits_allocated))),
+          tooltip: plainText(t('Credits your plan gives you each period')),
           icon: icon('package'),
         },
         'creditsFigure',
@@ -98,21 +97,21 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         'credits/plan',
         undefined,
         {
-          label: plainText(vscode.l10n.t('{0} plan', plan)),
+          label: plainText(t('{0} plan', plan)),
           description: plainText(
             pending
-              ? vscode.l10n.t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
+              ? t('changes to {0} on {1}', pending.plan, pending.from ?? '?')
               : periodEnd
-                ? vscode.l10n.t('period ends {0}', periodEnd)
+                ? t('period ends {0}', periodEnd)
                 : undefined,
           ),
           tooltip: plainText(
             [
-              vscode.l10n.t('Plan: {0}', plan),
-              b.period_start ? vscode.l10n.t('Period start: {0}', longDate(b.period_start) ?? '') : '',
-              periodEnd ? vscode.l10n.t('Period end: {0}', periodEnd) : '',
+              t('Plan: {0}', plan),
+              b.period_start ? t('Period start: {0}', longDate(b.period_start) ?? '') : '',
+              periodEnd ? t('Period end: {0}', periodEnd) : '',
               pending
-                ? vscode.l10n.t(
+                ? t(
                     'Scheduled change: to {0} on {1} (Cancel Pending Plan Change keeps your plan)',
                     pending.plan,
                     pending.from ?? '?',
@@ -129,49 +128,39 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       ),
       this.lazyGroup(
         'credits/breakdown',
-        vscode.l10n.t('Spending by action'),
+        t('Spending by action'),
         'pie-chart',
-        vscode.l10n.t('What your credits went on this period'),
+        t('What your credits went on this period'),
         () => this.breakdown(),
       ),
-      this.lazyGroup(
-        'credits/history',
-        vscode.l10n.t('Recent activity'),
-        'history',
-        vscode.l10n.t('Your latest credit movements'),
-        () => this.history(),
+      this.lazyGroup('credits/history', t('Recent activity'), 'history', t('Your latest credit movements'), () =>
+        this.history(),
       ),
       this.lazyGroup(
         'credits/plans',
-        vscode.l10n.t('Available plans'),
+        t('Available plans'),
         'list-unordered',
-        vscode.l10n.t('Plans and what they include: Change Plan on one to move to it'),
+        t('Plans and what they include: Change Plan on one to move to it'),
         () => this.plans(b),
       ),
       this.lazyGroup(
         'credits/costs',
-        vscode.l10n.t('What things cost'),
+        t('What things cost'),
         'tag',
-        vscode.l10n.t(
-          'Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate',
-        ),
+        t('Credits per action (the price list KallyAI publishes); each costly action asks first with its estimate'),
         () => this.costs(),
       ),
-      this.lazyGroup(
-        'credits/referrals',
-        vscode.l10n.t('Refer a friend'),
-        'gift',
-        vscode.l10n.t('Your referral code and what it earned'),
-        () => this.referrals(),
+      this.lazyGroup('credits/referrals', t('Refer a friend'), 'gift', t('Your referral code and what it earned'), () =>
+        this.referrals(),
       ),
       infoNode(
         'credits/billing',
         undefined,
         {
-          label: plainText(vscode.l10n.t('Manage billing')),
-          tooltip: plainText(vscode.l10n.t('Open the billing portal in your browser: plan, payment method, invoices')),
+          label: plainText(t('Manage billing')),
+          tooltip: plainText(t('Open the billing portal in your browser: plan, payment method, invoices')),
           icon: icon('link-external'),
-          command: { command: 'kallyai.billing.openPortal', title: vscode.l10n.t('Manage Billing') },
+          command: { command: 'kallyai.billing.openPortal', title: t('Manage Billing') },
         },
         'billing',
       ),
@@ -194,14 +183,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         try {
           const rows = await load();
           if (rows.length === 0)
-            return [
-              infoNode(
-                `${id}/empty`,
-                self,
-                { label: plainText(vscode.l10n.t('Nothing yet')), icon: icon('info') },
-                'empty',
-              ),
-            ];
+            return [infoNode(`${id}/empty`, self, { label: plainText(t('Nothing yet')), icon: icon('info') }, 'empty')];
           return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
         } catch (e) {
           return [this.errorNode(e, `${id}/error`, self, [])];
@@ -217,7 +199,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       .sort((a, b) => (b.credits_total ?? 0) - (a.credits_total ?? 0))
       .map((i, n) => {
         const share = total > 0 && i.credits_total != null ? Math.round((i.credits_total / total) * 100) : undefined;
-        const what = i.action_type ? codeLabel('creditEntry', i.action_type) : vscode.l10n.t('Other');
+        const what = i.action_type ? codeLabel('creditEntry', i.action_type) : t('Other');
         return {
           key: i.action_type ?? String(n),
           label: plainText(what),
@@ -225,7 +207,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
             [
               creditsLabel(i.credits_total),
               share !== undefined ? `${share}%` : undefined,
-              i.transaction_count != null ? vscode.l10n.t('{0}×', i.transaction_count) : undefined,
+              i.transaction_count != null ? t('{0}×', i.transaction_count) : undefined,
             ]
               .filter(Boolean)
               .join(' · '),
@@ -267,15 +249,15 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
     const status = b.subscription ?? { plan_type: b.plan_type };
     const choices = planChoices(r.plans, status);
     return choices.map((p) => {
-      const price = p.priceMonthly != null ? vscode.l10n.t('${0}/month', formatCredits(p.priceMonthly)) : undefined;
+      const price = p.priceMonthly != null ? t('${0}/month', formatCredits(p.priceMonthly)) : undefined;
       const change = planChange(p, choices, status);
       return {
         key: p.key,
         label: plainText(
           p.current
-            ? vscode.l10n.t('{0} (your plan)', p.name)
+            ? t('{0} (your plan)', p.name)
             : p.pending
-              ? vscode.l10n.t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?')
+              ? t('{0} (from {1})', p.name, longDate(status.pending_change?.effective_date) ?? '?')
               : p.name,
         ),
         description: plainText([creditsLabel(p.credits), price].filter(Boolean).join(' · ')),
@@ -284,11 +266,11 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
             p.name,
             creditsLabel(p.credits),
             price,
-            p.overageRate != null ? vscode.l10n.t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
+            p.overageRate != null ? t('Overage: ${0} per credit', formatCredits(p.overageRate)) : undefined,
             change.kind === 'upgrade'
-              ? vscode.l10n.t('An upgrade takes effect now.')
+              ? t('An upgrade takes effect now.')
               : change.kind === 'downgrade'
-                ? vscode.l10n.t('A downgrade takes effect at the end of this period.')
+                ? t('A downgrade takes effect at the end of this period.')
                 : undefined,
           ]
             .filter(Boolean)
@@ -322,12 +304,9 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
       rows.push({
         key: 'code',
         label: plainText(code.code),
-        description: plainText(vscode.l10n.t('your code — click to copy')),
+        description: plainText(t('your code — click to copy')),
         tooltip: plainText(
-          [
-            vscode.l10n.t('Friends who subscribe with this code earn you credits. Click to copy it.'),
-            code.share_url ?? '',
-          ]
+          [t('Friends who subscribe with this code earn you credits. Click to copy it.'), code.share_url ?? '']
             .filter(Boolean)
             .join('\n'),
         ),
@@ -336,7 +315,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         target: { kind: 'referralCode', id: code.code, value: code },
         command: {
           command: 'kallyai.referrals.copy',
-          title: vscode.l10n.t('Copy Referral Code'),
+          title: t('Copy Referral Code'),
           arguments: [{ text: code.code }],
         },
       });
@@ -346,15 +325,11 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         key: 'stats',
         label: plainText(count(stats.total_referrals ?? 0, '{0} person referred', '{0} people referred')),
         description: plainText(
-          vscode.l10n.t(
-            '{0} subscribed · {1} earned',
-            stats.converted ?? 0,
-            creditsLabel(stats.total_reward_credits ?? 0),
-          ),
+          t('{0} subscribed · {1} earned', stats.converted ?? 0, creditsLabel(stats.total_reward_credits ?? 0)),
         ),
-        tooltip: plainText(vscode.l10n.t('Click to see whom you referred and what each earned you')),
+        tooltip: plainText(t('Click to see whom you referred and what each earned you')),
         icon: icon('graph'),
-        command: { command: 'kallyai.referrals.history', title: vscode.l10n.t('Referral History') },
+        command: { command: 'kallyai.referrals.history', title: t('Referral History') },
       });
     }
     return rows;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import { isKallyApiError } from '../api/errors';
 import type { EmailAccount, EmailClassification, EmailMessage } from '../api/schemas/email';
-import { count, describeError, md, oneLine, shortDateTime, blocks } from '../format';
+import { count, describeError, md, oneLine, shortDateTime, blocks, t } from '../format';
 import {
   classificationLabel,
   failureOf,
@@ -39,19 +39,19 @@ const MAIL_LIMIT = 50;
 const GROUPS: ReadonlyArray<{ state: OutboxState; label: () => string; icon: vscode.ThemeIcon; expanded: boolean }> = [
   {
     state: 'pending',
-    label: () => vscode.l10n.t('Drafts awaiting approval'),
+    label: () => t('Drafts awaiting approval'),
     icon: icon('mail', 'list.warningForeground'),
     expanded: true,
   },
-  { state: 'failed', label: () => vscode.l10n.t('Failed'), icon: icon('error', 'testing.iconFailed'), expanded: true },
-  { state: 'sent', label: () => vscode.l10n.t('Sent'), icon: icon('pass', 'testing.iconPassed'), expanded: true },
+  { state: 'failed', label: () => t('Failed'), icon: icon('error', 'testing.iconFailed'), expanded: true },
+  { state: 'sent', label: () => t('Sent'), icon: icon('pass', 'testing.iconPassed'), expanded: true },
   {
     state: 'discarded',
-    label: () => vscode.l10n.t('Discarded'),
+    label: () => t('Discarded'),
     icon: icon('circle-slash', 'disabledForeground'),
     expanded: false,
   },
-  { state: 'other', label: () => vscode.l10n.t('Other'), icon: icon('question'), expanded: false },
+  { state: 'other', label: () => t('Other'), icon: icon('question'), expanded: false },
 ];
 
 const CONTEXT: Record<OutboxState, string> = {
@@ -71,7 +71,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     loader: DataLoader<EmailData>,
     isSignedIn: () => boolean,
   ) {
-    super('email', vscode.l10n.t('your email'), loader, isSignedIn);
+    super('email', t('your email'), loader, isSignedIn);
   }
 
   static fetch(services: Services, classification: () => EmailClassification | undefined) {
@@ -128,9 +128,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       'email/accounts',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Accounts')),
-        description: plainText(data.accounts.length ? String(data.accounts.length) : vscode.l10n.t('none connected')),
-        tooltip: plainText(vscode.l10n.t('The email accounts KallyAI reads and sends from')),
+        label: plainText(t('Accounts')),
+        description: plainText(data.accounts.length ? String(data.accounts.length) : t('none connected')),
+        tooltip: plainText(t('The email accounts KallyAI reads and sends from')),
         icon: icon('account'),
         contextValue: 'accountsGroup',
       },
@@ -143,7 +143,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const id = `${parent.id}/${a.id ?? `#${index}`}`;
     const provider = a.provider === 'gmail' ? 'Gmail' : a.provider === 'outlook' ? 'Outlook' : (a.provider ?? '');
     const connected = shortDateTime(a.connected_at);
-    const label = a.email || provider || vscode.l10n.t('Email account');
+    const label = a.email || provider || t('Email account');
     const description = [provider, a.status && a.status !== 'connected' ? a.status : undefined]
       .filter(Boolean)
       .join(' · ');
@@ -157,7 +157,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         label: plainText(label),
         description: plainText(description),
         tooltip: plainText(
-          connected ? vscode.l10n.t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
+          connected ? t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
         ),
         icon: icon(a.status && a.status !== 'connected' ? 'warning' : 'mail'),
         contextValue: 'emailAccount',
@@ -170,13 +170,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       id,
       parent,
       {
-        label: plainText(vscode.l10n.t('Connect an email account')),
-        description: plainText(vscode.l10n.t('Gmail or Outlook')),
-        tooltip: plainText(
-          vscode.l10n.t('KallyAI reads, classifies and answers your email once an account is connected.'),
-        ),
+        label: plainText(t('Connect an email account')),
+        description: plainText(t('Gmail or Outlook')),
+        tooltip: plainText(t('KallyAI reads, classifies and answers your email once an account is connected.')),
         icon: icon('plug'),
-        command: { command: 'kallyai.email.connect', title: vscode.l10n.t('Connect Email Account…') },
+        command: { command: 'kallyai.email.connect', title: t('Connect Email Account…') },
       },
       'connectEmail',
     );
@@ -185,20 +183,16 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
   private mailGroup(data: EmailData): ViewNode {
     const mail = data.mail ?? [];
     const unread = mail.filter((m) => m.unread).length;
-    const shown = data.classification ? classificationLabel(data.classification) : vscode.l10n.t('All mail');
+    const shown = data.classification ? classificationLabel(data.classification) : t('All mail');
     return groupNode(
       'email/mail',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Mail — {0}', shown)),
+        label: plainText(t('Mail — {0}', shown)),
         description: plainText(
-          data.mailError
-            ? undefined
-            : unread
-              ? vscode.l10n.t('{0} unread', unread)
-              : String(data.mailTotal ?? mail.length),
+          data.mailError ? undefined : unread ? t('{0} unread', unread) : String(data.mailTotal ?? mail.length),
         ),
-        tooltip: plainText(vscode.l10n.t('Your email, as KallyAI classified it. Filter it from the view title.')),
+        tooltip: plainText(t('Your email, as KallyAI classified it. Filter it from the view title.')),
         icon: icon('inbox'),
         contextValue: 'mailGroup',
       },
@@ -210,10 +204,10 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
               'email/mail/error',
               self,
               {
-                label: plainText(vscode.l10n.t('Could not load your mail: {0} — Retry', data.mailError.sentence)),
+                label: plainText(t('Could not load your mail: {0} — Retry', data.mailError.sentence)),
                 tooltip: plainText(data.mailError.sentence),
                 icon: icon('error', 'problemsWarningIcon.foreground'),
-                command: { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: ['email'] },
+                command: { command: 'kallyai.retry', title: t('Retry'), arguments: ['email'] },
               },
               'error',
             ),
@@ -225,10 +219,8 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
               'email/mail/empty',
               self,
               {
-                label: plainText(
-                  data.classification ? vscode.l10n.t('No {0} email', shown.toLowerCase()) : vscode.l10n.t('No email'),
-                ),
-                tooltip: plainText(vscode.l10n.t('Filter the mail by another classification from the view title.')),
+                label: plainText(data.classification ? t('No {0} email', shown.toLowerCase()) : t('No email')),
+                tooltip: plainText(t('Filter the mail by another classification from the view title.')),
                 icon: icon('inbox'),
               },
               'empty',
@@ -242,9 +234,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
               'email/mail/more',
               self,
               {
-                label: plainText(vscode.l10n.t('{0} more — Find an Email…', data.mailTotal - mail.length)),
+                label: plainText(t('{0} more — Find an Email…', data.mailTotal - mail.length)),
                 icon: icon('search'),
-                command: { command: 'kallyai.email.list', title: vscode.l10n.t('Find an Email…') },
+                command: { command: 'kallyai.email.list', title: t('Find an Email…') },
               },
               'more',
             ),
@@ -257,7 +249,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
 
   private mailNode(m: EmailMessage, parent: ViewNode, index: number): ViewNode {
     const id = `${parent.id}/${m.id ?? `#${index}`}`;
-    const subject = oneLine(m.subject || m.snippet || vscode.l10n.t('(no subject)'), 70);
+    const subject = oneLine(m.subject || m.snippet || t('(no subject)'), 70);
     const from = oneLine(senderName(m.from), 40);
     const when = shortDateTime(mailDate(m));
     const node: ViewNode = {
@@ -268,28 +260,20 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       item: makeItem({
         id,
         label: plainText(subject),
-        description: plainText(
-          [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · '),
-        ),
+        description: plainText([from, when, m.unread ? t('unread') : undefined].filter(Boolean).join(' · ')),
         tooltip: blocks(
-          md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
-          md`${vscode.l10n.t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
+          md`**${m.subject || t('(no subject)')}**`,
+          md`${t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
           (m.snippet ?? m.preview) ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined,
         ),
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
         contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
         accessibilityLabel: plainText(
-          vscode.l10n.t(
-            '{0}email from {1}: {2}, {3}',
-            m.unread ? vscode.l10n.t('Unread ') : '',
-            from || '?',
-            subject,
-            when ?? '',
-          ),
+          t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
         ),
       }),
     };
-    node.item.command = { command: 'kallyai.email.read', title: vscode.l10n.t('Read Email'), arguments: [node] };
+    node.item.command = { command: 'kallyai.email.read', title: t('Read Email'), arguments: [node] };
     return node;
   }
 
@@ -299,14 +283,12 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       'email/outbox',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Outbox')),
+        label: plainText(t('Outbox')),
         description: plainText(
           pending ? count(pending, '{0} draft to approve', '{0} drafts to approve') : String(data.outbox.length),
         ),
         tooltip: plainText(
-          vscode.l10n.t(
-            'Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies',
-          ),
+          t('Email KallyAI wrote for you: drafts wait for your approval; sent and failed email and the replies'),
         ),
         icon: icon('send'),
         contextValue: 'outboxGroup',
@@ -318,9 +300,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
               'email/outbox/empty',
               self,
               {
-                label: plainText(vscode.l10n.t('Nothing in your outbox — Write Email…')),
+                label: plainText(t('Nothing in your outbox — Write Email…')),
                 icon: icon('edit'),
-                command: { command: 'kallyai.email.write', title: vscode.l10n.t('Write Email…') },
+                command: { command: 'kallyai.email.write', title: t('Write Email…') },
               },
               'empty',
             ),
@@ -349,12 +331,12 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
   private outboxNode(e: OutboxEmail, state: OutboxState, parent: ViewNode, index: number): ViewNode {
     const emailId = outboxId(e);
     const id = `${parent.id}/${emailId ?? `#${index}`}`;
-    const subject = oneLine(e.subject || vscode.l10n.t('(no subject)'), 70);
+    const subject = oneLine(e.subject || t('(no subject)'), 70);
     const replies = e.reply_count ?? 0;
     const when = shortDateTime(e.sent_at ?? e.updated_at ?? e.created_at);
     const failure = state === 'failed' ? failureOf(e) : undefined;
     const description = [
-      vscode.l10n.t('to {0}', oneLine(recipientsText(e), 50)),
+      t('to {0}', oneLine(recipientsText(e), 50)),
       replies ? count(replies, '{0} reply', '{0} replies') : when,
     ]
       .filter(Boolean)
@@ -371,13 +353,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         label: plainText(subject),
         description: plainText(description),
         tooltip: blocks(
-          md`**${e.subject || vscode.l10n.t('(no subject)')}**`,
-          md`${vscode.l10n.t('To')}: ${recipientsText(e)}`,
+          md`**${e.subject || t('(no subject)')}**`,
+          md`${t('To')}: ${recipientsText(e)}`,
           e.body ? md`${oneLine(e.body, 400)}` : undefined,
           failure ? md`_${failure}_` : undefined,
-          state === 'pending'
-            ? md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`
-            : undefined,
+          state === 'pending' ? md`_${t('Waiting for your approval: nothing is sent until you approve.')}_` : undefined,
         ),
         icon:
           state === 'pending'
@@ -390,19 +370,14 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         contextValue: [CONTEXT[state], replies ? 'hasReplies' : ''].filter(Boolean).join(' '),
         collapsible: replies ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         accessibilityLabel: plainText(
-          vscode.l10n.t(
-            'Email {0} to {1}: {2}',
-            GROUPS.find((g) => g.state === state)?.label() ?? '',
-            recipientsText(e),
-            subject,
-          ),
+          t('Email {0} to {1}: {2}', GROUPS.find((g) => g.state === state)?.label() ?? '', recipientsText(e), subject),
         ),
       }),
     };
     if (emailId)
       node.item.command = {
         command: 'kallyai.inbox.openDraft',
-        title: vscode.l10n.t('Open'),
+        title: t('Open'),
         arguments: [{ id: emailId }],
       };
     if (replies && emailId)
@@ -424,7 +399,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         infoNode(
           `${parent.id}/none`,
           parent,
-          { label: plainText(vscode.l10n.t('No replies yet')), icon: icon('comment') },
+          { label: plainText(t('No replies yet')), icon: icon('comment') },
           'empty',
         ),
       ];
@@ -433,7 +408,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         `${parent.id}/${r.id ?? `#${i}`}`,
         parent,
         {
-          label: plainText(oneLine(r.body || r.snippet || r.subject || vscode.l10n.t('(empty reply)'), 70)),
+          label: plainText(oneLine(r.body || r.snippet || r.subject || t('(empty reply)'), 70)),
           description: plainText([senderName(r.from), shortDateTime(r.received_at)].filter(Boolean).join(' · ')),
           tooltip: blocks(
             md`**${r.from ?? '?'}** · ${shortDateTime(r.received_at) ?? ''}`,
@@ -442,7 +417,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
           icon: icon('reply'),
           command: {
             command: 'kallyai.email.replies',
-            title: vscode.l10n.t('Show Replies'),
+            title: t('Show Replies'),
             arguments: [{ id: emailId }],
           },
         },
@@ -456,11 +431,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       'email/voice',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Voice profile')),
-        description: plainText(vscode.l10n.t('how KallyAI writes as you')),
-        tooltip: plainText(vscode.l10n.t('Show it, or train it from sent emails that sound like you')),
+        label: plainText(t('Voice profile')),
+        description: plainText(t('how KallyAI writes as you')),
+        tooltip: plainText(t('Show it, or train it from sent emails that sound like you')),
         icon: icon('person'),
-        command: { command: 'kallyai.email.voiceProfile', title: vscode.l10n.t('Show Voice Profile') },
+        command: { command: 'kallyai.email.voiceProfile', title: t('Show Voice Profile') },
       },
       'voiceProfile',
     );
@@ -471,13 +446,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       'email/channels',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Channels')),
-        description: plainText(vscode.l10n.t('email, SMS, WhatsApp, Telegram…')),
-        tooltip: plainText(
-          vscode.l10n.t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox'),
-        ),
+        label: plainText(t('Channels')),
+        description: plainText(t('email, SMS, WhatsApp, Telegram…')),
+        tooltip: plainText(t('Connect, test and disconnect channels; notification addresses; your KallyAI mailbox')),
         icon: icon('radio-tower'),
-        command: { command: 'kallyai.channels.status', title: vscode.l10n.t('Manage Channels') },
+        command: { command: 'kallyai.channels.status', title: t('Manage Channels') },
       },
       'channels',
     );

@@ -3,7 +3,7 @@ import { ops } from '../api/catalogue';
 import type { Goal, GoalTree } from '../api/schemas/coordination';
 import type { Services } from '../services';
 import { waitingText } from '../documents/goalMarkdown';
-import { blocks, codeLabel, count, creditsLabel, formatCredits, md, shortDateTime } from '../format';
+import { blocks, codeLabel, count, creditsLabel, formatCredits, md, shortDateTime, t } from '../format';
 import {
   GOAL_GROUPS,
   type GoalGroup,
@@ -36,13 +36,13 @@ export const isGoalNode = (n: unknown): n is GoalNode =>
   !!n && typeof n === 'object' && ['goal', 'budget', 'step'].includes((n as ViewNode).kind) && 'goal' in (n as object);
 
 const GROUP_LABEL: Record<GoalGroup, () => string> = {
-  needsYou: () => vscode.l10n.t('Needs you'),
-  active: () => vscode.l10n.t('Active'),
-  pending: () => vscode.l10n.t('Pending'),
-  completed: () => vscode.l10n.t('Completed'),
-  cancelled: () => vscode.l10n.t('Cancelled'),
-  archived: () => vscode.l10n.t('Archived'),
-  other: () => vscode.l10n.t('Other'),
+  needsYou: () => t('Needs you'),
+  active: () => t('Active'),
+  pending: () => t('Pending'),
+  completed: () => t('Completed'),
+  cancelled: () => t('Cancelled'),
+  archived: () => t('Archived'),
+  other: () => t('Other'),
 };
 
 const GROUP_ICON: Record<GoalGroup, vscode.ThemeIcon> = {
@@ -89,7 +89,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     loader: DataLoader<GoalsData>,
     isSignedIn: () => boolean,
   ) {
-    super('goals', vscode.l10n.t('your goals'), loader, isSignedIn);
+    super('goals', t('your goals'), loader, isSignedIn);
   }
 
   static fetch(services: Services) {
@@ -122,12 +122,10 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
           'goals/empty',
           undefined,
           {
-            label: plainText(vscode.l10n.t('No goals yet — Ask KallyAI…')),
-            tooltip: plainText(
-              vscode.l10n.t('Ask KallyAI to get something done: it creates a goal and shows it here.'),
-            ),
+            label: plainText(t('No goals yet — Ask KallyAI…')),
+            tooltip: plainText(t('Ask KallyAI to get something done: it creates a goal and shows it here.')),
             icon: icon('sparkle'),
-            command: { command: 'kallyai.ask', title: vscode.l10n.t('Ask KallyAI…') },
+            command: { command: 'kallyai.ask', title: t('Ask KallyAI…') },
           },
           'empty',
         ),
@@ -174,7 +172,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       {
         label: plainText(GROUP_LABEL.archived()),
         description: plainText(listed.length ? String(listed.length) : undefined),
-        tooltip: plainText(vscode.l10n.t('Goals you archived')),
+        tooltip: plainText(t('Goals you archived')),
         icon: GROUP_ICON.archived,
         expanded: false,
         contextValue: 'goalGroup archived',
@@ -187,7 +185,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
               infoNode(
                 `${self.id}/empty`,
                 self,
-                { label: plainText(vscode.l10n.t('No archived goals')), icon: icon('info') },
+                { label: plainText(t('No archived goals')), icon: icon('info') },
                 'empty',
               ),
             ];
@@ -218,11 +216,11 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const tooltip = blocks(
       md`**${goalTitle(goal)}**`,
       goal.description && goal.description !== goalTitle(goal) ? md`${goal.description}` : undefined,
-      md`${vscode.l10n.t('Status')}: ${codeLabel('goalStatus', goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
+      md`${t('Status')}: ${codeLabel('goalStatus', goal.status)}${waiting ? md` — **${waiting}**` : ''}`,
       budget.estimated !== undefined || budget.used !== undefined
-        ? md`${vscode.l10n.t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}`
+        ? md`${t('Credits: {0} used of {1} estimated', formatCredits(budget.used), formatCredits(budget.estimated))}`
         : undefined,
-      when ? md`${vscode.l10n.t('Updated {0}', when)}` : undefined,
+      when ? md`${t('Updated {0}', when)}` : undefined,
     );
     const node: GoalNode = {
       id,
@@ -238,7 +236,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         icon: parent.kind === 'goal' && group !== 'needsYou' ? icon('target') : GROUP_ICON[group],
         contextValue: goalContextValue(goal),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(vscode.l10n.t('Goal {0}, {1}', goalTitle(goal), description)),
+        accessibilityLabel: plainText(t('Goal {0}, {1}', goalTitle(goal), description)),
       }),
       children: memo(
         () => this.goalChildren(node, tree),
@@ -246,8 +244,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       ),
     };
     // Enter (or a click on the title) opens the goal.
-    if (goal.id)
-      node.item.command = { command: 'kallyai.goals.openGoal', title: vscode.l10n.t('Open Goal'), arguments: [node] };
+    if (goal.id) node.item.command = { command: 'kallyai.goals.openGoal', title: t('Open Goal'), arguments: [node] };
     return node;
   }
 
@@ -292,9 +289,9 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const id = `${parent.id}/budget`;
     const label =
       b.estimated !== undefined
-        ? vscode.l10n.t('Budget: {0} of {1} used', formatCredits(b.used ?? 0), creditsLabel(b.estimated))
-        : vscode.l10n.t('Budget: {0} used', creditsLabel(b.used ?? 0));
-    const description = b.remaining !== undefined ? vscode.l10n.t('{0} left', formatCredits(b.remaining)) : undefined;
+        ? t('Budget: {0} of {1} used', formatCredits(b.used ?? 0), creditsLabel(b.estimated))
+        : t('Budget: {0} used', creditsLabel(b.used ?? 0));
+    const description = b.remaining !== undefined ? t('{0} left', formatCredits(b.remaining)) : undefined;
     const w = waitingFor(goal);
     const tokens = ['budget', w === 'budget_approval' ? 'budgetApproval' : '', w === 'soft_cap' ? 'softCap' : '']
       .filter(Boolean)
@@ -310,7 +307,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         label: plainText(label),
         description: plainText(description),
         tooltip: plainText(
-          vscode.l10n.t(
+          t(
             'Estimated {0}, used {1}, remaining {2}. Click for the breakdown.',
             formatCredits(b.estimated),
             formatCredits(b.used),
@@ -321,7 +318,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         contextValue: tokens,
         command: {
           command: 'kallyai.goals.showBudget',
-          title: vscode.l10n.t('Show Budget Breakdown'),
+          title: t('Show Budget Breakdown'),
           arguments: [parent],
         },
       }),
@@ -332,8 +329,8 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const id = `${parent.id}/step/${step.step ?? index + 1}`;
     const status = (step.status ?? '').toLowerCase();
     const waitingHere = waitingFor(goal) === 'step_approval' && currentStepIndex(goal) === index;
-    const label = `${step.step ?? index + 1}. ${step.description ?? vscode.l10n.t('Step')}`;
-    const description = waitingHere ? vscode.l10n.t('Waiting for your approval') : codeLabel('stepStatus', step.status);
+    const label = `${step.step ?? index + 1}. ${step.description ?? t('Step')}`;
+    const description = waitingHere ? t('Waiting for your approval') : codeLabel('stepStatus', step.status);
     return {
       id,
       parent,
@@ -347,7 +344,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         tooltip: plainText(`${label}\n${description}`),
         icon: waitingHere ? icon('bell-dot', 'list.warningForeground') : stepIcon(status),
         contextValue: waitingHere ? 'step waitingStep' : `step ${status}`,
-        accessibilityLabel: plainText(vscode.l10n.t('Step {0}, {1}', label, description)),
+        accessibilityLabel: plainText(t('Step {0}, {1}', label, description)),
       }),
     };
   }

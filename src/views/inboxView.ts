@@ -1,9 +1,8 @@
-import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import { INBOX_CHANNELS, type Message } from '../api/schemas/messages';
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
-import { count, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
+import { count, md, oneLine, phoneForPeople, shortDateTime, blocks, t } from '../format';
 import { KallyTreeProvider } from './treeProvider';
 import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
@@ -61,11 +60,11 @@ export type ChannelGroup = 'email' | 'sms' | 'call' | 'chat' | 'other';
 const CHANNELS: readonly ChannelGroup[] = ['email', 'sms', 'call', 'chat', 'other'];
 
 const CHANNEL_LABEL: Record<ChannelGroup, () => string> = {
-  email: () => vscode.l10n.t('Email'),
-  sms: () => vscode.l10n.t('SMS'),
-  call: () => vscode.l10n.t('Calls'),
-  chat: () => vscode.l10n.t('Chat'),
-  other: () => vscode.l10n.t('Other'),
+  email: () => t('Email'),
+  sms: () => t('SMS'),
+  call: () => t('Calls'),
+  chat: () => t('Chat'),
+  other: () => t('Other'),
 };
 const CHANNEL_ICON: Record<ChannelGroup, string> = {
   email: 'mail',
@@ -95,7 +94,7 @@ export function messageContextValue(m: Message, threadSize = 1): string {
 
 export class InboxProvider extends KallyTreeProvider<InboxData> {
   constructor(loader: DataLoader<InboxData>, isSignedIn: () => boolean) {
-    super('inbox', vscode.l10n.t('your inbox'), loader, isSignedIn);
+    super('inbox', t('your inbox'), loader, isSignedIn);
   }
 
   static fetch(services: Services, filter: () => InboxFilter, limit: () => number) {
@@ -142,9 +141,9 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           'inbox/drafts',
           undefined,
           {
-            label: plainText(vscode.l10n.t('Drafts awaiting approval')),
+            label: plainText(t('Drafts awaiting approval')),
             description: plainText(String(data.drafts.length)),
-            tooltip: plainText(vscode.l10n.t('Emails KallyAI wrote for you: nothing is sent until you approve')),
+            tooltip: plainText(t('Emails KallyAI wrote for you: nothing is sent until you approve')),
             icon: icon('mail', 'list.warningForeground'),
             contextValue: 'outboxGroup',
           },
@@ -160,10 +159,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           'inbox/empty',
           undefined,
           {
-            label: plainText(
-              filtered ? vscode.l10n.t('No messages match the filter') : vscode.l10n.t('No messages yet'),
-            ),
-            tooltip: plainText(vscode.l10n.t('Replies by email, SMS, call and chat land here.')),
+            label: plainText(filtered ? t('No messages match the filter') : t('No messages yet')),
+            tooltip: plainText(t('Replies by email, SMS, call and chat land here.')),
             icon: icon('inbox'),
           },
           'empty',
@@ -185,7 +182,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           undefined,
           {
             label: plainText(CHANNEL_LABEL[channel]()),
-            description: plainText(unread ? vscode.l10n.t('{0} unread', unread) : String(messages.length)),
+            description: plainText(unread ? t('{0} unread', unread) : String(messages.length)),
             tooltip: plainText(
               `${CHANNEL_LABEL[channel]()}: ${count(messages.length, '{0} message', '{0} messages')}, ${count(unread, '{0} unread', '{0} unread')}`,
             ),
@@ -203,8 +200,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           'inbox/limit',
           undefined,
           {
-            label: plainText(vscode.l10n.t('Showing the newest {0} messages', INBOX_MAX)),
-            tooltip: plainText(vscode.l10n.t('Filter by channel or unread to see older ones.')),
+            label: plainText(t('Showing the newest {0} messages', INBOX_MAX)),
+            tooltip: plainText(t('Filter by channel or unread to see older ones.')),
             icon: icon('info'),
           },
           'info',
@@ -220,7 +217,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   showLoadingMore(): void {
     const node = this.rootNodes().find((n) => n.kind === 'loadMore');
     if (!node) return;
-    node.item.label = vscode.l10n.t('Loading more messages…');
+    node.item.label = t('Loading more messages…');
     node.item.iconPath = icon('loading~spin');
     node.item.command = undefined;
     this.changeEmitter.fire(node);
@@ -229,18 +226,18 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
   private loadMoreNode(data: InboxData): ViewNode {
     const shown =
       data.total !== undefined
-        ? vscode.l10n.t('{0} of {1} shown', data.messages.length, data.total)
-        : vscode.l10n.t('{0} shown', data.messages.length);
+        ? t('{0} of {1} shown', data.messages.length, data.total)
+        : t('{0} shown', data.messages.length);
     return infoNode(
       'inbox/loadMore',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Load more')),
+        label: plainText(t('Load more')),
         description: plainText(shown),
-        tooltip: plainText(vscode.l10n.t('Load up to {0} more messages', INBOX_PAGE)),
+        tooltip: plainText(t('Load up to {0} more messages', INBOX_PAGE)),
         icon: icon('fold-down'),
-        command: { command: 'kallyai.inbox.loadMore', title: vscode.l10n.t('Load More Messages') },
-        accessibilityLabel: plainText(vscode.l10n.t('Load more messages, {0}', shown)),
+        command: { command: 'kallyai.inbox.loadMore', title: t('Load More Messages') },
+        accessibilityLabel: plainText(t('Load more messages, {0}', shown)),
       },
       'loadMore',
     );
@@ -248,8 +245,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
 
   private filterNode(f: InboxFilter): ViewNode {
     const parts = [
-      f.channel ? CHANNEL_LABEL[f.channel]() : vscode.l10n.t('All channels'),
-      f.unreadOnly ? vscode.l10n.t('unread only') : undefined,
+      f.channel ? CHANNEL_LABEL[f.channel]() : t('All channels'),
+      f.unreadOnly ? t('unread only') : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -257,11 +254,11 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       'inbox/filter',
       undefined,
       {
-        label: plainText(vscode.l10n.t('Filtered: {0}', parts)),
-        description: plainText(vscode.l10n.t('change…')),
-        tooltip: plainText(vscode.l10n.t('Change the filter, or show everything, from the view title.')),
+        label: plainText(t('Filtered: {0}', parts)),
+        description: plainText(t('change…')),
+        tooltip: plainText(t('Change the filter, or show everything, from the view title.')),
         icon: icon('filter'),
-        command: { command: 'kallyai.inbox.filterChannel', title: vscode.l10n.t('Filter Inbox by Channel…') },
+        command: { command: 'kallyai.inbox.filterChannel', title: t('Filter Inbox by Channel…') },
       },
       'inboxFilter',
     );
@@ -269,13 +266,13 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
 
   private messageNode(m: Message, parent: ViewNode, index: number): MessageNode {
     const id = `${parent.id}/${m.id ?? `#${index}`}`;
-    const title = oneLine(m.subject || m.preview || vscode.l10n.t('(no subject)'), 70);
+    const title = oneLine(m.subject || m.preview || t('(no subject)'), 70);
     const from = oneLine(phoneForPeople(m.from ?? ''), 40);
     const when = shortDateTime(m.received_at);
-    const description = [from, when, m.unread ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ');
+    const description = [from, when, m.unread ? t('unread') : undefined].filter(Boolean).join(' · ');
     const tooltip = blocks(
-      md`**${m.subject || vscode.l10n.t('(no subject)')}**`,
-      md`${vscode.l10n.t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
+      md`**${m.subject || t('(no subject)')}**`,
+      md`${t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
       m.preview ? md`${m.preview}` : undefined,
     );
     const node: MessageNode = {
@@ -292,15 +289,9 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         tooltip,
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
-        command: { command: 'kallyai.inbox.openMessage', title: vscode.l10n.t('Open Message'), arguments: [undefined] },
+        command: { command: 'kallyai.inbox.openMessage', title: t('Open Message'), arguments: [undefined] },
         accessibilityLabel: plainText(
-          vscode.l10n.t(
-            '{0}message from {1}: {2}, {3}',
-            m.unread ? vscode.l10n.t('Unread ') : '',
-            from || '?',
-            title,
-            when ?? '',
-          ),
+          t('{0}message from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', title, when ?? ''),
         ),
       }),
     };
@@ -310,12 +301,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
 
   private draftNode(d: OutboxEmail, parent: ViewNode, index: number): DraftNode {
     const id = `${parent.id}/${d.id ?? `#${index}`}`;
-    const subject = oneLine(d.subject || vscode.l10n.t('(no subject)'), 70);
+    const subject = oneLine(d.subject || t('(no subject)'), 70);
     const tooltip = blocks(
       md`**${d.subject ?? ''}**`,
-      md`${vscode.l10n.t('To')}: ${d.to ?? '?'}`,
+      md`${t('To')}: ${d.to ?? '?'}`,
       d.body ? md`${oneLine(d.body, 400)}` : undefined,
-      md`_${vscode.l10n.t('Waiting for your approval: nothing is sent until you approve.')}_`,
+      md`_${t('Waiting for your approval: nothing is sent until you approve.')}_`,
     );
     const node: DraftNode = {
       id,
@@ -326,18 +317,16 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       item: makeItem({
         id,
         label: plainText(subject),
-        description: plainText(vscode.l10n.t('to {0}', d.to ?? '?')),
+        description: plainText(t('to {0}', d.to ?? '?')),
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'draft awaitingApproval',
-        accessibilityLabel: plainText(
-          vscode.l10n.t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject),
-        ),
+        accessibilityLabel: plainText(t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)),
       }),
     };
     node.item.command = {
       command: 'kallyai.inbox.openDraft',
-      title: vscode.l10n.t('Open Email Draft'),
+      title: t('Open Email Draft'),
       arguments: [node],
     };
     return node;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { withQuietProgress } from '../platform/notify';
 import type { Resource } from '../api/resources';
-import { count } from '../format';
+import { count, t } from '../format';
 import { classificationLabel } from '../models/email';
 import type { Services } from '../services';
 import { ActivityProvider, type ActivityData, type ActivityFilter } from './activityView';
@@ -243,7 +243,7 @@ export function registerViews(services: Services): Views {
       ? { value: voicemails, tooltip: count(voicemails, '{0} new voicemail', '{0} new voicemails') }
       : undefined;
     treeViews.receptionist.description = inboundFilter
-      ? vscode.l10n.t('filtered: {0}', filterLabel(inboundFilter).toLowerCase())
+      ? t('filtered: {0}', filterLabel(inboundFilter).toLowerCase())
       : undefined;
     const drafts = isSignedIn() ? providers.email.draftCount() : 0;
     treeViews.email.badge = drafts
@@ -264,14 +264,14 @@ export function registerViews(services: Services): Views {
   const describeFilters = () => {
     const channel = inboxFilter.channel
       ? {
-          email: vscode.l10n.t('Email'),
-          sms: vscode.l10n.t('SMS'),
-          call: vscode.l10n.t('Calls'),
-          chat: vscode.l10n.t('Chat'),
+          email: t('Email'),
+          sms: t('SMS'),
+          call: t('Calls'),
+          chat: t('Chat'),
         }[inboxFilter.channel]
       : undefined;
     treeViews.inbox.description =
-      [channel, inboxFilter.unreadOnly ? vscode.l10n.t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
+      [channel, inboxFilter.unreadOnly ? t('unread') : undefined].filter(Boolean).join(' · ') || undefined;
     treeViews.email.description = mailClassification ? classificationLabel(mailClassification) : undefined;
     void vscode.commands.executeCommand('setContext', 'kallyai.inbox.unreadOnly', inboxFilter.unreadOnly === true);
   };

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { t } from '../format';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
 import { callerWithNumber, isLive, type InboundCall } from '../models/inbound';
@@ -127,14 +127,11 @@ export class LiveCallWatcher extends Disposables {
     this.announced.push(id);
     if (call.taken_over) return;
     const action = (label: string, command: string) => ({ label, command, args: [{ id }] });
-    const message = notificationWithActions(
-      vscode.l10n.t('{0} is calling; KallyAI is answering.', callerWithNumber(call)),
-      [
-        action(vscode.l10n.t('Take Over'), 'kallyai.receptionist.takeOver'),
-        action(vscode.l10n.t('Transfer…'), 'kallyai.receptionist.transfer'),
-        action(vscode.l10n.t('Open'), 'kallyai.receptionist.openCall'),
-      ],
-    );
+    const message = notificationWithActions(t('{0} is calling; KallyAI is answering.', callerWithNumber(call)), [
+      action(t('Take Over'), 'kallyai.receptionist.takeOver'),
+      action(t('Transfer…'), 'kallyai.receptionist.transfer'),
+      action(t('Open'), 'kallyai.receptionist.openCall'),
+    ]);
     this.services.log.info('KallyAI is answering a call');
     let end = () => {};
     const ended = new Promise<void>((resolve) => (end = resolve));

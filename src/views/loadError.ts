@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isKallyApiError } from '../api/errors';
-import { describeError } from '../format';
+import { describeError, t } from '../format';
 
 /** How a failed load shows in a view: one inline node, never a pop-up. */
 export interface LoadErrorView {
@@ -29,15 +29,15 @@ export function isSignInError(e: unknown): boolean {
 
 export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]): LoadErrorView {
   // Short enough for a 300-pixel side bar: the address and the reason are in the row's tooltip.
-  const unreachable = vscode.l10n.t("Can't reach KallyAI — Retry");
-  const retry: vscode.Command = { command: 'kallyai.retry', title: vscode.l10n.t('Retry'), arguments: retryArgs };
+  const unreachable = t("Can't reach KallyAI — Retry");
+  const retry: vscode.Command = { command: 'kallyai.retry', title: t('Retry'), arguments: retryArgs };
   const sentence = describeError(e).sentence;
   if (isSignInError(e)) {
     return {
-      label: vscode.l10n.t('Sign in again to see {0}', what),
+      label: t('Sign in again to see {0}', what),
       detail: sentence,
       icon: 'account',
-      command: { command: 'kallyai.signIn', title: vscode.l10n.t('Sign In') },
+      command: { command: 'kallyai.signIn', title: t('Sign In') },
       retryable: false,
       needsSignIn: true,
     };
@@ -45,8 +45,8 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
   if (isKallyApiError(e)) {
     if (e.code === 'invalid_response') {
       return {
-        label: vscode.l10n.t('Could not read {0} from KallyAI — Retry', what),
-        detail: e.field ? vscode.l10n.t('{0} (field: {1})', sentence, e.field) : sentence,
+        label: t('Could not read {0} from KallyAI — Retry', what),
+        detail: e.field ? t('{0} (field: {1})', sentence, e.field) : sentence,
         icon: 'warning',
         command: retry,
         retryable: false,
@@ -64,7 +64,7 @@ export function describeLoadError(e: unknown, what: string, retryArgs: unknown[]
       };
     }
     return {
-      label: vscode.l10n.t('Could not load {0}: {1} — Retry', what, sentence),
+      label: t('Could not load {0}: {1} — Retry', what, sentence),
       detail: sentence,
       icon: 'error',
       command: retry,

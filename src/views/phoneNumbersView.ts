@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { blocks, codeLabel, md, phoneForPeople, shortDateTime } from '../format';
+import { blocks, codeLabel, md, phoneForPeople, shortDateTime, t } from '../format';
 import {
   forwardingOf,
   numberDescription,
@@ -29,7 +29,7 @@ export function numberContextValue(n: PhoneNumber): string {
  *  and the phones calls are handed off to. */
 export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
   constructor(loader: DataLoader<PhoneNumbersData>, isSignedIn: () => boolean) {
-    super('phoneNumbers', vscode.l10n.t('your phone numbers'), loader, isSignedIn);
+    super('phoneNumbers', t('your phone numbers'), loader, isSignedIn);
   }
 
   static fetch(services: Services) {
@@ -52,12 +52,10 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
           'phoneNumbers/empty',
           undefined,
           {
-            label: plainText(vscode.l10n.t('No KallyAI number yet — Provision a Number…')),
-            tooltip: plainText(
-              vscode.l10n.t('A KallyAI number is the line KallyAI answers for you as your receptionist.'),
-            ),
+            label: plainText(t('No KallyAI number yet — Provision a Number…')),
+            tooltip: plainText(t('A KallyAI number is the line KallyAI answers for you as your receptionist.')),
             icon: icon('add'),
-            command: { command: 'kallyai.phone.provision', title: vscode.l10n.t('Provision a Number…') },
+            command: { command: 'kallyai.phone.provision', title: t('Provision a Number…') },
           },
           'empty',
         ),
@@ -69,9 +67,9 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
         'phoneNumbers/targets',
         undefined,
         {
-          label: plainText(vscode.l10n.t('Hand-off phones')),
+          label: plainText(t('Hand-off phones')),
           description: plainText(String(data.targets.length)),
-          tooltip: plainText(vscode.l10n.t('Your own phones: where calls you take over or transfer to yourself ring')),
+          tooltip: plainText(t('Your own phones: where calls you take over or transfer to yourself ring')),
           icon: icon('device-mobile'),
           contextValue: 'targetsGroup',
           expanded: data.targets.length > 0 && data.targets.length <= 3,
@@ -84,9 +82,9 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
                   'phoneNumbers/targets/empty',
                   self,
                   {
-                    label: plainText(vscode.l10n.t('None — Add Hand-off Phone…')),
+                    label: plainText(t('None — Add Hand-off Phone…')),
                     icon: icon('add'),
-                    command: { command: 'kallyai.phone.addHandoffPhone', title: vscode.l10n.t('Add Hand-off Phone…') },
+                    command: { command: 'kallyai.phone.addHandoffPhone', title: t('Add Hand-off Phone…') },
                   },
                   'empty',
                 ),
@@ -102,9 +100,9 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const forwarding = forwardingOf(n);
     const tooltip = blocks(
       md`**${label}**${n.iso_country ? md` · ${codeLabel('country', n.iso_country)}` : ''}${n.status ? md` · ${codeLabel('numberStatus', n.status)}` : ''}`,
-      md`${forwarding ? vscode.l10n.t('Forwards to {0}', phoneForPeople(forwarding)) : vscode.l10n.t('No forwarding')}`,
-      n.caller_id_name ? md`${vscode.l10n.t('Caller ID: {0}', n.caller_id_name)}` : undefined,
-      n.created_at ? md`${vscode.l10n.t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
+      md`${forwarding ? t('Forwards to {0}', phoneForPeople(forwarding)) : t('No forwarding')}`,
+      n.caller_id_name ? md`${t('Caller ID: {0}', n.caller_id_name)}` : undefined,
+      n.created_at ? md`${t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
     );
     const node: ViewNode = {
       id,
@@ -154,36 +152,36 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const children = [
       child(
         'forwarding',
-        vscode.l10n.t('Forwarding'),
-        forwarding ? phoneForPeople(forwarding) : vscode.l10n.t('off'),
+        t('Forwarding'),
+        forwarding ? phoneForPeople(forwarding) : t('off'),
         'arrow-right',
         'kallyai.phone.setForwarding',
-        vscode.l10n.t('Where calls are forwarded: click to change'),
+        t('Where calls are forwarded: click to change'),
       ),
       child(
         'callerId',
-        vscode.l10n.t('Caller ID'),
-        n.caller_id_name ?? vscode.l10n.t('not set'),
+        t('Caller ID'),
+        n.caller_id_name ?? t('not set'),
         'person',
         'kallyai.phone.setCallerId',
-        vscode.l10n.t('The name people see when this number calls: click to change'),
+        t('The name people see when this number calls: click to change'),
       ),
       child(
         'numberDetails',
-        vscode.l10n.t('Details'),
+        t('Details'),
         undefined,
         'info',
         'kallyai.phone.info',
-        vscode.l10n.t('Capabilities and configuration'),
+        t('Capabilities and configuration'),
       ),
     ];
     return children;
   }
 
-  private targetNode(t: HandoffPhone, parent: ViewNode, index: number): ViewNode {
-    const id = `${parent.id}/${t.id ?? `#${index}`}`;
-    const number = t.phone_number ? phoneForPeople(t.phone_number) : vscode.l10n.t('(no number)');
-    const verified = t.verified === true;
+  private targetNode(target: HandoffPhone, parent: ViewNode, index: number): ViewNode {
+    const id = `${parent.id}/${target.id ?? `#${index}`}`;
+    const number = target.phone_number ? phoneForPeople(target.phone_number) : t('(no number)');
+    const verified = target.verified === true;
     const node: ViewNode = {
       id,
       parent,
@@ -192,19 +190,19 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
         id,
         label: plainText(number),
         description: plainText(
-          [t.label ?? undefined, verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified — click to verify')]
+          [target.label ?? undefined, verified ? t('verified') : t('not verified — click to verify')]
             .filter(Boolean)
             .join(' · '),
         ),
         icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
         contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
         command:
-          verified || !t.phone_number
+          verified || !target.phone_number
             ? undefined
             : {
                 command: 'kallyai.phone.verifyStart',
-                title: vscode.l10n.t('Verify a Phone…'),
-                arguments: [{ body: { phone_number: t.phone_number } }],
+                title: t('Verify a Phone…'),
+                arguments: [{ body: { phone_number: target.phone_number } }],
               },
       }),
     };

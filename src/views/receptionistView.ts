@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ops } from '../api/catalogue';
 import type { Services } from '../services';
-import { formatDuration, md, oneLine, phoneForPeople, shortDateTime, blocks } from '../format';
+import { formatDuration, md, oneLine, phoneForPeople, shortDateTime, blocks, t } from '../format';
 import {
   actionItemsOf,
   callDuration,
@@ -46,13 +46,13 @@ const LIMIT = 50;
 const LIVE_REFRESH_MS = 3_000;
 
 const FILTER_LABELS: Record<InboundFilter, () => string> = {
-  completed: () => vscode.l10n.t('Completed calls'),
-  missed: () => vscode.l10n.t('Missed calls'),
-  rejected: () => vscode.l10n.t('Rejected calls'),
+  completed: () => t('Completed calls'),
+  missed: () => t('Missed calls'),
+  rejected: () => t('Rejected calls'),
 };
 
 export function filterLabel(filter: InboundFilter | undefined): string {
-  return filter ? FILTER_LABELS[filter]() : vscode.l10n.t('Calls');
+  return filter ? FILTER_LABELS[filter]() : t('Calls');
 }
 
 /** "inboundCall liveCall answeringCall" (KallyAI on it: it can be taken over), "inboundCall liveCall"
@@ -77,7 +77,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     isSignedIn: () => boolean,
     private readonly mayFollow: () => boolean,
   ) {
-    super('receptionist', vscode.l10n.t('the calls to your number'), loader, isSignedIn);
+    super('receptionist', t('the calls to your number'), loader, isSignedIn);
     loader.onDidChange(() => this.followLiveCalls());
   }
 
@@ -150,12 +150,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           'receptionist/live',
           undefined,
           {
-            label: plainText(vscode.l10n.t('Live now')),
+            label: plainText(t('Live now')),
             description: plainText(String(data.live.length)),
             tooltip: plainText(
-              vscode.l10n.t(
-                'Calls going on now on your number: one KallyAI answers can be taken over, transferred or rejected',
-              ),
+              t('Calls going on now on your number: one KallyAI answers can be taken over, transferred or rejected'),
             ),
             icon: icon('radio-tower', 'charts.red'),
             contextValue: 'liveGroup',
@@ -172,16 +170,16 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           label: plainText(filterLabel(data.filter)),
           description: plainText(
             data.total !== undefined && data.total > data.calls.length
-              ? vscode.l10n.t('{0} of {1}', data.calls.length, data.total)
+              ? t('{0} of {1}', data.calls.length, data.total)
               : String(data.calls.length),
           ),
           tooltip: plainText(
             data.filter
-              ? vscode.l10n.t(
+              ? t(
                   'Only {0} are shown: change it with the filter in the view title',
                   filterLabel(data.filter).toLowerCase(),
                 )
-              : vscode.l10n.t('The calls KallyAI answered on your number, newest first'),
+              : t('The calls KallyAI answered on your number, newest first'),
           ),
           icon: icon(data.filter ? 'filter-filled' : 'call-incoming'),
           contextValue: 'callsGroup',
@@ -196,12 +194,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
                   {
                     label: plainText(
                       data.filter
-                        ? vscode.l10n.t('No {0}', filterLabel(data.filter).toLowerCase())
-                        : vscode.l10n.t('No calls to your number yet'),
+                        ? t('No {0}', filterLabel(data.filter).toLowerCase())
+                        : t('No calls to your number yet'),
                     ),
-                    tooltip: plainText(
-                      vscode.l10n.t('KallyAI answers the calls made to your KallyAI number, and they show here.'),
-                    ),
+                    tooltip: plainText(t('KallyAI answers the calls made to your KallyAI number, and they show here.')),
                     icon: icon('info'),
                   },
                   'empty',
@@ -215,9 +211,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         'receptionist/voicemails',
         undefined,
         {
-          label: plainText(vscode.l10n.t('Voicemails')),
-          description: plainText(fresh ? vscode.l10n.t('{0} new', fresh) : String(data.voicemails.length)),
-          tooltip: plainText(vscode.l10n.t('Messages callers left: play them here')),
+          label: plainText(t('Voicemails')),
+          description: plainText(fresh ? t('{0} new', fresh) : String(data.voicemails.length)),
+          tooltip: plainText(t('Messages callers left: play them here')),
           icon: icon(fresh ? 'mail' : 'mail-read', fresh ? 'charts.blue' : undefined),
           contextValue: 'voicemailsGroup',
           expanded: fresh > 0,
@@ -229,7 +225,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
                 infoNode(
                   'receptionist/voicemails/empty',
                   self,
-                  { label: plainText(vscode.l10n.t('No voicemails')), icon: icon('info') },
+                  { label: plainText(t('No voicemails')), icon: icon('info') },
                   'empty',
                 ),
               ],
@@ -241,9 +237,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         'receptionist/contacts',
         undefined,
         {
-          label: plainText(vscode.l10n.t('Contacts')),
+          label: plainText(t('Contacts')),
           description: plainText(String(data.contacts.length)),
-          tooltip: plainText(vscode.l10n.t('People KallyAI knows by name; VIPs can be handled apart by your rules')),
+          tooltip: plainText(t('People KallyAI knows by name; VIPs can be handled apart by your rules')),
           icon: icon('organization'),
           contextValue: 'contactsGroup',
           expanded: false,
@@ -256,11 +252,11 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
                   'receptionist/contacts/empty',
                   self,
                   {
-                    label: plainText(vscode.l10n.t('No contacts — Import Contacts…')),
+                    label: plainText(t('No contacts — Import Contacts…')),
                     icon: icon('cloud-download'),
                     command: {
                       command: 'kallyai.receptionist.importContacts',
-                      title: vscode.l10n.t('Import Contacts…'),
+                      title: t('Import Contacts…'),
                     },
                   },
                   'empty',
@@ -278,14 +274,14 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const vip = isVipCaller(c, contacts);
     const when = shortDateTime(c.created_at);
     const description = live
-      ? [inboundStatusLabel(c), callDuration(c), vip ? vscode.l10n.t('VIP') : undefined].filter(Boolean).join(' · ')
+      ? [inboundStatusLabel(c), callDuration(c), vip ? t('VIP') : undefined].filter(Boolean).join(' · ')
       : [when, callDuration(c), oneLine(c.summary, 60) || inboundStatusLabel(c)].filter(Boolean).join(' · ');
     const items = actionItemsOf(c).filter((a) => !a.done);
     const tooltip = blocks(
-      md`**${caller}**${c.caller_number && caller !== phoneForPeople(c.caller_number) ? md` · ${phoneForPeople(c.caller_number)}` : ''}${vip ? md` · ${vscode.l10n.t('VIP')}` : ''}`,
+      md`**${caller}**${c.caller_number && caller !== phoneForPeople(c.caller_number) ? md` · ${phoneForPeople(c.caller_number)}` : ''}${vip ? md` · ${t('VIP')}` : ''}`,
       md`${inboundStatusLabel(c)}${when ? md` · ${when}` : ''}${callDuration(c) ? md` · ${callDuration(c)}` : ''}`,
       c.summary ? md`${c.summary}` : undefined,
-      items.length ? md`${vscode.l10n.t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
+      items.length ? md`${t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
     );
     const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
     const node: ViewNode = {
@@ -302,9 +298,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         contextValue: inboundContextValue(c),
         collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
         accessibilityLabel: plainText(
-          live
-            ? vscode.l10n.t('Live call from {0}, {1}', caller, description)
-            : vscode.l10n.t('Call from {0}, {1}', caller, description),
+          live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
         ),
       }),
       children: live ? undefined : () => this.callChildren(node),
@@ -312,7 +306,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     if (live)
       node.item.command = {
         command: 'kallyai.receptionist.openCall',
-        title: vscode.l10n.t('Open Inbound Call'),
+        title: t('Open Inbound Call'),
         arguments: [node],
       };
     return node;
@@ -340,29 +334,29 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const children = [
       child(
         'inboundDetails',
-        vscode.l10n.t('Details'),
+        t('Details'),
         'info',
         'kallyai.receptionist.openCall',
-        vscode.l10n.t('Who called, the summary and the action items'),
+        t('Who called, the summary and the action items'),
       ),
     ];
     if (hasConversation(c)) {
       children.push(
         child(
           'inboundTranscript',
-          vscode.l10n.t('Transcript'),
+          t('Transcript'),
           'note',
           'kallyai.receptionist.openTranscript',
-          vscode.l10n.t('The conversation, turn by turn'),
+          t('The conversation, turn by turn'),
         ),
       );
       children.push(
         child(
           'inboundRecording',
-          vscode.l10n.t('Recording'),
+          t('Recording'),
           'play',
           'kallyai.receptionist.playRecording',
-          vscode.l10n.t('Listen to the call in the editor'),
+          t('Listen to the call in the editor'),
         ),
       );
     }
@@ -374,7 +368,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const fresh = isNewVoicemail(v);
     const caller = callerLabel(v, contacts);
     const description = [
-      fresh ? vscode.l10n.t('new') : undefined,
+      fresh ? t('new') : undefined,
       shortDateTime(v.created_at),
       formatDuration(v.duration_seconds),
       voicemailPreview(v),
@@ -382,7 +376,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       .filter(Boolean)
       .join(' · ');
     const tooltip = blocks(
-      md`**${vscode.l10n.t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
+      md`**${t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
       voicemailText(v) ? md`${voicemailText(v)}` : undefined,
     );
     const node: ViewNode = {
@@ -397,14 +391,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         tooltip,
         icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
         contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
-        accessibilityLabel: plainText(
-          vscode.l10n.t('{0}voicemail from {1}, {2}', fresh ? vscode.l10n.t('New ') : '', caller, description),
-        ),
+        accessibilityLabel: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
       }),
     };
     node.item.command = {
       command: 'kallyai.receptionist.playVoicemail',
-      title: vscode.l10n.t('Play Voicemail'),
+      title: t('Play Voicemail'),
       arguments: [node],
     };
     return node;
@@ -418,11 +410,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       kind: 'group',
       item: makeItem({
         id,
-        label: plainText(vscode.l10n.t('Rules')),
+        label: plainText(t('Rules')),
         tooltip: plainText(
-          vscode.l10n.t(
-            'How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…',
-          ),
+          t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…'),
         ),
         icon: icon('list-ordered'),
         contextValue: 'rulesGroup',
@@ -439,10 +429,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
                 `${id}/empty`,
                 node,
                 {
-                  label: plainText(vscode.l10n.t('No rules — Add Rule…')),
-                  tooltip: plainText(vscode.l10n.t('Without rules KallyAI answers every call and takes a message.')),
+                  label: plainText(t('No rules — Add Rule…')),
+                  tooltip: plainText(t('Without rules KallyAI answers every call and takes a message.')),
                   icon: icon('add'),
-                  command: { command: 'kallyai.receptionist.addRule', title: vscode.l10n.t('Add Rule…') },
+                  command: { command: 'kallyai.receptionist.addRule', title: t('Add Rule…') },
                 },
                 'empty',
               ),
@@ -451,11 +441,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           return rules.map((r, i): ViewNode => {
             const ruleId = `${id}/${r.id ?? `#${i}`}`;
             const off = r.is_active === false;
-            const description = [
-              off ? vscode.l10n.t('off') : undefined,
-              ruleConditionsText(r.conditions),
-              `→ ${ruleActionText(r)}`,
-            ]
+            const description = [off ? t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`]
               .filter(Boolean)
               .join(' ');
             const ruleNode: ViewNode = {
@@ -468,9 +454,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
                 label: plainText(ruleName(r)),
                 description: plainText(description),
                 tooltip: blocks(
-                  md`**${ruleName(r)}**${r.priority != null ? md` · ${vscode.l10n.t('priority {0}', r.priority)}` : ''}${off ? md` · ${vscode.l10n.t('off')}` : ''}`,
-                  md`${vscode.l10n.t('When')}: ${ruleConditionsText(r.conditions)}`,
-                  md`${vscode.l10n.t('Then')}: ${ruleActionText(r)}`,
+                  md`**${ruleName(r)}**${r.priority != null ? md` · ${t('priority {0}', r.priority)}` : ''}${off ? md` · ${t('off')}` : ''}`,
+                  md`${t('When')}: ${ruleConditionsText(r.conditions)}`,
+                  md`${t('Then')}: ${ruleActionText(r)}`,
                 ),
                 icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
                 contextValue: off ? 'rule ruleOff' : 'rule',
@@ -478,7 +464,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
             };
             ruleNode.item.command = {
               command: 'kallyai.receptionist.editRule',
-              title: vscode.l10n.t('Edit Rule…'),
+              title: t('Edit Rule…'),
               arguments: [ruleNode],
             };
             return ruleNode;
@@ -495,7 +481,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const vip = c.is_vip === true;
     const description = [
       c.phone_number ? phoneForPeople(c.phone_number) : undefined,
-      vip ? vscode.l10n.t('VIP') : undefined,
+      vip ? t('VIP') : undefined,
       c.notes ? oneLine(c.notes, 40) : undefined,
     ]
       .filter(Boolean)
@@ -515,7 +501,7 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     };
     node.item.command = {
       command: 'kallyai.receptionist.editContact',
-      title: vscode.l10n.t('Edit Contact…'),
+      title: t('Edit Contact…'),
       arguments: [node],
     };
     return node;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pending } from '../api/schemas/notifications';
 import type { Services } from '../services';
 import type { DataLoader } from './dataLoader';
-import { blocks, clockTime, codeLabel, creditsLabel, formatCredits, longDate, md, raw } from '../format';
+import { blocks, clockTime, codeLabel, creditsLabel, formatCredits, longDate, md, raw, t } from '../format';
 import { LIMITS, plainText } from '../format/sinks';
 import { markdownString } from '../platform/markdownString';
 import { pendingCounts, pendingLines } from '../models/notifications';
@@ -28,7 +28,7 @@ export class CreditsStatusBar extends Disposables {
   ) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.credits', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = vscode.l10n.t('KallyAI Credits');
+    this.item.name = t('KallyAI Credits');
     this.own(
       this.item,
       loader.onDidChange(() => this.update()),
@@ -45,25 +45,25 @@ export class CreditsStatusBar extends Disposables {
   update(): void {
     const item = this.item;
     if (!this.services.auth.isSignedIn) {
-      item.text = `$(account) ${vscode.l10n.t('Sign in to KallyAI')}`;
-      item.tooltip = vscode.l10n.t('Sign in to see your credits, goals, calls and inbox');
-      item.command = { command: 'kallyai.signIn', title: vscode.l10n.t('Sign In') };
+      item.text = `$(account) ${t('Sign in to KallyAI')}`;
+      item.tooltip = t('Sign in to see your credits, goals, calls and inbox');
+      item.command = { command: 'kallyai.signIn', title: t('Sign In') };
       item.backgroundColor = undefined;
-      item.accessibilityInformation = { label: vscode.l10n.t('Sign in to KallyAI') };
+      item.accessibilityInformation = { label: t('Sign in to KallyAI') };
       return;
     }
     const outage = this.reachability.outage;
     const lastAnswer = outage?.lastAnswerAt ? clockTime(new Date(outage.lastAnswerAt)) : undefined;
     const unreachable = outage
       ? [
-          md`${raw('$(debug-disconnect)')} **${vscode.l10n.t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
+          md`${raw('$(debug-disconnect)')} **${t("Can't reach KallyAI at {0}", this.reachability.host())}**`,
           md`${describeError(outage.error).sentence}`,
-          md`${lastAnswer ? vscode.l10n.t('Last successful update: {0}.', lastAnswer) : vscode.l10n.t('No successful update yet in this window.')} ${vscode.l10n.t('KallyAI is asked again by itself; click to try now.')}`,
+          md`${lastAnswer ? t('Last successful update: {0}.', lastAnswer) : t('No successful update yet in this window.')} ${t('KallyAI is asked again by itself; click to try now.')}`,
         ]
       : [];
     item.command = outage
-      ? { command: 'kallyai.retry', title: vscode.l10n.t('Retry') }
-      : { command: 'kallyai.credits.focus', title: vscode.l10n.t('Show Credits') };
+      ? { command: 'kallyai.retry', title: t('Retry') }
+      : { command: 'kallyai.credits.focus', title: t('Show Credits') };
     const b = this.loader.data;
     if (!b) {
       const failed = this.loader.error !== undefined;
@@ -72,9 +72,9 @@ export class CreditsStatusBar extends Disposables {
         ? markdownString(blocks(...unreachable), { icons: true })
         : failed
           ? describeLoadError(this.loader.error, '', []).label
-          : vscode.l10n.t('Loading your credits…');
+          : t('Loading your credits…');
       item.backgroundColor = undefined;
-      item.accessibilityInformation = { label: outage ? vscode.l10n.t("Can't reach KallyAI") : String(item.tooltip) };
+      item.accessibilityInformation = { label: outage ? t("Can't reach KallyAI") : String(item.tooltip) };
       return;
     }
     const threshold = this.services.settings().lowCreditThreshold;
@@ -88,33 +88,27 @@ export class CreditsStatusBar extends Disposables {
     const pending = pendingPlanChange(b);
     const text = blocks(
       ...unreachable,
-      md`**${vscode.l10n.t('KallyAI credits')}**`,
-      md`${vscode.l10n.t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
-      b.plan_type ? md`${vscode.l10n.t('Plan: {0}', codeLabel('plan', b.plan_type))}` : undefined,
-      end ? md`${vscode.l10n.t('Period ends {0}', end)}` : undefined,
+      md`**${t('KallyAI credits')}**`,
+      md`${t('{0} remaining of {1} ({2} used)', formatCredits(remaining), formatCredits(b.credits_allocated), formatCredits(b.credits_used))}`,
+      b.plan_type ? md`${t('Plan: {0}', codeLabel('plan', b.plan_type))}` : undefined,
+      end ? md`${t('Period ends {0}', end)}` : undefined,
       pending
-        ? md`${raw('$(arrow-swap)')} ${vscode.l10n.t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${vscode.l10n.t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}`
+        ? md`${raw('$(arrow-swap)')} ${t('Plan change scheduled: {0} from {1}.', pending.plan, pending.from ?? '?')} ${raw(`[${md`${t('Cancel Pending Change')}`.text}](command:kallyai.subscription.cancelChange)`)}`
         : undefined,
-      low
-        ? md`${raw('$(warning)')} ${vscode.l10n.t('Below your warning threshold of {0} credits.', threshold)}`
-        : undefined,
+      low ? md`${raw('$(warning)')} ${t('Below your warning threshold of {0} credits.', threshold)}` : undefined,
       stale && !outage
-        ? md`${raw('$(debug-disconnect)')} ${asOf ? vscode.l10n.t("As of {0}: KallyAI can't be reached right now.", asOf) : vscode.l10n.t("KallyAI can't be reached right now.")}`
+        ? md`${raw('$(debug-disconnect)')} ${asOf ? t("As of {0}: KallyAI can't be reached right now.", asOf) : t("KallyAI can't be reached right now.")}`
         : undefined,
-      outage
-        ? asOf
-          ? md`${vscode.l10n.t('Balance as of {0}.', asOf)}`
-          : undefined
-        : md`${vscode.l10n.t('Click to open the Credits view.')}`,
+      outage ? (asOf ? md`${t('Balance as of {0}.', asOf)}` : undefined) : md`${t('Click to open the Credits view.')}`,
     );
     item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = {
       label: stale
-        ? vscode.l10n.t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
+        ? t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
         : low
-          ? vscode.l10n.t('{0} remaining, running low', creditsLabel(remaining))
-          : vscode.l10n.t('{0} remaining', creditsLabel(remaining)),
+          ? t('{0} remaining, running low', creditsLabel(remaining))
+          : t('{0} remaining', creditsLabel(remaining)),
     };
   }
 }
@@ -132,8 +126,8 @@ export class NotificationsStatusBar extends Disposables {
   ) {
     super();
     this.item = vscode.window.createStatusBarItem('kallyai.notifications', vscode.StatusBarAlignment.Right, 99);
-    this.item.name = vscode.l10n.t('KallyAI Notifications');
-    this.item.command = { command: 'kallyai.notifications.pending', title: vscode.l10n.t('Notifications…') };
+    this.item.name = t('KallyAI Notifications');
+    this.item.command = { command: 'kallyai.notifications.pending', title: t('Notifications…') };
     this.own(
       this.item,
       onPending((p) => {
@@ -159,20 +153,17 @@ export class NotificationsStatusBar extends Disposables {
     item.text = p && total > 0 ? `$(bell-dot) ${total}` : '$(bell)';
     const lines = p ? pendingLines(p) : [];
     const text = blocks(
-      md`**${vscode.l10n.t('KallyAI: what needs you')}**`,
+      md`**${t('KallyAI: what needs you')}**`,
       ...(p
         ? lines.length
           ? lines.map((l) => md`${l}`)
-          : [md`${vscode.l10n.t('Nothing needs you right now.')}`]
-        : [md`${vscode.l10n.t('Not checked yet.')}`]),
-      md`${vscode.l10n.t('Click to see each one and open it.')}`,
+          : [md`${t('Nothing needs you right now.')}`]
+        : [md`${t('Not checked yet.')}`]),
+      md`${t('Click to see each one and open it.')}`,
     );
     item.tooltip = markdownString(text, { icons: true });
     item.accessibilityInformation = {
-      label: plainText(
-        total ? vscode.l10n.t('KallyAI: {0}', lines.join(', ')) : vscode.l10n.t('KallyAI: nothing needs you'),
-        LIMITS.tooltip,
-      ),
+      label: plainText(total ? t('KallyAI: {0}', lines.join(', ')) : t('KallyAI: nothing needs you'), LIMITS.tooltip),
     };
     item.show();
   }

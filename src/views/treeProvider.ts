@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DataLoader } from './dataLoader';
 import { describeLoadError, isUnreachable } from './loadError';
 import type { Outage } from './reachability';
-import { blocks, clockTime, md } from '../format';
+import { blocks, clockTime, md, t } from '../format';
 import { icon, infoNode, type ViewName, type ViewNode } from './viewNode';
 import { LIMITS, plainText } from '../format/sinks';
 
@@ -115,12 +115,12 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
           `${this.name}/settings`,
           undefined,
           {
-            label: plainText(vscode.l10n.t('Open Settings')),
-            tooltip: plainText(vscode.l10n.t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
+            label: plainText(t('Open Settings')),
+            tooltip: plainText(t('Check the KallyAI API address (kallyai.apiBaseUrl)')),
             icon: icon('settings-gear'),
             command: {
               command: 'workbench.action.openSettings',
-              title: vscode.l10n.t('Open Settings'),
+              title: t('Open Settings'),
               arguments: ['kallyai.apiBaseUrl'],
             },
           },
@@ -142,17 +142,17 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
         : undefined;
     const lastAnswerAt = this.reachability?.outage()?.lastAnswerAt;
     const lines = [
-      host ? vscode.l10n.t('KallyAI at {0} does not answer: {1}', host, view.detail) : view.detail,
-      loadedAt ? vscode.l10n.t('Showing what was loaded at {0}.', loadedAt) : undefined,
-      lastAnswerAt ? vscode.l10n.t('Last answer from KallyAI: {0}.', clockTime(new Date(lastAnswerAt))) : undefined,
-      vscode.l10n.t('KallyAI is asked again by itself; click to try now.'),
+      host ? t('KallyAI at {0} does not answer: {1}', host, view.detail) : view.detail,
+      loadedAt ? t('Showing what was loaded at {0}.', loadedAt) : undefined,
+      lastAnswerAt ? t('Last answer from KallyAI: {0}.', clockTime(new Date(lastAnswerAt))) : undefined,
+      t('KallyAI is asked again by itself; click to try now.'),
     ].filter((l): l is string => l !== undefined);
     return infoNode(
       `${this.name}/error`,
       undefined,
       {
         label: plainText(view.label),
-        description: plainText(loadedAt ? vscode.l10n.t('as of {0}', loadedAt) : host),
+        description: plainText(loadedAt ? t('as of {0}', loadedAt) : host),
         tooltip: blocks(...lines.map((l) => md`${l}`)),
         icon: icon(view.icon, 'problemsWarningIcon.foreground'),
         command: view.command,
@@ -179,7 +179,7 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
         id,
         parent,
         {
-          label: plainText(vscode.l10n.t("Not loaded: KallyAI can't be reached")),
+          label: plainText(t("Not loaded: KallyAI can't be reached")),
           tooltip: plainText(view.detail, LIMITS.tooltip),
           icon: icon('debug-disconnect'),
           command: view.command,

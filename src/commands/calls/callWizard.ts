@@ -5,10 +5,9 @@
  *  caller already answered are skipped; what the person told us before the wizard opened (a search
  *  result's business and kind, a chat request's words) fills the answers; another call's answers
  *  come back only with "Same as Last Call". */
-import * as vscode from 'vscode';
 import { checkPhoneNumber } from '../../api/validation/phone';
 import { isValidTime } from '../../api/validation/dateTime';
-import { calendarDay, codeLabel, phoneForPeople } from '../../format';
+import { calendarDay, codeLabel, phoneForPeople, t } from '../../format';
 import { readDate, readTime, todayIso } from './naturalDates';
 import {
   BUSINESS_MAX,
@@ -64,7 +63,7 @@ export interface WizardInput {
 
 type Ask = (frame: StepFrame, d: Draft, input: WizardInput) => Promise<StepResult<Draft> | { kind: 'sameAsLast' }>;
 
-const TITLE = () => vscode.l10n.t('KallyAI: Make a Call');
+const TITLE = () => t('KallyAI: Make a Call');
 
 /** Runs the open questions; resolves undefined when the user presses Escape. */
 export async function runCallWizard(input: WizardInput): Promise<CallAnswers | undefined> {
@@ -116,12 +115,12 @@ const ASK: Record<StepName, Ask> = {
     const country = codeLabel('country', input.defaultCountry);
     const last = offerLastCall(input);
     const prompt = last
-      ? vscode.l10n.t(
+      ? t(
           'The phone number to call. Numbers without + are read as {0} numbers. To call {1} again for the same task, use "Same as Last Call" above.',
           country,
           whom(last),
         )
-      : vscode.l10n.t('The phone number to call. Numbers without + are read as {0} numbers.', country);
+      : t('The phone number to call. Numbers without + are read as {0} numbers.', country);
     const r = await askTextOrButton(
       {
         ...frame,
@@ -130,7 +129,7 @@ const ASK: Record<StepName, Ask> = {
         value: d.phone,
         validate: (v) => validatePhone(v, input.defaultCountry),
       },
-      last ? [{ id: 'sameAsLast', icon: 'history', tooltip: vscode.l10n.t('Same as Last Call: {0}', whom(last)) }] : [],
+      last ? [{ id: 'sameAsLast', icon: 'history', tooltip: t('Same as Last Call: {0}', whom(last)) }] : [],
     );
     if (r.kind === 'button') return { kind: 'sameAsLast' };
     return map(r, (v) => ({ phone: v }));
@@ -141,7 +140,7 @@ const ASK: Record<StepName, Ask> = {
     );
     const r = await askPick({
       ...frame,
-      placeholder: vscode.l10n.t('What kind of business is it?'),
+      placeholder: t('What kind of business is it?'),
       items,
       active: d.category ?? 'general',
     });
@@ -150,8 +149,8 @@ const ASK: Record<StepName, Ask> = {
   async task(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('What should KallyAI get done on the call? ({0}–{1} characters)', TASK_MIN, TASK_MAX),
-      placeholder: vscode.l10n.t('e.g. Book a table for 2 tomorrow at 8pm, ask for a window seat'),
+      prompt: t('What should KallyAI get done on the call? ({0}–{1} characters)', TASK_MIN, TASK_MAX),
+      placeholder: t('e.g. Book a table for 2 tomorrow at 8pm, ask for a window seat'),
       value: d.task,
       validate: (v) => lengthBetween(v, TASK_MIN, TASK_MAX),
     });
@@ -162,20 +161,20 @@ const ASK: Record<StepName, Ask> = {
       {
         value: false,
         icon: 'call-outgoing',
-        label: vscode.l10n.t('Place Call…'),
-        description: vscode.l10n.t('you confirm with the cost first'),
+        label: t('Place Call…'),
+        description: t('you confirm with the cost first'),
         detail: requestSummary(d),
       },
       {
         value: true,
         icon: 'list-unordered',
-        label: vscode.l10n.t('More Details…'),
-        description: vscode.l10n.t('business name, your name, date and time, party size, languages, time zone'),
+        label: t('More Details…'),
+        description: t('business name, your name, date and time, party size, languages, time zone'),
       },
     ]);
     const r = await askPick({
       ...frame,
-      placeholder: vscode.l10n.t('Call {0}: place the call, or add details first', whom(d)),
+      placeholder: t('Call {0}: place the call, or add details first', whom(d)),
       items,
       active: d.details === true,
     });
@@ -184,8 +183,8 @@ const ASK: Record<StepName, Ask> = {
   async businessName(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('The business name (optional; press Enter to skip)'),
-      placeholder: vscode.l10n.t("e.g. Luigi's Trattoria"),
+      prompt: t('The business name (optional; press Enter to skip)'),
+      placeholder: t("e.g. Luigi's Trattoria"),
       value: d.businessName,
       validate: (v) => lengthBetween(v, 0, BUSINESS_MAX),
     });
@@ -194,8 +193,8 @@ const ASK: Record<StepName, Ask> = {
   async userName(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('Your name, for the booking (optional)'),
-      placeholder: vscode.l10n.t('e.g. Alex Smith'),
+      prompt: t('Your name, for the booking (optional)'),
+      placeholder: t('e.g. Alex Smith'),
       value: d.userName,
       validate: (v) => lengthBetween(v, 0, USER_NAME_MAX),
     });
@@ -204,7 +203,7 @@ const ASK: Record<StepName, Ask> = {
   async date(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
+      prompt: t('The date (optional): YYYY-MM-DD, or "tomorrow", "next Friday", "Dec 6"'),
       placeholder: todayIso(),
       value: d.date && d.date >= todayIso() ? d.date : '',
       validate: validateDate,
@@ -217,7 +216,7 @@ const ASK: Record<StepName, Ask> = {
   async when(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
+      prompt: t('A time ("20:00", "8pm") or a preference such as "morning before 11am" (optional)'),
       placeholder: '20:00',
       value: d.time ?? d.timePreference,
       validate: validateWhen,
@@ -227,7 +226,7 @@ const ASK: Record<StepName, Ask> = {
   async partySize(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX),
+      prompt: t('Party size, {0}–{1} (optional)', PARTY_MIN, PARTY_MAX),
       placeholder: '2',
       value: d.partySize === undefined ? '' : String(d.partySize),
       validate: validatePartySize,
@@ -237,7 +236,7 @@ const ASK: Record<StepName, Ask> = {
   async language(frame, d) {
     const r = await askPick({
       ...frame,
-      placeholder: vscode.l10n.t('Language of the summary and transcript notes'),
+      placeholder: t('Language of the summary and transcript notes'),
       items: languageItems(),
       active: d.language ?? 'en',
     });
@@ -246,7 +245,7 @@ const ASK: Record<StepName, Ask> = {
   async callLanguage(frame, d) {
     const r = await askPick({
       ...frame,
-      placeholder: vscode.l10n.t('Language KallyAI speaks on the call'),
+      placeholder: t('Language KallyAI speaks on the call'),
       items: languageItems(),
       active: d.callLanguage ?? d.language ?? 'en',
     });
@@ -255,13 +254,11 @@ const ASK: Record<StepName, Ask> = {
   async timezone(frame, d) {
     const r = await askText({
       ...frame,
-      prompt: vscode.l10n.t('Time zone of the date and time (IANA name)'),
+      prompt: t('Time zone of the date and time (IANA name)'),
       placeholder: 'Europe/Madrid',
       value: d.timezone,
       validate: (v) =>
-        isTimeZone(v)
-          ? {}
-          : { error: vscode.l10n.t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') },
+        isTimeZone(v) ? {} : { error: t('Use an IANA time-zone name such as Europe/Madrid or America/New_York.') },
     });
     return map(r, (v) => ({ timezone: v }));
   },
@@ -283,11 +280,11 @@ export function requestSummary(a: Draft): string {
   return [
     a.category ? categoryLabel(a.category) : undefined,
     a.businessName,
-    a.userName ? vscode.l10n.t('booking name {0}', a.userName) : undefined,
+    a.userName ? t('booking name {0}', a.userName) : undefined,
     when || undefined,
-    a.category === 'restaurant' && a.partySize ? vscode.l10n.t('party of {0}', a.partySize) : undefined,
-    a.callLanguage ? vscode.l10n.t('call in {0}', languageName(a.callLanguage)) : undefined,
-    a.language && a.language !== a.callLanguage ? vscode.l10n.t('notes in {0}', languageName(a.language)) : undefined,
+    a.category === 'restaurant' && a.partySize ? t('party of {0}', a.partySize) : undefined,
+    a.callLanguage ? t('call in {0}', languageName(a.callLanguage)) : undefined,
+    a.language && a.language !== a.callLanguage ? t('notes in {0}', languageName(a.language)) : undefined,
     a.timezone,
   ]
     .filter(Boolean)
@@ -298,15 +295,14 @@ export function validatePhone(value: string, defaultCountry: string): Validation
   if (!value.trim()) return { incomplete: true };
   const check = checkPhoneNumber(value, defaultCountry);
   if (!check.ok) return { error: check.reason };
-  return { note: vscode.l10n.t('KallyAI will call {0}', check.formatted) };
+  return { note: t('KallyAI will call {0}', check.formatted) };
 }
 
 function lengthBetween(value: string, min: number, max: number): Validation {
   const n = value.trim().length;
-  if (n > max) return { error: vscode.l10n.t('{0} characters: at most {1}.', n, max) };
-  if (n < min)
-    return n === 0 ? { incomplete: true } : { error: vscode.l10n.t('{0} characters: at least {1}.', n, min) };
-  return max > 200 && n > 0 ? { note: vscode.l10n.t('{0} of {1} characters', n, max) } : {};
+  if (n > max) return { error: t('{0} characters: at most {1}.', n, max) };
+  if (n < min) return n === 0 ? { incomplete: true } : { error: t('{0} characters: at least {1}.', n, min) };
+  return max > 200 && n > 0 ? { note: t('{0} of {1} characters', n, max) } : {};
 }
 
 /** The date as typed, shown back as the day it means ("Friday, December 4, 2026"). */
@@ -316,11 +312,11 @@ export function validateDate(value: string): Validation {
   const reading = readDate(v);
   switch (reading.kind) {
     case 'notADate':
-      return { error: vscode.l10n.t("{0} doesn't exist on the calendar: check the month and the day.", reading.text) };
+      return { error: t("{0} doesn't exist on the calendar: check the month and the day.", reading.text) };
     case 'past':
-      return { error: vscode.l10n.t('{0} is in the past.', calendarDay(reading.iso)) };
+      return { error: t('{0} is in the past.', calendarDay(reading.iso)) };
     case 'unknown':
-      return { error: vscode.l10n.t('Write a date such as {0}, "tomorrow" or "next Friday".', todayIso()) };
+      return { error: t('Write a date such as {0}, "tomorrow" or "next Friday".', todayIso()) };
     case 'date':
       return { note: calendarDay(reading.iso) };
   }
@@ -331,12 +327,12 @@ export function validateWhen(value: string): Validation {
   const v = value.trim();
   if (!v) return {};
   if (/^\d{1,2}:\d{2}$/.test(v) && !isValidTime(v.padStart(5, '0')))
-    return { error: vscode.l10n.t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
+    return { error: t('Write the time as HH:MM on a 24-hour clock, e.g. 20:00.') };
   const time = readTime(v);
-  if (time) return { note: vscode.l10n.t('At {0}', time) };
+  if (time) return { note: t('At {0}', time) };
   if (v.length > TIME_PREFERENCE_MAX)
-    return { error: vscode.l10n.t('{0} characters: at most {1}.', v.length, TIME_PREFERENCE_MAX) };
-  return { note: vscode.l10n.t('A time preference: KallyAI will ask for a slot that fits it.') };
+    return { error: t('{0} characters: at most {1}.', v.length, TIME_PREFERENCE_MAX) };
+  return { note: t('A time preference: KallyAI will ask for a slot that fits it.') };
 }
 
 /** "8pm" or "9:30" → a time (20:00, 09:30); anything else → a free-text preference. */
@@ -352,7 +348,7 @@ function validatePartySize(value: string): Validation {
   if (!v) return {};
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < PARTY_MIN || n > PARTY_MAX)
-    return { error: vscode.l10n.t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
+    return { error: t('A whole number from {0} to {1}.', PARTY_MIN, PARTY_MAX) };
   return {};
 }
 
@@ -374,12 +370,12 @@ export function categoryLabel(c: CallCategory): string {
 function categoryHint(c: CallCategory): string {
   switch (c) {
     case 'restaurant':
-      return vscode.l10n.t('table reservations, opening hours');
+      return t('table reservations, opening hours');
     case 'clinic':
-      return vscode.l10n.t('appointments with doctors, dentists, vets');
+      return t('appointments with doctors, dentists, vets');
     case 'hotel':
-      return vscode.l10n.t('rooms, availability, rates');
+      return t('rooms, availability, rates');
     default:
-      return vscode.l10n.t('any other business or question');
+      return t('any other business or question');
   }
 }
