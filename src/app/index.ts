@@ -43,7 +43,7 @@ import { entityOf, operationCommands, presentationOf } from '../presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from '../commands/inbound';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
-import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
+import { markWalkthroughStep, replayWalkthroughSteps, walkthroughStepOf } from '../platform/walkthroughProgress';
 
 export interface CommandHost {
   readonly services: Services;
@@ -247,12 +247,14 @@ export function createCommands(host: CommandHost): CommandsModule {
       views.loadMoreCalls().catch((e: unknown) => errors.show(e, { retry: () => views.loadMoreCalls() })),
     'kallyai.retry': (a) => tryAgain(ctx, () => views.retry(view(a))),
     'kallyai.showLog': async () => services.log.show(),
-    'kallyai.getStarted': async () =>
-      vscode.commands.executeCommand(
+    'kallyai.getStarted': async () => {
+      await vscode.commands.executeCommand(
         'workbench.action.openWalkthrough',
         `${services.context.extension.id}#kallyai.getStarted`,
         false,
-      ),
+      );
+      await replayWalkthroughSteps(services.context.globalState);
+    },
     // Search, actions, outreach and the account (issue 13).
     'kallyai.activity.refresh': () => tryAgain(ctx, () => views.reload('activity')),
     'kallyai.activity.filterActions': (a) => filterActions(ctx, a),

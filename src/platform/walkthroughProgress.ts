@@ -47,3 +47,13 @@ export function restoreWalkthroughSteps(memento: vscode.Memento): void {
   for (const step of doneSteps(memento))
     void vscode.commands.executeCommand('setContext', walkthroughContextKey(step), true);
 }
+
+/** Once the walkthrough is open ("KallyAI: Get Started"): each done step's key is set again, off
+ *  then on — a change the open page sees on every host (some open it in an editor whose
+ *  `activeEditor` is not the Getting Started page's, and a key that was already true never ticks). */
+export async function replayWalkthroughSteps(memento: vscode.Memento): Promise<void> {
+  for (const step of doneSteps(memento)) {
+    await vscode.commands.executeCommand('setContext', walkthroughContextKey(step), false);
+    await vscode.commands.executeCommand('setContext', walkthroughContextKey(step), true);
+  }
+}

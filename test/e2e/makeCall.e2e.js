@@ -144,7 +144,7 @@ module.exports = async function makeCall(ctx) {
   // browser — the tab is not navigated to a vscode-remote: address and keeps taking input.
   const workbenchUrl = page.url();
   await runCommand(page, 'KallyAI: Add to Calendar');
-  await page.locator('.quick-input-widget', { hasText: /Pick a call/ }).waitFor({ state: 'visible' });
+  await page.locator('.quick-input-widget input[placeholder^="Pick a call"]').waitFor({ state: 'visible' });
   await page.locator(INPUT).fill('two by the window');
   await page
     .locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ })
