@@ -23,6 +23,7 @@ import {
   sandboxApi,
   sandboxJson,
   sandboxRequests,
+  sandboxUrl,
   waitFor,
   type ActivatedExtension,
   type RunResult,
@@ -291,7 +292,32 @@ const CASES: Record<
       {
         codes: [['transcript_not_found', 404]],
         run: async (fault) => {
-          const done = (await state()).calls.find((c) => c.status === 'success')!;
+          // A call that ended minutes ago may still get its transcript, so the error offers Retry (one
+          // that ended a while ago has none, and says so): a call placed now, straight on the sandbox.
+          const session = await vscode.authentication.getSession('kallyai', [], { silent: true });
+          const placed = await fetch(`${sandboxUrl()}/v1/calls`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${session!.accessToken}`,
+              'content-type': 'application/json',
+              'idempotency-key': `error-buttons-${Date.now()}`,
+            },
+            body: JSON.stringify({
+              submission: {
+                task_category: 'general',
+                task_description: 'Ask whether they are open on Sunday.',
+                respondent_phone: '+12015550100',
+                business_name: 'Retry Test',
+              },
+              timezone: 'UTC',
+            }),
+          });
+          const { call_id: id } = (await placed.json()) as { call_id: string };
+          const done = await waitFor(
+            async () => (await state()).calls.find((c) => c.call_id === id && c.status === 'success'),
+            30_000,
+            'the call placed for this case to end',
+          );
           await addFault({ path: `^/v1/calls/${done.call_id}/transcript$`, method: 'GET', count: 1, ...fault });
           assert.equal((await run('kallyai.calls.openTranscript', { id: done.call_id })).outcome, 'failed');
           return done.call_id;

@@ -45,7 +45,7 @@ suite('Phone numbers', function () {
     await provider.loader.load('user');
     const roots = await provider.getChildren();
     assert.deepEqual(roots.map(nodeLabel), ['+1 415 555 0134', 'Hand-off phones']);
-    assert.equal(roots[0].item.description, 'US · forwards to +1 201 555 0177 · caller ID “Demo User”');
+    assert.equal(roots[0].item.description, 'United States · forwards to +1 201 555 0177 · caller ID “Demo User”');
     assert.match(String(roots[0].item.contextValue), /\bhasForwarding\b/);
     assert.deepEqual(
       (await provider.getChildren(roots[0])).map((n) => `${nodeLabel(n)}: ${String(n.item.description ?? '')}`),

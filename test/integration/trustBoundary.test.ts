@@ -240,7 +240,7 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
     await runClosingPicks(shown, 'kallyai.receptionist.editRule');
     const now = shown.slice(from);
     assert.ok(
-      now.some((s) => s.surface === 'notification' && s.texts[0].includes('see details')),
+      now.some((s) => (s.surface === 'notification' || s.surface === 'progress') && s.texts[0].includes('see details')),
       'the live-call notification names the caller',
     );
     assert.ok(
