@@ -125,6 +125,10 @@ class RecordingStream implements vscode.ChatResponseStream {
 
 type Seeded = Record<string, string>;
 
+/** A link notificationWithActions makes: a short label, a KallyAI command, its JSON argument encoded. */
+const OWN_ACTION_LINK =
+  / ?\[(?:Take Over|Transfer…|Open)\]\(command:kallyai\.receptionist\.(?:takeOver|transfer|openCall)\?[\w%.~-]+ "(?:Take Over|Transfer…|Open)"\)/g;
+
 suite('Trust boundary: nothing the service writes acts, freezes or deceives', function () {
   this.timeout(300_000);
   let exports: ActivatedExtension;
@@ -240,7 +244,10 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
     await runClosingPicks(shown, 'kallyai.receptionist.editRule');
     const now = shown.slice(from);
     assert.ok(
-      now.some((s) => (s.surface === 'notification' || s.surface === 'progress') && s.texts[0].includes('see details')),
+      now.some(
+        (s) =>
+          (s.surface === 'notification' || s.surface === 'progress') && s.texts.some((t) => t.includes('see details')),
+      ),
       'the live-call notification names the caller',
     );
     assert.ok(
@@ -252,7 +259,9 @@ suite('Trust boundary: nothing the service writes acts, freezes or deceives', fu
       'a pick was shown',
     );
     for (const s of now) {
-      for (const text of s.texts) {
+      // The live-call notification's own three links (Take Over, Transfer…, Open: KallyAI's commands
+      // with the call's id, src/format/sinks.ts notificationWithActions) are the only links allowed.
+      for (const text of s.texts.map((t) => t.replace(OWN_ACTION_LINK, ''))) {
         assertPlain(`a ${s.surface}`, text);
         if (s.surface === 'notification' || s.surface === 'progress') {
           assert.equal(
