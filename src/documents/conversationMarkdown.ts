@@ -25,8 +25,6 @@ function turnMarkdown(turn: Turn): Markdown {
           ' · ',
         )}`
       : undefined,
-    md`
-***
-    `,
+    md`---`,
   );
 }

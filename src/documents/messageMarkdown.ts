@@ -26,14 +26,7 @@ function header(m: Message): Markdown {
 
 /** One inbox message. */
 export function messageMarkdown(m: Message): Markdown {
-  return blocks(
-    md`# ${messageTitle(m)}`,
-    header(m),
-    md`
-***
-    `,
-    body(m),
-  );
+  return blocks(md`# ${messageTitle(m)}`, header(m), md`---`, body(m));
 }
 
 /** A conversation: its messages oldest first. */

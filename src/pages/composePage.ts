@@ -95,54 +95,33 @@ export class ComposePage implements PageController {
     const v = this.values;
     const e = this.errors;
     const labels = LABELS();
-    const field = (name: 'to' | 'cc' | 'subject', placeholder: string, hint?: string) =>
-      html`<div class="field${e[name] ? ' invalid' : ''}">
-        <label for="${name}">${labels[name]}</label>
-        <input
-          type="text"
-          id="${name}"
-          name="${name}"
-          value="${v[name] ?? ''}"
-          placeholder="${placeholder}"
-          spellcheck="${name === 'subject' ? 'true' : 'false'}"
-          ${e[name] ? html` aria-invalid="true" aria-describedby="${name}-error"` : ''}
-        />
-        ${e[name] ? html`<p class="field-error" id="${name}-error" role="alert">${icon('error')} ${e[name]}</p>` : hint ? html`<p class="muted hint">${hint}</p>` : ''}
-      </div>`;
+    const field = (
+      name: 'to' | 'cc' | 'subject',
+      placeholder: string,
+      hint?: string,
+    ) => html`<div class="field${e[name] ? ' invalid' : ''}">
+<label for="${name}">${labels[name]}</label>
+<input type="text" id="${name}" name="${name}" value="${v[name] ?? ''}" placeholder="${placeholder}" spellcheck="${name === 'subject' ? 'true' : 'false'}"${e[name] ? html` aria-invalid="true" aria-describedby="${name}-error"` : ''}>
+${e[name] ? html`<p class="field-error" id="${name}-error" role="alert">${icon('error')} ${e[name]}</p>` : hint ? html`<p class="muted hint">${hint}</p>` : ''}
+</div>`;
     return {
       title: v.subject?.trim() ? t('New email — {0}', v.subject.trim().slice(0, 50)) : t('New email'),
       actions,
-      body: html` <h1>${t('Write an email')}</h1>
-        <p class="subtitle">${t('KallyAI saves it as a draft: nothing is sent until you approve it.')}</p>
-        ${
-          accounts === 0
-            ? html`<div class="callout error">
-                ${t('Connect an email account first: KallyAI sends from your own Gmail or Outlook.')}
-                <div class="actions">${actionButton('connect', t('Connect an Email Account…'), 'plug', 'primary')}</div>
-              </div>`
-            : ''
-        }
-        <form data-action="save" data-fields class="compose">
-          ${field('to', 'name@example.com')}
-          ${field('cc', t('optional: addresses separated by commas'), t('Optional. Everyone in Cc gets the email too.'))}
-          ${field('subject', t('What it is about'))}
-          <div class="field${e.body ? ' invalid' : ''}">
-            <label for="body">${labels.body}</label>
-            <textarea
-              id="body"
-              name="body"
-              rows="14"
-              placeholder="${t('Write the email here. Enter adds a line; Ctrl+Enter saves.')}"
-              ${e.body ? html` aria-invalid="true" aria-describedby="body-error"` : ''}
-            >
-${v.body ?? ''}</textarea>
-            ${e.body ? html`<p class="field-error" id="body-error" role="alert">${icon('error')} ${e.body}</p>` : ''}
-          </div>
-          <div class="actions">
-            <button type="submit">${icon('save')}<span>${t('Save Draft for Approval')}</span></button
-            >${actionButton('discard', t('Discard'), 'trash', 'danger')}
-          </div>
-        </form>`,
+      body: html`
+<h1>${t('Write an email')}</h1>
+<p class="subtitle">${t('KallyAI saves it as a draft: nothing is sent until you approve it.')}</p>
+${accounts === 0 ? html`<div class="callout error">${t('Connect an email account first: KallyAI sends from your own Gmail or Outlook.')}<div class="actions">${actionButton('connect', t('Connect an Email Account…'), 'plug', 'primary')}</div></div>` : ''}
+<form data-action="save" data-fields class="compose">
+${field('to', 'name@example.com')}
+${field('cc', t('optional: addresses separated by commas'), t('Optional. Everyone in Cc gets the email too.'))}
+${field('subject', t('What it is about'))}
+<div class="field${e.body ? ' invalid' : ''}">
+<label for="body">${labels.body}</label>
+<textarea id="body" name="body" rows="14" placeholder="${t('Write the email here. Enter adds a line; Ctrl+Enter saves.')}"${e.body ? html` aria-invalid="true" aria-describedby="body-error"` : ''}>${v.body ?? ''}</textarea>
+${e.body ? html`<p class="field-error" id="body-error" role="alert">${icon('error')} ${e.body}</p>` : ''}
+</div>
+<div class="actions"><button type="submit">${icon('save')}<span>${t('Save Draft for Approval')}</span></button>${actionButton('discard', t('Discard'), 'trash', 'danger')}</div>
+</form>`,
     };
   }
 

@@ -5,15 +5,7 @@ import { html, shortDateTime, t, textBlock, type Html } from '../format';
 /** A table of headers; rows without a value are left out. */
 export function headerTable(rows: ReadonlyArray<readonly [string, string | undefined | null]>): Html {
   const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return html`<table class="mail-headers">
-    ${shown.map(
-      ([k, v]) =>
-        html`<tr>
-          <th scope="row">${k}</th>
-          <td>${v}</td>
-        </tr>`,
-    )}
-  </table>`;
+  return html`<table class="mail-headers">${shown.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</table>`;
 }
 
 /** An email's text: paragraphs of escaped text in a framed block (never HTML). */
@@ -30,8 +22,5 @@ export function threadEntry(
   body: string | null | undefined,
   subject?: string | null,
 ): Html {
-  return html`<div class="turn reply">
-    <span class="who">${who}</span
-    >${when ? html`<span class="when">${shortDateTime(when) ?? when}</span>` : ''}${subject ? html`<p><strong>${subject}</strong></p>` : ''}${textBlock(body ?? '')}
-  </div>`;
+  return html`<div class="turn reply"><span class="who">${who}</span>${when ? html`<span class="when">${shortDateTime(when) ?? when}</span>` : ''}${subject ? html`<p><strong>${subject}</strong></p>` : ''}${textBlock(body ?? '')}</div>`;
 }

@@ -91,8 +91,7 @@ export class PagePanel extends Disposables {
       this.log.error(`Page ${this.controller.state.kind} failed to render`, e);
       view = {
         title: t('KallyAI'),
-        body: html`<h1>${t('This page could not be shown')}</h1>
-          <p class="error">${e instanceof Error ? e.message : String(e)}</p>`,
+        body: html`<h1>${t('This page could not be shown')}</h1><p class="error">${e instanceof Error ? e.message : String(e)}</p>`,
         actions: {},
       };
     }

@@ -17,18 +17,14 @@ export function actionButton(
   arg?: string,
 ): Html {
   const cls = style === 'primary' ? '' : style;
-  return html`<button class="${cls}" data-action="${action}" ${arg === undefined ? '' : html` data-arg="${arg}"`}>
-    ${icon(codicon)}<span>${label}</span>
-  </button>`;
+  return html`<button class="${cls}" data-action="${action}"${arg === undefined ? '' : html` data-arg="${arg}"`}>${icon(codicon)}<span>${label}</span></button>`;
 }
 
 export function loadFailed(what: string, error: unknown): PageView {
   return {
     title: t('{0} — not loaded', what),
     actions: { retry: async () => undefined },
-    body: html`<h1>${t('{0} could not be loaded', what)}</h1>
-      <p class="error">${describeError(error).sentence}</p>
-      <div class="actions">${actionButton('retry', t('Retry'), 'refresh', 'primary')}</div>`,
+    body: html`<h1>${t('{0} could not be loaded', what)}</h1><p class="error">${describeError(error).sentence}</p><div class="actions">${actionButton('retry', t('Retry'), 'refresh', 'primary')}</div>`,
   };
 }
 
@@ -41,13 +37,8 @@ export function transcriptSection(
   speakerName: (speaker: string) => string,
 ): Html {
   if (!entries)
-    return html`<h2>${t('Transcript')}</h2>
-      <p class="muted">${t('The transcript could not be loaded.')}</p>`;
+    return html`<h2>${t('Transcript')}</h2><p class="muted">${t('The transcript could not be loaded.')}</p>`;
   if (!entries.length)
-    return html`<h2>${t('Transcript')}</h2>
-      <p class="muted">${t('This call has no transcript.')}</p>`;
-  return html`<h2>${t('Transcript')}</h2>
-    <div class="transcript">
-      ${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}
-    </div>`;
+    return html`<h2>${t('Transcript')}</h2><p class="muted">${t('This call has no transcript.')}</p>`;
+  return html`<h2>${t('Transcript')}</h2><div class="transcript">${entries.map((e) => html`<div class="line"><span class="speaker">${speakerName(e.speaker)}</span>${e.timestamp ? html`<span class="time">${e.timestamp}</span>` : ''}${textBlock(e.content)}</div>`)}</div>`;
 }

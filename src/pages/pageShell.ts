@@ -47,18 +47,18 @@ export function pageShell(
 ): string {
   const nonce = randomBytes(18).toString('base64');
   return html`<!DOCTYPE html>
-    <html lang="${locale()}">
-      <head>
-        <meta charset="UTF-8" />
-        <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-        <link rel="stylesheet" href="${assets.codicons.toString()}" />
-        <link rel="stylesheet" href="${assets.css.toString()}" />
-        <title>${title}</title>
-      </head>
-      <body data-state="${JSON.stringify(state)}">
-        ${body}
-        <script nonce="${nonce}" src="${assets.script.toString()}"></script>
-      </body>
-    </html>`.text;
+<html lang="${locale()}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${assets.codicons.toString()}">
+<link rel="stylesheet" href="${assets.css.toString()}">
+<title>${title}</title>
+</head>
+<body data-state="${JSON.stringify(state)}">
+${body}
+<script nonce="${nonce}" src="${assets.script.toString()}"></script>
+</body>
+</html>`.text;
 }

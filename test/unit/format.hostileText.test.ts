@@ -105,23 +105,7 @@ describe('Markdown values on hostile shapes', () => {
 
   it('blocks drop blank parts, nested or not', () => {
     assert.equal(
-      blocks(
-        md`
-# T
-        `,
-        '',
-        '  ',
-        paragraphs(''),
-        blocks(),
-        blocks(
-          md`
-a
-          `,
-          blocks(md`
-b
-          `),
-        ),
-      ).text,
+      blocks(md`# T`, '', '  ', paragraphs(''), blocks(), blocks(md`a`, blocks(md`b`))).text,
       '# T\n\na\n\nb\n\n\n',
     );
   });

@@ -20,10 +20,7 @@ describe('html: values are text', () => {
 
   it('keeps trusted markup and nested html, flattens arrays, drops null/false', () => {
     assert.equal(
-      html`<ul>
-          ${['a', '<b>'].map((x) => html`<li>${x}</li>`)}
-        </ul>
-        ${null}${false}${trustedHtml('<br>')}`.text,
+      html`<ul>${['a', '<b>'].map((x) => html`<li>${x}</li>`)}</ul>${null}${false}${trustedHtml('<br>')}`.text,
       '<ul><li>a</li><li>&lt;b&gt;</li></ul><br>',
     );
   });

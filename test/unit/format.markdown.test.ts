@@ -88,19 +88,7 @@ describe('md: values are text', () => {
   });
 
   it('blocks() joins with blank lines and drops empty parts', () => {
-    assert.equal(
-      blocks(
-        md`
-a
-        `,
-        undefined,
-        md``,
-        md`
-b
-        `,
-      ).text,
-      'a\n\nb\n',
-    );
+    assert.equal(blocks(md`a`, undefined, md``, md`b`).text, 'a\n\nb\n');
   });
 });
 
