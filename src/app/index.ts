@@ -44,6 +44,7 @@ import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveA
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
 import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
+import { DisposableStore } from '../platform/disposables';
 
 export interface CommandHost {
   readonly services: Services;
@@ -209,10 +210,10 @@ export function createCommands(host: CommandHost): CommandsModule {
         }
       },
     );
-    disposables.push(created);
+    owned.add(created);
     return created;
   };
-  const disposables: Array<{ dispose(): void }> = [];
+  const owned = new DisposableStore();
 
   const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => handlers.set(id, handler);
@@ -268,8 +269,8 @@ export function createCommands(host: CommandHost): CommandsModule {
   for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);
   const email = emailHandlers(ctx, refreshAll);
   for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
-  disposables.push(email);
-  const account = accountCommands(services, documents);
+  owned.add(email);
+  const account = owned.add(accountCommands(services, documents));
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 
   const chat = new KallyChat(ctx, run);
@@ -292,9 +293,6 @@ export function createCommands(host: CommandHost): CommandsModule {
     },
     pages: () => pages,
     restorePage: async (panel, state) => (pages ??= createPages()).restore(panel, state),
-    dispose: () => {
-      account.dispose();
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => owned.dispose(),
   };
 }
