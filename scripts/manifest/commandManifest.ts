@@ -2,6 +2,7 @@
  *  table (presentation entries + hand-written commands). `npm run manifest` writes them; a unit
  *  test fails when they are out of date. No `vscode` import. */
 import type { CommandSpec, MenuSpec } from '../../src/presentation/entry';
+import { markdownTableBlock, withBlock } from './readmeTable';
 
 export interface ContributedCommand {
   command: string;
@@ -109,31 +110,25 @@ function where(s: CommandSpec): string {
   return places.join('; ') || 'links in views';
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
+const MARKERS = { start: README_START, end: README_END };
 
 /** The README table: command, id, where it is, and the `kallyai` CLI subcommands it replaces. */
 export function readmeTable(specs: readonly CommandSpec[]): string {
-  const rows = specs.map(
-    (s) =>
-      `| KallyAI: ${cell(s.title)} | \`${s.id}\` | ${cell(where(s))} | ${(s.cli ?? []).map((c) => `\`${c}\``).join(', ') || '—'} |`,
+  return markdownTableBlock(
+    MARKERS,
+    ['command', 'id', 'where', 'kallyai CLI'],
+    specs.map((s) => [
+      `KallyAI: ${s.title}`,
+      `\`${s.id}\``,
+      where(s),
+      (s.cli ?? []).map((c) => `\`${c}\``).join(', ') || '—',
+    ]),
   );
-  return [
-    README_START,
-    '',
-    '| command | id | where | kallyai CLI |',
-    '|---|---|---|---|',
-    ...rows,
-    '',
-    README_END,
-  ].join('\n');
 }
 
 /** The README with its command table replaced. */
 export function withReadmeTable(readme: string, specs: readonly CommandSpec[]): string {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
-  return readme.slice(0, start) + readmeTable(specs) + readme.slice(end + README_END.length);
+  return withBlock(readme, MARKERS, readmeTable(specs));
 }
 
 /** package.json with its commands and menus replaced. */

@@ -3,6 +3,7 @@
 import { needsConsent } from '../../src/pipeline/consent/stakes';
 import { toolInputSchema } from '../../src/tools/toolInput';
 import type { ToolSpec } from '../../src/tools/toolSpec';
+import { markdownTableBlock, withBlock } from './readmeTable';
 
 export function languageModelTools(tools: readonly ToolSpec[]): object[] {
   return tools.map((spec) => ({
@@ -31,25 +32,16 @@ function consentOf(spec: ToolSpec): string {
   return `**asks first** (${stakes.join(', ')})`;
 }
 
+const MARKERS = { start: TOOLS_START, end: TOOLS_END };
+
 export function readmeToolTable(tools: readonly ToolSpec[]): string {
-  const rows = tools.map(
-    (s) =>
-      `| \`${s.name}\` | ${s.userDescription.replace(/\|/g, '\\|')} | \`${s.op.method} ${s.op.path}\` | ${consentOf(s)} |`,
+  return markdownTableBlock(
+    MARKERS,
+    ['tool', 'what it does', 'operation', 'consent'],
+    tools.map((s) => [`\`${s.name}\``, s.userDescription, `\`${s.op.method} ${s.op.path}\``, consentOf(s)]),
   );
-  return [
-    TOOLS_START,
-    '',
-    '| tool | what it does | operation | consent |',
-    '|---|---|---|---|',
-    ...rows,
-    '',
-    TOOLS_END,
-  ].join('\n');
 }
 
 export function withReadmeToolTable(readme: string, tools: readonly ToolSpec[]): string {
-  const start = readme.indexOf(TOOLS_START);
-  const end = readme.indexOf(TOOLS_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${TOOLS_START} … ${TOOLS_END} block`);
-  return readme.slice(0, start) + readmeToolTable(tools) + readme.slice(end + TOOLS_END.length);
+  return withBlock(readme, MARKERS, readmeToolTable(tools));
 }

@@ -43,7 +43,12 @@ import { entityOf, operationCommands, presentationOf } from '../presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from '../commands/inbound';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
+<<<<<<< HEAD
 import { markWalkthroughStep, replayWalkthroughSteps, walkthroughStepOf } from '../platform/walkthroughProgress';
+=======
+import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
+import { DisposableStore } from '../platform/disposables';
+>>>>>>> house
 
 export interface CommandHost {
   readonly services: Services;
@@ -209,10 +214,10 @@ export function createCommands(host: CommandHost): CommandsModule {
         }
       },
     );
-    disposables.push(created);
+    owned.add(created);
     return created;
   };
-  const disposables: Array<{ dispose(): void }> = [];
+  const owned = new DisposableStore();
 
   const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>) => handlers.set(id, handler);
@@ -270,8 +275,8 @@ export function createCommands(host: CommandHost): CommandsModule {
   for (const [id, handler] of Object.entries({ ...custom, ...receptionistHandlers(ctx) })) register(id, handler);
   const email = emailHandlers(ctx, refreshAll);
   for (const [id, handler] of Object.entries(email.handlers)) register(id, handler);
-  disposables.push(email);
-  const account = accountCommands(services, documents);
+  owned.add(email);
+  const account = owned.add(accountCommands(services, documents));
   for (const [id, handler] of Object.entries(account.handlers)) register(id, handler);
 
   const chat = new KallyChat(ctx, run);
@@ -294,9 +299,6 @@ export function createCommands(host: CommandHost): CommandsModule {
     },
     pages: () => pages,
     restorePage: async (panel, state) => (pages ??= createPages()).restore(panel, state),
-    dispose: () => {
-      account.dispose();
-      for (const d of disposables) d.dispose();
-    },
+    dispose: () => owned.dispose(),
   };
 }

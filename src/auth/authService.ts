@@ -27,6 +27,7 @@ import {
 } from './sessionStore';
 import { parsePastedToken } from './tokenPaste';
 import { isExpiring, type TokenSet } from './tokens';
+import { Disposables } from '../platform/disposables';
 
 export interface AuthServiceOptions {
   secrets: SecretStoreLike;
@@ -55,18 +56,18 @@ export interface BrowserHooks {
   signal?: AbortSignal;
 }
 
-export class AuthService implements TokenSource {
+export class AuthService extends Disposables implements TokenSource {
   readonly store: SessionStore;
   readonly refresher: Refresher;
   private readonly pkce: PkceFlow;
   private readonly now: () => number;
   private readonly keyringListeners = new Set<(e: KeyringUnavailableError) => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: { dispose(): unknown }[] = [];
 
   constructor(private readonly options: AuthServiceOptions) {
+    super();
     this.now = options.now ?? Date.now;
-    this.store = new SessionStore(options.secrets, { log: options.log });
+    this.store = this.own(new SessionStore(options.secrets, { log: options.log }));
     this.refresher = new Refresher({
       store: this.store,
       // To the origin that issued the session, whatever the setting says now.
@@ -76,13 +77,18 @@ export class AuthService implements TokenSource {
       log: options.log,
       onKeyringUnavailable: (e) => this.reportKeyring(e),
     });
-    this.pkce = new PkceFlow({
-      baseUrl: options.baseUrl,
-      clientId: options.clientId,
-      exchange: (p) => exchangeAuthorizationCode(this.clientAt(p.baseUrl), p, this.now),
-      now: this.now,
-    });
-    this.subscriptions.push(this.store.onDidChange(() => this.scheduleRenewal()));
+    this.pkce = this.own(
+      new PkceFlow({
+        baseUrl: options.baseUrl,
+        clientId: options.clientId,
+        exchange: (p) => exchangeAuthorizationCode(this.clientAt(p.baseUrl), p, this.now),
+        now: this.now,
+      }),
+    );
+    this.own(
+      this.store.onDidChange(() => this.scheduleRenewal()),
+      { dispose: () => clearTimeout(this.timer) },
+    );
   }
 
   /** Reads the stored session (no network). */
@@ -237,13 +243,6 @@ export class AuthService implements TokenSource {
   async signOut(): Promise<void> {
     await this.store.clear();
     this.store.forgetSecrets();
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.pkce.dispose();
-    for (const s of this.subscriptions.splice(0)) s.dispose();
-    this.store.dispose();
   }
 
   // ---------- internals ----------

@@ -14,6 +14,7 @@ import type { Log } from '../platform/log';
 import type { Settings } from '../platform/settings';
 import { AuthFlowError, isCancellation } from './authErrors';
 import { AuthService } from './authService';
+import { SIGN_IN_FLOWS, signInFlow, type FlowHost, type SignInFlow } from './signInFlows';
 import type { SignInMethod, StoredSession } from './sessionStore';
 import { accountIdFromAccessToken, emailFromAccessToken } from './tokens';
 import { notificationText, plainText } from '../format/sinks';
@@ -193,25 +194,32 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     }
   }
 
-  private async signInWith(method: SignInMethod): Promise<StoredSession> {
-    switch (method) {
-      case 'browser':
-        return this.inBrowser(t('Signing in to KallyAI in your browser…'), (hooks) =>
-          this.service.signInWithBrowser(hooks),
+  private signInWith(method: SignInMethod): Promise<StoredSession> {
+    return signInFlow(method).run(this.flowHost);
+  }
+
+  /** What the sign-in flows (signInFlows.ts) ask of this window. */
+  private get flowHost(): FlowHost {
+    return {
+      service: this.service,
+      inBrowser: (title, run) => this.inBrowser(title, run),
+      withProgress: (title, run) => this.withProgress(title, run),
+      oauthRedirectUri: async () => {
+        const callback = vscode.Uri.parse(
+          `${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`,
         );
-      case 'oauth':
-        return this.inBrowser(t('Signing in to KallyAI (OAuth) in your browser…'), async (hooks) => {
-          const callback = vscode.Uri.parse(
-            `${vscode.env.uriScheme}://${this.context.extension.id}${OAUTH_CALLBACK_PATH}`,
-          );
-          const redirectUri = (await vscode.env.asExternalUri(callback)).toString(true);
-          return this.service.signInWithOAuth({ ...hooks, redirectUri });
-        });
-      case 'paste':
-        return this.withPastedToken();
-      case 'cli':
-        return this.withProgress(t('Importing the kallyai CLI sign-in…'), () => this.service.importCliTokenFile());
-    }
+        return (await vscode.env.asExternalUri(callback)).toString(true);
+      },
+      askToken: () =>
+        askOnce({
+          title: t('Sign in to KallyAI with a token'),
+          prompt: t(
+            'Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).',
+          ),
+          placeholder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
+          password: true,
+        }),
+    };
   }
 
   private async inBrowser(
@@ -247,17 +255,6 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
     return withNotificationProgress(notificationText(title), run);
   }
 
-  private async withPastedToken(): Promise<StoredSession> {
-    const text = await askOnce({
-      title: t('Sign in to KallyAI with a token'),
-      prompt: t('Paste the token from kallyai.com → Settings → Developer → API Tokens (the JSON or the access token).'),
-      placeholder: '{"access_token": "…", "refresh_token": "…", "expires_in": 3600}',
-      password: true,
-    });
-    if (!text?.trim()) throw new AuthFlowError('cancelled', 'Sign-in was cancelled.');
-    return this.withProgress(t('Checking the token with KallyAI…'), () => this.service.signInWithPastedText(text));
-  }
-
   /** "Having trouble? Try another way": a quick pick of the other ways in. */
   private async offerAnotherWay(error: unknown, failed: SignInMethod): Promise<void> {
     const reason = isCancellation(error)
@@ -278,36 +275,12 @@ class KallyAuthProvider extends Disposables implements vscode.AuthenticationProv
   }
 
   private async pickMethod(failed?: SignInMethod): Promise<SignInMethod | undefined> {
-    const items: PickChoice<SignInMethod>[] = [
-      {
-        value: 'browser',
-        icon: 'globe',
-        label: t('Browser sign-in'),
-        detail: t('Sign in on kallyai.com; the browser hands the session back to VS Code.'),
-      },
-      {
-        value: 'paste',
-        icon: 'key',
-        label: t('Paste a token'),
-        detail: t('From kallyai.com → Settings → Developer → API Tokens.'),
-      },
-    ];
-    if (await this.service.cliTokenFileExists()) {
-      items.push({
-        value: 'cli',
-        icon: 'terminal',
-        label: t('Import from the kallyai CLI'),
-        detail: t('Use the sign-in saved by the kallyai command-line tool ({0}).', this.service.cliTokenPath),
-      });
-    }
-    if (this.service.oauthConfigured) {
-      items.push({
-        value: 'oauth',
-        icon: 'shield',
-        label: t('OAuth (authorization code)'),
-        detail: t('Uses the client id in the kallyai.oauth.clientId setting.'),
-      });
-    }
+    const offered = await Promise.all(
+      SIGN_IN_FLOWS.map(async (f) => ((await f.applies(this.service)) ? f : undefined)),
+    );
+    const items: PickChoice<SignInMethod>[] = offered
+      .filter((f): f is SignInFlow => f !== undefined)
+      .map((f) => ({ value: f.method, icon: f.icon, label: f.label(), detail: f.detail(this.service) }));
     return pickOne({
       title: t('Having trouble? Try another way to sign in to KallyAI'),
       placeholder: t('How do you want to sign in?'),

@@ -4,9 +4,10 @@
  *  is what the person accepts; the requests follow it. No `vscode`. */
 import { checkPhoneNumber } from '../api/validation/phone';
 import { phoneForPeople, t } from '../format';
-import { CsvFormatError, parseCsv, type CsvRow } from './csv';
+import { parseCsv, type CsvRow } from './csv';
+import { FileFormatError } from './fileFormatError';
 import { contactFor, type Contact } from './inbound';
-import { parseVcards, VcardFormatError } from './vcard';
+import { parseVcards } from './vcard';
 
 /** Larger files are refused (a contact list of 5,000 rows is about 300 KB). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -99,7 +100,7 @@ function vcardRows(fileName: string, text: string): ImportRow[] {
       notes: c.notes,
     }));
   } catch (e) {
-    if (e instanceof VcardFormatError)
+    if (e instanceof FileFormatError)
       throw new ImportFileError(
         'malformed',
         t('{0} is not a well-formed vCard file: line {1} has a card that never ends.', fileName, e.line),
@@ -143,7 +144,7 @@ function csvRows(fileName: string, text: string): ImportRow[] {
   try {
     rows = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvFormatError)
+    if (e instanceof FileFormatError)
       throw new ImportFileError(
         'malformed',
         t(

@@ -3,15 +3,7 @@
  *  `;` as spreadsheets in many European locales write it, or a tab). An unterminated quote is an
  *  error naming its line, not a silently merged file. No `vscode`. */
 
-export class CsvFormatError extends Error {
-  override readonly name = 'CsvFormatError';
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FileFormatError } from './fileFormatError';
 
 export interface CsvRow {
   /** The line the row starts on (1-based). */
@@ -69,7 +61,7 @@ export function parseCsv(input: string, separator = guessSeparator(input.replace
       continue;
     }
     if (ch === '"') {
-      if (cell.trim() !== '') throw new CsvFormatError(line, `Line ${line}: a quote in the middle of a field.`);
+      if (cell.trim() !== '') throw new FileFormatError('csv', line, `Line ${line}: a quote in the middle of a field.`);
       cell = '';
       quoted = true;
       wasQuoted = true;
@@ -82,11 +74,12 @@ export function parseCsv(input: string, separator = guessSeparator(input.replace
       line++;
       rowLine = line;
     } else {
-      if (wasQuoted && ch.trim() !== '') throw new CsvFormatError(line, `Line ${line}: text after a closing quote.`);
+      if (wasQuoted && ch.trim() !== '')
+        throw new FileFormatError('csv', line, `Line ${line}: text after a closing quote.`);
       if (!wasQuoted) cell += ch;
     }
   }
-  if (quoted) throw new CsvFormatError(quoteLine, `Line ${quoteLine}: a quote that is never closed.`);
+  if (quoted) throw new FileFormatError('csv', quoteLine, `Line ${quoteLine}: a quote that is never closed.`);
   endRow();
   return rows;
 }

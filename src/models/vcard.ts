@@ -4,15 +4,7 @@
  *  text and quoted-printable values are understood. A card that never ends is an error naming its
  *  line. No `vscode`. */
 
-export class VcardFormatError extends Error {
-  override readonly name = 'VcardFormatError';
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FileFormatError } from './fileFormatError';
 
 export interface VcardEntry {
   /** The line the card begins on (1-based). */
@@ -130,13 +122,14 @@ export function parseVcards(text: string): VcardEntry[] {
   for (const { text: l, line } of logicalLines(text)) {
     const upper = l.trim().toUpperCase();
     if (upper === 'BEGIN:VCARD') {
-      if (card) throw new VcardFormatError(began, `Line ${began}: a card that never ends (END:VCARD is missing).`);
+      if (card)
+        throw new FileFormatError('vcard', began, `Line ${began}: a card that never ends (END:VCARD is missing).`);
       card = [];
       began = line;
       continue;
     }
     if (upper === 'END:VCARD') {
-      if (!card) throw new VcardFormatError(line, `Line ${line}: END:VCARD without BEGIN:VCARD.`);
+      if (!card) throw new FileFormatError('vcard', line, `Line ${line}: END:VCARD without BEGIN:VCARD.`);
       entries.push(entryOf(card, began));
       card = undefined;
       continue;
@@ -145,7 +138,7 @@ export function parseVcards(text: string): VcardEntry[] {
     const p = parseProperty(l, line);
     if (p) card.push(p);
   }
-  if (card) throw new VcardFormatError(began, `Line ${began}: a card that never ends (END:VCARD is missing).`);
+  if (card) throw new FileFormatError('vcard', began, `Line ${began}: a card that never ends (END:VCARD is missing).`);
   return entries;
 }
 

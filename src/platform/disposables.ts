@@ -1,8 +1,12 @@
 /** A base for things that own disposables: `this.own(x)` registers, `dispose()` disposes them all
- *  once, newest first. Replaces hand-kept arrays. */
-import type * as vscode from 'vscode';
+ *  once, newest first. Replaces hand-kept arrays. Shaped like VS Code's `Disposable` without
+ *  importing it, so the vscode-free auth service can own its listeners with it too. */
 
-export class Disposables implements vscode.Disposable {
+export interface Disposable {
+  dispose(): unknown;
+}
+
+export class Disposables implements Disposable {
   private readonly owned: Array<{ dispose(): unknown }> = [];
   private disposed = false;
 
@@ -29,5 +33,12 @@ export class Disposables implements vscode.Disposable {
         // one failing disposable must not keep the others alive
       }
     }
+  }
+}
+
+/** Disposables owned by a function rather than a class (a composition root): `add(x)` registers. */
+export class DisposableStore extends Disposables {
+  add<T extends Disposable>(first: T, ...more: Disposable[]): T {
+    return this.own(first, ...more);
   }
 }

@@ -184,6 +184,29 @@ function budgetAndCreditsPresentations(): Presentation[] {
           ),
       },
     }),
+    present(ops.users.statistics, {
+      command: {
+        id: 'kallyai.users.statistics',
+        title: 'Usage Statistics',
+        icon: 'dashboard',
+        menus: [{ view: 'credits', group: 'titleMenu', order: 8 }],
+      },
+      progress: 'Loading your usage…',
+      result: {
+        kind: 'notify',
+        message: ({ data }) =>
+          [
+            data.calls_used != null && data.calls_remaining != null
+              ? t('{0} calls made this period, {1} left.', data.calls_used, data.calls_remaining)
+              : undefined,
+            data.usage_percentage != null ? t('{0}% of your plan used.', data.usage_percentage) : undefined,
+            data.period_end ? t('The period ends {0}.', longDate(data.period_end) ?? '') : undefined,
+          ]
+            .filter(Boolean)
+            .join(' ') || t('KallyAI did not report your usage.'),
+        actions: () => [{ title: t('Spending by Action'), command: 'kallyai.credits.breakdown' }],
+      },
+    }),
     present(ops.credits.breakdown, {
       command: {
         id: 'kallyai.credits.breakdown',

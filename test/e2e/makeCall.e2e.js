@@ -145,11 +145,11 @@ module.exports = async function makeCall(ctx) {
   const workbenchUrl = page.url();
   await runCommand(page, 'KallyAI: Add to Calendar');
   await page.locator('.quick-input-widget input[placeholder^="Pick a call"]').waitFor({ state: 'visible' });
-  await page.locator(INPUT).fill('two by the window');
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ })
-    .first()
-    .waitFor({ state: 'visible' });
+  // The calls are newest first: the one just placed is the first of Luigi's Trattoria's.
+  await page.locator(INPUT).fill("Luigi's Trattoria");
+  const newest = page.locator('.quick-input-list .monaco-list-row', { hasText: /Luigi's Trattoria/ }).first();
+  await newest.waitFor({ state: 'visible' });
+  ctx.log(`picked: ${(await newest.innerText()).replace(/\s+/g, ' ')}`);
   await page.locator(INPUT).press('Enter');
   const saveAs = page.locator(INPUT);
   await page.waitForFunction((suffix) => {

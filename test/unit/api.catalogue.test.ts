@@ -7,6 +7,7 @@ import { KallyApiError } from '../../src/api/errors';
 import { defineDomain } from '../../src/api/operation';
 import { client, control, sandbox, type SandboxHandle } from './api.helpers';
 import { SAMPLES } from './api.samples';
+import { sampleOf } from '../shared/schemaSample';
 import { CONTRACT } from '../shared/contract';
 
 describe('operation catalogue', () => {
@@ -206,11 +207,16 @@ describe('operation catalogue', () => {
     assert.equal(ops.actions.approveEmail.cost, 'email_send');
   });
 
-  it('has a sample input for every operation', () => {
+  it('makes a sample from a schema for an operation without a written one: the required fields, checked', () => {
+    // Adding an operation needs no sample: test/unit/api.samples.ts derives one from the entry.
     assert.deepEqual(
       allOperations.map((op) => op.id).filter((id) => !SAMPLES[id]),
       [],
     );
+    assert.deepEqual(sampleOf(ops.search.quick.body, 'search.quick'), { query: 'sample' });
+    assert.equal(sampleOf(ops.credits.history.query, 'credits.history'), undefined, 'every field optional: none sent');
+    assert.equal(sampleOf(undefined, 'no schema'), undefined);
+    assert.throws(() => sampleOf(ops.calls.create.body, 'calls.create'), /calls\.create.*write one/);
   });
 });
 

@@ -1,7 +1,10 @@
 /** One sample input per catalogue operation, for the data-driven "every operation once" test.
  *  Ids come from the sandbox's seeded data through the client itself; irreversible operations
  *  act on throwaway resources created here first. */
-import { ops } from '../../src/api/catalogue';
+import { allOperations, ops } from '../../src/api/catalogue';
+import type { Operation } from '../../src/api/operation';
+import { entityOf, presentationOf } from '../../src/presentation';
+import { sampleOf } from '../shared/schemaSample';
 import type { KallyClient } from '../../src/api/client';
 import type { OperationInput } from '../../src/api/requestInput';
 import { control, type SandboxHandle } from './api.helpers';
@@ -74,7 +77,9 @@ const verificationCode = async (sb: SandboxHandle, number: string) => {
   return state.verifications[number]?.code ?? '000000';
 };
 
-export const SAMPLES: Record<string, Sample> = {
+/** The samples written by hand: an operation whose input needs the sandbox's own data (an id, a
+ *  code it sent) or a value the schema walker cannot make. Every other sample is derived. */
+const WRITTEN: Record<string, Sample> = {
   // auth
   'auth.cli': async () => ({ query: { redirect_uri: 'http://127.0.0.1:8741/', state: 'catalogue-test' } }),
   'auth.authorize': async () => ({
@@ -115,8 +120,6 @@ export const SAMPLES: Record<string, Sample> = {
   // coordination
   'coordination.message': async () => ({ body: { message: 'What is on my plate today?' } }),
   'coordination.history': async () => ({ query: { limit: 20 } }),
-  'coordination.conversations': async () => undefined,
-  'coordination.newConversation': async () => undefined,
   'coordination.goals': async () => ({ query: { status: 'active', limit: 20, offset: 0 } }),
   'coordination.goal': goalWaiting(),
   'coordination.goalTree': async (ctx) => ({
@@ -206,7 +209,6 @@ export const SAMPLES: Record<string, Sample> = {
   'inbound.deleteCalls': async (ctx) => ({
     body: { call_ids: [await inboundCall(ctx, (c) => c.status === 'missed')] },
   }),
-  'inbound.summary': async () => undefined,
   'inbound.analytics': async () => ({ query: { date_from: future(-30), date_to: future(0) } }),
   'inbound.call': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
   'inbound.transcript': async (ctx) => ({ path: { id: await inboundCall(ctx, (c) => c.status === 'completed') } }),
@@ -227,7 +229,6 @@ export const SAMPLES: Record<string, Sample> = {
     await reseed(ctx.sb);
     return { path: { id: await liveInbound(ctx) }, body: { reason: 'user_rejected' } };
   },
-  'inbound.rules': async () => undefined,
   'inbound.createRule': async () => ({
     body: {
       name: 'VIPs to my mobile',
@@ -251,14 +252,12 @@ export const SAMPLES: Record<string, Sample> = {
       ),
     },
   }),
-  'inbound.voicemails': async () => undefined,
   'inbound.voicemail': async ({ client }) => ({
     path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) },
   }),
   'inbound.voicemailPlayback': async ({ client }) => ({
     path: { id: idOf(first((await client.execute(ops.inbound.voicemails)).voicemails as Row[])) },
   }),
-  'inbound.contacts': async () => undefined,
   'inbound.createContact': async () => ({
     body: { name: 'Ana García', phone_number: '+34612345678', is_vip: true, notes: 'Dentist' },
   }),
@@ -277,15 +276,10 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'inbound.importContacts': async () => ({ body: { source: 'csv' } }),
   'inbound.events': async () => ({ query: { from: future(-7), to: future(0) } }),
-  'inbound.streamInfo': async () => undefined,
   // phone
-  'phone.list': async () => undefined,
   'phone.get': async (ctx) => ({ path: { id: await phoneId(ctx) } }),
-  'phone.details': async (ctx) => ({ path: { id: await phoneId(ctx) } }),
-  'phone.supportedCountries': async () => undefined,
   'phone.available': async () => ({ query: { country: 'US', area_code: '201' } }),
   'phone.provision': async () => ({ body: { country: 'US', area_code: '201' } }),
-  'phone.forwardingTargets': async () => undefined,
   'phone.registerForwarding': async () => ({ body: { phone_number: '+12015550177', label: 'My mobile' } }),
   'phone.setForwarding': async (ctx) => ({
     path: { id: await phoneId(ctx) },
@@ -313,7 +307,6 @@ export const SAMPLES: Record<string, Sample> = {
     },
   }),
   'actions.calendarSlots': async () => ({ query: { date: future(2), duration_minutes: 60 } }),
-  'actions.calendarSync': async () => undefined,
   'actions.deleteCalendarEvent': async ({ client }) => ({
     path: {
       id: idOf(
@@ -358,7 +351,6 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'actions.approveEmail': async (ctx) => ({ path: { id: await draftEmail(ctx) } }),
   'actions.cancelEmail': async (ctx) => ({ path: { id: await draftEmail(ctx) } }),
-  'actions.emailOutbox': async () => undefined,
   'actions.emailReplies': async ({ client }) => ({
     path: {
       id: idOf(first((await client.execute(ops.actions.emailOutbox)).emails as Row[], (e) => e.status === 'sent')),
@@ -370,9 +362,6 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   // messages
   'messages.inbox': async () => ({ query: { limit: 20, unread: 'true' } }),
-  'messages.message': async ({ client }) => ({
-    path: { id: idOf(first((await client.execute(ops.messages.inbox)).messages as Row[])) },
-  }),
   'messages.conversation': async ({ client }) => ({
     path: {
       conversation_id: idOf(
@@ -387,12 +376,7 @@ export const SAMPLES: Record<string, Sample> = {
   // search
   'search.run': async () => ({ body: { query: 'vegan restaurants', location: 'Hoboken, NJ' } }),
   'search.quick': async () => ({ body: { query: 'pharmacy open now' } }),
-  'search.history': async () => undefined,
-  'search.sources': async () => undefined,
   // email
-  'email.accounts': async () => undefined,
-  'email.gmailUrl': async () => undefined,
-  'email.outlookUrl': async () => undefined,
   'email.disconnect': async ({ client }) => ({
     path: { id: idOf(first((await client.execute(ops.email.accounts)).accounts as Row[])) },
   }),
@@ -407,7 +391,6 @@ export const SAMPLES: Record<string, Sample> = {
     path: { id: idOf(first((await client.execute(ops.email.messages)).messages as Row[])) },
     body: { instructions: 'Say yes, Thursday works.' },
   }),
-  'email.voiceProfile': async () => undefined,
   'email.trainVoice': async ({ client }) => ({
     body: {
       email_ids: [
@@ -416,16 +399,13 @@ export const SAMPLES: Record<string, Sample> = {
     },
   }),
   // channels
-  'channels.status': async () => undefined,
   'channels.addEmail': async () => ({ body: { email_address: 'work@example.com', label: 'Work', is_primary: false } }),
-  'channels.listEmails': async () => undefined,
   'channels.updateEmail': async (ctx) => ({
     path: { id: await channelEmail(ctx, 'update-me@example.com') },
     body: { label: 'Updated', receives_copies: true },
   }),
   'channels.deleteEmail': async (ctx) => ({ path: { id: await channelEmail(ctx, 'delete-me@example.com') } }),
   'channels.verifyEmail': async () => ({ query: { token: 'sandbox-verify-token' } }),
-  'channels.mailbox': async () => undefined,
   'channels.connect': async () => ({ path: { channel: 'telegram' }, body: { bot_token: '123456:sandbox-bot-token' } }),
   'channels.test': async () => ({ path: { channel: 'telegram' }, body: { bot_token: '123456:sandbox-bot-token' } }),
   'channels.disconnect': async () => ({ path: { channel: 'telegram' } }),
@@ -453,22 +433,14 @@ export const SAMPLES: Record<string, Sample> = {
   'budget.costBreakdown': budgetGoal(),
   'budget.acknowledgeSoftCap': budgetGoal('soft_cap'),
   // credits
-  'credits.balance': async () => undefined,
   'credits.history': async () => ({ query: { limit: 20 } }),
-  'credits.costs': async () => undefined,
-  'credits.breakdown': async () => undefined,
-  'credits.plans': async () => undefined,
   // subscription
-  'subscription.status': async () => undefined,
   'subscription.changePlan': async () => ({ body: { new_plan: 'power', target_plan: 'power', annual: false } }),
   'subscription.cancelPendingChange': async ({ client }) => {
     await client.execute(ops.subscription.changePlan, { body: { new_plan: 'starter' } }).catch(() => undefined);
     return undefined;
   },
   // referrals
-  'referrals.code': async () => undefined,
-  'referrals.stats': async () => undefined,
-  'referrals.history': async () => undefined,
   'referrals.validate': async ({ client }) => ({
     path: { code: String((await client.execute(ops.referrals.code)).code) },
   }),
@@ -476,12 +448,40 @@ export const SAMPLES: Record<string, Sample> = {
     body: { code: String((await client.execute(ops.referrals.code)).code), email: 'friend@example.com' },
   }),
   // notifications, stripe, users
-  'notifications.pending': async () => undefined,
-  'stripe.plans': async () => undefined,
   'stripe.trialCheckout': async () => ({
     body: { success_url: 'https://kallyai.com/app?checkout=ok', cancel_url: 'https://kallyai.com/app?checkout=cancel' },
   }),
-  'stripe.billingPortal': async () => undefined,
-  'users.subscription': async () => undefined,
-  'users.statistics': async () => undefined,
 };
+
+/** A path parameter's value the way a person picks it: the first item of the list its
+ *  presentation entry names ("Pick a goal"). */
+async function pickedId(op: Operation, name: string, { client }: SampleContext): Promise<string> {
+  const kind = presentationOf(op)?.params?.[name]?.entity;
+  const entity = kind ? entityOf(kind) : undefined;
+  if (!entity) throw new Error(`${op.id}: its path parameter ${name} names no entity; write a sample`);
+  const item = (await entity.list(client, new AbortController().signal))[0];
+  const id = item === undefined ? undefined : entity.id(item);
+  if (!id) throw new Error(`${op.id}: the sandbox has no ${kind} to pick; write a sample`);
+  return id;
+}
+
+/** A sample made from the catalogue entry: ids picked as a person picks them, query and body
+ *  the least their schemas accept (test/shared/schemaSample.ts). */
+function derived(op: Operation): Sample {
+  return async (ctx) => {
+    const path: Record<string, string> = {};
+    for (const name of op.pathParams) path[name] = await pickedId(op, name, ctx);
+    const input: OperationInput = {};
+    if (op.pathParams.length) input.path = path;
+    const query = sampleOf(op.query, `${op.id} query`);
+    const body = sampleOf(op.body, `${op.id} body`);
+    if (query) input.query = query;
+    if (body) input.body = body;
+    return Object.keys(input).length ? input : undefined;
+  };
+}
+
+/** One sample per catalogue operation: the hand-written one, else one derived from the entry. */
+export const SAMPLES: Readonly<Record<string, Sample>> = Object.fromEntries(
+  allOperations.map((op) => [op.id, WRITTEN[op.id] ?? derived(op)]),
+);

@@ -3,10 +3,11 @@
  *  preferred numbers, VIP categories), and the preview that says what each row would do. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { CsvFormatError, parseCsv } from '../../src/models/csv';
+import { parseCsv } from '../../src/models/csv';
+import { FileFormatError } from '../../src/models/fileFormatError';
 import { ImportFileError, previewImport, readContactFile, rowLabel } from '../../src/models/contactImport';
 import type { Contact } from '../../src/models/inbound';
-import { parseVcards, VcardFormatError } from '../../src/models/vcard';
+import { parseVcards } from '../../src/models/vcard';
 import { serviceText as svc } from '../../src/api/serviceText';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -44,9 +45,9 @@ describe('CSV', () => {
   it('an unterminated or misplaced quote is an error naming its line', () => {
     assert.throws(
       () => parseCsv('name,phone\n"Ana,+34612345678\nBob,+12015550100'),
-      (e: CsvFormatError) => e instanceof CsvFormatError && e.line === 2,
+      (e: FileFormatError) => e instanceof FileFormatError && e.format === 'csv' && e.line === 2,
     );
-    assert.throws(() => parseCsv('name,phone\nA"na,+34612345678'), CsvFormatError);
+    assert.throws(() => parseCsv('name,phone\nA"na,+34612345678'), FileFormatError);
   });
 });
 
@@ -96,9 +97,9 @@ describe('vCard', () => {
   it('a card that never ends is an error naming its line', () => {
     assert.throws(
       () => parseVcards('BEGIN:VCARD\nFN:A\nTEL:+12015550100\nBEGIN:VCARD\nFN:B\nEND:VCARD'),
-      (e: VcardFormatError) => e.line === 1,
+      (e: FileFormatError) => e.format === 'vcard' && e.line === 1,
     );
-    assert.throws(() => parseVcards('BEGIN:VCARD\nFN:A'), VcardFormatError);
+    assert.throws(() => parseVcards('BEGIN:VCARD\nFN:A'), FileFormatError);
   });
 });
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { allOperations } from '../../src/api/catalogue';
 import { withReadmeTable } from '../../scripts/manifest/commandManifest';
 import { allCommands, presentations } from '../../src/presentation';
-import { needsConsent } from '../../src/pipeline/consent/stakes';
+import { consentSpecFor, genericConsent, needsConsent } from '../../src/pipeline/consent/stakes';
 import { actionCommand } from '../../src/pipeline/errors/actionCommands';
 import type { UserActionKind } from '../../src/api/errorCodes';
 import { CLI_SUBCOMMANDS } from '../shared/cliReference';
@@ -46,9 +46,12 @@ describe('the command table', () => {
     }
   });
 
-  it('every operation the catalogue flags (credits, people, irreversible) has its consent wording', () => {
-    const missing = presentations.filter((p) => needsConsent(p.op) && !p.consent).map((p) => p.op.id);
-    assert.deepEqual(missing, []);
+  it('every operation the catalogue flags asks: with its own wording, else the generic one its flags produce', () => {
+    for (const p of presentations.filter((x) => needsConsent(x.op))) {
+      const spec = consentSpecFor(p.op, p);
+      assert.equal(spec, p.consent ?? spec, p.op.id);
+      if (!p.consent) assert.deepEqual(spec.confirm, genericConsent(p.op).confirm, `${p.op.id}: the generic consent`);
+    }
     for (const p of presentations.filter((x) => x.consent)) {
       assert.ok(!/^cancel$/i.test(p.consent!.decline), `${p.op.id}: a bare "Cancel" beside "${p.consent!.confirm}"`);
       assert.notEqual(p.consent!.confirm, p.consent!.decline, p.op.id);

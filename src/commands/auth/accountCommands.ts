@@ -5,14 +5,13 @@ import * as vscode from 'vscode';
 import { ops } from '../../api/catalogue';
 import type { KallyClient } from '../../api/client';
 import type { KallyAccount } from '../../auth/provider';
-import type { SignInMethod } from '../../auth/sessionStore';
+import { signInFlow, signInMethodNamed } from '../../auth/signInFlows';
 import type { Documents } from '../../documents';
 import type { Services } from '../../services';
 import { blocks, codeLabel, creditsLabel, describeError, longDate, md, relativeTime, t, table } from '../../format';
 import { notificationText, pickText, plainText } from '../../format/sinks';
 import { info, withQuietProgress } from '../../platform/notify';
 
-const METHODS: readonly SignInMethod[] = ['browser', 'paste', 'cli', 'oauth'];
 const DOCUMENT_PATH = () => `account/${t('KallyAI Account')}.md`;
 
 type Outcome<T extends string> = { outcome: T } & Record<string, unknown>;
@@ -56,7 +55,7 @@ async function signIn(
   const { auth } = services;
   await auth.ready;
   const requested = typeof arg === 'string' ? arg : (arg as { method?: unknown } | undefined)?.method;
-  const method = METHODS.find((m) => m === requested);
+  const method = signInMethodNamed(requested);
   const again = !!arg && typeof arg === 'object' && (arg as { again?: unknown }).again === true;
   if (auth.isSignedIn && !method && !again) {
     void info(notificationText(t('You are signed in to KallyAI as {0}.', auth.account?.label ?? '')));
@@ -98,7 +97,7 @@ export async function renderStatus(services: Services): Promise<string> {
       [
         [t('Status'), t('Signed in')],
         [t('Account'), account.label],
-        [t('Signed in with'), methodName(account.method)],
+        [t('Signed in with'), signInFlow(account.method).name()],
         [t('Session'), sessionText(account)],
         [t('Plan'), plan],
         [t('Credits'), credits],
@@ -163,17 +162,4 @@ function sessionText(account: KallyAccount): string {
       : t('renewed automatically');
   const kept = account.persisted ? '' : ` — ${t('kept for this window only (the system keyring is unavailable)')}`;
   return `${token}; ${renew}${kept}`;
-}
-
-function methodName(method: SignInMethod): string {
-  switch (method) {
-    case 'browser':
-      return t('browser sign-in');
-    case 'oauth':
-      return t('OAuth');
-    case 'paste':
-      return t('a pasted token');
-    case 'cli':
-      return t('the kallyai CLI sign-in');
-  }
 }
