@@ -43,12 +43,8 @@ import { entityOf, operationCommands, presentationOf } from '../presentation';
 import { askRange, mediaFetcher, openAudioInBrowser, receptionistHandlers, saveAudio } from '../commands/inbound';
 import { KallyChat } from '../chat/participant';
 import { ModelTools } from '../tools/modelTools';
-<<<<<<< HEAD
 import { markWalkthroughStep, replayWalkthroughSteps, walkthroughStepOf } from '../platform/walkthroughProgress';
-=======
-import { markWalkthroughStep, walkthroughStepOf } from '../platform/walkthroughProgress';
 import { DisposableStore } from '../platform/disposables';
->>>>>>> house
 
 export interface CommandHost {
   readonly services: Services;
