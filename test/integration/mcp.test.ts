@@ -15,7 +15,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { decodeHandedSession, SESSION_ENV } from '../../src/mcp/handoff';
 import { tools } from '../../src/tools/toolTable';
-import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl } from './helpers';
+import { activateExtension, EXTENSION_ID, extensionManifest, sandboxUrl, waitFor } from './helpers';
 import { ensureSignedIn, extensionAuth } from './signIn';
 
 const [major, minor] = vscode.version.split('.').map((n) => Number.parseInt(n, 10));
@@ -41,6 +41,8 @@ suite('MCP: the KallyAI server in VS Code', () => {
       assert.equal(mcp.registered, true, `not registered: ${mcp.reason}`);
       assert.equal(mcp.reason, undefined);
       assert.ok(mcp.provider, 'the provider VS Code was given');
+      // VS Code itself asks the provider for its servers (its MCP registry), not only this test.
+      await waitFor(() => mcp.provided > 0, 30_000, 'VS Code to ask the provider for its MCP servers');
       const definitions = await mcp.provider.provideMcpServerDefinitions(noToken);
       assert.ok(definitions);
       assert.equal(definitions.length, 1);
