@@ -5,7 +5,7 @@ import { registerChatStubs } from './app/chatLoader';
 import { registerCommandStubs } from './app/commandLoader';
 import { registerDocuments } from './documents';
 import { configureFormat } from './format';
-import { createLog } from './platform/log';
+import { createLog, type Log } from './platform/log';
 import type { Services } from './services';
 import { readSettings } from './platform/settings';
 import { PAGE_VIEW_TYPE } from './pages/viewType';
@@ -36,11 +36,27 @@ export function activate(context: vscode.ExtensionContext) {
   steps.lap('views');
   const commands = registerCommandStubs(context, { services, views, documents });
   steps.lap('commands');
-  const chat = registerChatStubs(context, commands, log);
+  // Chat, language-model tools and MCP are APIs some editors built on VS Code lack (VSCodium and
+  // others installing from Open VSX): each is detected where it is registered, and whatever else
+  // goes wrong there is logged, never thrown — the views, pages and commands work without them.
+  const chat = optionalFeature(log, 'chat and language-model tools', () => registerChatStubs(context, commands, log), {
+    participant: false,
+    tools: 0,
+  });
   steps.lap('chat');
   // Agents outside the chat (and VS Code's agent mode through MCP) reach KallyAI through its MCP
   // server; VS Code 1.101 and later start it themselves.
-  const mcp = registerMcpServer(context, { auth, settings: readSettings, log });
+  const mcp = optionalFeature(
+    log,
+    'MCP server',
+    () => registerMcpServer(context, { auth, settings: readSettings, log }),
+    {
+      registered: false,
+      reason: 'its registration failed',
+      provided: 0,
+      resolved: 0,
+    },
+  );
   steps.lap('mcp');
   // Pages open before a window reload come back with it (the commands bundle loads for them).
   context.subscriptions.push(
@@ -64,6 +80,16 @@ export function activate(context: vscode.ExtensionContext) {
     commands: () => commands.load(),
     features: { chat, mcp },
   };
+}
+
+/** Registers a feature that rests on an API the editor may lack; a failure is logged and `instead` returned. */
+function optionalFeature<T>(log: Log, what: string, register: () => T, instead: T): T {
+  try {
+    return register();
+  } catch (e) {
+    log.warn(`KallyAI's ${what} not registered: ${e instanceof Error ? e.message : String(e)}`);
+    return instead;
+  }
 }
 
 /** Milliseconds spent in each step of activate() (npm run bench prints them). */

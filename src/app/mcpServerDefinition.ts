@@ -24,7 +24,7 @@ const FIRST_VERSION = [1, 101] as const;
 type Env = Record<string, string | number | null>;
 
 /** vscode.McpStdioServerDefinition, as far as it is used here. */
-interface StdioDefinition {
+export interface StdioDefinition {
   readonly label: string;
   command: string;
   args: string[];
@@ -40,7 +40,7 @@ type StdioDefinitionClass = new (
 ) => StdioDefinition;
 
 /** vscode.McpServerDefinitionProvider, as far as it is used here. */
-interface DefinitionProvider {
+export interface DefinitionProvider {
   readonly onDidChangeMcpServerDefinitions?: vscode.Event<void>;
   provideMcpServerDefinitions(token: vscode.CancellationToken): vscode.ProviderResult<StdioDefinition[]>;
   resolveMcpServerDefinition?(
@@ -62,6 +62,8 @@ export interface McpRegistration {
   /** How many times VS Code asked for the definitions, and to start the server. */
   readonly provided: number;
   readonly resolved: number;
+  /** The provider VS Code was given, when it was (the host tests ask it as VS Code does). */
+  readonly provider?: DefinitionProvider;
 }
 
 export interface McpServerDeps {
@@ -89,7 +91,12 @@ function mcpApi(): McpApi | { missing: string } {
 }
 
 export function registerMcpServer(context: vscode.ExtensionContext, deps: McpServerDeps): McpRegistration {
-  const state = { registered: false, reason: undefined as string | undefined, provided: 0, resolved: 0 };
+  const state: { -readonly [K in keyof McpRegistration]: McpRegistration[K] } = {
+    registered: false,
+    reason: undefined,
+    provided: 0,
+    resolved: 0,
+  };
   const api = mcpApi();
   if ('missing' in api) {
     state.reason = api.missing;
@@ -157,5 +164,6 @@ export function registerMcpServer(context: vscode.ExtensionContext, deps: McpSer
     }),
   );
   state.registered = true;
+  state.provider = provider;
   return state;
 }

@@ -1,7 +1,7 @@
 /** Entry of the MCP server bundle (dist/mcp.js, `npm run mcp`): reads the command line, then serves
  *  MCP on stdin/stdout, or signs in or out. stdout carries MCP messages only; every line for a
  *  person goes to stderr, through `redact` (no token, no full phone number). The extension never
- *  loads this file: VS Code starts it as a separate process (src/mcpServerDefinition.ts).
+ *  loads this file: VS Code starts it as a separate process (src/app/mcpServerDefinition.ts).
  *  No `vscode`. */
 import * as path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';

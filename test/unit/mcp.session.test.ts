@@ -254,14 +254,14 @@ describe("the MCP server's session", () => {
     assert.equal(vscodeWithFile.code, 2);
   });
 
-  it('`npm run mcp -- --api-base-url <sandbox>` builds the server and answers tools/list with every tool', async () => {
+  it('`npm run --silent mcp -- --api-base-url <sandbox>` builds the server and answers tools/list with every tool', async () => {
     const dir = await home(emptyHome());
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const run = await startServer(build.script, {
       sandboxUrl: sb.url,
       home: dir,
       env: { npm_config_cache: join(dir, '.npm') },
-      command: { command: npm, args: ['run', 'mcp', '--', '--api-base-url', sb.url], cwd: root },
+      command: { command: npm, args: ['run', '--silent', 'mcp', '--', '--api-base-url', sb.url], cwd: root },
     });
     try {
       const { tools: listed } = await run.client.listTools();
