@@ -19,7 +19,14 @@
 /* global document */
 'use strict';
 const assert = require('node:assert/strict');
-const { startSignedIn, runCommand, assertNoErrorNotifications, readmeScreenshot, frameMatching } = require('./lib');
+const {
+  startSignedIn,
+  runCommand,
+  assertNoErrorNotifications,
+  readmeScreenshot,
+  frameMatching,
+  openKallyAI,
+} = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -177,6 +184,8 @@ module.exports = async function makeCall(ctx) {
   assert.equal(page.url(), workbenchUrl, 'the tab stays on the workbench');
   await runCommand(page, 'Notifications: Clear All Notifications');
   await ctx.screenshot('make-call-calendar-downloaded');
+  // The saved entry is shown in the Explorer: back to the KallyAI side bar, where the next call shows live.
+  await openKallyAI(page);
 
   // 6. A general call to the long-call number: nothing of the first call is filled in, and a number
   //    and a task make the call — the steps are counted from the quick input's own "n/m".
