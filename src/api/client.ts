@@ -70,8 +70,19 @@ export class KallyClient {
     return () => this.settledListeners.delete(listener);
   }
 
+  /** Validates the input against the operation's schemas (bad input throws 'invalid_input' and
+   *  never reaches the network: callers from code, the MCP server, the chat tools), then sends it. */
   async execute<O extends Operation>(op: O, input?: InputOf<O>, options: RequestOptions = {}): Promise<OutputOf<O>> {
-    const prepared = prepareRequest(op, input as OperationInput | undefined);
+    return this.executePrepared(op, prepareRequest(op, input as OperationInput | undefined), options);
+  }
+
+  /** Sends a request already validated by `prepareRequest` (the pipeline validates before it asks
+   *  for consent, and does not validate twice). */
+  async executePrepared<O extends Operation>(
+    op: O,
+    prepared: PreparedRequest,
+    options: RequestOptions = {},
+  ): Promise<OutputOf<O>> {
     if (options.signal?.aborted) throw cancelled();
     try {
       const output = await this.send(op, prepared, options);
