@@ -178,7 +178,7 @@ export class OperationRequests {
     const execute = (signal?: AbortSignal): Promise<unknown> =>
       options.instead
         ? options.instead(signal)
-        : this.deps.client.executePrepared(op, prepared, { signal, idempotencyKey, timeoutMs: options.timeoutMs });
+        : this.deps.client.execute(op, input, { prepared, signal, idempotencyKey, timeoutMs: options.timeoutMs });
     const once = async (): Promise<OutputOf<O>> =>
       (options.runner ? await options.runner(execute) : await execute(options.signal)) as OutputOf<O>;
     if (!op.creates) return { data: await once() };
