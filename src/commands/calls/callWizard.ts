@@ -115,7 +115,7 @@ const ASK: Record<StepName, Ask> = {
       {
         prompt,
         placeholder: '+1 201 555 0100',
-        current: d.phone,
+        value: d.phone,
         defaultCountry: input.defaultCountry,
         note: (number) => t('KallyAI will call {0}', number),
       },

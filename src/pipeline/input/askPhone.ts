@@ -15,8 +15,10 @@ import { readPhone } from './fields';
 export interface PhoneStep {
   readonly prompt: string;
   readonly placeholder?: string;
-  /** The number the box starts from (shown as people read it). */
+  /** The number the box starts from, shown as people read it… */
   readonly current?: string;
+  /** …or the text it starts with, as it is (the call wizard shows a number as it was given or typed). */
+  readonly value?: string;
   readonly defaultCountry: string;
   /** What the box says under a number it will dial, given that number as people read it (default: the number). */
   readonly note?: (number: string) => string;
@@ -40,7 +42,7 @@ export async function askPhoneOrButton(
       ...frame,
       prompt: options.prompt,
       ...(options.placeholder ? { placeholder: options.placeholder } : {}),
-      value: options.current ? phoneForPeople(options.current) : '',
+      value: options.value ?? (options.current ? phoneForPeople(options.current) : ''),
       validate: (v) => {
         dialled = undefined;
         if (!v.trim()) return { incomplete: true };
