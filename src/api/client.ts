@@ -38,6 +38,9 @@ export interface ClientOptions {
 }
 
 export interface RequestOptions {
+  /** The input as `prepareRequest` made it (the pipeline validates before it asks for consent):
+   *  sent as it is, not validated twice. */
+  prepared?: PreparedRequest;
   signal?: AbortSignal;
   /** Each attempt's timeout. */
   timeoutMs?: number;
@@ -70,8 +73,11 @@ export class KallyClient {
     return () => this.settledListeners.delete(listener);
   }
 
+  /** Validates the input against the operation's schemas (bad input throws 'invalid_input' and
+   *  never reaches the network: callers from code, the MCP server, the chat tools), then sends it —
+   *  unless `options.prepared` carries it validated already. */
   async execute<O extends Operation>(op: O, input?: InputOf<O>, options: RequestOptions = {}): Promise<OutputOf<O>> {
-    const prepared = prepareRequest(op, input as OperationInput | undefined);
+    const prepared = options.prepared ?? prepareRequest(op, input as OperationInput | undefined);
     if (options.signal?.aborted) throw cancelled();
     try {
       const output = await this.send(op, prepared, options);

@@ -10,10 +10,14 @@ export interface OperationInput {
   query?: unknown;
   body?: unknown;
 }
+declare const prepared: unique symbol;
+/** A request checked against its operation's schemas: only `prepareRequest` makes one, so a
+ *  request handed to the client ready-made has still been validated. */
 export interface PreparedRequest {
-  pathAndQuery: string;
-  body?: string;
-  contentType?: string;
+  readonly pathAndQuery: string;
+  readonly body?: string;
+  readonly contentType?: string;
+  readonly [prepared]: true;
 }
 
 /** Validates and builds the request; exported for the UI, which validates field by field as the user types. */
@@ -44,7 +48,7 @@ export function prepareRequest(op: Operation, input: OperationInput = {}): Prepa
   } else {
     rejectUnexpected(input.body, 'body');
   }
-  return { pathAndQuery: search ? `${path}?${search}` : path, body, contentType };
+  return { pathAndQuery: search ? `${path}?${search}` : path, body, contentType } as PreparedRequest;
 }
 
 function validate(schema: Schema, value: unknown, prefix: string | undefined): unknown {

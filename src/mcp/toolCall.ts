@@ -72,7 +72,7 @@ export async function callTool(
   }
   if (signal.aborted) return toolAnswer(spec, { outcome: 'failed', code: 'cancelled', message: '', action: 'none' });
   try {
-    const { data } = await deps.requests.send(op, preview.input as never, {
+    const { data } = await deps.requests.send(op, preview.input as never, preview.prepared, {
       signal,
       codeOf: (e) => describeError(e).code,
     });

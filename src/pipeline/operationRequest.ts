@@ -10,7 +10,7 @@
  *  result stay in pipeline.ts (they are VS Code's). No `vscode` import. */
 import type { KallyClient } from '../api/client';
 import type { InputOf, Operation, OutputOf } from '../api/operation';
-import { prepareRequest } from '../api/requestInput';
+import { prepareRequest, type PreparedRequest } from '../api/requestInput';
 import { t } from '../format';
 import { CostSource } from './consent/costs';
 import { asksAgent, buildStakes, consentSpecFor, needsConsent, type Stakes } from './consent/stakes';
@@ -47,7 +47,14 @@ export interface RequestTarget {
 /** What running an operation with this complete input would ask, without asking or sending
  *  (for an agent's request: every operation that is not read-only asks). */
 export type Preview =
-  | { readonly ok: true; readonly input: PartialInput; readonly stakes?: Stakes; readonly ctx: PresentationContext }
+  | {
+      readonly ok: true;
+      readonly input: PartialInput;
+      /** The input as validated: `send` takes it without checking it again. */
+      readonly prepared: PreparedRequest;
+      readonly stakes?: Stakes;
+      readonly ctx: PresentationContext;
+    }
   | { readonly ok: false; readonly error: unknown; readonly unavailable?: string };
 
 export interface OperationRequestDeps {
@@ -101,12 +108,12 @@ export class OperationRequests {
     const words = request.words ?? asConfigured;
     try {
       const input = compact(startDraft(op, presentation, request)) as InputOf<O>;
-      prepareRequest(op, input);
+      const prepared = prepareRequest(op, input);
       const ctx = await this.contextFor(op, presentation, input, request.target?.value, undefined);
       const unavailable = words(() => presentation?.unavailable?.(ctx as never));
       if (unavailable) return { ok: false, error: new Error(unavailable), unavailable };
       const stakes = asks(op, request.agent === true) ? await this.stakesFor(op, presentation, ctx, words) : undefined;
-      return { ok: true, input: input as PartialInput, stakes, ctx: ctx as PresentationContext };
+      return { ok: true, input: input as PartialInput, prepared, stakes, ctx: ctx as PresentationContext };
     } catch (error) {
       return { ok: false, error };
     }
@@ -157,19 +164,21 @@ export class OperationRequests {
     );
   }
 
-  /** Sends the validated request once: an operation that creates carries an Idempotency-Key (the
+  /** Sends the validated request (`input` as `prepareRequest` made it `prepared`; the client does
+   *  not validate it again) once: an operation that creates carries an Idempotency-Key (the
    *  key of an earlier attempt with the same input whose answer was lost, kept across reloads), so
    *  a repeat never acts twice. */
   async send<O extends Operation>(
     op: O,
     input: InputOf<O>,
+    prepared: PreparedRequest,
     options: SendOptions,
   ): Promise<{ data: OutputOf<O>; idempotencyKey?: string }> {
     let idempotencyKey: string | undefined;
     const execute = (signal?: AbortSignal): Promise<unknown> =>
       options.instead
         ? options.instead(signal)
-        : this.deps.client.execute(op, input, { signal, idempotencyKey, timeoutMs: options.timeoutMs });
+        : this.deps.client.execute(op, input, { prepared, signal, idempotencyKey, timeoutMs: options.timeoutMs });
     const once = async (): Promise<OutputOf<O>> =>
       (options.runner ? await options.runner(execute) : await execute(options.signal)) as OutputOf<O>;
     if (!op.creates) return { data: await once() };

@@ -195,7 +195,9 @@ export class Pipeline {
       // 2. Validate locally: bad input never reaches the network.
       const input = compact(draft) as InputOf<O>;
       goalId ??= goalIdOf(op, presentation, draft);
-      prepareRequest(op, input);
+      // The one check of the request's schema on this path: the client is handed the prepared
+      // request and does not check it again (client.execute, for callers from code, does).
+      const prepared = prepareRequest(op, input);
       sent = input as PartialInput;
       const many = request.targets && request.targets.length > 1 && presentation?.many ? request.targets : undefined;
       const ctx = await this.requests.contextFor(
@@ -227,7 +229,7 @@ export class Pipeline {
       // 4–5. Progress (cancellable) and execute, once (a creating request carries the key of an
       // earlier attempt whose answer was lost, kept across reloads, so a repeat never acts twice).
       const progressTitle = t(presentation?.progress ?? op.summary);
-      const outcome = await this.requests.send(op, input, {
+      const outcome = await this.requests.send(op, input, prepared, {
         signal: request.signal,
         timeoutMs: request.timeoutMs,
         idempotencyKey: request.idempotencyKey,

@@ -5,25 +5,24 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ops } from '../../src/api/catalogue';
 import { KallyApiError } from '../../src/api/errors';
-import { checkPhoneNumber } from '../../src/api/validation/phone';
+import { checkPhoneNumber, formatPhoneNumber } from '../../src/api/validation/phone';
 import { isValidDate, isValidTime } from '../../src/api/validation/dateTime';
 import { EMERGENCY_SHORT_CODES } from '../../src/api/validation/phoneCountries';
 import { clearRequests, client, countingFetch, requests, sandbox, type SandboxHandle } from './api.helpers';
 
 describe('checkPhoneNumber', () => {
-  it('accepts and formats valid numbers of supported countries', () => {
+  it("accepts valid numbers of supported countries, answering the number dialled (formatting is formatPhoneNumber's)", () => {
     assert.deepEqual(checkPhoneNumber('+12015550100'), {
       ok: true,
       e164: '+12015550100',
       country: 'US',
-      formatted: '+1 201 555 0100',
     });
     assert.deepEqual(checkPhoneNumber('(201) 555-0100', 'US'), {
       ok: true,
       e164: '+12015550100',
       country: 'US',
-      formatted: '+1 201 555 0100',
     });
+    assert.equal(formatPhoneNumber('+12015550100'), '+1 201 555 0100');
     for (const [n, country] of [
       ['+34 612 34 56 78', 'ES'],
       ['+44 20 7946 0000', 'GB'],

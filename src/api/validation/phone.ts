@@ -17,7 +17,7 @@ function engine(): PhoneEngine {
 const SUPPORTED: ReadonlySet<string> = new Set(SUPPORTED_COUNTRIES);
 
 export type PhoneCheck =
-  | { ok: true; e164: string; country?: string; formatted: string }
+  | { ok: true; e164: string; country?: string }
   | {
       ok: false;
       code: 'invalid' | 'emergency_number' | 'toll_number' | 'unsupported_country';
@@ -84,10 +84,11 @@ export function checkPhoneNumber(input: string, defaultCountry?: string): PhoneC
     return fail('invalid', 'This is not a valid {0} phone number: check the digits.', parsed.country);
   const type = parsed.getType();
   if (type === 'PREMIUM_RATE' || type === 'SHARED_COST') return premium();
-  return { ok: true, e164: parsed.number, country: parsed.country, formatted: parsed.formatInternational() };
+  return { ok: true, e164: parsed.number, country: parsed.country };
 }
 
-/** A number as a person reads it ("+1 201 555 0100"); text that is not a valid number comes back as given. */
+/** A number as a person reads it ("+1 201 555 0100"); text that is not a valid number comes back as given.
+ *  The one formatting of a number for people (src/format `phoneForPeople`): a check answers E.164 only. */
 export function formatPhoneNumber(value: string): string {
   if ((value ?? '').length > PHONE_TEXT_MAX) return value;
   const compact = (value ?? '').trim().replace(/[\s().-]/g, '');

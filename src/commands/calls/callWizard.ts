@@ -5,7 +5,6 @@
  *  caller already answered are skipped; what the person told us before the wizard opened (a search
  *  result's business and kind, a chat request's words) fills the answers; another call's answers
  *  come back only with "Same as Last Call". */
-import { checkPhoneNumber } from '../../api/validation/phone';
 import { isValidTime } from '../../api/validation/dateTime';
 import { calendarDay, codeLabel, phoneForPeople, t } from '../../format';
 import { readDate, readTime, todayIso } from './naturalDates';
@@ -28,16 +27,16 @@ import {
   effectiveAnswers,
   isAsked,
   sameAsLastCall,
-  stepsAsked,
   type CallAnswers,
   type Draft,
   type Given,
   type StepName,
 } from './callSteps';
+import { askPhoneOrButton } from '../../pipeline/input/askPhone';
+import { runSteps, type Step } from '../../platform/formSteps';
 import {
   askPick,
   askText,
-  askTextOrButton,
   type PickItem,
   type StepFrame,
   type StepResult,
@@ -65,40 +64,30 @@ type Ask = (frame: StepFrame, d: Draft, input: WizardInput) => Promise<StepResul
 
 const TITLE = () => t('KallyAI: Make a Call');
 
-/** Runs the open questions; resolves undefined when the user presses Escape. */
+/** Runs the open questions (src/platform/formSteps.ts); resolves undefined when the user presses Escape. */
 export async function runCallWizard(input: WizardInput): Promise<CallAnswers | undefined> {
   const { given } = input;
   const draft: Draft = input.allDetails ? { details: true } : {};
   for (const [k, v] of Object.entries(given))
     if (v !== null && v !== undefined) (draft as Record<string, unknown>)[k] = v;
-  const visited: number[] = [];
-  let i = 0;
-  while (i < CALL_STEPS.length) {
-    const step = CALL_STEPS[i];
-    if (!isAsked(step, given, draft)) {
-      i++;
-      continue;
-    }
-    const asked = stepsAsked(given, draft);
-    const frame: StepFrame = { title: TITLE(), step: asked.indexOf(step) + 1, totalSteps: asked.length };
-    const r = await ASK[step.name](frame, effectiveAnswers(input.defaults, draft, input.defaultCountry), input);
-    if (r.kind === 'cancel') return undefined;
-    if (r.kind === 'back') {
-      i = visited.pop() ?? 0;
-      continue;
-    }
-    visited.push(i);
-    if (r.kind === 'sameAsLast') {
-      Object.assign(draft, sameAsLastCall(input.lastCall ?? {}, todayIso()), { details: false });
-      i = CALL_STEPS.findIndex((s) => s.name === 'review');
-      continue;
-    }
-    for (const k of step.keys) delete draft[k];
-    Object.assign(draft, r.value);
-    if (step.name === 'review' && !draft.details) break;
-    i++;
-  }
-  return completeAnswers(effectiveAnswers(input.defaults, draft, input.defaultCountry));
+  const review = CALL_STEPS.findIndex((s) => s.name === 'review');
+  const steps = CALL_STEPS.map((plan): Step<Draft> => ({
+    keys: plan.keys,
+    open: (d) => isAsked(plan, given, d),
+    ask: async (frame, d) => {
+      const r = await ASK[plan.name](frame, effectiveAnswers(input.defaults, d, input.defaultCountry), input);
+      if (r.kind !== 'sameAsLast') return r;
+      // The last call's answers, and straight on to the step that shows them (Back returns here).
+      return {
+        kind: 'jump',
+        to: review,
+        value: { ...sameAsLastCall(input.lastCall ?? {}, todayIso()), details: false },
+      };
+    },
+  }));
+  // "Place Call…" on the review leaves only detail steps, which are not open: the runner ends there.
+  const answered = await runSteps(TITLE(), steps, draft);
+  return answered && completeAnswers(effectiveAnswers(input.defaults, answered, input.defaultCountry));
 }
 
 const map = <T>(r: StepResult<T>, f: (v: T) => Draft): StepResult<Draft> =>
@@ -121,13 +110,14 @@ const ASK: Record<StepName, Ask> = {
           whom(last),
         )
       : t('The phone number to call. Numbers without + are read as {0} numbers.', country);
-    const r = await askTextOrButton(
+    const r = await askPhoneOrButton(
+      frame,
       {
-        ...frame,
         prompt,
         placeholder: '+1 201 555 0100',
         value: d.phone,
-        validate: (v) => validatePhone(v, input.defaultCountry),
+        defaultCountry: input.defaultCountry,
+        note: (number) => t('KallyAI will call {0}', number),
       },
       last ? [{ id: 'sameAsLast', icon: 'history', tooltip: t('Same as Last Call: {0}', whom(last)) }] : [],
     );
@@ -289,13 +279,6 @@ export function requestSummary(a: Draft): string {
   ]
     .filter(Boolean)
     .join(' · ');
-}
-
-export function validatePhone(value: string, defaultCountry: string): Validation {
-  if (!value.trim()) return { incomplete: true };
-  const check = checkPhoneNumber(value, defaultCountry);
-  if (!check.ok) return { error: check.reason };
-  return { note: t('KallyAI will call {0}', check.formatted) };
 }
 
 function lengthBetween(value: string, min: number, max: number): Validation {

@@ -9,7 +9,7 @@ import { ops } from '../../api/catalogue';
 import { actionFor } from '../../api/errorCodes';
 import type { Call } from '../../api/schemas/calls';
 import { checkPhoneNumber, type PhoneCheck } from '../../api/validation/phone';
-import { describeCallStatus, t } from '../../format';
+import { describeCallStatus, phoneForPeople, t } from '../../format';
 import { parseArgs } from '../../pipeline/commandArgs';
 import type { FailureResult } from '../../pipeline/errors/presenter';
 import type { Stakes } from '../../pipeline/consent/stakes';
@@ -56,15 +56,18 @@ export async function makeCall(
   if (!services.auth.isSignedIn) {
     return refuse(ctx, { code: 'missing_token', status: 0 });
   }
+  // A number given by the caller is checked here, once; a typed one by the wizard's phone field.
+  let givenPhone: string | undefined;
   if (args.phone !== undefined) {
     const given = checkPhoneNumber(args.phone, settings.defaultCountry);
     if (!given.ok) return refusePhone(ctx, given);
+    givenPhone = given.e164;
   }
 
   // The last call's answers are offered only as "Same as Last Call": never filled in silently.
   const lastCall = services.context.globalState.get<Partial<CallAnswers>>(LAST_CALL_KEY);
   const wizard: WizardInput = {
-    given: givenAnswers(args),
+    given: givenAnswers(args, givenPhone),
     defaults: {
       category: 'general',
       language: settings.language,
@@ -80,11 +83,10 @@ export async function makeCall(
   const answers = await runCallWizard(wizard);
   if (!answers) return { outcome: 'dismissed', at: 'wizard' };
 
-  const phone = checkPhoneNumber(answers.phone, settings.defaultCountry);
-  if (!phone.ok) return refusePhone(ctx, phone);
-  answers.phone = phone.e164;
+  // The number is as it will be dialled (E.164): checked where it was given or typed; the request's
+  // schema is checked once more by the pipeline before the consent.
   const body = callRequestBody(answers, args.isUrgent);
-  const who = answers.businessName || phone.formatted;
+  const who = answers.businessName || phoneForPeople(answers.phone);
 
   let live: LiveCall | undefined;
   let stoppedByUser = false;
@@ -157,14 +159,14 @@ function offerOpenCalls(ctx: CommandContext, who: string): void {
   );
 }
 
-/** Which questions are settled by the arguments (null/'' = answered "none"). */
-function givenAnswers(args: MakeCallArgs): WizardInput['given'] {
+/** Which questions are settled by the arguments (null/'' = answered "none"); the number as checked. */
+function givenAnswers(args: MakeCallArgs, phone: string | undefined): WizardInput['given'] {
   const g: Record<string, unknown> = {};
   const put = (key: keyof CallAnswers, v: unknown) => {
     if (v === undefined) return;
     g[key] = v === '' ? null : v;
   };
-  put('phone', args.phone);
+  put('phone', phone);
   put('category', args.category);
   put('task', args.task);
   put('businessName', args.businessName);

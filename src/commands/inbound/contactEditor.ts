@@ -7,7 +7,9 @@ import { contactName, type Contact } from '../../models/inbound';
 import { askPick, askText, pickItems } from '../../platform/quickInput';
 import { entityOf } from '../../presentation';
 import type { CommandContext } from '../commandContext';
-import { askPhone, runForm, targetArgs, type FormStep } from './form';
+import { targetArgs } from './targetArgs';
+import { askPhone } from '../../pipeline/input/askPhone';
+import { runSteps, type Step } from '../../platform/formSteps';
 
 interface ContactAnswers {
   name: string;
@@ -48,11 +50,11 @@ async function contactFor(
   return picked.kind === 'value' ? picked.value : undefined;
 }
 
-function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
+function steps(ctx: CommandContext): Step<ContactAnswers>[] {
   const defaultCountry = ctx.services.settings().defaultCountry;
   return [
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Name'),
@@ -65,19 +67,19 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
               : { incomplete: true },
         });
         if (r.kind === 'value') a.name = r.value;
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askPhone(frame, { prompt: t('Phone number'), current: a.phone, defaultCountry });
         if (r.kind !== 'value') return r;
         if (r.value) a.phone = r.value;
-        return { kind: 'value', value: undefined };
+        return { kind: 'value', value: {} };
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askPick({
           ...frame,
           placeholder: t('VIP? Rules can handle VIP callers apart'),
@@ -88,11 +90,11 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
           active: a.vip,
         });
         if (r.kind === 'value') a.vip = r.value;
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Notes (optional)'),
@@ -100,7 +102,7 @@ function steps(ctx: CommandContext): FormStep<ContactAnswers>[] {
           validate: (v) => (v.length > 1000 ? { error: t('Notes are at most 1000 characters.') } : {}),
         });
         if (r.kind === 'value') a.notes = r.value;
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
   ];
@@ -125,7 +127,7 @@ export async function editContact(ctx: CommandContext, raw: unknown): Promise<un
     vip: contact.is_vip === true,
     notes: contact.notes ?? '',
   };
-  const answers = await runForm(t('KallyAI: Edit Contact {0}', contactName(contact)), steps(ctx), { ...before });
+  const answers = await runSteps(t('KallyAI: Edit Contact {0}', contactName(contact)), steps(ctx), { ...before });
   if (!answers) return { outcome: 'dismissed', at: 'input' };
   const body: Record<string, unknown> = {};
   if (answers.name.trim() !== before.name) body.name = answers.name.trim();

@@ -13,7 +13,9 @@ import { entityOf } from '../../presentation';
 import type { RunResult } from '../../pipeline/pipeline';
 import { askPick, askPickMany, askText, pickItems, type PickItem } from '../../platform/quickInput';
 import type { CommandContext } from '../commandContext';
-import { askPhone, runForm, targetArgs, type FormStep } from './form';
+import { targetArgs } from './targetArgs';
+import { askPhone } from '../../pipeline/input/askPhone';
+import { runSteps, type Step } from '../../platform/formSteps';
 
 interface RuleAnswers {
   name: string;
@@ -45,11 +47,11 @@ function listText(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'string' ? value : '';
 }
 
-function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
+function steps(ctx: CommandContext): Step<RuleAnswers>[] {
   const defaultCountry = ctx.services.settings().defaultCountry;
   return [
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Name of the rule — what it is for'),
@@ -63,11 +65,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
               : { incomplete: true },
         });
         if (r.kind === 'value') a.name = r.value;
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const known = (RULE_ACTIONS as readonly string[]).includes(a.action);
         const items: PickItem<string>[] = pickItems<string>([
           ...RULE_ACTIONS.map((action) => ({ value: action, label: ruleActionLabel(action), description: action })),
@@ -98,12 +100,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
         } else {
           a.action = r.value;
         }
-        return { kind: 'value', value: undefined };
+        return { kind: 'value', value: {} };
       },
     },
     {
-      when: (a) => a.action === 'transfer',
-      run: async (frame, a) => {
+      open: (a) => a.action === 'transfer',
+      ask: async (frame, a) => {
         const r = await askPhone(frame, {
           prompt: t('Transfer to — the number that takes these calls'),
           placeholder: '+1 201 555 0177',
@@ -112,11 +114,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
         });
         if (r.kind !== 'value') return r;
         a.target = r.value;
-        return { kind: 'value', value: undefined };
+        return { kind: 'value', value: {} };
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const picked = await askPickMany<ConditionKey>({
           ...frame,
           placeholder: t('Which calls? (none picked: every call)'),
@@ -137,12 +139,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
         if (picked.value.includes('keywords') && !Array.isArray(a.conditions.keywords)) a.conditions.keywords = [];
         if (picked.value.includes('caller_numbers') && !Array.isArray(a.conditions.caller_numbers))
           a.conditions.caller_numbers = [];
-        return { kind: 'value', value: undefined };
+        return { kind: 'value', value: {} };
       },
     },
     {
-      when: (a) => Array.isArray(a.conditions.keywords),
-      run: async (frame, a) => {
+      open: (a) => Array.isArray(a.conditions.keywords),
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Words the caller says, separated by commas'),
@@ -155,12 +157,12 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
             .split(',')
             .map((w) => w.trim())
             .filter(Boolean);
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      when: (a) => Array.isArray(a.conditions.caller_numbers),
-      run: async (frame, a) => {
+      open: (a) => Array.isArray(a.conditions.caller_numbers),
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Numbers the calls come from, separated by commas'),
@@ -184,11 +186,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
             .split(',')
             .map((p) => checkPhoneNumber(p.trim(), defaultCountry))
             .flatMap((c) => (c.ok ? [c.e164] : []));
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askText({
           ...frame,
           prompt: t('Priority — rules run from the lowest number up; the first that matches handles the call'),
@@ -202,11 +204,11 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
                 : { incomplete: true },
         });
         if (r.kind === 'value') a.priority = Number(r.value);
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
     {
-      run: async (frame, a) => {
+      ask: async (frame, a) => {
         const r = await askPick({
           ...frame,
           placeholder: t('Is the rule on?'),
@@ -217,7 +219,7 @@ function steps(ctx: CommandContext): FormStep<RuleAnswers>[] {
           active: a.active,
         });
         if (r.kind === 'value') a.active = r.value;
-        return r.kind === 'value' ? { kind: 'value', value: undefined } : r;
+        return r.kind === 'value' ? { kind: 'value', value: {} } : r;
       },
     },
   ];
@@ -246,7 +248,7 @@ export async function addRule(
       interactive: false,
       confirmed: args.confirmed,
     });
-  const answers = await runForm(t('KallyAI: Add Rule'), steps(ctx), {
+  const answers = await runSteps(t('KallyAI: Add Rule'), steps(ctx), {
     name: '',
     action: 'take_message',
     conditions: {},
@@ -297,7 +299,7 @@ export async function editRule(ctx: CommandContext, raw: unknown): Promise<unkno
     rule = (list as Rule[]).find((r) => r.id === id);
     if (!rule) return ctx.errors.show(new KallyApiError({ code: 'rule_not_found', status: 404 }));
   }
-  const answers = await runForm(t('KallyAI: Edit Rule "{0}"', ruleName(rule)), steps(ctx), {
+  const answers = await runSteps(t('KallyAI: Edit Rule "{0}"', ruleName(rule)), steps(ctx), {
     name: rule.name ?? '',
     action: rule.action ?? 'take_message',
     target: ruleTarget(rule),

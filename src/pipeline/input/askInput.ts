@@ -19,6 +19,7 @@ import {
   type StepResult,
   type Validation,
 } from '../../platform/quickInput';
+import { runSteps, type Step } from '../../platform/formSteps';
 
 export type { DraftInput } from '../operationRequest';
 
@@ -41,41 +42,24 @@ export interface AskedInput {
   readonly picked: Map<string, unknown>;
 }
 
-interface Step {
-  /** The keys this step fills, to clear them when going back. */
-  readonly key: string;
-  run(frame: StepFrame, draft: DraftInput, picked: Map<string, unknown>): Promise<StepResult<void>>;
-}
-
 /** Resolves undefined when the person pressed Escape. */
 export async function askInput(options: AskInputOptions, start: DraftInput): Promise<AskedInput | undefined> {
   const draft: DraftInput = { path: { ...start.path }, query: { ...start.query }, body: { ...start.body } };
   const picked = new Map<string, unknown>();
-  const steps = [...paramSteps(options, draft), ...fieldSteps(options, draft)];
-  const done: number[] = [];
-  let i = 0;
-  while (i < steps.length) {
-    const frame: StepFrame = { title: options.title, step: done.length + 1, totalSteps: steps.length };
-    const r = await steps[i].run(frame, draft, picked);
-    if (r.kind === 'cancel') return undefined;
-    if (r.kind === 'back') {
-      i = done.pop() ?? 0;
-      continue;
-    }
-    done.push(i);
-    i++;
-  }
-  return { input: draft, picked };
+  // Each step writes its answer into the draft (and the picked entities) itself; a field's step
+  // clears its own value when it is asked again.
+  const steps = [...paramSteps(options, draft, picked), ...fieldSteps(options, draft)];
+  const input = await runSteps(options.title, steps, draft);
+  return input && { input, picked };
 }
 
-function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
+function paramSteps(o: AskInputOptions, start: DraftInput, picked: Map<string, unknown>): Step<DraftInput>[] {
   return o.op.pathParams
     .filter((name) => !start.path[name])
-    .map((name): Step => {
+    .map((name): Step<DraftInput> => {
       const spec: ParamSpec = o.presentation?.params?.[name] ?? {};
       return {
-        key: `path.${name}`,
-        async run(frame, draft, picked) {
+        async ask(frame, draft) {
           if (spec.entity) {
             const entity = o.entity(spec.entity);
             if (!entity) throw new Error(`No entity "${spec.entity}" for ${o.op.id}`);
@@ -105,7 +89,7 @@ function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
             if (!id) return { kind: 'cancel' };
             draft.path[name] = id;
             picked.set(name, r.value);
-            return { kind: 'value', value: undefined };
+            return { kind: 'value', value: {} };
           }
           if (spec.choices) {
             const r = await askPick({
@@ -121,7 +105,7 @@ function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
             });
             if (r.kind !== 'value') return r;
             draft.path[name] = r.value;
-            return { kind: 'value', value: undefined };
+            return { kind: 'value', value: {} };
           }
           const r = await askText({
             ...frame,
@@ -130,25 +114,24 @@ function paramSteps(o: AskInputOptions, start: DraftInput): Step[] {
           });
           if (r.kind !== 'value') return r;
           draft.path[name] = r.value;
-          return { kind: 'value', value: undefined };
+          return { kind: 'value', value: {} };
         },
       };
     });
 }
 
-function fieldSteps(o: AskInputOptions, start: DraftInput): Step[] {
+function fieldSteps(o: AskInputOptions, start: DraftInput): Step<DraftInput>[] {
   const wanted = new Set(o.askOptional ? (o.presentation?.ask ?? []) : []);
   return fieldsOf(o.op, o.presentation)
     .filter((f) => !f.spec?.hidden && start[f.where][f.name] === undefined && (f.required || wanted.has(f.name)))
-    .map((field): Step => ({
-      key: `${field.where}.${field.name}`,
-      async run(frame, draft) {
+    .map((field): Step<DraftInput> => ({
+      async ask(frame, draft) {
         const values = draft[field.where];
         delete values[field.name];
         const r = await askField(o, field, frame, values);
         if (r.kind !== 'value') return r;
         if (r.value !== undefined) values[field.name] = r.value;
-        return { kind: 'value', value: undefined };
+        return { kind: 'value', value: {} };
       },
     }));
 }

@@ -140,14 +140,17 @@ export function convertTyped(field: Field, typed: string, defaultCountry?: strin
         return { ok: false, message: { template: 'Enter a JSON object, e.g. {0}.', args: ['{"caller_vip": true}'] } };
       }
     default:
-      if (field.spec?.phone) {
-        const check = checkPhoneNumber(text, defaultCountry);
-        return check.ok
-          ? { ok: true, value: check.e164 }
-          : { ok: false, message: { template: check.template, args: check.args } };
-      }
-      return { ok: true, value: text };
+      return field.spec?.phone ? readPhone(text, defaultCountry) : { ok: true, value: text };
   }
+}
+
+/** The phone field: a typed number as the number dialled (E.164, a string), or why it cannot be
+ *  called. The one check of a number a person types (the call wizard, the editors, the asks). */
+export function readPhone(typed: string, defaultCountry?: string): Converted {
+  const check = checkPhoneNumber(typed, defaultCountry);
+  return check.ok
+    ? { ok: true, value: check.e164 }
+    : { ok: false, message: { template: check.template, args: check.args } };
 }
 
 /** Checks one field against the operation's schema, with the other values known so far; issues
