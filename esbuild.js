@@ -26,7 +26,11 @@ const mcpOnly = process.argv.includes('--mcp');
 
 /** The MCP server (src/mcp/main.ts): plain Node, started by an MCP client (or by VS Code as a
  *  process of its own), never loaded by the extension. Nothing in it may need `vscode`. */
-const MCP_ENTRY = { mcp: 'src/mcp/main.ts', phoneEngine: 'src/api/validation/phoneEngine.ts' };
+const MCP_ENTRY = {
+  mcp: 'src/mcp/main.ts',
+  phoneEngine: 'src/api/validation/phoneEngine.ts',
+  errorSentences: 'src/format/errorSentences.ts',
+};
 const common = {
   bundle: true,
   format: 'cjs',
@@ -79,12 +83,13 @@ async function main() {
     ...common,
     // extension.js is what activation loads; commands.js (the pipeline and every command) is
     // required on the first command run (src/app/commandLoader.ts); phoneEngine.js (libphonenumber-js
-    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts);
+    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts); errorSentences.js on the first error (src/format/errors.ts);
     // mcp.js is the MCP server, a process of its own.
     entryPoints: {
       extension: 'src/extension.ts',
       commands: 'src/app/index.ts',
       phoneEngine: 'src/api/validation/phoneEngine.ts',
+      errorSentences: 'src/format/errorSentences.ts',
       ...MCP_ENTRY,
     },
     minify: production,

@@ -38,6 +38,7 @@ async function buildSuite(
     entryPoints: {
       ...Object.fromEntries(files.map((f) => [path.basename(f, '.ts'), f])),
       phoneEngine: path.join(ROOT, 'src/api/validation/phoneEngine.ts'),
+      errorSentences: path.join(ROOT, 'src/format/errorSentences.ts'),
     },
     outdir: outDir,
     bundle: true,

@@ -194,7 +194,7 @@ describe('the README pictures', () => {
 describe('the .vsix', () => {
   /** What may be packed: what runs, and what the listing shows. */
   const allowed = [
-    /^dist\/(extension\.js|commands\.js|phoneEngine\.js|mcp\.js|codicon\.css|codicon\.ttf)$/,
+    /^dist\/(extension\.js|commands\.js|phoneEngine\.js|errorSentences\.js|mcp\.js|codicon\.css|codicon\.ttf)$/,
     /^media\/pages\/[\w.-]+\.(js|css)$/,
     /^media\/(icon\.png|kallyai\.svg)$/,
     /^media\/walkthrough\/[\w.-]+\.(md|svg|png)$/,
@@ -216,7 +216,13 @@ describe('the .vsix', () => {
       for (const f of fs.readdirSync(path.join(root, dir)))
         assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
     // What is built goes in when it is there (dist/ is not, before a build).
-    for (const f of ['dist/extension.js', 'dist/commands.js', 'dist/phoneEngine.js', 'dist/mcp.js']) {
+    for (const f of [
+      'dist/extension.js',
+      'dist/commands.js',
+      'dist/phoneEngine.js',
+      'dist/errorSentences.js',
+      'dist/mcp.js',
+    ]) {
       if (fs.existsSync(path.join(root, f))) assert.ok(files.includes(f), `${f} is built but not packed`);
     }
   });
