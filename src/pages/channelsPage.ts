@@ -208,7 +208,7 @@ export class ChannelsPage implements PageController {
       actions,
       body: html` <h1>${t('Channels')}</h1>
         <p class="subtitle">${t('Where KallyAI reaches people and reaches you.')}</p>
-        ${notice ? html`<div class="callout ${notice.tone}">${icon(notice.tone === 'good' ? 'pass' : 'warning')} ${notice.text}</div>` : ''}
+        ${notice ? html`<div class="callout ${notice.tone}" data-announce>${icon(notice.tone === 'good' ? 'pass' : 'warning')} ${notice.text}</div>` : ''}
         ${this.pairing ? pairingCallout(this.pairing) : ''}
         ${
           address

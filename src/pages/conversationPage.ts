@@ -12,7 +12,7 @@ import { codeLabel, html, oneLine, t, textBlock, type Html } from '../format';
 import { goalTitle, waitingFor } from '../models/goal';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon } from './pageParts';
+import { actionBar, actionButton, icon } from './pageParts';
 
 export interface ConversationPageDeps {
   readonly client: KallyClient;
@@ -82,12 +82,19 @@ export class ConversationPage implements PageController {
       title: t('{0} — KallyAI', oneLine(title, 50)),
       actions,
       body: html` <h1>${title}</h1>
-        <div class="actions">
-          ${actionButton('newConversation', t('New Conversation'), 'add', 'secondary')}${actionButton('asText', t('Open as Text'), 'note', 'secondary')}
-        </div>
+        ${actionBar([actionButton('newConversation', t('New Conversation'), 'add', 'secondary'), actionButton('asText', t('Open as Text'), 'note', 'secondary')])}
         ${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
-        ${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)))}</div>` : ''}
-        <form data-action="send">
+        ${
+          suggestions.length
+            ? html`${actionBar(
+                suggestions.map((s, i) =>
+                  actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)),
+                ),
+                t('Suggestions'),
+              )}`
+            : ''
+        }
+        <form data-action="send" aria-label="${t('Reply')}">
           <label for="reply" class="muted">${deps.stakes()}</label>
           <textarea
             id="reply"
@@ -123,7 +130,8 @@ function goalCard(ref: NonNullable<Turn['goal']>, goal: Goal | undefined): Html 
     buttons.unshift(actionButton('acceptOutcome', t('Accept Outcome'), 'pass', 'primary', ref.id));
   return html`<div class="callout">
     ${icon('target')} <strong>${title}</strong> —
-    ${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}
+    <span data-announce>${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}</span
+    >${waiting ? html` · <span class="badge warning" data-announce>${waiting}</span>` : ''}
     <div class="actions">${goal ? buttons : ''}</div>
   </div>`;
 }

@@ -22,7 +22,7 @@ import {
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody, threadEntry } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface RevisionOutcome {
   readonly outcome: 'revised' | 'unchanged' | 'failed' | 'dismissed';
@@ -144,10 +144,12 @@ export class DraftPage implements PageController {
       actions,
       body: html` <h1>${subject}</h1>
         <p class="subtitle">
-          <span class="badge ${tone}">${state === 'pending' ? icon('bell-dot') : ''}${outboxStateLabel(email)}</span>
+          <span class="badge ${tone}" data-announce
+            >${state === 'pending' ? icon('bell-dot') : ''}${outboxStateLabel(email)}</span
+          >
           <span class="muted">${when}</span>
         </p>
-        ${notice ? html`<div class="callout ${notice.tone}">${icon('sparkle')} ${notice.text}</div>` : ''}
+        ${notice ? html`<div class="callout ${notice.tone}" data-announce>${icon('sparkle')} ${notice.text}</div>` : ''}
         ${state === 'pending' && wrong.length === 0 ? html`<div class="callout">${t('Nothing is sent until you approve it. Approving sends it now, from your account, to everyone in To and Cc.')}</div>` : ''}
         ${wrong.length ? html`<div class="callout error">${icon('error')} ${wrong.length === 1 ? t('This draft cannot be sent: {0} is not an email address. Write it again with the right address, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200)) : t('This draft cannot be sent: {0} are not email addresses. Write it again with the right addresses, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200))}</div>` : ''}
         ${state === 'failed' ? html`<div class="callout error">${failureOf(email) ?? t('The email could not be sent.')}</div>` : ''}
@@ -156,7 +158,7 @@ export class DraftPage implements PageController {
           [t('Cc'), ccOf(email).join(', ')],
           [t('Subject'), subject],
         ])}
-        <div class="actions">${buttons}</div>
+        ${actionBar(buttons)}
         <h2>${t('Message')}</h2>
         ${mailBody(email.body)} ${state === 'pending' ? reviseForm(this.deps.reviseStakes()) : ''}
         ${state === 'sent' ? thread(email, replies) : ''}`,

@@ -30,7 +30,7 @@ import {
 } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { icon } from './pageParts';
+import { actionBar, icon } from './pageParts';
 
 export interface GoalPageDeps extends EntityPageDeps {
   openGoal(id: string): Promise<unknown>;
@@ -103,13 +103,11 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
       actions,
       body: html` <h1>${title}</h1>
         <p class="subtitle">
-          ${statusBadge(goal)}${waiting ? html` <span class="badge warning">${icon('bell-dot')} ${waitingText(goal)}</span>` : ''}
+          ${statusBadge(goal)}${waiting ? html` <span class="badge warning" data-announce>${icon('bell-dot')} ${waitingText(goal)}</span>` : ''}
           <span class="muted">${t('Updated {0}', shortDateTime(goal.updated_at ?? goal.created_at) ?? '—')}</span>
         </p>
         ${goal.description && goal.description !== goal.title ? textBlock(goal.description) : ''}
-        ${waitingCallout(goal)}
-        <div class="actions">${buttons}</div>
-        ${outcome(goal)} ${steps(goal)} ${budget(goal)} ${subGoals(tree)}`,
+        ${waitingCallout(goal)} ${actionBar(buttons)} ${outcome(goal)} ${steps(goal)} ${budget(goal)} ${subGoals(tree)}`,
     };
   }
 }
@@ -117,7 +115,7 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
 function statusBadge(goal: Goal): Html {
   const status = goalStatus(goal);
   const tone = status === 'completed' ? 'good' : status === 'failed' ? 'bad' : '';
-  return html`<span class="badge ${tone}">${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
+  return html`<span class="badge ${tone}" data-announce>${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
 }
 
 function waitingCallout(goal: Goal): Html {

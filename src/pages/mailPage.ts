@@ -17,7 +17,7 @@ import {
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface MailPageDeps {
   readonly client: KallyClient;
@@ -85,16 +85,14 @@ export class MailPage implements PageController {
             >${shortDateTime(when) ?? ''}</span
           >
         </p>
-        ${notice ? html`<div class="callout warning">${notice}</div>` : ''}
+        ${notice ? html`<div class="callout warning" data-announce>${notice}</div>` : ''}
         ${headerTable([
           [t('From'), m.from ?? '?'],
           [t('To'), addressesText(m.to)],
           [t('Cc'), addressesText(m.cc)],
           [t('Date'), shortDateTime(when) ?? when],
         ])}
-        <div class="actions">
-          ${sender ? actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary') : ''}
-        </div>
+        ${sender ? actionBar(actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary')) : ''}
         ${
           attachments.length
             ? html`<h2>${t('Attachments')}</h2>

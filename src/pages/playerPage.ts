@@ -13,7 +13,7 @@ import { formatDuration, html, shortDateTime, t, textBlock, type Html } from '..
 import { callPhone, callTabTitle } from '../models/call';
 import { callerLabel, inboundTabTitle, voicemailText, type InboundCall, type Voicemail } from '../models/inbound';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface PlayerPageDeps {
   readonly client: KallyClient;
@@ -169,7 +169,7 @@ export class PlayerPage implements PageController {
             ${address ? t('Loading the audio…') : t('There is no audio for this yet.')}
           </p>
         </div>
-        <div class="actions">${buttons}</div>
+        ${actionBar(buttons)}
         ${
           transcript === undefined
             ? ''

@@ -19,7 +19,7 @@ import {
   type DateRange,
 } from '../models/receptionistAnalytics';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton } from './pageParts';
+import { actionBar, actionButton } from './pageParts';
 
 type Json = Record<string, unknown>;
 
@@ -125,6 +125,7 @@ export class ReceptionistAnalyticsPage implements PageController {
       (n) =>
         html`<button
           class="${days === n && range.to === lastDays(1).to ? '' : 'secondary'}"
+          aria-pressed="${days === n && range.to === lastDays(1).to ? 'true' : 'false'}"
           data-action="range"
           data-arg="${String(n)}"
         >
@@ -136,9 +137,7 @@ export class ReceptionistAnalyticsPage implements PageController {
       actions,
       body: html` <h1>${t('Receptionist')}</h1>
         <p class="subtitle">${rangeLabel(range)} · ${count(totalInRange, '{0} call', '{0} calls')}</p>
-        <div class="actions">
-          ${rangeButtons}${actionButton('custom', t('Choose Dates…'), 'calendar')}${actionButton('calls', t('Calls in This Range'), 'list-flat')}${actionButton('events', t('Event Log'), 'output')}
-        </div>
+        ${actionBar([...rangeButtons, actionButton('custom', t('Choose Dates…'), 'calendar'), actionButton('calls', t('Calls in This Range'), 'list-flat'), actionButton('events', t('Event Log'), 'output')])}
         ${summary.__error ? html`<p class="error">${String(summary.__error)}</p>` : figuresHtml(figures)}
         <h2>${t('Calls per day')}</h2>
         ${analytics.__error ? html`<p class="error">${String(analytics.__error)}</p>` : html`${dayChart(perDay)}${tableOf(t('Calls per day'), t('Day'), perDay)}`}

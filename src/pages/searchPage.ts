@@ -19,7 +19,7 @@ import {
 } from '../models/search';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface SearchPageDeps {
   readonly pipeline: Pipeline;
@@ -85,11 +85,15 @@ export class SearchPage implements PageController {
         ${entry?.answer ? html`<div class="callout">${textBlock(entry.answer)}</div>` : ''}
         ${entry && hits.length === 0 ? html`<p class="muted">${t('Nothing found. Try other words or another place.')}</p>` : ''}
         ${hits.map((hit, i) => result(hit, i, query))}
-        <div class="actions">
-          ${actionButton('again', t('Search Again'), 'refresh', entry ? 'secondary' : 'primary')}
-          ${actionButton('newSearch', query.kind === 'restaurants' ? t('Find Another Restaurant…') : t('New Search…'), 'search')}
-          ${actionButton('history', t('Search History…'), 'history')}
-        </div>`,
+        ${actionBar([
+          actionButton('again', t('Search Again'), 'refresh', entry ? 'secondary' : 'primary'),
+          actionButton(
+            'newSearch',
+            query.kind === 'restaurants' ? t('Find Another Restaurant…') : t('New Search…'),
+            'search',
+          ),
+          actionButton('history', t('Search History…'), 'history'),
+        ])}`,
     };
   }
 
