@@ -272,6 +272,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
           label: plainText(
             t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
           ),
+          status: plainText(m.unread ? t('Unread') : undefined),
         },
       }),
     };

@@ -294,6 +294,8 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           label: plainText(
             t('{0}message from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', title, when ?? ''),
           ),
+          // The filled dot of an unread message, in words.
+          status: plainText(m.unread ? t('Unread') : undefined),
         },
       }),
     };

@@ -301,6 +301,8 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           label: plainText(
             live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
           ),
+          // The red tower of a call KallyAI is answering now, in words.
+          status: plainText(live ? t('Live') : undefined),
         },
       }),
       children: live ? undefined : () => this.callChildren(node),

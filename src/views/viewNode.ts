@@ -89,15 +89,6 @@ export function makeItem(o: ItemOptions): vscode.TreeItem {
   return item;
 }
 
-/** A node for one entity of the service (a goal, a call, an email…): its id, parent, kind and the
- *  target a command run on it acts on, and its item made from `o` (id and context value filled in). */
-export function entityNode<N extends ViewNode = ViewNode>(
-  node: Omit<N, 'item'> & { readonly id: string; readonly kind: string },
-  o: Omit<ItemOptions, 'id'>,
-): N {
-  return { ...node, item: makeItem({ contextValue: node.kind, ...o, id: node.id }) } as N;
-}
-
 /** A leaf node that only shows something (an empty state, a figure). */
 export function infoNode(
   id: string,

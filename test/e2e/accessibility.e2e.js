@@ -37,12 +37,26 @@ const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
 const LONG_NAME = 'Longname '.repeat(1111).trim().slice(0, 9_990) + 'END';
 
-/** The themes audited: name in the picker, the workbench's class for it, the webview body's. */
+/** The themes audited: the setting's value (workbench.colorTheme), its label in the theme picker
+ *  (VS Code shows "Light Modern" for "Default Light Modern"), the workbench's class for it, the
+ *  webview body's. */
 const THEMES = [
-  { name: 'Default Light Modern', short: 'light', workbench: 'vs', body: 'vscode-light' },
-  { name: 'Default Dark Modern', short: 'dark', workbench: 'vs-dark', body: 'vscode-dark' },
-  { name: 'Default High Contrast', short: 'hc-dark', workbench: 'hc-black', body: 'vscode-high-contrast' },
-  { name: 'Default High Contrast Light', short: 'hc-light', workbench: 'hc-light', body: 'vscode-high-contrast-light' },
+  { name: 'Default Light Modern', label: 'Light Modern', short: 'light', workbench: 'vs', body: 'vscode-light' },
+  { name: 'Default Dark Modern', label: 'Dark Modern', short: 'dark', workbench: 'vs-dark', body: 'vscode-dark' },
+  {
+    name: 'Default High Contrast',
+    label: 'Dark High Contrast',
+    short: 'hc-dark',
+    workbench: 'hc-black',
+    body: 'vscode-high-contrast',
+  },
+  {
+    name: 'Default High Contrast Light',
+    label: 'Light High Contrast',
+    short: 'hc-light',
+    workbench: 'hc-light',
+    body: 'vscode-high-contrast-light',
+  },
 ];
 
 /** Waits for step `n` of a quick-input flow ("… (n/m)"), types and presses Enter. */
@@ -57,9 +71,9 @@ async function setTheme(page, theme) {
   await runCommand(page, 'Preferences: Color Theme');
   const input = page.locator(INPUT);
   await input.waitFor({ state: 'visible' });
-  await input.fill(theme.name);
+  await input.fill(theme.label);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^${theme.name}$`) }),
+    has: page.locator('.label-name', { hasText: new RegExp(`^(${theme.label}|${theme.name})$`) }),
   });
   const found = await row
     .first()
