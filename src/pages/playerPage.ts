@@ -152,14 +152,14 @@ export class PlayerPage implements PageController {
             <button data-player-toggle data-play-label="${t('Play')}" data-pause-label="${t('Pause')}" disabled>
               ${icon('play')}<span class="label">${t('Play')}</span>
             </button>
-            <button class="secondary" data-player-skip="-10" aria-label="${t('Back 10 seconds')}" disabled>
-              <span class="label">${t('−10 s')}</span>
+            <button class="secondary" data-player-skip="-10" disabled>
+              <span class="label">${t('−10 s')}</span><span class="visually-hidden"> (${t('Back 10 seconds')})</span>
             </button>
-            <button class="secondary" data-player-skip="10" aria-label="${t('Forward 10 seconds')}" disabled>
-              <span class="label">${t('+10 s')}</span>
+            <button class="secondary" data-player-skip="10" disabled>
+              <span class="label">${t('+10 s')}</span><span class="visually-hidden"> (${t('Forward 10 seconds')})</span>
             </button>
-            <button class="secondary" data-player-rate aria-label="${t('Playback speed')}" disabled>
-              <span class="label">1×</span>
+            <button class="secondary" data-player-rate disabled>
+              <span class="visually-hidden">${t('Playback speed')} </span><span class="label">1×</span>
             </button>
             <span class="player-time" data-player-time
               >0:00 / ${formatDuration(this.playback?.duration_seconds) ?? '–:––'}</span
