@@ -241,7 +241,9 @@ async function run(ctx) {
     .first()
     .waitFor();
   await palette(page, 'KallyAI: Take Over Call');
-  if (await page.locator(INPUT).isVisible()) await choose(page, 'Jamie', /Jamie Chen/);
+  // Two calls are live (one in the seed): the command asks which.
+  await page.locator(TITLE, { hasText: /Take Over Call/ }).waitFor({ state: 'visible' });
+  await choose(page, 'Jamie', /Jamie Chen/);
   await answerModal(page, /Take over the call from Jamie Chen\?/, 'Take Over');
   await until('the sandbox to show the call taken over', async () =>
     (await sandboxState(ctx)).inboundCalls.some((c) => c.id === arrived.id && c.taken_over === true),
@@ -250,7 +252,14 @@ async function run(ctx) {
 
   // The audio player: Play, +10 s and the speed, by keyboard.
   await palette(page, 'KallyAI: Play Recording');
-  if (await page.locator(INPUT).isVisible()) await choose(page, "Luigi's", /Luigi's Trattoria/);
+  // Without a call given, the command asks which (or, in a page of a call, plays that one).
+  await until('the recording to open or its call to be asked for', async () => {
+    if (await page.locator(TITLE, { hasText: /Play Recording/ }).isVisible()) {
+      await choose(page, "Luigi's", /Luigi's Trattoria/);
+      return true;
+    }
+    return (await page.locator('.tabs-container .tab', { hasText: /Luigi's Trattoria — recording/ }).count()) > 0;
+  });
   const player = await pageFrame(page, /Luigi's Trattoria — recording/, {
     ready: (f) => f.locator('button[data-player-toggle]:not([disabled])').count(),
     what: 'its Play button enabled',
@@ -258,8 +267,15 @@ async function run(ctx) {
   await focusEditor(page, player);
   await page.keyboard.press('Tab');
   assert.equal(await player.evaluate(() => document.activeElement.hasAttribute('data-player-toggle')), true);
+  // Enter toggles (the page may have started playing by itself): played, then playing.
+  const paused = () => player.evaluate(() => document.querySelector('audio[data-player]').paused);
+  const was = await paused();
   await page.keyboard.press('Enter');
-  await player.waitForFunction(() => !document.querySelector('audio[data-player]').paused);
+  await player.waitForFunction((w) => document.querySelector('audio[data-player]').paused !== w, was);
+  if (await paused()) {
+    await page.keyboard.press('Enter');
+    await player.waitForFunction(() => !document.querySelector('audio[data-player]').paused);
+  }
   await page.keyboard.press('Tab'); // −10 s
   await page.keyboard.press('Tab'); // +10 s
   const before = await player.evaluate(() => document.querySelector('audio[data-player]').currentTime);
