@@ -169,11 +169,11 @@ async function run(ctx) {
   );
   for (const s of stops)
     assert.ok(s.ring, `"${s.text}" shows the focus ring in the theme's focus colour: ${s.outline}`);
-  await ctx.screenshot('keyboard-goal-focus');
   // Back to Approve Step (the first control), Enter: the consent. Escape declines it.
   await focusEditor(page, goal);
   await page.keyboard.press('Tab');
   assert.equal(await goal.evaluate(() => document.activeElement.dataset.action), 'approveStep');
+  await ctx.screenshot('keyboard-goal-focus');
   await page.keyboard.press('Enter');
   await answerModal(page, /Approve the next step of "Book dinner for 4/, 'Approve Step', { escape: true });
   const dinner = async () => (await sandboxState(ctx)).goals.find((g) => /^Book dinner for 4/.test(g.title));
