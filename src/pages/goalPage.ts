@@ -103,7 +103,7 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
       actions,
       body: html` <h1>${title}</h1>
         <p class="subtitle">
-          ${statusBadge(goal)}${waiting ? html` <span class="badge warning" data-announce>${icon('bell-dot')} ${waitingText(goal)}</span>` : ''}
+          ${statusBadge(goal)}${waiting ? html` <span class="badge warning">${icon('bell-dot')} ${waitingText(goal)}</span>` : ''}
           <span class="muted">${t('Updated {0}', shortDateTime(goal.updated_at ?? goal.created_at) ?? '—')}</span>
         </p>
         ${goal.description && goal.description !== goal.title ? textBlock(goal.description) : ''}
@@ -136,7 +136,8 @@ function waitingCallout(goal: Goal): Html {
           : w === 'outcome_acceptance'
             ? t('KallyAI has an outcome for you to accept, or to negotiate again.')
             : t('KallyAI needs your input.');
-  return html`<div class="callout">${text}</div>`;
+  // Said by the live region when it changes (the next step now waits for approval).
+  return html`<div class="callout" data-announce>${text}</div>`;
 }
 
 function outcome(goal: Goal): Html {

@@ -188,10 +188,17 @@ async function run(ctx) {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await answerModal(page, /Approve the next step of "Book dinner for 4/, 'Approve Step');
-  await pageFrame(page, /Book dinner for 4.* — goal/, {
-    ready: async (f) => /go ahead with: Add the booking to your calendar/.test(await f.locator('body').innerText()),
-    what: 'the next step waiting for approval',
+  // The page follows, and its polite live region says what changed (not the whole page).
+  goal = await pageFrame(page, /Book dinner for 4.* — goal/, {
+    ready: async (f) =>
+      /go ahead with: Add the booking to your calendar/.test(
+        await f.locator('[data-live-region]').evaluate((el) => el.textContent),
+      ),
+    what: 'its live region to say the next step waits for approval',
   });
+  const said = await goal.locator('[data-live-region]').evaluate((el) => el.textContent);
+  ctx.log(`live region: "${said}"`);
+  assert.ok(said.length < 400, 'the live region says the status, not the page');
   ctx.log('step approved by keyboard');
 
   // 3. A call, through the wizard.
