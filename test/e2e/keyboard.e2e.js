@@ -32,6 +32,13 @@ async function choose(page, text, row) {
     await page.keyboard.type(text);
   };
   await type();
+  // What was typed is all there (an input that replaced another while it was typed into lost the start).
+  await until(`the quick input to hold "${text}"`, async () => {
+    const bare = (v) => v.replace(/\s+/g, '');
+    if (bare(await page.locator(INPUT).inputValue()).startsWith(bare(text).slice(0, 12))) return true;
+    await type();
+    return false;
+  });
   if (row) {
     await until(`the quick pick to offer ${row}`, async () => {
       const focused = await page
@@ -56,6 +63,11 @@ async function palette(page, title) {
   await page.keyboard.press('F1');
   await page.locator(INPUT).waitFor({ state: 'visible' });
   await choose(page, `>${title}`, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  // The palette has closed (or another input has taken its place) before anything is typed next.
+  await until(`the palette to run ${title}`, async () => {
+    const input = page.locator(INPUT);
+    return !(await input.isVisible()) || !(await input.inputValue()).startsWith('>');
+  });
 }
 
 /** The modal in front: Tab moves among its buttons until the focused one reads `label`, then Enter
