@@ -161,7 +161,8 @@
   // would have loaded as a new document), swapped in without reloading. DOMParser builds an inert
   // document from it — no script in it runs, nothing in it loads — and its nodes then join this
   // page, under this document's Content-Security-Policy like everything else; no HTML string is
-  // ever written into the live page. What had the focus (a button, a field) gets it back.
+  // ever written into the live page. What had the focus (a button, a field) gets it back, if the
+  // page has the focus at all.
   // What the page says of its state (the text of its [data-announce] elements, in order).
   const announced = () =>
     [...document.querySelectorAll('[data-announce]')]
@@ -178,8 +179,10 @@
   const swap = (title, body) => {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
     for (const el of parsed.querySelectorAll('script, iframe, object, embed, base, meta, link')) el.remove();
+    // Only when the page has the keyboard focus: a render swapped in while the person works
+    // elsewhere (a quick pick, the palette) must not take the focus back to the page.
     const focused =
-      document.activeElement instanceof Element && document.activeElement !== document.body
+      document.hasFocus() && document.activeElement instanceof Element && document.activeElement !== document.body
         ? document.activeElement
         : undefined;
     const data = (focused && focused.dataset) || {};
