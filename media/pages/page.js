@@ -2,7 +2,9 @@
 // it only turns clicks on [data-action] buttons and submitted [data-action] forms into messages for
 // the extension, which validates each one before it runs anything. It also remembers which page
 // this is (for a window reload), reports Content-Security-Policy violations, and swaps in the body
-// of a new render without reloading the document (no blank, unstyled flash; the scroll stays).
+// of a new render without reloading the document (no blank, unstyled flash; the scroll stays),
+// and then says in the page's polite live region what changed — only the sentences the page marks
+// data-announce (a call's status, a step awaiting approval), never the whole page again.
 (function () {
   const vscode = acquireVsCodeApi();
   const self = document.currentScript;
@@ -159,12 +161,28 @@
   // would have loaded as a new document), swapped in without reloading. DOMParser builds an inert
   // document from it — no script in it runs, nothing in it loads — and its nodes then join this
   // page, under this document's Content-Security-Policy like everything else; no HTML string is
-  // ever written into the live page. What had the focus (a button, a field) gets it back.
+  // ever written into the live page. What had the focus (a button, a field) gets it back, if the
+  // page has the focus at all.
+  // What the page says of its state (the text of its [data-announce] elements, in order).
+  const announced = () =>
+    [...document.querySelectorAll('[data-announce]')]
+      .map((el) => el.textContent.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join('. ');
+  const announce = (text) => {
+    const region = document.querySelector('[data-live-region]');
+    if (!region) return;
+    // Emptied first: the same sentence said again (a status that changed back) is read again.
+    region.textContent = '';
+    window.requestAnimationFrame(() => (region.textContent = text.slice(0, 500)));
+  };
   const swap = (title, body) => {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
     for (const el of parsed.querySelectorAll('script, iframe, object, embed, base, meta, link')) el.remove();
+    // Only when the page has the keyboard focus: a render swapped in while the person works
+    // elsewhere (a quick pick, the palette) must not take the focus back to the page.
     const focused =
-      document.activeElement instanceof Element && document.activeElement !== document.body
+      document.hasFocus() && document.activeElement instanceof Element && document.activeElement !== document.body
         ? document.activeElement
         : undefined;
     const data = (focused && focused.dataset) || {};
@@ -178,7 +196,12 @@
             ? `[data-action="${CSS.escape(data.action)}"]${data.arg ? `[data-arg="${CSS.escape(data.arg)}"]` : ''}`
             : undefined);
     document.title = title;
-    document.body.replaceChildren(...parsed.body.childNodes, self);
+    const before = announced();
+    const main = document.getElementById('page');
+    if (main) main.replaceChildren(...parsed.body.childNodes);
+    else document.body.replaceChildren(...parsed.body.childNodes, self);
+    const after = announced();
+    if (after && after !== before) announce(after);
     busy(document.body.classList.contains('busy'));
     bindPlayer();
     if (key) document.querySelector(key)?.focus({ preventScroll: true });

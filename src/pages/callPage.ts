@@ -28,7 +28,7 @@ import {
 } from '../models/call';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { icon, transcriptSection } from './pageParts';
+import { actionBar, icon, transcriptSection } from './pageParts';
 
 export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
   protected what(): string {
@@ -82,15 +82,29 @@ export class CallPage extends EntityPage<Call, LiveEntityPageDeps> {
     return {
       title: callTabTitle(call, t('call')),
       actions,
-      body: html`
-<h1>${callLabel(call)}</h1>
-<p class="subtitle"><span class="badge ${tone}">${isRunning(call) ? icon('sync~spin') : ''}${status.label}</span> ${phone && businessName(call) ? html`<span>${phoneForPeople(phone)}</span> · ` : ''}<span class="muted">${facts}</span></p>
-<p>${status.explanation}</p>
-${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${call.submission.task_description}</p>` : ''}
-<div class="actions">${buttons}</div>
-${summary ? html`<h2>${t('Highlights')}</h2>${listOrParagraphsHtml(summary)}` : ''}
-${call.next_steps ? html`<h2>${t('Next steps')}</h2>${listOrParagraphsHtml(call.next_steps)}` : ''}
-${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
+      body: html` <h1>${callLabel(call)}</h1>
+        <p class="subtitle">
+          <span class="badge ${tone}" data-announce>${isRunning(call) ? icon('sync~spin') : ''}${status.label}</span>
+          ${phone && businessName(call) ? html`<span>${phoneForPeople(phone)}</span> · ` : ''}<span class="muted"
+            >${facts}</span
+          >
+        </p>
+        <p data-announce>${status.explanation}</p>
+        ${call.submission?.task_description ? html`<p><strong>${t('Task')}:</strong> ${call.submission.task_description}</p>` : ''}
+        ${actionBar(buttons)}
+        ${
+          summary
+            ? html`<h2>${t('Highlights')}</h2>
+                ${listOrParagraphsHtml(summary)}`
+            : ''
+        }
+        ${
+          call.next_steps
+            ? html`<h2>${t('Next steps')}</h2>
+                ${listOrParagraphsHtml(call.next_steps)}`
+            : ''
+        }
+        ${hasTranscript(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, call)) : ''}`,
     };
   }
 }

@@ -206,19 +206,43 @@ export class ChannelsPage implements PageController {
     return {
       title: t('KallyAI channels'),
       actions,
-      body: html`
-<h1>${t('Channels')}</h1>
-<p class="subtitle">${t('Where KallyAI reaches people and reaches you.')}</p>
-${notice ? html`<div class="callout ${notice.tone}">${icon(notice.tone === 'good' ? 'pass' : 'warning')} ${notice.text}</div>` : ''}
-${this.pairing ? pairingCallout(this.pairing) : ''}
-${address ? html`<h2>${t('Your KallyAI mailbox')}</h2><p>${t('Email sent or forwarded to this address reaches KallyAI:')} <code class="mailbox">${address}</code></p><div class="actions">${actionButton('copyMailbox', t('Copy Address'), 'copy', 'secondary')}</div>` : ''}
-<h2>${t('Channels')}</h2>
-${channels.length ? html`<table class="channels">${channels.map((c) => channelRow(c))}</table>` : html`<p class="muted">${t('KallyAI listed no channels.')}</p>`}
-<div class="actions">${actionButton('refresh', t('Refresh'), 'refresh', 'secondary')}</div>
-<h2>${t('Notification email addresses')}</h2>
-<p class="muted">${t('KallyAI sends notifications and copies of the email it sends to these addresses once they are verified.')}</p>
-${emails === undefined ? html`<p class="error">${t('The addresses could not be loaded.')}</p>` : emails.length ? html`<table class="addresses">${emails.map(emailRow)}</table>` : html`<p class="muted">${t('No addresses yet.')}</p>`}
-<div class="actions">${actionButton('addEmail', t('Add Address…'), 'add', 'primary')}</div>`,
+      body: html` <h1>${t('Channels')}</h1>
+        <p class="subtitle">${t('Where KallyAI reaches people and reaches you.')}</p>
+        ${notice ? html`<div class="callout ${notice.tone}" data-announce>${icon(notice.tone === 'good' ? 'pass' : 'warning')} ${notice.text}</div>` : ''}
+        ${this.pairing ? pairingCallout(this.pairing) : ''}
+        ${
+          address
+            ? html`<h2>${t('Your KallyAI mailbox')}</h2>
+                <p>
+                  ${t('Email sent or forwarded to this address reaches KallyAI:')}
+                  <code class="mailbox">${address}</code>
+                </p>
+                <div class="actions">${actionButton('copyMailbox', t('Copy Address'), 'copy', 'secondary')}</div>`
+            : ''
+        }
+        <h2>${t('Channels')}</h2>
+        ${
+          channels.length
+            ? html`<table class="channels">
+                ${channels.map((c) => channelRow(c))}
+              </table>`
+            : html`<p class="muted">${t('KallyAI listed no channels.')}</p>`
+        }
+        <div class="actions">${actionButton('refresh', t('Refresh'), 'refresh', 'secondary')}</div>
+        <h2>${t('Notification email addresses')}</h2>
+        <p class="muted">
+          ${t('KallyAI sends notifications and copies of the email it sends to these addresses once they are verified.')}
+        </p>
+        ${
+          emails === undefined
+            ? html`<p class="error">${t('The addresses could not be loaded.')}</p>`
+            : emails.length
+              ? html`<table class="addresses">
+                  ${emails.map(emailRow)}
+                </table>`
+              : html`<p class="muted">${t('No addresses yet.')}</p>`
+        }
+        <div class="actions">${actionButton('addEmail', t('Add Address…'), 'add', 'primary')}</div>`,
     };
   }
 
@@ -261,11 +285,17 @@ function channelRow(c: ChannelState): Html {
   if (canDisconnect(c)) buttons.push(actionButton('disconnect', t('Disconnect'), 'debug-disconnect', 'danger', name));
   const since = shortDateTime(c.connected_at);
   const state = c.connected
-    ? html`<span class="badge good">${t('Connected')}</span> ${c.account_name ? html`<span>${phoneForPeople(c.account_name)}</span>` : ''}${since ? html` <span class="muted">${t('since {0}', since)}</span>` : ''}`
+    ? html`<span class="badge good">${t('Connected')}</span>
+        ${c.account_name ? html`<span>${phoneForPeople(c.account_name)}</span>` : ''}${since ? html` <span class="muted">${t('since {0}', since)}</span>` : ''}`
     : isPairing(c)
       ? html`<span class="badge warning">${t('Waiting for pairing')}</span>`
-      : html`<span class="badge">${t('Not connected')}</span>${name === 'sms' ? html` <span class="muted">${t('SMS goes through your KallyAI phone number.')}</span>` : !canConnect(c) && name !== 'email' ? html` <span class="muted">${t('Connect it in the KallyAI app.')}</span>` : ''}`;
-  return html`<tr><td>${icon(CHANNEL_ICONS[name] ?? 'radio-tower')} <strong>${channelName(name)}</strong></td><td>${state}</td><td><div class="row-actions">${buttons}</div></td></tr>`;
+      : html`<span class="badge">${t('Not connected')}</span
+          >${name === 'sms' ? html` <span class="muted">${t('SMS goes through your KallyAI phone number.')}</span>` : !canConnect(c) && name !== 'email' ? html` <span class="muted">${t('Connect it in the KallyAI app.')}</span>` : ''}`;
+  return html`<tr>
+    <td>${icon(CHANNEL_ICONS[name] ?? 'radio-tower')} <strong>${channelName(name)}</strong></td>
+    <td>${state}</td>
+    <td><div class="row-actions">${buttons}</div></td>
+  </tr>`;
 }
 
 function emailRow(e: ChannelEmail): Html {
@@ -281,7 +311,13 @@ function emailRow(e: ChannelEmail): Html {
       ]
     : [];
   const label = e.label ?? e.display_name;
-  return html`<tr><td><strong>${e.email_address ?? '?'}</strong>${label ? html` <span class="muted">— ${label}</span>` : ''}</td><td>${e.is_primary ? html`<span class="badge">${t('Primary')}</span> ` : ''}${e.verified ? html`<span class="badge good">${t('Verified')}</span>` : html`<span class="badge warning">${t('Not verified')}</span>`}</td><td><div class="row-actions">${buttons}</div></td></tr>`;
+  return html`<tr>
+    <td><strong>${e.email_address ?? '?'}</strong>${label ? html` <span class="muted">— ${label}</span>` : ''}</td>
+    <td>
+      ${e.is_primary ? html`<span class="badge">${t('Primary')}</span> ` : ''}${e.verified ? html`<span class="badge good">${t('Verified')}</span>` : html`<span class="badge warning">${t('Not verified')}</span>`}
+    </td>
+    <td><div class="row-actions">${buttons}</div></td>
+  </tr>`;
 }
 
 function pairingCallout(p: Pairing): Html {
@@ -293,12 +329,14 @@ function pairingCallout(p: Pairing): Html {
     actionButton('cancelPairing', t('Hide'), 'close', 'secondary'),
   ];
   return html`<div class="callout pairing">
-<p><strong>${t('Finish connecting {0}', name)}</strong></p>
-<p>${p.instructions ?? (p.url && p.code ? t('Open the link, or send the code from {0}.', name) : p.url ? t('Open the link to finish in {0}.', name) : t('Send the code from {0}.', name))}</p>
-${p.url ? html`<p>${t('Link')}: <code>${p.url}</code></p>` : ''}
-${p.code ? html`<p>${t('Code')}: <code class="code">${p.code}</code></p>` : ''}
-${p.expiresAt ? html`<p class="muted">${t('It expires {0}.', shortDateTime(p.expiresAt) ?? p.expiresAt)}</p>` : ''}
-<p class="muted">${icon('sync')} ${t('This page follows the pairing and tells you when it is done.')}</p>
-<div class="actions">${buttons}</div>
-</div>`;
+    <p><strong>${t('Finish connecting {0}', name)}</strong></p>
+    <p>
+      ${p.instructions ?? (p.url && p.code ? t('Open the link, or send the code from {0}.', name) : p.url ? t('Open the link to finish in {0}.', name) : t('Send the code from {0}.', name))}
+    </p>
+    ${p.url ? html`<p>${t('Link')}: <code>${p.url}</code></p>` : ''}
+    ${p.code ? html`<p>${t('Code')}: <code class="code">${p.code}</code></p>` : ''}
+    ${p.expiresAt ? html`<p class="muted">${t('It expires {0}.', shortDateTime(p.expiresAt) ?? p.expiresAt)}</p>` : ''}
+    <p class="muted">${icon('sync')} ${t('This page follows the pairing and tells you when it is done.')}</p>
+    <div class="actions">${buttons}</div>
+  </div>`;
 }

@@ -12,7 +12,7 @@ import { codeLabel, html, oneLine, t, textBlock, type Html } from '../format';
 import { goalTitle, waitingFor } from '../models/goal';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon } from './pageParts';
+import { actionBar, actionButton, icon } from './pageParts';
 
 export interface ConversationPageDeps {
   readonly client: KallyClient;
@@ -81,23 +81,39 @@ export class ConversationPage implements PageController {
     return {
       title: t('{0} — KallyAI', oneLine(title, 50)),
       actions,
-      body: html`
-<h1>${title}</h1>
-<div class="actions">${actionButton('newConversation', t('New Conversation'), 'add', 'secondary')}${actionButton('asText', t('Open as Text'), 'note', 'secondary')}</div>
-${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
-${suggestions.length ? html`<div class="actions" aria-label="${t('Suggestions')}">${suggestions.map((s, i) => actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)))}</div>` : ''}
-<form data-action="send">
-<label for="reply" class="muted">${deps.stakes()}</label>
-<textarea id="reply" placeholder="${t('Reply to KallyAI… (Enter sends, Shift+Enter adds a line)')}"></textarea>
-<div class="actions"><button type="submit">${icon('send')}<span>${t('Send')}</span></button></div>
-</form>`,
+      body: html` <h1>${title}</h1>
+        ${actionBar([actionButton('newConversation', t('New Conversation'), 'add', 'secondary'), actionButton('asText', t('Open as Text'), 'note', 'secondary')])}
+        ${turns.length ? turns.map((turn) => this.turn(turn, goals)) : html`<p class="muted">${t('No messages yet. Say what you need below.')}</p>`}
+        ${
+          suggestions.length
+            ? html`${actionBar(
+                suggestions.map((s, i) =>
+                  actionButton('suggest', oneLine(s, 60), commands[i] ? 'play' : 'lightbulb', 'secondary', String(i)),
+                ),
+                t('Suggestions'),
+              )}`
+            : ''
+        }
+        <form data-action="send" aria-label="${t('Reply')}">
+          <label for="reply" class="muted">${deps.stakes()}</label>
+          <textarea
+            id="reply"
+            placeholder="${t('Reply to KallyAI… (Enter sends, Shift+Enter adds a line)')}"
+          ></textarea>
+          <div class="actions">
+            <button type="submit">${icon('send')}<span>${t('Send')}</span></button>
+          </div>
+        </form>`,
     };
   }
 
   private turn(turn: Turn, goals: ReadonlyMap<string, Goal>): Html {
     const who = turn.role === 'you' ? t('You') : 'KallyAI';
     const goal = turn.goal ? goals.get(turn.goal.id) : undefined;
-    return html`<div class="turn ${turn.role === 'you' ? 'you' : 'kallyai'}"><span class="who">${who}</span>${turn.at ? html`<span class="when">${turn.at}</span>` : ''}${textBlock(turn.text)}${turn.goal ? goalCard(turn.goal, goal) : ''}</div>`;
+    return html`<div class="turn ${turn.role === 'you' ? 'you' : 'kallyai'}">
+      <span class="who">${who}</span
+      >${turn.at ? html`<span class="when">${turn.at}</span>` : ''}${textBlock(turn.text)}${turn.goal ? goalCard(turn.goal, goal) : ''}
+    </div>`;
   }
 }
 
@@ -112,5 +128,10 @@ function goalCard(ref: NonNullable<Turn['goal']>, goal: Goal | undefined): Html 
     buttons.unshift(actionButton('approveBudget', t('Approve Budget'), 'check-all', 'primary', ref.id));
   if (w === 'outcome_acceptance')
     buttons.unshift(actionButton('acceptOutcome', t('Accept Outcome'), 'pass', 'primary', ref.id));
-  return html`<div class="callout">${icon('target')} <strong>${title}</strong> — ${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}${waiting ? html` · <span class="badge warning">${waiting}</span>` : ''}<div class="actions">${goal ? buttons : ''}</div></div>`;
+  return html`<div class="callout">
+    ${icon('target')} <strong>${title}</strong> —
+    <span data-announce>${codeLabel('goalStatus', goal?.status ?? ref.status ?? '')}</span
+    >${waiting ? html` · <span class="badge warning" data-announce>${waiting}</span>` : ''}
+    <div class="actions">${goal ? buttons : ''}</div>
+  </div>`;
 }

@@ -22,7 +22,7 @@ import {
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody, threadEntry } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface RevisionOutcome {
   readonly outcome: 'revised' | 'unchanged' | 'failed' | 'dismissed';
@@ -78,7 +78,8 @@ export class DraftPage implements PageController {
       return {
         title: t('Email — not found'),
         actions: {},
-        body: html`<h1>${t('This email is no longer in your outbox')}</h1><p class="muted">${t('It may have been discarded or removed.')}</p>`,
+        body: html`<h1>${t('This email is no longer in your outbox')}</h1>
+          <p class="muted">${t('It may have been discarded or removed.')}</p>`,
       };
     }
     const state = outboxState(email);
@@ -141,23 +142,26 @@ export class DraftPage implements PageController {
     return {
       title: state === 'pending' ? t('Draft — {0}', oneLine(subject, 50)) : t('Email — {0}', oneLine(subject, 50)),
       actions,
-      body: html`
-<h1>${subject}</h1>
-<p class="subtitle"><span class="badge ${tone}">${state === 'pending' ? icon('bell-dot') : ''}${outboxStateLabel(email)}</span> <span class="muted">${when}</span></p>
-${notice ? html`<div class="callout ${notice.tone}">${icon('sparkle')} ${notice.text}</div>` : ''}
-${state === 'pending' && wrong.length === 0 ? html`<div class="callout">${t('Nothing is sent until you approve it. Approving sends it now, from your account, to everyone in To and Cc.')}</div>` : ''}
-${wrong.length ? html`<div class="callout error">${icon('error')} ${wrong.length === 1 ? t('This draft cannot be sent: {0} is not an email address. Write it again with the right address, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200)) : t('This draft cannot be sent: {0} are not email addresses. Write it again with the right addresses, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200))}</div>` : ''}
-${state === 'failed' ? html`<div class="callout error">${failureOf(email) ?? t('The email could not be sent.')}</div>` : ''}
-${headerTable([
-  [t('To'), email.to ?? '?'],
-  [t('Cc'), ccOf(email).join(', ')],
-  [t('Subject'), subject],
-])}
-<div class="actions">${buttons}</div>
-<h2>${t('Message')}</h2>
-${mailBody(email.body)}
-${state === 'pending' ? reviseForm(this.deps.reviseStakes()) : ''}
-${state === 'sent' ? thread(email, replies) : ''}`,
+      body: html` <h1>${subject}</h1>
+        <p class="subtitle">
+          <span class="badge ${tone}" data-announce
+            >${state === 'pending' ? icon('bell-dot') : ''}${outboxStateLabel(email)}</span
+          >
+          <span class="muted">${when}</span>
+        </p>
+        ${notice ? html`<div class="callout ${notice.tone}" data-announce>${icon('sparkle')} ${notice.text}</div>` : ''}
+        ${state === 'pending' && wrong.length === 0 ? html`<div class="callout">${t('Nothing is sent until you approve it. Approving sends it now, from your account, to everyone in To and Cc.')}</div>` : ''}
+        ${wrong.length ? html`<div class="callout error">${icon('error')} ${wrong.length === 1 ? t('This draft cannot be sent: {0} is not an email address. Write it again with the right address, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200)) : t('This draft cannot be sent: {0} are not email addresses. Write it again with the right addresses, or ask KallyAI to revise it.', oneLine(wrong.join(', '), 200))}</div>` : ''}
+        ${state === 'failed' ? html`<div class="callout error">${failureOf(email) ?? t('The email could not be sent.')}</div>` : ''}
+        ${headerTable([
+          [t('To'), email.to ?? '?'],
+          [t('Cc'), ccOf(email).join(', ')],
+          [t('Subject'), subject],
+        ])}
+        ${actionBar(buttons)}
+        <h2>${t('Message')}</h2>
+        ${mailBody(email.body)} ${state === 'pending' ? reviseForm(this.deps.reviseStakes()) : ''}
+        ${state === 'sent' ? thread(email, replies) : ''}`,
     };
   }
 
@@ -186,18 +190,31 @@ function isOutboxEmail(x: Initial): x is OutboxEmail {
 
 function reviseForm(stakes: string): Html {
   return html`<h2>${t('Ask KallyAI to revise')}</h2>
-<form data-action="revise">
-<label for="instructions" class="muted">${stakes}</label>
-<textarea id="instructions" maxlength="${REVISION_INSTRUCTIONS_MAX}" placeholder="${t('e.g. Make it shorter and more formal; mention the invoice is attached (Enter sends, Shift+Enter adds a line)')}"></textarea>
-<div class="actions"><button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Revise')}</span></button></div>
-</form>`;
+    <form data-action="revise">
+      <label for="instructions" class="muted">${stakes}</label>
+      <textarea
+        id="instructions"
+        maxlength="${REVISION_INSTRUCTIONS_MAX}"
+        placeholder="${t('e.g. Make it shorter and more formal; mention the invoice is attached (Enter sends, Shift+Enter adds a line)')}"
+      ></textarea>
+      <div class="actions">
+        <button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Revise')}</span></button>
+      </div>
+    </form>`;
 }
 
 function thread(email: OutboxEmail, replies: readonly EmailReply[] | undefined): Html {
   const head = html`<h2>${t('Replies')}</h2>`;
-  if (!replies) return html`${head}<p class="muted">${t('The replies could not be loaded.')}</p>`;
-  if (!replies.length) return html`${head}<p class="muted">${t('No replies yet.')}</p>`;
+  if (!replies)
+    return html`${head}
+      <p class="muted">${t('The replies could not be loaded.')}</p>`;
+  if (!replies.length)
+    return html`${head}
+      <p class="muted">${t('No replies yet.')}</p>`;
   const you = threadEntry(t('You'), email.sent_at ?? email.created_at, email.body, email.subject);
   const sorted = [...replies].sort((a, b) => (a.received_at ?? '').localeCompare(b.received_at ?? ''));
-  return html`${head}<div class="thread">${you}${sorted.map((r) => threadEntry(senderName(r.from) || r.from || '?', r.received_at, r.body ?? r.snippet, r.subject))}</div>`;
+  return html`${head}
+    <div class="thread">
+      ${you}${sorted.map((r) => threadEntry(senderName(r.from) || r.from || '?', r.received_at, r.body ?? r.snippet, r.subject))}
+    </div>`;
 }

@@ -30,7 +30,7 @@ import {
 } from '../models/goal';
 import { EntityPage, type EntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { icon } from './pageParts';
+import { actionBar, icon } from './pageParts';
 
 export interface GoalPageDeps extends EntityPageDeps {
   openGoal(id: string): Promise<unknown>;
@@ -101,16 +101,13 @@ export class GoalPage extends EntityPage<Goal, GoalPageDeps> {
     return {
       title: t('{0} — goal', oneLine(title, 50)),
       actions,
-      body: html`
-<h1>${title}</h1>
-<p class="subtitle">${statusBadge(goal)}${waiting ? html` <span class="badge warning">${icon('bell-dot')} ${waitingText(goal)}</span>` : ''} <span class="muted">${t('Updated {0}', shortDateTime(goal.updated_at ?? goal.created_at) ?? '—')}</span></p>
-${goal.description && goal.description !== goal.title ? textBlock(goal.description) : ''}
-${waitingCallout(goal)}
-<div class="actions">${buttons}</div>
-${outcome(goal)}
-${steps(goal)}
-${budget(goal)}
-${subGoals(tree)}`,
+      body: html` <h1>${title}</h1>
+        <p class="subtitle">
+          ${statusBadge(goal)}${waiting ? html` <span class="badge warning">${icon('bell-dot')} ${waitingText(goal)}</span>` : ''}
+          <span class="muted">${t('Updated {0}', shortDateTime(goal.updated_at ?? goal.created_at) ?? '—')}</span>
+        </p>
+        ${goal.description && goal.description !== goal.title ? textBlock(goal.description) : ''}
+        ${waitingCallout(goal)} ${actionBar(buttons)} ${outcome(goal)} ${steps(goal)} ${budget(goal)} ${subGoals(tree)}`,
     };
   }
 }
@@ -118,13 +115,15 @@ ${subGoals(tree)}`,
 function statusBadge(goal: Goal): Html {
   const status = goalStatus(goal);
   const tone = status === 'completed' ? 'good' : status === 'failed' ? 'bad' : '';
-  return html`<span class="badge ${tone}">${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
+  return html`<span class="badge ${tone}" data-announce>${codeLabel('goalStatus', goal.status) || t('Unknown')}</span>`;
 }
 
 function waitingCallout(goal: Goal): Html {
   const w = waitingFor(goal);
   if (!w && isEscalated(goal) && isOpen(goal))
-    return html`<div class="callout">${t('KallyAI handed this goal to you and stopped working on it: answer its message in the Inbox with how to go on, or cancel the goal.')}</div>`;
+    return html`<div class="callout">
+      ${t('KallyAI handed this goal to you and stopped working on it: answer its message in the Inbox with how to go on, or cancel the goal.')}
+    </div>`;
   if (!w) return html``;
   const step = goal.steps?.[currentStepIndex(goal)];
   const text =
@@ -137,12 +136,14 @@ function waitingCallout(goal: Goal): Html {
           : w === 'outcome_acceptance'
             ? t('KallyAI has an outcome for you to accept, or to negotiate again.')
             : t('KallyAI needs your input.');
-  return html`<div class="callout">${text}</div>`;
+  // Said by the live region when it changes (the next step now waits for approval).
+  return html`<div class="callout" data-announce>${text}</div>`;
 }
 
 function outcome(goal: Goal): Html {
   return typeof goal.outcome === 'string' && goal.outcome.trim()
-    ? html`<h2>${t('Outcome')}</h2>${textBlock(goal.outcome)}`
+    ? html`<h2>${t('Outcome')}</h2>
+        ${textBlock(goal.outcome)}`
     : html``;
 }
 
@@ -168,7 +169,20 @@ function steps(goal: Goal): Html {
         return icon('circle-large-outline');
     }
   };
-  return html`<h2>${t('Steps')}</h2><ol class="steps">${list.map((s, i) => html`<li class="${i === current ? 'current' : ''}">${stepIcon((s.status ?? '').toLowerCase(), i)}<span>${s.description ?? t('Step {0}', i + 1)} <span class="muted">— ${i === current ? t('Waiting for your approval') : codeLabel('stepStatus', s.status)}</span></span></li>`)}</ol>`;
+  return html`<h2>${t('Steps')}</h2>
+    <ol class="steps">
+      ${list.map(
+        (s, i) =>
+          html`<li class="${i === current ? 'current' : ''}">
+            ${stepIcon((s.status ?? '').toLowerCase(), i)}<span
+              >${s.description ?? t('Step {0}', i + 1)}
+              <span class="muted"
+                >— ${i === current ? t('Waiting for your approval') : codeLabel('stepStatus', s.status)}</span
+              ></span
+            >
+          </li>`,
+      )}
+    </ol>`;
 }
 
 function budget(goal: Goal): Html {
@@ -180,15 +194,40 @@ function budget(goal: Goal): Html {
   const share =
     b.estimated && b.used !== undefined ? Math.min(100, Math.round((b.used / b.estimated) * 100)) : undefined;
   return html`<h2>${t('Budget')}</h2>
-<table>
-<tr><th class="num">${t('Spent')}</th><th class="num">${t('Estimated')}</th><th class="num">${t('Left')}</th>${softCap !== undefined ? html`<th class="num">${t('Soft cap')}</th>` : ''}${hardCap !== undefined ? html`<th class="num">${t('Hard cap')}</th>` : ''}</tr>
-<tr><td class="num">${formatCredits(b.used)}</td><td class="num">${formatCredits(b.estimated)}</td><td class="num">${formatCredits(b.remaining)}</td>${softCap !== undefined ? html`<td class="num">${formatCredits(softCap)}</td>` : ''}${hardCap !== undefined ? html`<td class="num">${formatCredits(hardCap)}</td>` : ''}</tr>
-</table>
-${share !== undefined ? html`<div class="meter" role="img" aria-label="${t('{0}% of the estimate spent', share)}">${trustedHtml(`<span class="meter-${Math.round(share / 5) * 5}"></span>`)}</div>` : ''}`;
+    <table>
+      <tr>
+        <th class="num">${t('Spent')}</th>
+        <th class="num">${t('Estimated')}</th>
+        <th class="num">${t('Left')}</th>
+        ${softCap !== undefined ? html`<th class="num">${t('Soft cap')}</th>` : ''}${hardCap !== undefined ? html`<th class="num">${t('Hard cap')}</th>` : ''}
+      </tr>
+      <tr>
+        <td class="num">${formatCredits(b.used)}</td>
+        <td class="num">${formatCredits(b.estimated)}</td>
+        <td class="num">${formatCredits(b.remaining)}</td>
+        ${softCap !== undefined ? html`<td class="num">${formatCredits(softCap)}</td>` : ''}${hardCap !== undefined ? html`<td class="num">${formatCredits(hardCap)}</td>` : ''}
+      </tr>
+    </table>
+    ${share !== undefined ? html`<div class="meter" role="img" aria-label="${t('{0}% of the estimate spent', share)}">${trustedHtml(`<span class="meter-${Math.round(share / 5) * 5}"></span>`)}</div>` : ''}`;
 }
 
 function subGoals(tree: GoalTree | undefined): Html {
   const subs = tree?.sub_goals ?? [];
   if (!subs.length) return html``;
-  return html`<h2>${t('Sub-goals')}</h2><table><tr><th>${t('Goal')}</th><th>${t('Status')}</th></tr>${subs.map((s) => html`<tr><td>${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}</td><td>${waitingText(s.goal) ?? codeLabel('goalStatus', s.goal.status)}</td></tr>`)}</table>`;
+  return html`<h2>${t('Sub-goals')}</h2>
+    <table>
+      <tr>
+        <th>${t('Goal')}</th>
+        <th>${t('Status')}</th>
+      </tr>
+      ${subs.map(
+        (s) =>
+          html`<tr>
+            <td>
+              ${s.goal.id ? html`<button class="link" data-action="openSubGoal" data-arg="${s.goal.id}">${goalTitle(s.goal)}</button>` : goalTitle(s.goal)}
+            </td>
+            <td>${waitingText(s.goal) ?? codeLabel('goalStatus', s.goal.status)}</td>
+          </tr>`,
+      )}
+    </table>`;
 }

@@ -20,7 +20,7 @@ import {
 } from '../models/inbound';
 import { EntityPage, LIVE_REFRESH_MS, type LiveEntityPageDeps } from './entityPage';
 import type { PageView } from './pageController';
-import { actionButton, icon, transcriptSection, type TranscriptEntry } from './pageParts';
+import { actionBar, actionButton, icon, transcriptSection, type TranscriptEntry } from './pageParts';
 
 export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps> {
   protected what(): string {
@@ -118,14 +118,30 @@ export class InboundCallPage extends EntityPage<InboundCall, LiveEntityPageDeps>
     return {
       title: inboundTabTitle(call, t('call'), contacts),
       actions,
-      body: html`
-<h1>${name}${isVipCaller(call, contacts) ? html` <span class="badge">${icon('star-full')}${t('VIP')}</span>` : ''}</h1>
-<p class="subtitle"><span class="badge ${tone}">${live ? icon('radio-tower') : ''}${status}</span> ${number && number !== name ? html`<span>${number}</span> · ` : ''}<span class="muted">${facts}</span></p>
-${live ? html`<p class="callout">${call.taken_over ? t('You are on this call: KallyAI has handed it over to you.') : t('KallyAI is answering this call now. Take it over, transfer it to another phone, or reject it.')}</p>` : ''}
-<div class="actions">${buttons}</div>
-${call.summary ? html`<h2>${live && call.taken_over ? t('What KallyAI noted before you took over') : t('Summary')}</h2>${textBlock(call.summary)}` : ''}
-${items.length ? html`<h2>${t('Action items')}</h2><ul class="action-items">${items.map((i) => html`<li class="${i.done ? 'done' : ''}">${icon(i.done ? 'pass-filled' : 'circle-large-outline')}<span>${i.text}</span>${i.done ? '' : actionButton('done', t('Mark Done'), 'check', 'secondary', String(i.index))}</li>`)}</ul>` : ''}
-${hasConversation(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, name)) : ''}`,
+      body: html` <h1>
+          ${name}${isVipCaller(call, contacts) ? html` <span class="badge">${icon('star-full')}${t('VIP')}</span>` : ''}
+        </h1>
+        <p class="subtitle">
+          <span class="badge ${tone}" data-announce>${live ? icon('radio-tower') : ''}${status}</span>
+          ${number && number !== name ? html`<span>${number}</span> · ` : ''}<span class="muted">${facts}</span>
+        </p>
+        ${live ? html`<p class="callout" data-announce>${call.taken_over ? t('You are on this call: KallyAI has handed it over to you.') : t('KallyAI is answering this call now. Take it over, transfer it to another phone, or reject it.')}</p>` : ''}
+        ${actionBar(buttons)}
+        ${
+          call.summary
+            ? html`<h2>${live && call.taken_over ? t('What KallyAI noted before you took over') : t('Summary')}</h2>
+                ${textBlock(call.summary)}`
+            : ''
+        }
+        ${
+          items.length
+            ? html`<h2>${t('Action items')}</h2>
+                <ul class="action-items">
+                  ${items.map((i) => html`<li class="${i.done ? 'done' : ''}">${icon(i.done ? 'pass-filled' : 'circle-large-outline')}<span>${i.text}</span>${i.done ? '' : actionButton('done', t('Mark Done'), 'check', 'secondary', String(i.index))}</li>`)}
+                </ul>`
+            : ''
+        }
+        ${hasConversation(call) ? transcriptSection(transcript, (speaker) => speakerName(speaker, name)) : ''}`,
     };
   }
 }

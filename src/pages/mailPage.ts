@@ -17,7 +17,7 @@ import {
 import type { Pipeline } from '../pipeline/pipeline';
 import { headerTable, mailBody } from './emailParts';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface MailPageDeps {
   readonly client: KallyClient;
@@ -78,21 +78,31 @@ export class MailPage implements PageController {
     return {
       title: t('{0} — email', oneLine(subject, 50)),
       actions,
-      body: html`
-<h1>${subject}</h1>
-<p class="subtitle">${m.classification ? html`<span class="badge ${m.classification === 'spam' ? 'bad' : m.classification === 'important' ? 'warning' : ''}">${classificationLabel(m.classification)}</span> ` : ''}${m.unread ? html`<span class="badge">${t('Unread')}</span> ` : ''}<span class="muted">${shortDateTime(when) ?? ''}</span></p>
-${notice ? html`<div class="callout warning">${notice}</div>` : ''}
-${headerTable([
-  [t('From'), m.from ?? '?'],
-  [t('To'), addressesText(m.to)],
-  [t('Cc'), addressesText(m.cc)],
-  [t('Date'), shortDateTime(when) ?? when],
-])}
-<div class="actions">${sender ? actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary') : ''}</div>
-${attachments.length ? html`<h2>${t('Attachments')}</h2><ul class="attachments">${attachments.map((a) => html`<li>${icon('file')} ${a.filename ?? a.name ?? t('(unnamed)')}${a.size ? html` <span class="muted">(${size(a.size)})</span>` : ''}</li>`)}</ul>` : ''}
-<h2>${t('Message')}</h2>
-${mailBody(mailText(m))}
-${respondForm()}`,
+      body: html` <h1>${subject}</h1>
+        <p class="subtitle">
+          ${m.classification ? html`<span class="badge ${m.classification === 'spam' ? 'bad' : m.classification === 'important' ? 'warning' : ''}">${classificationLabel(m.classification)}</span> ` : ''}${m.unread ? html`<span class="badge">${t('Unread')}</span> ` : ''}<span
+            class="muted"
+            >${shortDateTime(when) ?? ''}</span
+          >
+        </p>
+        ${notice ? html`<div class="callout warning" data-announce>${notice}</div>` : ''}
+        ${headerTable([
+          [t('From'), m.from ?? '?'],
+          [t('To'), addressesText(m.to)],
+          [t('Cc'), addressesText(m.cc)],
+          [t('Date'), shortDateTime(when) ?? when],
+        ])}
+        ${sender ? actionBar(actionButton('writeReply', t('Write a Reply Yourself…'), 'edit', 'secondary')) : ''}
+        ${
+          attachments.length
+            ? html`<h2>${t('Attachments')}</h2>
+                <ul class="attachments">
+                  ${attachments.map((a) => html`<li>${icon('file')} ${a.filename ?? a.name ?? t('(unnamed)')}${a.size ? html` <span class="muted">(${size(a.size)})</span>` : ''}</li>`)}
+                </ul>`
+            : ''
+        }
+        <h2>${t('Message')}</h2>
+        ${mailBody(mailText(m))} ${respondForm()}`,
     };
   }
 }
@@ -105,9 +115,18 @@ function size(bytes: number): string {
 
 function respondForm(): Html {
   return html`<h2>${t('Draft a reply')}</h2>
-<form data-action="respond" data-fields>
-<label for="instructions" class="muted">${t('KallyAI writes the reply in your voice and may use a few credits; it waits in Drafts and nothing is sent until you approve it. Instructions are optional.')}</label>
-<textarea id="instructions" name="instructions" maxlength="${INSTRUCTIONS_MAX}" placeholder="${t('e.g. Say yes, Thursday at 10 works (Ctrl+Enter sends)')}"></textarea>
-<div class="actions"><button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Draft a Reply')}</span></button></div>
-</form>`;
+    <form data-action="respond" data-fields>
+      <label for="instructions" class="muted"
+        >${t('KallyAI writes the reply in your voice and may use a few credits; it waits in Drafts and nothing is sent until you approve it. Instructions are optional.')}</label
+      >
+      <textarea
+        id="instructions"
+        name="instructions"
+        maxlength="${INSTRUCTIONS_MAX}"
+        placeholder="${t('e.g. Say yes, Thursday at 10 works (Ctrl+Enter sends)')}"
+      ></textarea>
+      <div class="actions">
+        <button type="submit">${icon('sparkle')}<span>${t('Ask KallyAI to Draft a Reply')}</span></button>
+      </div>
+    </form>`;
 }

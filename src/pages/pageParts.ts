@@ -4,9 +4,14 @@
 import { describeError, html, t, textBlock, trustedHtml, type Html } from '../format';
 import type { PageView } from './pageController';
 
-/** A codicon by name (names are ours, never server text). */
+/** A codicon by name (names are ours, never server text); `name~spin` spins (not when the person
+ *  asks for less motion: page.css). */
 export function icon(name: string): Html {
-  return trustedHtml(`<span class="codicon codicon-${name.replace(/[^a-z0-9-]/g, '')}" aria-hidden="true"></span>`);
+  const [base, modifier] = name.split('~');
+  const spin = modifier === 'spin' ? ' codicon-modifier-spin' : '';
+  return trustedHtml(
+    `<span class="codicon codicon-${base.replace(/[^a-z0-9-]/g, '')}${spin}" aria-hidden="true"></span>`,
+  );
 }
 
 export function actionButton(
@@ -18,6 +23,11 @@ export function actionButton(
 ): Html {
   const cls = style === 'primary' ? '' : style;
   return html`<button class="${cls}" data-action="${action}"${arg === undefined ? '' : html` data-arg="${arg}"`}>${icon(codicon)}<span>${label}</span></button>`;
+}
+
+/** The bar of a page's main actions: a landmark a screen reader can jump to ("Actions, region"). */
+export function actionBar(buttons: Html | readonly Html[], label = t('Actions')): Html {
+  return html`<section class="actions" aria-label="${label}">${buttons}</section>`;
 }
 
 export function loadFailed(what: string, error: unknown): PageView {

@@ -1,6 +1,9 @@
 /** The HTML around every page: a strict Content-Security-Policy with a fresh nonce (no remote
  *  content of any kind: only this extension's own stylesheet, font and script), VS Code's theme
- *  colours through its CSS variables, codicons, and the page's state for a window reload. */
+ *  colours through its CSS variables, codicons, and the page's state for a window reload. The page
+ *  is the document's `main` landmark; beside it, a polite live region (empty at load, so a screen
+ *  reader registers it) in which the page script says what changed when a new render is swapped in
+ *  (the sentences a page marks `data-announce`: a call's status, a step awaiting approval). */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { html, locale, type Html } from '../format';
@@ -47,18 +50,19 @@ export function pageShell(
 ): string {
   const nonce = randomBytes(18).toString('base64');
   return html`<!DOCTYPE html>
-<html lang="${locale()}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${assets.codicons.toString()}">
-<link rel="stylesheet" href="${assets.css.toString()}">
-<title>${title}</title>
-</head>
-<body data-state="${JSON.stringify(state)}">
-${body}
-<script nonce="${nonce}" src="${assets.script.toString()}"></script>
-</body>
-</html>`.text;
+    <html lang="${locale()}">
+      <head>
+        <meta charset="UTF-8" />
+        <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}" />
+        <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        <link rel="stylesheet" href="${assets.codicons.toString()}" />
+        <link rel="stylesheet" href="${assets.css.toString()}" />
+        <title>${title}</title>
+      </head>
+      <body data-state="${JSON.stringify(state)}">
+        <main id="page">${body}</main>
+        <div class="visually-hidden" role="status" aria-live="polite" data-live-region></div>
+        <script nonce="${nonce}" src="${assets.script.toString()}"></script>
+      </body>
+    </html>`.text;
 }

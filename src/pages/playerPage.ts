@@ -13,7 +13,7 @@ import { formatDuration, html, shortDateTime, t, textBlock, type Html } from '..
 import { callPhone, callTabTitle } from '../models/call';
 import { callerLabel, inboundTabTitle, voicemailText, type InboundCall, type Voicemail } from '../models/inbound';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface PlayerPageDeps {
   readonly client: KallyClient;
@@ -138,22 +138,44 @@ export class PlayerPage implements PageController {
       title,
       actions,
       media: address ? () => this.media(address) : undefined,
-      body: html`
-<h1>${heading}</h1>
-<p class="subtitle">${facts}</p>
-<div class="player">
-  <audio data-player preload="auto" data-autoplay="${autoplay ? 'true' : 'false'}" data-press-play-text="${t('Press Play to listen.')}" data-failed-text="${t('This audio cannot be played here: save it, or open it in the browser.')}"></audio>
-  <div class="player-controls">
-    <button data-player-toggle data-play-label="${t('Play')}" data-pause-label="${t('Pause')}" disabled>${icon('play')}<span class="label">${t('Play')}</span></button>
-    <button class="secondary" data-player-skip="-10" aria-label="${t('Back 10 seconds')}" disabled><span class="label">${t('−10 s')}</span></button>
-    <button class="secondary" data-player-skip="10" aria-label="${t('Forward 10 seconds')}" disabled><span class="label">${t('+10 s')}</span></button>
-    <button class="secondary" data-player-rate aria-label="${t('Playback speed')}" disabled><span class="label">1×</span></button>
-    <span class="player-time" data-player-time>0:00 / ${formatDuration(this.playback?.duration_seconds) ?? '–:––'}</span>
-  </div>
-  <p class="muted" data-player-status role="status">${address ? t('Loading the audio…') : t('There is no audio for this yet.')}</p>
-</div>
-<div class="actions">${buttons}</div>
-${transcript === undefined ? '' : html`<h2>${t('Transcript')}</h2>${transcript ? textBlock(transcript) : html`<p class="muted">${t('No transcript.')}</p>`}`}`,
+      body: html` <h1>${heading}</h1>
+        <p class="subtitle">${facts}</p>
+        <div class="player">
+          <audio
+            data-player
+            preload="auto"
+            data-autoplay="${autoplay ? 'true' : 'false'}"
+            data-press-play-text="${t('Press Play to listen.')}"
+            data-failed-text="${t('This audio cannot be played here: save it, or open it in the browser.')}"
+          ></audio>
+          <div class="player-controls">
+            <button data-player-toggle data-play-label="${t('Play')}" data-pause-label="${t('Pause')}" disabled>
+              ${icon('play')}<span class="label">${t('Play')}</span>
+            </button>
+            <button class="secondary" data-player-skip="-10" disabled>
+              <span class="label">${t('−10 s')}</span><span class="visually-hidden"> (${t('Back 10 seconds')})</span>
+            </button>
+            <button class="secondary" data-player-skip="10" disabled>
+              <span class="label">${t('+10 s')}</span><span class="visually-hidden"> (${t('Forward 10 seconds')})</span>
+            </button>
+            <button class="secondary" data-player-rate disabled>
+              <span class="visually-hidden">${t('Playback speed')} </span><span class="label">1×</span>
+            </button>
+            <span class="player-time" data-player-time
+              >0:00 / ${formatDuration(this.playback?.duration_seconds) ?? '–:––'}</span
+            >
+          </div>
+          <p class="muted" data-player-status role="status">
+            ${address ? t('Loading the audio…') : t('There is no audio for this yet.')}
+          </p>
+        </div>
+        ${actionBar(buttons)}
+        ${
+          transcript === undefined
+            ? ''
+            : html`<h2>${t('Transcript')}</h2>
+                ${transcript ? textBlock(transcript) : html`<p class="muted">${t('No transcript.')}</p>`}`
+        }`,
     };
   }
 

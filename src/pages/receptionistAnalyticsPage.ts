@@ -19,7 +19,7 @@ import {
   type DateRange,
 } from '../models/receptionistAnalytics';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton } from './pageParts';
+import { actionBar, actionButton } from './pageParts';
 
 type Json = Record<string, unknown>;
 
@@ -123,28 +123,63 @@ export class ReceptionistAnalyticsPage implements PageController {
     const totalInRange = perDay.reduce((s, b) => s + b.value, 0);
     const rangeButtons = RANGES.map(
       (n) =>
-        html`<button class="${days === n && range.to === lastDays(1).to ? '' : 'secondary'}" data-action="range" data-arg="${String(n)}">${t('Last {0} days', n)}</button>`,
+        html`<button
+          class="${days === n && range.to === lastDays(1).to ? '' : 'secondary'}"
+          aria-pressed="${days === n && range.to === lastDays(1).to ? 'true' : 'false'}"
+          data-action="range"
+          data-arg="${String(n)}"
+        >
+          ${t('Last {0} days', n)}
+        </button>`,
     );
     return {
       title: t('Receptionist — analytics'),
       actions,
-      body: html`
-<h1>${t('Receptionist')}</h1>
-<p class="subtitle">${rangeLabel(range)} · ${count(totalInRange, '{0} call', '{0} calls')}</p>
-<div class="actions">${rangeButtons}${actionButton('custom', t('Choose Dates…'), 'calendar')}${actionButton('calls', t('Calls in This Range'), 'list-flat')}${actionButton('events', t('Event Log'), 'output')}</div>
-${summary.__error ? html`<p class="error">${String(summary.__error)}</p>` : figuresHtml(figures)}
-<h2>${t('Calls per day')}</h2>
-${analytics.__error ? html`<p class="error">${String(analytics.__error)}</p>` : html`${dayChart(perDay)}${tableOf(t('Calls per day'), t('Day'), perDay)}`}
-<h2>${t('Calls by outcome')}</h2>
-${outcomes.length ? html`${outcomeChart(outcomes)}${tableOf(t('Calls by outcome'), t('Outcome'), outcomes)}` : html`<p class="muted">${t('No calls in this range.')}</p>`}
-${top.length ? html`<h2>${t('Who called most')}</h2><table><thead><tr><th>${t('Caller')}</th><th class="num">${t('Calls')}</th></tr></thead><tbody>${top.map((b) => html`<tr><td>${b.label}</td><td class="num">${b.value}</td></tr>`)}</tbody></table>` : ''}`,
+      body: html` <h1>${t('Receptionist')}</h1>
+        <p class="subtitle">${rangeLabel(range)} · ${count(totalInRange, '{0} call', '{0} calls')}</p>
+        ${actionBar([...rangeButtons, actionButton('custom', t('Choose Dates…'), 'calendar'), actionButton('calls', t('Calls in This Range'), 'list-flat'), actionButton('events', t('Event Log'), 'output')])}
+        ${summary.__error ? html`<p class="error">${String(summary.__error)}</p>` : figuresHtml(figures)}
+        <h2>${t('Calls per day')}</h2>
+        ${analytics.__error ? html`<p class="error">${String(analytics.__error)}</p>` : html`${dayChart(perDay)}${tableOf(t('Calls per day'), t('Day'), perDay)}`}
+        <h2>${t('Calls by outcome')}</h2>
+        ${outcomes.length ? html`${outcomeChart(outcomes)}${tableOf(t('Calls by outcome'), t('Outcome'), outcomes)}` : html`<p class="muted">${t('No calls in this range.')}</p>`}
+        ${
+          top.length
+            ? html`<h2>${t('Who called most')}</h2>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>${t('Caller')}</th>
+                      <th class="num">${t('Calls')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${top.map(
+                      (b) =>
+                        html`<tr>
+                          <td>${b.label}</td>
+                          <td class="num">${b.value}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>`
+            : ''
+        }`,
     };
   }
 }
 
 function figuresHtml(figures: readonly { label: string; value: string }[]): Html {
   if (!figures.length) return html`<p class="muted">${t('No figures yet.')}</p>`;
-  return html`<div class="figures">${figures.map((f) => html`<div class="figure"><div class="value">${f.value}</div><div class="label">${f.label}</div></div>`)}</div>`;
+  return html`<div class="figures">
+    ${figures.map(
+      (f) =>
+        html`<div class="figure">
+          <div class="value">${f.value}</div>
+          <div class="label">${f.label}</div>
+        </div>`,
+    )}
+  </div>`;
 }
 
 /** Bars per day, with the day under every few bars and the largest count on the axis. */
@@ -163,15 +198,22 @@ function dayChart(bars: readonly Bar[]): Html {
   const total = bars.reduce((s, b) => s + b.value, 0);
   const label = t('Calls per day, {0} days, {1} in all, at most {2} in a day', bars.length, total, max);
   return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">
-<line class="axis" x1="${left}" y1="${top + plotH}" x2="${width - 8}" y2="${top + plotH}"></line>
-<text class="tick" x="${left - 6}" y="${top + 10}" text-anchor="end">${max}</text>
-<text class="tick" x="${left - 6}" y="${top + plotH}" text-anchor="end">0</text>
-${bars.map((b, i) => {
-  const h = Math.round((b.value / max) * plotH);
-  const x = Math.round(left + i * slot + (slot - barW) / 2);
-  return html`<rect class="bar${b.value ? '' : ' empty'}" x="${x}" y="${top + plotH - h}" width="${Math.round(barW)}" height="${Math.max(h, b.value ? 1 : 0)}"><title>${t('{0}: {1}', b.label, count(b.value, '{0} call', '{0} calls'))}</title></rect>${i % every === 0 ? html`<text class="tick" x="${Math.round(left + i * slot + slot / 2)}" y="${height - 6}" text-anchor="middle">${b.label}</text>` : ''}`;
-})}
-</svg>`;
+    <line class="axis" x1="${left}" y1="${top + plotH}" x2="${width - 8}" y2="${top + plotH}"></line>
+    <text class="tick" x="${left - 6}" y="${top + 10}" text-anchor="end">${max}</text>
+    <text class="tick" x="${left - 6}" y="${top + plotH}" text-anchor="end">0</text>
+    ${bars.map((b, i) => {
+      const h = Math.round((b.value / max) * plotH);
+      const x = Math.round(left + i * slot + (slot - barW) / 2);
+      return html`<rect
+          class="bar${b.value ? '' : ' empty'}"
+          x="${x}"
+          y="${top + plotH - h}"
+          width="${Math.round(barW)}"
+          height="${Math.max(h, b.value ? 1 : 0)}"
+          ><title>${t('{0}: {1}', b.label, count(b.value, '{0} call', '{0} calls'))}</title></rect
+        >${i % every === 0 ? html`<text class="tick" x="${Math.round(left + i * slot + slot / 2)}" y="${height - 6}" text-anchor="middle">${b.label}</text>` : ''}`;
+    })}
+  </svg>`;
 }
 
 /** One horizontal bar per outcome, with its label and count. */
@@ -182,16 +224,51 @@ function outcomeChart(bars: readonly Bar[]): Html {
   const height = bars.length * row + 4;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const plotW = width - labelW - 60;
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${bars.map((b) => t('{0}: {1}', b.label, b.value)).join(', ')}">
-${bars.map((b, i) => {
-  const w = Math.round((b.value / max) * plotW);
-  const y = i * row + 4;
-  return html`<text class="label" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${b.label}</text><rect class="bar outcome-${b.key.replace(/[^a-z_]/gi, '')}" x="${labelW}" y="${y}" width="${Math.max(w, b.value ? 2 : 0)}" height="${row - 8}"><title>${t('{0}: {1}', b.label, count(b.value, '{0} call', '{0} calls'))}</title></rect><text class="value" x="${labelW + w + 6}" y="${y + 15}">${b.value}</text>`;
-})}
-</svg>`;
+  return html`<svg
+    class="chart"
+    viewBox="0 0 ${width} ${height}"
+    role="img"
+    aria-label="${bars.map((b) => t('{0}: {1}', b.label, b.value)).join(', ')}"
+  >
+    ${bars.map((b, i) => {
+      const w = Math.round((b.value / max) * plotW);
+      const y = i * row + 4;
+      return html`<text class="label" x="${labelW - 8}" y="${y + 15}" text-anchor="end">${b.label}</text
+        ><rect
+          class="bar outcome-${b.key.replace(/[^a-z_]/gi, '')}"
+          x="${labelW}"
+          y="${y}"
+          width="${Math.max(w, b.value ? 2 : 0)}"
+          height="${row - 8}"
+          ><title>${t('{0}: {1}', b.label, count(b.value, '{0} call', '{0} calls'))}</title></rect
+        ><text class="value" x="${labelW + w + 6}" y="${y + 15}">${b.value}</text>`;
+    })}
+  </svg>`;
 }
 
 /** The chart's figures as a table (folded; screen readers and copying). */
 function tableOf(caption: string, what: string, bars: readonly Bar[]): Html {
-  return html`<details class="chart-table"><summary>${t('Show as a table')}</summary><table><caption>${caption}</caption><thead><tr><th>${what}</th><th class="num">${t('Calls')}</th></tr></thead><tbody>${bars.map((b) => html`<tr><td>${b.label}</td><td class="num">${b.value}</td></tr>`)}</tbody></table></details>`;
+  return html`<details class="chart-table">
+    <summary>${t('Show as a table')}</summary>
+    <table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th>${what}</th>
+          <th class="num">${t('Calls')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${bars.map(
+          (b) =>
+            html`<tr>
+              <td>${b.label}</td>
+              <td class="num">${b.value}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </details>`;
 }

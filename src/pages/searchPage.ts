@@ -19,7 +19,7 @@ import {
 } from '../models/search';
 import type { Pipeline } from '../pipeline/pipeline';
 import type { PageActions, PageController, PageState, PageView } from './pageController';
-import { actionButton, icon, loadFailed } from './pageParts';
+import { actionBar, actionButton, icon, loadFailed } from './pageParts';
 
 export interface SearchPageDeps {
   readonly pipeline: Pipeline;
@@ -79,18 +79,21 @@ export class SearchPage implements PageController {
           ? t('"{0}" — restaurants', oneLine(query.query, 40))
           : t('"{0}" — search', oneLine(query.query, 40)),
       actions,
-      body: html`
-<h1>${heading(query)}</h1>
-<p class="subtitle">${subtitle(query, entry)}</p>
-${entry ? '' : html`<p class="callout">${t('These results were shown before VS Code reloaded. Search again to see them: it costs credits, and KallyAI asks first.')}</p>`}
-${entry?.answer ? html`<div class="callout">${textBlock(entry.answer)}</div>` : ''}
-${entry && hits.length === 0 ? html`<p class="muted">${t('Nothing found. Try other words or another place.')}</p>` : ''}
-${hits.map((hit, i) => result(hit, i, query))}
-<div class="actions">
-  ${actionButton('again', t('Search Again'), 'refresh', entry ? 'secondary' : 'primary')}
-  ${actionButton('newSearch', query.kind === 'restaurants' ? t('Find Another Restaurant…') : t('New Search…'), 'search')}
-  ${actionButton('history', t('Search History…'), 'history')}
-</div>`,
+      body: html` <h1>${heading(query)}</h1>
+        <p class="subtitle">${subtitle(query, entry)}</p>
+        ${entry ? '' : html`<p class="callout">${t('These results were shown before VS Code reloaded. Search again to see them: it costs credits, and KallyAI asks first.')}</p>`}
+        ${entry?.answer ? html`<div class="callout">${textBlock(entry.answer)}</div>` : ''}
+        ${entry && hits.length === 0 ? html`<p class="muted">${t('Nothing found. Try other words or another place.')}</p>` : ''}
+        ${hits.map((hit, i) => result(hit, i, query))}
+        ${actionBar([
+          actionButton('again', t('Search Again'), 'refresh', entry ? 'secondary' : 'primary'),
+          actionButton(
+            'newSearch',
+            query.kind === 'restaurants' ? t('Find Another Restaurant…') : t('New Search…'),
+            'search',
+          ),
+          actionButton('history', t('Search History…'), 'history'),
+        ])}`,
     };
   }
 
@@ -138,15 +141,14 @@ function result(hit: SearchHit, index: number, q: SearchQuery): Html {
   const arg = String(index);
   const facts = [...hitFacts(hit), hit.source ? t('source: {0}', hit.source) : undefined].filter(Boolean);
   const reach = [hit.phone ? phoneForPeople(hit.phone) : undefined, hit.address].filter(Boolean);
-  return html`
-<h2>${hit.name}</h2>
-${facts.length ? html`<p class="subtitle">${facts.join(' · ')}</p>` : ''}
-${hit.description ? html`<p>${hit.description}</p>` : ''}
-${reach.length ? html`<p>${hit.phone ? icon('call-outgoing') : icon('location')} ${reach.join(' · ')}</p>` : ''}
-${hit.availability?.length ? html`<p class="muted">${t('Free tables: {0}', hit.availability.join(', '))}</p>` : ''}
-<div class="actions">
-  ${hit.phone ? actionButton('call', t('Call This Business'), 'call-outgoing', 'primary', arg) : ''}
-  ${q.kind === 'restaurants' && hit.restaurantId ? actionButton('book', t('Book a Table'), 'bookmark', 'secondary', arg) : ''}
-  ${actionButton('ask', t('Ask KallyAI About It'), 'sparkle', 'secondary', arg)}
-</div>`;
+  return html` <h2>${hit.name}</h2>
+    ${facts.length ? html`<p class="subtitle">${facts.join(' · ')}</p>` : ''}
+    ${hit.description ? html`<p>${hit.description}</p>` : ''}
+    ${reach.length ? html`<p>${hit.phone ? icon('call-outgoing') : icon('location')} ${reach.join(' · ')}</p>` : ''}
+    ${hit.availability?.length ? html`<p class="muted">${t('Free tables: {0}', hit.availability.join(', '))}</p>` : ''}
+    <div class="actions">
+      ${hit.phone ? actionButton('call', t('Call This Business'), 'call-outgoing', 'primary', arg) : ''}
+      ${q.kind === 'restaurants' && hit.restaurantId ? actionButton('book', t('Book a Table'), 'bookmark', 'secondary', arg) : ''}
+      ${actionButton('ask', t('Ask KallyAI About It'), 'sparkle', 'secondary', arg)}
+    </div>`;
 }

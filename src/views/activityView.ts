@@ -185,9 +185,11 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
         tooltip,
         icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
         contextValue: actionContextValue(a),
-        accessibilityLabel: plainText(
-          t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? t(', can be undone') : ''),
-        ),
+        accessibility: {
+          label: plainText(
+            t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? t(', can be undone') : ''),
+          ),
+        },
       }),
     };
   }
@@ -226,7 +228,7 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
               : undefined,
         ),
         contextValue: taskContextValue(task),
-        accessibilityLabel: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)),
+        accessibility: { label: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)) },
       }),
     };
     if (task.id)

@@ -191,7 +191,7 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
         tooltip: plainText(t('Load the next {0} calls', PAGE_SIZE)),
         icon: icon(loading ? 'loading~spin' : 'fold-down'),
         command: loading ? undefined : { command: 'kallyai.calls.loadMore', title: t('Load More Calls') },
-        accessibilityLabel: plainText(t('Load more calls, {0}', shown)),
+        accessibility: { label: plainText(t('Load more calls, {0}', shown)) },
       },
       'loadMore',
     );
@@ -216,7 +216,11 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
         icon: callIcon(call),
         contextValue: callContextValue(call),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(t('Call with {0}, {1}', label, description)),
+        accessibility: {
+          label: plainText(t('Call with {0}, {1}', label, description)),
+          // The spinning icon of a call in progress, in words.
+          status: plainText(isRunning(call) ? t('Live') : undefined),
+        },
       }),
       children: () => this.callChildren(node),
     };

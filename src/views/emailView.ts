@@ -268,9 +268,12 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         ),
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
         contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
-        accessibilityLabel: plainText(
-          t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
-        ),
+        accessibility: {
+          label: plainText(
+            t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
+          ),
+          status: plainText(m.unread ? t('Unread') : undefined),
+        },
       }),
     };
     node.item.command = { command: 'kallyai.email.read', title: t('Read Email'), arguments: [node] };
@@ -369,9 +372,16 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
                 : icon('circle-slash'),
         contextValue: [CONTEXT[state], replies ? 'hasReplies' : ''].filter(Boolean).join(' '),
         collapsible: replies ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
-        accessibilityLabel: plainText(
-          t('Email {0} to {1}: {2}', GROUPS.find((g) => g.state === state)?.label() ?? '', recipientsText(e), subject),
-        ),
+        accessibility: {
+          label: plainText(
+            t(
+              'Email {0} to {1}: {2}',
+              GROUPS.find((g) => g.state === state)?.label() ?? '',
+              recipientsText(e),
+              subject,
+            ),
+          ),
+        },
       }),
     };
     if (emailId)

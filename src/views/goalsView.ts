@@ -12,6 +12,7 @@ import {
   goalContextValue,
   goalGroup,
   goalStateLabel,
+  goalStatus,
   goalTitle,
   groupGoals,
   subGoalCount,
@@ -236,7 +237,13 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         icon: parent.kind === 'goal' && group !== 'needsYou' ? icon('target') : GROUP_ICON[group],
         contextValue: goalContextValue(goal),
         collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(t('Goal {0}, {1}', goalTitle(goal), description)),
+        accessibility: {
+          label: plainText(t('Goal {0}, {1}', goalTitle(goal), description)),
+          // What the bell, the tick or the cross of the row's icon says.
+          status: plainText(
+            group === 'needsYou' ? t('Needs your attention') : goalStatus(goal) === 'failed' ? t('Failed') : undefined,
+          ),
+        },
       }),
       children: memo(
         () => this.goalChildren(node, tree),
@@ -344,7 +351,10 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         tooltip: plainText(`${label}\n${description}`),
         icon: waitingHere ? icon('bell-dot', 'list.warningForeground') : stepIcon(status),
         contextValue: waitingHere ? 'step waitingStep' : `step ${status}`,
-        accessibilityLabel: plainText(t('Step {0}, {1}', label, description)),
+        accessibility: {
+          label: plainText(t('Step {0}, {1}', label, description)),
+          status: plainText(waitingHere ? t('Needs your attention') : status === 'failed' ? t('Failed') : undefined),
+        },
       }),
     };
   }

@@ -237,7 +237,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         tooltip: plainText(t('Load up to {0} more messages', INBOX_PAGE)),
         icon: icon('fold-down'),
         command: { command: 'kallyai.inbox.loadMore', title: t('Load More Messages') },
-        accessibilityLabel: plainText(t('Load more messages, {0}', shown)),
+        accessibility: { label: plainText(t('Load more messages, {0}', shown)) },
       },
       'loadMore',
     );
@@ -290,9 +290,13 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
         command: { command: 'kallyai.inbox.openMessage', title: t('Open Message'), arguments: [undefined] },
-        accessibilityLabel: plainText(
-          t('{0}message from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', title, when ?? ''),
-        ),
+        accessibility: {
+          label: plainText(
+            t('{0}message from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', title, when ?? ''),
+          ),
+          // The filled dot of an unread message, in words.
+          status: plainText(m.unread ? t('Unread') : undefined),
+        },
       }),
     };
     node.item.command!.arguments = [node];
@@ -321,7 +325,7 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'draft awaitingApproval',
-        accessibilityLabel: plainText(t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)),
+        accessibility: { label: plainText(t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)) },
       }),
     };
     node.item.command = {

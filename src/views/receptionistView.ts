@@ -297,9 +297,13 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
         contextValue: inboundContextValue(c),
         collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-        accessibilityLabel: plainText(
-          live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
-        ),
+        accessibility: {
+          label: plainText(
+            live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
+          ),
+          // The red tower of a call KallyAI is answering now, in words.
+          status: plainText(live ? t('Live') : undefined),
+        },
       }),
       children: live ? undefined : () => this.callChildren(node),
     };
@@ -391,7 +395,9 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         tooltip,
         icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
         contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
-        accessibilityLabel: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
+        accessibility: {
+          label: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
+        },
       }),
     };
     node.item.command = {

@@ -74,7 +74,13 @@ export class CreditsStatusBar extends Disposables {
           ? describeLoadError(this.loader.error, '', []).label
           : t('Loading your credits…');
       item.backgroundColor = undefined;
-      item.accessibilityInformation = { label: outage ? t("Can't reach KallyAI") : String(item.tooltip) };
+      item.accessibilityInformation = {
+        label: outage
+          ? t("KallyAI can't be reached right now.")
+          : failed
+            ? t('Your KallyAI balance could not be loaded.')
+            : t('Loading your KallyAI balance.'),
+      };
       return;
     }
     const threshold = this.services.settings().lowCreditThreshold;
@@ -103,12 +109,21 @@ export class CreditsStatusBar extends Disposables {
     );
     item.tooltip = markdownString(text, { icons: true, commands: ['kallyai.subscription.cancelChange'] });
     item.backgroundColor = low ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // Read as a sentence: what the icon and the warning colour show, in words.
     item.accessibilityInformation = {
       label: stale
-        ? t('{0} remaining as of {1}, offline', creditsLabel(remaining), asOf ?? '—')
+        ? t(
+            "Your KallyAI balance was {0} at {1}; KallyAI can't be reached right now.",
+            creditsLabel(remaining),
+            asOf ?? '—',
+          )
         : low
-          ? t('{0} remaining, running low', creditsLabel(remaining))
-          : t('{0} remaining', creditsLabel(remaining)),
+          ? t(
+              'Your KallyAI balance is {0}, below your warning threshold of {1} credits.',
+              creditsLabel(remaining),
+              threshold,
+            )
+          : t('Your KallyAI balance is {0}.', creditsLabel(remaining)),
     };
   }
 }
@@ -163,7 +178,14 @@ export class NotificationsStatusBar extends Disposables {
     );
     item.tooltip = markdownString(text, { icons: true });
     item.accessibilityInformation = {
-      label: plainText(total ? t('KallyAI: {0}', lines.join(', ')) : t('KallyAI: nothing needs you'), LIMITS.tooltip),
+      label: plainText(
+        !p
+          ? t('KallyAI notifications: not checked yet.')
+          : total
+            ? t('KallyAI notifications: {0}.', lines.join('; '))
+            : t('KallyAI notifications: nothing needs you right now.'),
+        LIMITS.tooltip,
+      ),
     };
     item.show();
   }

@@ -157,7 +157,7 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
         icon: icon(view.icon, 'problemsWarningIcon.foreground'),
         command: view.command,
         contextValue: 'error',
-        accessibilityLabel: plainText(`${view.label}. ${lines.join(' ')}`, LIMITS.tooltip),
+        accessibility: { label: plainText(`${view.label}. ${lines.join(' ')}`, LIMITS.tooltip) },
       },
       'error',
     );
@@ -196,7 +196,7 @@ export abstract class KallyTreeProvider<D> implements vscode.TreeDataProvider<Vi
         icon: icon(view.icon, view.icon === 'account' ? undefined : 'problemsWarningIcon.foreground'),
         command: view.command,
         contextValue: 'error',
-        accessibilityLabel: plainText(`${view.label}. ${view.detail}`),
+        accessibility: { label: plainText(`${view.label}. ${view.detail}`) },
       },
       'error',
     );

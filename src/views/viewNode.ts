@@ -49,9 +49,21 @@ export interface ItemOptions {
   contextValue?: string;
   collapsible?: vscode.TreeItemCollapsibleState;
   command?: vscode.Command;
-  /** Read by screen readers instead of the label (defaults to label + description). */
-  accessibilityLabel?: PlainText;
+  /** What a screen reader says of the row (VS Code's `accessibilityInformation`): `label` instead of
+   *  label + description; `status`, what the row's icon shows by colour or shape alone (live,
+   *  failed, needs you, unread), said first in words unless the label says it already; `role` when
+   *  the row is not a plain tree item. */
+  accessibility?: { label?: PlainText; status?: PlainText; role?: string };
   resourceUri?: vscode.Uri;
+}
+
+/** The sentence a screen reader hears for a row (see `ItemOptions.accessibility`). */
+export function accessibleLabel(o: Pick<ItemOptions, 'label' | 'description' | 'accessibility'>): PlainText {
+  const labelText = typeof o.label === 'string' ? o.label : o.label.label;
+  const base: string = o.accessibility?.label ?? (o.description ? `${labelText}, ${o.description}` : labelText);
+  const status = o.accessibility?.status;
+  const said = status && !base.toLocaleLowerCase().includes(status.toLocaleLowerCase()) ? `${status}, ${base}` : base;
+  return plainText(said, LIMITS.tooltip);
 }
 
 /** A TreeItem with everything the house rules ask of an item: id, tooltip, icon, context, a11y. */
@@ -71,8 +83,8 @@ export function makeItem(o: ItemOptions): vscode.TreeItem {
   item.command = o.command;
   item.resourceUri = o.resourceUri;
   item.accessibilityInformation = {
-    label:
-      o.accessibilityLabel ?? plainText(o.description ? `${labelText}, ${o.description}` : labelText, LIMITS.tooltip),
+    label: accessibleLabel(o),
+    ...(o.accessibility?.role ? { role: o.accessibility.role } : {}),
   };
   return item;
 }

@@ -115,7 +115,7 @@ describe('the places that showed codes, in Spanish', () => {
       goal,
     );
     const body = (await page.render()).body.toString();
-    assert.match(body, /<span class="badge ">Activo<\/span>/);
+    assert.match(body, /<span class="badge " data-announce>Activo<\/span>/);
     assert.match(body, /— Completado</);
     assert.match(body, /— Pendiente</);
     assert.match(body, /— Omitido</);
