@@ -60,8 +60,18 @@ async function choose(page, text, row) {
 
 /** F1, the command by its title, Enter. */
 async function palette(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator(INPUT).waitFor({ state: 'visible' });
+  // F1 opens it; under load a key pressed while a page's webview still had the focus can be lost,
+  // so the palette's own keys are pressed again (F1, then Ctrl+Shift+P) until it shows.
+  let presses = 0;
+  await until(
+    'the command palette to open',
+    async () => {
+      if (await page.locator(INPUT).isVisible()) return true;
+      await page.keyboard.press(presses++ % 2 ? 'ControlOrMeta+Shift+P' : 'F1');
+      return false;
+    },
+    { intervalMs: 1_500 },
+  );
   await choose(page, `>${title}`, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   // The palette has closed (or another input has taken its place) before anything is typed next.
   await until(`the palette to run ${title}`, async () => {
