@@ -249,10 +249,11 @@ export function createCommands(host: CommandHost): CommandsModule {
     'kallyai.retry': (a) => tryAgain(ctx, () => views.retry(view(a))),
     'kallyai.showLog': async () => services.log.show(),
     'kallyai.getStarted': async () => {
+      // As "Welcome: Open Walkthrough…" opens it (no second argument): on VS Code 1.139 a `toSide`
+      // argument opened it in a Welcome editor that ticked none of the steps already done.
       await vscode.commands.executeCommand(
         'workbench.action.openWalkthrough',
         `${services.context.extension.id}#kallyai.getStarted`,
-        false,
       );
       await replayWalkthroughSteps(services.context.globalState);
     },

@@ -753,6 +753,7 @@ suite('Email, messages and channels', function () {
       compose: true,
     });
     const OWN = new Set([
+      'section',
       'h1',
       'h2',
       'p',
