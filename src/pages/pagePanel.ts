@@ -102,9 +102,10 @@ export class PagePanel extends Disposables {
       const swapped =
         this.scriptReady &&
         this.panel.visible &&
-        (await Promise.resolve(
+        (await answeredWithin(
           this.panel.webview.postMessage({ type: 'render', title: view.title, body: view.body.text }),
-        ).catch(() => false));
+          SWAP_ANSWER_MS,
+        ));
       if (this.isDisposed || this.view !== view) return;
       if (swapped) {
         this.swaps++;
@@ -197,4 +198,25 @@ export class PagePanel extends Disposables {
   override dispose(): void {
     if (!this.isDisposed) super.dispose();
   }
+}
+
+/** How long a render waits for the page to take a swapped-in render before loading it anew: a
+ *  webview that does not answer (busy or gone to the background) must not stall every later render. */
+const SWAP_ANSWER_MS = 5_000;
+
+/** The webview's answer to a message, or false when it fails or does not come within `ms`. */
+function answeredWithin(answer: Thenable<boolean>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    Promise.resolve(answer).then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
 }
