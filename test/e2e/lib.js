@@ -614,7 +614,8 @@ async function resetSharedWorkbench(ctx) {
  * Opens one KallyAI page (the Channels page) in a new window and closes it again, before any script
  * needs one: the first webviews of a new window register the webview service worker, and on a busy
  * machine VS Code's web workbench can leave one of them blank for good. A blank one is closed and
- * the page opened again (at most 3 times). Returns how many tries it took.
+ * the page opened again; after two blank tries the window is reloaded first (its service worker
+ * registration had stalled), at most 4 tries in all. Returns how many tries it took.
  */
 async function warmUpWebviews(ctx) {
   const { page } = ctx;
@@ -628,8 +629,14 @@ async function warmUpWebviews(ctx) {
     await runCommand(page, 'View: Close All Editors');
     await until('every editor to close', async () => (await tabs.count()) === 0);
     if (shown) return attempt;
-    if (attempt >= 3) throw new WaitTimeout('a first KallyAI page to show in the new window (3 tries)', 90_000);
-    ctx.log?.(`the first page stayed blank (try ${attempt}): opening it again`);
+    if (attempt >= 4) throw new WaitTimeout('a first KallyAI page to show in the new window (4 tries)', 120_000);
+    ctx.log?.(
+      `the first page stayed blank (try ${attempt}): opening it again${attempt === 2 ? ' in the window reloaded' : ''}`,
+    );
+    if (attempt === 2) {
+      await page.reload();
+      await page.locator('.monaco-workbench .activitybar').first().waitFor({ state: 'visible' });
+    }
   }
 }
 
