@@ -20,7 +20,7 @@ import {
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface ActivityData {
@@ -173,25 +173,21 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       md`${actionTypeLabel(a.type)} · ${codeLabel('actionStatus', a.status) || '—'}${when ? md` · ${when}` : ''}`,
       undoable ? md`_${t('Can be undone: use Undo (it asks first).')}_` : undefined,
     );
-    return {
+    return entityNode(parent, {
       id,
-      parent,
       kind: 'action',
-      target: a.id ? { kind: 'action', id: a.id, value: a } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(label),
-        description: plainText(description),
-        tooltip,
-        icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
-        contextValue: actionContextValue(a),
-        accessibility: {
-          label: plainText(
-            t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? t(', can be undone') : ''),
-          ),
-        },
-      }),
-    };
+      target: { kind: 'action', id: a.id, value: a },
+      label: plainText(label),
+      description: plainText(description),
+      tooltip,
+      icon: icon(actionIcon(a.type), undoable ? undefined : 'descriptionForeground'),
+      contextValue: actionContextValue(a),
+      accessibility: {
+        label: plainText(
+          t('{0}: {1}, {2}{3}', actionTypeLabel(a.type), label, when ?? '', undoable ? t(', can be undone') : ''),
+        ),
+      },
+    });
   }
 
   private taskNode(task: OutreachTask, parent: ViewNode, index: number): ViewNode {
@@ -207,30 +203,26 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       task.completion_summary ? md`${oneLine(task.completion_summary, 300)}` : undefined,
       attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined,
     );
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'outreachTask',
-      target: task.id ? { kind: 'outreachTask', id: task.id, value: task } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(label),
-        description: plainText(
-          [status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · '),
-        ),
-        tooltip,
-        icon: icon(
-          outreachStatusIcon(task.status),
-          task.status === 'failed'
-            ? 'problemsErrorIcon.foreground'
-            : task.status === 'completed'
-              ? 'charts.green'
-              : undefined,
-        ),
-        contextValue: taskContextValue(task),
-        accessibility: { label: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)) },
-      }),
-    };
+      target: { kind: 'outreachTask', id: task.id, value: task },
+      label: plainText(label),
+      description: plainText(
+        [status, who, shortDateTime(task.updated_at ?? task.created_at)].filter(Boolean).join(' · '),
+      ),
+      tooltip,
+      icon: icon(
+        outreachStatusIcon(task.status),
+        task.status === 'failed'
+          ? 'problemsErrorIcon.foreground'
+          : task.status === 'completed'
+            ? 'charts.green'
+            : undefined,
+      ),
+      contextValue: taskContextValue(task),
+      accessibility: { label: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)) },
+    });
     if (task.id)
       node.item.command = {
         command: 'kallyai.outreach.openTask',

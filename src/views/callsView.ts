@@ -16,7 +16,7 @@ import {
 } from './callItem';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { entityNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export const PAGE_SIZE = 50;
@@ -203,13 +203,12 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
     const id = `calls/${call.call_id}`;
     const label = callLabel(call);
     const description = callDescription(call);
-    const node: CallNode = {
-      id,
-      kind: 'call',
-      call,
-      target: { kind: 'call', id: call.call_id, value: call },
-      item: makeItem({
+    const node: CallNode = entityNode(
+      undefined,
+      {
         id,
+        kind: 'call',
+        target: { kind: 'call', id: call.call_id, value: call },
         label: plainText(label),
         description: plainText(description),
         tooltip: callTooltip(call),
@@ -221,9 +220,10 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
           // The spinning icon of a call in progress, in words.
           status: plainText(isRunning(call) ? t('Live') : undefined),
         },
-      }),
-      children: () => this.callChildren(node),
-    };
+        children: (self) => this.callChildren(self),
+      },
+      { call },
+    );
     this.nodes.set(call, node);
     return node;
   }
@@ -238,21 +238,20 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
       tooltip: string,
     ): CallNode => {
       const id = `${parent.id}/${kind}`;
-      return {
-        id,
+      return entityNode(
         parent,
-        kind,
-        call,
-        target: parent.target,
-        item: makeItem({
+        {
           id,
+          kind,
+          target: parent.target,
           label: plainText(label),
           tooltip: plainText(tooltip),
           icon: icon(codicon),
           contextValue: kind,
           command: { command, title: label, arguments: [parent] },
-        }),
-      };
+        },
+        { call },
+      );
     };
     const children = [
       child('callDetails', t('Details'), 'info', 'kallyai.calls.openDetails', t('What was asked and what happened')),

@@ -18,7 +18,7 @@ import {
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, memo, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 /** What the Email view shows: the connected accounts, the outbox, and the mail of one
@@ -147,22 +147,18 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const description = [provider, a.status && a.status !== 'connected' ? a.status : undefined]
       .filter(Boolean)
       .join(' · ');
-    return {
+    return entityNode(parent, {
       id,
-      parent,
       kind: 'emailAccount',
-      target: a.id ? { kind: 'emailAccount', id: a.id, value: a } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(label),
-        description: plainText(description),
-        tooltip: plainText(
-          connected ? t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
-        ),
-        icon: icon(a.status && a.status !== 'connected' ? 'warning' : 'mail'),
-        contextValue: 'emailAccount',
-      }),
-    };
+      target: { kind: 'emailAccount', id: a.id, value: a },
+      label: plainText(label),
+      description: plainText(description),
+      tooltip: plainText(
+        connected ? t('{0} ({1}), connected {2}', label, provider, connected) : `${label} (${provider})`,
+      ),
+      icon: icon(a.status && a.status !== 'connected' ? 'warning' : 'mail'),
+      contextValue: 'emailAccount',
+    });
   }
 
   private connectNode(parent: ViewNode | undefined, id = 'email/accounts/connect'): ViewNode {
@@ -252,30 +248,26 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const subject = oneLine(m.subject || m.snippet || t('(no subject)'), 70);
     const from = oneLine(senderName(m.from), 40);
     const when = shortDateTime(mailDate(m));
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'mail',
-      target: m.id ? { kind: 'email', id: m.id, value: m } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(subject),
-        description: plainText([from, when, m.unread ? t('unread') : undefined].filter(Boolean).join(' · ')),
-        tooltip: blocks(
-          md`**${m.subject || t('(no subject)')}**`,
-          md`${t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
-          (m.snippet ?? m.preview) ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined,
+      target: { kind: 'email', id: m.id, value: m },
+      label: plainText(subject),
+      description: plainText([from, when, m.unread ? t('unread') : undefined].filter(Boolean).join(' · ')),
+      tooltip: blocks(
+        md`**${m.subject || t('(no subject)')}**`,
+        md`${t('From')}: ${m.from ?? '?'}${when ? md` · ${when}` : ''}${m.classification ? md` · ${classificationLabel(m.classification)}` : ''}`,
+        (m.snippet ?? m.preview) ? md`${oneLine(m.snippet ?? m.preview, 300)}` : undefined,
+      ),
+      icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
+      contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
+      accessibility: {
+        label: plainText(
+          t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
         ),
-        icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(m.classification === 'spam' ? 'warning' : 'mail'),
-        contextValue: ['mail', m.unread ? 'unread' : ''].filter(Boolean).join(' '),
-        accessibility: {
-          label: plainText(
-            t('{0}email from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', subject, when ?? ''),
-          ),
-          status: plainText(m.unread ? t('Unread') : undefined),
-        },
-      }),
-    };
+        status: plainText(m.unread ? t('Unread') : undefined),
+      },
+    });
     node.item.command = { command: 'kallyai.email.read', title: t('Read Email'), arguments: [node] };
     return node;
   }
@@ -345,14 +337,12 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       .filter(Boolean)
       .join(' · ');
     const kind = state === 'pending' ? 'draft' : state === 'sent' ? 'sentEmail' : 'outboxEmail';
-    const node: ViewNode & { draft?: OutboxEmail } = {
-      id,
+    const node: ViewNode & { draft?: OutboxEmail } = entityNode(
       parent,
-      kind: state === 'pending' ? 'draft' : 'outbox',
-      ...(state === 'pending' ? { draft: e } : {}),
-      target: emailId ? { kind, id: emailId, value: e } : undefined,
-      item: makeItem({
+      {
         id,
+        kind: state === 'pending' ? 'draft' : 'outbox',
+        target: emailId ? { kind, id: emailId, value: e } : undefined,
         label: plainText(subject),
         description: plainText(description),
         tooltip: blocks(
@@ -382,8 +372,9 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
             ),
           ),
         },
-      }),
-    };
+      },
+      state === 'pending' ? { draft: e } : {},
+    );
     if (emailId)
       node.item.command = {
         command: 'kallyai.inbox.openDraft',

@@ -20,7 +20,7 @@ import {
 } from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, memo, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface GoalsData {
@@ -223,14 +223,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         : undefined,
       when ? md`${t('Updated {0}', when)}` : undefined,
     );
-    const node: GoalNode = {
-      id,
+    const node: GoalNode = entityNode(
       parent,
-      kind: 'goal',
-      goal,
-      target: goal.id ? { kind: 'goal', id: goal.id, value: goal } : undefined,
-      item: makeItem({
+      {
         id,
+        kind: 'goal',
+        target: { kind: 'goal', id: goal.id, value: goal },
         label: plainText(goalTitle(goal)),
         description: plainText(description),
         tooltip,
@@ -244,12 +242,11 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
             group === 'needsYou' ? t('Needs your attention') : goalStatus(goal) === 'failed' ? t('Failed') : undefined,
           ),
         },
-      }),
-      children: memo(
-        () => this.goalChildren(node, tree),
-        (e) => [this.errorNode(e, `${id}/error`, node, [])],
-      ),
-    };
+        children: (self) => this.goalChildren(self, tree),
+        onChildrenError: (e, self) => [this.errorNode(e, `${id}/error`, self, [])],
+      },
+      { goal },
+    );
     // Enter (or a click on the title) opens the goal.
     if (goal.id) node.item.command = { command: 'kallyai.goals.openGoal', title: t('Open Goal'), arguments: [node] };
     return node;
@@ -303,14 +300,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const tokens = ['budget', w === 'budget_approval' ? 'budgetApproval' : '', w === 'soft_cap' ? 'softCap' : '']
       .filter(Boolean)
       .join(' ');
-    return {
-      id,
+    return entityNode(
       parent,
-      kind: 'budget',
-      goal,
-      target: parent.target,
-      item: makeItem({
+      {
         id,
+        kind: 'budget',
+        target: parent.target,
         label: plainText(label),
         description: plainText(description),
         tooltip: plainText(
@@ -328,8 +323,9 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
           title: t('Show Budget Breakdown'),
           arguments: [parent],
         },
-      }),
-    };
+      },
+      { goal },
+    );
   }
 
   private stepNode(goal: Goal, parent: GoalNode, index: number, step: NonNullable<Goal['steps']>[number]): GoalNode {
@@ -338,14 +334,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const waitingHere = waitingFor(goal) === 'step_approval' && currentStepIndex(goal) === index;
     const label = `${step.step ?? index + 1}. ${step.description ?? t('Step')}`;
     const description = waitingHere ? t('Waiting for your approval') : codeLabel('stepStatus', step.status);
-    return {
-      id,
+    return entityNode(
       parent,
-      kind: 'step',
-      goal,
-      target: parent.target,
-      item: makeItem({
+      {
         id,
+        kind: 'step',
+        target: parent.target,
         label: plainText(label),
         description: plainText(description),
         tooltip: plainText(`${label}\n${description}`),
@@ -355,8 +349,9 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
           label: plainText(t('Step {0}, {1}', label, description)),
           status: plainText(waitingHere ? t('Needs your attention') : status === 'failed' ? t('Failed') : undefined),
         },
-      }),
-    };
+      },
+      { goal },
+    );
   }
 
   /** The node showing this goal: top level first, then under its parents (loading their trees). */

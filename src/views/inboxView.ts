@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, md, oneLine, phoneForPeople, shortDateTime, blocks, t } from '../format';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 import { channelName } from '../models/channel';
 
@@ -275,14 +275,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       md`${t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
       m.preview ? md`${m.preview}` : undefined,
     );
-    const node: MessageNode = {
-      id,
+    const node: MessageNode = entityNode(
       parent,
-      kind: 'message',
-      message: m,
-      target: m.id ? { kind: 'message', id: m.id, value: m } : undefined,
-      item: makeItem({
+      {
         id,
+        kind: 'message',
+        target: { kind: 'message', id: m.id, value: m },
         // Unread: a filled dot and "unread" in the description (label highlights would look like a search match).
         label: plainText(title),
         description: plainText(description),
@@ -297,8 +295,9 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
           // The filled dot of an unread message, in words.
           status: plainText(m.unread ? t('Unread') : undefined),
         },
-      }),
-    };
+      },
+      { message: m },
+    );
     node.item.command!.arguments = [node];
     return node;
   }
@@ -312,22 +311,21 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       d.body ? md`${oneLine(d.body, 400)}` : undefined,
       md`_${t('Waiting for your approval: nothing is sent until you approve.')}_`,
     );
-    const node: DraftNode = {
-      id,
+    const node: DraftNode = entityNode(
       parent,
-      kind: 'draft',
-      draft: d,
-      target: d.id ? { kind: 'draft', id: d.id, value: d } : undefined,
-      item: makeItem({
+      {
         id,
+        kind: 'draft',
+        target: { kind: 'draft', id: d.id, value: d },
         label: plainText(subject),
         description: plainText(t('to {0}', d.to ?? '?')),
         tooltip,
         icon: icon('mail', 'list.warningForeground'),
         contextValue: 'draft awaitingApproval',
         accessibility: { label: plainText(t('Email draft awaiting approval, to {0}: {1}', d.to ?? '?', subject)) },
-      }),
-    };
+      },
+      { draft: d },
+    );
     node.item.command = {
       command: 'kallyai.inbox.openDraft',
       title: t('Open Email Draft'),

@@ -12,7 +12,7 @@ import {
 } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface PhoneNumbersData {
@@ -104,21 +104,18 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       n.caller_id_name ? md`${t('Caller ID: {0}', n.caller_id_name)}` : undefined,
       n.created_at ? md`${t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
     );
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(undefined, {
       id,
       kind: 'phoneNumber',
-      target: n.id ? { kind: 'phoneNumber', id: n.id, value: n } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(label),
-        description: plainText(numberDescription(n)),
-        tooltip,
-        icon: icon('device-mobile', n.status && n.status !== 'active' ? 'list.warningForeground' : undefined),
-        contextValue: numberContextValue(n),
-        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-      }),
-      children: () => this.numberChildren(node, n),
-    };
+      target: { kind: 'phoneNumber', id: n.id, value: n },
+      label: plainText(label),
+      description: plainText(numberDescription(n)),
+      tooltip,
+      icon: icon('device-mobile', n.status && n.status !== 'active' ? 'list.warningForeground' : undefined),
+      contextValue: numberContextValue(n),
+      collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      children: (self) => this.numberChildren(self, n),
+    });
     return node;
   }
 
@@ -132,21 +129,17 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       tooltip: string,
     ): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return {
+      return entityNode(parent, {
         id,
-        parent,
         kind,
         target: parent.target,
-        item: makeItem({
-          id,
-          label: plainText(label),
-          description: plainText(description),
-          tooltip: plainText(tooltip),
-          icon: icon(codicon),
-          contextValue: kind,
-          command: { command, title: label, arguments: [parent] },
-        }),
-      };
+        label: plainText(label),
+        description: plainText(description),
+        tooltip: plainText(tooltip),
+        icon: icon(codicon),
+        contextValue: kind,
+        command: { command, title: label, arguments: [parent] },
+      });
     };
     const forwarding = forwardingOf(n);
     const children = [
@@ -182,30 +175,26 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const id = `${parent.id}/${target.id ?? `#${index}`}`;
     const number = target.phone_number ? phoneForPeople(target.phone_number) : t('(no number)');
     const verified = target.verified === true;
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'handoffPhone',
-      item: makeItem({
-        id,
-        label: plainText(number),
-        description: plainText(
-          [target.label ?? undefined, verified ? t('verified') : t('not verified — click to verify')]
-            .filter(Boolean)
-            .join(' · '),
-        ),
-        icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
-        contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
-        command:
-          verified || !target.phone_number
-            ? undefined
-            : {
-                command: 'kallyai.phone.verifyStart',
-                title: t('Verify a Phone…'),
-                arguments: [{ body: { phone_number: target.phone_number } }],
-              },
-      }),
-    };
+      label: plainText(number),
+      description: plainText(
+        [target.label ?? undefined, verified ? t('verified') : t('not verified — click to verify')]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+      icon: verified ? icon('verified-filled', 'testing.iconPassed') : icon('unverified', 'list.warningForeground'),
+      contextValue: verified ? 'handoffPhone verified' : 'handoffPhone unverified',
+      command:
+        verified || !target.phone_number
+          ? undefined
+          : {
+              command: 'kallyai.phone.verifyStart',
+              title: t('Verify a Phone…'),
+              arguments: [{ body: { phone_number: target.phone_number } }],
+            },
+    });
     return node;
   }
 }

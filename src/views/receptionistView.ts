@@ -26,7 +26,7 @@ import {
 } from '../models/inbound';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, makeItem, memo, type ViewNode } from './viewNode';
+import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export type { InboundFilter } from '../models/inbound';
@@ -284,29 +284,25 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       items.length ? md`${t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
     );
     const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'inboundCall',
       target,
-      item: makeItem({
-        id,
-        label: plainText(caller),
-        description: plainText(description),
-        tooltip,
-        icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
-        contextValue: inboundContextValue(c),
-        collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-        accessibility: {
-          label: plainText(
-            live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
-          ),
-          // The red tower of a call KallyAI is answering now, in words.
-          status: plainText(live ? t('Live') : undefined),
-        },
-      }),
-      children: live ? undefined : () => this.callChildren(node),
-    };
+      label: plainText(caller),
+      description: plainText(description),
+      tooltip,
+      icon: live ? icon('radio-tower', 'charts.red') : callIcon(c),
+      contextValue: inboundContextValue(c),
+      collapsible: live ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+      accessibility: {
+        label: plainText(
+          live ? t('Live call from {0}, {1}', caller, description) : t('Call from {0}, {1}', caller, description),
+        ),
+        // The red tower of a call KallyAI is answering now, in words.
+        status: plainText(live ? t('Live') : undefined),
+      },
+      children: live ? undefined : (self) => this.callChildren(self),
+    });
     if (live)
       node.item.command = {
         command: 'kallyai.receptionist.openCall',
@@ -320,20 +316,16 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     const c = (parent.target?.value ?? {}) as InboundCall;
     const child = (kind: string, label: string, codicon: string, command: string, tooltip: string): ViewNode => {
       const id = `${parent.id}/${kind}`;
-      return {
+      return entityNode(parent, {
         id,
-        parent,
         kind,
         target: parent.target,
-        item: makeItem({
-          id,
-          label: plainText(label),
-          tooltip: plainText(tooltip),
-          icon: icon(codicon),
-          contextValue: kind,
-          command: { command, title: label, arguments: [parent] },
-        }),
-      };
+        label: plainText(label),
+        tooltip: plainText(tooltip),
+        icon: icon(codicon),
+        contextValue: kind,
+        command: { command, title: label, arguments: [parent] },
+      });
     };
     const children = [
       child(
@@ -383,23 +375,19 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       md`**${t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
       voicemailText(v) ? md`${voicemailText(v)}` : undefined,
     );
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'voicemail',
-      target: v.id ? { kind: 'voicemail', id: v.id, value: v } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(caller),
-        description: plainText(description),
-        tooltip,
-        icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
-        contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
-        accessibility: {
-          label: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
-        },
-      }),
-    };
+      target: { kind: 'voicemail', id: v.id, value: v },
+      label: plainText(caller),
+      description: plainText(description),
+      tooltip,
+      icon: fresh ? icon('circle-filled', 'charts.blue') : icon('mail-read'),
+      contextValue: fresh ? 'voicemail newVoicemail' : 'voicemail',
+      accessibility: {
+        label: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
+      },
+    });
     node.item.command = {
       command: 'kallyai.receptionist.playVoicemail',
       title: t('Play Voicemail'),
@@ -411,74 +399,65 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
   /** Rules are read when their group is opened (and again after each refresh of the view). */
   private rulesGroup(): ViewNode {
     const id = 'receptionist/rules';
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(undefined, {
       id,
       kind: 'group',
-      item: makeItem({
-        id,
-        label: plainText(t('Rules')),
-        tooltip: plainText(
-          t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…'),
-        ),
-        icon: icon('list-ordered'),
-        contextValue: 'rulesGroup',
-        collapsible: vscode.TreeItemCollapsibleState.Collapsed,
-      }),
-      children: memo(
-        async () => {
-          const rules = sortRules(
-            (await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules,
-          );
-          if (rules.length === 0) {
-            return [
-              infoNode(
-                `${id}/empty`,
-                node,
-                {
-                  label: plainText(t('No rules — Add Rule…')),
-                  tooltip: plainText(t('Without rules KallyAI answers every call and takes a message.')),
-                  icon: icon('add'),
-                  command: { command: 'kallyai.receptionist.addRule', title: t('Add Rule…') },
-                },
-                'empty',
-              ),
-            ];
-          }
-          return rules.map((r, i): ViewNode => {
-            const ruleId = `${id}/${r.id ?? `#${i}`}`;
-            const off = r.is_active === false;
-            const description = [off ? t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`]
-              .filter(Boolean)
-              .join(' ');
-            const ruleNode: ViewNode = {
-              id: ruleId,
-              parent: node,
-              kind: 'rule',
-              target: r.id ? { kind: 'rule', id: r.id, value: r } : undefined,
-              item: makeItem({
-                id: ruleId,
-                label: plainText(ruleName(r)),
-                description: plainText(description),
-                tooltip: blocks(
-                  md`**${ruleName(r)}**${r.priority != null ? md` · ${t('priority {0}', r.priority)}` : ''}${off ? md` · ${t('off')}` : ''}`,
-                  md`${t('When')}: ${ruleConditionsText(r.conditions)}`,
-                  md`${t('Then')}: ${ruleActionText(r)}`,
-                ),
-                icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
-                contextValue: off ? 'rule ruleOff' : 'rule',
-              }),
-            };
-            ruleNode.item.command = {
-              command: 'kallyai.receptionist.editRule',
-              title: t('Edit Rule…'),
-              arguments: [ruleNode],
-            };
-            return ruleNode;
-          });
-        },
-        (e) => [this.errorNode(e, `${id}/error`, node)],
+      label: plainText(t('Rules')),
+      tooltip: plainText(
+        t('How KallyAI handles calls, first match wins: transfer VIPs, reject sales calls, take a message…'),
       ),
-    };
+      icon: icon('list-ordered'),
+      contextValue: 'rulesGroup',
+      collapsible: vscode.TreeItemCollapsibleState.Collapsed,
+      children: async (self) => {
+        const rules = sortRules(
+          (await this.services.client.execute(ops.inbound.rules, {}, { deadlineMs: VIEW_DEADLINE_MS })).rules,
+        );
+        if (rules.length === 0) {
+          return [
+            infoNode(
+              `${id}/empty`,
+              self,
+              {
+                label: plainText(t('No rules — Add Rule…')),
+                tooltip: plainText(t('Without rules KallyAI answers every call and takes a message.')),
+                icon: icon('add'),
+                command: { command: 'kallyai.receptionist.addRule', title: t('Add Rule…') },
+              },
+              'empty',
+            ),
+          ];
+        }
+        return rules.map((r, i): ViewNode => {
+          const ruleId = `${id}/${r.id ?? `#${i}`}`;
+          const off = r.is_active === false;
+          const description = [off ? t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`]
+            .filter(Boolean)
+            .join(' ');
+          const ruleNode = entityNode(self, {
+            id: ruleId,
+            kind: 'rule',
+            target: { kind: 'rule', id: r.id, value: r },
+            label: plainText(ruleName(r)),
+            description: plainText(description),
+            tooltip: blocks(
+              md`**${ruleName(r)}**${r.priority != null ? md` · ${t('priority {0}', r.priority)}` : ''}${off ? md` · ${t('off')}` : ''}`,
+              md`${t('When')}: ${ruleConditionsText(r.conditions)}`,
+              md`${t('Then')}: ${ruleActionText(r)}`,
+            ),
+            icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
+            contextValue: off ? 'rule ruleOff' : 'rule',
+          });
+          ruleNode.item.command = {
+            command: 'kallyai.receptionist.editRule',
+            title: t('Edit Rule…'),
+            arguments: [ruleNode],
+          };
+          return ruleNode;
+        });
+      },
+      onChildrenError: (e, self) => [this.errorNode(e, `${id}/error`, self)],
+    });
     return node;
   }
 
@@ -492,19 +471,15 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     ]
       .filter(Boolean)
       .join(' · ');
-    const node: ViewNode = {
+    const node: ViewNode = entityNode(parent, {
       id,
-      parent,
       kind: 'contact',
-      target: c.id ? { kind: 'contact', id: c.id, value: c } : undefined,
-      item: makeItem({
-        id,
-        label: plainText(contactName(c)),
-        description: plainText(description),
-        icon: vip ? icon('star-full', 'charts.yellow') : icon('person'),
-        contextValue: vip ? 'contact vip' : 'contact notVip',
-      }),
-    };
+      target: { kind: 'contact', id: c.id, value: c },
+      label: plainText(contactName(c)),
+      description: plainText(description),
+      icon: vip ? icon('star-full', 'charts.yellow') : icon('person'),
+      contextValue: vip ? 'contact vip' : 'contact notVip',
+    });
     node.item.command = {
       command: 'kallyai.receptionist.editContact',
       title: t('Edit Contact…'),

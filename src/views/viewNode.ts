@@ -67,7 +67,7 @@ export function accessibleLabel(o: Pick<ItemOptions, 'label' | 'description' | '
 }
 
 /** A TreeItem with everything the house rules ask of an item: id, tooltip, icon, context, a11y. */
-export function makeItem(o: ItemOptions): vscode.TreeItem {
+function makeItem(o: ItemOptions): vscode.TreeItem {
   const item = new vscode.TreeItem(o.label, o.collapsible ?? vscode.TreeItemCollapsibleState.None);
   const labelText = typeof o.label === 'string' ? o.label : o.label.label;
   item.id = o.id;
@@ -87,6 +87,38 @@ export function makeItem(o: ItemOptions): vscode.TreeItem {
     ...(o.accessibility?.role ? { role: o.accessibility.role } : {}),
   };
   return item;
+}
+
+/** What a row showing one of the service's entities (a goal, a call, an email…) is made of: what
+ *  it shows (`ItemOptions`), its `kind`, the entity its commands act on and its lazy children. */
+export interface EntityRow<N extends ViewNode = ViewNode> extends ItemOptions {
+  readonly kind: string;
+  /** The entity a command on this row acts on; none when the service gave it no id. */
+  readonly target?: { readonly kind: string; readonly id: string | null | undefined; readonly value: unknown };
+  /** The row's children, made when it is first expanded (then kept: see `memo`). */
+  readonly children?: (self: N) => ViewNode[] | Promise<ViewNode[]>;
+  /** Nodes shown instead of children that failed to load (an inline error); expanding again retries. */
+  readonly onChildrenError?: (e: unknown, self: N) => ViewNode[];
+}
+
+/** The one way a view makes an entity's row: `extra` carries what the view keeps on its nodes (the
+ *  goal, the call…). */
+export function entityNode<K extends string, X extends object = object>(
+  parent: ViewNode | undefined,
+  row: EntityRow<ViewNode & X & { readonly kind: K }> & { readonly kind: K },
+  extra?: X,
+): ViewNode & X & { readonly kind: K } {
+  const { kind, target, children, onChildrenError, ...item } = row;
+  const node: ViewNode & X & { readonly kind: K; children?: ViewNode['children'] } = {
+    ...(extra as X),
+    id: row.id,
+    parent,
+    kind,
+    target: target?.id ? { kind: target.kind, id: target.id, value: target.value } : undefined,
+    item: makeItem(item),
+  };
+  if (children) node.children = memo(() => children(node), onChildrenError && ((e) => onChildrenError(e, node)));
+  return node;
 }
 
 /** A leaf node that only shows something (an empty state, a figure). */
