@@ -474,6 +474,18 @@ suite('Search, actions, outreach and the account', function () {
     await run('kallyai.activity.filterOutreach', ['failed']);
     ({ tasks } = await activity());
     assert.ok(tasks.length > 0 && tasks.every((n) => (n.target!.value as Json).status === 'failed'));
+    const running = await run<{ statuses: string[] }>('kallyai.activity.filterOutreach', ['pending', 'in_progress']);
+    assert.deepEqual(running.statuses, ['pending', 'in_progress']);
+    // A value outside the set is refused with a sentence, and the view asks nothing of the server.
+    await clearSandboxRequests();
+    const refused = await run<{ outcome: string; message: string }>('kallyai.activity.filterActions', 'teleport');
+    assert.equal(refused.outcome, 'failed');
+    assert.match(refused.message, /"teleport" is not a kind of action/);
+    const refusedTasks = await run<{ outcome: string; message: string }>('kallyai.activity.filterOutreach', ['asleep']);
+    assert.equal(refusedTasks.outcome, 'failed');
+    assert.match(refusedTasks.message, /"asleep" is not an outreach status/);
+    const lists = (await sandboxRequests()).filter((q) => /^\/v1\/(actions\/log|outreach\/tasks)/.test(q.path));
+    assert.deepEqual(lists, [], 'a refused filter loads nothing');
     await views.setActivityFilter({});
   });
 
