@@ -165,6 +165,21 @@ async function setPaneExpanded(page, viewName, expanded) {
   });
 }
 
+/** Picks, in the quick input whose title matches `title`, the row that shows `text`, as a keyboard
+ *  user does: types the text into its filter and presses Enter once that row is the focused one. Waiting for the title first keeps the text out of the palette that ran the command (it can
+ *  still show for a moment); typed again if the quick input was shown anew meanwhile (its filter
+ *  emptied), as a busy machine can. */
+async function pickRow(page, title, text) {
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text });
+  await until(`the row "${text}" to be the focused one of the quick input titled ${title}`, async () => {
+    if ((await input.inputValue().catch(() => '')) !== text) await input.fill(text).catch(() => {});
+    return (await focused.count()) > 0;
+  });
+  await input.press('Enter');
+}
+
 /** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
@@ -736,6 +751,7 @@ module.exports = {
   collapsePane,
   onlyPane,
   runCommand,
+  pickRow,
   notificationTexts,
   waitForNotification,
   assertNoErrorNotifications,

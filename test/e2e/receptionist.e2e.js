@@ -22,6 +22,7 @@ const {
   startSignedIn,
   onlyPane,
   runCommand,
+  pickRow,
   assertNoErrorNotifications,
   readmeScreenshot,
   pageFrame,
@@ -175,12 +176,7 @@ module.exports = async function receptionist(ctx) {
 
   // 5. Provision from the palette: a country from the supported list, an available number, the consent naming both and the price.
   await runCommand(page, 'KallyAI: Provision a Number…');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('United Kingdom');
-  await page
-    .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'United Kingdom' })
-    .waitFor({ state: 'visible' });
-  await input.press('Enter');
+  await pickRow(page, /Provision a Number… \(1\/2\)/, 'United Kingdom');
   await page
     .locator('.quick-input-list .monaco-list-row', { hasText: /\+44 20 7946/ })
     .first()

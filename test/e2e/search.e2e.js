@@ -16,6 +16,7 @@ const assert = require('node:assert/strict');
 const {
   startSignedIn,
   runCommand,
+  pickRow,
   assertNoErrorNotifications,
   pageFrame,
   sandboxState,
@@ -214,11 +215,7 @@ module.exports = async function search(ctx) {
   // by name; the consent names it and its address; the booking carries its restaurant_id.
   await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'KallyAI: Book…');
-  await page.locator(TITLE, { hasText: /KallyAI: Book \(1\/\d+\)/ }).waitFor({ state: 'visible' });
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: /^Restaurant$/ })
-    .first()
-    .click();
+  await pickRow(page, /KallyAI: Book \(1\/\d+\)/, 'Restaurant');
   await page.locator(TITLE, { hasText: /\(2\/\d+\)/ }).waitFor({ state: 'visible' });
   const venues = page.locator('.quick-input-list .monaco-list-row');
   await venues
