@@ -207,12 +207,20 @@ async function runCommand(page, title) {
           () => false,
         )
       ) {
+        let clicked = false;
         try {
           await row.click({ timeout: 10_000 });
-          return;
+          clicked = true;
         } catch (e) {
           if (attempt >= 3) throw e;
         }
+        // The palette gives way (it closes, or the command's own quick input takes its place), so
+        // that what a script types next never lands in it. (Outside the retry: the command ran.)
+        if (clicked)
+          return until(`the palette to give way to "${title}"`, async () => {
+            if (!(await input.isVisible())) return true;
+            return !(await input.inputValue().catch(() => '')).startsWith('>');
+          });
       }
     }
     if (attempt >= 3) throw new WaitTimeout(`the command palette to offer "${title}" (tried 3 times)`, 3 * 40_000);
