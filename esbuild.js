@@ -31,6 +31,7 @@ const MCP_ENTRY = {
   phoneEngine: 'src/api/validation/phoneEngine.ts',
   errorSentences: 'src/format/errorSentences.ts',
 };
+/** The options every bundle of this project is built with (the bench's suites too). */
 const common = {
   bundle: true,
   format: 'cjs',
@@ -107,7 +108,7 @@ async function main() {
   if (result.errors.length) process.exit(1);
 }
 
-module.exports = { buildMcp };
+module.exports = { buildMcp, common };
 
 if (require.main === module)
   main().catch((e) => {

@@ -14,6 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { common } = require('../esbuild');
 const { buildExtension } = require('../test/launcher/build');
 const { runInHost } = require('../test/launcher/hostRun');
 const { runCleanups } = require('../test/launcher/processes');
@@ -51,13 +52,9 @@ async function makeEmptyExtension(dir) {
   );
   await esbuild.build({
     entryPoints: [path.join(dir, 'src/extension.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
+    ...common,
     minify: true,
     outfile: path.join(dir, 'dist/extension.js'),
-    external: ['vscode'],
     logLevel: 'warning',
   });
   return { id: 'bench.empty', dir, bundle: path.join(dir, 'dist/extension.js') };
@@ -67,12 +64,8 @@ async function benchActivation(tmp, empty) {
   const suite = path.join(tmp, 'suite/activationSuite.js');
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'activationSuite.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
+    ...common,
     outfile: suite,
-    external: ['vscode'],
     logLevel: 'warning',
   });
   const subjects = [{ id: 'kallyai.kallyai', dir: ROOT }, empty];

@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { common } = require('../esbuild');
 const { startSandbox } = require('../test/launcher/sandbox');
 const { startCodeServer } = require('../test/launcher/codeServer');
 const { launchBrowser, forwardConsole } = require('../test/launcher/browser');
@@ -25,12 +26,8 @@ async function main() {
   const suite = path.join(ROOT, 'out/bench/views.bench.suite.js');
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'views.bench.suite.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
+    ...common,
     outfile: suite,
-    external: ['vscode'],
     logLevel: 'warning',
   });
   const sandbox = await startSandbox({ autoApprove: true, timeScale: 100 });
