@@ -623,8 +623,9 @@ async function resetSharedWorkbench(ctx) {
     lap('restored editors closed');
   }
   await openKallyAI(page);
+  lap('KallyAI open');
   for (const name of VIEW_NAMES) await setPaneExpanded(page, name, !FOLDED_AT_START.includes(name));
-  lap('side bar');
+  lap('views folded as at start');
   // The extension, started anew, loads every open view from the sandbox.
   await viewsLoaded(ctx);
   lap('views loaded');
