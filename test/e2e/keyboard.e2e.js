@@ -31,10 +31,9 @@ async function choose(page, text, row) {
     // On VS Code 1.139 under load, a page's webview can keep the keyboard focus while a quick input
     // opens over it (what is typed then selects and edits nothing in the page): the input is given
     // the focus back, as a person does by running the command again — said in the log.
-    const input = page.locator(INPUT);
-    if (!(await input.evaluate((el) => el === el.ownerDocument.activeElement).catch(() => true))) {
-      console.log(`[keyboard] the quick input opened without the keyboard focus (a page kept it): focused it`);
-      await input.focus();
+    if (await page.evaluate(() => document.activeElement?.tagName === 'IFRAME').catch(() => false)) {
+      console.log(`[keyboard] the quick input opened while a page's webview kept the keyboard focus: focused it`);
+      await page.locator('.quick-input-widget .quick-input-box input').focus();
     }
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(text);
