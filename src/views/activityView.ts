@@ -203,9 +203,10 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       task.completion_summary ? md`${oneLine(task.completion_summary, 300)}` : undefined,
       attempts ? md`${count(attempts, '{0} attempt', '{0} attempts')}` : undefined,
     );
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'outreachTask',
+      opens: task.id ? { command: 'kallyai.outreach.openTask', title: t('Open Outreach Task') } : undefined,
       target: { kind: 'outreachTask', id: task.id, value: task },
       label: plainText(label),
       description: plainText(
@@ -223,12 +224,5 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
       contextValue: taskContextValue(task),
       accessibility: { label: plainText(t('Outreach to {0} by {1}: {2}, {3}', who, channel, label, status)) },
     });
-    if (task.id)
-      node.item.command = {
-        command: 'kallyai.outreach.openTask',
-        title: t('Open Outreach Task'),
-        arguments: [node],
-      };
-    return node;
   }
 }

@@ -248,9 +248,10 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
     const subject = oneLine(m.subject || m.snippet || t('(no subject)'), 70);
     const from = oneLine(senderName(m.from), 40);
     const when = shortDateTime(mailDate(m));
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'mail',
+      opens: { command: 'kallyai.email.read', title: t('Read Email') },
       target: { kind: 'email', id: m.id, value: m },
       label: plainText(subject),
       description: plainText([from, when, m.unread ? t('unread') : undefined].filter(Boolean).join(' · ')),
@@ -268,8 +269,6 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         status: plainText(m.unread ? t('Unread') : undefined),
       },
     });
-    node.item.command = { command: 'kallyai.email.read', title: t('Read Email'), arguments: [node] };
-    return node;
   }
 
   private outboxGroup(data: EmailData): ViewNode {

@@ -223,11 +223,13 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
         : undefined,
       when ? md`${t('Updated {0}', when)}` : undefined,
     );
-    const node: GoalNode = entityNode(
+    return entityNode(
       parent,
       {
         id,
         kind: 'goal',
+        // Enter (or a click on the title) opens the goal.
+        opens: goal.id ? { command: 'kallyai.goals.openGoal', title: t('Open Goal') } : undefined,
         target: { kind: 'goal', id: goal.id, value: goal },
         label: plainText(goalTitle(goal)),
         description: plainText(description),
@@ -247,9 +249,6 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
       },
       { goal },
     );
-    // Enter (or a click on the title) opens the goal.
-    if (goal.id) node.item.command = { command: 'kallyai.goals.openGoal', title: t('Open Goal'), arguments: [node] };
-    return node;
   }
 
   private async goalChildren(node: GoalNode, known?: GoalTree): Promise<ViewNode[]> {

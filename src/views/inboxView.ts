@@ -275,11 +275,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       md`${t('From')}: ${phoneForPeople(m.from ?? '?')} · ${channelName(m.channel ?? 'other')}${when ? md` · ${when}` : ''}`,
       m.preview ? md`${m.preview}` : undefined,
     );
-    const node: MessageNode = entityNode(
+    return entityNode(
       parent,
       {
         id,
         kind: 'message',
+        opens: { command: 'kallyai.inbox.openMessage', title: t('Open Message') },
         target: { kind: 'message', id: m.id, value: m },
         // Unread: a filled dot and "unread" in the description (label highlights would look like a search match).
         label: plainText(title),
@@ -287,7 +288,6 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
         tooltip,
         icon: m.unread ? icon('circle-filled', 'charts.blue') : icon(CHANNEL_ICON[channelOf(m)]),
         contextValue: messageContextValue(m, m.conversation_id ? this.threadSizes.get(m.conversation_id) : 1),
-        command: { command: 'kallyai.inbox.openMessage', title: t('Open Message'), arguments: [undefined] },
         accessibility: {
           label: plainText(
             t('{0}message from {1}: {2}, {3}', m.unread ? t('Unread ') : '', from || '?', title, when ?? ''),
@@ -298,8 +298,6 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       },
       { message: m },
     );
-    node.item.command!.arguments = [node];
-    return node;
   }
 
   private draftNode(d: OutboxEmail, parent: ViewNode, index: number): DraftNode {
@@ -311,11 +309,12 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       d.body ? md`${oneLine(d.body, 400)}` : undefined,
       md`_${t('Waiting for your approval: nothing is sent until you approve.')}_`,
     );
-    const node: DraftNode = entityNode(
+    return entityNode(
       parent,
       {
         id,
         kind: 'draft',
+        opens: { command: 'kallyai.inbox.openDraft', title: t('Open Email Draft') },
         target: { kind: 'draft', id: d.id, value: d },
         label: plainText(subject),
         description: plainText(t('to {0}', d.to ?? '?')),
@@ -326,11 +325,5 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
       },
       { draft: d },
     );
-    node.item.command = {
-      command: 'kallyai.inbox.openDraft',
-      title: t('Open Email Draft'),
-      arguments: [node],
-    };
-    return node;
   }
 }

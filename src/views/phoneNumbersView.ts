@@ -104,7 +104,7 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       n.caller_id_name ? md`${t('Caller ID: {0}', n.caller_id_name)}` : undefined,
       n.created_at ? md`${t('Since {0}', shortDateTime(n.created_at) ?? '')}` : undefined,
     );
-    const node: ViewNode = entityNode(undefined, {
+    return entityNode(undefined, {
       id,
       kind: 'phoneNumber',
       target: { kind: 'phoneNumber', id: n.id, value: n },
@@ -116,7 +116,6 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
       collapsible: vscode.TreeItemCollapsibleState.Collapsed,
       children: (self) => this.numberChildren(self, n),
     });
-    return node;
   }
 
   private numberChildren(parent: ViewNode, n: PhoneNumber): ViewNode[] {
@@ -175,7 +174,7 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const id = `${parent.id}/${target.id ?? `#${index}`}`;
     const number = target.phone_number ? phoneForPeople(target.phone_number) : t('(no number)');
     const verified = target.verified === true;
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'handoffPhone',
       label: plainText(number),
@@ -195,6 +194,5 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
               arguments: [{ body: { phone_number: target.phone_number } }],
             },
     });
-    return node;
   }
 }

@@ -284,9 +284,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       items.length ? md`${t('To do')}: ${items.map((a) => a.text).join('; ')}` : undefined,
     );
     const target = c.id ? { kind: 'inboundCall', id: c.id, value: c } : undefined;
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'inboundCall',
+      opens: live ? { command: 'kallyai.receptionist.openCall', title: t('Open Inbound Call') } : undefined,
       target,
       label: plainText(caller),
       description: plainText(description),
@@ -303,13 +304,6 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       },
       children: live ? undefined : (self) => this.callChildren(self),
     });
-    if (live)
-      node.item.command = {
-        command: 'kallyai.receptionist.openCall',
-        title: t('Open Inbound Call'),
-        arguments: [node],
-      };
-    return node;
   }
 
   private callChildren(parent: ViewNode): ViewNode[] {
@@ -375,9 +369,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
       md`**${t('Voicemail from {0}', caller)}**${v.caller_number ? md` · ${phoneForPeople(v.caller_number)}` : ''}`,
       voicemailText(v) ? md`${voicemailText(v)}` : undefined,
     );
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'voicemail',
+      opens: { command: 'kallyai.receptionist.playVoicemail', title: t('Play Voicemail') },
       target: { kind: 'voicemail', id: v.id, value: v },
       label: plainText(caller),
       description: plainText(description),
@@ -388,18 +383,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         label: plainText(t('{0}voicemail from {1}, {2}', fresh ? t('New ') : '', caller, description)),
       },
     });
-    node.item.command = {
-      command: 'kallyai.receptionist.playVoicemail',
-      title: t('Play Voicemail'),
-      arguments: [node],
-    };
-    return node;
   }
 
   /** Rules are read when their group is opened (and again after each refresh of the view). */
   private rulesGroup(): ViewNode {
     const id = 'receptionist/rules';
-    const node: ViewNode = entityNode(undefined, {
+    return entityNode(undefined, {
       id,
       kind: 'group',
       label: plainText(t('Rules')),
@@ -434,9 +423,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           const description = [off ? t('off') : undefined, ruleConditionsText(r.conditions), `→ ${ruleActionText(r)}`]
             .filter(Boolean)
             .join(' ');
-          const ruleNode = entityNode(self, {
+          return entityNode(self, {
             id: ruleId,
             kind: 'rule',
+            opens: { command: 'kallyai.receptionist.editRule', title: t('Edit Rule…') },
             target: { kind: 'rule', id: r.id, value: r },
             label: plainText(ruleName(r)),
             description: plainText(description),
@@ -448,17 +438,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
             icon: off ? icon('circle-slash', 'disabledForeground') : icon('filter'),
             contextValue: off ? 'rule ruleOff' : 'rule',
           });
-          ruleNode.item.command = {
-            command: 'kallyai.receptionist.editRule',
-            title: t('Edit Rule…'),
-            arguments: [ruleNode],
-          };
-          return ruleNode;
         });
       },
       onChildrenError: (e, self) => [this.errorNode(e, `${id}/error`, self)],
     });
-    return node;
   }
 
   private contactNode(c: Contact, parent: ViewNode, index: number): ViewNode {
@@ -471,21 +454,16 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
     ]
       .filter(Boolean)
       .join(' · ');
-    const node: ViewNode = entityNode(parent, {
+    return entityNode(parent, {
       id,
       kind: 'contact',
+      opens: { command: 'kallyai.receptionist.editContact', title: t('Edit Contact…') },
       target: { kind: 'contact', id: c.id, value: c },
       label: plainText(contactName(c)),
       description: plainText(description),
       icon: vip ? icon('star-full', 'charts.yellow') : icon('person'),
       contextValue: vip ? 'contact vip' : 'contact notVip',
     });
-    node.item.command = {
-      command: 'kallyai.receptionist.editContact',
-      title: t('Edit Contact…'),
-      arguments: [node],
-    };
-    return node;
   }
 
   override dispose(): void {

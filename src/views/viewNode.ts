@@ -99,6 +99,8 @@ export interface EntityRow<N extends ViewNode = ViewNode> extends ItemOptions {
   readonly children?: (self: N) => ViewNode[] | Promise<ViewNode[]>;
   /** Nodes shown instead of children that failed to load (an inline error); expanding again retries. */
   readonly onChildrenError?: (e: unknown, self: N) => ViewNode[];
+  /** What Enter (or a click) on the row runs, given the row. */
+  readonly opens?: { readonly command: string; readonly title: string };
 }
 
 /** The one way a view makes an entity's row: `extra` carries what the view keeps on its nodes (the
@@ -108,7 +110,7 @@ export function entityNode<K extends string, X extends object = object>(
   row: EntityRow<ViewNode & X & { readonly kind: K }> & { readonly kind: K },
   extra?: X,
 ): ViewNode & X & { readonly kind: K } {
-  const { kind, target, children, onChildrenError, ...item } = row;
+  const { kind, target, children, onChildrenError, opens, ...item } = row;
   const node: ViewNode & X & { readonly kind: K; children?: ViewNode['children'] } = {
     ...(extra as X),
     id: row.id,
@@ -118,6 +120,7 @@ export function entityNode<K extends string, X extends object = object>(
     item: makeItem(item),
   };
   if (children) node.children = memo(() => children(node), onChildrenError && ((e) => onChildrenError(e, node)));
+  if (opens) node.item.command = { ...opens, arguments: [node] };
   return node;
 }
 
