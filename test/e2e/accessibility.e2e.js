@@ -209,12 +209,7 @@ module.exports = async function accessibility(ctx) {
   await runCommand(page, 'KallyAI: Receptionist Summary');
   await open('receptionistAnalytics', /Receptionist — analytics/);
 
-  await page.keyboard.press('F1');
-  await page.locator(INPUT).fill('>KallyAI: Open Goal');
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: /KallyAI: Open Goal(?! with)/ })
-    .first()
-    .click();
+  await runCommand(page, 'KallyAI: Open Goal', { row: /KallyAI: Open Goal(?! with)/ });
   await page
     .locator('.quick-input-list .monaco-list-row', { hasText: /Book dinner for 4/ })
     .first()

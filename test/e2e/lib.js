@@ -180,10 +180,11 @@ async function pickRow(page, title, text) {
   await input.press('Enter');
 }
 
-/** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status". */
-async function runCommand(page, title) {
+/** Runs a command from the palette by its title as shown there, e.g. "KallyAI: Account Status";
+ *  `row` picks among rows that all contain the title ("KallyAI: Open Goal" and "… with Sub-goals"). */
+async function runCommand(page, title, { row: rowText = title } = {}) {
   const input = page.locator('.quick-input-widget input');
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: rowText }).first();
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
     // A webview that has just loaded (a page, a Markdown preview) may hold the focus without passing

@@ -179,12 +179,7 @@ module.exports = async function pages(ctx) {
   // left under it; Approve Step fails on the cap, and the error's Approve Budget approves more for
   // that goal, naming the amount; the step then goes ahead.
   // "KallyAI: Open Goal" (not "… with Sub-goals"), then the goal picked by name.
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>KallyAI: Open Goal');
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: /KallyAI: Open Goal(?! with)/ })
-    .first()
-    .click();
+  await runCommand(page, 'KallyAI: Open Goal', { row: /KallyAI: Open Goal(?! with)/ });
   const goalPick = page
     .locator('.quick-input-list .monaco-list-row', { hasText: /Negotiate a lower internet bill/ })
     .first();
