@@ -48,6 +48,8 @@
     if (!text) return;
     busy(true);
     vscode.postMessage({ type: 'action', action: form.dataset.action, text });
+    // Sent: the field is empty again (what was typed is kept across renders only until it is sent).
+    field.value = '';
   });
 
   // Enter sends, Shift+Enter makes a new line; in a form of several fields (an email body) Enter
@@ -195,11 +197,21 @@
           : data.action
             ? `[data-action="${CSS.escape(data.action)}"]${data.arg ? `[data-arg="${CSS.escape(data.arg)}"]` : ''}`
             : undefined);
+    // What the person has typed and not sent (a field whose value is not the one it was rendered
+    // with) stays in the field of the same id or name: a render swapped in while they type (the
+    // page follows the service) must not wipe their words.
+    const typed = [...document.querySelectorAll('textarea, input:not([type]), input[type="text"], input[type="email"]')]
+      .filter((el) => (el.id || el.name) && el.value !== el.defaultValue)
+      .map((el) => ({ key: el.id ? `#${CSS.escape(el.id)}` : `[name="${CSS.escape(el.name)}"]`, value: el.value }));
     document.title = title;
     const before = announced();
     const main = document.getElementById('page');
     if (main) main.replaceChildren(...parsed.body.childNodes);
     else document.body.replaceChildren(...parsed.body.childNodes, self);
+    for (const { key, value } of typed) {
+      const el = document.querySelector(key);
+      if (el instanceof HTMLTextAreaElement || el?.tagName === 'INPUT') el.value = value;
+    }
     const after = announced();
     if (after && after !== before) announce(after);
     busy(document.body.classList.contains('busy'));
