@@ -28,13 +28,6 @@ async function choose(page, text, row) {
   let typed = 0;
   const type = async () => {
     typed = Date.now();
-    // On VS Code 1.139 under load, a page's webview can keep the keyboard focus while a quick input
-    // opens over it (what is typed then selects and edits nothing in the page): the input is given
-    // the focus back, as a person does by running the command again — said in the log.
-    if (await page.evaluate(() => document.activeElement?.tagName === 'IFRAME').catch(() => false)) {
-      console.log(`[keyboard] the quick input opened while a page's webview kept the keyboard focus: focused it`);
-      await page.locator('.quick-input-widget .quick-input-box input').focus();
-    }
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(text);
   };
