@@ -2,7 +2,8 @@
 // --production minifies without source maps; --watch rebuilds on change and reports in the
 // esbuild problem-matcher format ("[watch] build started/finished"); --mcp builds only the MCP
 // server (dist/mcp.js, what `npm run mcp` runs). Required as a module, it builds nothing and
-// exports `buildMcp(outdir)` (the MCP tests build the server they start).
+// exports `buildMcp(outdir)` (the MCP tests build the server they start), `common` and
+// `ENTRY_POINTS` (the bundles).
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -30,6 +31,16 @@ const MCP_ENTRY = {
   mcp: 'src/mcp/main.ts',
   phoneEngine: 'src/api/validation/phoneEngine.ts',
   errorSentences: 'src/format/errorSentences.ts',
+};
+/** Every bundle in dist/: extension.js is what activation loads; commands.js (the pipeline and
+ *  every command) is required on the first command run (src/app/commandLoader.ts); phoneEngine.js
+ *  (libphonenumber-js and its metadata) on the first phone number checked or formatted
+ *  (src/api/validation/phone.ts); errorSentences.js on the first error (src/format/errors.ts);
+ *  mcp.js is the MCP server, a process of its own. .vscodeignore packs each (a unit test holds it). */
+const ENTRY_POINTS = {
+  extension: 'src/extension.ts',
+  commands: 'src/app/index.ts',
+  ...MCP_ENTRY,
 };
 /** The options every bundle of this project is built with (the bench's suites too). */
 const common = {
@@ -82,17 +93,7 @@ async function main() {
   }
   const ctx = await esbuild.context({
     ...common,
-    // extension.js is what activation loads; commands.js (the pipeline and every command) is
-    // required on the first command run (src/app/commandLoader.ts); phoneEngine.js (libphonenumber-js
-    // and its metadata) on the first phone number checked or formatted (src/api/validation/phone.ts); errorSentences.js on the first error (src/format/errors.ts);
-    // mcp.js is the MCP server, a process of its own.
-    entryPoints: {
-      extension: 'src/extension.ts',
-      commands: 'src/app/index.ts',
-      phoneEngine: 'src/api/validation/phoneEngine.ts',
-      errorSentences: 'src/format/errorSentences.ts',
-      ...MCP_ENTRY,
-    },
+    entryPoints: ENTRY_POINTS,
     minify: production,
     sourcemap: !production,
     outdir: 'dist',
@@ -108,7 +109,7 @@ async function main() {
   if (result.errors.length) process.exit(1);
 }
 
-module.exports = { buildMcp, common };
+module.exports = { buildMcp, common, ENTRY_POINTS };
 
 if (require.main === module)
   main().catch((e) => {

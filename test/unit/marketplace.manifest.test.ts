@@ -6,10 +6,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 
 const root = path.resolve(__dirname, '../..');
+/** The bundles esbuild.js builds into dist/. */
+const { ENTRY_POINTS } = require(path.join(root, 'esbuild.js')) as { ENTRY_POINTS: Record<string, string> };
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
@@ -215,15 +218,22 @@ describe('the .vsix', () => {
     for (const dir of ['media/pages', 'media/walkthrough'])
       for (const f of fs.readdirSync(path.join(root, dir)))
         assert.ok(files.includes(`${dir}/${f}`), `${dir}/${f} is not packed`);
-    // What is built goes in when it is there (dist/ is not, before a build).
-    for (const f of [
-      'dist/extension.js',
-      'dist/commands.js',
-      'dist/phoneEngine.js',
-      'dist/errorSentences.js',
-      'dist/mcp.js',
-    ]) {
-      if (fs.existsSync(path.join(root, f))) assert.ok(files.includes(f), `${f} is built but not packed`);
-    }
+  });
+
+  // `npm test` runs this beside the package and build layers, which rewrite dist/; the built files
+  // are checked in a folder of their own, with the same package.json and .vscodeignore and a
+  // stand-in for each bundle, so the answer never depends on how far a build has got.
+  it('packs every bundle the extension loads (in a folder of its own, beside a build)', async (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kallyai-vsix-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    for (const f of fs.readdirSync(root))
+      if (/^(package(\.nls(\.[\w-]+)?)?\.json|\.vscodeignore|README\.md|CHANGELOG\.md|LICENSE)$/.test(f))
+        fs.copyFileSync(path.join(root, f), path.join(dir, f));
+    const bundles = Object.keys(ENTRY_POINTS).map((b) => `dist/${b}.js`);
+    fs.mkdirSync(path.join(dir, 'dist'));
+    for (const f of [...bundles, 'dist/extension.js.map', 'dist/stray.txt']) fs.writeFileSync(path.join(dir, f), '');
+    const files = await listFiles({ cwd: dir, packageManager: PackageManager.None });
+    for (const f of bundles) assert.ok(files.includes(f), `${f} is built but not packed`);
+    for (const f of ['dist/extension.js.map', 'dist/stray.txt']) assert.ok(!files.includes(f), `${f} would be packed`);
   });
 });
