@@ -54,6 +54,13 @@ suite('Email, messages and channels', function () {
     const exports = await signInToFreshSandbox();
     commands = exports.commands();
     views = exports.views;
+    // Tests here count the requests the sandbox heard ("nothing was asked of the server"). Polling
+    // off stops the timers that would add theirs at any moment: the live-call probe (every 10 s
+    // while the window has the focus), the notifications poll and the views following live calls.
+    // (Connect Gmail's own watch is not one of them: it runs while the command waits.)
+    await vscode.workspace
+      .getConfiguration('kallyai')
+      .update('pollIntervalSeconds', 0, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.extension.kallyai');
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
@@ -68,6 +75,9 @@ suite('Email, messages and channels', function () {
   teardown(() => commands.pipeline.consent.answerWith(undefined));
 
   suiteTeardown(async () => {
+    await vscode.workspace
+      .getConfiguration('kallyai')
+      .update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global);
     await views.email.setClassification(undefined);
     await views.inbox.setFilter({});
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
