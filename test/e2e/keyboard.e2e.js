@@ -21,58 +21,124 @@ const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
 const FOCUSED_ROW = '.quick-input-list .monaco-list-row.focused';
 
+/** The quick input closed before it held what was typed (the focus went elsewhere). */
+class InputClosed extends Error {}
+
+/** What has the keyboard focus in the workbench, in a few words (for a message). */
+const focusedElement = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'nothing';
+    const label = a.getAttribute('aria-label');
+    return `${a.tagName.toLowerCase()}${a.classList[0] ? `.${a.classList[0]}` : ''}${label ? ` "${label.slice(0, 40)}"` : ''}`;
+  });
+
 /** Types into the quick input open now and presses Enter once the focused row reads `row` (arrow
- *  keys move to it when another row is first); without `row`, Enter on what was typed. */
+ *  keys move to it when another row is first); without `row`, Enter on what was typed. Throws
+ *  InputClosed at once when the quick input closes before that. */
 async function choose(page, text, row) {
-  await page.locator(INPUT).waitFor({ state: 'visible' });
+  const input = page.locator(INPUT);
+  await input.waitFor({ state: 'visible' });
   let typed = 0;
+  let closed = false;
   const type = async () => {
     typed = Date.now();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(text);
   };
+  /** The check of a wait, unless the quick input has closed (then the wait ends and says so). */
+  const whileOpen = (check) => async () => {
+    if (!(await input.isVisible())) return (closed = true);
+    return check();
+  };
+  const ifClosed = async () => {
+    if (closed)
+      throw new InputClosed(
+        `the quick input closed before it took "${text}" (the keyboard focus is on ${await focusedElement(page)})`,
+      );
+  };
   await type();
   // What was typed is all there (an input that replaced another while it was typed into lost the start).
-  await until(`the quick input to hold "${text}"`, async () => {
-    const bare = (v) => v.replace(/\s+/g, '');
-    if (bare(await page.locator(INPUT).inputValue()).startsWith(bare(text).slice(0, 12))) return true;
-    await type();
-    return false;
-  });
-  if (row) {
-    await until(`the quick pick to offer ${row}`, async () => {
-      const focused = await page
-        .locator(FOCUSED_ROW)
-        .first()
-        .innerText({ timeout: 1_000 })
-        .catch(() => '');
-      if (row.test(focused)) return true;
-      const any = await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).count();
-      if (any) await page.keyboard.press('ArrowDown');
-      // A list made before the extension registered its commands (a window just opened) is not
-      // made again by itself: typed anew every 2 s.
-      else if (Date.now() - typed > 2_000) await type();
+  await until(
+    `the quick input to hold "${text}"`,
+    whileOpen(async () => {
+      const bare = (v) => v.replace(/\s+/g, '');
+      if (bare(await input.inputValue()).startsWith(bare(text).slice(0, 12))) return true;
+      await type();
       return false;
-    });
+    }),
+  );
+  await ifClosed();
+  if (row) {
+    await until(
+      `the quick pick to offer ${row}`,
+      whileOpen(async () => {
+        const focused = await page
+          .locator(FOCUSED_ROW)
+          .first()
+          .innerText({ timeout: 1_000 })
+          .catch(() => '');
+        if (row.test(focused)) return true;
+        const any = await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).count();
+        if (any) await page.keyboard.press('ArrowDown');
+        // A list made before the extension registered its commands (a window just opened) is not
+        // made again by itself: typed anew every 2 s.
+        else if (Date.now() - typed > 2_000) await type();
+        return false;
+      }),
+    );
+    await ifClosed();
   }
   await page.keyboard.press('Enter');
 }
 
-/** F1, the command by its title, Enter. */
-async function palette(page, title) {
-  // F1 opens it; under load a key pressed while a page's webview still had the focus can be lost,
-  // so the palette's own keys are pressed again (F1, then Ctrl+Shift+P) until it shows.
-  let presses = 0;
+/** Moves the keyboard focus out of a page's webview into the side bar (Ctrl+0, "Focus into Primary
+ *  Side Bar"), and waits until it stays there. When a quick input closes, VS Code hands the focus
+ *  back to the element that had it; for a webview that hand-back is asynchronous, so a quick input
+ *  opened right after (the command's own input box, or the palette after a modal) can lose the
+ *  focus to the page a moment after it took it, and close (microsoft/vscode#93950). A person sees
+ *  the palette vanish and opens it again; a script has to know. */
+async function leavePage(page) {
+  const inWebview = () => page.evaluate(() => document.activeElement?.tagName === 'IFRAME');
+  let settled = 0;
   await until(
-    'the command palette to open',
+    'the keyboard focus to leave the page for the side bar',
     async () => {
-      if (await page.locator(INPUT).isVisible()) return true;
-      await page.keyboard.press(presses++ % 2 ? 'ControlOrMeta+Shift+P' : 'F1');
+      if (!(await inWebview())) return ++settled >= 2; // twice in a row: no hand-back still on its way
+      settled = 0;
+      await page.keyboard.press('ControlOrMeta+0');
       return false;
     },
-    { intervalMs: 1_500 },
+    { intervalMs: 500 },
   );
-  await choose(page, `>${title}`, new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+}
+
+/** F1 from the side bar (never from a page's webview), the command by its title, Enter. A palette
+ *  that closes before it holds the title (it lost the focus) is opened again, at most 3 times. */
+async function palette(page, title) {
+  const row = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  for (let attempt = 1; ; attempt++) {
+    await leavePage(page);
+    // F1 opens it; under load a key pressed while a page's webview still had the focus can be lost,
+    // so the palette's own keys are pressed again (F1, then Ctrl+Shift+P) until it shows.
+    let presses = 0;
+    await until(
+      'the command palette to open',
+      async () => {
+        if (await page.locator(INPUT).isVisible()) return true;
+        await page.keyboard.press(presses++ % 2 ? 'ControlOrMeta+Shift+P' : 'F1');
+        return false;
+      },
+      { intervalMs: 1_500 },
+    );
+    try {
+      await choose(page, `>${title}`, row);
+      break;
+    } catch (e) {
+      if (!(e instanceof InputClosed) || attempt >= 3) throw e;
+      console.log(`[e2e] keyboard: ${e.message}; the palette is opened again (try ${attempt + 1})`);
+    }
+  }
   // The palette has closed (or another input has taken its place) before anything is typed next.
   await until(`the palette to run ${title}`, async () => {
     const input = page.locator(INPUT);
