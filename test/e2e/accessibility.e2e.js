@@ -23,6 +23,7 @@ const {
   runCommand,
   readmeScreenshot,
   pageFrame,
+  pageStyled,
   waitForRow,
   expandRow,
   openFromRow,
@@ -103,8 +104,11 @@ async function showEditor(page, tabTitle) {
   await page.locator('.tabs-container .tab.active', { hasText: tabTitle }).first().waitFor({ state: 'visible' });
 }
 
-/** axe-core in the page's frame; the violations, each with its impact and where. */
+/** axe-core in the page's frame, once its stylesheets apply (lib.pageStyled: before that, axe reads
+ *  a dark theme's light text on a transparent body as if on white); the violations, each with its
+ *  impact and where. */
 async function audit(frame) {
+  await pageStyled(frame);
   if (await frame.evaluate(() => typeof window.axe === 'undefined')) await frame.evaluate(AXE_SOURCE);
   return frame.evaluate(async () => {
     const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -397,5 +401,6 @@ module.exports = async function accessibility(ctx) {
     page,
     THEMES.find((t) => t.short === (startKind === 'light' ? 'light' : 'dark')),
   );
-  assert.deepEqual(serious, [], `axe found serious or critical violations:\n${serious.join('\n')}`);
+  // The first line names them all (a failure's summary shows only its first line).
+  assert.deepEqual(serious, [], `axe found ${serious.length} serious or critical violations: ${serious.join(' ‖ ')}`);
 };

@@ -15,7 +15,7 @@
 'use strict';
 /* global document, getComputedStyle */
 const assert = require('node:assert/strict');
-const { CEILING_MS, openWorkbench, pageFrame, sandboxState, until } = require('./lib');
+const { CEILING_MS, openWorkbench, pageFrame, pageStyled, sandboxState, until } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -170,6 +170,7 @@ async function answerModal(page, pattern, label, { escape = false } = {}) {
 /** Presses Tab from the top of a page's frame until the focus leaves it; returns each stop: its
  *  position among the page's focusable elements (reading order) and its focus ring. */
 async function tabThrough(page, frame) {
+  await pageStyled(frame);
   const order = await frame.evaluate(() => {
     const all = [...document.querySelectorAll('main button, main textarea, main input, main a[href], main summary')];
     const usable = all.filter((el) => !el.disabled && el.offsetParent !== null);
@@ -347,7 +348,10 @@ async function run(ctx) {
   // the pages and accessibility scripts' part; on a busy 1.100 a new webview can stay blank, and
   // the window reload that mends it may not bring the page back — VS Code's "OverlayWebview has
   // been disposed").
-  await page.locator('.tabs-container .tab', { hasText: /sushi place/ }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.tabs-container .tab', { hasText: /sushi place/ })
+    .first()
+    .waitFor({ state: 'visible' });
   ctx.log('asked by keyboard');
   await palette(page, 'Notifications: Clear All Notifications');
 

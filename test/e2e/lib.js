@@ -443,6 +443,22 @@ async function frameText(page, pattern) {
   return (await frameMatching(page, pattern)).text;
 }
 
+/** Waits until a page's frame has loaded its document with its stylesheets. pageFrame returns a
+ *  frame as soon as its HTML has parsed; a page shown again is a new document (no
+ *  retainContextWhenHidden), and on a busy machine page.css can apply a moment later. What reads
+ *  styles (colours, focus rings, contrast) waits for this. */
+async function pageStyled(frame) {
+  await until('the page to load its stylesheets', () =>
+    frame.evaluate(
+      () =>
+        globalThis.document.readyState === 'complete' &&
+        [...globalThis.document.querySelectorAll('link[rel="stylesheet"]')].every((l) => l.sheet) &&
+        globalThis.getComputedStyle(globalThis.document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
+    ),
+  );
+  return frame;
+}
+
 /** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
  *  <title> matches `title`; with `ready`, the first such frame for which `await ready(frame)` holds
  *  (a page renders anew after each action: its frame is replaced), `what` naming that state.
@@ -759,6 +775,7 @@ module.exports = {
   stepDone,
   frameText,
   pageFrame,
+  pageStyled,
   pageText,
   waitForRow,
   expandRow,
