@@ -20,7 +20,7 @@ import {
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface ActivityData {
@@ -104,19 +104,14 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
         data.actions.length
           ? data.actions.map((a, i) => this.actionNode(a, self, i))
           : [
-              infoNode(
-                'activity/actions/empty',
-                self,
-                {
-                  label: plainText(
-                    type
-                      ? t('No {0} actions', actionTypeLabel(type).toLowerCase())
-                      : t('KallyAI has taken no actions yet'),
-                  ),
-                  icon: icon('info'),
-                },
-                'empty',
-              ),
+              emptyNode('activity/actions/empty', self, {
+                label: plainText(
+                  type
+                    ? t('No {0} actions', actionTypeLabel(type).toLowerCase())
+                    : t('KallyAI has taken no actions yet'),
+                ),
+                icon: icon('info'),
+              }),
             ],
     );
     const outreachGroup = groupNode(
@@ -137,20 +132,15 @@ export class ActivityProvider extends KallyTreeProvider<ActivityData> {
         data.tasks.length
           ? data.tasks.map((task, i) => this.taskNode(task, self, i))
           : [
-              infoNode(
-                'activity/outreach/empty',
-                self,
-                {
-                  label: plainText(
-                    statuses.length ? t('No tasks with that status') : t('No outreach yet — New outreach task…'),
-                  ),
-                  icon: icon(statuses.length ? 'info' : 'add'),
-                  command: statuses.length
-                    ? undefined
-                    : { command: 'kallyai.outreach.create', title: t('New Outreach Task…') },
-                },
-                'empty',
-              ),
+              emptyNode('activity/outreach/empty', self, {
+                label: plainText(
+                  statuses.length ? t('No tasks with that status') : t('No outreach yet — New outreach task…'),
+                ),
+                icon: icon(statuses.length ? 'info' : 'add'),
+                command: statuses.length
+                  ? undefined
+                  : { command: 'kallyai.outreach.create', title: t('New Outreach Task…') },
+              }),
             ],
     );
     return [actionsGroup, outreachGroup];

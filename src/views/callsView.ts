@@ -16,7 +16,7 @@ import {
 } from './callItem';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, icon, infoNode, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export const PAGE_SIZE = 50;
@@ -158,17 +158,12 @@ export class CallsProvider extends KallyTreeProvider<CallsData> {
   protected buildRoots(data: CallsData): ViewNode[] {
     if (data.calls.length === 0) {
       return [
-        infoNode(
-          'calls/empty',
-          undefined,
-          {
-            label: plainText(t('No calls yet — Make a call…')),
-            tooltip: plainText(t('KallyAI phones a business for you and brings back the outcome and the transcript.')),
-            icon: icon('call-outgoing'),
-            command: { command: 'kallyai.makeCall', title: t('Make a Call…') },
-          },
-          'empty',
-        ),
+        emptyNode('calls/empty', undefined, {
+          label: plainText(t('No calls yet — Make a call…')),
+          tooltip: plainText(t('KallyAI phones a business for you and brings back the outcome and the transcript.')),
+          icon: icon('call-outgoing'),
+          command: { command: 'kallyai.makeCall', title: t('Make a Call…') },
+        }),
       ];
     }
     const roots: ViewNode[] = orderCalls(data.calls).map((c) => this.callNode(c));

@@ -7,7 +7,7 @@ import { codeLabel, count, creditsLabel, formatCredits, longDate, shortDateTime,
 import { costLines } from '../models/costs';
 import { planChange, planChoices } from '../models/plans';
 import { KallyTreeProvider } from './treeProvider';
-import { groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
+import { emptyNode, groupNode, icon, infoNode, type ItemOptions, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 type Row = Omit<ItemOptions, 'id'> & { key: string; target?: ViewNode['target'] };
@@ -183,7 +183,7 @@ export class CreditsProvider extends KallyTreeProvider<CreditsData> {
         try {
           const rows = await load();
           if (rows.length === 0)
-            return [infoNode(`${id}/empty`, self, { label: plainText(t('Nothing yet')), icon: icon('info') }, 'empty')];
+            return [emptyNode(`${id}/empty`, self, { label: plainText(t('Nothing yet')), icon: icon('info') })];
           return rows.map(({ key, target, ...o }) => ({ ...infoNode(`${id}/${key}`, self, o, 'creditsRow'), target }));
         } catch (e) {
           return [this.errorNode(e, `${id}/error`, self, [])];

@@ -18,7 +18,7 @@ import {
 import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, memo, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, infoNode, memo, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 /** What the Email view shows: the connected accounts, the outbox, and the mail of one
@@ -211,16 +211,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
         }
         if (!mail.length) {
           return [
-            infoNode(
-              'email/mail/empty',
-              self,
-              {
-                label: plainText(data.classification ? t('No {0} email', shown.toLowerCase()) : t('No email')),
-                tooltip: plainText(t('Filter the mail by another classification from the view title.')),
-                icon: icon('inbox'),
-              },
-              'empty',
-            ),
+            emptyNode('email/mail/empty', self, {
+              label: plainText(data.classification ? t('No {0} email', shown.toLowerCase()) : t('No email')),
+              tooltip: plainText(t('Filter the mail by another classification from the view title.')),
+              icon: icon('inbox'),
+            }),
           ];
         }
         const nodes = newestMailFirst(mail).map((m, i) => this.mailNode(m, self, i));
@@ -290,16 +285,11 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       (self) => {
         if (!data.outbox.length) {
           return [
-            infoNode(
-              'email/outbox/empty',
-              self,
-              {
-                label: plainText(t('Nothing in your outbox — Write Email…')),
-                icon: icon('edit'),
-                command: { command: 'kallyai.email.write', title: t('Write Email…') },
-              },
-              'empty',
-            ),
+            emptyNode('email/outbox/empty', self, {
+              label: plainText(t('Nothing in your outbox — Write Email…')),
+              icon: icon('edit'),
+              command: { command: 'kallyai.email.write', title: t('Write Email…') },
+            }),
           ];
         }
         return GROUPS.map((g) => ({ ...g, emails: data.outbox.filter((e) => outboxState(e) === g.state) }))
@@ -395,14 +385,7 @@ export class EmailProvider extends KallyTreeProvider<EmailData> {
       { deadlineMs: VIEW_DEADLINE_MS },
     );
     if (!replies.length)
-      return [
-        infoNode(
-          `${parent.id}/none`,
-          parent,
-          { label: plainText(t('No replies yet')), icon: icon('comment') },
-          'empty',
-        ),
-      ];
+      return [emptyNode(`${parent.id}/none`, parent, { label: plainText(t('No replies yet')), icon: icon('comment') })];
     return replies.map((r, i) =>
       infoNode(
         `${parent.id}/${r.id ?? `#${i}`}`,

@@ -20,7 +20,7 @@ import {
 } from '../models/goal';
 import { DataLoader, VIEW_DEADLINE_MS } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, memo, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, memo, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface GoalsData {
@@ -119,17 +119,12 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
     const any = data.goals.length > 0;
     if (!any) {
       roots.push(
-        infoNode(
-          'goals/empty',
-          undefined,
-          {
-            label: plainText(t('No goals yet — Ask KallyAI…')),
-            tooltip: plainText(t('Ask KallyAI to get something done: it creates a goal and shows it here.')),
-            icon: icon('sparkle'),
-            command: { command: 'kallyai.ask', title: t('Ask KallyAI…') },
-          },
-          'empty',
-        ),
+        emptyNode('goals/empty', undefined, {
+          label: plainText(t('No goals yet — Ask KallyAI…')),
+          tooltip: plainText(t('Ask KallyAI to get something done: it creates a goal and shows it here.')),
+          icon: icon('sparkle'),
+          command: { command: 'kallyai.ask', title: t('Ask KallyAI…') },
+        }),
       );
     }
     for (const group of GOAL_GROUPS) {
@@ -183,12 +178,7 @@ export class GoalsProvider extends KallyTreeProvider<GoalsData> {
           const goals = await load();
           if (goals.length === 0)
             return [
-              infoNode(
-                `${self.id}/empty`,
-                self,
-                { label: plainText(t('No archived goals')), icon: icon('info') },
-                'empty',
-              ),
+              emptyNode(`${self.id}/empty`, self, { label: plainText(t('No archived goals')), icon: icon('info') }),
             ];
           return goals.map((g) => this.goalNode(g, self, `${self.id}/`));
         } catch (e) {

@@ -4,7 +4,7 @@ import type { Services } from '../services';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { count, md, oneLine, phoneForPeople, shortDateTime, blocks, t } from '../format';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 import { channelName } from '../models/channel';
 
@@ -155,16 +155,11 @@ export class InboxProvider extends KallyTreeProvider<InboxData> {
     if (filtered) roots.push(this.filterNode(data.filter!));
     if (data.messages.length === 0) {
       roots.push(
-        infoNode(
-          'inbox/empty',
-          undefined,
-          {
-            label: plainText(filtered ? t('No messages match the filter') : t('No messages yet')),
-            tooltip: plainText(t('Replies by email, SMS, call and chat land here.')),
-            icon: icon('inbox'),
-          },
-          'empty',
-        ),
+        emptyNode('inbox/empty', undefined, {
+          label: plainText(filtered ? t('No messages match the filter') : t('No messages yet')),
+          tooltip: plainText(t('Replies by email, SMS, call and chat land here.')),
+          icon: icon('inbox'),
+        }),
       );
       return roots;
     }

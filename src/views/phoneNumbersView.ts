@@ -12,7 +12,7 @@ import {
 } from '../models/phoneNumber';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export interface PhoneNumbersData {
@@ -48,17 +48,12 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
     const roots: ViewNode[] = [];
     if (data.numbers.length === 0) {
       roots.push(
-        infoNode(
-          'phoneNumbers/empty',
-          undefined,
-          {
-            label: plainText(t('No KallyAI number yet — Provision a Number…')),
-            tooltip: plainText(t('A KallyAI number is the line KallyAI answers for you as your receptionist.')),
-            icon: icon('add'),
-            command: { command: 'kallyai.phone.provision', title: t('Provision a Number…') },
-          },
-          'empty',
-        ),
+        emptyNode('phoneNumbers/empty', undefined, {
+          label: plainText(t('No KallyAI number yet — Provision a Number…')),
+          tooltip: plainText(t('A KallyAI number is the line KallyAI answers for you as your receptionist.')),
+          icon: icon('add'),
+          command: { command: 'kallyai.phone.provision', title: t('Provision a Number…') },
+        }),
       );
     }
     roots.push(...data.numbers.map((n, i) => this.numberNode(n, i)));
@@ -78,16 +73,11 @@ export class PhoneNumbersProvider extends KallyTreeProvider<PhoneNumbersData> {
           data.targets.length
             ? data.targets.map((t, i) => this.targetNode(t, self, i))
             : [
-                infoNode(
-                  'phoneNumbers/targets/empty',
-                  self,
-                  {
-                    label: plainText(t('None — Add Hand-off Phone…')),
-                    icon: icon('add'),
-                    command: { command: 'kallyai.phone.addHandoffPhone', title: t('Add Hand-off Phone…') },
-                  },
-                  'empty',
-                ),
+                emptyNode('phoneNumbers/targets/empty', self, {
+                  label: plainText(t('None — Add Hand-off Phone…')),
+                  icon: icon('add'),
+                  command: { command: 'kallyai.phone.addHandoffPhone', title: t('Add Hand-off Phone…') },
+                }),
               ],
       ),
     );

@@ -26,7 +26,7 @@ import {
 } from '../models/inbound';
 import { VIEW_DEADLINE_MS, type DataLoader } from './dataLoader';
 import { KallyTreeProvider } from './treeProvider';
-import { entityNode, groupNode, icon, infoNode, type ViewNode } from './viewNode';
+import { emptyNode, entityNode, groupNode, icon, type ViewNode } from './viewNode';
 import { plainText } from '../format/sinks';
 
 export type { InboundFilter } from '../models/inbound';
@@ -188,20 +188,15 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           data.calls.length
             ? data.calls.map((c, i) => this.callNode(c, self, i, contacts))
             : [
-                infoNode(
-                  'receptionist/calls/empty',
-                  self,
-                  {
-                    label: plainText(
-                      data.filter
-                        ? t('No {0}', filterLabel(data.filter).toLowerCase())
-                        : t('No calls to your number yet'),
-                    ),
-                    tooltip: plainText(t('KallyAI answers the calls made to your KallyAI number, and they show here.')),
-                    icon: icon('info'),
-                  },
-                  'empty',
-                ),
+                emptyNode('receptionist/calls/empty', self, {
+                  label: plainText(
+                    data.filter
+                      ? t('No {0}', filterLabel(data.filter).toLowerCase())
+                      : t('No calls to your number yet'),
+                  ),
+                  tooltip: plainText(t('KallyAI answers the calls made to your KallyAI number, and they show here.')),
+                  icon: icon('info'),
+                }),
               ],
       ),
     );
@@ -222,12 +217,10 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           data.voicemails.length
             ? data.voicemails.map((v, i) => this.voicemailNode(v, self, i, contacts))
             : [
-                infoNode(
-                  'receptionist/voicemails/empty',
-                  self,
-                  { label: plainText(t('No voicemails')), icon: icon('info') },
-                  'empty',
-                ),
+                emptyNode('receptionist/voicemails/empty', self, {
+                  label: plainText(t('No voicemails')),
+                  icon: icon('info'),
+                }),
               ],
       ),
     );
@@ -248,19 +241,14 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
           data.contacts.length
             ? sortContacts(data.contacts).map((c, i) => this.contactNode(c, self, i))
             : [
-                infoNode(
-                  'receptionist/contacts/empty',
-                  self,
-                  {
-                    label: plainText(t('No contacts — Import Contacts…')),
-                    icon: icon('cloud-download'),
-                    command: {
-                      command: 'kallyai.receptionist.importContacts',
-                      title: t('Import Contacts…'),
-                    },
+                emptyNode('receptionist/contacts/empty', self, {
+                  label: plainText(t('No contacts — Import Contacts…')),
+                  icon: icon('cloud-download'),
+                  command: {
+                    command: 'kallyai.receptionist.importContacts',
+                    title: t('Import Contacts…'),
                   },
-                  'empty',
-                ),
+                }),
               ],
       ),
     );
@@ -404,17 +392,12 @@ export class ReceptionistProvider extends KallyTreeProvider<ReceptionistData> {
         );
         if (rules.length === 0) {
           return [
-            infoNode(
-              `${id}/empty`,
-              self,
-              {
-                label: plainText(t('No rules — Add Rule…')),
-                tooltip: plainText(t('Without rules KallyAI answers every call and takes a message.')),
-                icon: icon('add'),
-                command: { command: 'kallyai.receptionist.addRule', title: t('Add Rule…') },
-              },
-              'empty',
-            ),
+            emptyNode(`${id}/empty`, self, {
+              label: plainText(t('No rules — Add Rule…')),
+              tooltip: plainText(t('Without rules KallyAI answers every call and takes a message.')),
+              icon: icon('add'),
+              command: { command: 'kallyai.receptionist.addRule', title: t('Add Rule…') },
+            }),
           ];
         }
         return rules.map((r, i): ViewNode => {

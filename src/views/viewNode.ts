@@ -124,7 +124,7 @@ export function entityNode<K extends string, X extends object = object>(
   return node;
 }
 
-/** A leaf node that only shows something (an empty state, a figure). */
+/** A leaf node that only shows something (a figure, a note; an empty list has emptyNode). */
 export function infoNode(
   id: string,
   parent: ViewNode | undefined,
@@ -132,6 +132,12 @@ export function infoNode(
   kind = 'info',
 ): ViewNode {
   return { id, parent, kind, item: makeItem({ contextValue: kind, ...o, id }) };
+}
+
+/** The row a list shows when it has nothing: what is missing, and often the command that makes
+ *  the first one ("No calls yet — Make a call…"). Its kind and context value are `empty`. */
+export function emptyNode(id: string, parent: ViewNode | undefined, o: Omit<ItemOptions, 'id'>): ViewNode {
+  return infoNode(id, parent, o, 'empty');
 }
 
 /** A group node (e.g. "Needs you", "Email") whose children are already known. */
