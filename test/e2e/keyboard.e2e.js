@@ -15,7 +15,7 @@
 'use strict';
 /* global document, getComputedStyle */
 const assert = require('node:assert/strict');
-const { CEILING_MS, openWorkbench, pageFrame, pageStyled, sandboxState, until } = require('./lib');
+const { CEILING_MS, openWorkbench, pageFrame, pageStyled, sandboxState, until, warmUpWebviews } = require('./lib');
 
 const INPUT = '.quick-input-widget input';
 const TITLE = '.quick-input-widget .quick-input-title';
@@ -273,12 +273,19 @@ async function run(ctx) {
     await page.keyboard.press('Escape');
   }
   ctx.log('signed in by keyboard');
+  // Not part of what is checked: this window's first webview registers the webview service worker
+  // and on a busy 1.100 can stay blank for good, so one page is opened and closed first
+  // (lib.warmUpWebviews, by the palette and the mouse) and the goal page below is not the first.
+  await warmUpWebviews(ctx);
   await palette(page, 'Notifications: Clear All Notifications');
 
   // 2. A goal, its step approved on its page.
-  await palette(page, 'KallyAI: Open Goal');
-  await choose(page, 'Book dinner', /Book dinner for 4/);
-  let goal = await pageFrame(page, /Book dinner for 4.* — goal/);
+  const openGoal = async () => {
+    await palette(page, 'KallyAI: Open Goal');
+    await choose(page, 'Book dinner', /Book dinner for 4/);
+  };
+  await openGoal();
+  let goal = await pageFrame(page, /Book dinner for 4.* — goal/, { reopen: openGoal });
   await focusEditor(page, goal);
   const { order, stops } = await tabThrough(page, goal);
   ctx.log(

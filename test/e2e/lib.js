@@ -462,8 +462,10 @@ async function pageStyled(frame) {
 /** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
  *  <title> matches `title`; with `ready`, the first such frame for which `await ready(frame)` holds
  *  (a page renders anew after each action: its frame is replaced), `what` naming that state.
+ *  `reopen`: how the script opened the page, for the last recovery below (after a window reload the
+ *  page is closed and opened so again, instead of left to VS Code to restore).
  *  `ceilingMs` only for a probe whose answer is merely logged. */
-async function pageFrame(page, title, { ready, what, ceilingMs } = {}) {
+async function pageFrame(page, title, { ready, what, ceilingMs, reopen } = {}) {
   let blankSince;
   let reloaded = 0;
   let windowReloaded = false;
@@ -492,13 +494,19 @@ async function pageFrame(page, title, { ready, what, ceilingMs } = {}) {
       blankSince = tabShown ? (blankSince ?? Date.now()) : undefined;
       // Still blank after that: the window's webview service worker has stalled (a new content frame
       // is never made), and only a window reload registers it anew; the page comes back with the
-      // window (KallyAI restores its pages). Once, said in the log.
+      // window (KallyAI restores its pages). VS Code 1.100 can fail that restore ("OverlayWebview
+      // has been disposed": the tab is gone or stays blank), so with `reopen` the page is closed
+      // first and opened again after the reload as the script opened it. Once, said in the log.
       if (tabShown && reloaded === 2 && !windowReloaded && Date.now() - blankSince > 20_000) {
         windowReloaded = true;
         blankSince = undefined;
-        console.log(`[e2e] the page titled ${title} stayed blank in this window: reloading the window`);
+        console.log(
+          `[e2e] the page titled ${title} stayed blank in this window: reloading the window${reopen ? ', then opening the page again' : ''}`,
+        );
+        if (reopen) await runCommand(page, 'View: Close Editor');
         await page.reload();
         await page.locator('.monaco-workbench .activitybar').first().waitFor({ state: 'visible' });
+        if (reopen) await reopen();
         await page.locator('.tabs-container .tab.active', { hasText: title }).waitFor({ state: 'visible' });
       }
       if (tabShown && reloaded < 2 && Date.now() - blankSince > 20_000) {
