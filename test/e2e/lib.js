@@ -462,8 +462,8 @@ async function pageStyled(frame) {
 /** The frame of the KallyAI page (a webview of the extension's, with body[data-state]) whose
  *  <title> matches `title`; with `ready`, the first such frame for which `await ready(frame)` holds
  *  (a page renders anew after each action: its frame is replaced), `what` naming that state.
- *  `reopen`: how the script opened the page, for the last recovery below (after a window reload the
- *  page is closed and opened so again, instead of left to VS Code to restore).
+ *  `reopen`: how the script opened the page, for the last recovery below (the page is closed, the
+ *  window reloaded, and the page opened again that way instead of left to VS Code to restore).
  *  `ceilingMs` only for a probe whose answer is merely logged. */
 async function pageFrame(page, title, { ready, what, ceilingMs, reopen } = {}) {
   let blankSince;

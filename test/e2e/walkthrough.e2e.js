@@ -70,7 +70,8 @@ async function run(ctx) {
   ctx.log('signed in from the Goals view; the Goals view is shown');
   // This window's first webview registers the webview service worker, and on a busy 1.100 can stay
   // blank for good, a window reload then failing to restore it ("OverlayWebview has been disposed"):
-  // one page is opened and closed first (lib.warmUpWebviews), so the goal page below is not the first.
+  // one page is opened and closed first (lib.warmUpWebviews), so no page of this script (Ask's
+  // conversation, the goal) is the window's first.
   await warmUpWebviews(ctx);
   await runCommand(page, 'Notifications: Clear All Notifications');
   await runCommand(page, 'KallyAI: Make a Call…');
